@@ -1,0 +1,412 @@
+"""The typed Document that flows through every stage.
+
+Annotations are plain dataclasses holding character offsets into ``article.text``;
+nothing here imports another part of tidings or any NLP library, so a Document
+serialises, stores and highlights on its own.
+"""
+from __future__ import annotations
+
+import dataclasses
+from dataclasses import dataclass, field
+from typing import Any, ClassVar
+
+SCHEMA = "tidings.document/1"
+
+EVENT_STATUSES = ("asserted", "negated", "future", "hypothetical")
+DATE_PRECISIONS = ("day", "week", "month", "year", "unknown")
+ACTOR_KINDS = ("person", "organization", "country", "group")
+PLACE_FEATURES = ("city", "admin1", "country", "region", "water", "other")
+QUOTE_KINDS = ("direct", "indirect")
+
+
+class Record:
+    """Mixin: dict round trip for nested dataclasses (None and lists kept as-is)."""
+
+    _nested: ClassVar[dict[str, type]] = {}
+    _nested_lists: ClassVar[dict[str, type]] = {}
+
+    def to_dict(self) -> dict[str, Any]:
+        out: dict[str, Any] = {}
+        for f in dataclasses.fields(self):  # type: ignore[arg-type]
+            if not f.repr:
+                continue
+            value = getattr(self, f.name)
+            if isinstance(value, Record):
+                value = value.to_dict()
+            elif isinstance(value, list):
+                value = [v.to_dict() if isinstance(v, Record) else v for v in value]
+            out[f.name] = value
+        return out
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]):
+        names = {f.name for f in dataclasses.fields(cls) if f.init}  # type: ignore[arg-type]
+        kwargs: dict[str, Any] = {}
+        for key, value in data.items():
+            if key not in names:
+                continue
+            if key in cls._nested and value is not None:
+                value = cls._nested[key].from_dict(value)
+            elif key in cls._nested_lists and value is not None:
+                value = [cls._nested_lists[key].from_dict(v) for v in value]
+            kwargs[key] = value
+        return cls(**kwargs)
+
+
+@dataclass
+class Article(Record):
+    """The cleaned article and its metadata. ``text`` is what every offset points into."""
+
+    id: str
+    text: str
+    title: str | None = None
+    url: str | None = None
+    source: str | None = None
+    published: str | None = None
+    language: str | None = None
+    authors: list[str] = field(default_factory=list)
+    dateline: str | None = None
+
+
+@dataclass
+class Actor(Record):
+    """A resolved real-world actor (person, organisation, country or group)."""
+
+    id: str
+    name: str
+    kind: str = "group"
+    country: str | None = None
+    sector: str | None = None
+    org: str | None = None
+    wikidata: str | None = None
+    patron: str | None = None
+
+
+@dataclass
+class Mention(Record):
+    """A stretch of text naming an actor; ``actor_id`` is None when unresolved."""
+
+    start: int
+    end: int
+    text: str
+    label: str
+    actor_id: str | None = None
+
+
+@dataclass
+class ActorRef(Record):
+    """An actor as it appears in an event or as a quote's speaker."""
+
+    text: str
+    actor_id: str | None = None
+    name: str | None = None
+    country: str | None = None
+    sector: str | None = None
+    org: str | None = None
+    start: int | None = None
+    end: int | None = None
+
+
+@dataclass
+class Location(Record):
+    """Where an event happened (a resolved place)."""
+
+    text: str
+    name: str | None = None
+    country: str | None = None
+    lat: float | None = None
+    lon: float | None = None
+    geonames_id: int | None = None
+
+
+@dataclass
+class SentenceRef(Record):
+    index: int
+    start: int
+    end: int
+
+
+@dataclass
+class Trigger(Record):
+    text: str
+    start: int
+    end: int
+
+
+@dataclass
+class Event(Record):
+    """One coded event: who did what to whom, with its factuality, date and place."""
+
+    _nested: ClassVar[dict[str, type]] = {}
+
+    id: str
+    type: str
+    mode: str | None
+    context: list[str]
+    cameo: str
+    quad_class: int
+    goldstein: float
+    actor: ActorRef | None
+    recipient: ActorRef | None
+    sentence: SentenceRef
+    trigger: Trigger
+    status: str = "asserted"
+    historical: bool = False
+    date: str | None = None
+    date_precision: str = "unknown"
+    location: Location | None = None
+    confidence: float = 0.5
+    evidence: str = ""
+
+
+Event._nested = {
+    "actor": ActorRef,
+    "recipient": ActorRef,
+    "location": Location,
+    "sentence": SentenceRef,
+    "trigger": Trigger,
+}
+
+
+@dataclass
+class Quote(Record):
+    """A direct or reported statement with its speaker and cue."""
+
+    text: str
+    start: int
+    end: int
+    kind: str
+    cue: str | None = None
+    speaker: ActorRef | None = None
+    cue_start: int | None = None
+    cue_end: int | None = None
+
+
+Quote._nested = {"speaker": ActorRef}
+
+
+@dataclass
+class DateMention(Record):
+    """A time expression normalised to a TimeML value (``2021-12-30``, ``2021-W51``, ``P3D``)."""
+
+    text: str
+    start: int
+    end: int
+    value: str | None
+    precision: str = "unknown"
+    type: str = "DATE"
+
+
+@dataclass
+class Place(Record):
+    """A place name resolved against the gazetteer. ``role`` is ``location`` or ``actor`` (metonymy)."""
+
+    text: str
+    start: int
+    end: int
+    name: str | None = None
+    country: str | None = None
+    admin1: str | None = None
+    lat: float | None = None
+    lon: float | None = None
+    geonames_id: int | None = None
+    feature: str = "other"
+    role: str = "location"
+
+
+@dataclass
+class Amount(Record):
+    """A counted quantity ("an estimated 100,000 soldiers" → 100000, soldiers)."""
+
+    text: str
+    start: int
+    end: int
+    value: float | None
+    object: str | None = None
+    approximate: bool = False
+    unit: str | None = None
+
+
+@dataclass
+class Tone(Record):
+    """Document tone in GDELT's style: score = positive − negative, in % of words."""
+
+    score: float = 0.0
+    positive: float = 0.0
+    negative: float = 0.0
+    polarity: float = 0.0
+    word_count: int = 0
+
+
+# --- the parse layer: plain data, offsets only, produced by the nlp stage -------------
+
+
+@dataclass(slots=True)
+class Token:
+    """One token of the parse. ``head`` is the token index of the syntactic head."""
+
+    i: int
+    start: int
+    end: int
+    text: str
+    lemma: str
+    pos: str
+    tag: str
+    dep: str
+    head: int
+    sent: int
+    ent_iob: str = "O"
+    ent_type: str = ""
+    morph: str = ""
+
+
+@dataclass(slots=True)
+class Sentence:
+    index: int
+    start: int
+    end: int
+    token_start: int
+    token_end: int
+
+
+@dataclass(slots=True)
+class Entity:
+    start: int
+    end: int
+    label: str
+    text: str
+    token_start: int
+    token_end: int
+
+
+@dataclass
+class Parse:
+    """Tokens, sentences and named entities as offsets, with small tree helpers."""
+
+    tokens: list[Token] = field(default_factory=list)
+    sentences: list[Sentence] = field(default_factory=list)
+    entities: list[Entity] = field(default_factory=list)
+    _children: list[list[int]] | None = field(default=None, repr=False)
+
+    def children(self, i: int) -> list[int]:
+        """Token indices whose head is token ``i`` (in order)."""
+        if self._children is None:
+            kids: list[list[int]] = [[] for _ in self.tokens]
+            for tok in self.tokens:
+                if tok.head != tok.i:
+                    kids[tok.head].append(tok.i)
+            self._children = kids
+        return self._children[i]
+
+    def subtree(self, i: int) -> list[int]:
+        """All token indices dominated by ``i`` (including ``i``), sorted."""
+        out, stack = [], [i]
+        while stack:
+            j = stack.pop()
+            out.append(j)
+            stack.extend(self.children(j))
+        return sorted(out)
+
+    def sentence_tokens(self, index: int) -> list[Token]:
+        sent = self.sentences[index]
+        return self.tokens[sent.token_start : sent.token_end]
+
+    def sentence_at(self, char: int) -> Sentence | None:
+        """The sentence containing character offset ``char``."""
+        lo, hi = 0, len(self.sentences) - 1
+        while lo <= hi:
+            mid = (lo + hi) // 2
+            sent = self.sentences[mid]
+            if char < sent.start:
+                hi = mid - 1
+            elif char >= sent.end:
+                lo = mid + 1
+            else:
+                return sent
+        return None
+
+    def token_at(self, char: int) -> Token | None:
+        """The token covering character offset ``char``."""
+        lo, hi = 0, len(self.tokens) - 1
+        while lo <= hi:
+            mid = (lo + hi) // 2
+            tok = self.tokens[mid]
+            if char < tok.start:
+                hi = mid - 1
+            elif char >= tok.end:
+                lo = mid + 1
+            else:
+                return tok
+        return None
+
+    def tokens_in(self, start: int, end: int) -> list[Token]:
+        """Tokens overlapping the character range [start, end)."""
+        return [t for t in self.tokens if t.start < end and t.end > start]
+
+
+@dataclass
+class Document:
+    """An article with every annotation layer; ``to_dict()`` is the output contract."""
+
+    article: Article
+    actors: list[Actor] = field(default_factory=list)
+    mentions: list[Mention] = field(default_factory=list)
+    events: list[Event] = field(default_factory=list)
+    quotes: list[Quote] = field(default_factory=list)
+    dates: list[DateMention] = field(default_factory=list)
+    places: list[Place] = field(default_factory=list)
+    amounts: list[Amount] = field(default_factory=list)
+    tone: Tone | None = None
+    parse: Parse | None = None
+    raw_html: str | None = None
+    timings: dict[str, float] = field(default_factory=dict)
+    warnings: list[str] = field(default_factory=list)
+
+    @property
+    def text(self) -> str:
+        return self.article.text
+
+    def actor(self, actor_id: str | None) -> Actor | None:
+        """The document's actor with this id, if any."""
+        if actor_id is None:
+            return None
+        for actor in self.actors:
+            if actor.id == actor_id:
+                return actor
+        return None
+
+    def add_actor(self, actor: Actor) -> Actor:
+        """Add ``actor`` unless an actor with its id is already there; return the stored one."""
+        existing = self.actor(actor.id)
+        if existing is not None:
+            return existing
+        self.actors.append(actor)
+        return actor
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "schema": SCHEMA,
+            "article": self.article.to_dict(),
+            "actors": [a.to_dict() for a in self.actors],
+            "mentions": [m.to_dict() for m in self.mentions],
+            "events": [e.to_dict() for e in self.events],
+            "quotes": [q.to_dict() for q in self.quotes],
+            "dates": [d.to_dict() for d in self.dates],
+            "places": [p.to_dict() for p in self.places],
+            "amounts": [a.to_dict() for a in self.amounts],
+            "tone": self.tone.to_dict() if self.tone else None,
+        }
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> "Document":
+        return cls(
+            article=Article.from_dict(data["article"]),
+            actors=[Actor.from_dict(a) for a in data.get("actors", [])],
+            mentions=[Mention.from_dict(m) for m in data.get("mentions", [])],
+            events=[Event.from_dict(e) for e in data.get("events", [])],
+            quotes=[Quote.from_dict(q) for q in data.get("quotes", [])],
+            dates=[DateMention.from_dict(d) for d in data.get("dates", [])],
+            places=[Place.from_dict(p) for p in data.get("places", [])],
+            amounts=[Amount.from_dict(a) for a in data.get("amounts", [])],
+            tone=Tone.from_dict(data["tone"]) if data.get("tone") else None,
+        )

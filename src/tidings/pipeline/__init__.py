@@ -1,0 +1,113 @@
+"""Orders the stages, batches the NLP pass, applies the error policy and records timings."""
+from __future__ import annotations
+
+import time
+import traceback
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+
+from tidings.models import Document, Failure, RawArticle
+from tidings.stages import actors, amounts, clean, dates, events, nlp, places, quotes, tone
+
+StageFn = Callable[[Document], Document]
+
+#: The annotation stages that run after the NLP pass, in order.
+ANNOTATORS: tuple[tuple[str, StageFn], ...] = (
+    ("actors", actors.run),
+    ("places", places.run),
+    ("dates", dates.run),
+    ("quotes", quotes.run),
+    ("events", events.run),
+    ("amounts", amounts.run),
+    ("tone", tone.run),
+)
+
+
+@dataclass
+class Pipeline:
+    """Turns RawArticles into Documents. The spaCy model is loaded once per Pipeline."""
+
+    annotators: tuple[tuple[str, StageFn], ...] = ANNOTATORS
+    batch_size: int = 16
+    spacy_model: object | None = field(default=None, repr=False)
+
+    @property
+    def nlp(self):
+        if self.spacy_model is None:
+            self.spacy_model = nlp.load_model()
+        return self.spacy_model
+
+    def annotate(self, doc: Document) -> Document:
+        """Run every annotation stage on an already parsed Document."""
+        for name, stage in self.annotators:
+            started = time.perf_counter()
+            doc = stage(doc)
+            doc.timings[name] = time.perf_counter() - started
+        return doc
+
+    def process(self, raw: RawArticle) -> Document:
+        """Clean, parse and annotate one article (raises on bad input)."""
+        return _only(self.process_many([raw], raise_errors=True))
+
+    def process_many(
+        self, raws: Iterable[RawArticle], *, raise_errors: bool = False
+    ) -> Iterator[Document | Failure]:
+        """Yield a Document or a Failure per input, in input order."""
+        batch: list[RawArticle] = []
+        for raw in raws:
+            batch.append(raw)
+            if len(batch) >= self.batch_size:
+                yield from self._process_batch(batch, raise_errors)
+                batch = []
+        if batch:
+            yield from self._process_batch(batch, raise_errors)
+
+    def _process_batch(self, raws: list[RawArticle], raise_errors: bool) -> Iterator[Document | Failure]:
+        cleaned: list[Document | Failure] = []
+        for raw in raws:
+            try:
+                started = time.perf_counter()
+                doc = clean.run(raw)
+                doc.timings["clean"] = time.perf_counter() - started
+                cleaned.append(doc)
+            except clean.BadInput as exc:
+                if raise_errors:
+                    raise
+                cleaned.append(Failure(id=raw.id, reason=str(exc), origin=raw.origin))
+        to_parse = [d for d in cleaned if isinstance(d, Document) and d.article.language == "en"]
+        started = time.perf_counter()
+        parsed = list(nlp.run_many(to_parse, nlp=self.nlp, batch_size=self.batch_size))
+        per_doc = (time.perf_counter() - started) / max(1, len(parsed))
+        for doc in parsed:
+            doc.timings["nlp"] = per_doc
+        for item in cleaned:
+            if isinstance(item, Failure) or item.parse is None:
+                yield item
+                continue
+            try:
+                yield self.annotate(item)
+            except Exception as exc:  # one bad article never stops a batch
+                if raise_errors:
+                    raise
+                yield Failure(
+                    id=item.article.id,
+                    reason=f"pipeline error: {type(exc).__name__}: {exc}",
+                    detail=traceback.format_exc(limit=5),
+                )
+
+
+def _only(items: Iterator[Document | Failure]) -> Document:
+    (item,) = list(items)
+    assert isinstance(item, Document)
+    return item
+
+
+_default: Pipeline | None = None
+
+
+def default_pipeline() -> Pipeline:
+    """The process-wide Pipeline (model loaded on first use)."""
+    global _default
+    if _default is None:
+        _default = Pipeline()
+    return _default

@@ -1,0 +1,1 @@
+"""Input readers: files, folders, JSONL, WARC, RSS/Atom → RawArticle."""
