@@ -23,6 +23,12 @@ ANNOTATORS: tuple[tuple[str, StageFn], ...] = (
 )
 
 
+def annotators_until(last: str) -> tuple[tuple[str, StageFn], ...]:
+    """The annotation stages up to and including ``last`` (e.g. ``"actors"``)."""
+    names = [name for name, _ in ANNOTATORS]
+    return ANNOTATORS[: names.index(last) + 1]
+
+
 @dataclass
 class Pipeline:
     """Turns RawArticles into Documents. The spaCy model is loaded once per Pipeline."""

@@ -1,0 +1,36 @@
+"""Shared fixtures: one spaCy model per test process, documents built up to any stage."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from tidings.models import Document, RawArticle
+from tidings.pipeline import Pipeline, annotators_until
+
+REPO = Path(__file__).resolve().parents[1]
+SHARED_EVAL = REPO.parent / "shared" / "eval"
+
+
+@pytest.fixture(scope="session")
+def build_doc():
+    """``build_doc(text, published=..., until="events")`` → Document annotated up to that stage."""
+    pipelines: dict[str, Pipeline] = {}
+
+    def build(text: str, *, published: str | None = "2021-12-30", until: str = "tone",
+              html: bool = False, title: str | None = None) -> Document:
+        if until not in pipelines:
+            pipelines[until] = Pipeline(annotators=annotators_until(until))
+        raw = RawArticle(id="test", published=published, title=title,
+                         **({"html": text} if html else {"text": text}))
+        return pipelines[until].process(raw)
+
+    return build
+
+
+@pytest.fixture(scope="session")
+def shared_eval() -> Path:
+    """The ../shared/eval folder; tests that need it skip with a clear message when absent."""
+    if not SHARED_EVAL.is_dir():
+        pytest.skip(f"gold data not found at {SHARED_EVAL} (clone with ../shared beside the checkout)")
+    return SHARED_EVAL
