@@ -1,0 +1,48 @@
+"""`tidings extract` on text, HTML, stdin and JSONL batches; `--help` teaches."""
+import json
+
+from click.testing import CliRunner
+
+from tidings.cli import main
+
+STORY = ("MOSCOW (Reuters) - Russian President Vladimir Putin spoke with French President Emmanuel Macron "
+         "by phone on Tuesday, the Kremlin said.\n\nThe two leaders discussed the conflict in Ukraine.")
+
+
+def run(*args, input=None):
+    result = CliRunner().invoke(main, list(args), input=input, catch_exceptions=False)
+    return result
+
+
+def test_extract_text_file_prints_contract_json(tmp_path):
+    path = tmp_path / "story.txt"
+    path.write_text(STORY, encoding="utf-8")
+    result = run("extract", str(path), "--published", "2021-12-30")
+    assert result.exit_code == 0, result.output
+    doc = json.loads(result.output)
+    assert doc["schema"] == "tidings.document/1"
+    assert doc["article"]["published"] == "2021-12-30"
+    assert "Macron" in doc["article"]["text"]
+
+
+def test_extract_stdin_table():
+    result = run("extract", "-", "--format", "table", "--published", "2021-12-30", input=STORY)
+    assert result.exit_code == 0
+    assert "EVENTS" in result.output and "published 2021-12-30" in result.output
+
+
+def test_extract_jsonl_keeps_ids_and_order(tmp_path):
+    batch = tmp_path / "batch.jsonl"
+    rows = [{"id": f"art-{n}", "text": STORY, "published": "2021-12-2" + str(n)} for n in range(3)]
+    rows.insert(1, {"id": "page", "html": f"<html><body><article><p>{STORY}</p></article></body></html>",
+                    "published": "2021-12-24"})
+    batch.write_text("\n".join(json.dumps(r) for r in rows), encoding="utf-8")
+    result = run("extract", str(batch), "--format", "jsonl")
+    assert result.exit_code == 0, result.output
+    docs = [json.loads(line) for line in result.output.splitlines()]
+    assert [d["article"]["id"] for d in docs] == ["art-0", "page", "art-1", "art-2"]
+
+
+def test_extract_help_teaches_examples():
+    result = run("extract", "--help")
+    assert "Examples:" in result.output and "--published" in result.output

@@ -1,0 +1,61 @@
+"""The Document round-trips through its dict form and keeps the contract's keys."""
+from tidings.models import (
+    ActorRef, Actor, Amount, Article, DateMention, Document, Event, Location, Mention, Place, Quote,
+    SentenceRef, Tone, Trigger,
+)
+from tidings.models.document import Parse, Sentence, Token
+
+
+def sample_document() -> Document:
+    text = "Biden spoke with Putin in Geneva on Thursday."
+    biden = ActorRef(text="Biden", actor_id="joe-biden", name="Joe Biden", country="USA", sector="GOV", start=0, end=5)
+    putin = ActorRef(text="Putin", actor_id="vladimir-putin", name="Vladimir Putin", country="RUS", sector="GOV")
+    event = Event(
+        id="a-0-6", type="CONSULT", mode="phone", context=["diplomatic"], cameo="041", quad_class=1,
+        goldstein=1.0, actor=biden, recipient=putin, sentence=SentenceRef(0, 0, len(text)),
+        trigger=Trigger("spoke", 6, 11), date="2021-12-30", date_precision="day",
+        location=Location(text="Geneva", name="Geneva", country="CHE", lat=46.2, lon=6.15, geonames_id=2660646),
+    )
+    return Document(
+        article=Article(id="a", text=text, published="2021-12-30", language="en"),
+        actors=[Actor(id="joe-biden", name="Joe Biden", kind="person", country="USA", sector="GOV")],
+        mentions=[Mention(0, 5, "Biden", "PERSON", "joe-biden")],
+        events=[event],
+        quotes=[Quote(text="We talked.", start=0, end=10, kind="direct", cue="said", speaker=biden)],
+        dates=[DateMention("Thursday", 36, 44, "2021-12-30", "day")],
+        places=[Place("Geneva", 26, 32, name="Geneva", country="CHE", lat=46.2, lon=6.15, feature="city")],
+        amounts=[Amount("40 people", 0, 9, 40, "people")],
+        tone=Tone(score=-1.0, positive=1.0, negative=2.0),
+    )
+
+
+def test_round_trip_is_lossless():
+    doc = sample_document()
+    again = Document.from_dict(doc.to_dict())
+    assert again.to_dict() == doc.to_dict()
+    assert again.events[0].actor.country == "USA"
+    assert again.events[0].location.geonames_id == 2660646
+
+
+def test_contract_keys_present():
+    out = sample_document().to_dict()
+    event = out["events"][0]
+    for key in ("id", "type", "mode", "context", "cameo", "quad_class", "goldstein", "actor", "recipient",
+                "status", "historical", "date", "date_precision", "location", "sentence", "trigger",
+                "confidence", "evidence"):
+        assert key in event
+    assert out["quotes"][0]["speaker"]["name"] == "Joe Biden"
+    assert out["article"]["published"] == "2021-12-30"
+
+
+def test_parse_helpers_find_tokens_sentences_and_subtrees():
+    tokens = [Token(0, 0, 5, "Biden", "Biden", "PROPN", "NNP", "nsubj", 1, 0),
+              Token(1, 6, 11, "spoke", "speak", "VERB", "VBD", "ROOT", 1, 0),
+              Token(2, 11, 12, ".", ".", "PUNCT", ".", "punct", 1, 0)]
+    parse = Parse(tokens=tokens, sentences=[Sentence(0, 0, 12, 0, 3)])
+    assert parse.token_at(7).text == "spoke"
+    assert parse.token_at(5) is None
+    assert parse.sentence_at(3).index == 0
+    assert parse.children(1) == [0, 2]
+    assert parse.subtree(1) == [0, 1, 2]
+    assert [t.text for t in parse.tokens_in(0, 6)] == ["Biden"]
