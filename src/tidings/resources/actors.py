@@ -97,9 +97,16 @@ class Person:
     roles: tuple[Tenure, ...]
 
 
+@dataclass(frozen=True)
+class Sector:
+    code: str
+    label: str
+    noun: str
+
+
 @dataclass
 class ActorKB:
-    sectors: dict[str, str]
+    sectors: dict[str, Sector]
     countries: dict[str, Country]
     seats: list[Seat]
     orgs: dict[str, Org]
@@ -158,7 +165,7 @@ def people_files(data_dir: Path = DATA_DIR) -> list[Path]:
 
 def read_kb(data_dir: Path = DATA_DIR, people_paths: list[Path] | None = None) -> ActorKB:
     """Read every actor data file under ``data_dir`` (people from ``people_paths`` if given)."""
-    sectors = {row[0]: row[1] for _, row in _rows(data_dir / "sectors.tsv")}
+    sectors = {code: Sector(code, label, noun) for _, (code, label, noun) in _rows(data_dir / "sectors.tsv")}
     countries = {}
     for _, (iso3, name, aliases, adjectives, nouns, capitals) in _rows(data_dir / "countries.tsv"):
         countries[iso3] = Country(iso3, name, _items(aliases), _items(adjectives), _items(nouns), _items(capitals))
@@ -265,7 +272,7 @@ def _role_errors(role: object, sectors: set[str], countries: set[str], orgs: set
 
 def validate(data_dir: Path = DATA_DIR, people_paths: list[Path] | None = None) -> list[str]:
     """Every problem in the actor data, as ``file:line: message`` strings (empty = valid)."""
-    errors = (_check_columns(data_dir / "sectors.tsv", 2) + _check_columns(data_dir / "countries.tsv", 6)
+    errors = (_check_columns(data_dir / "sectors.tsv", 3) + _check_columns(data_dir / "countries.tsv", 6)
               + _check_columns(data_dir / "seats.tsv", 4) + _check_columns(data_dir / "orgs.tsv", 6)
               + _check_columns(data_dir / "roles.tsv", 4))
     if errors:
