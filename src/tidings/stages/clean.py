@@ -1,16 +1,440 @@
-"""Clean stage: RawArticle in, Document with cleaned text and metadata out (minimal first cut)."""
+"""Clean stage: RawArticle in, Document with cleaned text and metadata out.
+
+HTML goes through trafilatura (main text, title, date, author, site name); scraped text
+is cleaned of debris (labels, embeds, share/cookie/subscribe lines, link lists, photo
+credits, copyright and credit lines, listed in ``resources/data/clean/debris.json``).
+Bylines become ``authors``, datelines ``article.dateline``; both leave the text.
+Paragraphs in the cleaned text are separated by exactly ``"\\n\\n"``. The language is
+detected; ``published`` is normalised to ``YYYY-MM-DD``.
+
+A RawArticle with ``extra["verbatim"]`` set keeps its text unchanged (gold data whose
+offsets must stay valid); only metadata and language are filled in.
+"""
 from __future__ import annotations
 
+import email.utils
+import functools
+import html as html_lib
+import re
+import unicodedata
+from dataclasses import dataclass, field
+
 from tidings.models import Article, Document, RawArticle
+from tidings.resources.clean import Debris, debris
 
 
 class BadInput(ValueError):
     """The input cannot become an article (empty, binary, undecodable, too large, ...)."""
 
 
+#: Texts shorter than this many words are assumed English (language guessers fail on them).
+MIN_WORDS_FOR_LANGUAGE = 8
+#: A non-English guess must be at least this probable to override English.
+LANGUAGE_CONFIDENCE = 0.9
+
+_SPACES = re.compile(r"[ \t\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]+")
+_INVISIBLE = re.compile(r"[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+_BLANK_LINE = re.compile(r"\n\s*\n")
+_TERMINAL = re.compile(r"[.!?…:;\"'”’)\]]$")
+_SENTENCE_END = re.compile(r"[.!?…][\"'”’)]?$")
+_WORD = re.compile(r"\w+(?:[-'’]\w+)*")
+_YEAR = re.compile(r"\b(?:1[89]|20)\d\d\b")
+_ENGLISH_FUNCTION_WORDS = frozenset(
+    "the of and to in a is that for on with as was by it at from his her their said has have be are were "
+    "will not but an this which who they he she its had been would".split())
+_MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
+_DATE_ONLY = re.compile(
+    rf"(?:(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*\.?,?\s+)?(?:{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}"
+    rf"|\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH},?\s+\d{{4}}|\d{{4}}-\d\d-\d\d(?:[T ][\d:.]+Z?(?:[+-]\d\d:?\d\d)?)?"
+    rf"|\d{{1,2}}[/.]\d{{1,2}}[/.]\d{{4}})(?:\s*(?:[|,•·-]|at)?\s*\d{{1,2}}[:.]\d\d(?:\s*[ap]\.?m\.?)?"
+    rf"(?:\s*[A-Z]{{2,4}}\b|\s*GMT[+-]?\d*|\s*UTC[+-]?\d*)?)?",
+    re.I)
+
+
+@dataclass
+class _Meta:
+    """Metadata gathered while cleaning."""
+
+    title: str | None = None
+    published: str | None = None
+    updated: str | None = None
+    authors: list[str] = field(default_factory=list)
+    source: str | None = None
+    dateline: str | None = None
+
+
 def run(raw: RawArticle) -> Document:
-    text = (raw.text or "").strip()
-    if not text:
+    """Clean one RawArticle into a Document; raise BadInput when nothing usable is left."""
+    meta = _Meta(title=_clean_inline(raw.title) if raw.title else None, source=raw.source)
+    if raw.extra.get("verbatim"):
+        text = raw.text if raw.text is not None else _html_text(raw.html or "", meta)
+        if not text.strip():
+            raise BadInput("empty: no text")
+    else:
+        text = _clean(raw, meta)
+    published = normalise_date(raw.published) if raw.published else None
+    published = published or meta.published or meta.updated or normalise_date(raw.extra.get("crawl_date"))
+    article = Article(id=raw.id, text=text, title=meta.title, url=raw.url, source=meta.source,
+                      published=published, language=detect_language(text), authors=meta.authors,
+                      dateline=meta.dateline)
+    doc = Document(article, raw_html=raw.html)
+    if raw.published and not normalise_date(raw.published):
+        doc.warnings.append(f"unreadable publication date {raw.published!r}")
+    return doc
+
+
+def _clean(raw: RawArticle, meta: _Meta) -> str:
+    if raw.html is not None and raw.html.strip():
+        body = _html_text(raw.html, meta)
+    elif raw.text is not None:
+        body = html_lib.unescape(raw.text) if re.search(r"&(?:#\d+|#x[0-9a-f]+|[a-z]+);", raw.text, re.I) \
+            else raw.text
+    else:
+        raise BadInput("empty: no text or html")
+    if _CONTROL.sub("", body).strip() == "":
         raise BadInput("empty: no text")
-    return Document(Article(id=raw.id, text=text, title=raw.title, url=raw.url, source=raw.source,
-                            published=raw.published, language="en"))
+    if len(_CONTROL.findall(body[:10000])) > max(5, len(body[:10000]) // 50):
+        raise BadInput("binary: text is mostly control characters")
+    paragraphs = clean_paragraphs(body, meta)
+    if not paragraphs:
+        raise BadInput("empty: nothing left after removing page debris")
+    return "\n\n".join(paragraphs)
+
+
+# --- HTML ---------------------------------------------------------------------------
+
+
+def _html_text(page: str, meta: _Meta) -> str:
+    """Main text of an HTML page (one paragraph per line) and its metadata into ``meta``."""
+    import trafilatura
+    from trafilatura.settings import set_date_params
+
+    params = set_date_params(extensive=False)
+    try:
+        result = trafilatura.bare_extraction(page, with_metadata=True, include_comments=False,
+                                             include_tables=False, date_extraction_params=params)
+    except Exception:  # trafilatura raises assorted errors on broken markup; fall back to plain lxml
+        result = None
+    if result is None:
+        try:
+            result = trafilatura.extract_metadata(page, date_config=params)
+        except Exception:  # metadata is optional; broken markup still yields the fallback text
+            result = None
+        text = _plain_html_text(page)
+    else:
+        text = result.text or ""
+    if result is not None:
+        meta.title = meta.title or (_clean_inline(result.title) if result.title else None)
+        meta.published = meta.published or normalise_date(result.date)
+        meta.source = meta.source or (result.sitename or None)
+        if result.author and not meta.authors:
+            meta.authors = [a.strip() for a in re.split(r";|\s+\|\s+", result.author) if a.strip()]
+    return text
+
+
+_BLOCK_TAGS = {"p", "div", "br", "li", "h1", "h2", "h3", "h4", "h5", "h6", "tr", "article", "section",
+               "blockquote", "header", "footer", "figcaption", "dd", "dt", "pre", "ul", "ol", "table"}
+
+
+def _plain_html_text(page: str) -> str:
+    """Visible text of a page, one block element per line (fallback when trafilatura finds none)."""
+    import lxml.html
+
+    try:
+        root = lxml.html.fromstring(page)
+    except (ValueError, lxml.etree.ParserError):
+        return ""
+    for bad in root.xpath("//script|//style|//noscript|//template|//nav|//form|//iframe|//svg|//head"):
+        bad.drop_tree()
+    for element in root.iter():
+        if isinstance(element.tag, str) and element.tag.lower() in _BLOCK_TAGS:
+            element.tail = "\n" + (element.tail or "")
+    return root.text_content()
+
+
+# --- plain text ---------------------------------------------------------------------
+
+
+def clean_paragraphs(body: str, meta: _Meta | None = None) -> list[str]:
+    """Split scraped text into paragraphs and drop debris; metadata found goes into ``meta``."""
+    meta = meta if meta is not None else _Meta()
+    tables = debris()
+    paragraphs = [_clean_inline(p, tables) for p in split_paragraphs(normalise_whitespace(body))]
+    paragraphs = [p for p in paragraphs if p]
+    paragraphs = _drop_link_blocks(paragraphs, tables)
+    paragraphs = _take_header(paragraphs, meta, tables)
+    paragraphs = [p for p in paragraphs if not _is_debris(p, tables)]
+    paragraphs = _drop_trailing_fragments(paragraphs)
+    for i, paragraph in enumerate(paragraphs[:3]):
+        stripped = _take_dateline(paragraph, meta, tables)
+        if stripped != paragraph:
+            paragraphs[i] = stripped
+            break
+    deduped: list[str] = []
+    for paragraph in paragraphs:
+        if paragraph and (not deduped or paragraph != deduped[-1]):
+            deduped.append(paragraph)
+    return deduped
+
+
+def normalise_whitespace(text: str) -> str:
+    """Unicode NFC, one kind of newline, no invisible or control characters, single spaces."""
+    text = unicodedata.normalize("NFC", text).replace("\r\n", "\n").replace("\r", "\n")
+    text = text.replace("\u2028", "\n").replace("\u2029", "\n\n")
+    text = _CONTROL.sub(" ", _INVISIBLE.sub("", text))
+    return "\n".join(_SPACES.sub(" ", line).strip() for line in text.split("\n"))
+
+
+def split_paragraphs(text: str) -> list[str]:
+    """Paragraphs: blank-line separated blocks, split into lines unless a line continues a wrapped sentence."""
+    paragraphs: list[str] = []
+    for block in _BLANK_LINE.split(text.strip()):
+        lines = [line for line in block.split("\n") if line]
+        wrapped = len(lines) > 1 and _hard_wrapped(lines)
+        for k, line in enumerate(lines):
+            if k and (wrapped or _continues(lines[k - 1], line)):
+                paragraphs[-1] += " " + line
+            else:
+                paragraphs.append(line)
+    return paragraphs
+
+
+def _hard_wrapped(lines: list[str]) -> bool:
+    """True when most lines of a block break mid-sentence at a similar width (wrapped prose)."""
+    inner = lines[:-1]
+    open_ended = sum(1 for line in inner if not _TERMINAL.search(line))
+    widths_even = all(30 <= len(line) <= 120 for line in inner)
+    return widths_even and open_ended * 2 > len(inner)
+
+
+def _continues(previous: str, line: str) -> bool:
+    """True when ``line`` carries on the unfinished sentence of a long ``previous`` line."""
+    return len(previous) >= 40 and not _TERMINAL.search(previous) and (line[0].islower() or line[0].isdigit())
+
+
+def _clean_inline(text: str, tables: Debris | None = None) -> str:
+    """Remove inline embeds, template residue and photo credits; collapse the spaces left behind."""
+    tables = tables or debris()
+    text = tables.inline.sub(" ", text)
+    return _SPACES.sub(" ", text).strip()
+
+
+def _is_debris(paragraph: str, tables: Debris) -> bool:
+    return any(p.fullmatch(paragraph) for p in tables.drop_lines)
+
+
+def _is_prose(paragraph: str) -> bool:
+    """A sentence-like paragraph: ends like a sentence, or is long."""
+    words = len(_WORD.findall(paragraph))
+    return words >= 25 or (words >= 4 and bool(_SENTENCE_END.search(paragraph)))
+
+
+def _is_link_title(paragraph: str) -> bool:
+    """A short headline-like line, as in lists of links to other stories."""
+    words = len(_WORD.findall(paragraph))
+    return 0 < words <= 18 and not _SENTENCE_END.search(paragraph)
+
+
+def _drop_link_blocks(paragraphs: list[str], tables: Debris) -> list[str]:
+    """Remove 'Related Articles'-style headings and the link titles listed under them."""
+    kept: list[str] = []
+    in_block = False
+    for paragraph in paragraphs:
+        if tables.link_block_headings.fullmatch(paragraph.rstrip(" :»>›")):
+            in_block = True
+            continue
+        if in_block and (_is_link_title(paragraph) or _is_debris(paragraph, tables)):
+            continue
+        in_block = False
+        kept.append(paragraph)
+    return kept
+
+
+def _drop_trailing_fragments(paragraphs: list[str]) -> list[str]:
+    """Drop a run of two or more short non-sentence lines ending a long article (footer links, labels)."""
+    prose = [i for i, p in enumerate(paragraphs) if _is_prose(p)]
+    if len(prose) < 3:
+        return paragraphs
+    tail = paragraphs[prose[-1] + 1:]
+    if len(tail) >= 2 and all(_is_link_title(p) for p in tail):
+        return paragraphs[: prose[-1] + 1]
+    return paragraphs
+
+
+# --- header: title, section labels, byline, publication date -----------------------
+
+
+def _take_header(paragraphs: list[str], meta: _Meta, tables: Debris) -> list[str]:
+    """Consume the short lines before the first real paragraph: dates, bylines, labels, the headline."""
+    first_prose = next((i for i, p in enumerate(paragraphs) if _is_prose(p) and not _byline(p, tables)), None)
+    if first_prose is None:
+        return paragraphs
+    header, body = paragraphs[:first_prose], paragraphs[first_prose:]
+    leftovers: list[str] = []
+    for line in header:
+        if _take_date_line(line, meta, tables) or _take_byline(line, meta, tables) or _is_debris(line, tables):
+            continue
+        leftovers.append(line)
+    for line in leftovers:
+        if meta.title is None and len(_WORD.findall(line)) >= 3 and "|" not in line:
+            meta.title = line
+    title_key = _key(meta.title) if meta.title else None
+    # the headline and section labels ("World", "Europe | Politics") are not article text
+    body_start = [p for p in body[:3] if _key(p) != title_key]
+    return body_start + body[3:]
+
+
+def _key(text: str) -> str:
+    return " ".join(_WORD.findall(text.lower()))
+
+
+def _take_date_line(line: str, meta: _Meta, tables: Debris) -> bool:
+    """A 'Published: …' / 'Updated …' / bare date line: record its date and report True."""
+    for label in sorted(tables.published_labels + tables.updated_labels, key=len, reverse=True):
+        labelled = re.match(rf"{re.escape(label)}\b\s*:?\s*(?:on\s+|at\s+)?(.+)$", line, re.I)
+        if labelled and _YEAR.search(labelled.group(1)) and len(_WORD.findall(labelled.group(1))) <= 14:
+            value = normalise_date(labelled.group(1).strip(" |•·"))
+            if value is None:
+                return False
+            if label in tables.published_labels:
+                meta.published = meta.published or value
+            else:
+                meta.updated = meta.updated or value
+            return True
+    if _DATE_ONLY.fullmatch(line.strip(" |•·")):
+        meta.published = meta.published or normalise_date(line.strip(" |•·"))
+        return True
+    return False
+
+
+_NAME = re.compile(r"(?:[A-Z][\w'’.-]*|(?:de|da|del|der|van|von|al|el|bin|ibn|la|le|du|dos)[-\s]?)"
+                   r"(?:\s+(?:[A-Z][\w'’.-]*|de|da|del|der|van|von|al|el|bin|ibn|la|le|du|dos|[A-Z]\.)){1,4}")
+
+
+@dataclass
+class _Byline:
+    authors: list[str]
+    agency: str | None
+    published: str | None
+
+
+def _byline(line: str, tables: Debris) -> _Byline | None:
+    """Parse 'By Jane Doe and John Roe, Reuters' (with optional roles and a date) or return None."""
+    match = re.match(r"by\s+(.+)$", line.strip(), re.I)
+    if not match or len(_WORD.findall(line)) > 30:
+        return None
+    authors: list[str] = []
+    agency = published = None
+    recognised = 0
+    for part in re.split(r"\s*(?:,|;|\||•|·|\band\b|&|\s[-–—]\s)\s*", match.group(1).strip(" .")):
+        part = re.sub(r"^(?:the\s+)?|\s+(?:in|from)\s+[A-Z][\w .'’-]*$", "", part.strip(), flags=re.I).strip()
+        if not part:
+            continue
+        recognised += 1
+        if part in tables.agencies:
+            agency = agency or tables.agencies[part]
+        elif part.lower() in tables.byline_roles:
+            continue
+        elif _DATE_ONLY.fullmatch(part) or (_YEAR.search(part) and normalise_date(part)):
+            published = published or normalise_date(part)
+        elif re.fullmatch(r"\d{1,2}[:.]\d\d(?:\s*[ap]\.?m\.?)?(?:\s*[A-Z]{2,4})?", part, re.I):
+            continue
+        elif _NAME.fullmatch(part):
+            authors.append(part)
+        else:
+            return None
+    return _Byline(authors, agency, published) if recognised else None
+
+
+def _take_byline(line: str, meta: _Meta, tables: Debris) -> bool:
+    found = _byline(line, tables)
+    if found is None:
+        return False
+    meta.authors = meta.authors or found.authors
+    meta.source = meta.source or found.agency
+    meta.published = meta.published or found.published
+    return True
+
+
+# --- dateline -----------------------------------------------------------------------
+
+
+@functools.cache
+def _dateline_pattern(agencies: tuple[str, ...]) -> re.Pattern:
+    agency = "|".join(re.escape(a) for a in sorted(agencies, key=len, reverse=True))
+    caps_place = r"[A-Z][A-Z.'’-]+(?:[ -][A-Z][A-Z.'’-]+){0,3}"
+    any_place = r"[A-Z][\w.'’-]+(?:[ -][A-Z][\w.'’-]+){0,3}"
+    region = r"(?:,\s*[A-Z][\w.'’-]+(?:\s[A-Z][\w.'’-]+){0,2})?"
+    date = rf"(?:,?\s*{_MONTH}\s+\d{{1,2}})?"
+    dash = r"\s*(?:—|–|--|-|_|:)\s+"
+    return re.compile(
+        rf"(?P<line>(?:{any_place}){region}{date}\s*\((?:{agency})\)|{caps_place}{region}{date}){dash}(?=\S)")
+
+
+def _take_dateline(paragraph: str, meta: _Meta, tables: Debris) -> str:
+    """Strip 'KYIV, Ukraine (AP) —' / 'WASHINGTON, Dec 30 (Reuters) -' from the first paragraph."""
+    match = _dateline_pattern(tuple(tables.agencies)).match(paragraph)
+    if not match or len(_WORD.findall(paragraph[match.end():])) < 3:
+        return paragraph
+    meta.dateline = match.group("line").strip()
+    agency = re.search(r"\(([^)]+)\)$", meta.dateline)
+    if agency and agency.group(1) in tables.agencies:
+        meta.source = meta.source or tables.agencies[agency.group(1)]
+    rest = paragraph[match.end():]
+    return rest[:1].upper() + rest[1:]
+
+
+# --- dates and language -------------------------------------------------------------
+
+
+def normalise_date(value: object) -> str | None:
+    """ISO ``YYYY-MM-DD`` from a date in any common form (ISO, RFC 2822, 'Dec 30, 2021', …), else None."""
+    if value is None:
+        return None
+    text = str(value).strip()
+    iso = re.match(r"(\d{4})-(\d\d)-(\d\d)", text) or re.fullmatch(r"(\d{4})(\d\d)(\d\d)", text)
+    if iso:
+        return _valid_iso(*iso.groups())
+    if not _YEAR.search(text):
+        return None
+    try:
+        return email.utils.parsedate_to_datetime(text).date().isoformat()
+    except (TypeError, ValueError, IndexError):
+        pass
+    import dateparser
+
+    parsed = dateparser.parse(text, languages=["en"], settings={
+        "REQUIRE_PARTS": ["day", "month", "year"], "RETURN_AS_TIMEZONE_AWARE": False})
+    return parsed.date().isoformat() if parsed else None
+
+
+def _valid_iso(year: str, month: str, day: str) -> str | None:
+    import datetime
+
+    try:
+        return datetime.date(int(year), int(month), int(day)).isoformat()
+    except ValueError:
+        return None
+
+
+@functools.cache
+def _language_identifier():
+    from py3langid.langid import MODEL_FILE, LanguageIdentifier
+
+    return LanguageIdentifier.from_pickled_model(MODEL_FILE, norm_probs=True)
+
+
+def detect_language(text: str) -> str:
+    """ISO 639-1 code of ``text``; English unless another language is clearly more likely."""
+    words = _WORD.findall(text[:5000].lower())
+    if len(words) < MIN_WORDS_FOR_LANGUAGE:
+        return "en"
+    function_share = sum(w in _ENGLISH_FUNCTION_WORDS for w in words) / len(words)
+    if function_share >= 0.15:
+        return "en"
+    try:
+        language, probability = _language_identifier().classify(text[:5000])
+    except (ValueError, ZeroDivisionError):
+        return "en"
+    return str(language) if language != "en" and float(probability) >= LANGUAGE_CONFIDENCE else "en"

@@ -1,32 +1,144 @@
-"""Readers that turn inputs into RawArticles (minimal first cut)."""
+"""Turn paths (files, folders, globs) into RawArticles; every input ends as a RawArticle or a Failure.
+
+Supported: ``.html .htm .txt .md .jsonl .warc .warc.gz`` and RSS/Atom feeds (``.xml .rss
+.atom``, recognised by their root element). One bad file never stops the rest.
+"""
 from __future__ import annotations
 
+import glob
 import hashlib
+import re
+from collections.abc import Iterable, Iterator
+from pathlib import Path
 
-from tidings.models import RawArticle
+from tidings.models import Failure, RawArticle
+from tidings.stages.ingest.decoding import InputError, decode, looks_like_html
+from tidings.stages.ingest.feeds import is_feed, read_feed
+from tidings.stages.ingest.jsonl import read_jsonl
+from tidings.stages.ingest.warc import read_warc
 
+#: Largest single-article file (or JSONL line, WARC record, feed file) accepted.
+MAX_BYTES = 20_000_000
+HTML_SUFFIXES = (".html", ".htm", ".xhtml")
+TEXT_SUFFIXES = (".txt", ".md", ".text")
+FEED_SUFFIXES = (".xml", ".rss", ".atom")
+WARC_SUFFIXES = (".warc", ".warc.gz", ".arc", ".arc.gz")
+SUPPORTED_SUFFIXES = HTML_SUFFIXES + TEXT_SUFFIXES + FEED_SUFFIXES + WARC_SUFFIXES + (".jsonl",)
+_GLOB_CHARS = re.compile(r"[*?\[]")
 
-def looks_like_html(content: str) -> bool:
-    head = content[:2000].lower()
-    return "<html" in head or "<body" in head or "<!doctype html" in head or "<p>" in head
+__all__ = ["MAX_BYTES", "iter_inputs", "looks_like_html", "raw_from_string"]
 
 
 def raw_from_string(content: str, *, id: str | None = None, url: str | None = None,
                     title: str | None = None, published: str | None = None) -> RawArticle:
-    """A RawArticle from a string of text or HTML; the id defaults to a content hash."""
+    """A RawArticle from a string of text or HTML (sniffed); the id defaults to a content hash."""
     ident = id or hashlib.sha1(content.encode("utf-8", "replace")).hexdigest()[:16]
-    if looks_like_html(content):
-        return RawArticle(id=ident, html=content, url=url, title=title, published=published)
-    return RawArticle(id=ident, text=content, url=url, title=title, published=published)
+    fields = {"html": content} if looks_like_html(content) else {"text": content}
+    return RawArticle(id=ident, url=url, title=title, published=published, **fields)
 
 
-def iter_inputs(paths):
-    """Yield a RawArticle (or Failure) per article found in ``paths`` (minimal: text files)."""
-    from pathlib import Path
+def iter_inputs(paths: Iterable[str | Path], *, max_bytes: int = MAX_BYTES) -> Iterator[RawArticle | Failure]:
+    """Yield a RawArticle or a Failure for every article found in ``paths`` (files, folders, globs)."""
+    for given in paths:
+        found = list(_expand(str(given)))
+        if not found:
+            yield Failure(id=str(given), reason="not found: no such file, folder or glob match", origin=str(given))
+        for path, base in found:
+            yield from _read_file(path, stem_id=_path_id(path, base), max_bytes=max_bytes)
 
-    for path in paths:
-        p = Path(path)
-        content = p.read_text(encoding="utf-8")
-        raw = raw_from_string(content, id=p.stem)
-        raw.origin = str(p)
-        yield raw
+
+def _expand(given: str) -> Iterator[tuple[Path, Path]]:
+    """(file, base folder for its id) pairs for one path argument, in a stable order."""
+    path = Path(given)
+    if path.is_dir():
+        for file in sorted(p for p in path.rglob("*") if p.is_file()):
+            if not any(part.startswith(".") for part in file.relative_to(path).parts):
+                yield file, path
+    elif path.is_file():
+        yield path, path.parent
+    elif _GLOB_CHARS.search(given):
+        base = Path(_GLOB_CHARS.split(given, 1)[0].rpartition("/")[0] or ".")
+        for match in sorted(glob.glob(given, recursive=True)):
+            if Path(match).is_file():
+                yield Path(match), base
+
+
+def _path_id(path: Path, base: Path) -> str:
+    """A stable id from the path below ``base``, without the extension."""
+    try:
+        relative = path.relative_to(base)
+    except ValueError:
+        relative = Path(path.name)
+    name = relative.as_posix()
+    suffix = _suffix(path)
+    return name[: -len(suffix)] if suffix and name.lower().endswith(suffix) else name
+
+
+def _suffix(path: Path) -> str:
+    name = path.name.lower()
+    for suffix in (".warc.gz", ".arc.gz"):
+        if name.endswith(suffix):
+            return suffix
+    return path.suffix.lower()
+
+
+def _read_file(path: Path, *, stem_id: str, max_bytes: int) -> Iterator[RawArticle | Failure]:
+    """Dispatch one file to its format reader; any unexpected error becomes one Failure."""
+    suffix = _suffix(path)
+    origin = str(path)
+    try:
+        if suffix not in SUPPORTED_SUFFIXES:
+            raise InputError(f"unsupported type: {suffix or 'no extension'}")
+        if suffix == ".jsonl":
+            yield from read_jsonl(path, stem_id=stem_id, max_bytes=max_bytes)
+            return
+        if suffix in WARC_SUFFIXES:
+            yield from read_warc(path, stem_id=stem_id, max_bytes=max_bytes)
+            return
+        size = path.stat().st_size
+        if size > max_bytes:
+            raise InputError(f"too large: {size} bytes (limit {max_bytes})")
+        content = decode(path.read_bytes())
+        if suffix in FEED_SUFFIXES:
+            if not is_feed(content):
+                raise InputError("unsupported type: XML that is not an RSS or Atom feed")
+            yield from read_feed(content, path=path, stem_id=stem_id, max_bytes=max_bytes)
+            return
+        if not content.strip():
+            raise InputError("empty: only whitespace")
+        yield _file_article(content, suffix=suffix, ident=stem_id, origin=origin)
+    except InputError as exc:
+        yield Failure(id=stem_id, reason=str(exc), origin=origin)
+    except OSError as exc:
+        yield Failure(id=stem_id, reason=f"unreadable: {exc.strerror or exc}", origin=origin)
+    except Exception as exc:  # a reader crashing on one malformed file must not stop the batch
+        yield Failure(id=stem_id, reason=f"parse error: {type(exc).__name__}: {' '.join(str(exc).split())[:200]}",
+                      origin=origin)
+
+
+def _file_article(content: str, *, suffix: str, ident: str, origin: str) -> RawArticle:
+    if suffix in HTML_SUFFIXES:
+        return RawArticle(id=ident, html=content, origin=origin)
+    if suffix == ".md":
+        return RawArticle(id=ident, text=markdown_to_text(content), origin=origin, extra={"format": "markdown"})
+    raw = raw_from_string(content, id=ident)
+    raw.origin = origin
+    return raw
+
+
+_MD_RULES = (
+    (re.compile(r"^\s{0,3}#{1,6}\s+(.*?)\s*#*\s*$", re.M), r"\1"),      # ATX headings
+    (re.compile(r"!\[[^\]]*\]\([^)]*\)"), ""),                           # images
+    (re.compile(r"\[([^\]]+)\]\([^)]*\)"), r"\1"),                       # inline links
+    (re.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1"), r"\2"),               # bold
+    (re.compile(r"(?<![\w*])\*(?=\S)([^*\n]+?)(?<=\S)\*(?![\w*])"), r"\1"),  # italics
+    (re.compile(r"^\s{0,3}>\s?", re.M), ""),                             # block quotes
+    (re.compile(r"^\s{0,3}(?:[-*_]\s*){3,}$", re.M), ""),                # horizontal rules
+)
+
+
+def markdown_to_text(content: str) -> str:
+    """Plain text from Markdown: headings, links, emphasis, quotes and rules reduced to their words."""
+    for pattern, replacement in _MD_RULES:
+        content = pattern.sub(replacement, content)
+    return content

@@ -1,0 +1,87 @@
+"""Scrape debris, metadata labels, news agencies and byline roles for the clean stage.
+
+Data: ``data/clean/debris.json``. ``validate()`` returns a list of problems (empty when sound).
+"""
+from __future__ import annotations
+
+import functools
+import json
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+DATA = Path(__file__).parent / "data" / "clean" / "debris.json"
+_PATTERN_LISTS = ("drop_lines", "link_block_headings", "inline")
+
+
+@dataclass(frozen=True)
+class Debris:
+    """The compiled debris tables."""
+
+    drop_lines: tuple[re.Pattern, ...]
+    link_block_headings: re.Pattern
+    inline: re.Pattern
+    published_labels: tuple[str, ...]
+    updated_labels: tuple[str, ...]
+    agencies: dict[str, str]
+    byline_roles: frozenset[str]
+
+
+@functools.cache
+def load_data(path: Path = DATA) -> dict[str, Any]:
+    """The raw debris tables (cached; treat as read-only)."""
+    return json.loads(path.read_text(encoding="utf-8"))
+
+
+@functools.cache
+def debris(path: Path = DATA) -> Debris:
+    """The compiled debris tables (cached)."""
+    data = load_data(path)
+    return Debris(
+        drop_lines=tuple(re.compile(p, re.I) for p in data["drop_lines"]),
+        link_block_headings=re.compile("|".join(f"(?:{p})" for p in data["link_block_headings"]), re.I),
+        inline=re.compile("|".join(f"(?:{p})" for p in data["inline"]), re.I),
+        published_labels=tuple(data["header_labels"]["published"]),
+        updated_labels=tuple(data["header_labels"]["updated"]),
+        agencies=dict(data["agencies"]),
+        byline_roles=frozenset(r.lower() for r in data["byline_roles"]),
+    )
+
+
+def validate(data: dict[str, Any] | None = None) -> list[str]:
+    """Problems found in the debris tables (missing tables, bad or duplicate patterns, empty entries)."""
+    data = load_data() if data is None else data
+    problems: list[str] = []
+    for name in _PATTERN_LISTS:
+        patterns = data.get(name)
+        if not isinstance(patterns, list) or not patterns:
+            problems.append(f"missing or empty list {name!r}")
+            continue
+        seen: set[str] = set()
+        for pattern in patterns:
+            if pattern in seen:
+                problems.append(f"{name}: duplicate pattern {pattern!r}")
+            seen.add(pattern)
+            try:
+                compiled = re.compile(pattern, re.I)
+            except re.error as exc:
+                problems.append(f"{name}: pattern {pattern!r} does not compile: {exc}")
+                continue
+            if compiled.fullmatch(""):
+                problems.append(f"{name}: pattern {pattern!r} matches the empty string")
+    labels = data.get("header_labels", {})
+    for kind in ("published", "updated"):
+        if not labels.get(kind) or not all(isinstance(x, str) and x.strip() for x in labels[kind]):
+            problems.append(f"header_labels.{kind} missing or has an empty label")
+    agencies = data.get("agencies")
+    if not isinstance(agencies, dict) or not agencies:
+        problems.append("missing agencies table")
+    else:
+        problems += [f"agency {k!r} has no name" for k, v in agencies.items() if not (isinstance(v, str) and v)]
+    roles = data.get("byline_roles")
+    if not isinstance(roles, list) or not roles:
+        problems.append("missing byline_roles list")
+    elif len({r.lower() for r in roles}) != len(roles):
+        problems.append("byline_roles has duplicates")
+    return problems

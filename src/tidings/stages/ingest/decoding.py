@@ -1,0 +1,74 @@
+"""Bytes → text for input files: binary sniffing, BOMs, declared charsets, charset detection."""
+from __future__ import annotations
+
+import codecs
+import re
+
+#: File signatures of common binary formats that are never articles.
+BINARY_SIGNATURES = (b"%PDF", b"\x89PNG", b"GIF8", b"\xff\xd8\xff", b"PK\x03\x04", b"\x1f\x8b", b"BZh",
+                     b"\x7fELF", b"\xd0\xcf\x11\xe0", b"7z\xbc\xaf")
+_BOMS = ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"),
+         (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"))
+_DECLARED = re.compile(rb"""(?:charset|encoding)\s*=\s*["']?([A-Za-z0-9_.:-]+)""", re.I)
+_CONTROL = re.compile(rb"[\x00-\x08\x0e-\x1a\x1c-\x1f]")
+
+
+class InputError(ValueError):
+    """An input that cannot become an article; the message is the one-line failure reason."""
+
+
+def looks_binary(data: bytes) -> bool:
+    """True for data with a binary file signature, NUL bytes or many control characters."""
+    if any(data.startswith(bom) for bom, _ in _BOMS):
+        return False
+    if data.startswith(BINARY_SIGNATURES):
+        return True
+    head = data[:8192]
+    return b"\x00" in head or len(_CONTROL.findall(head)) > max(2, len(head) // 100)
+
+
+def decode(data: bytes, *, declared: str | None = None) -> str:
+    """Decode ``data`` (BOM, then UTF-8, then a declared charset, then detection) or raise InputError."""
+    if not data.strip():
+        raise InputError("empty: no content")
+    for bom, encoding in _BOMS:
+        if data.startswith(bom):
+            try:
+                return data.decode(encoding)
+            except UnicodeDecodeError as exc:
+                raise InputError(f"undecodable: invalid {encoding} after byte-order mark ({exc.reason})") from None
+    if looks_binary(data):
+        raise InputError("binary: not a text file")
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        pass
+    for encoding in filter(None, (declared, _declared_charset(data))):
+        try:
+            return data.decode(encoding)
+        except (LookupError, UnicodeDecodeError):
+            continue
+    import charset_normalizer
+
+    best = charset_normalizer.from_bytes(data[:200_000]).best()
+    if best is None:
+        raise InputError("undecodable: not UTF-8 and no character set fits")
+    try:
+        return data.decode(best.encoding)
+    except (LookupError, UnicodeDecodeError):
+        raise InputError(f"undecodable: not UTF-8 and not {best.encoding}") from None
+
+
+def _declared_charset(data: bytes) -> str | None:
+    """The charset named by an HTML meta tag or XML declaration near the start, if any."""
+    match = _DECLARED.search(data[:4096])
+    return match.group(1).decode("ascii").lower() if match else None
+
+
+_HTML_TAG = re.compile(r"<(?:!doctype\s+html|html|head|body|p|div|br|article|section|span|a|h[1-6]|ul|ol|li|table|"
+                       r"em|strong|b|i|blockquote|figure|img|meta|title)\b[^>]*>", re.I)
+
+
+def looks_like_html(content: str) -> bool:
+    """True when ``content`` holds HTML markup (a document or a fragment of common tags)."""
+    return bool(_HTML_TAG.search(content[:5000]))
