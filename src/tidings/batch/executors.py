@@ -1,0 +1,138 @@
+"""Executors run the pipeline on batches of RawArticles and hand results back in input order.
+
+Workers never touch the database: they return Documents (without the parse layer) or Failures
+and the parent's writer commits them. ``serial`` runs in-process, ``local`` uses N spawned
+processes, ``dask`` submits batches to a ``dask.distributed`` scheduler. Each worker process
+loads spaCy once (the process-wide default pipeline).
+"""
+from __future__ import annotations
+
+import traceback
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator
+from typing import Protocol
+
+from tidings.models import Document, Failure, RawArticle
+
+Batch = list[RawArticle]
+Results = list[Document | Failure]
+
+#: Batches in flight per worker: enough to keep workers busy, little enough to bound memory.
+WINDOW_PER_WORKER = 2
+
+
+def process_batch(raws: Batch, pipeline=None) -> Results:
+    """Run the pipeline on one batch; a crash on the whole batch falls back to one input at a time."""
+    from tidings.pipeline import default_pipeline
+
+    pipeline = pipeline or default_pipeline()
+    try:
+        results = list(pipeline.process_many(raws))
+    except Exception:
+        results = [_process_one(pipeline, raw) for raw in raws]
+    for item in results:
+        if isinstance(item, Document):
+            item.parse = None  # the store keeps annotations, not the parse
+            item.raw_html = None
+    return results
+
+
+def _process_one(pipeline, raw: RawArticle) -> Document | Failure:
+    try:
+        (item,) = list(pipeline.process_many([raw]))
+        return item
+    except Exception as exc:
+        return Failure(id=raw.id, reason=f"pipeline error: {type(exc).__name__}: {exc}", origin=raw.origin,
+                       detail=traceback.format_exc(limit=5))
+
+
+class Executor(Protocol):
+    def map_batches(self, batches: Iterable[Batch]) -> Iterator[tuple[Batch, Results]]: ...
+    def close(self) -> None: ...
+
+
+class SerialExecutor:
+    """Runs the pipeline in this process (``--workers 1``)."""
+
+    def __init__(self, pipeline=None):
+        self.pipeline = pipeline
+
+    def map_batches(self, batches: Iterable[Batch]) -> Iterator[tuple[Batch, Results]]:
+        for batch in batches:
+            yield batch, process_batch(batch, self.pipeline)
+
+    def close(self) -> None:
+        pass
+
+
+class ProcessExecutor:
+    """``workers`` local processes (spawned, so each loads its own spaCy model once)."""
+
+    def __init__(self, workers: int):
+        import multiprocessing
+        from concurrent.futures import ProcessPoolExecutor
+
+        self.workers = workers
+        self.pool = ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("spawn"))
+
+    def map_batches(self, batches: Iterable[Batch]) -> Iterator[tuple[Batch, Results]]:
+        return ordered_results(lambda batch: self.pool.submit(process_batch, batch), batches,
+                               window=self.workers * WINDOW_PER_WORKER)
+
+    def close(self) -> None:
+        self.pool.shutdown(wait=True, cancel_futures=True)
+
+
+class DaskExecutor:
+    """Submits batches to a ``dask.distributed`` cluster (``scheduler`` address or a ``Client``)."""
+
+    def __init__(self, scheduler):
+        from distributed import Client
+
+        self.own_client = not isinstance(scheduler, Client)
+        self.client = Client(scheduler) if self.own_client else scheduler
+        self.workers = max(1, len(self.client.scheduler_info().get("workers", {})))
+
+    def map_batches(self, batches: Iterable[Batch]) -> Iterator[tuple[Batch, Results]]:
+        return ordered_results(lambda batch: self.client.submit(process_batch, batch, pure=False), batches,
+                               window=self.workers * WINDOW_PER_WORKER)
+
+    def close(self) -> None:
+        if self.own_client:
+            self.client.close()
+
+
+def ordered_results(submit: Callable, batches: Iterable[Batch], *, window: int) -> Iterator[tuple[Batch, Results]]:
+    """Keep up to ``window`` batches in flight and yield their results in submission order.
+
+    A batch whose worker failed (crashed process, killed Dask worker) comes back as Failures,
+    so the rest of the run goes on and ``--retry-failed`` can redo it later.
+    """
+    pending: deque = deque()
+    for batch in batches:
+        pending.append((batch, submit(batch)))
+        if len(pending) >= window:
+            yield _collect(*pending.popleft())
+    while pending:
+        yield _collect(*pending.popleft())
+
+
+def _collect(batch: Batch, future) -> tuple[Batch, Results]:
+    try:
+        return batch, future.result()
+    except Exception as exc:
+        reason = f"worker error: {type(exc).__name__}: {exc}"
+        return batch, [Failure(id=raw.id, reason=reason, origin=raw.origin) for raw in batch]
+
+
+def make_executor(engine: str = "local", *, workers: int = 1, scheduler=None, pipeline=None) -> Executor:
+    """The executor for ``--engine``/``--workers``/``--scheduler`` (``local`` with 1 worker runs in-process)."""
+    if engine == "dask":
+        if scheduler is None:
+            raise ValueError("--engine dask needs --scheduler tcp://HOST:PORT")
+        return DaskExecutor(scheduler)
+    if engine != "local":
+        raise ValueError(f"unknown engine {engine!r} (local or dask)")
+    if workers < 1:
+        raise ValueError("--workers must be at least 1")
+    return SerialExecutor(pipeline) if workers == 1 else ProcessExecutor(workers)

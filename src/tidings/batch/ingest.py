@@ -1,0 +1,167 @@
+"""``ingest``: every input ends stored, skipped as a duplicate, or failed with a reason.
+
+The parent process reads inputs, skips what earlier runs committed (by input id and by a hash
+of the raw content, before any parsing), sends the rest in batches to an executor and commits
+each batch's results in one transaction. Killing a run loses at most the batches in flight;
+running it again redoes only those.
+"""
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
+
+from tidings.batch.executors import Batch, Results, make_executor
+from tidings.dedup import events as event_dedup
+from tidings.dedup import near
+from tidings.models import Document, Failure, RawArticle
+from tidings.storage import Store
+
+BATCH_SIZE = 16
+
+
+@dataclass
+class IngestSummary:
+    """What happened to each input of a run."""
+
+    stored: int = 0
+    near_duplicates: int = 0  # stored, and joined the duplicate cluster of an earlier copy
+    duplicates: int = 0  # skipped: an identical article is already stored
+    already_done: int = 0  # committed by an earlier run (stored, skipped or failed)
+    failed: Counter = field(default_factory=Counter)
+
+    @property
+    def total(self) -> int:
+        return self.stored + self.duplicates + self.already_done + sum(self.failed.values())
+
+    def lines(self) -> list[str]:
+        """A human summary: counts, then failures grouped by reason."""
+        out = [f"{self.total} inputs: {self.stored} stored ({self.near_duplicates} near-duplicates of earlier "
+               f"stories), {self.duplicates} skipped as duplicates, {self.already_done} already in the store, "
+               f"{sum(self.failed.values())} failed"]
+        out += [f"  failed ({count}): {reason}" for reason, count in self.failed.most_common()]
+        return out
+
+
+def failure_kind(reason: str) -> str:
+    """The reason without per-input detail: ``not English: fr`` stays, ``pipeline error: X: msg`` → ``pipeline error: X``."""
+    if reason.startswith("not English"):
+        return reason
+    return ":".join(reason.split(":")[:2]).strip()
+
+
+class Writer:
+    """The one writer: commits each batch's outcomes in a single transaction."""
+
+    def __init__(self, store: Store, summary: IngestSummary, *, progress=None):
+        self.store = store
+        self.summary = summary
+        self.progress = progress
+
+    def tick(self) -> None:
+        if self.progress is not None:
+            self.progress.update(1)
+
+    def fail(self, input_id: str, reason: str, *, origin: str | None = None, detail: str | None = None) -> None:
+        self.store.add_failure(input_id, reason, origin=origin, detail=detail)
+        self.summary.failed[failure_kind(reason)] += 1
+        self.tick()
+
+    def skip(self, raw: RawArticle, *, duplicate_of: str, reason: str) -> None:
+        self.store.add_skipped(raw.id, duplicate_of=duplicate_of, reason=reason, origin=raw.origin)
+        self.summary.duplicates += 1
+        self.tick()
+
+    def commit(self, raws: Sequence[RawArticle], results: Results) -> None:
+        """Store, skip or fail each input of a batch, all in one transaction."""
+        with self.store.transaction():
+            for raw, item in zip(raws, results, strict=True):
+                if isinstance(item, Failure):
+                    self.fail(raw.id, item.reason, origin=raw.origin, detail=item.detail)
+                elif item.article.language != "en":
+                    self.fail(raw.id, f"not English: {item.article.language}", origin=raw.origin)
+                else:
+                    self.store_document(raw, item)
+
+    def store_document(self, raw: RawArticle, doc: Document) -> None:
+        """Store ``doc`` unless an identical text is stored; cluster it with near-duplicates and its events."""
+        text_hash = near.content_hash(doc.article.text)
+        same = self.store.article_with_hash(content_hash=text_hash)
+        if same is not None:
+            self.skip(raw, duplicate_of=same, reason="exact duplicate (same cleaned text)")
+            return
+        signature = near.Signature.of(doc.article.text)
+        bands = signature.bands()
+        match = near.best_match(signature, self.store.lsh_candidates(bands))
+        clusters = [event_dedup.assign_cluster(self.store, event) for event in doc.events]
+        codes = [(event_dedup.actor_code(e.actor), event_dedup.actor_code(e.recipient)) for e in doc.events]
+        self.store.add_article(
+            doc, content_hash=text_hash, raw_hash=raw_content_hash(raw), origin=raw.origin,
+            status="near-duplicate" if match else "original",
+            dup_cluster=match.dup_cluster if match else doc.article.id,
+            similarity=match.similarity if match else None,
+            minhash=signature.to_bytes(), bands=bands, event_clusters=clusters, event_codes=codes)
+        self.store.refresh_event_clusters(clusters)
+        self.store.clear_failure(raw.id)
+        self.summary.stored += 1
+        self.summary.near_duplicates += bool(match)
+        self.tick()
+
+
+def raw_content_hash(raw: RawArticle) -> str | None:
+    content = raw.html if raw.html is not None else raw.text
+    return near.raw_hash(content) if content is not None else None
+
+
+def plan_batches(inputs: Iterable[RawArticle | Failure], writer: Writer, *, batch_size: int = BATCH_SIZE,
+                 retry_failed: bool = False) -> Iterator[Batch]:
+    """Batches of inputs still to parse; reader failures and known inputs are settled on the way."""
+    store, summary = writer.store, writer.summary
+    seen: set[str] = set()
+    batch: Batch = []
+    for item in inputs:
+        outcome = store.input_outcome(item.id)
+        if item.id in seen or (outcome is not None and not (retry_failed and outcome == "failed")):
+            summary.already_done += 1
+            writer.tick()
+            continue
+        seen.add(item.id)
+        if isinstance(item, Failure):
+            with store.transaction():
+                writer.fail(item.id, item.reason, origin=item.origin, detail=item.detail)
+            continue
+        content_hash = raw_content_hash(item)
+        same = store.article_with_hash(raw_hash=content_hash) if content_hash else None
+        if same is not None:
+            with store.transaction():
+                writer.skip(item, duplicate_of=same, reason="exact duplicate (same raw input)")
+            continue
+        batch.append(item)
+        if len(batch) >= batch_size:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
+
+
+def ingest(paths: Sequence[str], *, store: Store, engine: str = "local", workers: int = 1, scheduler=None,
+           batch_size: int = BATCH_SIZE, retry_failed: bool = False, progress: bool = False,
+           pipeline=None, inputs: Iterable[RawArticle | Failure] | None = None) -> IngestSummary:
+    """Ingest ``paths`` (or ready-made ``inputs``) into ``store``; return what happened to each input."""
+    from tqdm import tqdm
+
+    from tidings.stages.ingest.readers import iter_inputs
+
+    summary = IngestSummary()
+    bar = tqdm(unit=" articles", desc="ingest", disable=None if progress else True, smoothing=0.1)
+    writer = Writer(store, summary, progress=bar)
+    executor = make_executor(engine, workers=workers, scheduler=scheduler, pipeline=pipeline)
+    try:
+        source = inputs if inputs is not None else iter_inputs(list(paths))
+        batches = plan_batches(source, writer, batch_size=batch_size, retry_failed=retry_failed)
+        for raws, results in executor.map_batches(batches):
+            writer.commit(raws, results)
+    finally:
+        executor.close()
+        bar.close()
+    return summary

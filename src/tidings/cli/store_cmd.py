@@ -1,0 +1,312 @@
+"""Store commands: ``ingest``, ``events``, ``quotes``, ``actors``, ``articles``, ``search``, ``failures``, ``demo``.
+
+Thin faces over :mod:`tidings.batch` and :mod:`tidings.query`: no SQL and no extraction here.
+"""
+from __future__ import annotations
+
+import csv
+import io
+import json
+import sys
+import tempfile
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import Any
+
+import click
+
+from tidings.query import Filters, QueryError
+from tidings.storage import Store, StoreError, default_path
+
+FORMATS = ("table", "json", "jsonl", "csv")
+
+#: Table columns per listing: (key, header, width).
+EVENT_COLUMNS = [("date", "date", 10), ("type", "type", 9), ("cameo", "cameo", 5), ("status", "status", 12),
+                 ("actor_name", "actor", 20), ("recipient_name", "recipient", 20), ("location_name", "where", 14),
+                 ("num_mentions", "ment", 4), ("num_articles", "arts", 4), ("num_sources", "srcs", 4),
+                 ("sentence", "sentence", 60)]
+MENTION_COLUMNS = [("date", "date", 10), ("type", "type", 9), ("cameo", "cameo", 5), ("status", "status", 12),
+                   ("actor_text", "actor", 20), ("recipient_text", "recipient", 20), ("trigger", "trigger", 12),
+                   ("article_id", "article", 16), ("sentence", "sentence", 60)]
+QUOTE_COLUMNS = [("published", "published", 10), ("speaker_name", "speaker", 22), ("kind", "kind", 8),
+                 ("cue", "cue", 10), ("text", "quote", 80)]
+ACTOR_COLUMNS = [("name", "actor", 28), ("id", "id", 24), ("country", "ctry", 4), ("sector", "sect", 4),
+                 ("org", "org", 6), ("events", "events", 6), ("as_actor", "actor", 5),
+                 ("as_recipient", "recip", 5), ("quotes", "quotes", 6)]
+ARTICLE_COLUMNS = [("published", "published", 10), ("id", "id", 20), ("source", "source", 16),
+                   ("status", "status", 14), ("events", "events", 6), ("title", "title", 60)]
+SEARCH_COLUMNS = [("published", "published", 10), ("id", "id", 20), ("title", "title", 40),
+                  ("snippet", "snippet", 80)]
+FAILURE_COLUMNS = [("failed_at", "when", 25), ("input_id", "input", 24), ("reason", "reason", 40),
+                   ("origin", "origin", 50)]
+
+db_option = click.option("--db", "db", type=click.Path(dir_okay=False), default=None,
+                         help="Store file (default: $TIDINGS_DB or ./tidings.db).")
+format_option = click.option("--format", "fmt", type=click.Choice(FORMATS), default="table", show_default=True,
+                             help="Output format.")
+limit_option = click.option("--limit", type=click.IntRange(min=1), default=50, show_default=True,
+                            help="At most this many rows.")
+
+FILTER_HELP = {
+    "actor": "Actor: id or name, ISO3 country, or org/actor code (NATO, RUSGOV).",
+    "recipient": "Recipient (target) actor, same forms as --actor.",
+    "country": "ISO3 country of actor, recipient or location.",
+    "type": "PLOVER type (CONSULT, ASSAULT...) or CAMEO code prefix (04, 190).",
+    "status": "asserted, negated, future or hypothetical.",
+    "since": "From this date (YYYY, YYYY-MM or YYYY-MM-DD).",
+    "until": "Up to this date, inclusive.",
+    "source": "Only articles from this source.",
+}
+
+
+def filter_options(*names: str, help_overrides: dict[str, str] | None = None) -> Callable:
+    """Add ``--name`` options for the given Filters fields."""
+    texts = {**FILTER_HELP, **(help_overrides or {})}
+
+    def decorate(fn: Callable) -> Callable:
+        for name in reversed(names):
+            fn = click.option(f"--{name}", name, default=None, help=texts[name])(fn)
+        return fn
+    return decorate
+
+
+def open_store(db: str | None, *, create: bool = False) -> Store:
+    try:
+        return Store.open(db or default_path(), create=create)
+    except StoreError as exc:
+        raise click.ClickException(str(exc)) from None
+
+
+def run_query(db: str | None, query: Callable[[Store], list[dict]]) -> list[dict]:
+    """Open the store, run ``query``, turn QueryError into a one-line CLI error."""
+    with open_store(db) as store:
+        try:
+            return query(store)
+        except QueryError as exc:
+            raise click.ClickException(str(exc)) from None
+
+
+# --- rendering ---------------------------------------------------------------------------
+
+
+def _cell(value: Any, width: int) -> str:
+    text = "" if value is None else " ".join(str(value).split())
+    return text if len(text) <= width else text[: width - 1] + "…"
+
+
+def table(rows: Sequence[dict], columns: Sequence[tuple[str, str, int]]) -> str:
+    """Fixed-width text table (cells flattened to one line and cut to width)."""
+    widths = [min(width, max([len(header)] + [len(_cell(r.get(key), width)) for r in rows]))
+              for key, header, width in columns]
+    lines = ["  ".join(h.ljust(w) for (_, h, _), w in zip(columns, widths)).rstrip()]
+    lines.append("  ".join("-" * w for w in widths))
+    for row in rows:
+        lines.append("  ".join(_cell(row.get(key), w).ljust(w) for (key, _, _), w in zip(columns, widths)).rstrip())
+    return "\n".join(lines)
+
+
+def render(rows: list[dict], fmt: str, columns: Sequence[tuple[str, str, int]]) -> str:
+    """Rows as a table, a JSON array, JSON lines or CSV (all columns for the machine formats)."""
+    if fmt == "json":
+        return json.dumps(rows, ensure_ascii=False, indent=2)
+    if fmt == "jsonl":
+        return "\n".join(json.dumps(r, ensure_ascii=False) for r in rows)
+    if fmt == "csv":
+        out = io.StringIO()
+        fields = list(rows[0]) if rows else [key for key, _, _ in columns]
+        writer = csv.DictWriter(out, fieldnames=fields, lineterminator="\n")
+        writer.writeheader()
+        writer.writerows(rows)
+        return out.getvalue().rstrip("\n")
+    return table(rows, columns) if rows else "(no rows)"
+
+
+def emit(rows: list[dict], fmt: str, columns: Sequence[tuple[str, str, int]]) -> None:
+    text = render(rows, fmt, columns)
+    if text:
+        click.echo(text)
+
+
+# --- ingest --------------------------------------------------------------------------------
+
+
+@click.command("ingest")
+@click.argument("paths", nargs=-1, required=True)
+@db_option
+@click.option("--workers", type=click.IntRange(min=1), default=1, show_default=True,
+              help="Local worker processes (each loads spaCy once).")
+@click.option("--engine", type=click.Choice(["local", "dask"]), default="local", show_default=True,
+              help="local processes, or a dask.distributed cluster (needs --scheduler).")
+@click.option("--scheduler", default=None, help="Dask scheduler address, e.g. tcp://10.0.0.5:8786.")
+@click.option("--batch-size", type=click.IntRange(min=1), default=16, show_default=True,
+              help="Articles per batch (one transaction each).")
+@click.option("--retry-failed", is_flag=True, help="Try again the inputs that failed in earlier runs.")
+@click.option("--quiet", "-q", is_flag=True, help="No progress bar.")
+def ingest_command(paths, db, workers, engine, scheduler, batch_size, retry_failed, quiet) -> None:
+    """Run the pipeline on news files and store the results (idempotent, resumable).
+
+    \b
+    PATHS are files, folders or globs: .html .htm .txt .md .jsonl .warc .warc.gz, RSS/Atom.
+    Every input ends stored, skipped as a duplicate, or failed with a reason (`tidings failures`).
+    Re-running skips everything already committed, so an interrupted run just continues.
+    \b
+    Examples:
+      tidings ingest news/ --db news.db --workers 4
+      tidings ingest 'crawl/*.warc.gz' --engine dask --scheduler tcp://10.0.0.5:8786
+    """
+    from tidings.batch import ingest
+
+    if engine == "dask" and not scheduler:
+        raise click.UsageError("--engine dask needs --scheduler tcp://HOST:PORT")
+    with open_store(db, create=True) as store:
+        summary = ingest(paths, store=store, engine=engine, workers=workers, scheduler=scheduler,
+                         batch_size=batch_size, retry_failed=retry_failed, progress=not quiet)
+    for line in summary.lines():
+        click.echo(line, err=True)
+
+
+# --- queries -------------------------------------------------------------------------------
+
+
+@click.command("events")
+@filter_options("actor", "recipient", "country", "type", "status", "since", "until", "source")
+@click.option("--mentions", is_flag=True, help="One row per mention in an article instead of per event cluster.")
+@limit_option
+@format_option
+@db_option
+def events_command(db, fmt, limit, mentions, **filters) -> None:
+    """List events, newest first: one row per real-world event with its mention/article/source counts.
+
+    \b
+    Examples:
+      tidings events --actor RUS --recipient UKR --type THREATEN --since 2021-12
+      tidings events --actor "Vladimir Putin" --format csv > putin.csv
+      tidings events --type 19 --status asserted --mentions
+    """
+    from tidings import query
+
+    rows = run_query(db, lambda s: query.events(s, Filters(limit=limit, **filters), mentions=mentions))
+    emit(rows, fmt, MENTION_COLUMNS if mentions else EVENT_COLUMNS)
+
+
+@click.command("quotes")
+@filter_options("actor", "country", "since", "until", "source",
+                help_overrides={"actor": "Speaker: id or name, ISO3 country or org code.",
+                                "country": "Speaker's ISO3 country."})
+@limit_option
+@format_option
+@db_option
+def quotes_command(db, fmt, limit, **filters) -> None:
+    """List quotes with their speakers, newest articles first."""
+    from tidings import query
+
+    emit(run_query(db, lambda s: query.quotes(s, Filters(limit=limit, **filters))), fmt, QUOTE_COLUMNS)
+
+
+@click.command("actors")
+@filter_options("actor", "recipient", "country", "type", "status", "since", "until", "source")
+@limit_option
+@format_option
+@db_option
+def actors_command(db, fmt, limit, **filters) -> None:
+    """Top actors by the number of events they take part in (filters select the events)."""
+    from tidings import query
+
+    emit(run_query(db, lambda s: query.actors(s, Filters(limit=limit, **filters))), fmt, ACTOR_COLUMNS)
+
+
+@click.command("articles")
+@filter_options("actor", "country", "status", "since", "until", "source",
+                help_overrides={"status": "original or near-duplicate (a copy of an earlier story).",
+                                "country": "ISO3 country of a place named in the article.",
+                                "actor": "An actor named in the article."})
+@limit_option
+@format_option
+@db_option
+def articles_command(db, fmt, limit, **filters) -> None:
+    """List stored articles, newest first."""
+    from tidings import query
+
+    emit(run_query(db, lambda s: query.articles(s, Filters(limit=limit, **filters))), fmt, ARTICLE_COLUMNS)
+
+
+@click.command("search")
+@click.argument("words")
+@limit_option
+@format_option
+@db_option
+def search_command(words, db, fmt, limit) -> None:
+    """Full-text search over stored articles, best matches first, with snippets.
+
+    \b
+    WORDS use SQLite FTS5 syntax: plain words (all must occur), "an exact phrase",
+    OR, NOT, prefix* — e.g.  tidings search '"peace talks" Geneva'
+    """
+    from tidings import query
+
+    emit(run_query(db, lambda s: query.search(s, words, limit=limit)), fmt, SEARCH_COLUMNS)
+
+
+@click.command("failures")
+@limit_option
+@format_option
+@db_option
+def failures_command(db, fmt, limit) -> None:
+    """Inputs that could not be stored, with the reason (empty, binary, not English, parse error...)."""
+    from tidings import query
+
+    emit(run_query(db, lambda s: query.failures(s, limit=limit)), fmt, FAILURE_COLUMNS)
+
+
+# --- demo ----------------------------------------------------------------------------------
+
+
+@click.command("demo")
+@click.option("--db", "db", type=click.Path(dir_okay=False), default=None,
+              help="Where to build the demo store (must not exist; default: a fresh temporary folder).")
+@click.option("--corpus", type=click.Path(exists=True, file_okay=False), default=None,
+              help="Folder to ingest instead of the bundled sample corpus.")
+@click.option("--workers", type=click.IntRange(min=1), default=1, show_default=True, help="Worker processes.")
+def demo_command(db, corpus, workers) -> None:
+    """Ingest the bundled sample corpus into a fresh store and show what it found."""
+    from tidings import query
+    from tidings.batch import ingest
+
+    corpus = Path(corpus) if corpus else _bundled_corpus()
+    path = Path(db) if db else Path(tempfile.mkdtemp(prefix="tidings-demo-")) / "demo.db"
+    if path.exists():
+        raise click.ClickException(f"{path} already exists; the demo builds a fresh store (pick another --db)")
+    click.echo(f"Ingesting {corpus} into {path} ...", err=True)
+    with open_store(str(path), create=True) as store:
+        summary = ingest([str(corpus)], store=store, workers=workers, progress=sys.stderr.isatty())
+        sections = [
+            ("EVENTS (one row per real-world event, newest first)",
+             query.events(store, Filters(limit=20)), EVENT_COLUMNS),
+            ("TOP ACTORS", query.actors(store, Filters(limit=10)), ACTOR_COLUMNS),
+            ("TOP DYADS", query.top_dyads(store, Filters(limit=10)),
+             [("actor_code", "actor", 12), ("recipient_code", "recipient", 12), ("events", "events", 6)]),
+            ("QUOTES", query.quotes(store, Filters(limit=10)), QUOTE_COLUMNS),
+        ]
+        totals = query.summary(store)
+    for title, rows, columns in sections:
+        click.echo(f"\n{title}\n{render(rows, 'table', columns)}")
+    click.echo("\nSUMMARY")
+    for line in summary.lines():
+        click.echo(line)
+    click.echo(f"  store: {totals['articles']} articles ({totals['stories']} distinct stories), "
+               f"{totals['events']} events from {totals['event_mentions']} mentions, {totals['actors']} actors, "
+               f"{totals['quotes']} quotes")
+    click.echo(f"\nExplore it:  tidings events --db {path}   ·   tidings search 'talks' --db {path}"
+               f"   ·   tidings failures --db {path}")
+
+
+def _bundled_corpus() -> Path:
+    try:
+        from tidings.examples import corpus_path
+    except ImportError:
+        raise click.ClickException("the bundled sample corpus is not installed (pass --corpus DIR)") from None
+    return corpus_path()
+
+
+COMMANDS = [ingest_command, events_command, quotes_command, actors_command, articles_command, search_command,
+            failures_command, demo_command]

@@ -1,0 +1,1 @@
+"""Deduplication: exact and near-duplicate articles, and clustering of events across articles."""

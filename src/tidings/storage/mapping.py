@@ -1,0 +1,79 @@
+"""Rows from the data model: each Record dataclass flattens to columns (nested records get a prefix).
+
+``Event.actor.country`` becomes column ``actor_country``; lists become JSON text; a nested record
+whose columns are all NULL reads back as None. The migrations must provide every column listed
+by :func:`columns` (a test checks it), so a model change forces a new migration.
+"""
+from __future__ import annotations
+
+import dataclasses
+import json
+import types
+import typing
+from collections.abc import Iterator, Mapping
+from typing import Any
+
+from tidings.models.document import Record
+
+SQL_TYPES = {bool: "INTEGER", int: "INTEGER", float: "REAL", str: "TEXT", list: "TEXT", dict: "TEXT"}
+
+
+def _base_type(hint: Any) -> type:
+    """``str | None`` → str, ``list[str]`` → list."""
+    origin = typing.get_origin(hint)
+    if origin in (typing.Union, types.UnionType):
+        (hint,) = [arg for arg in typing.get_args(hint) if arg is not type(None)]
+        origin = typing.get_origin(hint)
+    return origin or hint
+
+
+def _fields(cls: type[Record]) -> Iterator[tuple[str, type]]:
+    hints = typing.get_type_hints(cls)
+    for f in dataclasses.fields(cls):  # type: ignore[arg-type]
+        if f.init and f.repr:
+            yield f.name, _base_type(hints[f.name])
+
+
+def columns(cls: type[Record], prefix: str = "") -> list[tuple[str, str]]:
+    """``[(column, sql type), ...]`` for a Record class, nested records flattened with a prefix."""
+    out: list[tuple[str, str]] = []
+    for name, base in _fields(cls):
+        if name in cls._nested:
+            out.extend(columns(cls._nested[name], f"{prefix}{name}_"))
+        else:
+            out.append((prefix + name, SQL_TYPES[base]))
+    return out
+
+
+def flatten(record: Record | None, cls: type[Record], prefix: str = "") -> dict[str, Any]:
+    """The row values of ``record`` (all None when ``record`` is None)."""
+    row: dict[str, Any] = {}
+    for name, base in _fields(cls):
+        value = getattr(record, name) if record is not None else None
+        if name in cls._nested:
+            row.update(flatten(value, cls._nested[name], f"{prefix}{name}_"))
+        elif value is not None and base in (list, dict):
+            row[prefix + name] = json.dumps(value, ensure_ascii=False)
+        elif value is not None and base is bool:
+            row[prefix + name] = int(value)
+        else:
+            row[prefix + name] = value
+    return row
+
+
+def unflatten(row: Mapping[str, Any], cls: type[Record], prefix: str = "") -> dict[str, Any] | None:
+    """The ``to_dict()`` shape of a record read back from ``row`` (None if all its columns are NULL)."""
+    out: dict[str, Any] = {}
+    present = False
+    for name, base in _fields(cls):
+        if name in cls._nested:
+            value = unflatten(row, cls._nested[name], f"{prefix}{name}_")
+        else:
+            value = row[prefix + name]
+            if value is not None and base in (list, dict):
+                value = json.loads(value)
+            elif value is not None and base is bool:
+                value = bool(value)
+        present = present or value is not None
+        out[name] = value
+    return out if present else None

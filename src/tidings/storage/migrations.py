@@ -1,0 +1,201 @@
+"""Schema migrations, applied in order and recorded in the ``migrations`` table of each store.
+
+Append a new ``Migration`` to change the schema; never edit an applied one. The row mapping
+(storage/mapping.py) is derived from the data model and a test checks that the migrated schema
+has a column for every model field.
+"""
+from __future__ import annotations
+
+from typing import NamedTuple
+
+
+class Migration(NamedTuple):
+    version: int
+    name: str
+    sql: str
+
+
+INITIAL = """
+CREATE TABLE dup_clusters (
+    id          TEXT PRIMARY KEY,             -- the id of the first article seen (the original)
+    size        INTEGER NOT NULL DEFAULT 1,
+    created_at  TEXT NOT NULL
+);
+
+CREATE TABLE articles (
+    seq         INTEGER PRIMARY KEY,          -- stable rowid for the FTS index
+    id          TEXT NOT NULL UNIQUE,
+    text        TEXT NOT NULL,
+    title       TEXT,
+    url         TEXT,
+    source      TEXT,
+    published   TEXT,
+    language    TEXT,
+    authors     TEXT,                         -- JSON list
+    dateline    TEXT,
+    tone_score REAL, tone_positive REAL, tone_negative REAL, tone_polarity REAL, tone_word_count INTEGER,
+    content_hash TEXT NOT NULL,               -- hash of the normalised cleaned text
+    raw_hash    TEXT,                         -- hash of the raw input, checked before parsing
+    status      TEXT NOT NULL DEFAULT 'original' CHECK (status IN ('original', 'near-duplicate')),
+    dup_cluster TEXT NOT NULL REFERENCES dup_clusters(id),
+    similarity  REAL,                         -- estimated Jaccard to the cluster's original
+    minhash     BLOB,                         -- MinHash signature (uint64 little-endian)
+    origin      TEXT,
+    ingested_at TEXT NOT NULL
+);
+CREATE INDEX articles_content_hash ON articles(content_hash);
+CREATE INDEX articles_raw_hash ON articles(raw_hash);
+CREATE INDEX articles_published ON articles(published);
+CREATE INDEX articles_source ON articles(source);
+CREATE INDEX articles_dup_cluster ON articles(dup_cluster);
+
+CREATE VIRTUAL TABLE articles_fts USING fts5(
+    title, text, content='articles', content_rowid='seq', tokenize='porter unicode61'
+);
+CREATE TRIGGER articles_fts_insert AFTER INSERT ON articles BEGIN
+    INSERT INTO articles_fts(rowid, title, text) VALUES (new.seq, new.title, new.text);
+END;
+CREATE TRIGGER articles_fts_delete AFTER DELETE ON articles BEGIN
+    INSERT INTO articles_fts(articles_fts, rowid, title, text) VALUES ('delete', old.seq, old.title, old.text);
+END;
+
+CREATE TABLE lsh_bands (                    -- MinHash LSH buckets for near-duplicate lookup
+    band        INTEGER NOT NULL,
+    hash        INTEGER NOT NULL,
+    article_id  TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE
+);
+CREATE INDEX lsh_bands_bucket ON lsh_bands(band, hash);
+
+CREATE TABLE actors (
+    id TEXT PRIMARY KEY, name TEXT NOT NULL, kind TEXT, country TEXT, sector TEXT, org TEXT,
+    wikidata TEXT, patron TEXT
+);
+CREATE INDEX actors_name ON actors(name COLLATE NOCASE);
+
+CREATE TABLE article_actors (
+    article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+    seq INTEGER NOT NULL,
+    actor_id TEXT NOT NULL REFERENCES actors(id),
+    PRIMARY KEY (article_id, seq)
+);
+CREATE INDEX article_actors_actor ON article_actors(actor_id);
+
+CREATE TABLE mentions (
+    article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+    seq INTEGER NOT NULL,
+    start INTEGER, "end" INTEGER, text TEXT, label TEXT, actor_id TEXT,
+    PRIMARY KEY (article_id, seq)
+);
+CREATE INDEX mentions_actor ON mentions(actor_id);
+
+CREATE TABLE event_clusters (               -- one real-world occurrence, across articles and sources
+    pk INTEGER PRIMARY KEY,
+    type TEXT NOT NULL, cameo TEXT, mode TEXT, quad_class INTEGER, goldstein REAL,
+    status TEXT NOT NULL, historical INTEGER,
+    date TEXT, date_last TEXT, date_precision TEXT,
+    actor_code TEXT, actor_actor_id TEXT, actor_name TEXT, actor_country TEXT, actor_sector TEXT, actor_org TEXT,
+    recipient_code TEXT, recipient_actor_id TEXT, recipient_name TEXT, recipient_country TEXT,
+    recipient_sector TEXT, recipient_org TEXT,
+    location_name TEXT, location_country TEXT, location_lat REAL, location_lon REAL,
+    first_event INTEGER,                    -- events.pk of the first mention (its sentence is the evidence)
+    num_mentions INTEGER NOT NULL DEFAULT 0,
+    num_articles INTEGER NOT NULL DEFAULT 0,
+    num_sources INTEGER NOT NULL DEFAULT 0
+);
+CREATE INDEX event_clusters_date ON event_clusters(date);
+CREATE INDEX event_clusters_type ON event_clusters(type, date);
+CREATE INDEX event_clusters_actor ON event_clusters(actor_actor_id, date);
+CREATE INDEX event_clusters_recipient ON event_clusters(recipient_actor_id, date);
+CREATE INDEX event_clusters_actor_country ON event_clusters(actor_country, date);
+CREATE INDEX event_clusters_recipient_country ON event_clusters(recipient_country, date);
+CREATE INDEX event_clusters_location_country ON event_clusters(location_country, date);
+CREATE INDEX event_clusters_dyad ON event_clusters(actor_code, recipient_code, date);
+CREATE INDEX event_clusters_recipient_code ON event_clusters(recipient_code, date);
+CREATE INDEX event_clusters_match ON event_clusters(type, status, actor_code, recipient_code, date);
+
+CREATE TABLE events (
+    pk INTEGER PRIMARY KEY,
+    article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+    seq INTEGER NOT NULL,
+    cluster_id INTEGER REFERENCES event_clusters(pk),
+    actor_code TEXT, recipient_code TEXT,
+    id TEXT, type TEXT NOT NULL, mode TEXT, context TEXT, cameo TEXT, quad_class INTEGER, goldstein REAL,
+    actor_text TEXT, actor_actor_id TEXT, actor_name TEXT, actor_country TEXT, actor_sector TEXT, actor_org TEXT,
+    actor_start INTEGER, actor_end INTEGER,
+    recipient_text TEXT, recipient_actor_id TEXT, recipient_name TEXT, recipient_country TEXT,
+    recipient_sector TEXT, recipient_org TEXT, recipient_start INTEGER, recipient_end INTEGER,
+    sentence_index INTEGER, sentence_start INTEGER, sentence_end INTEGER,
+    trigger_text TEXT, trigger_start INTEGER, trigger_end INTEGER,
+    status TEXT NOT NULL, historical INTEGER, date TEXT, date_precision TEXT,
+    location_text TEXT, location_name TEXT, location_country TEXT, location_lat REAL, location_lon REAL,
+    location_geonames_id INTEGER,
+    confidence REAL, evidence TEXT,
+    UNIQUE (article_id, seq)
+);
+CREATE INDEX events_cluster ON events(cluster_id);
+CREATE INDEX events_date ON events(date);
+CREATE INDEX events_type ON events(type, date);
+CREATE INDEX events_actor ON events(actor_actor_id, date);
+CREATE INDEX events_recipient ON events(recipient_actor_id, date);
+CREATE INDEX events_actor_country ON events(actor_country, date);
+CREATE INDEX events_recipient_country ON events(recipient_country, date);
+CREATE INDEX events_location_country ON events(location_country, date);
+CREATE INDEX events_dyad ON events(actor_code, recipient_code, date);
+CREATE INDEX events_recipient_code ON events(recipient_code, date);
+
+CREATE TABLE quotes (
+    article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+    seq INTEGER NOT NULL,
+    text TEXT, start INTEGER, "end" INTEGER, kind TEXT, cue TEXT,
+    speaker_text TEXT, speaker_actor_id TEXT, speaker_name TEXT, speaker_country TEXT, speaker_sector TEXT,
+    speaker_org TEXT, speaker_start INTEGER, speaker_end INTEGER,
+    cue_start INTEGER, cue_end INTEGER,
+    PRIMARY KEY (article_id, seq)
+);
+CREATE INDEX quotes_speaker ON quotes(speaker_actor_id);
+CREATE INDEX quotes_speaker_country ON quotes(speaker_country);
+
+CREATE TABLE dates (
+    article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+    seq INTEGER NOT NULL,
+    text TEXT, start INTEGER, "end" INTEGER, value TEXT, precision TEXT, type TEXT,
+    PRIMARY KEY (article_id, seq)
+);
+
+CREATE TABLE places (
+    article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+    seq INTEGER NOT NULL,
+    text TEXT, start INTEGER, "end" INTEGER, name TEXT, country TEXT, admin1 TEXT, lat REAL, lon REAL,
+    geonames_id INTEGER, feature TEXT, role TEXT,
+    PRIMARY KEY (article_id, seq)
+);
+CREATE INDEX places_country ON places(country);
+
+CREATE TABLE amounts (
+    article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+    seq INTEGER NOT NULL,
+    text TEXT, start INTEGER, "end" INTEGER, value REAL, object TEXT, approximate INTEGER, unit TEXT,
+    PRIMARY KEY (article_id, seq)
+);
+
+CREATE TABLE failures (
+    input_id TEXT PRIMARY KEY,
+    origin TEXT,
+    reason TEXT NOT NULL,
+    detail TEXT,
+    failed_at TEXT NOT NULL
+);
+CREATE INDEX failures_reason ON failures(reason);
+
+CREATE TABLE skipped (                      -- inputs not stored because an identical article was
+    input_id TEXT PRIMARY KEY,
+    origin TEXT,
+    duplicate_of TEXT NOT NULL,
+    reason TEXT NOT NULL,
+    skipped_at TEXT NOT NULL
+);
+"""
+
+MIGRATIONS: tuple[Migration, ...] = (
+    Migration(1, "initial schema: articles, annotations, events, clusters, failures", INITIAL),
+)

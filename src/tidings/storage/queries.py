@@ -1,0 +1,258 @@
+"""Named read queries. Every query takes validated :class:`~tidings.query.Filters` and returns rows.
+
+Event queries run on ``event_clusters`` (one row per real-world occurrence) by default, or on
+``events`` (one row per mention in an article) with ``mentions=True``; both tables share the
+filtered column names, so one condition builder serves both.
+"""
+from __future__ import annotations
+
+import re
+import sqlite3
+from typing import Any
+
+from tidings.storage.store import Store
+
+Where = tuple[list[str], list[Any]]
+
+# text of the sentence an event was read from (SQLite substr is 1-based)
+SENTENCE_SQL = "substr(a.text, e.sentence_start + 1, e.sentence_end - e.sentence_start)"
+
+
+def actor_ids(store: Store, name: str) -> list[str]:
+    """Knowledge-base ids matching an actor id or name (case-insensitive)."""
+    slug = re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-")
+    rows = store.conn.execute("SELECT id FROM actors WHERE id IN (?, ?) OR name = ? COLLATE NOCASE",
+                              (name, slug, name)).fetchall()
+    return sorted({r[0] for r in rows} | {slug})
+
+
+def _actor_condition(store: Store, role: str, value: str, code_column: str = "code") -> Where:
+    """``role`` (``e.actor``, ``q.speaker``...) is this actor: by id or name, country, or org/actor code."""
+    ids = actor_ids(store, value)
+    code = value.upper()
+    marks = ", ".join("?" for _ in ids)
+    sql = f"({role}_actor_id IN ({marks}) OR {role}_country = ? OR {role}_{code_column} = ?)"
+    return [sql], [*ids, code, code]
+
+
+def _date_conditions(column: str, filters) -> Where:
+    conds, params = [], []
+    if filters.since:
+        conds.append(f"{column} >= ?")
+        params.append(filters.since)
+    if filters.until:
+        conds.append(f"{column} <= ?")
+        params.append(filters.until + "~")  # "~" sorts after digits: --until 2021-12 keeps 2021-12-31
+    return conds, params
+
+
+def _source_condition(filters, article_column: str) -> Where:
+    if not filters.source:
+        return [], []
+    return [f"{article_column} IN (SELECT id FROM articles WHERE source = ? COLLATE NOCASE)"], [filters.source]
+
+
+def event_where(store: Store, filters, *, mentions: bool) -> Where:
+    """Conditions on ``events`` or ``event_clusters`` (aliased ``e``) for the filters."""
+    conds: list[str] = []
+    params: list[Any] = []
+
+    def add(where: Where) -> None:
+        conds.extend(where[0])
+        params.extend(where[1])
+
+    if filters.actor:
+        add(_actor_condition(store, "e.actor", filters.actor))
+    if filters.recipient:
+        add(_actor_condition(store, "e.recipient", filters.recipient))
+    if filters.country:
+        code = filters.country.upper()
+        add((["(e.actor_country = ? OR e.recipient_country = ? OR e.location_country = ?)"], [code] * 3))
+    if filters.type:
+        if filters.type.isdigit():  # a CAMEO code or its prefix
+            add((["e.cameo LIKE ?"], [filters.type + "%"]))
+        else:
+            add((["e.type = ?"], [filters.type.upper()]))
+    if filters.status:
+        add((["e.status = ?"], [filters.status.lower()]))
+    add(_date_conditions("e.date", filters))
+    if filters.source:
+        if mentions:
+            add(_source_condition(filters, "e.article_id"))
+        else:
+            add((["e.pk IN (SELECT cluster_id FROM events WHERE article_id IN"
+                  " (SELECT id FROM articles WHERE source = ? COLLATE NOCASE))"], [filters.source]))
+    return conds, params
+
+
+def _where_sql(conds: list[str]) -> str:
+    return (" WHERE " + " AND ".join(conds)) if conds else ""
+
+
+def event_clusters(store: Store, filters) -> list[sqlite3.Row]:
+    """One row per event cluster, newest first, with its counts and its first mention's sentence."""
+    conds, params = event_where(store, filters, mentions=False)
+    sql = f"""
+        SELECT c.pk AS cluster, c.date, c.date_last, c.type, c.cameo, c.mode, c.status, c.historical,
+               c.actor_code, c.actor_actor_id AS actor_id, c.actor_name, c.actor_country,
+               c.recipient_code, c.recipient_actor_id AS recipient_id, c.recipient_name, c.recipient_country,
+               c.location_name, c.location_country, c.quad_class, c.goldstein,
+               c.num_mentions, c.num_articles, c.num_sources,
+               first.article_id, {SENTENCE_SQL.replace('e.', 'first.')} AS sentence
+        FROM (SELECT * FROM event_clusters e{_where_sql(conds)}
+              ORDER BY e.date DESC, e.pk DESC LIMIT ?) c
+        LEFT JOIN events first ON first.pk = c.first_event
+        LEFT JOIN articles a ON a.id = first.article_id
+        ORDER BY c.date DESC, c.pk DESC"""
+    return store.conn.execute(sql, [*params, filters.limit]).fetchall()
+
+
+def event_mentions(store: Store, filters) -> list[sqlite3.Row]:
+    """One row per event as read in one article, newest first."""
+    conds, params = event_where(store, filters, mentions=True)
+    sql = f"""
+        SELECT e.article_id, e.id AS event_id, e.cluster_id AS cluster, e.date, e.date_precision, e.type,
+               e.cameo, e.mode, e.status, e.historical, e.actor_text, e.actor_actor_id AS actor_id,
+               e.actor_code, e.recipient_text, e.recipient_actor_id AS recipient_id, e.recipient_code,
+               e.location_name, e.location_country, e.trigger_text AS trigger, e.confidence, e.evidence,
+               a.source, a.published, {SENTENCE_SQL} AS sentence
+        FROM (SELECT * FROM events e{_where_sql(conds)} ORDER BY e.date DESC, e.pk DESC LIMIT ?) e
+        JOIN articles a ON a.id = e.article_id
+        ORDER BY e.date DESC, e.pk DESC"""
+    return store.conn.execute(sql, [*params, filters.limit]).fetchall()
+
+
+def daily_counts(store: Store, filters) -> list[sqlite3.Row]:
+    """Event clusters per day and type (day-precise dates only), oldest first."""
+    conds, params = event_where(store, filters, mentions=False)
+    conds.append("e.date_precision = 'day'")
+    sql = (f"SELECT e.date, e.type, COUNT(*) AS events, SUM(e.num_mentions) AS mentions"
+           f" FROM event_clusters e{_where_sql(conds)} GROUP BY e.date, e.type ORDER BY e.date, e.type")
+    return store.conn.execute(sql, params).fetchall()
+
+
+def top_dyads(store: Store, filters) -> list[sqlite3.Row]:
+    """The most frequent (actor code → recipient code) pairs among event clusters."""
+    conds, params = event_where(store, filters, mentions=False)
+    conds += ["e.actor_code IS NOT NULL", "e.recipient_code IS NOT NULL"]
+    sql = (f"SELECT e.actor_code, e.recipient_code, COUNT(*) AS events FROM event_clusters e{_where_sql(conds)}"
+           f" GROUP BY e.actor_code, e.recipient_code ORDER BY events DESC, e.actor_code, e.recipient_code LIMIT ?")
+    return store.conn.execute(sql, [*params, filters.limit]).fetchall()
+
+
+def top_actors(store: Store, filters) -> list[sqlite3.Row]:
+    """Resolved actors ranked by the event clusters they take part in (as actor or recipient)."""
+    conds, params = event_where(store, filters, mentions=False)
+    where = _where_sql(conds)
+    sql = f"""
+        WITH counts AS (
+            SELECT id, SUM(as_actor) AS as_actor, SUM(as_recipient) AS as_recipient FROM (
+                SELECT e.actor_actor_id AS id, COUNT(*) AS as_actor, 0 AS as_recipient
+                FROM event_clusters e{where} GROUP BY e.actor_actor_id
+                UNION ALL
+                SELECT e.recipient_actor_id, 0, COUNT(*) FROM event_clusters e{where} GROUP BY e.recipient_actor_id)
+            WHERE id IS NOT NULL GROUP BY id)
+        SELECT c.id, COALESCE(a.name, c.id) AS name, a.kind, a.country, a.sector, a.org,
+               c.as_actor + c.as_recipient AS events, c.as_actor, c.as_recipient,
+               (SELECT COUNT(*) FROM quotes q WHERE q.speaker_actor_id = c.id) AS quotes
+        FROM counts c LEFT JOIN actors a ON a.id = c.id
+        ORDER BY events DESC, c.id LIMIT ?"""
+    return store.conn.execute(sql, [*params, *params, filters.limit]).fetchall()
+
+
+def quotes(store: Store, filters) -> list[sqlite3.Row]:
+    """Quotes with speaker and article, newest articles first."""
+    conds, params = [], []
+    if filters.actor:
+        c, p = _actor_condition(store, "q.speaker", filters.actor, "org")
+        conds += c
+        params += p
+    if filters.country:
+        conds.append("q.speaker_country = ?")
+        params.append(filters.country.upper())
+    c, p = _date_conditions("a.published", filters)
+    conds += c
+    params += p
+    c, p = _source_condition(filters, "q.article_id")
+    conds += c
+    params += p
+    sql = (f"SELECT q.article_id, a.published, a.source, q.speaker_name, q.speaker_text, q.speaker_actor_id,"
+           f" q.speaker_country, q.kind, q.cue, q.text, q.start, q.\"end\" FROM quotes q"
+           f" JOIN articles a ON a.id = q.article_id{_where_sql(conds)}"
+           f" ORDER BY a.published DESC, q.article_id, q.seq LIMIT ?")
+    return store.conn.execute(sql, [*params, filters.limit]).fetchall()
+
+
+def articles(store: Store, filters) -> list[sqlite3.Row]:
+    """Stored articles, newest first, with their duplicate cluster and event count."""
+    conds, params = [], []
+    if filters.actor:
+        ids = actor_ids(store, filters.actor)
+        marks = ", ".join("?" for _ in ids)
+        conds.append(f"a.id IN (SELECT article_id FROM article_actors WHERE actor_id IN ({marks})"
+                     f" UNION SELECT article_id FROM article_actors aa JOIN actors k ON k.id = aa.actor_id"
+                     f" WHERE k.country = ? OR k.org = ?)")
+        params += [*ids, filters.actor.upper(), filters.actor.upper()]
+    if filters.country:
+        conds.append("a.id IN (SELECT article_id FROM places WHERE country = ?)")
+        params.append(filters.country.upper())
+    if filters.status:
+        conds.append("a.status = ?")
+        params.append(filters.status.lower())
+    if filters.source:
+        conds.append("a.source = ? COLLATE NOCASE")
+        params.append(filters.source)
+    c, p = _date_conditions("a.published", filters)
+    conds += c
+    params += p
+    sql = (f"SELECT a.id, a.published, a.source, a.title, a.url, a.language, a.status, a.dup_cluster,"
+           f" a.similarity, length(a.text) AS chars, a.origin, a.ingested_at,"
+           f" (SELECT COUNT(*) FROM events e WHERE e.article_id = a.id) AS events"
+           f" FROM articles a{_where_sql(conds)} ORDER BY a.published DESC, a.seq DESC LIMIT ?")
+    return store.conn.execute(sql, [*params, filters.limit]).fetchall()
+
+
+def search(store: Store, match: str, limit: int) -> list[sqlite3.Row]:
+    """Full-text search (FTS5 syntax) over titles and texts, best first, with a snippet."""
+    sql = """SELECT a.id, a.published, a.source, a.title,
+                    snippet(articles_fts, 1, '[', ']', ' … ', 16) AS snippet
+             FROM articles_fts JOIN articles a ON a.seq = articles_fts.rowid
+             WHERE articles_fts MATCH ? ORDER BY rank LIMIT ?"""
+    return store.conn.execute(sql, (match, limit)).fetchall()
+
+
+def failures(store: Store, limit: int) -> list[sqlite3.Row]:
+    """Inputs that could not be stored, newest first."""
+    return store.conn.execute(
+        "SELECT input_id, origin, reason, failed_at FROM failures ORDER BY failed_at DESC, input_id LIMIT ?",
+        (limit,)).fetchall()
+
+
+def skipped(store: Store, limit: int) -> list[sqlite3.Row]:
+    """Inputs skipped as duplicates of a stored article."""
+    return store.conn.execute(
+        "SELECT input_id, origin, duplicate_of, reason, skipped_at FROM skipped ORDER BY skipped_at DESC LIMIT ?",
+        (limit,)).fetchall()
+
+
+def counts(store: Store) -> dict[str, Any]:
+    """Totals for a store summary."""
+    one = lambda sql: store.conn.execute(sql).fetchone()[0]  # noqa: E731
+    return {
+        "articles": one("SELECT COUNT(*) FROM articles"),
+        "near_duplicates": one("SELECT COUNT(*) FROM articles WHERE status = 'near-duplicate'"),
+        "stories": one("SELECT COUNT(*) FROM dup_clusters"),
+        "event_mentions": one("SELECT COUNT(*) FROM events"),
+        "events": one("SELECT COUNT(*) FROM event_clusters"),
+        "actors": one("SELECT COUNT(*) FROM actors"),
+        "quotes": one("SELECT COUNT(*) FROM quotes"),
+        "skipped_duplicates": one("SELECT COUNT(*) FROM skipped"),
+        "failures": one("SELECT COUNT(*) FROM failures"),
+        "first_published": one("SELECT MIN(published) FROM articles"),
+        "last_published": one("SELECT MAX(published) FROM articles"),
+    }
+
+
+def failure_reasons(store: Store) -> list[sqlite3.Row]:
+    return store.conn.execute(
+        "SELECT reason, COUNT(*) AS inputs FROM failures GROUP BY reason ORDER BY inputs DESC").fetchall()

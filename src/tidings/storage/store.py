@@ -1,0 +1,281 @@
+"""The SQLite store: connection, migrations, the single writer and Document round trip.
+
+One process writes (the ingest parent); readers open their own ``Store``. WAL mode lets readers
+work while a batch is being committed. Every write happens inside :meth:`Store.transaction`.
+"""
+from __future__ import annotations
+
+import os
+import sqlite3
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import Any
+
+from tidings.models import (
+    Actor,
+    Amount,
+    Article,
+    DateMention,
+    Document,
+    Event,
+    Mention,
+    Place,
+    Quote,
+    Tone,
+)
+from tidings.storage.mapping import columns, flatten, unflatten
+from tidings.storage.migrations import MIGRATIONS
+
+DEFAULT_FILE = "tidings.db"
+
+#: Annotation tables holding one row per list item of a Document, keyed by (article_id, seq).
+ANNOTATION_TABLES: dict[str, type] = {
+    "mentions": Mention, "quotes": Quote, "dates": DateMention, "places": Place, "amounts": Amount,
+}
+
+
+class StoreError(Exception):
+    """A store problem worth a one-line message (missing file, newer schema, ...)."""
+
+
+def default_path() -> Path:
+    """``$TIDINGS_DB`` if set, else ``./tidings.db``."""
+    return Path(os.environ.get("TIDINGS_DB") or DEFAULT_FILE)
+
+
+def now() -> str:
+    return datetime.now(timezone.utc).isoformat(timespec="seconds")
+
+
+def _insert_sql(table: str, names: Sequence[str]) -> str:
+    cols = ", ".join(f'"{n}"' for n in names)
+    return f'INSERT INTO {table} ({cols}) VALUES ({", ".join("?" for _ in names)})'
+
+
+class Store:
+    """A tidings database. Use :meth:`open`; close it (or use it as a context manager) when done."""
+
+    def __init__(self, conn: sqlite3.Connection, path: Path | str):
+        self.conn = conn
+        self.path = path
+
+    # --- opening, schema ------------------------------------------------------------------
+
+    @classmethod
+    def open(cls, path: Path | str | None = None, *, create: bool = True) -> "Store":
+        """Open (and migrate) the store at ``path``; with ``create=False`` a missing file is an error."""
+        path = Path(path) if path is not None else default_path()
+        if str(path) != ":memory:" and not path.exists():
+            if not create:
+                raise StoreError(f"no store at {path} (run `tidings ingest PATH --db {path}` first)")
+            path.parent.mkdir(parents=True, exist_ok=True)
+        conn = sqlite3.connect(str(path), isolation_level=None, check_same_thread=False, timeout=30)
+        conn.row_factory = sqlite3.Row
+        try:
+            conn.execute("PRAGMA journal_mode=WAL")
+            conn.execute("PRAGMA synchronous=NORMAL")
+            conn.execute("PRAGMA foreign_keys=ON")
+            store = cls(conn, path)
+            store.migrate()
+        except sqlite3.DatabaseError as exc:
+            conn.close()
+            raise StoreError(f"{path} is not a tidings store: {exc}") from None
+        return store
+
+    def close(self) -> None:
+        self.conn.close()
+
+    def __enter__(self) -> "Store":
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+    def migrate(self) -> list[int]:
+        """Apply pending migrations; return the versions applied."""
+        self.conn.execute(
+            "CREATE TABLE IF NOT EXISTS migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL,"
+            " applied_at TEXT NOT NULL)")
+        current = self.schema_version()
+        latest = MIGRATIONS[-1].version
+        if current > latest:
+            raise StoreError(f"{self.path} has schema version {current}; this tidings knows up to {latest}")
+        applied = []
+        for migration in MIGRATIONS:
+            if migration.version <= current:
+                continue
+            with self.transaction():
+                for statement in _statements(migration.sql):
+                    self.conn.execute(statement)
+                self.conn.execute("INSERT INTO migrations VALUES (?, ?, ?)",
+                                  (migration.version, migration.name, now()))
+            applied.append(migration.version)
+        return applied
+
+    def schema_version(self) -> int:
+        return self.conn.execute("SELECT COALESCE(MAX(version), 0) FROM migrations").fetchone()[0]
+
+    @contextmanager
+    def transaction(self) -> Iterator[None]:
+        """One atomic write: everything inside commits together or not at all."""
+        if self.conn.in_transaction:  # nested: the outer transaction decides
+            yield
+            return
+        self.conn.execute("BEGIN IMMEDIATE")
+        try:
+            yield
+        except BaseException:
+            self.conn.execute("ROLLBACK")
+            raise
+        self.conn.execute("COMMIT")
+
+    # --- writing (the single writer) ------------------------------------------------------
+
+    def add_article(self, doc: Document, *, content_hash: str, dup_cluster: str, status: str = "original",
+                    raw_hash: str | None = None, similarity: float | None = None,
+                    minhash: bytes | None = None, bands: Iterable[int] = (), origin: str | None = None,
+                    event_clusters: Sequence[int | None] | None = None,
+                    event_codes: Sequence[tuple[str | None, str | None]] | None = None) -> None:
+        """Insert a Document with all its layers. ``event_clusters``/``event_codes`` run parallel to ``doc.events``."""
+        article = doc.article
+        if status == "original":
+            self.conn.execute("INSERT INTO dup_clusters (id, size, created_at) VALUES (?, 0, ?)",
+                              (dup_cluster, now()))
+        row = flatten(article, Article)
+        row.update({f"tone_{k}": v for k, v in flatten(doc.tone, Tone).items()})
+        row.update(content_hash=content_hash, raw_hash=raw_hash, status=status, dup_cluster=dup_cluster,
+                   similarity=similarity, minhash=minhash, origin=origin, ingested_at=now())
+        self.conn.execute(_insert_sql("articles", list(row)), list(row.values()))
+        self.conn.execute("UPDATE dup_clusters SET size = size + 1 WHERE id = ?", (dup_cluster,))
+        self.conn.executemany("INSERT INTO lsh_bands (band, hash, article_id) VALUES (?, ?, ?)",
+                              [(band, value, article.id) for band, value in enumerate(bands)])
+        for seq, actor in enumerate(doc.actors):
+            self.upsert_actor(actor)
+            self.conn.execute("INSERT INTO article_actors VALUES (?, ?, ?)", (article.id, seq, actor.id))
+        for table, cls in ANNOTATION_TABLES.items():
+            self._insert_items(table, cls, article.id, getattr(doc, table))
+        clusters = event_clusters or [None] * len(doc.events)
+        codes = event_codes or [(None, None)] * len(doc.events)
+        names = ["article_id", "seq", "cluster_id", "actor_code", "recipient_code"] + [n for n, _ in columns(Event)]
+        self.conn.executemany(_insert_sql("events", names), [
+            [article.id, seq, cluster, *code, *flatten(event, Event).values()]
+            for seq, (event, cluster, code) in enumerate(zip(doc.events, clusters, codes))])
+
+    def _insert_items(self, table: str, cls: type, article_id: str, items: list) -> None:
+        names = ["article_id", "seq"] + [n for n, _ in columns(cls)]
+        self.conn.executemany(_insert_sql(table, names),
+                              [[article_id, seq, *flatten(item, cls).values()] for seq, item in enumerate(items)])
+
+    def upsert_actor(self, actor: Actor) -> None:
+        """Insert or refresh an actor of the knowledge base (the latest description wins)."""
+        row = flatten(actor, Actor)
+        updates = ", ".join(f"{n} = excluded.{n}" for n in row if n != "id")
+        self.conn.execute(_insert_sql("actors", list(row)) + f" ON CONFLICT(id) DO UPDATE SET {updates}",
+                          list(row.values()))
+
+    def add_failure(self, input_id: str, reason: str, *, origin: str | None = None,
+                    detail: str | None = None) -> None:
+        """Record an input that could not be stored (a re-run replaces the earlier reason)."""
+        self.conn.execute("INSERT OR REPLACE INTO failures VALUES (?, ?, ?, ?, ?)",
+                          (input_id, origin, reason, detail, now()))
+
+    def clear_failure(self, input_id: str) -> None:
+        """Forget an earlier failure of an input that has now been stored (``--retry-failed``)."""
+        self.conn.execute("DELETE FROM failures WHERE input_id = ?", (input_id,))
+
+    def add_skipped(self, input_id: str, *, duplicate_of: str, reason: str, origin: str | None = None) -> None:
+        """Record an input not stored because an identical article already is."""
+        self.conn.execute("INSERT OR REPLACE INTO skipped VALUES (?, ?, ?, ?, ?)",
+                          (input_id, origin, duplicate_of, reason, now()))
+
+    def add_event_cluster(self, row: dict[str, Any]) -> int:
+        """Create an event cluster from its describing columns; return its key."""
+        cur = self.conn.execute(_insert_sql("event_clusters", list(row)), list(row.values()))
+        return cur.lastrowid
+
+    def refresh_event_clusters(self, pks: Iterable[int]) -> None:
+        """Recount mentions, articles and sources (and the date span) of the given clusters."""
+        self.conn.executemany(
+            """UPDATE event_clusters SET
+                 num_mentions = (SELECT COUNT(*) FROM events WHERE cluster_id = :pk),
+                 num_articles = (SELECT COUNT(DISTINCT article_id) FROM events WHERE cluster_id = :pk),
+                 num_sources = (SELECT COUNT(DISTINCT COALESCE(a.source, a.id)) FROM events e
+                                JOIN articles a ON a.id = e.article_id WHERE e.cluster_id = :pk),
+                 date = (SELECT MIN(date) FROM events WHERE cluster_id = :pk),
+                 date_last = (SELECT MAX(date) FROM events WHERE cluster_id = :pk),
+                 first_event = (SELECT MIN(pk) FROM events WHERE cluster_id = :pk)
+               WHERE pk = :pk""",
+            [{"pk": pk} for pk in set(pks)])
+
+    # --- reads the writer needs -------------------------------------------------------------
+
+    def input_outcome(self, input_id: str) -> str | None:
+        """``stored``, ``skipped`` or ``failed`` if this input id was already committed, else None."""
+        row = self.conn.execute(
+            "SELECT 'stored' FROM articles WHERE id = ?1 UNION ALL SELECT 'skipped' FROM skipped"
+            " WHERE input_id = ?1 UNION ALL SELECT 'failed' FROM failures WHERE input_id = ?1 LIMIT 1",
+            (input_id,)).fetchone()
+        return row[0] if row else None
+
+    def article_with_hash(self, *, raw_hash: str | None = None, content_hash: str | None = None) -> str | None:
+        """The id of a stored article with this raw-input or cleaned-text hash."""
+        column, value = ("raw_hash", raw_hash) if raw_hash is not None else ("content_hash", content_hash)
+        row = self.conn.execute(f"SELECT id FROM articles WHERE {column} = ? LIMIT 1", (value,)).fetchone()
+        return row[0] if row else None
+
+    def lsh_candidates(self, bands: Sequence[int]) -> list[sqlite3.Row]:
+        """Articles sharing at least one LSH bucket: ``id``, ``dup_cluster``, ``minhash``."""
+        if not bands:
+            return []
+        pairs = " OR ".join("(band = ? AND hash = ?)" for _ in bands)
+        params = [v for pair in enumerate(bands) for v in pair]
+        return self.conn.execute(
+            f"SELECT id, dup_cluster, minhash FROM articles WHERE id IN"
+            f" (SELECT article_id FROM lsh_bands WHERE {pairs}) ORDER BY seq", params).fetchall()
+
+    def event_cluster_candidates(self, *, type: str, status: str, actor_code: str | None,
+                                 recipient_code: str | None, date_from: str | None,
+                                 date_to: str | None, date_precision: str | None) -> list[sqlite3.Row]:
+        """Clusters an event may join: same type, status and actor codes, overlapping the date window."""
+        sql = ("SELECT pk, location_country, date, date_last FROM event_clusters WHERE type = ? AND status = ?"
+               " AND actor_code IS ? AND recipient_code IS ? AND date_precision IS ?")
+        params: list[Any] = [type, status, actor_code, recipient_code, date_precision]
+        if date_from is None:
+            sql += " AND date IS NULL"
+        else:
+            sql += " AND date <= ? AND date_last >= ?"
+            params += [date_to, date_from]
+        return self.conn.execute(sql + " ORDER BY pk", params).fetchall()
+
+    # --- Document round trip ----------------------------------------------------------------
+
+    def load_document(self, article_id: str) -> Document:
+        """The stored Document for ``article_id`` (without the parse layer)."""
+        row = self.conn.execute("SELECT * FROM articles WHERE id = ?", (article_id,)).fetchone()
+        if row is None:
+            raise StoreError(f"no article {article_id!r} in {self.path}")
+        tone = unflatten({k[5:]: row[k] for k in row.keys() if k.startswith("tone_")}, Tone)
+        data: dict[str, Any] = {"article": unflatten(row, Article), "tone": tone}
+        data["actors"] = [dict(r) for r in self.conn.execute(
+            "SELECT a.* FROM article_actors aa JOIN actors a ON a.id = aa.actor_id"
+            " WHERE aa.article_id = ? ORDER BY aa.seq", (article_id,))]
+        for table, cls in {**ANNOTATION_TABLES, "events": Event}.items():
+            rows = self.conn.execute(f"SELECT * FROM {table} WHERE article_id = ? ORDER BY seq", (article_id,))
+            data[table] = [unflatten(r, cls) for r in rows]
+        return Document.from_dict(data)
+
+
+def _statements(script: str) -> Iterator[str]:
+    """Split a migration script into statements (triggers' inner semicolons kept together)."""
+    buffer = ""
+    for line in script.splitlines(keepends=True):
+        buffer += line
+        if sqlite3.complete_statement(buffer):
+            statement = buffer.strip()
+            if statement:
+                yield statement
+            buffer = ""
+    if buffer.strip():
+        yield buffer.strip()
