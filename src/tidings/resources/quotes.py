@@ -1,0 +1,103 @@
+"""The attribution lexicon of the quotes stage: cue verbs, source phrases, role nouns, name genders.
+
+Data: ``data/quotes/cues.json`` (cue lemmas by kind, prepositional and infinitive complements,
+document nouns, role descriptions, pronouns) and ``data/quotes/names.json`` (given names by
+gender, a fallback for pronoun resolution). Both carry a ``version``.
+"""
+from __future__ import annotations
+
+import functools
+import json
+from dataclasses import dataclass
+from pathlib import Path
+
+DATA = Path(__file__).parent / "data" / "quotes"
+GENDERS = ("male", "female")
+_LEMMA_LISTS = ("speech", "cognition", "evidence", "xcomp_verbs", "document_nouns")
+
+
+@dataclass(frozen=True)
+class QuoteLexicon:
+    """Everything the quotes stage knows about how news text attributes speech."""
+
+    version: int
+    speech: frozenset[str]
+    cognition: frozenset[str]
+    evidence: frozenset[str]
+    prep_complements: dict[str, frozenset[str]]
+    xcomp_verbs: frozenset[str]
+    source_phrases: tuple[tuple[str, ...], ...]
+    document_nouns: frozenset[str]
+    descriptions: dict[str, str | None]
+    pronouns: dict[str, str | None]
+    first_names: dict[str, str]
+
+    def is_cue(self, lemma: str) -> bool:
+        """True for any verb that can introduce reported content."""
+        return lemma in self.speech or lemma in self.cognition or lemma in self.evidence
+
+    def name_gender(self, given_name: str) -> str | None:
+        """``male`` / ``female`` for a known given name, else None."""
+        return self.first_names.get(given_name.lower())
+
+
+def validate(cues: dict, names: dict) -> list[str]:
+    """Problems found in the raw lexicon files (empty list when they are sound)."""
+    problems: list[str] = []
+    for label, data in (("cues.json", cues), ("names.json", names)):
+        if not isinstance(data.get("version"), int):
+            problems.append(f"{label}: missing integer version")
+    for key in (*_LEMMA_LISTS, "prep_complements", "source_phrases", "descriptions", "pronouns"):
+        if key not in cues:
+            problems.append(f"cues.json: missing {key}")
+    for key in _LEMMA_LISTS:
+        items = cues.get(key, [])
+        if len(items) != len(set(items)):
+            problems.append(f"cues.json: duplicate entries in {key}")
+        problems.extend(f"cues.json: {key} entry {w!r} is not a lower-case lemma"
+                        for w in items if not w or w != w.lower() or w != w.strip())
+    for verb, preps in cues.get("prep_complements", {}).items():
+        if not preps or any(" " in p for p in preps):
+            problems.append(f"cues.json: prep_complements[{verb!r}] must be single prepositions")
+    for phrase in cues.get("source_phrases", []):
+        if not phrase or any(not w or w != w.lower() for w in phrase):
+            problems.append(f"cues.json: bad source phrase {phrase!r}")
+    for table in ("descriptions", "pronouns"):
+        for word, gender in cues.get(table, {}).items():
+            if gender is not None and gender not in GENDERS:
+                problems.append(f"cues.json: {table}[{word!r}] has unknown gender {gender!r}")
+    seen: dict[str, str] = {}
+    for gender in GENDERS:
+        for name in names.get(gender, []):
+            if name != name.lower() or not name.isalpha():
+                problems.append(f"names.json: {name!r} is not a lower-case name")
+            if name in seen:
+                problems.append(f"names.json: {name!r} listed as {seen[name]} and {gender}")
+            seen[name] = gender
+    return problems
+
+
+def _read(name: str) -> dict:
+    return json.loads((DATA / name).read_text(encoding="utf-8"))
+
+
+@functools.cache
+def load() -> QuoteLexicon:
+    """Read and validate the lexicon once per process (raises ValueError when invalid)."""
+    cues, names = _read("cues.json"), _read("names.json")
+    problems = validate(cues, names)
+    if problems:
+        raise ValueError("invalid quotes lexicon: " + "; ".join(problems))
+    return QuoteLexicon(
+        version=cues["version"],
+        speech=frozenset(cues["speech"]),
+        cognition=frozenset(cues["cognition"]),
+        evidence=frozenset(cues["evidence"]),
+        prep_complements={v: frozenset(p) for v, p in cues["prep_complements"].items()},
+        xcomp_verbs=frozenset(cues["xcomp_verbs"]),
+        source_phrases=tuple(tuple(p) for p in cues["source_phrases"]),
+        document_nouns=frozenset(cues["document_nouns"]),
+        descriptions=dict(cues["descriptions"]),
+        pronouns=dict(cues["pronouns"]),
+        first_names={n: g for g in GENDERS for n in names[g]},
+    )

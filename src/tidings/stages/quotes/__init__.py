@@ -1,0 +1,134 @@
+"""The quotes stage: direct quotations and reported speech, with cue and speaker.
+
+``run(doc)`` fills ``doc.quotes``. Direct quotes come from quotation marks (``marks``), their
+cue from the words just after or before them (``attribution.Attributor.for_marked``);
+reported speech from the dependency parse (the complement of a cue verb, or the clause an
+"according to X" phrase sources). Conventions:
+
+* a direct quote's span excludes its marks and the comma that hands over to the
+  attribution; a quote interrupted by its cue ("'…,' Peskov said, '…'") gives two quotes
+  sharing cue and speaker; a quote running over several paragraphs gives one quote per
+  paragraph, all attributed like the first that has a cue;
+* a quote with no cue of its own takes the speaker of the quote next to it in its
+  paragraph, of the quote it continues, or of the previous paragraph's quote when it fills
+  its own paragraph; short unattributed ones (titles, scare quotes) are dropped;
+* quoted words inside reported speech ("Putin warned of 'adequate measures'") stay part
+  of the reported quote; speech reported inside a quotation is not extracted separately.
+
+The cue lexicon lives in ``resources/data/quotes/cues.json`` (``tidings.resources.quotes``).
+"""
+from __future__ import annotations
+
+from tidings.models import ActorRef, Document, Quote
+from tidings.resources import quotes as quote_lexicon
+from tidings.resources.quotes import QuoteLexicon
+
+from .attribution import Attributor, Cue, Reported, cue_text
+from .marks import MarkedQuote, find_marked_quotes, paragraphs
+from .speakers import Speakers
+
+
+def run(doc: Document, *, lexicon: QuoteLexicon | None = None, min_unattributed_words: int = 6,
+        max_quoted_share: float = 0.5) -> Document:
+    """Add the quotes layer to ``doc`` (needs the parse; keeps actors-stage mentions for speakers)."""
+    if doc.parse is None:
+        return doc
+    lex = lexicon or quote_lexicon.load()
+    text = doc.text
+    marked = find_marked_quotes(text)
+    paras = paragraphs(text)
+    attributor = Attributor(doc.parse, text, lex, marked)
+    cues = [attributor.for_marked(q, paras[q.paragraph]) for q in marked]
+    cues = _inherit(marked, cues, text, paras)
+    reported = [r for r in attributor.reported()
+                if _quoted_share(r.start, r.end, attributor.quoted) < max_quoted_share]
+    reported = _unique(reported)
+    speakers = Speakers(doc, lex, attributor.quoted)
+    refs: dict[int, ActorRef] = {}
+
+    def speaker(cue: Cue | None) -> ActorRef | None:
+        if cue is None or cue.speaker is None:
+            return None
+        if cue.speaker not in refs:
+            refs[cue.speaker] = speakers.ref(cue.speaker)
+        return refs[cue.speaker]
+
+    def make(start: int, end: int, kind: str, cue: Cue | None) -> Quote:
+        words, cue_start, cue_end = cue_text(doc.parse, text, cue) if cue else (None, None, None)
+        return Quote(text=text[start:end], start=start, end=end, kind=kind, cue=words,
+                     speaker=speaker(cue), cue_start=cue_start, cue_end=cue_end)
+
+    out = [make(r.start, r.end, "indirect", r.cue) for r in reported]
+    for quote, cue in zip(marked, cues):
+        if cue is None and len(text[quote.start:quote.end].split()) < min_unattributed_words:
+            continue
+        if _inside_reported(quote, cue, reported):
+            continue
+        out.append(make(quote.start, quote.end, "direct", cue))
+    doc.quotes = sorted(out, key=lambda q: (q.start, q.end))
+    return doc
+
+
+def _inherit(marked: list[MarkedQuote], cues: list[Cue | None], text: str,
+             paras: list[tuple[int, int]]) -> list[Cue | None]:
+    """Give cue-less quotes the cue of the quote they continue or stand beside."""
+    cues = list(cues)
+    # a multi-paragraph quote: every part shares the first cue found along the chain
+    chains: list[list[int]] = []
+    for i, quote in enumerate(marked):
+        if chains and marked[chains[-1][-1]].continues and _opens_paragraph(quote, paras):
+            if quote.paragraph == marked[chains[-1][-1]].paragraph + 1:
+                chains[-1].append(i)
+                continue
+        chains.append([i])
+    for chain in chains:
+        shared = next((cues[i] for i in chain if cues[i] is not None), None)
+        for i in chain:
+            cues[i] = cues[i] or shared
+    # "'A.' 'B,' she said." : a neighbour in the same paragraph, the following one first
+    for i, quote in enumerate(marked):
+        if cues[i] is not None or quote.single:
+            continue
+        same = [j for j, other in enumerate(marked)
+                if j != i and other.paragraph == quote.paragraph and not other.single and cues[j] is not None]
+        later = [j for j in same if j > i]
+        if same:
+            cues[i] = cues[later[0]] if later else cues[same[-1]]
+    # a quote filling its own paragraph after a paragraph whose last quote has a speaker
+    for i, quote in enumerate(marked):
+        if cues[i] is not None or quote.single or quote.paragraph == 0:
+            continue
+        lo, hi = paras[quote.paragraph]
+        if (quote.end - quote.start) < 0.6 * len(text[lo:hi].strip()):
+            continue
+        earlier = [j for j in range(i) if marked[j].paragraph == quote.paragraph - 1 and cues[j] is not None]
+        if earlier:
+            cues[i] = cues[earlier[-1]]
+    return cues
+
+
+def _opens_paragraph(quote: MarkedQuote, paras: list[tuple[int, int]]) -> bool:
+    return quote.outer_start == paras[quote.paragraph][0]
+
+
+def _quoted_share(start: int, end: int, quoted: list[tuple[int, int]]) -> float:
+    """Share of [start, end) lying inside quotation marks."""
+    inside = sum(max(0, min(end, e) - max(start, s)) for s, e in quoted)
+    return inside / max(1, end - start)
+
+
+def _unique(reported: list[Reported]) -> list[Reported]:
+    """One reported quote per span (the first cue wins: "said and added that …")."""
+    seen: set[tuple[int, int]] = set()
+    out = []
+    for r in reported:
+        if (r.start, r.end) not in seen:
+            seen.add((r.start, r.end))
+            out.append(r)
+    return out
+
+
+def _inside_reported(quote: MarkedQuote, cue: Cue | None, reported: list[Reported]) -> bool:
+    """Quoted words inside a reported quote with the same (or no) cue are part of it."""
+    return any(r.start <= quote.start and quote.end <= r.end and (cue is None or cue.head == r.cue.head)
+               for r in reported)

@@ -1,0 +1,244 @@
+"""Cues and speakers from the dependency parse: who said a marked quote, and reported speech.
+
+A *cue* is the token that attributes content (``said``, ``told``, ``according``); the
+*speaker head* is the token heading the speaker phrase.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from tidings.models import Parse
+from tidings.resources.quotes import QuoteLexicon
+
+from .marks import DOUBLE, MarkedQuote
+
+_SENTENCE_END = {".", "!", "?"}
+_SUBJECTS = ("nsubj", "nsubjpass", "csubj")
+_CLIMB = {"advcl", "xcomp", "conj", "pcomp", "acl"}
+_EDGE_PUNCT = " \t\r\n,;:-–—"
+
+
+@dataclass(frozen=True)
+class Cue:
+    """An attribution: the cue tokens (first is the head) and the speaker's head token."""
+
+    tokens: tuple[int, ...]
+    speaker: int | None
+
+    @property
+    def head(self) -> int:
+        return self.tokens[0]
+
+
+@dataclass(frozen=True)
+class Reported:
+    """Indirect speech: a content span with the cue that reports it."""
+
+    start: int
+    end: int
+    cue: Cue
+
+
+def cue_text(parse: Parse, text: str, cue: Cue) -> tuple[str, int, int]:
+    """The cue's words (a phrasal particle included: "pointed out") and their span."""
+    toks = [parse.tokens[i] for i in cue.tokens]
+    toks += [parse.tokens[k] for k in parse.children(cue.head) if parse.tokens[k].dep == "prt"]
+    start, end = min(t.start for t in toks), max(t.end for t in toks)
+    return text[start:end], start, end
+
+
+class Attributor:
+    """Finds cues for one parsed document."""
+
+    def __init__(self, parse: Parse, text: str, lexicon: QuoteLexicon, quotes: list[MarkedQuote]):
+        self.parse = parse
+        self.text = text
+        self.lex = lexicon
+        self.quoted = [(q.outer_start, q.outer_end) for q in quotes if not q.single]
+        self.mark_starts = {q.outer_start for q in quotes}
+
+    # --- speakers -------------------------------------------------------------------------
+
+    def speaker_of(self, verb: int) -> int | None:
+        """The subject of a cue verb, climbing from "…, adding that" or "and added" to the main verb."""
+        seen = set()
+        while verb not in seen:
+            seen.add(verb)
+            for kid in self.parse.children(verb):
+                if self.parse.tokens[kid].dep in _SUBJECTS:
+                    return kid
+            tok = self.parse.tokens[verb]
+            if tok.dep in _CLIMB or (tok.dep == "ccomp" and tok.tag in ("VBG", "VBN")):
+                verb = tok.head
+            else:
+                return self._passive_agent(verb)
+        return None
+
+    def _passive_agent(self, verb: int) -> int | None:
+        """"…, as reported by Reuters" / "was said by X": the agent's object."""
+        for kid in self.parse.children(verb):
+            if self.parse.tokens[kid].dep == "agent":
+                objs = [k for k in self.parse.children(kid) if self.parse.tokens[k].dep == "pobj"]
+                if objs:
+                    return objs[0]
+        return None
+
+    def _according_to(self, i: int) -> Cue | None:
+        """"according to X" (and the other source phrases) starting at token ``i``."""
+        tokens = self.parse.tokens
+        for phrase in self.lex.source_phrases:
+            j = i + len(phrase)
+            if j <= len(tokens) and all(tokens[i + k].text.lower() == w for k, w in enumerate(phrase)):
+                objs = [k for k in self.parse.children(j - 1) if tokens[k].dep == "pobj"]
+                return Cue(tuple(range(i, j)), objs[0] if objs else None)
+        return None
+
+    def _is_cue_verb(self, i: int, kinds: tuple[frozenset[str], ...]) -> bool:
+        tok = self.parse.tokens[i]
+        return tok.pos in ("VERB", "AUX") and any(tok.lemma.lower() in kind for kind in kinds)
+
+    # --- direct quotes --------------------------------------------------------------------
+
+    def _in_quote(self, tok_start: int) -> bool:
+        return any(s <= tok_start < e for s, e in self.quoted)
+
+    def _window(self, first: int, step: int, limit: int, para: tuple[int, int]) -> list[int]:
+        """Tokens from ``first`` in direction ``step`` up to a sentence end or another quote."""
+        out: list[int] = []
+        i = first
+        tokens = self.parse.tokens
+        while 0 <= i < len(tokens) and len(out) < limit:
+            tok = tokens[i]
+            if not (para[0] <= tok.start < para[1]) or tok.start in self.mark_starts or self._in_quote(tok.start):
+                break
+            if tok.text in DOUBLE:
+                break
+            if tok.text in _SENTENCE_END:
+                break
+            out.append(i)
+            i += step
+        return out
+
+    def for_marked(self, quote: MarkedQuote, para: tuple[int, int]) -> Cue | None:
+        """The cue attributing a marked quote: after it ("…," she said) or before it (She said: "…")."""
+        tokens = self.parse.tokens
+        after = self._first_token_at(quote.outer_end)
+        before = self._first_token_at(quote.outer_start) - 1
+        close = quote.close_at
+        comma_end = close is not None and (self.text[close - 1:close] == "," or self.text[close + 1:close + 2] == ",")
+        terminal = close is not None and self.text[close - 1:close] in _SENTENCE_END
+        intro = self.text[para[0]:quote.outer_start].rstrip()[-1:] in (":", ",")
+        tail_limit = 15 if comma_end else 5 if terminal else 8
+        tail = self._window(after, 1, tail_limit, para)
+        head = self._window(before, -1, 30, para)
+        order = (head, tail) if intro and not comma_end else (tail, head)
+        for window in order:
+            for i in window:
+                found = self._according_to(i)
+                if found is not None:
+                    return found
+                if self._is_cue_verb(i, (self.lex.speech,)) and tokens[i].tag != "VBN":
+                    return Cue((i,), self.speaker_of(i))
+        return None
+
+    def _first_token_at(self, char: int) -> int:
+        """Index of the first token starting at or after ``char``."""
+        tokens = self.parse.tokens
+        lo, hi = 0, len(tokens)
+        while lo < hi:
+            mid = (lo + hi) // 2
+            if tokens[mid].start < char:
+                lo = mid + 1
+            else:
+                hi = mid
+        return lo
+
+    # --- reported (indirect) speech ---------------------------------------------------------
+
+    def reported(self) -> list[Reported]:
+        """Every reported clause: complements of cue verbs and clauses sourced "according to X"."""
+        found: list[Reported] = []
+        kinds = (self.lex.speech, self.lex.cognition, self.lex.evidence)
+        for tok in self.parse.tokens:
+            if self._in_quote(tok.start):
+                continue  # speech reported inside a quotation belongs to that quotation
+            if tok.text.lower() == "according":
+                cue = self._according_to(tok.i)
+                span = self._according_clause(tok.i) if cue else None
+            elif self._is_cue_verb(tok.i, kinds):
+                cue = Cue((tok.i,), self.speaker_of(tok.i))
+                span = self._complement(tok.i)
+            else:
+                continue
+            if span is not None:
+                start, end = self._trim(*span)
+                if end > start:
+                    found.append(Reported(start, end, cue))
+        return found
+
+    def _span(self, tokens: list[int]) -> tuple[int, int]:
+        return self.parse.tokens[tokens[0]].start, self.parse.tokens[tokens[-1]].end
+
+    def _trim(self, start: int, end: int) -> tuple[int, int]:
+        while start < end and self.text[start] in _EDGE_PUNCT:
+            start += 1
+        while end > start and self.text[end - 1] in _EDGE_PUNCT:
+            end -= 1
+        return start, end
+
+    def _complement(self, verb: int) -> tuple[int, int] | None:
+        """What a cue verb reports, from its dependents."""
+        parse, tokens = self.parse, self.parse.tokens
+        lemma = tokens[verb].lemma.lower()
+        kids = parse.children(verb)
+        # "said (that) the talks failed" / "the talks failed, she said": the clausal complement
+        for kid in kids:
+            if tokens[kid].dep == "ccomp":
+                return self._span(parse.subtree(kid))
+        # "said in a statement that …": the that-clause misparsed as a relative clause of the noun
+        for kid in kids:
+            if tokens[kid].dep in ("prep", "dobj", "npadvmod") and kid > verb:
+                for node in parse.subtree(kid):
+                    if tokens[node].dep == "relcl" and tokens[parse.subtree(node)[0]].text.lower() == "that":
+                        return self._span(parse.subtree(node))
+        if lemma in self.lex.speech:
+            # "warned of a crisis" / "accused Kyiv of provocations": the object of a listed preposition
+            preps = self.lex.prep_complements.get(lemma, frozenset())
+            for kid in kids:
+                if tokens[kid].dep == "prep" and tokens[kid].text.lower() in preps:
+                    objects = [k for k in parse.children(kid) if tokens[k].dep in ("pobj", "pcomp")]
+                    if objects:
+                        return self._span(parse.subtree(objects[0]))
+            # "urged Congress to act": the object and its infinitive clause
+            if lemma in self.lex.xcomp_verbs:
+                clauses = [k for k in kids if tokens[k].dep == "xcomp" and k > verb]
+                if clauses:
+                    objects = [k for k in kids if tokens[k].dep == "dobj" and verb < k < clauses[0]]
+                    first = parse.subtree(objects[0])[0] if objects else parse.subtree(clauses[0])[0]
+                    return tokens[first].start, tokens[parse.subtree(clauses[0])[-1]].end
+        # "The talks failed, she said." parsed with "said" hanging from "failed": the rest of the clause
+        tok = tokens[verb]
+        if tok.dep in ("parataxis", "advcl", "conj") and tok.head < verb and any(
+                tokens[k].dep in _SUBJECTS for k in kids):
+            own = parse.subtree(verb)
+            before = [j for j in parse.subtree(tok.head) if j < own[0]]
+            if before and tokens[own[0] - 1].text == ",":
+                return self._span(before)
+        return None
+
+    def _according_clause(self, according: int) -> tuple[int, int] | None:
+        """The clause an "according to X" phrase sources, without the phrase itself."""
+        parse, tokens = self.parse, self.parse.tokens
+        phrase = parse.subtree(according)
+        sent = parse.sentences[tokens[according].sent]
+        sent_tokens = range(sent.token_start, sent.token_end)
+        rest = [j for j in sent_tokens if j not in phrase and not tokens[j].text.isspace()]
+        while rest and tokens[rest[-1]].text in _SENTENCE_END:
+            rest.pop()
+        before = [j for j in rest if j < phrase[0]]
+        after = [j for j in rest if j > phrase[-1]]
+        if len(after) >= 3 and (not before or phrase[0] <= sent.token_start + 1):
+            return self._span(after)
+        if len(before) >= 3:
+            return self._span(before)
+        return None

@@ -1,0 +1,154 @@
+"""Direct quotations found from quotation marks alone (no parse needed).
+
+Curly and straight marks are both read; a mark's role (opening or closing) comes from
+what surrounds it first and from its shape second, so a mistyped mark still pairs.
+Double marks are the quotation; single marks inside them are nested quotes and stay part
+of the content; single marks outside double ones are read as (partial) quotations when
+they pair cleanly. Pairing restarts at every paragraph, so one unbalanced mark never
+costs more than its own paragraph. A paragraph that opens a quote without closing it runs
+to its end; when the next paragraph opens with a quotation mark too, the quote
+*continues* there (the news convention for multi-paragraph quotes).
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+DOUBLE_OPEN = "“„‟«"
+DOUBLE_CLOSE = "”»"
+DOUBLE_AMBIGUOUS = '"″'
+SINGLE_OPEN = "‘‚"
+SINGLE_CLOSE = "’"
+SINGLE_AMBIGUOUS = "'"
+DOUBLE = DOUBLE_OPEN + DOUBLE_CLOSE + DOUBLE_AMBIGUOUS
+SINGLE = SINGLE_OPEN + SINGLE_CLOSE + SINGLE_AMBIGUOUS
+ALL_MARKS = DOUBLE + SINGLE
+
+_OPEN_BEFORE = "([{—–-/"
+_CLOSE_AFTER = ".,;:!?)]}—–-…"
+_PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
+_TRIM = " \t\r\n,"
+
+
+@dataclass
+class MarkedQuote:
+    """Text between quotation marks. ``start``/``end`` bound the content (marks excluded)."""
+
+    start: int
+    end: int
+    open_at: int | None  # offset of the opening mark (None: paragraph began inside the quote)
+    close_at: int | None  # offset of the closing mark (None: never closed in its paragraph)
+    paragraph: int
+    single: bool = False
+    continues: bool = False  # unclosed, and the next paragraph opens the same quote
+
+    @property
+    def outer_start(self) -> int:
+        return self.open_at if self.open_at is not None else self.start
+
+    @property
+    def outer_end(self) -> int:
+        return self.close_at + 1 if self.close_at is not None else self.end
+
+
+def paragraphs(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each paragraph; paragraphs are separated by blank lines."""
+    spans, start = [], 0
+    for brk in _PARAGRAPH_BREAK.finditer(text):
+        spans.append((start, brk.start()))
+        start = brk.end()
+    spans.append((start, len(text)))
+    return [(s, e) for s, e in spans if text[s:e].strip()]
+
+
+def _role(text: str, i: int, lo: int, hi: int, opens: str, closes: str) -> str:
+    """``open``, ``close`` or ``either`` for the mark at ``i`` inside [lo, hi)."""
+    before = text[i - 1] if i > lo else None
+    after = text[i + 1] if i + 1 < hi else None
+    looks_open = (before is None or before.isspace() or before in _OPEN_BEFORE or before in ALL_MARKS) and (
+        after is not None and not after.isspace())
+    looks_close = (before is not None and not before.isspace()) and (
+        after is None or after.isspace() or after in _CLOSE_AFTER or after in ALL_MARKS)
+    if looks_open and not looks_close:
+        return "open"
+    if looks_close and not looks_open:
+        return "close"
+    if text[i] in opens:
+        return "open"
+    if text[i] in closes:
+        return "close"
+    return "either"
+
+
+def _span(text: str, start: int, end: int) -> tuple[int, int]:
+    """Trim spaces and a trailing comma (the attribution's, not the speaker's)."""
+    while start < end and text[start] in _TRIM:
+        start += 1
+    while end > start and text[end - 1] in _TRIM:
+        end -= 1
+    return start, end
+
+
+def _double_quotes(text: str, lo: int, hi: int, paragraph: int) -> list[MarkedQuote]:
+    found: list[MarkedQuote] = []
+    open_at: int | None = None
+    seen_mark = False
+    for i in range(lo, hi):
+        if text[i] not in DOUBLE:
+            continue
+        role = _role(text, i, lo, hi, DOUBLE_OPEN, DOUBLE_CLOSE)
+        if role == "either":
+            role = "close" if open_at is not None else "open"
+        if role == "open":
+            if open_at is not None:  # the previous quote was never closed: end it here
+                found.append(MarkedQuote(*_span(text, open_at + 1, i), open_at, None, paragraph))
+            open_at = i
+        elif open_at is not None:
+            found.append(MarkedQuote(*_span(text, open_at + 1, i), open_at, i, paragraph))
+            open_at = None
+        elif not seen_mark:  # a closing mark first: the paragraph began inside a quote
+            found.append(MarkedQuote(*_span(text, lo, i), None, i, paragraph))
+        seen_mark = True
+    if open_at is not None:
+        found.append(MarkedQuote(*_span(text, open_at + 1, hi), open_at, None, paragraph))
+    return [q for q in found if q.end > q.start]
+
+
+def _single_quotes(text: str, lo: int, hi: int, paragraph: int, taken: list[MarkedQuote]) -> list[MarkedQuote]:
+    """Cleanly paired single marks outside double quotes; apostrophes never open or close."""
+    def inside_double(i: int) -> bool:
+        return any(q.outer_start <= i < q.outer_end for q in taken)
+
+    found: list[MarkedQuote] = []
+    open_at: int | None = None
+    for i in range(lo, hi):
+        if text[i] not in SINGLE or inside_double(i):
+            continue
+        before = text[i - 1] if i > lo else " "
+        after = text[i + 1] if i + 1 < hi else " "
+        if before.isalnum() and after.isalnum():
+            continue  # an apostrophe inside a word
+        role = _role(text, i, lo, hi, SINGLE_OPEN, "")
+        if role == "open" and (after.isalnum() or after in DOUBLE):
+            open_at = i
+        elif role == "close" and open_at is not None:
+            if text[i] == SINGLE_CLOSE or text[i] == SINGLE_AMBIGUOUS or text[open_at] in SINGLE_OPEN:
+                found.append(MarkedQuote(*_span(text, open_at + 1, i), open_at, i, paragraph, single=True))
+            open_at = None
+    return [q for q in found if q.end > q.start]
+
+
+def find_marked_quotes(text: str) -> list[MarkedQuote]:
+    """Every quotation in ``text``, in order, with multi-paragraph continuations flagged."""
+    quotes: list[MarkedQuote] = []
+    paras = paragraphs(text)
+    for index, (lo, hi) in enumerate(paras):
+        doubles = _double_quotes(text, lo, hi, index)
+        singles = _single_quotes(text, lo, hi, index, doubles)
+        quotes.extend(sorted(doubles + singles, key=lambda q: q.start))
+    for quote in quotes:
+        if quote.close_at is None and not quote.single and quote.paragraph + 1 < len(paras):
+            nxt = paras[quote.paragraph + 1][0]
+            quote.continues = text[nxt] in DOUBLE and _role(
+                text, nxt, nxt, paras[quote.paragraph + 1][1], DOUBLE_OPEN, DOUBLE_CLOSE) != "close"
+    return quotes

@@ -1,0 +1,233 @@
+"""Who is speaking: the speaker phrase around a head token, resolved to a named actor.
+
+Resolution order: a mention from the actors stage covering the phrase; a relative pronoun
+("…, who said") to its antecedent; a personal pronoun ("he said") or a definite role noun
+("the spokesman said") to the last gender-compatible named person outside quotations; a
+named entity in the phrase (a surname expanded to the fullest form the article uses).
+Anything else (anonymous sources, "officials") keeps its own text.
+"""
+from __future__ import annotations
+
+import bisect
+import importlib
+from dataclasses import dataclass
+
+from tidings.models import ActorRef, Document, Token
+from tidings.resources.quotes import QuoteLexicon
+
+_NP_LEFT = {"compound", "det", "amod", "poss", "nmod", "nummod", "quantmod", "case", "predet", "nn"}
+_NAME_LABELS = {"PERSON", "ORG", "GPE", "NORP"}
+_RELATIVE = {"who", "that", "which", "whom"}
+_HONORIFIC_GENDER = {"mr": "male", "mr.": "male", "mrs": "female", "mrs.": "female", "ms": "female",
+                     "ms.": "female", "miss": "female", "sir": "male", "lady": "female"}
+
+
+@dataclass(frozen=True)
+class NamedPerson:
+    start: int
+    end: int
+    name: str
+    actor_id: str | None
+
+
+def _actors_gender():
+    """The actors stage's ``person_gender(actor_id)`` when it offers one."""
+    try:
+        actors = importlib.import_module("tidings.stages.actors")
+    except ImportError:
+        return None
+    return getattr(actors, "person_gender", None)
+
+
+class Speakers:
+    """Builds speaker ActorRefs for one document."""
+
+    def __init__(self, doc: Document, lexicon: QuoteLexicon, quoted: list[tuple[int, int]]):
+        self.doc = doc
+        self.lex = lexicon
+        self.parse = doc.parse
+        self.quoted = quoted
+        self.person_gender = _actors_gender()
+        self.mentions = sorted(doc.mentions, key=lambda m: m.start)
+        self.persons = self._named_persons()
+        self.person_starts = [p.start for p in self.persons]
+        self.full_names = self._full_names()
+
+    # --- building blocks --------------------------------------------------------------
+
+    def _inside_quote(self, start: int) -> bool:
+        return any(s <= start < e for s, e in self.quoted)
+
+    def _named_persons(self) -> list[NamedPerson]:
+        people = [NamedPerson(m.start, m.end, self._actor_name(m.actor_id) or m.text, m.actor_id)
+                  for m in self.mentions if m.label == "PERSON" or self._is_person_actor(m.actor_id)]
+        taken = [(p.start, p.end) for p in people]
+        for ent in self.parse.entities:
+            if ent.label == "PERSON" and not any(s < ent.end and ent.start < e for s, e in taken):
+                people.append(NamedPerson(ent.start, ent.end, _clean_name(ent.text), None))
+        return sorted((p for p in people if not self._inside_quote(p.start)), key=lambda p: p.start)
+
+    def _full_names(self) -> dict[str, str]:
+        """Surname → the longest name in the article ending with it."""
+        best: dict[str, str] = {}
+        for person in self.persons:
+            words = person.name.split()
+            if words and len(person.name) > len(best.get(words[-1], "")):
+                best[words[-1]] = person.name
+        return best
+
+    def _actor_name(self, actor_id: str | None) -> str | None:
+        actor = self.doc.actor(actor_id)
+        return actor.name if actor else None
+
+    def _is_person_actor(self, actor_id: str | None) -> bool:
+        actor = self.doc.actor(actor_id)
+        return actor is not None and actor.kind == "person"
+
+    def gender(self, person: NamedPerson) -> str | None:
+        """``male`` / ``female`` from the actors stage, an honorific, or the given name."""
+        if self.person_gender is not None and person.actor_id:
+            found = self.person_gender(person.actor_id)
+            if found:
+                return found
+        before = self.doc.text[max(0, person.start - 5):person.start].split()
+        if before and before[-1].lower() in _HONORIFIC_GENDER:
+            return _HONORIFIC_GENDER[before[-1].lower()]
+        full = self.full_names.get(person.name.split()[-1], person.name) if person.name.split() else ""
+        return self.lex.name_gender(full.split()[0]) if full else None
+
+    def phrase(self, head: int) -> tuple[int, int]:
+        """Character span of the noun phrase headed by ``head`` (modifiers before it, no clauses)."""
+        tokens = self.parse.tokens
+        first = head
+        for kid in self.parse.children(head):
+            if kid < head and tokens[kid].dep in _NP_LEFT:
+                first = min(first, self.parse.subtree(kid)[0])
+        last = head
+        for kid in self.parse.children(head):
+            if kid > head and tokens[kid].dep in ("compound", "flat") and kid == last + 1:
+                last = kid
+        return tokens[first].start, tokens[last].end
+
+    # --- resolution ---------------------------------------------------------------------
+
+    def ref(self, head: int) -> ActorRef:
+        """The speaker whose phrase is headed by token ``head``."""
+        tok = self.parse.tokens[head]
+        lower = tok.text.lower()
+        if lower in _RELATIVE and tok.dep.startswith("nsubj"):
+            antecedent = self._antecedent(head)
+            if antecedent is not None:
+                return self._with_span(self.ref(antecedent), tok.start, tok.end, tok.text)
+        if lower in self.lex.pronouns and tok.pos == "PRON":
+            return self._resolve_back(tok.start, tok.end, self.lex.pronouns[lower], lower in ("he", "she"))
+        owner = self._document_owner(head)
+        if owner is not None:
+            return self.ref(owner)
+        start, end = self.phrase(head)
+        mention = self._mention(start, end, tok)
+        if mention is not None:
+            return self._from_mention(mention, start, end)
+        role = self._definite_role(head)
+        if role is not None:
+            return self._resolve_back(start, end, self.lex.descriptions[role], True)
+        return self._from_entities(start, end)
+
+    def _antecedent(self, rel: int) -> int | None:
+        """The noun a relative clause hangs from ("Smith, who said …" → Smith)."""
+        clause = self.parse.tokens[rel].head
+        while self.parse.tokens[clause].dep not in ("relcl", "ROOT") and self.parse.tokens[clause].head != clause:
+            clause = self.parse.tokens[clause].head
+        if self.parse.tokens[clause].dep != "relcl":
+            return None
+        return self.parse.tokens[clause].head
+
+    def _document_owner(self, head: int) -> int | None:
+        """For "the ministry's statement said": the ministry (poss, or from/by/of object)."""
+        if self.parse.tokens[head].lemma.lower() not in self.lex.document_nouns:
+            return None
+        for kid in self.parse.children(head):
+            kt = self.parse.tokens[kid]
+            if kt.dep == "poss":
+                return kid
+            if kt.dep == "prep" and kt.text.lower() in ("from", "by", "of"):
+                objects = [k for k in self.parse.children(kid) if self.parse.tokens[k].dep == "pobj"]
+                if objects and self.parse.tokens[objects[0]].pos in ("PROPN", "NOUN"):
+                    return objects[0]
+        return None
+
+    def _definite_role(self, head: int) -> str | None:
+        """"the spokesman" (a role noun with "the" and no name of its own) → the role."""
+        tok = self.parse.tokens[head]
+        kids = [self.parse.tokens[k] for k in self.parse.children(head)]
+        if tok.pos != "NOUN" or not any(k.dep == "det" and k.text.lower() == "the" for k in kids):
+            return None
+        if any(k.pos == "PROPN" for k in kids):
+            return None
+        return tok.lemma.lower() if tok.lemma.lower() in self.lex.descriptions else None
+
+    def _mention(self, start: int, end: int, head: Token):
+        """The actors-stage mention covering the head token, else any inside the phrase."""
+        inside = [m for m in self.mentions if m.start < end and m.end > start]
+        for m in inside:
+            if m.start <= head.start < m.end:
+                return m
+        return inside[-1] if inside else None
+
+    def _from_mention(self, mention, start: int, end: int) -> ActorRef:
+        actor = self.doc.actor(mention.actor_id)
+        name = actor.name if actor else self._expand(mention.text) if mention.label == "PERSON" else mention.text
+        return ActorRef(
+            text=self.doc.text[start:end], actor_id=mention.actor_id, name=name,
+            country=actor.country if actor else None, sector=actor.sector if actor else None,
+            org=actor.org if actor else None, start=start, end=end)
+
+    def _from_entities(self, start: int, end: int) -> ActorRef:
+        text = self.doc.text[start:end]
+        named = [e for e in self.parse.entities if e.start < end and e.end > start and e.label in _NAME_LABELS]
+        people = [e for e in named if e.label == "PERSON"]
+        if people:
+            name = self._expand(people[-1].text)
+        elif named:
+            name = named[-1].text
+        else:
+            name = None
+        return ActorRef(text=text, name=name, start=start, end=end)
+
+    def _expand(self, name: str) -> str:
+        name = _clean_name(name)
+        words = name.split()
+        return self.full_names.get(words[-1], name) if words else name
+
+    def _resolve_back(self, start: int, end: int, gender: str | None, personal: bool) -> ActorRef:
+        """The last named person before ``start`` compatible with ``gender``."""
+        text = self.doc.text[start:end]
+        if not personal:
+            return ActorRef(text=text, start=start, end=end)
+        k = bisect.bisect_left(self.person_starts, start)
+        for person in reversed(self.persons[:k]):
+            found = self.gender(person)
+            if gender is None or found is None or found == gender:
+                ref = self._person_ref(person)
+                return self._with_span(ref, start, end, text)
+        return ActorRef(text=text, start=start, end=end)
+
+    def _person_ref(self, person: NamedPerson) -> ActorRef:
+        actor = self.doc.actor(person.actor_id)
+        if actor is not None:
+            return ActorRef(text=person.name, actor_id=actor.id, name=actor.name, country=actor.country,
+                            sector=actor.sector, org=actor.org)
+        return ActorRef(text=person.name, name=self._expand(person.name))
+
+    @staticmethod
+    def _with_span(ref: ActorRef, start: int, end: int, text: str) -> ActorRef:
+        return ActorRef(text=text, actor_id=ref.actor_id, name=ref.name, country=ref.country,
+                        sector=ref.sector, org=ref.org, start=start, end=end)
+
+
+def _clean_name(name: str) -> str:
+    """Drop a possessive ending from an entity's text ("Clinton's" → "Clinton")."""
+    for suffix in ("'s", "’s"):
+        if name.endswith(suffix):
+            return name[: -len(suffix)]
+    return name
