@@ -1,0 +1,83 @@
+"""The dates stage: find time expressions and normalise them to TimeML values.
+
+``run(doc)`` fills ``doc.dates`` with :class:`DateMention` records (DATE, TIME, DURATION, SET),
+normalised against ``doc.article.published`` and, for weekdays, month names and holidays
+written without a year, the tense of the verb that governs them ("on Wednesday" in past tense
+is the previous Wednesday, in future tense the next one). ``normalise(text, anchor=..., tense=...)``
+gives other stages the same normaliser for a single phrase.
+"""
+from __future__ import annotations
+
+from tidings.models import DateMention, Document, Parse
+from tidings.stages.dates import calendar
+from tidings.stages.dates.grammar import Candidate, Context, candidates
+from tidings.stages.dates.tense import tense_at
+
+__all__ = ["run", "normalise", "find"]
+
+_MODAL_MONTHS = {"may", "march"}
+_COUNT_TAGS = {"NNS"}
+_TIME_NOUNS = {"levels", "figures", "results", "budgets", "elections", "games", "olympics", "polls", "talks"}
+
+
+def run(doc: Document) -> Document:
+    """Add the dates layer to ``doc`` (one DateMention per time expression, in text order)."""
+    anchor = calendar.parse_anchor(doc.article.published)
+    doc.dates = find(doc.article.text, anchor=anchor, parse=doc.parse)
+    return doc
+
+
+def find(text: str, *, anchor: calendar.Date | None, parse: Parse | None = None,
+         tense: str | None = None) -> list[DateMention]:
+    """Time expressions in ``text`` (tense read from ``parse`` when given, else ``tense``)."""
+    chosen: list[tuple[Candidate, str | None, str]] = []
+    taken: list[tuple[int, int]] = []
+    for cand in sorted(candidates(text), key=lambda c: (c.start - c.end, c.start)):
+        if any(cand.start < end and cand.end > start for start, end in taken):
+            continue
+        if parse is not None and not _plausible(cand, text, parse):
+            continue
+        here = tense_at(parse, cand.start, cand.end) if parse is not None else tense
+        ctx = Context(anchor=anchor, tense=here, before=text[max(0, cand.start - 40) : cand.start])
+        result = cand.rule.interpret(cand.match, ctx)
+        if result is None:
+            continue
+        chosen.append((cand, *result))
+        taken.append((cand.start, cand.end))
+    chosen.sort(key=lambda item: item[0].start)
+    return [
+        DateMention(text=text[c.start : c.end], start=c.start, end=c.end, value=value,
+                    precision=calendar.precision_of(value) if kind in ("DATE", "TIME") else "unknown", type=kind)
+        for c, value, kind in chosen
+    ]
+
+
+def normalise(text: str, *, anchor: str | None, tense: str | None = None) -> tuple[str | None, str]:
+    """The TimeML value and precision of the time expression in ``text`` ("next year" → ``("2022", "year")``).
+
+    ``anchor`` is the publication date (ISO); ``tense`` (``past``/``present``/``future``) resolves
+    weekdays and month names written without a year. ``(None, "unknown")`` when nothing is found.
+    """
+    found = find(text, anchor=calendar.parse_anchor(anchor), tense=tense)
+    dated = [d for d in found if d.type in ("DATE", "TIME")] or found
+    if not dated:
+        return None, "unknown"
+    best = max(dated, key=lambda d: d.end - d.start)
+    return best.value, best.precision
+
+
+def _plausible(cand: Candidate, text: str, parse: Parse) -> bool:
+    """Parse-based vetoes for ambiguous matches (the verb "may", counts like "2000 soldiers")."""
+    name = cand.rule.name
+    if name == "month" and cand.match["mon"].lower() in _MODAL_MONTHS and cand.end - cand.start <= 5:
+        tok = parse.token_at(cand.start)
+        return tok is not None and tok.tag == "NNP" and tok.dep != "aux"
+    if name == "year" and cand.end - cand.start == 4:
+        tok = parse.token_at(cand.start)
+        if tok is None:
+            return True
+        if tok.ent_type in ("MONEY", "PERCENT", "QUANTITY"):
+            return False
+        nxt = parse.tokens[tok.i + 1] if tok.i + 1 < len(parse.tokens) else None
+        return nxt is None or nxt.tag not in _COUNT_TAGS or nxt.text.lower() in _TIME_NOUNS
+    return True

@@ -1,0 +1,591 @@
+"""The time-expression grammar: regular expressions built from the lexicon, each with its interpreter.
+
+A rule's interpreter turns a match into ``(value, type)`` given a :class:`Context` (anchor date and
+tense), or ``None`` when the match is not a time expression after all.
+"""
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from tidings.resources.dates import load_lexicon
+from tidings.stages.dates import calendar as cal
+
+Interpretation = tuple[str | None, str]
+
+
+@dataclass(frozen=True)
+class Context:
+    """What a rule needs beyond the match: the anchor date, the governing tense, the text before."""
+
+    anchor: cal.Date | None
+    tense: str | None
+    before: str = ""
+
+
+@dataclass(frozen=True)
+class Rule:
+    name: str
+    pattern: re.Pattern[str]
+    interpret: Callable[[re.Match[str], Context], Interpretation | None]
+
+
+@dataclass(frozen=True)
+class Candidate:
+    start: int
+    end: int
+    rule: Rule
+    match: re.Match[str]
+
+
+def _alt(words, *, case_sensitive: bool = False) -> str:
+    body = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(words, key=len, reverse=True))
+    return f"(?-i:{body})" if case_sensitive else f"(?:{body})"
+
+
+class Vocabulary:
+    """Lexicon tables plus the regular-expression pieces built from them."""
+
+    def __init__(self, lex: dict) -> None:
+        self.lex = lex
+        self.months = {k.lower(): v for k, v in lex["months"].items()}
+        self.weekdays = {k.lower(): v for k, v in lex["weekdays"].items()}
+        self.numbers = lex["numbers"]
+        self.ordinals = lex["ordinals"]
+        self.units = dict(lex["units"])
+        self.unit_plurals = lex["unit_plurals"]
+        self.seasons = lex["seasons"]
+        self.holidays = {k.lower(): v for k, v in lex["holidays"].items()}
+        full_months = [m for m in lex["months"] if len(m) > 3 and m != "Sept"]
+        abbreviations = [m for m in lex["months"] if m not in full_months]
+        self.MONTH = (rf"(?:{_alt(full_months, case_sensitive=True)}|"
+                      rf"{_alt(abbreviations, case_sensitive=True)}\.?)(?![A-Za-z])")
+        self.MONTH_FULL = rf"{_alt(full_months, case_sensitive=True)}(?![A-Za-z])"
+        full_days = [d for d in lex["weekdays"] if d.endswith("day")]
+        self.WEEKDAY = rf"{_alt(full_days, case_sensitive=True)}(?![A-Za-z])"
+        tens = [w for w, v in self.numbers.items() if v in range(20, 100, 10) and " " not in w]
+        ones = [w for w, v in self.numbers.items() if v in range(1, 10) and w not in ("a", "an")]
+        compound = rf"{_alt(tens)}[- ]{_alt(ones)}"
+        self.NUMWORD = rf"(?:{compound}|{_alt(self.numbers)})"
+        self.NUM = (rf"(?:\d+(?:\.\d+)?(?:\s+\d/\d)?|{self.NUMWORD}(?:\s+and\s+a\s+half)?|half\s+an?|a\s+half)"
+                    rf"(?![\w-]*\d)")
+        self.VAGUE = _alt(lex["vague_numbers"])
+        self.UNIT = rf"(?:{_alt(list(self.units) + list(self.unit_plurals))})"
+        self.ORD = _alt(list(self.ordinals) + ["1st", "2nd", "3rd", "4th"])
+        self.YEAR = r"(?<![\d$£€.,])(?:1[6-9]\d\d|20\d\d)(?![\d]|,\d|\.\d|-\d\d\b)"
+        self.DAYNUM = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?(?![\d:])"
+        self.SEASON = _alt(self.seasons)
+        self.PART = _alt(lex["parts_of_day"])
+        self.TZ = _alt(lex["time_zones"], case_sensitive=True)
+        self.HOLIDAY = _alt(lex["holidays"], case_sensitive=True)
+        self.REFERENCE = _alt(lex["references"])
+        self.SETWORD = _alt(lex["set_words"])
+
+    def number(self, text: str | None) -> float | None:
+        """The value of a number phrase ("two", "twenty-five", "2 1/2", "half an"); None when vague."""
+        if text is None:
+            return None
+        text = re.sub(r"\s+", " ", text.lower().strip())
+        half = 0.5 if text.endswith(" and a half") else 0.0
+        text = text.removesuffix(" and a half")
+        if text in ("half a", "half an", "a half"):
+            return 0.5
+        fraction = re.fullmatch(r"(\d+) (\d)/(\d)", text)
+        if fraction:
+            return int(fraction[1]) + int(fraction[2]) / int(fraction[3])
+        if re.fullmatch(r"\d+(\.\d+)?", text):
+            return float(text) + half
+        if text in self.numbers:
+            return self.numbers[text] + half
+        parts = re.split(r"[- ]", text)
+        if len(parts) == 2 and all(p in self.numbers for p in parts):
+            return self.numbers[parts[0]] + self.numbers[parts[1]] + half
+        return None
+
+    def unit(self, word: str) -> str:
+        word = word.lower()
+        word = self.unit_plurals.get(word, word)
+        return self.units.get(word.removesuffix("s"), self.units.get(word, "D"))
+
+
+@functools.cache
+def vocabulary() -> Vocabulary:
+    return Vocabulary(load_lexicon())
+
+
+# --- interpreters -------------------------------------------------------------------------
+
+
+def _direction(ctx: Context) -> str | None:
+    """Map the governing tense to a search direction for underspecified dates."""
+    return {"past": "past", "future": "future", "present": "future"}.get(ctx.tense or "")
+
+
+def _day_of(word: str | None, ctx: Context, v: Vocabulary) -> cal.Date | None:
+    """The date a day word (weekday, today, yesterday, tomorrow, tonight) points to."""
+    if ctx.anchor is None:
+        return None
+    if not word:
+        return ctx.anchor
+    word = word.lower()
+    offsets = {"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1, "last night": -1}
+    if word in offsets:
+        return ctx.anchor + cal.dt.timedelta(days=offsets[word])
+    if word in v.weekdays:
+        return cal.weekday_near(ctx.anchor, v.weekdays[word], _direction(ctx))
+    return None
+
+
+def _month_day(month: int, day: int, year: str | None, ctx: Context) -> str | None:
+    if year:
+        try:
+            return cal.Date(int(year), month, day).isoformat()
+        except ValueError:
+            return None
+    if not 1 <= day <= 31:
+        return None
+    if ctx.anchor is None:
+        return f"XXXX-{month:02d}-{day:02d}"
+    y = cal.year_for(ctx.anchor, month, day, _direction(ctx))
+    try:
+        return cal.Date(y, month, day).isoformat()
+    except ValueError:
+        return None
+
+
+def interpret_full_date(m: re.Match[str], ctx: Context) -> Interpretation | None:
+    v = vocabulary()
+    month = v.months[(m["mon"] or m["mon2"]).rstrip(".").lower()]
+    day = int(re.match(r"\d+", m["day"] or m["day2"])[0])
+    value = _month_day(month, day, m["year"], ctx)
+    return (value, "DATE") if value else None
+
+
+def interpret_numeric_date(m: re.Match[str], ctx: Context) -> Interpretation | None:
+    if m["y"]:
+        year, month, day = int(m["y"]), int(m["m"]), int(m["d"])
+    else:
+        year, month, day = int(m["y2"]), int(m["m2"]), int(m["d2"])
+        year += 0 if year > 99 else (1900 if year > 30 else 2000)
+    try:
+        return cal.Date(year, month, day).isoformat(), "DATE"
+    except ValueError:
+        return None
+
+
+def interpret_month(m: re.Match[str], ctx: Context) -> Interpretation | None:
+    v = vocabulary()
+    month = v.months[m["mon"].rstrip(".").lower()]
+    if m["year"]:
+        return f"{int(m['year']):04d}-{month:02d}", "DATE"
+    if ctx.anchor is None:
+        return f"XXXX-{month:02d}", "DATE"
+    rel = (m["rel"] or m["yrel"] or "").lower().split()
+    if m["yrel"]:
+        year = ctx.anchor.year + {"last": -1, "next": 1}.get(rel[0], 0)
+    elif rel and rel[-1] in ("last", "past"):
+        year = cal.year_for(ctx.anchor, month, None, "past")
+        year -= 1 if year == ctx.anchor.year and month == ctx.anchor.month else 0
+    elif rel and rel[-1] in ("next", "coming"):
+        year = cal.year_for(ctx.anchor, month, None, "future")
+        year += 1 if year == ctx.anchor.year and month == ctx.anchor.month else 0
+    elif rel and rel[-1] == "this":
+        year = ctx.anchor.year
+    else:
+        year = cal.year_for(ctx.anchor, month, None, _direction(ctx))
+    return f"{year:04d}-{month:02d}", "DATE"
+
+
+def interpret_year(m: re.Match[str], ctx: Context) -> Interpretation | None:
+    return m["year"], "DATE"
+
+
+def interpret_decade(m: re.Match[str], ctx: Context) -> Interpretation | None:
+    if m["dec"]:
+        return m["dec"][:3], "DATE"
+    short = int(m["short"])
+    century = "19" if ctx.anchor is None or short > ctx.anchor.year % 100 else str(ctx.anchor.year)[:2]
+    return f"{century}{short // 10}", "DATE"
+
+
+def interpret_century(m: re.Match[str], ctx: Context) -> Interpretation | None:
+    v = vocabulary()
+    word = m["ord"].lower()
+    n = v.ordinals.get(word) or int(re.match(r"\d+", word)[0])
+    return f"{n - 1:02d}", "DATE"
+
+
+def interpret_quarter(m: re.Match[str], ctx: Context) -> Interpretation | None:
+    v = vocabulary()
+    if m["q"]:
+        n, unit, year = int(m["q"]), "quarter", m["y3"]
+    else:
+        n = v.ordinals.get(m["ord"].lower()) or int(m["ord"][0])
+        unit, year = m["unit"].lower(), m["y1"] or m["y2"]
+    if unit == "half" and n > 2 or n > 4:
+        return None
+    letter = "H" if unit == "half" else "Q"
+    if year:
+        return f"{year}-{letter}{n}", "DATE"
+    if ctx.anchor is None:
+        return f"XXXX-{letter}{n}", "DATE"
+    year_n = ctx.anchor.year
+    det = (m["det"] or "").lower()
+    if det == "last":
+        year_n -= 1
+    elif det == "next":
+        year_n += 1
+    return f"{year_n}-{letter}{n}", "DATE"
+
+
+def interpret_season(m: re.Match[str], ctx: Context) -> Interpretation | None:
+    v = vocabulary()
+    season = v.seasons[m["season"].lower()]
+    if m["year"]:
+        return f"{m['year']}-{season}", "DATE"
+    rel = (m["rel"] or "").lower().split()
+    if m["season"].lower() == "fall" and not rel:
+        return None
+    if ctx.anchor is None:
+        return f"XXXX-{season}", "DATE"
+    start = v.lex["season_starts"][season]
+    if rel and rel[-1] == "this":
+        return f"{ctx.anchor.year}-{season}", "DATE"
+    if rel and rel[-1] in ("last", "past"):
+        direction = "past"
+    elif rel and rel[-1] in ("next", "coming"):
+        direction = "future"
+    else:
+        direction = _direction(ctx)
+    year = cal.year_for(ctx.anchor, start, None, direction)
+    if rel and rel[-1] == "last" and year == ctx.anchor.year and ctx.anchor.month >= start:
+        year -= 1
+    return f"{year}-{season}", "DATE"
+
+
+_REL_SHIFT = {"last": -1, "previous": -1, "past": -1, "preceding": -1, "next": 1, "coming": 1, "following": 1}
+
+
+def interpret_relative_unit(m: re.Match[str], ctx: Context) -> Interpretation | None:
+    """this/last/next/the + week, weekend, month, year, quarter, decade, century."""
+    v = vocabulary()
+    unit_word = m["unit"].lower()
+    rel = (m["rel"] or "the").lower().split()[-1]
+    if ctx.anchor is None:
+        return None
+    if unit_word == "weekend":
+        day = ctx.anchor
+        if rel in ("last", "past", "previous") or (rel == "the" and _direction(ctx) == "past"):
+            day = cal.weekday_near(ctx.anchor, 6, "last" if ctx.anchor.isoweekday() < 6 else "past")
+        elif rel in ("next", "coming"):
+            day = cal.weekday_near(ctx.anchor, 6, "next") if rel == "next" else cal.weekday_near(ctx.anchor, 6, "future")
+        else:
+            day = cal.weekday_near(ctx.anchor, 6, "this")
+        return f"{cal.fmt_week(day)}-WE", "DATE"
+    unit = v.unit(unit_word)
+    shift = _REL_SHIFT.get(rel, 0)
+    if unit == "Q" and rel in ("the", "latest", "recent"):
+        shift = -1  # "the quarter", "the latest quarter": the last completed quarter
+    day = cal.shift(ctx.anchor, shift, unit)
+    return cal.at_granularity(day, unit), "DATE"
+
+
+def interpret_year_ago(m: re.Match[str], ctx: Context) -> Interpretation | None:
+    """year-earlier / year-ago (the same period one year before)."""
+    if ctx.anchor is None:
+        return None
+    if m["period"] and m["period"].lower() == "quarter":
+        return cal.fmt_quarter(cal.shift(cal.shift(ctx.anchor, -1, "Q"), -1, "Y")), "DATE"
+    return str(ctx.anchor.year - 1), "DATE"
+
+
+def interpret_weekday(m: re.Match[str], ctx: Context) -> Interpretation | None:
+    v = vocabulary()
+    weekday = v.weekdays[m["wd"].lower()]
+    if ctx.anchor is None:
+        return f"XXXX-WXX-{weekday}", "DATE"
+    rel = (m["rel"] or "").lower().split()
+    if m["week"]:
+        week_shift = {"last": -1, "next": 1}.get(m["week"].split()[0].lower(), 0)
+        day = cal.weekday_near(cal.shift(ctx.anchor, week_shift, "W"), weekday, "this")
+    elif rel:
+        direction = {"last": "last", "past": "last", "next": "next", "coming": "future", "this": "this"}[rel[-1]]
+        day = cal.weekday_near(ctx.anchor, weekday, direction)
+    else:
+        day = cal.weekday_near(ctx.anchor, weekday, _direction(ctx))
+    return day.isoformat(), "DATE"
+
+
+def interpret_relative_day(m: re.Match[str], ctx: Context) -> Interpretation | None:
+    word = re.sub(r"\s+", " ", m["word"].lower())
+    if ctx.anchor is None:
+        return None
+    offsets = {"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1,
+               "the day before yesterday": -2, "the day after tomorrow": 2}
+    day = ctx.anchor + cal.dt.timedelta(days=offsets[word])
+    if word == "tonight":
+        return f"{day.isoformat()}TNI", "TIME"
+    return day.isoformat(), "DATE"
+
+
+def interpret_part_of_day(m: re.Match[str], ctx: Context) -> Interpretation | None:
+    v = vocabulary()
+    part = m["part"].lower().replace(" ", "")
+    code = v.lex["parts_of_day"].get(part.removeprefix("mid-").removeprefix("mid"), "MO")
+    ref = (m["ref"] or "").lower()
+    if ref == "last" or part == "last night":
+        day = ctx.anchor - cal.dt.timedelta(days=1) if ctx.anchor else None
+    elif ref in ("this", "the", "early", "late", "later", "earlier", "later this", "earlier this", ""):
+        day = ctx.anchor
+    else:
+        day = _day_of(ref.split()[-1], ctx, v)
+    if m["ref"] is None and m["day"] is None and part not in ("overnight",) and not part.startswith("mid"):
+        return None
+    if m["day"]:
+        day = _day_of(m["day"], ctx, v)
+    if day is None:
+        return None
+    return f"{day.isoformat()}T{code}", "TIME"
+
+
+def interpret_clock(m: re.Match[str], ctx: Context) -> Interpretation | None:
+    v = vocabulary()
+    clock = m["clock"].lower()
+    if clock in v.lex["clock_words"]:
+        hhmm = v.lex["clock_words"][clock]
+    else:
+        hm = re.match(r"(\d{1,2})(?::(\d\d))?", clock)
+        hour, minute = int(hm[1]), int(hm[2] or 0)
+        if hour > 24 or minute > 59:
+            return None
+        afternoon = "p" in clock or "afternoon" in clock or "evening" in clock
+        if afternoon and hour < 12:
+            hour += 12
+        if "a" in clock.replace("and", "") and hour == 12 and "p" not in clock:
+            hour = 0
+        hhmm = f"{hour:02d}:{minute:02d}"
+    day_word = m["pre"] or m["post"]
+    if day_word:
+        day_word = day_word.strip()
+        month_day = re.match(rf"({v.MONTH})\s+(\d+)", day_word)
+        if month_day:
+            value = _month_day(v.months[month_day[1].rstrip(".").lower()], int(month_day[2]), None, ctx)
+            day = cal.Date.fromisoformat(value) if value and value[0] != "X" else None
+        else:
+            day = _day_of(day_word, ctx, v)
+    else:
+        day = ctx.anchor
+    if day is None:
+        return f"XXXX-XX-XXT{hhmm}", "TIME"
+    return f"{day.isoformat()}T{hhmm}", "TIME"
+
+
+def interpret_ago(m: re.Match[str], ctx: Context) -> Interpretation | None:
+    v = vocabulary()
+    unit = v.unit(m["unit"])
+    amount = v.number(m["num"]) if m["num"] else None
+    direction = m["dir"].lower().split()[0]
+    sign = -1 if direction in ("ago", "earlier", "before", "back") else 1
+    if amount is None or amount != int(amount):
+        return ("PAST_REF" if sign < 0 else "FUTURE_REF"), "DATE"
+    if ctx.anchor is None or unit.startswith("T"):
+        return (None, "DATE") if ctx.anchor is None else (ctx.anchor.isoformat(), "DATE")
+    if unit.endswith("0Y"):
+        day = cal.shift(ctx.anchor, sign * int(amount), unit)
+    else:
+        day = cal.shift(ctx.anchor, sign * int(amount) * (2 if unit == "2W" else 1), unit.lstrip("2"))
+    return cal.at_granularity(day, unit.lstrip("2")), "DATE"
+
+
+def interpret_duration(m: re.Match[str], ctx: Context) -> Interpretation | None:
+    v = vocabulary()
+    unit = v.unit(m["unit"])
+    num = m["num"]
+    amount = v.number(num) if num else None
+    vague = num is not None and amount is None
+    if num is None and not m["bare"]:
+        amount = 1.0
+    if unit == "TS" and num and num.lower() in ("a", "an"):
+        return None  # "a second" is nearly always an ordinal ("a second term")
+    if unit == "Q" and not (m["pos"] or m["more"]):
+        return None  # "three quarters of voters": only "the past two quarters" etc. are times
+    if m["half"]:
+        amount = (amount or 1.0) + 0.5
+    if _after_amount(ctx.before) and num and num.lower() in ("a", "an", "per") and not m["pos"]:
+        return cal.duration(1.0, unit), "SET"
+    return cal.duration(None if vague else amount, unit), "DURATION"
+
+
+def _after_amount(before: str) -> bool:
+    """True when the text before ends in an amount or rate ("$5 million a year", "twice a week")."""
+    return bool(re.search(r"(\d|\bmillion|\bbillion|\btrillion|\bpercent|%|\btimes|\bonce|\btwice|\bdollars?"
+                          r"|\bcents?|\bpounds?|\beuros?)\W*$", before[-40:], re.I))
+
+
+def interpret_set(m: re.Match[str], ctx: Context) -> Interpretation | None:
+    v = vocabulary()
+    if m["word"]:
+        return v.lex["set_words"][m["word"].lower()], "SET"
+    target = m["target"]
+    low = target.lower().rstrip("s") if target.lower() not in v.weekdays else target.lower()
+    if low in v.weekdays or low.rstrip("s") in v.weekdays:
+        return f"XXXX-WXX-{v.weekdays.get(low, v.weekdays.get(low.rstrip('s')))}", "SET"
+    if low in v.months:
+        return f"XXXX-{v.months[low]:02d}", "SET"
+    if low in v.lex["parts_of_day"]:
+        return f"XXXX-XX-XXT{v.lex['parts_of_day'][low]}", "SET"
+    if low == "weekend":
+        return "XXXX-WXX-WE", "SET"
+    every = m["every"].lower()
+    if every in ("a", "an") and not _after_amount(ctx.before):
+        return None
+    amount = 2.0 if (m["n"] or "").lower() == "other" else (v.number(m["n"]) if m["n"] else 1.0)
+    return cal.duration(amount or 1.0, v.unit(low)), "SET"
+
+
+def interpret_plural_weekday(m: re.Match[str], ctx: Context) -> Interpretation | None:
+    v = vocabulary()
+    weekday = v.weekdays[m["wd"].lower()]
+    part = v.lex["parts_of_day"].get((m["part"] or "").lower().rstrip("s"))
+    return f"XXXX-WXX-{weekday}" + (f"T{part}" if part else ""), "SET"
+
+
+def interpret_reference(m: re.Match[str], ctx: Context) -> Interpretation | None:
+    v = vocabulary()
+    key = re.sub(r"\s+", " ", m["ref"].lower())
+    return v.lex["references"][key], "DATE"
+
+
+def interpret_holiday(m: re.Match[str], ctx: Context) -> Interpretation | None:
+    v = vocabulary()
+    rule = v.holidays[re.sub(r"\s+", " ", m["name"].lower())]
+    if m["year"]:
+        year = int(m["year"])
+    elif ctx.anchor is None:
+        return (f"XXXX-{rule}", "DATE") if re.fullmatch(r"\d\d-\d\d", rule) else (None, "DATE")
+    else:
+        rel = (m["rel"] or "").lower()
+        direction = {"last": "past", "next": "future"}.get(rel, _direction(ctx))
+        options = [_holiday_date(rule, y) for y in (ctx.anchor.year - 1, ctx.anchor.year, ctx.anchor.year + 1)]
+        before = [d for d in options if d <= ctx.anchor]
+        after = [d for d in options if d >= ctx.anchor]
+        if direction == "past":
+            return max(before).isoformat(), "DATE"
+        if direction == "future":
+            return min(after).isoformat(), "DATE"
+        return min(options, key=lambda d: abs((d - ctx.anchor).days)).isoformat(), "DATE"
+    return _holiday_date(rule, year).isoformat(), "DATE"
+
+
+def _holiday_date(rule: str, year: int) -> cal.Date:
+    if rule.startswith("EASTER"):
+        offset = int(rule[6:] or 0)
+        return cal.easter(year) + cal.dt.timedelta(days=offset)
+    month = int(rule[:2])
+    if rule[3:].isdigit():
+        return cal.Date(year, month, int(rule[3:]))
+    days = {"MO": 1, "TU": 2, "WE": 3, "TH": 4, "FR": 5, "SA": 6, "SU": 7}
+    weekday = days[rule[3:5]]
+    n = int(rule[5:].rstrip("M"))
+    day = cal.nth_weekday(year, month, weekday, n)
+    return day + cal.dt.timedelta(days=1) if rule.endswith("M") else day  # "first Tuesday after a Monday"
+
+
+# --- the rules ----------------------------------------------------------------------------
+
+
+@functools.cache
+def rules() -> tuple[Rule, ...]:
+    """Every rule, most specific first (ties in length go to the earlier rule)."""
+    v = vocabulary()
+    mod = (r"(?:at\s+least|at\s+most|more\s+than|less\s+than|fewer\s+than|no\s+more\s+than|nearly|almost|"
+           r"about|around|roughly|approximately|some|over|under|up\s+to|just|only|within|well\s+over)")
+    day_word = rf"(?:{v.WEEKDAY}|today|tonight|yesterday|tomorrow)"
+    specs: list[tuple[str, str, Callable]] = [
+        ("clock",
+         rf"(?:(?:about|around|approximately|shortly\s+(?:before|after)|just\s+(?:before|after))\s+)?"
+         rf"(?:(?P<pre>{day_word})\s+(?:at\s+)?)?"
+         rf"(?P<clock>\d{{1,2}}(?::\d\d)?\s*(?:a\.m\.?|p\.m\.?|am\b|pm\b)|\d{{1,2}}:\d\d(?!\d)|noon|midday|midnight"
+         rf"|\d{{1,2}}\s+o'clock|\d{{1,2}}(?::\d\d)?\s+in\s+the\s+(?:morning|afternoon|evening))"
+         rf"(?:\s+(?:{v.TZ})(?![A-Za-z]))?(?:,?\s+(?:on\s+)?(?P<post>{day_word}|{v.MONTH}\s+\d{{1,2}}))?",
+         interpret_clock),
+        ("part_of_day",
+         rf"(?:(?P<ref>(?:(?:early|late|later|earlier)\s+)?(?:this|last|the|{day_word})|early|late|later|earlier)\s+)?"
+         rf"(?P<part>mid-?afternoon|{v.PART})(?:\s+(?P<day>{day_word}))?", interpret_part_of_day),
+        ("full_date",
+         rf"(?:{v.WEEKDAY},?\s+)?(?:(?P<mon>{v.MONTH})\s+(?P<day>{v.DAYNUM})"
+         rf"|(?:the\s+)?(?P<day2>{v.DAYNUM})\s+(?:of\s+)?(?P<mon2>{v.MONTH}))(?:,?\s+(?P<year>{v.YEAR}))?",
+         interpret_full_date),
+        ("numeric_date", r"\b(?:(?P<y>(?:19|20)\d\d)-(?P<m>[01]\d)-(?P<d>[0-3]\d)|(?P<m2>[01]?\d)/(?P<d2>[0-3]?\d)/"
+         r"(?P<y2>(?:19|20)?\d\d))(?![\d/])", interpret_numeric_date),
+        ("month",
+         rf"(?:(?P<rel>early|late|mid-?|(?:the\s+)?(?:beginning|start|end|middle)\s+of|(?:earlier|later)\s+(?:in\s+)?"
+         rf"|last|next|this\s+past|this|(?:this\s+)?coming)\s*)?(?P<mon>{v.MONTH_FULL}|{v.MONTH}(?=,?\s+(?:of\s+)?\d))"
+         rf"(?:,?\s+(?:of\s+)?(?P<year>{v.YEAR})|\s+(?P<yrel>(?:last|next|this)\s+year))?", interpret_month),
+        ("year",
+         rf"(?:(?:fiscal(?:\s+year)?|FY|calendar(?:\s+year)?|early|late|(?:the\s+)?(?:beginning|start|end|middle|"
+         rf"first\s+half|second\s+half)\s+of|the\s+year)\s*|mid-)?(?P<year>{v.YEAR})(?!\s*(?:%|percent))",
+         interpret_year),
+        ("decade", rf"(?:the\s+)?(?:(?:early|late|mid-?)\s*)?(?:(?P<dec>(?:1[0-9]|20)\d0)'?s|'(?P<short>\d0)s)\b",
+         interpret_decade),
+        ("century", rf"(?:the\s+)?(?:(?:early|late|mid-?)\s*)?(?P<ord>{v.ORD}|\d{{1,2}}(?:st|nd|rd|th))[- ]century",
+         interpret_century),
+        ("quarter",
+         rf"(?:(?P<det>the|its|their|this|last|next)\s+)?(?:(?P<y1>{v.YEAR})\s+)?(?:fiscal[- ])?"
+         rf"(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th)[- ](?:fiscal[- ])?(?P<unit>quarter|half)"
+         rf"(?:\s+of\s+(?:fiscal\s+)?(?P<y2>{v.YEAR}))?"
+         rf"|\bQ(?P<q>[1-4])(?:\s+(?P<y3>{v.YEAR}))?\b", interpret_quarter),
+        ("season",
+         rf"(?:(?P<rel>(?:the\s+)?(?:early|late|mid-?)|this\s+past|the\s+past|last|next|this|the|coming)\s*)?"
+         rf"(?P<season>{v.SEASON})(?:\s+(?:of\s+)?(?P<year>{v.YEAR}))?(?![\w-])", interpret_season),
+        ("relative_unit",
+         rf"(?:(?:earlier|later|early|late)\s+(?:in\s+)?|(?:by\s+)?the\s+(?:beginning|start|end|middle|rest|remainder)"
+         rf"\s+of\s+)?(?P<rel>this|last|next|the\s+previous|the\s+coming|the\s+current|the\s+following|"
+         rf"the\s+preceding|the\s+latest|the\s+most\s+recent|the)\s+(?:fiscal\s+)?"
+         rf"(?P<unit>weekend|week|month|year|quarter|decade|century)(?![\w-])(?!\s+(?:old|long|-?old))",
+         interpret_relative_unit),
+        ("year_end", rf"(?P<rel>)(?P<unit>year)[- ]end\b", interpret_relative_unit),
+        ("year_ago", r"(?:the\s+)?year-(?:earlier|ago)(?:\s+(?P<period>quarter|period))?", interpret_year_ago),
+        ("weekday",
+         rf"(?:(?:early|late|earlier|later)\s+)?(?:(?P<rel>last|next|this\s+past|this\s+coming|this|coming)\s+)?"
+         rf"(?P<wd>{v.WEEKDAY})(?:\s+(?P<week>(?:last|next|this)\s+week))?", interpret_weekday),
+        ("relative_day",
+         r"(?:(?:early|late|earlier|later)\s+)?(?P<word>today|tonight|yesterday|tomorrow|the\s+day\s+before\s+"
+         r"yesterday|the\s+day\s+after\s+tomorrow)\b", interpret_relative_day),
+        ("ago",
+         rf"(?:{mod}\s+)?(?:(?P<num>{v.NUM})|{v.VAGUE})\s+(?P<unit>{v.UNIT})s?\s+"
+         rf"(?P<dir>ago|earlier|before|later|from\s+now|hence|back)\b", interpret_ago),
+        ("duration",
+         rf"(?:{mod}\s+)?(?:(?:the|each\s+of\s+the|all|for\s+the)\s+)?"
+         rf"(?:(?P<pos>past|last|next|first|coming|previous|following|final|remaining|latest|ensuing|preceding|"
+         rf"initial|additional|further|same)\s+)?"
+         rf"(?:(?P<num>{v.NUM})|{v.VAGUE}|(?P<bare>(?<=\bfor\s)|(?<=\bin\s)|(?<=\bover\s)|(?<=\bwithin\s)))"
+         rf"(?P<more>\s+(?:more|additional|consecutive|straight|full|long|successive|trading|business|working|"
+         rf"extra|further))?\s*(?(bare)|\s)(?P<unit>{v.UNIT})(?(bare)s|s?)(?![\w-])"
+         rf"(?P<half>\s+and\s+a\s+half)?(?:\s+or\s+so|\s+in\s+a\s+row)?", interpret_duration),
+        ("duration_adjective",
+         rf"(?P<num>\d+(?:\.\d+)?|{v.NUMWORD}|half)-(?P<unit>{v.UNIT})(?:-(?:old|long))?(?![\w-])(?P<pos>)(?P<more>)"
+         rf"(?P<half>)(?P<bare>)", interpret_duration),
+        ("set",
+         rf"\b(?P<word>{v.SETWORD})\b|(?:(?:once|twice|\w+\s+times)\s+)?(?P<every>every|each|per|a|an)\s+"
+         rf"(?:(?P<n>other|{v.NUMWORD}|\d+)\s+)?(?P<target>{v.WEEKDAY}|{v.MONTH_FULL}|{v.UNIT}|weekend|"
+         rf"morning|afternoon|evening|night)s?(?![\w-])", interpret_set),
+        ("plural_weekday", rf"(?P<wd>{v.WEEKDAY})s(?:\s+(?P<part>mornings|afternoons|evenings|nights))?",
+         interpret_plural_weekday),
+        ("reference", rf"\b(?P<ref>{v.REFERENCE})\b", interpret_reference),
+        ("holiday", rf"(?:(?P<rel>last|next|this)\s+)?(?P<name>{v.HOLIDAY})(?:,?\s+(?P<year>{v.YEAR}))?(?![\w'])",
+         interpret_holiday),
+    ]
+    return tuple(Rule(name, re.compile(rf"(?<![\w-]){pattern}", re.I), fn) for name, pattern, fn in specs)
+
+
+def candidates(text: str) -> list[Candidate]:
+    """Every match of every rule (overlapping; choose with :func:`choose`)."""
+    found = []
+    for rule in rules():
+        for m in rule.pattern.finditer(text):
+            if m.end() > m.start():
+                found.append(Candidate(m.start(), m.end(), rule, m))
+    return found

@@ -1,0 +1,57 @@
+"""The tense governing a stretch of text, read from the dependency parse."""
+from __future__ import annotations
+
+from tidings.models import Parse, Token
+
+_FUTURE_AUX = {"will", "shall", "'ll", "wo"}
+_FUTURE_HEADS = {"plan", "expect", "schedule", "set", "due", "intend", "aim", "prepare", "go", "vow", "promise",
+                 "pledge", "threaten", "hope"}
+_MAX_HOPS = 8
+
+
+def governing_verb(parse: Parse, start: int, end: int) -> Token | None:
+    """The verb the expression at [start, end) hangs from (walking up the tree), if any."""
+    first = parse.token_at(start)
+    if first is None:
+        return None
+    inside = [t for t in parse.tokens[first.i : first.i + 12] if t.start < end]
+    top = next((t for t in inside if not start <= parse.tokens[t.head].start < end or t.head == t.i), first)
+    tok, hops = top, 0
+    while tok.pos not in ("VERB", "AUX") and tok.head != tok.i and hops < _MAX_HOPS:
+        tok, hops = parse.tokens[tok.head], hops + 1
+    return tok if tok.pos in ("VERB", "AUX") else None
+
+
+def tense_of(parse: Parse, verb: Token) -> str | None:
+    """``past``, ``present`` or ``future`` for a verb with its auxiliaries; None for modals/conditionals."""
+    kids = [parse.tokens[i] for i in parse.children(verb.i)]
+    auxes = [k for k in kids if k.dep in ("aux", "auxpass")]
+    if any(a.text.lower() in _FUTURE_AUX or a.lemma in ("will", "shall") for a in auxes):
+        return "future"
+    if any(a.tag == "MD" for a in auxes):
+        return None
+    if verb.tag == "VB" and any(a.text.lower() == "to" for a in auxes):
+        head = parse.tokens[verb.head]
+        if head.i != verb.i and head.lemma in _FUTURE_HEADS:
+            return "future"  # "plans to meet on Friday", "is due to arrive Monday"
+        if head.i != verb.i and head.pos in ("VERB", "AUX"):
+            return tense_of(parse, head)
+        return None
+    tags = {verb.tag} | {a.tag for a in auxes}
+    if tags & {"VBD"}:
+        return "past"
+    if verb.tag == "VBN" and any(a.lemma == "have" for a in auxes):
+        return "past"  # present perfect: "has said", "have met"
+    if verb.tag == "VBN" and verb.dep in ("acl", "amod"):
+        return "past"  # reduced relative: "talks held on Friday"
+    if tags & {"VBZ", "VBP", "VBG"}:
+        return "present"
+    return None
+
+
+def tense_at(parse: Parse | None, start: int, end: int) -> str | None:
+    """The tense governing the expression at [start, end) (None without a parse or verb)."""
+    if parse is None:
+        return None
+    verb = governing_verb(parse, start, end)
+    return tense_of(parse, verb) if verb is not None else None
