@@ -1,0 +1,264 @@
+"""The verb and phrase lexicon: patterns mapping words to a CAMEO code and its PLOVER type.
+
+Built-in patterns live in ``data/lexicon/*.txt`` (format in ``data/lexicon/README.md``).
+Users add or override patterns with their own files: pass ``extra=[path, ...]`` to
+:func:`load`, or set ``TIDINGS_LEXICON`` to files or folders separated by ``os.pathsep``.
+PETRARCH/TABARI verb dictionaries are read by :func:`import_petrarch`.
+"""
+from __future__ import annotations
+
+import functools
+import itertools
+import os
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from tidings.resources import ontology
+
+DATA = Path(__file__).parent / "data" / "lexicon"
+ENV_VAR = "TIDINGS_LEXICON"
+FRAMES = ("intent", "request", "reject", "threat")
+POS_KINDS = ("verb", "noun")
+SLOT = "*"
+
+_HEADER = re.compile(r"^\[(\d{2,4})((?:\s+\w+=[\w,\-]+)*)\s*\]$")
+_BRACES = re.compile(r"\{([^{}]*)\}")
+
+
+@dataclass(frozen=True)
+class Pattern:
+    """One lexicon entry: literal words (lemmas or surface forms), an optional ``*`` slot, a code."""
+
+    id: str
+    words: tuple[str, ...]
+    cameo: str
+    type: str
+    mode: str | None = None
+    context: tuple[str, ...] = ()
+    pos: str = "verb"
+    frame: str | None = None
+    head: int = 0
+
+    @property
+    def literals(self) -> tuple[str, ...]:
+        return tuple(w for w in self.words if w != SLOT)
+
+    @property
+    def key(self) -> tuple[str, tuple[str, ...]]:
+        """What a user pattern must repeat to override this one."""
+        return self.pos, self.words
+
+    @property
+    def text(self) -> str:
+        return " ".join(self.words)
+
+
+@dataclass
+class Lexicon:
+    patterns: list[Pattern] = field(default_factory=list)
+    by_head: dict[str, list[Pattern]] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        self.reindex()
+
+    def reindex(self) -> None:
+        self.by_head = {}
+        for pattern in self.patterns:
+            self.by_head.setdefault(pattern.words[pattern.head], []).append(pattern)
+
+    def merged(self, others: Iterable[Pattern]) -> "Lexicon":
+        """A new lexicon where ``others`` replace patterns with the same words and pos."""
+        table = {p.key: p for p in self.patterns}
+        for pattern in others:
+            table[pattern.key] = pattern
+        return Lexicon(list(table.values()))
+
+    def __len__(self) -> int:
+        return len(self.patterns)
+
+
+def expand(text: str) -> list[str]:
+    """``{a|b} c`` → ``["a c", "b c"]`` (alternatives multiply out)."""
+    parts = _BRACES.split(text)
+    choices = [[p] if k % 2 == 0 else p.split("|") for k, p in enumerate(parts)]
+    return [" ".join("".join(combo).split()) for combo in itertools.product(*choices)]
+
+
+def _options(raw: str) -> dict[str, str]:
+    return dict(item.split("=", 1) for item in raw.split())
+
+
+def make_pattern(pid: str, words: list[str], code: str, *, mode: str | None = None,
+                 context: Iterable[str] | None = None, pos: str = "verb", frame: str | None = None) -> Pattern:
+    """A Pattern whose type, default mode and context come from the CAMEO code in the ontology."""
+    entry = ontology.load().code(code)
+    head = next((k for k, w in enumerate(words) if w.startswith("^")), 0)
+    words = [w.lstrip("^") for w in words]
+    return Pattern(
+        id=pid, words=tuple(words), cameo=code, type=entry.plover_type,
+        mode=mode if mode is not None else entry.plover_mode,
+        context=tuple(context) if context is not None else entry.plover_context,
+        pos=pos, frame=frame, head=head,
+    )
+
+
+def read_file(path: Path) -> list[Pattern]:
+    """Patterns of one lexicon file in the tidings format."""
+    patterns: list[Pattern] = []
+    block: dict[str, str] | None = None
+    code = ""
+    for lineno, raw in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+        line = raw.split("#", 1)[0].strip()
+        if not line:
+            continue
+        header = _HEADER.match(line)
+        if header:
+            code, block = header.group(1), _options(header.group(2))
+            continue
+        if block is None:
+            raise ValueError(f"{path}:{lineno}: pattern before any [CODE] header")
+        for text in expand(line.lower()):
+            patterns.append(make_pattern(
+                f"{path.stem}:{code}:{block.get('pos', 'verb')[0]}:{text}", text.split(), code,
+                mode=block.get("mode"),
+                context=block["context"].split(",") if "context" in block else None,
+                pos=block.get("pos", "verb"), frame=block.get("frame"),
+            ))
+    return patterns
+
+
+def _paths(spec: str | os.PathLike) -> list[Path]:
+    path = Path(spec)
+    return sorted(path.glob("*.txt")) if path.is_dir() else [path]
+
+
+def user_paths(extra: Iterable[str | os.PathLike] | None = None) -> list[Path]:
+    """Files named by ``extra`` and the ``TIDINGS_LEXICON`` variable, in that order of precedence last."""
+    specs = [s for s in os.environ.get(ENV_VAR, "").split(os.pathsep) if s]
+    specs.extend(extra or ())
+    return [p for spec in specs for p in _paths(spec)]
+
+
+def _specific_first(patterns: Iterable[Pattern]) -> list[Pattern]:
+    """Where two built-in blocks list the same words, keep the more specific (longer) code, else the later."""
+    table: dict[tuple[str, tuple[str, ...]], Pattern] = {}
+    for pattern in patterns:
+        known = table.get(pattern.key)
+        if known is None or len(pattern.cameo) >= len(known.cameo):
+            table[pattern.key] = pattern
+    return list(table.values())
+
+
+@functools.cache
+def builtin() -> Lexicon:
+    """The lexicon shipped with tidings (cached)."""
+    return Lexicon(_specific_first(p for path in sorted(DATA.glob("*.txt")) for p in read_file(path)))
+
+
+def load(extra: Iterable[str | os.PathLike] | None = None) -> Lexicon:
+    """Built-in patterns overridden by user files (``extra`` and ``$TIDINGS_LEXICON``)."""
+    lexicon = builtin()
+    for path in user_paths(extra):
+        reader = import_petrarch if path.suffix.lower() in (".verbs", ".verbpatterns") else read_file
+        lexicon = lexicon.merged(reader(path))
+    return lexicon
+
+
+# --- PETRARCH / TABARI verb dictionaries --------------------------------------------------
+
+_PETRARCH_BLOCK = re.compile(r"^---\s+(\S+)\s+\[([^\]]*)\]\s*---")
+_PETRARCH_CODE = re.compile(r"\[([^\]]*)\]")
+
+
+def _petrarch_code(raw: str) -> str | None:
+    code = raw.split(":")[0].strip().lstrip("~")
+    return code if code.isdigit() and 2 <= len(code) <= 4 else None
+
+
+def import_petrarch(path: str | os.PathLike) -> list[Pattern]:
+    """Read a PETRARCH/TABARI verb dictionary into tidings patterns.
+
+    ``--- VERB [code] ---`` opens a verb block (its following bare lines are inflected forms);
+    ``- words * words [code]`` lines are phrase patterns where ``*`` is the verb, ``+`` the
+    target (our recipient slot) and ``$``/``%``/``^`` source and skip markers (dropped).
+    Blocks or patterns coded ``[---]`` are skipped.
+    """
+    path = Path(path)
+    patterns: list[Pattern] = []
+    forms: list[str] = []
+    block_code: str | None = None
+    for lineno, raw in enumerate(path.read_text(encoding="utf-8", errors="replace").splitlines(), 1):
+        line = raw.split("#", 1)[0].strip()
+        if not line or line.startswith("<") or line.startswith("+++"):
+            continue
+        block = _PETRARCH_BLOCK.match(line)
+        if block:
+            forms = [block.group(1).lower().replace("_", " ")]
+            block_code = _petrarch_code(block.group(2))
+            if block_code:
+                patterns.append(make_pattern(f"petrarch:{path.stem}:{lineno}", forms[0].split(), block_code))
+            continue
+        if line.startswith("-") and forms:
+            found = _PETRARCH_CODE.search(line)
+            code = _petrarch_code(found.group(1)) if found else None
+            if code is None:
+                continue
+            words = _petrarch_words(line[1:found.start()], forms[0])
+            if words:
+                patterns.append(make_pattern(f"petrarch:{path.stem}:{lineno}", words, code))
+            continue
+        if forms and re.fullmatch(r"[A-Z_'\-]+(\s*\{[^}]*\})?", line):
+            form = line.split("{")[0].strip().lower().replace("_", " ")
+            if block_code and form != forms[0]:
+                patterns.append(make_pattern(f"petrarch:{path.stem}:{lineno}", form.split(), block_code))
+            forms.append(form)
+    return patterns
+
+
+def _petrarch_words(body: str, verb: str) -> list[str]:
+    """Words of a PETRARCH phrase: the verb (``*``) first, the target slot, other literals in order."""
+    body = re.sub(r"[{}()]", " ", body)
+    words = [verb.split()[0]] + verb.split()[1:]
+    for token in body.split():
+        if token == "*":
+            continue
+        if token == "+":
+            words.append(SLOT)
+        elif token in ("$", "%", "^") or not re.fullmatch(r"[A-Za-z_'\-]+", token):
+            continue
+        else:
+            words.extend(token.lower().replace("_", " ").split())
+    return words
+
+
+# --- validation ------------------------------------------------------------------------------
+
+
+def validate(lexicon: Lexicon | None = None) -> list[str]:
+    """Problems in a lexicon (an empty list when every pattern is well formed)."""
+    lexicon = lexicon or builtin()
+    onto = ontology.load()
+    problems: list[str] = []
+    seen: set[str] = set()
+    for p in lexicon.patterns:
+        if p.cameo not in onto.cameo:
+            problems.append(f"{p.id}: unknown CAMEO code {p.cameo}")
+        if p.type not in ontology.PLOVER_TYPES:
+            problems.append(f"{p.id}: CAMEO {p.cameo} has no PLOVER type")
+        if p.mode and p.mode not in onto.modes.get(p.type, ()):
+            problems.append(f"{p.id}: mode {p.mode} not a {p.type} mode")
+        for ctx in p.context:
+            if ctx not in onto.contexts:
+                problems.append(f"{p.id}: unknown context {ctx}")
+        if p.pos not in POS_KINDS:
+            problems.append(f"{p.id}: pos must be one of {POS_KINDS}")
+        if p.frame and p.frame not in FRAMES:
+            problems.append(f"{p.id}: frame must be one of {FRAMES}")
+        if not p.literals or p.words[p.head] == SLOT:
+            problems.append(f"{p.id}: no head word")
+        if p.id in seen:
+            problems.append(f"{p.id}: duplicate pattern id")
+        seen.add(p.id)
+    return problems
