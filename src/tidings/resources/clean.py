@@ -21,7 +21,7 @@ class Debris:
 
     drop_lines: tuple[re.Pattern, ...]
     link_block_headings: re.Pattern
-    inline: re.Pattern
+    inline: tuple[re.Pattern, ...]
     published_labels: tuple[str, ...]
     updated_labels: tuple[str, ...]
     agencies: dict[str, str]
@@ -41,7 +41,7 @@ def debris(path: Path = DATA) -> Debris:
     return Debris(
         drop_lines=tuple(re.compile(p, re.I) for p in data["drop_lines"]),
         link_block_headings=re.compile("|".join(f"(?:{p})" for p in data["link_block_headings"]), re.I),
-        inline=re.compile("|".join(f"(?:{p})" for p in data["inline"]), re.I),
+        inline=tuple(re.compile(p, re.I) for p in data["inline"]),
         published_labels=tuple(data["header_labels"]["published"]),
         updated_labels=tuple(data["header_labels"]["updated"]),
         agencies=dict(data["agencies"]),

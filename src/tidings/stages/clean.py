@@ -129,7 +129,7 @@ def _html_text(page: str, meta: _Meta) -> str:
         meta.published = meta.published or normalise_date(result.date)
         meta.source = meta.source or (result.sitename or None)
         if result.author and not meta.authors:
-            meta.authors = [a.strip() for a in re.split(r";|\s+\|\s+", result.author) if a.strip()]
+            meta.authors = _author_names(result.author, tables=debris())
     return text
 
 
@@ -216,12 +216,15 @@ def _continues(previous: str, line: str) -> bool:
 def _clean_inline(text: str, tables: Debris | None = None) -> str:
     """Remove inline embeds, template residue and photo credits; collapse the spaces left behind."""
     tables = tables or debris()
-    text = tables.inline.sub(" ", text)
+    for pattern in tables.inline:
+        text = pattern.sub(" ", text)
     return _SPACES.sub(" ", text).strip()
 
 
 def _is_debris(paragraph: str, tables: Debris) -> bool:
-    return any(p.fullmatch(paragraph) for p in tables.drop_lines)
+    """True when the paragraph (or its text inside enclosing brackets) is a debris line."""
+    candidates = {paragraph, paragraph.strip("()[] ")}
+    return any(p.fullmatch(c) for p in tables.drop_lines for c in candidates)
 
 
 def _is_prose(paragraph: str) -> bool:
@@ -334,7 +337,7 @@ def _byline(line: str, tables: Debris) -> _Byline | None:
         recognised += 1
         if part in tables.agencies:
             agency = agency or tables.agencies[part]
-        elif part.lower() in tables.byline_roles:
+        elif part.lower() in tables.byline_roles or part.lower().rsplit(" ", 1)[-1] in tables.byline_roles:
             continue
         elif _DATE_ONLY.fullmatch(part) or (_YEAR.search(part) and normalise_date(part)):
             published = published or normalise_date(part)
@@ -345,6 +348,15 @@ def _byline(line: str, tables: Debris) -> _Byline | None:
         else:
             return None
     return _Byline(authors, agency, published) if recognised else None
+
+
+def _author_names(authors: str, *, tables: Debris) -> list[str]:
+    """Person names from an author field ('Jane Doe; Capital Ledger staff' → ['Jane Doe'])."""
+    names: list[str] = []
+    for author in filter(None, (a.strip() for a in re.split(r";|\s+\|\s+", authors))):
+        parsed = _byline(f"By {author}", tables)
+        names.extend(parsed.authors if parsed else [author])
+    return names
 
 
 def _take_byline(line: str, meta: _Meta, tables: Debris) -> bool:
@@ -363,8 +375,8 @@ def _take_byline(line: str, meta: _Meta, tables: Debris) -> bool:
 @functools.cache
 def _dateline_pattern(agencies: tuple[str, ...]) -> re.Pattern:
     agency = "|".join(re.escape(a) for a in sorted(agencies, key=len, reverse=True))
-    caps_place = r"[A-Z][A-Z.'’-]+(?:[ -][A-Z][A-Z.'’-]+){0,3}"
-    any_place = r"[A-Z][\w.'’-]+(?:[ -][A-Z][\w.'’-]+){0,3}"
+    caps_place = r"[A-Z][A-Z.'’-]+(?:[ /-][A-Z][A-Z.'’-]+){0,3}"
+    any_place = r"[A-Z][\w.'’-]+(?:[ /-][A-Z][\w.'’-]+){0,3}"
     region = r"(?:,\s*[A-Z][\w.'’-]+(?:\s[A-Z][\w.'’-]+){0,2})?"
     date = rf"(?:,?\s*{_MONTH}\s+\d{{1,2}})?"
     dash = r"\s*(?:—|–|--|-|_|:)\s+"
