@@ -26,6 +26,7 @@ class Debris:
     updated_labels: tuple[str, ...]
     agencies: dict[str, str]
     byline_roles: frozenset[str]
+    byline_outlet_words: frozenset[str]
 
 
 @functools.cache
@@ -46,6 +47,7 @@ def debris(path: Path = DATA) -> Debris:
         updated_labels=tuple(data["header_labels"]["updated"]),
         agencies=dict(data["agencies"]),
         byline_roles=frozenset(r.lower() for r in data["byline_roles"]),
+        byline_outlet_words=frozenset(w.lower() for w in data["byline_outlet_words"]),
     )
 
 
@@ -79,9 +81,10 @@ def validate(data: dict[str, Any] | None = None) -> list[str]:
         problems.append("missing agencies table")
     else:
         problems += [f"agency {k!r} has no name" for k, v in agencies.items() if not (isinstance(v, str) and v)]
-    roles = data.get("byline_roles")
-    if not isinstance(roles, list) or not roles:
-        problems.append("missing byline_roles list")
-    elif len({r.lower() for r in roles}) != len(roles):
-        problems.append("byline_roles has duplicates")
+    for name in ("byline_roles", "byline_outlet_words"):
+        words = data.get(name)
+        if not isinstance(words, list) or not words:
+            problems.append(f"missing {name} list")
+        elif len({w.lower() for w in words}) != len(words):
+            problems.append(f"{name} has duplicates")
     return problems

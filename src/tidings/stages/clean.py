@@ -191,7 +191,7 @@ def split_paragraphs(text: str) -> list[str]:
     paragraphs: list[str] = []
     for block in _BLANK_LINE.split(text.strip()):
         lines = [line for line in block.split("\n") if line]
-        wrapped = len(lines) > 1 and _hard_wrapped(lines)
+        wrapped = len(lines) > 2 and _hard_wrapped(lines)
         for k, line in enumerate(lines):
             if k and (wrapped or _continues(lines[k - 1], line)):
                 paragraphs[-1] += " " + line
@@ -203,8 +203,9 @@ def split_paragraphs(text: str) -> list[str]:
 def _hard_wrapped(lines: list[str]) -> bool:
     """True when most lines of a block break mid-sentence at a similar width (wrapped prose)."""
     inner = lines[:-1]
+    widest = max(len(line) for line in inner)
+    widths_even = widest >= 50 and all(len(line) >= 0.6 * widest for line in inner)
     open_ended = sum(1 for line in inner if not _TERMINAL.search(line))
-    widths_even = all(30 <= len(line) <= 120 for line in inner)
     return widths_even and open_ended * 2 > len(inner)
 
 
@@ -234,9 +235,9 @@ def _is_prose(paragraph: str) -> bool:
 
 
 def _is_link_title(paragraph: str) -> bool:
-    """A short headline-like line, as in lists of links to other stories."""
+    """A short headline-like line (no full stop), as in lists of links to other stories."""
     words = len(_WORD.findall(paragraph))
-    return 0 < words <= 18 and not _SENTENCE_END.search(paragraph)
+    return 0 < words <= 18 and not re.search(r"[.!…][\"'”’)]?$", paragraph)
 
 
 def _drop_link_blocks(paragraphs: list[str], tables: Debris) -> list[str]:
@@ -293,7 +294,15 @@ def _key(text: str) -> str:
 
 
 def _take_date_line(line: str, meta: _Meta, tables: Debris) -> bool:
-    """A 'Published: …' / 'Updated …' / bare date line: record its date and report True."""
+    """A 'Published: …' / 'Updated …' / bare date line (parts may be joined by '|'): record its date."""
+    segments = re.split(r"\s+[|•·]\s+", line.strip())
+    if len(segments) > 1:
+        dated = [s for s in segments if not _TIME_ONLY.fullmatch(s)]
+        return bool(dated) and all(_take_date_segment(s, meta, tables) for s in dated)
+    return _take_date_segment(line, meta, tables)
+
+
+def _take_date_segment(line: str, meta: _Meta, tables: Debris) -> bool:
     for label in sorted(tables.published_labels + tables.updated_labels, key=len, reverse=True):
         labelled = re.match(rf"{re.escape(label)}\b\s*:?\s*(?:on\s+|at\s+)?(.+)$", line, re.I)
         if labelled and _YEAR.search(labelled.group(1)) and len(_WORD.findall(labelled.group(1))) <= 14:
@@ -311,6 +320,8 @@ def _take_date_line(line: str, meta: _Meta, tables: Debris) -> bool:
     return False
 
 
+_TIME_ONLY = re.compile(r"(?:[a-z ]{2,20}:?\s*)?(?:at\s+)?\d{1,2}[:.]\d\d\s*(?:[ap]\.?m\.?)?\s*(?:[A-Z]{2,4})?",
+                        re.I)
 _NAME = re.compile(r"(?:[A-Z][\w'’.-]*|(?:de|da|del|der|van|von|al|el|bin|ibn|la|le|du|dos)[-\s]?)"
                    r"(?:\s+(?:[A-Z][\w'’.-]*|de|da|del|der|van|von|al|el|bin|ibn|la|le|du|dos|[A-Z]\.)){1,4}")
 
@@ -343,6 +354,8 @@ def _byline(line: str, tables: Debris) -> _Byline | None:
             published = published or normalise_date(part)
         elif re.fullmatch(r"\d{1,2}[:.]\d\d(?:\s*[ap]\.?m\.?)?(?:\s*[A-Z]{2,4})?", part, re.I):
             continue
+        elif _NAME.fullmatch(part) and part.lower().rsplit(" ", 1)[-1] in tables.byline_outlet_words:
+            agency = agency or part
         elif _NAME.fullmatch(part):
             authors.append(part)
         else:
