@@ -17,6 +17,7 @@ from tidings.resources.quotes import QuoteLexicon
 
 _NP_LEFT = {"compound", "det", "amod", "poss", "nmod", "nummod", "quantmod", "case", "predet", "nn"}
 _NAME_LABELS = {"PERSON", "ORG", "GPE", "NORP"}
+_GENDER_CODES = {"m": "male", "male": "male", "f": "female", "female": "female"}
 _RELATIVE = {"who", "that", "which", "whom"}
 _HONORIFIC_GENDER = {"mr": "male", "mr.": "male", "mrs": "female", "mrs.": "female", "ms": "female",
                      "ms.": "female", "miss": "female", "sir": "male", "lady": "female"}
@@ -87,7 +88,7 @@ class Speakers:
     def gender(self, person: NamedPerson) -> str | None:
         """``male`` / ``female`` from the actors stage, an honorific, or the given name."""
         if self.person_gender is not None and person.actor_id:
-            found = self.person_gender(person.actor_id)
+            found = _GENDER_CODES.get(str(self.person_gender(person.actor_id) or "").lower())
             if found:
                 return found
         before = self.doc.text[max(0, person.start - 5):person.start].split()

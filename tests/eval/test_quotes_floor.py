@@ -1,0 +1,31 @@
+"""Quotes quality gate: PolNeAR dev scores never fall below the pinned floors."""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from tidings.eval import quotes
+
+FLOORS = json.loads((Path(__file__).parent / "floors" / "quotes.json").read_text())
+
+
+def test_quotes_scores_stay_above_floors(shared_eval):
+    report = quotes.evaluate(shared_eval / "quotes" / "polnear_dev")
+    below = {name: (round(report.scores[name], 3), floor) for name, floor in FLOORS.items()
+             if report.scores[name] < floor}
+    assert not below, f"quotes scores below their floors (score, floor): {below}"
+
+
+def test_reader_handles_discontinuous_spans_and_missing_source(tmp_path):
+    text = '"We will win," he said, "and soon." Polls show the race is close.'
+    (tmp_path / "text").mkdir()
+    (tmp_path / "attributions").mkdir()
+    (tmp_path / "text" / "a.txt").write_text(text)
+    (tmp_path / "attributions" / "a_x1.ann").write_text(
+        "T1\tContent 0 14;24 35\t...\nT2\tSource 15 17\the\nT3\tCue 18 22\tsaid\n"
+        "E1\tAttribution:T9 Content:T1 Cue:T3 Source:T2\n"
+        "T4\tContent 48 65\tthe race is close\nT5\tCue 42 46\tshow\nE2\tAttribution-no-source:T8 Content:T4 Cue:T5\n")
+    (name, read_text, gold), = quotes.load_gold(tmp_path)
+    assert (name, read_text) == ("a", text)
+    assert [(g.content, g.source, g.kind) for g in gold] == [
+        ([(0, 14), (24, 35)], [(15, 17)], "direct"), ([(48, 65)], [], "indirect")]

@@ -1,0 +1,220 @@
+"""The quotes stage on sentences written for these tests (wire style)."""
+from __future__ import annotations
+
+import pytest
+
+from tidings.models import Actor, Mention
+from tidings.stages import quotes
+from tidings.stages.quotes.marks import find_marked_quotes
+
+
+@pytest.fixture(scope="module")
+def quotes_of(build_doc):
+    def run(text: str):
+        doc = quotes.run(build_doc(text, until="actors"))
+        for q in doc.quotes:
+            assert doc.text[q.start:q.end] == q.text
+            if q.cue is not None:
+                assert doc.text[q.cue_start:q.cue_end] == q.cue
+            if q.speaker is not None and q.speaker.start is not None:
+                assert doc.text[q.speaker.start:q.speaker.end] == q.speaker.text
+        return doc.quotes
+    return run
+
+
+def only(found, kind=None):
+    matching = [q for q in found if kind is None or q.kind == kind]
+    assert len(matching) == 1, [(q.kind, q.text) for q in found]
+    return matching[0]
+
+
+# --- quotation marks alone --------------------------------------------------------------
+
+def test_marks_curly_straight_and_nested():
+    text = "“One,” he said. \"Two 'three' four,\" she said. ‘Five’ was the title."
+    found = [text[q.start:q.end] for q in find_marked_quotes(text)]
+    assert found == ["One", "Two 'three' four", "Five"]
+
+
+def test_marks_unbalanced_mark_costs_only_its_paragraph():
+    text = 'The so-called "peace plan was rejected.\n\n"We fight on," he said. "Always."'
+    found = [text[q.start:q.end] for q in find_marked_quotes(text)]
+    assert found == ["peace plan was rejected.", "We fight on", "Always."]
+
+
+def test_marks_multi_paragraph_quote_continues():
+    text = '"The first phase is over. We move on.\n\n"Nobody should doubt us," he said.'
+    first, second = find_marked_quotes(text)
+    assert first.continues and first.close_at is None
+    assert text[second.start:second.end] == "Nobody should doubt us"
+
+
+def test_marks_apostrophes_are_not_quotes():
+    text = "The generals’ plan didn't work, and Russia's envoy left."
+    assert find_marked_quotes(text) == []
+
+
+# --- direct quotes -----------------------------------------------------------------------
+
+def test_speaker_after_quote(quotes_of):
+    q = only(quotes_of('"There is no threat from Russia," Peskov told reporters in Moscow.'))
+    assert (q.kind, q.text, q.cue, q.speaker.text) == ("direct", "There is no threat from Russia", "told", "Peskov")
+
+
+def test_speaker_before_quote_with_colon(quotes_of):
+    q = only(quotes_of("The defence minister said: “We will not retreat from the border.”"))
+    assert q.kind == "direct" and q.text.startswith("We will not retreat")
+    assert q.cue == "said" and q.speaker.text == "The defence minister"
+
+
+def test_inverted_said_name(quotes_of):
+    q = only(quotes_of("“The door to diplomacy remains open,” said Dmitry Peskov, the Kremlin spokesman."))
+    assert q.speaker.text == "Dmitry Peskov" and q.cue == "said"
+
+
+def test_cue_inside_quote_gives_two_quotes_sharing_cue(quotes_of):
+    found = quotes_of('"We are ready to talk," Angela Merkel said, "but not under threat."')
+    assert [q.text for q in found] == ["We are ready to talk", "but not under threat."]
+    assert {(q.cue_start, q.speaker.text) for q in found} == {(found[0].cue_start, "Angela Merkel")}
+
+
+def test_multi_paragraph_quote_keeps_speaker(quotes_of):
+    found = quotes_of('"The first phase of the operation is over," the general said. "We now move to '
+                      'the second phase.\n\n"Nobody should doubt our resolve or our numbers."')
+    assert len(found) == 3
+    assert {q.speaker.text for q in found} == {"the general"}
+
+
+def test_quote_filling_next_paragraph_inherits_speaker(quotes_of):
+    found = quotes_of('"Sanctions will not change our course," Lavrov told a news conference.\n\n'
+                      '"We have lived under pressure for years and we will live with it again."')
+    assert len(found) == 2 and found[1].speaker.text == "Lavrov"
+
+
+def test_nested_quote_stays_inside(quotes_of):
+    q = only(quotes_of("“When they say ‘peace’, they mean our surrender,” Zelensky said."))
+    assert "‘peace’" in q.text and q.speaker.text == "Zelensky"
+
+
+def test_unbalanced_mark_does_not_lose_the_article(quotes_of):
+    found = quotes_of('The so-called "peace plan was rejected by both sides on Monday.\n\n'
+                      '"We will fight on," the rebel commander said.\n\n'
+                      '"There is nothing to discuss," a government spokesman said.')
+    attributed = {q.text: q.speaker.text for q in found if q.speaker}
+    assert attributed["We will fight on"] == "the rebel commander"
+    assert attributed["There is nothing to discuss"] == "a government spokesman"
+
+
+def test_partial_quote_inside_indirect_speech(quotes_of):
+    q = only(quotes_of('Putin warned of "adequate military-technical measures" if NATO expanded further.'))
+    assert q.speaker.text == "Putin" and q.cue == "warned"
+    assert "adequate military-technical measures" in q.text
+
+
+def test_partial_quote_stays_inside_reported_clause(quotes_of):
+    q = only(quotes_of('The senator said that the plan was "dead on arrival" in the chamber.'))
+    assert q.kind == "indirect" and q.text == 'that the plan was "dead on arrival" in the chamber'
+
+
+def test_anonymous_source_keeps_description(quotes_of):
+    q = only(quotes_of('"We have seen no sign of a withdrawal," a senior administration official said.'))
+    assert q.speaker.text == "a senior administration official" and q.speaker.start == 40
+
+
+def test_short_unattributed_quotes_are_not_quotes(quotes_of):
+    assert quotes_of('She watched "Casablanca" twice on the flight to Cairo.') == []
+
+
+# --- reported speech ----------------------------------------------------------------------
+
+def test_said_that_clause(quotes_of):
+    q = only(quotes_of("The senator told reporters that the bill would pass next week."))
+    assert (q.kind, q.text, q.cue, q.speaker.text) == (
+        "indirect", "that the bill would pass next week", "told", "The senator")
+
+
+def test_reported_clause_before_cue(quotes_of):
+    q = only(quotes_of("The talks have failed, the foreign minister said on Tuesday."))
+    assert q.text == "The talks have failed" and q.speaker.text == "the foreign minister"
+
+
+@pytest.mark.parametrize("sentence, content", [
+    ("The ministry said in a statement that the talks had been postponed.", "that the talks had been postponed"),
+    ("Analyst Jane Porter wrote in an analysis that the rebels had regrouped.", "that the rebels had regrouped"),
+    ("The general said on Twitter that his troops had withdrawn.", "that his troops had withdrawn"),
+])
+def test_statement_and_written_sources(quotes_of, sentence, content):
+    assert only(quotes_of(sentence)).text == content
+
+
+@pytest.mark.parametrize("sentence, content", [
+    ("According to two Western officials, Russia has moved tanks to the border.",
+     "Russia has moved tanks to the border"),
+    ("Russia has moved tanks to the border, according to two Western officials.",
+     "Russia has moved tanks to the border"),
+])
+def test_according_to(quotes_of, sentence, content):
+    q = only(quotes_of(sentence))
+    assert (q.text, q.cue.lower(), q.speaker.text) == (content, "according to", "two Western officials")
+
+
+def test_accused_of(quotes_of):
+    q = only(quotes_of("The minister accused Washington of ignoring Russia's security concerns."))
+    assert q.cue == "accused" and q.text == "ignoring Russia's security concerns"
+
+
+def test_cognition_verb(quotes_of):
+    q = only(quotes_of("Officials believe the strike killed dozens of fighters."))
+    assert q.cue == "believe" and q.text == "the strike killed dozens of fighters"
+
+
+def test_no_quotes_without_speech(quotes_of):
+    assert quotes_of("The army fired shells at the village overnight, killing three people.") == []
+
+
+# --- speakers ----------------------------------------------------------------------------
+
+def test_pronouns_resolve_by_gender(quotes_of):
+    found = quotes_of("Angela Merkel met Emmanuel Macron in Paris on Monday. She said that Europe must stay "
+                      "united. He said that France would host the next summit.")
+    assert [(q.speaker.text, q.speaker.name) for q in found] == [
+        ("She", "Angela Merkel"), ("He", "Emmanuel Macron")]
+
+
+def test_role_noun_resolves_to_last_named_person(quotes_of):
+    found = quotes_of("Dmitry Peskov spoke to reporters on Monday. The spokesman said the Kremlin was not worried.")
+    assert only(found).speaker.name == "Dmitry Peskov"
+
+
+def test_surname_expands_to_full_name(quotes_of):
+    found = quotes_of("Sergei Lavrov arrived in Geneva. Lavrov said the proposals were unacceptable.")
+    assert only(found).speaker.name == "Sergei Lavrov"
+
+
+def test_speaker_uses_actor_layer(build_doc):
+    doc = build_doc('"We will respond," Kovalenko said.', until="actors")
+    start = doc.text.index("Kovalenko")
+    doc.actors = [Actor(id="oleh-kovalenko", name="Oleh Kovalenko", kind="person", country="UKR", sector="GOV")]
+    doc.mentions = [Mention(start, start + 9, "Kovalenko", "PERSON", "oleh-kovalenko")]
+    speaker = only(quotes.run(doc).quotes).speaker
+    assert (speaker.actor_id, speaker.name, speaker.country, speaker.sector) == (
+        "oleh-kovalenko", "Oleh Kovalenko", "UKR", "GOV")
+
+
+def test_pronoun_uses_actor_gender_when_offered(build_doc, monkeypatch):
+    from tidings.stages import actors
+
+    doc = build_doc("Robin Keller met Sam Ortiz. She said the deal was close.", until="actors")
+    doc.actors = [Actor(id="robin-keller", name="Robin Keller", kind="person"),
+                  Actor(id="sam-ortiz", name="Sam Ortiz", kind="person")]
+    doc.mentions = [Mention(0, 12, "Robin Keller", "PERSON", "robin-keller"),
+                    Mention(17, 26, "Sam Ortiz", "PERSON", "sam-ortiz")]
+    genders = {"robin-keller": "f", "sam-ortiz": "m"}
+    monkeypatch.setattr(actors, "person_gender", genders.get, raising=False)
+    assert only(quotes.run(doc).quotes).speaker.actor_id == "robin-keller"
+
+
+def test_without_parse_nothing_happens(build_doc):
+    doc = build_doc('"Yes," he said.', until="actors")
+    doc.parse = None
+    assert quotes.run(doc).quotes == []
