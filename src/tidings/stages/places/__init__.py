@@ -1,0 +1,58 @@
+"""The places stage: find place names, resolve them against the gazetteer, tell places from actors.
+
+``run(doc)`` fills ``doc.places`` (offsets into ``doc.article.text``) from the Parse layer;
+it does not depend on the actors stage.
+"""
+from __future__ import annotations
+
+from tidings.models import Document, Place
+from tidings.resources.places import Gazetteer, GazetteerEntry, load_gazetteer
+
+from .detect import Toponym, detect
+from .resolve import resolve
+from .roles import role
+
+__all__ = ["run"]
+
+
+def run(doc: Document, *, gazetteer: Gazetteer | None = None, min_scan_population: int = 20_000,
+        min_city_population: int = 1000) -> Document:
+    """Add the places layer. ``min_scan_population``: smallest town taken from the gazetteer
+    alone (names spaCy did not flag); ``min_city_population``: smallest town in the gazetteer."""
+    if doc.parse is None:
+        return doc
+    gazetteer = gazetteer or load_gazetteer(min_city_population)
+    text = doc.article.text
+    toponyms = detect(text, doc.parse, gazetteer, min_scan_population=min_scan_population)
+    demonyms = [iso3 for tok in doc.parse.tokens if (iso3 := gazetteer.demonym(tok.text)) and tok.text[:1].isupper()]
+    entries = resolve(toponyms, gazetteer, demonym_countries=demonyms, dateline=_dateline(doc, gazetteer))
+    doc.places = [_place(t, e, role(doc.parse, t.start, t.end, gazetteer.stative_verbs, address=_address(t)))
+                  for t, e in zip(toponyms, entries)]
+    return doc
+
+
+def _dateline(doc: Document, gazetteer: Gazetteer) -> list[GazetteerEntry]:
+    """Places of the dateline ("WILMINGTON, Del." → Wilmington in Delaware, and Delaware)."""
+    if not doc.article.dateline:
+        return []
+    parts = [p.strip() for p in doc.article.dateline.split("(")[0].split(",") if p.strip()]
+    if not parts:
+        return []
+    toponym = Toponym(0, 0, parts[0].title() if parts[0].isupper() else parts[0], "dateline")
+    if len(parts) > 1:
+        toponym.qualifiers = gazetteer.lookup_qualifier(parts[1])
+    (entry,) = resolve([toponym], gazetteer, demonym_countries=[], dateline=[])
+    return [e for e in (entry, *toponym.qualifiers[:1]) if e is not None]
+
+
+def _address(toponym: Toponym) -> bool:
+    """A dateline ("BEIRUT") or a name in a "City, State" pair."""
+    return toponym.text.isupper() or toponym.address
+
+
+def _place(toponym: Toponym, entry: GazetteerEntry | None, place_role: str) -> Place:
+    if entry is None:
+        return Place(text=toponym.text, start=toponym.start, end=toponym.end, role=place_role)
+    return Place(text=toponym.text, start=toponym.start, end=toponym.end, name=entry.name, country=entry.country,
+                 admin1=entry.admin1, lat=entry.lat, lon=entry.lon, geonames_id=entry.geonames_id,
+                 feature=entry.feature, role=place_role)

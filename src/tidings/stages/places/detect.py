@@ -1,0 +1,231 @@
+"""Toponym detection: spaCy's place entities plus gazetteer matching of names NER missed."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from tidings.models import Parse, Token
+from tidings.resources.places import Gazetteer, GazetteerEntry, contains
+
+#: NER labels whose whole text may be a place; PERSON/ORG only when the gazetteer knows a major place by it.
+PLACE_LABELS = ("GPE", "LOC", "FAC")
+MISLABELLED = ("PERSON", "ORG")
+#: Lower-case words allowed inside a multi-word name ("Rio de Janeiro", "Sea of Azov").
+CONNECTORS = frozenset({"of", "de", "del", "da", "do", "dos", "la", "el", "al", "upon", "on", "sur", "am", "and"})
+#: Generic words that may end a name ("Donetsk region", "Idlib province").
+DESIGNATORS = frozenset({"region", "province", "oblast", "state", "governorate", "county", "district"})
+MAX_NAME_TOKENS = 6
+
+
+@dataclass
+class Toponym:
+    """A detected place name. ``qualifiers`` are places named right after it ("Paris, Texas");
+    ``fixed`` restricts the candidates (an abbreviation such as "Del."); ``address`` marks either
+    half of such a pair."""
+
+    start: int
+    end: int
+    text: str
+    source: str
+    label: str = ""
+    qualifiers: list[GazetteerEntry] = field(default_factory=list)
+    fixed: list[GazetteerEntry] = field(default_factory=list)
+    address: bool = False
+
+
+@dataclass
+class _Span:
+    first: int
+    last: int  # inclusive token indices
+
+
+def detect(text: str, parse: Parse, gazetteer: Gazetteer, *, min_scan_population: int) -> list[Toponym]:
+    """Place names in ``text`` with character offsets, ordered, non-overlapping."""
+    tokens = parse.tokens
+    covered = [False] * len(tokens)
+    found: list[Toponym] = []
+    for ent in parse.entities:
+        for i in range(ent.token_start, ent.token_end):
+            covered[i] = True
+        found.extend(_from_entity(text, tokens, ent.token_start, ent.token_end, ent.label, gazetteer))
+    found.extend(_scan(text, tokens, covered, gazetteer, min_scan_population))
+    found = _without_overlaps(found)
+    _attach_qualifiers(text, tokens, found, gazetteer)
+    return _without_overlaps(found)
+
+
+def _from_entity(text: str, tokens: list[Token], first: int, end: int, label: str,
+                 gazetteer: Gazetteer) -> list[Toponym]:
+    if label not in PLACE_LABELS + MISLABELLED:
+        return []
+    out = []
+    for part in _comma_parts(tokens, first, end):
+        part = _trim(tokens, part)
+        if part is None:
+            continue
+        name = text[tokens[part.first].start:tokens[part.last].end]
+        if gazetteer.demonym(name) or not name[:1].isupper():
+            continue
+        known = _lookup_name(tokens, part, name, gazetteer)
+        if label in MISLABELLED:
+            # spaCy's small model often calls "Aleppo" a PERSON or "Turkey" an ORG: keep major places only
+            if not known or gazetteer.is_stopword(name) or not any(_major(m.entry) for m in gazetteer.lookup(known)):
+                continue
+        elif label == "FAC" and not known:
+            continue
+        elif gazetteer.is_stopword(name) and not known:
+            continue
+        out.append(Toponym(tokens[part.first].start, tokens[part.last].end, name, "ner", label))
+    return out
+
+
+def _major(entry: GazetteerEntry) -> bool:
+    return entry.feature != "city" or entry.population >= 100_000
+
+
+def _comma_parts(tokens: list[Token], first: int, end: int) -> list[_Span]:
+    """Split an entity like "Wilmington, Del." at its commas."""
+    parts, start = [], first
+    for i in range(first, end):
+        if tokens[i].text == ",":
+            if i > start:
+                parts.append(_Span(start, i - 1))
+            start = i + 1
+    if start < end:
+        parts.append(_Span(start, end - 1))
+    return parts
+
+
+def _trim(tokens: list[Token], span: _Span) -> _Span | None:
+    """Drop a leading article and a trailing possessive or punctuation."""
+    first, last = span.first, span.last
+    while first <= last and tokens[first].text.lower() == "the":
+        first += 1
+    while last >= first and (tokens[last].text in ("'s", "’s", "'", "’") or tokens[last].pos == "PUNCT"
+                             and tokens[last].text != "."):
+        last -= 1
+    return _Span(first, last) if first <= last else None
+
+
+def _lookup_name(tokens: list[Token], span: _Span, name: str, gazetteer: Gazetteer) -> str | None:
+    """The gazetteer key this span answers to ("the Gulf" when preceded by "the"), else None."""
+    before = tokens[span.first - 1].text.lower() if span.first > 0 else ""
+    if before == "the" and gazetteer.has_name("the " + name):
+        return "the " + name
+    return name if gazetteer.has_name(name) else None
+
+
+def _scan(text: str, tokens: list[Token], covered: list[bool], gazetteer: Gazetteer,
+          min_population: int) -> list[Toponym]:
+    """Gazetteer names among capitalised tokens that no entity covers (longest match first)."""
+    out: list[Toponym] = []
+    i, n = 0, len(tokens)
+    while i < n:
+        if covered[i] or not _capitalised(tokens[i]):
+            i += 1
+            continue
+        match = None
+        for last in range(min(n, i + MAX_NAME_TOKENS) - 1, i - 1, -1):
+            span = _Span(i, last)
+            if not _name_shaped(tokens, span, covered):
+                continue
+            name = text[tokens[i].start:tokens[last].end]
+            key = _lookup_name(tokens, span, name, gazetteer)
+            if key and _plausible(text, tokens, span, key, gazetteer, min_population):
+                match = (span, name)
+                break
+        if match is None:
+            i += 1
+            continue
+        span, name = match
+        out.append(Toponym(tokens[span.first].start, tokens[span.last].end, name, "gazetteer"))
+        i = span.last + 1
+    return out
+
+
+def _capitalised(token: Token) -> bool:
+    return token.text[:1].isupper() and token.text[:1].isalpha()
+
+
+def _name_shaped(tokens: list[Token], span: _Span, covered: list[bool]) -> bool:
+    """Capitalised tokens with optional connectors inside and one designator at the end."""
+    for i in range(span.first, span.last + 1):
+        tok = tokens[i]
+        if covered[i] or "\n" in tok.text:
+            return False
+        if _capitalised(tok) or tok.text in ("-", "'"):
+            continue
+        lower = tok.text.lower()
+        if i == span.last and i > span.first and lower in DESIGNATORS:
+            continue
+        if span.first < i < span.last and lower in CONNECTORS:
+            continue
+        return False
+    return True
+
+
+def _plausible(text: str, tokens: list[Token], span: _Span, key: str, gazetteer: Gazetteer, min_population: int) -> bool:
+    """Guards for a name NER did not flag: no stop words, demonyms, common words or minor towns."""
+    name_tokens = tokens[span.first:span.last + 1]
+    if gazetteer.is_stopword(key) or gazetteer.demonym(key):
+        return False
+    single = len(name_tokens) == 1
+    if single and name_tokens[0].tag not in ("NNP", "NNPS") and not name_tokens[0].text.isupper():
+        return False  # a capitalised common word ("Police", "Reading")
+    entries = [m.entry for m in gazetteer.lookup(key)]
+    if any(e.feature != "city" for e in entries):
+        return True
+    after = _qualifier_after(text, tokens, span.last, gazetteer)
+    if after is not None and any(contains(q, e) for q in after[1] for e in entries):
+        return True  # a small town pinned by its state ("Dover, Del.")
+    sentence_initial = span.first == 0 or tokens[span.first - 1].sent != tokens[span.first].sent
+    return not (single and sentence_initial) and max(e.population for e in entries) >= min_population
+
+
+def _qualifier_after(text: str, tokens: list[Token], last: int,
+                     gazetteer: Gazetteer) -> tuple[_Span, list[GazetteerEntry]] | None:
+    """The state/province/country named after a comma following token ``last`` ("Dover, Del.")."""
+    if last + 2 >= len(tokens) or tokens[last + 1].text != ",":
+        return None
+    first = last + 2
+    if not tokens[first].text[:1].isupper():
+        return None
+    for end in range(min(len(tokens), first + 3), first, -1):
+        span = _Span(first, end - 1)
+        entries = gazetteer.lookup_qualifier(text[tokens[first].start:tokens[end - 1].end])
+        if entries:
+            return span, entries
+    return None
+
+
+def _attach_qualifiers(text: str, tokens: list[Token], found: list[Toponym], gazetteer: Gazetteer) -> None:
+    """Link "X, Y" pairs: Y constrains X, and an abbreviation Y becomes a place of its own."""
+    by_start = {t.start: t for t in found}
+    token_index = {tok.end: tok.i for tok in tokens}
+    for toponym in list(found):
+        last = token_index.get(toponym.end)
+        if last is None:
+            continue
+        after = _qualifier_after(text, tokens, last, gazetteer)
+        if after is None:
+            continue
+        span, entries = after
+        if not any(contains(q, m.entry) for q in entries for m in gazetteer.lookup(toponym.text)):
+            continue  # a list ("Russia, China and Iran"), not an address
+        toponym.qualifiers, toponym.address = entries, True
+        start, end = tokens[span.first].start, tokens[span.last].end
+        existing = by_start.get(start)
+        if existing is None:
+            existing = Toponym(start, end, text[start:end], "qualifier")
+            found.append(existing)
+            by_start[start] = existing
+        existing.fixed = existing.fixed or entries
+        existing.address = True
+
+
+def _without_overlaps(found: list[Toponym]) -> list[Toponym]:
+    """Keep the longer of overlapping names (earlier on ties), in text order."""
+    kept: list[Toponym] = []
+    for toponym in sorted(found, key=lambda t: (-(t.end - t.start), t.start)):
+        if all(toponym.end <= k.start or toponym.start >= k.end for k in kept):
+            kept.append(toponym)
+    return sorted(kept, key=lambda t: t.start)

@@ -1,0 +1,28 @@
+"""Metonymy: a place named as the subject of an action or speech ("Moscow denied") is an actor."""
+from __future__ import annotations
+
+from tidings.models import Parse
+
+ACTOR, LOCATION = "actor", "location"
+
+
+def role(parse: Parse, start: int, end: int, stative_verbs: frozenset[str], *, address: bool = False) -> str:
+    """``actor`` when the name at [start, end) acts or speaks, else ``location``.
+
+    ``address``: the name is part of an address or dateline ("WILMINGTON, Del."), never an actor."""
+    span = parse.tokens_in(start, end)
+    if not span or address:
+        return LOCATION
+    inside = {t.i for t in span}
+    head = next((t for t in span if t.head not in inside or t.head == t.i), span[-1])
+    # "Russia and China vetoed": a later conjunct takes the role of the first one
+    while head.dep == "conj" and head.head != head.i:
+        head = parse.tokens[head.head]
+    governor = parse.tokens[head.head]
+    # "Moscow denied the report": subject of a non-stative verb
+    if head.dep == "nsubj" and governor.pos == "VERB" and governor.lemma.lower() not in stative_verbs:
+        return ACTOR
+    # "the strike was condemned by Washington": agent of a passive verb
+    if head.dep == "pobj" and governor.dep == "agent":
+        return ACTOR
+    return LOCATION
