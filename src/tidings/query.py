@@ -19,6 +19,7 @@ from tidings.storage import Store, queries
 
 DEFAULT_LIMIT = 50
 ARTICLE_STATUSES = ("original", "near-duplicate")
+FTS_OPERATORS = {"AND", "OR", "NOT", "NEAR"}
 _DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
 
 
@@ -124,9 +125,9 @@ def search(store: Store, words: str, *, limit: int = DEFAULT_LIMIT) -> list[dict
         raise QueryError("search needs at least one word")
     try:
         return _dicts(queries.search(store, words, limit))
-    except sqlite3.OperationalError:  # not valid FTS syntax: search the words as plain terms
-        plain = " ".join('"' + w.replace('"', "") + '"' for w in words.split() if w.replace('"', ""))
-        return _dicts(queries.search(store, plain, limit)) if plain else []
+    except sqlite3.OperationalError:  # not valid FTS syntax: search its words as plain terms
+        terms = [w for w in re.findall(r"\w+", words) if w not in FTS_OPERATORS]
+        return _dicts(queries.search(store, " ".join(f'"{w}"' for w in terms), limit)) if terms else []
 
 
 def failures(store: Store, *, limit: int = DEFAULT_LIMIT) -> list[dict[str, Any]]:

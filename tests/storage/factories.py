@@ -62,3 +62,14 @@ def document(article_id: str, text: str, *, events: list[Event] = (), source: st
     doc.amounts = [Amount("100,000 soldiers", 50, 66, 100000.0, "soldiers", True)]
     doc.tone = Tone(-1.5, 2.0, 3.5, 5.5, 120)
     return doc
+
+
+def save(store, *docs: Document):
+    """Commit documents through the ingest writer (dedup and event clustering included)."""
+    from tidings.batch.ingest import IngestSummary, Writer
+    from tidings.models import RawArticle
+
+    summary = IngestSummary()
+    raws = [RawArticle(id=d.article.id, text=d.article.text, origin=f"{d.article.id}.txt") for d in docs]
+    Writer(store, summary).commit(raws, list(docs))
+    return summary

@@ -78,10 +78,11 @@ def event_where(store: Store, filters, *, mentions: bool) -> Where:
     add(_date_conditions("e.date", filters))
     if filters.source:
         if mentions:
-            add(_source_condition(filters, "e.article_id"))
+            cond = "EXISTS (SELECT 1 FROM articles a WHERE a.id = e.article_id AND a.source = ? COLLATE NOCASE)"
         else:
-            add((["e.pk IN (SELECT cluster_id FROM events WHERE article_id IN"
-                  " (SELECT id FROM articles WHERE source = ? COLLATE NOCASE))"], [filters.source]))
+            cond = ("EXISTS (SELECT 1 FROM events x JOIN articles a ON a.id = x.article_id"
+                    " WHERE x.cluster_id = e.pk AND a.source = ? COLLATE NOCASE)")
+        add(([cond], [filters.source]))
     return conds, params
 
 

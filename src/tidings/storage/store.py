@@ -49,7 +49,7 @@ def now() -> str:
     return datetime.now(timezone.utc).isoformat(timespec="seconds")
 
 
-def _insert_sql(table: str, names: Sequence[str]) -> str:
+def insert_sql(table: str, names: Sequence[str]) -> str:
     cols = ", ".join(f'"{n}"' for n in names)
     return f'INSERT INTO {table} ({cols}) VALUES ({", ".join("?" for _ in names)})'
 
@@ -147,7 +147,7 @@ class Store:
         row.update({f"tone_{k}": v for k, v in flatten(doc.tone, Tone).items()})
         row.update(content_hash=content_hash, raw_hash=raw_hash, status=status, dup_cluster=dup_cluster,
                    similarity=similarity, minhash=minhash, origin=origin, ingested_at=now())
-        self.conn.execute(_insert_sql("articles", list(row)), list(row.values()))
+        self.conn.execute(insert_sql("articles", list(row)), list(row.values()))
         self.conn.execute("UPDATE dup_clusters SET size = size + 1 WHERE id = ?", (dup_cluster,))
         self.conn.executemany("INSERT INTO lsh_bands (band, hash, article_id) VALUES (?, ?, ?)",
                               [(band, value, article.id) for band, value in enumerate(bands)])
@@ -159,20 +159,20 @@ class Store:
         clusters = event_clusters or [None] * len(doc.events)
         codes = event_codes or [(None, None)] * len(doc.events)
         names = ["article_id", "seq", "cluster_id", "actor_code", "recipient_code"] + [n for n, _ in columns(Event)]
-        self.conn.executemany(_insert_sql("events", names), [
+        self.conn.executemany(insert_sql("events", names), [
             [article.id, seq, cluster, *code, *flatten(event, Event).values()]
             for seq, (event, cluster, code) in enumerate(zip(doc.events, clusters, codes))])
 
     def _insert_items(self, table: str, cls: type, article_id: str, items: list) -> None:
         names = ["article_id", "seq"] + [n for n, _ in columns(cls)]
-        self.conn.executemany(_insert_sql(table, names),
+        self.conn.executemany(insert_sql(table, names),
                               [[article_id, seq, *flatten(item, cls).values()] for seq, item in enumerate(items)])
 
     def upsert_actor(self, actor: Actor) -> None:
         """Insert or refresh an actor of the knowledge base (the latest description wins)."""
         row = flatten(actor, Actor)
         updates = ", ".join(f"{n} = excluded.{n}" for n in row if n != "id")
-        self.conn.execute(_insert_sql("actors", list(row)) + f" ON CONFLICT(id) DO UPDATE SET {updates}",
+        self.conn.execute(insert_sql("actors", list(row)) + f" ON CONFLICT(id) DO UPDATE SET {updates}",
                           list(row.values()))
 
     def add_failure(self, input_id: str, reason: str, *, origin: str | None = None,
@@ -192,7 +192,7 @@ class Store:
 
     def add_event_cluster(self, row: dict[str, Any]) -> int:
         """Create an event cluster from its describing columns; return its key."""
-        cur = self.conn.execute(_insert_sql("event_clusters", list(row)), list(row.values()))
+        cur = self.conn.execute(insert_sql("event_clusters", list(row)), list(row.values()))
         return cur.lastrowid
 
     def refresh_event_clusters(self, pks: Iterable[int]) -> None:

@@ -1,0 +1,134 @@
+"""The SQLite store: Document round trip, migrations, schema coverage, errors, atomic transactions."""
+import sqlite3
+
+import pytest
+
+from tests.storage.factories import GENEVA, KYIV, document, event
+from tidings.models import Article, DateMention, Event, Mention, Place, Quote
+from tidings.storage import Store, StoreError, default_path
+from tidings.storage.mapping import columns
+from tidings.storage.migrations import MIGRATIONS
+from tidings.storage.store import ANNOTATION_TABLES
+
+
+@pytest.fixture
+def store(tmp_path):
+    with Store.open(tmp_path / "t.db") as store:
+        yield store
+
+
+def test_document_round_trip_keeps_every_layer(store):
+    doc = document("a1", "Biden and Putin met in Geneva on Thursday. Talks went on for hours.", events=[
+        event("CONSULT", "040", "joe-biden", "vladimir-putin", location=GENEVA),
+        event("THREATEN", "138", "russia", "ukraine", status="hypothetical", location=KYIV, index=1),
+        event("ACCUSE", "112", "nato", None, date="2008", precision="year", index=2),
+    ])
+    doc.events[2].historical = True
+    with store.transaction():
+        store.add_article(doc, content_hash="h1", dup_cluster="a1")
+    loaded = store.load_document("a1")
+    assert loaded.to_dict() == doc.to_dict()
+    assert loaded.events[2].historical is True and loaded.events[1].location.country == "UKR"
+    assert loaded.events[2].recipient is None
+
+
+def test_empty_document_round_trip(store):
+    doc = document("bare", "A short note.")
+    doc.quotes = doc.dates = doc.places = doc.amounts = doc.mentions = []
+    doc.tone = None
+    with store.transaction():
+        store.add_article(doc, content_hash="h", dup_cluster="bare")
+    assert store.load_document("bare").to_dict() == doc.to_dict()
+
+
+def test_missing_article_is_a_store_error(store):
+    with pytest.raises(StoreError, match="no article 'nope'"):
+        store.load_document("nope")
+
+
+def test_migrations_are_recorded_and_applied_once(tmp_path):
+    path = tmp_path / "m.db"
+    with Store.open(path) as store:
+        rows = store.conn.execute("SELECT version, name FROM migrations").fetchall()
+        assert [tuple(r) for r in rows] == [(m.version, m.name) for m in MIGRATIONS]
+    with Store.open(path) as again:
+        assert again.migrate() == []
+        assert again.schema_version() == MIGRATIONS[-1].version
+
+
+def test_newer_schema_is_refused(tmp_path):
+    path = tmp_path / "new.db"
+    with Store.open(path) as store:
+        store.conn.execute("INSERT INTO migrations VALUES (999, 'from the future', 'now')")
+    with pytest.raises(StoreError, match="schema version 999"):
+        Store.open(path)
+
+
+@pytest.mark.parametrize("table, cls, prefix", [
+    ("articles", Article, ""), ("events", Event, ""), ("event_clusters", None, ""),
+    *[(t, c, "") for t, c in ANNOTATION_TABLES.items()]])
+def test_schema_has_a_column_for_every_model_field(store, table, cls, prefix):
+    present = {r["name"] for r in store.conn.execute(f"PRAGMA table_info({table})")}
+    if cls is None:  # clusters carry the event columns queries filter on
+        wanted = {"type", "cameo", "status", "date", "actor_actor_id", "actor_country", "actor_code",
+                  "recipient_actor_id", "recipient_country", "recipient_code", "location_country"}
+    else:
+        wanted = {prefix + name for name, _ in columns(cls)}
+    assert wanted <= present, wanted - present
+
+
+def test_mapping_flattens_nested_records():
+    names = [n for n, _ in columns(Event)]
+    assert {"actor_country", "recipient_org", "location_lat", "sentence_start", "trigger_text"} <= set(names)
+    assert dict(columns(Quote))["speaker_actor_id"] == "TEXT"
+    assert dict(columns(Place))["lat"] == "REAL" and dict(columns(Mention))["start"] == "INTEGER"
+    assert dict(columns(DateMention))["value"] == "TEXT"
+
+
+def test_store_is_wal_with_fts(store):
+    assert store.conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+    with store.transaction():
+        store.add_article(document("fts", "Ceasefire talks resumed in Doha."), content_hash="x", dup_cluster="fts")
+    hits = store.conn.execute("SELECT rowid FROM articles_fts WHERE articles_fts MATCH 'ceasefire'").fetchall()
+    assert len(hits) == 1
+
+
+def test_open_missing_without_create_is_a_clear_error(tmp_path):
+    with pytest.raises(StoreError, match="no store at .*run `tidings ingest"):
+        Store.open(tmp_path / "absent.db", create=False)
+    assert not (tmp_path / "absent.db").exists()
+
+
+def test_not_a_database_is_a_clear_error(tmp_path):
+    path = tmp_path / "junk.db"
+    path.write_bytes(b"this is not sqlite at all" * 100)
+    with pytest.raises(StoreError, match="not a tidings store"):
+        Store.open(path)
+
+
+def test_default_path_follows_environment(monkeypatch, tmp_path):
+    monkeypatch.delenv("TIDINGS_DB", raising=False)
+    assert default_path().name == "tidings.db"
+    monkeypatch.setenv("TIDINGS_DB", str(tmp_path / "x.db"))
+    assert default_path() == tmp_path / "x.db"
+
+
+def test_transaction_rolls_back_everything_on_error(store):
+    with pytest.raises(sqlite3.IntegrityError):
+        with store.transaction():
+            store.add_article(document("r1", "First story."), content_hash="a", dup_cluster="r1")
+            store.add_article(document("r1", "Same id again."), content_hash="b", dup_cluster="r1")
+    assert store.conn.execute("SELECT COUNT(*) FROM articles").fetchone()[0] == 0
+    assert store.input_outcome("r1") is None
+
+
+def test_input_outcomes(store):
+    with store.transaction():
+        store.add_article(document("s", "Stored story."), content_hash="c", dup_cluster="s")
+        store.add_failure("f", "binary: not text", origin="f.bin")
+        store.add_skipped("k", duplicate_of="s", reason="exact duplicate")
+    assert [store.input_outcome(i) for i in ("s", "f", "k", "new")] == ["stored", "failed", "skipped", None]
+    assert store.article_with_hash(content_hash="c") == "s"
+    with store.transaction():
+        store.clear_failure("f")
+    assert store.input_outcome("f") is None
