@@ -95,11 +95,12 @@ class NameIndex:
         self.role_words = frozenset(w for phrase in kb.roles for w in phrase.split() if w not in ("of", "the"))
         words = sorted(self.targets)
         self.regex = re.compile(r"(?<!\w)(?:" + _trie_pattern(words) + r")(?!\w)")
-        self._fuzzy: dict[str, list[tuple[str, str]]] = defaultdict(list)
+        self._fuzzy: dict[str, set[tuple[str, str]]] = defaultdict(set)
         for person in kb.people.values():
             for alias in {person.name, *person.aliases}:
                 key = fold(alias).lower()
-                self._fuzzy[key[:1]].append((key, person.id))
+                for variant in _deletions(key):
+                    self._fuzzy[variant].add((key, person.id))
 
     def _add(self, alias: str, target: Target) -> None:
         alias = re.sub(r"^the ", "", alias.strip())
@@ -116,20 +117,25 @@ class NameIndex:
     def exact(self, name: str) -> tuple[Target, ...]:
         return tuple(self.targets.get(name, ()))
 
-    def fuzzy_people(self, name: str) -> list[str]:
-        """Person ids whose name or alias is within a small edit distance of ``name``."""
+    @functools.lru_cache(maxsize=4096)
+    def fuzzy_people(self, name: str) -> tuple[str, ...]:
+        """Person ids whose name or alias is one edit (two for long names) from ``name``, same first letter."""
         key = fold(name).lower()
         if len(key) < 5:
-            return []
+            return ()
         limit = 1 if len(key) < 9 else 2
-        found = []
-        for alias, pid in self._fuzzy.get(key[:1], ()):
-            if abs(len(alias) - len(key)) <= limit and edit_distance(key, alias, limit) <= limit:
-                found.append(pid)
-        return list(dict.fromkeys(found))
+        candidates = {hit for variant in _deletions(key) for hit in self._fuzzy.get(variant, ())}
+        found = sorted(pid for alias, pid in candidates
+                       if alias[:1] == key[:1] and edit_distance(key, alias, limit) <= limit)
+        return tuple(dict.fromkeys(found))
 
     def person(self, pid: str) -> Person:
         return self.kb.people[pid]
+
+
+def _deletions(key: str) -> set[str]:
+    """``key`` and every string one deletion away (symmetric-deletion candidate lookup)."""
+    return {key} | {key[:i] + key[i + 1:] for i in range(len(key))}
 
 
 def edit_distance(a: str, b: str, limit: int) -> int:

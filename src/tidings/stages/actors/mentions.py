@@ -2,6 +2,7 @@
 misspellings, surname-only repeats), role-noun phrases and capitals used for governments."""
 from __future__ import annotations
 
+import bisect
 import functools
 from dataclasses import dataclass, field
 
@@ -38,6 +39,7 @@ class Context:
     """What surrounds a name or role noun: countries, organisations, patrons, role words."""
 
     targets: list[Target] = field(default_factory=list)
+    spans: dict[Target, tuple[int, int]] = field(default_factory=dict)  # where left modifiers are named
     patrons: list[str] = field(default_factory=list)
     roles: list[str] = field(default_factory=list)
     former: bool = False
@@ -56,26 +58,36 @@ class MentionFinder:
         for ent in doc.parse.entities:
             for i in range(ent.token_start, ent.token_end):
                 self.entity_of[i] = ent
+        self.starts = [t.start for t in self.tokens]
         self.matches = [m for m in index.find(self.text) if self._keep_match(m)]
         self.match_of: dict[int, NameMatch] = {}
         for m in self.matches:
-            for tok in self.parse.tokens_in(m.start, m.end):
+            for tok in self.tokens_in(m.start, m.end):
                 self.match_of[tok.i] = m
         self.used: set[int] = set()  # token indices already explained by a role phrase or person
         self.seen_people: set[str] = set()
         self.surnames: dict[str, Actor] = {}
+        self.first_names: dict[str, Actor] = {}
         self.candidates: list[Candidate] = []
+
+    def tokens_in(self, start: int, end: int) -> list[Token]:
+        """Tokens overlapping [start, end) (binary search over token starts)."""
+        lo = max(0, bisect.bisect_right(self.starts, start) - 1)
+        hi = bisect.bisect_left(self.starts, end)
+        return [t for t in self.tokens[lo:hi] if t.end > start]
 
     # --- KB name matches --------------------------------------------------------------------
 
     def _keep_match(self, m: NameMatch) -> bool:
         """Drop names that are only part of a longer name ("New Mexico", "Ivanka Trump")."""
-        toks = self.parse.tokens_in(m.start, m.end)
+        toks = self.tokens_in(m.start, m.end)
         if not toks or toks[0].start != m.start or toks[-1].end != m.end:
             return False  # not on token boundaries ("US" inside "USA-based" tokenised oddly)
         if all(t.kind == ADJECTIVE for t in m.targets):
             return True
-        ent = next((e for e in self.parse.entities if e.start <= m.start and e.end >= m.end), None)
+        ent = self.entity_of.get(toks[0].i)
+        if ent is not None and not (ent.start <= m.start and ent.end >= m.end):
+            ent = None
         if ent is None or ent.label not in CONTAINER_LABELS:
             return True
         extra = [t for t in self.tokens[ent.token_start:ent.token_end] if t.end <= m.start or t.start >= m.end]
@@ -128,6 +140,7 @@ class MentionFinder:
                     ctx.targets.append(Target(COUNTRY, person.country))
             else:
                 ctx.targets.append(target)
+                ctx.spans.setdefault(target, (m.start, m.end))
         elif low in self.index.role_words:
             ctx.roles.append(low)
         for c in self.parse.children(i):
@@ -175,7 +188,7 @@ class MentionFinder:
             self._person(start, end, pids)
 
     def _person(self, start: int, end: int, pids: list[str]) -> None:
-        toks = self.parse.tokens_in(start, end)
+        toks = self.tokens_in(start, end)
         name = self.text[start:end]
         if any(t.i in self.used for t in toks):
             return
@@ -215,8 +228,10 @@ class MentionFinder:
     def _resolve_person(self, name: str, pids: list[str], ctx: Context) -> Actor | None:
         offices = {r.office for w in ctx.roles if (r := self.kb.roles.get(w)) and r.office}
         countries = {iso for t in ctx.targets if (iso := self.resolver.country_of(t, self.day))}
-        if not pids and name in self.surnames:
+        if " " not in name and name in self.surnames:
             return self.surnames[name]  # surname-only repeat of someone named earlier
+        if not pids and name in self.first_names:
+            return self.first_names[name]  # "Hillary" after "Hillary Clinton"
         if not pids:
             exact = [t.key for t in self.index.exact(name) if t.kind == PERSON]
             pids = exact or self.index.fuzzy_people(name)
@@ -231,6 +246,7 @@ class MentionFinder:
         words = name.split()
         if len(words) > 1:
             self.surnames.setdefault(words[-1], actor)
+            self.first_names.setdefault(words[0], actor)
         return actor
 
     def _unknown_person(self, name: str, ctx: Context, countries: set[str]) -> Actor:
@@ -259,6 +275,9 @@ class MentionFinder:
             i += n
 
     def _role_at(self, i: int) -> tuple[str, int] | None:
+        first = self.tokens[i]
+        if first.text.lower() not in self.index.role_words and first.lemma.lower() not in self.index.role_words:
+            return None
         for n in (3, 2, 1):
             toks = self.tokens[i:i + n]
             if len(toks) < n or toks[-1].pos not in ("NOUN", "PROPN") or toks[-1].sent != toks[0].sent:
@@ -292,11 +311,12 @@ class MentionFinder:
                 self._add_role(left, end, self.resolver.generic(sector, patron), idx)
             return
         distinct = list(dict.fromkeys(ctx.targets))
-        if len(distinct) > 1 and all(is_countryish(t) for t in distinct):
+        named = [t for t in distinct if t in ctx.spans and is_countryish(t)]
+        if len(named) > 1:
             # "Hungarian and Romanian officials": one mention per country name.
-            for target in distinct:
-                m = next(m for m in self.matches if m.targets[0] == target and left <= m.start < end)
-                self._add_role(m.start, m.end, self.resolver.target(target, sector=sector, patron=patron), idx)
+            for target in named:
+                start, stop = ctx.spans[target]
+                self._add_role(start, stop, self.resolver.target(target, sector=sector, patron=patron), idx)
             return
         target = distinct[0]
         if target.kind == ORG:
@@ -325,7 +345,7 @@ class MentionFinder:
 
     def _add_role(self, start: int, end: int, actor: Actor, idx: list[int]) -> None:
         self.used.update(idx)
-        self.used.update(t.i for t in self.parse.tokens_in(start, end))
+        self.used.update(t.i for t in self.tokens_in(start, end))
         label = "PERSON" if actor.kind == "person" else ROLE_LABEL
         self.candidates.append(Candidate(2, start, end, label, actor))
 
@@ -334,7 +354,7 @@ class MentionFinder:
     def names(self) -> None:
         """KB countries, demonyms, seats, organisations and agentive capitals left over."""
         for m in self.matches:
-            toks = self.parse.tokens_in(m.start, m.end)
+            toks = self.tokens_in(m.start, m.end)
             if any(t.i in self.used for t in toks):
                 continue
             target = m.targets[0]
