@@ -29,6 +29,8 @@ class BadInput(ValueError):
 
 #: Texts shorter than this many words are assumed English (language guessers fail on them).
 MIN_WORDS_FOR_LANGUAGE = 8
+#: Languages tried for publication dates that are not written in English.
+DATE_LANGUAGES = ("fr", "de", "es", "it", "pt", "nl", "ru")
 #: A non-English guess must be at least this probable to override English.
 LANGUAGE_CONFIDENCE = 0.9
 
@@ -429,8 +431,9 @@ def normalise_date(value: object) -> str | None:
         pass
     import dateparser
 
-    parsed = dateparser.parse(text, languages=["en"], settings={
-        "REQUIRE_PARTS": ["day", "month", "year"], "RETURN_AS_TIMEZONE_AWARE": False})
+    settings = {"REQUIRE_PARTS": ["day", "month", "year"], "RETURN_AS_TIMEZONE_AWARE": False}
+    parsed = (dateparser.parse(text, languages=["en"], settings=settings)
+              or dateparser.parse(text, languages=list(DATE_LANGUAGES), settings=settings))
     return parsed.date().isoformat() if parsed else None
 
 
