@@ -262,3 +262,42 @@ def validate(lexicon: Lexicon | None = None) -> list[str]:
             problems.append(f"{p.id}: duplicate pattern id")
         seen.add(p.id)
     return problems
+
+
+# --- frame combinations --------------------------------------------------------------------
+
+
+@functools.cache
+def combinations(path: Path = DATA / "combine.tsv") -> dict[tuple[str, str], str]:
+    """(frame, content code prefix) → the CAMEO code of the combined event."""
+    table: dict[tuple[str, str], str] = {}
+    lines = [ln for ln in path.read_text(encoding="utf-8").splitlines() if ln and not ln.startswith("#")]
+    for line in lines[1:]:
+        frame, content, code = line.split("\t")
+        table[(frame, content)] = code
+    return table
+
+
+def combine(frame: str, content_code: str) -> str | None:
+    """The code for ``frame`` applied to an event coded ``content_code`` (longest prefix wins)."""
+    table = combinations()
+    for length in range(len(content_code), 1, -1):
+        code = table.get((frame, content_code[:length]))
+        if code:
+            return code
+    return None
+
+
+def validate_combinations() -> list[str]:
+    """Problems in the frame combination table."""
+    onto = ontology.load()
+    expected = {"intent": "AGREE", "threat": "THREATEN", "request": "REQUEST", "reject": "REJECT"}
+    problems = []
+    for (frame, content), code in combinations().items():
+        if frame not in expected:
+            problems.append(f"{frame}/{content}: unknown frame")
+        elif code not in onto.cameo or onto.cameo[code].plover_type != expected[frame]:
+            problems.append(f"{frame}/{content}: {code} is not a {expected[frame]} code")
+        if content not in onto.cameo:
+            problems.append(f"{frame}/{content}: unknown content code")
+    return problems

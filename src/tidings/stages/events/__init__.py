@@ -1,9 +1,36 @@
-"""Event coding stage (placeholder until implemented): Document in, Document with events out."""
+"""Event coding stage: PLOVER/CAMEO events from the parse, the lexicon and the actor layer.
+
+``run(doc)`` fills ``doc.events`` (DESIGN §2). Options are keyword-only:
+``lexicon`` (a ready :class:`~tidings.resources.lexicon.Lexicon`) or ``lexicon_files`` (user
+pattern files added over the built-in lexicon; ``$TIDINGS_LEXICON`` is always read).
+"""
 from __future__ import annotations
 
+import os
+from collections.abc import Iterable
+
 from tidings.models import Document
+from tidings.resources import lexicon as lexicon_data
+from tidings.resources.lexicon import Lexicon
+from tidings.stages.events.coder import code_sentence, event_party, to_events
+
+__all__ = ["run"]
 
 
-def run(doc: Document) -> Document:
-    """Add the events layer to ``doc``."""
+def run(doc: Document, *, lexicon: Lexicon | None = None,
+        lexicon_files: Iterable[str | os.PathLike] | None = None) -> Document:
+    """Add the events layer to ``doc`` (needs ``doc.parse``; uses mentions, places and dates when present)."""
+    if doc.parse is None:
+        return doc
+    lexicon = lexicon or lexicon_data.load(lexicon_files)
+    events = []
+    for sentence in doc.parse.sentences:
+        seen: set[tuple] = set()
+        for item in code_sentence(doc, sentence.index, lexicon):
+            for event in to_events(doc, item):
+                key = (event.type, event_party(event.actor), event_party(event.recipient))
+                if key not in seen:
+                    seen.add(key)
+                    events.append(event)
+    doc.events = events
     return doc

@@ -1,0 +1,105 @@
+"""Turn the phrase heading an actor or recipient into ActorRefs, using the actors and places layers."""
+from __future__ import annotations
+
+from tidings.models import ActorRef, Document, Mention, Parse
+
+#: Dependents that are not part of the actor's own name phrase.
+OUTSIDE_DEPS = frozenset({"relcl", "acl", "appos", "conj", "cc", "punct", "advcl", "ccomp", "det", "prep"})
+#: Prepositional modifiers that still say who the actor is ("leaders of Hamas", "rebels in Darfur").
+IDENTIFYING_PREPS = frozenset({"of", "from", "in"})
+PRONOUNS = frozenset({"it", "they", "he", "she", "we", "i", "its", "their", "his", "her", "our", "them", "him",
+                      "who", "which", "that", "us", "you"})
+MAX_REFS = 4
+
+
+def core_tokens(parse: Parse, head: int) -> list[int]:
+    """The head's name phrase: its subtree without clauses, appositions, conjuncts and most prepositions."""
+    out, stack = [], [head]
+    while stack:
+        j = stack.pop()
+        out.append(j)
+        for c in parse.children(j):
+            tok = parse.tokens[c]
+            if tok.dep == "prep" and tok.text.lower() in IDENTIFYING_PREPS and j == head:
+                stack.append(c)
+            elif tok.dep not in OUTSIDE_DEPS:
+                stack.append(c)
+    return sorted(out)
+
+
+def _mentions_in(doc: Document, start: int, end: int) -> list[Mention]:
+    return [m for m in doc.mentions if m.start < end and m.end > start]
+
+
+def _from_mention(doc: Document, mention: Mention, text: str, start: int, end: int) -> ActorRef:
+    actor = doc.actor(mention.actor_id)
+    return ActorRef(
+        text=text, actor_id=mention.actor_id,
+        name=actor.name if actor else None, country=actor.country if actor else None,
+        sector=actor.sector if actor else None, org=actor.org if actor else None,
+        start=start, end=end,
+    )
+
+
+def _from_place(doc: Document, text: str, start: int, end: int) -> ActorRef | None:
+    for place in doc.places:
+        if place.start < end and place.end > start and place.country:
+            return ActorRef(text=text, name=place.name, country=place.country, start=start, end=end)
+    return None
+
+
+def refs_for(doc: Document, head: int) -> list[ActorRef]:
+    """ActorRefs for the phrase headed by token ``head`` (several for "Hungarian and Romanian officials")."""
+    parse = doc.parse
+    tokens = core_tokens(parse, head)
+    start, end = parse.tokens[tokens[0]].start, parse.tokens[tokens[-1]].end
+    text = doc.text[start:end]
+    mentions = [m for m in _mentions_in(doc, start, end) if m.actor_id]
+    head_tok = parse.tokens[head]
+    coordinated = _coordinated_modifiers(parse, head)
+    if len(coordinated) > 1:
+        refs = []
+        for i in coordinated:
+            tok = parse.tokens[i]
+            found = [m for m in mentions if m.start <= tok.start < m.end]
+            if found:
+                refs.append(_from_mention(doc, found[0], text, start, end))
+            else:
+                place = _from_place(doc, tok.text, tok.start, tok.end)
+                if place:
+                    refs.append(ActorRef(text=text, name=place.name, country=place.country, start=start, end=end))
+        if refs:
+            return refs[:MAX_REFS]
+    if mentions:
+        best = min(mentions, key=lambda m: (not (m.start <= head_tok.start < m.end), abs(m.start - head_tok.start)))
+        return [_from_mention(doc, best, text, start, end)]
+    place = _from_place(doc, text, start, end)
+    if place:
+        return [place]
+    return [ActorRef(text=text, start=start, end=end)]
+
+
+def _coordinated_modifiers(parse: Parse, head: int) -> list[int]:
+    """Coordinated nationality or name modifiers of a noun ("Hungarian and Romanian officials")."""
+    for c in parse.children(head):
+        tok = parse.tokens[c]
+        if tok.dep in ("amod", "compound", "nmod") and any(parse.tokens[k].dep == "conj" for k in parse.children(c)):
+            chain, stack = [], [c]
+            while stack:
+                j = stack.pop()
+                chain.append(j)
+                stack.extend(k for k in parse.children(j) if parse.tokens[k].dep == "conj")
+            return sorted(chain)
+    return []
+
+
+def is_pronoun(parse: Parse, i: int) -> bool:
+    tok = parse.tokens[i]
+    return tok.pos == "PRON" or tok.text.lower() in PRONOUNS and tok.pos in ("PRON", "DET")
+
+
+def same_actor(a: ActorRef, b: ActorRef) -> bool:
+    """True when two refs name the same actor (same id, or the same span)."""
+    if a.actor_id and a.actor_id == b.actor_id:
+        return True
+    return a.start is not None and a.start == b.start and a.end == b.end

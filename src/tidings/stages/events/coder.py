@@ -1,0 +1,286 @@
+"""Code events from frames: combine frame verbs with their content, set factuality, actors, date, place."""
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass, field
+
+from tidings.models import ActorRef, Document, Event, Location, Parse, SentenceRef, Trigger
+from tidings.resources import lexicon as lexicon_data
+from tidings.resources import ontology
+from tidings.resources.lexicon import Lexicon
+from tidings.stages.events import actorrefs, factuality, frames, timing
+from tidings.stages.events.frames import SPEECH_LEMMAS, Frame
+from tidings.stages.events.matching import match_sentence
+
+#: Dependencies from a frame verb down to the event it frames ("agreed to withdraw", "demanded the release").
+CONTENT_DEPS = frozenset({"xcomp", "ccomp", "dobj", "pobj", "prep", "pcomp", "acl", "conj", "advcl"})
+OBLIGATION_AUX = frozenset({"must", "should"})
+#: Types whose planned occurrence is reported as such (a meeting "will take place"), not as a promise.
+SCHEDULED_TYPES = frozenset({"CONSULT"})
+MAX_PAIRS = 6
+
+
+@dataclass
+class Coded:
+    """A frame on its way to becoming events: its code, status and the explanation of each choice."""
+
+    frame: Frame
+    sentence: int
+    cameo: str
+    type: str
+    mode: str | None
+    context: list[str]
+    status: factuality.Factuality
+    actors: list[int]
+    recipients: list[int]
+    evidence: str
+    notes: list[str] = field(default_factory=list)
+    actor_override: list[ActorRef] | None = None
+
+
+def _entry(code: str) -> ontology.CameoCode:
+    return ontology.load().code(code)
+
+
+def _mode_for(type_: str, *candidates: str | None) -> str | None:
+    allowed = ontology.load().modes.get(type_, ())
+    return next((m for m in candidates if m and m in allowed), None)
+
+
+def governs(parse: Parse, upper: int, lower: int, max_hops: int = 4) -> bool:
+    """True when ``lower`` hangs below ``upper`` through complement dependencies only."""
+    i, hops = lower, 0
+    while hops < max_hops and parse.tokens[i].head != i:
+        if parse.tokens[i].dep not in CONTENT_DEPS:
+            return False
+        i = parse.tokens[i].head
+        hops += 1
+        if i == upper:
+            return True
+    return False
+
+
+def _commissive(content_code: str) -> str:
+    """Cooperative content makes a promise, conflictual content a threat."""
+    return "intent" if _entry(content_code).quad_class <= 2 else "threat"
+
+
+def _combine(outer: str, content: Coded) -> tuple[str, str] | None:
+    """(kind, code) for a frame of ``outer`` kind over ``content`` (None when it has no such reading)."""
+    kind = _commissive(content.cameo) if outer in ("intent", "threat") else outer
+    if outer == "reject" and content.type in ("REJECT",):
+        return None
+    code = lexicon_data.combine(kind, content.cameo)
+    return (kind, code) if code else None
+
+
+def _coded(parse: Parse, frame: Frame, sentence: int) -> Coded:
+    pattern = frame.pattern
+    status = factuality.assess(parse, frame.anchor, nominal=frame.nominal)
+    return Coded(frame, sentence, pattern.cameo, pattern.type, pattern.mode, list(pattern.context), status,
+                 list(frame.actors), list(frame.recipients), pattern.id,
+                 [f"actor: {frame.actor_rule}", f"recipient: {frame.recipient_rule}"])
+
+
+def _merge(outer: Coded, content: Coded, kind: str, code: str, why: str) -> Coded:
+    entry = _entry(code)
+    context = list(dict.fromkeys([*entry.plover_context, *content.context]))
+    return Coded(
+        frame=outer.frame, sentence=outer.sentence, cameo=code, type=entry.plover_type,
+        mode=_mode_for(entry.plover_type, content.mode, entry.plover_mode), context=context,
+        status=outer.status if outer.frame is not content.frame else factuality.ASSERTED,
+        actors=outer.actors or content.actors, recipients=outer.recipients or content.recipients,
+        evidence=f"{outer.evidence} + {content.evidence}" if outer is not content else f"{kind}: {content.evidence}",
+        notes=outer.notes + [why],
+    )
+
+
+def code_sentence(doc: Document, sentence: int, lexicon: Lexicon) -> list[Coded]:
+    """Coded frames of one sentence after frame combination and intent reading."""
+    parse = doc.parse
+    coded = [_coded(parse, frames.build(parse, m), sentence) for m in match_sentence(parse, sentence, lexicon)]
+    consumed: set[int] = set()
+    out: list[Coded] = []
+    for outer in coded:
+        if not outer.frame.pattern.frame:
+            continue
+        for content in coded:
+            if content is outer or id(content) in consumed:
+                continue
+            if not governs(parse, outer.frame.anchor, content.frame.anchor):
+                continue
+            combo = _combine(outer.frame.pattern.frame, content)
+            if combo is None:
+                continue
+            consumed.add(id(content))
+            consumed.add(id(outer))
+            out.append(_merge(outer, content, *combo, why=f"frame '{outer.frame.pattern.text}' "
+                                                           f"over '{content.frame.pattern.text}'"))
+    for item in coded:
+        if id(item) in consumed:
+            continue
+        out.append(_read_modality(parse, item))
+    return out
+
+
+def _speech_governor(parse: Parse, i: int) -> int | None:
+    """The verb of saying whose reported clause contains token ``i``."""
+    hops = 0
+    while parse.tokens[i].head != i and hops < 6:
+        dep = parse.tokens[i].dep
+        i = parse.tokens[i].head
+        hops += 1
+        if dep in ("ccomp", "xcomp", "parataxis", "advcl") and parse.tokens[i].lemma.lower() in SPEECH_LEMMAS:
+            return i
+        if dep in ("relcl",):
+            return None
+    return None
+
+
+def _read_modality(parse: Parse, item: Coded) -> Coded:
+    """Obligations under a speech verb become requests; promised or threatened actions become AGREE/THREATEN."""
+    anchor = item.frame.anchor
+    clause = timing.clause_head(parse, anchor)
+    aux = {parse.tokens[c].text.lower() for c in parse.children(clause) if parse.tokens[c].dep == "aux"}
+    speech = _speech_governor(parse, anchor)
+    speaker = frames.subject_of(parse, speech)[0] if speech is not None else None
+    if aux & OBLIGATION_AUX and speaker is not None:
+        code = lexicon_data.combine("request", item.cameo)
+        if code:
+            merged = _merge(item, item, "request", code, f"obligation '{'/'.join(sorted(aux & OBLIGATION_AUX))}' "
+                                                         f"reported by '{parse.tokens[speech].text}'")
+            merged.actors = frames.conjuncts(parse, speaker)
+            merged.recipients = item.actors or item.recipients
+            return merged
+    status = item.status.status
+    if item.type in SCHEDULED_TYPES or item.type in ("AGREE", "THREATEN", "REQUEST", "REJECT"):
+        return item
+    if status == "negated" and (aux & factuality.FUTURE_AUX or aux & factuality.MODAL_AUX) and \
+            _entry(item.cameo).quad_class <= 2:
+        code = lexicon_data.combine("reject", item.cameo)
+        if code:
+            return _merge(item, item, "reject", code, "refusal: negated future of a cooperative act")
+    if status in ("future", "hypothetical") and (speaker is not None or item.frame.actors):
+        kind = _commissive(item.cameo)
+        code = lexicon_data.combine(kind, item.cameo)
+        if code:
+            merged = _merge(item, item, kind, code, f"{status} act read as a {'promise' if kind == 'intent' else 'threat'}")
+            merged.status = item.status
+            if speaker is not None and not _names_actor(parse, item.actors):
+                merged.actors = frames.conjuncts(parse, speaker)
+            return merged
+    return item
+
+
+def _names_actor(parse: Parse, heads: list[int]) -> bool:
+    """True when the actor phrase is a party, not an event noun or nothing ("an invasion could ...")."""
+    return any(parse.tokens[h].pos in ("PROPN", "PRON") or parse.tokens[h].ent_type or
+               parse.tokens[h].lemma.lower() not in _event_nouns() for h in heads)
+
+
+def _event_nouns() -> frozenset[str]:
+    lex = lexicon_data.builtin()
+    return frozenset(p.words[p.head] for p in lex.patterns if p.pos == "noun")
+
+
+def _resolve_heads(doc: Document, heads: list[int]) -> list[ActorRef]:
+    """ActorRefs for phrase heads, pronouns resolved to the speaker or the nearest earlier actor."""
+    parse = doc.parse
+    refs: list[ActorRef] = []
+    for head in heads:
+        if actorrefs.is_pronoun(parse, head):
+            target = _antecedent(doc, head)
+            if target is None:
+                continue
+            refs.extend(target)
+        else:
+            refs.extend(actorrefs.refs_for(doc, head))
+    return refs[: actorrefs.MAX_REFS]
+
+
+def _antecedent(doc: Document, pronoun: int) -> list[ActorRef] | None:
+    parse = doc.parse
+    speech = _speech_governor(parse, pronoun)
+    if speech is not None:
+        subject = frames.child(parse, speech, "nsubj")
+        if subject is not None and not actorrefs.is_pronoun(parse, subject):
+            return actorrefs.refs_for(doc, subject)
+    before = [m for m in doc.mentions if m.actor_id and m.end <= parse.tokens[pronoun].start]
+    sentence = parse.tokens[pronoun].sent
+    before = [m for m in before if parse.sentence_at(m.start) and parse.sentence_at(m.start).index >= sentence - 1]
+    if before:
+        mention = before[-1]
+        ref = actorrefs._from_mention(doc, mention, mention.text, mention.start, mention.end)
+        return [ref]
+    return None
+
+
+def _location(doc: Document, anchor: int, sentence: int) -> Location | None:
+    sent = doc.parse.sentences[sentence]
+    for place in doc.places:
+        if place.role != "location" or not (sent.start <= place.start < sent.end):
+            continue
+        if timing.same_clause(doc.parse, anchor, place.start, place.end):
+            return Location(text=place.text, name=place.name, country=place.country, lat=place.lat,
+                            lon=place.lon, geonames_id=place.geonames_id)
+    return None
+
+
+def _event_id(doc: Document, sentence: int, trigger: Trigger, type_: str, k: int) -> str:
+    key = f"{doc.article.id}|{sentence}|{trigger.start}|{trigger.end}|{type_}|{k}"
+    return hashlib.sha1(key.encode("utf-8")).hexdigest()[:16]
+
+
+def _confidence(item: Coded, actor: ActorRef | None, recipient: ActorRef | None) -> float:
+    score = 0.45 + 0.07 * min(3, len(item.frame.pattern.literals) - 1)
+    score += 0.15 if actor and (actor.actor_id or actor.country) else 0.0
+    score += 0.1 if recipient and (recipient.actor_id or recipient.country) else 0.0
+    score -= 0.1 if item.frame.nominal and actor is None else 0.0
+    return round(max(0.05, min(0.95, score)), 2)
+
+
+def to_events(doc: Document, item: Coded) -> list[Event]:
+    """One Event per actor × recipient pair of a coded frame."""
+    parse = doc.parse
+    anchor = item.frame.anchor
+    sent = parse.sentences[item.sentence]
+    tok = parse.tokens[anchor]
+    trigger = Trigger(text=tok.text, start=tok.start, end=tok.end)
+    actors = item.actor_override or _resolve_heads(doc, item.actors) or [None]
+    recipients = _resolve_heads(doc, item.recipients) or [None]
+    when = timing.event_timing(doc, anchor, item.sentence, item.status.status)
+    where = _location(doc, anchor, item.sentence)
+    entry = _entry(item.cameo)
+    events = []
+    pairs = [(a, r) for a in actors for r in recipients][:MAX_PAIRS]
+    for k, (actor, recipient) in enumerate(pairs):
+        if actor is not None and recipient is not None and actorrefs.same_actor(actor, recipient):
+            recipient = None
+        events.append(Event(
+            id=_event_id(doc, item.sentence, trigger, item.type, k),
+            type=item.type, mode=item.mode, context=item.context, cameo=item.cameo,
+            quad_class=entry.quad_class, goldstein=entry.goldstein,
+            actor=actor, recipient=recipient,
+            sentence=SentenceRef(index=item.sentence, start=sent.start, end=sent.end),
+            trigger=trigger, status=item.status.status, historical=when.historical,
+            date=when.date, date_precision=when.precision, location=where,
+            confidence=_confidence(item, actor, recipient), evidence=item.evidence,
+        ))
+    return _unique(events)
+
+
+def _unique(events: list[Event]) -> list[Event]:
+    seen, out = set(), []
+    for event in events:
+        key = (event.type, event_party(event.actor), event_party(event.recipient))
+        if key not in seen:
+            seen.add(key)
+            out.append(event)
+    return out
+
+
+def event_party(ref: ActorRef | None) -> tuple | None:
+    """What makes two event parties the same (the resolved actor, else the phrase)."""
+    if ref is None:
+        return None
+    return (ref.actor_id, ref.country) if ref.actor_id else (ref.country, ref.start, ref.end)

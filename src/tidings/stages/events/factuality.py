@@ -1,0 +1,110 @@
+"""Factuality of an event: asserted, negated, future or hypothetical, with the cue that decided it."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from tidings.models import Parse
+
+NEGATORS = frozenset({"not", "n't", "never", "no", "neither", "nor"})
+#: Predicates that deny what they govern ("denied attacking", "rejected claims that ...").
+DENIALS = frozenset({"deny", "refute", "disavow", "dispute", "rebut", "dismiss", "reject"})
+#: Nouns for assertions that a governing denial negates ("rejected claims that ...").
+CLAIM_NOUNS = frozenset({"claim", "report", "allegation", "accusation", "charge", "suggestion", "rumour",
+                         "rumor", "speculation", "assertion"})
+FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo"})
+MODAL_AUX = frozenset({"would", "could", "might", "may", "can", "'d", "ca"})
+#: Predicates that put their complement in the future ("plans to", "is expected to", "set to").
+FUTURE_GOVERNORS = frozenset({"plan", "intend", "schedule", "set", "due", "expect", "prepare", "aim",
+                              "propose", "go", "poise", "slate", "consider", "mull", "weigh"})
+#: Predicates that make their complement a mere possibility.
+HYPOTHETICAL_GOVERNORS = frozenset({"could", "might", "possible", "likely", "risk", "fear", "threaten", "warn",
+                                    "if", "unless", "whether", "may"})
+FUTURE_MODIFIERS = frozenset({"planned", "upcoming", "scheduled", "proposed", "forthcoming", "future", "next"})
+HYPOTHETICAL_MODIFIERS = frozenset({"possible", "potential", "hypothetical", "likely", "feared", "threatened"})
+FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
+CONDITIONAL_MARKS = frozenset({"if", "unless", "whether"})
+#: Dependencies along which factuality cues above a predicate still apply to it.
+SCOPE_DEPS = frozenset({"xcomp", "ccomp", "acl", "dobj", "pobj", "pcomp", "prep", "conj", "attr", "oprd"})
+#: Extra first step for event nouns: the verb they are subject of ("an invasion could result in ...").
+NOUN_STEP_DEPS = frozenset({"nsubj", "nsubjpass"})
+
+
+@dataclass(frozen=True)
+class Factuality:
+    status: str
+    reason: str
+    cue: int | None = None
+
+
+ASSERTED = Factuality("asserted", "no negation, future or modal cue")
+
+
+def assess(parse: Parse, predicate: int, *, nominal: bool = False) -> Factuality:
+    """Walk from the predicate up its clause and report the first factuality cue met."""
+    i = predicate
+    via = ""
+    for step in range(8):
+        tok = parse.tokens[i]
+        found = _cues_at(parse, i, via)
+        if found:
+            return found
+        if tok.head == i or tok.dep in ("relcl", "advcl", "parataxis"):
+            return ASSERTED
+        allowed = SCOPE_DEPS | (NOUN_STEP_DEPS if nominal and step == 0 else frozenset())
+        if tok.dep not in allowed:
+            return ASSERTED
+        via, i = clause_parent(parse, i)
+    return ASSERTED
+
+
+def clause_parent(parse: Parse, i: int) -> tuple[str, int]:
+    """(dependency, head) of token ``i``, repairing a finite verb mis-attached as conjunct of an infinitive.
+
+    In "Russia denies any intent to invade and accuses Ukraine", the parser hangs "accuses" under
+    "invade"; a finite conjunct really coordinates with the nearest finite verb above.
+    """
+    tok = parse.tokens[i]
+    head = parse.tokens[tok.head]
+    if tok.dep == "conj" and tok.tag in FINITE_TAGS and head.tag not in FINITE_TAGS:
+        j = tok.head
+        while parse.tokens[j].head != j and parse.tokens[j].tag not in FINITE_TAGS:
+            j = parse.tokens[j].head
+        if parse.tokens[j].tag in FINITE_TAGS:
+            return "conj", j
+    return tok.dep, tok.head
+
+
+def _cues_at(parse: Parse, i: int, via: str) -> Factuality | None:
+    tok = parse.tokens[i]
+    lemma = tok.lemma.lower()
+    kids = [parse.tokens[c] for c in parse.children(i)]
+    for kid in kids:
+        if via != "conj" and (kid.dep == "neg" or (kid.dep == "det" and kid.text.lower() == "no")):
+            return Factuality("negated", f"negation '{kid.text}' on '{tok.text}'", kid.i)
+    for kid in kids:
+        c, word = kid.i, kid.text.lower()
+        if kid.dep == "aux" and word in FUTURE_AUX:
+            return Factuality("future", f"future auxiliary '{kid.text}'", c)
+        if kid.dep == "aux" and word in MODAL_AUX:
+            return Factuality("hypothetical", f"modal '{kid.text}'", c)
+        if kid.dep == "mark" and word in CONDITIONAL_MARKS:
+            return Factuality("hypothetical", f"conditional '{kid.text}'", c)
+        if kid.dep == "amod" and word in FUTURE_MODIFIERS:
+            return Factuality("future", f"modifier '{kid.text}'", c)
+        if kid.dep == "amod" and word in HYPOTHETICAL_MODIFIERS:
+            return Factuality("hypothetical", f"modifier '{kid.text}'", c)
+    if via and via != "conj":
+        if lemma in DENIALS and via in ("ccomp", "xcomp", "dobj", "pcomp", "prep"):
+            return Factuality("negated", f"governed by denial '{tok.text}'", i)
+        if lemma in CLAIM_NOUNS and _denied(parse, i):
+            return Factuality("negated", f"denied {tok.text}", tok.head)
+        if lemma in FUTURE_GOVERNORS and via in ("xcomp", "acl", "dobj", "pobj", "prep"):
+            return Factuality("future", f"governed by '{tok.text}'", i)
+        if lemma in HYPOTHETICAL_GOVERNORS and via in ("xcomp", "ccomp", "acl", "pcomp"):
+            return Factuality("hypothetical", f"governed by '{tok.text}'", i)
+    return None
+
+
+def _denied(parse: Parse, noun: int) -> bool:
+    head = parse.tokens[parse.tokens[noun].head]
+    return head.lemma.lower() in DENIALS and parse.tokens[noun].dep in ("dobj", "pobj")

@@ -1,0 +1,187 @@
+"""Frames from the dependency parse: who is the actor and who the recipient of a matched trigger."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from tidings.models import Parse, Token
+from tidings.stages.events.matching import Match, object_of
+
+SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
+PRONOUNS = frozenset({"it", "they", "he", "she", "we", "i", "its", "their", "his", "her", "our", "who", "which",
+                      "that", "them", "him"})
+#: Verbs whose object, not subject, does the action of their infinitive ("urged Iran to release").
+OBJECT_CONTROL = frozenset({"urge", "ask", "call", "press", "push", "force", "order", "tell", "persuade",
+                            "invite", "encourage", "require", "allow", "permit", "compel", "implore", "beg",
+                            "instruct", "direct", "appeal", "help", "pressure", "lobby", "exhort", "prod"})
+#: Prepositions that introduce a recipient when no slot names one.
+RECIPIENT_PREPS = ("against", "on", "upon", "with", "at", "into", "to", "toward", "towards", "of")
+#: Dependencies through which an embedded predicate inherits the subject of the one above it.
+INHERIT_DEPS = frozenset({"xcomp", "conj", "acl", "advcl", "dobj", "pobj", "prep", "pcomp", "oprd"})
+#: Verbs of saying: their complement clause is reported speech with its own actor.
+SPEECH_LEMMAS = frozenset({"say", "tell", "announce", "state", "declare", "add", "claim", "insist", "report",
+                           "conclude", "warn", "note", "stress", "reiterate", "confirm", "write", "indicate",
+                           "explain", "argue", "suggest", "believe", "think", "acknowledge", "assert"})
+
+
+@dataclass
+class Frame:
+    """One matched trigger with the tokens heading its actor and recipient phrases."""
+
+    match: Match
+    anchor: int
+    nominal: bool
+    passive: bool = False
+    actors: list[int] = field(default_factory=list)
+    recipients: list[int] = field(default_factory=list)
+    actor_rule: str = ""
+    recipient_rule: str = ""
+
+    @property
+    def pattern(self):
+        return self.match.pattern
+
+
+def anchor_of(parse: Parse, match: Match) -> int:
+    """The matched token highest in the tree (the syntactic head of the trigger phrase)."""
+    tokens = set(match.tokens)
+
+    def depth(i: int) -> int:
+        d = 0
+        while parse.tokens[i].head != i and d < 50:
+            i = parse.tokens[i].head
+            d += 1
+        return d
+
+    if match.pattern.pos == "noun":
+        nouns = [i for i in tokens if parse.tokens[i].pos in ("NOUN", "PROPN")]
+        return min(nouns or [match.head], key=depth)
+    verbs = [i for i in tokens if parse.tokens[i].pos in ("VERB", "AUX", "ADJ")]
+    return min(verbs or [match.head], key=depth)
+
+
+def is_passive(parse: Parse, i: int) -> bool:
+    kids = [parse.tokens[c].dep for c in parse.children(i)]
+    return "auxpass" in kids or "nsubjpass" in kids or (
+        parse.tokens[i].tag == "VBN" and parse.tokens[i].dep in ("acl", "amod") and "agent" in kids)
+
+
+def conjuncts(parse: Parse, i: int) -> list[int]:
+    """``i`` and the phrases coordinated with it ("Hungary and Romania")."""
+    out, stack = [], [i]
+    while stack:
+        j = stack.pop()
+        out.append(j)
+        stack.extend(c for c in parse.children(j) if parse.tokens[c].dep == "conj"
+                     and parse.tokens[c].pos in ("NOUN", "PROPN", "PRON", "ADJ"))
+    return sorted(out)
+
+
+def child(parse: Parse, i: int, *deps: str) -> int | None:
+    return next((c for c in parse.children(i) if parse.tokens[c].dep in deps), None)
+
+
+def prep_object(parse: Parse, i: int, preps: tuple[str, ...]) -> int | None:
+    """The object of the first preposition in ``preps`` attached to ``i`` (by preference order)."""
+    found: dict[str, int] = {}
+    for c in parse.children(i):
+        tok = parse.tokens[c]
+        if tok.dep in ("prep", "dative") and tok.text.lower() in preps:
+            found.setdefault(tok.text.lower(), c)
+    for prep in preps:
+        if prep in found:
+            obj = child(parse, found[prep], "pobj")
+            if obj is not None and not _is_time(parse.tokens[obj]):
+                return obj
+    return None
+
+
+def _is_time(token: Token) -> bool:
+    return token.ent_type in ("DATE", "TIME", "CARDINAL", "ORDINAL", "PERCENT", "MONEY", "QUANTITY")
+
+
+def subject_of(parse: Parse, i: int) -> tuple[int | None, str]:
+    """The subject a predicate inherits: its own, its controller's, or its coordinated head's."""
+    seen = set()
+    rule = "nsubj"
+    while i not in seen:
+        seen.add(i)
+        tok = parse.tokens[i]
+        if is_passive(parse, i):
+            agent = child(parse, i, "agent")
+            if agent is not None:
+                return child(parse, agent, "pobj"), "passive by-agent"
+            subj = child(parse, i, "nsubj")
+            if subj is not None:
+                return subj, rule
+            if child(parse, i, "nsubjpass") is not None:
+                return None, "passive without agent"
+        else:
+            subj = child(parse, i, *SUBJECT_DEPS)
+            if subj is not None:
+                return subj, rule
+        if tok.dep == "relcl":
+            return tok.head, "relative clause head"
+        if tok.head == i or tok.dep not in INHERIT_DEPS:
+            return None, "no subject"
+        parent = parse.tokens[tok.head]
+        if tok.dep == "xcomp" and parent.lemma.lower() in OBJECT_CONTROL:
+            obj = child(parse, tok.head, "dobj") or prep_object(parse, tok.head, ("on", "upon", "to", "with"))
+            if obj is not None:
+                return obj, "object control"
+        rule = f"inherited via {tok.dep}"
+        i = tok.head
+    return None, "no subject"
+
+
+def governing_noun_actor(parse: Parse, noun: int) -> tuple[int | None, str]:
+    """Actor of an event noun: possessive, by-phrase, nationality modifier, or the light verb's subject."""
+    poss = child(parse, noun, "poss")
+    if poss is not None:
+        return poss, "possessive"
+    by = prep_object(parse, noun, ("by",))
+    if by is not None:
+        return by, "by-phrase"
+    for c in parse.children(noun):
+        tok = parse.tokens[c]
+        if tok.dep in ("amod", "compound", "nmod") and tok.ent_type in ("NORP", "GPE", "ORG"):
+            return c, "modifier"
+    tok = parse.tokens[noun]
+    if tok.dep in ("dobj", "attr", "oprd") and parse.tokens[tok.head].pos in ("VERB", "AUX"):
+        subj, rule = subject_of(parse, tok.head)
+        return subj, f"light verb {parse.tokens[tok.head].lemma}: {rule}"
+    return None, "no actor"
+
+
+def _outside(parse: Parse, i: int | None, match: Match) -> int | None:
+    """``i`` unless it is one of the pattern's own words ("took to the streets" has no recipient)."""
+    return None if i is None or i in match.tokens else i
+
+
+def build(parse: Parse, match: Match) -> Frame:
+    """The frame of one match: anchor, voice, actor and recipient phrase heads."""
+    anchor = anchor_of(parse, match)
+    nominal = match.pattern.pos == "noun"
+    frame = Frame(match=match, anchor=anchor, nominal=nominal)
+    if nominal:
+        actor, frame.actor_rule = governing_noun_actor(parse, anchor)
+    else:
+        frame.passive = is_passive(parse, anchor)
+        actor, frame.actor_rule = subject_of(parse, anchor)
+    if actor is not None:
+        frame.actors = conjuncts(parse, actor)
+    recipient = match.slot
+    frame.recipient_rule = "pattern slot"
+    if recipient is None or recipient == actor:
+        if frame.passive:
+            recipient, frame.recipient_rule = child(parse, anchor, "nsubjpass"), "passive subject"
+        else:
+            recipient = _outside(parse, object_of(parse, anchor), match)
+            frame.recipient_rule = "object"
+            if recipient is None or parse.tokens[recipient].pos not in ("NOUN", "PROPN", "PRON"):
+                recipient = _outside(parse, prep_object(parse, anchor, RECIPIENT_PREPS), match)
+                frame.recipient_rule = "prepositional object"
+    if recipient is not None and recipient != actor and parse.tokens[recipient].pos in ("NOUN", "PROPN", "PRON"):
+        frame.recipients = conjuncts(parse, recipient)
+    else:
+        frame.recipient_rule = "none"
+    return frame

@@ -1,0 +1,113 @@
+"""Lexicon matching over the dependency parse: which tokens trigger which patterns."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from tidings.models import Parse, Token
+from tidings.resources.lexicon import SLOT, Lexicon, Pattern
+
+#: Dependencies that open a separate clause: a pattern's words never reach across them.
+CLAUSE_DEPS = frozenset({"ccomp", "advcl", "relcl", "conj", "parataxis", "csubj", "cc", "punct", "mark",
+                         "nsubj", "nsubjpass", "appos"})
+#: Dependencies of a noun or verb that hold its object (the recipient slot).
+OBJECT_DEPS = ("dobj", "pobj", "dative", "obj", "attr", "oprd", "pcomp")
+VERB_POS = frozenset({"VERB", "AUX", "ADJ"})
+NOUN_POS = frozenset({"NOUN", "PROPN"})
+NEIGHBOUR_DEPTH = 3
+
+
+@dataclass(frozen=True)
+class Match:
+    """A pattern matched at token ``head`` using ``tokens``; ``slot`` is the recipient slot's token."""
+
+    pattern: Pattern
+    head: int
+    tokens: tuple[int, ...]
+    slot: int | None
+
+    @property
+    def strength(self) -> tuple[int, int, int]:
+        return len(self.pattern.literals), len(self.pattern.cameo), self.slot is not None
+
+
+def neighbours(parse: Parse, head: int) -> list[int]:
+    """Tokens a pattern's other words may sit on: the head's phrase (not its clauses) and its parent."""
+    found: list[int] = []
+    frontier = [head]
+    for _ in range(NEIGHBOUR_DEPTH):
+        nxt = []
+        for i in frontier:
+            for child in parse.children(i):
+                if parse.tokens[child].dep not in CLAUSE_DEPS:
+                    found.append(child)
+                    nxt.append(child)
+        frontier = nxt
+    parent = parse.tokens[head].head
+    if parent != head:
+        found.append(parent)
+        found.extend(c for c in parse.children(parent) if parse.tokens[c].dep in ("aux", "prt", "neg"))
+    return sorted(set(found) - {head})
+
+
+def _matches_word(token: Token, word: str) -> bool:
+    return word == token.lemma.lower() or word == token.text.lower()
+
+
+def _pos_ok(token: Token, pattern: Pattern) -> bool:
+    return token.pos in (NOUN_POS if pattern.pos == "noun" else VERB_POS)
+
+
+def object_of(parse: Parse, i: int) -> int | None:
+    """The object governed by token ``i`` (direct object, preposition object, passive subject)."""
+    token = parse.tokens[i]
+    kids = parse.children(i)
+    for dep in OBJECT_DEPS:
+        for child in kids:
+            if parse.tokens[child].dep == dep and parse.tokens[child].pos not in ("ADP", "PART"):
+                return child
+    if token.pos in ("VERB", "AUX") and any(parse.tokens[c].dep == "auxpass" for c in kids):
+        return next((c for c in kids if parse.tokens[c].dep == "nsubjpass"), None)
+    return None
+
+
+def match_at(parse: Parse, head: int, pattern: Pattern) -> Match | None:
+    """Match ``pattern`` with its head word on token ``head`` (None when a word is missing)."""
+    token = parse.tokens[head]
+    if not _pos_ok(token, pattern):
+        return None
+    pool = neighbours(parse, head) if len(pattern.literals) > 1 else []
+    used = {head}
+    last = head
+    slot: int | None = None
+    for k, word in enumerate(pattern.words):
+        if k == pattern.head:
+            continue
+        if word == SLOT:
+            if slot is None:
+                slot = object_of(parse, last)
+            continue
+        candidates = [i for i in pool if i not in used and _matches_word(parse.tokens[i], word)]
+        if not candidates:
+            return None
+        last = min(candidates, key=lambda i: (i < last, abs(i - last)))
+        used.add(last)
+    return Match(pattern, head, tuple(sorted(used)), slot)
+
+
+def match_sentence(parse: Parse, sentence_index: int, lexicon: Lexicon) -> list[Match]:
+    """The strongest match per trigger token in a sentence, minus matches swallowed by bigger ones."""
+    best: dict[int, Match] = {}
+    for token in parse.sentence_tokens(sentence_index):
+        patterns = lexicon.by_head.get(token.lemma.lower(), []) + (
+            lexicon.by_head.get(token.text.lower(), []) if token.text.lower() != token.lemma.lower() else [])
+        for pattern in patterns:
+            match = match_at(parse, token.i, pattern)
+            if match and (token.i not in best or match.strength > best[token.i].strength):
+                best[token.i] = match
+    kept = sorted(best.values(), key=lambda m: m.strength, reverse=True)
+    out: list[Match] = []
+    for match in kept:
+        if any(match.head in other.tokens for other in out):
+            continue
+        out.append(match)
+    return sorted(out, key=lambda m: m.head)
