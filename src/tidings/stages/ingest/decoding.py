@@ -50,13 +50,17 @@ def decode(data: bytes, *, declared: str | None = None) -> str:
             continue
     import charset_normalizer
 
-    best = charset_normalizer.from_bytes(data[:200_000]).best()
-    if best is None:
+    matches = list(charset_normalizer.from_bytes(data[:200_000]))
+    if not matches:
         raise InputError("undecodable: not UTF-8 and no character set fits")
+    least_chaos = min(m.chaos for m in matches)
+    fitting = [m.encoding for m in matches if m.chaos == least_chaos]
+    # Windows-1252 is by far the commonest legacy encoding of news pages; prefer it among equals
+    encoding = "cp1252" if "cp1252" in fitting else fitting[0]
     try:
-        return data.decode(best.encoding)
+        return data.decode(encoding)
     except (LookupError, UnicodeDecodeError):
-        raise InputError(f"undecodable: not UTF-8 and not {best.encoding}") from None
+        raise InputError(f"undecodable: not UTF-8 and not {encoding}") from None
 
 
 def _declared_charset(data: bytes) -> str | None:

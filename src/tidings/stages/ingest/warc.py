@@ -18,10 +18,11 @@ def read_warc(path: Path, *, stem_id: str, max_bytes: int) -> Iterator[RawArticl
     from warcio.archiveiterator import ArchiveIterator
     from warcio.exceptions import ArchiveLoadFailed
 
-    found = 0
+    found = records = 0
     try:
         with path.open("rb") as handle:
             for number, record in enumerate(ArchiveIterator(handle), start=1):
+                records = number
                 if not _is_html_response(record):
                     continue
                 found += 1
@@ -30,7 +31,9 @@ def read_warc(path: Path, *, stem_id: str, max_bytes: int) -> Iterator[RawArticl
         yield Failure(id=stem_id if not found else f"{stem_id}#rest", origin=str(path),
                       reason=f"parse error: {' '.join(str(exc).split())[:200]}")
         return
-    if not found:
+    if not records:
+        yield Failure(id=stem_id, reason="parse error: no WARC records found", origin=str(path))
+    elif not found:
         yield Failure(id=stem_id, reason="empty: no HTML response records", origin=str(path))
 
 

@@ -1,0 +1,49 @@
+"""RSS and Atom: every item with content or a summary is an article; feeds are recognised by content."""
+from pathlib import Path
+
+from tidings.models import Failure
+from tidings.stages.ingest.feeds import is_feed, read_feed
+
+FIXTURES = Path(__file__).resolve().parents[2] / "fixtures" / "ingest"
+
+
+def read(name):
+    path = FIXTURES / name
+    return list(read_feed(path.read_text(encoding="utf-8"), path=path, stem_id=path.stem, max_bytes=100_000))
+
+
+def test_rss_items_become_articles_with_metadata():
+    first, second, empty = read("world-feed.rss")
+    assert first.html and "Military delegations from Russia and Ukraine" in first.html
+    assert (first.url, first.title, first.published, first.source) == (
+        "https://example.org/world/black-sea-talks", "Turkey hosts Black Sea shipping talks", "2022-07-13",
+        "Harbour Wire World News")
+    assert first.id.startswith("feed-") and first.origin.endswith("world-feed.rss#1")
+    assert second.text.startswith("NAIROBI, Kenya (AP)") and second.html is None
+    assert second.published == "2022-08-15"
+    assert isinstance(empty, Failure) and empty.reason.startswith("empty")
+    assert empty.origin.endswith("#3")
+
+
+def test_ids_are_stable_across_reads():
+    assert [i.id for i in read("world-feed.rss")] == [i.id for i in read("world-feed.rss")]
+
+
+def test_atom_entry_uses_summary_and_published_date():
+    (entry,) = read("briefings.atom")
+    assert entry.text.startswith("The foreign ministers of the Group of Seven")
+    assert entry.published == "2022-02-10" and entry.url == "https://example.org/briefings/munich"
+    assert entry.source == "Capital Briefings"
+
+
+def test_feed_detection_by_root_element():
+    assert is_feed((FIXTURES / "world-feed.rss").read_text(encoding="utf-8"))
+    assert is_feed((FIXTURES / "briefings.atom").read_text(encoding="utf-8"))
+    assert is_feed('<?xml version="1.0"?>\n<!-- comment -->\n<rdf:RDF xmlns:rdf="x"></rdf:RDF>')
+    assert not is_feed((FIXTURES / "sitemap.xml").read_text(encoding="utf-8"))
+    assert not is_feed("<html><body>A feed of news</body></html>")
+
+
+def test_broken_feed_is_one_parse_error():
+    (failure,) = read("broken-feed.rss")
+    assert failure.reason.startswith("parse error") and "\n" not in failure.reason

@@ -1,0 +1,67 @@
+"""JSON lines: one article per line; every bad line is a Failure naming file:line."""
+import json
+
+from tidings.models import Failure, RawArticle
+from tidings.stages.ingest.jsonl import read_jsonl
+
+
+def lines_file(tmp_path, *lines):
+    path = tmp_path / "batch.jsonl"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return path
+
+
+def read(path, max_bytes=10_000):
+    return list(read_jsonl(path, stem_id="batch", max_bytes=max_bytes))
+
+
+def test_fields_and_extras_are_kept(tmp_path):
+    row = {"id": "a1", "text": "Talks opened in Doha.", "url": "https://example.org/a1", "title": "Doha talks",
+           "published": "2022-03-01", "source": "Gulf Post", "section": "World"}
+    (raw,) = read(lines_file(tmp_path, json.dumps(row)))
+    assert isinstance(raw, RawArticle)
+    assert (raw.id, raw.text, raw.html, raw.url, raw.title, raw.published, raw.source) == (
+        "a1", "Talks opened in Doha.", None, "https://example.org/a1", "Doha talks", "2022-03-01", "Gulf Post")
+    assert raw.extra == {"section": "World"} and raw.origin.endswith("batch.jsonl:1")
+
+
+def test_html_field_and_text_preferred_when_both_given(tmp_path):
+    html_only = json.dumps({"id": "h", "html": "<p>Ministers met.</p>"})
+    both = json.dumps({"id": "b", "html": "<p>Ministers met.</p>", "text": "Ministers met."})
+    first, second = read(lines_file(tmp_path, html_only, both))
+    assert first.html == "<p>Ministers met.</p>" and first.text is None
+    assert second.text == "Ministers met." and second.html is None
+
+
+def test_bad_lines_are_failures_naming_file_and_line(tmp_path):
+    path = lines_file(tmp_path,
+                      json.dumps({"id": "ok", "text": "Ministers met."}),
+                      "{not json",
+                      "[1, 2]",
+                      json.dumps({"id": "no-body", "title": "Only a title"}),
+                      json.dumps({"id": "blank", "text": "   "}),
+                      json.dumps({"id": "typed", "text": ["a", "list"]}),
+                      "",
+                      json.dumps({"text": "No id here."}))
+    items = read(path)
+    assert [i.id for i in items] == ["ok", "batch:2", "batch:3", "no-body", "blank", "typed", "batch:8"]
+    failures = [i for i in items if isinstance(i, Failure)]
+    assert [f.reason.split(":")[0] for f in failures] == ["parse error", "parse error", "empty", "empty",
+                                                         "parse error"]
+    assert all(f"batch.jsonl:{n}" in f.reason for f, n in zip(failures, (2, 3, 4, 5, 6)))
+    assert isinstance(items[-1], RawArticle) and items[-1].origin.endswith(":8")
+
+
+def test_empty_file_and_oversized_line(tmp_path):
+    empty = tmp_path / "empty.jsonl"
+    empty.write_text("\n\n", encoding="utf-8")
+    (failure,) = read(empty)
+    assert failure.reason.startswith("empty")
+    big = lines_file(tmp_path, json.dumps({"id": "big", "text": "word " * 500}))
+    assert read(big, max_bytes=100)[0].reason.startswith("too large")
+
+
+def test_non_utf8_line_is_undecodable(tmp_path):
+    path = tmp_path / "latin.jsonl"
+    path.write_bytes(b'{"id": "x", "text": "caf\xe9"}\n')
+    assert read(path)[0].reason.startswith("undecodable")

@@ -1,0 +1,150 @@
+"""iter_inputs over files, folders and globs: one RawArticle or one Failure per input, never a crash."""
+from pathlib import Path
+
+import pytest
+
+from tidings.models import Failure, RawArticle
+from tidings.stages.ingest import iter_inputs, raw_from_string
+from tidings.stages.ingest.readers import markdown_to_text
+
+FIXTURES = Path(__file__).resolve().parents[2] / "fixtures" / "ingest"
+STORY = "MOSCOW (Reuters) - Russia and Belarus began joint military drills on Thursday, officials said.\n"
+
+
+def read(*paths, **options):
+    return list(iter_inputs([str(p) for p in paths], **options))
+
+
+def reasons(items):
+    return [item.reason.split(":")[0] for item in items if isinstance(item, Failure)]
+
+
+def test_text_file_gets_path_id_and_origin(tmp_path):
+    path = tmp_path / "drills.txt"
+    path.write_text(STORY, encoding="utf-8")
+    (raw,) = read(path)
+    assert isinstance(raw, RawArticle)
+    assert (raw.id, raw.origin, raw.text, raw.html) == ("drills", str(path), STORY, None)
+
+
+def test_html_file_is_read_as_html():
+    (raw,) = read(FIXTURES / "gulf-talks.html")
+    assert raw.html.startswith("<!DOCTYPE html>") and raw.text is None
+    assert raw.id == "gulf-talks"
+
+
+def test_text_file_holding_html_is_sniffed(tmp_path):
+    path = tmp_path / "page.txt"
+    path.write_text("<html><body><p>Leaders met in Rome on Friday.</p></body></html>", encoding="utf-8")
+    (raw,) = read(path)
+    assert raw.html and raw.text is None
+
+
+def test_markdown_file_becomes_plain_text():
+    (raw,) = read(FIXTURES / "markdown-brief.md")
+    assert raw.text.startswith("Ministers agree to extend grain corridor\n")
+    assert "The United Nations said on Thursday" in raw.text
+    assert "**" not in raw.text and "](" not in raw.text and "map.png" not in raw.text
+    assert '"This is good news' in raw.text and raw.extra["format"] == "markdown"
+
+
+def test_markdown_keeps_lone_asterisks_and_underscores():
+    assert markdown_to_text("Rates rose 5 * 2 times in snake_case_names.") == "Rates rose 5 * 2 times in snake_case_names."
+
+
+def test_folder_is_walked_recursively_in_order_with_relative_ids(tmp_path):
+    (tmp_path / "b").mkdir()
+    (tmp_path / "b" / "two.txt").write_text(STORY, encoding="utf-8")
+    (tmp_path / "one.html").write_text(f"<p>{STORY}</p>", encoding="utf-8")
+    (tmp_path / ".hidden").mkdir()
+    (tmp_path / ".hidden" / "skip.txt").write_text(STORY, encoding="utf-8")
+    (tmp_path / ".DS_Store").write_bytes(b"\x00\x01")
+    items = read(tmp_path)
+    assert [i.id for i in items] == ["b/two", "one"]
+    assert all(isinstance(i, RawArticle) for i in items)
+
+
+def test_globs_expand_recursively_and_ids_are_relative_to_the_glob_base(tmp_path):
+    (tmp_path / "x" / "y").mkdir(parents=True)
+    (tmp_path / "x" / "a.txt").write_text(STORY, encoding="utf-8")
+    (tmp_path / "x" / "y" / "b.txt").write_text(STORY, encoding="utf-8")
+    (tmp_path / "x" / "y" / "c.html").write_text(f"<p>{STORY}</p>", encoding="utf-8")
+    assert [i.id for i in read(f"{tmp_path}/x/**/*.txt")] == ["a", "y/b"]
+    assert [i.id for i in read(f"{tmp_path}/x/*.txt")] == ["a"]
+
+
+def test_missing_path_is_a_failure(tmp_path):
+    (failure,) = read(tmp_path / "nowhere.txt")
+    assert isinstance(failure, Failure) and failure.reason.startswith("not found")
+    assert read(f"{tmp_path}/*.nothing")[0].reason.startswith("not found")
+
+
+@pytest.mark.parametrize("name, content, reason", [
+    ("empty.txt", b"", "empty"),
+    ("blank.txt", b"  \n\t\n ", "empty"),
+    ("image.txt", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "binary"),
+    ("nul.html", b"<html>\x00\x00\x00\x01\x02</html>", "binary"),
+    ("garbage.txt", bytes(range(128, 256)) * 4, "undecodable"),
+    ("report.pdf", b"%PDF-1.4 binary", "unsupported type"),
+    ("noextension", b"plain words", "unsupported type"),
+])
+def test_bad_files_fail_with_a_one_line_reason(tmp_path, name, content, reason):
+    path = tmp_path / name
+    path.write_bytes(content)
+    (failure,) = read(path)
+    assert isinstance(failure, Failure)
+    assert failure.reason.split(":")[0] == reason and "\n" not in failure.reason
+    assert failure.origin == str(path)
+
+
+def test_too_large_file_fails(tmp_path):
+    path = tmp_path / "big.txt"
+    path.write_text(STORY * 50, encoding="utf-8")
+    (failure,) = read(path, max_bytes=1000)
+    assert failure.reason.startswith("too large")
+    assert isinstance(read(path)[0], RawArticle)
+
+
+def test_legacy_encodings_are_decoded():
+    (raw,) = read(FIXTURES / "latin1-note.txt")
+    assert "Café owners in São Paulo" in raw.text
+
+
+def test_declared_charset_and_byte_order_marks(tmp_path):
+    html = tmp_path / "page.html"
+    html.write_bytes('<html><head><meta charset="windows-1252"></head><body><p>“Talks”</p></body></html>'
+                     .encode("cp1252"))
+    utf16 = tmp_path / "utf16.txt"
+    utf16.write_bytes("Talks resumed in Doha.".encode("utf-16"))
+    assert "“Talks”" in read(html)[0].html
+    assert read(utf16)[0].text == "Talks resumed in Doha."
+
+
+def test_one_bad_file_never_stops_the_rest(tmp_path):
+    (tmp_path / "a.txt").write_text(STORY, encoding="utf-8")
+    (tmp_path / "b.txt").write_bytes(b"\x00\x00binary")
+    (tmp_path / "c.jsonl").write_text('{"id": "j", "text": "Ministers met."}\nnot json\n', encoding="utf-8")
+    (tmp_path / "d.txt").write_text(STORY, encoding="utf-8")
+    items = read(tmp_path)
+    assert [i.id for i in items] == ["a", "b", "j", "c:2", "d"]
+    assert reasons(items) == ["binary", "parse error"]
+
+
+def test_every_supported_format_in_one_folder():
+    items = read(FIXTURES)
+    articles = [i for i in items if isinstance(i, RawArticle)]
+    failures = {Path(f.origin).name.split("#")[0]: f.reason.split(":")[0] for f in items if isinstance(f, Failure)}
+    assert failures == {"broken-feed.rss": "parse error", "sitemap.xml": "unsupported type",
+                        "world-feed.rss": "empty"}
+    assert {a.origin.rsplit("/", 1)[-1] for a in articles} >= {
+        "briefings.atom#1", "gulf-talks.html", "latin1-note.txt", "markdown-brief.md",
+        "world-feed.rss#1", "world-feed.rss#2"}
+
+
+def test_raw_from_string_sniffs_html_and_hashes_an_id():
+    text = raw_from_string("Leaders met in Rome.", published="2022-01-01")
+    page = raw_from_string("<div><p>Leaders met in Rome.</p></div>", id="rome", url="https://example.org/r")
+    assert text.text and text.html is None and len(text.id) == 16 and text.published == "2022-01-01"
+    assert page.html and page.id == "rome" and page.url == "https://example.org/r"
+    assert raw_from_string("Leaders met in Rome.").id == text.id
+    assert raw_from_string("Rates fell <5% while x > y.").text

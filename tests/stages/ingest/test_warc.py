@@ -1,0 +1,58 @@
+"""Web archives: each HTML response record is an article; other records are passed over."""
+import gzip
+import io
+
+from warcio.statusandheaders import StatusAndHeaders
+from warcio.warcwriter import WARCWriter
+
+from tidings.models import Failure, RawArticle
+from tidings.stages.ingest import iter_inputs
+
+PAGE = "<html><body><p>Leaders of the Group of Seven met in Bavaria on Sunday.</p></body></html>"
+
+
+def write_warc(path, records, *, gzipped=False):
+    with path.open("wb") as handle:
+        writer = WARCWriter(handle, gzip=gzipped)
+        for uri, content_type, status, body in records:
+            http = StatusAndHeaders(f"{status} OK", [("Content-Type", content_type)], protocol="HTTP/1.1")
+            writer.write_record(writer.create_warc_record(uri, "response", payload=io.BytesIO(body),
+                                                          http_headers=http))
+        request = writer.create_warc_record("https://example.org/a", "request", payload=io.BytesIO(b"GET / HTTP/1.1\r\n\r\n"))
+        writer.write_record(request)
+    return path
+
+
+def test_html_responses_become_articles(tmp_path):
+    path = write_warc(tmp_path / "crawl.warc.gz", [
+        ("https://example.org/a", "text/html; charset=utf-8", 200, PAGE.encode()),
+        ("https://example.org/logo.png", "image/png", 200, b"\x89PNG\r\n"),
+        ("https://example.org/missing", "text/html", 404, b"<html>Not found</html>"),
+        ("https://example.org/b", "text/html; charset=windows-1252", 200, "<p>“Quoted” words.</p>".encode("cp1252")),
+    ], gzipped=True)
+    items = list(iter_inputs([path]))
+    assert [type(i) for i in items] == [RawArticle, RawArticle]
+    first, second = items
+    assert first.url == "https://example.org/a" and first.html == PAGE
+    assert first.id.startswith("warc-") and first.origin.startswith(f"{path}#")
+    assert first.extra["crawl_date"][:2] == "20"
+    assert "“Quoted”" in second.html
+    assert [i.id for i in iter_inputs([path])] == [first.id, second.id]
+
+
+def test_plain_warc_and_archive_without_pages(tmp_path):
+    plain = write_warc(tmp_path / "one.warc", [("https://example.org/a", "text/html", 200, PAGE.encode())])
+    assert isinstance(next(iter_inputs([plain])), RawArticle)
+    images = write_warc(tmp_path / "images.warc", [("https://example.org/x.png", "image/png", 200, b"\x89PNG")])
+    (failure,) = iter_inputs([images])
+    assert isinstance(failure, Failure) and failure.reason.startswith("empty")
+
+
+def test_corrupt_archive_and_oversized_record(tmp_path):
+    corrupt = tmp_path / "corrupt.warc.gz"
+    corrupt.write_bytes(gzip.compress(b"this is not a web archive at all\r\n\r\n"))
+    (failure,) = iter_inputs([corrupt])
+    assert failure.reason.startswith("parse error")
+    big = write_warc(tmp_path / "big.warc", [("https://example.org/a", "text/html", 200, PAGE.encode() * 50)])
+    (failure,) = iter_inputs([big], max_bytes=500)
+    assert failure.reason.startswith("too large")
