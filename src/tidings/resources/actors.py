@@ -286,8 +286,8 @@ def validate(data_dir: Path = DATA_DIR, people_paths: list[Path] | None = None) 
         if country not in countries or sector not in sectors or not _items(aliases):
             errors.append(f"seats.tsv:{n}: {name}: needs a known country, sector and at least one alias")
     for n, (code, name, kind, sector, country, aliases) in _rows(data_dir / "orgs.tsv"):
-        if code in countries:
-            errors.append(f"orgs.tsv:{n}: code {code!r} collides with a country code (actor ids must be unique)")
+        if code in countries or code in sectors:
+            errors.append(f"orgs.tsv:{n}: code {code!r} collides with a country or sector code (ids must be unique)")
         if kind not in ORG_KINDS or sector not in sectors or (_null(country) and country not in countries):
             errors.append(f"orgs.tsv:{n}: {code}: bad kind {kind!r}, sector {sector!r} or country {country!r}")
         if not _items(aliases):

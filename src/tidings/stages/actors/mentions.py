@@ -175,15 +175,18 @@ class MentionFinder:
                 continue
             toks = [t for t in self.tokens[ent.token_start:ent.token_end]
                     if not (self._is_title_word(t) or t.tag == "POS" or t.pos in ("DET", "PUNCT"))]
-            if not toks or any(s <= toks[0].start < e for s, e in spans):
-                continue
+            if not toks or any(s <= toks[0].start < e for s, e in spans) or all(t.i in self.match_of for t in toks):
+                continue  # a KB name (country, organisation) the tagger took for a person
             start, end = toks[0].start, toks[-1].end
-            if ent.label == "ORG":
+            if ent.label == "ORG" and not any(self.match_of.get(t.i) for t in toks):
                 fuzzy = self.index.fuzzy_people(self.text[start:end])
-                if fuzzy and not any(self.match_of.get(t.i) for t in toks):
-                    spans[(start, end)] = fuzzy  # misspelt names the tagger took for an organisation
+                if fuzzy:
+                    spans[(start, end)] = list(fuzzy)  # misspelt names the tagger took for an organisation
+                elif self._title_roles(self._title(toks[0].i, {t.i for t in toks})[1]):
+                    spans[(start, end)] = []  # "Vice-President Moody Awori" tagged as an organisation
                 continue
-            spans[(start, end)] = []
+            if ent.label == "PERSON":
+                spans[(start, end)] = []
         for (start, end), pids in sorted(spans.items()):
             self._person(start, end, pids)
 
@@ -196,6 +199,7 @@ class MentionFinder:
         heads = [t.i for t in toks if t.head not in indices or t.head == t.i]
         title_start, title = self._title(toks[0].i, indices)
         ctx = self.context_of(heads + title, indices | set(title))
+        ctx.roles += self._title_roles(title)
         for h in heads:
             for c in self.parse.children(h):
                 if self.tokens[c].dep == "appos":
@@ -225,6 +229,18 @@ class MentionFinder:
             i -= 1
         return (self.tokens[title[-1]].start if title else 0), sorted(title)
 
+    def _title_roles(self, title: list[int]) -> list[str]:
+        """Role phrases spelt by title tokens ("Prime Minister", "Lt. Gen.")."""
+        found, k = [], 0
+        while k < len(title):
+            hit = self._role_at(title[k])
+            if hit is not None and title[k] + hit[1] - 1 <= title[-1]:
+                found.append(hit[0])
+                k += hit[1]
+            else:
+                k += 1
+        return found
+
     def _resolve_person(self, name: str, pids: list[str], ctx: Context) -> Actor | None:
         offices = {r.office for w in ctx.roles if (r := self.kb.roles.get(w)) and r.office}
         countries = {iso for t in ctx.targets if (iso := self.resolver.country_of(t, self.day))}
@@ -238,6 +254,10 @@ class MentionFinder:
         if pids:
             pid = self.resolver.rank_people(pids, self.day, offices, countries, self.seen_people)
             actor = self.resolver.person(self.kb.people[pid], self.day, former=ctx.former)
+            titled = [self.kb.roles[w] for w in ctx.roles if w in self.kb.roles]
+            if titled and not ctx.former and actor.sector in (None, ELITE):
+                # "President Obama" in a text written during his term: the title is the evidence.
+                actor.sector = titled[0].sector
             self.seen_people.add(pid)
         else:
             if not name[:1].isupper() or len(name) < 3:
@@ -298,11 +318,19 @@ class MentionFinder:
         if head_tok.dep == "compound" and (self._role_at(head_tok.head) or self.tokens[head_tok.head].pos == "PROPN"):
             return  # a title ("President Biden") or a modifier of another role noun ("government troops")
         role = self.kb.roles[role_key]
-        ctx = self.context_of(idx, phrase)
+        heads = idx + ([head_tok.head] if head_tok.dep == "compound" and self.tokens[head_tok.head].pos == "NOUN"
+                       else [])  # "opposition groups in Zimbabwe": the head noun's modifiers count too
+        ctx = self.context_of(heads, phrase)
         patron = ctx.patrons[0] if ctx.patrons else None
-        sector = ELITE if ctx.former else role.sector
-        left = min([self.tokens[i].start for i in idx] + [m.start for i in self._modifier_tokens(idx, phrase)
-                                                          if (m := self.match_of.get(i))])
+        sector = role.sector
+        if sector == "GOV":
+            # "intelligence officials", "rebel leaders": the modifier's sector is the specific one.
+            sector = next((r.sector for w in ctx.roles if (r := self.kb.roles.get(w)) and r.sector != "GOV"), sector)
+        sector = ELITE if ctx.former else sector
+        left = min([self.tokens[i].start for i in idx] + [
+            m.start if (m := self.match_of.get(i)) else self.tokens[i].start
+            for i in self._modifier_tokens(idx, phrase)
+            if i in self.match_of or self.tokens[i].text.lower() in self.index.role_words])
         if ctx.patrons and self.text[max(0, left - 4):left].lower() == "pro-":
             left -= 4
         end = self.tokens[idx[-1]].end
