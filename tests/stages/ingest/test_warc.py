@@ -49,10 +49,15 @@ def test_plain_warc_and_archive_without_pages(tmp_path):
 
 
 def test_corrupt_archive_and_oversized_record(tmp_path):
-    corrupt = tmp_path / "corrupt.warc.gz"
-    corrupt.write_bytes(gzip.compress(b"this is not a web archive at all\r\n\r\n"))
-    (failure,) = iter_inputs([corrupt])
-    assert failure.reason.startswith("parse error")
+    not_warc = tmp_path / "page.warc"
+    not_warc.write_bytes(b"<html>not a web archive</html>")
+    garbage = tmp_path / "garbage.warc.gz"
+    garbage.write_bytes(b"\x1f\x8b\x08\x00 broken gzip stream")
+    truncated = tmp_path / "truncated.warc.gz"
+    truncated.write_bytes(gzip.compress(b"WARC/1.0\r\nWARC-Type: response\r\n") + b"\x00junk")
+    for path in (not_warc, garbage, truncated):
+        (failure,) = iter_inputs([path])
+        assert failure.reason.startswith("parse error"), failure
     big = write_warc(tmp_path / "big.warc", [("https://example.org/a", "text/html", 200, PAGE.encode() * 50)])
     (failure,) = iter_inputs([big], max_bytes=500)
     assert failure.reason.startswith("too large")
