@@ -10,13 +10,18 @@ from tidings.resources import ontology
 from tidings.resources.lexicon import Lexicon
 from tidings.stages.events import actorrefs, factuality, frames, timing
 from tidings.stages.events.frames import SPEECH_LEMMAS, Frame
-from tidings.stages.events.matching import match_sentence
+from tidings.stages.events.matching import Match, match_sentence
 
 #: Dependencies from a frame verb down to the event it frames ("agreed to withdraw", "demanded the release").
-CONTENT_DEPS = frozenset({"xcomp", "ccomp", "dobj", "pobj", "prep", "pcomp", "acl", "conj", "advcl"})
+CONTENT_DEPS = frozenset({"xcomp", "ccomp", "dobj", "pobj", "pcomp", "acl", "conj", "prep"})
+#: Prepositions that introduce a framed event ("called for the release", "agreed on a ceasefire").
+CONTENT_PREPS = frozenset({"for", "to", "on", "of", "about", "upon"})
+#: Dependencies of a purpose or manner clause whose demand belongs to the protest above it.
+PURPOSE_DEPS = frozenset({"advcl", "xcomp", "acl", "conj"})
 OBLIGATION_AUX = frozenset({"must", "should"})
-#: Types whose planned occurrence is reported as such (a meeting "will take place"), not as a promise.
-SCHEDULED_TYPES = frozenset({"CONSULT"})
+#: Which frame every pattern of these types is, so any of them can take a complement event.
+TYPE_FRAMES = {"AGREE": "intent", "THREATEN": "threat", "REQUEST": "request", "REJECT": "reject"}
+OBLIGATION_RULE = "rule:obligation"
 MAX_PAIRS = 6
 
 
@@ -47,17 +52,19 @@ def _mode_for(type_: str, *candidates: str | None) -> str | None:
     return next((m for m in candidates if m and m in allowed), None)
 
 
-def governs(parse: Parse, upper: int, lower: int, max_hops: int = 4) -> bool:
-    """True when ``lower`` hangs below ``upper`` through complement dependencies only."""
+def hops_below(parse: Parse, upper: int, lower: int, allowed: frozenset[str] = CONTENT_DEPS,
+               max_hops: int = 4) -> int | None:
+    """How many complement links lead from ``upper`` down to ``lower`` (None when not governed)."""
     i, hops = lower, 0
     while hops < max_hops and parse.tokens[i].head != i:
-        if parse.tokens[i].dep not in CONTENT_DEPS:
-            return False
-        i = parse.tokens[i].head
+        tok = parse.tokens[i]
+        if tok.dep not in allowed or (tok.dep == "prep" and tok.text.lower() not in CONTENT_PREPS):
+            return None
+        i = tok.head
         hops += 1
         if i == upper:
-            return True
-    return False
+            return hops
+    return None
 
 
 def _commissive(content_code: str) -> str:
@@ -95,31 +102,104 @@ def _merge(outer: Coded, content: Coded, kind: str, code: str, why: str) -> Code
     )
 
 
+def frame_kind(item: Coded) -> str | None:
+    """The frame a pattern opens: its own ``frame=`` option, else the one of its type."""
+    return item.frame.pattern.frame or TYPE_FRAMES.get(item.frame.pattern.type)
+
+
 def code_sentence(doc: Document, sentence: int, lexicon: Lexicon) -> list[Coded]:
-    """Coded frames of one sentence after frame combination and intent reading."""
+    """Coded frames of one sentence after frame combination, protest purposes and modality."""
     parse = doc.parse
     coded = [_coded(parse, frames.build(parse, m), sentence) for m in match_sentence(parse, sentence, lexicon)]
+    coded.extend(_obligations(parse, sentence, coded))
     consumed: set[int] = set()
     out: list[Coded] = []
-    for outer in coded:
-        if not outer.frame.pattern.frame:
+    for outer in sorted(coded, key=lambda c: _depth(parse, c.frame.anchor)):
+        kind = frame_kind(outer)
+        if not kind or id(outer) in consumed:
             continue
-        for content in coded:
-            if content is outer or id(content) in consumed:
-                continue
-            if not governs(parse, outer.frame.anchor, content.frame.anchor):
-                continue
-            combo = _combine(outer.frame.pattern.frame, content)
+        contents = _framed(parse, outer, [c for c in coded if c is not outer and id(c) not in consumed])
+        for content in contents:
+            combo = _combine(kind, content)
             if combo is None:
                 continue
-            consumed.add(id(content))
-            consumed.add(id(outer))
+            consumed.update((id(content), id(outer)))
             out.append(_merge(outer, content, *combo, why=f"frame '{outer.frame.pattern.text}' "
                                                            f"over '{content.frame.pattern.text}'"))
     for item in coded:
-        if id(item) in consumed:
+        if id(item) not in consumed:
+            out.append(_read_modality(parse, item))
+    return _absorb_purposes(parse, out)
+
+
+def _framed(parse: Parse, outer: Coded, others: list[Coded]) -> list[Coded]:
+    """The nearest events governed by a frame verb (with their coordinated siblings)."""
+    found = [(hops_below(parse, outer.frame.anchor, c.frame.anchor), c) for c in others]
+    found = [(h, c) for h, c in found if h is not None]
+    if not found:
+        return []
+    nearest = min(h for h, _ in found)
+    first = [c for h, c in found if h == nearest]
+    siblings = [c for h, c in found if h > nearest and any(
+        hops_below(parse, f.frame.anchor, c.frame.anchor, frozenset({"conj"})) for f in first)]
+    return first + siblings
+
+
+def _clause_depth(parse: Parse, i: int) -> int:
+    """How many clauses down from the sentence root the token sits (0 for the main clause)."""
+    d, hops = 0, 0
+    while parse.tokens[i].head != i and hops < 50:
+        if parse.tokens[i].dep in ("ccomp", "advcl", "relcl", "xcomp", "acl", "pcomp", "parataxis", "csubj"):
+            d += 1
+        i = parse.tokens[i].head
+        hops += 1
+    return d
+
+
+def _depth(parse: Parse, i: int) -> int:
+    d = 0
+    while parse.tokens[i].head != i and d < 50:
+        i = parse.tokens[i].head
+        d += 1
+    return d
+
+
+def _absorb_purposes(parse: Parse, items: list[Coded]) -> list[Coded]:
+    """A demand stated as a protest's purpose ("marched to demand reforms") is part of the protest."""
+    protests = [p for p in items if p.type == "PROTEST"]
+    out = []
+    for item in items:
+        host = next((p for p in protests if item.type == "REQUEST" and
+                     hops_below(parse, p.frame.anchor, item.frame.anchor, PURPOSE_DEPS | CONTENT_DEPS)), None)
+        if host is None:
+            out.append(item)
             continue
-        out.append(_read_modality(parse, item))
+        if not host.recipients:
+            host.recipients = item.recipients
+        host.notes.append(f"purpose '{item.frame.pattern.text}' folded into the protest")
+        host.evidence = f"{host.evidence} + {item.evidence}"
+    return out
+
+
+def _obligations(parse: Parse, sentence: int, coded: list[Coded]) -> list[Coded]:
+    """Reported obligations without a lexicon event ("X said Y must ensure security") as requests."""
+    anchored = {timing.clause_head(parse, c.frame.anchor) for c in coded}
+    out = []
+    for tok in parse.sentence_tokens(sentence):
+        if tok.dep != "aux" or tok.text.lower() not in OBLIGATION_AUX or tok.head in anchored:
+            continue
+        verb = tok.head
+        speech = _speech_governor(parse, verb)
+        if speech is None:
+            continue
+        pattern = lexicon_data.make_pattern(OBLIGATION_RULE, [tok.text.lower()], "100")
+        match = Match(pattern, tok.i, (tok.i,), None)
+        frame = Frame(match=match, anchor=verb, nominal=False)
+        subject, rule = frames.subject_of(parse, verb)
+        frame.actors = frames.conjuncts(parse, subject) if subject is not None else []
+        frame.actor_rule = rule
+        out.append(Coded(frame, sentence, "100", "REQUEST", None, [], factuality.ASSERTED, list(frame.actors), [],
+                         OBLIGATION_RULE, [f"obligation '{tok.text}' with no coded content"]))
     return out
 
 
@@ -145,7 +225,7 @@ def _read_modality(parse: Parse, item: Coded) -> Coded:
     speech = _speech_governor(parse, anchor)
     speaker = frames.subject_of(parse, speech)[0] if speech is not None else None
     if aux & OBLIGATION_AUX and speaker is not None:
-        code = lexicon_data.combine("request", item.cameo)
+        code = lexicon_data.combine("request", item.cameo) or "100"
         if code:
             merged = _merge(item, item, "request", code, f"obligation '{'/'.join(sorted(aux & OBLIGATION_AUX))}' "
                                                          f"reported by '{parse.tokens[speech].text}'")
@@ -153,7 +233,7 @@ def _read_modality(parse: Parse, item: Coded) -> Coded:
             merged.recipients = item.actors or item.recipients
             return merged
     status = item.status.status
-    if item.type in SCHEDULED_TYPES or item.type in ("AGREE", "THREATEN", "REQUEST", "REJECT"):
+    if item.type in TYPE_FRAMES or item.status.reason.startswith("conditional"):
         return item
     if status == "negated" and (aux & factuality.FUTURE_AUX or aux & factuality.MODAL_AUX) and \
             _entry(item.cameo).quad_class <= 2:
@@ -231,8 +311,10 @@ def _event_id(doc: Document, sentence: int, trigger: Trigger, type_: str, k: int
     return hashlib.sha1(key.encode("utf-8")).hexdigest()[:16]
 
 
-def _confidence(item: Coded, actor: ActorRef | None, recipient: ActorRef | None) -> float:
+def _confidence(parse: Parse, item: Coded, actor: ActorRef | None, recipient: ActorRef | None) -> float:
+    """Longer patterns, resolved parties and main clauses make a coding more certain."""
     score = 0.45 + 0.07 * min(3, len(item.frame.pattern.literals) - 1)
+    score -= 0.04 * min(4, _clause_depth(parse, item.frame.anchor))
     score += 0.15 if actor and (actor.actor_id or actor.country) else 0.0
     score += 0.1 if recipient and (recipient.actor_id or recipient.country) else 0.0
     score -= 0.1 if item.frame.nominal and actor is None else 0.0
@@ -264,7 +346,7 @@ def to_events(doc: Document, item: Coded) -> list[Event]:
             sentence=SentenceRef(index=item.sentence, start=sent.start, end=sent.end),
             trigger=trigger, status=item.status.status, historical=when.historical,
             date=when.date, date_precision=when.precision, location=where,
-            confidence=_confidence(item, actor, recipient), evidence=item.evidence,
+            confidence=_confidence(parse, item, actor, recipient), evidence=item.evidence,
         ))
     return _unique(events)
 

@@ -20,7 +20,7 @@ FUTURE_GOVERNORS = frozenset({"plan", "intend", "schedule", "set", "due", "expec
 HYPOTHETICAL_GOVERNORS = frozenset({"could", "might", "possible", "likely", "risk", "fear", "threaten", "warn",
                                     "if", "unless", "whether", "may"})
 FUTURE_MODIFIERS = frozenset({"planned", "upcoming", "scheduled", "proposed", "forthcoming", "future", "next"})
-HYPOTHETICAL_MODIFIERS = frozenset({"possible", "potential", "hypothetical", "likely", "feared", "threatened"})
+HYPOTHETICAL_MODIFIERS = frozenset({"possible", "potential", "hypothetical", "likely", "feared"})
 FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
 CONDITIONAL_MARKS = frozenset({"if", "unless", "whether"})
 #: Dependencies along which factuality cues above a predicate still apply to it.

@@ -14,6 +14,7 @@ OBJECT_DEPS = ("dobj", "pobj", "dative", "obj", "attr", "oprd", "pcomp")
 VERB_POS = frozenset({"VERB", "AUX", "ADJ"})
 NOUN_POS = frozenset({"NOUN", "PROPN"})
 NEIGHBOUR_DEPTH = 3
+TIME_ENTITIES = frozenset({"DATE", "TIME"})
 
 
 @dataclass(frozen=True)
@@ -54,7 +55,9 @@ def _matches_word(token: Token, word: str) -> bool:
 
 
 def _pos_ok(token: Token, pattern: Pattern) -> bool:
-    return token.pos in (NOUN_POS if pattern.pos == "noun" else VERB_POS)
+    if pattern.pos == "noun":
+        return token.pos in NOUN_POS
+    return token.pos in VERB_POS and token.dep not in ("amod", "compound")
 
 
 def object_of(parse: Parse, i: int) -> int | None:
@@ -63,7 +66,8 @@ def object_of(parse: Parse, i: int) -> int | None:
     kids = parse.children(i)
     for dep in OBJECT_DEPS:
         for child in kids:
-            if parse.tokens[child].dep == dep and parse.tokens[child].pos not in ("ADP", "PART"):
+            kid = parse.tokens[child]
+            if kid.dep == dep and kid.pos not in ("ADP", "PART") and kid.ent_type not in TIME_ENTITIES:
                 return child
     if token.pos in ("VERB", "AUX") and any(parse.tokens[c].dep == "auxpass" for c in kids):
         return next((c for c in kids if parse.tokens[c].dep == "nsubjpass"), None)
