@@ -38,7 +38,4 @@ def validate(data: dict[str, Any] | None = None) -> list[str]:
     problems += [f"set word {k!r} -> {v}" for k, v in data["set_words"].items() if not re.fullmatch(r"PT?\d+[DWMYH]", v)]
     problems += [f"holiday {k!r} -> {v}" for k, v in data["holidays"].items() if not _HOLIDAY_RULE.match(v)]
     problems += [f"season start {k!r}" for k in data["seasons"].values() if k not in data.get("season_starts", {})]
-    for word in data.get("ambiguous_references", []):
-        if word not in data["references"]:
-            problems.append(f"ambiguous reference {word!r} is not a reference")
     return problems

@@ -16,6 +16,8 @@ from tidings.stages.dates.tense import tense_at
 __all__ = ["run", "normalise", "find"]
 
 _MODAL_MONTHS = {"may", "march"}
+#: How much text before a sentence counts as its context (e.g. quarterly results around "a year ago").
+CONTEXT_CHARS = 300
 _COUNT_TAGS = {"NNS"}
 _TIME_NOUNS = {"levels", "figures", "results", "budgets", "elections", "games", "olympics", "polls", "talks"}
 
@@ -38,7 +40,8 @@ def find(text: str, *, anchor: calendar.Date | None, parse: Parse | None = None,
         if parse is not None and not _plausible(cand, text, parse):
             continue
         here = tense_at(parse, cand.start, cand.end) if parse is not None else tense
-        ctx = Context(anchor=anchor, tense=here, before=text[max(0, cand.start - 40) : cand.start])
+        ctx = Context(anchor=anchor, tense=here, before=text[max(0, cand.start - 40) : cand.start],
+                      sentence=_sentence(text, cand.start, parse))
         result = cand.rule.interpret(cand.match, ctx)
         if result is None:
             continue
@@ -66,12 +69,23 @@ def normalise(text: str, *, anchor: str | None, tense: str | None = None) -> tup
     return best.value, best.precision
 
 
+def _sentence(text: str, at: int, parse: Parse | None) -> str:
+    """The sentence around offset ``at`` with the text just before it (a window without a parse)."""
+    sent = parse.sentence_at(at) if parse is not None else None
+    if sent is None:
+        return text[max(0, at - CONTEXT_CHARS) : at + 200]
+    return text[max(0, sent.start - CONTEXT_CHARS) : sent.end]
+
+
 def _plausible(cand: Candidate, text: str, parse: Parse) -> bool:
     """Parse-based vetoes for ambiguous matches (the verb "may", counts like "2000 soldiers")."""
     name = cand.rule.name
+    if name == "set" and cand.match["word"]:
+        tok = parse.token_at(cand.start)
+        return tok is None or tok.pos == "ADV"  # "rose 2% annually", not "a daily newspaper"
     if name == "month" and cand.match["mon"].lower() in _MODAL_MONTHS and cand.end - cand.start <= 5:
         tok = parse.token_at(cand.start)
-        return tok is not None and tok.tag == "NNP" and tok.dep != "aux"
+        return tok is not None and tok.tag != "MD" and tok.dep != "aux"
     if name == "year" and cand.end - cand.start == 4:
         tok = parse.token_at(cand.start)
         if tok is None:

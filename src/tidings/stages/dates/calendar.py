@@ -5,6 +5,8 @@ import datetime as dt
 
 Date = dt.date
 _DAY = dt.timedelta(days=1)
+#: How far (days) the tense may push a month or day written without a year away from the nearest one.
+REACH = 300
 
 
 def parse_anchor(published: str | None) -> Date | None:
@@ -101,11 +103,11 @@ def weekday_near(anchor: Date, weekday: int, direction: str | None) -> Date:
     return back if (anchor - back) <= (ahead - anchor) else ahead
 
 
-def year_for(anchor: Date, month: int, day: int | None, direction: str | None) -> int:
+def year_for(anchor: Date, month: int, day: int | None, direction: str | None, *, reach: int = REACH) -> int:
     """The year of ``month``/``day`` written without one, chosen from the anchor and tense.
 
-    ``past``: latest such date on or before the anchor; ``future``: earliest on or after;
-    otherwise the one nearest to the anchor.
+    The nearest such date to the anchor, unless the tense points the other way (``past``: on or
+    before the anchor; ``future``: on or after) and a date that way lies within ``reach`` days.
     """
     candidates = []
     for year in (anchor.year - 1, anchor.year, anchor.year + 1):
@@ -117,13 +119,9 @@ def year_for(anchor: Date, month: int, day: int | None, direction: str | None) -
         return anchor.year
     ref = anchor if day else anchor.replace(day=1)
     if direction == "past":
-        before = [c for c in candidates if c <= ref]
-        if before:
-            return max(before).year
-    if direction == "future":
-        after = [c for c in candidates if c >= ref]
-        if after:
-            return min(after).year
+        candidates = [c for c in candidates if c <= ref and (ref - c).days <= reach] or candidates
+    elif direction == "future":
+        candidates = [c for c in candidates if c >= ref and (c - ref).days <= reach] or candidates
     return min(candidates, key=lambda c: abs((c - ref).days)).year
 
 

@@ -23,6 +23,7 @@ class Context:
     anchor: cal.Date | None
     tense: str | None
     before: str = ""
+    sentence: str = ""
 
 
 @dataclass(frozen=True)
@@ -58,7 +59,7 @@ class Vocabulary:
         self.unit_plurals = lex["unit_plurals"]
         self.seasons = lex["seasons"]
         self.holidays = {k.lower(): v for k, v in lex["holidays"].items()}
-        full_months = [m for m in lex["months"] if len(m) > 3 and m != "Sept"]
+        full_months = [m for m in lex["months"] if (len(m) > 3 or m == "May") and m != "Sept"]
         abbreviations = [m for m in lex["months"] if m not in full_months]
         self.MONTH = (rf"(?:{_alt(full_months, case_sensitive=True)}|"
                       rf"{_alt(abbreviations, case_sensitive=True)}\.?)(?![A-Za-z])")
@@ -75,7 +76,7 @@ class Vocabulary:
         self.UNIT = rf"(?:{_alt(list(self.units) + list(self.unit_plurals))})"
         self.ORD = _alt(list(self.ordinals) + ["1st", "2nd", "3rd", "4th"])
         self.YEAR = r"(?<![\d$£€.,])(?:1[6-9]\d\d|20\d\d)(?![\d]|,\d|\.\d|-\d\d\b)"
-        self.DAYNUM = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?(?![\d:])"
+        self.DAYNUM = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?(?!\d|:\d)"
         self.SEASON = _alt(self.seasons)
         self.PART = _alt(lex["parts_of_day"])
         self.TZ = _alt(lex["time_zones"], case_sensitive=True)
@@ -120,7 +121,7 @@ def vocabulary() -> Vocabulary:
 
 def _direction(ctx: Context) -> str | None:
     """Map the governing tense to a search direction for underspecified dates."""
-    return {"past": "past", "future": "future", "present": "future"}.get(ctx.tense or "")
+    return {"past": "past", "future": "future", "present": None}.get(ctx.tense or "")
 
 
 def _day_of(word: str | None, ctx: Context, v: Vocabulary) -> cal.Date | None:
@@ -159,6 +160,8 @@ def interpret_full_date(m: re.Match[str], ctx: Context) -> Interpretation | None
     v = vocabulary()
     month = v.months[(m["mon"] or m["mon2"]).rstrip(".").lower()]
     day = int(re.match(r"\d+", m["day"] or m["day2"])[0])
+    if m["rel"]:
+        ctx = Context(ctx.anchor, "past" if m["rel"].lower().split()[-1] in ("last", "past") else "future")
     value = _month_day(month, day, m["year"], ctx)
     return (value, "DATE") if value else None
 
@@ -186,10 +189,10 @@ def interpret_month(m: re.Match[str], ctx: Context) -> Interpretation | None:
     if m["yrel"]:
         year = ctx.anchor.year + {"last": -1, "next": 1}.get(rel[0], 0)
     elif rel and rel[-1] in ("last", "past"):
-        year = cal.year_for(ctx.anchor, month, None, "past")
+        year = cal.year_for(ctx.anchor, month, None, "past", reach=366)
         year -= 1 if year == ctx.anchor.year and month == ctx.anchor.month else 0
     elif rel and rel[-1] in ("next", "coming"):
-        year = cal.year_for(ctx.anchor, month, None, "future")
+        year = cal.year_for(ctx.anchor, month, None, "future", reach=366)
         year += 1 if year == ctx.anchor.year and month == ctx.anchor.month else 0
     elif rel and rel[-1] == "this":
         year = ctx.anchor.year
@@ -200,6 +203,25 @@ def interpret_month(m: re.Match[str], ctx: Context) -> Interpretation | None:
 
 def interpret_year(m: re.Match[str], ctx: Context) -> Interpretation | None:
     return m["year"], "DATE"
+
+
+def interpret_spelled_year(m: re.Match[str], ctx: Context) -> Interpretation | None:
+    """Years and decades in words ("nineteen ninety-six", "two thousand and one", "the nineties")."""
+    v = vocabulary()
+    if m["decade"]:
+        tens = v.numbers[m["decade"].lower()[:-3] + "y"]
+        century = "19" if ctx.anchor is None or tens // 10 > ctx.anchor.year % 100 // 10 else str(ctx.anchor.year)[:2]
+        return f"{century}{tens // 10}", "DATE"
+    words = re.sub(r"\s+", " ", m["spelled"].lower()).replace(" and ", " ")
+    if words.startswith("two thousand"):
+        rest = v.number(words[len("two thousand"):].strip()) if words != "two thousand" else 0
+        return (f"{2000 + int(rest):04d}", "DATE") if rest is not None else None
+    century_word, _, rest = words.partition(" ")
+    century = v.numbers.get(century_word)
+    tail = v.number(rest.removeprefix("hundred ").strip()) if rest else None
+    if century is None or tail is None or tail >= 100:
+        return None
+    return f"{century * 100 + int(tail):04d}", "DATE"
 
 
 def interpret_decade(m: re.Match[str], ctx: Context) -> Interpretation | None:
@@ -233,9 +255,9 @@ def interpret_quarter(m: re.Match[str], ctx: Context) -> Interpretation | None:
         return f"XXXX-{letter}{n}", "DATE"
     year_n = ctx.anchor.year
     det = (m["det"] or "").lower()
-    if det == "last":
+    if det.startswith("last") or "year-" in det:
         year_n -= 1
-    elif det == "next":
+    elif det.startswith("next"):
         year_n += 1
     return f"{year_n}-{letter}{n}", "DATE"
 
@@ -296,9 +318,14 @@ def interpret_year_ago(m: re.Match[str], ctx: Context) -> Interpretation | None:
     """year-earlier / year-ago (the same period one year before)."""
     if ctx.anchor is None:
         return None
-    if m["period"] and m["period"].lower() == "quarter":
-        return cal.fmt_quarter(cal.shift(cal.shift(ctx.anchor, -1, "Q"), -1, "Y")), "DATE"
-    return str(ctx.anchor.year - 1), "DATE"
+    return _year_before(ctx), "DATE"
+
+
+def _year_before(ctx: Context) -> str:
+    """One year before the anchor; the year-ago quarter when the sentence compares quarters."""
+    if re.search(r"quarter", ctx.sentence, re.I):
+        return cal.fmt_quarter(cal.shift(cal.shift(ctx.anchor, -1, "Q"), -1, "Y"))
+    return str(ctx.anchor.year - 1)
 
 
 def interpret_weekday(m: re.Match[str], ctx: Context) -> Interpretation | None:
@@ -343,6 +370,8 @@ def interpret_part_of_day(m: re.Match[str], ctx: Context) -> Interpretation | No
         day = _day_of(ref.split()[-1], ctx, v)
     if m["ref"] is None and m["day"] is None and part not in ("overnight",) and not part.startswith("mid"):
         return None
+    if ref == "the" and part == "night" and m["day"] is None:
+        return None  # "the night" is rarely today's night ("on the night of the attack")
     if m["day"]:
         day = _day_of(m["day"], ctx, v)
     if day is None:
@@ -392,6 +421,8 @@ def interpret_ago(m: re.Match[str], ctx: Context) -> Interpretation | None:
         return ("PAST_REF" if sign < 0 else "FUTURE_REF"), "DATE"
     if ctx.anchor is None or unit.startswith("T"):
         return (None, "DATE") if ctx.anchor is None else (ctx.anchor.isoformat(), "DATE")
+    if unit == "Y" and amount == 1 and sign < 0:
+        return _year_before(ctx), "DATE"
     if unit.endswith("0Y"):
         day = cal.shift(ctx.anchor, sign * int(amount), unit)
     else:
@@ -404,16 +435,19 @@ def interpret_duration(m: re.Match[str], ctx: Context) -> Interpretation | None:
     unit = v.unit(m["unit"])
     num = m["num"]
     amount = v.number(num) if num else None
-    vague = num is not None and amount is None
-    if num is None and not m["bare"]:
+    groups = m.groupdict()
+    if groups.get("old"):
+        return None  # ages ("a 6-year-old boy") are not time expressions in TimeML
+    vague = bool(groups.get("vague")) or groups.get("bare") is not None or (num is not None and amount is None)
+    if num is None and not vague:
         amount = 1.0
     if unit == "TS" and num and num.lower() in ("a", "an"):
         return None  # "a second" is nearly always an ordinal ("a second term")
-    if unit == "Q" and not (m["pos"] or m["more"]):
+    if unit == "Q" and not (groups.get("pos") or groups.get("more")):
         return None  # "three quarters of voters": only "the past two quarters" etc. are times
-    if m["half"]:
+    if groups.get("half"):
         amount = (amount or 1.0) + 0.5
-    if _after_amount(ctx.before) and num and num.lower() in ("a", "an", "per") and not m["pos"]:
+    if _after_amount(ctx.before) and num and num.lower() in ("a", "an", "per") and not groups.get("pos"):
         return cal.duration(1.0, unit), "SET"
     return cal.duration(None if vague else amount, unit), "DURATION"
 
@@ -430,6 +464,9 @@ def interpret_set(m: re.Match[str], ctx: Context) -> Interpretation | None:
         return v.lex["set_words"][m["word"].lower()], "SET"
     target = m["target"]
     low = target.lower().rstrip("s") if target.lower() not in v.weekdays else target.lower()
+    every = m["every"].lower()
+    if every in ("a", "an", "per") and (low in v.weekdays or low in v.months):
+        return None  # "on a Friday", "a May morning" are dates, not sets
     if low in v.weekdays or low.rstrip("s") in v.weekdays:
         return f"XXXX-WXX-{v.weekdays.get(low, v.weekdays.get(low.rstrip('s')))}", "SET"
     if low in v.months:
@@ -438,7 +475,6 @@ def interpret_set(m: re.Match[str], ctx: Context) -> Interpretation | None:
         return f"XXXX-XX-XXT{v.lex['parts_of_day'][low]}", "SET"
     if low == "weekend":
         return "XXXX-WXX-WE", "SET"
-    every = m["every"].lower()
     if every in ("a", "an") and not _after_amount(ctx.before):
         return None
     amount = 2.0 if (m["n"] or "").lower() == "other" else (v.number(m["n"]) if m["n"] else 1.0)
@@ -515,6 +551,7 @@ def rules() -> tuple[Rule, ...]:
          rf"(?:(?P<ref>(?:(?:early|late|later|earlier)\s+)?(?:this|last|the|{day_word})|early|late|later|earlier)\s+)?"
          rf"(?P<part>mid-?afternoon|{v.PART})(?:\s+(?P<day>{day_word}))?", interpret_part_of_day),
         ("full_date",
+         rf"(?:(?P<rel>last|next|this\s+past|this\s+coming)\s+)?"
          rf"(?:{v.WEEKDAY},?\s+)?(?:(?P<mon>{v.MONTH})\s+(?P<day>{v.DAYNUM})"
          rf"|(?:the\s+)?(?P<day2>{v.DAYNUM})\s+(?:of\s+)?(?P<mon2>{v.MONTH}))(?:,?\s+(?P<year>{v.YEAR}))?",
          interpret_full_date),
@@ -522,7 +559,7 @@ def rules() -> tuple[Rule, ...]:
          r"(?P<y2>(?:19|20)?\d\d))(?![\d/])", interpret_numeric_date),
         ("month",
          rf"(?:(?P<rel>early|late|mid-?|(?:the\s+)?(?:beginning|start|end|middle)\s+of|(?:earlier|later)\s+(?:in\s+)?"
-         rf"|last|next|this\s+past|this|(?:this\s+)?coming)\s*)?(?P<mon>{v.MONTH_FULL}|{v.MONTH}(?=,?\s+(?:of\s+)?\d))"
+         rf"|last|next|this\s+past|this|(?:this\s+)?coming)\s*)?(?P<mon>{v.MONTH_FULL}|{v.MONTH}(?=,?\s+(?:of\s+)?\d{{4}}))"
          rf"(?:,?\s+(?:of\s+)?(?P<year>{v.YEAR})|\s+(?P<yrel>(?:last|next|this)\s+year))?", interpret_month),
         ("year",
          rf"(?:(?:fiscal(?:\s+year)?|FY|calendar(?:\s+year)?|early|late|(?:the\s+)?(?:beginning|start|end|middle|"
@@ -530,11 +567,20 @@ def rules() -> tuple[Rule, ...]:
          interpret_year),
         ("decade", rf"(?:the\s+)?(?:(?:early|late|mid-?)\s*)?(?:(?P<dec>(?:1[0-9]|20)\d0)'?s|'(?P<short>\d0)s)\b",
          interpret_decade),
+        ("spelled_year",
+         rf"(?:the\s+year\s+)?(?P<spelled>(?-i:(?:nineteen|eighteen|Nineteen|Eighteen)[- ](?:hundred\s+(?:and\s+)?)?"
+         rf"(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[- ](?:one|two|three|four|five|six|seven|"
+         rf"eight|nine))?|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen)"
+         rf"|(?:two|Two)\s+thousand(?:\s+and)?(?:[- ](?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|"
+         rf"twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty(?:[- ]\w+)?))?))(?![\w-])"
+         rf"|(?:the\s+)?(?:(?:early|late|mid-?)\s*)?(?P<decade>twenties|thirties|forties|fifties|sixties|"
+         rf"seventies|eighties|nineties)\b", interpret_spelled_year),
         ("century", rf"(?:the\s+)?(?:(?:early|late|mid-?)\s*)?(?P<ord>{v.ORD}|\d{{1,2}}(?:st|nd|rd|th))[- ]century",
          interpret_century),
         ("quarter",
-         rf"(?:(?P<det>the|its|their|this|last|next)\s+)?(?:(?P<y1>{v.YEAR})\s+)?(?:fiscal[- ])?"
-         rf"(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th)[- ](?:fiscal[- ])?(?P<unit>quarter|half)"
+         rf"(?:(?P<det>the(?:\s+year-(?:ago|earlier))?|its|their|this|last|next|(?:this|last|next)\s+year's)\s+)?"
+         rf"(?:(?P<y1>{v.YEAR})\s+)?(?:fiscal[- ])?"
+         rf"(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th)[- ](?:fiscal[- ])?(?P<unit>quarter|half)(?![\w-])"
          rf"(?:\s+of\s+(?:fiscal\s+)?(?P<y2>{v.YEAR}))?"
          rf"|\bQ(?P<q>[1-4])(?:\s+(?P<y3>{v.YEAR}))?\b", interpret_quarter),
         ("season",
@@ -542,7 +588,7 @@ def rules() -> tuple[Rule, ...]:
          rf"(?P<season>{v.SEASON})(?:\s+(?:of\s+)?(?P<year>{v.YEAR}))?(?![\w-])", interpret_season),
         ("relative_unit",
          rf"(?:(?:earlier|later|early|late)\s+(?:in\s+)?|(?:by\s+)?the\s+(?:beginning|start|end|middle|rest|remainder)"
-         rf"\s+of\s+)?(?P<rel>this|last|next|the\s+previous|the\s+coming|the\s+current|the\s+following|"
+         rf"\s+of\s+)?(?P<rel>this|last|next|the\s+past|the\s+previous|the\s+coming|the\s+current|the\s+following|"
          rf"the\s+preceding|the\s+latest|the\s+most\s+recent|the)\s+(?:fiscal\s+)?"
          rf"(?P<unit>weekend|week|month|year|quarter|decade|century)(?![\w-])(?!\s+(?:old|long|-?old))",
          interpret_relative_unit),
@@ -555,19 +601,19 @@ def rules() -> tuple[Rule, ...]:
          r"(?:(?:early|late|earlier|later)\s+)?(?P<word>today|tonight|yesterday|tomorrow|the\s+day\s+before\s+"
          r"yesterday|the\s+day\s+after\s+tomorrow)\b", interpret_relative_day),
         ("ago",
-         rf"(?:{mod}\s+)?(?:(?P<num>{v.NUM})|{v.VAGUE})\s+(?P<unit>{v.UNIT})s?\s+"
+         rf"(?:{mod}\s+)?(?:(?P<num>{v.NUM})|{v.VAGUE})\s+(?P<unit>{v.UNIT})s?(?:\s+or\s+so)?\s+"
          rf"(?P<dir>ago|earlier|before|later|from\s+now|hence|back)\b", interpret_ago),
         ("duration",
          rf"(?:{mod}\s+)?(?:(?:the|each\s+of\s+the|all|for\s+the)\s+)?"
          rf"(?:(?P<pos>past|last|next|first|coming|previous|following|final|remaining|latest|ensuing|preceding|"
          rf"initial|additional|further|same)\s+)?"
-         rf"(?:(?P<num>{v.NUM})|{v.VAGUE}|(?P<bare>(?<=\bfor\s)|(?<=\bin\s)|(?<=\bover\s)|(?<=\bwithin\s)))"
+         rf"(?:(?P<num>{v.NUM})|(?P<vague>{v.VAGUE})|(?P<bare>(?<=\bfor\s)|(?<=\bin\s)|(?<=\bover\s)|(?<=\bwithin\s)))"
          rf"(?P<more>\s+(?:more|additional|consecutive|straight|full|long|successive|trading|business|working|"
          rf"extra|further))?\s*(?(bare)|\s)(?P<unit>{v.UNIT})(?(bare)s|s?)(?![\w-])"
          rf"(?P<half>\s+and\s+a\s+half)?(?:\s+or\s+so|\s+in\s+a\s+row)?", interpret_duration),
         ("duration_adjective",
-         rf"(?P<num>\d+(?:\.\d+)?|{v.NUMWORD}|half)-(?P<unit>{v.UNIT})(?:-(?:old|long))?(?![\w-])(?P<pos>)(?P<more>)"
-         rf"(?P<half>)(?P<bare>)", interpret_duration),
+         rf"(?P<num>\d+(?:\.\d+)?|{v.NUMWORD}|half)-(?P<unit>{v.UNIT})(?:s?-(?P<old>old)|-long)?(?![\w-])",
+         interpret_duration),
         ("set",
          rf"\b(?P<word>{v.SETWORD})\b|(?:(?:once|twice|\w+\s+times)\s+)?(?P<every>every|each|per|a|an)\s+"
          rf"(?:(?P<n>other|{v.NUMWORD}|\d+)\s+)?(?P<target>{v.WEEKDAY}|{v.MONTH_FULL}|{v.UNIT}|weekend|"

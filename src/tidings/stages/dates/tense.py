@@ -24,6 +24,9 @@ def governing_verb(parse: Parse, start: int, end: int) -> Token | None:
 
 def tense_of(parse: Parse, verb: Token) -> str | None:
     """``past``, ``present`` or ``future`` for a verb with its auxiliaries; None for modals/conditionals."""
+    if verb.pos == "ADJ":
+        head = parse.tokens[verb.head]
+        return tense_of(parse, head) if head.i != verb.i and head.pos in ("VERB", "AUX") else None
     kids = [parse.tokens[i] for i in parse.children(verb.i)]
     auxes = [k for k in kids if k.dep in ("aux", "auxpass")]
     if any(a.text.lower() in _FUTURE_AUX or a.lemma in ("will", "shall") for a in auxes):
@@ -32,11 +35,17 @@ def tense_of(parse: Parse, verb: Token) -> str | None:
         return None
     if verb.tag == "VB" and any(a.text.lower() == "to" for a in auxes):
         head = parse.tokens[verb.head]
-        if head.i != verb.i and head.lemma in _FUTURE_HEADS:
-            return "future"  # "plans to meet on Friday", "is due to arrive Monday"
-        if head.i != verb.i and head.pos in ("VERB", "AUX"):
-            return tense_of(parse, head)
-        return None
+        if head.i == verb.i or head.pos not in ("VERB", "AUX", "ADJ"):
+            return None
+        head_tense = tense_of(parse, head)
+        if head.lemma in _FUTURE_HEADS:
+            # "plans to meet on Friday" looks ahead; "had been scheduled to expire Friday" is unclear
+            return "future" if head_tense != "past" else None
+        return head_tense
+    if verb.tag in ("VBG", "VBN") and not auxes and verb.head != verb.i:
+        head = parse.tokens[verb.head]
+        if head.pos in ("VERB", "AUX"):
+            return tense_of(parse, head)  # participle clause: "..., closing at $29 Friday"
     tags = {verb.tag} | {a.tag for a in auxes}
     if tags & {"VBD"}:
         return "past"
