@@ -162,8 +162,8 @@ def clean_paragraphs(body: str, meta: _Meta | None = None) -> list[str]:
     """Split scraped text into paragraphs and drop debris; metadata found goes into ``meta``."""
     meta = meta if meta is not None else _Meta()
     tables = debris()
-    paragraphs = [_clean_inline(p, tables) for p in split_paragraphs(normalise_whitespace(body))]
-    paragraphs = [p for p in paragraphs if p]
+    paragraphs = [p for p in split_paragraphs(normalise_whitespace(body)) if not _is_debris(p, tables)]
+    paragraphs = [p for p in (_clean_inline(p, tables) for p in paragraphs) if p]
     paragraphs = _drop_link_blocks(paragraphs, tables)
     paragraphs = _take_header(paragraphs, meta, tables)
     paragraphs = [p for p in paragraphs if not _is_debris(p, tables)]
@@ -343,7 +343,12 @@ def _byline(line: str, tables: Debris) -> _Byline | None:
     authors: list[str] = []
     agency = published = None
     recognised = 0
-    for part in re.split(r"\s*(?:,|;|\||•|·|\band\b|&|\s[-–—]\s)\s*", match.group(1).strip(" .")):
+    names = match.group(1)
+    dated = _DATE_ONLY.search(names)
+    if dated:
+        published = normalise_date(dated.group(0))
+        names = names[: dated.start()] + names[dated.end():]
+    for part in re.split(r"\s*(?:,|;|\||•|·|\band\b|&|\s[-–—]\s)\s*", names.strip(" .|•·")):
         part = re.sub(r"^(?:the\s+)?|\s+(?:in|from)\s+[A-Z][\w .'’-]*$", "", part.strip(), flags=re.I).strip()
         if not part:
             continue
@@ -352,8 +357,6 @@ def _byline(line: str, tables: Debris) -> _Byline | None:
             agency = agency or tables.agencies[part]
         elif part.lower() in tables.byline_roles or part.lower().rsplit(" ", 1)[-1] in tables.byline_roles:
             continue
-        elif _DATE_ONLY.fullmatch(part) or (_YEAR.search(part) and normalise_date(part)):
-            published = published or normalise_date(part)
         elif re.fullmatch(r"\d{1,2}[:.]\d\d(?:\s*[ap]\.?m\.?)?(?:\s*[A-Z]{2,4})?", part, re.I):
             continue
         elif _NAME.fullmatch(part) and part.lower().rsplit(" ", 1)[-1] in tables.byline_outlet_words:

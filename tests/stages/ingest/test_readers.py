@@ -59,9 +59,11 @@ def test_folder_is_walked_recursively_in_order_with_relative_ids(tmp_path):
     (tmp_path / ".hidden").mkdir()
     (tmp_path / ".hidden" / "skip.txt").write_text(STORY, encoding="utf-8")
     (tmp_path / ".DS_Store").write_bytes(b"\x00\x01")
+    (tmp_path / "README.md").write_text("# About this folder", encoding="utf-8")
     items = read(tmp_path)
     assert [i.id for i in items] == ["b/two", "one"]
     assert all(isinstance(i, RawArticle) for i in items)
+    assert read(tmp_path / "README.md")[0].text == "About this folder"
 
 
 def test_globs_expand_recursively_and_ids_are_relative_to_the_glob_base(tmp_path):

@@ -200,6 +200,7 @@ class MentionFinder:
         title_start, title = self._title(toks[0].i, indices)
         ctx = self.context_of(heads + title, indices | set(title))
         ctx.roles += self._title_roles(title)
+        ctx.former |= any(self.tokens[i].text.lower() in ("former", "ex") for i in title)
         for h in heads:
             for c in self.parse.children(h):
                 if self.tokens[c].dep == "appos":

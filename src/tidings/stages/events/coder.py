@@ -96,7 +96,7 @@ def _merge(outer: Coded, content: Coded, kind: str, code: str, why: str) -> Code
         frame=outer.frame, sentence=outer.sentence, cameo=code, type=entry.plover_type,
         mode=_mode_for(entry.plover_type, content.mode, entry.plover_mode), context=context,
         status=outer.status if outer.frame is not content.frame else factuality.ASSERTED,
-        actors=outer.actors or content.actors, recipients=outer.recipients or content.recipients,
+        actors=outer.actors or content.actors, recipients=_merged_recipients(outer, content, kind),
         evidence=f"{outer.evidence} + {content.evidence}" if outer is not content else f"{kind}: {content.evidence}",
         notes=outer.notes + [why],
     )
@@ -107,10 +107,20 @@ def frame_kind(item: Coded) -> str | None:
     return item.frame.pattern.frame or TYPE_FRAMES.get(item.frame.pattern.type)
 
 
+def _merged_recipients(outer: Coded, content: Coded, kind: str) -> list[int]:
+    """Who a combined event targets: the frame's own object, else for a request whoever is asked to act."""
+    if outer is content:
+        return content.recipients
+    if kind == "request":
+        return outer.recipients or content.actors or content.recipients
+    return outer.recipients or content.recipients
+
+
 def code_sentence(doc: Document, sentence: int, lexicon: Lexicon) -> list[Coded]:
     """Coded frames of one sentence after frame combination, protest purposes and modality."""
     parse = doc.parse
-    coded = [_coded(parse, frames.build(parse, m), sentence) for m in match_sentence(parse, sentence, lexicon)]
+    built = [frames.build(parse, m) for m in match_sentence(parse, sentence, lexicon)]
+    coded = [_coded(parse, f, sentence) for f in built if not _modifier_only(parse, f)]
     coded.extend(_obligations(parse, sentence, coded))
     consumed: set[int] = set()
     out: list[Coded] = []
@@ -130,6 +140,13 @@ def code_sentence(doc: Document, sentence: int, lexicon: Lexicon) -> list[Coded]
         if id(item) not in consumed:
             out.append(_read_modality(parse, item))
     return _absorb_purposes(parse, out)
+
+
+def _modifier_only(parse: Parse, frame: Frame) -> bool:
+    """An event noun used as a modifier ("war games", "war-torn") or with no party at all."""
+    if not frame.nominal:
+        return False
+    return parse.tokens[frame.anchor].dep in ("compound", "amod") or not (frame.actors or frame.recipients)
 
 
 def _framed(parse: Parse, outer: Coded, others: list[Coded]) -> list[Coded]:

@@ -16,7 +16,7 @@ OBJECT_CONTROL = frozenset({"urge", "ask", "call", "press", "push", "force", "or
 #: Prepositions that introduce a recipient when no slot names one.
 RECIPIENT_PREPS = ("against", "on", "upon", "with", "at", "into", "to", "toward", "towards", "of")
 #: Dependencies through which an embedded predicate inherits the subject of the one above it.
-INHERIT_DEPS = frozenset({"xcomp", "conj", "acl", "advcl", "dobj", "pobj", "prep", "pcomp", "oprd"})
+INHERIT_DEPS = frozenset({"xcomp", "conj", "acl", "advcl", "dobj", "pobj", "prep", "pcomp", "oprd", "acomp"})
 #: Verbs of saying: their complement clause is reported speech with its own actor.
 SPEECH_LEMMAS = frozenset({"say", "tell", "announce", "state", "declare", "add", "claim", "insist", "report",
                            "conclude", "warn", "note", "stress", "reiterate", "confirm", "write", "indicate",
@@ -113,7 +113,10 @@ def subject_of(parse: Parse, i: int) -> tuple[int | None, str]:
             subj = child(parse, i, "nsubj")
             if subj is not None:
                 return subj, rule
-            if child(parse, i, "nsubjpass") is not None:
+            subj = child(parse, i, "nsubjpass")
+            if subj is not None and child(parse, i, "xcomp") is not None:
+                return subj, "adjectival passive ('is prepared to')"
+            if subj is not None:
                 return None, "passive without agent"
         else:
             subj = child(parse, i, *SUBJECT_DEPS)

@@ -1,7 +1,9 @@
 """Turn paths (files, folders, globs) into RawArticles; every input ends as a RawArticle or a Failure.
 
 Supported: ``.html .htm .txt .md .jsonl .warc .warc.gz`` and RSS/Atom feeds (``.xml .rss
-.atom``, recognised by their root element). One bad file never stops the rest.
+.atom``, recognised by their root element). One bad file never stops the rest. A folder
+walk passes over hidden files and a folder's own README/LICENSE notes (they describe the
+folder, they are not articles); named explicitly, such files are read like any other.
 """
 from __future__ import annotations
 
@@ -25,6 +27,7 @@ FEED_SUFFIXES = (".xml", ".rss", ".atom")
 WARC_SUFFIXES = (".warc", ".warc.gz", ".arc", ".arc.gz")
 SUPPORTED_SUFFIXES = HTML_SUFFIXES + TEXT_SUFFIXES + FEED_SUFFIXES + WARC_SUFFIXES + (".jsonl",)
 _GLOB_CHARS = re.compile(r"[*?\[]")
+_FOLDER_NOTES = re.compile(r"(?:readme|licen[cs]e)(?:\.\w+)?", re.I)
 
 __all__ = ["MAX_BYTES", "iter_inputs", "looks_like_html", "raw_from_string"]
 
@@ -52,7 +55,8 @@ def _expand(given: str) -> Iterator[tuple[Path, Path]]:
     path = Path(given)
     if path.is_dir():
         for file in sorted(p for p in path.rglob("*") if p.is_file()):
-            if not any(part.startswith(".") for part in file.relative_to(path).parts):
+            hidden = any(part.startswith(".") for part in file.relative_to(path).parts)
+            if not hidden and not _FOLDER_NOTES.fullmatch(file.name):
                 yield file, path
     elif path.is_file():
         yield path, path.parent

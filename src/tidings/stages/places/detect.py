@@ -4,16 +4,15 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from tidings.models import Parse, Token
-from tidings.resources.places import Gazetteer, GazetteerEntry, contains
+from tidings.resources.places import Gazetteer, GazetteerEntry, contains, name_key
 
-#: NER labels whose whole text may be a place; PERSON/ORG only when the gazetteer knows a major place by it.
-PLACE_LABELS = ("GPE", "LOC", "FAC")
-MISLABELLED = ("PERSON", "ORG")
 #: Lower-case words allowed inside a multi-word name ("Rio de Janeiro", "Sea of Azov").
 CONNECTORS = frozenset({"of", "de", "del", "da", "do", "dos", "la", "el", "al", "upon", "on", "sur", "am", "and"})
 #: Generic words that may end a name ("Donetsk region", "Idlib province").
 DESIGNATORS = frozenset({"region", "province", "oblast", "state", "governorate", "county", "district"})
 MAX_NAME_TOKENS = 6
+#: A city this large is taken even where the name is doubtful (sentence start, a mislabelled entity).
+MAJOR_CITY_POPULATION = 100_000
 
 
 @dataclass
@@ -44,19 +43,20 @@ def detect(text: str, parse: Parse, gazetteer: Gazetteer, *, min_scan_population
     covered = [False] * len(tokens)
     found: list[Toponym] = []
     for ent in parse.entities:
-        for i in range(ent.token_start, ent.token_end):
-            covered[i] = True
+        # names inside organisation names ("Kentucky State Police") stay open to the gazetteer scan
+        if ent.label != "ORG" or ent.token_end - ent.token_start == 1:
+            for i in range(ent.token_start, ent.token_end):
+                covered[i] = True
         found.extend(_from_entity(text, tokens, ent.token_start, ent.token_end, ent.label, gazetteer))
     found.extend(_scan(text, tokens, covered, gazetteer, min_scan_population))
-    found = _without_overlaps(found)
+    people = _person_words(text, parse, gazetteer)
+    found = [t for t in _without_overlaps(found) if not _names_person(t, tokens, parse, people, gazetteer)]
     _attach_qualifiers(text, tokens, found, gazetteer)
     return _without_overlaps(found)
 
 
 def _from_entity(text: str, tokens: list[Token], first: int, end: int, label: str,
                  gazetteer: Gazetteer) -> list[Toponym]:
-    if label not in PLACE_LABELS + MISLABELLED:
-        return []
     out = []
     for part in _comma_parts(tokens, first, end):
         part = _trim(tokens, part)
@@ -66,20 +66,41 @@ def _from_entity(text: str, tokens: list[Token], first: int, end: int, label: st
         if gazetteer.demonym(name) or not name[:1].isupper():
             continue
         known = _lookup_name(tokens, part, name, gazetteer)
-        if label in MISLABELLED:
-            # spaCy's small model often calls "Aleppo" a PERSON or "Turkey" an ORG: keep major places only
-            if not known or gazetteer.is_stopword(name) or not any(_major(m.entry) for m in gazetteer.lookup(known)):
+        if label in ("GPE", "LOC"):
+            # unknown names are kept (unresolved) unless they open with a title or stop word ("Ms Raggi")
+            if not known and gazetteer.is_stopword(text[tokens[part.first].start:tokens[part.first].end]):
                 continue
-        elif label == "FAC" and not known:
-            continue
-        elif gazetteer.is_stopword(name) and not known:
+        elif label == "FAC":
+            if not known or gazetteer.is_stopword(name):
+                continue
+        # spaCy's small model often calls "Aleppo" a PERSON, NORP or ORG: keep major places only
+        elif not known or gazetteer.is_stopword(name) or not any(_major(m.entry) for m in gazetteer.lookup(known)):
             continue
         out.append(Toponym(tokens[part.first].start, tokens[part.last].end, name, "ner", label))
     return out
 
 
+def _person_words(text: str, parse: Parse, gazetteer: Gazetteer) -> frozenset[str]:
+    """Words of multi-word person names in the article ("Georgia" of "Georgia Stevens")."""
+    words = set()
+    for ent in parse.entities:
+        if ent.label == "PERSON" and ent.token_end - ent.token_start > 1:
+            words.update(name_key(t.text) for t in parse.tokens[ent.token_start:ent.token_end]
+                         if t.text[:1].isupper() and not gazetteer.is_person_title(t.text))
+    return frozenset(words)
+
+
+def _names_person(toponym: Toponym, tokens: list[Token], parse: Parse, people: frozenset[str],
+                  gazetteer: Gazetteer) -> bool:
+    """A one-word name that is part of a person's name in the article, or follows a title ("Mr Paterson")."""
+    span = parse.tokens_in(toponym.start, toponym.end)
+    if span and span[0].i > 0 and gazetteer.is_person_title(tokens[span[0].i - 1].text):
+        return True
+    return len(span) == 1 and name_key(toponym.text) in people
+
+
 def _major(entry: GazetteerEntry) -> bool:
-    return entry.feature != "city" or entry.population >= 100_000
+    return entry.feature != "city" or entry.population >= MAJOR_CITY_POPULATION
 
 
 def _comma_parts(tokens: list[Token], first: int, end: int) -> list[_Span]:
@@ -177,8 +198,11 @@ def _plausible(text: str, tokens: list[Token], span: _Span, key: str, gazetteer:
     after = _qualifier_after(text, tokens, span.last, gazetteer)
     if after is not None and any(contains(q, e) for q in after[1] for e in entries):
         return True  # a small town pinned by its state ("Dover, Del.")
+    largest = max(e.population for e in entries)
     sentence_initial = span.first == 0 or tokens[span.first - 1].sent != tokens[span.first].sent
-    return not (single and sentence_initial) and max(e.population for e in entries) >= min_population
+    if single and sentence_initial:
+        return largest >= MAJOR_CITY_POPULATION
+    return largest >= min_population
 
 
 def _qualifier_after(text: str, tokens: list[Token], last: int,

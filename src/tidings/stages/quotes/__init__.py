@@ -12,6 +12,7 @@ reported speech from the dependency parse (the complement of a cue verb, or the 
 * a quote with no cue of its own takes the speaker of the quote next to it in its
   paragraph, of the quote it continues, or of the previous paragraph's quote when it fills
   its own paragraph; short unattributed ones (titles, scare quotes) are dropped;
+* titles in quotation marks (short and in title case: "Fox and Friends") are not quotes;
 * quoted words inside reported speech ("Putin warned of 'adequate measures'") stay part
   of the reported quote; speech reported inside a quotation is not extracted separately.
 
@@ -62,7 +63,7 @@ def run(doc: Document, *, lexicon: QuoteLexicon | None = None, min_unattributed_
     for quote, cue in zip(marked, cues):
         if cue is None and len(text[quote.start:quote.end].split()) < min_unattributed_words:
             continue
-        if _inside_reported(quote, cue, reported):
+        if _inside_reported(quote, cue, reported) or _is_title(text[quote.start:quote.end]):
             continue
         out.append(make(quote.start, quote.end, "direct", cue))
     doc.quotes = sorted(out, key=lambda q: (q.start, q.end))
@@ -105,6 +106,18 @@ def _inherit(marked: list[MarkedQuote], cues: list[Cue | None], text: str,
         if earlier:
             cues[i] = cues[earlier[-1]]
     return cues
+
+
+_TITLE_SMALL_WORDS = {"a", "an", "and", "at", "for", "in", "of", "on", "or", "the", "to", "with"}
+
+
+def _is_title(words: str) -> bool:
+    """A short title-case name in quotation marks ("Fox and Friends"), not a quotation."""
+    tokens = words.split()
+    if not tokens or len(tokens) > 6 or words[-1] in ".!?,;:":
+        return False
+    return all(t[0].isupper() or t[0].isdigit() or t in _TITLE_SMALL_WORDS for t in tokens) and (
+        tokens[0][0].isupper() or tokens[0][0].isdigit())
 
 
 def _opens_paragraph(quote: MarkedQuote, paras: list[tuple[int, int]]) -> bool:

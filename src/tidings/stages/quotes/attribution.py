@@ -14,7 +14,8 @@ from .marks import DOUBLE, MarkedQuote
 
 _SENTENCE_END = {".", "!", "?"}
 _SUBJECTS = ("nsubj", "nsubjpass", "csubj")
-_CLIMB = {"advcl", "xcomp", "conj", "pcomp", "acl"}
+_CLIMB = {"advcl", "xcomp", "conj", "pcomp", "acl", "prep", "pobj", "dobj"}
+_NAMED = {"PERSON", "ORG", "NORP", "GPE"}
 _EDGE_PUNCT = " \t\r\n,;:-–—"
 
 
@@ -138,7 +139,22 @@ class Attributor:
                 if found is not None:
                     return found
                 if self._is_cue_verb(i, (self.lex.speech,)) and tokens[i].tag != "VBN":
-                    return Cue((i,), self.speaker_of(i))
+                    speaker = self.speaker_of(i)
+                    if speaker is None and window is tail:
+                        speaker = self._name_before(tail, i)
+                    return Cue((i,), speaker)
+        return None
+
+    def _name_before(self, window: list[int], cue: int) -> int | None:
+        """'"…," Flynn, an adviser, said' parsed without a subject: the first name before the cue."""
+        for i in window:
+            if i >= cue:
+                break
+            tok = self.parse.tokens[i]
+            if tok.ent_type in _NAMED or tok.pos == "PRON":
+                while self.parse.tokens[i].dep in ("compound", "flat") and self.parse.tokens[i].head > i:
+                    i = self.parse.tokens[i].head
+                return i
         return None
 
     def _first_token_at(self, char: int) -> int:
@@ -168,6 +184,9 @@ class Attributor:
             elif self._is_cue_verb(tok.i, kinds):
                 cue = Cue((tok.i,), self.speaker_of(tok.i))
                 span = self._complement(tok.i)
+            elif tok.pos == "NOUN" and tok.lemma.lower() in self.lex.nouns:
+                span = self._that_clause(tok.i)
+                cue = Cue((tok.i,), self._noun_speaker(tok.i)) if span else None
             else:
                 continue
             if span is not None:
@@ -192,8 +211,13 @@ class Attributor:
         lemma = tokens[verb].lemma.lower()
         kids = parse.children(verb)
         # "said (that) the talks failed" / "the talks failed, she said": the clausal complement
+        clauses = [k for k in kids if tokens[k].dep == "ccomp"]
+        if clauses:
+            after = [k for k in clauses if k > verb]
+            return self._span(parse.subtree(after[0] if after else clauses[-1]))
+        # "said after the meeting he would resign": a complement misparsed as a bare adverbial clause
         for kid in kids:
-            if tokens[kid].dep == "ccomp":
+            if tokens[kid].dep == "advcl" and kid > verb and self._bare_clause(kid):
                 return self._span(parse.subtree(kid))
         # "said in a statement that …": the that-clause misparsed as a relative clause of the noun
         for kid in kids:
@@ -216,6 +240,17 @@ class Attributor:
                     objects = [k for k in kids if tokens[k].dep == "dobj" and verb < k < clauses[0]]
                     first = parse.subtree(objects[0])[0] if objects else parse.subtree(clauses[0])[0]
                     return tokens[first].start, tokens[parse.subtree(clauses[0])[-1]].end
+        # "called the plan 'a disaster'": the object and its complement
+        if lemma in self.lex.object_complement_verbs:
+            objects = [k for k in kids if tokens[k].dep == "dobj" and k > verb]
+            complements = [k for k in kids if tokens[k].dep in ("oprd", "xcomp") and objects and k > objects[0]]
+            if complements:
+                return tokens[parse.subtree(objects[0])[0]].start, tokens[parse.subtree(complements[0])[-1]].end
+        # "criticized the trade deal": the object of a verb whose object is what was said
+        if lemma in self.lex.object_content_verbs:
+            objects = [k for k in kids if tokens[k].dep == "dobj" and k > verb and tokens[k].pos in ("NOUN", "PROPN")]
+            if objects:
+                return self._span(parse.subtree(objects[0]))
         # "The talks failed, she said." parsed with "said" hanging from "failed": the rest of the clause
         tok = tokens[verb]
         if tok.dep in ("parataxis", "advcl", "conj") and tok.head < verb and any(
@@ -224,6 +259,34 @@ class Attributor:
             before = [j for j in parse.subtree(tok.head) if j < own[0]]
             if before and tokens[own[0] - 1].text == ",":
                 return self._span(before)
+        return None
+
+    def _bare_clause(self, head: int) -> bool:
+        """A clause with its own subject and no subordinator ("if", "when", "because")."""
+        kids = [self.parse.tokens[k] for k in self.parse.children(head)]
+        first = self.parse.tokens[self.parse.subtree(head)[0]]
+        return (any(k.dep in _SUBJECTS for k in kids) and not any(k.dep == "mark" for k in kids)
+                and first.tag not in ("WRB", "IN"))
+
+    def _that_clause(self, noun: int) -> tuple[int, int] | None:
+        """"the claim that …" / "concern that …": a that-clause hanging from a cue noun."""
+        tokens = self.parse.tokens
+        for kid in self.parse.children(noun):
+            if tokens[kid].dep in ("acl", "ccomp", "relcl") and kid > noun:
+                sub = self.parse.subtree(kid)
+                first = tokens[sub[0]]
+                if first.text.lower() == "that" and first.dep == "mark":
+                    return self._span(sub)
+        return None
+
+    def _noun_speaker(self, noun: int) -> int | None:
+        """"his claim" → his; "Republicans expressed concern" → Republicans."""
+        tokens = self.parse.tokens
+        for kid in self.parse.children(noun):
+            if tokens[kid].dep == "poss":
+                return kid
+        if tokens[noun].dep in ("dobj", "pobj", "attr"):
+            return self.speaker_of(tokens[noun].head)
         return None
 
     def _according_clause(self, according: int) -> tuple[int, int] | None:

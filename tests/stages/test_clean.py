@@ -1,0 +1,236 @@
+"""Clean stage: debris removal, bylines, datelines, HTML metadata, paragraphs, dates and language."""
+from pathlib import Path
+
+import pytest
+
+from tidings.models import RawArticle
+from tidings.stages import clean
+
+FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "ingest"
+LEDE = ("The foreign ministers of Egypt and Jordan met in Cairo on Sunday to discuss a proposal for "
+        "a regional water-sharing agreement, officials said.")
+SECOND = "“We have agreed to meet again next month,” Egypt’s foreign minister told reporters."
+THIRD = "Talks on the dam have stalled several times since 2011, when construction began."
+
+
+def cleaned(text=None, **fields):
+    return clean.run(RawArticle(id="t", text=text, **fields))
+
+
+def paragraphs(doc):
+    return doc.article.text.split("\n\n")
+
+
+def test_short_plain_sentence_is_untouched():
+    doc = cleaned("Russia accused Ukraine of shelling Donetsk on Monday.")
+    assert doc.article.text == "Russia accused Ukraine of shelling Donetsk on Monday."
+    assert doc.article.language == "en" and doc.article.title is None
+
+
+def test_paragraphs_are_separated_by_exactly_one_blank_line():
+    doc = cleaned(f"  {LEDE}  \r\n\r\n\r\n{SECOND}\n   \n\n{THIRD}\n")
+    assert doc.article.text == f"{LEDE}\n\n{SECOND}\n\n{THIRD}"
+
+
+def test_one_paragraph_per_line_and_hard_wrapped_text():
+    per_line = cleaned(f"{LEDE}\n{SECOND}\n{THIRD}")
+    assert paragraphs(per_line) == [LEDE, SECOND, THIRD]
+    wrapped = ("The foreign ministers of Egypt and Jordan met in Cairo on Sunday to\n"
+               "discuss a proposal for a regional water-sharing agreement, officials\n"
+               "said. The talks lasted four hours.\n\n" + SECOND)
+    assert paragraphs(cleaned(wrapped)) == [LEDE + " The talks lasted four hours.", SECOND]
+
+
+def test_whitespace_is_normalised_and_curly_quotes_kept():
+    doc = cleaned("Ministers\u00a0met  in\tCairo\u200b on “Sunday”.")
+    assert doc.article.text == "Ministers met in Cairo on “Sunday”."
+
+
+@pytest.mark.parametrize("debris", [
+    "Advertisement",
+    "Skip to main content",
+    "Back to top",
+    "Share on Facebook Share on Twitter Email",
+    "Share this article",
+    "Subscribe to our daily newsletter for the latest headlines",
+    "We use cookies to improve your experience. By continuing to browse you accept our cookie policy.",
+    "Accept all cookies",
+    "Photo: Amr Nabil/AP",
+    "FILE PHOTO: Egypt's foreign minister speaks in Cairo, Egypt, March 1, 2021. REUTERS/Amr Abdallah",
+    "Ministers arrive for the talks in Cairo. (AP Photo/Amr Nabil)",
+    "Delegates arrive in Cairo. (Photo by Khaled Desouki/AFP via Getty Images)",
+    "© 2021 Nile Wire. All rights reserved.",
+    "Copyright 2021 The Associated Press. All rights reserved.",
+    "Reporting by Aidan Lewis; Editing by Toby Chopra",
+    "(Reporting by Aidan Lewis in Cairo; additional reporting by Suleiman Al-Khalidi in Amman)",
+    "Associated Press writer Samy Magdy in Cairo contributed to this report.",
+    "Tags: Egypt, Jordan, Water",
+    "Topics: Middle East",
+    "Read more: Why the dam matters to Egypt",
+    "Related: Sudan joins talks on Nile dam",
+    "Follow us on Twitter",
+    "Home > World > Middle East",
+    "Story continues below advertisement",
+    "https://example.org/video/1234",
+])
+def test_debris_lines_are_dropped(debris):
+    doc = cleaned(f"{LEDE}\n\n{debris}\n\n{SECOND}\n\n{THIRD}")
+    assert paragraphs(doc) == [LEDE, SECOND, THIRD]
+
+
+@pytest.mark.parametrize("embed", [
+    "[video-player id=8812 autoplay=false]",
+    "[related-articles ids=12,13]",
+    "[embed]https://video.example.org/clip/22[/embed]",
+    "[caption id=\"a1\" align=\"left\"]Ministers in Cairo.[/caption]",
+    "{{ad_slot_3}}",
+])
+def test_embed_and_player_residue_is_removed(embed):
+    doc = cleaned(f"{LEDE} {embed}\n\n{embed}\n\n{SECOND}")
+    assert paragraphs(doc) == [LEDE, SECOND]
+
+
+def test_related_articles_block_with_its_link_titles_is_removed():
+    text = (f"{LEDE}\n\nRelated Articles\nSudan joins talks on Nile dam\nWhat is the Grand Ethiopian "
+            f"Renaissance Dam?\nEgypt's water crisis, explained\n\n{SECOND}\n\n{THIRD}")
+    assert paragraphs(cleaned(text)) == [LEDE, SECOND, THIRD]
+
+
+def test_trailing_link_list_after_the_story_is_removed():
+    text = f"{LEDE}\n\n{SECOND}\n\n{THIRD}\n\nMost Popular\nFloods hit Alexandria\nMarkets rally on rate cut"
+    assert paragraphs(cleaned(text)) == [LEDE, SECOND, THIRD]
+
+
+def test_short_closing_paragraph_of_a_short_text_is_kept():
+    assert paragraphs(cleaned("Russia shelled Kharkiv.\n\nUkraine protested")) == [
+        "Russia shelled Kharkiv.", "Ukraine protested"]
+
+
+def test_header_title_labels_byline_and_published_line():
+    text = ("World\nMiddle East\n\nEgypt and Jordan hold water talks in Cairo\n\n"
+            "By Aidan Lewis and Maha El Dahan, Reuters\nPublished: March 7, 2021 10:41 AM GMT\n\n"
+            f"CAIRO, March 7 (Reuters) - {LEDE}\n\n{SECOND}\n\n{THIRD}")
+    article = cleaned(text).article
+    assert article.title == "Egypt and Jordan hold water talks in Cairo"
+    assert article.authors == ["Aidan Lewis", "Maha El Dahan"]
+    assert article.source == "Reuters" and article.published == "2021-03-07"
+    assert article.dateline == "CAIRO, March 7 (Reuters)"
+    assert article.text == f"{LEDE}\n\n{SECOND}\n\n{THIRD}"
+
+
+@pytest.mark.parametrize("byline, authors, source", [
+    ("By Jane Doe", ["Jane Doe"], None),
+    ("BY JANE DOE, Associated Press", ["JANE DOE"], "Associated Press"),
+    ("By Jane Doe in Amman and John Roe in Cairo", ["Jane Doe", "John Roe"], None),
+    ("By Jane Doe, Staff Writer", ["Jane Doe"], None),
+    ("By Carla Jiménez, Atlantic Wire Service", ["Carla Jiménez"], "Atlantic Wire Service"),
+    ("By Ji-won Park | March 7, 2021", ["Ji-won Park"], None),
+])
+def test_bylines_become_authors(byline, authors, source):
+    article = cleaned(f"{byline}\n\n{LEDE}\n\n{SECOND}").article
+    assert article.authors == authors and article.source == source
+    assert article.text == f"{LEDE}\n\n{SECOND}"
+
+
+def test_sentence_starting_with_by_is_not_a_byline():
+    text = f"By Tuesday, the army had withdrawn from the border towns.\n\n{SECOND}"
+    doc = cleaned(text)
+    assert doc.article.authors == [] and paragraphs(doc)[0].startswith("By Tuesday")
+
+
+@pytest.mark.parametrize("prefix, dateline", [
+    ("KYIV, Ukraine (AP) — ", "KYIV, Ukraine (AP)"),
+    ("WASHINGTON, Dec 30 (Reuters) - ", "WASHINGTON, Dec 30 (Reuters)"),
+    ("TAIPEI/BEIJING, Aug 4 (Reuters) - ", "TAIPEI/BEIJING, Aug 4 (Reuters)"),
+    ("NEW DELHI: ", "NEW DELHI"),
+    ("KHARTOUM (AFP) -- ", "KHARTOUM (AFP)"),
+    ("BEIRUT (AP) _ ", "BEIRUT (AP)"),
+    ("Kyiv, Ukraine (AP) — ", "Kyiv, Ukraine (AP)"),
+    ("MOSCOW — ", "MOSCOW"),
+])
+def test_datelines_are_recorded_and_stripped(prefix, dateline):
+    article = cleaned(f"{prefix}{LEDE}\n\n{SECOND}").article
+    assert article.dateline == dateline
+    assert article.text == f"{LEDE}\n\n{SECOND}"
+
+
+def test_no_dateline_in_ordinary_openings():
+    for opening in ("Egypt - the most populous Arab country - said on Sunday it would talk.",
+                    "President Joe Biden spoke with Vladimir Putin on Thursday."):
+        article = cleaned(opening).article
+        assert article.dateline is None and article.text == opening
+
+
+def test_agency_dateline_sets_source_when_unknown():
+    assert cleaned(f"CAIRO (AFP) — {LEDE}").article.source == "Agence France-Presse"
+    assert cleaned(f"CAIRO (AFP) — {LEDE}", source="Nile Wire").article.source == "Nile Wire"
+
+
+def test_html_page_main_text_and_metadata():
+    doc = clean.run(RawArticle(id="g", html=(FIXTURES / "gulf-talks.html").read_text(encoding="utf-8")))
+    article = doc.article
+    assert article.title == "Iraq hosts talks between Iran and Saudi Arabia"
+    assert article.published == "2021-04-18" and article.source == "Gulf Post"
+    assert article.authors == ["Yusuf Rahimi"] and article.dateline == "BAGHDAD (Reuters)"
+    assert paragraphs(doc)[0].startswith("Senior Saudi and Iranian officials held direct talks")
+    assert len(paragraphs(doc)) == 3
+    for debris in ("cookies", "Related Articles", "Yemen talks", "All rights reserved", "Home"):
+        assert debris not in article.text
+    assert doc.raw_html is not None
+
+
+def test_raw_metadata_wins_over_page_metadata():
+    page = (FIXTURES / "gulf-talks.html").read_text(encoding="utf-8")
+    article = clean.run(RawArticle(id="g", html=page, title="Given title", published="19 April 2021",
+                                   source="Given source")).article
+    assert (article.title, article.published, article.source) == ("Given title", "2021-04-19", "Given source")
+
+
+def test_tiny_html_fragment_falls_back_to_visible_text():
+    doc = clean.run(RawArticle(id="f", html="<p>Russia accused Ukraine of shelling.</p><p>Kyiv denied it.</p>"))
+    assert doc.article.text == "Russia accused Ukraine of shelling.\n\nKyiv denied it."
+
+
+@pytest.mark.parametrize("value, iso", [
+    ("2021-12-30", "2021-12-30"), ("2021-12-30T23:10:00+02:00", "2021-12-30"), ("20211230", "2021-12-30"),
+    ("Thu, 30 Dec 2021 10:00:00 GMT", "2021-12-30"), ("December 30, 2021", "2021-12-30"),
+    ("30 December 2021", "2021-12-30"), ("Dec. 30, 2021 at 11:58 p.m. EST", "2021-12-30"),
+    ("30/12/2021", "2021-12-30"), ("2021/12/30", "2021-12-30"), ("25 janvier 2022", "2022-01-25"),
+    ("yesterday", None), ("2021", None), ("not a date", None), ("2021-02-30", None),
+])
+def test_published_dates_are_normalised(value, iso):
+    assert clean.normalise_date(value) == iso
+
+
+def test_unreadable_published_date_is_a_warning_not_an_error():
+    doc = cleaned(LEDE, published="sometime soon")
+    assert doc.article.published is None and "sometime soon" in doc.warnings[0]
+
+
+def test_crawl_date_is_the_last_resort_for_published():
+    raw = RawArticle(id="w", text=LEDE, extra={"crawl_date": "2021-04-20"})
+    assert clean.run(raw).article.published == "2021-04-20"
+
+
+def test_language_detection():
+    french = ("Le président français a rencontré le chancelier allemand mardi à Berlin pour discuter de la "
+              "crise ukrainienne et des sanctions envisagées contre la Russie.")
+    assert cleaned(french).article.language == "fr"
+    assert cleaned(LEDE).article.language == "en"
+    assert cleaned("Zelensky urges EU sanctions").article.language == "en"
+    assert cleaned("Putin, Xi talk Taiwan, Ukraine, gas in Beijing").article.language == "en"
+
+
+@pytest.mark.parametrize("raw", [
+    RawArticle(id="e"), RawArticle(id="e", text="   \n\n "), RawArticle(id="e", html="<html><body></body></html>"),
+    RawArticle(id="e", text="Advertisement\n\nShare on Facebook\n\nBack to top"),
+])
+def test_unusable_input_raises_bad_input(raw):
+    with pytest.raises(clean.BadInput):
+        clean.run(raw)
+
+
+def test_verbatim_keeps_text_offsets_unchanged():
+    text = "TITLE: A headline\nBEIRUT (AP) — Two  spaces stay.\n\n\nAdvertisement"
+    article = clean.run(RawArticle(id="v", text=text, published="2021-01-02", extra={"verbatim": True})).article
+    assert article.text == text and article.published == "2021-01-02" and article.dateline is None
