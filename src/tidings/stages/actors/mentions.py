@@ -168,7 +168,14 @@ class MentionFinder:
         spans: dict[tuple[int, int], list[str]] = {}
         for m in self.matches:
             pids = [t.key for t in m.targets if t.kind == PERSON]
-            if pids:
+            if not pids:
+                continue
+            first = self.tokens_in(m.start, m.end)[0]
+            given = self.tokens[first.i - 1] if first.i else None
+            if (given is not None and given.pos == "PROPN" and given.dep == "compound" and given.head >= first.i
+                    and given.text[:1].isupper() and not self._is_title_word(given)):
+                spans[(given.start, m.end)] = []  # "Ivanka Trump" is not Donald Trump
+            else:
                 spans[(m.start, m.end)] = pids
         for ent in self.parse.entities:
             if ent.label not in ("PERSON", "ORG"):
@@ -189,6 +196,12 @@ class MentionFinder:
                 spans[(start, end)] = []
         for (start, end), pids in sorted(spans.items()):
             self._person(start, end, pids)
+        for tok in self.tokens:
+            # Surname repeats the tagger missed ("Pifer added ...").
+            if tok.pos == "PROPN" and tok.text in self.surnames and tok.i not in self.used and (
+                    tok.i not in self.match_of):
+                self.used.add(tok.i)
+                self.candidates.append(Candidate(3, tok.start, tok.end, "PERSON", self.surnames[tok.text]))
 
     def _person(self, start: int, end: int, pids: list[str]) -> None:
         toks = self.tokens_in(start, end)
@@ -200,6 +213,9 @@ class MentionFinder:
         title_start, title = self._title(toks[0].i, indices)
         ctx = self.context_of(heads + title, indices | set(title))
         ctx.roles += self._title_roles(title)
+        for i in title:
+            if i in self.match_of:
+                self._modifier(i, ctx)  # "Kenyan" in "Kenyan Foreign Minister"
         ctx.former |= any(self.tokens[i].text.lower() in ("former", "ex") for i in title)
         for h in heads:
             for c in self.parse.children(h):

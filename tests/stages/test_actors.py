@@ -1,0 +1,206 @@
+"""The actors stage: KB names, role phrases, date-aware offices, people, and the helper API."""
+from pathlib import Path
+
+import pytest
+
+from tidings.models import RawArticle
+from tidings.resources.actors import read_kb
+from tidings.stages import actors, clean, nlp
+from tidings.stages.actors.index import NameIndex, edit_distance
+
+FIXTURE_PEOPLE = Path(__file__).parents[1] / "fixtures" / "actors" / "people.jsonl"
+
+
+@pytest.fixture(scope="module")
+def index():
+    """The packaged countries/organisations with the small fixture people file."""
+    return NameIndex(read_kb(people_paths=[FIXTURE_PEOPLE]))
+
+
+@pytest.fixture(scope="module")
+def annotate(index):
+    def run(text, published="2022-03-01"):
+        doc = nlp.run(clean.run(RawArticle(id="t", text=text, published=published)))
+        return actors.run(doc, index=index)
+
+    return run
+
+
+def found(doc):
+    """{mention text: (actor id, country, sector)} for compact assertions."""
+    return {m.text: (a.id, a.country, a.sector) for m in doc.mentions if (a := doc.actor(m.actor_id))}
+
+
+def test_demonym_and_role_noun_give_country_sector(annotate):
+    doc = annotate("Russian officials said Ukrainian troops had pulled back overnight.")
+    assert found(doc) == {"Russian officials": ("RUS-GOV", "RUS", "GOV"),
+                          "Ukrainian troops": ("UKR-MIL", "UKR", "MIL")}
+    assert doc.actor("UKR-MIL").name == "Ukrainian military"
+
+
+def test_coordinated_demonyms_become_two_actors(annotate):
+    doc = annotate("Senior Hungarian and Romanian officials agreed to reopen the border crossing.")
+    assert found(doc) == {"Hungarian": ("HUN-GOV", "HUN", "GOV"), "Romanian": ("ROU-GOV", "ROU", "GOV")}
+
+
+def test_protesters_in_a_capital(annotate):
+    doc = annotate("Protesters in Minsk clashed with riot police on Sunday.")
+    assert found(doc)["Protesters"] == ("BLR-CVL", "BLR", "CVL")
+    assert found(doc)["riot police"] == ("COP", None, "COP")
+
+
+def test_backed_rebels_carry_a_patron(annotate):
+    doc = annotate("Moscow-backed rebels in eastern Ukraine shelled a government checkpoint.")
+    mention = doc.mentions[0]
+    actor = doc.actor(mention.actor_id)
+    assert mention.text == "Moscow-backed rebels"
+    assert (actor.id, actor.country, actor.sector, actor.patron) == ("UKR-REB~RUS", "UKR", "REB", "RUS")
+
+
+def test_seats_and_capitals_stand_for_governments(annotate):
+    doc = annotate("The Kremlin rejected the proposal, while Washington said the Pentagon would send advisers.")
+    assert found(doc) == {"Kremlin": ("RUS-GOV", "RUS", "GOV"), "Washington": ("USA-GOV", "USA", "GOV"),
+                          "Pentagon": ("USA-MIL", "USA", "MIL")}
+
+
+def test_capital_as_a_place_is_not_an_actor(annotate):
+    doc = annotate("The delegation flew to Moscow on Tuesday.")
+    assert "Moscow" not in found(doc)
+
+
+def test_brussels_is_read_as_the_eu(annotate):
+    doc = annotate("Brussels warned Budapest that funds would be frozen.")
+    assert found(doc)["Brussels"] == ("EU", None, "IGO")
+
+
+def test_organisations_and_armed_groups(annotate):
+    doc = annotate("NATO and the United Nations condemned the attack claimed by al-Shabaab and the Houthis.")
+    assert found(doc) == {"NATO": ("NATO", None, "IGO"), "United Nations": ("UN", None, "IGO"),
+                          "al-Shabaab": ("ALSHABAAB", None, "REB"), "Houthis": ("HOUTHI", None, "REB")}
+    assert doc.actor("NATO").org == "NATO"
+
+
+def test_org_modifier_wins_over_role_noun(annotate):
+    doc = annotate("NATO officials met Hamas fighters' relatives.")
+    assert found(doc)["NATO officials"][0] == "NATO"
+
+
+def test_office_holder_depends_on_publication_date(annotate):
+    text = "The U.S. president spoke to reporters on Friday."
+    assert found(annotate(text, published="2020-06-01"))["U.S. president"][0] == "donald-trump"
+    assert found(annotate(text, published="2022-06-01"))["U.S. president"][0] == "joe-biden"
+
+
+def test_office_without_holder_falls_back_to_country_sector(annotate):
+    doc = annotate("The Chilean president spoke to reporters on Friday.")
+    assert found(doc)["Chilean president"] == ("CHL-GOV", "CHL", "GOV")
+
+
+def test_person_sector_follows_tenure_on_the_date(annotate):
+    assert found(annotate("President Biden called Putin.", published="2021-06-01"))["President Biden"] == (
+        "joe-biden", "USA", "GOV")
+    doc = annotate("Former President Barack Obama endorsed the plan.", published="2021-06-01")
+    assert found(doc)["Former President Barack Obama"] == ("barack-obama", "USA", "ELI")
+    # Medvedev was president in 2010 and out of that office (no tenure) in 2015.
+    assert found(annotate("Medvedev spoke.", published="2010-01-01"))["Medvedev"][2] == "GOV"
+    assert found(annotate("Medvedev spoke.", published="2015-01-01"))["Medvedev"][2] == "ELI"
+
+
+def test_possessive_and_spelling_variants(annotate):
+    doc = annotate("Putin's envoy met Zelenskiy, and aides to Zeleskyy said the talks were useful.")
+    got = found(doc)
+    assert got["Putin"][0] == "vladimir-putin"
+    assert got["Zelenskiy"][0] == got["Zeleskyy"][0] == "volodymyr-zelenskyy"
+
+
+def test_country_names_are_never_fuzzy(annotate):
+    assert all(a.country != "RUS" for a in annotate("Rusia said it would respond.").actors)
+
+
+def test_surname_repeat_links_to_the_full_name(annotate):
+    doc = annotate("Hillary Clinton met Bill Clinton's aides. Later, Clinton said she was pleased.")
+    assert found(doc)["Clinton"][0] == "hillary-clinton"
+
+
+def test_unknown_person_from_apposition_and_repeat(annotate):
+    doc = annotate("Steven Pifer, a former U.S. ambassador to Ukraine, said the talks failed. Pifer added more.")
+    got = found(doc)
+    assert got["Steven Pifer"] == ("steven-pifer", "USA", "ELI")
+    assert got["Pifer"] == got["Steven Pifer"]
+    assert "U.S. ambassador" not in got  # the apposition describes Pifer, it is not another actor
+
+
+def test_unknown_person_with_title(annotate):
+    doc = annotate("Kenyan Foreign Minister Amina Odhiambo arrived in Addis Ababa.")
+    name = next(m for m in doc.mentions if "Odhiambo" in m.text)
+    actor = doc.actor(name.actor_id)
+    assert (actor.id, actor.kind, actor.country, actor.sector) == ("amina-odhiambo", "person", "KEN", "GOV")
+
+
+def test_names_inside_longer_names_are_not_actors(annotate):
+    got = found(annotate("Michael Jordan visited New Mexico with Ivanka Trump."))
+    assert "Jordan" not in got and "Mexico" not in got
+    assert got["Ivanka Trump"][0] == "ivanka-trump"
+
+
+def test_modifier_role_sector_is_more_specific(annotate):
+    got = found(annotate("Israeli intelligence officials and Afghan rebel leaders met."))
+    assert got["Israeli intelligence officials"] == ("ISR-SPY", "ISR", "SPY")
+    assert got["Afghan rebel leaders"] == ("AFG-REB", "AFG", "REB")
+
+
+def test_mentions_point_into_the_text(annotate):
+    doc = annotate("Hamas said Israeli forces entered Gaza after the Security Council met.")
+    for mention in doc.mentions:
+        assert doc.text[mention.start:mention.end] == mention.text
+    assert {a.id for a in doc.actors} == {m.actor_id for m in doc.mentions}
+
+
+def test_actor_at_finds_covering_or_inner_mention(annotate):
+    doc = annotate("Senior Hungarian and Romanian officials agreed on Wednesday.")
+    start = doc.text.index("Senior")
+    end = doc.text.index("officials") + len("officials")
+    assert actors.actor_at(doc, start, end)[1].id == "HUN-GOV"
+    assert [a.id for _, a in actors.actors_at(doc, start, end)] == ["HUN-GOV", "ROU-GOV"]
+    assert actors.actor_at(doc, doc.text.index("Wednesday"), len(doc.text)) is None
+
+
+def test_person_gender(index):
+    assert actors.person_gender("angela-merkel", index=index) == "f"
+    assert actors.person_gender("vladimir-putin", index=index) == "m"
+    assert actors.person_gender("RUS-GOV", index=index) is None
+
+
+@pytest.mark.parametrize("phrase, date, expected", [
+    ("the Kremlin", None, ("RUS-GOV", "RUS", "GOV")),
+    ("Russian troops", None, ("RUS-MIL", "RUS", "MIL")),
+    ("NATO", None, ("NATO", None, "IGO")),
+    ("President Biden", "2021-03-01", ("joe-biden", "USA", "GOV")),
+    ("former President Obama", "2021-03-01", ("barack-obama", "USA", "ELI")),
+    ("the Russian president", "2010-01-01", ("dmitry-medvedev", "RUS", "GOV")),
+    ("the Russian president", "2015-01-01", ("vladimir-putin", "RUS", "GOV")),
+    ("Zelensky's", "2022-01-01", ("volodymyr-zelenskyy", "UKR", "GOV")),
+    ("protesters", None, ("CVL", None, "CVL")),
+    ("Britain", None, ("GBR", "GBR", None)),
+])
+def test_lookup_resolves_short_phrases(index, phrase, date, expected):
+    actor = actors.lookup(phrase, on_date=date, index=index)
+    assert (actor.id, actor.country, actor.sector) == expected
+
+
+def test_lookup_unknown_phrase_is_none(index):
+    assert actors.lookup("the weather", index=index) is None
+
+
+def test_edit_distance_counts_swaps_once():
+    assert edit_distance("zelensky", "zelesnky", 2) == 1
+    assert edit_distance("zelensky", "zelenskyy", 2) == 1
+    assert edit_distance("putin", "obama", 1) == 2  # stops early above the limit
+
+
+def test_packaged_people_resolve_with_real_data(build_doc):
+    doc = build_doc("President Biden spoke with the Russian president by phone.", published="2022-02-12",
+                    until="actors")
+    got = found(doc)
+    assert got["President Biden"][0] == "joe-biden"
+    assert got["Russian president"][0] == "vladimir-putin"
