@@ -71,12 +71,30 @@ def refs_for(doc: Document, head: int) -> list[ActorRef]:
         if refs:
             return refs[:MAX_REFS]
     if mentions:
-        best = min(mentions, key=lambda m: (not (m.start <= head_tok.start < m.end), abs(m.start - head_tok.start)))
+        best = min(mentions, key=lambda m: (not _identified(doc, m), not (m.start <= head_tok.start < m.end),
+                                            abs(m.start - head_tok.start)))
         return [_from_mention(doc, best, text, start, end)]
     place = _from_place(doc, text, start, end)
     if place:
         return [place]
+    inner = _inner_party(doc, head)
+    if inner is not None:
+        return [_from_mention(doc, inner, text, start, end)]
     return [ActorRef(text=text, start=start, end=end)]
+
+
+def _identified(doc: Document, mention: Mention) -> bool:
+    actor = doc.actor(mention.actor_id)
+    return bool(actor and (actor.country or actor.org))
+
+
+def _inner_party(doc: Document, head: int) -> Mention | None:
+    """A named party inside a phrase about a thing ("an admission by Moscow", "aid for Chad")."""
+    parse = doc.parse
+    tokens = parse.subtree(head)
+    start, end = parse.tokens[tokens[0]].start, parse.tokens[tokens[-1]].end
+    found = [m for m in _mentions_in(doc, start, end) if _identified(doc, m)]
+    return found[0] if found else None
 
 
 def _coordinated_modifiers(parse: Parse, head: int) -> list[int]:

@@ -84,9 +84,25 @@ def _combine(outer: str, content: Coded) -> tuple[str, str] | None:
 def _coded(parse: Parse, frame: Frame, sentence: int) -> Coded:
     pattern = frame.pattern
     status = factuality.assess(parse, frame.anchor, nominal=frame.nominal)
+    recipients = list(frame.recipients)
+    notes = [f"actor: {frame.actor_rule}", f"recipient: {frame.recipient_rule}"]
+    if not recipients and TYPE_FRAMES.get(pattern.type) == "request":
+        addressee = _addressee(parse, frame.anchor)
+        if addressee is not None:
+            recipients = frames.conjuncts(parse, addressee)
+            notes[1] = "recipient: subject of the demanded clause"
     return Coded(frame, sentence, pattern.cameo, pattern.type, pattern.mode, list(pattern.context), status,
-                 list(frame.actors), list(frame.recipients), pattern.id,
-                 [f"actor: {frame.actor_rule}", f"recipient: {frame.recipient_rule}"])
+                 list(frame.actors), recipients, pattern.id, notes)
+
+
+def _addressee(parse: Parse, anchor: int) -> int | None:
+    """Who is asked to act in "demanded that Iran stop ..." (the subject of the complement clause)."""
+    for c in parse.children(anchor):
+        if parse.tokens[c].dep in ("ccomp", "xcomp"):
+            subject = frames.child(parse, c, "nsubj", "nsubjpass")
+            if subject is not None and not actorrefs.is_pronoun(parse, subject):
+                return subject
+    return None
 
 
 def _merge(outer: Coded, content: Coded, kind: str, code: str, why: str) -> Coded:

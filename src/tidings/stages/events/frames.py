@@ -178,7 +178,7 @@ def build(parse: Parse, match: Match) -> Frame:
         if frame.passive:
             recipient, frame.recipient_rule = child(parse, anchor, "nsubjpass"), "passive subject"
         else:
-            recipient = _outside(parse, object_of(parse, anchor), match)
+            recipient = object_of(parse, anchor, match.tokens)
             frame.recipient_rule = "object"
             if recipient is None or parse.tokens[recipient].pos not in ("NOUN", "PROPN", "PRON"):
                 recipient = _outside(parse, prep_object(parse, anchor, RECIPIENT_PREPS), match)

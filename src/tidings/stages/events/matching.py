@@ -60,14 +60,15 @@ def _pos_ok(token: Token, pattern: Pattern) -> bool:
     return token.pos in VERB_POS and token.dep not in ("amod", "compound")
 
 
-def object_of(parse: Parse, i: int) -> int | None:
+def object_of(parse: Parse, i: int, exclude: tuple[int, ...] = ()) -> int | None:
     """The object governed by token ``i`` (direct object, preposition object, passive subject)."""
     token = parse.tokens[i]
     kids = parse.children(i)
     for dep in OBJECT_DEPS:
         for child in kids:
             kid = parse.tokens[child]
-            if kid.dep == dep and kid.pos not in ("ADP", "PART") and kid.ent_type not in TIME_ENTITIES:
+            if kid.dep == dep and kid.pos not in ("ADP", "PART") and kid.ent_type not in TIME_ENTITIES \
+                    and child not in exclude:
                 return child
     if token.pos in ("VERB", "AUX") and any(parse.tokens[c].dep == "auxpass" for c in kids):
         return next((c for c in kids if parse.tokens[c].dep == "nsubjpass"), None)
