@@ -186,7 +186,7 @@ def precision_of(value: str | None) -> str:
     rest = value[4:]
     if not rest:
         return "year"
-    if rest[1:2] == "W":
+    if rest[1:2] == "W" and rest[2:4].isdigit():
         return "week"
     if len(rest) >= 6 and rest[1:3].isdigit() and rest[4:6].isdigit():
         return "day"

@@ -562,8 +562,8 @@ def rules() -> tuple[Rule, ...]:
          rf"|last|next|this\s+past|this|(?:this\s+)?coming)\s*)?(?P<mon>{v.MONTH_FULL}|{v.MONTH}(?=,?\s+(?:of\s+)?\d{{4}}))"
          rf"(?:,?\s+(?:of\s+)?(?P<year>{v.YEAR})|\s+(?P<yrel>(?:last|next|this)\s+year))?", interpret_month),
         ("year",
-         rf"(?:(?:fiscal(?:\s+year)?|FY|calendar(?:\s+year)?|early|late|(?:the\s+)?(?:beginning|start|end|middle|"
-         rf"first\s+half|second\s+half)\s+of|the\s+year)\s*|mid-)?(?P<year>{v.YEAR})(?!\s*(?:%|percent))",
+         rf"(?:(?:fiscal(?:\s+year)?|FY|calendar(?:\s+year)?|early|late|(?:the\s+)?(?:beginning|start|end|middle)\s+of"
+         rf"|the\s+year)\s*|mid-)?(?P<year>{v.YEAR})(?!\s*(?:%|percent))",
          interpret_year),
         ("decade", rf"(?:the\s+)?(?:(?:early|late|mid-?)\s*)?(?:(?P<dec>(?:1[0-9]|20)\d0)'?s|'(?P<short>\d0)s)\b",
          interpret_decade),

@@ -1,0 +1,151 @@
+"""The dates stage: TimeML values, spans and tense-aware resolution, on sentences written for the project."""
+from __future__ import annotations
+
+import pytest
+
+from tidings.models import Article, Document
+from tidings.stages import dates, nlp
+from tidings.stages.dates import calendar
+
+PUBLISHED = "2021-12-30"  # a Thursday
+
+
+def annotate(text: str, published: str | None = PUBLISHED) -> Document:
+    doc = Document(Article(id="t", text=text, published=published, language="en"))
+    return dates.run(nlp.run(doc))
+
+
+def found(text: str, published: str | None = PUBLISHED) -> list[tuple[str, str | None, str]]:
+    return [(d.text, d.value, d.type) for d in annotate(text, published).dates]
+
+
+@pytest.mark.parametrize(("phrase", "value", "precision"), [
+    ("next year", "2022", "year"),
+    ("last year", "2020", "year"),
+    ("last June", "2021-06", "month"),
+    ("June last year", "2020-06", "month"),
+    ("Dec. 7", "2021-12-07", "day"),
+    ("December 7, 2020", "2020-12-07", "day"),
+    ("7 December 2020", "2020-12-07", "day"),
+    ("earlier this month", "2021-12", "month"),
+    ("two weeks ago", "2021-W50", "week"),
+    ("three months ago", "2021-09", "month"),
+    ("this week", "2021-W52", "week"),
+    ("next week", "2022-W01", "week"),
+    ("the 1990s", "199", "unknown"),
+    ("the nineties", "199", "unknown"),
+    ("fiscal 2020", "2020", "year"),
+    ("mid-2020", "2020", "year"),
+    ("nineteen ninety-six", "1996", "year"),
+    ("the third quarter", "2021-Q3", "year"),
+    ("the first half of 2019", "2019-H1", "year"),
+    ("this summer", "2021-SU", "year"),
+    ("last winter", "2020-WI", "year"),
+    ("today", "2021-12-30", "day"),
+    ("yesterday", "2021-12-29", "day"),
+    ("the day after tomorrow", "2022-01-01", "day"),
+    ("now", "PRESENT_REF", "unknown"),
+    ("recently", "PAST_REF", "unknown"),
+    ("the 20th century", "19", "unknown"),
+    ("2021-11-03", "2021-11-03", "day"),
+    ("Christmas Day", "2021-12-25", "day"),
+])
+def test_normalise_against_the_publication_date(phrase, value, precision):
+    assert dates.normalise(phrase, anchor=PUBLISHED) == (value, precision)
+
+
+def test_tense_decides_months_and_days_written_without_a_year():
+    assert dates.normalise("January 10th", anchor=PUBLISHED, tense="future") == ("2022-01-10", "day")
+    assert dates.normalise("in March", anchor=PUBLISHED, tense="past") == ("2021-03", "month")
+    assert dates.normalise("in March", anchor=PUBLISHED, tense="future") == ("2022-03", "month")
+    assert dates.normalise("on Wednesday", anchor=PUBLISHED, tense="past") == ("2021-12-29", "day")
+    assert dates.normalise("on Wednesday", anchor=PUBLISHED, tense="future") == ("2022-01-05", "day")
+    assert dates.normalise("Thursday", anchor=PUBLISHED) == ("2021-12-30", "day")
+
+
+def test_without_a_publication_date_relative_values_stay_unresolved():
+    assert dates.normalise("Dec. 25", anchor=None) == ("XXXX-12-25", "unknown")
+    assert dates.normalise("last year", anchor=None) == (None, "unknown")
+    assert dates.normalise("March 3, 2019", anchor=None) == ("2019-03-03", "day")
+    assert dates.normalise("no time here", anchor=PUBLISHED) == (None, "unknown")
+
+
+@pytest.mark.parametrize(("phrase", "value", "kind"), [
+    ("three days", "P3D", "DURATION"),
+    ("at least 30 days", "P30D", "DURATION"),
+    ("the past two years", "P2Y", "DURATION"),
+    ("2 1/2 years", "P2Y6M", "DURATION"),
+    ("a year and a half", "P1Y6M", "DURATION"),
+    ("five hours", "PT5H", "DURATION"),
+    ("half an hour", "PT30M", "DURATION"),
+    ("a two-year term", "P2Y", "DURATION"),
+    ("two decades", "P20Y", "DURATION"),
+    ("several months", "PXM", "DURATION"),
+    ("recent years", "PXY", "DURATION"),
+    ("every Thursday", "XXXX-WXX-4", "SET"),
+    ("each month", "P1M", "SET"),
+    ("$5 million a year", "P1Y", "SET"),
+    ("twice a week", "P1W", "SET"),
+])
+def test_durations_and_sets(phrase, value, kind):
+    (mention,) = dates.find(phrase, anchor=calendar.parse_anchor(PUBLISHED))
+    assert (mention.value, mention.type) == (value, kind)
+
+
+def test_past_tense_weekday_is_the_previous_one_and_future_the_next():
+    doc = annotate("Negotiators met in Vienna on Wednesday. They will meet again on Wednesday, officials said.")
+    assert [(d.text, d.value) for d in doc.dates] == [("Wednesday", "2021-12-29"), ("Wednesday", "2022-01-05")]
+
+
+def test_weekday_of_the_publication_day_is_that_day():
+    assert found("The minister resigned on Thursday after a week of protests.") == [
+        ("Thursday", "2021-12-30", "DATE"), ("a week", "P1W", "DURATION")]
+
+
+def test_future_month_day_in_a_late_december_story_is_next_year():
+    assert found("The court will rule on January 10th, the spokesman said.") == [("January 10th", "2022-01-10", "DATE")]
+
+
+def test_past_tense_month_is_this_years():
+    assert found("The ceasefire collapsed in March.") == [("March", "2021-03", "DATE")]
+
+
+def test_clock_times_attach_to_their_day():
+    assert found("The blast went off at 10:35 a.m. Tuesday, police said.") == [
+        ("10:35 a.m. Tuesday", "2021-12-28T10:35", "TIME")]
+    assert found("Rebels shelled the town overnight and again this morning.") == [
+        ("overnight", "2021-12-30TNI", "TIME"), ("this morning", "2021-12-30TMO", "TIME")]
+
+
+def test_offsets_point_into_the_text():
+    text = "Two years ago the army took the city; last week it withdrew, and elections follow next month."
+    doc = annotate(text)
+    assert [(d.text, d.value) for d in doc.dates] == [
+        ("Two years ago", "2019"), ("last week", "2021-W51"), ("next month", "2022-01")]
+    assert all(text[d.start : d.end] == d.text for d in doc.dates)
+
+
+def test_things_that_only_look_like_dates_are_skipped():
+    assert found("The minister may travel to Paris, and protesters may march on parliament.") == []
+    assert found("A daily newspaper said 2000 soldiers and a 6-year-old boy were among the evacuees.") == []
+
+
+def test_adverbial_set_words_are_kept():
+    assert found("The militia patrols the border daily.") == [("daily", "P1D", "SET")]
+
+
+def test_precision_of_values():
+    assert [calendar.precision_of(v) for v in ("2021-12-30", "2021-W51", "2021-12", "2021", "2021-Q3",
+                                               "2021-12-30TMO", "PAST_REF", "P3D", "XXXX-12-25", None)] == [
+        "day", "week", "month", "year", "year", "day", "unknown", "unknown", "unknown", "unknown"]
+
+
+def test_calendar_helpers():
+    anchor = calendar.Date(2021, 12, 30)
+    assert calendar.weekday_near(anchor, 4, "last") == calendar.Date(2021, 12, 23)
+    assert calendar.weekday_near(anchor, 4, "next") == calendar.Date(2022, 1, 6)
+    assert calendar.easter(2024) == calendar.Date(2024, 3, 31)
+    assert calendar.nth_weekday(2021, 11, 4, 4) == calendar.Date(2021, 11, 25)  # Thanksgiving
+    assert calendar.add_months(calendar.Date(2021, 1, 31), 1) == calendar.Date(2021, 2, 28)
+    assert calendar.parse_anchor("2021-12-30T08:15:00Z") == anchor
+    assert calendar.parse_anchor("not a date") is None
