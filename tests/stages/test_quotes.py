@@ -218,3 +218,16 @@ def test_without_parse_nothing_happens(build_doc):
     doc = build_doc('"Yes," he said.', until="actors")
     doc.parse = None
     assert quotes.run(doc).quotes == []
+
+
+def test_titles_in_marks_are_not_quotes_but_short_answers_are(quotes_of):
+    found = quotes_of('"Yes," the senator said on "Fox and Friends" when asked about the vote.')
+    assert [(q.text, q.speaker.text) for q in found] == [("Yes", "the senator")]
+
+
+def test_object_of_speech_verb_and_noun_cue(quotes_of):
+    found = quotes_of("The minister criticized the new trade agreement. Critics repeated their claim "
+                      "that the vote was rigged.")
+    assert [(q.text, q.cue) for q in found] == [
+        ("the new trade agreement", "criticized"), ("that the vote was rigged", "claim")]
+    assert found[1].speaker.text == "Critics"

@@ -1,6 +1,6 @@
 """The attribution lexicon of the quotes stage: cue verbs, source phrases, role nouns, name genders.
 
-Data: ``data/quotes/cues.json`` (cue lemmas by kind, prepositional and infinitive complements,
+Data: ``data/quotes/cues.json`` (cue verbs by kind, cue nouns, prepositional, infinitive and object complements,
 document nouns, role descriptions, pronouns) and ``data/quotes/names.json`` (given names by
 gender, a fallback for pronoun resolution). Both carry a ``version``.
 """
@@ -13,7 +13,7 @@ from pathlib import Path
 
 DATA = Path(__file__).parent / "data" / "quotes"
 GENDERS = ("male", "female")
-_LEMMA_LISTS = ("speech", "cognition", "evidence", "xcomp_verbs", "document_nouns")
+_LEMMA_LISTS = ("speech", "cognition", "evidence", "xcomp_verbs", "object_complement_verbs", "object_content_verbs", "nouns", "document_nouns")
 
 
 @dataclass(frozen=True)
@@ -26,6 +26,9 @@ class QuoteLexicon:
     evidence: frozenset[str]
     prep_complements: dict[str, frozenset[str]]
     xcomp_verbs: frozenset[str]
+    object_complement_verbs: frozenset[str]
+    object_content_verbs: frozenset[str]
+    nouns: frozenset[str]
     source_phrases: tuple[tuple[str, ...], ...]
     document_nouns: frozenset[str]
     descriptions: dict[str, str | None]
@@ -56,6 +59,10 @@ def validate(cues: dict, names: dict) -> list[str]:
             problems.append(f"cues.json: duplicate entries in {key}")
         problems.extend(f"cues.json: {key} entry {w!r} is not a lower-case lemma"
                         for w in items if not w or w != w.lower() or w != w.strip())
+    cue_verbs = set(cues.get("speech", [])) | set(cues.get("cognition", [])) | set(cues.get("evidence", []))
+    for key in ("prep_complements", "xcomp_verbs", "object_complement_verbs", "object_content_verbs"):
+        problems.extend(f"cues.json: {key} entry {w!r} is not a speech, cognition or evidence verb"
+                        for w in cues.get(key, []) if w not in cue_verbs)
     for verb, preps in cues.get("prep_complements", {}).items():
         if not preps or any(" " in p for p in preps):
             problems.append(f"cues.json: prep_complements[{verb!r}] must be single prepositions")
@@ -95,6 +102,9 @@ def load() -> QuoteLexicon:
         evidence=frozenset(cues["evidence"]),
         prep_complements={v: frozenset(p) for v, p in cues["prep_complements"].items()},
         xcomp_verbs=frozenset(cues["xcomp_verbs"]),
+        object_complement_verbs=frozenset(cues["object_complement_verbs"]),
+        object_content_verbs=frozenset(cues["object_content_verbs"]),
+        nouns=frozenset(cues["nouns"]),
         source_phrases=tuple(tuple(p) for p in cues["source_phrases"]),
         document_nouns=frozenset(cues["document_nouns"]),
         descriptions=dict(cues["descriptions"]),

@@ -116,6 +116,8 @@ def _is_title(words: str) -> bool:
     tokens = words.split()
     if not tokens or len(tokens) > 6 or words[-1] in ".!?,;:":
         return False
+    if len(tokens) == 1 and not any(c.isdigit() for c in words):
+        return False  # "Yes," she said
     return all(t[0].isupper() or t[0].isdigit() or t in _TITLE_SMALL_WORDS for t in tokens) and (
         tokens[0][0].isupper() or tokens[0][0].isdigit())
 

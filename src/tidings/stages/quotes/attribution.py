@@ -181,7 +181,7 @@ class Attributor:
             if tok.text.lower() == "according":
                 cue = self._according_to(tok.i)
                 span = self._according_clause(tok.i) if cue else None
-            elif self._is_cue_verb(tok.i, kinds):
+            elif self._is_cue_verb(tok.i, kinds) and not self._passive(tok.i):
                 cue = Cue((tok.i,), self.speaker_of(tok.i))
                 span = self._complement(tok.i)
             elif tok.pos == "NOUN" and tok.lemma.lower() in self.lex.nouns:
@@ -249,7 +249,7 @@ class Attributor:
         # "criticized the trade deal": the object of a verb whose object is what was said
         if lemma in self.lex.object_content_verbs:
             objects = [k for k in kids if tokens[k].dep == "dobj" and k > verb and tokens[k].pos in ("NOUN", "PROPN")]
-            if objects:
+            if objects and not (tokens[objects[0]].lemma.lower() in self.lex.nouns and self._that_clause(objects[0])):
                 return self._span(parse.subtree(objects[0]))
         # "The talks failed, she said." parsed with "said" hanging from "failed": the rest of the clause
         tok = tokens[verb]
@@ -260,6 +260,14 @@ class Attributor:
             if before and tokens[own[0] - 1].text == ",":
                 return self._span(before)
         return None
+
+    def _passive(self, verb: int) -> bool:
+        """"was asked about", "when asked": the subject is the addressee, not the speaker."""
+        tok = self.parse.tokens[verb]
+        if tok.tag != "VBN":
+            return False
+        return tok.dep in ("advcl", "acl", "amod") or any(
+            self.parse.tokens[k].dep in ("auxpass", "nsubjpass") for k in self.parse.children(verb))
 
     def _bare_clause(self, head: int) -> bool:
         """A clause with its own subject and no subordinator ("if", "when", "because")."""
@@ -282,12 +290,11 @@ class Attributor:
     def _noun_speaker(self, noun: int) -> int | None:
         """"his claim" → his; "Republicans expressed concern" → Republicans."""
         tokens = self.parse.tokens
-        for kid in self.parse.children(noun):
-            if tokens[kid].dep == "poss":
-                return kid
         if tokens[noun].dep in ("dobj", "pobj", "attr"):
-            return self.speaker_of(tokens[noun].head)
-        return None
+            subject = self.speaker_of(tokens[noun].head)
+            if subject is not None:
+                return subject
+        return next((k for k in self.parse.children(noun) if tokens[k].dep == "poss"), None)
 
     def _according_clause(self, according: int) -> tuple[int, int] | None:
         """The clause an "according to X" phrase sources, without the phrase itself."""
