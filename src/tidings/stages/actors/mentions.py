@@ -180,8 +180,9 @@ class MentionFinder:
         for ent in self.parse.entities:
             if ent.label not in ("PERSON", "ORG"):
                 continue
-            toks = [t for t in self.tokens[ent.token_start:ent.token_end]
-                    if not (self._is_title_word(t) or t.tag == "POS" or t.pos in ("DET", "PUNCT"))]
+            toks = [t for t in self.tokens[ent.token_start:ent.token_end] if not (t.tag == "POS" or t.pos == "PUNCT")]
+            while len(toks) > 1 and (self._is_title_word(toks[0]) or toks[0].pos == "DET"):
+                toks = toks[1:]  # "President Biden" tagged whole: the name is what follows the title
             if not toks or any(s <= toks[0].start < e for s, e in spans) or all(t.i in self.match_of for t in toks):
                 continue  # a KB name (country, organisation) the tagger took for a person
             start, end = toks[0].start, toks[-1].end
@@ -233,18 +234,29 @@ class MentionFinder:
         self.candidates.append(Candidate(3, title_start if title else start, end, "PERSON", actor))
 
     def _title(self, first: int, indices: set[int]) -> tuple[int, list[int]]:
-        """Title words right before a name ("former Russian President") → (start offset, tokens)."""
+        """The description right before a name ("former Russian President", "French National Assembly
+        president") → (start offset, tokens): left modifiers attached to the name or to each other."""
         title: list[int] = []
         i = first - 1
         while i >= 0 and self.tokens[i].sent == self.tokens[first].sent:
             tok = self.tokens[i]
             if tok.head not in indices | set(title) or tok.dep not in ("compound", "amod", "nmod"):
                 break
-            if not self._is_title_word(tok):
+            if tok.pos not in ("PROPN", "ADJ", "NOUN") or (
+                    self._names_someone(tok) and self.entity_of.get(tok.i) is not self.entity_of.get(first)):
                 break
             title.append(i)
             i -= 1
+        while title and not self._is_title_word(self.tokens[title[-1]]) and self.tokens[title[-1]].pos == "ADJ":
+            title.pop()  # a leading plain adjective ("popular President X") is not part of the title
         return (self.tokens[title[-1]].start if title else 0), sorted(title)
+
+    def _names_someone(self, tok: Token) -> bool:
+        """Whether ``tok`` belongs to another person's name."""
+        ent = self.entity_of.get(tok.i)
+        match = self.match_of.get(tok.i)
+        return (ent is not None and ent.label == "PERSON") or (
+            match is not None and any(t.kind == PERSON for t in match.targets))
 
     def _title_roles(self, title: list[int]) -> list[str]:
         """Role phrases spelt by title tokens ("Prime Minister", "Lt. Gen.")."""
@@ -315,6 +327,8 @@ class MentionFinder:
         first = self.tokens[i]
         if first.text.lower() not in self.index.role_words and first.lemma.lower() not in self.index.role_words:
             return None
+        if (m := self.match_of.get(i)) and not all(t.kind == ADJECTIVE for t in m.targets):
+            return None  # inside a name ("Democratic People's Republic of Korea")
         for n in (3, 2, 1):
             toks = self.tokens[i:i + n]
             if len(toks) < n or toks[-1].pos not in ("NOUN", "PROPN") or toks[-1].sent != toks[0].sent:

@@ -65,8 +65,9 @@ class Resolver:
     def org(self, code: str, patron: str | None = None) -> Actor:
         org = self.kb.orgs[code]
         kind = "organization" if org.kind == "organization" else "group"
+        national = org.kind == "organization" and org.country is not None  # parties, state bodies
         return Actor(id=code + (f"~{patron}" if patron else ""), name=org.name, kind=kind, sector=org.sector,
-                     org=code, patron=patron)
+                     org=code, country=org.country if national else None, patron=patron)
 
     def target(self, target: Target, *, sector: str | None = None, patron: str | None = None,
                day: str | None = None) -> Actor:
