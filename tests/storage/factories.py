@@ -52,7 +52,7 @@ def document(article_id: str, text: str, *, events: list[Event] = (), source: st
     doc = Document(Article(article_id, text, title or f"Story {article_id}", f"https://example.org/{article_id}",
                            source, published, language, ["Jane Roe"], "GENEVA"))
     actor_ids = {e.actor.actor_id for e in events if e.actor} | {e.recipient.actor_id for e in events if e.recipient}
-    for actor_id in sorted(actor_ids):
+    for actor_id in sorted(actor_ids & ACTORS.keys()):
         doc.add_actor(ACTORS[actor_id])
     doc.mentions = [Mention(0, 5, text[:5], "PERSON", sorted(actor_ids)[0] if actor_ids else None)]
     doc.events = list(events)

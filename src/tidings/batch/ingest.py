@@ -44,10 +44,16 @@ class IngestSummary:
 
 
 def failure_kind(reason: str) -> str:
-    """The reason without per-input detail: ``not English: fr`` stays, ``pipeline error: X: msg`` → ``pipeline error: X``."""
-    if reason.startswith("not English"):
+    """A reason without per-input detail, for the summary: ``empty: no text`` → ``empty``.
+
+    ``not English: fr`` keeps its language and ``pipeline error: ValueError: msg`` its exception type.
+    """
+    head, _, rest = reason.partition(":")
+    if head == "not English":
         return reason
-    return ":".join(reason.split(":")[:2]).strip()
+    if head in ("pipeline error", "worker error") and rest:
+        return f"{head}: {rest.split(':')[0].strip()}"
+    return head
 
 
 class Writer:

@@ -28,7 +28,7 @@ _WORD = re.compile(r"\w+", re.UNICODE)
 
 def normalize(text: str) -> str:
     """Case-, accent- and punctuation-insensitive form used for hashing and shingling."""
-    text = unicodedata.normalize("NFKD", text)
+    text = "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
     return " ".join(_WORD.findall(text.lower()))
 
 

@@ -1,0 +1,172 @@
+"""Ingest: every input ends stored, skipped or failed; re-runs are idempotent; kill -9 then resume loses nothing."""
+import os
+import signal
+import sqlite3
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from tests.batch.stories import STORIES, write_corpus
+from tidings.batch import ingest
+from tidings.batch.executors import SerialExecutor, ordered_results, process_batch
+from tidings.batch.ingest import failure_kind
+from tidings.models import Document, Failure, RawArticle
+from tidings.pipeline import Pipeline
+from tidings.storage import Store
+
+REPO = Path(__file__).resolve().parents[2]
+
+
+@pytest.fixture(scope="module")
+def pipeline():
+    return Pipeline()
+
+
+def outcomes(db: Path) -> dict[str, str]:
+    """input id → stored / skipped / failed, checking that no input has two outcomes."""
+    conn = sqlite3.connect(db)
+    rows = conn.execute("SELECT id, 'stored' FROM articles UNION ALL SELECT input_id, 'skipped' FROM skipped"
+                        " UNION ALL SELECT input_id, 'failed' FROM failures").fetchall()
+    conn.close()
+    ids = [r[0] for r in rows]
+    assert len(ids) == len(set(ids)), "an input has more than one outcome"
+    return dict(rows)
+
+
+def test_every_input_ends_in_exactly_one_outcome_and_reruns_store_nothing_twice(tmp_path, pipeline):
+    corpus = write_corpus(tmp_path / "in")
+    db = tmp_path / "s.db"
+    with Store.open(db) as store:
+        first = ingest([str(corpus)], store=store, pipeline=pipeline, batch_size=4)
+    assert (first.stored, first.duplicates, first.already_done) == (len(STORIES), 1, 0)
+    assert first.failed == {"not English: fr": 1, "empty": 1}
+    found = outcomes(db)
+    assert len(found) == len(STORIES) + 3
+    assert found["summit-copy"] == "skipped" and found["french"] == "failed" and found["empty"] == "failed"
+    with Store.open(db) as store:
+        second = ingest([str(corpus)], store=store, pipeline=pipeline)
+        assert (second.stored, second.duplicates, sum(second.failed.values())) == (0, 0, 0)
+        assert second.already_done == second.total == len(found)
+        assert store.conn.execute("SELECT COUNT(*) FROM events").fetchone()[0] >= 0
+    assert outcomes(db) == found
+
+
+def test_exact_duplicates_are_skipped_before_parsing(tmp_path, pipeline):
+    seen = []
+
+    class Recording:
+        def process_many(self, raws):
+            raws = list(raws)
+            seen.extend(r.id for r in raws)
+            return pipeline.process_many(raws)
+
+    one = tmp_path / "one"
+    write_corpus(one, with_bad=False)
+    with Store.open(tmp_path / "d.db") as store:
+        ingest([str(one)], store=store, pipeline=Recording())
+        again = tmp_path / "again"
+        again.mkdir()
+        (again / "same-words-new-name.txt").write_text(STORIES["aid"], encoding="utf-8")
+        seen.clear()
+        summary = ingest([str(again)], store=store, pipeline=Recording())
+        assert summary.duplicates == 1 and seen == []
+        row = store.conn.execute("SELECT duplicate_of, reason FROM skipped").fetchone()
+        assert tuple(row) == ("aid-0", "exact duplicate (same raw input)")
+
+
+def test_retry_failed_redoes_only_failures(tmp_path, pipeline):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "story.txt").write_text(STORIES["protest"], encoding="utf-8")
+    raws = [RawArticle(id="story", text=STORIES["protest"], origin="story.txt")]
+    with Store.open(tmp_path / "r.db") as store:
+        with store.transaction():
+            store.add_failure("story", "pipeline error: RuntimeError", origin="story.txt")
+        assert ingest([], inputs=raws, store=store, pipeline=pipeline).already_done == 1
+        summary = ingest([], inputs=raws, store=store, pipeline=pipeline, retry_failed=True)
+        assert summary.stored == 1 and store.input_outcome("story") == "stored"
+
+
+def test_a_crashing_batch_falls_back_to_single_articles():
+    class Fragile:
+        def process_many(self, raws):
+            raws = list(raws)
+            if any(r.id == "bad" for r in raws):
+                raise RuntimeError("boom")
+            return [Failure(id=r.id, reason="empty: no text") for r in raws]
+
+    results = process_batch([RawArticle("good", text="x"), RawArticle("bad", text="y", origin="bad.txt")],
+                            Fragile())
+    assert results[0].reason == "empty: no text"
+    assert results[1].reason == "pipeline error: RuntimeError: boom" and results[1].origin == "bad.txt"
+
+
+def test_a_failed_worker_future_becomes_failures_and_the_run_goes_on():
+    class Future:
+        def __init__(self, batch):
+            self.batch = batch
+
+        def result(self):
+            if self.batch[0].id == "lost":
+                raise OSError("worker died")
+            return ["ok"] * len(self.batch)
+
+    batches = [[RawArticle("a")], [RawArticle("lost"), RawArticle("lost2")], [RawArticle("b")]]
+    results = list(ordered_results(Future, batches, window=2))
+    assert [r for _, r in results][0] == ["ok"] and [r for _, r in results][2] == ["ok"]
+    assert [f.reason for f in results[1][1]] == ["worker error: OSError: worker died"] * 2
+
+
+def test_serial_executor_keeps_order_and_drops_the_parse(pipeline):
+    raws = [RawArticle(name, text=text) for name, text in list(STORIES.items())[:3]]
+    ((batch, results),) = list(SerialExecutor(pipeline).map_batches([raws]))
+    assert [d.article.id for d in results] == list(STORIES)[:3]
+    assert all(isinstance(d, Document) and d.parse is None for d in results)
+
+
+def test_failure_kinds_group_reasons():
+    assert failure_kind("not English: fr") == "not English: fr"
+    assert failure_kind("pipeline error: ValueError: bad offset 12") == "pipeline error: ValueError"
+    assert failure_kind("binary: looks like a PDF") == "binary"
+    assert failure_kind("empty: no content") == "empty"
+
+
+@pytest.mark.slow
+def test_kill_minus_nine_mid_batch_then_rerun_loses_nothing(tmp_path):
+    corpus = write_corpus(tmp_path / "in", copies=4)
+    db = tmp_path / "k.db"
+    expected = len(list(corpus.iterdir()))
+    cmd = [sys.executable, "-c", "from tidings.cli import main; main()", "ingest", str(corpus), "--db", str(db), "--batch-size", "1", "-q"]
+    env = {**os.environ, "PYTHONPATH": str(REPO / "src")}
+    proc = subprocess.Popen(cmd, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    deadline = time.monotonic() + 60
+    stored = 0
+    while time.monotonic() < deadline and proc.poll() is None:
+        if db.exists():
+            try:
+                conn = sqlite3.connect(db, timeout=1)
+                stored = conn.execute("SELECT COUNT(*) FROM articles").fetchone()[0]
+                conn.close()
+            except sqlite3.OperationalError:  # schema not created yet
+                stored = 0
+        if stored >= 3:
+            break
+        time.sleep(0.05)
+    assert proc.poll() is None, "the run finished before it could be killed"
+    os.kill(proc.pid, signal.SIGKILL)
+    proc.wait()
+    partial = outcomes(db)
+    assert 3 <= len(partial) < expected
+    rerun = subprocess.run(cmd, env=env, capture_output=True, text=True, timeout=120)
+    assert rerun.returncode == 0, rerun.stderr
+    assert f"{len(partial)} already in the store" in rerun.stderr
+    final = outcomes(db)
+    assert len(final) == expected
+    assert {k: v for k, v in final.items() if k in partial} == partial
+    conn = sqlite3.connect(db)
+    assert conn.execute("SELECT COUNT(*) FROM articles").fetchone()[0] == conn.execute(
+        "SELECT COUNT(DISTINCT content_hash) FROM articles").fetchone()[0]
+    assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"

@@ -1,0 +1,64 @@
+"""Near-duplicate articles: a syndicated copy and a rewrite of one wire story match; another story does not."""
+from pathlib import Path
+
+import pytest
+
+from tidings.dedup.near import THRESHOLD, Signature, best_match, content_hash, normalize, raw_hash
+
+FIXTURES = Path(__file__).parent / "fixtures"
+
+
+def text(name: str) -> str:
+    return (FIXTURES / f"{name}.txt").read_text(encoding="utf-8")
+
+
+@pytest.fixture(scope="module")
+def signatures():
+    names = ("wire_original", "wire_syndicated", "wire_rewrite", "same_topic_other_story")
+    return {name: Signature.of(text(name)) for name in names}
+
+
+def test_syndicated_copy_with_page_debris_is_near_identical(signatures):
+    assert signatures["wire_original"].similarity(signatures["wire_syndicated"]) > 0.75
+    assert set(signatures["wire_original"].bands()) & set(signatures["wire_syndicated"].bands())
+
+
+def test_rewritten_version_of_the_story_still_matches(signatures):
+    score = signatures["wire_original"].similarity(signatures["wire_rewrite"])
+    assert THRESHOLD < score < 0.75
+    assert set(signatures["wire_original"].bands()) & set(signatures["wire_rewrite"].bands())
+
+
+def test_another_story_on_the_same_topic_does_not_match(signatures):
+    other = signatures["same_topic_other_story"]
+    for name in ("wire_original", "wire_syndicated", "wire_rewrite"):
+        assert other.similarity(signatures[name]) < THRESHOLD / 2
+        assert not set(other.bands()) & set(signatures[name].bands())
+
+
+def test_best_match_picks_the_most_similar_candidate_above_threshold(signatures):
+    rows = [{"id": name, "dup_cluster": f"cluster-{name}", "minhash": sig.to_bytes()}
+            for name, sig in signatures.items() if name != "wire_syndicated"]
+    rows.append({"id": "no-signature", "dup_cluster": "x", "minhash": None})
+    match = best_match(signatures["wire_syndicated"], rows)
+    assert (match.article_id, match.dup_cluster) == ("wire_original", "cluster-wire_original")
+    same_story = [row for row in rows if row["id"] in ("wire_original", "wire_rewrite")]
+    assert best_match(signatures["same_topic_other_story"], same_story) is None
+
+
+def test_signature_bytes_round_trip(signatures):
+    sig = signatures["wire_rewrite"]
+    assert Signature.from_bytes(sig.to_bytes()).similarity(sig) == 1.0
+    assert len(sig.bands()) == 48 and all(-(2**63) <= b < 2**63 for b in sig.bands())
+
+
+def test_content_hash_ignores_case_spacing_and_punctuation():
+    assert content_hash("Talks  resumed, in Vienna.") == content_hash("talks resumed in vienna")
+    assert content_hash("Talks resumed in Vienna.") != content_hash("Talks stalled in Vienna.")
+    assert normalize("Erdoğan’s  VISIT") == "erdogan s visit"
+    assert raw_hash("a") != raw_hash("a ")
+
+
+def test_short_and_empty_texts_have_signatures():
+    assert Signature.of("Hi").similarity(Signature.of("hi!")) == 1.0
+    assert len(Signature.of("").bands()) == 48
