@@ -42,7 +42,10 @@ def _from_mention(doc: Document, mention: Mention, text: str, start: int, end: i
 
 
 def _from_place(doc: Document, text: str, start: int, end: int) -> ActorRef | None:
+    """A country read from a place name that is a party, not a mere location ("return to Geneva")."""
     for place in doc.places:
+        if place.role == "location" and place.feature == "city":
+            continue
         if place.start < end and place.end > start and place.country:
             return ActorRef(text=text, name=place.name, country=place.country, start=start, end=end)
     return None
@@ -70,17 +73,17 @@ def refs_for(doc: Document, head: int) -> list[ActorRef]:
                     refs.append(ActorRef(text=text, name=place.name, country=place.country, start=start, end=end))
         if refs:
             return refs[:MAX_REFS]
-    if mentions:
-        best = min(mentions, key=lambda m: (not _identified(doc, m), not (m.start <= head_tok.start < m.end),
-                                            abs(m.start - head_tok.start)))
+    best = min(mentions, key=lambda m: (not _identified(doc, m), not (m.start <= head_tok.start < m.end),
+                                        abs(m.start - head_tok.start))) if mentions else None
+    if best is not None and _identified(doc, best):
         return [_from_mention(doc, best, text, start, end)]
-    place = _from_place(doc, text, start, end)
-    if place:
-        return [place]
     inner = _inner_party(doc, head)
     if inner is not None:
         return [_from_mention(doc, inner, text, start, end)]
-    return [ActorRef(text=text, start=start, end=end)]
+    if best is not None:
+        return [_from_mention(doc, best, text, start, end)]
+    place = _from_place(doc, text, start, end)
+    return [place or ActorRef(text=text, start=start, end=end)]
 
 
 def _identified(doc: Document, mention: Mention) -> bool:
@@ -121,3 +124,9 @@ def same_actor(a: ActorRef, b: ActorRef) -> bool:
     if a.actor_id and a.actor_id == b.actor_id:
         return True
     return a.start is not None and a.start == b.start and a.end == b.end
+
+
+def inner_party_ref(doc: Document, head: int) -> ActorRef | None:
+    """The named party inside the phrase headed by ``head``, as an ActorRef of its own mention."""
+    mention = _inner_party(doc, head)
+    return _from_mention(doc, mention, mention.text, mention.start, mention.end) if mention else None

@@ -328,6 +328,18 @@ def _antecedent(doc: Document, pronoun: int) -> list[ActorRef] | None:
     return None
 
 
+def _owner(doc: Document, item: Coded, actors: list[ActorRef | None]) -> list[ActorRef]:
+    """A named party inside the pattern's own nouns ("rejected a US offer", "a Senegalese peace plan")."""
+    parse = doc.parse
+    for i in item.frame.match.tokens:
+        if parse.tokens[i].pos != "NOUN" or i == item.frame.anchor and not item.frame.nominal:
+            continue
+        ref = actorrefs.inner_party_ref(doc, i)
+        if ref is not None and not any(a is not None and actorrefs.same_actor(a, ref) for a in actors):
+            return [ref]
+    return []
+
+
 def _location(doc: Document, anchor: int, sentence: int) -> Location | None:
     sent = doc.parse.sentences[sentence]
     for place in doc.places:
@@ -347,7 +359,7 @@ def _event_id(doc: Document, sentence: int, trigger: Trigger, type_: str, k: int
 def _confidence(parse: Parse, item: Coded, actor: ActorRef | None, recipient: ActorRef | None) -> float:
     """Longer patterns, resolved parties and main clauses make a coding more certain."""
     score = 0.45 + 0.07 * min(3, len(item.frame.pattern.literals) - 1)
-    score -= 0.04 * min(4, _clause_depth(parse, item.frame.anchor))
+    score -= 0.08 * min(4, _clause_depth(parse, item.frame.anchor))
     score += 0.15 if actor and (actor.actor_id or actor.country) else 0.0
     score += 0.1 if recipient and (recipient.actor_id or recipient.country) else 0.0
     score -= 0.1 if item.frame.nominal and actor is None else 0.0
@@ -362,7 +374,7 @@ def to_events(doc: Document, item: Coded) -> list[Event]:
     tok = parse.tokens[anchor]
     trigger = Trigger(text=tok.text, start=tok.start, end=tok.end)
     actors = item.actor_override or _resolve_heads(doc, item.actors) or [None]
-    recipients = _resolve_heads(doc, item.recipients) or [None]
+    recipients = _resolve_heads(doc, item.recipients) or _owner(doc, item, actors) or [None]
     when = timing.event_timing(doc, anchor, item.sentence, item.status.status)
     where = _location(doc, anchor, item.sentence)
     entry = _entry(item.cameo)

@@ -155,9 +155,25 @@ def governing_noun_actor(parse: Parse, noun: int) -> tuple[int | None, str]:
     return None, "no actor"
 
 
+def _object_near(parse: Parse, match: Match, anchor: int) -> tuple[int | None, str]:
+    """An object of the trigger, else of another of the pattern's words ("threatened to break ties with X")."""
+    for i in [anchor] + [t for t in match.tokens if t != anchor]:
+        found = object_of(parse, i, match.tokens)
+        if found is not None and parse.tokens[found].pos in ("NOUN", "PROPN", "PRON"):
+            return found, "object" if i == anchor else f"object of '{parse.tokens[i].text}'"
+        found = _outside(parse, prep_object(parse, i, RECIPIENT_PREPS), match)
+        if found is not None:
+            return found, "prepositional object" if i == anchor else f"object of '{parse.tokens[i].text}'"
+    return None, "none"
+
+
 def _outside(parse: Parse, i: int | None, match: Match) -> int | None:
     """``i`` unless it is one of the pattern's own words ("took to the streets" has no recipient)."""
     return None if i is None or i in match.tokens else i
+
+
+#: Types whose patterns report a stance of their subject ("is committed to", "is prepared to").
+STANCE_TYPES = frozenset({"AGREE", "REQUEST", "REJECT", "THREATEN"})
 
 
 def build(parse: Parse, match: Match) -> Frame:
@@ -170,6 +186,10 @@ def build(parse: Parse, match: Match) -> Frame:
     else:
         frame.passive = is_passive(parse, anchor)
         actor, frame.actor_rule = subject_of(parse, anchor)
+        if actor is None and frame.passive and match.pattern.type in STANCE_TYPES and \
+                child(parse, anchor, "agent") is None:
+            actor, frame.actor_rule = child(parse, anchor, "nsubjpass"), "adjectival passive stance"
+            frame.passive = False
     if actor is not None:
         frame.actors = conjuncts(parse, actor)
     recipient = match.slot
@@ -178,11 +198,7 @@ def build(parse: Parse, match: Match) -> Frame:
         if frame.passive:
             recipient, frame.recipient_rule = child(parse, anchor, "nsubjpass"), "passive subject"
         else:
-            recipient = object_of(parse, anchor, match.tokens)
-            frame.recipient_rule = "object"
-            if recipient is None or parse.tokens[recipient].pos not in ("NOUN", "PROPN", "PRON"):
-                recipient = _outside(parse, prep_object(parse, anchor, RECIPIENT_PREPS), match)
-                frame.recipient_rule = "prepositional object"
+            recipient, frame.recipient_rule = _object_near(parse, match, anchor)
     if recipient is not None and recipient != actor and parse.tokens[recipient].pos in ("NOUN", "PROPN", "PRON"):
         frame.recipients = conjuncts(parse, recipient)
     else:
