@@ -234,3 +234,25 @@ def test_verbatim_keeps_text_offsets_unchanged():
     text = "TITLE: A headline\nBEIRUT (AP) — Two  spaces stay.\n\n\nAdvertisement"
     article = clean.run(RawArticle(id="v", text=text, published="2021-01-02", extra={"verbatim": True})).article
     assert article.text == text and article.published == "2021-01-02" and article.dateline is None
+
+
+def test_dateline_on_its_own_line():
+    article = cleaned(f"HAVANA (AP) --\n\n{LEDE}\n\n{SECOND}").article
+    assert article.dateline == "HAVANA (AP)" and article.text == f"{LEDE}\n\n{SECOND}"
+
+
+def test_byline_and_dateline_opening_one_paragraph():
+    article = cleaned(f"By Jane Doe. CAIRO (Reuters) - {LEDE}\n\n{SECOND}").article
+    assert article.authors == ["Jane Doe"] and article.dateline == "CAIRO (Reuters)"
+    assert article.text == f"{LEDE}\n\n{SECOND}"
+
+
+def test_spaced_colon_label_is_not_a_dateline():
+    text = f"ORIGINAL STORY : {LEDE}"
+    assert cleaned(text).article.dateline is None and cleaned(text).article.text == text
+
+
+def test_closing_figures_list_is_kept():
+    figures = ["Total dead: 213", "Injured: 4,870", "Treated and discharged: 4,257"]
+    text = "\n\n".join([LEDE, SECOND, THIRD, *figures])
+    assert paragraphs(cleaned(text)) == [LEDE, SECOND, THIRD, *figures]

@@ -168,11 +168,7 @@ def clean_paragraphs(body: str, meta: _Meta | None = None) -> list[str]:
     paragraphs = _take_header(paragraphs, meta, tables)
     paragraphs = [p for p in paragraphs if not _is_debris(p, tables)]
     paragraphs = _drop_trailing_fragments(paragraphs)
-    for i, paragraph in enumerate(paragraphs[:3]):
-        stripped = _take_dateline(paragraph, meta, tables)
-        if stripped != paragraph:
-            paragraphs[i] = stripped
-            break
+    paragraphs = _take_opening_lines(paragraphs, meta, tables)
     deduped: list[str] = []
     for paragraph in paragraphs:
         if paragraph and (not deduped or paragraph != deduped[-1]):
@@ -237,9 +233,9 @@ def _is_prose(paragraph: str) -> bool:
 
 
 def _is_link_title(paragraph: str) -> bool:
-    """A short headline-like line (no full stop), as in lists of links to other stories."""
+    """A short headline-like line (no full stop, not a 'label: value' line), as in lists of links."""
     words = len(_WORD.findall(paragraph))
-    return 0 < words <= 18 and not re.search(r"[.!…][\"'”’)]?$", paragraph)
+    return 0 < words <= 18 and not re.search(r"[.!…:][\"'”’)]?$|:\s*[\d.,%]+$", paragraph)
 
 
 def _drop_link_blocks(paragraphs: list[str], tables: Debris) -> list[str]:
@@ -279,7 +275,8 @@ def _take_header(paragraphs: list[str], meta: _Meta, tables: Debris) -> list[str
     header, body = paragraphs[:first_prose], paragraphs[first_prose:]
     leftovers: list[str] = []
     for line in header:
-        if _take_date_line(line, meta, tables) or _take_byline(line, meta, tables) or _is_debris(line, tables):
+        if (_take_date_line(line, meta, tables) or _take_byline(line, meta, tables) or _is_debris(line, tables)
+                or _take_dateline(line, meta, tables) == ""):
             continue
         leftovers.append(line)
     for line in leftovers:
@@ -397,22 +394,36 @@ def _dateline_pattern(agencies: tuple[str, ...]) -> re.Pattern:
     any_place = r"[A-Z][\w.'’-]+(?:[ /-][A-Z][\w.'’-]+){0,3}"
     region = r"(?:,\s*[A-Z][\w.'’-]+(?:\s[A-Z][\w.'’-]+){0,2})?"
     date = rf"(?:,?\s*{_MONTH}\s+\d{{1,2}})?"
-    dash = r"\s*(?:—|–|--|-|_|:)\s+"
+    dash = r"(?:\s*(?:—|–|--|-|_)|:)(?:\s+(?=\S)|\s*$)"
     return re.compile(
-        rf"(?P<line>(?:{any_place}){region}{date}\s*\((?:{agency})\)|{caps_place}{region}{date}){dash}(?=\S)")
+        rf"(?P<line>(?:{any_place}){region}{date}\s*\((?:{agency})\)|{caps_place}{region}{date}){dash}")
 
 
-def _take_dateline(paragraph: str, meta: _Meta, tables: Debris) -> str:
-    """Strip 'KYIV, Ukraine (AP) —' / 'WASHINGTON, Dec 30 (Reuters) -' from the first paragraph."""
+def _take_dateline(paragraph: str, meta: _Meta, tables: Debris) -> str | None:
+    """The paragraph without its opening 'KYIV, Ukraine (AP) —' / 'WASHINGTON, Dec 30 (Reuters) -'
+    (empty for a dateline standing alone), or None when it has no dateline."""
     match = _dateline_pattern(tuple(tables.agencies)).match(paragraph)
-    if not match or len(_WORD.findall(paragraph[match.end():])) < 3:
-        return paragraph
+    rest = paragraph[match.end():] if match else ""
+    if not match or (rest and len(_WORD.findall(rest)) < 3):
+        return None
     meta.dateline = match.group("line").strip()
     agency = re.search(r"\(([^)]+)\)$", meta.dateline)
     if agency and agency.group(1) in tables.agencies:
         meta.source = meta.source or tables.agencies[agency.group(1)]
-    rest = paragraph[match.end():]
     return rest[:1].upper() + rest[1:]
+
+
+def _take_opening_lines(paragraphs: list[str], meta: _Meta, tables: Debris) -> list[str]:
+    """Strip a byline ('By Jane Doe. ') and the dateline from the start of the story."""
+    for i, paragraph in enumerate(paragraphs[:3]):
+        byline = re.match(r"(By\s[^.]{2,80}?)\.\s+(?=[A-Z])", paragraph)
+        if byline and _take_byline(byline.group(1), meta, tables):
+            paragraph = paragraph[byline.end():]
+        rest = _take_dateline(paragraph, meta, tables)
+        if rest is not None:
+            return paragraphs[:i] + ([rest] if rest else []) + paragraphs[i + 1:]
+        paragraphs = paragraphs[:i] + [paragraph] + paragraphs[i + 1:]
+    return paragraphs
 
 
 # --- dates and language -------------------------------------------------------------
