@@ -41,18 +41,22 @@ def _from_mention(doc: Document, mention: Mention, text: str, start: int, end: i
     )
 
 
-def _from_place(doc: Document, text: str, start: int, end: int) -> ActorRef | None:
-    """A country read from a place name that is a party, not a mere location ("return to Geneva")."""
+def _from_place(doc: Document, text: str, start: int, end: int, *, cities: bool = False) -> ActorRef | None:
+    """A country read from a place name that is a party; a city only when ``cities`` (targets of force)."""
     for place in doc.places:
-        if place.role == "location" and place.feature == "city":
+        if place.role == "location" and place.feature == "city" and not cities:
             continue
         if place.start < end and place.end > start and place.country:
             return ActorRef(text=text, name=place.name, country=place.country, start=start, end=end)
     return None
 
 
-def refs_for(doc: Document, head: int) -> list[ActorRef]:
-    """ActorRefs for the phrase headed by token ``head`` (several for "Hungarian and Romanian officials")."""
+def refs_for(doc: Document, head: int, *, cities: bool = False) -> list[ActorRef]:
+    """ActorRefs for the phrase headed by token ``head`` (several for "Hungarian and Romanian officials").
+
+    ``cities``: a city named in the phrase stands for its country (the target of an attack or
+    a curfew), where otherwise a city is only where something happened.
+    """
     parse = doc.parse
     tokens = core_tokens(parse, head)
     start, end = parse.tokens[tokens[0]].start, parse.tokens[tokens[-1]].end
@@ -82,7 +86,12 @@ def refs_for(doc: Document, head: int) -> list[ActorRef]:
         return [_from_mention(doc, inner, text, start, end)]
     if best is not None:
         return [_from_mention(doc, best, text, start, end)]
-    place = _from_place(doc, text, start, end)
+    place = _from_place(doc, text, start, end, cities=cities)
+    if place is None:
+        sub = parse.subtree(head)
+        place = _from_place(doc, text, parse.tokens[sub[0]].start, parse.tokens[sub[-1]].end, cities=cities)
+        if place is not None:
+            place.start, place.end = start, end
     return [place or ActorRef(text=text, start=start, end=end)]
 
 

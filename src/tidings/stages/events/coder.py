@@ -296,19 +296,26 @@ def _event_nouns() -> frozenset[str]:
     return frozenset(p.words[p.head] for p in lex.patterns if p.pos == "noun")
 
 
-def _resolve_heads(doc: Document, heads: list[int]) -> list[ActorRef]:
+def _resolve_heads(doc: Document, heads: list[int], *, cities: bool = False) -> list[ActorRef]:
     """ActorRefs for phrase heads, pronouns resolved to the speaker or the nearest earlier actor."""
     parse = doc.parse
     refs: list[ActorRef] = []
     for head in heads:
         if actorrefs.is_pronoun(parse, head):
-            target = _antecedent(doc, head)
-            if target is None:
-                continue
-            refs.extend(target)
-        else:
-            refs.extend(actorrefs.refs_for(doc, head))
+            refs.extend(_antecedent(doc, head) or [])
+            continue
+        found = actorrefs.refs_for(doc, head, cities=cities)
+        if refs and _bare(parse, head):
+            for ref in found:
+                ref.country = ref.country or refs[0].country
+        refs.extend(found)
     return refs[: actorrefs.MAX_REFS]
+
+
+def _bare(parse: Parse, head: int) -> bool:
+    """A conjunct with no modifier of its own shares the first conjunct's ("Israeli helicopters and tanks")."""
+    return parse.tokens[head].dep == "conj" and not any(
+        parse.tokens[c].dep in ("amod", "compound", "poss", "nmod") for c in parse.children(head))
 
 
 def _antecedent(doc: Document, pronoun: int) -> list[ActorRef] | None:
@@ -373,11 +380,12 @@ def to_events(doc: Document, item: Coded) -> list[Event]:
     sent = parse.sentences[item.sentence]
     tok = parse.tokens[anchor]
     trigger = Trigger(text=tok.text, start=tok.start, end=tok.end)
+    entry = _entry(item.cameo)
     actors = item.actor_override or _resolve_heads(doc, item.actors) or [None]
-    recipients = _resolve_heads(doc, item.recipients) or _owner(doc, item, actors) or [None]
+    recipients = _resolve_heads(doc, item.recipients, cities=entry.quad_class >= 3) or \
+        _owner(doc, item, actors) or [None]
     when = timing.event_timing(doc, anchor, item.sentence, item.status.status)
     where = _location(doc, anchor, item.sentence)
-    entry = _entry(item.cameo)
     events = []
     pairs = [(a, r) for a in actors for r in recipients][:MAX_PAIRS]
     for k, (actor, recipient) in enumerate(pairs):

@@ -157,7 +157,9 @@ def governing_noun_actor(parse: Parse, noun: int) -> tuple[int | None, str]:
 
 def _object_near(parse: Parse, match: Match, anchor: int) -> tuple[int | None, str]:
     """An object of the trigger, else of another of the pattern's words ("threatened to break ties with X")."""
-    for i in [anchor] + [t for t in match.tokens if t != anchor]:
+    purposes = [c for c in parse.children(anchor) if parse.tokens[c].dep in ("xcomp", "advcl")
+                and any(parse.tokens[k].tag == "TO" for k in parse.children(c))]
+    for i in [anchor] + [t for t in match.tokens if t != anchor] + purposes:
         found = object_of(parse, i, match.tokens)
         if found is not None and parse.tokens[found].pos in ("NOUN", "PROPN", "PRON"):
             return found, "object" if i == anchor else f"object of '{parse.tokens[i].text}'"
