@@ -118,14 +118,12 @@ def _html_text(page: str, meta: _Meta) -> str:
                                              include_tables=False, date_extraction_params=params)
     except Exception:  # trafilatura raises assorted errors on broken markup; fall back to plain lxml
         result = None
+    text = result.text if result is not None and result.text else _plain_html_text(page)
     if result is None:
         try:
             result = trafilatura.extract_metadata(page, date_config=params)
         except Exception:  # metadata is optional; broken markup still yields the fallback text
             result = None
-        text = _plain_html_text(page)
-    else:
-        text = result.text or ""
     if result is not None:
         meta.title = meta.title or (_clean_inline(result.title) if result.title else None)
         meta.published = meta.published or normalise_date(result.date)
