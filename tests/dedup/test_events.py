@@ -3,7 +3,7 @@ import pytest
 
 from tests.storage.factories import GENEVA, KYIV, document, event, save
 from tidings import query
-from tidings.dedup.events import actor_code, date_window
+from tidings.dedup.events import actor_code, actor_key, date_window
 from tidings.models import ActorRef
 from tidings.storage import Store
 
@@ -57,6 +57,17 @@ def test_cluster_boundaries(store, second, same):
     assert len(rows) == (1 if same else 2)
 
 
+def test_unresolved_actors_match_on_their_text(store):
+    def protest(text):
+        mention = event("PROTEST", "141", None, None, location=KYIV)
+        mention.actor = ActorRef(text)
+        return mention
+
+    rows = store_events(store, [protest("Protesters")], [protest("protesters")], [protest("Farmers")])
+    assert sorted(r["num_mentions"] for r in rows) == [1, 2]
+    assert all(r["actor_code"] is None for r in rows)
+
+
 def test_different_type_or_recipient_are_different_events(store):
     rows = store_events(store, [event("ASSAULT", "190", "russia", "ukraine")],
                         [event("THREATEN", "138", "russia", "ukraine")],
@@ -75,7 +86,9 @@ def test_actor_codes():
     assert actor_code(ActorRef("NATO", "nato", org="NATO", sector="IGO")) == "NATO"
     assert actor_code(ActorRef("Putin", "vladimir-putin", country="RUS", sector="GOV")) == "RUSGOV"
     assert actor_code(ActorRef("Ukraine", "ukraine", country="UKR")) == "UKR"
-    assert actor_code(ActorRef("Protesters")) == "protesters"
+    assert actor_code(ActorRef("Protesters")) is None
+    assert actor_key(ActorRef("The protesters")) == "text:the protesters"
+    assert actor_key(ActorRef("Putin", "vladimir-putin", country="RUS", sector="GOV")) == "RUSGOV"
     assert actor_code(ActorRef("Wagner", "wagner-group")) == "wagner-group"
     assert actor_code(None) is None
 

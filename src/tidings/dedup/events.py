@@ -1,7 +1,8 @@
 """Event clustering: mentions of one real-world occurrence, across articles, become one cluster.
 
 Two events belong together when they share the PLOVER type, status, actor and recipient codes
-(CAMEO-style: ``org`` or ``country+sector``, so "Putin" and "the Kremlin" agree), fall within a
+(CAMEO-style: ``org`` or ``country+sector``, so "Putin" and "the Kremlin" agree; the text for
+unresolved actors), fall within a
 date window (±1 day for day-precise dates, the same value otherwise) and do not name different
 countries as their location. Counts per cluster (mentions, articles, sources) then measure
 events, not copies.
@@ -19,14 +20,21 @@ DAY_WINDOW = 1
 
 
 def actor_code(ref: ActorRef | None) -> str | None:
-    """A coarse actor code: ``NATO``, ``RUSGOV``, ``UKR``; else the actor id or normalised text."""
+    """A coarse actor code: ``NATO``, ``RUSGOV``, ``UKR``, else the actor id; None when unresolved."""
     if ref is None:
         return None
     if ref.org:
         return ref.org
     if ref.country:
         return ref.country + (ref.sector or "")
-    return ref.actor_id or normalize(ref.text) or None
+    return ref.actor_id
+
+
+def actor_key(ref: ActorRef | None) -> str | None:
+    """What two mentions must share to be the same party: the code, else the normalised text."""
+    if ref is None:
+        return None
+    return actor_code(ref) or f"text:{normalize(ref.text)}"
 
 
 def date_window(event: Event, days: int = DAY_WINDOW) -> tuple[str | None, str | None]:
@@ -52,6 +60,7 @@ def cluster_columns(event: Event) -> dict[str, Any]:
     for role in ("actor", "recipient"):
         ref: ActorRef | None = getattr(event, role)
         row[f"{role}_code"] = actor_code(ref)
+        row[f"{role}_key"] = actor_key(ref)
         for name in ("actor_id", "name", "country", "sector", "org"):
             row[f"{role}_{name}"] = getattr(ref, name) if ref else None
     location = event.location
@@ -66,8 +75,8 @@ def assign_cluster(store: Store, event: Event, *, days: int = DAY_WINDOW) -> int
     """The key of the cluster ``event`` joins, creating one when no earlier mention matches."""
     date_from, date_to = date_window(event, days)
     candidates = store.event_cluster_candidates(
-        type=event.type, status=event.status, actor_code=actor_code(event.actor),
-        recipient_code=actor_code(event.recipient), date_from=date_from, date_to=date_to,
+        type=event.type, status=event.status, actor_key=actor_key(event.actor),
+        recipient_key=actor_key(event.recipient), date_from=date_from, date_to=date_to,
         date_precision=event.date_precision)
     country = event.location.country if event.location else None
     for candidate in candidates:

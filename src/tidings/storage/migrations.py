@@ -96,6 +96,7 @@ CREATE TABLE event_clusters (               -- one real-world occurrence, across
     actor_code TEXT, actor_actor_id TEXT, actor_name TEXT, actor_country TEXT, actor_sector TEXT, actor_org TEXT,
     recipient_code TEXT, recipient_actor_id TEXT, recipient_name TEXT, recipient_country TEXT,
     recipient_sector TEXT, recipient_org TEXT,
+    actor_key TEXT, recipient_key TEXT,     -- what mentions must share: the code, or the text when unresolved
     location_name TEXT, location_country TEXT, location_lat REAL, location_lon REAL,
     first_event INTEGER,                    -- events.pk of the first mention (its sentence is the evidence)
     num_mentions INTEGER NOT NULL DEFAULT 0,
@@ -111,7 +112,7 @@ CREATE INDEX event_clusters_recipient_country ON event_clusters(recipient_countr
 CREATE INDEX event_clusters_location_country ON event_clusters(location_country, date);
 CREATE INDEX event_clusters_dyad ON event_clusters(actor_code, recipient_code, date);
 CREATE INDEX event_clusters_recipient_code ON event_clusters(recipient_code, date);
-CREATE INDEX event_clusters_match ON event_clusters(type, status, actor_code, recipient_code, date);
+CREATE INDEX event_clusters_match ON event_clusters(type, status, actor_key, recipient_key, date);
 
 CREATE TABLE events (
     pk INTEGER PRIMARY KEY,

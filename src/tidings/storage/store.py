@@ -235,13 +235,13 @@ class Store:
             f"SELECT id, dup_cluster, minhash FROM articles WHERE id IN"
             f" (SELECT article_id FROM lsh_bands WHERE {pairs}) ORDER BY seq", params).fetchall()
 
-    def event_cluster_candidates(self, *, type: str, status: str, actor_code: str | None,
-                                 recipient_code: str | None, date_from: str | None,
+    def event_cluster_candidates(self, *, type: str, status: str, actor_key: str | None,
+                                 recipient_key: str | None, date_from: str | None,
                                  date_to: str | None, date_precision: str | None) -> list[sqlite3.Row]:
-        """Clusters an event may join: same type, status and actor codes, overlapping the date window."""
+        """Clusters an event may join: same type, status and actor keys, overlapping the date window."""
         sql = ("SELECT pk, location_country, date, date_last FROM event_clusters WHERE type = ? AND status = ?"
-               " AND actor_code IS ? AND recipient_code IS ? AND date_precision IS ?")
-        params: list[Any] = [type, status, actor_code, recipient_code, date_precision]
+               " AND actor_key IS ? AND recipient_key IS ? AND date_precision IS ?")
+        params: list[Any] = [type, status, actor_key, recipient_key, date_precision]
         if date_from is None:
             sql += " AND date IS NULL"
         else:

@@ -73,7 +73,8 @@ def insert_synthetic_events(store: Store, events: int, *, seed: int = 0, start: 
             row = {"type": type_, "cameo": cameo, "quad_class": quad, "goldstein": goldstein, "status": status,
                    "date": day, "date_precision": "day", "historical": 0, "location_country": place,
                    **_actor_columns("actor", actor), **_actor_columns("recipient", recipient)}
-            batch_clusters.append({**row, "pk": pk, "first_event": next_event + counts["events"], "date_last": day,
+            batch_clusters.append({**row, "pk": pk, "actor_key": actor.code, "recipient_key": recipient.code,
+                                   "first_event": next_event + counts["events"], "date_last": day,
                                    "num_mentions": mentions, "num_articles": mentions,
                                    "num_sources": min(mentions, 2)})
             for m in range(mentions):
