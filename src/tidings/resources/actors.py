@@ -111,6 +111,7 @@ class ActorKB:
     seats: list[Seat]
     orgs: dict[str, Org]
     roles: dict[str, Role]
+    honorifics: dict[str, str | None] = field(default_factory=dict)
     people: dict[str, Person] = field(default_factory=dict)
 
 
@@ -177,8 +178,9 @@ def read_kb(data_dir: Path = DATA_DIR, people_paths: list[Path] | None = None) -
     roles = {}
     for _, (phrase, sector, office, standalone) in _rows(data_dir / "roles.tsv"):
         roles[phrase] = Role(phrase, sector, _null(office), standalone == "y")
+    honorifics = {word: _null(gender) for _, (word, gender) in _rows(data_dir / "honorifics.tsv")}
     paths = people_files(data_dir) if people_paths is None else people_paths
-    return ActorKB(sectors, countries, seats, orgs, roles, read_people(paths))
+    return ActorKB(sectors, countries, seats, orgs, roles, honorifics, read_people(paths))
 
 
 @functools.cache
@@ -274,7 +276,7 @@ def validate(data_dir: Path = DATA_DIR, people_paths: list[Path] | None = None) 
     """Every problem in the actor data, as ``file:line: message`` strings (empty = valid)."""
     errors = (_check_columns(data_dir / "sectors.tsv", 3) + _check_columns(data_dir / "countries.tsv", 6)
               + _check_columns(data_dir / "seats.tsv", 4) + _check_columns(data_dir / "orgs.tsv", 6)
-              + _check_columns(data_dir / "roles.tsv", 4))
+              + _check_columns(data_dir / "roles.tsv", 4) + _check_columns(data_dir / "honorifics.tsv", 2))
     if errors:
         return errors
     kb = read_kb(data_dir, people_paths=[])
@@ -299,6 +301,9 @@ def validate(data_dir: Path = DATA_DIR, people_paths: list[Path] | None = None) 
             errors.append(f"roles.tsv:{n}: {phrase!r}: phrase must be lowercase with a known sector and office")
         if standalone not in ("y", "n"):
             errors.append(f"roles.tsv:{n}: standalone must be y or n")
+    for n, (word, gender) in _rows(data_dir / "honorifics.tsv"):
+        if gender not in ("m", "f", "-"):
+            errors.append(f"honorifics.tsv:{n}: {word}: gender must be m, f or -")
     seen: dict[str, str] = {}
     for path in people_files(data_dir) if people_paths is None else people_paths:
         errors.extend(validate_people_file(path, sectors=sectors, countries=countries, orgs=set(kb.orgs),

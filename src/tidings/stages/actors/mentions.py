@@ -83,8 +83,8 @@ class MentionFinder:
         toks = self.tokens_in(m.start, m.end)
         if not toks or toks[0].start != m.start or toks[-1].end != m.end:
             return False  # not on token boundaries ("US" inside "USA-based" tokenised oddly)
-        if all(t.kind == ADJECTIVE for t in m.targets):
-            return True
+        if all(t.kind == ADJECTIVE for t in m.targets) or (len(toks) > 1 and m.targets[0].kind == PERSON):
+            return True  # a full KB name stands even inside a longer tagged span ("Democrat Hillary Clinton")
         ent = self.entity_of.get(toks[0].i)
         if ent is not None and not (ent.start <= m.start and ent.end >= m.end):
             ent = None
@@ -95,7 +95,7 @@ class MentionFinder:
 
     def _is_title_word(self, tok: Token) -> bool:
         low = tok.text.lower()
-        return low == "former" or low in self.index.role_words or any(
+        return low == "former" or low in self.index.role_words or tok.text in self.kb.honorifics or any(
             is_countryish(t) or t.kind == ORG for t in self.index.exact(tok.text))
 
     # --- context around names and role nouns ----------------------------------------------
@@ -170,8 +170,9 @@ class MentionFinder:
             pids = [t.key for t in m.targets if t.kind == PERSON]
             if not pids:
                 continue
-            first = self.tokens_in(m.start, m.end)[0]
-            given = self.tokens[first.i - 1] if first.i else None
+            toks = self.tokens_in(m.start, m.end)
+            first = toks[0]
+            given = self.tokens[first.i - 1] if first.i and len(toks) == 1 else None
             if (given is not None and given.pos == "PROPN" and given.dep == "compound" and given.head >= first.i
                     and given.text[:1].isupper() and not self._is_title_word(given)):
                 spans[(given.start, m.end)] = []  # "Ivanka Trump" is not Donald Trump
@@ -183,8 +184,9 @@ class MentionFinder:
             toks = [t for t in self.tokens[ent.token_start:ent.token_end] if not (t.tag == "POS" or t.pos == "PUNCT")]
             while len(toks) > 1 and (self._is_title_word(toks[0]) or toks[0].pos == "DET"):
                 toks = toks[1:]  # "President Biden" tagged whole: the name is what follows the title
-            if not toks or any(s <= toks[0].start < e for s, e in spans) or all(t.i in self.match_of for t in toks):
-                continue  # a KB name (country, organisation) the tagger took for a person
+            if not toks or any(s < ent.end and ent.start < e for s, e in spans) or all(
+                    t.i in self.match_of for t in toks):
+                continue  # a KB name (country, organisation, known person) already covers it
             start, end = toks[0].start, toks[-1].end
             if ent.label == "ORG" and not any(self.match_of.get(t.i) for t in toks):
                 fuzzy = self.index.fuzzy_people(self.text[start:end])
@@ -227,6 +229,10 @@ class MentionFinder:
                     ctx.former |= app.former
                     ctx.roles.append(self.tokens[c].lemma.lower())
                     self.used.update(self._modifier_tokens([c], {c}) + [c])
+        genders = {self.kb.honorifics[self.tokens[i].text] for i in title if self.tokens[i].text in self.kb.honorifics}
+        if len(genders) == 1 and None not in genders:
+            # "Mr. Obama" is not Michelle Obama.
+            pids = [p for p in pids if self.kb.people[p].gender in genders] or pids
         actor = self._resolve_person(name, pids, ctx)
         if actor is None:
             return
