@@ -256,3 +256,10 @@ def test_closing_figures_list_is_kept():
     figures = ["Total dead: 213", "Injured: 4,870", "Treated and discharged: 4,257"]
     text = "\n\n".join([LEDE, SECOND, THIRD, *figures])
     assert paragraphs(cleaned(text)) == [LEDE, SECOND, THIRD, *figures]
+
+
+def test_mojibake_from_a_wrong_decoding_is_repaired():
+    broken = "“We will respond,” said the ministerâ€™s spokesman in SÃ£o Paulo.".replace("“", "â€œ").replace("”", "â€\x9d")
+    assert cleaned(broken).article.text == "“We will respond,” said the minister’s spokesman in São Paulo."
+    assert cleaned("Temperatures rose 5Â°C on Monday.").article.text == "Temperatures rose 5°C on Monday."
+    assert cleaned("Âge d’or in Zürich, 5Â°C.").article.text == "Âge d’or in Zürich, 5Â°C."  # mixed: left alone

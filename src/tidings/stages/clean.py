@@ -40,6 +40,7 @@ _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 _BLANK_LINE = re.compile(r"\n\s*\n")
 _TERMINAL = re.compile(r"[.!?…:;\"'”’)\]]$")
 _SENTENCE_END = re.compile(r"[.!?…][\"'”’)]?$")
+_MOJIBAKE = re.compile(r"â€[™œ\x9d˜”“¦¢]|Ã[©¨¡¢³¶¼±§ª­]|Â[ ·°£©®]")
 _WORD = re.compile(r"\w+(?:[-'’]\w+)*")
 _YEAR = re.compile(r"\b(?:1[89]|20)\d\d\b")
 _ENGLISH_FUNCTION_WORDS = frozenset(
@@ -174,9 +175,28 @@ def clean_paragraphs(body: str, meta: _Meta | None = None) -> list[str]:
     return deduped
 
 
+def repair_mojibake(text: str) -> str:
+    """Undo UTF-8 text that was decoded as Windows-1252 ('â€™' → '’'), line by line where it applies."""
+    if not _MOJIBAKE.search(text):
+        return text
+    repaired = []
+    for line in text.split("\n"):
+        try:
+            repaired.append(_cp1252_bytes(line).decode("utf-8") if _MOJIBAKE.search(line) else line)
+        except (UnicodeEncodeError, UnicodeDecodeError):
+            repaired.append(line)
+    return "\n".join(repaired)
+
+
+def _cp1252_bytes(line: str) -> bytes:
+    """Windows-1252 bytes of ``line``; the five bytes it leaves undefined map to themselves (as browsers do)."""
+    return b"".join(bytes([ord(ch)]) if "\x80" <= ch <= "\x9f" and ch in "\x81\x8d\x8f\x90\x9d"
+                    else ch.encode("cp1252") for ch in line)
+
+
 def normalise_whitespace(text: str) -> str:
     """Unicode NFC, one kind of newline, no invisible or control characters, single spaces."""
-    text = unicodedata.normalize("NFC", text).replace("\r\n", "\n").replace("\r", "\n")
+    text = unicodedata.normalize("NFC", repair_mojibake(text)).replace("\r\n", "\n").replace("\r", "\n")
     text = text.replace("\u2028", "\n").replace("\u2029", "\n\n")
     text = _CONTROL.sub(" ", _INVISIBLE.sub("", text))
     return "\n".join(_SPACES.sub(" ", line).strip() for line in text.split("\n"))
