@@ -231,3 +231,26 @@ def test_object_of_speech_verb_and_noun_cue(quotes_of):
     assert [(q.text, q.cue) for q in found] == [
         ("the new trade agreement", "criticized"), ("that the vote was rigged", "claim")]
     assert found[1].speaker.text == "Critics"
+
+
+def test_doubled_apostrophes_are_double_quotes(quotes_of):
+    q = only(quotes_of("''It is more tinkering at the edges,'' said Alan Reyes, an economist."))
+    assert (q.text, q.speaker.text) == ("It is more tinkering at the edges", "Alan Reyes")
+
+
+def test_signed_quote_after_a_dash(quotes_of):
+    q = only(quotes_of("“We are not going anywhere, whatever they decide.” ― Jane Alvarez, a nurse from Ohio"))
+    assert (q.cue, q.speaker.text) == ("―", "Jane Alvarez")
+
+
+def test_transcript_turns_are_direct_quotes():
+    from tidings.models import Article, Document
+    from tidings.stages import nlp
+
+    text = ("Mike Pence and Tim Kaine met in Virginia on Tuesday.\n\n"
+            "MODERATOR: Do you think the system is rigged?\n\n"
+            'PENCE: Well, look, he has said he "would accept the result" of the vote.')
+    doc = quotes.run(nlp.run(Document(Article(id="t", text=text))))
+    assert [(q.kind, q.cue, q.speaker.text, q.text[:10]) for q in doc.quotes] == [
+        ("direct", ":", "MODERATOR", "Do you thi"), ("direct", ":", "PENCE", "Well, look")]
+    assert doc.quotes[1].speaker.name == "Mike Pence"

@@ -12,6 +12,8 @@ reported speech from the dependency parse (the complement of a cue verb, or the 
 * a quote with no cue of its own takes the speaker of the quote next to it in its
   paragraph, of the quote it continues, or of the previous paragraph's quote when it fills
   its own paragraph; short unattributed ones (titles, scare quotes) are dropped;
+* a transcript turn ("PENCE: Well, look, …") is a direct quote with cue ":"; quotes and
+  reported speech inside it belong to it;
 * titles in quotation marks (short and in title case: "Fox and Friends") are not quotes;
 * quoted words inside reported speech ("Putin warned of 'adequate measures'") stay part
   of the reported quote; speech reported inside a quotation is not extracted separately.
@@ -25,7 +27,7 @@ from tidings.resources import quotes as quote_lexicon
 from tidings.resources.quotes import QuoteLexicon
 
 from .attribution import Attributor, Cue, Reported, cue_text
-from .marks import MarkedQuote, find_marked_quotes, paragraphs
+from .marks import MarkedQuote, find_marked_quotes, find_transcript_turns, paragraphs
 from .speakers import Speakers
 
 
@@ -36,9 +38,11 @@ def run(doc: Document, *, lexicon: QuoteLexicon | None = None, min_unattributed_
         return doc
     lex = lexicon or quote_lexicon.load()
     text = doc.text
-    marked = find_marked_quotes(text)
+    turns = find_transcript_turns(text)
+    turn_spans = [(t.start, t.end) for t in turns]
+    marked = [q for q in find_marked_quotes(text) if not _within(q.start, q.end, turn_spans)]
     paras = paragraphs(text)
-    attributor = Attributor(doc.parse, text, lex, marked)
+    attributor = Attributor(doc.parse, text, lex, marked, verbatim=turn_spans)
     cues = [attributor.for_marked(q, paras[q.paragraph]) for q in marked]
     cues = _inherit(marked, cues, text, paras)
     reported = [r for r in attributor.reported()
@@ -60,6 +64,9 @@ def run(doc: Document, *, lexicon: QuoteLexicon | None = None, min_unattributed_
                      speaker=speaker(cue), cue_start=cue_start, cue_end=cue_end)
 
     out = [make(r.start, r.end, "indirect", r.cue) for r in reported]
+    out += [Quote(text=text[t.start:t.end], start=t.start, end=t.end, kind="direct", cue=":",
+                  speaker=speakers.label_ref(t.label_start, t.label_end), cue_start=t.label_end,
+                  cue_end=t.label_end + 1) for t in turns]
     for quote, cue in zip(marked, cues):
         if cue is None and len(text[quote.start:quote.end].split()) < min_unattributed_words:
             continue
@@ -120,6 +127,10 @@ def _is_title(words: str) -> bool:
         return False  # "Yes," she said
     return all(t[0].isupper() or t[0].isdigit() or t in _TITLE_SMALL_WORDS for t in tokens) and (
         tokens[0][0].isupper() or tokens[0][0].isdigit())
+
+
+def _within(start: int, end: int, spans: list[tuple[int, int]]) -> bool:
+    return any(s <= start and end <= e for s, e in spans)
 
 
 def _opens_paragraph(quote: MarkedQuote, paras: list[tuple[int, int]]) -> bool:

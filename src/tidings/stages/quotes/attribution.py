@@ -16,6 +16,7 @@ _SENTENCE_END = {".", "!", "?"}
 _SUBJECTS = ("nsubj", "nsubjpass", "csubj")
 _CLIMB = {"advcl", "xcomp", "conj", "pcomp", "acl", "prep", "pobj", "dobj"}
 _NAMED = {"PERSON", "ORG", "NORP", "GPE"}
+_DASHES = {"—", "―", "–", "--", "-"}
 _EDGE_PUNCT = " \t\r\n,;:-–—"
 
 
@@ -51,11 +52,12 @@ def cue_text(parse: Parse, text: str, cue: Cue) -> tuple[str, int, int]:
 class Attributor:
     """Finds cues for one parsed document."""
 
-    def __init__(self, parse: Parse, text: str, lexicon: QuoteLexicon, quotes: list[MarkedQuote]):
+    def __init__(self, parse: Parse, text: str, lexicon: QuoteLexicon, quotes: list[MarkedQuote], *,
+                 verbatim: list[tuple[int, int]] = ()):
         self.parse = parse
         self.text = text
         self.lex = lexicon
-        self.quoted = [(q.outer_start, q.outer_end) for q in quotes if not q.single]
+        self.quoted = [(q.outer_start, q.outer_end) for q in quotes if not q.single] + list(verbatim)
         self.mark_starts = {q.outer_start for q in quotes}
 
     # --- speakers -------------------------------------------------------------------------
@@ -126,12 +128,16 @@ class Attributor:
         after = self._first_token_at(quote.outer_end)
         before = self._first_token_at(quote.outer_start) - 1
         close = quote.close_at
-        comma_end = close is not None and (self.text[close - 1:close] == "," or self.text[close + 1:close + 2] == ",")
+        after_close = quote.outer_end
+        comma_end = close is not None and (self.text[close - 1:close] == "," or self.text[after_close:after_close + 1] == ",")
         terminal = close is not None and self.text[close - 1:close] in _SENTENCE_END
         intro = self.text[para[0]:quote.outer_start].rstrip()[-1:] in (":", ",")
         tail_limit = 15 if comma_end else 5 if terminal else 8
         tail = self._window(after, 1, tail_limit, para)
         head = self._window(before, -1, 30, para)
+        signed = self._signature(tail, terminal or close is None)
+        if signed is not None:
+            return signed
         order = (head, tail) if intro and not comma_end else (tail, head)
         for window in order:
             for i in window:
@@ -144,6 +150,18 @@ class Attributor:
                         speaker = self._name_before(tail, i)
                     return Cue((i,), speaker)
         return None
+
+    def _signature(self, tail: list[int], complete: bool) -> Cue | None:
+        """'"…" ― Jane Alvarez, a nurse': a dash then a name signs a complete quote."""
+        tokens = self.parse.tokens
+        if not complete or len(tail) < 2 or tokens[tail[0]].text not in _DASHES:
+            return None
+        name = tail[1]
+        if tokens[name].ent_type not in ("PERSON", "ORG") and tokens[name].pos != "PROPN":
+            return None
+        while tokens[name].dep in ("compound", "flat") and tokens[name].head > name:
+            name = tokens[name].head
+        return Cue((tail[0],), name)
 
     def _name_before(self, window: list[int], cue: int) -> int | None:
         """'"…," Flynn, an adviser, said' parsed without a subject: the first name before the cue."""

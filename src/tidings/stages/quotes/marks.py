@@ -1,6 +1,6 @@
 """Direct quotations found from quotation marks alone (no parse needed).
 
-Curly and straight marks are both read; a mark's role (opening or closing) comes from
+Transcript turns (``PENCE: Well, look …``) are direct quotes too. Curly and straight marks are both read, and so are doubled apostrophes ('' and ``); a mark's role (opening or closing) comes from
 what surrounds it first and from its shape second, so a mistyped mark still pairs.
 Double marks are the quotation; single marks inside them are nested quotes and stay part
 of the content; single marks outside double ones are read as (partial) quotations when
@@ -24,9 +24,15 @@ DOUBLE = DOUBLE_OPEN + DOUBLE_CLOSE + DOUBLE_AMBIGUOUS
 SINGLE = SINGLE_OPEN + SINGLE_CLOSE + SINGLE_AMBIGUOUS
 ALL_MARKS = DOUBLE + SINGLE
 
+_DOUBLE_OPENERS = (*DOUBLE_OPEN, "``")
+_DOUBLE_CLOSERS = tuple(DOUBLE_CLOSE)
 _OPEN_BEFORE = "([{—–-/"
 _CLOSE_AFTER = ".,;:!?)]}—–-…"
 _PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
+_SPEAKER_LABEL = re.compile(r"((?:[A-Z][A-Z.'’-]+ ){0,3}[A-Z][A-Z.'’-]+):[ \t]+(?=\S)")
+NOT_SPEAKERS = frozenset({"UPDATE", "UPDATED", "WATCH", "READ", "NOTE", "EDITOR'S NOTE", "EDITOR’S NOTE",
+                          "BREAKING", "PHOTOS", "VIDEO", "LISTEN", "CORRECTION", "RELATED", "SOURCE", "SOURCES",
+                          "Q", "A", "FACT CHECK", "ANALYSIS", "OPINION", "EXCLUSIVE", "POLL", "MORE"})
 _TRIM = " \t\r\n,"
 
 
@@ -41,6 +47,7 @@ class MarkedQuote:
     paragraph: int
     single: bool = False
     continues: bool = False  # unclosed, and the next paragraph opens the same quote
+    close_width: int = 1  # 2 for a doubled-apostrophe mark ('')
 
     @property
     def outer_start(self) -> int:
@@ -48,7 +55,7 @@ class MarkedQuote:
 
     @property
     def outer_end(self) -> int:
-        return self.close_at + 1 if self.close_at is not None else self.end
+        return self.close_at + self.close_width if self.close_at is not None else self.end
 
 
 def paragraphs(text: str) -> list[tuple[int, int]]:
@@ -61,10 +68,10 @@ def paragraphs(text: str) -> list[tuple[int, int]]:
     return [(s, e) for s, e in spans if text[s:e].strip()]
 
 
-def _role(text: str, i: int, lo: int, hi: int, opens: str, closes: str) -> str:
-    """``open``, ``close`` or ``either`` for the mark at ``i`` inside [lo, hi)."""
+def _role(text: str, i: int, j: int, lo: int, hi: int, opens: tuple[str, ...], closes: tuple[str, ...]) -> str:
+    """``open``, ``close`` or ``either`` for the mark ``text[i:j]`` inside [lo, hi)."""
     before = text[i - 1] if i > lo else None
-    after = text[i + 1] if i + 1 < hi else None
+    after = text[j] if j < hi else None
     looks_open = (before is None or before.isspace() or before in _OPEN_BEFORE or before in ALL_MARKS) and (
         after is not None and not after.isspace())
     looks_close = (before is not None and not before.isspace()) and (
@@ -73,11 +80,23 @@ def _role(text: str, i: int, lo: int, hi: int, opens: str, closes: str) -> str:
         return "open"
     if looks_close and not looks_open:
         return "close"
-    if text[i] in opens:
+    if text[i:j] in opens:
         return "open"
-    if text[i] in closes:
+    if text[i:j] in closes:
         return "close"
     return "either"
+
+
+def _double_marks(text: str, lo: int, hi: int):
+    """(start, end) of each double quotation mark, doubled apostrophes ('' and ``) included."""
+    i = lo
+    while i < hi:
+        if text[i] in DOUBLE:
+            yield i, i + 1
+        elif text.startswith("''", i) or text.startswith("``", i):
+            yield i, i + 2
+            i += 1
+        i += 1
 
 
 def _span(text: str, start: int, end: int) -> tuple[int, int]:
@@ -92,25 +111,24 @@ def _span(text: str, start: int, end: int) -> tuple[int, int]:
 def _double_quotes(text: str, lo: int, hi: int, paragraph: int) -> list[MarkedQuote]:
     found: list[MarkedQuote] = []
     open_at: int | None = None
+    open_end = lo
     seen_mark = False
-    for i in range(lo, hi):
-        if text[i] not in DOUBLE:
-            continue
-        role = _role(text, i, lo, hi, DOUBLE_OPEN, DOUBLE_CLOSE)
+    for i, j in _double_marks(text, lo, hi):
+        role = _role(text, i, j, lo, hi, _DOUBLE_OPENERS, _DOUBLE_CLOSERS)
         if role == "either":
             role = "close" if open_at is not None else "open"
         if role == "open":
             if open_at is not None:  # the previous quote was never closed: end it here
-                found.append(MarkedQuote(*_span(text, open_at + 1, i), open_at, None, paragraph))
-            open_at = i
+                found.append(MarkedQuote(*_span(text, open_end, i), open_at, None, paragraph))
+            open_at, open_end = i, j
         elif open_at is not None:
-            found.append(MarkedQuote(*_span(text, open_at + 1, i), open_at, i, paragraph))
+            found.append(MarkedQuote(*_span(text, open_end, i), open_at, i, paragraph, close_width=j - i))
             open_at = None
         elif not seen_mark:  # a closing mark first: the paragraph began inside a quote
-            found.append(MarkedQuote(*_span(text, lo, i), None, i, paragraph))
+            found.append(MarkedQuote(*_span(text, lo, i), None, i, paragraph, close_width=j - i))
         seen_mark = True
     if open_at is not None:
-        found.append(MarkedQuote(*_span(text, open_at + 1, hi), open_at, None, paragraph))
+        found.append(MarkedQuote(*_span(text, open_end, hi), open_at, None, paragraph))
     return [q for q in found if q.end > q.start]
 
 
@@ -126,9 +144,9 @@ def _single_quotes(text: str, lo: int, hi: int, paragraph: int, taken: list[Mark
             continue
         before = text[i - 1] if i > lo else " "
         after = text[i + 1] if i + 1 < hi else " "
-        if before.isalnum() and after.isalnum():
-            continue  # an apostrophe inside a word
-        role = _role(text, i, lo, hi, SINGLE_OPEN, "")
+        if (before.isalnum() and after.isalnum()) or before in SINGLE or after in SINGLE:
+            continue  # an apostrophe inside a word, or half of a doubled mark
+        role = _role(text, i, i + 1, lo, hi, tuple(SINGLE_OPEN), ())
         if role == "open" and (after.isalnum() or after in DOUBLE):
             open_at = i
         elif role == "close" and open_at is not None:
@@ -149,6 +167,30 @@ def find_marked_quotes(text: str) -> list[MarkedQuote]:
     for quote in quotes:
         if quote.close_at is None and not quote.single and quote.paragraph + 1 < len(paras):
             nxt = paras[quote.paragraph + 1][0]
-            quote.continues = text[nxt] in DOUBLE and _role(
-                text, nxt, nxt, paras[quote.paragraph + 1][1], DOUBLE_OPEN, DOUBLE_CLOSE) != "close"
+            width = next((j - i for i, j in _double_marks(text, nxt, nxt + 2) if i == nxt), 0)
+            quote.continues = width > 0 and _role(
+                text, nxt, nxt + width, nxt, paras[quote.paragraph + 1][1], _DOUBLE_OPENERS, _DOUBLE_CLOSERS) != "close"
     return quotes
+
+
+@dataclass
+class Turn:
+    """A transcript paragraph: an upper-case speaker label, a colon, then what was said."""
+
+    label_start: int
+    label_end: int
+    start: int
+    end: int
+    paragraph: int
+
+
+def find_transcript_turns(text: str) -> list[Turn]:
+    """Paragraphs opening with an upper-case speaker label ("WALLACE: …", "SEN. KAINE: …")."""
+    turns = []
+    for index, (lo, hi) in enumerate(paragraphs(text)):
+        match = _SPEAKER_LABEL.match(text, lo, hi)
+        if match and match.group(1).replace(".", "") not in NOT_SPEAKERS and len(match.group(1)) > 1:
+            start, end = _span(text, match.end(), hi)
+            if end > start:
+                turns.append(Turn(lo, match.end(1), start, end, index))
+    return turns

@@ -134,6 +134,16 @@ class Speakers:
             return self._resolve_back(start, end, self.lex.descriptions[role], True)
         return self._from_entities(start, end)
 
+    def label_ref(self, start: int, end: int) -> ActorRef:
+        """A transcript label ("SEN. KAINE") as a speaker, named by the article's full form of the surname."""
+        text = self.doc.text[start:end]
+        tokens = self.parse.tokens_in(start, end)
+        mention = self._mention(start, end, tokens[-1]) if tokens else None
+        if mention is not None:
+            return self._from_mention(mention, start, end)
+        surname = text.split()[-1].title()
+        return ActorRef(text=text, name=self.full_names.get(surname, text.title()), start=start, end=end)
+
     def _antecedent(self, rel: int) -> int | None:
         """The noun a relative clause hangs from ("Smith, who said …" → Smith)."""
         clause = self.parse.tokens[rel].head
