@@ -263,3 +263,16 @@ def test_mojibake_from_a_wrong_decoding_is_repaired():
     assert cleaned(broken).article.text == "“We will respond,” said the minister’s spokesman in São Paulo."
     assert cleaned("Temperatures rose 5Â°C on Monday.").article.text == "Temperatures rose 5°C on Monday."
     assert cleaned("Âge d’or in Zürich, 5Â°C.").article.text == "Âge d’or in Zürich, 5Â°C."  # mixed: left alone
+
+
+def test_br_separated_page_with_repeated_paragraphs_and_bulleted_debris():
+    page = ("<html><head><title>Talks resume in Doha</title></head><body><div>DOHA, Qatar (AP) — "
+            f"{LEDE}<br><br>{SECOND}<br><br>{THIRD}<br><br>Related: <a href='/x'>Taliban names new cabinet</a>"
+            "<br>Share this story<br>Advertisement<br><ul><li>Sign up for our newsletter</li></ul></div></body></html>")
+    doc = clean.run(RawArticle(id="d", html=page))
+    assert paragraphs(doc) == [LEDE, SECOND, THIRD]
+    assert doc.article.title == "Talks resume in Doha" and doc.article.dateline == "DOHA, Qatar (AP)"
+
+
+def test_bullet_markers_are_dropped_but_their_text_kept():
+    assert paragraphs(cleaned(f"{LEDE}\n\n- {SECOND}\n\n• {THIRD}")) == [LEDE, SECOND, THIRD]

@@ -41,6 +41,7 @@ _BLANK_LINE = re.compile(r"\n\s*\n")
 _TERMINAL = re.compile(r"[.!?…:;\"'”’)\]]$")
 _SENTENCE_END = re.compile(r"[.!?…][\"'”’)]?$")
 _MOJIBAKE = re.compile(r"â€[™œ\x9d˜”“¦¢]|Ã[©¨¡¢³¶¼±§ª­]|Â[ ·°£©®]")
+_BULLET = re.compile(r"^[-–•*·▪►]\s+")
 _WORD = re.compile(r"\w+(?:[-'’]\w+)*")
 _YEAR = re.compile(r"\b(?:1[89]|20)\d\d\b")
 _ENGLISH_FUNCTION_WORDS = frozenset(
@@ -161,18 +162,15 @@ def clean_paragraphs(body: str, meta: _Meta | None = None) -> list[str]:
     """Split scraped text into paragraphs and drop debris; metadata found goes into ``meta``."""
     meta = meta if meta is not None else _Meta()
     tables = debris()
-    paragraphs = [p for p in split_paragraphs(normalise_whitespace(body)) if not _is_debris(p, tables)]
+    paragraphs = [_BULLET.sub("", p) for p in split_paragraphs(normalise_whitespace(body))]
+    paragraphs = [p for p in paragraphs if not _is_debris(p, tables)]
     paragraphs = [p for p in (_clean_inline(p, tables) for p in paragraphs) if p]
     paragraphs = _drop_link_blocks(paragraphs, tables)
     paragraphs = _take_header(paragraphs, meta, tables)
     paragraphs = [p for p in paragraphs if not _is_debris(p, tables)]
     paragraphs = _drop_trailing_fragments(paragraphs)
     paragraphs = _take_opening_lines(paragraphs, meta, tables)
-    deduped: list[str] = []
-    for paragraph in paragraphs:
-        if paragraph and (not deduped or paragraph != deduped[-1]):
-            deduped.append(paragraph)
-    return deduped
+    return list(dict.fromkeys(p for p in paragraphs if p))  # a paragraph repeated by the page is kept once
 
 
 def repair_mojibake(text: str) -> str:
