@@ -1,9 +1,65 @@
-"""The tone stage (first placeholder: returns the Document unchanged until implemented)."""
+"""The tone stage: GDELT-style document tone from the project's tone lexicon.
+
+``run(doc)`` sets ``doc.tone``: positive and negative are the percentages of words that carry
+positive or negative tone, score = positive − negative, polarity = positive + negative. A tone word
+within three words after a negator in the same sentence counts for the other side ("not good",
+"no progress"). Words are matched on their lemma and their form (``resources/data/tone``).
+"""
 from __future__ import annotations
 
-from tidings.models import Document
+import re
+
+from tidings.models import Document, Tone
+from tidings.resources.tone import ToneLexicon, load_lexicon
+
+NEGATION_WINDOW = 3
+_WORD = re.compile(r"[A-Za-z][A-Za-z'-]*|n't")
+_SUFFIXES = ("ies", "es", "s", "ed", "d", "ing", "ly")
 
 
 def run(doc: Document) -> Document:
     """Add the tone layer to ``doc``."""
+    lexicon = load_lexicon()
+    if doc.parse is not None:
+        words = [(t.text.lower(), t.lemma.lower(), t.sent) for t in doc.parse.tokens
+                 if t.pos not in ("PUNCT", "SPACE", "NUM", "SYM") and any(c.isalpha() for c in t.text)]
+    else:
+        words = [(w.lower(), w.lower(), 0) for w in _WORD.findall(doc.article.text)]
+    doc.tone = score(words, lexicon)
     return doc
+
+
+def score(words: list[tuple[str, str, int]], lexicon: ToneLexicon) -> Tone:
+    """Tone of a word sequence given as (form, lemma, sentence index) triples."""
+    positive = negative = 0
+    for k, (form, lemma, sent) in enumerate(words):
+        polarity = _polarity(form, lemma, lexicon)
+        if not polarity:
+            continue
+        window = words[max(0, k - NEGATION_WINDOW) : k]
+        if any(w[0] in lexicon.negators and w[2] == sent for w in window):
+            polarity = -polarity
+        if polarity > 0:
+            positive += 1
+        else:
+            negative += 1
+    total = len(words)
+    if not total:
+        return Tone()
+    pos, neg = 100.0 * positive / total, 100.0 * negative / total
+    return Tone(score=round(pos - neg, 3), positive=round(pos, 3), negative=round(neg, 3),
+                polarity=round(pos + neg, 3), word_count=total)
+
+
+def _polarity(form: str, lemma: str, lexicon: ToneLexicon) -> int:
+    """+1, -1 or 0 for a word, trying its lemma, its form, then the form without common suffixes."""
+    candidates = [lemma, form]
+    if lemma == form:  # no lemmatiser: strip the usual English endings
+        candidates += [form[: -len(s)] + ("y" if s == "ies" else "") for s in _SUFFIXES
+                       if form.endswith(s) and len(form) - len(s) >= 3]
+    for word in candidates:
+        if word in lexicon.negative:
+            return -1
+        if word in lexicon.positive:
+            return 1
+    return 0
