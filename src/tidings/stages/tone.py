@@ -55,8 +55,10 @@ def _polarity(form: str, lemma: str, lexicon: ToneLexicon) -> int:
     """+1, -1 or 0 for a word, trying its lemma, its form, then the form without common suffixes."""
     candidates = [lemma, form]
     if lemma == form:  # no lemmatiser: strip the usual English endings
-        candidates += [form[: -len(s)] + ("y" if s == "ies" else "") for s in _SUFFIXES
-                       if form.endswith(s) and len(form) - len(s) >= 3]
+        for suffix in _SUFFIXES:
+            stem = form[: -len(suffix)]
+            if form.endswith(suffix) and len(stem) >= 3:
+                candidates += [stem + ("y" if suffix == "ies" else ""), stem + "e", stem[:-1]]
     for word in candidates:
         if word in lexicon.negative:
             return -1
