@@ -59,6 +59,9 @@ class Attributor:
         self.lex = lexicon
         self.quoted = [(q.outer_start, q.outer_end) for q in quotes if not q.single] + list(verbatim)
         self.mark_starts = {q.outer_start for q in quotes}
+        self._quoted_mask = bytearray(len(text) + 1)
+        for start, end in self.quoted:
+            self._quoted_mask[start:end] = b"\x01" * (end - start)
 
     # --- speakers -------------------------------------------------------------------------
 
@@ -103,7 +106,7 @@ class Attributor:
     # --- direct quotes --------------------------------------------------------------------
 
     def _in_quote(self, tok_start: int) -> bool:
-        return any(s <= tok_start < e for s, e in self.quoted)
+        return bool(self._quoted_mask[tok_start])
 
     def _window(self, first: int, step: int, limit: int, para: tuple[int, int]) -> list[int]:
         """Tokens from ``first`` in direction ``step`` up to a sentence end or another quote."""

@@ -24,6 +24,7 @@ DOUBLE = DOUBLE_OPEN + DOUBLE_CLOSE + DOUBLE_AMBIGUOUS
 SINGLE = SINGLE_OPEN + SINGLE_CLOSE + SINGLE_AMBIGUOUS
 ALL_MARKS = DOUBLE + SINGLE
 
+_DOUBLE_MARK = re.compile("''|``|[" + re.escape(DOUBLE) + "]")
 _DOUBLE_OPENERS = (*DOUBLE_OPEN, "``")
 _DOUBLE_CLOSERS = tuple(DOUBLE_CLOSE)
 _OPEN_BEFORE = "([{—–-/"
@@ -89,14 +90,8 @@ def _role(text: str, i: int, j: int, lo: int, hi: int, opens: tuple[str, ...], c
 
 def _double_marks(text: str, lo: int, hi: int):
     """(start, end) of each double quotation mark, doubled apostrophes ('' and ``) included."""
-    i = lo
-    while i < hi:
-        if text[i] in DOUBLE:
-            yield i, i + 1
-        elif text.startswith("''", i) or text.startswith("``", i):
-            yield i, i + 2
-            i += 1
-        i += 1
+    for match in _DOUBLE_MARK.finditer(text, lo, hi):
+        yield match.start(), match.end()
 
 
 def _span(text: str, start: int, end: int) -> tuple[int, int]:
