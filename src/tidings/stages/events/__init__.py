@@ -9,12 +9,26 @@ from __future__ import annotations
 import os
 from collections.abc import Iterable
 
-from tidings.models import Document
+from tidings.models import Document, Event
 from tidings.resources import lexicon as lexicon_data
 from tidings.resources.lexicon import Lexicon
 from tidings.stages.events.coder import code_sentence, event_party, to_events
 
 __all__ = ["run"]
+
+
+def _distinct(events: list[Event]) -> list[Event]:
+    """One event per (type, actor, recipient) in a sentence; drop a recipient-less twin of a fuller one."""
+    with_recipient = {(e.type, event_party(e.actor)) for e in events if e.recipient is not None}
+    seen: set[tuple] = set()
+    out = []
+    for event in events:
+        key = (event.type, event_party(event.actor), event_party(event.recipient))
+        if key in seen or (event.recipient is None and key[:2] in with_recipient):
+            continue
+        seen.add(key)
+        out.append(event)
+    return out
 
 
 def run(doc: Document, *, lexicon: Lexicon | None = None,
@@ -25,12 +39,7 @@ def run(doc: Document, *, lexicon: Lexicon | None = None,
     lexicon = lexicon or lexicon_data.load(lexicon_files)
     events = []
     for sentence in doc.parse.sentences:
-        seen: set[tuple] = set()
-        for item in code_sentence(doc, sentence.index, lexicon):
-            for event in to_events(doc, item):
-                key = (event.type, event_party(event.actor), event_party(event.recipient))
-                if key not in seen:
-                    seen.add(key)
-                    events.append(event)
+        coded = [e for item in code_sentence(doc, sentence.index, lexicon) for e in to_events(doc, item)]
+        events.extend(_distinct(coded))
     doc.events = events
     return doc

@@ -53,12 +53,17 @@ def _mode_for(type_: str, *candidates: str | None) -> str | None:
 
 
 def hops_below(parse: Parse, upper: int, lower: int, allowed: frozenset[str] = CONTENT_DEPS,
-               max_hops: int = 4) -> int | None:
-    """How many complement links lead from ``upper`` down to ``lower`` (None when not governed)."""
+               max_hops: int = 4, first: frozenset[str] = frozenset()) -> int | None:
+    """How many complement links lead from ``upper`` down to ``lower`` (None when not governed).
+
+    ``first`` lists extra dependencies allowed on the first link only (an event noun as the
+    subject of the framed clause: "warned that an invasion could ...").
+    """
     i, hops = lower, 0
     while hops < max_hops and parse.tokens[i].head != i:
         tok = parse.tokens[i]
-        if tok.dep not in allowed or (tok.dep == "prep" and tok.text.lower() not in CONTENT_PREPS):
+        ok = tok.dep in allowed or (hops == 0 and tok.dep in first)
+        if not ok or (tok.dep == "prep" and tok.text.lower() not in CONTENT_PREPS):
             return None
         i = tok.head
         hops += 1
@@ -136,7 +141,7 @@ def code_sentence(doc: Document, sentence: int, lexicon: Lexicon) -> list[Coded]
     """Coded frames of one sentence after frame combination, protest purposes and modality."""
     parse = doc.parse
     built = [frames.build(parse, m) for m in match_sentence(parse, sentence, lexicon)]
-    coded = [_coded(parse, f, sentence) for f in built if not _modifier_only(parse, f)]
+    coded = [_coded(parse, f, sentence) for f in built if not _modifier_noun(parse, f)]
     coded.extend(_obligations(parse, sentence, coded))
     consumed: set[int] = set()
     out: list[Coded] = []
@@ -154,20 +159,26 @@ def code_sentence(doc: Document, sentence: int, lexicon: Lexicon) -> list[Coded]
                                                            f"over '{content.frame.pattern.text}'"))
     for item in coded:
         if id(item) not in consumed:
-            out.append(_read_modality(parse, item))
+            read = _read_modality(parse, item)
+            if not _partyless_noun(read):
+                out.append(read)
     return _absorb_purposes(parse, out)
 
 
-def _modifier_only(parse: Parse, frame: Frame) -> bool:
-    """An event noun used as a modifier ("war games", "war-torn") or with no party at all."""
-    if not frame.nominal:
-        return False
-    return parse.tokens[frame.anchor].dep in ("compound", "amod") or not (frame.actors or frame.recipients)
+def _modifier_noun(parse: Parse, frame: Frame) -> bool:
+    """An event noun used as a modifier of another noun ("war games", "war-torn")."""
+    return frame.nominal and parse.tokens[frame.anchor].dep in ("compound", "amod")
+
+
+def _partyless_noun(item: Coded) -> bool:
+    """An event noun left with neither actor nor recipient ("the war", "clashes") says too little to code."""
+    return item.frame.nominal and not (item.actors or item.recipients or item.actor_override)
 
 
 def _framed(parse: Parse, outer: Coded, others: list[Coded]) -> list[Coded]:
     """The nearest events governed by a frame verb (with their coordinated siblings)."""
-    found = [(hops_below(parse, outer.frame.anchor, c.frame.anchor), c) for c in others]
+    found = [(hops_below(parse, outer.frame.anchor, c.frame.anchor,
+                         first=frozenset({"nsubj"}) if c.frame.nominal else frozenset()), c) for c in others]
     found = [(h, c) for h, c in found if h is not None]
     if not found:
         return []
@@ -347,12 +358,33 @@ def _owner(doc: Document, item: Coded, actors: list[ActorRef | None]) -> list[Ac
     return []
 
 
+#: Prepositions that place an event somewhere ("talks in Geneva", "clashes near the border").
+LOCATIVE_PREPS = frozenset({"in", "at", "near", "outside", "inside", "across", "into", "around", "on", "within"})
+
+
+def _locative(parse: Parse, start: int, end: int) -> bool:
+    """True when the span sits under a locative preposition (not inside an actor's name)."""
+    tokens = parse.tokens_in(start, end)
+    if not tokens:
+        return False
+    i = tokens[0].i
+    for _ in range(4):
+        tok = parse.tokens[i]
+        if tok.dep == "pobj" and parse.tokens[tok.head].text.lower() in LOCATIVE_PREPS:
+            return True
+        if tok.head == i or tok.dep in ("nsubj", "nsubjpass", "dobj"):
+            return False
+        i = tok.head
+    return False
+
+
 def _location(doc: Document, anchor: int, sentence: int) -> Location | None:
     sent = doc.parse.sentences[sentence]
     for place in doc.places:
         if place.role != "location" or not (sent.start <= place.start < sent.end):
             continue
-        if timing.same_clause(doc.parse, anchor, place.start, place.end):
+        if _locative(doc.parse, place.start, place.end) and \
+                timing.same_clause(doc.parse, anchor, place.start, place.end):
             return Location(text=place.text, name=place.name, country=place.country, lat=place.lat,
                             lon=place.lon, geonames_id=place.geonames_id)
     return None

@@ -40,21 +40,23 @@ ASSERTED = Factuality("asserted", "no negation, future or modal cue")
 
 
 def assess(parse: Parse, predicate: int, *, nominal: bool = False) -> Factuality:
-    """Walk from the predicate up its clause and report the first factuality cue met."""
+    """Walk from the predicate up its clause: a negation anywhere wins, else the nearest cue."""
     i = predicate
     via = ""
+    first: Factuality | None = None
     for step in range(8):
         tok = parse.tokens[i]
         found = _cues_at(parse, i, via)
-        if found:
+        if found and found.status == "negated":
             return found
+        first = first or found
         if tok.head == i or tok.dep in ("relcl", "advcl", "parataxis"):
-            return ASSERTED
+            break
         allowed = SCOPE_DEPS | (NOUN_STEP_DEPS if nominal and step == 0 else frozenset())
         if tok.dep not in allowed:
-            return ASSERTED
+            break
         via, i = clause_parent(parse, i)
-    return ASSERTED
+    return first or ASSERTED
 
 
 def clause_parent(parse: Parse, i: int) -> tuple[str, int]:
@@ -81,6 +83,10 @@ def _cues_at(parse: Parse, i: int, via: str) -> Factuality | None:
     for kid in kids:
         if via != "conj" and (kid.dep == "neg" or (kid.dep == "det" and kid.text.lower() == "no")):
             return Factuality("negated", f"negation '{kid.text}' on '{tok.text}'", kid.i)
+    if via and via != "conj" and lemma in DENIALS and via in ("ccomp", "xcomp", "dobj", "pcomp", "prep"):
+        return Factuality("negated", f"governed by denial '{tok.text}'", i)
+    if via and via != "conj" and lemma in CLAIM_NOUNS and _denied(parse, i):
+        return Factuality("negated", f"denied {tok.text}", tok.head)
     for kid in kids:
         c, word = kid.i, kid.text.lower()
         if kid.dep == "aux" and word in FUTURE_AUX:
@@ -94,10 +100,6 @@ def _cues_at(parse: Parse, i: int, via: str) -> Factuality | None:
         if kid.dep == "amod" and word in HYPOTHETICAL_MODIFIERS:
             return Factuality("hypothetical", f"modifier '{kid.text}'", c)
     if via and via != "conj":
-        if lemma in DENIALS and via in ("ccomp", "xcomp", "dobj", "pcomp", "prep"):
-            return Factuality("negated", f"governed by denial '{tok.text}'", i)
-        if lemma in CLAIM_NOUNS and _denied(parse, i):
-            return Factuality("negated", f"denied {tok.text}", tok.head)
         if lemma in FUTURE_GOVERNORS and via in ("xcomp", "acl", "dobj", "pobj", "prep"):
             return Factuality("future", f"governed by '{tok.text}'", i)
         if lemma in HYPOTHETICAL_GOVERNORS and via in ("xcomp", "ccomp", "acl", "pcomp"):

@@ -39,9 +39,12 @@ def neighbours(parse: Parse, head: int) -> list[int]:
         nxt = []
         for i in frontier:
             for child in parse.children(i):
-                if parse.tokens[child].dep not in CLAUSE_DEPS:
+                dep = parse.tokens[child].dep
+                if dep not in CLAUSE_DEPS:
                     found.append(child)
                     nxt.append(child)
+                elif dep == "ccomp" and i == head:
+                    found.extend(k for k in parse.children(child) if parse.tokens[k].dep == "mark")
         frontier = nxt
     parent = parse.tokens[head].head
     if parent != head:

@@ -1,0 +1,187 @@
+"""Event coding on sentences written for the project, one test per construction."""
+from __future__ import annotations
+
+import pytest
+
+from tests.stages.events.conftest import of_type, party
+
+
+def test_simple_transitive_verb(code):
+    doc = code("Russian troops attacked a Ukrainian border post on Tuesday.")
+    (event,) = of_type(doc, "ASSAULT")
+    assert party(event.actor) == "RUS" and party(event.recipient) == "UKR"
+    assert event.status == "asserted" and not event.historical
+    assert doc.text[event.trigger.start:event.trigger.end] == "attacked"
+    assert event.quad_class == 4 and event.goldstein <= -9
+
+
+def test_passive_with_agent_swaps_roles(code):
+    doc = code("A convoy of Ukrainian soldiers was attacked by Russian forces near Kharkiv.")
+    (event,) = of_type(doc, "ASSAULT")
+    assert party(event.actor) == "RUS" and party(event.recipient) == "UKR"
+
+
+def test_particle_verb(code):
+    doc = code("Germany pulled out its troops from Mali last week.")
+    (event,) = of_type(doc, "RETREAT")
+    assert party(event.actor) == "DEU"
+    assert event.cameo.startswith("087")
+
+
+def test_light_verb_with_event_noun(code):
+    doc = code("France held talks with Algeria in Paris on Monday.")
+    (event,) = of_type(doc, "CONSULT")
+    assert party(event.actor) == "FRA" and party(event.recipient) == "DZA"
+    assert event.evidence.startswith("cooperation:040")
+
+
+def test_imposed_sanctions(code):
+    doc = code("The European Union imposed new sanctions on Belarus on Friday.")
+    (event,) = of_type(doc, "SANCTION")
+    assert event.cameo == "163" and party(event.recipient) == "BLR"
+
+
+def test_nominal_event_with_possessive_actor_is_historical_and_dated(code):
+    doc = code("Russia's 2008 invasion of Georgia still shapes politics in the Caucasus.")
+    (event,) = of_type(doc, "ASSAULT")
+    assert party(event.actor) == "RUS" and party(event.recipient) == "GEO"
+    assert event.date == "2008" and event.date_precision == "year" and event.historical
+
+
+def test_coordinated_actors_give_one_event_each(code):
+    doc = code("Hungarian and Romanian officials agreed to reopen the border crossing.")
+    countries = sorted(party(e.actor) for e in of_type(doc, "AGREE"))
+    assert countries == ["HUN", "ROU"]
+
+
+def test_coordinated_verbs_share_their_subject(code):
+    doc = code("Russia denies any plan to invade and accuses Ukraine of provocations.")
+    (accuse,) = of_type(doc, "ACCUSE")
+    assert party(accuse.actor) == "RUS" and party(accuse.recipient) == "UKR"
+    assert accuse.status == "asserted"
+    (invade,) = of_type(doc, "ASSAULT")
+    assert invade.status == "negated"
+
+
+def test_reported_speech_codes_the_reported_event_not_the_saying(code):
+    doc = code("The defence ministry said rebels attacked a police convoy in the north.")
+    assert [e.type for e in doc.events] == ["ASSAULT"]
+    assert doc.events[0].actor.sector in ("REB", None) and "rebels" in doc.events[0].actor.text
+
+
+def test_request_with_object_control_and_content_code(code):
+    doc = code("Britain urged Iran to release the detained sailors.")
+    (event,) = of_type(doc, "REQUEST")
+    assert party(event.actor) == "GBR" and party(event.recipient) == "IRN"
+    assert event.cameo == "1053"
+    assert not of_type(doc, "RETREAT")
+
+
+def test_threat_takes_its_content_as_code_and_mode(code):
+    doc = code("Turkey threatened to impose a curfew in the border town.")
+    (event,) = of_type(doc, "THREATEN")
+    assert event.cameo == "1323" and event.mode == "curfew"
+    assert not of_type(doc, "COERCE")
+
+
+def test_threatened_consequence_is_a_threat_by_the_speaker(code):
+    doc = code("The US president warned Moscow that an invasion could result in sanctions.")
+    (threat,) = of_type(doc, "THREATEN")
+    assert party(threat.actor) == "USA" and party(threat.recipient) == "RUS"
+    assert threat.status == "asserted" and threat.cameo == "1384"
+    assert not of_type(doc, "SANCTION") and not of_type(doc, "ASSAULT")
+
+
+def test_modal_consequence_without_a_frame_verb_is_hypothetical(code):
+    doc = code("Officials in Washington said new sanctions would follow any incursion.")
+    threats = of_type(doc, "THREATEN")
+    assert threats and all(t.status == "hypothetical" for t in threats)
+
+
+def test_refusal_is_a_rejection(code):
+    doc = code("Poland refused to accept the migrants stranded at the border.")
+    (event,) = of_type(doc, "REJECT")
+    assert party(event.actor) == "POL"
+
+
+def test_negated_future_of_cooperation_is_a_rejection(code):
+    doc = code("Syria says it will not accept refugees from the camps.")
+    (event,) = of_type(doc, "REJECT")
+    assert party(event.actor) == "SYR"
+
+
+def test_negation(code):
+    doc = code("Israeli jets did not strike targets in Gaza overnight, the army said.")
+    (event,) = of_type(doc, "ASSAULT")
+    assert event.status == "negated"
+
+
+def test_denied_claims_negate_the_reported_event(code):
+    doc = code("Moscow rejected claims that its troops shelled the village.")
+    (event,) = of_type(doc, "ASSAULT")
+    assert event.status == "negated"
+
+
+def test_future_meeting_is_an_intent_with_future_status(code):
+    doc = code("The Chinese foreign minister will visit Pakistan next week.")
+    (event,) = doc.events
+    assert event.type == "AGREE" and event.cameo == "036" and event.status == "future"
+    assert party(event.actor) == "CHN" and party(event.recipient) == "PAK"
+
+
+def test_promise_to_give_aid(code):
+    doc = code("Japan promised to send humanitarian aid to Afghanistan.")
+    (event,) = of_type(doc, "AGREE")
+    assert event.cameo == "0333" and party(event.recipient) == "AFG"
+
+
+def test_conditional_event_is_hypothetical(code):
+    doc = code("If Serbia attacks Kosovo, the alliance will respond.")
+    (event,) = of_type(doc, "ASSAULT")
+    assert event.status == "hypothetical"
+
+
+def test_reported_obligation_is_a_request_by_the_speaker(code):
+    doc = code("The German chancellor said Hungary must respect the court ruling.")
+    (event,) = of_type(doc, "REQUEST")
+    assert party(event.actor) == "DEU" and party(event.recipient) == "HUN"
+
+
+def test_protest_absorbs_its_stated_demand(code):
+    doc = code("Thousands of Serbian students marched in Belgrade to demand the resignation of the government.")
+    assert [e.type for e in doc.events] == ["PROTEST"]
+
+
+def test_past_perfect_background_is_historical_without_a_date(code):
+    doc = code("Officials met on Wednesday. Years earlier, the militia had kidnapped two aid workers.")
+    (event,) = of_type(doc, "COERCE")
+    assert event.historical and event.date is None and event.date_precision == "unknown"
+
+
+def test_lead_news_without_a_date_gets_the_publication_week(code):
+    doc = code("Pakistani police arrested twelve opposition activists in Lahore.", published="2021-12-30")
+    (event,) = of_type(doc, "COERCE")
+    assert event.date == "2021-W52" and event.date_precision == "week" and not event.historical
+
+
+def test_no_self_directed_event(code):
+    doc = code("Ukrainian forces attacked Ukrainian forces' own depot by mistake.")
+    for event in doc.events:
+        if event.actor and event.recipient and event.actor.actor_id:
+            assert event.actor.actor_id != event.recipient.actor_id
+
+
+def test_event_ids_are_stable_and_offsets_point_into_text(code):
+    text = "Indian troops fired on Chinese soldiers in Ladakh."
+    first, second = code(text), code(text)
+    assert [e.id for e in first.events] == [e.id for e in second.events]
+    for event in first.events:
+        assert first.text[event.trigger.start:event.trigger.end] == event.trigger.text
+        assert first.text[event.sentence.start:event.sentence.end].startswith("Indian troops")
+        assert event.evidence and 0 < event.confidence <= 1
+
+
+def test_location_from_places_in_the_same_clause(code):
+    doc = code("Iranian and Saudi diplomats held talks in Baghdad on Sunday.")
+    locations = {e.location.name for e in of_type(doc, "CONSULT") if e.location}
+    assert locations == {"Baghdad"}
