@@ -93,7 +93,9 @@ def _options(raw: str) -> dict[str, str]:
 def make_pattern(pid: str, words: list[str], code: str, *, mode: str | None = None,
                  context: Iterable[str] | None = None, pos: str = "verb", frame: str | None = None) -> Pattern:
     """A Pattern whose type, default mode and context come from the CAMEO code in the ontology."""
-    entry = ontology.load().code(code)
+    entry = ontology.load().cameo.get(code)
+    if entry is None:
+        raise ValueError(f"{pid}: unknown CAMEO code {code}")
     head = next((k for k, w in enumerate(words) if w.startswith("^")), 0)
     words = [w.lstrip("^") for w in words]
     return Pattern(
@@ -197,6 +199,7 @@ def import_petrarch(path: str | os.PathLike) -> list[Pattern]:
         if block:
             forms = [block.group(1).lower().replace("_", " ")]
             block_code = _petrarch_code(block.group(2))
+            block_code = block_code if block_code in ontology.load().cameo else None
             if block_code:
                 patterns.append(make_pattern(f"petrarch:{path.stem}:{lineno}", forms[0].split(), block_code))
             continue
@@ -206,7 +209,7 @@ def import_petrarch(path: str | os.PathLike) -> list[Pattern]:
             if code is None:
                 continue
             words = _petrarch_words(line[1:found.start()], forms[0])
-            if words:
+            if words and code in ontology.load().cameo:
                 patterns.append(make_pattern(f"petrarch:{path.stem}:{lineno}", words, code))
             continue
         if forms and re.fullmatch(r"[A-Z_'\-]+(\s*\{[^}]*\})?", line):
