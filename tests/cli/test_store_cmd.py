@@ -117,7 +117,7 @@ def test_ingest_then_query(tmp_path):
     corpus = write_corpus(tmp_path / "in")
     result = run("ingest", corpus, "--db", tmp_path / "i.db", "-q")
     assert result.exit_code == 0
-    assert "6 stored" in result.output and "1 skipped as duplicates" in result.output
+    assert "6 stored" in result.output and "1 skipped as duplicates" in result.output, result.output
     assert "failed (1): not English: fr" in result.output
     assert "french" in run("failures", "--db", tmp_path / "i.db").output
 

@@ -54,3 +54,10 @@ def test_dashboard_queries_are_fast(big_store, name):
     started = time.perf_counter()
     run(store)
     assert time.perf_counter() - started < 0.2
+
+
+def test_running_totals_match_a_full_count(big_store):
+    store, _ = big_store
+    everything = Filters(since="1900", limit=10_000)  # a filter that keeps every dated cluster
+    assert query.top_dyads(store, Filters(limit=10_000)) == query.top_dyads(store, everything)
+    assert query.actors(store, Filters(limit=10_000)) == query.actors(store, everything)

@@ -111,8 +111,41 @@ CREATE INDEX event_clusters_actor_country ON event_clusters(actor_country, date)
 CREATE INDEX event_clusters_recipient_country ON event_clusters(recipient_country, date);
 CREATE INDEX event_clusters_location_country ON event_clusters(location_country, date);
 CREATE INDEX event_clusters_dyad ON event_clusters(actor_code, recipient_code, date);
+CREATE INDEX event_clusters_pair ON event_clusters(actor_actor_id, recipient_actor_id, date, type, num_mentions);
+CREATE INDEX event_clusters_country_pair ON event_clusters(actor_country, recipient_country, date, type,
+                                                           num_mentions);
 CREATE INDEX event_clusters_recipient_code ON event_clusters(recipient_code, date);
 CREATE INDEX event_clusters_match ON event_clusters(type, status, actor_key, recipient_key, date);
+
+-- running totals behind the unfiltered "top actors" and "top dyads" views, kept by triggers
+CREATE TABLE actor_counts (
+    actor_id TEXT PRIMARY KEY,
+    as_actor INTEGER NOT NULL DEFAULT 0,
+    as_recipient INTEGER NOT NULL DEFAULT 0
+) WITHOUT ROWID;
+CREATE TABLE dyad_counts (
+    actor_code TEXT NOT NULL,
+    recipient_code TEXT NOT NULL,
+    events INTEGER NOT NULL DEFAULT 0,
+    PRIMARY KEY (actor_code, recipient_code)
+) WITHOUT ROWID;
+CREATE INDEX dyad_counts_events ON dyad_counts(events);
+CREATE TRIGGER event_clusters_count_insert AFTER INSERT ON event_clusters BEGIN
+    INSERT INTO actor_counts (actor_id, as_actor) SELECT new.actor_actor_id, 1 WHERE new.actor_actor_id IS NOT NULL
+        ON CONFLICT (actor_id) DO UPDATE SET as_actor = as_actor + 1;
+    INSERT INTO actor_counts (actor_id, as_recipient) SELECT new.recipient_actor_id, 1
+        WHERE new.recipient_actor_id IS NOT NULL
+        ON CONFLICT (actor_id) DO UPDATE SET as_recipient = as_recipient + 1;
+    INSERT INTO dyad_counts (actor_code, recipient_code, events) SELECT new.actor_code, new.recipient_code, 1
+        WHERE new.actor_code IS NOT NULL AND new.recipient_code IS NOT NULL
+        ON CONFLICT (actor_code, recipient_code) DO UPDATE SET events = events + 1;
+END;
+CREATE TRIGGER event_clusters_count_delete AFTER DELETE ON event_clusters BEGIN
+    UPDATE actor_counts SET as_actor = as_actor - 1 WHERE actor_id = old.actor_actor_id;
+    UPDATE actor_counts SET as_recipient = as_recipient - 1 WHERE actor_id = old.recipient_actor_id;
+    UPDATE dyad_counts SET events = events - 1
+        WHERE actor_code = old.actor_code AND recipient_code = old.recipient_code;
+END;
 
 CREATE TABLE events (
     pk INTEGER PRIMARY KEY,

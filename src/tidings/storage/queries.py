@@ -26,13 +26,33 @@ def actor_ids(store: Store, name: str) -> list[str]:
     return sorted({r[0] for r in rows} | {slug})
 
 
-def _actor_condition(store: Store, role: str, value: str, code_column: str = "code") -> Where:
-    """``role`` (``e.actor``, ``q.speaker``...) is this actor: by id or name, country, or org/actor code."""
-    ids = actor_ids(store, value)
+ALIASES = {"events": "e", "event_clusters": "e", "quotes": "q"}
+
+
+def _actor_condition(store: Store, table: str, role: str, value: str, code_column: str = "code") -> Where:
+    """``role`` (actor, recipient, speaker) of ``table`` rows is this actor: id or name, country, or code.
+
+    Only the columns where the value occurs are kept, so the usual query runs on one index.
+    """
     code = value.upper()
-    marks = ", ".join("?" for _ in ids)
-    sql = f"({role}_actor_id IN ({marks}) OR {role}_country = ? OR {role}_{code_column} = ?)"
-    return [sql], [*ids, code, code]
+    terms = [(f"{role}_actor_id", actor_ids(store, value)), (f"{role}_country", [code]),
+             (f"{role}_{code_column}", [code])]
+    present = [(column, values) for column, values in terms if _occurs(store, table, column, values)]
+    if terms[1] in present and terms[2] in present:
+        present.remove(terms[2])  # a code equal to a country code only repeats the country
+    chosen = present or terms[:1]
+    alias = ALIASES[table]
+    sql = " OR ".join(f"{alias}.{column} IN ({_marks(values)})" for column, values in chosen)
+    return [f"({sql})"], [v for _, values in chosen for v in values]
+
+
+def _marks(values: list) -> str:
+    return ", ".join("?" for _ in values)
+
+
+def _occurs(store: Store, table: str, column: str, values: list[str]) -> bool:
+    sql = f"SELECT 1 FROM {table} WHERE {column} IN ({_marks(values)}) LIMIT 1"
+    return store.conn.execute(sql, values).fetchone() is not None
 
 
 def _date_conditions(column: str, filters) -> Where:
@@ -61,10 +81,11 @@ def event_where(store: Store, filters, *, mentions: bool) -> Where:
         conds.extend(where[0])
         params.extend(where[1])
 
+    table = "events" if mentions else "event_clusters"
     if filters.actor:
-        add(_actor_condition(store, "e.actor", filters.actor))
+        add(_actor_condition(store, table, "actor", filters.actor))
     if filters.recipient:
-        add(_actor_condition(store, "e.recipient", filters.recipient))
+        add(_actor_condition(store, table, "recipient", filters.recipient))
     if filters.country:
         code = filters.country.upper()
         add((["(e.actor_country = ? OR e.recipient_country = ? OR e.location_country = ?)"], [code] * 3))
@@ -124,9 +145,9 @@ def event_mentions(store: Store, filters) -> list[sqlite3.Row]:
 
 
 def daily_counts(store: Store, filters) -> list[sqlite3.Row]:
-    """Event clusters per day and type (day-precise dates only), oldest first."""
+    """Event clusters (and their mentions) per day and type, day-precise dates only, oldest first."""
     conds, params = event_where(store, filters, mentions=False)
-    conds.append("e.date_precision = 'day'")
+    conds.append("length(e.date) = 10")  # YYYY-MM-DD; computed from the indexed column, so indexes cover it
     sql = (f"SELECT e.date, e.type, COUNT(*) AS events, SUM(e.num_mentions) AS mentions"
            f" FROM event_clusters e{_where_sql(conds)} GROUP BY e.date, e.type ORDER BY e.date, e.type")
     return store.conn.execute(sql, params).fetchall()
@@ -135,6 +156,10 @@ def daily_counts(store: Store, filters) -> list[sqlite3.Row]:
 def top_dyads(store: Store, filters) -> list[sqlite3.Row]:
     """The most frequent (actor code → recipient code) pairs among event clusters."""
     conds, params = event_where(store, filters, mentions=False)
+    if not conds:  # the running totals answer the unfiltered view at once
+        sql = ("SELECT actor_code, recipient_code, events FROM dyad_counts WHERE events > 0"
+               " ORDER BY events DESC, actor_code, recipient_code LIMIT ?")
+        return store.conn.execute(sql, [filters.limit]).fetchall()
     conds += ["e.actor_code IS NOT NULL", "e.recipient_code IS NOT NULL"]
     sql = (f"SELECT e.actor_code, e.recipient_code, COUNT(*) AS events FROM event_clusters e{_where_sql(conds)}"
            f" GROUP BY e.actor_code, e.recipient_code ORDER BY events DESC, e.actor_code, e.recipient_code LIMIT ?")
@@ -145,18 +170,22 @@ def top_actors(store: Store, filters) -> list[sqlite3.Row]:
     """Resolved actors ranked by the event clusters they take part in (as actor or recipient)."""
     conds, params = event_where(store, filters, mentions=False)
     where = _where_sql(conds)
-    sql = f"""
-        WITH counts AS (
+    counts = "SELECT actor_id AS id, as_actor, as_recipient FROM actor_counts"
+    if conds:
+        counts = f"""
             SELECT id, SUM(as_actor) AS as_actor, SUM(as_recipient) AS as_recipient FROM (
                 SELECT e.actor_actor_id AS id, COUNT(*) AS as_actor, 0 AS as_recipient
                 FROM event_clusters e{where} GROUP BY e.actor_actor_id
                 UNION ALL
                 SELECT e.recipient_actor_id, 0, COUNT(*) FROM event_clusters e{where} GROUP BY e.recipient_actor_id)
-            WHERE id IS NOT NULL GROUP BY id)
+            WHERE id IS NOT NULL GROUP BY id"""
+    sql = f"""
+        WITH counts AS ({counts})
         SELECT c.id, COALESCE(a.name, c.id) AS name, a.kind, a.country, a.sector, a.org,
                c.as_actor + c.as_recipient AS events, c.as_actor, c.as_recipient,
                (SELECT COUNT(*) FROM quotes q WHERE q.speaker_actor_id = c.id) AS quotes
         FROM counts c LEFT JOIN actors a ON a.id = c.id
+        WHERE c.as_actor + c.as_recipient > 0
         ORDER BY events DESC, c.id LIMIT ?"""
     return store.conn.execute(sql, [*params, *params, filters.limit]).fetchall()
 
@@ -165,7 +194,7 @@ def quotes(store: Store, filters) -> list[sqlite3.Row]:
     """Quotes with speaker and article, newest articles first."""
     conds, params = [], []
     if filters.actor:
-        c, p = _actor_condition(store, "q.speaker", filters.actor, "org")
+        c, p = _actor_condition(store, "quotes", "speaker", filters.actor, "org")
         conds += c
         params += p
     if filters.country:
