@@ -160,7 +160,7 @@ def duration(amount: float | None, unit: str) -> str:
         letter = {10: "E", 100: "C", 1000: "L"}.get(multiplier, code)
         return f"{prefix}X{letter}"
     amount *= multiplier
-    if code == "Q":
+    if code == "Q" and amount != int(amount):
         amount, code = amount * 3, "M"
     whole = int(amount)
     rest = amount - whole

@@ -295,6 +295,8 @@ def interpret_relative_unit(m: re.Match[str], ctx: Context) -> Interpretation | 
     v = vocabulary()
     unit_word = m["unit"].lower()
     rel = (m["rel"] or "the").lower().split()[-1]
+    if rel == "past" and unit_word != "weekend":
+        return cal.duration(1.0, v.unit(unit_word)), "DURATION"  # "the past decade": the stretch up to now
     if ctx.anchor is None:
         return None
     if unit_word == "weekend":
@@ -416,18 +418,21 @@ def interpret_ago(m: re.Match[str], ctx: Context) -> Interpretation | None:
     unit = v.unit(m["unit"])
     amount = v.number(m["num"]) if m["num"] else None
     direction = m["dir"].lower().split()[0]
-    sign = -1 if direction in ("ago", "earlier", "before", "back") else 1
+    year_before = unit == "Y" and amount == 1 and direction in ("ago", "earlier", "before")
+    if direction in ("later", "after", "before", "earlier") and not year_before:
+        return cal.duration(amount, unit), "DURATION"  # "three days later": counted from another event
+    sign = 1 if direction in ("from", "hence") else -1
     if amount is None or amount != int(amount):
         return ("PAST_REF" if sign < 0 else "FUTURE_REF"), "DATE"
-    if ctx.anchor is None or unit.startswith("T"):
-        return (None, "DATE") if ctx.anchor is None else (ctx.anchor.isoformat(), "DATE")
-    if unit == "Y" and amount == 1 and sign < 0:
+    if ctx.anchor is None:
+        return None, "DATE"
+    if unit.startswith("T"):
+        return ctx.anchor.isoformat(), "DATE"
+    if year_before:
         return _year_before(ctx), "DATE"
-    if unit.endswith("0Y"):
-        day = cal.shift(ctx.anchor, sign * int(amount), unit)
-    else:
-        day = cal.shift(ctx.anchor, sign * int(amount) * (2 if unit == "2W" else 1), unit.lstrip("2"))
-    return cal.at_granularity(day, unit.lstrip("2")), "DATE"
+    if unit == "2W":
+        amount, unit = amount * 2, "W"
+    return cal.at_granularity(cal.shift(ctx.anchor, sign * int(amount), unit), unit), "DATE"
 
 
 def interpret_duration(m: re.Match[str], ctx: Context) -> Interpretation | None:
@@ -436,6 +441,8 @@ def interpret_duration(m: re.Match[str], ctx: Context) -> Interpretation | None:
     num = m["num"]
     amount = v.number(num) if num else None
     groups = m.groupdict()
+    if groups.get("bare") is not None and not m["unit"].lower().endswith(("s", "ia")):
+        return None  # a bare unit counts only in the plural: "for years", "in recent months"
     if groups.get("old"):
         return None  # ages ("a 6-year-old boy") are not time expressions in TimeML
     vague = bool(groups.get("vague")) or groups.get("bare") is not None or (num is not None and amount is None)
@@ -573,6 +580,7 @@ def rules() -> tuple[Rule, ...]:
          rf"eight|nine))?|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen)"
          rf"|(?:two|Two)\s+thousand(?:\s+and)?(?:[- ](?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|"
          rf"twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty(?:[- ]\w+)?))?))(?![\w-])"
+         rf"(?!\s+(?:{v.UNIT}|people|men|women|troops|dollars))"
          rf"|(?:the\s+)?(?:(?:early|late|mid-?)\s*)?(?P<decade>twenties|thirties|forties|fifties|sixties|"
          rf"seventies|eighties|nineties)\b", interpret_spelled_year),
         ("century", rf"(?:the\s+)?(?:(?:early|late|mid-?)\s*)?(?P<ord>{v.ORD}|\d{{1,2}}(?:st|nd|rd|th))[- ]century",
@@ -609,7 +617,7 @@ def rules() -> tuple[Rule, ...]:
          rf"initial|additional|further|same)\s+)?"
          rf"(?:(?P<num>{v.NUM})|(?P<vague>{v.VAGUE})|(?P<bare>(?<=\bfor\s)|(?<=\bin\s)|(?<=\bover\s)|(?<=\bwithin\s)))"
          rf"(?P<more>\s+(?:more|additional|consecutive|straight|full|long|successive|trading|business|working|"
-         rf"extra|further))?\s*(?(bare)|\s)(?P<unit>{v.UNIT})(?(bare)s|s?)(?![\w-])"
+         rf"extra|further))?\s*(?(bare)|\s)(?P<unit>{v.UNIT})s?(?![\w-])"
          rf"(?P<half>\s+and\s+a\s+half)?(?:\s+or\s+so|\s+in\s+a\s+row)?", interpret_duration),
         ("duration_adjective",
          rf"(?P<num>\d+(?:\.\d+)?|{v.NUMWORD}|half)-(?P<unit>{v.UNIT})(?:s?-(?P<old>old)|-long)?(?![\w-])",
