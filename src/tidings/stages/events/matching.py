@@ -78,12 +78,13 @@ def object_of(parse: Parse, i: int, exclude: tuple[int, ...] = ()) -> int | None
     return None
 
 
-def match_at(parse: Parse, head: int, pattern: Pattern) -> Match | None:
+def match_at(parse: Parse, head: int, pattern: Pattern, pool: list[int] | None = None) -> Match | None:
     """Match ``pattern`` with its head word on token ``head`` (None when a word is missing)."""
     token = parse.tokens[head]
     if not _pos_ok(token, pattern):
         return None
-    pool = neighbours(parse, head) if len(pattern.literals) > 1 else []
+    if pool is None:
+        pool = neighbours(parse, head) if len(pattern.literals) > 1 else []
     used = {head}
     last = head
     slot: int | None = None
@@ -108,8 +109,12 @@ def match_sentence(parse: Parse, sentence_index: int, lexicon: Lexicon) -> list[
     for token in parse.sentence_tokens(sentence_index):
         patterns = lexicon.by_head.get(token.lemma.lower(), []) + (
             lexicon.by_head.get(token.text.lower(), []) if token.text.lower() != token.lemma.lower() else [])
+        pool = neighbours(parse, token.i) if patterns else []
+        words = {parse.tokens[i].lemma.lower() for i in pool} | {parse.tokens[i].text.lower() for i in pool}
         for pattern in patterns:
-            match = match_at(parse, token.i, pattern)
+            if not all(w in words for k, w in enumerate(pattern.words) if k != pattern.head and w != SLOT):
+                continue
+            match = match_at(parse, token.i, pattern, pool)
             if match and (token.i not in best or match.strength > best[token.i].strength):
                 best[token.i] = match
     kept = sorted(best.values(), key=lambda m: m.strength, reverse=True)
