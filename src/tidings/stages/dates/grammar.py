@@ -77,6 +77,14 @@ class Vocabulary:
         self.ORD = _alt(list(self.ordinals) + ["1st", "2nd", "3rd", "4th"])
         self.YEAR = r"(?<![\d$£€.,])(?:1[6-9]\d\d|20\d\d)(?![\d]|,\d|\.\d|-\d\d\b)"
         self.DAYNUM = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?(?!\d|:\d)"
+        ones_word = "(?:one|two|three|four|five|six|seven|eight|nine)"
+        teens = "(?:ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen)"
+        tens_word = "(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)"
+        self.SPELLED_YEAR = (rf"(?-i:(?:[Nn]ineteen|[Ee]ighteen)[- ](?:hundred\s+(?:and\s+)?)?(?:{tens_word}"
+                             rf"(?:[- ]{ones_word})?|{teens})|[Tt]wo\s+thousand(?:\s+and)?(?:[- ](?:{teens}|"
+                             rf"{ones_word}|twenty(?:[- ]{ones_word})?))?)(?![\w-])(?!\s+(?:{self.UNIT}|people|men|"
+                             rf"women|troops|dollars))")
+        self.ANY_YEAR = rf"(?:{self.YEAR}|{self.SPELLED_YEAR})"
         self.SEASON = _alt(self.seasons)
         self.PART = _alt(lex["parts_of_day"])
         self.TZ = _alt(lex["time_zones"], case_sensitive=True)
@@ -104,6 +112,20 @@ class Vocabulary:
         if len(parts) == 2 and all(p in self.numbers for p in parts):
             return self.numbers[parts[0]] + self.numbers[parts[1]] + half
         return None
+
+    def year(self, text: str) -> int | None:
+        """The year written in digits or words ("1996", "nineteen ninety-six", "two thousand and one")."""
+        if text.isdigit():
+            return int(text)
+        words = re.sub(r"[\s-]+", " ", text.lower()).replace(" and ", " ")
+        if words.startswith("two thousand"):
+            rest = self.number(words.removeprefix("two thousand").strip()) if words != "two thousand" else 0
+            return 2000 + int(rest) if rest is not None else None
+        century_word, _, rest = words.partition(" ")
+        tail = self.number(rest.removeprefix("hundred ").strip()) if rest else None
+        if century_word not in self.numbers or tail is None or tail >= 100:
+            return None
+        return self.numbers[century_word] * 100 + int(tail)
 
     def unit(self, word: str) -> str:
         word = word.lower()
@@ -142,7 +164,7 @@ def _day_of(word: str | None, ctx: Context, v: Vocabulary) -> cal.Date | None:
 def _month_day(month: int, day: int, year: str | None, ctx: Context) -> str | None:
     if year:
         try:
-            return cal.Date(int(year), month, day).isoformat()
+            return cal.Date(vocabulary().year(year) or 0, month, day).isoformat()
         except ValueError:
             return None
     if not 1 <= day <= 31:
@@ -158,12 +180,24 @@ def _month_day(month: int, day: int, year: str | None, ctx: Context) -> str | No
 
 def interpret_full_date(m: re.Match[str], ctx: Context) -> Interpretation | None:
     v = vocabulary()
-    month = v.months[(m["mon"] or m["mon2"]).rstrip(".").lower()]
-    day = int(re.match(r"\d+", m["day"] or m["day2"])[0])
+    month = v.months[(m["mon"] or m["mon2"] or m["mon3"]).rstrip(".").lower()]
+    if m["dayword"]:
+        day = v.ordinals.get(m["dayword"].lower()) or int(m["dayword"][:-2])
+    else:
+        day = int(re.match(r"\d+", m["day"] or m["day2"])[0])
     if m["rel"]:
         ctx = Context(ctx.anchor, "past" if m["rel"].lower().split()[-1] in ("last", "past") else "future")
     value = _month_day(month, day, m["year"], ctx)
     return (value, "DATE") if value else None
+
+
+def interpret_week_of(m: re.Match[str], ctx: Context) -> Interpretation | None:
+    """"the week of March 6" → the ISO week holding that day."""
+    value = _month_day(vocabulary().months[m["mon"].rstrip(".").lower()], int(re.match(r"\d+", m["day"])[0]),
+                       m["year"], ctx)
+    if value is None or value.startswith("X"):
+        return value, "DATE"
+    return cal.fmt_week(cal.Date.fromisoformat(value)), "DATE"
 
 
 def interpret_numeric_date(m: re.Match[str], ctx: Context) -> Interpretation | None:
@@ -182,7 +216,7 @@ def interpret_month(m: re.Match[str], ctx: Context) -> Interpretation | None:
     v = vocabulary()
     month = v.months[m["mon"].rstrip(".").lower()]
     if m["year"]:
-        return f"{int(m['year']):04d}-{month:02d}", "DATE"
+        return f"{v.year(m['year']):04d}-{month:02d}", "DATE"
     if ctx.anchor is None:
         return f"XXXX-{month:02d}", "DATE"
     rel = (m["rel"] or m["yrel"] or "").lower().split()
@@ -212,16 +246,8 @@ def interpret_spelled_year(m: re.Match[str], ctx: Context) -> Interpretation | N
         tens = v.numbers[m["decade"].lower()[:-3] + "y"]
         century = "19" if ctx.anchor is None or tens // 10 > ctx.anchor.year % 100 // 10 else str(ctx.anchor.year)[:2]
         return f"{century}{tens // 10}", "DATE"
-    words = re.sub(r"\s+", " ", m["spelled"].lower()).replace(" and ", " ")
-    if words.startswith("two thousand"):
-        rest = v.number(words[len("two thousand"):].strip()) if words != "two thousand" else 0
-        return (f"{2000 + int(rest):04d}", "DATE") if rest is not None else None
-    century_word, _, rest = words.partition(" ")
-    century = v.numbers.get(century_word)
-    tail = v.number(rest.removeprefix("hundred ").strip()) if rest else None
-    if century is None or tail is None or tail >= 100:
-        return None
-    return f"{century * 100 + int(tail):04d}", "DATE"
+    year = v.year(m["spelled"])
+    return (f"{year:04d}", "DATE") if year is not None else None
 
 
 def interpret_decade(m: re.Match[str], ctx: Context) -> Interpretation | None:
@@ -266,7 +292,7 @@ def interpret_season(m: re.Match[str], ctx: Context) -> Interpretation | None:
     v = vocabulary()
     season = v.seasons[m["season"].lower()]
     if m["year"]:
-        return f"{m['year']}-{season}", "DATE"
+        return f"{v.year(m['year']):04d}-{season}", "DATE"
     rel = (m["rel"] or "").lower().split()
     if m["season"].lower() == "fall" and not rel:
         return None
@@ -560,14 +586,17 @@ def rules() -> tuple[Rule, ...]:
         ("full_date",
          rf"(?:(?P<rel>last|next|this\s+past|this\s+coming)\s+)?"
          rf"(?:{v.WEEKDAY},?\s+)?(?:(?P<mon>{v.MONTH})\s+(?P<day>{v.DAYNUM})"
-         rf"|(?:the\s+)?(?P<day2>{v.DAYNUM})\s+(?:of\s+)?(?P<mon2>{v.MONTH}))(?:,?\s+(?P<year>{v.YEAR}))?",
+         rf"|(?:the\s+)?(?P<day2>{v.DAYNUM})\s+(?:of\s+)?(?P<mon2>{v.MONTH})"
+         rf"|(?P<mon3>{v.MONTH_FULL})\s+(?:the\s+)?(?P<dayword>{v.ORD})(?![\w-]))(?:,?\s+(?P<year>{v.ANY_YEAR}))?",
          interpret_full_date),
+        ("week_of", rf"the\s+week\s+of\s+(?P<mon>{v.MONTH})\s+(?P<day>{v.DAYNUM})(?:,?\s+(?P<year>{v.YEAR}))?",
+         interpret_week_of),
         ("numeric_date", r"\b(?:(?P<y>(?:19|20)\d\d)-(?P<m>[01]\d)-(?P<d>[0-3]\d)|(?P<m2>[01]?\d)/(?P<d2>[0-3]?\d)/"
          r"(?P<y2>(?:19|20)?\d\d))(?![\d/])", interpret_numeric_date),
         ("month",
          rf"(?:(?P<rel>early|late|mid-?|(?:the\s+)?(?:beginning|start|end|middle)\s+of|(?:earlier|later)\s+(?:in\s+)?"
          rf"|last|next|this\s+past|this|(?:this\s+)?coming)\s*)?(?P<mon>{v.MONTH_FULL}|{v.MONTH}(?=,?\s+(?:of\s+)?\d{{4}}))"
-         rf"(?:,?\s+(?:of\s+)?(?P<year>{v.YEAR})|\s+(?P<yrel>(?:last|next|this)\s+year))?", interpret_month),
+         rf"(?:,?\s+(?:of\s+)?(?P<year>{v.ANY_YEAR})|\s+(?P<yrel>(?:last|next|this)\s+year))?", interpret_month),
         ("year",
          rf"(?:(?:fiscal(?:\s+year)?|FY|calendar(?:\s+year)?|early|late|(?:the\s+)?(?:beginning|start|end|middle)\s+of"
          rf"|the\s+year)\s*|mid-)?(?P<year>{v.YEAR})(?!\s*(?:%|percent))",
@@ -575,12 +604,7 @@ def rules() -> tuple[Rule, ...]:
         ("decade", rf"(?:the\s+)?(?:(?:early|late|mid-?)\s*)?(?:(?P<dec>(?:1[0-9]|20)\d0)'?s|'(?P<short>\d0)s)\b",
          interpret_decade),
         ("spelled_year",
-         rf"(?:the\s+year\s+)?(?P<spelled>(?-i:(?:nineteen|eighteen|Nineteen|Eighteen)[- ](?:hundred\s+(?:and\s+)?)?"
-         rf"(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[- ](?:one|two|three|four|five|six|seven|"
-         rf"eight|nine))?|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen)"
-         rf"|(?:two|Two)\s+thousand(?:\s+and)?(?:[- ](?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|"
-         rf"twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty(?:[- ]\w+)?))?))(?![\w-])"
-         rf"(?!\s+(?:{v.UNIT}|people|men|women|troops|dollars))"
+         rf"(?:the\s+year\s+)?(?P<spelled>{v.SPELLED_YEAR})"
          rf"|(?:the\s+)?(?:(?:early|late|mid-?)\s*)?(?P<decade>twenties|thirties|forties|fifties|sixties|"
          rf"seventies|eighties|nineties)\b", interpret_spelled_year),
         ("century", rf"(?:the\s+)?(?:(?:early|late|mid-?)\s*)?(?P<ord>{v.ORD}|\d{{1,2}}(?:st|nd|rd|th))[- ]century",
@@ -593,7 +617,7 @@ def rules() -> tuple[Rule, ...]:
          rf"|\bQ(?P<q>[1-4])(?:\s+(?P<y3>{v.YEAR}))?\b", interpret_quarter),
         ("season",
          rf"(?:(?P<rel>(?:the\s+)?(?:early|late|mid-?)|this\s+past|the\s+past|last|next|this|the|coming)\s*)?"
-         rf"(?P<season>{v.SEASON})(?:\s+(?:of\s+)?(?P<year>{v.YEAR}))?(?![\w-])", interpret_season),
+         rf"(?P<season>{v.SEASON})(?:\s+(?:of\s+)?(?P<year>{v.ANY_YEAR}))?(?![\w-])", interpret_season),
         ("relative_unit",
          rf"(?:(?:earlier|later|early|late)\s+(?:in\s+)?|(?:by\s+)?the\s+(?:beginning|start|end|middle|rest|remainder)"
          rf"\s+of\s+)?(?P<rel>this|last|next|the\s+past|the\s+previous|the\s+coming|the\s+current|the\s+following|"
