@@ -254,3 +254,15 @@ def test_transcript_turns_are_direct_quotes():
     assert [(q.kind, q.cue, q.speaker.text, q.text[:10]) for q in doc.quotes] == [
         ("direct", ":", "MODERATOR", "Do you thi"), ("direct", ":", "PENCE", "Well, look")]
     assert doc.quotes[1].speaker.name == "Mike Pence"
+
+
+def test_fragment_inside_reported_phrase_becomes_that_phrase(quotes_of):
+    q = only(quotes_of('The senator described the governor as a "reckless gambler" during the hearing.'))
+    assert (q.kind, q.text, q.cue) == ("indirect", 'the governor as a "reckless gambler"', "described")
+
+
+def test_quoted_transcript_labels():
+    from tidings.stages.quotes.marks import find_transcript_turns
+
+    text = '"HOST: Will you run again?\n\n"SEN. OKAFOR: No.\n\nUPDATE: The vote was delayed.'
+    assert [text[t.label_start:t.label_end] for t in find_transcript_turns(text)] == ["HOST", "SEN. OKAFOR"]

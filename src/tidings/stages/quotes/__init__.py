@@ -15,8 +15,10 @@ reported speech from the dependency parse (the complement of a cue verb, or the 
 * a transcript turn ("PENCE: Well, look, …") is a direct quote with cue ":"; quotes and
   reported speech inside it belong to it;
 * titles in quotation marks (short and in title case: "Fox and Friends") are not quotes;
-* quoted words inside reported speech ("Putin warned of 'adequate measures'") stay part
-  of the reported quote; speech reported inside a quotation is not extracted separately.
+* quoted words inside reported speech stay part of the reported quote: "described Trump as
+  a 'con artist'" gives the indirect quote "Trump as a 'con artist'"; a fragment that is the
+  whole complement ("warned of 'adequate measures'") stays a direct quote; speech reported
+  inside a quotation is not extracted separately.
 
 The cue lexicon lives in ``resources/data/quotes/cues.json`` (``tidings.resources.quotes``).
 """
@@ -40,7 +42,8 @@ def run(doc: Document, *, lexicon: QuoteLexicon | None = None, min_unattributed_
     text = doc.text
     turns = find_transcript_turns(text)
     turn_spans = [(t.start, t.end) for t in turns]
-    marked = [q for q in find_marked_quotes(text) if not _within(q.start, q.end, turn_spans)]
+    marked = [q for q in find_marked_quotes(text)
+              if not any(t.label_start <= q.end and q.start <= t.end for t in turns)]
     paras = paragraphs(text)
     attributor = Attributor(doc.parse, text, lex, marked, verbatim=turn_spans)
     cues = [attributor.for_marked(q, paras[q.paragraph]) for q in marked]
@@ -72,7 +75,11 @@ def run(doc: Document, *, lexicon: QuoteLexicon | None = None, min_unattributed_
             continue
         if _inside_reported(quote, cue, reported) or _is_title(text[quote.start:quote.end]):
             continue
-        out.append(make(quote.start, quote.end, "direct", cue))
+        phrase = attributor.embedding(quote, cue) if cue is not None else None
+        if phrase is not None and not any(q.kind == "indirect" and q.start == phrase[0] for q in out):
+            out.append(make(*phrase, "indirect", cue))
+        elif phrase is None:
+            out.append(make(quote.start, quote.end, "direct", cue))
     doc.quotes = sorted(out, key=lambda q: (q.start, q.end))
     return doc
 
@@ -127,10 +134,6 @@ def _is_title(words: str) -> bool:
         return False  # "Yes," she said
     return all(t[0].isupper() or t[0].isdigit() or t in _TITLE_SMALL_WORDS for t in tokens) and (
         tokens[0][0].isupper() or tokens[0][0].isdigit())
-
-
-def _within(start: int, end: int, spans: list[tuple[int, int]]) -> bool:
-    return any(s <= start and end <= e for s, e in spans)
 
 
 def _opens_paragraph(quote: MarkedQuote, paras: list[tuple[int, int]]) -> bool:

@@ -16,6 +16,7 @@ _SENTENCE_END = {".", "!", "?"}
 _SUBJECTS = ("nsubj", "nsubjpass", "csubj")
 _CLIMB = {"advcl", "xcomp", "conj", "pcomp", "acl", "prep", "pobj", "dobj"}
 _NAMED = {"PERSON", "ORG", "NORP", "GPE"}
+_COMPLEMENTS = {"dobj", "dative", "prep", "oprd", "xcomp", "ccomp", "attr", "acomp", "advcl", "conj"}
 _DASHES = {"—", "―", "–", "--", "-"}
 _EDGE_PUNCT = " \t\r\n,;:-–—"
 
@@ -177,6 +178,36 @@ class Attributor:
                     i = self.parse.tokens[i].head
                 return i
         return None
+
+    def embedding(self, quote: MarkedQuote, cue: Cue) -> tuple[int, int] | None:
+        """The reported phrase a quoted fragment sits in ("described Trump as a 'con artist'")."""
+        tokens, parse = self.parse.tokens, self.parse
+        verb = cue.head
+        first = self._first_token_at(quote.start)
+        if first >= len(tokens) or verb >= first or tokens[verb].sent != tokens[first].sent:
+            return None
+        between = self.text[tokens[verb].end:quote.outer_start]
+        if not between.strip(" \t\n,:;—–-") or between.strip().lower() in ("that", "as", "it"):
+            return None  # a quotation introduced by its cue, not a fragment inside a phrase
+        node, seen = first, set()
+        while tokens[node].head != verb:
+            if node in seen or tokens[node].head == node:
+                return None
+            seen.add(node)
+            node = tokens[node].head
+        if tokens[node].dep not in _COMPLEMENTS or node < verb:
+            return None
+        objects = [k for k in parse.children(verb) if verb < k < node and tokens[k].dep in ("dobj", "dative")]
+        if objects:
+            start = parse.subtree(objects[0])[0]
+        elif tokens[node].dep == "prep":
+            start = min((parse.subtree(k)[0] for k in parse.children(node) if tokens[k].dep in ("pobj", "pcomp")),
+                        default=parse.subtree(node)[0])
+        else:
+            start = parse.subtree(node)[0]
+        end = max(tokens[parse.subtree(node)[-1]].end, quote.outer_end)
+        span = self._trim(tokens[start].start, end)
+        return span if span[0] < quote.outer_start else None
 
     def _first_token_at(self, char: int) -> int:
         """Index of the first token starting at or after ``char``."""

@@ -30,7 +30,7 @@ _DOUBLE_CLOSERS = tuple(DOUBLE_CLOSE)
 _OPEN_BEFORE = "([{—–-/"
 _CLOSE_AFTER = ".,;:!?)]}—–-…"
 _PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
-_SPEAKER_LABEL = re.compile(r"((?:[A-Z][A-Z.'’-]+ ){0,3}[A-Z][A-Z.'’-]+):[ \t]+(?=\S)")
+_SPEAKER_LABEL = re.compile(r"(?:[\"“]\s*)?((?:[A-Z][A-Z.'’-]+ ){0,3}[A-Z][A-Z.'’-]+):[ \t]+(?=\S)")
 NOT_SPEAKERS = frozenset({"UPDATE", "UPDATED", "WATCH", "READ", "NOTE", "EDITOR'S NOTE", "EDITOR’S NOTE",
                           "BREAKING", "PHOTOS", "VIDEO", "LISTEN", "CORRECTION", "RELATED", "SOURCE", "SOURCES",
                           "Q", "A", "FACT CHECK", "ANALYSIS", "OPINION", "EXCLUSIVE", "POLL", "MORE"})
@@ -180,12 +180,12 @@ class Turn:
 
 
 def find_transcript_turns(text: str) -> list[Turn]:
-    """Paragraphs opening with an upper-case speaker label ("WALLACE: …", "SEN. KAINE: …")."""
+    """Paragraphs opening with an upper-case speaker label ("WALLACE: …", "SEN. KAINE: …"), quoted or not."""
     turns = []
     for index, (lo, hi) in enumerate(paragraphs(text)):
         match = _SPEAKER_LABEL.match(text, lo, hi)
         if match and match.group(1).replace(".", "") not in NOT_SPEAKERS and len(match.group(1)) > 1:
             start, end = _span(text, match.end(), hi)
             if end > start:
-                turns.append(Turn(lo, match.end(1), start, end, index))
+                turns.append(Turn(match.start(1), match.end(1), start, end, index))
     return turns
