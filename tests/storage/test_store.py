@@ -132,3 +132,17 @@ def test_input_outcomes(store):
     with store.transaction():
         store.clear_failure("f")
     assert store.input_outcome("f") is None
+
+
+def test_a_migrated_store_opens_read_only(tmp_path):
+    path = tmp_path / "ro.db"
+    with Store.open(path) as store:
+        with store.transaction():
+            store.add_article(document("ro", "Read-only story."), content_hash="r", dup_cluster="ro")
+    with Store.open(path, readonly=True) as reader:
+        assert reader.load_document("ro").article.text == "Read-only story."
+        with pytest.raises(sqlite3.OperationalError, match="readonly"):
+            with reader.transaction():
+                reader.add_failure("x", "empty")
+    with pytest.raises(StoreError, match="no store at"):
+        Store.open(tmp_path / "missing.db", readonly=True)

@@ -189,45 +189,36 @@ def events_command(db, fmt, limit, mentions, **filters) -> None:
     emit(rows, fmt, MENTION_COLUMNS if mentions else EVENT_COLUMNS)
 
 
-@click.command("quotes")
-@filter_options("actor", "country", "since", "until", "source",
-                help_overrides={"actor": "Speaker: id or name, ISO3 country or org code.",
-                                "country": "Speaker's ISO3 country."})
-@limit_option
-@format_option
-@db_option
-def quotes_command(db, fmt, limit, **filters) -> None:
-    """List quotes with their speakers, newest articles first."""
-    from tidings import query
+def listing_command(name: str, columns, filters: Sequence[str], doc: str,
+                    help_overrides: dict[str, str] | None = None) -> click.Command:
+    """A query command: the given filters, --limit, --format and --db, rows from ``tidings.query.<name>``."""
 
-    emit(run_query(db, lambda s: query.quotes(s, Filters(limit=limit, **filters))), fmt, QUOTE_COLUMNS)
+    @click.command(name, help=doc)
+    @filter_options(*filters, help_overrides=help_overrides)
+    @limit_option
+    @format_option
+    @db_option
+    def command(db, fmt, limit, **values) -> None:
+        from tidings import query
 
+        run = getattr(query, name)
+        emit(run_query(db, lambda store: run(store, Filters(limit=limit, **values))), fmt, columns)
 
-@click.command("actors")
-@filter_options("actor", "recipient", "country", "type", "status", "since", "until", "source")
-@limit_option
-@format_option
-@db_option
-def actors_command(db, fmt, limit, **filters) -> None:
-    """Top actors by the number of events they take part in (filters select the events)."""
-    from tidings import query
-
-    emit(run_query(db, lambda s: query.actors(s, Filters(limit=limit, **filters))), fmt, ACTOR_COLUMNS)
+    return command
 
 
-@click.command("articles")
-@filter_options("actor", "country", "status", "since", "until", "source",
-                help_overrides={"status": "original or near-duplicate (a copy of an earlier story).",
-                                "country": "ISO3 country of a place named in the article.",
-                                "actor": "An actor named in the article."})
-@limit_option
-@format_option
-@db_option
-def articles_command(db, fmt, limit, **filters) -> None:
-    """List stored articles, newest first."""
-    from tidings import query
-
-    emit(run_query(db, lambda s: query.articles(s, Filters(limit=limit, **filters))), fmt, ARTICLE_COLUMNS)
+quotes_command = listing_command(
+    "quotes", QUOTE_COLUMNS, ("actor", "country", "since", "until", "source"),
+    "List quotes with their speakers, newest articles first.",
+    {"actor": "Speaker: id or name, ISO3 country or org code.", "country": "Speaker's ISO3 country."})
+actors_command = listing_command(
+    "actors", ACTOR_COLUMNS, ("actor", "recipient", "country", "type", "status", "since", "until", "source"),
+    "Top actors by the number of events they take part in (the filters select the events).")
+articles_command = listing_command(
+    "articles", ARTICLE_COLUMNS, ("actor", "country", "status", "since", "until", "source"),
+    "List stored articles, newest first.",
+    {"status": "original or near-duplicate (a copy of an earlier story).",
+     "country": "ISO3 country of a place named in the article.", "actor": "An actor named in the article."})
 
 
 @click.command("search")

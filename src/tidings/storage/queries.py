@@ -12,7 +12,25 @@ from typing import Any
 
 from tidings.storage.store import Store
 
-Where = tuple[list[str], list[Any]]
+
+
+class Where:
+    """AND-ed SQL conditions with their parameters, built up filter by filter."""
+
+    def __init__(self) -> None:
+        self.conditions: list[str] = []
+        self.params: list[Any] = []
+
+    def add(self, condition: str, *params: Any) -> "Where":
+        self.conditions.append(condition)
+        self.params.extend(params)
+        return self
+
+    def __bool__(self) -> bool:
+        return bool(self.conditions)
+
+    def sql(self) -> str:
+        return (" WHERE " + " AND ".join(self.conditions)) if self.conditions else ""
 
 # text of the sentence an event was read from (SQLite substr is 1-based)
 SENTENCE_SQL = "substr(a.text, e.sentence_start + 1, e.sentence_end - e.sentence_start)"
@@ -29,7 +47,8 @@ def actor_ids(store: Store, name: str) -> list[str]:
 ALIASES = {"events": "e", "event_clusters": "e", "quotes": "q"}
 
 
-def _actor_condition(store: Store, table: str, role: str, value: str, code_column: str = "code") -> Where:
+def _actor_condition(store: Store, table: str, role: str, value: str,
+                     code_column: str = "code") -> tuple[str, list[str]]:
     """``role`` (actor, recipient, speaker) of ``table`` rows is this actor: id or name, country, or code.
 
     Only the columns where the value occurs are kept, so the usual query runs on one index.
@@ -43,7 +62,7 @@ def _actor_condition(store: Store, table: str, role: str, value: str, code_colum
     chosen = present or terms[:1]
     alias = ALIASES[table]
     sql = " OR ".join(f"{alias}.{column} IN ({_marks(values)})" for column, values in chosen)
-    return [f"({sql})"], [v for _, values in chosen for v in values]
+    return f"({sql})", [v for _, values in chosen for v in values]
 
 
 def _marks(values: list) -> str:
@@ -55,65 +74,51 @@ def _occurs(store: Store, table: str, column: str, values: list[str]) -> bool:
     return store.conn.execute(sql, values).fetchone() is not None
 
 
-def _date_conditions(column: str, filters) -> Where:
-    conds, params = [], []
+def _add_dates(where: Where, column: str, filters) -> Where:
     if filters.since:
-        conds.append(f"{column} >= ?")
-        params.append(filters.since)
+        where.add(f"{column} >= ?", filters.since)
     if filters.until:
-        conds.append(f"{column} <= ?")
-        params.append(filters.until + "~")  # "~" sorts after digits: --until 2021-12 keeps 2021-12-31
-    return conds, params
+        where.add(f"{column} <= ?", filters.until + "~")  # "~" sorts after digits: --until 2021-12 keeps 12-31
+    return where
 
 
-def _source_condition(filters, article_column: str) -> Where:
-    if not filters.source:
-        return [], []
-    return [f"{article_column} IN (SELECT id FROM articles WHERE source = ? COLLATE NOCASE)"], [filters.source]
+def _add_article_filters(where: Where, filters) -> Where:
+    """Source and publication-date conditions on the article aliased ``a``."""
+    if filters.source:
+        where.add("a.source = ? COLLATE NOCASE", filters.source)
+    return _add_dates(where, "a.published", filters)
 
 
 def event_where(store: Store, filters, *, mentions: bool) -> Where:
     """Conditions on ``events`` or ``event_clusters`` (aliased ``e``) for the filters."""
-    conds: list[str] = []
-    params: list[Any] = []
-
-    def add(where: Where) -> None:
-        conds.extend(where[0])
-        params.extend(where[1])
-
+    where = Where()
     table = "events" if mentions else "event_clusters"
-    if filters.actor:
-        add(_actor_condition(store, table, "actor", filters.actor))
-    if filters.recipient:
-        add(_actor_condition(store, table, "recipient", filters.recipient))
+    for role in ("actor", "recipient"):
+        if getattr(filters, role):
+            sql, params = _actor_condition(store, table, role, getattr(filters, role))
+            where.add(sql, *params)
     if filters.country:
-        code = filters.country.upper()
-        add((["(e.actor_country = ? OR e.recipient_country = ? OR e.location_country = ?)"], [code] * 3))
-    if filters.type:
-        if filters.type.isdigit():  # a CAMEO code or its prefix
-            add((["e.cameo LIKE ?"], [filters.type + "%"]))
-        else:
-            add((["e.type = ?"], [filters.type.upper()]))
+        where.add("(e.actor_country = ? OR e.recipient_country = ? OR e.location_country = ?)",
+                  *[filters.country.upper()] * 3)
+    if filters.type and filters.type.isdigit():  # a CAMEO code or its prefix
+        where.add("e.cameo LIKE ?", filters.type + "%")
+    elif filters.type:
+        where.add("e.type = ?", filters.type.upper())
     if filters.status:
-        add((["e.status = ?"], [filters.status.lower()]))
-    add(_date_conditions("e.date", filters))
-    if filters.source:
-        if mentions:
-            cond = "EXISTS (SELECT 1 FROM articles a WHERE a.id = e.article_id AND a.source = ? COLLATE NOCASE)"
-        else:
-            cond = ("EXISTS (SELECT 1 FROM events x JOIN articles a ON a.id = x.article_id"
-                    " WHERE x.cluster_id = e.pk AND a.source = ? COLLATE NOCASE)")
-        add(([cond], [filters.source]))
-    return conds, params
-
-
-def _where_sql(conds: list[str]) -> str:
-    return (" WHERE " + " AND ".join(conds)) if conds else ""
+        where.add("e.status = ?", filters.status.lower())
+    _add_dates(where, "e.date", filters)
+    if filters.source and mentions:
+        where.add("EXISTS (SELECT 1 FROM articles a WHERE a.id = e.article_id AND a.source = ? COLLATE NOCASE)",
+                  filters.source)
+    elif filters.source:
+        where.add("EXISTS (SELECT 1 FROM events x JOIN articles a ON a.id = x.article_id"
+                  " WHERE x.cluster_id = e.pk AND a.source = ? COLLATE NOCASE)", filters.source)
+    return where
 
 
 def event_clusters(store: Store, filters) -> list[sqlite3.Row]:
     """One row per event cluster, newest first, with its counts and its first mention's sentence."""
-    conds, params = event_where(store, filters, mentions=False)
+    where = event_where(store, filters, mentions=False)
     sql = f"""
         SELECT c.pk AS cluster, c.date, c.date_last, c.type, c.cameo, c.mode, c.status, c.historical,
                c.actor_code, c.actor_actor_id AS actor_id, c.actor_name, c.actor_country,
@@ -121,63 +126,63 @@ def event_clusters(store: Store, filters) -> list[sqlite3.Row]:
                c.location_name, c.location_country, c.quad_class, c.goldstein,
                c.num_mentions, c.num_articles, c.num_sources,
                first.article_id, {SENTENCE_SQL.replace('e.', 'first.')} AS sentence
-        FROM (SELECT * FROM event_clusters e{_where_sql(conds)}
+        FROM (SELECT * FROM event_clusters e{where.sql()}
               ORDER BY e.date DESC, e.pk DESC LIMIT ?) c
         LEFT JOIN events first ON first.pk = c.first_event
         LEFT JOIN articles a ON a.id = first.article_id
         ORDER BY c.date DESC, c.pk DESC"""
-    return store.conn.execute(sql, [*params, filters.limit]).fetchall()
+    return store.conn.execute(sql, [*where.params, filters.limit]).fetchall()
 
 
 def event_mentions(store: Store, filters) -> list[sqlite3.Row]:
     """One row per event as read in one article, newest first."""
-    conds, params = event_where(store, filters, mentions=True)
+    where = event_where(store, filters, mentions=True)
     sql = f"""
         SELECT e.article_id, e.id AS event_id, e.cluster_id AS cluster, e.date, e.date_precision, e.type,
                e.cameo, e.mode, e.status, e.historical, e.actor_text, e.actor_actor_id AS actor_id,
                e.actor_code, e.recipient_text, e.recipient_actor_id AS recipient_id, e.recipient_code,
                e.location_name, e.location_country, e.trigger_text AS trigger, e.confidence, e.evidence,
                a.source, a.published, {SENTENCE_SQL} AS sentence
-        FROM (SELECT * FROM events e{_where_sql(conds)} ORDER BY e.date DESC, e.pk DESC LIMIT ?) e
+        FROM (SELECT * FROM events e{where.sql()} ORDER BY e.date DESC, e.pk DESC LIMIT ?) e
         JOIN articles a ON a.id = e.article_id
         ORDER BY e.date DESC, e.pk DESC"""
-    return store.conn.execute(sql, [*params, filters.limit]).fetchall()
+    return store.conn.execute(sql, [*where.params, filters.limit]).fetchall()
 
 
 def daily_counts(store: Store, filters) -> list[sqlite3.Row]:
     """Event clusters (and their mentions) per day and type, day-precise dates only, oldest first."""
-    conds, params = event_where(store, filters, mentions=False)
-    conds.append("length(e.date) = 10")  # YYYY-MM-DD; computed from the indexed column, so indexes cover it
+    where = event_where(store, filters, mentions=False)
+    where.add("length(e.date) = 10")  # YYYY-MM-DD; computed from the indexed column, so indexes cover it
     sql = (f"SELECT e.date, e.type, COUNT(*) AS events, SUM(e.num_mentions) AS mentions"
-           f" FROM event_clusters e{_where_sql(conds)} GROUP BY e.date, e.type ORDER BY e.date, e.type")
-    return store.conn.execute(sql, params).fetchall()
+           f" FROM event_clusters e{where.sql()} GROUP BY e.date, e.type ORDER BY e.date, e.type")
+    return store.conn.execute(sql, where.params).fetchall()
 
 
 def top_dyads(store: Store, filters) -> list[sqlite3.Row]:
     """The most frequent (actor code → recipient code) pairs among event clusters."""
-    conds, params = event_where(store, filters, mentions=False)
-    if not conds:  # the running totals answer the unfiltered view at once
+    where = event_where(store, filters, mentions=False)
+    if not where:  # the running totals answer the unfiltered view at once
         sql = ("SELECT actor_code, recipient_code, events FROM dyad_counts WHERE events > 0"
                " ORDER BY events DESC, actor_code, recipient_code LIMIT ?")
         return store.conn.execute(sql, [filters.limit]).fetchall()
-    conds += ["e.actor_code IS NOT NULL", "e.recipient_code IS NOT NULL"]
-    sql = (f"SELECT e.actor_code, e.recipient_code, COUNT(*) AS events FROM event_clusters e{_where_sql(conds)}"
+    where.add("e.actor_code IS NOT NULL").add("e.recipient_code IS NOT NULL")
+    sql = (f"SELECT e.actor_code, e.recipient_code, COUNT(*) AS events FROM event_clusters e{where.sql()}"
            f" GROUP BY e.actor_code, e.recipient_code ORDER BY events DESC, e.actor_code, e.recipient_code LIMIT ?")
-    return store.conn.execute(sql, [*params, filters.limit]).fetchall()
+    return store.conn.execute(sql, [*where.params, filters.limit]).fetchall()
 
 
 def top_actors(store: Store, filters) -> list[sqlite3.Row]:
     """Resolved actors ranked by the event clusters they take part in (as actor or recipient)."""
-    conds, params = event_where(store, filters, mentions=False)
-    where = _where_sql(conds)
+    where = event_where(store, filters, mentions=False)
     counts = "SELECT actor_id AS id, as_actor, as_recipient FROM actor_counts"
-    if conds:
+    if where:
         counts = f"""
             SELECT id, SUM(as_actor) AS as_actor, SUM(as_recipient) AS as_recipient FROM (
                 SELECT e.actor_actor_id AS id, COUNT(*) AS as_actor, 0 AS as_recipient
-                FROM event_clusters e{where} GROUP BY e.actor_actor_id
+                FROM event_clusters e{where.sql()} GROUP BY e.actor_actor_id
                 UNION ALL
-                SELECT e.recipient_actor_id, 0, COUNT(*) FROM event_clusters e{where} GROUP BY e.recipient_actor_id)
+                SELECT e.recipient_actor_id, 0, COUNT(*) FROM event_clusters e{where.sql()}
+                GROUP BY e.recipient_actor_id)
             WHERE id IS NOT NULL GROUP BY id"""
     sql = f"""
         WITH counts AS ({counts})
@@ -187,59 +192,45 @@ def top_actors(store: Store, filters) -> list[sqlite3.Row]:
         FROM counts c LEFT JOIN actors a ON a.id = c.id
         WHERE c.as_actor + c.as_recipient > 0
         ORDER BY events DESC, c.id LIMIT ?"""
-    return store.conn.execute(sql, [*params, *params, filters.limit]).fetchall()
+    params = where.params * 2 if where else []
+    return store.conn.execute(sql, [*params, filters.limit]).fetchall()
 
 
 def quotes(store: Store, filters) -> list[sqlite3.Row]:
     """Quotes with speaker and article, newest articles first."""
-    conds, params = [], []
+    where = Where()
     if filters.actor:
-        c, p = _actor_condition(store, "quotes", "speaker", filters.actor, "org")
-        conds += c
-        params += p
+        sql, params = _actor_condition(store, "quotes", "speaker", filters.actor, "org")
+        where.add(sql, *params)
     if filters.country:
-        conds.append("q.speaker_country = ?")
-        params.append(filters.country.upper())
-    c, p = _date_conditions("a.published", filters)
-    conds += c
-    params += p
-    c, p = _source_condition(filters, "q.article_id")
-    conds += c
-    params += p
+        where.add("q.speaker_country = ?", filters.country.upper())
+    _add_article_filters(where, filters)
     sql = (f"SELECT q.article_id, a.published, a.source, q.speaker_name, q.speaker_text, q.speaker_actor_id,"
            f" q.speaker_country, q.kind, q.cue, q.text, q.start, q.\"end\" FROM quotes q"
-           f" JOIN articles a ON a.id = q.article_id{_where_sql(conds)}"
+           f" JOIN articles a ON a.id = q.article_id{where.sql()}"
            f" ORDER BY a.published DESC, q.article_id, q.seq LIMIT ?")
-    return store.conn.execute(sql, [*params, filters.limit]).fetchall()
+    return store.conn.execute(sql, [*where.params, filters.limit]).fetchall()
 
 
 def articles(store: Store, filters) -> list[sqlite3.Row]:
     """Stored articles, newest first, with their duplicate cluster and event count."""
-    conds, params = [], []
+    where = Where()
     if filters.actor:
         ids = actor_ids(store, filters.actor)
-        marks = ", ".join("?" for _ in ids)
-        conds.append(f"a.id IN (SELECT article_id FROM article_actors WHERE actor_id IN ({marks})"
-                     f" UNION SELECT article_id FROM article_actors aa JOIN actors k ON k.id = aa.actor_id"
-                     f" WHERE k.country = ? OR k.org = ?)")
-        params += [*ids, filters.actor.upper(), filters.actor.upper()]
+        code = filters.actor.upper()
+        where.add(f"a.id IN (SELECT article_id FROM article_actors WHERE actor_id IN ({_marks(ids)})"
+                  f" UNION SELECT article_id FROM article_actors aa JOIN actors k ON k.id = aa.actor_id"
+                  f" WHERE k.country = ? OR k.org = ?)", *ids, code, code)
     if filters.country:
-        conds.append("a.id IN (SELECT article_id FROM places WHERE country = ?)")
-        params.append(filters.country.upper())
+        where.add("a.id IN (SELECT article_id FROM places WHERE country = ?)", filters.country.upper())
     if filters.status:
-        conds.append("a.status = ?")
-        params.append(filters.status.lower())
-    if filters.source:
-        conds.append("a.source = ? COLLATE NOCASE")
-        params.append(filters.source)
-    c, p = _date_conditions("a.published", filters)
-    conds += c
-    params += p
+        where.add("a.status = ?", filters.status.lower())
+    _add_article_filters(where, filters)
     sql = (f"SELECT a.id, a.published, a.source, a.title, a.url, a.language, a.status, a.dup_cluster,"
            f" a.similarity, length(a.text) AS chars, a.origin, a.ingested_at,"
            f" (SELECT COUNT(*) FROM events e WHERE e.article_id = a.id) AS events"
-           f" FROM articles a{_where_sql(conds)} ORDER BY a.published DESC, a.seq DESC LIMIT ?")
-    return store.conn.execute(sql, [*params, filters.limit]).fetchall()
+           f" FROM articles a{where.sql()} ORDER BY a.published DESC, a.seq DESC LIMIT ?")
+    return store.conn.execute(sql, [*where.params, filters.limit]).fetchall()
 
 
 def search(store: Store, match: str, limit: int) -> list[sqlite3.Row]:

@@ -64,14 +64,19 @@ class Store:
     # --- opening, schema ------------------------------------------------------------------
 
     @classmethod
-    def open(cls, path: Path | str | None = None, *, create: bool = True) -> "Store":
-        """Open (and migrate) the store at ``path``; with ``create=False`` a missing file is an error."""
+    def open(cls, path: Path | str | None = None, *, create: bool = True, readonly: bool = False) -> "Store":
+        """Open (and migrate) the store at ``path``.
+
+        With ``create=False`` (or ``readonly=True``) a missing file is an error; a read-only store
+        refuses writes, which suits the HTTP API and dashboard.
+        """
         path = Path(path) if path is not None else default_path()
         if str(path) != ":memory:" and not path.exists():
-            if not create:
+            if not create or readonly:
                 raise StoreError(f"no store at {path} (run `tidings ingest PATH --db {path}` first)")
             path.parent.mkdir(parents=True, exist_ok=True)
-        conn = sqlite3.connect(str(path), isolation_level=None, check_same_thread=False, timeout=30)
+        target, uri = (f"file:{path.resolve()}?mode=ro", True) if readonly else (str(path), False)
+        conn = sqlite3.connect(target, uri=uri, isolation_level=None, check_same_thread=False, timeout=30)
         conn.row_factory = sqlite3.Row
         try:
             conn.execute("PRAGMA journal_mode=WAL")
@@ -95,13 +100,15 @@ class Store:
 
     def migrate(self) -> list[int]:
         """Apply pending migrations; return the versions applied."""
-        self.conn.execute(
-            "CREATE TABLE IF NOT EXISTS migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL,"
-            " applied_at TEXT NOT NULL)")
         current = self.schema_version()
         latest = MIGRATIONS[-1].version
         if current > latest:
             raise StoreError(f"{self.path} has schema version {current}; this tidings knows up to {latest}")
+        if current == latest:  # the usual case: nothing to write, so readers never take a write lock
+            return []
+        self.conn.execute(
+            "CREATE TABLE IF NOT EXISTS migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL,"
+            " applied_at TEXT NOT NULL)")
         applied = []
         for migration in MIGRATIONS:
             if migration.version <= current:
@@ -115,6 +122,11 @@ class Store:
         return applied
 
     def schema_version(self) -> int:
+        """The highest applied migration (0 for a new file)."""
+        exists = self.conn.execute(
+            "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'migrations'").fetchone()
+        if not exists:
+            return 0
         return self.conn.execute("SELECT COALESCE(MAX(version), 0) FROM migrations").fetchone()[0]
 
     @contextmanager
