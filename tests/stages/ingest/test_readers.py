@@ -75,10 +75,12 @@ def test_globs_expand_recursively_and_ids_are_relative_to_the_glob_base(tmp_path
     assert [i.id for i in read(f"{tmp_path}/x/*.txt")] == ["a"]
 
 
-def test_missing_path_is_a_failure(tmp_path):
+def test_missing_path_and_empty_folder_are_failures(tmp_path):
     (failure,) = read(tmp_path / "nowhere.txt")
     assert isinstance(failure, Failure) and failure.reason.startswith("not found")
     assert read(f"{tmp_path}/*.nothing")[0].reason.startswith("not found")
+    (tmp_path / "void").mkdir()
+    assert read(tmp_path / "void")[0].reason.startswith("empty")
 
 
 @pytest.mark.parametrize("name, content, reason", [

@@ -45,7 +45,9 @@ def iter_inputs(paths: Iterable[str | Path], *, max_bytes: int = MAX_BYTES) -> I
     for given in paths:
         found = list(_expand(str(given)))
         if not found:
-            yield Failure(id=str(given), reason="not found: no such file, folder or glob match", origin=str(given))
+            reason = ("empty: folder holds no files" if Path(given).is_dir()
+                      else "not found: no such file, folder or glob match")
+            yield Failure(id=str(given), reason=reason, origin=str(given))
         for path, base in found:
             yield from _read_file(path, stem_id=_path_id(path, base), max_bytes=max_bytes)
 
