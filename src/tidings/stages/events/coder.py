@@ -10,7 +10,7 @@ from tidings.resources import ontology
 from tidings.resources.lexicon import Lexicon
 from tidings.stages.events import actorrefs, factuality, frames, timing
 from tidings.stages.events.frames import SPEECH_LEMMAS, Frame
-from tidings.stages.events.matching import Match, match_sentence
+from tidings.stages.events.matching import Match, infinitival, match_sentence
 
 #: Dependencies from a frame verb down to the event it frames ("agreed to withdraw", "demanded the release").
 CONTENT_DEPS = frozenset({"xcomp", "ccomp", "dobj", "pobj", "pcomp", "acl", "conj", "prep"})
@@ -62,7 +62,8 @@ def hops_below(parse: Parse, upper: int, lower: int, allowed: frozenset[str] = C
     i, hops = lower, 0
     while hops < max_hops and parse.tokens[i].head != i:
         tok = parse.tokens[i]
-        ok = tok.dep in allowed or (hops == 0 and tok.dep in first)
+        ok = tok.dep in allowed or (hops == 0 and tok.dep in first) or \
+            (tok.dep == "advcl" and infinitival(parse, i))
         if not ok or (tok.dep == "prep" and tok.text.lower() not in CONTENT_PREPS):
             return None
         i = tok.head
@@ -330,11 +331,18 @@ def _bare(parse: Parse, head: int) -> bool:
 
 
 def _antecedent(doc: Document, pronoun: int) -> list[ActorRef] | None:
+    """The subject of the nearest clause above the pronoun's own ("Syria says it will ..."), else the
+    nearest named actor before it in this or the previous sentence."""
     parse = doc.parse
-    speech = _speech_governor(parse, pronoun)
-    if speech is not None:
-        subject = frames.child(parse, speech, "nsubj")
-        if subject is not None and not actorrefs.is_pronoun(parse, subject):
+    own = timing.clause_head(parse, pronoun)
+    i, hops = own, 0
+    while parse.tokens[i].head != i and hops < 6:
+        i = parse.tokens[i].head
+        hops += 1
+        if parse.tokens[i].pos not in ("VERB", "AUX"):
+            continue
+        subject, _ = frames.subject_of(parse, i)
+        if subject is not None and subject != pronoun and not actorrefs.is_pronoun(parse, subject):
             return actorrefs.refs_for(doc, subject)
     before = [m for m in doc.mentions if m.actor_id and m.end <= parse.tokens[pronoun].start]
     sentence = parse.tokens[pronoun].sent

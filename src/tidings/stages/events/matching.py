@@ -45,12 +45,19 @@ def neighbours(parse: Parse, head: int) -> list[int]:
                     nxt.append(child)
                 elif dep == "ccomp" and i == head:
                     found.extend(k for k in parse.children(child) if parse.tokens[k].dep == "mark")
+                elif dep == "advcl" and i == head:
+                    found.extend(k for k in parse.children(child) if parse.tokens[k].tag == "TO")
         frontier = nxt
     parent = parse.tokens[head].head
     if parent != head:
         found.append(parent)
         found.extend(c for c in parse.children(parent) if parse.tokens[c].dep in ("aux", "prt", "neg"))
     return sorted(set(found) - {head})
+
+
+def infinitival(parse: Parse, i: int) -> bool:
+    """A 'to'-infinitive clause ("sworn to fight"), which the parser sometimes labels advcl."""
+    return any(parse.tokens[k].tag == "TO" and parse.tokens[k].dep == "aux" for k in parse.children(i))
 
 
 def _matches_word(token: Token, word: str) -> bool:
