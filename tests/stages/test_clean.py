@@ -196,6 +196,7 @@ def test_tiny_html_fragment_falls_back_to_visible_text():
     ("Thu, 30 Dec 2021 10:00:00 GMT", "2021-12-30"), ("December 30, 2021", "2021-12-30"),
     ("30 December 2021", "2021-12-30"), ("Dec. 30, 2021 at 11:58 p.m. EST", "2021-12-30"),
     ("30/12/2021", "2021-12-30"), ("2021/12/30", "2021-12-30"), ("25 janvier 2022", "2022-01-25"),
+    (1640822400, "2021-12-30"), ("1640822400000", "2021-12-30"), ("1640822400.5", "2021-12-30"),
     ("yesterday", None), ("2021", None), ("not a date", None), ("2021-02-30", None),
 ])
 def test_published_dates_are_normalised(value, iso):

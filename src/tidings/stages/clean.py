@@ -12,6 +12,7 @@ offsets must stay valid); only metadata and language are filled in.
 """
 from __future__ import annotations
 
+import datetime
 import email.utils
 import functools
 import html as html_lib
@@ -453,6 +454,9 @@ def normalise_date(value: object) -> str | None:
     iso = re.match(r"(\d{4})-(\d\d)-(\d\d)", text) or re.fullmatch(r"(\d{4})(\d\d)(\d\d)", text)
     if iso:
         return _valid_iso(*iso.groups())
+    if re.fullmatch(r"\d{9,10}(?:\.\d+)?|\d{12,13}", text):  # Unix time in seconds or milliseconds
+        seconds = float(text) / (1000 if len(text) >= 12 and "." not in text else 1)
+        return datetime.datetime.fromtimestamp(seconds, tz=datetime.timezone.utc).date().isoformat()
     if not _YEAR.search(text):
         return None
     try:
@@ -468,8 +472,6 @@ def normalise_date(value: object) -> str | None:
 
 
 def _valid_iso(year: str, month: str, day: str) -> str | None:
-    import datetime
-
     try:
         return datetime.date(int(year), int(month), int(day)).isoformat()
     except ValueError:
