@@ -257,7 +257,7 @@ def test_transcript_turns_are_direct_quotes():
 
 
 def test_fragment_inside_reported_phrase_becomes_that_phrase(quotes_of):
-    q = only(quotes_of('The senator described the governor as a "reckless gambler" during the hearing.'))
+    q = only(quotes_of('On Monday the senator described the governor as a "reckless gambler".'))
     assert (q.kind, q.text, q.cue) == ("indirect", 'the governor as a "reckless gambler"', "described")
 
 

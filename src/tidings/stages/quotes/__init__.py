@@ -50,7 +50,7 @@ def run(doc: Document, *, lexicon: QuoteLexicon | None = None, min_unattributed_
     cues = _inherit(marked, cues, text, paras)
     reported = [r for r in attributor.reported()
                 if _quoted_share(r.start, r.end, attributor.quoted) < max_quoted_share]
-    reported = _unique(reported)
+    reported = _unique([_with_closing_mark(r, marked) for r in reported])
     speakers = Speakers(doc, lex, attributor.quoted)
     refs: dict[int, ActorRef] = {}
 
@@ -144,6 +144,14 @@ def _quoted_share(start: int, end: int, quoted: list[tuple[int, int]]) -> float:
     """Share of [start, end) lying inside quotation marks."""
     inside = sum(max(0, min(end, e) - max(start, s)) for s, e in quoted)
     return inside / max(1, end - start)
+
+
+def _with_closing_mark(r: Reported, marked: list[MarkedQuote]) -> Reported:
+    """Extend a reported span whose quoted words end it to take in the closing mark."""
+    for q in marked:
+        if r.start <= q.outer_start < r.end and q.end <= r.end < q.outer_end:
+            return Reported(r.start, q.outer_end, r.cue)
+    return r
 
 
 def _unique(reported: list[Reported]) -> list[Reported]:

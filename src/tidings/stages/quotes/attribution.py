@@ -302,7 +302,11 @@ class Attributor:
         if lemma in self.lex.object_content_verbs:
             objects = [k for k in kids if tokens[k].dep == "dobj" and k > verb and tokens[k].pos in ("NOUN", "PROPN")]
             if objects and not (tokens[objects[0]].lemma.lower() in self.lex.nouns and self._that_clause(objects[0])):
-                return self._span(parse.subtree(objects[0]))
+                # "described the governor as a gambler": the object with its "as" complement
+                extra = [k for k in kids if k > objects[0] and (tokens[k].dep == "oprd" or (
+                    tokens[k].dep == "prep" and tokens[k].text.lower() == "as"))]
+                last = parse.subtree(extra[0] if extra else objects[0])[-1]
+                return tokens[parse.subtree(objects[0])[0]].start, tokens[last].end
         # "The talks failed, she said." parsed with "said" hanging from "failed": the rest of the clause
         tok = tokens[verb]
         if tok.dep in ("parataxis", "advcl", "conj") and tok.head < verb and any(
