@@ -107,7 +107,7 @@ def test_short_closing_paragraph_of_a_short_text_is_kept():
 
 
 def test_header_title_labels_byline_and_published_line():
-    text = ("World\nMiddle East\n\nEgypt and Jordan hold water talks in Cairo\n\n"
+    text = ("World News Today\nMiddle East\n\nEgypt and Jordan hold water talks in Cairo\n\n"
             "By Aidan Lewis and Maha El Dahan, Reuters\nPublished: March 7, 2021 10:41 AM GMT\n\n"
             f"CAIRO, March 7 (Reuters) - {LEDE}\n\n{SECOND}\n\n{THIRD}")
     article = cleaned(text).article

@@ -296,9 +296,11 @@ def _take_header(paragraphs: list[str], meta: _Meta, tables: Debris) -> list[str
                 or _take_dateline(line, meta, tables) == ""):
             continue
         leftovers.append(line)
-    for line in leftovers:
-        if meta.title is None and len(_WORD.findall(line)) >= 3 and "|" not in line:
-            meta.title = line
+    candidates = [line for line in leftovers if len(_WORD.findall(line)) >= 3 and "|" not in line]
+    if meta.title is None and candidates:
+        # a headline has five words or more; section labels ("World News Europe") are shorter
+        meta.title = next((c for c in candidates if len(_WORD.findall(c)) >= 5),
+                          max(candidates, key=lambda c: len(_WORD.findall(c))))
     title_key = _key(meta.title) if meta.title else None
     # the headline and section labels ("World", "Europe | Politics") are not article text
     body_start = [p for p in body[:3] if _key(p) != title_key]
