@@ -394,7 +394,10 @@ def _author_names(authors: str, *, tables: Debris) -> list[str]:
 
 
 def _take_byline(line: str, meta: _Meta, tables: Debris) -> bool:
+    """A byline, or an agency name on its own line under one: record authors, source and date."""
     found = _byline(line, tables)
+    if found is None and line.strip(" .") in tables.agencies:
+        found = _Byline([], tables.agencies[line.strip(" .")], None)
     if found is None:
         return False
     meta.authors = meta.authors or found.authors
