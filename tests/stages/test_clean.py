@@ -218,6 +218,8 @@ def test_language_detection():
     french = ("Le président français a rencontré le chancelier allemand mardi à Berlin pour discuter de la "
               "crise ukrainienne et des sanctions envisagées contre la Russie.")
     assert cleaned(french).article.language == "fr"
+    assert cleaned("俄罗斯总统星期四与美国总统通电话，讨论乌克兰局势。双方同意继续对话。").article.language == "zh"
+    assert cleaned("Президент России в четверг провел телефонный разговор с президентом США.").article.language == "ru"
     assert cleaned(LEDE).article.language == "en"
     assert cleaned("Zelensky urges EU sanctions").article.language == "en"
     assert cleaned("Putin, Xi talk Taiwan, Ukraine, gas in Beijing").article.language == "en"

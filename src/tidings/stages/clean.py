@@ -43,6 +43,7 @@ _TERMINAL = re.compile(r"[.!?…:;\"'”’)\]]$")
 _SENTENCE_END = re.compile(r"[.!?…][\"'”’)]?$")
 _MOJIBAKE = re.compile(r"â€[™œ\x9d˜”“¦¢]|Ã[©¨¡¢³¶¼±§ª­]|Â[ ·°£©®]")
 _BULLET = re.compile(r"^[-–•*·▪►]\s+")
+_UNSPACED_SCRIPT = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]")
 _WORD = re.compile(r"\w+(?:[-'’]\w+)*")
 _YEAR = re.compile(r"\b(?:1[89]|20)\d\d\b")
 _ENGLISH_FUNCTION_WORDS = frozenset(
@@ -493,7 +494,8 @@ def _language_identifier():
 def detect_language(text: str) -> str:
     """ISO 639-1 code of ``text``; English unless another language is clearly more likely."""
     words = _WORD.findall(text[:5000].lower())
-    if len(words) < MIN_WORDS_FOR_LANGUAGE:
+    unspaced_script = len(_UNSPACED_SCRIPT.findall(text[:5000]))  # Chinese and Japanese write no spaces
+    if len(words) < MIN_WORDS_FOR_LANGUAGE and unspaced_script < 2 * MIN_WORDS_FOR_LANGUAGE:
         return "en"
     function_share = sum(w in _ENGLISH_FUNCTION_WORDS for w in words) / len(words)
     if function_share >= 0.15:
