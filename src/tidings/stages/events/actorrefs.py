@@ -81,6 +81,11 @@ def refs_for(doc: Document, head: int, *, cities: bool = False) -> list[ActorRef
                                         abs(m.start - head_tok.start))) if mentions else None
     if best is not None and _identified(doc, best):
         return [_from_mention(doc, best, text, start, end)]
+    modifier = _nationality(doc, head)
+    if modifier is not None:
+        return [ActorRef(text=text, name=modifier.name, country=modifier.country, org=modifier.org,
+                         sector=(doc.actor(best.actor_id).sector if best is not None and doc.actor(best.actor_id)
+                                 else modifier.sector), start=start, end=end)]
     inner = _inner_party(doc, head)
     if inner is not None:
         return [_from_mention(doc, inner, text, start, end)]
@@ -93,6 +98,23 @@ def refs_for(doc: Document, head: int, *, cities: bool = False) -> list[ActorRef
         if place is not None:
             place.start, place.end = start, end
     return [place or ActorRef(text=text, start=start, end=end)]
+
+
+def _nationality(doc: Document, head: int):
+    """The country named by a modifier of the head ("an Indian proposal", "Vietnamese-led forces")."""
+    try:
+        from tidings.stages.actors import lookup
+    except ImportError:  # the actors stage is optional for this fallback
+        return None
+    parse = doc.parse
+    for c in parse.children(head):
+        tok = parse.tokens[c]
+        if tok.dep in ("amod", "compound", "nmod") and tok.text[:1].isupper() and \
+                (tok.ent_type in ("NORP", "GPE") or tok.pos in ("ADJ", "PROPN")):
+            actor = lookup(tok.text, on_date=doc.article.published)
+            if actor is not None and (actor.country or actor.org):
+                return actor
+    return None
 
 
 def _identified(doc: Document, mention: Mention) -> bool:

@@ -354,6 +354,21 @@ def _antecedent(doc: Document, pronoun: int) -> list[ActorRef] | None:
     return None
 
 
+def _domestic_default(doc: Document, sentence: int, refs: list[ActorRef | None]) -> None:
+    """Give a party with no country (students, police, an unknown official) the country the sentence
+    is about: a country named as a place in the sentence, else the other party's country (CAMEO's
+    domestic default)."""
+    named = [r for r in refs if r is not None and r.country]
+    unnamed = [r for r in refs if r is not None and not r.country and not r.org and r.start is not None]
+    if not unnamed:
+        return
+    sent = doc.parse.sentences[sentence]
+    places = [p for p in doc.places if sent.start <= p.start < sent.end and p.country and p.role == "location"]
+    country = places[0].country if places else (named[0].country if named else None)
+    for ref in unnamed:
+        ref.country = country
+
+
 def _owner(doc: Document, item: Coded, actors: list[ActorRef | None]) -> list[ActorRef]:
     """A named party inside the pattern's own nouns ("rejected a US offer", "a Senegalese peace plan")."""
     parse = doc.parse
@@ -426,6 +441,7 @@ def to_events(doc: Document, item: Coded) -> list[Event]:
         _owner(doc, item, actors) or [None]
     when = timing.event_timing(doc, anchor, item.sentence, item.status.status)
     where = _location(doc, anchor, item.sentence)
+    _domestic_default(doc, item.sentence, [*actors, *recipients])
     events = []
     pairs = [(a, r) for a in actors for r in recipients][:MAX_PAIRS]
     for k, (actor, recipient) in enumerate(pairs):
