@@ -42,7 +42,10 @@ def find(text: str, *, anchor: calendar.Date | None, parse: Parse | None = None,
         here = tense_at(parse, cand.start, cand.end) if parse is not None else tense
         ctx = Context(anchor=anchor, tense=here, before=text[max(0, cand.start - 40) : cand.start],
                       sentence=_sentence(text, cand.start, parse))
-        result = cand.rule.interpret(cand.match, ctx)
+        try:
+            result = cand.rule.interpret(cand.match, ctx)
+        except (ValueError, OverflowError):  # out-of-calendar arithmetic ("9000 years ago")
+            continue
         if result is None:
             continue
         chosen.append((cand, *result))

@@ -216,7 +216,8 @@ def interpret_month(m: re.Match[str], ctx: Context) -> Interpretation | None:
     v = vocabulary()
     month = v.months[m["mon"].rstrip(".").lower()]
     if m["year"]:
-        return f"{v.year(m['year']):04d}-{month:02d}", "DATE"
+        year = v.year(m["year"])
+        return (f"{year:04d}-{month:02d}", "DATE") if year else None
     if ctx.anchor is None:
         return f"XXXX-{month:02d}", "DATE"
     rel = (m["rel"] or m["yrel"] or "").lower().split()
@@ -292,7 +293,8 @@ def interpret_season(m: re.Match[str], ctx: Context) -> Interpretation | None:
     v = vocabulary()
     season = v.seasons[m["season"].lower()]
     if m["year"]:
-        return f"{v.year(m['year']):04d}-{season}", "DATE"
+        year = v.year(m["year"])
+        return (f"{year:04d}-{season}", "DATE") if year else None
     rel = (m["rel"] or "").lower().split()
     if m["season"].lower() == "fall" and not rel:
         return None
