@@ -25,6 +25,7 @@ def test_text_file_gets_path_id_and_origin(tmp_path):
     (raw,) = read(path)
     assert isinstance(raw, RawArticle)
     assert (raw.id, raw.origin, raw.text, raw.html) == ("drills", str(path), STORY, None)
+    assert [r.id for r in iter_inputs(path)] == [r.id for r in iter_inputs(str(tmp_path))] == ["drills"]
 
 
 def test_html_file_is_read_as_html():
