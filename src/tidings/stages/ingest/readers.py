@@ -40,7 +40,8 @@ def raw_from_string(content: str, *, id: str | None = None, url: str | None = No
     return RawArticle(id=ident, url=url, title=title, published=published, **fields)
 
 
-def iter_inputs(paths: Iterable[str | Path] | str | Path, *, max_bytes: int = MAX_BYTES) -> Iterator[RawArticle | Failure]:
+def iter_inputs(paths: Iterable[str | Path] | str | Path, *,
+                max_bytes: int = MAX_BYTES) -> Iterator[RawArticle | Failure]:
     """Yield a RawArticle or a Failure for every article found in ``paths`` (files, folders, globs)."""
     for given in [paths] if isinstance(paths, (str, Path)) else paths:
         found = list(_expand(str(given)))
