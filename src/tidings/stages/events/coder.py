@@ -418,13 +418,13 @@ def _event_id(doc: Document, sentence: int, trigger: Trigger, type_: str, k: int
     return hashlib.sha1(key.encode("utf-8")).hexdigest()[:16]
 
 
-def _confidence(parse: Parse, item: Coded, actor: ActorRef | None, recipient: ActorRef | None) -> float:
-    """Longer patterns, resolved parties and main clauses make a coding more certain."""
+def _confidence(parse: Parse, item: Coded, actor_named: bool, recipient_named: bool) -> float:
+    """Longer patterns, parties named in the text and main clauses make a coding more certain."""
     score = 0.45 + 0.07 * min(3, len(item.frame.pattern.literals) - 1)
     score -= 0.08 * min(4, _clause_depth(parse, item.frame.anchor))
-    score += 0.15 if actor and (actor.actor_id or actor.country) else 0.0
-    score += 0.1 if recipient and (recipient.actor_id or recipient.country) else 0.0
-    score -= 0.1 if item.frame.nominal and actor is None else 0.0
+    score += 0.15 if actor_named else 0.0
+    score += 0.1 if recipient_named else 0.0
+    score -= 0.1 if item.frame.nominal and not item.actors else 0.0
     return round(max(0.05, min(0.95, score)), 2)
 
 
@@ -441,6 +441,7 @@ def to_events(doc: Document, item: Coded) -> list[Event]:
         _owner(doc, item, actors) or [None]
     when = timing.event_timing(doc, anchor, item.sentence, item.status.status)
     where = _location(doc, anchor, item.sentence)
+    named = {id(r) for r in [*actors, *recipients] if r is not None and (r.actor_id or r.country)}
     _domestic_default(doc, item.sentence, [*actors, *recipients])
     events = []
     pairs = [(a, r) for a in actors for r in recipients][:MAX_PAIRS]
@@ -455,7 +456,7 @@ def to_events(doc: Document, item: Coded) -> list[Event]:
             sentence=SentenceRef(index=item.sentence, start=sent.start, end=sent.end),
             trigger=trigger, status=item.status.status, historical=when.historical,
             date=when.date, date_precision=when.precision, location=where,
-            confidence=_confidence(parse, item, actor, recipient), evidence=item.evidence,
+            confidence=_confidence(parse, item, id(actor) in named, id(recipient) in named), evidence=item.evidence,
         ))
     return _unique(events)
 
