@@ -263,7 +263,8 @@ def test_closing_figures_list_is_kept():
 
 
 def test_mojibake_from_a_wrong_decoding_is_repaired():
-    broken = "“We will respond,” said the ministerâ€™s spokesman in SÃ£o Paulo.".replace("“", "â€œ").replace("”", "â€\x9d")
+    broken = ("“We will respond,” said the ministerâ€™s spokesman in SÃ£o Paulo."
+              .replace("“", "â€œ").replace("”", "â€\x9d"))
     assert cleaned(broken).article.text == "“We will respond,” said the minister’s spokesman in São Paulo."
     assert cleaned("Temperatures rose 5Â°C on Monday.").article.text == "Temperatures rose 5°C on Monday."
     assert cleaned("Âge d’or in Zürich, 5Â°C.").article.text == "Âge d’or in Zürich, 5Â°C."  # mixed: left alone

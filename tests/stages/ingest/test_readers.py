@@ -50,7 +50,8 @@ def test_markdown_file_becomes_plain_text():
 
 
 def test_markdown_keeps_lone_asterisks_and_underscores():
-    assert markdown_to_text("Rates rose 5 * 2 times in snake_case_names.") == "Rates rose 5 * 2 times in snake_case_names."
+    plain = "Rates rose 5 * 2 times in snake_case_names."
+    assert markdown_to_text(plain) == plain
 
 
 def test_folder_is_walked_recursively_in_order_with_relative_ids(tmp_path):

@@ -18,8 +18,8 @@ def write_warc(path, records, *, gzipped=False):
             http = StatusAndHeaders(f"{status} OK", [("Content-Type", content_type)], protocol="HTTP/1.1")
             writer.write_record(writer.create_warc_record(uri, "response", payload=io.BytesIO(body),
                                                           http_headers=http))
-        request = writer.create_warc_record("https://example.org/a", "request", payload=io.BytesIO(b"GET / HTTP/1.1\r\n\r\n"))
-        writer.write_record(request)
+        request = io.BytesIO(b"GET / HTTP/1.1\r\n\r\n")
+        writer.write_record(writer.create_warc_record("https://example.org/a", "request", payload=request))
     return path
 
 
@@ -28,7 +28,8 @@ def test_html_responses_become_articles(tmp_path):
         ("https://example.org/a", "text/html; charset=utf-8", 200, PAGE.encode()),
         ("https://example.org/logo.png", "image/png", 200, b"\x89PNG\r\n"),
         ("https://example.org/missing", "text/html", 404, b"<html>Not found</html>"),
-        ("https://example.org/b", "text/html; charset=windows-1252", 200, "<p>“Quoted” words.</p>".encode("cp1252")),
+        ("https://example.org/b", "text/html; charset=windows-1252", 200,
+         "<p>“Quoted” words.</p>".encode("cp1252")),
     ], gzipped=True)
     items = list(iter_inputs([path]))
     assert [type(i) for i in items] == [RawArticle, RawArticle]

@@ -39,7 +39,8 @@ def _article(line: bytes, *, origin: str, fallback_id: str, max_bytes: int) -> R
     ident = str(record["id"]) if record.get("id") not in (None, "") else fallback_id
     wrong = [k for k in FIELDS if record.get(k) is not None and not isinstance(record[k], (str, int, float))]
     if wrong:
-        return Failure(id=ident, reason=f"parse error: {origin}: field {wrong[0]!r} is not a string or number", origin=origin)
+        return Failure(id=ident, origin=origin,
+                       reason=f"parse error: {origin}: field {wrong[0]!r} is not a string or number")
     text, html = (_str_or_none(record.get(k)) or "" for k in ("text", "html"))
     text = text if text.strip() else ""
     if not (text or html.strip()):
