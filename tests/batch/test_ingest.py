@@ -139,7 +139,8 @@ def test_kill_minus_nine_mid_batch_then_rerun_loses_nothing(tmp_path):
     corpus = write_corpus(tmp_path / "in", copies=4)
     db = tmp_path / "k.db"
     expected = len(list(corpus.iterdir()))
-    cmd = [sys.executable, "-c", "from tidings.cli import main; main()", "ingest", str(corpus), "--db", str(db), "--batch-size", "1", "-q"]
+    cmd = [sys.executable, "-c", "from tidings.cli import main; main()", "ingest", str(corpus), "--db", str(db),
+           "--batch-size", "1", "-q"]
     env = {**os.environ, "PYTHONPATH": str(REPO / "src")}
     proc = subprocess.Popen(cmd, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     deadline = time.monotonic() + 60

@@ -29,6 +29,7 @@ from tidings.storage.mapping import columns, flatten, unflatten
 from tidings.storage.migrations import MIGRATIONS
 
 DEFAULT_FILE = "tidings.db"
+CACHE_KIB = 64 * 1024  # page cache per connection: index-heavy inserts and scans stay off the disk
 
 #: Annotation tables holding one row per list item of a Document, keyed by (article_id, seq).
 ANNOTATION_TABLES: dict[str, type] = {
@@ -81,6 +82,7 @@ class Store:
         try:
             conn.execute("PRAGMA journal_mode=WAL")
             conn.execute("PRAGMA synchronous=NORMAL")
+            conn.execute(f"PRAGMA cache_size=-{CACHE_KIB}")
             conn.execute("PRAGMA foreign_keys=ON")
             store = cls(conn, path)
             store.migrate()
