@@ -149,7 +149,7 @@ def _amount(doc: Document, tokens: list[Token], q: _Quantity, dated: list[tuple[
         text=doc.article.text[start:end],
         start=start,
         end=end,
-        value=q.value,
+        value=int(q.value) if q.value.is_integer() else q.value,
         object=object_token.text if object_token is not None else None,
         approximate=q.vague or approx_start is not None,
         unit=unit,
