@@ -469,7 +469,7 @@ def interpret_duration(m: re.Match[str], ctx: Context) -> Interpretation | None:
     num = m["num"]
     amount = v.number(num) if num else None
     groups = m.groupdict()
-    if groups.get("bare") is not None and not m["unit"].lower().endswith(("s", "ia")):
+    if groups.get("bare") is not None and not m[0].lower().endswith(("s", "ia")):
         return None  # a bare unit counts only in the plural: "for years", "in recent months"
     if groups.get("old"):
         return None  # ages ("a 6-year-old boy") are not time expressions in TimeML
@@ -596,12 +596,12 @@ def rules() -> tuple[Rule, ...]:
         ("numeric_date", r"\b(?:(?P<y>(?:19|20)\d\d)-(?P<m>[01]\d)-(?P<d>[0-3]\d)|(?P<m2>[01]?\d)/(?P<d2>[0-3]?\d)/"
          r"(?P<y2>(?:19|20)?\d\d))(?![\d/])", interpret_numeric_date),
         ("month",
-         rf"(?:(?P<rel>early|late|mid-?|(?:the\s+)?(?:beginning|start|end|middle)\s+of|(?:earlier|later)\s+(?:in\s+)?"
+         rf"(?:(?P<rel>(?:early|late|mid)-?|(?:the\s+)?(?:beginning|start|end|middle)\s+of|(?:earlier|later)\s+(?:in\s+)?"
          rf"|last|next|this\s+past|this|(?:this\s+)?coming)\s*)?(?P<mon>{v.MONTH_FULL}|{v.MONTH}(?=,?\s+(?:of\s+)?\d{{4}}))"
          rf"(?:,?\s+(?:of\s+)?(?P<year>{v.ANY_YEAR})|\s+(?P<yrel>(?:last|next|this)\s+year))?", interpret_month),
         ("year",
          rf"(?:(?:fiscal(?:\s+year)?|FY|calendar(?:\s+year)?|early|late|(?:the\s+)?(?:beginning|start|end|middle)\s+of"
-         rf"|the\s+year)\s*|mid-)?(?P<year>{v.YEAR})(?!\s*(?:%|percent))",
+         rf"|the\s+year)\s*|(?:mid|pre|post)-)?(?P<year>{v.YEAR})(?!\s*(?:%|percent))",
          interpret_year),
         ("decade", rf"(?:the\s+)?(?:(?:early|late|mid-?)\s*)?(?:(?P<dec>(?:1[0-9]|20)\d0)'?s|'(?P<short>\d0)s)\b",
          interpret_decade),
@@ -623,10 +623,10 @@ def rules() -> tuple[Rule, ...]:
         ("relative_unit",
          rf"(?:(?:earlier|later|early|late)\s+(?:in\s+)?|(?:by\s+)?the\s+(?:beginning|start|end|middle|rest|remainder)"
          rf"\s+of\s+)?(?P<rel>this|last|next|the\s+past|the\s+previous|the\s+coming|the\s+current|the\s+following|"
-         rf"the\s+preceding|the\s+latest|the\s+most\s+recent|the)\s+(?:fiscal\s+)?"
+         rf"the\s+preceding|the\s+latest|the\s+most\s+recent|the\s+full|the)\s+(?:fiscal\s+)?"
          rf"(?P<unit>weekend|week|month|year|quarter|decade|century)(?![\w-])(?!\s+(?:old|long|-?old))",
          interpret_relative_unit),
-        ("year_end", rf"(?P<rel>)(?P<unit>year)[- ]end\b", interpret_relative_unit),
+        ("year_end", rf"(?P<rel>)(?P<unit>year)(?:[- ]|'s\s+)end\b", interpret_relative_unit),
         ("year_ago", r"(?:the\s+)?year-(?:earlier|ago)(?:\s+(?P<period>quarter|period))?", interpret_year_ago),
         ("weekday",
          rf"(?:(?:early|late|earlier|later)\s+)?(?:(?P<rel>last|next|this\s+past|this\s+coming|this|coming)\s+)?"
