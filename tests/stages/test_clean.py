@@ -281,3 +281,17 @@ def test_br_separated_page_with_repeated_paragraphs_and_bulleted_debris():
 
 def test_bullet_markers_are_dropped_but_their_text_kept():
     assert paragraphs(cleaned(f"{LEDE}\n\n- {SECOND}\n\n• {THIRD}")) == [LEDE, SECOND, THIRD]
+
+
+def test_embedded_posts_and_widgets_are_removed_from_pages():
+    page = ("<html><head><title>Kenya calls for calm</title></head><body><article><h1>Kenya calls for calm</h1>"
+            f"<p>{LEDE}</p><blockquote class='twitter-tweet'><p>We will move forward together.</p>"
+            "— Jane Doe (@janedoe) August 15, 2022</blockquote><div class='newsletter signup'>Get our Africa "
+            f"briefing every Friday</div><p>{SECOND}</p><div class='share-bar'>Facebook Twitter</div>"
+            f"<p>{THIRD}</p></article></body></html>")
+    assert paragraphs(clean.run(RawArticle(id="k", html=page))) == [LEDE, SECOND, THIRD]
+
+
+def test_social_post_signature_lines_are_dropped():
+    text = f"{LEDE}\n\n— Jane Doe (@janedoe) August 15, 2022\n\npic.twitter.com/AbC123\n\n{SECOND}"
+    assert paragraphs(cleaned(text)) == [LEDE, SECOND]

@@ -27,6 +27,7 @@ class Debris:
     agencies: dict[str, str]
     byline_roles: frozenset[str]
     byline_outlet_words: frozenset[str]
+    html_drop_classes: frozenset[str]
 
 
 @functools.cache
@@ -48,6 +49,7 @@ def debris(path: Path = DATA) -> Debris:
         agencies=dict(data["agencies"]),
         byline_roles=frozenset(r.lower() for r in data["byline_roles"]),
         byline_outlet_words=frozenset(w.lower() for w in data["byline_outlet_words"]),
+        html_drop_classes=frozenset(data["html_drop_classes"]),
     )
 
 
@@ -81,7 +83,7 @@ def validate(data: dict[str, Any] | None = None) -> list[str]:
         problems.append("missing agencies table")
     else:
         problems += [f"agency {k!r} has no name" for k, v in agencies.items() if not (isinstance(v, str) and v)]
-    for name in ("byline_roles", "byline_outlet_words"):
+    for name in ("byline_roles", "byline_outlet_words", "html_drop_classes"):
         words = data.get(name)
         if not isinstance(words, list) or not words:
             problems.append(f"missing {name} list")

@@ -115,11 +115,14 @@ def _html_text(page: str, meta: _Meta) -> str:
     """Main text of an HTML page (one paragraph per line) and its metadata into ``meta``."""
     import trafilatura
     from trafilatura.settings import set_date_params
+    from trafilatura.utils import load_html
 
     params = set_date_params(extensive=False)
     try:
-        result = trafilatura.bare_extraction(page, with_metadata=True, include_comments=False,
-                                             include_tables=False, date_extraction_params=params)
+        tree = load_html(page)
+        result = None if tree is None else trafilatura.bare_extraction(
+            _without_widgets(tree), with_metadata=True, include_comments=False, include_tables=False,
+            date_extraction_params=params)
     except Exception:  # trafilatura raises assorted errors on broken markup; fall back to plain lxml
         result = None
     text = result.text if result is not None and result.text else _plain_html_text(page)
@@ -135,6 +138,15 @@ def _html_text(page: str, meta: _Meta) -> str:
         if result.author and not meta.authors:
             meta.authors = _author_names(result.author, tables=debris())
     return text
+
+
+def _without_widgets(tree):
+    """The page tree without embedded posts, share bars, newsletter boxes and other widgets."""
+    drop = debris().html_drop_classes
+    for element in tree.xpath("//*[@class]"):
+        if drop.intersection(element.get("class", "").split()) and element.getparent() is not None:
+            element.drop_tree()
+    return tree
 
 
 _BLOCK_TAGS = {"p", "div", "br", "li", "h1", "h2", "h3", "h4", "h5", "h6", "tr", "article", "section",
