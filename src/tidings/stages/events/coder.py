@@ -420,8 +420,8 @@ def _event_id(doc: Document, sentence: int, trigger: Trigger, type_: str, k: int
 
 def _confidence(parse: Parse, item: Coded, actor_named: bool, recipient_named: bool) -> float:
     """Longer patterns, parties named in the text and main clauses make a coding more certain."""
-    score = 0.45 + 0.07 * min(3, len(item.frame.pattern.literals) - 1)
-    score -= 0.08 * min(4, _clause_depth(parse, item.frame.anchor))
+    score = 0.5 + 0.04 * min(3, len(item.frame.pattern.literals) - 1)
+    score -= 0.1 * min(4, _clause_depth(parse, item.frame.anchor))
     score += 0.15 if actor_named else 0.0
     score += 0.1 if recipient_named else 0.0
     score -= 0.1 if item.frame.nominal and not item.actors else 0.0
