@@ -204,3 +204,15 @@ def test_packaged_people_resolve_with_real_data(build_doc):
     got = found(doc)
     assert got["President Biden"][0] == "joe-biden"
     assert got["Russian president"][0] == "vladimir-putin"
+
+
+def test_unknown_organisation_keeps_its_name_and_clues(annotate):
+    doc = annotate("Officials at the Kyiv School of Economics and Exxon Mobil Corp declined to comment.")
+    got = found(doc)
+    assert got["Kyiv School of Economics"] == ("kyiv-school-of-economics", None, "EDU")
+    assert got["Exxon Mobil Corp"][0] == "exxon-mobil-corp"
+    assert doc.actor("exxon-mobil-corp").kind == "organization"
+
+
+def test_group_noun_with_country(annotate):
+    assert found(annotate("Iraqi Kurds voted in the referendum."))["Iraqi Kurds"] == ("IRQ-CVL", "IRQ", "CVL")

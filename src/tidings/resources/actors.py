@@ -296,6 +296,8 @@ def validate(data_dir: Path = DATA_DIR, people_paths: list[Path] | None = None) 
             errors.append(f"orgs.tsv:{n}: {code}: no aliases")
     if len(kb.orgs) != len(_rows(data_dir / "orgs.tsv")):
         errors.append("orgs.tsv: duplicate codes")
+    if len(kb.roles) != len(_rows(data_dir / "roles.tsv")):
+        errors.append("roles.tsv: a phrase is listed twice")
     for n, (phrase, sector, office, standalone) in _rows(data_dir / "roles.tsv"):
         if phrase != phrase.lower() or sector not in sectors or (_null(office) and office not in OFFICES):
             errors.append(f"roles.tsv:{n}: {phrase!r}: phrase must be lowercase with a known sector and office")
