@@ -83,9 +83,12 @@ def _sentence(text: str, at: int, parse: Parse | None) -> str:
 def _plausible(cand: Candidate, text: str, parse: Parse) -> bool:
     """Parse-based vetoes for ambiguous matches (the verb "may", counts like "2000 soldiers")."""
     name = cand.rule.name
-    if name == "set" and (cand.match["word"] or "").lower() == "quarterly":
+    if name == "set" and cand.match["word"]:
         tok = parse.token_at(cand.start)
-        return tok is None or tok.pos == "ADV"  # "reports quarterly", not "a quarterly dividend"
+        if tok is not None and tok.pos in ("NOUN", "PROPN"):
+            return False  # "the party daily Granma" is a newspaper
+        if cand.match["word"].lower() == "quarterly":
+            return tok is None or tok.pos == "ADV"  # "reports quarterly", not "a quarterly dividend"
     if name == "month" and cand.match["mon"].lower() in _MODAL_MONTHS and cand.end - cand.start <= 5:
         tok = parse.token_at(cand.start)
         return tok is not None and tok.tag != "MD" and tok.dep != "aux"

@@ -489,8 +489,12 @@ def interpret_duration(m: re.Match[str], ctx: Context) -> Interpretation | None:
 
 def _after_amount(before: str) -> bool:
     """True when the text before ends in an amount or rate ("$5 million a year", "twice a week")."""
-    return bool(re.search(r"(\d|\bmillion|\bbillion|\btrillion|\bpercent|%|\btimes|\bonce|\btwice|\bdollars?"
-                          r"|\bcents?|\bpounds?|\beuros?)\W*$", before[-40:], re.I))
+    tail = before[-40:]
+    if re.search(r"(\d|\bmillion|\bbillion|\btrillion|\bpercent|%|\btimes|\bonce|\btwice|\bdollars?"
+                 r"|\bcents?|\bpounds?|\beuros?)\W*$", tail, re.I):
+        return True
+    counted = rf"(?:\d[\d,.]*|\b{vocabulary().NUMWORD})\s+(?:[a-z]+\s+)?[a-z]+s\s*$"  # "four flights a week"
+    return bool(re.search(counted, tail, re.I))
 
 
 def interpret_set(m: re.Match[str], ctx: Context) -> Interpretation | None:
@@ -644,7 +648,7 @@ def rules() -> tuple[Rule, ...]:
          rf"(?:(?P<num>{v.NUM})|(?P<vague>{v.VAGUE})|(?P<bare>(?<=\bfor\s)|(?<=\bin\s)|(?<=\bover\s)|(?<=\bwithin\s)))"
          rf"(?P<more>\s+(?:more|additional|consecutive|straight|full|long|successive|trading|business|working|"
          rf"extra|further))?\s*(?(bare)|\s)(?P<unit>{v.UNIT})s?(?![\w-])"
-         rf"(?P<half>\s+and\s+a\s+half)?(?:\s+or\s+so|\s+in\s+a\s+row)?", interpret_duration),
+         rf"(?P<half>\s+and\s+a\s+half)?(?:\s+or\s+so|\s+in\s+a\s+row)?(?!\s+old\b)", interpret_duration),
         ("duration_adjective",
          rf"(?P<num>\d+(?:\.\d+)?|{v.NUMWORD}|half)-(?P<unit>{v.UNIT})(?:s?-(?P<old>old)|-long)?(?![\w-])",
          interpret_duration),
