@@ -204,7 +204,9 @@ class _Tally:
                 self.wrong[f"{g.text} → {hit.name or '?'} ({hit.country or '?'})"] += 1
 
     def scores(self, prefix: str, recall_name: str = "recall") -> dict[str, float]:
-        precision, recall, f1 = prf(self.tp_pred, self.predicted - self.tp_pred, self.gold - self.found)
+        precision = prf(self.tp_pred, self.predicted - self.tp_pred, 0)[0]
+        recall = prf(self.found, 0, self.gold - self.found)[1]
+        f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
         return {
             f"{prefix}_accuracy_161km": self.within / self.resolvable_found if self.resolvable_found else 0.0,
             f"{prefix}_accuracy_161km_all": self.within / self.resolvable_gold if self.resolvable_gold else 0.0,

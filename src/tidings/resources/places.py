@@ -107,6 +107,9 @@ class Gazetteer:
         self.demonyms = {name_key(form): iso3 for iso3, forms in _demonym_rows() for form in forms}
         self.stopwords = frozenset(name_key(w) for w in _words("stopwords.txt"))
         self.stative_verbs = frozenset(_words("stative_verbs.txt"))
+        self.person_titles = frozenset(name_key(w) for w in _words("person_titles.txt"))
+        self.facility_words = frozenset(name_key(w) for w in _words("facility_words.txt"))
+        self.locative_prepositions = frozenset(name_key(w) for w in _words("locative_prepositions.txt"))
         self.neighbours = _neighbours()
         self.capitals = frozenset((r["iso3"], name_key(r["capital"])) for r in _geonames_countries().values()
                                   if r["capital"])
@@ -136,6 +139,9 @@ class Gazetteer:
 
     def is_stopword(self, text: str) -> bool:
         return name_key(text) in self.stopwords
+
+    def is_person_title(self, text: str) -> bool:
+        return name_key(text.rstrip(".")) in self.person_titles
 
     def is_capital(self, entry: GazetteerEntry) -> bool:
         return entry.feature == "city" and (entry.country, name_key(entry.name)) in self.capitals

@@ -48,7 +48,11 @@ def detect(text: str, parse: Parse, gazetteer: Gazetteer, *, min_scan_population
             for i in range(ent.token_start, ent.token_end):
                 covered[i] = True
         found.extend(_from_entity(text, tokens, ent.token_start, ent.token_end, ent.label, gazetteer))
-    found.extend(_scan(text, tokens, covered, gazetteer, min_scan_population))
+    in_org = [False] * len(tokens)
+    for ent in parse.entities:
+        if ent.label == "ORG":
+            in_org[ent.token_start:ent.token_end] = [True] * (ent.token_end - ent.token_start)
+    found.extend(_scan(text, tokens, covered, in_org, gazetteer, min_scan_population))
     people = _person_words(text, parse, gazetteer)
     found = [t for t in _without_overlaps(found) if not _names_person(t, tokens, parse, people, gazetteer)]
     _attach_qualifiers(text, tokens, found, gazetteer)
@@ -63,21 +67,26 @@ def _from_entity(text: str, tokens: list[Token], first: int, end: int, label: st
         if part is None:
             continue
         name = text[tokens[part.first].start:tokens[part.last].end]
-        if gazetteer.demonym(name) or not name[:1].isupper():
+        if gazetteer.demonym(name) or gazetteer.is_stopword(name):
             continue
         known = _lookup_name(tokens, part, name, gazetteer)
-        if label in ("GPE", "LOC"):
-            # unknown names are kept (unresolved) unless they open with a title or stop word ("Ms Raggi")
-            if not known and gazetteer.is_stopword(text[tokens[part.first].start:tokens[part.first].end]):
+        facility = name_key(tokens[part.last].text) in gazetteer.facility_words and part.last > part.first
+        if label in ("GPE", "LOC", "FAC") or facility:
+            # unknown names are kept (unresolved) unless they open with a title ("Ms Raggi")
+            if not known and gazetteer.is_person_title(tokens[part.first].text):
                 continue
-        elif label == "FAC":
-            if not known or gazetteer.is_stopword(name):
-                continue
-        # spaCy's small model often calls "Aleppo" a PERSON, NORP or ORG: keep major places only
-        elif not known or gazetteer.is_stopword(name) or not any(_major(m.entry) for m in gazetteer.lookup(known)):
+        # spaCy's small model often calls "Aleppo" a PERSON, NORP or ORG: keep major places, and any
+        # town that follows a locative preposition ("in Klamath Falls")
+        elif not known or not (any(_major(m.entry) for m in gazetteer.lookup(known))
+                               or _after_locative(tokens, part.first, gazetteer)):
             continue
         out.append(Toponym(tokens[part.first].start, tokens[part.last].end, name, "ner", label))
     return out
+
+
+def _after_locative(tokens: list[Token], first: int, gazetteer: Gazetteer) -> bool:
+    """Whether the name starting at token ``first`` is the object of "in", "at", "near"..."""
+    return first > 0 and name_key(tokens[first - 1].text) in gazetteer.locative_prepositions
 
 
 def _person_words(text: str, parse: Parse, gazetteer: Gazetteer) -> frozenset[str]:
@@ -117,9 +126,9 @@ def _comma_parts(tokens: list[Token], first: int, end: int) -> list[_Span]:
 
 
 def _trim(tokens: list[Token], span: _Span) -> _Span | None:
-    """Drop a leading article and a trailing possessive or punctuation."""
+    """Drop leading lower-case words ("the", "north west") and a trailing possessive or punctuation."""
     first, last = span.first, span.last
-    while first <= last and tokens[first].text.lower() == "the":
+    while first <= last and not tokens[first].text[:1].isupper():
         first += 1
     while last >= first and (tokens[last].text in ("'s", "’s", "'", "’") or tokens[last].pos == "PUNCT"
                              and tokens[last].text != "."):
@@ -135,7 +144,7 @@ def _lookup_name(tokens: list[Token], span: _Span, name: str, gazetteer: Gazette
     return name if gazetteer.has_name(name) else None
 
 
-def _scan(text: str, tokens: list[Token], covered: list[bool], gazetteer: Gazetteer,
+def _scan(text: str, tokens: list[Token], covered: list[bool], in_org: list[bool], gazetteer: Gazetteer,
           min_population: int) -> list[Toponym]:
     """Gazetteer names among capitalised tokens that no entity covers (longest match first)."""
     out: list[Toponym] = []
@@ -151,7 +160,9 @@ def _scan(text: str, tokens: list[Token], covered: list[bool], gazetteer: Gazett
                 continue
             name = text[tokens[i].start:tokens[last].end]
             key = _lookup_name(tokens, span, name, gazetteer)
-            if key and _plausible(text, tokens, span, key, gazetteer, min_population):
+            # inside an organisation's name only major places count ("Kentucky State Police")
+            population = MAJOR_CITY_POPULATION if in_org[i] else min_population
+            if key and _plausible(text, tokens, span, key, gazetteer, population):
                 match = (span, name)
                 break
         if match is None:
@@ -202,7 +213,7 @@ def _plausible(text: str, tokens: list[Token], span: _Span, key: str, gazetteer:
     sentence_initial = span.first == 0 or tokens[span.first - 1].sent != tokens[span.first].sent
     if single and sentence_initial:
         return largest >= MAJOR_CITY_POPULATION
-    return largest >= min_population
+    return largest >= min_population or _after_locative(tokens, span.first, gazetteer)
 
 
 def _qualifier_after(text: str, tokens: list[Token], last: int,

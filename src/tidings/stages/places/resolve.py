@@ -10,18 +10,22 @@ from __future__ import annotations
 
 import math
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
-from tidings.resources.places import Gazetteer, GazetteerEntry, NameMatch, contains
+from tidings.resources.places import Gazetteer, GazetteerEntry, NameMatch, contains, distance_km, name_key
 
 from .detect import Toponym
 
-FEATURE_PRIOR = {"country": 9.0, "region": 7.5, "water": 7.5, "admin1": 7.0, "other": 6.5}
+FEATURE_PRIOR = {"country": 10.0, "region": 7.5, "water": 7.5, "admin1": 7.5, "other": 6.5}
 PROMINENCE_WEIGHT = 0.8  # per log10 of the number of alternate names
 CAPITAL_BONUS = 0.5
-ALTERNATE_NAME_PENALTY = 0.4
+ALTERNATE_NAME_PENALTY = 1.0
 QUALIFIER_AGREES, QUALIFIER_DISAGREES = 5.0, -3.0
 COUNTRY_CONTEXT, NEIGHBOUR_CONTEXT, ADMIN1_CONTEXT = 2.5, 0.4, 1.0
+#: A city near another city the article names ("Edmonton" beside "Enfield" and "London").
+PROXIMITY_BONUS, CANDIDATE_PROXIMITY_BONUS, PROXIMITY_KM = 1.5, 1.0, 150.0
+#: A first-pass city choice counts for its country only when it beats other countries' towns by this much.
+CONFIDENT_MARGIN = 1.0
 #: How much one mention of each kind says about which countries the article is about.
 CONTEXT_WEIGHT = {"country": 1.0, "admin1": 1.0, "city": 0.5, "region": 0.5, "water": 0.0, "other": 0.5}
 DEMONYM_WEIGHT, DATELINE_WEIGHT = 0.5, 2.0
@@ -29,53 +33,85 @@ DEMONYM_WEIGHT, DATELINE_WEIGHT = 0.5, 2.0
 
 @dataclass
 class Context:
-    """Evidence about where the article is: country weights and admin1 regions named."""
+    """Evidence about where the article is: country weights, admin1 regions, and cities
+    (``anchors``: first-pass choices; ``grid``: every candidate city of every name, by 1° cell)."""
 
-    countries: Counter
-    admin1: Counter
+    countries: Counter = field(default_factory=Counter)
+    admin1: Counter = field(default_factory=Counter)
+    anchors: dict[str, list[GazetteerEntry]] = field(default_factory=dict)
+    grid: dict[tuple[int, int], list[tuple[str, GazetteerEntry]]] = field(default_factory=dict)
 
     def share(self, country: str | None) -> float:
         if not country or not self.countries:
             return 0.0
         return self.countries[country] / max(self.countries.values())
 
-    def without(self, other: "Context") -> "Context":
-        return Context(self.countries - other.countries, self.admin1 - other.admin1)
+    def proximity(self, entry: GazetteerEntry, name: str) -> float:
+        """Bonus for a city near a city chosen for another name, or (less) near a candidate of one."""
+        if any(_close(entry, a) for other, anchors in self.anchors.items() if other != name for a in anchors):
+            return PROXIMITY_BONUS
+        cell_lat, cell_lon = int(math.floor(entry.lat)), int(math.floor(entry.lon))
+        for dlat in (-1, 0, 1):
+            for dlon in (-1, 0, 1):
+                for other, candidate in self.grid.get((cell_lat + dlat, cell_lon + dlon), ()):
+                    if other != name and _close(entry, candidate):
+                        return CANDIDATE_PROXIMITY_BONUS
+        return 0.0
+
+
+def _close(a: GazetteerEntry, b: GazetteerEntry) -> bool:
+    return a.geonames_id != b.geonames_id and distance_km(a.lat, a.lon, b.lat, b.lon) <= PROXIMITY_KM
 
 
 def resolve(toponyms: list[Toponym], gazetteer: Gazetteer, *, demonym_countries: list[str],
             dateline: list[GazetteerEntry]) -> list[GazetteerEntry | None]:
     """The chosen entry for each toponym (None when the gazetteer has none)."""
     candidates = [_candidates(t, gazetteer) for t in toponyms]
-    empty = Context(Counter(), Counter())
-    first = [_best(t, c, gazetteer, empty) for t, c in zip(toponyms, candidates)]
-    base = Context(Counter(), Counter())
+    prior = Context()
+    context = Context()
     for iso3 in demonym_countries:
-        base.countries[iso3] += DEMONYM_WEIGHT
+        context.countries[iso3] += DEMONYM_WEIGHT
     for entry in dateline:
-        base.countries[entry.country] += DATELINE_WEIGHT
+        context.countries[entry.country] += DATELINE_WEIGHT
         if entry.feature == "admin1":
-            base.admin1[(entry.country, entry.admin1)] += DATELINE_WEIGHT
-    contributions: dict[str, Context] = {}
-    for toponym, entry in zip(toponyms, first):
-        if entry is None:
+            context.admin1[(entry.country, entry.admin1)] += DATELINE_WEIGHT
+    own: dict[str, Context] = {}
+    for toponym, matches in zip(toponyms, candidates):
+        mine = own.setdefault(name_key(toponym.text), Context())
+        for match in matches:
+            if match.entry.feature == "city":
+                cell = (int(math.floor(match.entry.lat)), int(math.floor(match.entry.lon)))
+                context.grid.setdefault(cell, []).append((name_key(toponym.text), match.entry))
+        ranked = sorted(matches, key=lambda m: -score(m, toponym, gazetteer, prior, ""))
+        if not ranked:
             continue
-        own = contributions.setdefault(toponym.text, Context(Counter(), Counter()))
-        _add(own, entry)
+        best = ranked[0].entry
+        mine.anchors.setdefault(name_key(toponym.text), []).append(best)
+        # a name shared by towns in several countries says little about the article's country
+        rival = next((m for m in ranked[1:] if m.entry.country != best.country), None)
+        confident = rival is None or best.feature != "city" or (
+            score(ranked[0], toponym, gazetteer, prior, "") - score(rival, toponym, gazetteer, prior, "")
+            >= CONFIDENT_MARGIN)
+        _add(mine, best, confident)
         for qualifier in toponym.qualifiers[:1]:
-            _add(own, qualifier)
-    total = Context(base.countries.copy(), base.admin1.copy())
-    for own in contributions.values():
-        total.countries.update(own.countries)
-        total.admin1.update(own.admin1)
-    return [
-        _best(t, c, gazetteer, total.without(contributions.get(t.text, empty)))
-        for t, c in zip(toponyms, candidates)
-    ]
+            _add(mine, qualifier, True)
+    for mine in own.values():
+        context.countries.update(mine.countries)
+        context.admin1.update(mine.admin1)
+        context.anchors.update(mine.anchors)
+    return [_best(t, c, gazetteer, _without(context, own.get(name_key(t.text))), name_key(t.text))
+            for t, c in zip(toponyms, candidates)]
 
 
-def _add(context: Context, entry: GazetteerEntry) -> None:
-    if entry.country:
+def _without(context: Context, mine: Context | None) -> Context:
+    """The context minus what a name itself contributed (a name is no evidence for itself)."""
+    if mine is None:
+        return context
+    return Context(context.countries - mine.countries, context.admin1 - mine.admin1, context.anchors, context.grid)
+
+
+def _add(context: Context, entry: GazetteerEntry, counts_for_country: bool) -> None:
+    if entry.country and counts_for_country:
         context.countries[entry.country] += CONTEXT_WEIGHT[entry.feature]
     if entry.admin1 and entry.country:
         context.admin1[(entry.country, entry.admin1)] += 1
@@ -91,13 +127,13 @@ def _candidates(toponym: Toponym, gazetteer: Gazetteer) -> list[NameMatch]:
 
 
 def _best(toponym: Toponym, candidates: list[NameMatch], gazetteer: Gazetteer,
-          context: Context) -> GazetteerEntry | None:
+          context: Context, name: str) -> GazetteerEntry | None:
     if not candidates:
         return None
-    return max(candidates, key=lambda m: score(m, toponym, gazetteer, context)).entry
+    return max(candidates, key=lambda m: score(m, toponym, gazetteer, context, name)).entry
 
 
-def score(match: NameMatch, toponym: Toponym, gazetteer: Gazetteer, context: Context) -> float:
+def score(match: NameMatch, toponym: Toponym, gazetteer: Gazetteer, context: Context, name: str) -> float:
     """How likely ``match`` is the place ``toponym`` means."""
     entry = match.entry
     if entry.feature == "city":
@@ -112,6 +148,9 @@ def score(match: NameMatch, toponym: Toponym, gazetteer: Gazetteer, context: Con
     value += COUNTRY_CONTEXT * context.share(entry.country)
     neighbours = gazetteer.neighbours.get(entry.country or "", ())
     value += NEIGHBOUR_CONTEXT * max((context.share(n) for n in neighbours), default=0.0)
-    if entry.feature == "city" and entry.admin1 and context.admin1[(entry.country, entry.admin1)]:
-        value += ADMIN1_CONTEXT
+    if entry.feature == "city":
+        # the admin1 region counts for its other towns, not for a seat of the same name ("Quebec")
+        if entry.admin1 and context.admin1[(entry.country, entry.admin1)] and name_key(entry.name) != name_key(entry.admin1):
+            value += ADMIN1_CONTEXT
+        value += context.proximity(entry, name)
     return value
