@@ -153,7 +153,7 @@ def _day_of(word: str | None, ctx: Context, v: Vocabulary) -> cal.Date | None:
     if not word:
         return ctx.anchor
     word = word.lower()
-    offsets = {"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1, "last night": -1}
+    offsets = {"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1}
     if word in offsets:
         return ctx.anchor + cal.dt.timedelta(days=offsets[word])
     if word in v.weekdays:
@@ -328,14 +328,13 @@ def interpret_relative_unit(m: re.Match[str], ctx: Context) -> Interpretation | 
     if ctx.anchor is None:
         return None
     if unit_word == "weekend":
-        day = ctx.anchor
-        if rel in ("last", "past", "previous") or (rel == "the" and _direction(ctx) == "past"):
-            day = cal.weekday_near(ctx.anchor, 6, "last" if ctx.anchor.isoweekday() < 6 else "past")
+        if rel in ("last", "previous", "past") or (rel == "the" and _direction(ctx) == "past"):
+            saturday = cal.weekday_near(ctx.anchor, 6, "past" if ctx.anchor.isoweekday() == 7 else "last")
         elif rel in ("next", "coming"):
-            day = cal.weekday_near(ctx.anchor, 6, "next") if rel == "next" else cal.weekday_near(ctx.anchor, 6, "future")
+            saturday = cal.weekday_near(ctx.anchor, 6, "next" if rel == "next" else "future")
         else:
-            day = cal.weekday_near(ctx.anchor, 6, "this")
-        return f"{cal.fmt_week(day)}-WE", "DATE"
+            saturday = cal.weekday_near(ctx.anchor, 6, "this")
+        return f"{cal.fmt_week(saturday)}-WE", "DATE"
     unit = v.unit(unit_word)
     shift = _REL_SHIFT.get(rel, 0)
     if unit == "Q" and rel in ("the", "latest", "recent"):
@@ -388,25 +387,24 @@ def interpret_relative_day(m: re.Match[str], ctx: Context) -> Interpretation | N
 
 
 def interpret_part_of_day(m: re.Match[str], ctx: Context) -> Interpretation | None:
+    """"this morning", "last night", "Friday evening", "overnight", "mid-afternoon"."""
     v = vocabulary()
     part = m["part"].lower().replace(" ", "")
     code = v.lex["parts_of_day"].get(part.removeprefix("mid-").removeprefix("mid"), "MO")
-    ref = (m["ref"] or "").lower()
-    if ref == "last" or part == "last night":
-        day = ctx.anchor - cal.dt.timedelta(days=1) if ctx.anchor else None
-    elif ref in ("this", "the", "early", "late", "later", "earlier", "later this", "earlier this", ""):
-        day = ctx.anchor
-    else:
-        day = _day_of(ref.split()[-1], ctx, v)
-    if m["ref"] is None and m["day"] is None and part not in ("overnight",) and not part.startswith("mid"):
-        return None
-    if ref == "the" and part == "night" and m["day"] is None:
+    ref = (m["ref"] or "").lower().split()
+    if not ref and m["day"] is None and part != "overnight" and not part.startswith("mid"):
+        return None  # a bare "morning" or "night" is not anchored
+    if ref == ["the"] and part == "night" and m["day"] is None:
         return None  # "the night" is rarely today's night ("on the night of the attack")
     if m["day"]:
         day = _day_of(m["day"], ctx, v)
-    if day is None:
-        return None
-    return f"{day.isoformat()}T{code}", "TIME"
+    elif ref and ref[-1] == "last":
+        day = ctx.anchor - cal.dt.timedelta(days=1) if ctx.anchor else None
+    elif ref and ref[-1] not in ("this", "the", "early", "late", "later", "earlier"):
+        day = _day_of(ref[-1], ctx, v)
+    else:
+        day = ctx.anchor
+    return (f"{day.isoformat()}T{code}", "TIME") if day is not None else None
 
 
 def interpret_clock(m: re.Match[str], ctx: Context) -> Interpretation | None:
