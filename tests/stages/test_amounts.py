@@ -31,6 +31,9 @@ def amounts_in(text: str) -> list[tuple[str, float | None, str | None, bool, str
     ("Ships carried 3 million tons of grain.", [("3 million tons of grain", 3e6, "grain", False, "ton")]),
     ("More than two hundred Russian troops crossed the river.",
      [("More than two hundred Russian troops", 200, "troops", True, None)]),
+    ("At least 12 were killed and police arrested 40 others.",
+     [("At least 12", 12, None, True, None), ("40 others", 40, "others", False, None)]),
+    ("Between 40 to 50 people were injured.", [("50 people", 50, "people", False, None)]),
 ])
 def test_counts_and_money(text, expected):
     assert amounts_in(text) == expected
@@ -41,6 +44,7 @@ def test_counts_and_money(text, expected):
     "The 45-year-old mayor, aged 62 by some accounts, served for three years.",
     "One of the men was released on Dec. 3.",
     "Resolution 2231 was adopted by the council.",
+    "The incumbent won 52 to 48.",
 ])
 def test_percentages_ages_years_durations_and_bare_numbers_are_skipped(text):
     assert amounts_in(text) == []

@@ -3,7 +3,8 @@
 ``run(doc)`` fills ``doc.amounts`` with :class:`Amount` records read from the token layer:
 "at least 40 people" (40, people, approximate), "$2.5 billion in aid" (2.5e9, USD, aid),
 "dozens of protesters" (24, protesters, approximate; vague words get the conventional values
-documented in ``resources/data/amounts/README.md``). Counts need an object noun; money does not.
+documented in ``resources/data/amounts/README.md``). Counts need an object noun, or must be the
+subject or object of a verb themselves ("12 were killed"); money needs neither.
 Skipped: percentages, ages, measures of time and distance, and anything the dates stage found
 (years, dates, durations).
 """
@@ -130,6 +131,9 @@ def _amount(doc: Document, tokens: list[Token], q: _Quantity, dated: list[tuple[
         return None  # percentages, ages ("45-year-old"), scores and ratios
     if prev is not None and (prev.text.lower() in ("aged", "age", "no.", "number") or prev.text in ("-", "/", "#")):
         return None
+    after_to = tokens[q.last + 2] if q.last + 2 < len(tokens) else None
+    if nxt is not None and nxt.text.lower() == "to" and after_to is not None and after_to.tag == "CD":
+        return None  # a score or the low end of a range ("won 52 to 48", "40 to 50 people")
     approx_start = _approximator_before(tokens, q.first)
     object_token = _object(tokens, q)
     unit = q.unit
@@ -138,7 +142,7 @@ def _amount(doc: Document, tokens: list[Token], q: _Quantity, dated: list[tuple[
         object_token = _noun_after_preposition(tokens, object_token.i, {"of"})
     if object_token is not None and object_token.text.lower() in lex["not_objects"]:
         return None
-    if unit is None and object_token is None:
+    if unit is None and object_token is None and not _stands_for_people(tokens, q):
         return None  # a bare number is not a count of anything
     if unit is None and not q.vague and q.value == 1 and first.text.lower() == "one" and nxt is not None \
             and nxt.text.lower() == "of":
@@ -154,6 +158,12 @@ def _amount(doc: Document, tokens: list[Token], q: _Quantity, dated: list[tuple[
         approximate=q.vague or approx_start is not None,
         unit=unit,
     )
+
+
+def _stands_for_people(tokens: list[Token], q: _Quantity) -> bool:
+    """A number that is itself the subject or object of a verb ("12 were killed", "police arrested 40")."""
+    number = tokens[q.last]
+    return number.dep in ("nsubj", "nsubjpass", "dobj") and tokens[number.head].pos == "VERB"
 
 
 def _approximator_before(tokens: list[Token], first: int) -> int | None:
