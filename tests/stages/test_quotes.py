@@ -266,3 +266,10 @@ def test_quoted_transcript_labels():
 
     text = '"HOST: Will you run again?\n\n"SEN. OKAFOR: No.\n\nUPDATE: The vote was delayed.'
     assert [text[t.label_start:t.label_end] for t in find_transcript_turns(text)] == ["HOST", "SEN. OKAFOR"]
+
+
+def test_parenthetical_cue_inside_reported_clause(quotes_of):
+    found = quotes_of("If the talks fail, the minister argued, there are other tools in the toolbox.")
+    assert found and {q.cue for q in found} == {"argued"}
+    assert "there are other tools in the toolbox" in " ".join(q.text for q in found)
+    assert all(q.speaker.text == "the minister" for q in found)

@@ -236,6 +236,9 @@ class Attributor:
             elif self._is_cue_verb(tok.i, kinds) and not self._passive(tok.i):
                 cue = Cue((tok.i,), self.speaker_of(tok.i))
                 span = self._complement(tok.i)
+                if span is None:  # "Back home, he said, he decided to run": both sides of the cue
+                    found.extend(Reported(*piece, cue) for piece in self._around_parenthetical(tok.i))
+                    continue
             elif tok.pos == "NOUN" and tok.lemma.lower() in self.lex.nouns:
                 span = self._that_clause(tok.i)
                 cue = Cue((tok.i,), self._noun_speaker(tok.i)) if span else None
@@ -300,22 +303,37 @@ class Attributor:
                 return tokens[parse.subtree(objects[0])[0]].start, tokens[parse.subtree(complements[0])[-1]].end
         # "criticized the trade deal": the object of a verb whose object is what was said
         if lemma in self.lex.object_content_verbs:
-            objects = [k for k in kids if tokens[k].dep == "dobj" and k > verb and tokens[k].pos in ("NOUN", "PROPN")]
+            objects = [k for k in kids if tokens[k].dep in ("dobj", "xcomp") and k > verb and (
+                tokens[k].pos in ("NOUN", "PROPN") or tokens[k].tag == "VBG")]
             if objects and not (tokens[objects[0]].lemma.lower() in self.lex.nouns and self._that_clause(objects[0])):
                 # "described the governor as a gambler": the object with its "as" complement
                 extra = [k for k in kids if k > objects[0] and (tokens[k].dep == "oprd" or (
                     tokens[k].dep == "prep" and tokens[k].text.lower() == "as"))]
                 last = parse.subtree(extra[0] if extra else objects[0])[-1]
                 return tokens[parse.subtree(objects[0])[0]].start, tokens[last].end
-        # "The talks failed, she said." parsed with "said" hanging from "failed": the rest of the clause
-        tok = tokens[verb]
-        if tok.dep in ("parataxis", "advcl", "conj") and tok.head < verb and any(
-                tokens[k].dep in _SUBJECTS for k in kids):
-            own = parse.subtree(verb)
-            before = [j for j in parse.subtree(tok.head) if j < own[0]]
-            if before and tokens[own[0] - 1].text == ",":
-                return self._span(before)
         return None
+
+    def _around_parenthetical(self, verb: int) -> list[tuple[int, int]]:
+        """A cue set off by commas inside or after the clause it reports ("X, she said, Y")."""
+        parse, tokens = self.parse, self.parse.tokens
+        tok = tokens[verb]
+        if tok.dep not in ("parataxis", "advcl", "conj", "ccomp") or tok.head == verb:
+            return []
+        if not any(tokens[k].dep in _SUBJECTS for k in parse.children(verb)):
+            return []
+        phrase = {verb}
+        for kid in parse.children(verb):
+            if tokens[kid].dep not in ("advcl", "ccomp", "xcomp", "conj"):
+                phrase.update(parse.subtree(kid))
+        first, last = min(phrase), max(phrase)
+        if tokens[first].text != "," and (first == 0 or tokens[first - 1].text != ","):
+            return []
+        if tok.dep != "parataxis" and tok.head > verb:
+            return []
+        rest = [j for j in parse.subtree(tok.head) if j not in phrase]
+        pieces = [[j for j in rest if j < first], [j for j in rest if j > last]]
+        spans = [self._trim(*self._span(p)) for p in pieces if len(p) >= 3]
+        return [s for s in spans if s[1] > s[0]]
 
     def _passive(self, verb: int) -> bool:
         """"was asked about", "when asked": the subject is the addressee, not the speaker."""
