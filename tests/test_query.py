@@ -31,7 +31,8 @@ def store(tmp_path_factory):
             event("ASSAULT", "195", "russia", "ukraine", location=KYIV, date="2021-12-28", index=1)]),
         document("plans-wire", PLANS, source="Wire", published="2022-01-05", events=[
             event("CONSULT", "040", "joe-biden", "vladimir-putin", status="future", date="2022-01-10"),
-            event("ACCUSE", "112", "nato", "russia", status="negated", date="2022-01-05", index=1)]),
+            event("ACCUSE", "112", "nato", "russia", status="negated", date="2022-01-05", index=1),
+            event("REJECT", "120", "russia", "nato", date="2021-W52", precision="week", index=2)]),
         document("summit-herald", SUMMIT_COPY, source="Herald", events=[
             event("CONSULT", "040", "joe-biden", "vladimir-putin", location=GENEVA)]),
     ]
@@ -47,17 +48,18 @@ def types(rows):
 
 def test_events_are_clusters_with_counts(store):
     rows = query.events(store)
-    assert types(rows) == ["ACCUSE", "ASSAULT", "CONSULT", "CONSULT", "THREATEN"]
+    assert types(rows) == ["ACCUSE", "ASSAULT", "CONSULT", "CONSULT", "REJECT", "THREATEN"]
     summit = next(r for r in rows if r["type"] == "CONSULT" and r["status"] == "asserted")
     assert (summit["num_mentions"], summit["num_articles"], summit["num_sources"]) == (3, 3, 3)
     assert (summit["date"], summit["date_last"]) == ("2021-12-30", "2021-12-31")
     assert summit["location_name"] == "Geneva" and summit["sentence"]
-    assert [r["date"] for r in rows] == sorted([r["date"] for r in rows], reverse=True)
+    assert [r["date"] for r in rows] == ["2022-01-10", "2022-01-05", "2021-12-30", "2021-12-29", "2021-12-28",
+                                         "2021-W52"]  # a week sorts by its Monday, 2021-12-27
 
 
 def test_mentions_mode_lists_every_event_record(store):
     rows = query.events(store, mentions=True)
-    assert len(rows) == 7
+    assert len(rows) == 8
     assert {r["source"] for r in rows} == {"Wire", "Courier", "Herald"}
     assert len({r["cluster"] for r in rows if r["type"] == "CONSULT" and r["status"] == "asserted"}) == 1
 
@@ -67,8 +69,9 @@ def test_mentions_mode_lists_every_event_record(store):
     (Filters(actor="Joe Biden"), ["CONSULT", "CONSULT"]),
     (Filters(actor="usa"), ["CONSULT", "CONSULT"]),
     (Filters(actor="NATO"), ["ACCUSE"]),
-    (Filters(actor="RUS"), ["ASSAULT", "THREATEN"]),
+    (Filters(actor="RUS"), ["ASSAULT", "REJECT", "THREATEN"]),
     (Filters(recipient="rus"), ["ACCUSE", "CONSULT", "CONSULT"]),
+    (Filters(recipient="nato"), ["REJECT"]),
     (Filters(recipient="RUSGOV"), ["CONSULT", "CONSULT"]),
     (Filters(actor="RUS", recipient="UKR"), ["ASSAULT", "THREATEN"]),
     (Filters(country="CHE"), ["CONSULT"]),
@@ -79,7 +82,8 @@ def test_mentions_mode_lists_every_event_record(store):
     (Filters(status="negated"), ["ACCUSE"]),
     (Filters(status="future"), ["CONSULT"]),
     (Filters(since="2022"), ["ACCUSE", "CONSULT"]),
-    (Filters(until="2021-12"), ["ASSAULT", "CONSULT", "THREATEN"]),
+    (Filters(until="2021-12"), ["ASSAULT", "CONSULT", "REJECT", "THREATEN"]),
+    (Filters(since="2021-12-27", until="2021-12-27"), ["REJECT"]),
     (Filters(since="2021-12-29", until="2021-12-30"), ["CONSULT", "THREATEN"]),
     (Filters(source="courier"), ["ASSAULT", "CONSULT"]),
     (Filters(source="Herald"), ["CONSULT"]),
@@ -91,7 +95,7 @@ def test_event_filters(store, filters, expected):
 
 def test_mention_filters_use_the_same_rules(store):
     assert types(query.events(store, Filters(source="Wire"), mentions=True)) == [
-        "ACCUSE", "CONSULT", "CONSULT", "THREATEN"]
+        "ACCUSE", "CONSULT", "CONSULT", "REJECT", "THREATEN"]
     assert types(query.events(store, Filters(actor="usa", status="asserted"), mentions=True)) == ["CONSULT"] * 3
 
 
@@ -120,9 +124,9 @@ def test_daily_counts_for_an_actor_pair(store):
 
 def test_top_dyads_and_actors(store):
     dyads = [(r["actor_code"], r["recipient_code"], r["events"]) for r in query.top_dyads(store)]
-    assert dyads == [("RUS", "UKR", 2), ("USAGOV", "RUSGOV", 2), ("NATO", "RUS", 1)]
+    assert dyads == [("RUS", "UKR", 2), ("USAGOV", "RUSGOV", 2), ("NATO", "RUS", 1), ("RUS", "NATO", 1)]
     actors = query.actors(store)
-    assert [(a["id"], a["events"]) for a in actors][:1] == [("russia", 3)]
+    assert [(a["id"], a["events"]) for a in actors][:1] == [("russia", 4)]
     biden = next(a for a in actors if a["id"] == "joe-biden")
     assert (biden["name"], biden["as_actor"], biden["as_recipient"], biden["quotes"]) == ("Joe Biden", 2, 0, 0)
     putin = next(a for a in actors if a["id"] == "vladimir-putin")
@@ -165,5 +169,5 @@ def test_search_with_snippets(store):
 
 def test_summary_and_document(store):
     totals = query.summary(store)
-    assert (totals["articles"], totals["stories"], totals["events"], totals["event_mentions"]) == (4, 3, 5, 7)
+    assert (totals["articles"], totals["stories"], totals["events"], totals["event_mentions"]) == (4, 3, 6, 8)
     assert query.document(store, "plans-wire").events[1].status == "negated"

@@ -82,6 +82,11 @@ def test_historical_events_cluster_on_their_own_date(store):
     assert sorted((r["date"] or "-", r["num_mentions"]) for r in rows) == [("-", 2), ("2014", 2)]
 
 
+def test_events_without_any_party_are_never_merged(store):
+    rows = store_events(store, [event("AGREE", "030", None, None)], [event("AGREE", "030", None, None)])
+    assert [r["num_mentions"] for r in rows] == [1, 1]
+
+
 def test_actor_codes():
     assert actor_code(ActorRef("NATO", "nato", org="NATO", sector="IGO")) == "NATO"
     assert actor_code(ActorRef("Putin", "vladimir-putin", country="RUS", sector="GOV")) == "RUSGOV"

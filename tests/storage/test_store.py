@@ -6,7 +6,7 @@ import pytest
 from tests.storage.factories import GENEVA, KYIV, document, event
 from tidings.models import Article, DateMention, Event, Mention, Place, Quote
 from tidings.storage import Store, StoreError, default_path
-from tidings.storage.mapping import columns
+from tidings.storage.mapping import columns, period_start
 from tidings.storage.migrations import MIGRATIONS
 from tidings.storage.store import ANNOTATION_TABLES
 
@@ -146,3 +146,12 @@ def test_a_migrated_store_opens_read_only(tmp_path):
                 reader.add_failure("x", "empty")
     with pytest.raises(StoreError, match="no store at"):
         Store.open(tmp_path / "missing.db", readonly=True)
+
+
+@pytest.mark.parametrize("value, start", [
+    ("2021-12-30", "2021-12-30"), ("2021-12", "2021-12-01"), ("2021", "2021-01-01"),
+    ("2021-W51", "2021-12-20"), ("2021-Q3", "2021-07-01"), ("2021-SU", "2021-06-01"),
+    ("PRESENT_REF", None), ("XXXX-12-25", None), ("P3D", None), (None, None), ("2021-02-30", None),
+])
+def test_period_start_sorts_dates_of_any_precision(value, start):
+    assert period_start(value) == start

@@ -2,10 +2,10 @@
 
 Two events belong together when they share the PLOVER type, status, actor and recipient codes
 (CAMEO-style: ``org`` or ``country+sector``, so "Putin" and "the Kremlin" agree; the text for
-unresolved actors), fall within a
-date window (±1 day for day-precise dates, the same value otherwise) and do not name different
-countries as their location. Counts per cluster (mentions, articles, sources) then measure
-events, not copies.
+unresolved actors), fall within a date window (±1 day for day-precise dates, the same value
+otherwise) and do not name different countries as their location. An event naming neither
+actor nor recipient stays on its own. Counts per cluster (mentions, articles, sources) then
+measure events, not copies.
 """
 from __future__ import annotations
 
@@ -15,6 +15,7 @@ from typing import Any
 from tidings.dedup.near import normalize
 from tidings.models import ActorRef, Event
 from tidings.storage import Store
+from tidings.storage.mapping import period_start
 
 DAY_WINDOW = 1
 
@@ -56,6 +57,7 @@ def cluster_columns(event: Event) -> dict[str, Any]:
         "type": event.type, "cameo": event.cameo, "mode": event.mode, "quad_class": event.quad_class,
         "goldstein": event.goldstein, "status": event.status, "historical": int(event.historical),
         "date": event.date, "date_last": event.date, "date_precision": event.date_precision,
+        "day": period_start(event.date),
     }
     for role in ("actor", "recipient"):
         ref: ActorRef | None = getattr(event, role)
@@ -73,6 +75,8 @@ def cluster_columns(event: Event) -> dict[str, Any]:
 
 def assign_cluster(store: Store, event: Event, *, days: int = DAY_WINDOW) -> int:
     """The key of the cluster ``event`` joins, creating one when no earlier mention matches."""
+    if event.actor is None and event.recipient is None:  # nothing to tell two such occurrences apart
+        return store.add_event_cluster(cluster_columns(event))
     date_from, date_to = date_window(event, days)
     candidates = store.event_cluster_candidates(
         type=event.type, status=event.status, actor_key=actor_key(event.actor),

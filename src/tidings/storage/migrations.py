@@ -93,6 +93,7 @@ CREATE TABLE event_clusters (               -- one real-world occurrence, across
     type TEXT NOT NULL, cameo TEXT, mode TEXT, quad_class INTEGER, goldstein REAL,
     status TEXT NOT NULL, historical INTEGER,
     date TEXT, date_last TEXT, date_precision TEXT,
+    day TEXT,                               -- first day of the earliest date (YYYY-MM-DD): sorts and filters
     actor_code TEXT, actor_actor_id TEXT, actor_name TEXT, actor_country TEXT, actor_sector TEXT, actor_org TEXT,
     recipient_code TEXT, recipient_actor_id TEXT, recipient_name TEXT, recipient_country TEXT,
     recipient_sector TEXT, recipient_org TEXT,
@@ -103,18 +104,19 @@ CREATE TABLE event_clusters (               -- one real-world occurrence, across
     num_articles INTEGER NOT NULL DEFAULT 0,
     num_sources INTEGER NOT NULL DEFAULT 0
 );
-CREATE INDEX event_clusters_date ON event_clusters(date);
-CREATE INDEX event_clusters_type ON event_clusters(type, date);
-CREATE INDEX event_clusters_actor ON event_clusters(actor_actor_id, date);
-CREATE INDEX event_clusters_recipient ON event_clusters(recipient_actor_id, date);
-CREATE INDEX event_clusters_actor_country ON event_clusters(actor_country, date);
-CREATE INDEX event_clusters_recipient_country ON event_clusters(recipient_country, date);
-CREATE INDEX event_clusters_location_country ON event_clusters(location_country, date);
-CREATE INDEX event_clusters_dyad ON event_clusters(actor_code, recipient_code, date);
-CREATE INDEX event_clusters_pair ON event_clusters(actor_actor_id, recipient_actor_id, date, type, num_mentions);
-CREATE INDEX event_clusters_country_pair ON event_clusters(actor_country, recipient_country, date, type,
+CREATE INDEX event_clusters_day ON event_clusters(day);
+CREATE INDEX event_clusters_type ON event_clusters(type, day);
+CREATE INDEX event_clusters_actor ON event_clusters(actor_actor_id, day);
+CREATE INDEX event_clusters_recipient ON event_clusters(recipient_actor_id, day);
+CREATE INDEX event_clusters_actor_country ON event_clusters(actor_country, day);
+CREATE INDEX event_clusters_recipient_country ON event_clusters(recipient_country, day);
+CREATE INDEX event_clusters_location_country ON event_clusters(location_country, day);
+CREATE INDEX event_clusters_dyad ON event_clusters(actor_code, recipient_code, day);
+CREATE INDEX event_clusters_pair ON event_clusters(actor_actor_id, recipient_actor_id, day, type, date_precision,
+                                                   num_mentions);
+CREATE INDEX event_clusters_country_pair ON event_clusters(actor_country, recipient_country, day, type, date_precision,
                                                            num_mentions);
-CREATE INDEX event_clusters_recipient_code ON event_clusters(recipient_code, date);
+CREATE INDEX event_clusters_recipient_code ON event_clusters(recipient_code, day);
 CREATE INDEX event_clusters_match ON event_clusters(type, status, actor_key, recipient_key, date);
 
 -- running totals behind the unfiltered "top actors" and "top dyads" views, kept by triggers
@@ -161,21 +163,22 @@ CREATE TABLE events (
     sentence_index INTEGER, sentence_start INTEGER, sentence_end INTEGER,
     trigger_text TEXT, trigger_start INTEGER, trigger_end INTEGER,
     status TEXT NOT NULL, historical INTEGER, date TEXT, date_precision TEXT,
+    day TEXT,                               -- first day of the period the date names (YYYY-MM-DD)
     location_text TEXT, location_name TEXT, location_country TEXT, location_lat REAL, location_lon REAL,
     location_geonames_id INTEGER,
     confidence REAL, evidence TEXT,
     UNIQUE (article_id, seq)
 );
 CREATE INDEX events_cluster ON events(cluster_id);
-CREATE INDEX events_date ON events(date);
-CREATE INDEX events_type ON events(type, date);
-CREATE INDEX events_actor ON events(actor_actor_id, date);
-CREATE INDEX events_recipient ON events(recipient_actor_id, date);
-CREATE INDEX events_actor_country ON events(actor_country, date);
-CREATE INDEX events_recipient_country ON events(recipient_country, date);
-CREATE INDEX events_location_country ON events(location_country, date);
-CREATE INDEX events_dyad ON events(actor_code, recipient_code, date);
-CREATE INDEX events_recipient_code ON events(recipient_code, date);
+CREATE INDEX events_day ON events(day);
+CREATE INDEX events_type ON events(type, day);
+CREATE INDEX events_actor ON events(actor_actor_id, day);
+CREATE INDEX events_recipient ON events(recipient_actor_id, day);
+CREATE INDEX events_actor_country ON events(actor_country, day);
+CREATE INDEX events_recipient_country ON events(recipient_country, day);
+CREATE INDEX events_location_country ON events(location_country, day);
+CREATE INDEX events_dyad ON events(actor_code, recipient_code, day);
+CREATE INDEX events_recipient_code ON events(recipient_code, day);
 
 CREATE TABLE quotes (
     article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,

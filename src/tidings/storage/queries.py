@@ -106,7 +106,7 @@ def event_where(store: Store, filters, *, mentions: bool) -> Where:
         where.add("e.type = ?", filters.type.upper())
     if filters.status:
         where.add("e.status = ?", filters.status.lower())
-    _add_dates(where, "e.date", filters)
+    _add_dates(where, "e.day", filters)
     if filters.source and mentions:
         where.add("EXISTS (SELECT 1 FROM articles a WHERE a.id = e.article_id AND a.source = ? COLLATE NOCASE)",
                   filters.source)
@@ -120,17 +120,17 @@ def event_clusters(store: Store, filters) -> list[sqlite3.Row]:
     """One row per event cluster, newest first, with its counts and its first mention's sentence."""
     where = event_where(store, filters, mentions=False)
     sql = f"""
-        SELECT c.pk AS cluster, c.date, c.date_last, c.type, c.cameo, c.mode, c.status, c.historical,
+        SELECT c.pk AS cluster, c.date, c.date_last, c.day, c.type, c.cameo, c.mode, c.status, c.historical,
                c.actor_code, c.actor_actor_id AS actor_id, c.actor_name, c.actor_country,
                c.recipient_code, c.recipient_actor_id AS recipient_id, c.recipient_name, c.recipient_country,
                c.location_name, c.location_country, c.quad_class, c.goldstein,
                c.num_mentions, c.num_articles, c.num_sources,
                first.article_id, {SENTENCE_SQL.replace('e.', 'first.')} AS sentence
         FROM (SELECT * FROM event_clusters e{where.sql()}
-              ORDER BY e.date DESC, e.pk DESC LIMIT ?) c
+              ORDER BY e.day DESC, e.pk DESC LIMIT ?) c
         LEFT JOIN events first ON first.pk = c.first_event
         LEFT JOIN articles a ON a.id = first.article_id
-        ORDER BY c.date DESC, c.pk DESC"""
+        ORDER BY c.day DESC, c.pk DESC"""
     return store.conn.execute(sql, [*where.params, filters.limit]).fetchall()
 
 
@@ -138,23 +138,23 @@ def event_mentions(store: Store, filters) -> list[sqlite3.Row]:
     """One row per event as read in one article, newest first."""
     where = event_where(store, filters, mentions=True)
     sql = f"""
-        SELECT e.article_id, e.id AS event_id, e.cluster_id AS cluster, e.date, e.date_precision, e.type,
+        SELECT e.article_id, e.id AS event_id, e.cluster_id AS cluster, e.date, e.date_precision, e.day, e.type,
                e.cameo, e.mode, e.status, e.historical, e.actor_text, e.actor_actor_id AS actor_id,
                e.actor_code, e.recipient_text, e.recipient_actor_id AS recipient_id, e.recipient_code,
                e.location_name, e.location_country, e.trigger_text AS trigger, e.confidence, e.evidence,
                a.source, a.published, {SENTENCE_SQL} AS sentence
-        FROM (SELECT * FROM events e{where.sql()} ORDER BY e.date DESC, e.pk DESC LIMIT ?) e
+        FROM (SELECT * FROM events e{where.sql()} ORDER BY e.day DESC, e.pk DESC LIMIT ?) e
         JOIN articles a ON a.id = e.article_id
-        ORDER BY e.date DESC, e.pk DESC"""
+        ORDER BY e.day DESC, e.pk DESC"""
     return store.conn.execute(sql, [*where.params, filters.limit]).fetchall()
 
 
 def daily_counts(store: Store, filters) -> list[sqlite3.Row]:
     """Event clusters (and their mentions) per day and type, day-precise dates only, oldest first."""
     where = event_where(store, filters, mentions=False)
-    where.add("length(e.date) = 10")  # YYYY-MM-DD; computed from the indexed column, so indexes cover it
-    sql = (f"SELECT e.date, e.type, COUNT(*) AS events, SUM(e.num_mentions) AS mentions"
-           f" FROM event_clusters e{where.sql()} GROUP BY e.date, e.type ORDER BY e.date, e.type")
+    where.add("e.date_precision = 'day'")
+    sql = (f"SELECT e.day AS date, e.type, COUNT(*) AS events, SUM(e.num_mentions) AS mentions"
+           f" FROM event_clusters e{where.sql()} GROUP BY e.day, e.type ORDER BY e.day, e.type")
     return store.conn.execute(sql, where.params).fetchall()
 
 

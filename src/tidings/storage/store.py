@@ -25,7 +25,7 @@ from tidings.models import (
     Quote,
     Tone,
 )
-from tidings.storage.mapping import columns, flatten, unflatten
+from tidings.storage.mapping import columns, flatten, period_start, unflatten
 from tidings.storage.migrations import MIGRATIONS
 
 DEFAULT_FILE = "tidings.db"
@@ -172,9 +172,10 @@ class Store:
             self._insert_items(table, cls, article.id, getattr(doc, table))
         clusters = event_clusters or [None] * len(doc.events)
         codes = event_codes or [(None, None)] * len(doc.events)
-        names = ["article_id", "seq", "cluster_id", "actor_code", "recipient_code"] + [n for n, _ in columns(Event)]
+        names = ["article_id", "seq", "cluster_id", "actor_code", "recipient_code", "day"]
+        names += [n for n, _ in columns(Event)]
         self.conn.executemany(insert_sql("events", names), [
-            [article.id, seq, cluster, *code, *flatten(event, Event).values()]
+            [article.id, seq, cluster, *code, period_start(event.date), *flatten(event, Event).values()]
             for seq, (event, cluster, code) in enumerate(zip(doc.events, clusters, codes))])
 
     def _insert_items(self, table: str, cls: type, article_id: str, items: list) -> None:
@@ -218,6 +219,7 @@ class Store:
                  num_sources = (SELECT COUNT(DISTINCT COALESCE(a.source, a.id)) FROM events e
                                 JOIN articles a ON a.id = e.article_id WHERE e.cluster_id = :pk),
                  date = (SELECT MIN(date) FROM events WHERE cluster_id = :pk),
+                 day = (SELECT MIN(day) FROM events WHERE cluster_id = :pk),
                  date_last = (SELECT MAX(date) FROM events WHERE cluster_id = :pk),
                  first_event = (SELECT MIN(pk) FROM events WHERE cluster_id = :pk)
                WHERE pk = :pk""",

@@ -82,7 +82,7 @@ def _synthetic_rows(store: Store, seed: int, first_day: date, days: int) -> Iter
         type_ = rng.choice(list(PLOVER_TYPES))
         cameo, quad, goldstein = PLOVER_TYPES[type_]
         day = (first_day + timedelta(days=rng.randrange(days))).isoformat()
-        row = {"type": type_, "cameo": cameo, "quad_class": quad, "goldstein": goldstein, "date": day,
+        row = {"type": type_, "cameo": cameo, "quad_class": quad, "goldstein": goldstein, "date": day, "day": day,
                "status": rng.choices(["asserted", "negated", "future", "hypothetical"], [85, 5, 6, 4])[0],
                "date_precision": "day", "historical": 0, "location_country": rng.choice(COUNTRIES),
                **_actor_columns("actor", actor), **_actor_columns("recipient", recipient)}
