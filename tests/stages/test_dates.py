@@ -6,6 +6,7 @@ import pytest
 from tidings.models import Article, Document
 from tidings.stages import dates, nlp
 from tidings.stages.dates import calendar
+from tidings.stages.dates.tense import tense_at
 
 PUBLISHED = "2021-12-30"  # a Thursday
 
@@ -156,3 +157,19 @@ def test_calendar_helpers():
     assert calendar.add_months(calendar.Date(2021, 1, 31), 1) == calendar.Date(2021, 2, 28)
     assert calendar.parse_anchor("2021-12-30T08:15:00Z") == anchor
     assert calendar.parse_anchor("not a date") is None
+
+
+@pytest.mark.parametrize(("sentence", "tense"), [
+    ("The envoys met on Friday.", "past"),
+    ("The envoys have met on Friday.", "past"),
+    ("The envoys will meet on Friday.", "future"),
+    ("The envoys plan to meet on Friday.", "future"),
+    ("The envoys are meeting on Friday.", "present"),
+    ("The envoys could meet on Friday.", None),
+    ("The deadline had been due to expire on Friday.", None),  # looked ahead from a past moment
+    ("The deadline was extended on Friday.", "past"),
+])
+def test_tense_of_the_governing_verb(sentence, tense):
+    doc = nlp.run(Document(Article(id="t", text=sentence, language="en")))
+    start = sentence.index("Friday")
+    assert tense_at(doc.parse, start, start + len("Friday")) == tense

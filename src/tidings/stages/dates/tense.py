@@ -24,16 +24,16 @@ def governing_verb(parse: Parse, start: int, end: int) -> Token | None:
 
 def tense_of(parse: Parse, verb: Token) -> str | None:
     """``past``, ``present`` or ``future`` for a verb with its auxiliaries; None for modals/conditionals."""
-    if verb.pos == "ADJ":
+    if verb.pos == "ADJ":  # predicative adjective takes its copula's tense: "was due to expire Friday"
         head = parse.tokens[verb.head]
         return tense_of(parse, head) if head.i != verb.i and head.pos in ("VERB", "AUX") else None
     kids = [parse.tokens[i] for i in parse.children(verb.i)]
     auxes = [k for k in kids if k.dep in ("aux", "auxpass")]
     if any(a.text.lower() in _FUTURE_AUX or a.lemma in ("will", "shall") for a in auxes):
-        return "future"
+        return "future"  # "will meet on Friday"
     if any(a.tag == "MD" for a in auxes):
-        return None
-    if verb.tag == "VB" and any(a.text.lower() == "to" for a in auxes):
+        return None  # other modals ("could", "would", "may") say nothing about direction
+    if verb.tag == "VB" and any(a.text.lower() == "to" for a in auxes):  # infinitive: ask the verb above
         head = parse.tokens[verb.head]
         if head.i == verb.i or head.pos not in ("VERB", "AUX", "ADJ"):
             return None
@@ -48,13 +48,13 @@ def tense_of(parse: Parse, verb: Token) -> str | None:
             return tense_of(parse, head)  # participle clause: "..., closing at $29 Friday"
     tags = {verb.tag} | {a.tag for a in auxes}
     if tags & {"VBD"}:
-        return "past"
+        return "past"  # simple past or past auxiliary: "met", "was held", "had agreed"
     if verb.tag == "VBN" and any(a.lemma == "have" for a in auxes):
         return "past"  # present perfect: "has said", "have met"
     if verb.tag == "VBN" and verb.dep in ("acl", "amod"):
         return "past"  # reduced relative: "talks held on Friday"
     if tags & {"VBZ", "VBP", "VBG"}:
-        return "present"
+        return "present"  # "meets", "are meeting": scheduled or ongoing, no direction
     return None
 
 
