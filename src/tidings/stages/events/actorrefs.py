@@ -158,6 +158,27 @@ def same_actor(a: ActorRef, b: ActorRef) -> bool:
 
 
 def inner_party_ref(doc: Document, head: int) -> ActorRef | None:
-    """The named party inside the phrase headed by ``head``, as an ActorRef of its own mention."""
+    """The named party inside the phrase headed by ``head`` ("a US offer", "an Indian proposal")."""
     mention = _inner_party(doc, head)
-    return _from_mention(doc, mention, mention.text, mention.start, mention.end) if mention else None
+    if mention is not None:
+        return _from_mention(doc, mention, mention.text, mention.start, mention.end)
+    actor = _nationality(doc, head)
+    if actor is None:
+        return None
+    tok = doc.parse.tokens[head]
+    return ActorRef(text=tok.text, name=actor.name, country=actor.country, org=actor.org, sector=actor.sector,
+                    start=tok.start, end=tok.end)
+
+
+#: Entity labels that name parties (people, organisations, places standing for governments).
+PARTY_ENTITIES = frozenset({"PERSON", "ORG", "NORP", "GPE"})
+
+
+def is_party(doc: Document, ref: ActorRef) -> bool:
+    """True when a ref names someone who can act or be acted on, not a thing ("a new pact", "the ban")."""
+    if ref.actor_id or ref.country or ref.org or ref.sector:
+        return True
+    if ref.start is None:
+        return False
+    return any(tok.pos == "PROPN" or tok.ent_type in PARTY_ENTITIES
+               for tok in doc.parse.tokens_in(ref.start, ref.end))

@@ -355,16 +355,16 @@ def _antecedent(doc: Document, pronoun: int) -> list[ActorRef] | None:
 
 
 def _domestic_default(doc: Document, sentence: int, refs: list[ActorRef | None]) -> None:
-    """Give a party with no country (students, police, an unknown official) the country the sentence
-    is about: a country named as a place in the sentence, else the other party's country (CAMEO's
-    domestic default)."""
+    """Give a party with no country (students, police, an unknown official) the other party's country
+    (CAMEO's domestic default), else the country of a place named in the sentence."""
     named = [r for r in refs if r is not None and r.country]
-    unnamed = [r for r in refs if r is not None and not r.country and not r.org and r.start is not None]
+    unnamed = [r for r in refs if r is not None and not r.country and not r.org and r.start is not None
+               and actorrefs.is_party(doc, r)]
     if not unnamed:
         return
     sent = doc.parse.sentences[sentence]
     places = [p for p in doc.places if sent.start <= p.start < sent.end and p.country and p.role == "location"]
-    country = places[0].country if places else (named[0].country if named else None)
+    country = named[0].country if named else (places[0].country if places else None)
     for ref in unnamed:
         ref.country = country
 
@@ -437,8 +437,11 @@ def to_events(doc: Document, item: Coded) -> list[Event]:
     trigger = Trigger(text=tok.text, start=tok.start, end=tok.end)
     entry = _entry(item.cameo)
     actors = item.actor_override or _resolve_heads(doc, item.actors) or [None]
-    recipients = _resolve_heads(doc, item.recipients, cities=entry.quad_class >= 3) or \
-        _owner(doc, item, actors) or [None]
+    recipients = [r for r in _resolve_heads(doc, item.recipients, cities=entry.quad_class >= 3)
+                  if actorrefs.is_party(doc, r)]
+    if not any(r.actor_id or r.country or r.org for r in recipients):
+        recipients = _owner(doc, item, actors) or recipients
+    recipients = recipients or [None]
     when = timing.event_timing(doc, anchor, item.sentence, item.status.status)
     where = _location(doc, anchor, item.sentence)
     named = {id(r) for r in [*actors, *recipients] if r is not None and (r.actor_id or r.country)}
