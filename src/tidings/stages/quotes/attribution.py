@@ -235,6 +235,8 @@ class Attributor:
                 span = self._according_clause(tok.i) if cue else None
             elif self._is_cue_verb(tok.i, kinds) and not self._passive(tok.i):
                 cue = Cue((tok.i,), self.speaker_of(tok.i))
+                if cue.speaker is None and tok.lemma.lower() not in self.lex.speech:
+                    continue  # "assuming that …", "imagine that …": nobody's belief is reported
                 span = self._complement(tok.i)
                 if span is None:  # "Back home, he said, he decided to run": both sides of the cue
                     found.extend(Reported(*piece, cue) for piece in self._around_parenthetical(tok.i))
@@ -278,7 +280,8 @@ class Attributor:
         for kid in kids:
             if tokens[kid].dep in ("prep", "dobj", "npadvmod") and kid > verb:
                 for node in parse.subtree(kid):
-                    if tokens[node].dep == "relcl" and tokens[parse.subtree(node)[0]].text.lower() == "that":
+                    if (tokens[node].dep == "relcl" and tokens[tokens[node].head].lemma.lower() in self.lex.document_nouns
+                            and self._that_complement(node)):
                         return self._span(parse.subtree(node))
         if lemma in self.lex.speech:
             # "warned of a crisis" / "accused Kyiv of provocations": the object of a listed preposition
@@ -334,6 +337,11 @@ class Attributor:
         pieces = [[j for j in rest if j < first], [j for j in rest if j > last]]
         spans = [self._trim(*self._span(p)) for p in pieces if len(p) >= 3]
         return [s for s in spans if s[1] > s[0]]
+
+    def _that_complement(self, clause: int) -> bool:
+        """A clause opened by "that" which is not its subject ("… that the rebels had regrouped")."""
+        first = self.parse.tokens[self.parse.subtree(clause)[0]]
+        return first.text.lower() == "that" and not first.dep.startswith("nsubj")
 
     def _passive(self, verb: int) -> bool:
         """"was asked about", "when asked": the subject is the addressee, not the speaker."""
