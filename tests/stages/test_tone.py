@@ -61,3 +61,8 @@ def test_lexicon_is_valid_and_validator_catches_overlap():
     problems = tone_lexicon.validate(broken)
     assert "'attack' is both positive and negative" in problems and "negators list is empty" in problems
     assert len(lexicon.negative) > 900 and len(lexicon.positive) > 400
+
+
+def test_proper_names_carry_no_tone():
+    result = tone_of("Officials from Royal Dutch Shell met the United Nations envoy in Hope, Arkansas.")
+    assert (result.positive, result.negative) == (0, 0) and result.word_count > 0

@@ -3,7 +3,8 @@
 ``run(doc)`` sets ``doc.tone``: positive and negative are the percentages of words that carry
 positive or negative tone, score = positive − negative, polarity = positive + negative. A tone word
 within three words after a negator in the same sentence counts for the other side ("not good",
-"no progress"). Words are matched on their lemma and their form (``resources/data/tone``).
+"no progress"). Words are matched on their lemma and their form (``resources/data/tone``); proper
+names ("Shell", "Justice Department") carry no tone but count as words.
 """
 from __future__ import annotations
 
@@ -21,7 +22,7 @@ def run(doc: Document) -> Document:
     """Add the tone layer to ``doc``."""
     lexicon = load_lexicon()
     if doc.parse is not None:
-        words = [(t.text.lower(), t.lemma.lower(), t.sent) for t in doc.parse.tokens
+        words = [(t.text.lower(), "" if t.pos == "PROPN" else t.lemma.lower(), t.sent) for t in doc.parse.tokens
                  if t.pos not in ("PUNCT", "SPACE", "NUM", "SYM") and any(c.isalpha() for c in t.text)]
     else:
         words = [(w.lower(), w.lower(), 0) for w in _WORD.findall(doc.article.text)]
@@ -52,7 +53,12 @@ def score(words: list[tuple[str, str, int]], lexicon: ToneLexicon) -> Tone:
 
 
 def _polarity(form: str, lemma: str, lexicon: ToneLexicon) -> int:
-    """+1, -1 or 0 for a word, trying its lemma, its form, then the form without common suffixes."""
+    """+1, -1 or 0 for a word, trying its lemma, its form, then the form without common suffixes.
+
+    An empty lemma marks a proper name ("Shell", "United Nations"), which carries no tone.
+    """
+    if not lemma:
+        return 0
     candidates = [lemma, form]
     if lemma == form:  # no lemmatiser: strip the usual English endings
         for suffix in _SUFFIXES:
