@@ -185,3 +185,23 @@ def test_location_from_places_in_the_same_clause(code):
     doc = code("Iranian and Saudi diplomats held talks in Baghdad on Sunday.")
     locations = {e.location.name for e in of_type(doc, "CONSULT") if e.location}
     assert locations == {"Baghdad"}
+
+
+def test_participle_modifier_takes_the_modified_noun_as_subject(code):
+    doc = code("Police in Nairobi fired tear gas at protesters demanding lower food prices.")
+    (repression,) = of_type(doc, "ASSAULT")
+    assert repression.cameo == "175" and party(repression.actor) == "KEN"
+    (demand,) = of_type(doc, "REQUEST")
+    assert "protesters" in demand.actor.text
+
+
+def test_event_noun_object_of_an_event_verb_is_not_coded_twice(code):
+    doc = code("Egypt brokered a truce between Israel and Hamas.")
+    assert {e.type for e in doc.events} == {"CONSULT"}
+    assert {e.cameo for e in doc.events} == {"045"}
+
+
+def test_aid_in_kind(code):
+    doc = code("Kenya donated vaccines to Uganda.")
+    (event,) = doc.events
+    assert (event.type, party(event.actor), party(event.recipient)) == ("AID", "KEN", "UGA")

@@ -142,7 +142,8 @@ def code_sentence(doc: Document, sentence: int, lexicon: Lexicon) -> list[Coded]
     """Coded frames of one sentence after frame combination, protest purposes and modality."""
     parse = doc.parse
     built = [frames.build(parse, m) for m in match_sentence(parse, sentence, lexicon)]
-    coded = [_coded(parse, f, sentence) for f in built if not _modifier_noun(parse, f)]
+    built = [f for f in built if not _modifier_noun(parse, f) and not _object_of_event(parse, f, built)]
+    coded = [_coded(parse, f, sentence) for f in built]
     coded.extend(_obligations(parse, sentence, coded))
     consumed: set[int] = set()
     out: list[Coded] = []
@@ -169,6 +170,15 @@ def code_sentence(doc: Document, sentence: int, lexicon: Lexicon) -> list[Coded]
 def _modifier_noun(parse: Parse, frame: Frame) -> bool:
     """An event noun used as a modifier of another noun ("war games", "war-torn")."""
     return frame.nominal and parse.tokens[frame.anchor].dep in ("compound", "amod")
+
+
+def _object_of_event(parse: Parse, frame: Frame, others: list[Frame]) -> bool:
+    """An event noun that is the object of another coded verb ("brokered a truce") belongs to that event."""
+    if not frame.nominal:
+        return False
+    tok = parse.tokens[frame.anchor]
+    return tok.dep == "dobj" and any(o is not frame and not o.nominal and o.anchor == tok.head
+                                     and not (o.pattern.frame or o.pattern.type in TYPE_FRAMES) for o in others)
 
 
 def _partyless_noun(item: Coded) -> bool:
@@ -319,7 +329,8 @@ def _resolve_heads(doc: Document, heads: list[int], *, cities: bool = False) -> 
         found = actorrefs.refs_for(doc, head, cities=cities)
         if refs and _bare(parse, head):
             for ref in found:
-                ref.country = ref.country or refs[0].country
+                if not (ref.actor_id or ref.org):
+                    ref.country = ref.country or refs[0].country
         refs.extend(found)
     return refs[: actorrefs.MAX_REFS]
 

@@ -124,6 +124,8 @@ def subject_of(parse: Parse, i: int) -> tuple[int | None, str]:
                 return subj, rule
         if tok.dep == "relcl":
             return tok.head, "relative clause head"
+        if tok.dep == "acl" and tok.tag == "VBG" and parse.tokens[tok.head].pos in ("NOUN", "PROPN"):
+            return tok.head, "noun modified by the participle"
         if tok.head == i or tok.dep not in INHERIT_DEPS:
             return None, "no subject"
         parent = parse.tokens[tok.head]
