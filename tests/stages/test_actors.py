@@ -216,3 +216,16 @@ def test_unknown_organisation_keeps_its_name_and_clues(annotate):
 
 def test_group_noun_with_country(annotate):
     assert found(annotate("Iraqi Kurds voted in the referendum."))["Iraqi Kurds"] == ("IRQ-CVL", "IRQ", "CVL")
+
+
+def test_shared_surname_with_office_title_picks_the_holder(annotate):
+    # No bare "Clinton" alias in the KB: the office tells the two Clintons apart.
+    assert found(annotate("President Clinton met the prime minister.", published="1998-05-01"))[
+        "President Clinton"][0] == "bill-clinton"
+    assert found(annotate("Secretary of State Clinton met the prime minister.", published="2010-05-01"))[
+        "Secretary of State Clinton"][0] == "hillary-clinton"
+
+
+def test_demonym_on_the_phrase_head_joins_the_role_mention(annotate):
+    got = found(annotate("Israeli army bulldozers demolished two houses."))
+    assert got == {"Israeli army": ("ISR-MIL", "ISR", "MIL")}

@@ -35,6 +35,7 @@ def run(doc: Document, *, index: NameIndex | None = None) -> Document:
     finder.people()
     finder.role_phrases()
     finder.names()
+    finder.organisations()
     for cand in finder.select():
         actor = doc.add_actor(cand.actor)
         doc.mentions.append(Mention(cand.start, cand.end, doc.article.text[cand.start:cand.end], cand.label,

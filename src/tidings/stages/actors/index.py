@@ -95,6 +95,9 @@ class NameIndex:
         self.role_words = frozenset(w for phrase in kb.roles for w in phrase.split() if w not in ("of", "the"))
         words = sorted(self.targets)
         self.regex = re.compile(r"(?<!\w)(?:" + _trie_pattern(words) + r")(?!\w)")
+        self.surnames: dict[str, list[str]] = defaultdict(list)  # last word of a KB name → person ids
+        for person in kb.people.values():
+            self.surnames[person.name.split()[-1]].append(person.id)
         self._fuzzy: dict[str, set[tuple[str, str]]] = defaultdict(set)
         for person in kb.people.values():
             for alias in {person.name, *person.aliases}:

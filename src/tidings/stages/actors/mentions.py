@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from tidings.models import Actor, Document, Entity, Token
 
 from .index import ADJECTIVE, CAPITAL, COUNTRY, ORG, PEOPLE_NOUN, PERSON, SEAT, NameIndex, NameMatch, Target
-from .resolve import ELITE, Resolver, day_of, is_countryish
+from .resolve import ELITE, Resolver, day_of, is_countryish, slug
 
 #: Prepositions whose object is a place, not an actor ("flew to Moscow").
 LOCATIVE_PREPS = frozenset("in at to from into near outside inside across around via through toward towards "
@@ -246,6 +246,12 @@ class MentionFinder:
         i = first - 1
         while i >= 0 and self.tokens[i].sent == self.tokens[first].sent:
             tok = self.tokens[i]
+            spelled = next((n for n in (3, 2) if i - n + 1 >= 0 and (hit := self._role_at(i - n + 1))
+                            and hit[1] == n), None)
+            if spelled and " of " in self.text[self.tokens[i - spelled + 1].start:tok.end]:
+                title.extend(range(i, i - spelled, -1))  # "Secretary of State Clinton"
+                i -= spelled
+                continue
             if tok.head not in indices | set(title) or tok.dep not in ("compound", "amod", "nmod"):
                 break
             if tok.pos not in ("PROPN", "ADJ", "NOUN") or (
@@ -285,7 +291,12 @@ class MentionFinder:
             return self.first_names[name]  # "Hillary" after "Hillary Clinton"
         if not pids:
             exact = [t.key for t in self.index.exact(name) if t.kind == PERSON]
-            pids = exact or self.index.fuzzy_people(name)
+            pids = exact or list(self.index.fuzzy_people(name))
+        if not pids and offices and " " not in name:
+            # "President Bush": a KB surname shared by several people, told apart by the office held.
+            pids = [p for p in self.index.surnames.get(name, ())
+                    if any(t.office in offices for t in self.kb.people[p].roles)]
+            pids = self.resolver.latest_holders(pids, offices, self.day)
         if pids:
             pid = self.resolver.rank_people(pids, self.day, offices, countries, self.seen_people)
             actor = self.resolver.person(self.kb.people[pid], self.day, former=ctx.former)
@@ -331,7 +342,9 @@ class MentionFinder:
 
     def _role_at(self, i: int) -> tuple[str, int] | None:
         first = self.tokens[i]
-        if first.text.lower() not in self.index.role_words and first.lemma.lower() not in self.index.role_words:
+        low = first.text.lower()
+        if low not in self.index.role_words and first.lemma.lower() not in self.index.role_words and (
+                low[:-1] not in self.index.role_words):
             return None
         if (m := self.match_of.get(i)) and not all(t.kind == ADJECTIVE for t in m.targets):
             return None  # inside a name ("Democratic People's Republic of Korea")
@@ -340,7 +353,8 @@ class MentionFinder:
             if len(toks) < n or toks[-1].pos not in ("NOUN", "PROPN") or toks[-1].sent != toks[0].sent:
                 continue
             words = [t.text.lower() for t in toks]
-            for last in (words[-1], toks[-1].lemma.lower()):
+            plural = words[-1][:-1] if words[-1].endswith("s") else words[-1]  # proper-noun plurals ("Kurds")
+            for last in (words[-1], toks[-1].lemma.lower(), plural):
                 key = " ".join(words[:-1] + [last])
                 if key in self.kb.roles:
                     return key, n
@@ -368,11 +382,15 @@ class MentionFinder:
             m.start if (m := self.match_of.get(i)) else self.tokens[i].start
             for i in self._modifier_tokens(idx, phrase)
             if i in self.match_of or self.tokens[i].text.lower() in self.index.role_words])
+        phrase_start = self.tokens[idx[0]].start
+        nearby = [start for start, _ in ctx.spans.values()
+                  if start < phrase_start and not any(self.tokens[i].start > start for i in self._between(start, idx))]
+        left = min([left] + nearby)  # "Israeli army bulldozers": the demonym belongs to the role mention
         if ctx.patrons and self.text[max(0, left - 4):left].lower() == "pro-":
             left -= 4
         end = self.tokens[idx[-1]].end
         if not ctx.targets:
-            if patron or role.standalone:
+            if (patron or role.standalone) and head_tok.dep != "compound":  # not "police station"
                 self._add_role(left, end, self.resolver.generic(sector, patron), idx)
             return
         distinct = list(dict.fromkeys(ctx.targets))
@@ -397,6 +415,14 @@ class MentionFinder:
             else:
                 actor = self.resolver.country(iso, sector, patron)
         self._add_role(left, end, actor, idx)
+
+    def _between(self, start: int, idx: list[int]) -> list[int]:
+        """Tokens between a modifier starting at ``start`` and the phrase that are not adjectives or names."""
+        first = self.parse.token_at(start)
+        if first is None:
+            return [idx[0]]
+        return [i for i in range(first.i + 1, idx[0])
+                if self.tokens[i].pos not in ("ADJ", "PROPN", "NOUN", "CCONJ") and i not in self.match_of]
 
     def _modifier_tokens(self, idx: list[int], phrase: set[int]) -> list[int]:
         """Left modifiers of the phrase that belong in the mention span."""
@@ -429,6 +455,32 @@ class MentionFinder:
                 continue
             actor = self.resolver.target(target, day=self.day)
             self.candidates.append(Candidate(1, m.start, m.end, NAME_LABELS[target.kind], actor))
+
+    def organisations(self) -> None:
+        """Organisations outside the KB ("Gazprom", "the Ukrainian Orthodox Church"), tagged ORG by spaCy.
+
+        The tagger also marks headline fragments and places as ORG: all-capital words, single city
+        names and spans already explained by other mentions are skipped."""
+        taken = [(c.start, c.end) for c in self.candidates]
+        for ent in self.parse.entities:
+            toks = [t for t in self.tokens[ent.token_start:ent.token_end] if t.pos != "DET" and t.tag != "POS"]
+            if ent.label != "ORG" or not toks:
+                continue
+            start, end = toks[0].start, toks[-1].end
+            name = self.text[start:end]
+            if (any(s < end and start < e for s, e in taken) or any(t.i in self.used for t in toks)
+                    or not name[:1].isupper() or (name.isupper() and len(name) > 5) or "\n" in name
+                    or not any(t.pos == "PROPN" for t in toks) or (len(toks) == 1 and city_country(name))):
+                continue  # not a name, or a city the tagger took for an organisation
+            ctx = Context()
+            for tok in toks:
+                if tok.i in self.match_of:
+                    self._modifier(tok.i, ctx)
+            countries = [iso for t in ctx.targets if (iso := self.resolver.country_of(t, self.day))]
+            role = next((r for t in reversed(toks) if (r := self.kb.roles.get(t.lemma.lower()))), None)
+            actor = Actor(id=slug(name), name=name, kind="organization", country=countries[0] if countries else None,
+                          sector=role.sector if role else None)
+            self.candidates.append(Candidate(1, start, end, "ORG", actor))
 
     def _agentive(self, tok: Token) -> bool:
         """A capital stands for its government unless it is a place ("in Moscow", "Moscow time")."""

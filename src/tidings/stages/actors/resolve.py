@@ -119,6 +119,18 @@ class Resolver:
             return None
         return max(held, key=lambda tp: tp[0].start or "")[1]
 
+    def latest_holders(self, pids: list[str], offices: set[str], day: str | None) -> list[str]:
+        """Of ``pids``, who held one of ``offices`` on ``day``, else who held it most recently before."""
+        def last_start(pid: str) -> str:
+            starts = [t.start or "" for t in self.kb.people[pid].roles if t.office in offices
+                      and (day is None or (t.start or "") <= day)]
+            return max(starts, default="")
+
+        active = [p for p in pids if any(t.office in offices and day and t.active_on(day)
+                                         for t in self.kb.people[p].roles)]
+        ranked = sorted((p for p in pids if last_start(p)), key=last_start, reverse=True)
+        return active or ranked[:1]
+
     def rank_people(self, pids: list[str], day: str | None, offices: set[str], countries: set[str],
                     seen: set[str]) -> str:
         """Pick among same-named people: seen in the article, in office that day, matching the title."""
