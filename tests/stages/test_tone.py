@@ -60,7 +60,7 @@ def test_lexicon_is_valid_and_validator_catches_overlap():
                                       negators=frozenset())
     problems = tone_lexicon.validate(broken)
     assert "'attack' is both positive and negative" in problems and "negators list is empty" in problems
-    assert len(lexicon.negative) > 900 and len(lexicon.positive) > 400
+    assert len(lexicon.negative) > 1400 and len(lexicon.positive) > 800
 
 
 def test_proper_names_carry_no_tone():
