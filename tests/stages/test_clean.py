@@ -126,6 +126,7 @@ def test_header_title_labels_byline_and_published_line():
     ("By Carla Jiménez, Atlantic Wire Service", ["Carla Jiménez"], "Atlantic Wire Service"),
     ("By Ji-won Park | March 7, 2021", ["Ji-won Park"], None),
     ("By JANE DOE\nAssociated Press", ["JANE DOE"], "Associated Press"),
+    ("By Jane Doe and John Roe, CNN Updated 10:41 AM ET, Thu December 30, 2021", ["Jane Doe", "John Roe"], "CNN"),
 ])
 def test_bylines_become_authors(byline, authors, source):
     article = cleaned(f"{byline}\n\n{LEDE}\n\n{SECOND}").article

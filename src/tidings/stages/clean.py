@@ -373,9 +373,15 @@ def _byline(line: str, tables: Debris) -> _Byline | None:
     agency = published = None
     recognised = 0
     names = match.group(1)
+    labels = "|".join(re.escape(label) for label in tables.published_labels + tables.updated_labels)
+    labelled = re.search(rf"(?:^|[\s|•·,])(?:{labels})\b.*$", names, re.I)
+    if labelled:  # 'By Jane Doe, CNN Updated 10:41 AM ET, Thu December 30, 2021'
+        names, stamp = names[: labelled.start()], labelled.group(0)
+        dated = _DATE_ONLY.search(stamp)
+        published = normalise_date(dated.group(0)) if dated else None
     dated = _DATE_ONLY.search(names)
     if dated:
-        published = normalise_date(dated.group(0))
+        published = published or normalise_date(dated.group(0))
         names = names[: dated.start()] + names[dated.end():]
     for part in re.split(r"\s*(?:,|;|\||•|·|\band\b|&|\s[-–—]\s)\s*", names.strip(" .|•·")):
         part = re.sub(r"^(?:the\s+)?|\s+(?:in|from)\s+[A-Z][\w .'’-]*$", "", part.strip(), flags=re.I).strip()
