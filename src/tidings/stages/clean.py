@@ -492,6 +492,8 @@ def normalise_date(value: object) -> str | None:
     settings = {"REQUIRE_PARTS": ["day", "month", "year"], "RETURN_AS_TIMEZONE_AWARE": False}
     parsed = (dateparser.parse(text, languages=["en"], settings=settings)
               or dateparser.parse(text, languages=list(DATE_LANGUAGES), settings=settings))
+    if parsed is None and (inner := _DATE_ONLY.search(text)) and inner.group(0) != text:
+        return normalise_date(inner.group(0))  # a date among other words: 'December 30, 2021 / Updated …'
     return parsed.date().isoformat() if parsed else None
 
 
