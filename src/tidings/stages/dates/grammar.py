@@ -623,7 +623,7 @@ def rules() -> tuple[Rule, ...]:
          rf"(?:(?P<rel>(?:the\s+)?(?:early|late|mid-?)|this\s+past|the\s+past|last|next|this|the|coming)\s*)?"
          rf"(?P<season>{v.SEASON})(?:\s+(?:of\s+)?(?P<year>{v.ANY_YEAR}))?(?![\w-])", interpret_season),
         ("relative_unit",
-         rf"(?:(?:earlier|later|early|late)\s+(?:in\s+)?|(?:by\s+)?the\s+(?:beginning|start|end|middle|rest|remainder)"
+         rf"(?:(?:earlier|later|early|late)\s+(?:in\s+)?|the\s+(?:beginning|start|end|middle|rest|remainder)"
          rf"\s+of\s+)?(?P<rel>this|last|next|the\s+past|the\s+previous|the\s+coming|the\s+current|the\s+following|"
          rf"the\s+preceding|the\s+latest|the\s+most\s+recent|the\s+full|the)\s+(?:fiscal\s+)?"
          rf"(?P<unit>weekend|week|month|year|quarter|decade|century)(?![\w-])(?!\s+(?:old|long|-?old))",
