@@ -1,4 +1,6 @@
 """iter_inputs over files, folders and globs: one RawArticle or one Failure per input, never a crash."""
+import gzip
+import json
 from pathlib import Path
 
 import pytest
@@ -154,3 +156,22 @@ def test_raw_from_string_sniffs_html_and_hashes_an_id():
     assert page.html and page.id == "rome" and page.url == "https://example.org/r"
     assert raw_from_string("Leaders met in Rome.").id == text.id
     assert raw_from_string("Rates fell <5% while x > y.").text
+
+
+def test_gzipped_files_are_read_like_their_plain_forms(tmp_path):
+    (tmp_path / "story.html.gz").write_bytes(gzip.compress(f"<p>{STORY}</p>".encode()))
+    (tmp_path / "notes.txt.gz").write_bytes(gzip.compress(STORY.encode()))
+    rows = [{"id": "g1", "text": STORY}, {"id": "g2", "text": STORY}]
+    (tmp_path / "batch.jsonl.gz").write_bytes(gzip.compress("\n".join(json.dumps(r) for r in rows).encode()))
+    (tmp_path / "broken.txt.gz").write_bytes(b"\x1f\x8b\x08\x00 not really gzip")
+    (tmp_path / "broken-batch.jsonl.gz").write_bytes(b"\x1f\x8b\x08\x00 not really gzip")
+    (tmp_path / "bomb.txt.gz").write_bytes(gzip.compress(b"a" * 5000))
+    (tmp_path / "archive.tar.gz").write_bytes(gzip.compress(b"tar"))
+    items = {i.id: i for i in read(tmp_path, max_bytes=1000)}
+    assert items["g1"].text == STORY and items["g2"].origin.endswith("batch.jsonl.gz:2")
+    assert items["story"].html and items["notes"].text == STORY
+    assert items["broken"].reason.startswith("parse error")
+    assert items["broken-batch"].reason.startswith("parse error")
+    assert items["bomb"].reason.startswith("too large")
+    assert items["archive.tar"].reason.startswith("unsupported type")
+    assert len(items) == 8 and sum(isinstance(i, Failure) for i in items.values()) == 4

@@ -2,7 +2,9 @@
 ``published``, ``source``); a bad line is a Failure naming ``file:line``."""
 from __future__ import annotations
 
+import gzip
 import json
+import zlib
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -14,12 +16,18 @@ FIELDS = ("id", "text", "html", "url", "title", "published", "source")
 def read_jsonl(path: Path, *, stem_id: str, max_bytes: int) -> Iterator[RawArticle | Failure]:
     """Yield one RawArticle (or Failure) per non-blank line of ``path``."""
     found = False
-    with path.open("rb") as handle:
-        for number, line in enumerate(handle, start=1):
-            if not line.strip():
-                continue
-            found = True
-            yield _article(line, origin=f"{path}:{number}", fallback_id=f"{stem_id}:{number}", max_bytes=max_bytes)
+    gzipped = path.name.lower().endswith(".gz")
+    try:
+        with (gzip.open(path, "rb") if gzipped else path.open("rb")) as handle:
+            for number, line in enumerate(handle, start=1):
+                if not line.strip():
+                    continue
+                found = True
+                yield _article(line, origin=f"{path}:{number}", fallback_id=f"{stem_id}:{number}",
+                               max_bytes=max_bytes)
+    except (EOFError, zlib.error, gzip.BadGzipFile) as exc:
+        yield Failure(id=stem_id, reason=f"parse error: broken gzip stream ({exc})", origin=str(path))
+        return
     if not found:
         yield Failure(id=stem_id, reason="empty: no JSON lines", origin=str(path))
 

@@ -1,15 +1,18 @@
 """Turn paths (files, folders, globs) into RawArticles; every input ends as a RawArticle or a Failure.
 
 Supported: ``.html .htm .txt .md .jsonl .warc .warc.gz`` and RSS/Atom feeds (``.xml .rss
-.atom``, recognised by their root element). One bad file never stops the rest. A folder
+.atom``, recognised by their root element), each also gzip-compressed (``story.html.gz``,
+``batch.jsonl.gz``). One bad file never stops the rest. A folder
 walk passes over hidden files and a folder's own README/LICENSE notes (they describe the
 folder, they are not articles); named explicitly, such files are read like any other.
 """
 from __future__ import annotations
 
 import glob
+import gzip
 import hashlib
 import re
+import zlib
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
@@ -86,12 +89,15 @@ def _suffix(path: Path) -> str:
     for suffix in (".warc.gz", ".arc.gz"):
         if name.endswith(suffix):
             return suffix
-    return path.suffix.lower()
+    inner = Path(name[:-3]).suffix if name.endswith(".gz") else ""
+    return inner + ".gz" if inner in SUPPORTED_SUFFIXES else path.suffix.lower()
 
 
 def _read_file(path: Path, *, stem_id: str, max_bytes: int) -> Iterator[RawArticle | Failure]:
     """Dispatch one file to its format reader; any unexpected error becomes one Failure."""
     suffix = _suffix(path)
+    gzipped = suffix.endswith(".gz") and suffix not in WARC_SUFFIXES
+    suffix = suffix.removesuffix(".gz") if gzipped else suffix
     origin = str(path)
     try:
         if suffix not in SUPPORTED_SUFFIXES:
@@ -102,10 +108,7 @@ def _read_file(path: Path, *, stem_id: str, max_bytes: int) -> Iterator[RawArtic
         if suffix in WARC_SUFFIXES:
             yield from read_warc(path, stem_id=stem_id, max_bytes=max_bytes)
             return
-        size = path.stat().st_size
-        if size > max_bytes:
-            raise InputError(f"too large: {size} bytes (limit {max_bytes})")
-        content = decode(path.read_bytes())
+        content = decode(_read_bytes(path, gzipped=gzipped, max_bytes=max_bytes))
         if suffix in FEED_SUFFIXES:
             if not is_feed(content):
                 raise InputError("unsupported type: XML that is not an RSS or Atom feed")
@@ -121,6 +124,23 @@ def _read_file(path: Path, *, stem_id: str, max_bytes: int) -> Iterator[RawArtic
     except Exception as exc:  # a reader crashing on one malformed file must not stop the batch
         yield Failure(id=stem_id, reason=f"parse error: {type(exc).__name__}: {' '.join(str(exc).split())[:200]}",
                       origin=origin)
+
+
+def _read_bytes(path: Path, *, gzipped: bool, max_bytes: int) -> bytes:
+    """The file's bytes (decompressed for ``.gz``), refusing more than ``max_bytes``."""
+    if not gzipped:
+        size = path.stat().st_size
+        if size > max_bytes:
+            raise InputError(f"too large: {size} bytes (limit {max_bytes})")
+        return path.read_bytes()
+    try:
+        with gzip.open(path, "rb") as handle:
+            data = handle.read(max_bytes + 1)
+    except (OSError, EOFError, zlib.error) as exc:
+        raise InputError(f"parse error: broken gzip stream ({exc})") from None
+    if len(data) > max_bytes:
+        raise InputError(f"too large: over {max_bytes} bytes once decompressed")
+    return data
 
 
 def _file_article(content: str, *, suffix: str, ident: str, origin: str) -> RawArticle:
