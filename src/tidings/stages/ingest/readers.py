@@ -2,9 +2,9 @@
 
 Supported: ``.html .htm .txt .md .jsonl .warc .warc.gz`` and RSS/Atom feeds (``.xml .rss
 .atom``, recognised by their root element), each also gzip-compressed (``story.html.gz``,
-``batch.jsonl.gz``). One bad file never stops the rest. A folder
-walk passes over hidden files and a folder's own README/LICENSE notes (they describe the
-folder, they are not articles); named explicitly, such files are read like any other.
+``batch.jsonl.gz``). One bad file never stops the rest. A folder walk passes over hidden
+files and a folder's own README/LICENSE notes (they describe the folder, they are not
+articles); named explicitly, such files are read like any other.
 """
 from __future__ import annotations
 
