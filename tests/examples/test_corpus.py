@@ -55,3 +55,9 @@ def test_syndicated_pair_is_a_near_duplicate(documents):
     normalise = lambda p: p.replace("’", "'").replace("“", '"').replace("”", '"')  # noqa: E731
     shared = {normalise(p) for p in first} & {normalise(p) for p in second}
     assert len(shared) >= len(first) - 2 and first[0] != second[0]
+
+
+def test_cleaning_is_idempotent(documents):
+    for ident, doc in documents.items():
+        again = clean.run(RawArticle(id=ident, text=doc.article.text)).article
+        assert again.text == doc.article.text, ident
