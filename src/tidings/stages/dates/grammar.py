@@ -417,10 +417,9 @@ def interpret_clock(m: re.Match[str], ctx: Context) -> Interpretation | None:
         hour, minute = int(hm[1]), int(hm[2] or 0)
         if hour > 24 or minute > 59:
             return None
-        afternoon = "p" in clock or "afternoon" in clock or "evening" in clock
-        if afternoon and hour < 12:
+        if re.search(r"p\.?m|afternoon|evening", clock) and hour < 12:
             hour += 12
-        if "a" in clock.replace("and", "") and hour == 12 and "p" not in clock:
+        elif re.search(r"a\.?m\b|a\.m|morning", clock) and hour == 12:
             hour = 0
         hhmm = f"{hour:02d}:{minute:02d}"
     day_word = m["pre"] or m["post"]
@@ -499,13 +498,13 @@ def interpret_set(m: re.Match[str], ctx: Context) -> Interpretation | None:
     v = vocabulary()
     if m["word"]:
         return v.lex["set_words"][m["word"].lower()], "SET"
-    target = m["target"]
-    low = target.lower().rstrip("s") if target.lower() not in v.weekdays else target.lower()
+    low = m["target"].lower()
+    low = low if low in v.weekdays else low.removesuffix("s")
     every = m["every"].lower()
     if every in ("a", "an", "per") and (low in v.weekdays or low in v.months):
         return None  # "on a Friday", "a May morning" are dates, not sets
-    if low in v.weekdays or low.rstrip("s") in v.weekdays:
-        return f"XXXX-WXX-{v.weekdays.get(low, v.weekdays.get(low.rstrip('s')))}", "SET"
+    if low in v.weekdays:
+        return f"XXXX-WXX-{v.weekdays[low]}", "SET"
     if low in v.months:
         return f"XXXX-{v.months[low]:02d}", "SET"
     if low in v.lex["parts_of_day"]:
