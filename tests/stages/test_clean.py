@@ -252,8 +252,9 @@ def test_byline_and_dateline_opening_one_paragraph():
     assert article.text == f"{LEDE}\n\n{SECOND}"
 
 
-def test_spaced_colon_label_is_not_a_dateline():
-    text = f"ORIGINAL STORY : {LEDE}"
+@pytest.mark.parametrize("label", ["ORIGINAL STORY : ", "BREAKING: ", "EXCLUSIVE - ", "UPDATE — "])
+def test_kicker_labels_are_not_datelines(label):
+    text = f"{label}{LEDE}"
     assert cleaned(text).article.dateline is None and cleaned(text).article.text == text
 
 

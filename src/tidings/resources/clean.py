@@ -28,6 +28,7 @@ class Debris:
     byline_roles: frozenset[str]
     byline_outlet_words: frozenset[str]
     html_drop_classes: frozenset[str]
+    kicker_labels: frozenset[str]
 
 
 @functools.cache
@@ -50,6 +51,7 @@ def debris(path: Path = DATA) -> Debris:
         byline_roles=frozenset(r.lower() for r in data["byline_roles"]),
         byline_outlet_words=frozenset(w.lower() for w in data["byline_outlet_words"]),
         html_drop_classes=frozenset(data["html_drop_classes"]),
+        kicker_labels=frozenset(label.upper() for label in data["kicker_labels"]),
     )
 
 
@@ -83,7 +85,7 @@ def validate(data: dict[str, Any] | None = None) -> list[str]:
         problems.append("missing agencies table")
     else:
         problems += [f"agency {k!r} has no name" for k, v in agencies.items() if not (isinstance(v, str) and v)]
-    for name in ("byline_roles", "byline_outlet_words", "html_drop_classes"):
+    for name in ("byline_roles", "byline_outlet_words", "html_drop_classes", "kicker_labels"):
         words = data.get(name)
         if not isinstance(words, list) or not words:
             problems.append(f"missing {name} list")

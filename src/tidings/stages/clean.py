@@ -445,7 +445,7 @@ def _take_dateline(paragraph: str, meta: _Meta, tables: Debris) -> str | None:
     (empty for a dateline standing alone), or None when it has no dateline."""
     match = _dateline_pattern(tuple(tables.agencies)).match(paragraph)
     rest = paragraph[match.end():] if match else ""
-    if not match or (rest and len(_WORD.findall(rest)) < 3):
+    if not match or (rest and len(_WORD.findall(rest)) < 3) or match.group("line").upper() in tables.kicker_labels:
         return None
     meta.dateline = match.group("line").strip()
     agency = re.search(r"\(([^)]+)\)$", meta.dateline)
