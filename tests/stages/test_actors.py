@@ -229,3 +229,16 @@ def test_shared_surname_with_office_title_picks_the_holder(annotate):
 def test_demonym_on_the_phrase_head_joins_the_role_mention(annotate):
     got = found(annotate("Israeli army bulldozers demolished two houses."))
     assert got == {"Israeli army": ("ISR-MIL", "ISR", "MIL")}
+
+
+def test_description_before_the_name_is_part_of_the_mention(annotate):
+    doc = annotate("Former U.S. ambassador to Moscow Michael McFaul said the talks failed. "
+                   "Ukraine's President Volodymyr Zelenskyy thanked him.")
+    got = found(doc)
+    assert got["Former U.S. ambassador to Moscow Michael McFaul"] == ("michael-mcfaul", "USA", "ELI")
+    assert got["Ukraine's President Volodymyr Zelenskyy"] == ("volodymyr-zelenskyy", "UKR", "GOV")
+    assert "Moscow" not in got
+
+
+def test_capital_or_brussels_as_a_place_is_not_an_actor(annotate):
+    assert "Brussels" not in found(annotate("In Brussels, EU foreign ministers agreed new sanctions."))

@@ -21,6 +21,8 @@ NAME_LABELS = {COUNTRY: "GPE", CAPITAL: "GPE", ADJECTIVE: "NORP", PEOPLE_NOUN: "
 #: Labels of entities whose inner words are not separate actors ("Bank of America", "New Mexico").
 CONTAINER_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC", "WORK_OF_ART", "EVENT", "LAW", "PRODUCT"})
 ROLE_LABEL = "NOMINAL"
+#: Dependencies that keep a word inside the noun phrase describing a name.
+TITLE_DEPS = frozenset({"compound", "amod", "nmod", "prep", "pobj", "poss"})
 
 
 @dataclass(order=True)
@@ -217,18 +219,26 @@ class MentionFinder:
         ctx = self.context_of(heads + title, indices | set(title))
         ctx.roles += self._title_roles(title)
         for i in title:
-            if i in self.match_of:
+            tok = self.tokens[i]
+            located = tok.dep == "pobj" and self.tokens[tok.head].text.lower() != "of"  # "ambassador to Moscow"
+            if i in self.match_of and not located:
                 self._modifier(i, ctx)  # "Kenyan" in "Kenyan Foreign Minister"
         ctx.former |= any(self.tokens[i].text.lower() in ("former", "ex") for i in title)
-        for h in heads:
-            for c in self.parse.children(h):
-                if self.tokens[c].dep == "appos":
-                    # "Steven Pifer, a former U.S. ambassador": the apposition describes the person.
-                    app = self.context_of([c], indices)
-                    ctx.targets += app.targets
-                    ctx.former |= app.former
-                    ctx.roles.append(self.tokens[c].lemma.lower())
-                    self.used.update(self._modifier_tokens([c], {c}) + [c])
+        described = [c for h in heads for c in self.parse.children(h) if self.tokens[c].dep == "appos"]
+        described += [t.head for t in toks if t.dep == "appos" and t.head not in indices and t.head < toks[0].i
+                      and self._role_at(t.head)]  # "Former U.S. ambassador to Moscow Michael McFaul"
+        for c in described:
+            # "Steven Pifer, a former U.S. ambassador": the apposition describes the person.
+            app = self.context_of([c], indices)
+            ctx.targets += app.targets
+            ctx.former |= app.former
+            ctx.roles.append(self.tokens[c].lemma.lower())
+            ctx.former |= any(self.tokens[i].text.lower() in ("former", "ex") for i in self.parse.children(c))
+            described_tokens = self._modifier_tokens([c], {c}) + [c]
+            self.used.update(described_tokens)
+            if c < toks[0].i and not any(t.pos == "PUNCT" for t in self.tokens[c:toks[0].i]):
+                title_start = min([self.tokens[i].start for i in described_tokens] + [title_start or start])
+                title = sorted(set(title) | set(range(min(described_tokens), toks[0].i)))
         genders = {self.kb.honorifics[self.tokens[i].text] for i in title if self.tokens[i].text in self.kb.honorifics}
         if len(genders) == 1 and None not in genders:
             # "Mr. Obama" is not Michelle Obama.
@@ -252,9 +262,11 @@ class MentionFinder:
                 title.extend(range(i, i - spelled, -1))  # "Secretary of State Clinton"
                 i -= spelled
                 continue
-            if tok.head not in indices | set(title) or tok.dep not in ("compound", "amod", "nmod"):
-                break
-            if tok.pos not in ("PROPN", "ADJ", "NOUN") or (
+            if tok.tag == "POS" and i > 0 and self._attached(i - 1, first, indices, title):
+                title.extend((i, i - 1))  # "Ukraine's President Volodymyr Zelenskiy"
+                i -= 2
+                continue
+            if not self._attached(i, first, indices, title) or tok.pos not in ("PROPN", "ADJ", "NOUN", "ADP") or (
                     self._names_someone(tok) and self.entity_of.get(tok.i) is not self.entity_of.get(first)):
                 break
             title.append(i)
@@ -262,6 +274,19 @@ class MentionFinder:
         while title and not self._is_title_word(self.tokens[title[-1]]) and self.tokens[title[-1]].pos == "ADJ":
             title.pop()  # a leading plain adjective ("popular President X") is not part of the title
         return (self.tokens[title[-1]].start if title else 0), sorted(title)
+
+    def _attached(self, i: int, first: int, indices: set[int], title: list[int]) -> bool:
+        """Whether token ``i`` modifies the name through noun-phrase links only ("ambassador to Moscow")."""
+        for _ in range(6):
+            tok = self.tokens[i]
+            if tok.dep not in TITLE_DEPS:
+                return False
+            if tok.head in indices or tok.head in title:
+                return True
+            if not i < tok.head < first:
+                return False
+            i = tok.head
+        return False
 
     def _names_someone(self, tok: Token) -> bool:
         """Whether ``tok`` belongs to another person's name."""
@@ -451,8 +476,10 @@ class MentionFinder:
             target = m.targets[0]
             if target.kind == PERSON:
                 continue
-            if target.kind == CAPITAL and not self._agentive(toks[-1]):
-                continue
+            place_like = target.kind == CAPITAL or (
+                (ent := self.entity_of.get(toks[-1].i)) is not None and ent.label in ("GPE", "LOC"))
+            if place_like and target.kind != COUNTRY and not self._agentive(toks[-1]):
+                continue  # "in Brussels", "flew to Moscow": a place here, not an actor
             actor = self.resolver.target(target, day=self.day)
             self.candidates.append(Candidate(1, m.start, m.end, NAME_LABELS[target.kind], actor))
 
