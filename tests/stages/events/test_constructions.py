@@ -88,7 +88,7 @@ def test_threatened_consequence_is_a_threat_by_the_speaker(code):
     doc = code("The US president warned Moscow that an invasion could result in sanctions.")
     (threat,) = of_type(doc, "THREATEN")
     assert party(threat.actor) == "USA" and party(threat.recipient) == "RUS"
-    assert threat.status == "asserted" and threat.cameo == "1384"
+    assert threat.status == "asserted" and threat.cameo == "1312"  # the threatened consequence: sanctions
     assert not of_type(doc, "SANCTION") and not of_type(doc, "ASSAULT")
 
 
@@ -122,11 +122,18 @@ def test_denied_claims_negate_the_reported_event(code):
     assert event.status == "negated"
 
 
-def test_future_meeting_is_an_intent_with_future_status(code):
-    doc = code("The Chinese foreign minister will visit Pakistan next week.")
-    (event,) = doc.events
-    assert event.type == "AGREE" and event.cameo == "036" and event.status == "future"
+def test_undated_future_visit_is_an_intent(code):
+    doc = code("The Chinese foreign minister will visit Pakistan to discuss trade.")
+    (event,) = of_type(doc, "AGREE")
+    assert event.cameo == "036" and event.status == "future"
     assert party(event.actor) == "CHN" and party(event.recipient) == "PAK"
+
+
+def test_scheduled_meeting_stays_a_future_consultation(code):
+    doc = code("The US president will speak by phone with the Russian president on Thursday.")
+    (event,) = doc.events
+    assert (event.type, event.mode, event.status) == ("CONSULT", "phone", "future")
+    assert event.date == "2021-12-30" and event.date_precision == "day"
 
 
 def test_promise_to_give_aid(code):

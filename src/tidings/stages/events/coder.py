@@ -15,7 +15,7 @@ from tidings.stages.events.matching import Match, infinitival, match_sentence
 #: Dependencies from a frame verb down to the event it frames ("agreed to withdraw", "demanded the release").
 CONTENT_DEPS = frozenset({"xcomp", "ccomp", "dobj", "pobj", "pcomp", "acl", "conj", "prep"})
 #: Prepositions that introduce a framed event ("called for the release", "agreed on a ceasefire").
-CONTENT_PREPS = frozenset({"for", "to", "on", "of", "about", "upon"})
+CONTENT_PREPS = frozenset({"for", "to", "on", "of", "about", "upon", "in"})
 #: Dependencies of a purpose or manner clause whose demand belongs to the protest above it.
 PURPOSE_DEPS = frozenset({"advcl", "xcomp", "acl", "conj"})
 OBLIGATION_AUX = frozenset({"must", "should"})
@@ -161,7 +161,7 @@ def code_sentence(doc: Document, sentence: int, lexicon: Lexicon) -> list[Coded]
                                                            f"over '{content.frame.pattern.text}'"))
     for item in coded:
         if id(item) not in consumed:
-            read = _read_modality(parse, item)
+            read = item if _scheduled(doc, item) else _read_modality(parse, item)
             if not _partyless_noun(read):
                 out.append(read)
     return _absorb_purposes(parse, out)
@@ -191,6 +191,8 @@ def _framed(parse: Parse, outer: Coded, others: list[Coded]) -> list[Coded]:
     found = [(hops_below(parse, outer.frame.anchor, c.frame.anchor,
                          first=frozenset({"nsubj"}) if c.frame.nominal else frozenset()), c) for c in others]
     found = [(h, c) for h, c in found if h is not None]
+    objects = [(h, c) for h, c in found if parse.tokens[c.frame.anchor].dep != "nsubj"]
+    found = objects or found  # "warned that an invasion would bring sanctions": the threat is the sanctions
     if not found:
         return []
     nearest = min(h for h, _ in found)
@@ -270,6 +272,13 @@ def _speech_governor(parse: Parse, i: int) -> int | None:
         if dep in ("relcl",):
             return None
     return None
+
+
+def _scheduled(doc: Document, item: Coded) -> bool:
+    """A future meeting with its own date ("will speak by phone on Thursday") stays a CONSULT."""
+    if item.type != "CONSULT" or item.status.status != "future":
+        return False
+    return timing.event_timing(doc, item.frame.anchor, item.sentence, item.status.status).date is not None
 
 
 def _read_modality(parse: Parse, item: Coded) -> Coded:
@@ -447,7 +456,8 @@ def to_events(doc: Document, item: Coded) -> list[Event]:
     tok = parse.tokens[anchor]
     trigger = Trigger(text=tok.text, start=tok.start, end=tok.end)
     entry = _entry(item.cameo)
-    actors = item.actor_override or _resolve_heads(doc, item.actors) or [None]
+    actors = item.actor_override or [a for a in _resolve_heads(doc, item.actors) if actorrefs.is_party(doc, a)] \
+        or [None]
     recipients = [r for r in _resolve_heads(doc, item.recipients, cities=entry.quad_class >= 3)
                   if actorrefs.is_party(doc, r)]
     if not any(r.actor_id or r.country or r.org for r in recipients):
