@@ -72,6 +72,17 @@ def test_whitespace_is_normalised_and_curly_quotes_kept():
     "Home > World > Middle East",
     "Story continues below advertisement",
     "https://example.org/video/1234",
+    "Advertisement - Scroll to continue",
+    "Click to share on Twitter (Opens in new window)",
+    "Sign in",
+    "Image source, Getty Images",
+    "Image caption, Ministers arrive for the talks in Cairo",
+    "REUTERS/Amr Abdallah Dalsh",
+    "This article is more than 2 years old",
+    "MORE: Sudan joins talks on Nile dam",
+    "WATCH: Ministers arrive in Cairo",
+    "Comments (12)",
+    "Listen · 3:45 min",
 ])
 def test_debris_lines_are_dropped(debris):
     doc = cleaned(f"{LEDE}\n\n{debris}\n\n{SECOND}\n\n{THIRD}")
@@ -297,3 +308,10 @@ def test_embedded_posts_and_widgets_are_removed_from_pages():
 def test_social_post_signature_lines_are_dropped():
     text = f"{LEDE}\n\n— Jane Doe (@janedoe) August 15, 2022\n\npic.twitter.com/AbC123\n\n{SECOND}"
     assert paragraphs(cleaned(text)) == [LEDE, SECOND]
+
+
+def test_closing_quotes_in_doubled_apostrophes_end_sentences():
+    closing = ["Patting the children on the head, the minister said they formed a powerful ''team.''",
+               "''Not even the army can handle these kids,'' he joked. ''We hope they get their visas.''"]
+    text = "\n\n".join([LEDE, SECOND, THIRD, *closing])
+    assert paragraphs(cleaned(text)) == [LEDE, SECOND, THIRD, *closing]

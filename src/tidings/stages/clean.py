@@ -40,7 +40,7 @@ _INVISIBLE = re.compile(r"[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 _BLANK_LINE = re.compile(r"\n\s*\n")
 _TERMINAL = re.compile(r"[.!?…:;\"'”’)\]]$")
-_SENTENCE_END = re.compile(r"[.!?…][\"'”’)]?$")
+_SENTENCE_END = re.compile(r"[.!?…][\"'”’»)\]]*$")
 _MOJIBAKE = re.compile(r"â€[™œ\x9d˜”“¦¢]|Ã[©¨¡¢³¶¼±§ª­]|Â[ ·°£©®]")
 _BULLET = re.compile(r"^[-–•*·▪►]\s+")
 _UNSPACED_SCRIPT = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]")
@@ -265,7 +265,7 @@ def _is_prose(paragraph: str) -> bool:
 def _is_link_title(paragraph: str) -> bool:
     """A short headline-like line (no full stop, not a 'label: value' line), as in lists of links."""
     words = len(_WORD.findall(paragraph))
-    return 0 < words <= 18 and not re.search(r"[.!…:][\"'”’)]?$|:\s*[\d.,%]+$", paragraph)
+    return 0 < words <= 18 and not re.search(r"[.!…:][\"'”’»)\]]*$|:\s*[\d.,%]+$", paragraph)
 
 
 def _drop_link_blocks(paragraphs: list[str], tables: Debris) -> list[str]:
