@@ -315,3 +315,9 @@ def test_closing_quotes_in_doubled_apostrophes_end_sentences():
                "''Not even the army can handle these kids,'' he joked. ''We hope they get their visas.''"]
     text = "\n\n".join([LEDE, SECOND, THIRD, *closing])
     assert paragraphs(cleaned(text)) == [LEDE, SECOND, THIRD, *closing]
+
+
+def test_introducing_line_ending_with_a_colon_is_text():
+    text = f"The Cairo daily said in an editorial on Monday, March 8:\n\n{LEDE}\n\n{SECOND}"
+    doc = cleaned(text)
+    assert doc.article.title is None and paragraphs(doc)[0].endswith("March 8:")

@@ -257,9 +257,10 @@ def _is_debris(paragraph: str, tables: Debris) -> bool:
 
 
 def _is_prose(paragraph: str) -> bool:
-    """A sentence-like paragraph: ends like a sentence, or is long."""
+    """A sentence-like paragraph: ends like a sentence, introduces what follows (':'), or is long."""
     words = len(_WORD.findall(paragraph))
-    return words >= 25 or (words >= 4 and bool(_SENTENCE_END.search(paragraph)))
+    return (words >= 25 or (words >= 4 and bool(_SENTENCE_END.search(paragraph)))
+            or (words >= 6 and paragraph.endswith(":")))
 
 
 def _is_link_title(paragraph: str) -> bool:
