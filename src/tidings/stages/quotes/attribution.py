@@ -276,12 +276,14 @@ class Attributor:
         for kid in kids:
             if tokens[kid].dep == "advcl" and kid > verb and self._bare_clause(kid):
                 return self._span(parse.subtree(kid))
-        # "said in a statement that …": the that-clause misparsed as a relative clause of the noun
+        # "said in a statement that …", "told a meeting of leaders that …": a that-clause misparsed
+        # as a relative clause of the noun before it
         for kid in kids:
             if tokens[kid].dep in ("prep", "dobj", "npadvmod") and kid > verb:
                 for node in parse.subtree(kid):
-                    if (tokens[node].dep == "relcl" and tokens[tokens[node].head].lemma.lower() in self.lex.document_nouns
-                            and self._that_complement(node)):
+                    if tokens[node].dep == "relcl" and self._that_complement(node) and (
+                            tokens[parse.subtree(node)[0]].dep == "mark"
+                            or tokens[tokens[node].head].lemma.lower() in self.lex.document_nouns):
                         return self._span(parse.subtree(node))
         if lemma in self.lex.speech:
             # "warned of a crisis" / "accused Kyiv of provocations": the object of a listed preposition
