@@ -42,6 +42,7 @@ _BLANK_LINE = re.compile(r"\n\s*\n")
 _TERMINAL = re.compile(r"[.!?…:;\"'”’)\]]$")
 _SENTENCE_END = re.compile(r"[.!?…][\"'”’»)\]]*$")
 _MOJIBAKE = re.compile(r"â€[™œ\x9d˜”“¦¢]|Ã[©¨¡¢³¶¼±§ª­]|Â[ ·°£©®]")
+_ENTITY = re.compile(r"&(?:#\d+|#x[0-9a-f]+|[a-z]+);", re.I)
 _BULLET = re.compile(r"^[-–•*·▪►]\s+")
 _UNSPACED_SCRIPT = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]")
 _WORD = re.compile(r"\w+(?:[-'’]\w+)*")
@@ -94,8 +95,7 @@ def _clean(raw: RawArticle, meta: _Meta) -> str:
     if raw.html is not None and raw.html.strip():
         body = _html_text(raw.html, meta)
     elif raw.text is not None:
-        body = html_lib.unescape(raw.text) if re.search(r"&(?:#\d+|#x[0-9a-f]+|[a-z]+);", raw.text, re.I) \
-            else raw.text
+        body = html_lib.unescape(raw.text) if _ENTITY.search(raw.text) else raw.text
     else:
         raise BadInput("empty: no text or html")
     if _CONTROL.sub("", body).strip() == "":
@@ -354,12 +354,14 @@ def _take_date_segment(line: str, meta: _Meta, tables: Debris) -> bool:
 
 _TIME_ONLY = re.compile(r"(?:[a-z ]{2,20}:?\s*)?(?:at\s+)?\d{1,2}[:.]\d\d\s*(?:[ap]\.?m\.?)?\s*(?:[A-Z]{2,4})?",
                         re.I)
-_NAME = re.compile(r"(?:[A-Z][\w'’.-]*|(?:de|da|del|der|van|von|al|el|bin|ibn|la|le|du|dos)[-\s]?)"
-                   r"(?:\s+(?:[A-Z][\w'’.-]*|de|da|del|der|van|von|al|el|bin|ibn|la|le|du|dos|[A-Z]\.)){1,4}")
+_PARTICLES = "de|da|del|der|van|von|al|el|bin|ibn|la|le|du|dos"
+_NAME = re.compile(rf"(?:[A-Z][\w'’.-]*|(?:{_PARTICLES})[-\s]?)(?:\s+(?:[A-Z][\w'’.-]*|{_PARTICLES})){{1,4}}")
 
 
 @dataclass
 class _Byline:
+    """What a byline says: person names, the agency or outlet, a publication date."""
+
     authors: list[str]
     agency: str | None
     published: str | None
@@ -393,7 +395,7 @@ def _byline(line: str, tables: Debris) -> _Byline | None:
             agency = agency or tables.agencies[part]
         elif part.lower() in tables.byline_roles or part.lower().rsplit(" ", 1)[-1] in tables.byline_roles:
             continue
-        elif re.fullmatch(r"\d{1,2}[:.]\d\d(?:\s*[ap]\.?m\.?)?(?:\s*[A-Z]{2,4})?", part, re.I):
+        elif _TIME_ONLY.fullmatch(part):
             continue
         elif _NAME.fullmatch(part) and part.lower().rsplit(" ", 1)[-1] in tables.byline_outlet_words:
             agency = agency or part
