@@ -12,8 +12,8 @@ import pytest
 from tests.batch.stories import STORIES, write_corpus
 from tidings.batch import ingest
 from tidings.batch.executors import SerialExecutor, ordered_results, process_batch
-from tidings.batch.ingest import failure_kind
-from tidings.models import Document, Failure, RawArticle
+from tidings.batch.ingest import IngestSummary, Writer, failure_kind
+from tidings.models import Article, Document, Event, Failure, RawArticle, SentenceRef, Trigger
 from tidings.pipeline import Pipeline
 from tidings.storage import Store
 
@@ -88,6 +88,19 @@ def test_retry_failed_redoes_only_failures(tmp_path, pipeline):
         assert ingest([], inputs=raws, store=store, pipeline=pipeline).already_done == 1
         summary = ingest([], inputs=raws, store=store, pipeline=pipeline, retry_failed=True)
         assert summary.stored == 1 and store.input_outcome("story") == "stored"
+
+
+def test_a_document_the_store_rejects_fails_alone(tmp_path):
+    good = Document(Article("good", "A fine story about talks.", language="en"))
+    bad = Document(Article("bad", "A story whose event has no type.", language="en"))
+    bad.events = [Event("e0", None, None, [], "040", 1, 1.0, None, None, SentenceRef(0, 0, 5), Trigger("x", 0, 1))]
+    raws = [RawArticle("bad", text=bad.article.text, origin="bad.txt"), RawArticle("good", text=good.article.text)]
+    with Store.open(tmp_path / "w.db") as store:
+        summary = IngestSummary()
+        Writer(store, summary).commit(raws, [bad, good])
+        assert summary.stored == 1 and summary.failed == {"store error: IntegrityError": 1}
+        assert store.input_outcome("good") == "stored" and store.input_outcome("bad") == "failed"
+        assert store.conn.execute("SELECT COUNT(*) FROM event_clusters").fetchone()[0] == 0
 
 
 def test_a_crashing_batch_falls_back_to_single_articles():

@@ -7,6 +7,7 @@ running it again redoes only those.
 """
 from __future__ import annotations
 
+import sqlite3
 from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
@@ -51,7 +52,7 @@ def failure_kind(reason: str) -> str:
     head, _, rest = reason.partition(":")
     if head == "not English":
         return reason
-    if head in ("pipeline error", "worker error") and rest:
+    if head in ("pipeline error", "worker error", "store error") and rest:
         return f"{head}: {rest.split(':')[0].strip()}"
     return head
 
@@ -87,7 +88,15 @@ class Writer:
                 elif item.article.language != "en":
                     self.fail(raw.id, f"not English: {item.article.language}", origin=raw.origin)
                 else:
-                    self.store_document(raw, item)
+                    self.store_or_fail(raw, item)
+
+    def store_or_fail(self, raw: RawArticle, doc: Document) -> None:
+        """Store ``doc``; a document the store rejects becomes a failure and the batch goes on."""
+        try:
+            with self.store.savepoint():
+                self.store_document(raw, doc)
+        except (sqlite3.Error, ValueError, TypeError) as exc:
+            self.fail(raw.id, f"store error: {type(exc).__name__}: {exc}", origin=raw.origin)
 
     def store_document(self, raw: RawArticle, doc: Document) -> None:
         """Store ``doc`` unless an identical text is stored; cluster it with near-duplicates and its events."""

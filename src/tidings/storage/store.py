@@ -145,6 +145,18 @@ class Store:
             raise
         self.conn.execute("COMMIT")
 
+    @contextmanager
+    def savepoint(self) -> Iterator[None]:
+        """A part of the current transaction that can fail alone (its writes undone, the rest kept)."""
+        self.conn.execute("SAVEPOINT item")
+        try:
+            yield
+        except BaseException:
+            self.conn.execute("ROLLBACK TO item")
+            self.conn.execute("RELEASE item")
+            raise
+        self.conn.execute("RELEASE item")
+
     # --- writing (the single writer) ------------------------------------------------------
 
     def add_article(self, doc: Document, *, content_hash: str, dup_cluster: str, status: str = "original",
