@@ -281,7 +281,7 @@ def interpret_quarter(m: re.Match[str], ctx: Context) -> Interpretation | None:
     if ctx.anchor is None:
         return f"XXXX-{letter}{n}", "DATE"
     year_n = ctx.anchor.year
-    det = (m["det"] or "").lower()
+    det = (m.groupdict().get("qrel") or m["det"] or "").lower()
     if det.startswith("last") or "year-" in det:
         year_n -= 1
     elif det.startswith("next"):
@@ -322,8 +322,9 @@ def interpret_relative_unit(m: re.Match[str], ctx: Context) -> Interpretation | 
     """this/last/next/the + week, weekend, month, year, quarter, decade, century."""
     v = vocabulary()
     unit_word = m["unit"].lower()
-    rel = (m["rel"] or "the").lower().split()[-1]
-    if rel == "past" and unit_word != "weekend":
+    rel_words = (m["rel"] or "the").lower().split()
+    rel = rel_words[-1]
+    if rel_words == ["the", "past"] and unit_word != "weekend":
         return cal.duration(1.0, v.unit(unit_word)), "DURATION"  # "the past decade": the stretch up to now
     if ctx.anchor is None:
         return None
@@ -511,10 +512,11 @@ def interpret_set(m: re.Match[str], ctx: Context) -> Interpretation | None:
         return f"XXXX-XX-XXT{v.lex['parts_of_day'][low]}", "SET"
     if low == "weekend":
         return "XXXX-WXX-WE", "SET"
-    if every in ("a", "an") and not _after_amount(ctx.before):
-        return None
-    amount = 2.0 if (m["n"] or "").lower() == "other" else (v.number(m["n"]) if m["n"] else 1.0)
-    return cal.duration(amount or 1.0, v.unit(low)), "SET"
+    if every in ("a", "an") and not (m["freq"] or _after_amount(ctx.before)):
+        return None  # "a year" is a set only as a rate: "twice a year", "$5 million a year"
+    n = (m["n"] or "").lower()
+    amount = {"": 1.0, "other": 2.0, "few": None, "several": None}.get(n, v.number(n))
+    return cal.duration(amount, v.unit(low)), "SET"
 
 
 def interpret_plural_weekday(m: re.Match[str], ctx: Context) -> Interpretation | None:
@@ -573,7 +575,8 @@ def rules() -> tuple[Rule, ...]:
     """Every rule, most specific first (ties in length go to the earlier rule)."""
     v = vocabulary()
     mod = (r"(?:at\s+least|at\s+most|more\s+than|less\s+than|fewer\s+than|no\s+more\s+than|nearly|almost|"
-           r"about|around|roughly|approximately|some|over|under|up\s+to|just|only|within|well\s+over)")
+           r"about|around|roughly|approximately|some|over(?!\s+the\b)|under|up\s+to|just|only|within|"
+           r"well\s+over)")
     day_word = rf"(?:{v.WEEKDAY}|today|tonight|yesterday|tomorrow)"
     specs: list[tuple[str, str, Callable]] = [
         ("clock",
@@ -599,7 +602,7 @@ def rules() -> tuple[Rule, ...]:
         ("month",
          rf"(?:(?P<rel>(?:early|late|mid)-?|(?:the\s+)?(?:beginning|start|end|middle)\s+of|(?:earlier|later)\s+(?:in\s+)?"
          rf"|last|next|this\s+past|this|(?:this\s+)?coming)\s*)?(?P<mon>{v.MONTH_FULL}|{v.MONTH}(?=,?\s+(?:of\s+)?\d{{4}}))"
-         rf"(?:,?\s+(?:of\s+)?(?P<year>{v.ANY_YEAR})|\s+(?P<yrel>(?:last|next|this)\s+year))?", interpret_month),
+         rf"(?:,?\s+(?:of\s+)?(?P<year>{v.ANY_YEAR})|\s+(?:of\s+)?(?P<yrel>(?:last|next|this)\s+year))?", interpret_month),
         ("year",
          rf"(?:(?:fiscal(?:\s+year)?|FY|calendar(?:\s+year)?|early|late|(?:the\s+)?(?:beginning|start|end|middle)\s+of"
          rf"|the\s+year)\s*|(?:mid|pre|post)-)?(?P<year>{v.YEAR})(?!\s*(?:%|percent))",
@@ -616,14 +619,14 @@ def rules() -> tuple[Rule, ...]:
          rf"(?:(?P<det>the(?:\s+year-(?:ago|earlier))?|its|their|this|last|next|(?:this|last|next)\s+year's)\s+)?"
          rf"(?:(?P<y1>{v.YEAR})\s+)?(?:fiscal[- ])?"
          rf"(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th)[- ](?:fiscal[- ])?(?P<unit>quarter|half)(?![\w-])"
-         rf"(?:\s+of\s+(?:fiscal\s+)?(?P<y2>{v.YEAR}))?"
+         rf"(?:\s+of\s+(?:fiscal\s+)?(?:(?P<y2>{v.YEAR})|(?P<qrel>last|next|this)\s+year))?"
          rf"|\bQ(?P<q>[1-4])(?:\s+(?P<y3>{v.YEAR}))?\b", interpret_quarter),
         ("season",
          rf"(?:(?P<rel>(?:the\s+)?(?:early|late|mid-?)|this\s+past|the\s+past|last|next|this|the|coming)\s*)?"
          rf"(?P<season>{v.SEASON})(?:\s+(?:of\s+)?(?P<year>{v.ANY_YEAR}))?(?![\w-])", interpret_season),
         ("relative_unit",
          rf"(?:(?:earlier|later|early|late)\s+(?:in\s+)?|the\s+(?:beginning|start|end|middle|rest|remainder)"
-         rf"\s+of\s+)?(?P<rel>this|last|next|the\s+past|the\s+previous|the\s+coming|the\s+current|the\s+following|"
+         rf"\s+of\s+)?(?P<rel>this\s+past|this|last|next|the\s+past|the\s+last|the\s+previous|the\s+coming|the\s+current|the\s+following|"
          rf"the\s+preceding|the\s+latest|the\s+most\s+recent|the\s+full|the)\s+(?:fiscal\s+)?"
          rf"(?P<unit>weekend|week|month|year|quarter|decade|century)(?![\w-])(?!\s+(?:old|long|-?old))",
          interpret_relative_unit),
@@ -639,7 +642,7 @@ def rules() -> tuple[Rule, ...]:
          rf"(?:{mod}\s+)?(?:(?P<num>{v.NUM})|{v.VAGUE})\s+(?P<unit>{v.UNIT})s?(?:\s+or\s+so)?\s+"
          rf"(?P<dir>ago|earlier|before|later|from\s+now|hence|back)\b", interpret_ago),
         ("duration",
-         rf"(?:{mod}\s+)?(?:(?:the|each\s+of\s+the|all|for\s+the)\s+)?"
+         rf"(?:{mod}\s+)?(?:(?:the|each\s+of\s+the|all)\s+)?"
          rf"(?:(?P<pos>past|last|next|first|coming|previous|following|final|remaining|latest|ensuing|preceding|"
          rf"initial|additional|further|same)\s+)?"
          rf"(?:(?P<num>{v.NUM})|(?P<vague>{v.VAGUE})|(?P<bare>(?<=\bfor\s)|(?<=\bin\s)|(?<=\bover\s)|(?<=\bwithin\s)))"
@@ -650,8 +653,8 @@ def rules() -> tuple[Rule, ...]:
          rf"(?P<num>\d+(?:\.\d+)?|{v.NUMWORD}|half)-(?P<unit>{v.UNIT})(?:s?-(?P<old>old)|-long)?(?![\w-])",
          interpret_duration),
         ("set",
-         rf"\b(?P<word>{v.SETWORD})\b|(?:(?:once|twice|\w+\s+times)\s+)?(?P<every>every|each|per|a|an)\s+"
-         rf"(?:(?P<n>other|{v.NUMWORD}|\d+)\s+)?(?P<target>{v.WEEKDAY}|{v.MONTH_FULL}|{v.UNIT}|weekend|"
+         rf"\b(?P<word>{v.SETWORD})\b|(?:(?P<freq>once|twice|\w+\s+times)\s+)?(?P<every>every|each|per|a|an)\s+"
+         rf"(?:(?P<n>other|few|several|{v.NUMWORD}|\d+)\s+)?(?P<target>{v.WEEKDAY}|{v.MONTH_FULL}|{v.UNIT}|weekend|"
          rf"morning|afternoon|evening|night)s?(?![\w-])", interpret_set),
         ("plural_weekday", rf"(?P<wd>{v.WEEKDAY})s(?:\s+(?P<part>mornings|afternoons|evenings|nights))?",
          interpret_plural_weekday),
