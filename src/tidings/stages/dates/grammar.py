@@ -575,8 +575,7 @@ def rules() -> tuple[Rule, ...]:
     """Every rule, most specific first (ties in length go to the earlier rule)."""
     v = vocabulary()
     mod = (r"(?:at\s+least|at\s+most|more\s+than|less\s+than|fewer\s+than|no\s+more\s+than|nearly|almost|"
-           r"about|around|roughly|approximately|some|over(?!\s+the\b)|under|up\s+to|just|only|within|"
-           r"well\s+over)")
+           r"about|around|roughly|approximately|some|over(?!\s+the\b)|under|up\s+to|just|only|well\s+over)")
     day_word = rf"(?:{v.WEEKDAY}|today|tonight|yesterday|tomorrow)"
     specs: list[tuple[str, str, Callable]] = [
         ("clock",
@@ -616,7 +615,8 @@ def rules() -> tuple[Rule, ...]:
         ("century", rf"(?:the\s+)?(?:(?:early|late|mid-?)\s*)?(?P<ord>{v.ORD}|\d{{1,2}}(?:st|nd|rd|th))[- ]century",
          interpret_century),
         ("quarter",
-         rf"(?:(?P<det>the(?:\s+year-(?:ago|earlier))?|its|their|this|last|next|(?:this|last|next)\s+year's)\s+)?"
+         rf"(?:(?P<det>the(?:\s+year-(?:ago|earlier))?|this|last|next|(?:this|last|next)\s+year's)\s+"
+         rf"(?!\w+-(?:quarter|half)))?"  # "the third quarter" keeps its article, "third-quarter results" has none
          rf"(?:(?P<y1>{v.YEAR})\s+)?(?:fiscal[- ])?"
          rf"(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th)[- ](?:fiscal[- ])?(?P<unit>quarter|half)(?![\w-])"
          rf"(?:\s+of\s+(?:fiscal\s+)?(?:(?P<y2>{v.YEAR})|(?P<qrel>last|next|this)\s+year))?"
@@ -625,7 +625,7 @@ def rules() -> tuple[Rule, ...]:
          rf"(?:(?P<rel>(?:the\s+)?(?:early|late|mid-?)|this\s+past|the\s+past|last|next|this|the|coming)\s*)?"
          rf"(?P<season>{v.SEASON})(?:\s+(?:of\s+)?(?P<year>{v.ANY_YEAR}))?(?![\w-])", interpret_season),
         ("relative_unit",
-         rf"(?:(?:earlier|later|early|late)\s+(?:in\s+)?|the\s+(?:beginning|start|end|middle|rest|remainder)"
+         rf"(?:(?:early|late)\s+(?:in\s+)?|the\s+(?:beginning|start|end|middle|rest|remainder)"
          rf"\s+of\s+)?(?P<rel>this\s+past|this|last|next|the\s+past|the\s+last|the\s+previous|the\s+coming|the\s+current|the\s+following|"
          rf"the\s+preceding|the\s+latest|the\s+most\s+recent|the\s+full|the)\s+(?:fiscal\s+)?"
          rf"(?P<unit>weekend|week|month|year|quarter|decade|century)(?![\w-])(?!\s+(?:old|long|-?old))",
@@ -633,10 +633,10 @@ def rules() -> tuple[Rule, ...]:
         ("year_end", rf"(?P<rel>)(?P<unit>year)(?:[- ]|'s\s+)end\b", interpret_relative_unit),
         ("year_ago", r"(?:the\s+)?year-(?:earlier|ago)(?:\s+(?P<period>quarter|period))?", interpret_year_ago),
         ("weekday",
-         rf"(?:(?:early|late|earlier|later)\s+)?(?:(?P<rel>last|next|this\s+past|this\s+coming|this|coming)\s+)?"
+         rf"(?:(?:early|late)\s+)?(?:(?P<rel>last|next|this\s+past|this\s+coming|this|coming)\s+)?"
          rf"(?P<wd>{v.WEEKDAY})(?:\s+(?P<week>(?:last|next|this)\s+week))?", interpret_weekday),
         ("relative_day",
-         r"(?:(?:early|late|earlier|later)\s+)?(?P<word>today|tonight|yesterday|tomorrow|the\s+day\s+before\s+"
+         r"(?:(?:early|late)\s+)?(?P<word>today|tonight|yesterday|tomorrow|the\s+day\s+before\s+"
          r"yesterday|the\s+day\s+after\s+tomorrow)\b", interpret_relative_day),
         ("ago",
          rf"(?:{mod}\s+)?(?:(?P<num>{v.NUM})|{v.VAGUE})\s+(?P<unit>{v.UNIT})s?(?:\s+or\s+so)?\s+"
