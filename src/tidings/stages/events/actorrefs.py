@@ -51,6 +51,27 @@ def _from_place(doc: Document, text: str, start: int, end: int, *, cities: bool 
     return None
 
 
+#: Nouns that count or group the real party ("scores of refugees", "a group of Yoruba leaders").
+QUANTITY_NOUNS = frozenset({"score", "scores", "dozen", "dozens", "hundred", "hundreds", "thousand", "thousands",
+                            "ten", "tens", "million", "millions", "group", "number", "some", "many", "most",
+                            "all", "part", "team", "delegation", "crowd", "band", "batch", "patch", "contingent"})
+
+
+def quantified(parse: Parse, head: int) -> int:
+    """The counted noun behind a quantity head ("scores of refugees" → refugees)."""
+    for _ in range(3):
+        tok = parse.tokens[head]
+        if tok.lemma.lower() not in QUANTITY_NOUNS and tok.text.lower() not in QUANTITY_NOUNS:
+            return head
+        of = next((c for c in parse.children(head) if parse.tokens[c].dep == "prep"
+                   and parse.tokens[c].text.lower() == "of"), None)
+        obj = next((c for c in parse.children(of) if parse.tokens[c].dep == "pobj"), None) if of is not None else None
+        if obj is None:
+            return head
+        head = obj
+    return head
+
+
 def refs_for(doc: Document, head: int, *, cities: bool = False) -> list[ActorRef]:
     """ActorRefs for the phrase headed by token ``head`` (several for "Hungarian and Romanian officials").
 
@@ -58,6 +79,7 @@ def refs_for(doc: Document, head: int, *, cities: bool = False) -> list[ActorRef
     a curfew), where otherwise a city is only where something happened.
     """
     parse = doc.parse
+    head = quantified(parse, head)
     tokens = core_tokens(parse, head)
     start, end = parse.tokens[tokens[0]].start, parse.tokens[tokens[-1]].end
     text = doc.text[start:end]

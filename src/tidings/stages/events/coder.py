@@ -389,6 +389,16 @@ def _domestic_default(doc: Document, sentence: int, refs: list[ActorRef | None])
         ref.country = country
 
 
+def _protested_state(doc: Document, sentence: int) -> list[ActorRef]:
+    """A protest with no named target is addressed to the state where it happens (CAMEO practice)."""
+    sent = doc.parse.sentences[sentence]
+    for place in doc.places:
+        if sent.start <= place.start < sent.end and place.country and place.role == "location":
+            return [ActorRef(text=place.text, name=place.name, country=place.country, sector="GOV",
+                             start=place.start, end=place.end)]
+    return []
+
+
 def _owner(doc: Document, item: Coded, actors: list[ActorRef | None]) -> list[ActorRef]:
     """A named party inside the pattern's own nouns ("rejected a US offer", "a Senegalese peace plan")."""
     parse = doc.parse
@@ -462,6 +472,8 @@ def to_events(doc: Document, item: Coded) -> list[Event]:
                   if actorrefs.is_party(doc, r)]
     if not any(r.actor_id or r.country or r.org for r in recipients):
         recipients = _owner(doc, item, actors) or recipients
+    if not recipients and item.type == "PROTEST":
+        recipients = _protested_state(doc, item.sentence)
     recipients = recipients or [None]
     when = timing.event_timing(doc, anchor, item.sentence, item.status.status)
     where = _location(doc, anchor, item.sentence)
