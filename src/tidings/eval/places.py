@@ -121,7 +121,7 @@ def _float(value: str | None) -> float | None:
 
 def read_geowebnews(folder: Path) -> list[GoldArticle]:
     """GeoWebNews brat files; coordinates looked up by GeoNames id in the gazetteer."""
-    gazetteer = load_gazetteer(500)
+    gazetteer = load_gazetteer()
     articles = []
     for ann in sorted(folder.glob("*.ann"), key=lambda p: (len(p.stem), p.stem)):
         text = ann.with_suffix(".txt").read_text(encoding="utf-8")

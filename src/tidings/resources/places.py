@@ -74,9 +74,9 @@ def distance_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
     return 2 * 6371.0088 * math.asin(min(1.0, math.sqrt(h)))
 
 
-def _rows(filename: str) -> list[list[str]]:
+def _rows(filename: str, data: Path = DATA) -> list[list[str]]:
     """Tab-separated rows of a data file, comments and blank lines skipped."""
-    lines = (DATA / filename).read_text(encoding="utf-8").splitlines()
+    lines = (data / filename).read_text(encoding="utf-8").splitlines()
     return [line.split("\t") for line in lines if line.strip() and not line.startswith("#")]
 
 
@@ -160,8 +160,8 @@ class Gazetteer:
 # --- building --------------------------------------------------------------------------
 
 
-def _demonym_rows() -> list[tuple[str, list[str]]]:
-    return [(row[0], _split(row[1])) for row in _rows("demonyms.tsv")]
+def _demonym_rows(data: Path = DATA) -> list[tuple[str, list[str]]]:
+    return [(row[0], _split(row[1])) for row in _rows("demonyms.tsv", data)]
 
 
 @functools.cache
@@ -301,18 +301,18 @@ def load_gazetteer(min_city_population: int = 1000) -> Gazetteer:
 # --- validation ------------------------------------------------------------------------
 
 
-def validate() -> list[str]:
-    """Problems in the place tables (unknown countries, bad coordinates or features, clashes)."""
+def validate(data: Path = DATA) -> list[str]:
+    """Problems in the place tables in ``data`` (unknown countries, bad coordinates or features, clashes)."""
     problems: list[str] = []
     known = {rec["iso3"] for rec in _geonames_countries().values()}
-    centroids = _rows("countries.tsv")
+    centroids = _rows("countries.tsv", data)
     listed = {row[0] for row in centroids}
     problems += [f"countries.tsv lacks {iso3}" for iso3 in sorted(known - listed)]
     problems += [f"countries.tsv: unknown country {iso3}" for iso3 in sorted(listed - known)]
     for row in centroids:
         problems += _coordinate_problems("countries.tsv", row[0], row[1], row[2])
     seen_codes: set[tuple[str, str]] = set()
-    for row in _rows("admin1.tsv"):
+    for row in _rows("admin1.tsv", data):
         if len(row) != 8:
             problems.append(f"admin1.tsv: {row[:3]} has {len(row)} columns, not 8")
             continue
@@ -323,7 +323,7 @@ def validate() -> list[str]:
             problems.append(f"admin1.tsv: code {iso3}.{code} used twice")
         seen_codes.add((iso3, code))
         problems += _coordinate_problems("admin1.tsv", name, lat, lon) + _id_problems("admin1.tsv", name, gid)
-    for row in _rows("regions.tsv"):
+    for row in _rows("regions.tsv", data):
         if len(row) != 7:
             problems.append(f"regions.tsv: {row[:1]} has {len(row)} columns, not 7")
             continue
@@ -334,9 +334,9 @@ def validate() -> list[str]:
             problems.append(f"regions.tsv: {name} has unknown country {iso3}")
         problems += _coordinate_problems("regions.tsv", name, lat, lon) + _id_problems("regions.tsv", name, gid)
     place_names = {name_key(rec["name"]) for rec in _geonames_countries().values()}
-    for row in _rows("admin1.tsv") + _rows("regions.tsv"):
+    for row in _rows("admin1.tsv", data) + _rows("regions.tsv", data):
         place_names.add(name_key(row[2] if len(row) == 8 else row[0]))
-    for iso3, forms in _demonym_rows():
+    for iso3, forms in _demonym_rows(data):
         if iso3 not in known:
             problems.append(f"demonyms.tsv: unknown country {iso3}")
         problems += [f"demonyms.tsv: {form!r} is also a place name" for form in forms if name_key(form) in place_names]

@@ -21,7 +21,7 @@ PROMINENCE_WEIGHT = 0.8  # per log10 of the number of alternate names
 CAPITAL_BONUS = 0.5
 ALTERNATE_NAME_PENALTY = 1.0
 QUALIFIER_AGREES, QUALIFIER_DISAGREES = 5.0, -3.0
-COUNTRY_CONTEXT, NEIGHBOUR_CONTEXT, ADMIN1_CONTEXT = 2.5, 0.4, 1.0
+COUNTRY_CONTEXT, NEIGHBOUR_CONTEXT, ADMIN1_CONTEXT = 3.0, 0.4, 1.0
 #: A city near another city the article names ("Edmonton" beside "Enfield" and "London").
 PROXIMITY_BONUS, CANDIDATE_PROXIMITY_BONUS, PROXIMITY_KM = 1.5, 1.0, 150.0
 #: A first-pass city choice counts for its country only when it beats other countries' towns by this much.
@@ -42,9 +42,10 @@ class Context:
     grid: dict[tuple[int, int], list[tuple[str, GazetteerEntry]]] = field(default_factory=dict)
 
     def share(self, country: str | None) -> float:
+        """The country's part of all country evidence (0 to 1)."""
         if not country or not self.countries:
             return 0.0
-        return self.countries[country] / max(self.countries.values())
+        return self.countries[country] / sum(self.countries.values())
 
     def proximity(self, entry: GazetteerEntry, name: str) -> float:
         """Bonus for a city near a city chosen for another name, or (less) near a candidate of one."""
@@ -148,6 +149,8 @@ def score(match: NameMatch, toponym: Toponym, gazetteer: Gazetteer, context: Con
     value += COUNTRY_CONTEXT * context.share(entry.country)
     neighbours = gazetteer.neighbours.get(entry.country or "", ())
     value += NEIGHBOUR_CONTEXT * max((context.share(n) for n in neighbours), default=0.0)
+    if entry.feature == "admin1" and context.admin1[(entry.country, entry.admin1)]:
+        value += ADMIN1_CONTEXT  # towns of the region are named too ("Atlanta ... Georgia")
     if entry.feature == "city":
         # the admin1 region counts for its other towns, not for a seat of the same name ("Quebec")
         if entry.admin1 and context.admin1[(entry.country, entry.admin1)] and name_key(entry.name) != name_key(entry.admin1):

@@ -1,0 +1,152 @@
+"""The places stage on sentences written for these tests, one per disambiguation case."""
+from __future__ import annotations
+
+import pytest
+
+from tidings.stages import places
+
+
+@pytest.fixture(scope="module")
+def geoparse(build_doc):
+    """``geoparse(text, dateline=None)`` → the document's places, checked for offset integrity."""
+
+    def run(text: str, *, dateline: str | None = None):
+        doc = build_doc(text, until="actors")
+        doc.article.dateline = dateline
+        doc = places.run(doc)
+        for place in doc.places:
+            assert doc.text[place.start:place.end] == place.text
+        return doc.places
+
+    return run
+
+
+def by_text(found, text):
+    matches = [p for p in found if p.text == text]
+    assert matches, f"{text!r} not found among {[p.text for p in found]}"
+    return matches[0]
+
+
+def test_state_abbreviation_after_comma_picks_the_town_in_that_state(geoparse):
+    found = geoparse("Firefighters in Wilmington, Del., battled a warehouse blaze on Sunday night.")
+    town = by_text(found, "Wilmington")
+    assert (town.country, town.admin1, town.feature) == ("USA", "Delaware", "city")
+    state = by_text(found, "Del.")
+    assert (state.name, state.feature, state.geonames_id) == ("Delaware", "admin1", 4142224)
+
+
+def test_spelled_out_state_after_comma_beats_the_famous_namesake(geoparse):
+    found = geoparse("The county fair in Paris, Texas, drew record crowds this weekend, organizers said.")
+    town = by_text(found, "Paris")
+    assert (town.country, town.admin1) == ("USA", "Texas")
+    assert abs(town.lat - 33.66) < 0.2
+
+
+def test_georgia_next_to_russia_is_the_country(geoparse):
+    found = geoparse("Analysts compared the buildup to Russia's 2008 invasion of its neighbor Georgia, "
+                     "which cost Tbilisi control of two breakaway regions.")
+    assert by_text(found, "Georgia").country == "GEO"
+    assert by_text(found, "Georgia").feature == "country"
+
+
+def test_georgia_in_an_american_story_is_the_state(geoparse):
+    found = geoparse("Voters in Atlanta and Savannah lined up for hours on Tuesday as Georgia held its "
+                     "primary, while officials in Texas and Florida watched the turnout closely.")
+    georgia = by_text(found, "Georgia")
+    assert (georgia.country, georgia.feature) == ("USA", "admin1")
+
+
+def test_dateline_sets_the_country_context(geoparse):
+    text = "Police said a man was arrested in Dover after a car struck a bus shelter near the town hall."
+    assert by_text(geoparse(text, dateline="DOVER, Del. (AP)"), "Dover").admin1 == "Delaware"
+    assert by_text(geoparse(text, dateline="DOVER, England"), "Dover").country == "GBR"
+
+
+def test_population_prior_picks_the_capital_without_context(geoparse):
+    found = geoparse("The summit will open in Paris next week, with delegations expected from 40 nations.")
+    paris = by_text(found, "Paris")
+    assert paris.country == "FRA"
+    assert paris.geonames_id == 2988507
+
+
+def test_article_context_picks_the_smaller_namesake(geoparse):
+    found = geoparse("Ontario's police watchdog is investigating a crash in London that killed two people. "
+                     "The collision happened near Western University, and roads between Sarnia, Windsor "
+                     "and Kitchener were closed for hours, Ontario Provincial Police said.")
+    assert by_text(found, "London").country == "CAN"
+
+
+def test_nearby_towns_pull_an_ambiguous_name_together(geoparse):
+    found = geoparse("Residents of Edmonton and Enfield in north London complained about the new bus "
+                     "routes, and councillors in Tottenham promised a review.")
+    assert by_text(found, "Edmonton").country == "GBR"
+
+
+def test_demonyms_and_adjectives_are_not_places(geoparse):
+    found = geoparse("Russian and Ukrainian negotiators met with French mediators, a Turkish official said.")
+    assert not {"Russian", "Ukrainian", "French", "Turkish"} & {p.text for p in found}
+
+
+def test_places_that_act_or_speak_are_actors(geoparse):
+    found = geoparse("Moscow denied the report on Tuesday, and Beijing warned against interference. "
+                     "Washington said talks in Geneva would go ahead.")
+    assert by_text(found, "Moscow").role == "actor"
+    assert by_text(found, "Beijing").role == "actor"
+    assert by_text(found, "Washington").role == "actor"
+    geneva = by_text(found, "Geneva")
+    assert (geneva.role, geneva.country) == ("location", "CHE")
+
+
+def test_place_as_agent_of_a_passive_verb_is_an_actor(geoparse):
+    found = geoparse("The missile test was condemned by Tokyo within hours.")
+    assert by_text(found, "Tokyo").role == "actor"
+
+
+def test_stative_verbs_keep_a_place_a_location(geoparse):
+    found = geoparse("Texas has seen record heat this summer, forecasters said.")
+    assert by_text(found, "Texas").role == "location"
+
+
+def test_water_bodies_and_regions(geoparse):
+    found = geoparse("Tankers avoided the Strait of Hormuz and the Red Sea after attacks, while aid "
+                     "groups warned of drought across the Sahel and unrest in Central Asia.")
+    assert by_text(found, "Strait of Hormuz").feature == "water"
+    assert by_text(found, "Red Sea").feature == "water"
+    assert by_text(found, "Sahel").feature == "region"
+    assert by_text(found, "Central Asia").country is None
+
+
+def test_disputed_territories_follow_the_documented_convention(geoparse):
+    found = geoparse("Shelling was reported in Crimea and the Donetsk region, in the Gaza Strip and "
+                     "near the Golan Heights, and along the line in South Ossetia.")
+    assert by_text(found, "Crimea").country == "UKR"
+    assert by_text(found, "Donetsk region").country == "UKR"
+    assert by_text(found, "Gaza Strip").country == "PSE"
+    assert by_text(found, "Golan Heights").country == "SYR"
+    assert by_text(found, "South Ossetia").country == "GEO"
+
+
+def test_names_after_a_title_or_inside_a_person_name_are_not_places(geoparse):
+    found = geoparse("Sydney Clarke, 14, won the junior title. Her coach said Clarke trains six days a week, "
+                     "and Sydney hopes to compete abroad next year. Mr Paterson, the club president, agreed.")
+    assert not {"Sydney", "Paterson"} & {p.text for p in found}
+
+
+def test_town_after_a_locative_preposition_is_found_even_if_unlabelled(geoparse):
+    found = geoparse("Two men were injured when a tractor overturned near Cirencester on Friday.")
+    town = by_text(found, "Cirencester")
+    assert (town.country, town.feature) == ("GBR", "city")
+
+
+def test_streets_are_places_even_without_coordinates(geoparse):
+    found = geoparse("Officers closed Assembly Street and Harbour Road after the crash, police said.")
+    street = by_text(found, "Assembly Street")
+    assert street.lat is None and street.name is None
+
+
+def test_run_replaces_the_layer_and_skips_unparsed_documents(build_doc):
+    doc = build_doc("Protesters gathered in Nairobi and Mombasa.", until="actors")
+    doc = places.run(places.run(doc))
+    assert [p.text for p in doc.places] == ["Nairobi", "Mombasa"]
+    doc.parse = None
+    assert places.run(doc) is doc
