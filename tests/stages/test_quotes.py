@@ -273,3 +273,12 @@ def test_parenthetical_cue_inside_reported_clause(quotes_of):
     assert found and {q.cue for q in found} == {"argued"}
     assert "there are other tools in the toolbox" in " ".join(q.text for q in found)
     assert all(q.speaker.text == "the minister" for q in found)
+
+
+def test_anonymous_source_takes_country_from_its_modifier(build_doc):
+    doc = build_doc('"We will not allow it," a senior Russian diplomat said.', until="actors")
+    start = doc.text.index("Russian")
+    doc.actors = [Actor(id="RUS", name="Russia", kind="country", country="RUS")]
+    doc.mentions = [Mention(start, start + 7, "Russian", "NORP", "RUS")]
+    speaker = only(quotes.run(doc).quotes).speaker
+    assert (speaker.text, speaker.country, speaker.actor_id) == ("a senior Russian diplomat", "RUS", None)

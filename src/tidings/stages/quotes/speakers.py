@@ -127,12 +127,16 @@ class Speakers:
             return self.ref(owner)
         start, end = self.phrase(head)
         mention = self._mention(start, end, tok)
-        if mention is not None:
+        if mention is not None and mention.start <= tok.start < mention.end:
             return self._from_mention(mention, start, end)
         role = self._definite_role(head)
         if role is not None:
             return self._resolve_back(start, end, self.lex.descriptions[role], True)
-        return self._from_entities(start, end)
+        ref = self._from_entities(start, end)
+        if mention is not None:  # "a senior Russian diplomat": the modifier gives the country
+            actor = self.doc.actor(mention.actor_id)
+            ref.country = actor.country if actor else None
+        return ref
 
     def label_ref(self, start: int, end: int) -> ActorRef:
         """A transcript label ("SEN. KAINE") as a speaker, named by the article's full form of the surname."""
@@ -179,7 +183,7 @@ class Speakers:
 
     def _mention(self, start: int, end: int, head: Token):
         """The actors-stage mention covering the head token, else any inside the phrase."""
-        inside = [m for m in self.mentions if m.start < end and m.end > start]
+        inside = [m for m in self.mentions if m.start < end and m.end > start and m.actor_id]
         for m in inside:
             if m.start <= head.start < m.end:
                 return m
