@@ -104,8 +104,10 @@ CREATE TABLE event_clusters (               -- one real-world occurrence, across
     num_articles INTEGER NOT NULL DEFAULT 0,
     num_sources INTEGER NOT NULL DEFAULT 0
 );
-CREATE INDEX event_clusters_day ON event_clusters(day);
-CREATE INDEX event_clusters_type ON event_clusters(type, day);
+-- day and type lead the common dashboard filters; the trailing actor columns let grouped counts skip the table
+CREATE INDEX event_clusters_day ON event_clusters(day, actor_code, recipient_code, actor_actor_id, recipient_actor_id);
+CREATE INDEX event_clusters_type ON event_clusters(type, day, actor_code, recipient_code, actor_actor_id,
+                                                   recipient_actor_id);
 CREATE INDEX event_clusters_actor ON event_clusters(actor_actor_id, day);
 CREATE INDEX event_clusters_recipient ON event_clusters(recipient_actor_id, day);
 CREATE INDEX event_clusters_actor_country ON event_clusters(actor_country, day);
