@@ -1,0 +1,44 @@
+"""``export``: write a store as files other tools read (GDELT 2.0, PLOVER JSON lines, Parquet)."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from tidings.cli.store_cmd import db_option, filter_options, open_store
+from tidings.query import Filters, QueryError
+
+
+@click.command("export")
+@click.option("--format", "fmt", required=True,
+              type=click.Choice(["gdelt-events", "gdelt-mentions", "gdelt-gkg", "plover-jsonl", "parquet"]),
+              help="File layout to write.")
+@click.option("--out", required=True, type=click.Path(), help="Output file (a folder for parquet).")
+@filter_options("actor", "recipient", "country", "type", "status", "since", "until", "source")
+@click.option("--undated", type=click.Choice(["skip", "published"]), default="skip", show_default=True,
+              help="GDELT files: leave out events without a date, or date current (not historical) ones "
+                   "to their article's publication day.")
+@click.option("--limit", type=click.IntRange(min=1), default=None, help="At most this many events/articles.")
+@db_option
+def export_command(fmt, out, undated, limit, db, **filters) -> None:
+    """Export the store: GDELT 2.0 events/mentions/GKG (tab-separated, no header), PLOVER JSON lines, Parquet.
+
+    \b
+    The filters select events as in `tidings events` (gdelt-gkg: the articles holding them).
+    Examples:
+      tidings export --format gdelt-events --out events.tsv --since 2022-01
+      tidings export --format plover-jsonl --out rus-ukr.jsonl --actor RUS --recipient UKR
+      tidings export --format parquet --out store_parquet/      # then DuckDB: SELECT * FROM 'store_parquet/events.parquet'
+    """
+    from tidings.export import export
+
+    with open_store(db) as store:
+        try:
+            summary = export(store, fmt, Path(out), Filters(**filters), undated=undated, limit=limit)
+        except QueryError as exc:
+            raise click.ClickException(str(exc)) from None
+    for line in summary.lines():
+        click.echo(line, err=True)
+
+
+COMMANDS = [export_command]

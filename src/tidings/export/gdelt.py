@@ -1,0 +1,291 @@
+"""GDELT 2.0 files from a store: events (61 columns), mentions (16) and GKG 2.1 (27), tab-separated, no header.
+
+Choices where tidings and GDELT differ (see ``export/README.md``):
+
+* one events row per event cluster; ``GLOBALEVENTID`` is the cluster key;
+* event dates come from the text. A cluster without a date is skipped (``undated="skip"``) or,
+  with ``undated="published"``, dated to its first article's publication day unless it is
+  historical — historical events are never given the publication date;
+* SQLDATE of a week, month or year is its first day (``FractionDate`` as GDELT computes it);
+* actor codes: ``country + known group + sector`` (``RUSGOV``, ``PSEHMSREB``) or, for
+  international organisations, ``sector + known group`` (``IGONAT``, ``NGOHRW``);
+* geo columns use FIPS 10-4 country codes; FeatureID is the GeoNames id for places below
+  admin1 (GDELT uses GNS ids), the ADM1 code for admin1 and the FIPS code for countries;
+  actor geo columns are left empty (type 0): tidings locates events, not actors;
+* ``SOURCEURL``/``MentionIdentifier``/``DocumentIdentifier`` is the article URL, else its id.
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping
+from datetime import date
+from typing import Any
+from urllib.parse import urlparse
+
+from tidings.models import Document
+from tidings.resources.export import load_tables
+
+EVENT_COLUMNS = (
+    "GLOBALEVENTID SQLDATE MonthYear Year FractionDate "
+    "Actor1Code Actor1Name Actor1CountryCode Actor1KnownGroupCode Actor1EthnicCode Actor1Religion1Code "
+    "Actor1Religion2Code Actor1Type1Code Actor1Type2Code Actor1Type3Code "
+    "Actor2Code Actor2Name Actor2CountryCode Actor2KnownGroupCode Actor2EthnicCode Actor2Religion1Code "
+    "Actor2Religion2Code Actor2Type1Code Actor2Type2Code Actor2Type3Code "
+    "IsRootEvent EventCode EventBaseCode EventRootCode QuadClass GoldsteinScale NumMentions NumSources "
+    "NumArticles AvgTone "
+    "Actor1Geo_Type Actor1Geo_FullName Actor1Geo_CountryCode Actor1Geo_ADM1Code Actor1Geo_ADM2Code "
+    "Actor1Geo_Lat Actor1Geo_Long Actor1Geo_FeatureID "
+    "Actor2Geo_Type Actor2Geo_FullName Actor2Geo_CountryCode Actor2Geo_ADM1Code Actor2Geo_ADM2Code "
+    "Actor2Geo_Lat Actor2Geo_Long Actor2Geo_FeatureID "
+    "ActionGeo_Type ActionGeo_FullName ActionGeo_CountryCode ActionGeo_ADM1Code ActionGeo_ADM2Code "
+    "ActionGeo_Lat ActionGeo_Long ActionGeo_FeatureID DATEADDED SOURCEURL").split()
+MENTION_COLUMNS = (
+    "GLOBALEVENTID EventTimeDate MentionTimeDate MentionType MentionSourceName MentionIdentifier SentenceID "
+    "Actor1CharOffset Actor2CharOffset ActionCharOffset InRawText Confidence MentionDocLen MentionDocTone "
+    "MentionDocTranslationInfo Extras").split()
+GKG_COLUMNS = (
+    "GKGRECORDID DATE SourceCollectionIdentifier SourceCommonName DocumentIdentifier Counts V2Counts Themes "
+    "V2Themes Locations V2Locations Persons V2Persons Organizations V2Organizations V2Tone Dates GCAM "
+    "SharingImage RelatedImages SocialImageEmbeds SocialVideoEmbeds Quotations AllNames Amounts "
+    "TranslationInfo Extras").split()
+
+UNDATED_POLICIES = ("skip", "published")
+LEAD_SENTENCES = 1  # IsRootEvent: the event was first read in the article's lead sentence
+WEB, CITATION_ONLY = 1, 2  # GDELT source collections: a URL, or a textual citation (our article id)
+GEO_COUNTRY, GEO_US_STATE, GEO_US_CITY, GEO_WORLD_CITY, GEO_WORLD_STATE = 1, 2, 3, 4, 5
+GKG_DATE_RESOLUTION = {"year": 1, "month": 2, "day": 3}
+_LIST_DELIMITERS = re.compile(r"[\t\r\n;#|]+")
+
+
+def clean_field(value: Any) -> str:
+    """A cell: None → empty, tabs and line breaks → spaces (they would break the row)."""
+    if value is None:
+        return ""
+    return " ".join(str(value).split())
+
+
+def list_item(value: str, *, commas: bool = False) -> str:
+    """Text inside a GKG list: no item or field delimiters (``; # |`` and, unless allowed, ``,``)."""
+    text = _LIST_DELIMITERS.sub(" ", value)
+    return " ".join((text if commas else text.replace(",", " ")).split())
+
+
+def stamp(iso: str | None) -> str:
+    """``2021-12-30T14:05:00+00:00`` → ``20211230140500`` (date-only values get 000000)."""
+    digits = re.sub(r"\D", "", (iso or "")[:19])
+    return (digits + "0" * 14)[:14] if digits else ""
+
+
+def fraction_date(day: date) -> str:
+    """GDELT's FractionDate: year + ((month - 1) * 30 + day) / 365, four decimals."""
+    return f"{day.year + ((day.month - 1) * 30 + day.day) / 365:.4f}"
+
+
+def event_day(row: Mapping[str, Any], undated: str, published: str | None) -> date | None:
+    """The day a GDELT row is dated to, or None to skip it (see the module notes)."""
+    value = row["day"]
+    if value is None and undated == "published" and not row["historical"] and published:
+        value = published[:10]
+    try:
+        return date.fromisoformat(value) if value else None
+    except ValueError:
+        return None
+
+
+def actor_columns(prefix: str, row: Mapping[str, Any], fallback_text: str | None) -> list[str]:
+    """The ten Actor{1,2}* columns: code, name, country, known group, ethnic, religions, types."""
+    country, sector, org = (row[f"{prefix}_{k}"] for k in ("country", "sector", "org"))
+    name = row[f"{prefix}_name"] or fallback_text
+    if not (country or sector or org or name):
+        return [""] * 10
+    tables = load_tables()
+    group = tables.known_groups.get(org or "", "")
+    if not name and country in tables.countries:
+        name = tables.countries[country].name
+    if country:
+        code = country + group + (sector or "")
+    else:
+        code = (sector or "") + group
+    return [code, clean_field(name).upper(), country or "", group, "", "", "", sector or "", "", ""]
+
+
+def cameo_columns(cameo: str | None) -> list[str]:
+    """EventCode, EventBaseCode, EventRootCode as strings with their leading zeros."""
+    code = (cameo or "").strip()
+    if code.isdigit() and len(code) == 2:  # a root code alone: its base code ends in 0
+        code += "0"
+    return [code, code[:3], code[:2]]
+
+
+def geo_type(feature: str | None, country: str | None, has_point: bool) -> int:
+    """GDELT's geographic resolution for a place of this feature class."""
+    if feature == "country" or (feature is None and not has_point):
+        return GEO_COUNTRY
+    if feature == "admin1":
+        return GEO_US_STATE if country == "USA" else GEO_WORLD_STATE
+    return GEO_US_CITY if country == "USA" else GEO_WORLD_CITY
+
+
+def geo_fields(name: str | None, country: str | None, admin1: str | None, feature: str | None,
+               lat: float | None, lon: float | None, geonames_id: int | None) -> list[str] | None:
+    """Type, full name, FIPS country, ADM1, ADM2, lat, long, feature id — None when nothing is known."""
+    if not (name or country):
+        return None
+    kind = geo_type(feature, country, lat is not None)
+    known = load_tables().countries.get(country or "")
+    fips = known.fips if known else ""
+    country_name = known.name if known else ""
+    if kind == GEO_COUNTRY:
+        full, adm1, feature_id = country_name or name, fips, fips
+    else:
+        full = ", ".join(_unique([name or "", country_name]))
+        adm1 = fips + (admin1 or "") if fips and admin1 else fips
+        feature_id = adm1 if kind in (GEO_US_STATE, GEO_WORLD_STATE) else (geonames_id or "")
+    return [str(kind), clean_field(full), fips, adm1, "", _number(lat), _number(lon), str(feature_id)]
+
+
+def _number(value: float | None) -> str:
+    return "" if value is None else f"{value:g}" if abs(value) >= 1e-4 else "0"
+
+
+def _geo_or_empty(fields: list[str] | None) -> list[str]:
+    return fields if fields is not None else ["0"] + [""] * 7
+
+
+def event_row(row: Mapping[str, Any], *, undated: str = "skip") -> list[str] | None:
+    """One GDELT 2.0 events row for an event cluster (``storage.exports.export_clusters``), or None."""
+    day = event_day(row, undated, row["published"])
+    if day is None:
+        return None
+    geo = geo_fields(row["location_name"] or row["location_text"], row["location_country"],
+                     row["location_admin1"], row["location_feature"], row["location_lat"], row["location_lon"],
+                     row["location_geonames_id"])
+    is_root = int(row["sentence_index"] is not None and row["sentence_index"] < LEAD_SENTENCES)
+    cells = [str(row["pk"]), day.strftime("%Y%m%d"), day.strftime("%Y%m"), str(day.year), fraction_date(day),
+             *actor_columns("actor", row, row["actor_text"]),
+             *actor_columns("recipient", row, row["recipient_text"]),
+             str(is_root), *cameo_columns(row["cameo"]), str(row["quad_class"] or ""),
+             _float(row["goldstein"]), str(row["num_mentions"]), str(row["num_sources"]), str(row["num_articles"]),
+             _float(row["avg_tone"]),
+             *_geo_or_empty(None), *_geo_or_empty(None), *_geo_or_empty(geo),
+             stamp(row["ingested_at"]), clean_field(row["url"] or row["article_id"])]
+    return cells
+
+
+def _float(value: float | None) -> str:
+    return "" if value is None else repr(float(value))
+
+
+def mention_row(row: Mapping[str, Any], *, undated: str = "skip") -> list[str] | None:
+    """One GDELT 2.0 mentions row for an event mention (``storage.exports.export_mentions``), or None."""
+    cluster = {"day": row["cluster_day"], "historical": row["cluster_historical"]}
+    if event_day(cluster, undated, row["cluster_published"]) is None:
+        return None  # its event is not in the events file either
+    undated_note = "" if row["cluster_day"] else "<DATE>publication</DATE>"
+    return [str(row["cluster_id"]), stamp(row["event_added"]), stamp(row["ingested_at"]),
+            str(WEB if row["url"] else CITATION_ONLY), clean_field(source_name(row["source"], row["url"])),
+            clean_field(row["url"] or row["article_id"]), str((row["sentence_index"] or 0) + 1),
+            _offset(row["actor_start"]), _offset(row["recipient_start"]), _offset(row["trigger_start"]),
+            "1", str(round(100 * (row["confidence"] or 0))), str(row["doc_length"]), _float(row["tone_score"]),
+            "", undated_note]
+
+
+def _offset(value: int | None) -> str:
+    return "-1" if value is None else str(value)
+
+
+def source_name(source: str | None, url: str | None) -> str:
+    """The source's common name: the stored source, else the URL's domain."""
+    if source:
+        return source
+    host = urlparse(url).hostname if url else None
+    return (host or "").removeprefix("www.")
+
+
+# --- GKG 2.1 ----------------------------------------------------------------------------------
+
+
+def gkg_row(doc: Document, number: int) -> list[str]:
+    """One GKG 2.1 row for a stored Document (record id: publication stamp and ``number``)."""
+    article = doc.article
+    added = stamp(article.published) or "0" * 14
+    places = [(p, geo_fields(p.name or p.text, p.country, p.admin1, p.feature, p.lat, p.lon, p.geonames_id))
+              for p in doc.places]
+    places = [(p, fields) for p, fields in places if fields is not None]
+    v1_locations = _unique(_join("#", [f[0], f[1], f[2], f[3], f[5], f[6], f[7]]) for _, f in places)
+    v2_locations = [_join("#", [*f, str(p.start)]) for p, f in places]
+    persons = [(m.text, m.start) for m in doc.mentions if m.label == "PERSON"]
+    orgs = [(m.text, m.start) for m in doc.mentions if m.label == "ORG"]
+    tone = doc.tone
+    v2_tone = ",".join(_float(v) for v in (tone.score, tone.positive, tone.negative, tone.polarity, 0.0, 0.0)) \
+        + f",{tone.word_count}" if tone else ""
+    extras = f"<PAGE_TITLE>{list_item(article.title)}</PAGE_TITLE>" if article.title else ""
+    return [f"{added}-{number}", added, str(WEB if article.url else CITATION_ONLY),
+            clean_field(source_name(article.source, article.url)), clean_field(article.url or article.id),
+            "", "", "", "", ";".join(v1_locations), ";".join(v2_locations),
+            ";".join(_unique(list_item(name) for name, _ in persons)), _offsets(persons),
+            ";".join(_unique(list_item(name) for name, _ in orgs)), _offsets(orgs),
+            v2_tone, ";".join(gkg_dates(doc)), "", "", "", "", "", gkg_quotations(doc),
+            _offsets([(m.text, m.start) for m in doc.mentions]), gkg_amounts(doc), "", extras]
+
+
+def _join(sep: str, fields: Iterable[str]) -> str:
+    return sep.join(list_item(f, commas=True) for f in fields)
+
+
+def _unique(items: Iterable[str]) -> list[str]:
+    return list(dict.fromkeys(i for i in items if i))
+
+
+def _offsets(items: list[tuple[str, int]]) -> str:
+    return ";".join(f"{list_item(name)},{start}" for name, start in items if list_item(name))
+
+
+_DATE_VALUE = re.compile(r"^(\d{4}|XXXX)(?:-(\d{2}))?(?:-(\d{2}))?$")
+
+
+def gkg_dates(doc: Document) -> list[str]:
+    """``resolution#month#day#year#offset`` for each date mention with a calendar value."""
+    out = []
+    for mention in doc.dates:
+        match = _DATE_VALUE.match(mention.value or "")
+        if not match:
+            continue
+        year, month, day = match.groups()
+        if year == "XXXX":
+            if not (month and day):
+                continue
+            resolution, year = 4, "0"
+        else:
+            resolution = GKG_DATE_RESOLUTION["day" if day else "month" if month else "year"]
+        out.append(f"{resolution}#{int(month or 0)}#{int(day or 0)}#{int(year)}#{mention.start}")
+    return out
+
+
+def gkg_quotations(doc: Document) -> str:
+    """``offset|length|verb|quote`` blocks joined by ``#``."""
+    return "#".join(f"{q.start}|{q.end - q.start}|{list_item(q.cue or '')}|{list_item(q.text)}"
+                    for q in doc.quotes)
+
+
+def gkg_amounts(doc: Document) -> str:
+    """``amount,object,offset`` items for amounts with a value."""
+    items = []
+    for amount in doc.amounts:
+        if amount.value is None:
+            continue
+        value = int(amount.value) if float(amount.value).is_integer() else amount.value
+        items.append(f"{value},{list_item(amount.object or '')},{amount.start}")
+    return ";".join(items)
+
+
+def write_rows(rows: Iterable[list[str] | None], out) -> tuple[int, int]:
+    """Write tab-separated rows, skipping None; return (written, skipped)."""
+    written = skipped = 0
+    for row in rows:
+        if row is None:
+            skipped += 1
+            continue
+        out.write("\t".join(row) + "\n")
+        written += 1
+    return written, skipped
