@@ -91,6 +91,8 @@ def test_without_a_publication_date_relative_values_stay_unresolved():
     ("the past decade", "P10Y", "DURATION"),
     ("for centuries", "PXC", "DURATION"),
     ("every Thursday", "XXXX-WXX-4", "SET"),
+    ("on Tuesdays", "XXXX-WXX-2", "SET"),
+    ("Tuesday nights", "XXXX-WXX-2TNI", "SET"),
     ("each month", "P1M", "SET"),
     ("$5 million a year", "P1Y", "SET"),
     ("twice a week", "P1W", "SET"),
@@ -123,6 +125,7 @@ def test_clock_times_attach_to_their_day():
         ("10:35 a.m. Tuesday", "2021-12-28T10:35", "TIME")]
     assert found("Rebels shelled the town overnight and again this morning.") == [
         ("overnight", "2021-12-30TNI", "TIME"), ("this morning", "2021-12-30TMO", "TIME")]
+    assert found("The rally on Tuesday night drew thousands.") == [("Tuesday night", "2021-12-28TNI", "DATE")]
 
 
 def test_offsets_point_into_the_text():

@@ -65,7 +65,8 @@ class Vocabulary:
                       rf"{_alt(abbreviations, case_sensitive=True)}\.?)(?![A-Za-z])")
         self.MONTH_FULL = rf"{_alt(full_months, case_sensitive=True)}(?![A-Za-z])"
         full_days = [d for d in lex["weekdays"] if d.endswith("day")]
-        self.WEEKDAY = rf"{_alt(full_days, case_sensitive=True)}(?![A-Za-z])"
+        self.WEEKDAY_NAME = _alt(full_days, case_sensitive=True)
+        self.WEEKDAY = rf"{self.WEEKDAY_NAME}(?![A-Za-z])"
         tens = [w for w, v in self.numbers.items() if v in range(20, 100, 10) and " " not in w]
         ones = [w for w, v in self.numbers.items() if v in range(1, 10) and w not in ("a", "an")]
         compound = rf"{_alt(tens)}[- ]{_alt(ones)}"
@@ -405,7 +406,10 @@ def interpret_part_of_day(m: re.Match[str], ctx: Context) -> Interpretation | No
         day = _day_of(ref[-1], ctx, v)
     else:
         day = ctx.anchor
-    return (f"{day.isoformat()}T{code}", "TIME") if day is not None else None
+    if day is None:
+        return None
+    named_day = m["day"] is not None or (ref and ref[-1] not in ("this", "the", "last", "early", "late", "later", "earlier"))
+    return f"{day.isoformat()}T{code}", "DATE" if named_day else "TIME"  # "Friday night" is a DATE in TimeBank
 
 
 def interpret_clock(m: re.Match[str], ctx: Context) -> Interpretation | None:
@@ -522,7 +526,9 @@ def interpret_set(m: re.Match[str], ctx: Context) -> Interpretation | None:
 def interpret_plural_weekday(m: re.Match[str], ctx: Context) -> Interpretation | None:
     v = vocabulary()
     weekday = v.weekdays[m["wd"].lower()]
-    part = v.lex["parts_of_day"].get((m["part"] or "").lower().rstrip("s"))
+    if not m[0].lower().endswith("s"):
+        return None  # "Tuesday nights" is a set, "Tuesday night's debate" is not
+    part = v.lex["parts_of_day"].get((m["part"] or "").lower().removesuffix("s"))
     return f"XXXX-WXX-{weekday}" + (f"T{part}" if part else ""), "SET"
 
 
@@ -587,7 +593,7 @@ def rules() -> tuple[Rule, ...]:
          interpret_clock),
         ("part_of_day",
          rf"(?:(?P<ref>(?:(?:early|late|later|earlier)\s+)?(?:this|last|the|{day_word})|early|late|later|earlier)\s+)?"
-         rf"(?P<part>mid-?afternoon|{v.PART})(?:\s+(?P<day>{day_word}))?", interpret_part_of_day),
+         rf"(?P<part>mid-?afternoon|{v.PART})(?![\w-])(?:\s+(?P<day>{day_word}))?", interpret_part_of_day),
         ("full_date",
          rf"(?:(?P<rel>last|next|this\s+past|this\s+coming)\s+)?"
          rf"(?:{v.WEEKDAY},?\s+)?(?:(?P<mon>{v.MONTH})\s+(?P<day>{v.DAYNUM})"
@@ -656,7 +662,8 @@ def rules() -> tuple[Rule, ...]:
          rf"\b(?P<word>{v.SETWORD})\b|(?:(?P<freq>once|twice|\w+\s+times)\s+)?(?P<every>every|each|per|a|an)\s+"
          rf"(?:(?P<n>other|few|several|{v.NUMWORD}|\d+)\s+)?(?P<target>{v.WEEKDAY}|{v.MONTH_FULL}|{v.UNIT}|weekend|"
          rf"morning|afternoon|evening|night)s?(?![\w-])", interpret_set),
-        ("plural_weekday", rf"(?P<wd>{v.WEEKDAY})s(?:\s+(?P<part>mornings|afternoons|evenings|nights))?",
+        ("plural_weekday", rf"(?P<wd>{v.WEEKDAY_NAME})(?:s|(?=\s+\w+s\b))(?:\s+(?P<part>mornings|afternoons|evenings|nights))?"
+         rf"(?![\w-])",
          interpret_plural_weekday),
         ("reference", rf"\b(?P<ref>{v.REFERENCE})\b", interpret_reference),
         ("holiday", rf"(?:(?P<rel>last|next|this)\s+)?(?P<name>{v.HOLIDAY})(?:,?\s+(?P<year>{v.YEAR}))?(?![\w'])",
