@@ -282,3 +282,19 @@ def test_anonymous_source_takes_country_from_its_modifier(build_doc):
     doc.mentions = [Mention(start, start + 7, "Russian", "NORP", "RUS")]
     speaker = only(quotes.run(doc).quotes).speaker
     assert (speaker.text, speaker.country, speaker.actor_id) == ("a senior Russian diplomat", "RUS", None)
+
+
+def test_according_to_a_statement_from_an_organisation(quotes_of):
+    q = only(quotes_of('"The border will remain closed until further notice," according to a statement '
+                       "from the Interior Ministry."))
+    assert (q.kind, q.cue.lower(), q.speaker.text) == ("direct", "according to", "the Interior Ministry")
+
+
+def test_document_subject_speaks_for_its_owner(quotes_of):
+    q = only(quotes_of("The ministry's statement said the new sanctions were illegal."))
+    assert (q.text, q.speaker.text) == ("the new sanctions were illegal", "The ministry")
+
+
+def test_question_then_cue(quotes_of):
+    q = only(quotes_of('"Why now, after ten years of silence?" the senator asked.'))
+    assert (q.text, q.cue, q.speaker.text) == ("Why now, after ten years of silence?", "asked", "the senator")
