@@ -3,7 +3,7 @@ import pytest
 
 from tests.batch.stories import STORIES, write_corpus
 from tidings.batch import ingest
-from tidings.batch.executors import SerialExecutor, make_executor
+from tidings.batch.executors import ExecutorError, SerialExecutor, make_executor
 from tidings.storage import Store
 
 
@@ -49,9 +49,9 @@ def test_dask_local_cluster_stores_the_same_as_one_worker(corpus, serial_result,
 
 def test_make_executor_choices():
     assert isinstance(make_executor("local", workers=1), SerialExecutor)
-    with pytest.raises(ValueError, match="needs --scheduler"):
+    with pytest.raises(ExecutorError, match="needs --scheduler"):
         make_executor("dask")
-    with pytest.raises(ValueError, match="unknown engine"):
+    with pytest.raises(ExecutorError, match="unknown engine"):
         make_executor("spark")
-    with pytest.raises(ValueError, match="at least 1"):
+    with pytest.raises(ExecutorError, match="at least 1"):
         make_executor("local", workers=0)

@@ -8,6 +8,7 @@ from click.testing import CliRunner
 
 from tests.batch.stories import write_corpus
 from tests.storage.factories import GENEVA, KYIV, document, event, save
+from tidings.batch import executors
 from tidings.cli import main
 from tidings.storage import Store
 
@@ -111,6 +112,15 @@ def test_missing_store_is_a_one_line_error(tmp_path):
 def test_dask_engine_needs_a_scheduler(tmp_path):
     result = run("ingest", tmp_path, "--engine", "dask", "--db", tmp_path / "x.db")
     assert result.exit_code == 2 and "--scheduler" in result.output
+
+
+def test_unreachable_scheduler_is_a_one_line_error(tmp_path, monkeypatch):
+    monkeypatch.setattr(executors, "CONNECT_TIMEOUT", "1s")
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "a.txt").write_text("Talks resumed in Vienna on Monday.", encoding="utf-8")
+    result = run("ingest", tmp_path / "in", "--engine", "dask", "--scheduler", "tcp://127.0.0.1:9",
+                 "--db", tmp_path / "x.db")
+    assert result.exit_code == 1 and "cannot reach the Dask scheduler at tcp://127.0.0.1:9" in result.output
 
 
 def test_ingest_then_query(tmp_path):

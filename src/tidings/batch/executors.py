@@ -17,8 +17,13 @@ from tidings.models import Document, Failure, RawArticle
 Batch = list[RawArticle]
 Results = list[Document | Failure]
 
+class ExecutorError(Exception):
+    """The executor cannot run (unknown engine, bad worker count, unreachable scheduler)."""
+
+
 #: Batches in flight per worker: enough to keep workers busy, little enough to bound memory.
 WINDOW_PER_WORKER = 2
+CONNECT_TIMEOUT = "15s"
 
 
 def process_batch(raws: Batch, pipeline=None) -> Results:
@@ -90,7 +95,10 @@ class DaskExecutor:
         from distributed import Client
 
         self.own_client = not isinstance(scheduler, Client)
-        self.client = Client(scheduler) if self.own_client else scheduler
+        try:
+            self.client = Client(scheduler, timeout=CONNECT_TIMEOUT) if self.own_client else scheduler
+        except (OSError, TimeoutError) as exc:
+            raise ExecutorError(f"cannot reach the Dask scheduler at {scheduler}: {exc}") from None
         self.workers = max(1, len(self.client.scheduler_info().get("workers", {})))
 
     def map_batches(self, batches: Iterable[Batch]) -> Iterator[tuple[Batch, Results]]:
@@ -129,10 +137,10 @@ def make_executor(engine: str = "local", *, workers: int = 1, scheduler=None, pi
     """The executor for ``--engine``/``--workers``/``--scheduler`` (``local`` with 1 worker runs in-process)."""
     if engine == "dask":
         if scheduler is None:
-            raise ValueError("--engine dask needs --scheduler tcp://HOST:PORT")
+            raise ExecutorError("--engine dask needs --scheduler tcp://HOST:PORT")
         return DaskExecutor(scheduler)
     if engine != "local":
-        raise ValueError(f"unknown engine {engine!r} (local or dask)")
+        raise ExecutorError(f"unknown engine {engine!r} (local or dask)")
     if workers < 1:
-        raise ValueError("--workers must be at least 1")
+        raise ExecutorError("--workers must be at least 1")
     return SerialExecutor(pipeline) if workers == 1 else ProcessExecutor(workers)

@@ -155,12 +155,16 @@ def ingest_command(paths, db, workers, engine, scheduler, batch_size, retry_fail
       tidings ingest 'crawl/*.warc.gz' --engine dask --scheduler tcp://10.0.0.5:8786
     """
     from tidings.batch import ingest
+    from tidings.batch.executors import ExecutorError
 
     if engine == "dask" and not scheduler:
         raise click.UsageError("--engine dask needs --scheduler tcp://HOST:PORT")
     with open_store(db, create=True) as store:
-        summary = ingest(paths, store=store, engine=engine, workers=workers, scheduler=scheduler,
-                         batch_size=batch_size, retry_failed=retry_failed, progress=not quiet)
+        try:
+            summary = ingest(paths, store=store, engine=engine, workers=workers, scheduler=scheduler,
+                             batch_size=batch_size, retry_failed=retry_failed, progress=not quiet)
+        except ExecutorError as exc:
+            raise click.ClickException(str(exc)) from None
     for line in summary.lines():
         click.echo(line, err=True)
 

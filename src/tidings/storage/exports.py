@@ -1,7 +1,7 @@
-"""Named read queries behind ``tidings export``: whole tables streamed row by row, not pages.
+"""Named read queries behind ``tidings export`` (whole tables streamed row by row) and the dashboard map.
 
 Each takes validated :class:`~tidings.query.Filters` (event filters, as ``tidings events``) and
-an optional ``limit``, and returns a cursor of ``sqlite3.Row`` in a stable order (key order).
+an optional ``limit``; the export queries return a cursor of ``sqlite3.Row`` in key order.
 """
 from __future__ import annotations
 
@@ -83,3 +83,14 @@ def table_columns(store: Store, table: str) -> list[tuple[str, str]]:
     if table not in EXPORT_TABLES:
         raise ValueError(f"unknown export table {table!r}")
     return [(row["name"], row["type"].upper()) for row in store.conn.execute(f"PRAGMA table_info({table})")]
+
+
+def event_places(store: Store, filters, limit: int | None = None) -> list[sqlite3.Row]:
+    """Located event clusters grouped by place (name, country, lat, lon), most events first."""
+    where = event_where(store, filters, mentions=False)
+    where.add("e.location_lat IS NOT NULL").add("e.location_lon IS NOT NULL")
+    sql = (f"SELECT e.location_name AS name, e.location_country AS country, e.location_lat AS lat,"
+           f" e.location_lon AS lon, COUNT(*) AS events FROM event_clusters e{where.sql()}"
+           f" GROUP BY e.location_name, e.location_country, e.location_lat, e.location_lon"
+           f" ORDER BY events DESC, name LIMIT ?")
+    return store.conn.execute(sql, [*where.params, _limit(limit)]).fetchall()
