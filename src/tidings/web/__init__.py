@@ -1,0 +1,1 @@
+"""The web dashboard: static HTML, JavaScript and CSS in ``static/`` (no build step, no CDN)."""

@@ -1,0 +1,161 @@
+"""The HTTP API: every endpoint, filters, errors, the token on writes, untrusted text kept as data."""
+import re
+
+import pytest
+from fastapi.testclient import TestClient
+
+from tests.storage.factories import GENEVA, KYIV, document, event, save
+from tidings.api import STATIC, create_app
+from tidings.storage import Store
+
+TALKS = ("U.S. President Joe Biden and Russian President Vladimir Putin held talks in Geneva on Thursday, "
+         "aides said, in a bid to cool tensions over the Russian troop build-up near Ukraine.")
+HOSTILE = ("<script>alert('owned')</script> Russian forces shelled Kyiv <img src=x onerror=alert(1)> overnight, "
+           "officials said.")
+
+
+def build_store(path):
+    with Store.open(path) as store:
+        save(store,
+             document("talks", TALKS, source="Wire", events=[
+                 event("CONSULT", "040", "joe-biden", "vladimir-putin", location=GENEVA)]),
+             document("hostile", HOSTILE, source="Courier", title="<b>Kyiv</b> shelled", published="2021-12-28",
+                      events=[event("ASSAULT", "195", "russia", "ukraine", location=KYIV, date="2021-12-28")]))
+    return path
+
+
+@pytest.fixture(scope="module")
+def db(tmp_path_factory):
+    """The shared read-only store."""
+    return build_store(tmp_path_factory.mktemp("api") / "api.db")
+
+
+@pytest.fixture
+def writable_db(tmp_path):
+    return build_store(tmp_path / "api.db")
+
+
+@pytest.fixture(scope="module")
+def client(db):
+    return TestClient(create_app(db, token=None))
+
+
+class FakePipeline:
+    """Stands in for the NLP pipeline: a Document with the posted text and no annotations."""
+
+    def process(self, raw):
+        return self._doc(raw)
+
+    def process_many(self, raws, raise_errors=False):
+        return [self._doc(raw) for raw in raws]
+
+    @staticmethod
+    def _doc(raw):
+        return document(raw.id, raw.text or raw.html, source=raw.source)
+
+
+def test_events_filters_and_mentions(client):
+    rows = client.get("/api/events").json()
+    assert sorted(r["type"] for r in rows) == ["ASSAULT", "CONSULT"]
+    assert [r["type"] for r in client.get("/api/events", params={"actor": "joe-biden"}).json()] == ["CONSULT"]
+    assert [r["type"] for r in client.get("/api/events", params={"country": "UKR"}).json()] == ["ASSAULT"]
+    assert client.get("/api/events", params={"type": "19", "since": "2021-12-29"}).json() == []
+    mentions = client.get("/api/events", params={"mentions": "true", "limit": 1}).json()
+    assert len(mentions) == 1 and "trigger" in mentions[0]
+
+
+def test_bad_filters_are_400_with_the_reason(client):
+    response = client.get("/api/events", params={"since": "yesterday"})
+    assert response.status_code == 400 and "bad date" in response.json()["detail"]
+    assert client.get("/api/events", params={"status": "rumoured"}).status_code == 400
+    assert client.get("/api/events", params={"limit": 0}).status_code == 422
+
+
+def test_listings(client):
+    assert client.get("/api/quotes", params={"actor": "vladimir-putin"}).json()[0]["speaker_actor_id"] == "vladimir-putin"
+    assert {r["id"] for r in client.get("/api/actors").json()} >= {"joe-biden", "russia"}
+    assert [r["id"] for r in client.get("/api/articles", params={"since": "2021-12-30"}).json()] == ["talks"]
+    assert client.get("/api/search", params={"q": "Geneva"}).json()[0]["id"] == "talks"
+    assert client.get("/api/failures").json() == []
+    daily = client.get("/api/stats/daily").json()
+    assert {(r["date"], r["type"]) for r in daily} == {("2021-12-28", "ASSAULT"), ("2021-12-30", "CONSULT")}
+    assert client.get("/api/stats/dyads").json()[0]["events"] == 1
+    places = client.get("/api/stats/places").json()
+    assert {p["name"] for p in places} == {"Geneva", "Kyiv"} and all(p["lat"] is not None for p in places)
+    summary = client.get("/api/summary").json()
+    assert summary["articles"] == 2 and summary["events"] == 2 and summary["writes_enabled"] is False
+
+
+def test_article_is_the_document_contract(client):
+    doc = client.get("/api/articles/hostile").json()
+    assert doc["schema"] == "tidings.document/1" and doc["article"]["text"] == HOSTILE
+    assert doc["events"][0]["type"] == "ASSAULT"
+    assert client.get("/api/articles/missing").status_code == 404
+
+
+def test_extract_runs_the_pipeline_without_storing(db):
+    client = TestClient(create_app(db, pipeline=FakePipeline()))
+    response = client.post("/api/extract", json={"text": "NATO ministers met in Brussels.", "id": "posted"})
+    assert response.status_code == 200 and response.json()["article"]["id"] == "posted"
+    assert client.post("/api/extract", json={"text": "a", "html": "<p>a</p>"}).status_code == 422
+    assert client.get("/api/summary").json()["articles"] == 2
+
+
+def test_writes_need_the_configured_token(writable_db):
+    db = writable_db
+    body = {"articles": [{"id": "brief", "text": "NATO ministers met in Brussels on Friday.", "source": "Wire"}]}
+    assert TestClient(create_app(db, token=None)).post("/api/ingest", json=body).status_code == 403
+    client = TestClient(create_app(db, token="s3cret", pipeline=FakePipeline()))
+    assert client.post("/api/ingest", json=body).status_code == 401
+    wrong = client.post("/api/ingest", json=body, headers={"Authorization": "Bearer guess"})
+    assert wrong.status_code == 401 and wrong.headers["www-authenticate"] == "Bearer"
+    ok = client.post("/api/ingest", json=body, headers={"Authorization": "Bearer s3cret"})
+    assert ok.status_code == 200 and ok.json()["stored"] == 1
+    again = client.post("/api/ingest", json=body, headers={"Authorization": "Bearer s3cret"})
+    assert again.json()["already_done"] == 1
+    assert client.get("/api/articles/brief").json()["article"]["source"] == "Wire"
+
+
+def test_token_from_the_environment(writable_db, monkeypatch):
+    db = writable_db
+    monkeypatch.setenv("TIDINGS_TOKEN", "from-env")
+    client = TestClient(create_app(db, pipeline=FakePipeline()))
+    response = client.post("/api/ingest", headers={"Authorization": "Bearer from-env"},
+                           json={"articles": [{"id": "env", "text": "Talks resumed in Vienna."}]})
+    assert response.status_code == 200
+
+
+def test_missing_store_is_503(tmp_path):
+    response = TestClient(create_app(tmp_path / "none.db")).get("/api/events")
+    assert response.status_code == 503 and "no store" in response.json()["detail"]
+
+
+def test_untrusted_text_stays_json_and_pages_forbid_inline_scripts(client):
+    response = client.get("/api/articles/hostile")
+    assert response.headers["content-type"] == "application/json"
+    assert "<script>" in response.json()["article"]["text"]  # stored verbatim, escaped by the page
+    for path in ("/", "/docs"):
+        page = client.get(path)
+        assert page.status_code == 200 and "script-src 'self'" in page.headers["content-security-policy"]
+        assert page.headers["x-content-type-options"] == "nosniff"
+        scripts = re.findall(r"<script[^>]*>(.*?)</script>", page.text, re.S)
+        assert scripts and all(s.strip() == "" for s in scripts)  # only external scripts of our own
+        assert "http://" not in page.text and "https://" not in page.text  # no CDN
+
+
+def test_dashboard_code_never_writes_data_as_html():
+    for name in ("app.js", "docs.js"):
+        code = (STATIC / name).read_text(encoding="utf-8")
+        assert not re.search(r"innerHTML|outerHTML|insertAdjacentHTML|document\.write|eval\(|new Function", code)
+        assert "https://" not in code.replace("http://www.w3.org/2000/svg", "")
+    app = (STATIC / "app.js").read_text(encoding="utf-8")
+    assert "/^https?:\\/\\//i.test(article.url)" in app  # only web links become hrefs (no javascript: URLs)
+
+
+def test_docs_page_is_served_locally_with_the_openapi_description(client):
+    spec = client.get("/openapi.json").json()
+    assert {"/api/events", "/api/quotes", "/api/actors", "/api/articles", "/api/articles/{article_id}",
+            "/api/search", "/api/failures", "/api/stats/daily", "/api/stats/dyads", "/api/summary",
+            "/api/extract", "/api/ingest"} <= set(spec["paths"])
+    assert client.get("/static/docs.js").status_code == 200
+    assert client.get("/static/style.css").headers["content-type"].startswith("text/css")

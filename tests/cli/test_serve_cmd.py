@@ -1,0 +1,27 @@
+"""``tidings serve``: binds locally by default, refuses a missing store unless writes can fill it."""
+import uvicorn
+from click.testing import CliRunner
+
+from tidings.cli import main
+from tidings.storage import Store
+
+
+def test_binds_localhost_by_default(tmp_path, monkeypatch):
+    Store.open(tmp_path / "s.db").close()
+    calls = []
+    monkeypatch.setattr(uvicorn, "run", lambda app, **kw: calls.append((app, kw)))
+    monkeypatch.delenv("TIDINGS_TOKEN", raising=False)
+    result = CliRunner().invoke(main, ["serve", "--db", str(tmp_path / "s.db")])
+    assert result.exit_code == 0, result.output
+    (app, options), = calls
+    assert options["host"] == "127.0.0.1" and options["port"] == 8000
+    assert "writes disabled" in result.output
+
+
+def test_missing_store(tmp_path, monkeypatch):
+    monkeypatch.setattr(uvicorn, "run", lambda app, **kw: None)
+    monkeypatch.delenv("TIDINGS_TOKEN", raising=False)
+    result = CliRunner().invoke(main, ["serve", "--db", str(tmp_path / "none.db")])
+    assert result.exit_code == 1 and "no store" in result.output
+    result = CliRunner().invoke(main, ["serve", "--db", str(tmp_path / "new.db"), "--token", "t"])
+    assert result.exit_code == 0 and (tmp_path / "new.db").exists() and "writes enabled" in result.output
