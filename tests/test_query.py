@@ -171,3 +171,23 @@ def test_summary_and_document(store):
     totals = query.summary(store)
     assert (totals["articles"], totals["stories"], totals["events"], totals["event_mentions"]) == (4, 3, 6, 8)
     assert query.document(store, "plans-wire").events[1].status == "negated"
+
+
+def test_iter_events_streams_every_mention_with_its_article_and_cluster(store):
+    items = list(query.iter_events(store))
+    assert len(items) == 8
+    assert [i["event"].date for i in items][:2] == ["2021-W52", "2021-12-28"]  # oldest first
+    summit = [i for i in items if i["event"].type == "CONSULT" and i["event"].status == "asserted"]
+    assert {i["article_source"] for i in summit} == {"Wire", "Courier", "Herald"}
+    assert {i["cluster_mentions"] for i in summit} == {3} and len({i["cluster"] for i in summit}) == 1
+    first = summit[0]
+    assert first["event"].location.name == "Geneva" and first["event"].actor.country == "USA"
+    assert first["actor_code"] == "USAGOV" and first["article_url"].startswith("https://example.org/")
+    assert [i["article_id"] for i in query.iter_events(store, Filters(type="ASSAULT", limit=None))] == [
+        "shelling-courier"]
+
+
+def test_iter_documents_round_trips_stored_articles(store):
+    docs = list(query.iter_documents(store, Filters(source="Wire", limit=None)))
+    assert [d.article.id for d in docs] == ["plans-wire", "summit-wire"]
+    assert docs[0].events[2].date == "2021-W52" and docs[0].quotes[0].speaker.actor_id == "vladimir-putin"

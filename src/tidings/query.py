@@ -10,14 +10,20 @@ from __future__ import annotations
 import dataclasses
 import re
 import sqlite3
+from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
+from tidings.models import Document, Event
 from tidings.models.document import EVENT_STATUSES
 from tidings.storage import Store, queries
+from tidings.storage.mapping import unflatten
 
 DEFAULT_LIMIT = 50
+EVENT_RECORD_EXTRAS = ("article_id", "article_url", "article_source", "article_published", "article_title",
+                       "cluster_mentions", "cluster_articles", "cluster_sources", "actor_code", "recipient_code",
+                       "sentence_text")
 ARTICLE_STATUSES = ("original", "near-duplicate")
 FTS_OPERATORS = {"AND", "OR", "NOT", "NEAR"}
 _DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
@@ -44,7 +50,7 @@ class Filters:
     since: str | None = None
     until: str | None = None
     source: str | None = None
-    limit: int = DEFAULT_LIMIT
+    limit: int | None = DEFAULT_LIMIT  # None: every row (exports)
 
     def validated(self, *, statuses: tuple[str, ...] = EVENT_STATUSES) -> "Filters":
         """These filters, checked; raises QueryError naming the bad value."""
@@ -56,7 +62,7 @@ class Filters:
             raise QueryError(f"--since {self.since} is after --until {self.until}")
         if self.status is not None and self.status.lower() not in statuses:
             raise QueryError(f"bad --status {self.status!r} (one of: {', '.join(statuses)})")
-        if self.limit < 1:
+        if self.limit is not None and self.limit < 1:
             raise QueryError("--limit must be at least 1")
         return self
 
@@ -89,6 +95,26 @@ def events(store: Store, filters: Filters = Filters(), *, mentions: bool = False
     filters = filters.validated()
     rows = queries.event_mentions(store, filters) if mentions else queries.event_clusters(store, filters)
     return _dicts(rows)
+
+
+def iter_events(store: Store, filters: Filters = Filters(limit=None)) -> Iterator[dict[str, Any]]:
+    """Stream matching event mentions, oldest first, for exports: ``{"event": Event, "article_id", ...}``.
+
+    Besides the ``Event`` each item carries ``article_id``, ``article_url``, ``article_source``,
+    ``article_published``, ``article_title``, ``cluster`` (event cluster key), ``cluster_mentions``,
+    ``cluster_articles``, ``cluster_sources``, ``actor_code``, ``recipient_code`` and ``sentence_text``.
+    """
+    for row in queries.event_records(store, filters.validated()):
+        item = {key: row[key] for key in EVENT_RECORD_EXTRAS}
+        item["cluster"] = row["cluster_id"]
+        item["event"] = Event.from_dict(unflatten(row, Event))
+        yield item
+
+
+def iter_documents(store: Store, filters: Filters = Filters(limit=None)) -> Iterator[Document]:
+    """Stream the stored Documents of matching articles (same filters as :func:`articles`), newest first."""
+    for row in articles(store, filters):
+        yield store.load_document(row["id"])
 
 
 def daily_counts(store: Store, filters: Filters = Filters()) -> list[dict[str, Any]]:

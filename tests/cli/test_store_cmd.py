@@ -140,3 +140,16 @@ def test_demo_ingests_a_corpus_into_a_fresh_store(tmp_path):
         assert section in result.output
     again = run("demo", "--corpus", corpus, "--db", tmp_path / "demo.db")
     assert again.exit_code == 1 and "already exists" in again.output
+
+
+@pytest.mark.slow
+def test_demo_runs_on_the_bundled_sample_corpus():
+    from tidings.examples import corpus_path
+
+    if not corpus_path().is_dir():
+        pytest.skip("the bundled sample corpus is not there yet")
+    result = run("demo")
+    assert result.exit_code == 0, result.output
+    for section in ("EVENTS", "TOP ACTORS", "TOP DYADS", "QUOTES", "SUMMARY", "failed (1): not English"):
+        assert section in result.output
+    assert "no rows" not in result.output

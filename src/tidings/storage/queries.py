@@ -36,6 +36,11 @@ class Where:
 SENTENCE_SQL = "substr(a.text, e.sentence_start + 1, e.sentence_end - e.sentence_start)"
 
 
+def _limit(filters) -> int:
+    """The row limit for SQL (-1: no limit)."""
+    return -1 if filters.limit is None else filters.limit
+
+
 def actor_ids(store: Store, name: str) -> list[str]:
     """Knowledge-base ids matching an actor id or name (case-insensitive)."""
     slug = re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-")
@@ -131,7 +136,7 @@ def event_clusters(store: Store, filters) -> list[sqlite3.Row]:
         LEFT JOIN events first ON first.pk = c.first_event
         LEFT JOIN articles a ON a.id = first.article_id
         ORDER BY c.day DESC, c.pk DESC"""
-    return store.conn.execute(sql, [*where.params, filters.limit]).fetchall()
+    return store.conn.execute(sql, [*where.params, _limit(filters)]).fetchall()
 
 
 def event_mentions(store: Store, filters) -> list[sqlite3.Row]:
@@ -146,7 +151,22 @@ def event_mentions(store: Store, filters) -> list[sqlite3.Row]:
         FROM (SELECT * FROM events e{where.sql()} ORDER BY e.day DESC, e.pk DESC LIMIT ?) e
         JOIN articles a ON a.id = e.article_id
         ORDER BY e.day DESC, e.pk DESC"""
-    return store.conn.execute(sql, [*where.params, filters.limit]).fetchall()
+    return store.conn.execute(sql, [*where.params, _limit(filters)]).fetchall()
+
+
+def event_records(store: Store, filters) -> sqlite3.Cursor:
+    """Every column of each matching event mention, with its article and cluster counts, oldest first.
+
+    A cursor: rows stream, so exports can walk millions of events in constant memory.
+    """
+    where = event_where(store, filters, mentions=True)
+    sql = f"""
+        SELECT e.*, a.url AS article_url, a.source AS article_source, a.published AS article_published,
+               a.title AS article_title, c.num_mentions AS cluster_mentions, c.num_articles AS cluster_articles,
+               c.num_sources AS cluster_sources, {SENTENCE_SQL} AS sentence_text
+        FROM events e JOIN articles a ON a.id = e.article_id LEFT JOIN event_clusters c ON c.pk = e.cluster_id
+        {where.sql()} ORDER BY e.day, e.pk LIMIT ?"""
+    return store.conn.execute(sql, [*where.params, _limit(filters)])
 
 
 def daily_counts(store: Store, filters) -> list[sqlite3.Row]:
@@ -164,11 +184,11 @@ def top_dyads(store: Store, filters) -> list[sqlite3.Row]:
     if not where:  # the running totals answer the unfiltered view at once
         sql = ("SELECT actor_code, recipient_code, events FROM dyad_counts WHERE events > 0"
                " ORDER BY events DESC, actor_code, recipient_code LIMIT ?")
-        return store.conn.execute(sql, [filters.limit]).fetchall()
+        return store.conn.execute(sql, [_limit(filters)]).fetchall()
     where.add("e.actor_code IS NOT NULL").add("e.recipient_code IS NOT NULL")
     sql = (f"SELECT e.actor_code, e.recipient_code, COUNT(*) AS events FROM event_clusters e{where.sql()}"
            f" GROUP BY e.actor_code, e.recipient_code ORDER BY events DESC, e.actor_code, e.recipient_code LIMIT ?")
-    return store.conn.execute(sql, [*where.params, filters.limit]).fetchall()
+    return store.conn.execute(sql, [*where.params, _limit(filters)]).fetchall()
 
 
 def top_actors(store: Store, filters) -> list[sqlite3.Row]:
@@ -193,7 +213,7 @@ def top_actors(store: Store, filters) -> list[sqlite3.Row]:
         WHERE c.as_actor + c.as_recipient > 0
         ORDER BY events DESC, c.id LIMIT ?"""
     params = where.params * 2 if where else []
-    return store.conn.execute(sql, [*params, filters.limit]).fetchall()
+    return store.conn.execute(sql, [*params, _limit(filters)]).fetchall()
 
 
 def quotes(store: Store, filters) -> list[sqlite3.Row]:
@@ -209,7 +229,7 @@ def quotes(store: Store, filters) -> list[sqlite3.Row]:
            f" q.speaker_country, q.kind, q.cue, q.text, q.start, q.\"end\" FROM quotes q"
            f" JOIN articles a ON a.id = q.article_id{where.sql()}"
            f" ORDER BY a.published DESC, q.article_id, q.seq LIMIT ?")
-    return store.conn.execute(sql, [*where.params, filters.limit]).fetchall()
+    return store.conn.execute(sql, [*where.params, _limit(filters)]).fetchall()
 
 
 def articles(store: Store, filters) -> list[sqlite3.Row]:
@@ -230,7 +250,7 @@ def articles(store: Store, filters) -> list[sqlite3.Row]:
            f" a.similarity, length(a.text) AS chars, a.origin, a.ingested_at,"
            f" (SELECT COUNT(*) FROM events e WHERE e.article_id = a.id) AS events"
            f" FROM articles a{where.sql()} ORDER BY a.published DESC, a.seq DESC LIMIT ?")
-    return store.conn.execute(sql, [*where.params, filters.limit]).fetchall()
+    return store.conn.execute(sql, [*where.params, _limit(filters)]).fetchall()
 
 
 def search(store: Store, match: str, limit: int) -> list[sqlite3.Row]:
