@@ -34,6 +34,8 @@ def amounts_in(text: str) -> list[tuple[str, float | None, str | None, bool, str
     ("At least 12 were killed and police arrested 40 others.",
      [("At least 12", 12, None, True, None), ("40 others", 40, "others", False, None)]),
     ("Between 40 to 50 people were injured.", [("50 people", 50, "people", False, None)]),
+    ("Police detained about two dozen activists.", [("about two dozen activists", 24, "activists", True, None)]),
+    ("The bloc approved a €1.2bn package.", [("€1.2bn package", 1.2e9, "package", False, "EUR")]),
 ])
 def test_counts_and_money(text, expected):
     assert amounts_in(text) == expected
@@ -45,6 +47,7 @@ def test_counts_and_money(text, expected):
     "One of the men was released on Dec. 3.",
     "Resolution 2231 was adopted by the council.",
     "The incumbent won 52 to 48.",
+    "One in 5 homes was destroyed by 155mm shells.",
 ])
 def test_percentages_ages_years_durations_and_bare_numbers_are_skipped(text):
     assert amounts_in(text) == []

@@ -131,9 +131,12 @@ def _amount(doc: Document, tokens: list[Token], q: _Quantity, dated: list[tuple[
         return None  # percentages, ages ("45-year-old"), scores and ratios
     if prev is not None and (prev.text.lower() in ("aged", "age", "no.", "number") or prev.text in ("-", "/", "#")):
         return None
-    after_to = tokens[q.last + 2] if q.last + 2 < len(tokens) else None
-    if nxt is not None and nxt.text.lower() == "to" and after_to is not None and after_to.tag == "CD":
-        return None  # a score or the low end of a range ("won 52 to 48", "40 to 50 people")
+    if nxt is not None and nxt.start == last.end and nxt.text.isalpha() and q.unit is None:
+        return None  # a measurement glued to its unit: "155mm", "20km"
+    if prev is not None and prev.text.lower() == "in" and q.first >= 2 and _number_at(tokens, q.first - 2)[0]:
+        return None  # the denominator of a ratio: "1 in 5 homes"
+    if nxt is not None and nxt.text.lower() in ("to", "in") and _number_at(tokens, q.last + 2)[0]:
+        return None  # a score, a range or a ratio: "won 52 to 48", "40 to 50 people", "one in five"
     approx_start = _approximator_before(tokens, q.first)
     object_token = _object(tokens, q)
     unit = q.unit
@@ -183,9 +186,16 @@ def _object(tokens: list[Token], q: _Quantity) -> Token | None:
     if after >= len(tokens):
         return None
     if q.unit is not None:
-        return _noun_after_preposition(tokens, q.last, _MONEY_PREPOSITIONS)
+        money_for = _noun_after_preposition(tokens, q.last, _MONEY_PREPOSITIONS)
+        return money_for if money_for is not None else _noun_head(tokens, q)
     if tokens[after].text.lower() == "of":
         return _noun_after_preposition(tokens, q.last, {"of"})
+    return _noun_head(tokens, q)
+
+
+def _noun_head(tokens: list[Token], q: _Quantity) -> Token | None:
+    """The noun right after a quantity that it modifies ("three journalists", "a $1bn aid package")."""
+    after = q.last + 1
     number = tokens[q.last]
     head = tokens[number.head]
     if head.i > q.last and head.tag in _NOUN_TAGS and head.i - q.last <= _MAX_MODIFIERS + 1:
