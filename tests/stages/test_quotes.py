@@ -298,3 +298,15 @@ def test_document_subject_speaks_for_its_owner(quotes_of):
 def test_question_then_cue(quotes_of):
     q = only(quotes_of('"Why now, after ten years of silence?" the senator asked.'))
     assert (q.text, q.cue, q.speaker.text) == ("Why now, after ten years of silence?", "asked", "the senator")
+
+
+def test_quote_paragraph_after_colon_intro(quotes_of):
+    found = quotes_of("After the vote, the prime minister told parliament:\n\n"
+                      '"This is a dark day for our democracy, and history will judge us for it."')
+    assert [(q.cue, q.speaker.text) for q in found] == [("told", "the prime minister")]
+
+
+def test_long_apposition_before_cue(quotes_of):
+    q = only(quotes_of('"It has the virtue of being fiscally responsible," Leonard Burns, director of a '
+                       "research centre in Boston and a professor of economics, said of the plan."))
+    assert (q.cue, q.speaker.text) == ("said", "Leonard Burns")

@@ -46,7 +46,8 @@ def run(doc: Document, *, lexicon: QuoteLexicon | None = None, min_unattributed_
               if not any(t.label_start <= q.end and q.start <= t.end for t in turns)]
     paras = paragraphs(text)
     attributor = Attributor(doc.parse, text, lex, marked, verbatim=turn_spans)
-    cues = [attributor.for_marked(q, paras[q.paragraph]) for q in marked]
+    cues = [attributor.for_marked(q, paras[q.paragraph], paras[q.paragraph - 1] if q.paragraph else None)
+            for q in marked]
     cues = _inherit(marked, cues, text, paras)
     reported = [r for r in attributor.reported()
                 if _quoted_share(r.start, r.end, attributor.quoted) < max_quoted_share]

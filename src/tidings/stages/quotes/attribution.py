@@ -126,8 +126,9 @@ class Attributor:
             i += step
         return out
 
-    def for_marked(self, quote: MarkedQuote, para: tuple[int, int]) -> Cue | None:
-        """The cue attributing a marked quote: after it ("…," she said) or before it (She said: "…")."""
+    def for_marked(self, quote: MarkedQuote, para: tuple[int, int], previous: tuple[int, int] | None) -> Cue | None:
+        """The cue attributing a marked quote: after it ("…," she said), before it (She said: "…"), or
+        ending the previous paragraph ("He said:" then the quote as a paragraph of its own)."""
         tokens = self.parse.tokens
         after = self._first_token_at(quote.outer_end)
         before = self._first_token_at(quote.outer_start) - 1
@@ -136,13 +137,16 @@ class Attributor:
         comma_end = close is not None and (self.text[close - 1:close] == "," or self.text[after_close:after_close + 1] == ",")
         terminal = close is not None and self.text[close - 1:close] in _SENTENCE_END
         intro = self.text[para[0]:quote.outer_start].rstrip()[-1:] in (":", ",")
-        tail_limit = 15 if comma_end else 5 if terminal else 8
+        tail_limit = 40 if comma_end else 5 if terminal else 12
         tail = self._window(after, 1, tail_limit, para)
         head = self._window(before, -1, 30, para)
         signed = self._signature(tail, terminal or close is None)
         if signed is not None:
             return signed
-        order = (head, tail) if intro and not comma_end else (tail, head)
+        order = [head, tail] if intro and not comma_end else [tail, head]
+        opens_paragraph = not self.text[para[0]:quote.outer_start].strip()
+        if opens_paragraph and previous is not None and self.text[previous[0]:previous[1]].rstrip().endswith(":"):
+            order.append(self._window(self._first_token_at(previous[1]) - 1, -1, 30, previous))
         for window in order:
             for i in window:
                 found = self._according_to(i)
