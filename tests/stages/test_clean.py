@@ -321,3 +321,10 @@ def test_introducing_line_ending_with_a_colon_is_text():
     text = f"The Cairo daily said in an editorial on Monday, March 8:\n\n{LEDE}\n\n{SECOND}"
     doc = cleaned(text)
     assert doc.article.title is None and paragraphs(doc)[0].endswith("March 8:")
+
+
+def test_pipeline_skips_nlp_for_non_english_articles(build_doc):
+    french = ("Le président français a rencontré le chancelier allemand mardi à Berlin pour discuter de la "
+              "crise ukrainienne et des sanctions envisagées contre la Russie.")
+    doc = build_doc(french, until="events")
+    assert doc.article.language == "fr" and doc.parse is None and doc.events == []
