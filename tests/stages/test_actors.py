@@ -242,3 +242,8 @@ def test_description_before_the_name_is_part_of_the_mention(annotate):
 
 def test_capital_or_brussels_as_a_place_is_not_an_actor(annotate):
     assert "Brussels" not in found(annotate("In Brussels, EU foreign ministers agreed new sanctions."))
+
+
+def test_possessive_pronoun_takes_the_country_of_the_person_before(annotate):
+    got = found(annotate("Chancellor Angela Merkel said her government would review the deal.", published="2019-01-01"))
+    assert got["government"] == ("DEU-GOV", "DEU", "GOV")

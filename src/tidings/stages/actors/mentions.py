@@ -21,6 +21,7 @@ NAME_LABELS = {COUNTRY: "GPE", CAPITAL: "GPE", ADJECTIVE: "NORP", PEOPLE_NOUN: "
 #: Labels of entities whose inner words are not separate actors ("Bank of America", "New Mexico").
 CONTAINER_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC", "WORK_OF_ART", "EVENT", "LAW", "PRODUCT"})
 ROLE_LABEL = "NOMINAL"
+POSSESSIVES = frozenset({"his", "her", "their", "its"})
 #: Dependencies that keep a word inside the noun phrase describing a name.
 TITLE_DEPS = frozenset({"compound", "amod", "nmod", "prep", "pobj", "poss"})
 
@@ -414,6 +415,8 @@ class MentionFinder:
         if ctx.patrons and self.text[max(0, left - 4):left].lower() == "pro-":
             left -= 4
         end = self.tokens[idx[-1]].end
+        if not ctx.targets and (owner := self._possessor(idx)):
+            ctx.targets.append(Target(COUNTRY, owner))  # "Orban said his government ..." → HUN
         if not ctx.targets:
             if (patron or role.standalone) and head_tok.dep != "compound":  # not "police station"
                 self._add_role(left, end, self.resolver.generic(sector, patron), idx)
@@ -440,6 +443,16 @@ class MentionFinder:
             else:
                 actor = self.resolver.country(iso, sector, patron)
         self._add_role(left, end, actor, idx)
+
+    def _possessor(self, idx: list[int]) -> str | None:
+        """The country of whoever "his/her/their/its" points back to, within the sentence."""
+        pronoun = next((c for i in idx for c in self.parse.children(i)
+                        if self.tokens[c].dep == "poss" and self.tokens[c].text.lower() in POSSESSIVES), None)
+        if pronoun is None:
+            return None
+        sent = self.parse.sentences[self.tokens[pronoun].sent]
+        before = [c for c in self.candidates if sent.start <= c.start < self.tokens[pronoun].start and c.actor.country]
+        return max(before, key=lambda c: c.start).actor.country if before else None
 
     def _between(self, start: int, idx: list[int]) -> list[int]:
         """Tokens between a modifier starting at ``start`` and the phrase that are not adjectives or names."""
