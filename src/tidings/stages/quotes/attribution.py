@@ -118,8 +118,8 @@ class Attributor:
             tok = tokens[i]
             if not (para[0] <= tok.start < para[1]) or tok.start in self.mark_starts or self._in_quote(tok.start):
                 break
-            if tok.text in DOUBLE:
-                break
+            if tok.text in DOUBLE or "\n" in tok.text:
+                break  # another quotation, or a line break
             if tok.text in _SENTENCE_END:
                 break
             out.append(i)
@@ -162,9 +162,10 @@ class Attributor:
     def _signature(self, tail: list[int], complete: bool) -> Cue | None:
         """'"…" ― Jane Alvarez, a nurse': a dash then a name signs a complete quote."""
         tokens = self.parse.tokens
-        if not complete or len(tail) < 2 or tokens[tail[0]].text not in _DASHES:
+        words = [i for i in tail if not tokens[i].text.isspace()]
+        if not complete or len(words) < 2 or tokens[words[0]].text not in _DASHES:
             return None
-        name = tail[1]
+        name = words[1]
         if tokens[name].ent_type not in ("PERSON", "ORG") and tokens[name].pos != "PROPN":
             return None
         while tokens[name].dep in ("compound", "flat") and tokens[name].head > name:
