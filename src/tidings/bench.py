@@ -1,0 +1,256 @@
+"""Benchmarks behind ``tidings bench``: ingest throughput beside bare spaCy, and dashboard query latency.
+
+* :func:`bench_ingest` ingests a corpus (repeated ``repeat`` times, each copy made unique so it is
+  really processed and stored) into a fresh temporary store with 1 and ``workers`` processes, and
+  runs bare spaCy ``nlp.pipe`` over the same cleaned texts with the same model and ``n_process``.
+  Peak resident memory of each worker is sampled with psutil while the run goes.
+* :func:`bench_queries` fills a temporary store with synthetic events and times the queries the
+  dashboard makes (median of several runs).
+"""
+from __future__ import annotations
+
+import dataclasses
+import statistics
+import tempfile
+import threading
+import time
+from collections.abc import Callable, Sequence
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+from typing import Any
+
+BATCH_SIZE = 16
+SAMPLE_SECONDS = 0.05
+QUERY_RUNS = 5
+TARGETS = {"tidings_vs_spacy": 0.8, "two_workers_vs_one": 1.6, "peak_rss_mb": 1536, "query_ms": 200}
+
+
+@dataclass
+class Run:
+    """One timed pass over the corpus."""
+
+    name: str
+    processes: int
+    seconds: float
+    articles: int
+    words: int
+    peak_rss_mb: float | None = None
+
+    @property
+    def articles_per_second(self) -> float:
+        return self.articles / self.seconds if self.seconds else 0.0
+
+    @property
+    def words_per_second(self) -> float:
+        return self.words / self.seconds if self.seconds else 0.0
+
+    def to_dict(self) -> dict[str, Any]:
+        return {**asdict(self), "articles_per_second": round(self.articles_per_second, 2),
+                "words_per_second": round(self.words_per_second, 1)}
+
+
+@dataclass
+class IngestReport:
+    corpus: str
+    inputs: int
+    articles: int  # English articles parsed (the spaCy baseline's texts)
+    words: int
+    runs: list[Run] = field(default_factory=list)
+
+    def run(self, name: str, processes: int) -> Run | None:
+        return next((r for r in self.runs if r.name == name and r.processes == processes), None)
+
+    def ratios(self) -> dict[str, float]:
+        """tidings/spaCy per process count, N workers/1 for both, from articles per second."""
+        out: dict[str, float] = {}
+        for run in self.runs:
+            spacy = self.run("spacy", run.processes)
+            if run.name == "tidings" and spacy and spacy.articles_per_second:
+                out[f"tidings_vs_spacy_{run.processes}p"] = run.articles_per_second / spacy.articles_per_second
+        for name in ("tidings", "spacy"):
+            one = self.run(name, 1)
+            for run in self.runs:
+                if run.name == name and run.processes > 1 and one and one.articles_per_second:
+                    out[f"{name}_{run.processes}p_vs_1p"] = run.articles_per_second / one.articles_per_second
+        return {k: round(v, 3) for k, v in out.items()}
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"corpus": self.corpus, "inputs": self.inputs, "articles": self.articles, "words": self.words,
+                "runs": [r.to_dict() for r in self.runs], "ratios": self.ratios(), "targets": TARGETS}
+
+
+class PeakMemory:
+    """Samples the resident memory of this process (``children=False``) or of its child processes."""
+
+    def __init__(self, children: bool):
+        self.children = children
+        self.peak: dict[int, int] = {}
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._sample, daemon=True)
+
+    def __enter__(self) -> "PeakMemory":
+        self._thread.start()
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self._stop.set()
+        self._thread.join()
+
+    def _sample(self) -> None:
+        import psutil
+
+        me = psutil.Process()
+        while True:
+            for proc in me.children(recursive=True) if self.children else [me]:
+                try:
+                    self.peak[proc.pid] = max(self.peak.get(proc.pid, 0), proc.memory_info().rss)
+                except psutil.Error:
+                    continue
+            if self._stop.wait(SAMPLE_SECONDS):
+                return
+
+    @property
+    def max_mb(self) -> float | None:
+        return round(max(self.peak.values()) / 2**20, 1) if self.peak else None
+
+
+def corpus_inputs(corpus: Path | str, repeat: int) -> list:
+    """The corpus's RawArticles, ``repeat`` times; copies get a new id and a closing line of their own."""
+    from tidings.models import RawArticle
+    from tidings.stages.ingest.readers import iter_inputs
+
+    raws = [item for item in iter_inputs([str(corpus)]) if isinstance(item, RawArticle)]
+    out = []
+    for copy in range(repeat):
+        for raw in raws:
+            if copy == 0:
+                out.append(raw)
+                continue
+            line = f"Copy {copy} of this report was filed for benchmarking."
+            changes: dict[str, Any] = {"id": f"{raw.id}~{copy}"}
+            if raw.html is not None:
+                changes["html"] = raw.html.replace("</body>", f"<p>{line}</p></body>", 1)
+            else:
+                changes["text"] = f"{raw.text}\n\n{line}"
+            out.append(dataclasses.replace(raw, **changes))
+    return out
+
+
+def cleaned_texts(raws: Sequence) -> list[str]:
+    """The cleaned English texts tidings would parse (the bare spaCy baseline runs on these)."""
+    from tidings.stages import clean
+
+    texts = []
+    for raw in raws:
+        try:
+            doc = clean.run(raw)
+        except clean.BadInput:
+            continue
+        if doc.article.language == "en":
+            texts.append(doc.article.text)
+    return texts
+
+
+def time_tidings(raws: Sequence, workers: int, words: int, articles: int) -> Run:
+    """Ingest ``raws`` into a fresh temporary store with ``workers`` processes."""
+    from tidings.batch import ingest
+    from tidings.pipeline import default_pipeline
+    from tidings.storage import Store
+
+    if workers == 1:  # the serial run uses this process's pipeline: load its model and tables before the clock
+        list(default_pipeline().process_many(raws[:1]))
+    with tempfile.TemporaryDirectory(prefix="tidings-bench-") as folder:
+        with Store.open(Path(folder) / "bench.db") as store, PeakMemory(children=workers > 1) as memory:
+            started = time.perf_counter()
+            ingest([], store=store, inputs=list(raws), workers=workers, batch_size=BATCH_SIZE)
+            seconds = time.perf_counter() - started
+    return Run("tidings", workers, seconds, articles, words, memory.max_mb)
+
+
+def time_spacy(texts: Sequence[str], processes: int, words: int) -> Run:
+    """Bare ``nlp.pipe`` over ``texts`` with the pipeline's model, batch size and ``n_process``."""
+    from tidings.stages.nlp import load_model
+
+    nlp = load_model()
+    started = time.perf_counter()
+    for _ in nlp.pipe(texts, batch_size=BATCH_SIZE, n_process=processes):
+        pass
+    return Run("spacy", processes, time.perf_counter() - started, len(texts), words)
+
+
+def bench_ingest(corpus: Path | str | None = None, *, workers: int = 2, repeat: int = 5,
+                 spacy: bool = True) -> IngestReport:
+    """Time tidings ingest (1 and ``workers`` processes) and, with ``spacy``, bare spaCy on the same texts."""
+    if corpus is None:
+        from tidings.examples import corpus_path
+
+        corpus = corpus_path()
+    raws = corpus_inputs(corpus, repeat)
+    texts = cleaned_texts(raws)
+    words = sum(len(text.split()) for text in texts)
+    report = IngestReport(str(corpus), len(raws), len(texts), words)
+    for processes in sorted({1, workers}):
+        report.runs.append(time_tidings(raws, processes, words, len(texts)))
+        if spacy:
+            report.runs.append(time_spacy(texts, processes, words))
+    return report
+
+
+# --- dashboard queries ----------------------------------------------------------------------
+
+
+@dataclass
+class QueryTiming:
+    name: str
+    median_ms: float
+    max_ms: float
+    rows: int
+
+
+def dashboard_queries() -> list[tuple[str, Callable]]:
+    """(name, fn(store)) for the queries the dashboard makes, on synthetic actor codes."""
+    from tidings import query
+    from tidings.api import query_places
+    from tidings.query import Filters
+
+    pair = Filters(actor="USAGOV", recipient="RUSGOV", limit=1000)
+    return [
+        ("events: latest 50", lambda s: query.events(s, Filters(limit=50))),
+        ("events: actor+type+dates", lambda s: query.events(
+            s, Filters(actor="RUS", type="ASSAULT", since="2020-01-01", until="2020-12-31", limit=50))),
+        ("events: country+status", lambda s: query.events(s, Filters(country="UKR", status="negated", limit=50))),
+        ("daily counts: actor pair", lambda s: query.daily_counts(s, pair)),
+        ("daily counts: one type", lambda s: query.daily_counts(s, Filters(type="PROTEST", since="2021-01-01"))),
+        ("top actors", lambda s: query.actors(s, Filters(limit=15))),
+        ("top actors: one year", lambda s: query.actors(s, Filters(since="2021-01-01", until="2021-12-31",
+                                                                    limit=15))),
+        ("top dyads", lambda s: query.top_dyads(s, Filters(limit=15))),
+        ("top dyads: one country", lambda s: query.top_dyads(s, Filters(country="IRN", limit=15))),
+        ("map: places", lambda s: query_places(s, Filters(actor="RUS", limit=1000))),
+        ("summary", lambda s: [query.summary(s)]),
+    ]
+
+
+def bench_queries(events: int, *, runs: int = QUERY_RUNS, db: Path | str | None = None) -> dict[str, Any]:
+    """Build a store with ``events`` synthetic event mentions (or reuse ``db``) and time the dashboard queries."""
+    from tidings.storage import Store
+    from tidings.storage.synthetic import insert_synthetic_events
+
+    with tempfile.TemporaryDirectory(prefix="tidings-bench-") as folder:
+        path = Path(db) if db else Path(folder) / "queries.db"
+        started = time.perf_counter()
+        with Store.open(path) as store:
+            existing = store.conn.execute("SELECT COUNT(*) FROM events").fetchone()[0]
+            counts = insert_synthetic_events(store, events - existing) if events > existing else {}
+        build_seconds = time.perf_counter() - started
+        timings = []
+        with Store.open(path, readonly=True) as store:
+            for name, run in dashboard_queries():
+                samples, rows = [], 0
+                for _ in range(runs):
+                    started = time.perf_counter()
+                    rows = len(run(store))
+                    samples.append((time.perf_counter() - started) * 1000)
+                timings.append(QueryTiming(name, round(statistics.median(samples), 2), round(max(samples), 2), rows))
+    return {"events": max(events, existing), "inserted": counts, "build_seconds": round(build_seconds, 1),
+            "runs": runs, "queries": [asdict(t) for t in timings], "target_ms": TARGETS["query_ms"]}

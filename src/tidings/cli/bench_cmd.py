@@ -1,0 +1,67 @@
+"""``bench``: ingest throughput beside bare spaCy, memory per worker, dashboard query latency."""
+from __future__ import annotations
+
+import json
+
+import click
+
+
+@click.command("bench")
+@click.argument("corpus", required=False, type=click.Path(exists=True))
+@click.option("--workers", type=click.IntRange(min=1), default=2, show_default=True,
+              help="Compare this many worker processes with one.")
+@click.option("--repeat", type=click.IntRange(min=1), default=5, show_default=True,
+              help="Use the corpus this many times (copies made unique) for stable timings.")
+@click.option("--queries", "query_events", type=click.IntRange(min=1), default=None,
+              help="Instead: time the dashboard queries on a store of this many synthetic events.")
+@click.option("--queries-db", type=click.Path(dir_okay=False), default=None,
+              help="With --queries: build (or reuse) the synthetic store here instead of a temporary file.")
+@click.option("--no-spacy", is_flag=True, help="Skip the bare spaCy baseline.")
+@click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
+def bench_command(corpus, workers, repeat, query_events, queries_db, no_spacy, fmt) -> None:
+    """Measure end-to-end ingest (articles/s, words/s, peak RSS per worker) beside bare spaCy.
+
+    \b
+    CORPUS defaults to the bundled sample corpus. Targets: tidings >= 0.8x bare spaCy,
+    2 workers >= 1.6x one, peak RSS <= 1.5 GB per worker, dashboard queries < 200 ms.
+    \b
+    Examples:
+      tidings bench --workers 2 --repeat 10
+      tidings bench --queries 1000000 --format json
+    """
+    from tidings import bench
+
+    if query_events:
+        result = bench.bench_queries(query_events, db=queries_db)
+        click.echo(json.dumps(result, indent=2) if fmt == "json" else queries_table(result))
+        return
+    report = bench.bench_ingest(corpus, workers=workers, repeat=repeat, spacy=not no_spacy)
+    click.echo(json.dumps(report.to_dict(), indent=2) if fmt == "json" else ingest_table(report))
+
+
+def ingest_table(report) -> str:
+    lines = [f"corpus {report.corpus}: {report.inputs} inputs, {report.articles} English articles, "
+             f"{report.words:,} words", "",
+             f"{'run':<16}{'procs':>6}{'seconds':>10}{'articles/s':>12}{'words/s':>11}{'peak RSS MB':>13}"]
+    for run in report.runs:
+        rss = f"{run.peak_rss_mb:.0f}" if run.peak_rss_mb is not None else "-"
+        label = "tidings ingest" if run.name == "tidings" else "spaCy nlp.pipe"
+        lines.append(f"{label:<16}{run.processes:>6}{run.seconds:>10.2f}{run.articles_per_second:>12.2f}"
+                     f"{run.words_per_second:>11.0f}{rss:>13}")
+    ratios = report.ratios()
+    if ratios:
+        lines += ["", "ratios: " + ", ".join(f"{k} {v:.2f}" for k, v in ratios.items())]
+    lines.append("targets: tidings_vs_spacy >= 0.8, tidings_2p_vs_1p >= 1.6, peak RSS <= 1536 MB per worker")
+    return "\n".join(lines)
+
+
+def queries_table(result: dict) -> str:
+    lines = [f"{result['events']:,} synthetic event mentions (built in {result['build_seconds']} s); "
+             f"median of {result['runs']} runs, target < {result['target_ms']} ms", "",
+             f"{'query':<28}{'median ms':>11}{'max ms':>9}{'rows':>7}"]
+    for q in result["queries"]:
+        lines.append(f"{q['name']:<28}{q['median_ms']:>11.1f}{q['max_ms']:>9.1f}{q['rows']:>7}")
+    return "\n".join(lines)
+
+
+COMMANDS = [bench_command]

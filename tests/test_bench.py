@@ -1,0 +1,57 @@
+"""``tidings bench`` runs end to end on a tiny corpus and a small synthetic store (timings are not asserted)."""
+import json
+
+from click.testing import CliRunner
+
+from tidings import bench
+from tidings.cli import main
+
+STORIES = {
+    "talks.txt": "Ethiopian and Tigrayan negotiators met in Pretoria on Tuesday for a second round of talks "
+                 "mediated by the African Union, officials said.",
+    "protest.txt": "Thousands of people protested in Khartoum on Sunday against military rule, witnesses said, "
+                   "and police fired tear gas to disperse them.",
+    "note.html": "<html><body><h1>Aid convoy</h1><p>The World Food Programme said on Monday that a convoy of "
+                 "40 trucks had reached the besieged city.</p></body></html>",
+}
+
+
+def write_corpus(folder):
+    for name, text in STORIES.items():
+        (folder / name).write_text(text, encoding="utf-8")
+    return folder
+
+
+def test_copies_are_unique_inputs(tmp_path):
+    raws = bench.corpus_inputs(write_corpus(tmp_path), 3)
+    assert len(raws) == 9 and len({r.id for r in raws}) == 9
+    assert len({r.text or r.html for r in raws}) == 9
+    html_copy = next(r for r in raws if r.html and r.id.endswith("~2"))
+    assert "Copy 2 of this report" in html_copy.html
+
+
+def test_ingest_bench_reports_tidings_and_spacy(tmp_path):
+    report = bench.bench_ingest(write_corpus(tmp_path), workers=1, repeat=2)
+    assert (report.inputs, report.articles) == (6, 6) and report.words > 100
+    assert [(r.name, r.processes) for r in report.runs] == [("tidings", 1), ("spacy", 1)]
+    tidings = report.run("tidings", 1)
+    assert tidings.seconds > 0 and tidings.peak_rss_mb > 50
+    assert set(report.ratios()) == {"tidings_vs_spacy_1p"}
+    assert json.loads(json.dumps(report.to_dict()))["runs"][0]["articles_per_second"] > 0
+
+
+def test_query_bench_times_every_dashboard_query(tmp_path):
+    result = bench.bench_queries(3000, runs=1, db=tmp_path / "q.db")
+    assert result["events"] == 3000 and len(result["queries"]) == len(bench.dashboard_queries())
+    assert all(q["median_ms"] >= 0 for q in result["queries"])
+    assert next(q for q in result["queries"] if q["name"] == "top dyads")["rows"] == 15
+    again = bench.bench_queries(3000, runs=1, db=tmp_path / "q.db")  # an existing store is reused
+    assert again["inserted"] == {}
+
+
+def test_cli_prints_a_table_or_json(tmp_path):
+    result = CliRunner().invoke(main, ["bench", "--queries", "1000", "--format", "json"])
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.output)["events"] >= 1000
+    result = CliRunner().invoke(main, ["bench", "--queries", "1000"])
+    assert "median ms" in result.output and "top actors" in result.output
