@@ -196,11 +196,20 @@ def inner_party_ref(doc: Document, head: int) -> ActorRef | None:
 PARTY_ENTITIES = frozenset({"PERSON", "ORG", "NORP", "GPE"})
 
 
-def is_party(doc: Document, ref: ActorRef) -> bool:
-    """True when a ref names someone who can act or be acted on, not a thing ("a new pact", "the ban")."""
+def is_party(doc: Document, ref: ActorRef, *, event_nouns: frozenset[str] | None = None) -> bool:
+    """True when a ref names someone who can act or be acted on, not a thing ("a new pact", "the ban").
+
+    With ``event_nouns`` (for actors), any phrase whose head is not an event noun counts ("prisoners"
+    rioted, a "bombing" did not act); without, the phrase must be named or known to the actors layer.
+    """
     if ref.actor_id or ref.country or ref.org or ref.sector:
         return True
     if ref.start is None:
         return False
-    return any(tok.pos == "PROPN" or tok.ent_type in PARTY_ENTITIES
-               for tok in doc.parse.tokens_in(ref.start, ref.end))
+    tokens = doc.parse.tokens_in(ref.start, ref.end)
+    if any(tok.pos == "PROPN" or tok.ent_type in PARTY_ENTITIES for tok in tokens):
+        return True
+    if event_nouns is None:
+        return False
+    nouns = [t for t in tokens if t.pos == "NOUN"]
+    return bool(nouns) and nouns[-1].lemma.lower() not in event_nouns

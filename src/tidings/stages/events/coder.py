@@ -1,6 +1,7 @@
 """Code events from frames: combine frame verbs with their content, set factuality, actors, date, place."""
 from __future__ import annotations
 
+import functools
 import hashlib
 from dataclasses import dataclass, field
 
@@ -22,6 +23,8 @@ OBLIGATION_AUX = frozenset({"must", "should"})
 #: Which frame every pattern of these types is, so any of them can take a complement event.
 TYPE_FRAMES = {"AGREE": "intent", "THREATEN": "threat", "REQUEST": "request", "REJECT": "reject"}
 OBLIGATION_RULE = "rule:obligation"
+PREPOSITIONS = frozenset({"of", "on", "with", "to", "against", "in", "into", "between", "by", "for", "at", "from",
+                          "that", "outside", "near", "over", "around"})
 MAX_PAIRS = 6
 
 
@@ -322,9 +325,21 @@ def _names_actor(parse: Parse, heads: list[int]) -> bool:
                parse.tokens[h].lemma.lower() not in _event_nouns() for h in heads)
 
 
+@functools.cache
 def _event_nouns() -> frozenset[str]:
-    lex = lexicon_data.builtin()
-    return frozenset(p.words[p.head] for p in lex.patterns if p.pos == "noun")
+    """Head words of the lexicon's event nouns ("invasion", "bombing", "talks")."""
+    nouns = set()
+    for pattern in lexicon_data.builtin().patterns:
+        if pattern.pos != "noun":
+            continue
+        chunk = []
+        for word in pattern.words:
+            if word == lexicon_data.SLOT or word in PREPOSITIONS:
+                break
+            chunk.append(word)
+        if chunk:
+            nouns.add(chunk[-1])  # "prisoner swap" → swap, "invasion of *" → invasion
+    return frozenset(nouns)
 
 
 def _resolve_heads(doc: Document, heads: list[int], *, cities: bool = False) -> list[ActorRef]:
@@ -387,6 +402,19 @@ def _domestic_default(doc: Document, sentence: int, refs: list[ActorRef | None])
     country = named[0].country if named else (places[0].country if places else None)
     for ref in unnamed:
         ref.country = country
+
+
+def _conditioned(parse: Parse, item: Coded) -> list[int]:
+    """The subject of a threat's condition ("... if the United States goes ahead") is its target."""
+    for anchor in (item.frame.anchor, *item.frame.match.tokens):
+        for c in parse.children(anchor):
+            tok = parse.tokens[c]
+            if tok.dep == "advcl" and any(parse.tokens[k].text.lower() in ("if", "unless")
+                                          for k in parse.children(c) if parse.tokens[k].dep == "mark"):
+                subject = frames.child(parse, c, "nsubj")
+                if subject is not None and not actorrefs.is_pronoun(parse, subject):
+                    return frames.conjuncts(parse, subject)
+    return []
 
 
 def _protested_state(doc: Document, sentence: int) -> list[ActorRef]:
@@ -466,14 +494,16 @@ def to_events(doc: Document, item: Coded) -> list[Event]:
     tok = parse.tokens[anchor]
     trigger = Trigger(text=tok.text, start=tok.start, end=tok.end)
     entry = _entry(item.cameo)
-    actors = item.actor_override or [a for a in _resolve_heads(doc, item.actors) if actorrefs.is_party(doc, a)] \
-        or [None]
+    actors = item.actor_override or [a for a in _resolve_heads(doc, item.actors)
+                                     if actorrefs.is_party(doc, a, event_nouns=_event_nouns())] or [None]
     recipients = [r for r in _resolve_heads(doc, item.recipients, cities=entry.quad_class >= 3)
                   if actorrefs.is_party(doc, r)]
     if not any(r.actor_id or r.country or r.org for r in recipients):
         recipients = _owner(doc, item, actors) or recipients
     if not recipients and item.type == "PROTEST":
         recipients = _protested_state(doc, item.sentence)
+    if not recipients and item.type == "THREATEN":
+        recipients = _resolve_heads(doc, _conditioned(parse, item))
     recipients = recipients or [None]
     when = timing.event_timing(doc, anchor, item.sentence, item.status.status)
     where = _location(doc, anchor, item.sentence)

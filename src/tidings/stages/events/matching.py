@@ -14,6 +14,8 @@ OBJECT_DEPS = ("dobj", "pobj", "dative", "obj", "attr", "oprd", "pcomp")
 VERB_POS = frozenset({"VERB", "AUX", "ADJ"})
 NOUN_POS = frozenset({"NOUN", "PROPN"})
 NEIGHBOUR_DEPTH = 3
+#: A pattern's word may sit on the head's parent only when the head is its complement or part of its phrase.
+PARENT_DEPS = frozenset({"acomp", "attr", "oprd", "xcomp", "dobj", "pobj", "compound", "amod", "nsubj", "nsubjpass"})
 TIME_ENTITIES = frozenset({"DATE", "TIME"})
 
 
@@ -49,9 +51,11 @@ def neighbours(parse: Parse, head: int) -> list[int]:
                     found.extend(k for k in parse.children(child) if parse.tokens[k].tag == "TO")
         frontier = nxt
     parent = parse.tokens[head].head
-    if parent != head:
+    dep = parse.tokens[head].dep
+    if parent != head and dep in PARENT_DEPS:
         found.append(parent)
-        found.extend(c for c in parse.children(parent) if parse.tokens[c].dep in ("aux", "prt", "neg"))
+        if dep in ("acomp", "attr", "xcomp"):
+            found.extend(c for c in parse.children(parent) if parse.tokens[c].dep in ("aux", "prt", "neg"))
     return sorted(set(found) - {head})
 
 
