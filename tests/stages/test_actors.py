@@ -181,6 +181,8 @@ def test_person_gender(index):
     ("the Russian president", "2015-01-01", ("vladimir-putin", "RUS", "GOV")),
     ("Zelensky's", "2022-01-01", ("volodymyr-zelenskyy", "UKR", "GOV")),
     ("protesters", None, ("CVL", None, "CVL")),
+    ("Kremlin-backed separatists", None, ("SEP~RUS", None, "SEP")),
+    ("ex-President Obama", "2021-03-01", ("barack-obama", "USA", "ELI")),
     ("Britain", None, ("GBR", "GBR", None)),
 ])
 def test_lookup_resolves_short_phrases(index, phrase, date, expected):

@@ -13,7 +13,7 @@ import re
 from tidings.models import Actor, Document, Mention
 
 from .index import NameIndex, default_index
-from .mentions import MentionFinder
+from .mentions import FORMER, MentionFinder
 from .resolve import Resolver, day_of
 
 __all__ = ["run", "lookup", "actor_at", "actors_at", "person_gender"]
@@ -69,6 +69,7 @@ def person_gender(actor_id: str | None, *, index: NameIndex | None = None) -> st
 
 
 _WORD = re.compile(r"[\w.'\u2019-]+")
+_BACKED = re.compile(r"(\S+?)-(?:backed|supported|sponsored|allied|armed|funded)\b")
 
 
 def lookup(text: str, *, on_date: str | None = None, index: NameIndex | None = None) -> Actor | None:
@@ -77,11 +78,15 @@ def lookup(text: str, *, on_date: str | None = None, index: NameIndex | None = N
     resolver = _resolver() if index is default_index() else Resolver(index.kb, index)
     day = day_of(on_date)
     phrase = re.sub(r"(?:'s|\u2019s)$", "", text.strip())
-    words = [w.lower() for w in _WORD.findall(phrase)]
-    former = "former" in words or "ex" in words
+    patron = None
+    if backed := _BACKED.search(phrase):  # "Kremlin-backed separatists"
+        found = index.find(backed.group(1))
+        patron = resolver.country_of(found[0].targets[0], day) if found else None
+        phrase = phrase[:backed.start()] + phrase[backed.end():]
+    former = bool(FORMER & set(re.split(r"[\s-]+", phrase.lower())))
     matches = index.find(phrase)
     rest = _WORD.findall(index.regex.sub(" ", phrase))
-    role = _role_in(index, [w.lower() for w in rest if w.lower() not in ("the", "a", "an", "former", "of", "s")])
+    role = _role_in(index, [w.lower() for w in rest if w.lower() not in ("the", "a", "an", "s", *FORMER)])
     for match in matches:
         people = [t.key for t in match.targets if t.kind == "person"]
         if people:
@@ -91,7 +96,9 @@ def lookup(text: str, *, on_date: str | None = None, index: NameIndex | None = N
         pids = index.fuzzy_people(" ".join(rest[-2:])) if rest and rest[-1][:1].isupper() else []
         if pids:
             return resolver.person(index.kb.people[pids[0]], day, former=former)
-        return resolver.generic("ELI" if former else role.sector) if role and role.standalone else None
+        if role and (role.standalone or patron):
+            return resolver.generic("ELI" if former else role.sector, patron)
+        return None
     target = matches[0].targets[0]
     if role is None:
         return resolver.target(target, day=day)

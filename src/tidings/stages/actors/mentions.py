@@ -22,6 +22,7 @@ NAME_LABELS = {COUNTRY: "GPE", CAPITAL: "GPE", ADJECTIVE: "NORP", PEOPLE_NOUN: "
 CONTAINER_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC", "WORK_OF_ART", "EVENT", "LAW", "PRODUCT"})
 ROLE_LABEL = "NOMINAL"
 POSSESSIVES = frozenset({"his", "her", "their", "its"})
+FORMER = frozenset({"former", "ex"})
 #: Dependencies that keep a word inside the noun phrase describing a name.
 TITLE_DEPS = frozenset({"compound", "amod", "nmod", "prep", "pobj", "poss"})
 
@@ -98,7 +99,7 @@ class MentionFinder:
 
     def _is_title_word(self, tok: Token) -> bool:
         low = tok.text.lower()
-        return low == "former" or low in self.index.role_words or tok.text in self.kb.honorifics or any(
+        return low in FORMER or low in self.index.role_words or tok.text in self.kb.honorifics or any(
             is_countryish(t) or t.kind == ORG for t in self.index.exact(tok.text))
 
     # --- context around names and role nouns ----------------------------------------------
@@ -122,7 +123,7 @@ class MentionFinder:
     def _modifier(self, i: int, ctx: Context) -> None:
         tok = self.tokens[i]
         low = tok.text.lower()
-        if low == "former" or low == "ex":
+        if low in FORMER:
             ctx.former = True
             return
         if tok.lemma.lower() in PATRON_VERBS and tok.pos in ("VERB", "ADJ"):
@@ -224,7 +225,7 @@ class MentionFinder:
             located = tok.dep == "pobj" and self.tokens[tok.head].text.lower() != "of"  # "ambassador to Moscow"
             if i in self.match_of and not located:
                 self._modifier(i, ctx)  # "Kenyan" in "Kenyan Foreign Minister"
-        ctx.former |= any(self.tokens[i].text.lower() in ("former", "ex") for i in title)
+        ctx.former |= any(self.tokens[i].text.lower() in FORMER for i in title)
         described = [c for h in heads for c in self.parse.children(h) if self.tokens[c].dep == "appos"]
         described += [t.head for t in toks if t.dep == "appos" and t.head not in indices and t.head < toks[0].i
                       and self._role_at(t.head)]  # "Former U.S. ambassador to Moscow Michael McFaul"
@@ -234,7 +235,7 @@ class MentionFinder:
             ctx.targets += app.targets
             ctx.former |= app.former
             ctx.roles.append(self.tokens[c].lemma.lower())
-            ctx.former |= any(self.tokens[i].text.lower() in ("former", "ex") for i in self.parse.children(c))
+            ctx.former |= any(self.tokens[i].text.lower() in FORMER for i in self.parse.children(c))
             described_tokens = self._modifier_tokens([c], {c}) + [c]
             self.used.update(described_tokens)
             if c < toks[0].i and not any(t.pos == "PUNCT" for t in self.tokens[c:toks[0].i]):
