@@ -8,7 +8,7 @@ import unicodedata
 from collections import defaultdict
 from dataclasses import dataclass
 
-from tidings.resources.actors import ActorKB, Person, load_kb
+from tidings.resources.actors import ActorKB, load_kb
 
 #: Target kinds an alias can point to.
 COUNTRY, ADJECTIVE, PEOPLE_NOUN, CAPITAL, SEAT, ORG, PERSON = (
@@ -131,9 +131,6 @@ class NameIndex:
         found = sorted(pid for alias, pid in candidates
                        if alias[:1] == key[:1] and edit_distance(key, alias, limit) <= limit)
         return tuple(dict.fromkeys(found))
-
-    def person(self, pid: str) -> Person:
-        return self.kb.people[pid]
 
 
 def _deletions(key: str) -> set[str]:
