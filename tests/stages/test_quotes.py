@@ -310,3 +310,9 @@ def test_long_apposition_before_cue(quotes_of):
     q = only(quotes_of('"It has the virtue of being fiscally responsible," Leonard Burns, director of a '
                        "research centre in Boston and a professor of economics, said of the plan."))
     assert (q.cue, q.speaker.text) == ("said", "Leonard Burns")
+
+
+def test_pronoun_prefers_a_person_known_to_match(quotes_of):
+    found = quotes_of("Hillary Clinton visited the family of Terrence Okonjo on Friday. She said that "
+                      "the investigation must be independent.")
+    assert only(found).speaker.name == "Hillary Clinton"

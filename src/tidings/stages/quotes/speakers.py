@@ -43,6 +43,9 @@ def _actors_gender():
 class Speakers:
     """Builds speaker ActorRefs for one document."""
 
+    #: "she" skips a person of unknown gender for one known to match among this many last named.
+    RECENT_PEOPLE = 4
+
     def __init__(self, doc: Document, lexicon: QuoteLexicon, quoted: list[tuple[int, int]]):
         self.doc = doc
         self.lex = lexicon
@@ -215,16 +218,25 @@ class Speakers:
         return self.full_names.get(words[-1], name) if words else name
 
     def _resolve_back(self, start: int, end: int, gender: str | None, personal: bool) -> ActorRef:
-        """The last named person before ``start`` compatible with ``gender``."""
+        """The last named person before ``start`` known to have ``gender`` (or of unknown gender)."""
         text = self.doc.text[start:end]
         if not personal:
             return ActorRef(text=text, start=start, end=end)
         k = bisect.bisect_left(self.person_starts, start)
+        recent: list[NamedPerson] = []  # the last few different people, most recent first
+        unsure: NamedPerson | None = None
         for person in reversed(self.persons[:k]):
             found = self.gender(person)
-            if gender is None or found is None or found == gender:
-                ref = self._person_ref(person)
-                return self._with_span(ref, start, end, text)
+            if gender is None or found == gender:
+                return self._with_span(self._person_ref(person), start, end, text)
+            if found is None and unsure is None:
+                unsure = person
+            if person.name not in {p.name for p in recent}:
+                recent.append(person)
+            if unsure is not None and len(recent) >= self.RECENT_PEOPLE:
+                break  # prefer a person known to match only among the last few named
+        if unsure is not None:
+            return self._with_span(self._person_ref(unsure), start, end, text)
         return ActorRef(text=text, start=start, end=end)
 
     def _person_ref(self, person: NamedPerson) -> ActorRef:
