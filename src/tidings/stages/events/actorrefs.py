@@ -133,7 +133,9 @@ def _nationality(doc: Document, head: int):
         tok = parse.tokens[c]
         if tok.dep in ("amod", "compound", "nmod") and tok.text[:1].isupper() and \
                 (tok.ent_type in ("NORP", "GPE") or tok.pos in ("ADJ", "PROPN")):
-            actor = lookup(tok.text, on_date=doc.article.published)
+            words = [parse.tokens[k] for k in parse.subtree(c)]
+            phrase = doc.text[words[0].start:words[-1].end]  # "Central American", not "American"
+            actor = lookup(phrase, on_date=doc.article.published)
             if actor is not None and (actor.country or actor.org):
                 return actor
     return None

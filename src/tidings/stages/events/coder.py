@@ -394,7 +394,7 @@ def _domestic_default(doc: Document, sentence: int, refs: list[ActorRef | None])
     (CAMEO's domestic default), else the country of a place named in the sentence."""
     named = [r for r in refs if r is not None and r.country]
     unnamed = [r for r in refs if r is not None and not r.country and not r.org and r.start is not None
-               and actorrefs.is_party(doc, r)]
+               and actorrefs.is_party(doc, r, event_nouns=_event_nouns())]
     if not unnamed:
         return
     sent = doc.parse.sentences[sentence]
@@ -497,13 +497,15 @@ def to_events(doc: Document, item: Coded) -> list[Event]:
     actors = item.actor_override or [a for a in _resolve_heads(doc, item.actors)
                                      if actorrefs.is_party(doc, a, event_nouns=_event_nouns())] or [None]
     recipients = [r for r in _resolve_heads(doc, item.recipients, cities=entry.quad_class >= 3)
-                  if actorrefs.is_party(doc, r)]
+                  if actorrefs.is_party(doc, r, event_nouns=_event_nouns())]
     if not any(r.actor_id or r.country or r.org for r in recipients):
         recipients = _owner(doc, item, actors) or recipients
     if not recipients and item.type == "PROTEST":
         recipients = _protested_state(doc, item.sentence)
     if not recipients and item.type == "THREATEN":
         recipients = _resolve_heads(doc, _conditioned(parse, item))
+    if item.frame.nominal and actors == [None] and not recipients:
+        return []  # an event noun with no party left after resolution says too little
     recipients = recipients or [None]
     when = timing.event_timing(doc, anchor, item.sentence, item.status.status)
     where = _location(doc, anchor, item.sentence)

@@ -106,7 +106,9 @@ def match_at(parse: Parse, head: int, pattern: Pattern, pool: list[int] | None =
             if slot is None:
                 slot = object_of(parse, last)
             continue
-        candidates = [i for i in pool if i not in used and _matches_word(parse.tokens[i], word)]
+        before_slot = k + 1 < len(pattern.words) and pattern.words[k + 1] == SLOT
+        candidates = [i for i in pool if i not in used and _matches_word(parse.tokens[i], word)
+                      and not (before_slot and parse.tokens[i].tag == "TO")]
         if not candidates:
             return None
         last = min(candidates, key=lambda i: (i < last, abs(i - last)))
