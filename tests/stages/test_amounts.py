@@ -34,6 +34,7 @@ def amounts_in(text: str) -> list[tuple[str, float | None, str | None, bool, str
     ("At least 12 were killed and police arrested 40 others.",
      [("At least 12", 12, None, True, None), ("40 others", 40, "others", False, None)]),
     ("Between 40 to 50 people were injured.", [("50 people", 50, "people", False, None)]),
+    ("The state spent millions of dollars.", [("millions of dollars", 2e6, None, True, "USD")]),
     ("Police detained about two dozen activists.", [("about two dozen activists", 24, "activists", True, None)]),
     ("The bloc approved a €1.2bn package.", [("€1.2bn package", 1.2e9, "package", False, "EUR")]),
 ])

@@ -12,7 +12,7 @@ from typing import Any
 
 DATA = Path(__file__).parent / "data" / "amounts" / "quantities.json"
 _TABLES = ("number_words", "scales", "vague", "currency_symbols", "currency_words", "measure_units")
-_LISTS = ("approximators", "currency_codes", "not_objects")
+_LISTS = ("approximators", "currency_codes", "not_objects", "people_verbs")
 
 
 @functools.cache

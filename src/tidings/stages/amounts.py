@@ -18,7 +18,7 @@ from tidings.resources.amounts import load_quantities
 
 _NUMERIC = re.compile(r"^\d{1,3}(?:,\d{3})+(?:\.\d+)?$|^\d+(?:\.\d+)?$")
 _SUFFIXED = re.compile(r"^(\d+(?:\.\d+)?)(bn|mn|mln|bln|m|k)$", re.I)
-_NOUN_TAGS = {"NN", "NNS", "NNP", "NNPS"}
+_NOUN_TAGS = {"NN", "NNS", "NNPS"}  # a singular proper noun is a name ("8024 Turtle Creek Cir"), not an object
 _MODIFIER_TAGS = {"JJ", "JJR", "JJS", "VBN", "VBG", "HYPH", "NN", "NNP", "NNS", "NNPS", "POS", "CC"}
 _SKIP_TO_NOUN_TAGS = {"DT", "JJ", "JJR", "JJS", "PRP$", "VBN", "VBG", "HYPH", "CD"}
 _MONEY_PREPOSITIONS = {"in", "of", "for", "worth"}
@@ -139,7 +139,10 @@ def _amount(doc: Document, tokens: list[Token], q: _Quantity, dated: list[tuple[
         return None  # a score, a range or a ratio: "won 52 to 48", "40 to 50 people", "one in five"
     approx_start = _approximator_before(tokens, q.first)
     object_token = _object(tokens, q)
+    span_end = max(last.end, object_token.end if object_token is not None else last.end)
     unit = q.unit
+    if unit is None and object_token is not None and object_token.text.lower() in lex["currency_words"]:
+        unit, object_token = lex["currency_words"][object_token.text.lower()], None  # "millions of dollars"
     if object_token is not None and object_token.text.lower() in lex["measure_units"]:
         unit = lex["measure_units"][object_token.text.lower()]
         object_token = _noun_after_preposition(tokens, object_token.i, {"of"})
@@ -151,7 +154,7 @@ def _amount(doc: Document, tokens: list[Token], q: _Quantity, dated: list[tuple[
             and nxt.text.lower() == "of":
         return None  # "one of the ..." is a pronoun, not a count
     start = tokens[approx_start].start if approx_start is not None else first.start
-    end = max(last.end, object_token.end if object_token is not None else last.end)
+    end = max(span_end, object_token.end if object_token is not None else last.end)
     return Amount(
         text=doc.article.text[start:end],
         start=start,
@@ -164,9 +167,10 @@ def _amount(doc: Document, tokens: list[Token], q: _Quantity, dated: list[tuple[
 
 
 def _stands_for_people(tokens: list[Token], q: _Quantity) -> bool:
-    """A number that is itself the subject or object of a verb ("12 were killed", "police arrested 40")."""
-    number = tokens[q.last]
-    return number.dep in ("nsubj", "nsubjpass", "dobj") and tokens[number.head].pos == "VERB"
+    """A number that is itself the subject or object of a casualty verb ("12 were killed", "police arrested 40")."""
+    number, head = tokens[q.last], tokens[tokens[q.last].head]
+    return (number.dep in ("nsubj", "nsubjpass", "dobj") and head.lemma in load_quantities()["people_verbs"]
+            and number.text.lower() != "one")
 
 
 def _approximator_before(tokens: list[Token], first: int) -> int | None:
