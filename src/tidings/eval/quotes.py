@@ -28,6 +28,7 @@ from pathlib import Path
 
 from tidings.eval.report import Report, Table
 from tidings.models import Article, Document, Quote
+from tidings.stages.quotes.marks import strip_span
 
 #: The stages the quotes stage needs (speakers come from the actors layer).
 SPEAKER_STAGES = ("actors", "quotes")
@@ -91,11 +92,7 @@ def _overlap(a: tuple[int, int], b: tuple[int, int]) -> int:
 
 def _core(text: str, start: int, end: int) -> tuple[int, int]:
     """The span without quotation marks, spaces and edge punctuation."""
-    while start < end and text[start] in _STRIP:
-        start += 1
-    while end > start and text[end - 1] in _STRIP:
-        end -= 1
-    return start, end
+    return strip_span(text, start, end, _STRIP)
 
 
 def _exact(text: str, quote: Quote, gold: GoldAttribution) -> bool:

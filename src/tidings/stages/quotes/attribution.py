@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from tidings.models import Parse
 from tidings.resources.quotes import QuoteLexicon
 
-from .marks import DOUBLE, MarkedQuote
+from .marks import DOUBLE, MarkedQuote, strip_span
 
 _SENTENCE_END = {".", "!", "?"}
 _SUBJECTS = ("nsubj", "nsubjpass", "csubj")
@@ -261,11 +261,7 @@ class Attributor:
         return self.parse.tokens[tokens[0]].start, self.parse.tokens[tokens[-1]].end
 
     def _trim(self, start: int, end: int) -> tuple[int, int]:
-        while start < end and self.text[start] in _EDGE_PUNCT:
-            start += 1
-        while end > start and self.text[end - 1] in _EDGE_PUNCT:
-            end -= 1
-        return start, end
+        return strip_span(self.text, start, end, _EDGE_PUNCT)
 
     def _complement(self, verb: int) -> tuple[int, int] | None:
         """What a cue verb reports, from its dependents."""

@@ -94,13 +94,18 @@ def _double_marks(text: str, lo: int, hi: int):
         yield match.start(), match.end()
 
 
-def _span(text: str, start: int, end: int) -> tuple[int, int]:
-    """Trim spaces and a trailing comma (the attribution's, not the speaker's)."""
-    while start < end and text[start] in _TRIM:
+def strip_span(text: str, start: int, end: int, chars: str) -> tuple[int, int]:
+    """[start, end) narrowed past any of ``chars`` at either edge."""
+    while start < end and text[start] in chars:
         start += 1
-    while end > start and text[end - 1] in _TRIM:
+    while end > start and text[end - 1] in chars:
         end -= 1
     return start, end
+
+
+def _span(text: str, start: int, end: int) -> tuple[int, int]:
+    """Trim spaces and a trailing comma (the attribution's, not the speaker's)."""
+    return strip_span(text, start, end, _TRIM)
 
 
 def _double_quotes(text: str, lo: int, hi: int, paragraph: int) -> list[MarkedQuote]:
