@@ -67,21 +67,44 @@ def _from_entity(text: str, tokens: list[Token], first: int, end: int, label: st
         if part is None:
             continue
         name = text[tokens[part.first].start:tokens[part.last].end]
-        if gazetteer.demonym(name) or gazetteer.is_stopword(name):
+        if gazetteer.demonym(name):
             continue
         known = _lookup_name(tokens, part, name, gazetteer)
         facility = name_key(tokens[part.last].text) in gazetteer.facility_words and part.last > part.first
-        if label in ("GPE", "LOC", "FAC") or facility:
-            # unknown names are kept (unresolved) unless they open with a title ("Ms Raggi")
-            if not known and gazetteer.is_person_title(tokens[part.first].text):
-                continue
+        if label in ("GPE", "LOC") and not known and not facility:
+            # "South Florida", "Greece Italy": the known names inside, else the whole name unresolved
+            inner = _known_parts(text, tokens, part, gazetteer)
+            if inner or not gazetteer.is_person_title(tokens[part.first].text):  # not "Ms Raggi"
+                out.extend(inner or [Toponym(tokens[part.first].start, tokens[part.last].end, name, "ner", label)])
+            continue
+        if label not in ("GPE", "LOC") and gazetteer.is_stopword(name):
+            continue
         # spaCy's small model often calls "Aleppo" a PERSON, NORP or ORG: keep major places, and any
         # town that follows a locative preposition ("in Klamath Falls")
-        elif not known or not (any(_major(m.entry) for m in gazetteer.lookup(known))
-                               or _after_locative(tokens, part.first, gazetteer)):
+        if label not in ("GPE", "LOC", "FAC") and not facility and (
+                not known or not (any(_major(m.entry) for m in gazetteer.lookup(known))
+                                  or _after_locative(tokens, part.first, gazetteer))):
             continue
         out.append(Toponym(tokens[part.first].start, tokens[part.last].end, name, "ner", label))
     return out
+
+
+def _known_parts(text: str, tokens: list[Token], span: _Span, gazetteer: Gazetteer) -> list[Toponym]:
+    """Capitalised stretches inside ``span`` that the gazetteer knows, longest first."""
+    found: list[Toponym] = []
+    taken: set[int] = set()
+    for size in range(span.last - span.first, 0, -1):
+        for first in range(span.first, span.last - size + 2):
+            inner = _Span(first, first + size - 1)
+            if taken & set(range(inner.first, inner.last + 1)):
+                continue
+            name = text[tokens[inner.first].start:tokens[inner.last].end]
+            if not name[:1].isupper() or gazetteer.is_stopword(name) or gazetteer.demonym(name):
+                continue
+            if _lookup_name(tokens, inner, name, gazetteer):
+                found.append(Toponym(tokens[inner.first].start, tokens[inner.last].end, name, "ner"))
+                taken.update(range(inner.first, inner.last + 1))
+    return sorted(found, key=lambda t: t.start)
 
 
 def _after_locative(tokens: list[Token], first: int, gazetteer: Gazetteer) -> bool:
@@ -128,7 +151,7 @@ def _comma_parts(tokens: list[Token], first: int, end: int) -> list[_Span]:
 def _trim(tokens: list[Token], span: _Span) -> _Span | None:
     """Drop leading lower-case words ("the", "north west") and a trailing possessive or punctuation."""
     first, last = span.first, span.last
-    while first <= last and not tokens[first].text[:1].isupper():
+    while first <= last and (not tokens[first].text[:1].isupper() or tokens[first].text.lower() == "the"):
         first += 1
     while last >= first and (tokens[last].text in ("'s", "’s", "'", "’") or tokens[last].pos == "PUNCT"
                              and tokens[last].text != "."):
