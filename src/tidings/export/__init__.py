@@ -26,12 +26,15 @@ class ExportSummary:
 
     written: dict[str, int] = field(default_factory=dict)
     skipped_undated: int = 0
+    undated: str = "skip"
 
     def lines(self) -> list[str]:
         out = [f"{count} rows → {name}" for name, count in self.written.items()]
-        if self.skipped_undated:
-            out.append(f"{self.skipped_undated} undated events left out (GDELT rows need a date;"
-                       f" --undated published dates current ones to their article)")
+        if self.skipped_undated and self.undated == "skip":
+            out.append(f"{self.skipped_undated} undated events left out (GDELT rows need a date; "
+                       f"--undated published dates current, not historical, ones to their article)")
+        elif self.skipped_undated:
+            out.append(f"{self.skipped_undated} undated historical events left out (never given the publication date)")
         return out
 
 
@@ -43,7 +46,7 @@ def export(store: Store, fmt: str, out: Path, filters: Filters = Filters(), *, u
     if undated not in gdelt.UNDATED_POLICIES:
         raise ValueError(f"unknown undated policy {undated!r} (one of: {', '.join(gdelt.UNDATED_POLICIES)})")
     filters = filters.validated()
-    summary = ExportSummary()
+    summary = ExportSummary(undated=undated)
     if fmt == "parquet":
         summary.written = {f"{out / table}.parquet": n for table, n in write_parquet(store, out, filters).items()}
         return summary

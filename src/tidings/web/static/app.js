@@ -88,7 +88,7 @@ function highlighted(text, needles) {
 }
 
 function articleLink(articleId, label) {
-  const link = el("a", {href: "#article", class: "article-link"}, label);
+  const link = el("a", {href: "#article=" + encodeURIComponent(articleId), class: "article-link"}, label);
   link.addEventListener("click", (event) => {
     event.preventDefault();
     showArticle(articleId).catch((error) => showError(error.message));
@@ -265,7 +265,7 @@ async function load() {
   const mentions = document.getElementById("filters").elements.mentions.checked;
   try {
     const [events, actors, dyads, daily, places, articles] = await Promise.all([
-      api("/api/events", {...filters, limit: 200, mentions: mentions ? "true" : ""}),
+      api("/api/events", {...filters, limit: 100, mentions: mentions ? "true" : ""}),
       api("/api/actors", {...filters, limit: 15}),
       api("/api/stats/dyads", {...filters, limit: 15}),
       api("/api/stats/daily", {...filters, limit: 1000}),
@@ -286,6 +286,10 @@ async function load() {
 document.addEventListener("DOMContentLoaded", () => {
   document.getElementById("filters").addEventListener("submit", (event) => { event.preventDefault(); load(); });
   document.getElementById("filters").addEventListener("reset", () => setTimeout(load, 0));
+  document.getElementById("article-close").addEventListener("click", () => {
+    document.getElementById("article").hidden = true;
+    history.replaceState(null, "", location.pathname + location.search);
+  });
   document.getElementById("search").addEventListener("submit", (event) => {
     event.preventDefault();
     const words = event.target.elements.q.value.trim();
@@ -294,4 +298,7 @@ document.addEventListener("DOMContentLoaded", () => {
   });
   loadSummary().catch((error) => showError(error.message));
   load();
+  if (location.hash.startsWith("#article=")) {  // a deep link to one article
+    showArticle(decodeURIComponent(location.hash.slice(9))).catch((error) => showError(error.message));
+  }
 });
