@@ -212,3 +212,11 @@ def test_aid_in_kind(code):
     doc = code("Kenya donated vaccines to Uganda.")
     (event,) = doc.events
     assert (event.type, party(event.actor), party(event.recipient)) == ("AID", "KEN", "UGA")
+
+
+def test_phrasal_verbs_with_particle_and_preposition(code):
+    retake = code("Ukrainian forces took back the city of Kherson from Russian troops.")
+    (event,) = retake.events
+    assert (event.type, party(event.actor), party(event.recipient)) == ("COERCE", "UKR", "RUS")
+    quit_deal = code("The United States pulled out of the nuclear deal.")
+    assert [e.type for e in quit_deal.events] == ["REJECT"]
