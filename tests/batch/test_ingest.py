@@ -149,7 +149,7 @@ def test_failure_kinds_group_reasons():
 
 @pytest.mark.slow
 def test_kill_minus_nine_mid_batch_then_rerun_loses_nothing(tmp_path):
-    corpus = write_corpus(tmp_path / "in", copies=4)
+    corpus = write_corpus(tmp_path / "in", copies=3)
     db = tmp_path / "k.db"
     expected = len(list(corpus.iterdir()))
     cmd = [sys.executable, "-c", "from tidings.cli import main; main()", "ingest", str(corpus), "--db", str(db),
