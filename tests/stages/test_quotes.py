@@ -316,3 +316,10 @@ def test_pronoun_prefers_a_person_known_to_match(quotes_of):
     found = quotes_of("Hillary Clinton visited the family of Terrence Okonjo on Friday. She said that "
                       "the investigation must be independent.")
     assert only(found).speaker.name == "Hillary Clinton"
+
+
+def test_quote_paragraph_after_reported_speech_takes_its_speaker(quotes_of):
+    found = quotes_of("Kremlin spokesman Dmitry Peskov said the talks had reached a dead end.\n\n"
+                      '"We see no willingness on the other side to take our concerns seriously."')
+    direct = only(found, "direct")
+    assert (direct.cue, direct.speaker.text) == ("said", "Kremlin spokesman Dmitry Peskov")

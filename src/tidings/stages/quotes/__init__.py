@@ -10,8 +10,8 @@ reported speech from the dependency parse (the complement of a cue verb, or the 
   sharing cue and speaker; a quote running over several paragraphs gives one quote per
   paragraph, all attributed like the first that has a cue;
 * a quote with no cue of its own takes the speaker of the quote next to it in its
-  paragraph, of the quote it continues, or of the previous paragraph's quote when it fills
-  its own paragraph; short unattributed ones (titles, scare quotes) are dropped;
+  paragraph, of the quote it continues, or, when it fills its own paragraph, of the last
+  quote or reported speech of the previous paragraph; short unattributed ones are dropped;
 * a transcript turn ("PENCE: Well, look, …") is a direct quote with cue ":"; quotes and
   reported speech inside it belong to it;
 * titles in quotation marks (short and in title case: "Fox and Friends") are not quotes;
@@ -48,10 +48,10 @@ def run(doc: Document, *, lexicon: QuoteLexicon | None = None, min_unattributed_
     attributor = Attributor(doc.parse, text, lex, marked, verbatim=turn_spans)
     cues = [attributor.for_marked(q, paras[q.paragraph], paras[q.paragraph - 1] if q.paragraph else None)
             for q in marked]
-    cues = _inherit(marked, cues, text, paras)
     reported = [r for r in attributor.reported()
                 if _quoted_share(r.start, r.end, attributor.quoted) < max_quoted_share]
     reported = _unique([_with_closing_mark(r, marked) for r in reported])
+    cues = _inherit(marked, cues, text, paras, reported)
     speakers = Speakers(doc, lex, attributor.quoted)
     refs: dict[int, ActorRef] = {}
 
@@ -86,7 +86,7 @@ def run(doc: Document, *, lexicon: QuoteLexicon | None = None, min_unattributed_
 
 
 def _inherit(marked: list[MarkedQuote], cues: list[Cue | None], text: str,
-             paras: list[tuple[int, int]]) -> list[Cue | None]:
+             paras: list[tuple[int, int]], reported: list[Reported]) -> list[Cue | None]:
     """Give cue-less quotes the cue of the quote they continue or stand beside."""
     cues = list(cues)
     # a multi-paragraph quote: every part shares the first cue found along the chain
@@ -110,16 +110,20 @@ def _inherit(marked: list[MarkedQuote], cues: list[Cue | None], text: str,
         later = [j for j in same if j > i]
         if same:
             cues[i] = cues[later[0]] if later else cues[same[-1]]
-    # a quote filling its own paragraph after a paragraph whose last quote has a speaker
+    # a quote filling its own paragraph after a paragraph whose last attribution has a speaker
     for i, quote in enumerate(marked):
         if cues[i] is not None or quote.single or quote.paragraph == 0:
             continue
         lo, hi = paras[quote.paragraph]
         if (quote.end - quote.start) < 0.6 * len(text[lo:hi].strip()):
             continue
-        earlier = [j for j in range(i) if marked[j].paragraph == quote.paragraph - 1 and cues[j] is not None]
+        before = paras[quote.paragraph - 1]
+        earlier = [(marked[j].start, cues[j]) for j in range(i)
+                   if marked[j].paragraph == quote.paragraph - 1 and cues[j] is not None]
+        earlier += [(r.start, r.cue) for r in reported if before[0] <= r.start < before[1]]
+        earlier = [(start, cue) for start, cue in earlier if cue.speaker is not None]
         if earlier:
-            cues[i] = cues[earlier[-1]]
+            cues[i] = max(earlier, key=lambda pair: pair[0])[1]
     return cues
 
 
