@@ -50,6 +50,7 @@ def found(text: str, published: str | None = PUBLISHED) -> list[tuple[str, str |
     ("the 20th century", "19", "unknown"),
     ("2021-11-03", "2021-11-03", "day"),
     ("Christmas Day", "2021-12-25", "day"),
+    ("Thanksgiving", "2021-11-25", "day"),
     ("January nineteen ninety-seven", "1997-01", "month"),
     ("March eighth", "2022-03-08", "day"),
     ("the week of March 6", "2022-W09", "week"),
@@ -157,6 +158,7 @@ def test_calendar_helpers():
     assert calendar.weekday_near(anchor, 4, "next") == calendar.Date(2022, 1, 6)
     assert calendar.easter(2024) == calendar.Date(2024, 3, 31)
     assert calendar.nth_weekday(2021, 11, 4, 4) == calendar.Date(2021, 11, 25)  # Thanksgiving
+    assert calendar.nth_weekday(2021, 5, 1, -1) == calendar.Date(2021, 5, 31)  # Memorial Day
     assert calendar.add_months(calendar.Date(2021, 1, 31), 1) == calendar.Date(2021, 2, 28)
     assert calendar.parse_anchor("2021-12-30T08:15:00Z") == anchor
     assert calendar.parse_anchor("not a date") is None
@@ -171,8 +173,15 @@ def test_calendar_helpers():
     ("The envoys could meet on Friday.", None),
     ("The deadline had been due to expire on Friday.", None),  # looked ahead from a past moment
     ("The deadline was extended on Friday.", "past"),
+    ("Protesters planned a rally on Friday.", None),  # a plan looks ahead of its own past
 ])
 def test_tense_of_the_governing_verb(sentence, tense):
     doc = nlp.run(Document(Article(id="t", text=sentence, language="en")))
     start = sentence.index("Friday")
     assert tense_at(doc.parse, start, start + len("Friday")) == tense
+
+
+def test_holiday_rules():
+    assert dates.normalise("Election Day", anchor="1998-10-20", tense="future") == ("1998-11-03", "day")
+    assert dates.normalise("Good Friday", anchor="1998-01-02", tense="future") == ("1998-04-10", "day")
+    assert dates.normalise("Memorial Day", anchor="1998-01-02", tense="future") == ("1998-05-25", "day")

@@ -15,7 +15,7 @@ DATA = Path(__file__).parent / "data" / "dates" / "lexicon.json"
 _TABLES = ("months", "weekdays", "numbers", "ordinals", "units", "seasons", "parts_of_day",
            "clock_words", "references", "set_words", "holidays")
 _REFERENCE_VALUES = {"PRESENT_REF", "PAST_REF", "FUTURE_REF"}
-_HOLIDAY_RULE = re.compile(r"^(\d\d-\d\d|\d\d-(MO|TU|WE|TH|FR|SA|SU)-?\dM?|EASTER([+-]\d+)?)$")
+_HOLIDAY_RULE = re.compile(r"^(?:\d\d-\d\d|\d\d-(?:MO|TU|WE|TH|FR|SA|SU)[1-5L]|EASTER)(?:[+-]\d+)?$")
 
 
 @functools.cache

@@ -559,18 +559,21 @@ def interpret_holiday(m: re.Match[str], ctx: Context) -> Interpretation | None:
     return _holiday_date(rule, year).isoformat(), "DATE"
 
 
+_HOLIDAY = re.compile(r"(?:(\d\d)-(\d\d)|(\d\d)-(MO|TU|WE|TH|FR|SA|SU)([1-5L])|EASTER)([+-]\d+)?")
+
+
 def _holiday_date(rule: str, year: int) -> cal.Date:
-    if rule.startswith("EASTER"):
-        offset = int(rule[6:] or 0)
-        return cal.easter(year) + cal.dt.timedelta(days=offset)
-    month = int(rule[:2])
-    if rule[3:].isdigit():
-        return cal.Date(year, month, int(rule[3:]))
-    days = {"MO": 1, "TU": 2, "WE": 3, "TH": 4, "FR": 5, "SA": 6, "SU": 7}
-    weekday = days[rule[3:5]]
-    n = int(rule[5:].rstrip("M"))
-    day = cal.nth_weekday(year, month, weekday, n)
-    return day + cal.dt.timedelta(days=1) if rule.endswith("M") else day  # "first Tuesday after a Monday"
+    """The date of a holiday rule in a year: ``12-25``; ``11-TH4`` (4th Thursday); ``05-MOL`` (last
+    Monday); ``11-MO1+1`` (the day after the first Monday); ``EASTER-2`` (two days before Easter)."""
+    month, day, nth_month, weekday, nth, offset = _HOLIDAY.fullmatch(rule).groups()
+    if month:
+        date = cal.Date(year, int(month), int(day))
+    elif nth_month:
+        days = {"MO": 1, "TU": 2, "WE": 3, "TH": 4, "FR": 5, "SA": 6, "SU": 7}
+        date = cal.nth_weekday(year, int(nth_month), days[weekday], -1 if nth == "L" else int(nth))
+    else:
+        date = cal.easter(year)
+    return date + cal.dt.timedelta(days=int(offset or 0))
 
 
 # --- the rules ----------------------------------------------------------------------------

@@ -6,6 +6,7 @@ from tidings.models import Parse, Token
 _FUTURE_AUX = {"will", "shall", "'ll", "wo"}
 _FUTURE_HEADS = {"plan", "expect", "schedule", "set", "due", "intend", "aim", "prepare", "go", "vow", "promise",
                  "pledge", "threaten", "hope"}
+_PLANNING = {"plan", "schedule", "expect", "intend"}
 _MAX_HOPS = 8
 
 
@@ -63,4 +64,9 @@ def tense_at(parse: Parse | None, start: int, end: int) -> str | None:
     if parse is None:
         return None
     verb = governing_verb(parse, start, end)
-    return tense_of(parse, verb) if verb is not None else None
+    if verb is None:
+        return None
+    tense = tense_of(parse, verb)
+    if tense == "past" and verb.lemma in _PLANNING:
+        return None  # "protesters planned a rally on Saturday": the plan looks ahead of its own past
+    return tense
