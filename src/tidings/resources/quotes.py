@@ -13,7 +13,8 @@ from pathlib import Path
 
 DATA = Path(__file__).parent / "data" / "quotes"
 GENDERS = ("male", "female")
-_LEMMA_LISTS = ("speech", "cognition", "evidence", "xcomp_verbs", "object_complement_verbs", "object_content_verbs", "nouns", "document_nouns")
+_LEMMA_LISTS = ("speech", "cognition", "evidence", "xcomp_verbs", "object_complement_verbs",
+                "object_content_verbs", "nouns", "document_nouns")
 
 
 @dataclass(frozen=True)

@@ -133,8 +133,7 @@ class Attributor:
         after = self._first_token_at(quote.outer_end)
         before = self._first_token_at(quote.outer_start) - 1
         close = quote.close_at
-        after_close = quote.outer_end
-        comma_end = close is not None and (self.text[close - 1:close] == "," or self.text[after_close:after_close + 1] == ",")
+        comma_end = close is not None and "," in (self.text[close - 1], self.text[quote.outer_end:quote.outer_end + 1])
         terminal = close is not None and self.text[close - 1:close] in _SENTENCE_END
         intro = self.text[para[0]:quote.outer_start].rstrip()[-1:] in (":", ",")
         tail_limit = 40 if comma_end else 5 if terminal else 12

@@ -1,13 +1,14 @@
 """Direct quotations found from quotation marks alone (no parse needed).
 
-Transcript turns (``PENCE: Well, look …``) are direct quotes too. Curly and straight marks are both read, and so are doubled apostrophes ('' and ``); a mark's role (opening or closing) comes from
-what surrounds it first and from its shape second, so a mistyped mark still pairs.
-Double marks are the quotation; single marks inside them are nested quotes and stay part
-of the content; single marks outside double ones are read as (partial) quotations when
-they pair cleanly. Pairing restarts at every paragraph, so one unbalanced mark never
-costs more than its own paragraph. A paragraph that opens a quote without closing it runs
-to its end; when the next paragraph opens with a quotation mark too, the quote
-*continues* there (the news convention for multi-paragraph quotes).
+Curly and straight marks are both read, and so are doubled apostrophes ('' and ``); a
+mark's role (opening or closing) comes from what surrounds it first and from its shape
+second, so a mistyped mark still pairs. Double marks are the quotation; single marks inside
+them are nested quotes and stay part of the content; single marks outside double ones are
+read as (partial) quotations when they pair cleanly. Pairing restarts at every paragraph,
+so one unbalanced mark never costs more than its own paragraph. A paragraph that opens a
+quote without closing it runs to its end; when the next paragraph opens with a quotation
+mark too, the quote *continues* there (the news convention for multi-paragraph quotes).
+Transcript turns (``PENCE: Well, look …``) are direct quotes too.
 """
 from __future__ import annotations
 
