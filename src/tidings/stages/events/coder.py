@@ -389,6 +389,10 @@ def _antecedent(doc: Document, pronoun: int) -> list[ActorRef] | None:
     return None
 
 
+def _identified(ref: ActorRef | None) -> bool:
+    return ref is not None and bool(ref.actor_id or ref.country or ref.org or ref.sector)
+
+
 def _domestic_default(doc: Document, sentence: int, refs: list[ActorRef | None]) -> None:
     """Give a party with no country (students, police, an unknown official) the other party's country
     (CAMEO's domestic default), else the country of a place named in the sentence."""
@@ -506,6 +510,8 @@ def to_events(doc: Document, item: Coded) -> list[Event]:
         recipients = _resolve_heads(doc, _conditioned(parse, item))
     if item.frame.nominal and actors == [None] and not recipients:
         return []  # an event noun with no party left after resolution says too little
+    if not any(_identified(r) for r in [*actors, *recipients]):
+        return []  # like PETRARCH, code only when the actors layer knows at least one party
     recipients = recipients or [None]
     when = timing.event_timing(doc, anchor, item.sentence, item.status.status)
     where = _location(doc, anchor, item.sentence)
