@@ -66,6 +66,7 @@ def test_unresolved_actors_match_on_their_text(store):
     rows = store_events(store, [protest("Protesters")], [protest("protesters")], [protest("Farmers")])
     assert sorted(r["num_mentions"] for r in rows) == [1, 2]
     assert all(r["actor_code"] is None for r in rows)
+    assert sorted(r["actor_name"] for r in rows) == ["Farmers", "Protesters"]  # unresolved: the text read
 
 
 def test_different_type_or_recipient_are_different_events(store):

@@ -126,8 +126,9 @@ def event_clusters(store: Store, filters) -> list[sqlite3.Row]:
     where = event_where(store, filters, mentions=False)
     sql = f"""
         SELECT c.pk AS cluster, c.date, c.date_last, c.day, c.type, c.cameo, c.mode, c.status, c.historical,
-               c.actor_code, c.actor_actor_id AS actor_id, c.actor_name, c.actor_country,
-               c.recipient_code, c.recipient_actor_id AS recipient_id, c.recipient_name, c.recipient_country,
+               c.actor_code, c.actor_actor_id AS actor_id, COALESCE(c.actor_name, first.actor_text) AS actor_name,
+               c.actor_country, c.recipient_code, c.recipient_actor_id AS recipient_id,
+               COALESCE(c.recipient_name, first.recipient_text) AS recipient_name, c.recipient_country,
                c.location_name, c.location_country, c.quad_class, c.goldstein,
                c.num_mentions, c.num_articles, c.num_sources,
                first.article_id, {SENTENCE_SQL.replace('e.', 'first.')} AS sentence
