@@ -249,3 +249,10 @@ def test_capital_or_brussels_as_a_place_is_not_an_actor(annotate):
 def test_possessive_pronoun_takes_the_country_of_the_person_before(annotate):
     got = found(annotate("Chancellor Angela Merkel said her government would review the deal.", published="2019-01-01"))
     assert got["government"] == ("DEU-GOV", "DEU", "GOV")
+
+
+def test_organisation_office_holder_on_the_date(annotate):
+    got = found(annotate("The NATO secretary-general met reporters.", published="2019-05-01"))
+    assert got["NATO secretary-general"] == ("jens-stoltenberg", "NOR", "IGO")
+    assert found(annotate("The NATO secretary-general met reporters.", published="2012-05-01"))[
+        "NATO secretary-general"][0] == "NATO"  # nobody in the fixture file held it then

@@ -103,7 +103,8 @@ def lookup(text: str, *, on_date: str | None = None, index: NameIndex | None = N
     if role is None:
         return resolver.target(target, day=day)
     if target.kind == "org":
-        return resolver.org(target.key)
+        holder = resolver.office_holder((role.office,), target.key, day) if role.office and not former else None
+        return resolver.person(holder, day) if holder else resolver.org(target.key)
     iso = resolver.country_of(target, day)
     if iso is None:
         return None

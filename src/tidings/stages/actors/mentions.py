@@ -260,8 +260,9 @@ class MentionFinder:
             tok = self.tokens[i]
             spelled = next((n for n in (3, 2) if i - n + 1 >= 0 and (hit := self._role_at(i - n + 1))
                             and hit[1] == n), None)
-            if spelled and " of " in self.text[self.tokens[i - spelled + 1].start:tok.end]:
-                title.extend(range(i, i - spelled, -1))  # "Secretary of State Clinton"
+            spelled_text = self.text[self.tokens[i - spelled + 1].start:tok.end] if spelled else ""
+            if " of " in spelled_text or "-" in spelled_text:
+                title.extend(range(i, i - spelled, -1))  # "Secretary of State Clinton", "Secretary-General X"
                 i -= spelled
                 continue
             if tok.tag == "POS" and i > 0 and self._attached(i - 1, first, indices, title):
@@ -377,14 +378,16 @@ class MentionFinder:
             return None  # inside a name ("Democratic People's Republic of Korea")
         for n in (3, 2, 1):
             toks = self.tokens[i:i + n]
-            if len(toks) < n or toks[-1].pos not in ("NOUN", "PROPN") or toks[-1].sent != toks[0].sent:
+            if len(toks) < n or toks[-1].sent != toks[0].sent or toks[-1].pos not in (
+                    ("NOUN", "PROPN", "ADJ") if n > 1 else ("NOUN", "PROPN")):  # "secretary-general" ends in ADJ
                 continue
             words = [t.text.lower() for t in toks]
             plural = words[-1][:-1] if words[-1].endswith("s") else words[-1]  # proper-noun plurals ("Kurds")
+            before = self.text[toks[0].start:toks[-1].start].lower()  # keeps hyphens: "secretary-general"
             for last in (words[-1], toks[-1].lemma.lower(), plural):
-                key = " ".join(words[:-1] + [last])
-                if key in self.kb.roles:
-                    return key, n
+                for key in (" ".join(words[:-1] + [last]), before + last):
+                    if key in self.kb.roles:
+                        return key, n
         return None
 
     def _role_phrase(self, idx: list[int], role_key: str) -> None:
@@ -432,11 +435,16 @@ class MentionFinder:
             return
         target = distinct[0]
         if target.kind == ORG:
-            actor = self.resolver.org(target.key, patron)
+            holder = self.resolver.office_holder((role.office,), target.key, self.day) if role.office else None
+            if holder is not None and not ctx.former and self._singular(idx):
+                actor = self.resolver.person(holder, self.day)  # "the NATO secretary-general" on that day
+                self.seen_people.add(holder.id)
+            else:
+                actor = self.resolver.org(target.key, patron)
         else:
             iso = self.resolver.country_of(target, self.day)
             holder = self.resolver.office_holder((role.office,), iso, self.day) if role.office and iso else None
-            if holder is not None and not ctx.former and self.tokens[idx[-1]].tag in ("NN", "NNP"):
+            if holder is not None and not ctx.former and self._singular(idx):
                 actor = self.resolver.person(holder, self.day)  # "the Russian president" on that day
                 self.seen_people.add(holder.id)
             elif iso is None:
@@ -444,6 +452,10 @@ class MentionFinder:
             else:
                 actor = self.resolver.country(iso, sector, patron)
         self._add_role(left, end, actor, idx)
+
+    def _singular(self, idx: list[int]) -> bool:
+        """A singular role phrase names one office holder ("the president", not "presidents")."""
+        return not any(self.tokens[i].tag in ("NNS", "NNPS") for i in idx)
 
     def _possessor(self, idx: list[int]) -> str | None:
         """The country of whoever "his/her/their/its" points back to, within the sentence."""

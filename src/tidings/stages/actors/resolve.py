@@ -39,11 +39,11 @@ class Resolver:
     def __init__(self, kb: ActorKB, index: NameIndex):
         self.kb = kb
         self.index = index
-        self.holders: dict[tuple[str, str], list[tuple[Tenure, Person]]] = {}
+        self.holders: dict[tuple[str, str], list[tuple[Tenure, Person]]] = {}  # (office, ISO3 or org code)
         for person in kb.people.values():
             for tenure in person.roles:
-                if tenure.country:
-                    self.holders.setdefault((tenure.office, tenure.country), []).append((tenure, person))
+                for where in {tenure.country, tenure.org} - {None}:
+                    self.holders.setdefault((tenure.office, where), []).append((tenure, person))
 
     # --- countries, sectors, organisations ----------------------------------------------
 
@@ -109,11 +109,11 @@ class Resolver:
     def unknown_person(self, name: str, country: str | None, sector: str | None, org: str | None) -> Actor:
         return Actor(id=slug(name), name=name, kind="person", country=country, sector=sector, org=org)
 
-    def office_holder(self, offices: tuple[str, ...], country: str, day: str | None) -> Person | None:
-        """Who held one of ``offices`` in ``country`` on ``day`` (latest start wins at a handover)."""
+    def office_holder(self, offices: tuple[str, ...], where: str, day: str | None) -> Person | None:
+        """Who held one of ``offices`` in country or organisation ``where`` on ``day`` (latest start wins)."""
         if day is None:
             return None
-        held = [(t, p) for office in offices for t, p in self.holders.get((office, country), ())
+        held = [(t, p) for office in offices for t, p in self.holders.get((office, where), ())
                 if t.active_on(day)]
         if not held:
             return None
