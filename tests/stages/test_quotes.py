@@ -323,3 +323,8 @@ def test_quote_paragraph_after_reported_speech_takes_its_speaker(quotes_of):
                       '"We see no willingness on the other side to take our concerns seriously."')
     direct = only(found, "direct")
     assert (direct.cue, direct.speaker.text) == ("said", "Kremlin spokesman Dmitry Peskov")
+
+
+def test_reported_clause_drops_leading_conjunction(quotes_of):
+    q = only(quotes_of("But the measure is not about revenue, according to the finance ministry."))
+    assert q.text == "the measure is not about revenue"

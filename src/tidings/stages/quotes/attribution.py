@@ -257,7 +257,14 @@ class Attributor:
         return found
 
     def _span(self, tokens: list[int]) -> tuple[int, int]:
-        return self.parse.tokens[tokens[0]].start, self.parse.tokens[tokens[-1]].end
+        """Character span of a token list, without a leading "But" / "However,"."""
+        toks = self.parse.tokens
+        first = 0
+        while first < len(tokens) - 1 and toks[tokens[first]].dep in ("cc", "advmod", "punct") and (
+                toks[tokens[first]].dep == "cc" or toks[tokens[first] + 1].text == ","
+                or toks[tokens[first]].text == ","):
+            first += 1
+        return toks[tokens[first]].start, toks[tokens[-1]].end
 
     def _trim(self, start: int, end: int) -> tuple[int, int]:
         return strip_span(self.text, start, end, _EDGE_PUNCT)
