@@ -119,3 +119,9 @@ def test_validator_checks_table_shapes(tmp_path):
     assert actors.validate(data, people_paths=[]) == [
         f"orgs.tsv:{len((data / 'orgs.tsv').read_text().splitlines())}: code 'RUS' collides with a country or "
         "sector code (ids must be unique)"]
+
+
+def test_validator_rejects_person_alias_that_names_a_country(tmp_path):
+    path = _write(tmp_path, [_person(aliases=["Dupont", "Chad"])])
+    assert actors.validate(people_paths=[path]) == [
+        "people: jean-dupont: alias 'Chad' is also a country or organisation name"]

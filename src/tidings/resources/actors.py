@@ -307,7 +307,18 @@ def validate(data_dir: Path = DATA_DIR, people_paths: list[Path] | None = None) 
         if gender not in ("m", "f", "-"):
             errors.append(f"honorifics.tsv:{n}: {word}: gender must be m, f or -")
     seen: dict[str, str] = {}
-    for path in people_files(data_dir) if people_paths is None else people_paths:
+    paths = people_files(data_dir) if people_paths is None else people_paths
+    for path in paths:
         errors.extend(validate_people_file(path, sectors=sectors, countries=countries, orgs=set(kb.orgs),
                                            seen_ids=seen))
+    if not errors:
+        errors.extend(_alias_clashes(kb, read_people(paths)))
     return errors
+
+
+def _alias_clashes(kb: ActorKB, people: dict[str, Person]) -> list[str]:
+    """People aliases that are also a country, seat or organisation name ("Jordan", "Chad")."""
+    names = {a for c in kb.countries.values() for a in (c.name, *c.aliases, *c.adjectives, *c.capitals)}
+    names |= {a for seat in kb.seats for a in seat.aliases} | {a for org in kb.orgs.values() for a in org.aliases}
+    return [f"people: {p.id}: alias {alias!r} is also a country or organisation name"
+            for p in people.values() for alias in (p.name, *p.aliases) if alias in names]
