@@ -23,6 +23,9 @@ OBLIGATION_AUX = frozenset({"must", "should"})
 #: Which frame every pattern of these types is, so any of them can take a complement event.
 TYPE_FRAMES = {"AGREE": "intent", "THREATEN": "threat", "REQUEST": "request", "REJECT": "reject"}
 OBLIGATION_RULE = "rule:obligation"
+#: Verbs that report a demand when their clause holds an obligation ("said Iran must stop ...").
+REPORTING_LEMMAS = frozenset({"say", "tell", "announce", "state", "declare", "insist", "conclude", "warn",
+                              "stress", "reiterate", "add", "write", "argue"})
 PREPOSITIONS = frozenset({"of", "on", "with", "to", "against", "in", "into", "between", "by", "for", "at", "from",
                           "that", "outside", "near", "over", "around"})
 MAX_PAIRS = 6
@@ -250,7 +253,10 @@ def _obligations(parse: Parse, sentence: int, coded: list[Coded]) -> list[Coded]
             continue
         verb = tok.head
         speech = _speech_governor(parse, verb)
-        if speech is None:
+        subject = frames.child(parse, verb, "nsubj")
+        if speech is None or parse.tokens[speech].lemma.lower() not in REPORTING_LEMMAS or subject is None \
+                or parse.tokens[verb].lemma.lower() == "be" or frames.is_passive(parse, verb) \
+                or parse.tokens[subject].pos not in ("NOUN", "PROPN"):
             continue
         pattern = lexicon_data.make_pattern(OBLIGATION_RULE, [tok.text.lower()], "100")
         match = Match(pattern, tok.i, (tok.i,), None)

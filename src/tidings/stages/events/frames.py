@@ -101,11 +101,13 @@ def _is_time(token: Token) -> bool:
 
 def subject_of(parse: Parse, i: int) -> tuple[int | None, str]:
     """The subject a predicate inherits: its own, its controller's, or its coordinated head's."""
-    seen = set()
+    seen: set[int] = set()
     rule = "nsubj"
     while i not in seen:
         seen.add(i)
         tok = parse.tokens[i]
+        if tok.pos in ("NOUN", "PROPN") and tok.dep in SUBJECT_DEPS:
+            return None, "predicate modifies a subject noun"  # "reasons to attack": not the reasons' act
         if is_passive(parse, i):
             agent = child(parse, i, "agent")
             if agent is not None:
