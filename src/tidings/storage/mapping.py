@@ -7,11 +7,12 @@ by :func:`columns` (a test checks it), so a model change forces a new migration.
 from __future__ import annotations
 
 import dataclasses
+import functools
 import json
 import re
 import types
 import typing
-from collections.abc import Iterator, Mapping
+from collections.abc import Mapping
 from datetime import date
 from typing import Any
 
@@ -29,11 +30,12 @@ def _base_type(hint: Any) -> type:
     return origin or hint
 
 
-def _fields(cls: type[Record]) -> Iterator[tuple[str, type]]:
+@functools.cache
+def _fields(cls: type[Record]) -> tuple[tuple[str, type], ...]:
+    """(name, base type) of the stored fields, resolved once per class."""
     hints = typing.get_type_hints(cls)
-    for f in dataclasses.fields(cls):  # type: ignore[arg-type]
-        if f.init and f.repr:
-            yield f.name, _base_type(hints[f.name])
+    return tuple((f.name, _base_type(hints[f.name])) for f in dataclasses.fields(cls)  # type: ignore[arg-type]
+                 if f.init and f.repr)
 
 
 def columns(cls: type[Record], prefix: str = "") -> list[tuple[str, str]]:
