@@ -235,7 +235,6 @@ class MentionFinder:
             ctx.targets += app.targets
             ctx.former |= app.former
             ctx.roles.append(self.tokens[c].lemma.lower())
-            ctx.former |= any(self.tokens[i].text.lower() in FORMER for i in self.parse.children(c))
             described_tokens = self._modifier_tokens([c], {c}) + [c]
             self.used.update(described_tokens)
             if c < toks[0].i and not any(t.pos == "PUNCT" for t in self.tokens[c:toks[0].i]):
