@@ -103,6 +103,18 @@ def test_a_document_the_store_rejects_fails_alone(tmp_path):
         assert store.conn.execute("SELECT COUNT(*) FROM event_clusters").fetchone()[0] == 0
 
 
+def test_results_committed_meanwhile_by_another_run_are_not_stored_twice(tmp_path):
+    doc = Document(Article("story", "Talks resumed in Vienna on Monday.", language="en"))
+    raw = RawArticle("story", text=doc.article.text)
+    with Store.open(tmp_path / "c.db") as first, Store.open(tmp_path / "c.db") as second:
+        Writer(first, IngestSummary()).commit([raw], [doc])
+        late = IngestSummary()
+        Writer(second, late).commit([raw], [doc])
+        assert (late.stored, late.already_done, late.failed) == (0, 1, {})
+        assert second.input_outcome("story") == "stored"
+        assert second.conn.execute("SELECT COUNT(*) FROM failures").fetchone()[0] == 0
+
+
 def test_a_crashing_batch_falls_back_to_single_articles():
     class Fragile:
         def process_many(self, raws):

@@ -83,7 +83,10 @@ class Writer:
         """Store, skip or fail each input of a batch, all in one transaction."""
         with self.store.transaction():
             for raw, item in zip(raws, results, strict=True):
-                if isinstance(item, Failure):
+                if self.store.input_outcome(raw.id) in ("stored", "skipped"):  # a concurrent run got there first
+                    self.summary.already_done += 1
+                    self.tick()
+                elif isinstance(item, Failure):
                     self.fail(raw.id, item.reason, origin=raw.origin, detail=item.detail)
                 elif item.article.language != "en":
                     self.fail(raw.id, f"not English: {item.article.language}", origin=raw.origin)
