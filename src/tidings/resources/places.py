@@ -21,7 +21,9 @@ from pathlib import Path
 
 DATA = Path(__file__).parent / "data" / "places"
 FEATURES = ("city", "admin1", "country", "region", "water", "other")
-CACHE_FORMAT = 3
+CACHE_FORMAT = 4
+#: A town with a name of three letters or fewer must be at least this large ("Hue", not "Pop").
+SHORT_NAME_MIN_POPULATION = 100_000
 #: Cities at least this populous also answer to their (Latin-script) alternate names.
 ALTERNATE_NAME_MIN_POPULATION = 15000
 
@@ -121,8 +123,15 @@ class Gazetteer:
         return GazetteerEntry(*(column[index] for column in self._columns))
 
     def lookup(self, text: str) -> list[NameMatch]:
-        """Every place answering to ``text`` (exact name or alias, case- and accent-insensitive)."""
-        return [NameMatch(self.entry(i if i >= 0 else -1 - i), i >= 0) for i in self._names.get(name_key(text), ())]
+        """Every place answering to ``text`` as written (case- and accent-insensitive, except that
+        short names must be written like the place: "ACT" is a territory, "Act" is not; "WA" is no town)."""
+        matches = [NameMatch(self.entry(i if i >= 0 else -1 - i), i >= 0) for i in self._names.get(name_key(text), ())]
+        letters = sum(ch.isalpha() for ch in text)
+        if letters <= 4 and text.isupper():
+            return [m for m in matches if m.entry.feature != "city"]
+        if letters <= 3:
+            return [m for m in matches if m.entry.feature == "city" and m.entry.population >= SHORT_NAME_MIN_POPULATION]
+        return matches
 
     def lookup_qualifier(self, text: str) -> list[GazetteerEntry]:
         """Admin1 regions or countries that ``text`` names when it follows a comma ("Del.", "Ont.")."""
@@ -131,7 +140,7 @@ class Gazetteer:
         return list(dict.fromkeys(found))
 
     def has_name(self, text: str) -> bool:
-        return name_key(text) in self._names
+        return bool(self.lookup(text))
 
     def demonym(self, text: str) -> str | None:
         """The ISO3 country an adjectival or demonym form refers to ("Syrian" → SYR)."""
@@ -242,10 +251,12 @@ def _build(min_city_population: int) -> Gazetteer:
         alternates = []
         if population >= ALTERNATE_NAME_MIN_POPULATION:
             alternates = [a for a in rec["alternatenames"] if _usable_alternate(a)]
-        alternates += [bare for name in [rec["name"], *alternates] if (bare := _without_article(name))]
+        alternates += [bare for name in alternates if (bare := _without_article(name))]
+        bare_name = _without_article(rec["name"])
         builder.add(GazetteerEntry(rec["name"], "city", iso3, admin1_names.get((iso3, rec["admin1code"])),
                                    float(rec["latitude"]), float(rec["longitude"]), int(rec["geonameid"]),
-                                   population, len(rec["alternatenames"])), alternates=alternates)
+                                   population, len(rec["alternatenames"])), [bare_name] if bare_name else [],
+                    alternates=alternates)
     return builder.gazetteer()
 
 

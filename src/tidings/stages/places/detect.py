@@ -77,12 +77,13 @@ def _from_entity(text: str, tokens: list[Token], first: int, end: int, label: st
             if inner or not gazetteer.is_person_title(tokens[part.first].text):  # not "Ms Raggi"
                 out.extend(inner or [Toponym(tokens[part.first].start, tokens[part.last].end, name, "ner", label)])
             continue
-        if label not in ("GPE", "LOC") and gazetteer.is_stopword(name):
-            continue
+        after_the = part.first > 0 and tokens[part.first - 1].text.lower() == "the"
+        if gazetteer.is_stopword(name) and (label not in ("GPE", "LOC") or after_the):
+            continue  # "the Centre" (a government); a GPE "Charlotte" stays
         # spaCy's small model often calls "Aleppo" a PERSON, NORP or ORG: keep major places, and any
         # town that follows a locative preposition ("in Klamath Falls")
         if label not in ("GPE", "LOC", "FAC") and not facility and (
-                not known or not (any(_major(m.entry) for m in gazetteer.lookup(known))
+                not known or not (any(_major(m.entry) and m.primary for m in gazetteer.lookup(known))
                                   or _after_locative(tokens, part.first, gazetteer))):
             continue
         out.append(Toponym(tokens[part.first].start, tokens[part.last].end, name, "ner", label))
@@ -113,12 +114,13 @@ def _after_locative(tokens: list[Token], first: int, gazetteer: Gazetteer) -> bo
 
 
 def _person_words(text: str, parse: Parse, gazetteer: Gazetteer) -> frozenset[str]:
-    """Words of multi-word person names in the article ("Georgia" of "Georgia Stevens")."""
+    """Words of clean multi-word person names in the article ("Georgia" of "Georgia Stevens")."""
     words = set()
     for ent in parse.entities:
-        if ent.label == "PERSON" and ent.token_end - ent.token_start > 1:
-            words.update(name_key(t.text) for t in parse.tokens[ent.token_start:ent.token_end]
-                         if t.text[:1].isupper() and not gazetteer.is_person_title(t.text))
+        names = [t.text for t in parse.tokens[ent.token_start:ent.token_end] if not gazetteer.is_person_title(t.text)]
+        if ent.label == "PERSON" and 2 <= len(names) <= 4 and all(n[:1].isupper() and n.rstrip(".").isalpha()
+                                                                  for n in names):
+            words.update(name_key(n) for n in names)
     return frozenset(words)
 
 
@@ -173,7 +175,7 @@ def _scan(text: str, tokens: list[Token], covered: list[bool], in_org: list[bool
     out: list[Toponym] = []
     i, n = 0, len(tokens)
     while i < n:
-        if covered[i] or not _capitalised(tokens[i]):
+        if covered[i] or not _capitalised(tokens[i]) or tokens[i].text == "The":
             i += 1
             continue
         match = None

@@ -122,8 +122,6 @@ def _candidates(toponym: Toponym, gazetteer: Gazetteer) -> list[NameMatch]:
     if toponym.fixed:
         return [NameMatch(e, True) for e in toponym.fixed]
     matches = gazetteer.lookup(toponym.text) or gazetteer.lookup("the " + toponym.text)
-    if toponym.text.isupper() and len(toponym.text) <= 4:
-        matches = [m for m in matches if m.entry.feature != "city"]  # "WA" is no town called Wa
     return matches or [NameMatch(e, True) for e in gazetteer.lookup_qualifier(toponym.text)]
 
 
