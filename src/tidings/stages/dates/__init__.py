@@ -37,7 +37,7 @@ def find(text: str, *, anchor: calendar.Date | None, parse: Parse | None = None,
     for cand in sorted(candidates(text), key=lambda c: (c.start - c.end, c.start)):
         if any(cand.start < end and cand.end > start for start, end in taken):
             continue
-        if parse is not None and not _plausible(cand, text, parse):
+        if parse is not None and not _plausible(cand, parse):
             continue
         here = tense_at(parse, cand.start, cand.end) if parse is not None else tense
         ctx = Context(anchor=anchor, tense=here, before=text[max(0, cand.start - 40) : cand.start],
@@ -80,7 +80,7 @@ def _sentence(text: str, at: int, parse: Parse | None) -> str:
     return text[max(0, sent.start - CONTEXT_CHARS) : sent.end]
 
 
-def _plausible(cand: Candidate, text: str, parse: Parse) -> bool:
+def _plausible(cand: Candidate, parse: Parse) -> bool:
     """Parse-based vetoes for ambiguous matches (the verb "may", counts like "2000 soldiers")."""
     name = cand.rule.name
     if name == "set" and cand.match["word"]:
