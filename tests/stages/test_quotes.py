@@ -328,3 +328,10 @@ def test_quote_paragraph_after_reported_speech_takes_its_speaker(quotes_of):
 def test_reported_clause_drops_leading_conjunction(quotes_of):
     q = only(quotes_of("But the measure is not about revenue, according to the finance ministry."))
     assert q.text == "the measure is not about revenue"
+
+
+def test_subject_the_parser_attached_elsewhere(quotes_of):
+    found = quotes_of("The news set off fireworks on Friday: Republicans said they were convinced the department "
+                      "mishandled the inquiry and Democrats accused the party of stoking the issue for political gain.")
+    accused = [q for q in found if q.cue == "accused"]
+    assert accused and accused[0].speaker.text == "Democrats"

@@ -67,19 +67,48 @@ class Attributor:
     # --- speakers -------------------------------------------------------------------------
 
     def speaker_of(self, verb: int) -> int | None:
-        """The subject of a cue verb, climbing from "…, adding that" or "and added" to the main verb."""
-        seen = set()
+        """The subject of a cue verb, climbing from "…, adding that" or "and added" to the main verb;
+        failing that, the noun just before the verb (a subject the parser attached elsewhere)."""
+        cue, seen = verb, set()
         while verb not in seen:
             seen.add(verb)
             for kid in self.parse.children(verb):
                 if self.parse.tokens[kid].dep in _SUBJECTS:
-                    return kid
+                    return self._unstolen(kid)
             tok = self.parse.tokens[verb]
             if tok.dep in _CLIMB or (tok.dep == "ccomp" and tok.tag in ("VBG", "VBN")):
                 verb = tok.head
             else:
-                return self._passive_agent(verb)
-        return None
+                break
+        found = self._passive_agent(verb)
+        return found if found is not None else self._noun_before(cue)
+
+    def _unstolen(self, subject: int) -> int:
+        """"… mishandled the inquiry and Democrats accused …": the object of the verb before was taken
+        for the subject, with the real one as its conjunct; return that conjunct."""
+        tokens, parse = self.parse.tokens, self.parse
+        first = parse.subtree(subject)[0]
+        before = first - 1
+        conjuncts = [k for k in parse.children(subject) if tokens[k].dep == "conj"]
+        if not conjuncts or before < 0 or tokens[before].pos != "VERB" or tokens[before].sent != tokens[subject].sent:
+            return subject
+        if any(tokens[k].dep in ("dobj", "ccomp", "xcomp") for k in parse.children(before)):
+            return subject
+        return conjuncts[-1]
+
+    def _noun_before(self, verb: int) -> int | None:
+        """"… and Democrats accused …" parsed without a subject: the noun right before the verb."""
+        tokens = self.parse.tokens
+        i = verb - 1
+        while i >= 0 and tokens[i].pos in ("ADV", "AUX", "PART") and tokens[i].sent == tokens[verb].sent:
+            i -= 1
+        if i < 0 or tokens[i].sent != tokens[verb].sent or tokens[i].pos not in ("PROPN", "NOUN", "PRON"):
+            return None
+        if tokens[verb].tag in ("VBG", "VBN") or self._in_quote(tokens[i].start):
+            return None
+        while tokens[i].dep in ("compound", "flat") and tokens[i].head > i:
+            i = tokens[i].head
+        return i
 
     def _passive_agent(self, verb: int) -> int | None:
         """"…, as reported by Reuters" / "was said by X": the agent's object."""
