@@ -185,3 +185,10 @@ def test_holiday_rules():
     assert dates.normalise("Election Day", anchor="1998-10-20", tense="future") == ("1998-11-03", "day")
     assert dates.normalise("Good Friday", anchor="1998-01-02", tense="future") == ("1998-04-10", "day")
     assert dates.normalise("Memorial Day", anchor="1998-01-02", tense="future") == ("1998-05-25", "day")
+
+
+def test_anaphoric_expressions_count_from_the_last_date_given():
+    text = "The envoy was shot on Oct. 23, 2020. Earlier that day he had met rebels; the next day troops arrived."
+    assert found(text) == [("Oct. 23, 2020", "2020-10-23", "DATE"), ("Earlier that day", "2020-10-23", "DATE"),
+                           ("the next day", "2020-10-24", "DATE")]
+    assert found("That day was cold.") == []

@@ -15,6 +15,8 @@ from tidings.stages.dates.tense import tense_at
 
 __all__ = ["run", "normalise", "find"]
 
+#: Rules whose value depends on the dates mentioned before them.
+ANAPHORIC_RULES = {"anaphoric"}
 _MODAL_MONTHS = {"may", "march"}
 #: How much text before a sentence counts as its context (e.g. quarterly results around "a year ago").
 CONTEXT_CHARS = 300
@@ -31,31 +33,52 @@ def run(doc: Document) -> Document:
 
 def find(text: str, *, anchor: calendar.Date | None, parse: Parse | None = None,
          tense: str | None = None) -> list[DateMention]:
-    """Time expressions in ``text`` (tense read from ``parse`` when given, else ``tense``)."""
+    """Time expressions in ``text`` (tense read from ``parse`` when given, else ``tense``).
+
+    The longest match wins where rules overlap. Anaphoric expressions ("that day", "the next
+    day") are resolved last, in text order, against the latest fully dated expression before them.
+    """
     chosen: list[tuple[Candidate, str | None, str]] = []
+    deferred: list[Candidate] = []
     taken: list[tuple[int, int]] = []
     for cand in sorted(candidates(text), key=lambda c: (c.start - c.end, c.start)):
         if any(cand.start < end and cand.end > start for start, end in taken):
             continue
         if parse is not None and not _plausible(cand, parse):
             continue
-        here = tense_at(parse, cand.start, cand.end) if parse is not None else tense
-        ctx = Context(anchor=anchor, tense=here, before=text[max(0, cand.start - 40) : cand.start],
-                      sentence=_sentence(text, cand.start, parse))
-        try:
-            result = cand.rule.interpret(cand.match, ctx)
-        except (ValueError, OverflowError):  # out-of-calendar arithmetic ("9000 years ago")
+        if cand.rule.name in ANAPHORIC_RULES:
+            deferred.append(cand)
+            taken.append((cand.start, cand.end))
             continue
-        if result is None:
-            continue
-        chosen.append((cand, *result))
-        taken.append((cand.start, cand.end))
+        result = _interpret(cand, text, anchor, parse, tense, reference=None)
+        if result is not None:
+            chosen.append((cand, *result))
+            taken.append((cand.start, cand.end))
     chosen.sort(key=lambda item: item[0].start)
+    for cand in deferred:
+        before = [value for c, value, kind in chosen if c.start < cand.start and kind == "DATE" and value
+                  and value[:1].isdigit() and "T" not in value]
+        result = _interpret(cand, text, anchor, parse, tense, reference=before[-1] if before else None)
+        if result is not None:
+            chosen.append((cand, *result))
+            chosen.sort(key=lambda item: item[0].start)
     return [
         DateMention(text=text[c.start : c.end], start=c.start, end=c.end, value=value,
                     precision=calendar.precision_of(value) if kind in ("DATE", "TIME") else "unknown", type=kind)
         for c, value, kind in chosen
     ]
+
+
+def _interpret(cand: Candidate, text: str, anchor: calendar.Date | None, parse: Parse | None,
+               tense: str | None, *, reference: str | None) -> tuple[str | None, str] | None:
+    """Run a candidate's interpreter with its context (None when it is not a time expression)."""
+    here = tense_at(parse, cand.start, cand.end) if parse is not None else tense
+    ctx = Context(anchor=anchor, tense=here, before=text[max(0, cand.start - 40) : cand.start],
+                  sentence=_sentence(text, cand.start, parse), reference=reference)
+    try:
+        return cand.rule.interpret(cand.match, ctx)
+    except (ValueError, OverflowError):  # out-of-calendar arithmetic ("9000 years ago")
+        return None
 
 
 def normalise(text: str, *, anchor: str | None, tense: str | None = None) -> tuple[str | None, str]:

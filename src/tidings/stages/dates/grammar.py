@@ -24,6 +24,7 @@ class Context:
     tense: str | None
     before: str = ""
     sentence: str = ""
+    reference: str | None = None  # the last fully resolved date before the expression (for "that day")
 
 
 @dataclass(frozen=True)
@@ -376,6 +377,24 @@ def interpret_weekday(m: re.Match[str], ctx: Context) -> Interpretation | None:
     return day.isoformat(), "DATE"
 
 
+_ANAPHORIC_SHIFT = {"that": 0, "same": 0, "next": 1, "following": 1, "previous": -1, "preceding": -1}
+
+
+def interpret_anaphoric(m: re.Match[str], ctx: Context) -> Interpretation | None:
+    """"that day", "the next day", "later that year": counted from the last date the text gave."""
+    if ctx.reference is None or not re.fullmatch(r"\d{4}(-\d\d){0,2}", ctx.reference):
+        return None
+    unit = {"morning": "D", "night": "D", "evening": "D", "afternoon": "D"}.get(m["unit"].lower(),
+                                                                             vocabulary().unit(m["unit"]))
+    parts = [int(p) for p in ctx.reference.split("-")]
+    needed = {"D": 3, "W": 3, "M": 2, "Y": 1}[unit]
+    if len(parts) < needed:
+        return None
+    day = cal.Date(parts[0], parts[1] if len(parts) > 1 else 1, parts[2] if len(parts) > 2 else 1)
+    shifted = cal.shift(day, _ANAPHORIC_SHIFT[m["rel"].lower().split()[-1]], unit)
+    return cal.at_granularity(shifted, unit), "DATE"
+
+
 def interpret_relative_day(m: re.Match[str], ctx: Context) -> Interpretation | None:
     word = re.sub(r"\s+", " ", m["word"].lower())
     if ctx.anchor is None:
@@ -644,6 +663,10 @@ def rules() -> tuple[Rule, ...]:
         ("weekday",
          rf"(?:(?:early|late)\s+)?(?:(?P<rel>last|next|this\s+past|this\s+coming|this|coming)\s+)?"
          rf"(?P<wd>{v.WEEKDAY})(?:\s+(?P<week>(?:last|next|this)\s+week))?", interpret_weekday),
+        ("anaphoric",
+         r"(?:(?:earlier|later)\s+)?(?P<rel>that|the\s+same|that\s+same|the\s+next|the\s+following|the\s+previous|"
+         r"the\s+preceding)\s+(?P<unit>day|morning|afternoon|evening|night|week|month|year)(?![\w-])",
+         interpret_anaphoric),
         ("relative_day",
          r"(?:(?:early|late)\s+)?(?P<word>today|tonight|yesterday|tomorrow|the\s+day\s+before\s+"
          r"yesterday|the\s+day\s+after\s+tomorrow)\b", interpret_relative_day),
