@@ -10,6 +10,7 @@
 from __future__ import annotations
 
 import dataclasses
+import os
 import statistics
 import tempfile
 import threading
@@ -35,6 +36,7 @@ class Run:
     articles: int
     words: int
     peak_rss_mb: float | None = None
+    cpu_seconds: float | None = None
 
     @property
     def articles_per_second(self) -> float:
@@ -56,6 +58,7 @@ class IngestReport:
     articles: int  # English articles parsed (the spaCy baseline's texts)
     words: int
     runs: list[Run] = field(default_factory=list)
+    load_average: tuple[float, ...] = ()  # of the machine when the runs started (other programs' work)
 
     def run(self, name: str, processes: int) -> Run | None:
         return next((r for r in self.runs if r.name == name and r.processes == processes), None)
@@ -67,6 +70,8 @@ class IngestReport:
             spacy = self.run("spacy", run.processes)
             if run.name == "tidings" and spacy and spacy.articles_per_second:
                 out[f"tidings_vs_spacy_{run.processes}p"] = run.articles_per_second / spacy.articles_per_second
+            if run.name == "tidings" and spacy and run.cpu_seconds:  # CPU work per article, not wall time
+                out[f"tidings_vs_spacy_cpu_{run.processes}p"] = spacy.cpu_seconds / run.cpu_seconds
         for name in ("tidings", "spacy"):
             one = self.run(name, 1)
             for run in self.runs:
@@ -76,42 +81,64 @@ class IngestReport:
 
     def to_dict(self) -> dict[str, Any]:
         return {"corpus": self.corpus, "inputs": self.inputs, "articles": self.articles, "words": self.words,
-                "runs": [r.to_dict() for r in self.runs], "ratios": self.ratios(), "targets": TARGETS}
+                "cpus": os.cpu_count(), "load_average": self.load_average, "runs": [r.to_dict() for r in self.runs],
+                "ratios": self.ratios(), "targets": TARGETS}
 
 
-class PeakMemory:
-    """Samples the resident memory of this process (``children=False``) or of its child processes."""
+class Usage:
+    """Samples, while a run goes, the resident memory and CPU time of this process and its children.
 
-    def __init__(self, children: bool):
-        self.children = children
-        self.peak: dict[int, int] = {}
+    ``peak_rss_mb`` is the largest worker: the children when there are any (process pools), else
+    this process. ``cpu_seconds`` (this process's and the children's) measures work even when
+    other programs share the machine and wall-clock rates suffer.
+    """
+
+    def __init__(self):
+        import psutil
+
+        self.me = psutil.Process()
+        self.rss: dict[int, int] = {}
+        self.child_cpu: dict[int, float] = {}
+        self.cpu_seconds = 0.0
+        self._cpu_start = 0.0
         self._stop = threading.Event()
         self._thread = threading.Thread(target=self._sample, daemon=True)
 
-    def __enter__(self) -> "PeakMemory":
+    def _own_cpu(self) -> float:
+        times = self.me.cpu_times()
+        return times.user + times.system
+
+    def __enter__(self) -> "Usage":
+        self._cpu_start = self._own_cpu()
+        self._child_start = {proc.pid: sum(proc.cpu_times()[:2]) for proc in self.me.children(recursive=True)}
         self._thread.start()
         return self
 
     def __exit__(self, *exc) -> None:
         self._stop.set()
         self._thread.join()
+        children = sum(cpu - self._child_start.get(pid, 0.0) for pid, cpu in self.child_cpu.items())
+        self.cpu_seconds = self._own_cpu() - self._cpu_start + children
 
     def _sample(self) -> None:
         import psutil
 
-        me = psutil.Process()
         while True:
-            for proc in me.children(recursive=True) if self.children else [me]:
+            self.rss[self.me.pid] = max(self.rss.get(self.me.pid, 0), self.me.memory_info().rss)
+            for proc in self.me.children(recursive=True):
                 try:
-                    self.peak[proc.pid] = max(self.peak.get(proc.pid, 0), proc.memory_info().rss)
+                    self.rss[proc.pid] = max(self.rss.get(proc.pid, 0), proc.memory_info().rss)
+                    times = proc.cpu_times()
+                    self.child_cpu[proc.pid] = times.user + times.system
                 except psutil.Error:
                     continue
             if self._stop.wait(SAMPLE_SECONDS):
                 return
 
     @property
-    def max_mb(self) -> float | None:
-        return round(max(self.peak.values()) / 2**20, 1) if self.peak else None
+    def peak_rss_mb(self) -> float:
+        workers = [rss for pid, rss in self.rss.items() if pid != self.me.pid] or [self.rss.get(self.me.pid, 0)]
+        return round(max(workers) / 2**20, 1)
 
 
 def corpus_inputs(corpus: Path | str, repeat: int) -> list:
@@ -152,19 +179,28 @@ def cleaned_texts(raws: Sequence) -> list[str]:
 
 
 def time_tidings(raws: Sequence, workers: int, words: int, articles: int) -> Run:
-    """Ingest ``raws`` into a fresh temporary store with ``workers`` processes."""
-    from tidings.batch import ingest
-    from tidings.pipeline import default_pipeline
+    """Ingest ``raws`` into a fresh temporary store with ``workers`` processes, as ``tidings ingest`` does.
+
+    The workers load their pipeline (one article each) before the clock starts, as bare spaCy's
+    model is loaded before its run.
+    """
+    from tidings.batch.executors import make_executor
+    from tidings.batch.ingest import IngestSummary, Writer, plan_batches
     from tidings.storage import Store
 
-    if workers == 1:  # the serial run uses this process's pipeline: load its model and tables before the clock
-        list(default_pipeline().process_many(raws[:1]))
-    with tempfile.TemporaryDirectory(prefix="tidings-bench-") as folder:
-        with Store.open(Path(folder) / "bench.db") as store, PeakMemory(children=workers > 1) as memory:
-            started = time.perf_counter()
-            ingest([], store=store, inputs=list(raws), workers=workers, batch_size=BATCH_SIZE)
-            seconds = time.perf_counter() - started
-    return Run("tidings", workers, seconds, articles, words, memory.max_mb)
+    executor = make_executor("local", workers=workers)
+    try:
+        list(executor.map_batches([[raw] for raw in raws[:workers]]))
+        with tempfile.TemporaryDirectory(prefix="tidings-bench-") as folder:
+            with Store.open(Path(folder) / "bench.db") as store, Usage() as usage:
+                started = time.perf_counter()
+                writer = Writer(store, IngestSummary())
+                for batch, results in executor.map_batches(plan_batches(raws, writer, batch_size=BATCH_SIZE)):
+                    writer.commit(batch, results)
+                seconds = time.perf_counter() - started
+    finally:
+        executor.close()
+    return Run("tidings", workers, seconds, articles, words, usage.peak_rss_mb, round(usage.cpu_seconds, 2))
 
 
 def time_spacy(texts: Sequence[str], processes: int, words: int) -> Run:
@@ -172,10 +208,12 @@ def time_spacy(texts: Sequence[str], processes: int, words: int) -> Run:
     from tidings.stages.nlp import load_model
 
     nlp = load_model()
-    started = time.perf_counter()
-    for _ in nlp.pipe(texts, batch_size=BATCH_SIZE, n_process=processes):
-        pass
-    return Run("spacy", processes, time.perf_counter() - started, len(texts), words)
+    with Usage() as usage:
+        started = time.perf_counter()
+        for _ in nlp.pipe(texts, batch_size=BATCH_SIZE, n_process=processes):
+            pass
+        seconds = time.perf_counter() - started
+    return Run("spacy", processes, seconds, len(texts), words, usage.peak_rss_mb, round(usage.cpu_seconds, 2))
 
 
 def bench_ingest(corpus: Path | str | None = None, *, workers: int = 2, repeat: int = 5,
@@ -188,7 +226,7 @@ def bench_ingest(corpus: Path | str | None = None, *, workers: int = 2, repeat: 
     raws = corpus_inputs(corpus, repeat)
     texts = cleaned_texts(raws)
     words = sum(len(text.split()) for text in texts)
-    report = IngestReport(str(corpus), len(raws), len(texts), words)
+    report = IngestReport(str(corpus), len(raws), len(texts), words, load_average=os.getloadavg())
     for processes in sorted({1, workers}):
         report.runs.append(time_tidings(raws, processes, words, len(texts)))
         if spacy:

@@ -40,14 +40,15 @@ def bench_command(corpus, workers, repeat, query_events, queries_db, no_spacy, f
 
 
 def ingest_table(report) -> str:
+    load = ", ".join(f"{x:.1f}" for x in report.load_average)
     lines = [f"corpus {report.corpus}: {report.inputs} inputs, {report.articles} English articles, "
-             f"{report.words:,} words", "",
-             f"{'run':<16}{'procs':>6}{'seconds':>10}{'articles/s':>12}{'words/s':>11}{'peak RSS MB':>13}"]
+             f"{report.words:,} words; machine load average {load}", "",
+             f"{'run':<16}{'procs':>6}{'seconds':>10}{'articles/s':>12}{'words/s':>11}{'CPU s':>9}"
+             f"{'peak RSS MB':>13}"]
     for run in report.runs:
-        rss = f"{run.peak_rss_mb:.0f}" if run.peak_rss_mb is not None else "-"
         label = "tidings ingest" if run.name == "tidings" else "spaCy nlp.pipe"
         lines.append(f"{label:<16}{run.processes:>6}{run.seconds:>10.2f}{run.articles_per_second:>12.2f}"
-                     f"{run.words_per_second:>11.0f}{rss:>13}")
+                     f"{run.words_per_second:>11.0f}{run.cpu_seconds:>9.1f}{run.peak_rss_mb:>13.0f}")
     ratios = report.ratios()
     if ratios:
         lines += ["", "ratios: " + ", ".join(f"{k} {v:.2f}" for k, v in ratios.items())]

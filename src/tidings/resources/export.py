@@ -13,9 +13,8 @@ from pathlib import Path
 
 DATA = Path(__file__).parent / "data" / "export"
 ORGS = Path(__file__).parent / "data" / "actors" / "orgs.tsv"
-_ISO3 = re.compile(r"^[A-Z]{3}$")
+_THREE_LETTERS = re.compile(r"^[A-Z]{3}$")  # ISO3 countries, CAMEO known groups
 _FIPS = re.compile(r"^[A-Z]{2}$")
-_GROUP = re.compile(r"^[A-Z]{3}$")
 
 
 @dataclass(frozen=True)
@@ -49,7 +48,7 @@ def validate(folder: Path = DATA) -> list[str]:
     problems: list[str] = []
     seen: set[str] = set()
     for row in _rows(folder / "fips.tsv"):
-        if len(row) != 3 or not _ISO3.match(row[0]) or not _FIPS.match(row[1]) or not row[2]:
+        if len(row) != 3 or not _THREE_LETTERS.match(row[0]) or not _FIPS.match(row[1]) or not row[2]:
             problems.append(f"fips.tsv: bad row {row!r}")
         elif row[0] in seen:
             problems.append(f"fips.tsv: {row[0]} listed twice")
@@ -57,7 +56,7 @@ def validate(folder: Path = DATA) -> list[str]:
     orgs = {row[0] for row in _rows(ORGS)}
     listed: set[str] = set()
     for row in _rows(folder / "known_groups.tsv"):
-        if len(row) != 2 or not _GROUP.match(row[1]):
+        if len(row) != 2 or not _THREE_LETTERS.match(row[1]):
             problems.append(f"known_groups.tsv: bad row {row!r}")
             continue
         if row[0] not in orgs:
