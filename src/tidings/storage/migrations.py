@@ -39,7 +39,7 @@ CREATE TABLE articles (
     status      TEXT NOT NULL DEFAULT 'original' CHECK (status IN ('original', 'near-duplicate')),
     dup_cluster TEXT NOT NULL REFERENCES dup_clusters(id),
     similarity  REAL,                         -- estimated Jaccard to the cluster's original
-    minhash     BLOB,                         -- MinHash signature (uint64 little-endian)
+    minhash     BLOB,                         -- MinHash signature (uint32 little-endian)
     origin      TEXT,
     ingested_at TEXT NOT NULL
 );
