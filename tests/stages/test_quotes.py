@@ -335,3 +335,9 @@ def test_subject_the_parser_attached_elsewhere(quotes_of):
                       "mishandled the inquiry and Democrats accused the party of stoking the issue for political gain.")
     accused = [q for q in found if q.cue == "accused"]
     assert accused and accused[0].speaker.text == "Democrats"
+
+
+def test_headline_led_by_a_name(quotes_of):
+    found = quotes_of("Angela Merkel: 'Europe must stand together against this aggression'\n\n"
+                      "Poll: Most voters back the new border policy")
+    assert [(q.kind, q.cue, q.speaker.text) for q in found] == [("direct", ":", "Angela Merkel")]

@@ -12,8 +12,9 @@ reported speech from the dependency parse (the complement of a cue verb, or the 
 * a quote with no cue of its own takes the speaker of the quote next to it in its
   paragraph, of the quote it continues, or, when it fills its own paragraph, of the last
   quote or reported speech of the previous paragraph; short unattributed ones are dropped;
-* a transcript turn ("PENCE: Well, look, …") is a direct quote with cue ":"; quotes and
-  reported speech inside it belong to it;
+* a transcript turn ("PENCE: Well, look, …") or a headline led by a person's name ("Loretta
+  Lynch: 'Be the voice …'") is a direct quote with cue ":"; quotes and reported speech inside
+  it belong to it;
 * titles in quotation marks (short and in title case: "Fox and Friends") are not quotes;
 * quoted words inside reported speech stay part of the reported quote: "described Trump as
   a 'con artist'" gives the indirect quote "Trump as a 'con artist'"; a fragment that is the
@@ -40,7 +41,9 @@ def run(doc: Document, *, lexicon: QuoteLexicon | None = None, min_unattributed_
         return doc
     lex = lexicon or quote_lexicon.load()
     text = doc.text
-    turns = find_transcript_turns(text)
+    turns = find_transcript_turns(text) + [
+        t for t in find_transcript_turns(text, names=True) if _is_person_name(doc, t.label_start, t.label_end)]
+    turns = sorted({(t.label_start, t.start): t for t in turns}.values(), key=lambda t: t.start)
     turn_spans = [(t.start, t.end) for t in turns]
     marked = [q for q in find_marked_quotes(text)
               if not any(t.label_start <= q.end and q.start <= t.end for t in turns)]
@@ -83,6 +86,12 @@ def run(doc: Document, *, lexicon: QuoteLexicon | None = None, min_unattributed_
             out.append(make(quote.start, quote.end, "direct", cue))
     doc.quotes = sorted(out, key=lambda q: (q.start, q.end))
     return doc
+
+
+def _is_person_name(doc: Document, start: int, end: int) -> bool:
+    """True when a PERSON entity or person mention covers exactly [start, end)."""
+    return any((e.start, e.end) == (start, end) and e.label == "PERSON" for e in doc.parse.entities) or any(
+        (m.start, m.end) == (start, end) and m.label == "PERSON" for m in doc.mentions)
 
 
 def _inherit(marked: list[MarkedQuote], cues: list[Cue | None], text: str,

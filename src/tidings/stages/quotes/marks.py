@@ -32,6 +32,7 @@ _OPEN_BEFORE = "([{—–-/"
 _CLOSE_AFTER = ".,;:!?)]}—–-…"
 _PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
 _SPEAKER_LABEL = re.compile(r"(?:[\"“]\s*)?((?:[A-Z][A-Z.'’-]+ ){0,3}[A-Z][A-Z.'’-]+):[ \t]+(?=\S)")
+_NAME_LABEL = re.compile(r"(?:[\"“]\s*)?((?:[A-Z][\w.'’-]+ ){0,3}[A-Z][\w.'’-]+):[ \t]+(?=\S)")
 NOT_SPEAKERS = frozenset({"UPDATE", "UPDATED", "WATCH", "READ", "NOTE", "EDITOR'S NOTE", "EDITOR’S NOTE",
                           "BREAKING", "PHOTOS", "VIDEO", "LISTEN", "CORRECTION", "RELATED", "SOURCE", "SOURCES",
                           "Q", "A", "FACT CHECK", "ANALYSIS", "OPINION", "EXCLUSIVE", "POLL", "MORE"})
@@ -185,11 +186,13 @@ class Turn:
     paragraph: int
 
 
-def find_transcript_turns(text: str) -> list[Turn]:
-    """Paragraphs opening with an upper-case speaker label ("WALLACE: …", "SEN. KAINE: …"), quoted or not."""
+def find_transcript_turns(text: str, *, names: bool = False) -> list[Turn]:
+    """Paragraphs opening with an upper-case speaker label ("WALLACE: …", "SEN. KAINE: …"), quoted or not;
+    with ``names``, also with a capitalised label ("Loretta Lynch: …"), for the caller to check is a name."""
+    pattern = _NAME_LABEL if names else _SPEAKER_LABEL
     turns = []
     for index, (lo, hi) in enumerate(paragraphs(text)):
-        match = _SPEAKER_LABEL.match(text, lo, hi)
+        match = pattern.match(text, lo, hi)
         if match and match.group(1).replace(".", "") not in NOT_SPEAKERS and len(match.group(1)) > 1:
             start, end = _span(text, match.end(), hi)
             if end > start:
