@@ -317,7 +317,7 @@ def interpret_season(m: re.Match[str], ctx: Context) -> Interpretation | None:
     return f"{year}-{season}", "DATE"
 
 
-_REL_SHIFT = {"last": -1, "previous": -1, "past": -1, "preceding": -1, "next": 1, "coming": 1, "following": 1}
+_REL_SHIFT = {"last": -1, "past": -1, "next": 1, "coming": 1}
 
 
 def interpret_relative_unit(m: re.Match[str], ctx: Context) -> Interpretation | None:
@@ -331,7 +331,7 @@ def interpret_relative_unit(m: re.Match[str], ctx: Context) -> Interpretation | 
     if ctx.anchor is None:
         return None
     if unit_word == "weekend":
-        if rel in ("last", "previous", "past") or (rel == "the" and _direction(ctx) == "past"):
+        if rel in ("last", "past") or (rel == "the" and _direction(ctx) == "past"):
             saturday = cal.weekday_near(ctx.anchor, 6, "past" if ctx.anchor.isoweekday() == 7 else "last")
         elif rel in ("next", "coming"):
             saturday = cal.weekday_near(ctx.anchor, 6, "next" if rel == "next" else "future")
@@ -654,8 +654,8 @@ def rules() -> tuple[Rule, ...]:
          rf"(?P<season>{v.SEASON})(?:\s+(?:of\s+)?(?P<year>{v.ANY_YEAR}))?(?![\w-])", interpret_season),
         ("relative_unit",
          rf"(?:(?:early|late)\s+(?:in\s+)?|the\s+(?:beginning|start|end|middle|rest|remainder)"
-         rf"\s+of\s+)?(?P<rel>this\s+past|this|last|next|the\s+past|the\s+last|the\s+previous|the\s+coming|the\s+current|the\s+following|"
-         rf"the\s+preceding|the\s+latest|the\s+most\s+recent|the\s+full|the)\s+(?:fiscal\s+)?"
+         rf"\s+of\s+)?(?P<rel>this\s+past|this|last|next|the\s+past|the\s+last|the\s+coming|the\s+current|"
+         rf"the\s+latest|the\s+most\s+recent|the\s+full|the)\s+(?:fiscal\s+)?"
          rf"(?P<unit>weekend|week|month|year|quarter|decade|century)(?![\w-])(?!\s+(?:old|long|-?old))",
          interpret_relative_unit),
         ("year_end", rf"(?P<rel>)(?P<unit>year)(?:[- ]|'s\s+)end\b", interpret_relative_unit),
