@@ -102,6 +102,15 @@ def test_place_as_agent_of_a_passive_verb_is_an_actor(geoparse):
     assert by_text(found, "Tokyo").role == "actor"
 
 
+def test_possessors_partners_and_opponents_are_actors(geoparse):
+    found = geoparse("Britain's decision surprised diplomats. The bloc will widen sanctions against Iran and "
+                     "resume talks with Venezuela at a meeting in Vienna.")
+    assert by_text(found, "Britain").role == "actor"
+    assert by_text(found, "Iran").role == "actor"
+    assert by_text(found, "Venezuela").role == "actor"
+    assert by_text(found, "Vienna").role == "location"
+
+
 def test_stative_verbs_keep_a_place_a_location(geoparse):
     found = geoparse("Texas has seen record heat this summer, forecasters said.")
     assert by_text(found, "Texas").role == "location"

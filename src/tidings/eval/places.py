@@ -10,7 +10,8 @@ are scored). Measures:
 TR-News also tags adjectives ("Turkish") as toponyms; the output contract says demonyms are
 not places, so gold demonyms are left out of every TR-News measure. GeoWebNews: recall on
 ``Literal`` toponyms; precision against every toponym-like annotation (literal, metonymic,
-mixed, modifiers); gold coordinates come from the gazetteer by GeoNames id, where it has it.
+mixed, modifiers); gold coordinates come from the gazetteer by GeoNames id, where it has it;
+roles: how often a literal toponym gets role ``location`` and a metonymic one role ``actor``.
 """
 from __future__ import annotations
 
@@ -252,14 +253,25 @@ def _score_trnews(articles: list[GoldArticle], docs: list[Document], report: Rep
 def _score_geowebnews(articles: list[GoldArticle], docs: list[Document], report: Report) -> None:
     literal = _Tally()
     resolved = _Tally()
+    roles: Counter = Counter()
     for article, doc in zip(articles, docs):
         literal.count([g for g in article.toponyms if g.kind == "Literal"], article.toponyms, doc.places)
         resolved.count([g for g in article.toponyms if g.kind in GWN_RESOLVED_TYPES], article.toponyms, doc.places)
+        for gold in article.toponyms:
+            hit = next((p for p in doc.places if _overlap(p, gold)), None)
+            if hit is not None and gold.kind in ("Literal", "Metonymic"):
+                roles[(gold.kind, hit.role)] += 1
     scores = literal.scores("geowebnews", recall_name="literal_recall")
     del scores["geowebnews_f1"]
     scores["geowebnews_accuracy_161km"] = resolved.scores("x")["x_accuracy_161km"]
     scores["geowebnews_recall"] = resolved.scores("x")["x_recall"]
     del scores["geowebnews_accuracy_161km_all"]
+    literal_found = roles[("Literal", "location")] + roles[("Literal", "actor")]
+    metonymic_found = roles[("Metonymic", "location")] + roles[("Metonymic", "actor")]
+    scores["geowebnews_literal_as_location"] = roles[("Literal", "location")] / literal_found if literal_found else 0.0
+    scores["geowebnews_metonymic_as_actor"] = roles[("Metonymic", "actor")] / metonymic_found if metonymic_found else 0.0
     report.scores.update(scores)
+    report.tables.append(Table("GeoWebNews: gold use → role given (found toponyms)", ["gold", "role", "n"],
+                               [[kind, role, n] for (kind, role), n in sorted(roles.items())]))
     report.tables.extend(literal.tables(f"GeoWebNews literal ({len(articles)} articles)")[:1])
     report.tables.extend(resolved.tables(f"GeoWebNews literal+metonymic+mixed ({len(articles)} articles)"))

@@ -1,4 +1,5 @@
-"""Metonymy: a place named as the subject of an action or speech ("Moscow denied") is an actor."""
+"""Metonymy: a place standing for its government or people ("Moscow denied", "Russia's decision",
+"talks with China") is an actor; a place where something is or happens is a location."""
 from __future__ import annotations
 
 from tidings.models import Parse
@@ -24,5 +25,14 @@ def role(parse: Parse, start: int, end: int, stative_verbs: frozenset[str], *, a
         return ACTOR
     # "the strike was condemned by Washington": agent of a passive verb
     if head.dep == "pobj" and governor.dep == "agent":
+        return ACTOR
+    # "Britain's departure", "China's foreign ministry": possessor of a noun
+    if head.dep == "poss" and governor.pos in ("NOUN", "PROPN"):
+        return ACTOR
+    # "sanctions against Iran", "a deal with China", "a response by Russia": partner or opponent
+    if head.dep == "pobj" and governor.dep == "prep" and governor.lemma.lower() in ("against", "with", "by"):
+        return ACTOR
+    # "agreed to sell Germany four aircraft": indirect object
+    if head.dep == "dative":
         return ACTOR
     return LOCATION
