@@ -220,3 +220,13 @@ def test_phrasal_verbs_with_particle_and_preposition(code):
     assert (event.type, party(event.actor), party(event.recipient)) == ("COERCE", "UKR", "RUS")
     quit_deal = code("The United States pulled out of the nuclear deal.")
     assert [e.type for e in quit_deal.events] == ["REJECT"]
+
+
+def test_lone_verb_needs_a_party_as_its_object(code):
+    assert not of_type(code("The Canadian prime minister supported the decision."), "SUPPORT")
+    (event,) = of_type(code("The Canadian prime minister supported Ukrainian farmers."), "SUPPORT")
+    assert party(event.recipient) == "UKR"
+
+
+def test_code_only_when_a_party_is_known(code):
+    assert code("Somebody attacked something somewhere.").events == []

@@ -395,6 +395,22 @@ def _antecedent(doc: Document, pronoun: int) -> list[ActorRef] | None:
     return None
 
 
+def _bare_verb(item: Coded) -> bool:
+    """A pattern that is just a verb and its object (no particle, preposition or noun to narrow it)."""
+    pattern = item.frame.pattern
+    return not item.frame.nominal and len(pattern.literals) == 1 and lexicon_data.SLOT in pattern.words \
+        and item.evidence == pattern.id
+
+
+def _concrete(doc: Document, ref: ActorRef) -> bool:
+    """A known party, a name, or a plural group of people or things ("protesters", "homes")."""
+    if _identified(ref):
+        return True
+    tokens = doc.parse.tokens_in(ref.start, ref.end) if ref.start is not None else []
+    return any(t.pos == "PROPN" or t.ent_type in actorrefs.PARTY_ENTITIES or t.tag in ("NNS", "NNPS")
+               for t in tokens)
+
+
 def _identified(ref: ActorRef | None) -> bool:
     return ref is not None and bool(ref.actor_id or ref.country or ref.org or ref.sector)
 
@@ -518,6 +534,8 @@ def to_events(doc: Document, item: Coded) -> list[Event]:
         return []  # an event noun with no party left after resolution says too little
     if not any(_identified(r) for r in [*actors, *recipients]):
         return []  # like PETRARCH, code only when the actors layer knows at least one party
+    if _bare_verb(item) and entry.quad_class <= 3 and recipients and not any(_concrete(doc, r) for r in recipients):
+        return []  # "support a decision": a lone verb with an object needs a party or people as that object
     recipients = recipients or [None]
     when = timing.event_timing(doc, anchor, item.sentence, item.status.status)
     where = _location(doc, anchor, item.sentence)
