@@ -46,7 +46,6 @@ class Coded:
     recipients: list[int]
     evidence: str
     notes: list[str] = field(default_factory=list)
-    actor_override: list[ActorRef] | None = None
 
 
 def _entry(code: str) -> ontology.CameoCode:
@@ -189,7 +188,7 @@ def _object_of_event(parse: Parse, frame: Frame, others: list[Frame]) -> bool:
 
 def _partyless_noun(item: Coded) -> bool:
     """An event noun left with neither actor nor recipient ("the war", "clashes") says too little to code."""
-    return item.frame.nominal and not (item.actors or item.recipients or item.actor_override)
+    return item.frame.nominal and not (item.actors or item.recipients)
 
 
 def _framed(parse: Parse, outer: Coded, others: list[Coded]) -> list[Coded]:
@@ -520,8 +519,8 @@ def to_events(doc: Document, item: Coded) -> list[Event]:
     tok = parse.tokens[anchor]
     trigger = Trigger(text=tok.text, start=tok.start, end=tok.end)
     entry = _entry(item.cameo)
-    actors = item.actor_override or [a for a in _resolve_heads(doc, item.actors)
-                                     if actorrefs.is_party(doc, a, event_nouns=_event_nouns())] or [None]
+    actors = [a for a in _resolve_heads(doc, item.actors)
+              if actorrefs.is_party(doc, a, event_nouns=_event_nouns())] or [None]
     recipients = [r for r in _resolve_heads(doc, item.recipients, cities=entry.quad_class >= 3)
                   if actorrefs.is_party(doc, r, event_nouns=_event_nouns())]
     if not any(r.actor_id or r.country or r.org for r in recipients):

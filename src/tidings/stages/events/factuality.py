@@ -5,7 +5,6 @@ from dataclasses import dataclass
 
 from tidings.models import Parse
 
-NEGATORS = frozenset({"not", "n't", "never", "no", "neither", "nor"})
 #: Predicates that deny what they govern ("denied attacking", "rejected claims that ...").
 DENIALS = frozenset({"deny", "refute", "disavow", "dispute", "rebut", "dismiss", "reject"})
 #: Nouns for assertions that a governing denial negates ("rejected claims that ...").

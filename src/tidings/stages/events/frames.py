@@ -7,8 +7,6 @@ from tidings.models import Parse, Token
 from tidings.stages.events.matching import Match, object_of
 
 SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
-PRONOUNS = frozenset({"it", "they", "he", "she", "we", "i", "its", "their", "his", "her", "our", "who", "which",
-                      "that", "them", "him"})
 #: Verbs whose object, not subject, does the action of their infinitive ("urged Iran to release").
 OBJECT_CONTROL = frozenset({"urge", "ask", "call", "press", "push", "force", "order", "tell", "persuade",
                             "invite", "encourage", "require", "allow", "permit", "compel", "implore", "beg",
