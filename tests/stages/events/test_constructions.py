@@ -230,3 +230,15 @@ def test_lone_verb_needs_a_party_as_its_object(code):
 
 def test_code_only_when_a_party_is_known(code):
     assert code("Somebody attacked something somewhere.").events == []
+
+
+def test_coordinated_nationalities_inside_one_mention(code):
+    doc = code("Chinese and Russian warships held drills near Japan on Monday.")
+    assert sorted(party(e.actor) for e in doc.events) == ["CHN", "RUS"]
+    assert {party(e.recipient) for e in doc.events} == {"JPN"}
+
+
+def test_no_domestic_default_when_the_other_parties_disagree(code):
+    doc = code("Hungarian and Romanian officials were attacked by gunmen.")
+    assert sorted(party(e.recipient) for e in doc.events) == ["HUN", "ROU"]
+    assert all(e.actor is None or e.actor.country is None for e in doc.events)

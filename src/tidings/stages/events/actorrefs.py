@@ -87,16 +87,7 @@ def refs_for(doc: Document, head: int, *, cities: bool = False) -> list[ActorRef
     head_tok = parse.tokens[head]
     coordinated = _coordinated_modifiers(parse, head)
     if len(coordinated) > 1:
-        refs = []
-        for i in coordinated:
-            tok = parse.tokens[i]
-            found = [m for m in mentions if m.start <= tok.start < m.end]
-            if found:
-                refs.append(_from_mention(doc, found[0], text, start, end))
-            else:
-                place = _from_place(doc, tok.text, tok.start, tok.end)
-                if place:
-                    refs.append(ActorRef(text=text, name=place.name, country=place.country, start=start, end=end))
+        refs = [ref for ref in (_modifier_ref(doc, i, text, start, end) for i in coordinated) if ref is not None]
         if refs:
             return refs[:MAX_REFS]
     best = min(mentions, key=lambda m: (not _identified(doc, m), not (m.start <= head_tok.start < m.end),
@@ -123,20 +114,15 @@ def refs_for(doc: Document, head: int, *, cities: bool = False) -> list[ActorRef
 
 
 def _nationality(doc: Document, head: int):
-    """The country named by a modifier of the head ("an Indian proposal", "Vietnamese-led forces")."""
-    try:
-        from tidings.stages.actors import lookup
-    except ImportError:  # the actors stage is optional for this fallback
-        return None
+    """The country named by a modifier of the head ("an Indian proposal", "Central American migrants")."""
     parse = doc.parse
     for c in parse.children(head):
         tok = parse.tokens[c]
         if tok.dep in ("amod", "compound", "nmod") and tok.text[:1].isupper() and \
                 (tok.ent_type in ("NORP", "GPE") or tok.pos in ("ADJ", "PROPN")):
             words = [parse.tokens[k] for k in parse.subtree(c)]
-            phrase = doc.text[words[0].start:words[-1].end]  # "Central American", not "American"
-            actor = lookup(phrase, on_date=doc.article.published)
-            if actor is not None and (actor.country or actor.org):
+            actor = _lookup(doc, doc.text[words[0].start:words[-1].end])  # "Central American", not "American"
+            if actor is not None:
                 return actor
     return None
 
@@ -153,6 +139,34 @@ def _inner_party(doc: Document, head: int) -> Mention | None:
     start, end = parse.tokens[tokens[0]].start, parse.tokens[tokens[-1]].end
     found = [m for m in _mentions_in(doc, start, end) if _identified(doc, m)]
     return found[0] if found else None
+
+
+def _modifier_ref(doc: Document, i: int, text: str, start: int, end: int) -> ActorRef | None:
+    """The party one coordinated modifier names ("Romanian" in "Hungarian and Romanian officials")."""
+    tok = doc.parse.tokens[i]
+    own = [m for m in doc.mentions if m.actor_id and m.start >= tok.start and m.end <= tok.end]
+    if own:
+        return _from_mention(doc, own[0], text, start, end)
+    actor = _lookup(doc, tok.text)
+    if actor is not None:
+        covering = [m for m in doc.mentions if m.actor_id and m.start <= tok.start < m.end]
+        sector = doc.actor(covering[0].actor_id).sector if covering and doc.actor(covering[0].actor_id) else None
+        return ActorRef(text=text, name=actor.name, country=actor.country, org=actor.org,
+                        sector=sector or actor.sector, start=start, end=end)
+    place = _from_place(doc, tok.text, tok.start, tok.end)
+    if place is not None:
+        place.text, place.start, place.end = text, start, end
+    return place
+
+
+def _lookup(doc: Document, phrase: str):
+    """The actors layer's resolution of a short phrase (None when the actors stage is unavailable)."""
+    try:
+        from tidings.stages.actors import lookup
+    except ImportError:  # the actors stage is optional for this fallback
+        return None
+    actor = lookup(phrase, on_date=doc.article.published)
+    return actor if actor is not None and (actor.country or actor.org) else None
 
 
 def _coordinated_modifiers(parse: Parse, head: int) -> list[int]:

@@ -424,7 +424,8 @@ def _domestic_default(doc: Document, sentence: int, refs: list[ActorRef | None])
         return
     sent = doc.parse.sentences[sentence]
     places = [p for p in doc.places if sent.start <= p.start < sent.end and p.country and p.role == "location"]
-    country = named[0].country if named else (places[0].country if places else None)
+    countries = {r.country for r in named} or {p.country for p in places[:1]}
+    country = countries.pop() if len(countries) == 1 else None  # no default when the parties disagree
     for ref in unnamed:
         ref.country = country
 
