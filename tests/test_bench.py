@@ -36,6 +36,7 @@ def test_ingest_bench_reports_tidings_and_spacy(tmp_path):
     assert [(r.name, r.processes) for r in report.runs] == [("tidings", 1), ("spacy", 1)]
     tidings = report.run("tidings", 1)
     assert tidings.seconds > 0 and tidings.peak_rss_mb > 50 and tidings.cpu_seconds > 0
+    assert {"nlp", "actors", "events"} <= set(tidings.stage_seconds)
     assert set(report.ratios()) == {"tidings_vs_spacy_1p", "tidings_vs_spacy_cpu_1p"}
     assert json.loads(json.dumps(report.to_dict()))["runs"][0]["articles_per_second"] > 0
 

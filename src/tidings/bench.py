@@ -15,6 +15,7 @@ import statistics
 import tempfile
 import threading
 import time
+from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
@@ -37,6 +38,7 @@ class Run:
     words: int
     peak_rss_mb: float | None = None
     cpu_seconds: float | None = None
+    stage_seconds: dict[str, float] = field(default_factory=dict)  # tidings: time per pipeline stage, all workers
 
     @property
     def articles_per_second(self) -> float:
@@ -195,12 +197,16 @@ def time_tidings(raws: Sequence, workers: int, words: int, articles: int) -> Run
             with Store.open(Path(folder) / "bench.db") as store, Usage() as usage:
                 started = time.perf_counter()
                 writer = Writer(store, IngestSummary())
+                stages: Counter = Counter()
                 for batch, results in executor.map_batches(plan_batches(raws, writer, batch_size=BATCH_SIZE)):
                     writer.commit(batch, results)
+                    for item in results:
+                        stages.update(getattr(item, "timings", {}))
                 seconds = time.perf_counter() - started
     finally:
         executor.close()
-    return Run("tidings", workers, seconds, articles, words, usage.peak_rss_mb, round(usage.cpu_seconds, 2))
+    return Run("tidings", workers, seconds, articles, words, usage.peak_rss_mb, round(usage.cpu_seconds, 2),
+               {name: round(value, 2) for name, value in stages.most_common()})
 
 
 def time_spacy(texts: Sequence[str], processes: int, words: int) -> Run:

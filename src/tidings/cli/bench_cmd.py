@@ -49,6 +49,10 @@ def ingest_table(report) -> str:
         label = "tidings ingest" if run.name == "tidings" else "spaCy nlp.pipe"
         lines.append(f"{label:<16}{run.processes:>6}{run.seconds:>10.2f}{run.articles_per_second:>12.2f}"
                      f"{run.words_per_second:>11.0f}{run.cpu_seconds:>9.1f}{run.peak_rss_mb:>13.0f}")
+    for run in report.runs:
+        if run.stage_seconds:
+            lines.append(f"  stages ({run.processes} procs, seconds): "
+                         + ", ".join(f"{name} {value:.1f}" for name, value in run.stage_seconds.items()))
     ratios = report.ratios()
     if ratios:
         lines += ["", "ratios: " + ", ".join(f"{k} {v:.2f}" for k, v in ratios.items())]

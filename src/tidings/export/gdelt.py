@@ -148,8 +148,7 @@ def _number(value: float | None) -> str:
     return "" if value is None else f"{value:g}" if abs(value) >= 1e-4 else "0"
 
 
-def _geo_or_empty(fields: list[str] | None) -> list[str]:
-    return fields if fields is not None else ["0"] + [""] * 7
+NO_GEO = ["0"] + [""] * 7  # geo columns of an unknown place (type 0), as GDELT writes them
 
 
 def event_row(row: Mapping[str, Any], *, undated: str = "skip") -> list[str] | None:
@@ -161,15 +160,14 @@ def event_row(row: Mapping[str, Any], *, undated: str = "skip") -> list[str] | N
                      row["location_admin1"], row["location_feature"], row["location_lat"], row["location_lon"],
                      row["location_geonames_id"])
     is_root = int(row["sentence_index"] is not None and row["sentence_index"] < LEAD_SENTENCES)
-    cells = [str(row["pk"]), day.strftime("%Y%m%d"), day.strftime("%Y%m"), str(day.year), fraction_date(day),
+    return [str(row["pk"]), day.strftime("%Y%m%d"), day.strftime("%Y%m"), str(day.year), fraction_date(day),
              *actor_columns("actor", row, row["actor_text"]),
              *actor_columns("recipient", row, row["recipient_text"]),
              str(is_root), *cameo_columns(row["cameo"]), str(row["quad_class"] or ""),
              _float(row["goldstein"]), str(row["num_mentions"]), str(row["num_sources"]), str(row["num_articles"]),
              _float(row["avg_tone"]),
-             *_geo_or_empty(None), *_geo_or_empty(None), *_geo_or_empty(geo),
+             *NO_GEO, *NO_GEO, *(geo or NO_GEO),
              stamp(row["ingested_at"]), clean_field(row["url"] or row["article_id"])]
-    return cells
 
 
 def _float(value: float | None) -> str:
