@@ -37,9 +37,14 @@ def test_marks_curly_straight_and_nested():
 
 
 def test_marks_unbalanced_mark_costs_only_its_paragraph():
-    text = 'The so-called "peace plan was rejected.\n\n"We fight on," he said. "Always."'
+    text = 'He said: "The plan was rejected.\n\n"We fight on," he said. "Always."'
     found = [text[q.start:q.end] for q in find_marked_quotes(text)]
-    assert found == ["peace plan was rejected.", "We fight on", "Always."]
+    assert found == ["The plan was rejected.", "We fight on", "Always."]
+
+
+def test_marks_stray_mark_inside_a_sentence_opens_nothing():
+    text = 'The so-called "peace plan was rejected, officials said. The 12" gun fired.'
+    assert find_marked_quotes(text) == []
 
 
 def test_marks_multi_paragraph_quote_continues():

@@ -37,6 +37,7 @@ NOT_SPEAKERS = frozenset({"UPDATE", "UPDATED", "WATCH", "READ", "NOTE", "EDITOR'
                           "BREAKING", "PHOTOS", "VIDEO", "LISTEN", "CORRECTION", "RELATED", "SOURCE", "SOURCES",
                           "Q", "A", "FACT CHECK", "ANALYSIS", "OPINION", "EXCLUSIVE", "POLL", "MORE"})
 _TRIM = " \t\r\n,"
+_QUOTE_END = ".,!?;…—–-"
 
 
 @dataclass
@@ -116,6 +117,8 @@ def _double_quotes(text: str, lo: int, hi: int, paragraph: int) -> list[MarkedQu
     open_end = lo
     seen_mark = False
     for i, j in _double_marks(text, lo, hi):
+        if text[i] in DOUBLE_AMBIGUOUS and i > lo and text[i - 1].isdigit():
+            continue  # 12" is twelve inches
         role = _role(text, i, j, lo, hi, _DOUBLE_OPENERS, _DOUBLE_CLOSERS)
         if role == "either":
             role = "close" if open_at is not None else "open"
@@ -126,7 +129,7 @@ def _double_quotes(text: str, lo: int, hi: int, paragraph: int) -> list[MarkedQu
         elif open_at is not None:
             found.append(MarkedQuote(*_span(text, open_end, i), open_at, i, paragraph, close_width=j - i))
             open_at = None
-        elif not seen_mark:  # a closing mark first: the paragraph began inside a quote
+        elif not seen_mark and text[i - 1] in _QUOTE_END:  # the paragraph began inside a quote
             found.append(MarkedQuote(*_span(text, lo, i), None, i, paragraph, close_width=j - i))
         seen_mark = True
     if open_at is not None:
@@ -172,7 +175,16 @@ def find_marked_quotes(text: str) -> list[MarkedQuote]:
             width = next((j - i for i, j in _double_marks(text, nxt, nxt + 2) if i == nxt), 0)
             quote.continues = width > 0 and _role(
                 text, nxt, nxt + width, nxt, paras[quote.paragraph + 1][1], _DOUBLE_OPENERS, _DOUBLE_CLOSERS) != "close"
-    return quotes
+    return [q for q in quotes if q.close_at is not None or q.continues or _opens_statement(text, q, paras)]
+
+
+def _opens_statement(text: str, quote: MarkedQuote, paras: list[tuple[int, int]]) -> bool:
+    """An unclosed quote is kept when its mark opens a sentence or follows "said:" / "said,";
+    a stray mark inside a sentence ("the so-called "plan was …") opens nothing."""
+    if quote.open_at is None:
+        return True
+    before = text[paras[quote.paragraph][0]:quote.open_at].rstrip()
+    return not before or before[-1] in ".!?:,;—–-"
 
 
 @dataclass
