@@ -256,3 +256,9 @@ def test_organisation_office_holder_on_the_date(annotate):
     assert got["NATO secretary-general"] == ("jens-stoltenberg", "NOR", "IGO")
     assert found(annotate("The NATO secretary-general met reporters.", published="2012-05-01"))[
         "NATO secretary-general"][0] == "NATO"  # nobody in the fixture file held it then
+
+
+def test_patrons_of_organisations_and_glued_patrons(annotate):
+    got = found(annotate("U.S.-backed forces and Iran-backed Houthi rebels clashed near Marib."))
+    assert got["U.S.-backed forces"] == ("MIL~USA", None, "MIL")
+    assert got["Iran-backed Houthi rebels"] == ("HOUTHI~IRN", None, "REB")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import bisect
 import functools
+import re
 from dataclasses import dataclass, field
 
 from tidings.models import Actor, Document, Entity, Token
@@ -23,6 +24,7 @@ CONTAINER_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC", "WORK_OF_ART
 ROLE_LABEL = "NOMINAL"
 POSSESSIVES = frozenset({"his", "her", "their", "its"})
 FORMER = frozenset({"former", "ex"})
+PATRON_SUFFIX = re.compile(r"^(.+)-(?:backed|supported|sponsored|armed|funded|allied)$", re.IGNORECASE)
 #: Dependencies that keep a word inside the noun phrase describing a name.
 TITLE_DEPS = frozenset({"compound", "amod", "nmod", "prep", "pobj", "poss"})
 
@@ -126,6 +128,9 @@ class MentionFinder:
         if low in FORMER:
             ctx.former = True
             return
+        if (glued := PATRON_SUFFIX.match(tok.text)) and (patron := self._name_country(glued.group(1))):
+            ctx.patrons.append(patron)  # "U.S.-backed forces" as one token
+            return
         if tok.lemma.lower() in PATRON_VERBS and tok.pos in ("VERB", "ADJ"):
             # "Moscow-backed rebels": the name under "backed" is a patron.
             for c in self.parse.subtree(i):
@@ -161,6 +166,11 @@ class MentionFinder:
             elif (ent := self.entity_of.get(c)) is not None and ent.label == "GPE":
                 if iso := city_country(ent.text):
                     ctx.targets.append(Target(COUNTRY, iso))
+
+    def _name_country(self, name: str) -> str | None:
+        """The country a KB name stands for ("U.S." → USA), None for people and unknown names."""
+        targets = [t for t in self.index.exact(name) if t.kind != PERSON]
+        return self.resolver.country_of(targets[0], self.day) if targets else None
 
     def _target_country(self, m: NameMatch) -> str | None:
         return self.resolver.country_of(m.targets[0], self.day)
@@ -410,7 +420,8 @@ class MentionFinder:
         left = min([self.tokens[i].start for i in idx] + [
             m.start if (m := self.match_of.get(i)) else self.tokens[i].start
             for i in self._modifier_tokens(idx, phrase)
-            if i in self.match_of or self.tokens[i].text.lower() in self.index.role_words])
+            if i in self.match_of or self.tokens[i].text.lower() in self.index.role_words
+            or PATRON_SUFFIX.match(self.tokens[i].text)])
         phrase_start = self.tokens[idx[0]].start
         nearby = [start for start, _ in ctx.spans.values()
                   if start < phrase_start and not any(self.tokens[i].start > start for i in self._between(start, idx))]
@@ -505,8 +516,17 @@ class MentionFinder:
                 (ent := self.entity_of.get(toks[-1].i)) is not None and ent.label in ("GPE", "LOC"))
             if place_like and target.kind != COUNTRY and not self._agentive(toks[-1]):
                 continue  # "in Brussels", "flew to Moscow": a place here, not an actor
-            actor = self.resolver.target(target, day=self.day)
-            self.candidates.append(Candidate(1, m.start, m.end, NAME_LABELS[target.kind], actor))
+            patron, start = None, m.start
+            if target.kind == ORG:
+                # "Iran-backed Houthi rebels": a patron modifying an organisation's name.
+                ids = {t.i for t in toks}
+                heads = [t.i for t in toks if t.head not in ids]
+                ctx = self.context_of(heads, ids)
+                if ctx.patrons:
+                    patron = ctx.patrons[0]
+                    start = min([start] + [self.tokens[i].start for i in self._modifier_tokens(heads, ids)])
+            actor = self.resolver.target(target, day=self.day, patron=patron)
+            self.candidates.append(Candidate(1, start, m.end, NAME_LABELS[target.kind], actor))
 
     def organisations(self) -> None:
         """Organisations outside the KB ("Gazprom", "the Ukrainian Orthodox Church"), tagged ORG by spaCy.
