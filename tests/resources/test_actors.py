@@ -125,3 +125,13 @@ def test_validator_rejects_person_alias_that_names_a_country(tmp_path):
     path = _write(tmp_path, [_person(aliases=["Dupont", "Chad"])])
     assert actors.validate(people_paths=[path]) == [
         "people: jean-dupont: alias 'Chad' is also a country or organisation name"]
+
+
+def test_validator_rejects_a_name_shared_by_two_countries(tmp_path):
+    data = tmp_path / "actors"
+    data.mkdir()
+    for path in actors.DATA_DIR.glob("*.tsv"):
+        (data / path.name).write_text(path.read_text())
+    with (data / "seats.tsv").open("a") as out:
+        out.write("Kremlin copy\tUKR\tGOV\tKremlin\n")
+    assert actors.validate(data, people_paths=[]) == ["ambiguous name 'Kremlin' stands for RUS, UKR"]

@@ -294,6 +294,7 @@ def validate(data_dir: Path = DATA_DIR, people_paths: list[Path] | None = None) 
             errors.append(f"orgs.tsv:{n}: {code}: bad kind {kind!r}, sector {sector!r} or country {country!r}")
         if not _items(aliases):
             errors.append(f"orgs.tsv:{n}: {code}: no aliases")
+    errors.extend(_ambiguous_names(kb))
     if len(kb.orgs) != len(_rows(data_dir / "orgs.tsv")):
         errors.append("orgs.tsv: duplicate codes")
     if len(kb.roles) != len(_rows(data_dir / "roles.tsv")):
@@ -314,6 +315,22 @@ def validate(data_dir: Path = DATA_DIR, people_paths: list[Path] | None = None) 
     if not errors:
         errors.extend(_alias_clashes(kb, read_people(paths)))
     return errors
+
+
+def _ambiguous_names(kb: ActorKB) -> list[str]:
+    """Names that point to two different countries or organisations ("Dominican" for DMA and DOM)."""
+    owners: dict[str, set[str]] = {}
+    for c in kb.countries.values():
+        for name in (c.name, *c.aliases, *c.adjectives, *c.people_nouns, *c.capitals):
+            owners.setdefault(name, set()).add(c.iso3)
+    for seat in kb.seats:
+        for name in seat.aliases:
+            owners.setdefault(name, set()).add(seat.country)
+    for org in kb.orgs.values():
+        for name in org.aliases:
+            owners.setdefault(name, set()).add(org.code)
+    return [f"ambiguous name {name!r} stands for {', '.join(sorted(ids))}"
+            for name, ids in sorted(owners.items()) if len(ids) > 1]
 
 
 def _alias_clashes(kb: ActorKB, people: dict[str, Person]) -> list[str]:
