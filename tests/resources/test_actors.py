@@ -109,11 +109,17 @@ def test_validator_catches_duplicate_ids_across_files(tmp_path):
     assert errors == ["people/more.jsonl:1: duplicate id 'jean-dupont' (first in people/bad.jsonl:1)"]
 
 
-def test_validator_checks_table_shapes(tmp_path):
+def _copy_tables(tmp_path: Path) -> Path:
+    """A writable copy of the packaged actor tables (without people files)."""
     data = tmp_path / "actors"
     data.mkdir()
     for path in actors.DATA_DIR.glob("*.tsv"):
         (data / path.name).write_text(path.read_text())
+    return data
+
+
+def test_validator_checks_table_shapes(tmp_path):
+    data = _copy_tables(tmp_path)
     with (data / "orgs.tsv").open("a") as out:
         out.write("RUS\tclash\torganization\tIGO\t-\tClash\n")
     assert actors.validate(data, people_paths=[]) == [
@@ -128,10 +134,7 @@ def test_validator_rejects_person_alias_that_names_a_country(tmp_path):
 
 
 def test_validator_rejects_a_name_shared_by_two_countries(tmp_path):
-    data = tmp_path / "actors"
-    data.mkdir()
-    for path in actors.DATA_DIR.glob("*.tsv"):
-        (data / path.name).write_text(path.read_text())
+    data = _copy_tables(tmp_path)
     with (data / "seats.tsv").open("a") as out:
         out.write("Kremlin copy\tUKR\tGOV\tKremlin\n")
     assert actors.validate(data, people_paths=[]) == ["ambiguous name 'Kremlin' stands for RUS, UKR"]
