@@ -346,3 +346,10 @@ def test_headline_led_by_a_name(quotes_of):
     found = quotes_of("Angela Merkel: 'Europe must stand together against this aggression'\n\n"
                       "Poll: Most voters back the new border policy")
     assert [(q.kind, q.cue, q.speaker.text) for q in found] == [("direct", ":", "Angela Merkel")]
+
+
+def test_it_resolves_to_the_last_organisation(quotes_of):
+    found = quotes_of("Amnesty International published its annual report on Tuesday. It said that "
+                      "arbitrary detentions had risen sharply in the region.")
+    speaker = only(found).speaker
+    assert speaker.text == "It" and "Amnesty International" in speaker.name

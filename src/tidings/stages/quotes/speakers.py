@@ -2,7 +2,8 @@
 
 Resolution order: a mention from the actors stage covering the phrase; a relative pronoun
 ("…, who said") to its antecedent; a personal pronoun ("he said") or a definite role noun
-("the spokesman said") to the last gender-compatible named person outside quotations; a
+("the spokesman said") to the last gender-compatible named person outside quotations; "it"
+to the last organisation named outside quotations; a
 named entity in the phrase (a surname expanded to the fullest form the article uses).
 Anything else (anonymous sources, "officials") keeps its own text.
 """
@@ -123,6 +124,8 @@ class Speakers:
             antecedent = self._antecedent(head)
             if antecedent is not None:
                 return self._with_span(self.ref(antecedent), tok.start, tok.end, tok.text)
+        if lower == "it" and tok.pos == "PRON":
+            return self._organisation_back(tok.start, tok.end)
         if lower in self.lex.pronouns and tok.pos == "PRON":
             return self._resolve_back(tok.start, tok.end, self.lex.pronouns[lower], lower in ("he", "she"))
         owner = self._document_owner(head)
@@ -237,6 +240,21 @@ class Speakers:
                 break  # prefer a person known to match only among the last few named
         if unsure is not None:
             return self._with_span(self._person_ref(unsure), start, end, text)
+        return ActorRef(text=text, start=start, end=end)
+
+    def _organisation_back(self, start: int, end: int) -> ActorRef:
+        """"It said …": the last organisation named before ``start`` outside quotations."""
+        text = self.doc.text[start:end]
+        mentions = [m for m in self.mentions if m.end <= start and m.label == "ORG" and not self._inside_quote(m.start)]
+        entities = [e for e in self.parse.entities
+                    if e.end <= start and e.label == "ORG" and not self._inside_quote(e.start)]
+        last_mention = mentions[-1] if mentions else None
+        last_entity = entities[-1] if entities else None
+        if last_mention is not None and (last_entity is None or last_mention.start >= last_entity.start):
+            ref = self._from_mention(last_mention, last_mention.start, last_mention.end)
+            return self._with_span(ref, start, end, text)
+        if last_entity is not None:
+            return ActorRef(text=text, name=last_entity.text, start=start, end=end)
         return ActorRef(text=text, start=start, end=end)
 
     def _person_ref(self, person: NamedPerson) -> ActorRef:
