@@ -105,10 +105,16 @@ def match_at(parse: Parse, head: int, pattern: Pattern, pool: list[int] | None =
         if word == SLOT:
             if slot is None:
                 slot = object_of(parse, last)
+                if slot is None and parse.tokens[last].dep == "prt":
+                    slot = object_of(parse, head)  # "hand over * to": the particle's verb has the object
+                elif slot is None and last != head and parse.tokens[last].pos == "ADP":
+                    return None  # "call on * to": the preposition must have its object
             continue
         before_slot = k + 1 < len(pattern.words) and pattern.words[k + 1] == SLOT
+        final_to = word == "to" and k == len(pattern.words) - 1 and pattern.words[k - 1] == SLOT  # "urge * to"
         candidates = [i for i in pool if i not in used and _matches_word(parse.tokens[i], word)
-                      and not (before_slot and parse.tokens[i].tag == "TO")]
+                      and not (before_slot and parse.tokens[i].tag == "TO")
+                      and not (final_to and parse.tokens[i].tag != "TO")]
         if not candidates:
             return None
         last = min(candidates, key=lambda i: (i < last, abs(i - last)))
