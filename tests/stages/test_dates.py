@@ -174,6 +174,11 @@ def test_calendar_helpers():
     ("The deadline had been due to expire on Friday.", None),  # looked ahead from a past moment
     ("The deadline was extended on Friday.", "past"),
     ("Protesters planned a rally on Friday.", None),  # a plan looks ahead of its own past
+    ("The court extended the deadline until Friday.", "future"),  # a moved deadline lies ahead
+    ("The talks lasted until Friday.", "past"),
+    ("The board named her chairman, effective Friday.", "future"),
+    ("The new tariff became effective Friday.", "past"),
+    ("The two companies agreed to sign the merger on Friday.", None),  # an agreement looks ahead of its past
 ])
 def test_tense_of_the_governing_verb(sentence, tense):
     doc = nlp.run(Document(Article(id="t", text=sentence, language="en")))
@@ -192,3 +197,35 @@ def test_anaphoric_expressions_count_from_the_last_date_given():
     assert found(text) == [("Oct. 23, 2020", "2020-10-23", "DATE"), ("Earlier that day", "2020-10-23", "DATE"),
                            ("the next day", "2020-10-24", "DATE")]
     assert found("That day was cold.") == []
+
+
+def test_reporting_periods_of_quarterly_results():
+    text = ("Acme said net profit in the latest period rose 12% from the 2020 quarter, and third-quarter revenue "
+            "beat last year's quarter. Sales in the quarter a year ago were flat.")
+    assert [(d.text, d.value) for d in annotate(text).dates] == [
+        ("the latest period", "2021-Q3"), ("the 2020 quarter", "2020-Q3"), ("third-quarter", "2021-Q3"),
+        ("last year's quarter", "2020-Q3"),
+        ("the quarter a year ago", "2020-Q3")]
+    assert found("Quarterly margins fell from the corresponding period last year.") == [
+        ("the corresponding period last year", "2020-Q3", "DATE")]
+
+
+def test_periods_outside_quarterly_reports_are_not_quarters():
+    assert found("Analysts said the latest period of unrest began in the capital.") == []
+    assert found("Inflation eased during the 1990 period of reforms.") == [("1990", "1990", "DATE")]
+
+
+def test_fiscal_year_ended_is_a_duration():
+    assert found("The company earned $4 million in the year ended June 30.") == [
+        ("the year", "P1Y", "DURATION"), ("June 30", "2021-06-30", "DATE")]
+    assert found("Profits will rise in the year, the company said.")[0][1:] == ("2021", "DATE")
+
+
+def test_parts_of_day_and_idioms_around_clock_words():
+    assert found("By mid afternoon, the troops had withdrawn.") == [("mid afternoon", "2021-12-30TAF", "TIME")]
+    assert found("For the region, high noon has come.") == []
+
+
+def test_deadline_moved_until_a_weekday_looks_ahead():
+    assert found("Immigration officials extended the deadline until 9 a.m. Tuesday.") == [
+        ("9 a.m. Tuesday", "2022-01-04T09:00", "TIME")]

@@ -291,6 +291,23 @@ def interpret_quarter(m: re.Match[str], ctx: Context) -> Interpretation | None:
     return f"{year_n}-{letter}{n}", "DATE"
 
 
+def _quarterly(ctx: Context) -> bool:
+    """True when the text around the expression reports quarterly results."""
+    return bool(re.search(r"quarter", ctx.sentence, re.I))
+
+
+def interpret_reporting_period(m: re.Match[str], ctx: Context) -> Interpretation | None:
+    """"the 1988 quarter", "last year's period", "the quarter a year ago": the reported quarter of another year."""
+    if ctx.anchor is None:
+        return None
+    unit = (m["unit"] or m["unit2"]).lower()
+    if unit == "period" and not _quarterly(ctx):
+        return None  # "the 1990 period" outside an earnings report is not a quarter
+    quarter = cal.fmt_quarter(cal.shift(ctx.anchor, -1, "Q"))[-2:]
+    year = int(m["year"]) if m["year"] else ctx.anchor.year - 1
+    return f"{year}-{quarter}", "DATE"
+
+
 def interpret_season(m: re.Match[str], ctx: Context) -> Interpretation | None:
     v = vocabulary()
     season = v.seasons[m["season"].lower()]
@@ -326,6 +343,12 @@ def interpret_relative_unit(m: re.Match[str], ctx: Context) -> Interpretation | 
     unit_word = m["unit"].lower()
     rel_words = (m["rel"] or "the").lower().split()
     rel = rel_words[-1]
+    if unit_word == "period":
+        if rel not in ("latest", "recent") or not _quarterly(ctx):
+            return None  # only "the latest period" of a quarterly report is a date
+        unit_word = "quarter"
+    if unit_word == "year" and m.groupdict().get("ended") is not None and rel == "the":
+        return "P1Y", "DURATION"  # "net income for the year ended June 30": the twelve months, not a date
     if rel_words == ["the", "past"] and unit_word != "weekend":
         return cal.duration(1.0, v.unit(unit_word)), "DURATION"  # "the past decade": the stretch up to now
     if ctx.anchor is None:
@@ -410,7 +433,7 @@ def interpret_relative_day(m: re.Match[str], ctx: Context) -> Interpretation | N
 def interpret_part_of_day(m: re.Match[str], ctx: Context) -> Interpretation | None:
     """"this morning", "last night", "Friday evening", "overnight", "mid-afternoon"."""
     v = vocabulary()
-    part = m["part"].lower().replace(" ", "")
+    part = re.sub(r"\s+", "", m["part"].lower())
     code = v.lex["parts_of_day"].get(part.removeprefix("mid-").removeprefix("mid"), "MO")
     ref = (m["ref"] or "").lower().split()
     if not ref and m["day"] is None and part != "overnight" and not part.startswith("mid"):
@@ -609,13 +632,13 @@ def rules() -> tuple[Rule, ...]:
         ("clock",
          rf"(?:(?:about|around|approximately|shortly\s+(?:before|after)|just\s+(?:before|after))\s+)?"
          rf"(?:(?P<pre>{day_word})\s+(?:at\s+)?)?"
-         rf"(?P<clock>\d{{1,2}}(?::\d\d)?\s*(?:a\.m\.?|p\.m\.?|am\b|pm\b)|\d{{1,2}}:\d\d(?!\d)|noon|midday|midnight"
+         rf"(?P<clock>\d{{1,2}}(?::\d\d)?\s*(?:a\.m\.?|p\.m\.?|am\b|pm\b)|\d{{1,2}}:\d\d(?!\d)|(?<!high\s)noon|midday|midnight"
          rf"|\d{{1,2}}\s+o'clock|\d{{1,2}}(?::\d\d)?\s+in\s+the\s+(?:morning|afternoon|evening))"
          rf"(?:\s+(?:{v.TZ})(?![A-Za-z]))?(?:,?\s+(?:on\s+)?(?P<post>{day_word}|{v.MONTH}\s+\d{{1,2}}))?",
          interpret_clock),
         ("part_of_day",
          rf"(?:(?P<ref>(?:(?:early|late|later|earlier)\s+)?(?:this|last|the|{day_word})|early|late|later|earlier)\s+)?"
-         rf"(?P<part>mid-?afternoon|{v.PART})(?![\w-])(?:\s+(?P<day>{day_word}))?", interpret_part_of_day),
+         rf"(?P<part>mid[- ]?(?:morning|afternoon|evening)|{v.PART})(?![\w-])(?:\s+(?P<day>{day_word}))?", interpret_part_of_day),
         ("full_date",
          rf"(?:(?P<rel>last|next|this\s+past|this\s+coming)\s+)?"
          rf"(?:{v.WEEKDAY},?\s+)?(?:(?P<mon>{v.MONTH})\s+(?P<day>{v.DAYNUM})"
@@ -649,6 +672,11 @@ def rules() -> tuple[Rule, ...]:
          rf"(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th)[- ](?:fiscal[- ])?(?P<unit>quarter|half)(?![\w-])"
          rf"(?:\s+of\s+(?:fiscal\s+)?(?:(?P<y2>{v.YEAR})|(?P<qrel>last|next|this)\s+year))?"
          rf"|\bQ(?P<q>[1-4])(?:\s+(?P<y3>{v.YEAR}))?\b", interpret_quarter),
+        ("reporting_period",
+         rf"(?:the\s+)?(?:(?P<year>{v.YEAR})|last\s+year's|the\s+year-(?:ago|earlier))\s+(?:fiscal\s+)?"
+         rf"(?P<unit>quarter|period)(?![\w-])"
+         rf"|the\s+(?:same\s+|corresponding\s+|comparable\s+)?(?P<unit2>quarter|period)\s+"
+         rf"(?:a\s+year\s+(?:ago|earlier)|(?:of\s+)?last\s+year)(?![\w-])", interpret_reporting_period),
         ("season",
          rf"(?:(?P<rel>(?:the\s+)?(?:early|late|mid-?)|this\s+past|the\s+past|last|next|this|the|coming)\s*)?"
          rf"(?P<season>{v.SEASON})(?:\s+(?:of\s+)?(?P<year>{v.ANY_YEAR}))?(?![\w-])", interpret_season),
@@ -656,8 +684,8 @@ def rules() -> tuple[Rule, ...]:
          rf"(?:(?:early|late)\s+(?:in\s+)?|the\s+(?:beginning|start|end|middle|rest|remainder)"
          rf"\s+of\s+)?(?P<rel>this\s+past|this|last|next|the\s+past|the\s+last|the\s+coming|the\s+current|"
          rf"the\s+latest|the\s+most\s+recent|the\s+full|the)\s+(?:fiscal\s+)?"
-         rf"(?P<unit>weekend|week|month|year|quarter|decade|century)(?![\w-])(?!\s+(?:old|long|-?old))",
-         interpret_relative_unit),
+         rf"(?P<unit>weekend|week|month|year|quarter|period|decade|century)(?![\w-])(?!\s+(?:old|long|-?old))"
+         rf"(?P<ended>(?=\s+end(?:ed|ing)\b))?", interpret_relative_unit),
         ("year_end", rf"(?P<rel>)(?P<unit>year)(?:[- ]|'s\s+)end\b", interpret_relative_unit),
         ("year_ago", r"(?:the\s+)?year-(?:earlier|ago)(?:\s+(?P<period>quarter|period))?", interpret_year_ago),
         ("weekday",

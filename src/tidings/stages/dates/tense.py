@@ -5,8 +5,12 @@ from tidings.models import Parse, Token
 
 _FUTURE_AUX = {"will", "shall", "'ll", "wo"}
 _FUTURE_HEADS = {"plan", "expect", "schedule", "set", "due", "intend", "aim", "prepare", "go", "vow", "promise",
-                 "pledge", "threaten", "hope"}
+                 "pledge", "threaten", "hope", "agree", "decide", "vote"}
 _PLANNING = {"plan", "schedule", "expect", "intend"}
+#: Verbs that move a deadline or a meeting: "extended the deadline until Tuesday" looks ahead of the past verb.
+_DEFERRING = {"extend", "postpone", "delay", "defer", "adjourn", "recess", "give", "push", "reschedule", "move"}
+_DEADLINE_PREPS = {"until", "till", "through", "to"}
+_COPULAS = {"be", "become"}
 _MAX_HOPS = 8
 
 
@@ -64,9 +68,22 @@ def tense_at(parse: Parse | None, start: int, end: int) -> str | None:
     if parse is None:
         return None
     verb = governing_verb(parse, start, end)
+    before = _word_before(parse, start)
+    if before is not None and before.text.lower() == "effective":
+        ahead = _word_before(parse, before.start)
+        if ahead is None or ahead.lemma not in _COPULAS:
+            return "future"  # "a new office, effective Feb. 1" (but "became effective Feb. 1" is past)
     if verb is None:
         return None
     tense = tense_of(parse, verb)
     if tense == "past" and verb.lemma in _PLANNING:
         return None  # "protesters planned a rally on Saturday": the plan looks ahead of its own past
+    if tense == "past" and verb.lemma in _DEFERRING and before is not None and before.text.lower() in _DEADLINE_PREPS:
+        return "future"  # "the court extended the deadline until Tuesday"
     return tense
+
+
+def _word_before(parse: Parse, at: int) -> Token | None:
+    """The token ending right before offset ``at`` (None at the start of the text)."""
+    first = parse.token_at(at)
+    return parse.tokens[first.i - 1] if first is not None and first.i > 0 else None
