@@ -353,3 +353,7 @@ def test_it_resolves_to_the_last_organisation(quotes_of):
                       "arbitrary detentions had risen sharply in the region.")
     speaker = only(found).speaker
     assert speaker.text == "It" and "Amnesty International" in speaker.name
+
+
+def test_title_with_the_sentence_period_inside_the_marks(quotes_of):
+    assert quotes_of('The governor made the remarks on Sunday on "Meet the Press."') == []

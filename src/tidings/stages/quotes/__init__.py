@@ -141,8 +141,8 @@ _TITLE_SMALL_WORDS = {"a", "an", "and", "at", "for", "in", "of", "on", "or", "th
 
 def _is_title(words: str) -> bool:
     """A short title-case name in quotation marks ("Fox and Friends"), not a quotation."""
-    tokens = words.split()
-    if not tokens or len(tokens) > 6 or words[-1] in ".!?,;:":
+    tokens = words.rstrip(".,").split()  # American style keeps the sentence's period inside the marks
+    if not tokens or len(tokens) > 6 or words.rstrip(".,")[-1:] in "!?;:":
         return False
     if len(tokens) == 1 and not any(c.isdigit() for c in words):
         return False  # "Yes," she said

@@ -373,7 +373,8 @@ class Attributor:
             return []
         rest = [j for j in parse.subtree(tok.head) if j not in phrase]
         pieces = [[j for j in rest if j < first], [j for j in rest if j > last]]
-        spans = [self._trim(*self._span(p)) for p in pieces if len(p) >= 3]
+        clauses = [p for p in pieces if len(p) >= 3 and any(tokens[j].pos in ("VERB", "AUX") for j in p)]
+        spans = [self._trim(*self._span(p)) for p in clauses]
         return [s for s in spans if s[1] > s[0]]
 
     def _that_complement(self, clause: int) -> bool:
