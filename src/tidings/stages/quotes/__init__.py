@@ -9,6 +9,9 @@ reported speech from the dependency parse (the complement of a cue verb, or the 
   attribution; a quote interrupted by its cue ("'…,' Peskov said, '…'") gives two quotes
   sharing cue and speaker; a quote running over several paragraphs gives one quote per
   paragraph, all attributed like the first that has a cue;
+* a reported quote spans the reported clause with its "that" ("said that the talks had
+  failed"), without a leading "But"/"However,"; "according to X" sources the rest of its
+  clause; a cue set off by commas inside the clause ("X, she said, Y") gives both sides;
 * a quote with no cue of its own takes the speaker of the quote next to it in its
   paragraph, of the quote it continues, or, when it fills its own paragraph, of the last
   quote or reported speech of the previous paragraph; short unattributed ones are dropped;
