@@ -89,7 +89,7 @@ class Writer:
                 elif isinstance(item, Failure):
                     self.fail(raw.id, item.reason, origin=raw.origin, detail=item.detail)
                 elif item.article.language != "en":
-                    self.fail(raw.id, f"not English: {item.article.language}", origin=raw.origin)
+                    self.fail(raw.id, f"not English: {item.article.language or 'unknown'}", origin=raw.origin)
                 else:
                     self.store_or_fail(raw, item)
 

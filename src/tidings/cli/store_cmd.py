@@ -149,6 +149,7 @@ def ingest_command(paths, db, workers, engine, scheduler, batch_size, retry_fail
     PATHS are files, folders or globs: .html .htm .txt .md .jsonl .warc .warc.gz, RSS/Atom.
     Every input ends stored, skipped as a duplicate, or failed with a reason (`tidings failures`).
     Re-running skips everything already committed, so an interrupted run just continues.
+    With --engine dask the workers need this tidings installed; each loads the pipeline once.
     \b
     Examples:
       tidings ingest news/ --db news.db --workers 4
