@@ -357,3 +357,10 @@ def test_it_resolves_to_the_last_organisation(quotes_of):
 
 def test_title_with_the_sentence_period_inside_the_marks(quotes_of):
     assert quotes_of('The governor made the remarks on Sunday on "Meet the Press."') == []
+
+
+def test_british_single_quotes(quotes_of):
+    found = quotes_of("‘We will not be intimidated by anyone,’ the prime minister said. ‘Our country has "
+                      "faced worse and we have always prevailed.’\n\nHer aides said she was ‘deeply concerned’.")
+    assert [(q.kind, q.speaker.text) for q in found] == [
+        ("direct", "the prime minister"), ("direct", "the prime minister"), ("indirect", "Her aides")]

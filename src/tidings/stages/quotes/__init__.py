@@ -115,16 +115,16 @@ def _inherit(marked: list[MarkedQuote], cues: list[Cue | None], text: str,
             cues[i] = cues[i] or shared
     # "'A.' 'B,' she said." : a neighbour in the same paragraph, the following one first
     for i, quote in enumerate(marked):
-        if cues[i] is not None or quote.single:
+        if cues[i] is not None or quote.fragment:
             continue
         same = [j for j, other in enumerate(marked)
-                if j != i and other.paragraph == quote.paragraph and not other.single and cues[j] is not None]
+                if j != i and other.paragraph == quote.paragraph and not other.fragment and cues[j] is not None]
         later = [j for j in same if j > i]
         if same:
             cues[i] = cues[later[0]] if later else cues[same[-1]]
     # a quote filling its own paragraph after a paragraph whose last attribution has a speaker
     for i, quote in enumerate(marked):
-        if cues[i] is not None or quote.single or quote.paragraph == 0:
+        if cues[i] is not None or quote.fragment or quote.paragraph == 0:
             continue
         lo, hi = paras[quote.paragraph]
         if (quote.end - quote.start) < 0.6 * len(text[lo:hi].strip()):

@@ -58,7 +58,7 @@ class Attributor:
         self.parse = parse
         self.text = text
         self.lex = lexicon
-        self.quoted = [(q.outer_start, q.outer_end) for q in quotes if not q.single] + list(verbatim)
+        self.quoted = [(q.outer_start, q.outer_end) for q in quotes if not q.fragment] + list(verbatim)
         self.mark_starts = {q.outer_start for q in quotes}
         self._quoted_mask = bytearray(len(text) + 1)
         for start, end in self.quoted:

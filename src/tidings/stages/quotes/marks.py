@@ -4,7 +4,8 @@ Curly and straight marks are both read, and so are doubled apostrophes ('' and `
 mark's role (opening or closing) comes from what surrounds it first and from its shape
 second, so a mistyped mark still pairs. Double marks are the quotation; single marks inside
 them are nested quotes and stay part of the content; single marks outside double ones are
-read as (partial) quotations when they pair cleanly. Pairing restarts at every paragraph,
+read when they pair cleanly: as a full quotation (British style) when long enough, else as
+a fragment (a partial or scare quote). Pairing restarts at every paragraph,
 so one unbalanced mark never costs more than its own paragraph. A paragraph that opens a
 quote without closing it runs to its end; when the next paragraph opens with a quotation
 mark too, the quote *continues* there (the news convention for multi-paragraph quotes).
@@ -37,6 +38,8 @@ NOT_SPEAKERS = frozenset({"UPDATE", "UPDATED", "WATCH", "READ", "NOTE", "EDITOR'
                           "BREAKING", "PHOTOS", "VIDEO", "LISTEN", "CORRECTION", "RELATED", "SOURCE", "SOURCES",
                           "Q", "A", "FACT CHECK", "ANALYSIS", "OPINION", "EXCLUSIVE", "POLL", "MORE"})
 _TRIM = " \t\r\n,"
+#: Single-quoted text of this many words or more is a full quotation (British style), not a fragment.
+FULL_QUOTE_WORDS = 4
 _QUOTE_END = ".,!?;…—–-"
 
 
@@ -49,7 +52,7 @@ class MarkedQuote:
     open_at: int | None  # offset of the opening mark (None: paragraph began inside the quote)
     close_at: int | None  # offset of the closing mark (None: never closed in its paragraph)
     paragraph: int
-    single: bool = False
+    fragment: bool = False  # a short single-quoted phrase (partial or scare quote), not a full quotation
     continues: bool = False  # unclosed, and the next paragraph opens the same quote
     close_width: int = 1  # 2 for a doubled-apostrophe mark ('')
 
@@ -156,9 +159,17 @@ def _single_quotes(text: str, lo: int, hi: int, paragraph: int, taken: list[Mark
             open_at = i
         elif role == "close" and open_at is not None:
             if text[i] == SINGLE_CLOSE or text[i] == SINGLE_AMBIGUOUS or text[open_at] in SINGLE_OPEN:
-                found.append(MarkedQuote(*_span(text, open_at + 1, i), open_at, i, paragraph, single=True))
+                start, end = _span(text, open_at + 1, i)
+                found.append(MarkedQuote(start, end, open_at, i, paragraph,
+                                         fragment=len(text[start:end].split()) < FULL_QUOTE_WORDS))
             open_at = None
     return [q for q in found if q.end > q.start]
+
+
+def _nested(quote: MarkedQuote, others: list[MarkedQuote]) -> bool:
+    """Inside another full quotation (British style: ‘He said “no”’)."""
+    return any(o is not quote and not o.fragment and o.outer_start < quote.outer_start
+               and quote.outer_end <= o.outer_end for o in others)
 
 
 def find_marked_quotes(text: str) -> list[MarkedQuote]:
@@ -168,9 +179,10 @@ def find_marked_quotes(text: str) -> list[MarkedQuote]:
     for index, (lo, hi) in enumerate(paras):
         doubles = _double_quotes(text, lo, hi, index)
         singles = _single_quotes(text, lo, hi, index, doubles)
-        quotes.extend(sorted(doubles + singles, key=lambda q: q.start))
+        found = doubles + singles
+        quotes.extend(sorted((q for q in found if not _nested(q, found)), key=lambda q: q.start))
     for quote in quotes:
-        if quote.close_at is None and not quote.single and quote.paragraph + 1 < len(paras):
+        if quote.close_at is None and not quote.fragment and quote.paragraph + 1 < len(paras):
             nxt = paras[quote.paragraph + 1][0]
             width = next((j - i for i, j in _double_marks(text, nxt, nxt + 2) if i == nxt), 0)
             quote.continues = width > 0 and _role(
