@@ -159,3 +159,12 @@ def test_run_replaces_the_layer_and_skips_unparsed_documents(build_doc):
     assert [p.text for p in doc.places] == ["Nairobi", "Mombasa"]
     doc.parse = None
     assert places.run(doc) is doc
+
+
+def test_a_county_is_placed_at_its_namesake_town_only_inside_a_region_the_article_names(geoparse):
+    found = geoparse("Deputies in Jefferson County, Kentucky, closed two roads near Louisville on Monday. "
+                     "Storm damage was also reported in Maricopa County.")
+    county = by_text(found, "Jefferson County")
+    assert (county.name, county.admin1, county.feature, county.geonames_id) == ("Jefferson County", "Kentucky",
+                                                                                "other", None)
+    assert by_text(found, "Maricopa County").lat is None

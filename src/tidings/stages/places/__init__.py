@@ -53,6 +53,9 @@ def _address(toponym: Toponym) -> bool:
 def _place(toponym: Toponym, entry: GazetteerEntry | None, place_role: str) -> Place:
     if entry is None:
         return Place(text=toponym.text, start=toponym.start, end=toponym.end, role=place_role)
+    if toponym.district_of:  # placed at the town it is named after; not that town itself
+        return Place(text=toponym.text, start=toponym.start, end=toponym.end, name=toponym.text,
+                     country=entry.country, admin1=entry.admin1, lat=entry.lat, lon=entry.lon, role=place_role)
     return Place(text=toponym.text, start=toponym.start, end=toponym.end, name=entry.name, country=entry.country,
                  admin1=entry.admin1, lat=entry.lat, lon=entry.lon, geonames_id=entry.geonames_id,
                  feature=entry.feature, role=place_role)

@@ -19,7 +19,7 @@ MAJOR_CITY_POPULATION = 100_000
 class Toponym:
     """A detected place name. ``qualifiers`` are places named right after it ("Paris, Texas");
     ``fixed`` restricts the candidates (an abbreviation such as "Del."); ``address`` marks either
-    half of such a pair."""
+    half of such a pair; ``district_of`` is the town a district is named after ("Plymouth County")."""
 
     start: int
     end: int
@@ -29,6 +29,7 @@ class Toponym:
     qualifiers: list[GazetteerEntry] = field(default_factory=list)
     fixed: list[GazetteerEntry] = field(default_factory=list)
     address: bool = False
+    district_of: str = ""
 
 
 @dataclass
@@ -102,9 +103,17 @@ def _known_parts(text: str, tokens: list[Token], span: _Span, gazetteer: Gazette
             name = text[tokens[inner.first].start:tokens[inner.last].end]
             if not name[:1].isupper() or gazetteer.is_stopword(name) or gazetteer.demonym(name):
                 continue
-            if _lookup_name(tokens, inner, name, gazetteer):
-                found.append(Toponym(tokens[inner.first].start, tokens[inner.last].end, name, "ner"))
-                taken.update(range(inner.first, inner.last + 1))
+            if not _lookup_name(tokens, inner, name, gazetteer):
+                continue
+            if inner.last < span.last and tokens[inner.last + 1].text.lower() in DESIGNATORS:
+                # "Plymouth County": the district around a town of that name, placed only near the article's regions
+                whole = text[tokens[inner.first].start:tokens[inner.last + 1].end]
+                found.append(Toponym(tokens[inner.first].start, tokens[inner.last + 1].end, whole, "ner",
+                                     district_of=name))
+                taken.update(range(inner.first, inner.last + 2))
+                continue
+            found.append(Toponym(tokens[inner.first].start, tokens[inner.last].end, name, "ner"))
+            taken.update(range(inner.first, inner.last + 1))
     return sorted(found, key=lambda t: t.start)
 
 

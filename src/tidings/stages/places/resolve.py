@@ -87,13 +87,14 @@ def resolve(toponyms: list[Toponym], gazetteer: Gazetteer, *, demonym_countries:
         if not ranked:
             continue
         best = ranked[0].entry
-        mine.anchors.setdefault(name_key(toponym.text), []).append(best)
         # a name shared by towns in several countries says little about the article's country
         rival = next((m for m in ranked[1:] if m.entry.country != best.country), None)
         confident = rival is None or best.feature != "city" or (
             score(ranked[0], toponym, gazetteer, prior, "") - score(rival, toponym, gazetteer, prior, "")
             >= CONFIDENT_MARGIN)
-        _add(mine, best, confident)
+        if not toponym.district_of:  # a district's first guess is not evidence: it may be any namesake
+            mine.anchors.setdefault(name_key(toponym.text), []).append(best)
+            _add(mine, best, confident)
         for qualifier in toponym.qualifiers[:1]:
             _add(mine, qualifier, True)
     for mine in own.values():
@@ -121,12 +122,17 @@ def _add(context: Context, entry: GazetteerEntry, counts_for_country: bool) -> N
 def _candidates(toponym: Toponym, gazetteer: Gazetteer) -> list[NameMatch]:
     if toponym.fixed:
         return [NameMatch(e, True) for e in toponym.fixed]
+    if toponym.district_of:
+        return [m for m in gazetteer.lookup(toponym.district_of) if m.entry.feature == "city"]
     matches = gazetteer.lookup(toponym.text) or gazetteer.lookup("the " + toponym.text)
     return matches or [NameMatch(e, True) for e in gazetteer.lookup_qualifier(toponym.text)]
 
 
 def _best(toponym: Toponym, candidates: list[NameMatch], gazetteer: Gazetteer,
           context: Context, name: str) -> GazetteerEntry | None:
+    if toponym.district_of:  # a district is placed at its namesake town only inside a region the article names
+        candidates = [m for m in candidates if context.admin1[(m.entry.country, m.entry.admin1)]
+                      or any(contains(q, m.entry) for q in toponym.qualifiers)]
     if not candidates:
         return None
     return max(candidates, key=lambda m: score(m, toponym, gazetteer, context, name)).entry
@@ -144,7 +150,12 @@ def score(match: NameMatch, toponym: Toponym, gazetteer: Gazetteer, context: Con
         value -= ALTERNATE_NAME_PENALTY
     if toponym.qualifiers:
         value += QUALIFIER_AGREES if any(contains(q, entry) for q in toponym.qualifiers) else QUALIFIER_DISAGREES
-    value += COUNTRY_CONTEXT * context.share(entry.country)
+    return value + _context_bonus(entry, gazetteer, context, name)
+
+
+def _context_bonus(entry: GazetteerEntry, gazetteer: Gazetteer, context: Context, name: str) -> float:
+    """What the rest of the article says for ``entry``: its country, neighbours, region, nearby towns."""
+    value = COUNTRY_CONTEXT * context.share(entry.country)
     neighbours = gazetteer.neighbours.get(entry.country or "", ())
     value += NEIGHBOUR_CONTEXT * max((context.share(n) for n in neighbours), default=0.0)
     if entry.feature == "admin1" and context.admin1[(entry.country, entry.admin1)]:
