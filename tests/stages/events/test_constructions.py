@@ -242,3 +242,10 @@ def test_no_domestic_default_when_the_other_parties_disagree(code):
     doc = code("Hungarian and Romanian officials were attacked by gunmen.")
     assert sorted(party(e.recipient) for e in doc.events) == ["HUN", "ROU"]
     assert all(e.actor is None or e.actor.country is None for e in doc.events)
+
+
+def test_one_politician_attacking_another_is_criticism(code):
+    (event,) = code("Donald Trump attacked Hillary Clinton over her emails.").events
+    assert (event.type, event.cameo) == ("ACCUSE", "111") and event.evidence.endswith("rule:verbal-attack")
+    (fight,) = code("Russian soldiers attacked Ukrainian villagers.").events
+    assert fight.type == "ASSAULT"

@@ -23,6 +23,8 @@ OBLIGATION_AUX = frozenset({"must", "should"})
 #: Which frame every pattern of these types is, so any of them can take a complement event.
 TYPE_FRAMES = {"AGREE": "intent", "THREATEN": "threat", "REQUEST": "request", "REJECT": "reject"}
 OBLIGATION_RULE = "rule:obligation"
+VERBAL_ATTACK = "111"  # criticize or denounce
+ARMED_SECTORS = frozenset({"MIL", "REB", "INS", "SEP", "UAF", "IMG", "COP", "SPY"})
 #: Verbs that report a demand when their clause holds an obligation ("said Iran must stop ...").
 REPORTING_LEMMAS = frozenset({"say", "tell", "announce", "state", "declare", "insist", "conclude", "warn",
                               "stress", "reiterate", "add", "write", "argue"})
@@ -402,6 +404,14 @@ def _antecedent(doc: Document, pronoun: int) -> list[ActorRef] | None:
     return None
 
 
+def _verbal_attack(doc: Document, item: Coded, actor: ActorRef | None, recipient: ActorRef | None) -> bool:
+    """"The senator attacked her rival": one civilian person 'attacking' another is criticism."""
+    if item.type != "ASSAULT" or item.frame.nominal or len(item.frame.pattern.literals) > 1:
+        return False
+    people = [doc.actor(r.actor_id) if r is not None else None for r in (actor, recipient)]
+    return all(p is not None and p.kind == "person" and p.sector not in ARMED_SECTORS for p in people)
+
+
 def _bare_verb(item: Coded) -> bool:
     """A pattern that is just a verb and its object (no particle, preposition or noun to narrow it)."""
     pattern = item.frame.pattern
@@ -554,15 +564,21 @@ def to_events(doc: Document, item: Coded) -> list[Event]:
     for k, (actor, recipient) in enumerate(pairs):
         if actor is not None and recipient is not None and actorrefs.same_actor(actor, recipient):
             recipient = None
+        code, kind = item.cameo, item.type
+        if _verbal_attack(doc, item, actor, recipient):
+            code, kind = VERBAL_ATTACK, _entry(VERBAL_ATTACK).plover_type
+        entry = _entry(code)
         events.append(Event(
-            id=_event_id(doc, item.sentence, trigger, item.type, k),
-            type=item.type, mode=item.mode, context=item.context, cameo=item.cameo,
+            id=_event_id(doc, item.sentence, trigger, kind, k),
+            type=kind, mode=item.mode if kind == item.type else entry.plover_mode,
+            context=item.context if kind == item.type else list(entry.plover_context), cameo=code,
             quad_class=entry.quad_class, goldstein=entry.goldstein,
             actor=actor, recipient=recipient,
             sentence=SentenceRef(index=item.sentence, start=sent.start, end=sent.end),
             trigger=trigger, status=item.status.status, historical=when.historical,
             date=when.date, date_precision=when.precision, location=where,
-            confidence=_confidence(parse, item, id(actor) in named, id(recipient) in named), evidence=item.evidence,
+            confidence=_confidence(parse, item, id(actor) in named, id(recipient) in named),
+            evidence=item.evidence if kind == item.type else f"{item.evidence} + rule:verbal-attack",
         ))
     return _unique(events)
 
