@@ -8,9 +8,12 @@ from __future__ import annotations
 
 import functools
 import json
+import os
 import re
+import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Callable, Iterable
 
 DATA_DIR = Path(__file__).parent / "data" / "actors"
 
@@ -26,6 +29,12 @@ _ISO_DATE = re.compile(r"^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$")
 _PERSON_ID = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 _PERSON_KEYS = {"id", "name", "aliases", "gender", "country", "wikidata", "roles"}
 _ROLE_KEYS = {"office", "title", "country", "org", "sector", "start", "end"}
+#: ``orgs.tsv`` country cell of a group with no single home country (al-Qaeda, Islamic State).
+TRANSNATIONAL = "*"
+#: Sectors of non-state organisations that must record a home country (or ``*``) in ``orgs.tsv``.
+HOMED_SECTORS = frozenset({"REB", "SEP", "UAF", "CRM", "PTY", "OPP"})
+#: Environment variable listing user actor files (``os.pathsep``-separated), read by ``load_kb()``.
+USER_ENV = "TIDINGS_ACTORS"
 
 
 @dataclass(frozen=True)
@@ -115,6 +124,12 @@ class ActorKB:
     people: dict[str, Person] = field(default_factory=dict)
 
 
+def slug(name: str) -> str:
+    """``"Steven Pifer"`` → ``"steven-pifer"`` (accents dropped): ids of people and unknown organisations."""
+    ascii_name = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
+    return re.sub(r"[^a-z0-9]+", "-", ascii_name.lower()).strip("-") or "unknown"
+
+
 def _lower(day: str) -> str:
     return day + "-01-01"[len(day) - 4:] if len(day) < 10 else day
 
@@ -137,7 +152,7 @@ def _items(cell: str) -> tuple[str, ...]:
 
 
 def _null(cell: str) -> str | None:
-    return None if cell in ("", "-") else cell
+    return None if cell in ("", "-", TRANSNATIONAL) else cell
 
 
 def _tenure(raw: dict) -> Tenure:
@@ -164,29 +179,138 @@ def people_files(data_dir: Path = DATA_DIR) -> list[Path]:
     return sorted((data_dir / "people").glob("*.jsonl"))
 
 
+def _country_row(row: list[str]) -> Country:
+    iso3, name, aliases, adjectives, nouns, capitals = row
+    return Country(iso3, name, _items(aliases), _items(adjectives), _items(nouns), _items(capitals))
+
+
+def _org_row(row: list[str]) -> Org:
+    code, name, kind, sector, country, aliases = row
+    return Org(code, name, kind, sector, _null(country), _items(aliases))
+
+
+def _role_row(row: list[str]) -> Role:
+    phrase, sector, office, standalone = row
+    return Role(phrase, sector, _null(office), standalone == "y")
+
+
 def read_kb(data_dir: Path = DATA_DIR, people_paths: list[Path] | None = None) -> ActorKB:
     """Read every actor data file under ``data_dir`` (people from ``people_paths`` if given)."""
     sectors = {code: Sector(code, label, noun) for _, (code, label, noun) in _rows(data_dir / "sectors.tsv")}
-    countries = {}
-    for _, (iso3, name, aliases, adjectives, nouns, capitals) in _rows(data_dir / "countries.tsv"):
-        countries[iso3] = Country(iso3, name, _items(aliases), _items(adjectives), _items(nouns), _items(capitals))
+    countries = {c.iso3: c for c in (_country_row(row) for _, row in _rows(data_dir / "countries.tsv"))}
     seats = [Seat(name, country, sector, _items(aliases))
              for _, (name, country, sector, aliases) in _rows(data_dir / "seats.tsv")]
-    orgs = {}
-    for _, (code, name, kind, sector, country, aliases) in _rows(data_dir / "orgs.tsv"):
-        orgs[code] = Org(code, name, kind, sector, _null(country), _items(aliases))
-    roles = {}
-    for _, (phrase, sector, office, standalone) in _rows(data_dir / "roles.tsv"):
-        roles[phrase] = Role(phrase, sector, _null(office), standalone == "y")
+    orgs = {o.code: o for o in (_org_row(row) for _, row in _rows(data_dir / "orgs.tsv"))}
+    roles = {r.phrase: r for r in (_role_row(row) for _, row in _rows(data_dir / "roles.tsv"))}
     honorifics = {word: _null(gender) for _, (word, gender) in _rows(data_dir / "honorifics.tsv")}
     paths = people_files(data_dir) if people_paths is None else people_paths
     return ActorKB(sectors, countries, seats, orgs, roles, honorifics, read_people(paths))
 
 
+class ActorDataError(ValueError):
+    """A user actor file is invalid; the message lists every problem as ``file:line: message``."""
+
+
+def user_actor_paths() -> tuple[Path, ...]:
+    """User actor files named in ``$TIDINGS_ACTORS`` (separated by ``os.pathsep``), in order."""
+    return tuple(Path(p) for p in os.environ.get(USER_ENV, "").split(os.pathsep) if p.strip())
+
+
+def load_kb(extra: Iterable[str | Path] = ()) -> ActorKB:
+    """The packaged knowledge base plus user files from ``$TIDINGS_ACTORS`` and then ``extra``
+    (later files override earlier ones and the packaged data), read once per set of files.
+
+    Raises ``ActorDataError`` naming file:line when a user file is invalid."""
+    return _load_kb(user_actor_paths() + tuple(Path(p) for p in extra))
+
+
 @functools.cache
-def load_kb() -> ActorKB:
-    """The packaged knowledge base, read once per process."""
-    return read_kb()
+def _load_kb(user_paths: tuple[Path, ...]) -> ActorKB:
+    kb = read_kb()
+    if user_paths:
+        errors = validate_user_files(list(user_paths), kb)
+        if errors:
+            raise ActorDataError("invalid actor file(s):\n" + "\n".join(errors))
+        for path in user_paths:
+            _merge_user_file(kb, path)
+    return kb
+
+
+#: User file kinds by name ending, with their column count (people files are JSONL).
+USER_TSV_KINDS = {"countries.tsv": 6, "orgs.tsv": 6, "roles.tsv": 4}
+
+
+def _user_kind(path: Path) -> str | None:
+    if path.name.endswith(".jsonl"):
+        return "people"
+    return next((kind for kind in USER_TSV_KINDS if path.name.endswith(kind)), None)
+
+
+def _merge_user_file(kb: ActorKB, path: Path) -> None:
+    kind = _user_kind(path)
+    if kind == "people":
+        kb.people.update(read_people([path]))
+    elif kind == "countries.tsv":
+        kb.countries.update((c.iso3, c) for c in (_country_row(row) for _, row in _rows(path)))
+    elif kind == "orgs.tsv":
+        kb.orgs.update((o.code, o) for o in (_org_row(row) for _, row in _rows(path)))
+    else:
+        kb.roles.update((r.phrase, r) for r in (_role_row(row) for _, row in _rows(path)))
+
+
+def validate_user_files(paths: list[Path], kb: ActorKB | None = None) -> list[str]:
+    """Problems in user actor files (``*.jsonl`` people, ``*countries.tsv``, ``*orgs.tsv``, ``*roles.tsv``)
+    checked against ``kb`` (default: the packaged data) and each other, as ``path:line: message``."""
+    kb = kb or read_kb()
+    errors: list[str] = []
+    countries, orgs, sectors = set(kb.countries), set(kb.orgs), set(kb.sectors)
+    readable = []
+    for path in paths:
+        kind = _user_kind(path)
+        if not path.is_file():
+            errors.append(f"{path}: no such file")
+        elif kind is None:
+            errors.append(f"{path}: unknown kind of actor file (name it *.jsonl for people, "
+                          f"*countries.tsv, *orgs.tsv or *roles.tsv)")
+        elif kind != "people" and (bad := [f"{path}:{n}: expected {USER_TSV_KINDS[kind]} tab-separated columns, "
+                                           f"got {len(row)}" for n, row in _rows(path)
+                                           if len(row) != USER_TSV_KINDS[kind]]):
+            errors.extend(bad)
+        else:
+            readable.append((path, kind))
+            if kind == "countries.tsv":
+                countries |= {row[0] for _, row in _rows(path)}
+            elif kind == "orgs.tsv":
+                orgs |= {row[0] for _, row in _rows(path)}
+    seen: dict[str, str] = {}
+    for path, kind in readable:
+        if kind == "people":
+            errors.extend(validate_people_file(path, sectors=sectors, countries=countries, orgs=orgs, seen_ids=seen,
+                                               label=str(path)))
+            continue
+        for n, row in _rows(path):
+            if kind == "countries.tsv" and not re.fullmatch(r"[A-Z]{3}", row[0]):
+                errors.append(f"{path}:{n}: {row[0]!r} is not an ISO3 code")
+            elif kind == "orgs.tsv":
+                errors.extend(f"{path}:{n}: {msg}" for msg in _org_errors(row, sectors, countries))
+            elif kind == "roles.tsv":
+                errors.extend(f"{path}:{n}: {msg}" for msg in _role_row_errors(row, sectors))
+    return errors
+
+
+def home_country(actor_id: str | None, *, kb: ActorKB | None = None) -> str | None:
+    """The country an actor belongs to or operates in: a group's home ("HAMAS" → PSE, "WAGNER~SYR" → RUS),
+    a country sector's country ("UKR-REB~RUS" → UKR), a KB person's nationality; None for international,
+    transnational and unknown actors. Unlike ``Actor.country``, armed groups get their country here."""
+    kb = kb or load_kb()
+    base = (actor_id or "").split("~")[0]
+    if base in kb.orgs:
+        return kb.orgs[base].country
+    iso, _, sector = base.partition("-")
+    if iso in kb.countries and (not sector or sector in kb.sectors):
+        return iso
+    person = kb.people.get(base)
+    return person.country if person else None
 
 
 # --- validation -------------------------------------------------------------------------
@@ -198,14 +322,14 @@ def _check_columns(path: Path, width: int) -> list[str]:
 
 
 def validate_people_file(path: Path, *, sectors: set[str], countries: set[str], orgs: set[str],
-                         seen_ids: dict[str, str] | None = None) -> list[str]:
-    """Errors in one people JSONL file (``seen_ids`` carries ids across files)."""
+                         seen_ids: dict[str, str] | None = None, label: str | None = None) -> list[str]:
+    """Errors in one people JSONL file (``seen_ids`` carries ids across files; ``label`` names the file)."""
     errors: list[str] = []
     seen = {} if seen_ids is None else seen_ids
     for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
         if not line.strip():
             continue
-        where = f"people/{path.name}:{number}"
+        where = f"{label or 'people/' + path.name}:{number}"
         try:
             raw = json.loads(line)
         except json.JSONDecodeError as exc:
@@ -287,23 +411,15 @@ def validate(data_dir: Path = DATA_DIR, people_paths: list[Path] | None = None) 
     for n, (name, country, sector, aliases) in _rows(data_dir / "seats.tsv"):
         if country not in countries or sector not in sectors or not _items(aliases):
             errors.append(f"seats.tsv:{n}: {name}: needs a known country, sector and at least one alias")
-    for n, (code, name, kind, sector, country, aliases) in _rows(data_dir / "orgs.tsv"):
-        if code in countries or code in sectors:
-            errors.append(f"orgs.tsv:{n}: code {code!r} collides with a country or sector code (ids must be unique)")
-        if kind not in ORG_KINDS or sector not in sectors or (_null(country) and country not in countries):
-            errors.append(f"orgs.tsv:{n}: {code}: bad kind {kind!r}, sector {sector!r} or country {country!r}")
-        if not _items(aliases):
-            errors.append(f"orgs.tsv:{n}: {code}: no aliases")
+    for n, row in _rows(data_dir / "orgs.tsv"):
+        errors.extend(f"orgs.tsv:{n}: {msg}" for msg in _org_errors(row, sectors, countries))
     errors.extend(_ambiguous_names(kb))
     if len(kb.orgs) != len(_rows(data_dir / "orgs.tsv")):
         errors.append("orgs.tsv: duplicate codes")
     if len(kb.roles) != len(_rows(data_dir / "roles.tsv")):
         errors.append("roles.tsv: a phrase is listed twice")
-    for n, (phrase, sector, office, standalone) in _rows(data_dir / "roles.tsv"):
-        if phrase != phrase.lower() or sector not in sectors or (_null(office) and office not in OFFICES):
-            errors.append(f"roles.tsv:{n}: {phrase!r}: phrase must be lowercase with a known sector and office")
-        if standalone not in ("y", "n"):
-            errors.append(f"roles.tsv:{n}: standalone must be y or n")
+    for n, row in _rows(data_dir / "roles.tsv"):
+        errors.extend(f"roles.tsv:{n}: {msg}" for msg in _role_row_errors(row, sectors))
     for n, (word, gender) in _rows(data_dir / "honorifics.tsv"):
         if gender not in ("m", "f", "-"):
             errors.append(f"honorifics.tsv:{n}: {word}: gender must be m, f or -")
@@ -314,6 +430,31 @@ def validate(data_dir: Path = DATA_DIR, people_paths: list[Path] | None = None) 
                                            seen_ids=seen))
     if not errors:
         errors.extend(_alias_clashes(kb, read_people(paths)))
+    return errors
+
+
+def _role_row_errors(row: list[str], sectors: set[str]) -> list[str]:
+    phrase, sector, office, standalone = row
+    errors = []
+    if phrase != phrase.lower() or sector not in sectors or (_null(office) and office not in OFFICES):
+        errors.append(f"{phrase!r}: phrase must be lowercase with a known sector and office")
+    if standalone not in ("y", "n"):
+        errors.append("standalone must be y or n")
+    return errors
+
+
+def _org_errors(row: list[str], sectors: set[str], countries: set[str]) -> list[str]:
+    """Problems in one ``orgs.tsv``-format row (already known to have six columns)."""
+    code, _name, kind, sector, country, aliases = row
+    errors = []
+    if code in countries or code in sectors:
+        errors.append(f"code {code!r} collides with a country or sector code (ids must be unique)")
+    if kind not in ORG_KINDS or sector not in sectors or (_null(country) and country not in countries):
+        errors.append(f"{code}: bad kind {kind!r}, sector {sector!r} or country {country!r}")
+    if (kind == "group" or sector in HOMED_SECTORS) and country in ("", "-"):
+        errors.append(f"{code}: a non-state group or party needs its home country (ISO3, or * if transnational)")
+    if not _items(aliases):
+        errors.append(f"{code}: no aliases")
     return errors
 
 
@@ -339,3 +480,180 @@ def _alias_clashes(kb: ActorKB, people: dict[str, Person]) -> list[str]:
     names |= {a for seat in kb.seats for a in seat.aliases} | {a for org in kb.orgs.values() for a in org.aliases}
     return [f"people: {p.id}: alias {alias!r} is also a country or organisation name"
             for p in people.values() for alias in (p.name, *p.aliases) if alias in names]
+
+
+# --- PETRARCH / TABARI dictionaries --------------------------------------------------------
+
+_PETRARCH_CODE = re.compile(r"\[([^\]]*)\]")
+_PETRARCH_SPAN = re.compile(r"^(?:(\d{6})-(\d{6})|>(\d{6})|<(\d{6}))$")
+
+
+def _petrarch_name(raw: str) -> str:
+    """``VLADIMIR_PUTIN_`` → ``Vladimir Putin`` (``MCCAIN`` → ``McCain``)."""
+    words = [w for w in re.sub(r"\{[^}]*\}", "", raw).strip().strip("_").split("_") if w]
+    name = " ".join("-".join(p[:1].upper() + p[1:].lower() for p in w.split("-")) for w in words)
+    return re.sub(r"\bMc([a-z])", lambda m: "Mc" + m.group(1).upper(), name)
+
+
+def _petrarch_day(yymmdd: str | None) -> str | None:
+    """``080507`` → ``2008-05-07`` (two-digit years below 50 are 20xx)."""
+    if yymmdd is None:
+        return None
+    year = int(yymmdd[:2])
+    return f"{2000 + year if year < 50 else 1900 + year}-{yymmdd[2:4]}-{yymmdd[4:]}"
+
+
+def _cameo_parts(code: str, kb: ActorKB, cameo_orgs: dict[str, str]) -> tuple[str | None, str | None, str | None]:
+    """``RUSGOV`` → (RUS, GOV, None); ``IGOUNO`` → (None, IGO, UN): country, sector, org of a CAMEO code."""
+    chunks = [code[i:i + 3] for i in range(0, len(code), 3)]
+    country = chunks[0] if chunks and chunks[0] in kb.countries else None
+    sector = next((c for c in chunks[1 if country else 0:] if c in kb.sectors and c not in cameo_orgs), None)
+    org = next((cameo_orgs[c] for c in chunks if c in cameo_orgs and cameo_orgs[c] in kb.orgs), None)
+    return country, sector, org
+
+
+def import_petrarch_actors(path: str | Path, *, kind: str = "auto",
+                           on_problem: Callable[[str], None] | None = None) -> list[dict]:
+    """People and organisations of a PETRARCH/TABARI ``.actors`` dictionary, as records of our format.
+
+    An entry is a name line (``VLADIMIR_PUTIN_ [RUSGOV 000507-080507] [RUSELI >080507]``), then ``+ALIAS_``
+    lines and ``[CODE date-range]`` lines. With ``kind="auto"`` an entry with a dated code is a person
+    (``{"id", "name", ... "roles"}`` as in people/*.jsonl) and any other is an organisation (``{"code", "name",
+    "kind", "sector", "country", "aliases"}`` as a row of orgs.tsv); ``"person"``/``"org"`` force one.
+    Bare country codes (``[AFG]``) are skipped. Problems (unreadable lines, unknown codes) raise
+    ``ActorDataError`` naming file:line unless ``on_problem`` receives them, in which case they are skipped."""
+    if kind not in ("auto", "person", "org"):
+        raise ValueError(f"kind must be auto, person or org, not {kind!r}")
+    path = Path(path)
+    kb = read_kb(people_paths=[])
+    cameo_orgs = {cameo: org for _, (cameo, org) in _rows(DATA_DIR / "cameo_orgs.tsv")}
+    entries: list[dict] = []
+
+    def problem(number: int, message: str) -> None:
+        if on_problem is None:
+            raise ActorDataError(f"{path}:{number}: {message}")
+        on_problem(f"{path}:{number}: {message}")
+
+    for number, line in enumerate(path.read_text(encoding="utf-8", errors="replace").splitlines(), 1):
+        line = line.split("#", 1)[0].strip()
+        if not line:
+            continue
+        head = _PETRARCH_CODE.sub("", line).strip()
+        if head.startswith("+"):
+            if entries:
+                entries[-1]["aliases"].append(_petrarch_name(head[1:]))
+            else:
+                problem(number, "alias line before any entry")
+            continue
+        if head and not line.startswith("["):
+            entries.append({"name": _petrarch_name(head), "aliases": [], "codes": [], "line": number})
+        elif not entries:
+            problem(number, "code line before any entry")
+            continue
+        for code_text in _PETRARCH_CODE.findall(line):
+            code, _, span = code_text.strip().partition(" ")
+            dates = _PETRARCH_SPAN.match(span.strip()) if span.strip() else None
+            if span.strip() and dates is None:
+                problem(number, f"unreadable date range {span.strip()!r} (expected yymmdd-yymmdd, >yymmdd or <yymmdd)")
+                continue
+            start = _petrarch_day((dates.group(1) or dates.group(3)) if dates else None)
+            end = _petrarch_day((dates.group(2) or dates.group(4)) if dates else None)
+            entries[-1]["codes"].append((code.strip().upper(), start, end, number))
+    records = []
+    for entry in entries:
+        record = _petrarch_record(entry, kind, kb, cameo_orgs, problem)
+        if record is not None:
+            records.append(record)
+    return records
+
+
+def _petrarch_record(entry: dict, kind: str, kb: ActorKB, cameo_orgs: dict[str, str],
+                     problem: Callable[[int, str], None]) -> dict | None:
+    codes = [c for c in entry["codes"] if not (len(c[0]) == 3 and c[0] in kb.countries)]
+    if not codes:
+        return None  # a country name or an entry without codes: the KB has countries already
+    roles = []
+    for code, start, end, number in codes:
+        country, sector, org = _cameo_parts(code, kb, cameo_orgs)
+        if sector is None:
+            problem(number, f"{entry['name']}: code {code!r} names no known CAMEO sector")
+            continue
+        roles.append({"office": "other", "title": None, "country": country, "org": org, "sector": sector,
+                      "start": start, "end": end})
+    if not roles:
+        return None
+    aliases = [a for a in dict.fromkeys(entry["aliases"]) if a != entry["name"]]
+    is_person = kind == "person" or (kind == "auto" and any(r["start"] or r["end"] for r in roles))
+    if is_person:
+        nationality = next((r["country"] for r in roles if r["country"]), None)
+        return {"id": slug(entry["name"]), "name": entry["name"], "aliases": aliases, "gender": None,
+                "country": nationality, "roles": roles}
+    first = roles[0]
+    code = re.sub(r"[^A-Z0-9]", "", entry["name"].upper())
+    if code in kb.countries or code in kb.sectors:
+        code += "ORG"
+    armed = first["sector"] in HOMED_SECTORS | {"MIL", "IMG"}
+    return {"code": code, "name": entry["name"], "kind": "group" if armed else "organization",
+            "sector": first["sector"], "country": first["country"] or (TRANSNATIONAL if armed else "-"),
+            "aliases": [entry["name"], *aliases]}
+
+
+def import_petrarch_agents(path: str | Path, *, on_problem: Callable[[str], None] | None = None) -> list[dict]:
+    """Role nouns of a PETRARCH/TABARI agents dictionary (``POLICE_ [~COP]``) as rows of roles.tsv:
+    ``{"phrase", "sector", "office", "standalone"}`` (no office; not standalone: agents need a country)."""
+    path = Path(path)
+    sectors = set(read_kb(people_paths=[]).sectors)
+    rows: dict[str, dict] = {}
+    for number, line in enumerate(path.read_text(encoding="utf-8", errors="replace").splitlines(), 1):
+        line = line.split("#", 1)[0].strip()
+        codes = [c.strip().lstrip("~").upper() for c in _PETRARCH_CODE.findall(line) if c.strip().startswith("~")]
+        if not codes:
+            continue
+        raw = re.sub(r"\{[^}]*\}|<[^>]*>", "", _PETRARCH_CODE.sub("", line)).strip()
+        phrase = " ".join(w for w in raw.replace("_", " ").lower().split())
+        sector = next((code[i:i + 3] for code in codes for i in range(0, len(code), 3) if code[i:i + 3] in sectors),
+                      None)
+        message = ("wildcard phrases (!...!) are not supported" if "!" in phrase or not phrase
+                   else None if sector else f"no known CAMEO sector in {codes}")
+        if message:
+            if on_problem is None:
+                raise ActorDataError(f"{path}:{number}: {message}")
+            on_problem(f"{path}:{number}: {message}")
+            continue
+        rows.setdefault(phrase, {"phrase": phrase, "sector": sector, "office": None, "standalone": False})
+    return list(rows.values())
+
+
+def write_petrarch_dictionary(source: str | Path, target: str | Path, *, replace_known: bool = False,
+                              on_problem: Callable[[str], None] | None = None) -> list[Path]:
+    """Convert a PETRARCH/TABARI actors or agents dictionary into user actor files next to ``target``:
+    ``<target>.jsonl`` (people), ``<target>.orgs.tsv`` and, for agents, ``<target>.roles.tsv``.
+
+    Entries the packaged KB already has (same person id, organisation code or role phrase) are left out
+    unless ``replace_known``. Returns the files written, ready for ``$TIDINGS_ACTORS``."""
+    source, target = Path(source), Path(target)
+    stem = target.parent / target.name.removesuffix(".jsonl")
+    kb = read_kb()
+    written = []
+    if "[~" in source.read_text(encoding="utf-8", errors="replace"):
+        roles = [r for r in import_petrarch_agents(source, on_problem=on_problem)
+                 if replace_known or r["phrase"] not in kb.roles]
+        lines = [f"{r['phrase']}\t{r['sector']}\t-\tn" for r in roles]
+        written.append(_write_lines(stem.with_name(stem.name + ".roles.tsv"), lines))
+        return written
+    records = import_petrarch_actors(source, on_problem=on_problem)
+    people = [r for r in records if "id" in r and (replace_known or r["id"] not in kb.people)]
+    orgs = [r for r in records if "code" in r and (replace_known or r["code"] not in kb.orgs)]
+    written.append(_write_lines(stem.with_name(stem.name + ".jsonl"),
+                                [json.dumps(p, ensure_ascii=False) for p in people]))
+    if orgs:
+        lines = [f"{o['code']}\t{o['name']}\t{o['kind']}\t{o['sector']}\t{o['country']}\t{';'.join(o['aliases'])}"
+                 for o in orgs]
+        written.append(_write_lines(stem.with_name(stem.name + ".orgs.tsv"), lines))
+    return written
+
+
+def _write_lines(path: Path, lines: list[str]) -> Path:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text("".join(line + "\n" for line in lines), encoding="utf-8")
+    return path

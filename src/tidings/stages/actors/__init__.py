@@ -11,26 +11,32 @@ import functools
 import re
 
 from tidings.models import Actor, Document, Mention
+from tidings.resources.actors import home_country, load_kb
 
 from .index import NameIndex, default_index
 from .mentions import FORMER, MentionFinder
 from .resolve import Resolver, day_of
 
-__all__ = ["run", "lookup", "actor_at", "actors_at", "person_gender"]
+__all__ = ["run", "lookup", "actor_at", "actors_at", "person_gender", "home_country"]
 
 
-@functools.cache
-def _resolver() -> Resolver:
-    index = default_index()
+@functools.lru_cache(maxsize=8)
+def _resolver(index: NameIndex) -> Resolver:
     return Resolver(index.kb, index)
 
 
-def run(doc: Document, *, index: NameIndex | None = None) -> Document:
-    """Add mentions and actors to a parsed ``doc`` (``index`` swaps in another KB, e.g. in tests)."""
+@functools.lru_cache(maxsize=8)
+def _index_with(extra_actors: tuple[str, ...]) -> NameIndex:
+    return NameIndex(load_kb(extra_actors)) if extra_actors else default_index()
+
+
+def run(doc: Document, *, index: NameIndex | None = None, extra_actors: tuple[str, ...] = ()) -> Document:
+    """Add mentions and actors to a parsed ``doc``. ``extra_actors`` adds user actor files (on top of
+    ``$TIDINGS_ACTORS``; see the actors data README); ``index`` swaps in another KB, e.g. in tests."""
     if doc.parse is None:
         return doc
-    index = index or default_index()
-    resolver = _resolver() if index is default_index() else Resolver(index.kb, index)
+    index = index or _index_with(tuple(str(p) for p in extra_actors))
+    resolver = _resolver(index)
     finder = MentionFinder(doc, index, resolver)
     finder.people()
     finder.role_phrases()
@@ -75,7 +81,7 @@ _BACKED = re.compile(r"(\S+?)-(?:backed|supported|sponsored|allied|armed|funded)
 def lookup(text: str, *, on_date: str | None = None, index: NameIndex | None = None) -> Actor | None:
     """Resolve a short phrase ("the Kremlin", "Russian troops", "NATO", "President Biden") without a parse."""
     index = index or default_index()
-    resolver = _resolver() if index is default_index() else Resolver(index.kb, index)
+    resolver = _resolver(index)
     day = day_of(on_date)
     phrase = re.sub(r"(?:'s|\u2019s)$", "", text.strip())
     patron = None

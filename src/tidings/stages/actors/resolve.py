@@ -8,22 +8,15 @@ are their code (``NATO``); a sector with no country is its code alone (``REB``);
 from __future__ import annotations
 
 import re
-import unicodedata
 
 from tidings.models import Actor
-from tidings.resources.actors import ActorKB, Person, Tenure
+from tidings.resources.actors import ActorKB, Person, Tenure, slug
 
 from .index import ADJECTIVE, CAPITAL, COUNTRY, ORG, PEOPLE_NOUN, PERSON, SEAT, NameIndex, Target
 
 COUNTRY_KINDS = (COUNTRY, ADJECTIVE, PEOPLE_NOUN, CAPITAL, SEAT)
 #: Sector of people out of office ("former President Obama").
 ELITE = "ELI"
-
-
-def slug(name: str) -> str:
-    """``"Steven Pifer"`` → ``"steven-pifer"`` (accents dropped)."""
-    ascii_name = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
-    return re.sub(r"[^a-z0-9]+", "-", ascii_name.lower()).strip("-") or "unknown"
 
 
 def day_of(published: str | None) -> str | None:
@@ -100,7 +93,9 @@ class Resolver:
         tenure = current_tenure(person, day)
         country, sector, org = person.country, None, None
         if tenure is not None and not former:
-            country, sector, org = tenure.country or person.country, tenure.sector, tenure.org
+            # In an international organisation's office the person acts for it, not for their nationality.
+            country = None if tenure.org and tenure.country is None else tenure.country or person.country
+            sector, org = tenure.sector, tenure.org
         elif former or (day and any(t.ended_before(day) for t in person.roles)):
             sector = ELITE
         return Actor(id=person.id, name=person.name, kind="person", country=country, sector=sector, org=org,
