@@ -168,3 +168,12 @@ def test_a_county_is_placed_at_its_namesake_town_only_inside_a_region_the_articl
     assert (county.name, county.admin1, county.feature, county.geonames_id) == ("Jefferson County", "Kentucky",
                                                                                 "other", None)
     assert by_text(found, "Maricopa County").lat is None
+
+
+def test_the_cleaned_dateline_decides_through_the_pipeline(build_doc):
+    text = ("DOVER, {} — Police said a man was arrested in Dover after a car struck a bus shelter.\n\n"
+            "The driver was taken to a hospital nearby.")
+    american = build_doc(text.format("Del. (AP)"), until="places")
+    british = build_doc(text.format("England (Reuters)"), until="places")
+    assert [p.admin1 for p in american.places if p.text == "Dover"] == ["Delaware"]
+    assert [p.country for p in british.places if p.text == "Dover"] == ["GBR"]

@@ -250,6 +250,12 @@ def _score_trnews(articles: list[GoldArticle], docs: list[Document], report: Rep
     report.notes.append(f"TR-News: {demonyms} gold demonym toponyms (\"Turkish\") left out: demonyms are not places.")
 
 
+def _share(roles: Counter, kind: str, role: str) -> float:
+    """Of the found gold toponyms of ``kind``, the share given ``role``."""
+    found = roles[(kind, "location")] + roles[(kind, "actor")]
+    return roles[(kind, role)] / found if found else 0.0
+
+
 def _score_geowebnews(articles: list[GoldArticle], docs: list[Document], report: Report) -> None:
     literal = _Tally()
     resolved = _Tally()
@@ -266,10 +272,8 @@ def _score_geowebnews(articles: list[GoldArticle], docs: list[Document], report:
     scores["geowebnews_accuracy_161km"] = resolved.scores("x")["x_accuracy_161km"]
     scores["geowebnews_recall"] = resolved.scores("x")["x_recall"]
     del scores["geowebnews_accuracy_161km_all"]
-    literal_found = roles[("Literal", "location")] + roles[("Literal", "actor")]
-    metonymic_found = roles[("Metonymic", "location")] + roles[("Metonymic", "actor")]
-    scores["geowebnews_literal_as_location"] = roles[("Literal", "location")] / literal_found if literal_found else 0.0
-    scores["geowebnews_metonymic_as_actor"] = roles[("Metonymic", "actor")] / metonymic_found if metonymic_found else 0.0
+    scores["geowebnews_literal_as_location"] = _share(roles, "Literal", "location")
+    scores["geowebnews_metonymic_as_actor"] = _share(roles, "Metonymic", "actor")
     report.scores.update(scores)
     report.tables.append(Table("GeoWebNews: gold use → role given (found toponyms)", ["gold", "role", "n"],
                                [[kind, role, n] for (kind, role), n in sorted(roles.items())]))

@@ -38,7 +38,7 @@ def _dateline(doc: Document, gazetteer: Gazetteer) -> list[GazetteerEntry]:
     parts = [p.strip() for p in doc.article.dateline.split("(")[0].split(",") if p.strip()]
     if not parts:
         return []
-    toponym = Toponym(0, 0, parts[0].title() if parts[0].isupper() else parts[0], "dateline")
+    toponym = Toponym(0, 0, parts[0].title() if parts[0].isupper() else parts[0])
     if len(parts) > 1:
         toponym.qualifiers = gazetteer.lookup_qualifier(parts[1])
     (entry,) = resolve([toponym], gazetteer, demonym_countries=[], dateline=[])

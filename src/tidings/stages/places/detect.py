@@ -24,8 +24,6 @@ class Toponym:
     start: int
     end: int
     text: str
-    source: str
-    label: str = ""
     qualifiers: list[GazetteerEntry] = field(default_factory=list)
     fixed: list[GazetteerEntry] = field(default_factory=list)
     address: bool = False
@@ -54,7 +52,7 @@ def detect(text: str, parse: Parse, gazetteer: Gazetteer, *, min_scan_population
         if ent.label == "ORG":
             in_org[ent.token_start:ent.token_end] = [True] * (ent.token_end - ent.token_start)
     found.extend(_scan(text, tokens, covered, in_org, gazetteer, min_scan_population))
-    people = _person_words(text, parse, gazetteer)
+    people = _person_words(parse, gazetteer)
     found = [t for t in _without_overlaps(found) if not _names_person(t, tokens, parse, people, gazetteer)]
     _attach_qualifiers(text, tokens, found, gazetteer)
     return _without_overlaps(found)
@@ -76,7 +74,7 @@ def _from_entity(text: str, tokens: list[Token], first: int, end: int, label: st
             # "South Florida", "Greece Italy": the known names inside, else the whole name unresolved
             inner = _known_parts(text, tokens, part, gazetteer)
             if inner or not gazetteer.is_person_title(tokens[part.first].text):  # not "Ms Raggi"
-                out.extend(inner or [Toponym(tokens[part.first].start, tokens[part.last].end, name, "ner", label)])
+                out.extend(inner or [Toponym(tokens[part.first].start, tokens[part.last].end, name)])
             continue
         after_the = part.first > 0 and tokens[part.first - 1].text.lower() == "the"
         if gazetteer.is_stopword(name) and (label not in ("GPE", "LOC") or after_the):
@@ -87,7 +85,7 @@ def _from_entity(text: str, tokens: list[Token], first: int, end: int, label: st
                 not known or not (any(_major(m.entry) and m.primary for m in gazetteer.lookup(known))
                                   or _after_locative(tokens, part.first, gazetteer))):
             continue
-        out.append(Toponym(tokens[part.first].start, tokens[part.last].end, name, "ner", label))
+        out.append(Toponym(tokens[part.first].start, tokens[part.last].end, name))
     return out
 
 
@@ -106,13 +104,12 @@ def _known_parts(text: str, tokens: list[Token], span: _Span, gazetteer: Gazette
             if not _lookup_name(tokens, inner, name, gazetteer):
                 continue
             if inner.last < span.last and tokens[inner.last + 1].text.lower() in DESIGNATORS:
-                # "Plymouth County": the district around a town of that name, placed only near the article's regions
+                # "Plymouth County": the district around a town of that name (placed only in a region named)
                 whole = text[tokens[inner.first].start:tokens[inner.last + 1].end]
-                found.append(Toponym(tokens[inner.first].start, tokens[inner.last + 1].end, whole, "ner",
-                                     district_of=name))
+                found.append(Toponym(tokens[inner.first].start, tokens[inner.last + 1].end, whole, district_of=name))
                 taken.update(range(inner.first, inner.last + 2))
                 continue
-            found.append(Toponym(tokens[inner.first].start, tokens[inner.last].end, name, "ner"))
+            found.append(Toponym(tokens[inner.first].start, tokens[inner.last].end, name))
             taken.update(range(inner.first, inner.last + 1))
     return sorted(found, key=lambda t: t.start)
 
@@ -122,13 +119,14 @@ def _after_locative(tokens: list[Token], first: int, gazetteer: Gazetteer) -> bo
     return first > 0 and name_key(tokens[first - 1].text) in gazetteer.locative_prepositions
 
 
-def _person_words(text: str, parse: Parse, gazetteer: Gazetteer) -> frozenset[str]:
+def _person_words(parse: Parse, gazetteer: Gazetteer) -> frozenset[str]:
     """Words of clean multi-word person names in the article ("Georgia" of "Georgia Stevens")."""
     words = set()
     for ent in parse.entities:
+        if ent.label != "PERSON":
+            continue
         names = [t.text for t in parse.tokens[ent.token_start:ent.token_end] if not gazetteer.is_person_title(t.text)]
-        if ent.label == "PERSON" and 2 <= len(names) <= 4 and all(n[:1].isupper() and n.rstrip(".").isalpha()
-                                                                  for n in names):
+        if 2 <= len(names) <= 4 and all(n[:1].isupper() and n.rstrip(".").isalpha() for n in names):
             words.update(name_key(n) for n in names)
     return frozenset(words)
 
@@ -203,7 +201,7 @@ def _scan(text: str, tokens: list[Token], covered: list[bool], in_org: list[bool
             i += 1
             continue
         span, name = match
-        out.append(Toponym(tokens[span.first].start, tokens[span.last].end, name, "gazetteer"))
+        out.append(Toponym(tokens[span.first].start, tokens[span.last].end, name))
         i = span.last + 1
     return out
 
@@ -229,7 +227,8 @@ def _name_shaped(tokens: list[Token], span: _Span, covered: list[bool]) -> bool:
     return True
 
 
-def _plausible(text: str, tokens: list[Token], span: _Span, key: str, gazetteer: Gazetteer, min_population: int) -> bool:
+def _plausible(text: str, tokens: list[Token], span: _Span, key: str, gazetteer: Gazetteer,
+               min_population: int) -> bool:
     """Guards for a name NER did not flag: no stop words, demonyms, common words or minor towns."""
     name_tokens = tokens[span.first:span.last + 1]
     if gazetteer.is_stopword(key) or gazetteer.demonym(key):
@@ -278,13 +277,14 @@ def _attach_qualifiers(text: str, tokens: list[Token], found: list[Toponym], gaz
         if after is None:
             continue
         span, entries = after
-        if not any(contains(q, m.entry) for q in entries for m in gazetteer.lookup(toponym.text)):
+        named = gazetteer.lookup(toponym.district_of or toponym.text)
+        if not any(contains(q, m.entry) for q in entries for m in named):
             continue  # a list ("Russia, China and Iran"), not an address
         toponym.qualifiers, toponym.address = entries, True
         start, end = tokens[span.first].start, tokens[span.last].end
         existing = by_start.get(start)
         if existing is None:
-            existing = Toponym(start, end, text[start:end], "qualifier")
+            existing = Toponym(start, end, text[start:end])
             found.append(existing)
             by_start[start] = existing
         existing.fixed = existing.fixed or entries

@@ -73,7 +73,8 @@ def resolve(toponyms: list[Toponym], gazetteer: Gazetteer, *, demonym_countries:
     for iso3 in demonym_countries:
         context.countries[iso3] += DEMONYM_WEIGHT
     for entry in dateline:
-        context.countries[entry.country] += DATELINE_WEIGHT
+        if entry.country:
+            context.countries[entry.country] += DATELINE_WEIGHT
         if entry.feature == "admin1":
             context.admin1[(entry.country, entry.admin1)] += DATELINE_WEIGHT
     own: dict[str, Context] = {}
@@ -162,7 +163,8 @@ def _context_bonus(entry: GazetteerEntry, gazetteer: Gazetteer, context: Context
         value += ADMIN1_CONTEXT  # towns of the region are named too ("Atlanta ... Georgia")
     if entry.feature == "city":
         # the admin1 region counts for its other towns, not for a seat of the same name ("Quebec")
-        if entry.admin1 and context.admin1[(entry.country, entry.admin1)] and name_key(entry.name) != name_key(entry.admin1):
+        in_named_region = entry.admin1 and context.admin1[(entry.country, entry.admin1)]
+        if in_named_region and name_key(entry.name) != name_key(entry.admin1):
             value += ADMIN1_CONTEXT
         value += context.proximity(entry, name)
     return value
