@@ -289,7 +289,7 @@ def cache_dir() -> Path:
 @functools.cache
 def load_gazetteer(min_city_population: int = 1000) -> Gazetteer:
     """The gazetteer (cities of at least ``min_city_population``: 500, 1000, 5000 or 15000)."""
-    path = cache_dir() / f"places-{_fingerprint(min_city_population)}.pickle"
+    path = cache_dir() / f"places-{min_city_population}-{_fingerprint(min_city_population)}.pickle"
     try:
         with path.open("rb") as fh:
             columns, names, qualifiers = pickle.load(fh)
@@ -304,6 +304,9 @@ def load_gazetteer(min_city_population: int = 1000) -> Gazetteer:
             pickle.dump((gazetteer._columns, gazetteer._names, gazetteer._qualifiers), fh,
                         protocol=pickle.HIGHEST_PROTOCOL)
         tmp.replace(path)
+        for stale in path.parent.glob(f"places-{min_city_population}-*.pickle"):
+            if stale != path:
+                stale.unlink(missing_ok=True)  # built from older tables
     except OSError:
         pass  # a read-only home only costs the rebuild next time
     return gazetteer
