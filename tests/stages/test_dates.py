@@ -179,6 +179,8 @@ def test_calendar_helpers():
     ("The board named her chairman, effective Friday.", "future"),
     ("The new tariff became effective Friday.", "past"),
     ("The two companies agreed to sign the merger on Friday.", None),  # an agreement looks ahead of its past
+    ("Trading in the shares is to resume on Friday.", "future"),  # "be to": a scheduled event
+    ("Police have been searching for the driver since Friday.", "past"),  # perfect progressive
 ])
 def test_tense_of_the_governing_verb(sentence, tense):
     doc = nlp.run(Document(Article(id="t", text=sentence, language="en")))
@@ -229,3 +231,8 @@ def test_parts_of_day_and_idioms_around_clock_words():
 def test_deadline_moved_until_a_weekday_looks_ahead():
     assert found("Immigration officials extended the deadline until 9 a.m. Tuesday.") == [
         ("9 a.m. Tuesday", "2022-01-04T09:00", "TIME")]
+
+
+def test_earlier_and_later_stay_in_the_span_of_this_month():
+    assert found("The army said earlier this month that it would withdraw.") == [
+        ("earlier this month", "2021-12", "DATE")]

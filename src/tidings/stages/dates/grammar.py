@@ -681,7 +681,7 @@ def rules() -> tuple[Rule, ...]:
          rf"(?:(?P<rel>(?:the\s+)?(?:early|late|mid-?)|this\s+past|the\s+past|last|next|this|the|coming)\s*)?"
          rf"(?P<season>{v.SEASON})(?:\s+(?:of\s+)?(?P<year>{v.ANY_YEAR}))?(?![\w-])", interpret_season),
         ("relative_unit",
-         rf"(?:(?:early|late)\s+(?:in\s+)?|the\s+(?:beginning|start|end|middle|rest|remainder)"
+         rf"(?:(?:early|late|earlier|later)\s+(?:in\s+)?|the\s+(?:beginning|start|end|middle|rest|remainder)"
          rf"\s+of\s+)?(?P<rel>this\s+past|this|last|next|the\s+past|the\s+last|the\s+coming|the\s+current|"
          rf"the\s+latest|the\s+most\s+recent|the\s+full|the)\s+(?:fiscal\s+)?"
          rf"(?P<unit>weekend|week|month|year|quarter|period|decade|century)(?![\w-])(?!\s+(?:old|long|-?old))"

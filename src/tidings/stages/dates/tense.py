@@ -43,6 +43,8 @@ def tense_of(parse: Parse, verb: Token) -> str | None:
         if head.i == verb.i or head.pos not in ("VERB", "AUX", "ADJ"):
             return None
         head_tense = tense_of(parse, head)
+        if head.lemma == "be" and head_tense == "present":
+            return "future"  # "trading is to resume on Friday": a scheduled event
         if head.lemma in _FUTURE_HEADS:
             # "plans to meet on Friday" looks ahead; "had been scheduled to expire Friday" is unclear
             return "future" if head_tense != "past" else None
@@ -54,8 +56,8 @@ def tense_of(parse: Parse, verb: Token) -> str | None:
     tags = {verb.tag} | {a.tag for a in auxes}
     if tags & {"VBD"}:
         return "past"  # simple past or past auxiliary: "met", "was held", "had agreed"
-    if verb.tag == "VBN" and any(a.lemma == "have" for a in auxes):
-        return "past"  # present perfect: "has said", "have met"
+    if verb.tag in ("VBN", "VBG") and any(a.lemma == "have" for a in auxes):
+        return "past"  # present perfect: "has said", "have met", "have been searching since"
     if verb.tag == "VBN" and verb.dep in ("acl", "amod"):
         return "past"  # reduced relative: "talks held on Friday"
     if tags & {"VBZ", "VBP", "VBG"}:
