@@ -236,3 +236,13 @@ def test_deadline_moved_until_a_weekday_looks_ahead():
 def test_earlier_and_later_stay_in_the_span_of_this_month():
     assert found("The army said earlier this month that it would withdraw.") == [
         ("earlier this month", "2021-12", "DATE")]
+
+
+def test_clock_times_without_a_day_fall_on_the_day_last_named():
+    assert found("Gunmen stormed the embassy on Dec. 20. The first shots were fired at 10 p.m., witnesses said.") == [
+        ("Dec. 20", "2021-12-20", "DATE"), ("10 p.m.", "2021-12-20T22:00", "TIME")]
+    assert found("Troops entered the town on Dec. 20; by the morning the rebels had fled.") == [
+        ("Dec. 20", "2021-12-20", "DATE"), ("the morning", "2021-12-20TMO", "TIME")]
+    assert found("The vote was held on Dec. 20. Results came in this morning.") == [
+        ("Dec. 20", "2021-12-20", "DATE"), ("this morning", "2021-12-30TMO", "TIME")]
+    assert found("Polls close at 3 p.m. EST.") == [("3 p.m. EST", "2021-12-30T15:00", "TIME")]

@@ -15,8 +15,8 @@ from tidings.stages.dates.tense import tense_at
 
 __all__ = ["run", "normalise", "find"]
 
-#: Rules whose value depends on the dates mentioned before them.
-ANAPHORIC_RULES = {"anaphoric"}
+#: Rules whose value depends on the dates mentioned before them (a clock time without a day is on the day last named).
+ANAPHORIC_RULES = {"anaphoric", "clock", "part_of_day"}
 _MODAL_MONTHS = {"may", "march"}
 #: How much text before a sentence counts as its context (e.g. quarterly results around "a year ago").
 CONTEXT_CHARS = 300

@@ -446,6 +446,8 @@ def interpret_part_of_day(m: re.Match[str], ctx: Context) -> Interpretation | No
         day = ctx.anchor - cal.dt.timedelta(days=1) if ctx.anchor else None
     elif ref and ref[-1] not in ("this", "the", "early", "late", "later", "earlier"):
         day = _day_of(ref[-1], ctx, v)
+    elif "this" not in ref and ctx.reference and re.fullmatch(r"\d{4}-\d\d-\d\d", ctx.reference):
+        day = cal.Date.fromisoformat(ctx.reference)  # "the morning", "overnight": of the day last named
     else:
         day = ctx.anchor
     if day is None:
@@ -478,6 +480,8 @@ def interpret_clock(m: re.Match[str], ctx: Context) -> Interpretation | None:
             day = cal.Date.fromisoformat(value) if value and value[0] != "X" else None
         else:
             day = _day_of(day_word, ctx, v)
+    elif ctx.reference and re.fullmatch(r"\d{4}-\d\d-\d\d", ctx.reference):
+        day = cal.Date.fromisoformat(ctx.reference)  # "police arrived on Oct. 23 ... at 10 p.m.": that day's clock
     else:
         day = ctx.anchor
     if day is None:
