@@ -2,6 +2,7 @@
 import csv
 import io
 import json
+import tempfile
 
 import pytest
 from click.testing import CliRunner
@@ -143,12 +144,14 @@ def test_demo_ingests_a_corpus_into_a_fresh_store(tmp_path):
 
 
 @pytest.mark.slow
-def test_demo_runs_on_the_bundled_sample_corpus():
+def test_demo_runs_on_the_bundled_sample_corpus(tmp_path, monkeypatch):
     from tidings.examples import corpus_path
 
     if not corpus_path().is_dir():
         pytest.skip("the bundled sample corpus is not there yet")
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path))  # the demo's fresh store goes under tmp_path
     result = run("demo")
+    assert str(tmp_path) in result.output
     assert result.exit_code == 0, result.output
     for section in ("EVENTS", "TOP ACTORS", "TOP DYADS", "QUOTES", "SUMMARY", "failed (1): not English"):
         assert section in result.output
