@@ -153,3 +153,16 @@ def test_fraction_date_is_gdelts_formula():
     from datetime import date
 
     assert gdelt.fraction_date(date(2018, 10, 24)) == "2018.8055"  # as in GDELT's own files
+
+
+@pytest.mark.parametrize("filename, columns", [
+    ("GDELT_2.0_eventMentions_Column_Labels_Header_Row_Sep2016.tsv", gdelt.MENTION_COLUMNS),
+    ("GDELT_2.0_gdeltKnowledgeGraph_Column_Labels_Header_Row_Sep2016.tsv", gdelt.GKG_COLUMNS),
+])
+def test_mentions_and_gkg_columns_follow_the_schema_files(filename, columns):
+    path = REFERENCE / "gdelt_schema" / filename
+    if not path.exists():
+        pytest.skip("GDELT schema files not found beside the checkout")
+    with path.open(encoding="utf-8") as f:
+        names = [row[1] for row in csv.reader(f, delimiter="\t")][1:]
+    assert names == columns
