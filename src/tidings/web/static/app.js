@@ -143,23 +143,25 @@ function renderArticles(rows) {
   if (!rows.length) body.appendChild(el("tr", {}, el("td", {colspan: 4, class: "muted"}, "no articles")));
 }
 
-// Stacked bars: one column per day, one colour per PLOVER type.
+// Stacked bars on a continuous time axis (days without events stay empty), one colour per PLOVER type.
 function renderChart(rows) {
   const box = clear(document.getElementById("chart"));
   if (!rows.length) { box.appendChild(el("p", {class: "muted"}, "no day-precise events")); return; }
+  const dayNumber = (iso) => Math.round(Date.parse(iso + "T00:00:00Z") / 86400000);
   const days = [...new Set(rows.map((r) => r.date))].sort();
+  const first = dayNumber(days[0]), span = dayNumber(days[days.length - 1]) - first + 1;
   const totals = new Map(days.map((d) => [d, 0]));
   for (const r of rows) totals.set(r.date, totals.get(r.date) + r.events);
   const max = Math.max(...totals.values());
   const width = 900, height = 180, left = 30, bottom = 20;
-  const step = (width - left) / days.length, bar = Math.max(1, step * 0.8);
+  const step = (width - left) / span, bar = Math.max(1, step * 0.8);
   const chart = svg("svg", {viewBox: `0 0 ${width} ${height + bottom}`, role: "img", class: "chart-svg"});
   chart.appendChild(svg("title", {}, "events per day by type"));
   chart.appendChild(svg("text", {x: 0, y: 10, class: "axis"}, max));
   chart.appendChild(svg("line", {x1: left, y1: height, x2: width, y2: height, class: "axis-line"}));
   const stacked = new Map(days.map((d) => [d, 0]));
   for (const r of rows) {
-    const x = left + days.indexOf(r.date) * step;
+    const x = left + (dayNumber(r.date) - first) * step;
     const h = (r.events / max) * (height - 10);
     const y = height - stacked.get(r.date) - h;
     stacked.set(r.date, stacked.get(r.date) + h);
