@@ -1,5 +1,6 @@
 """The actor knowledge base: packaged data is valid, the validator explains what is wrong."""
 import json
+import os
 from pathlib import Path
 
 import pytest
@@ -138,3 +139,127 @@ def test_validator_rejects_a_name_shared_by_two_countries(tmp_path):
     with (data / "seats.tsv").open("a") as out:
         out.write("Kremlin copy\tUKR\tGOV\tKremlin\n")
     assert actors.validate(data, people_paths=[]) == ["ambiguous name 'Kremlin' stands for RUS, UKR"]
+
+
+def test_validator_wants_a_home_country_for_armed_groups_and_parties(tmp_path):
+    data = _copy_tables(tmp_path)
+    with (data / "orgs.tsv").open("a") as out:
+        out.write("RIVERFRONT\tRiver Front\tgroup\tREB\t-\tRiver Front\n")
+    assert actors.validate(data, people_paths=[]) == [
+        f"orgs.tsv:{len((data / 'orgs.tsv').read_text().splitlines())}: RIVERFRONT: a non-state group or party "
+        "needs its home country (ISO3, or * if transnational)"]
+
+
+@pytest.mark.parametrize("actor_id, country", [
+    ("HAMAS", "PSE"), ("HEZBOLLAH", "LBN"), ("TALIBAN", "AFG"), ("HOUTHI", "YEM"), ("ELN", "COL"), ("FARC", "COL"),
+    ("M23", "COD"), ("BOKOHARAM", "NGA"), ("ALSHABAAB", "SOM"), ("PKK", "TUR"), ("RSF", "SDN"),
+    ("WAGNER~SYR", "RUS"), ("UKR-REB~RUS", "UKR"), ("RUS", "RUS"), ("vladimir-putin", "RUS"),
+    ("ISIL", None), ("NATO", None), ("REB", None), ("steven-pifer", None), (None, None),
+])
+def test_home_country_of_groups_sectors_and_people(actor_id, country):
+    assert actors.home_country(actor_id) == country
+
+
+def test_armed_groups_keep_a_null_actor_country_but_record_their_home(kb):
+    groups = [o for o in kb.orgs.values() if o.kind == "group"]
+    assert all(o.country for o in groups if o.code not in ("ISIL", "AQ", "AQIM"))
+    assert kb.orgs["ISIL"].country is None  # transnational: '*' in orgs.tsv
+
+
+# --- user actor files ------------------------------------------------------------------------
+
+
+def _user_files(tmp_path: Path) -> list[Path]:
+    people = tmp_path / "mine.jsonl"
+    people.write_text(json.dumps(_person(id="jens-stoltenberg", name="Jens Stoltenberg", aliases=["Stoltenbergo"]))
+                      + "\n" + json.dumps(_person(name="Jean Dupont")) + "\n")
+    orgs = tmp_path / "mine.orgs.tsv"
+    orgs.write_text("# my groups\nVALLEYFRONT\tValley Liberation Front\tgroup\tREB\tPER\tValley Liberation Front;VLF\n")
+    return [people, orgs]
+
+
+def test_user_files_add_and_override_actors(tmp_path):
+    kb = actors.load_kb(extra=_user_files(tmp_path))
+    assert kb.people["jean-dupont"].country == "FRA"
+    assert kb.people["jens-stoltenberg"].aliases == ("Stoltenbergo",)  # the user's entry wins
+    assert kb.orgs["VALLEYFRONT"].country == "PER" and "VLF" in kb.orgs["VALLEYFRONT"].aliases
+    assert "jean-dupont" not in actors.load_kb().people  # the packaged KB is untouched
+
+
+def test_user_files_from_the_environment(tmp_path, monkeypatch):
+    people, orgs = _user_files(tmp_path)
+    monkeypatch.setenv(actors.USER_ENV, f"{people}{os.pathsep}{orgs}")
+    assert actors.user_actor_paths() == (people, orgs)
+    assert "VALLEYFRONT" in actors.load_kb().orgs
+
+
+def test_invalid_user_files_raise_with_file_and_line(tmp_path):
+    people, orgs = _user_files(tmp_path)
+    people.write_text(json.dumps(_person()) + "\n" + json.dumps(_person(id="paul-durand", role={"sector": "XYZ"}))
+                      + "\n")
+    orgs.write_text("VALLEYFRONT\tValley Liberation Front\tgroup\tREB\n")
+    odd = tmp_path / "notes.txt"
+    odd.write_text("x\n")
+    with pytest.raises(actors.ActorDataError) as caught:
+        actors.load_kb(extra=[people, orgs, odd])
+    message = str(caught.value)
+    assert f"{people}:2: paul-durand: roles[0]: unknown sector 'XYZ'" in message
+    assert f"{orgs}:1: expected 6 tab-separated columns, got 4" in message
+    assert f"{odd}: unknown kind of actor file" in message
+
+
+def test_user_person_alias_may_not_name_a_country(tmp_path):
+    people = tmp_path / "mine.jsonl"
+    people.write_text(json.dumps(_person(aliases=["Chad"])) + "\n")
+    assert actors.validate_user_files([people]) == [
+        "people: jean-dupont: alias 'Chad' is also a country or organisation name"]
+
+
+# --- PETRARCH / TABARI dictionaries ----------------------------------------------------------
+
+PETRARCH = Path(__file__).parents[1] / "fixtures" / "actors" / "petrarch"
+
+
+def test_petrarch_actors_become_people_and_organisations():
+    records = {r.get("id") or r["code"]: r for r in actors.import_petrarch_actors(PETRARCH / "sample.actors")}
+    assert set(records) == {"vladimir-putin", "ana-lopez-mercado", "john-mcallister", "NORTHERNHILLSBRIGADE",
+                            "GLOBALWATERFUND"}  # the bare country entry is skipped
+    putin = records["vladimir-putin"]
+    assert putin["aliases"] == ["Putin", "Vladimir Vladimirovich Putin"] and putin["country"] == "RUS"
+    assert [(r["sector"], r["start"], r["end"]) for r in putin["roles"]] == [
+        ("GOV", "2000-05-07", "2008-05-07"), ("ELI", "2008-05-07", None)]
+    assert [r["sector"] for r in records["ana-lopez-mercado"]["roles"]] == ["GOV", "OPP"]  # codes on own lines
+    un_role = records["john-mcallister"]["roles"][0]
+    assert (un_role["country"], un_role["org"], un_role["sector"]) == (None, "UN", "IGO")
+    brigade = records["NORTHERNHILLSBRIGADE"]
+    assert (brigade["kind"], brigade["sector"], brigade["country"]) == ("group", "REB", "COL")
+    assert brigade["aliases"] == ["Northern Hills Brigade", "Hills Brigade"]
+
+
+def test_petrarch_problems_name_the_line(tmp_path):
+    bad = tmp_path / "bad.actors"
+    bad.write_text("JOHN_DOE_ [USAGOV 2001-2005]\n")
+    with pytest.raises(actors.ActorDataError, match=r"bad\.actors:1: unreadable date range '2001-2005'"):
+        actors.import_petrarch_actors(bad)
+    seen = []
+    assert actors.import_petrarch_actors(bad, on_problem=seen.append) == [] and len(seen) == 1
+
+
+def test_petrarch_agents_become_role_nouns():
+    seen = []
+    rows = actors.import_petrarch_agents(PETRARCH / "sample.agents", on_problem=seen.append)
+    assert [(r["phrase"], r["sector"]) for r in rows] == [
+        ("harbour pilot", "BUS"), ("coast warden", "COP"), ("village elder", "CVL")]
+    assert seen == [f"{PETRARCH / 'sample.agents'}:4: wildcard phrases (!...!) are not supported"]
+
+
+def test_written_petrarch_import_is_a_valid_user_dictionary(tmp_path):
+    written = actors.write_petrarch_dictionary(PETRARCH / "sample.actors", tmp_path / "petrarch.jsonl")
+    assert [p.name for p in written] == ["petrarch.jsonl", "petrarch.orgs.tsv"]
+    assert "vladimir-putin" not in written[0].read_text()  # the packaged KB already has him
+    agents = actors.write_petrarch_dictionary(PETRARCH / "sample.agents", tmp_path / "petrarch", on_problem=print)
+    assert [p.name for p in agents] == ["petrarch.roles.tsv"]
+    assert actors.validate_user_files(written + agents) == []
+    kb = actors.load_kb(extra=written + agents)
+    assert kb.people["ana-lopez-mercado"].roles[1].sector == "OPP"
+    assert kb.orgs["NORTHERNHILLSBRIGADE"].country == "COL" and kb.roles["coast warden"].sector == "COP"

@@ -262,3 +262,55 @@ def test_patrons_of_organisations_and_glued_patrons(annotate):
     got = found(annotate("U.S.-backed forces and Iran-backed Houthi rebels clashed near Marib."))
     assert got["U.S.-backed forces"] == ("MIL~USA", None, "MIL")
     assert got["Iran-backed Houthi rebels"] == ("HOUTHI~IRN", None, "REB")
+
+
+@pytest.mark.parametrize("text, published, mention, expected", [
+    ("U.N. Secretary-General Kofi Annan called for calm.", "2000-01-01",
+     "U.N. Secretary-General Kofi Annan", ("kofi-annan", None, "IGO", "UN")),
+    ("The U.N. secretary-general called for calm.", "2000-01-01", "U.N. secretary-general",
+     ("kofi-annan", None, "IGO", "UN")),
+    ("EU foreign policy chief Josep Borrell said the bloc was ready to act.", "2021-03-01",
+     "EU foreign policy chief Josep Borrell", ("josep-borrell", None, "IGO", "EU")),
+    ("The EU foreign policy chief said the bloc was ready to act.", "2021-03-01", "EU foreign policy chief",
+     ("josep-borrell", None, "IGO", "EU")),
+    ("U.N. Secretary-General Ban Ki-moon urged restraint.", "2000-01-01", "U.N. Secretary-General Ban Ki-moon",
+     ("ban-ki-moon", None, "IGO", "UN")),  # the title names the organisation even before the KB term
+    ("Kofi Annan spoke in Accra as Ghana's former president looked on.", "2010-01-01", "Kofi Annan",
+     ("kofi-annan", "GHA", "ELI", None)),  # out of office: his nationality again
+])
+def test_international_office_holders_act_for_their_organisation(build_doc, text, published, mention, expected):
+    doc = build_doc(text, published=published, until="actors")
+    got = {m.text: (a.id, a.country, a.sector, a.org) for m in doc.mentions if (a := doc.actor(m.actor_id))}
+    assert got[mention] == expected
+
+
+def test_titled_unknown_person_takes_the_country_bound_to_the_title(annotate):
+    # Tsvangirai is not in the fixture people file.
+    got = found(annotate("Prime Minister Tsvangirai said talks would resume. Zimbabwe's prime minister has "
+                         "pressed for new elections.", published="2010-05-01"))
+    assert got["Prime Minister Tsvangirai"] == ("tsvangirai", "ZWE", "GOV")
+
+
+@pytest.mark.parametrize("text", [
+    "Prime Minister Tsvangirai said talks would resume, aides said.",
+    "Prime Minister Tsvangirai met Kenya's prime minister in Nairobi.",  # a different person
+    "Prime Minister Tsvangirai spoke. Kenya's prime minister and Uganda's prime minister replied.",
+])
+def test_titled_unknown_person_without_a_binding_keeps_no_country(annotate, text):
+    assert found(annotate(text, published="2010-05-01"))["Prime Minister Tsvangirai"][1] is None
+
+
+def test_user_actor_files_reach_the_stage(tmp_path, build_doc):
+    people = tmp_path / "local.jsonl"
+    people.write_text('{"id": "marta-quispe", "name": "Marta Quispe", "aliases": ["Quispe"], "gender": "f", '
+                      '"country": "PER", "roles": [{"office": "other", "title": "Governor of Cusco", '
+                      '"country": "PER", "org": null, "sector": "GOV", "start": "2019", "end": null}]}\n')
+    orgs = tmp_path / "local.orgs.tsv"
+    orgs.write_text("VALLEYFRONT\tValley Liberation Front\tgroup\tREB\tPER\tValley Liberation Front\n")
+    doc = nlp.run(clean.run(RawArticle(id="t", published="2022-03-01",
+                                       text="Governor Marta Quispe said the Valley Liberation Front attacked.")))
+    doc = actors.run(doc, extra_actors=(str(people), str(orgs)))
+    got = found(doc)
+    assert got["Governor Marta Quispe"] == ("marta-quispe", "PER", "GOV")
+    assert got["Valley Liberation Front"] == ("VALLEYFRONT", None, "REB")
+    assert actors.home_country("VALLEYFRONT", kb=actors.load_kb([people, orgs])) == "PER"

@@ -295,6 +295,8 @@ def validate_user_files(paths: list[Path], kb: ActorKB | None = None) -> list[st
                 errors.extend(f"{path}:{n}: {msg}" for msg in _org_errors(row, sectors, countries))
             elif kind == "roles.tsv":
                 errors.extend(f"{path}:{n}: {msg}" for msg in _role_row_errors(row, sectors))
+    if not errors:
+        errors.extend(_alias_clashes(kb, read_people([path for path, kind in readable if kind == "people"])))
     return errors
 
 

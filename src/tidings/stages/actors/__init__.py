@@ -42,6 +42,7 @@ def run(doc: Document, *, index: NameIndex | None = None, extra_actors: tuple[st
     finder.role_phrases()
     finder.names()
     finder.organisations()
+    finder.bind_titles()
     for cand in finder.select():
         actor = doc.add_actor(cand.actor)
         doc.mentions.append(Mention(cand.start, cand.end, doc.article.text[cand.start:cand.end], cand.label,

@@ -75,6 +75,8 @@ class MentionFinder:
         self.surnames: dict[str, Actor] = {}
         self.first_names: dict[str, Actor] = {}
         self.candidates: list[Candidate] = []
+        self.office_countries: dict[str, set[tuple[str, int]]] = {}  # office or role phrase → (country, sentence)
+        self.untold: list[tuple[Actor, set[str]]] = []  # titled unknown people without a country
 
     def tokens_in(self, start: int, end: int) -> list[Token]:
         """Tokens overlapping [start, end) (binary search over token starts)."""
@@ -337,6 +339,10 @@ class MentionFinder:
         if pids:
             pid = self.resolver.rank_people(pids, self.day, offices, countries, self.seen_people)
             actor = self.resolver.person(self.kb.people[pid], self.day, former=ctx.former)
+            named_orgs = [t.key for t in ctx.targets if t.kind == ORG]
+            if named_orgs and not ctx.former and actor.org != named_orgs[0]:
+                # "U.N. Secretary-General Ban Ki-moon": a title naming an organisation the person served.
+                actor = self.resolver.acting_for(self.kb.people[pid], named_orgs[0], self.day) or actor
             titled = [self.kb.roles[w] for w in ctx.roles if w in self.kb.roles]
             if titled and not ctx.former and actor.sector in (None, ELITE):
                 # "President Obama" in a text written during his term: the title is the evidence.
@@ -361,7 +367,11 @@ class MentionFinder:
             sector = ELITE
         country = next(iter(sorted(countries)), None) if len(countries) == 1 else (
             self.resolver.country_of(ctx.targets[0], self.day) if ctx.targets else None)
-        return self.resolver.unknown_person(name, None if orgs else country, sector, orgs[0] if orgs else None)
+        actor = self.resolver.unknown_person(name, None if orgs else country, sector, orgs[0] if orgs else None)
+        titles = {key for w in ctx.roles if (role := self.kb.roles.get(w)) for key in (w, role.office) if key}
+        if actor.country is None and not orgs and titles:
+            self.untold.append((actor, titles))
+        return actor
 
     # --- role-noun phrases ------------------------------------------------------------------
 
@@ -454,6 +464,9 @@ class MentionFinder:
         else:
             iso = self.resolver.country_of(target, self.day)
             holder = self.resolver.office_holder((role.office,), iso, self.day) if role.office and iso else None
+            if iso and self._singular(idx):
+                for key in {role_key, role.office} - {None}:
+                    self.office_countries.setdefault(key, set()).add((iso, head_tok.sent))  # "Zimbabwe's president"
             if holder is not None and not ctx.former and self._singular(idx):
                 actor = self.resolver.person(holder, self.day)  # "the Russian president" on that day
                 self.seen_people.add(holder.id)
@@ -562,6 +575,16 @@ class MentionFinder:
         if tok.dep == "compound" and head.pos == "NOUN":
             return False
         return (ent := self.entity_of.get(tok.i)) is None or ent.label in ("GPE", "ORG", "NORP")
+
+    def bind_titles(self) -> None:
+        """"President Mugabe" (not in the KB) takes the country of "Zimbabwe's president" named in the
+        same article, when that title is bound to exactly one country there outside the sentences naming
+        the person ("President Mugabe met Kenya's president" is someone else)."""
+        for actor, titles in self.untold:
+            own = {self.tokens_in(c.start, c.end)[0].sent for c in self.candidates if c.actor is actor}
+            countries = {iso for key in titles for iso, sent in self.office_countries.get(key, ()) if sent not in own}
+            if len(countries) == 1:
+                actor.country = countries.pop()
 
     def select(self) -> list[Candidate]:
         """Non-overlapping candidates: higher priority first, then longer."""

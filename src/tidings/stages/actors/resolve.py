@@ -91,15 +91,25 @@ class Resolver:
     def person(self, person: Person, day: str | None, *, former: bool = False) -> Actor:
         """A KB person with the country/sector of the office held on ``day`` (ELI once out of office)."""
         tenure = current_tenure(person, day)
-        country, sector, org = person.country, None, None
         if tenure is not None and not former:
-            # In an international organisation's office the person acts for it, not for their nationality.
-            country = None if tenure.org and tenure.country is None else tenure.country or person.country
-            sector, org = tenure.sector, tenure.org
-        elif former or (day and any(t.ended_before(day) for t in person.roles)):
-            sector = ELITE
-        return Actor(id=person.id, name=person.name, kind="person", country=country, sector=sector, org=org,
+            return self._in_office(person, tenure)
+        sector = ELITE if former or (day and any(t.ended_before(day) for t in person.roles)) else None
+        return Actor(id=person.id, name=person.name, kind="person", country=person.country, sector=sector,
                      wikidata=person.wikidata)
+
+    def acting_for(self, person: Person, org: str, day: str | None) -> Actor | None:
+        """``person`` in their office of organisation ``org`` (the one held on ``day``, else the latest)."""
+        tenures = [t for t in person.roles if t.org == org]
+        if not tenures:
+            return None
+        return self._in_office(person, max(tenures, key=lambda t: (bool(day and t.active_on(day)), t.start or "")))
+
+    @staticmethod
+    def _in_office(person: Person, tenure: Tenure) -> Actor:
+        # In an international organisation's office the person acts for it, not for their nationality.
+        country = None if tenure.org and tenure.country is None else tenure.country or person.country
+        return Actor(id=person.id, name=person.name, kind="person", country=country, sector=tenure.sector,
+                     org=tenure.org, wikidata=person.wikidata)
 
     def unknown_person(self, name: str, country: str | None, sector: str | None, org: str | None) -> Actor:
         return Actor(id=slug(name), name=name, kind="person", country=country, sector=sector, org=org)
