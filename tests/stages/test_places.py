@@ -177,3 +177,13 @@ def test_the_cleaned_dateline_decides_through_the_pipeline(build_doc):
     british = build_doc(text.format("England (Reuters)"), until="places")
     assert [p.admin1 for p in american.places if p.text == "Dover"] == ["Delaware"]
     assert [p.country for p in british.places if p.text == "Dover"] == ["GBR"]
+
+
+def test_capitals_opening_a_paragraph_are_a_dateline_place(geoparse):
+    found = geoparse("NAIROBI — Flood waters receded on Sunday, officials said.")
+    assert (by_text(found, "NAIROBI").country, by_text(found, "NAIROBI").role) == ("KEN", "location")
+
+
+def test_the_end_of_a_longer_name_is_not_a_town(geoparse):
+    found = geoparse("Maduro, who took office after the death of Hugo Chávez in 2013, faces a new vote.")
+    assert "Chávez" not in {p.text for p in found}

@@ -73,7 +73,8 @@ def _from_entity(text: str, tokens: list[Token], first: int, end: int, label: st
         if label in ("GPE", "LOC") and not known and not facility:
             # "South Florida", "Greece Italy": the known names inside, else the whole name unresolved
             inner = _known_parts(text, tokens, part, gazetteer)
-            if inner or not gazetteer.is_person_title(tokens[part.first].text):  # not "Ms Raggi"
+            if inner or not (gazetteer.is_person_title(tokens[part.first].text)  # not "Ms Raggi"
+                             or any(ch.isdigit() for ch in name)):  # nor "G7"
                 out.extend(inner or [Toponym(tokens[part.first].start, tokens[part.last].end, name)])
             continue
         after_the = part.first > 0 and tokens[part.first - 1].text.lower() == "the"
@@ -194,7 +195,7 @@ def _scan(text: str, tokens: list[Token], covered: list[bool], in_org: list[bool
             key = _lookup_name(tokens, span, name, gazetteer)
             # inside an organisation's name only major places count ("Kentucky State Police")
             population = MAJOR_CITY_POPULATION if in_org[i] else min_population
-            if key and _plausible(text, tokens, span, key, gazetteer, population):
+            if key and _plausible(text, tokens, span, key, gazetteer, population, in_org[i]):
                 match = (span, name)
                 break
         if match is None:
@@ -228,15 +229,22 @@ def _name_shaped(tokens: list[Token], span: _Span, covered: list[bool]) -> bool:
 
 
 def _plausible(text: str, tokens: list[Token], span: _Span, key: str, gazetteer: Gazetteer,
-               min_population: int) -> bool:
+               min_population: int, embedded: bool) -> bool:
     """Guards for a name NER did not flag: no stop words, demonyms, common words or minor towns."""
     name_tokens = tokens[span.first:span.last + 1]
+    if _dateline_shaped(tokens, span):
+        return any(m.primary for m in gazetteer.lookup(key))  # "VICTORIA — The home of..."
     if gazetteer.is_stopword(key) or gazetteer.demonym(key):
         return False
     single = len(name_tokens) == 1
     if single and name_tokens[0].tag not in ("NNP", "NNPS") and not name_tokens[0].text.isupper():
         return False  # a capitalised common word ("Police", "Reading")
-    entries = [m.entry for m in gazetteer.lookup(key)]
+    if single and not embedded and span.first > 0 and _capitalised(tokens[span.first - 1]) and \
+            tokens[span.first - 1].sent == tokens[span.first].sent:
+        return False  # the end of a longer name ("Hugo Chávez"); organisations excepted ("Environment Canada")
+    entries = [m.entry for m in gazetteer.lookup(key) if m.primary]  # alternate names only for NER's places
+    if not entries:
+        return False
     if any(e.feature != "city" for e in entries):
         return True
     after = _qualifier_after(text, tokens, span.last, gazetteer)
@@ -247,6 +255,14 @@ def _plausible(text: str, tokens: list[Token], span: _Span, key: str, gazetteer:
     if single and sentence_initial:
         return largest >= MAJOR_CITY_POPULATION
     return largest >= min_population or _after_locative(tokens, span.first, gazetteer)
+
+
+def _dateline_shaped(tokens: list[Token], span: _Span) -> bool:
+    """Capitals opening a paragraph and followed by a dash, comma or bracket ("BEIRUT (AP) —")."""
+    opens = span.first == 0 or "\n" in tokens[span.first - 1].text
+    follows = tokens[span.last + 1].text if span.last + 1 < len(tokens) else ""
+    return opens and all(t.text.isupper() for t in tokens[span.first:span.last + 1] if t.text.isalpha()) \
+        and follows[:1] in ("-", "—", "–", ",", "(")
 
 
 def _qualifier_after(text: str, tokens: list[Token], last: int,

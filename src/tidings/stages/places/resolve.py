@@ -19,7 +19,7 @@ from .detect import Toponym
 FEATURE_PRIOR = {"country": 10.0, "region": 7.5, "water": 7.5, "admin1": 7.5, "other": 6.5}
 PROMINENCE_WEIGHT = 0.8  # per log10 of the number of alternate names
 CAPITAL_BONUS = 0.5
-ALTERNATE_NAME_PENALTY = 1.0
+ALTERNATE_NAME_PENALTY = 2.0
 QUALIFIER_AGREES, QUALIFIER_DISAGREES = 5.0, -3.0
 COUNTRY_CONTEXT, NEIGHBOUR_CONTEXT, ADMIN1_CONTEXT = 3.0, 0.4, 1.0
 #: A city near another city the article names ("Edmonton" beside "Enfield" and "London").
