@@ -167,7 +167,7 @@ def code_sentence(doc: Document, sentence: int, lexicon: Lexicon) -> list[Coded]
             out.append(_merge(outer, content, *combo, why=f"frame '{outer.frame.pattern.text}' "
                                                            f"over '{content.frame.pattern.text}'"))
     for item in coded:
-        if id(item) not in consumed and not _empty_intent(parse, item):
+        if id(item) not in consumed:
             read = item if _scheduled(doc, item) else _read_modality(parse, item)
             if not _partyless_noun(read):
                 out.append(read)
@@ -282,14 +282,6 @@ def _speech_governor(parse: Parse, i: int) -> int | None:
         if dep in ("relcl",):
             return None
     return None
-
-
-def _empty_intent(parse: Parse, item: Coded) -> bool:
-    """"Plans to join her supporters": an intention whose content is no coded event says nothing."""
-    pattern = item.frame.pattern
-    return pattern.frame == "intent" and pattern.words[-1] == "to" and item.cameo == "030" and any(
-        parse.tokens[c].pos in ("VERB", "AUX") and (parse.tokens[c].dep == "xcomp" or infinitival(parse, c))
-        for c in parse.children(item.frame.anchor))
 
 
 def _scheduled(doc: Document, item: Coded) -> bool:
