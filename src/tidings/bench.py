@@ -254,7 +254,6 @@ class QueryTiming:
 def dashboard_queries() -> list[tuple[str, Callable]]:
     """(name, fn(store)) for the queries the dashboard makes, on synthetic actor codes."""
     from tidings import query
-    from tidings.api import query_places
     from tidings.query import Filters
 
     pair = Filters(actor="USAGOV", recipient="RUSGOV", limit=1000)
@@ -270,13 +269,14 @@ def dashboard_queries() -> list[tuple[str, Callable]]:
                                                                     limit=15))),
         ("top dyads", lambda s: query.top_dyads(s, Filters(limit=15))),
         ("top dyads: one country", lambda s: query.top_dyads(s, Filters(country="IRN", limit=15))),
-        ("map: places", lambda s: query_places(s, Filters(actor="RUS", limit=1000))),
+        ("map: places", lambda s: query.places(s, Filters(actor="RUS", limit=1000))),
         ("summary", lambda s: [query.summary(s)]),
     ]
 
 
 def bench_queries(events: int, *, runs: int = QUERY_RUNS, db: Path | str | None = None) -> dict[str, Any]:
     """Build a store with ``events`` synthetic event mentions (or reuse ``db``) and time the dashboard queries."""
+    from tidings.query import event_mention_count
     from tidings.storage import Store
     from tidings.storage.synthetic import insert_synthetic_events
 
@@ -284,7 +284,7 @@ def bench_queries(events: int, *, runs: int = QUERY_RUNS, db: Path | str | None 
         path = Path(db) if db else Path(folder) / "queries.db"
         started = time.perf_counter()
         with Store.open(path) as store:
-            existing = store.conn.execute("SELECT COUNT(*) FROM events").fetchone()[0]
+            existing = event_mention_count(store)
             counts = insert_synthetic_events(store, events - existing) if events > existing else {}
         build_seconds = time.perf_counter() - started
         timings = []

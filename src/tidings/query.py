@@ -127,6 +127,11 @@ def top_dyads(store: Store, filters: Filters = Filters()) -> list[dict[str, Any]
     return _dicts(queries.top_dyads(store, filters.validated()))
 
 
+def places(store: Store, filters: Filters = Filters()) -> list[dict[str, Any]]:
+    """Located event clusters grouped by place, with coordinates, most events first (the dashboard map)."""
+    return _dicts(queries.places(store, filters.validated()))
+
+
 def actors(store: Store, filters: Filters = Filters()) -> list[dict[str, Any]]:
     """Resolved actors ranked by the events they take part in."""
     return _dicts(queries.top_actors(store, filters.validated()))
@@ -173,6 +178,11 @@ def summary(store: Store) -> dict[str, Any]:
     return out
 
 
+def event_mention_count(store: Store) -> int:
+    """How many event mentions the store holds."""
+    return queries.event_mention_count(store)
+
+
 def document(store: Store, article_id: str):
-    """The stored Document of one article (its ``to_dict()`` is the output contract)."""
+    """The stored Document of one article (its ``to_dict()`` is the output contract); StoreError if unknown."""
     return store.load_document(article_id)

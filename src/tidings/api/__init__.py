@@ -174,7 +174,7 @@ def create_app(db: Path | str, *, token: str | None = None, pipeline=None) -> Fa
     @app.get("/api/stats/places", tags=["stats"])
     def places(store: Reader, filters: EventFilters) -> list[dict[str, Any]]:
         """Located events grouped by place, with coordinates (the dashboard map)."""
-        return query_places(store, filters)
+        return query.places(store, filters)
 
     @app.get("/api/summary", tags=["store"])
     def summary(store: Reader) -> dict[str, Any]:
@@ -217,13 +217,6 @@ def create_app(db: Path | str, *, token: str | None = None, pipeline=None) -> Fa
 
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
     return app
-
-
-def query_places(store: Store, filters: Filters) -> list[dict[str, Any]]:
-    """Located event clusters grouped by place (the one dashboard query ``tidings.query`` lacks)."""
-    from tidings.storage.exports import event_places
-
-    return [dict(row) for row in event_places(store, filters.validated(), filters.limit)]
 
 
 def _raw(article: ArticleIn) -> RawArticle:

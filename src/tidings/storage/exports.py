@@ -1,4 +1,4 @@
-"""Named read queries behind ``tidings export`` (whole tables streamed row by row) and the dashboard map.
+"""Named read queries behind ``tidings export``: whole tables streamed row by row.
 
 Each takes validated :class:`~tidings.query.Filters` (event filters, as ``tidings events``) and
 an optional ``limit``; the export queries return a cursor of ``sqlite3.Row`` in key order.
@@ -35,7 +35,7 @@ def export_clusters(store: Store, filters, limit: int | None = None) -> sqlite3.
                    AND p.geonames_id = f.location_geonames_id ORDER BY p.seq LIMIT 1) AS location_admin1,
                (SELECT AVG(t.tone_score) FROM articles t WHERE t.id IN
                    (SELECT x.article_id FROM events x WHERE x.cluster_id = e.pk)) AS avg_tone
-        FROM event_clusters e
+        FROM {where.source}
         LEFT JOIN events f ON f.pk = e.first_event
         LEFT JOIN articles a ON a.id = f.article_id{where.sql()}
         ORDER BY e.pk LIMIT ?"""
@@ -49,7 +49,7 @@ def export_mentions(store: Store, filters, limit: int | None = None) -> sqlite3.
         SELECT e.*, a.url, a.source, a.published, a.ingested_at, a.tone_score, length(a.text) AS doc_length,
                c.day AS cluster_day, c.historical AS cluster_historical, fa.published AS cluster_published,
                fa.ingested_at AS event_added
-        FROM events e JOIN articles a ON a.id = e.article_id
+        FROM {where.source} JOIN articles a ON a.id = e.article_id
         LEFT JOIN event_clusters c ON c.pk = e.cluster_id
         LEFT JOIN events fe ON fe.pk = c.first_event
         LEFT JOIN articles fa ON fa.id = fe.article_id{where.sql()}
@@ -63,7 +63,7 @@ def export_article_ids(store: Store, filters, limit: int | None = None) -> list[
     if not where:
         sql = "SELECT id FROM articles ORDER BY seq LIMIT ?"
         return [r[0] for r in store.conn.execute(sql, [_limit(limit)])]
-    sql = (f"SELECT a.id FROM articles a WHERE a.id IN (SELECT e.article_id FROM events e{where.sql()})"
+    sql = (f"SELECT a.id FROM articles a WHERE a.id IN (SELECT e.article_id FROM {where.source}{where.sql()})"
            f" ORDER BY a.seq LIMIT ?")
     return [r[0] for r in store.conn.execute(sql, [*where.params, _limit(limit)])]
 
@@ -74,7 +74,7 @@ def export_table(store: Store, table: str, filters) -> sqlite3.Cursor:
         raise ValueError(f"unknown export table {table!r}")
     if table in FILTERED_TABLES:
         where = event_where(store, filters, mentions=FILTERED_TABLES[table])
-        return store.conn.execute(f"SELECT * FROM {table} e{where.sql()} ORDER BY e.pk", where.params)
+        return store.conn.execute(f"SELECT e.* FROM {where.source}{where.sql()} ORDER BY e.pk", where.params)
     return store.conn.execute(f"SELECT * FROM {table} ORDER BY rowid")
 
 
@@ -84,13 +84,3 @@ def table_columns(store: Store, table: str) -> list[tuple[str, str]]:
         raise ValueError(f"unknown export table {table!r}")
     return [(row["name"], row["type"].upper()) for row in store.conn.execute(f"PRAGMA table_info({table})")]
 
-
-def event_places(store: Store, filters, limit: int | None = None) -> list[sqlite3.Row]:
-    """Located event clusters grouped by place (name, country, lat, lon), most events first."""
-    where = event_where(store, filters, mentions=False)
-    where.add("e.location_lat IS NOT NULL").add("e.location_lon IS NOT NULL")
-    sql = (f"SELECT e.location_name AS name, e.location_country AS country, e.location_lat AS lat,"
-           f" e.location_lon AS lon, COUNT(*) AS events FROM event_clusters e{where.sql()}"
-           f" GROUP BY e.location_name, e.location_country, e.location_lat, e.location_lon"
-           f" ORDER BY events DESC, name LIMIT ?")
-    return store.conn.execute(sql, [*where.params, _limit(limit)]).fetchall()

@@ -15,11 +15,21 @@ from tidings.storage.store import Store
 
 
 class Where:
-    """AND-ed SQL conditions with their parameters, built up filter by filter."""
+    """AND-ed SQL conditions with their parameters, built up filter by filter.
 
-    def __init__(self) -> None:
+    ``source`` is the FROM clause; when a side table drives the query, ``carried`` maps the columns
+    it holds (``day``, ``pk``…) to its own, so sorting and grouping on them read no other table.
+    """
+
+    def __init__(self, source: str = "", carried: dict[str, str] | None = None) -> None:
+        self.source = source
+        self.carried = carried or {}
         self.conditions: list[str] = []
         self.params: list[Any] = []
+
+    def column(self, name: str) -> str:
+        """The SQL for column ``name`` of the main table (aliased ``e``)."""
+        return self.carried.get(name, f"e.{name}")
 
     def add(self, condition: str, *params: Any) -> "Where":
         self.conditions.append(condition)
@@ -31,6 +41,12 @@ class Where:
 
     def sql(self) -> str:
         return (" WHERE " + " AND ".join(self.conditions)) if self.conditions else ""
+
+#: event_cluster_countries (aliased ``k``) joined to its clusters, and the cluster columns it carries
+CLUSTER_COUNTRIES_SOURCE = "event_cluster_countries k JOIN event_clusters e ON e.pk = k.cluster"
+CLUSTER_COUNTRIES_CARRIED = {name: f"k.{name}" for name in
+                             ("day", "actor_code", "recipient_code", "actor_actor_id", "recipient_actor_id")}
+CLUSTER_COUNTRIES_CARRIED["pk"] = "k.cluster"
 
 # text of the sentence an event was read from (SQLite substr is 1-based)
 SENTENCE_SQL = "substr(a.text, e.sentence_start + 1, e.sentence_end - e.sentence_start)"
@@ -95,14 +111,22 @@ def _add_article_filters(where: Where, filters) -> Where:
 
 
 def event_where(store: Store, filters, *, mentions: bool) -> Where:
-    """Conditions on ``events`` or ``event_clusters`` (aliased ``e``) for the filters."""
-    where = Where()
+    """``events`` or ``event_clusters`` (aliased ``e``) and the conditions for the filters.
+
+    Clusters filtered by country are read through ``event_cluster_countries`` (one index range
+    per country, in day order); mentions match the country on any of their three columns.
+    """
     table = "events" if mentions else "event_clusters"
+    if filters.country and not mentions:
+        where = Where(CLUSTER_COUNTRIES_SOURCE, CLUSTER_COUNTRIES_CARRIED).add("k.country = ?",
+                                                                               filters.country.upper())
+    else:
+        where = Where(f"{table} e")
     for role in ("actor", "recipient"):
         if getattr(filters, role):
             sql, params = _actor_condition(store, table, role, getattr(filters, role))
             where.add(sql, *params)
-    if filters.country:
+    if filters.country and mentions:
         where.add("(e.actor_country = ? OR e.recipient_country = ? OR e.location_country = ?)",
                   *[filters.country.upper()] * 3)
     if filters.type and filters.type.isdigit():  # a CAMEO code or its prefix
@@ -111,7 +135,7 @@ def event_where(store: Store, filters, *, mentions: bool) -> Where:
         where.add("e.type = ?", filters.type.upper())
     if filters.status:
         where.add("e.status = ?", filters.status.lower())
-    _add_dates(where, "e.day", filters)
+    _add_dates(where, where.column("day"), filters)
     if filters.source and mentions:
         where.add("EXISTS (SELECT 1 FROM articles a WHERE a.id = e.article_id AND a.source = ? COLLATE NOCASE)",
                   filters.source)
@@ -119,6 +143,10 @@ def event_where(store: Store, filters, *, mentions: bool) -> Where:
         where.add("EXISTS (SELECT 1 FROM events x JOIN articles a ON a.id = x.article_id"
                   " WHERE x.cluster_id = e.pk AND a.source = ? COLLATE NOCASE)", filters.source)
     return where
+
+
+def _newest_first(where: Where) -> str:
+    return f"{where.column('day')} DESC, {where.column('pk')} DESC"
 
 
 def event_clusters(store: Store, filters) -> list[sqlite3.Row]:
@@ -132,8 +160,7 @@ def event_clusters(store: Store, filters) -> list[sqlite3.Row]:
                c.location_name, c.location_country, c.quad_class, c.goldstein,
                c.num_mentions, c.num_articles, c.num_sources,
                first.article_id, {SENTENCE_SQL.replace('e.', 'first.')} AS sentence
-        FROM (SELECT * FROM event_clusters e{where.sql()}
-              ORDER BY e.day DESC, e.pk DESC LIMIT ?) c
+        FROM (SELECT e.* FROM {where.source}{where.sql()} ORDER BY {_newest_first(where)} LIMIT ?) c
         LEFT JOIN events first ON first.pk = c.first_event
         LEFT JOIN articles a ON a.id = first.article_id
         ORDER BY c.day DESC, c.pk DESC"""
@@ -149,7 +176,7 @@ def event_mentions(store: Store, filters) -> list[sqlite3.Row]:
                e.actor_code, e.recipient_text, e.recipient_actor_id AS recipient_id, e.recipient_code,
                e.location_name, e.location_country, e.trigger_text AS trigger, e.confidence, e.evidence,
                a.source, a.published, {SENTENCE_SQL} AS sentence
-        FROM (SELECT * FROM events e{where.sql()} ORDER BY e.day DESC, e.pk DESC LIMIT ?) e
+        FROM (SELECT e.* FROM {where.source}{where.sql()} ORDER BY {_newest_first(where)} LIMIT ?) e
         JOIN articles a ON a.id = e.article_id
         ORDER BY e.day DESC, e.pk DESC"""
     return store.conn.execute(sql, [*where.params, _limit(filters)]).fetchall()
@@ -165,7 +192,7 @@ def event_records(store: Store, filters) -> sqlite3.Cursor:
         SELECT e.*, a.url AS article_url, a.source AS article_source, a.published AS article_published,
                a.title AS article_title, c.num_mentions AS cluster_mentions, c.num_articles AS cluster_articles,
                c.num_sources AS cluster_sources, {SENTENCE_SQL} AS sentence_text
-        FROM events e JOIN articles a ON a.id = e.article_id LEFT JOIN event_clusters c ON c.pk = e.cluster_id
+        FROM {where.source} JOIN articles a ON a.id = e.article_id LEFT JOIN event_clusters c ON c.pk = e.cluster_id
         {where.sql()} ORDER BY e.day, e.pk LIMIT ?"""
     return store.conn.execute(sql, [*where.params, _limit(filters)])
 
@@ -174,8 +201,9 @@ def daily_counts(store: Store, filters) -> list[sqlite3.Row]:
     """Event clusters (and their mentions) per day and type, day-precise dates only, oldest first."""
     where = event_where(store, filters, mentions=False)
     where.add("e.date_precision = 'day'")
-    sql = (f"SELECT e.day AS date, e.type, COUNT(*) AS events, SUM(e.num_mentions) AS mentions"
-           f" FROM event_clusters e{where.sql()} GROUP BY e.day, e.type ORDER BY e.day, e.type")
+    day = where.column("day")
+    sql = (f"SELECT {day} AS date, e.type, COUNT(*) AS events, SUM(e.num_mentions) AS mentions"
+           f" FROM {where.source}{where.sql()} GROUP BY {day}, e.type ORDER BY {day}, e.type")
     return store.conn.execute(sql, where.params).fetchall()
 
 
@@ -186,9 +214,22 @@ def top_dyads(store: Store, filters) -> list[sqlite3.Row]:
         sql = ("SELECT actor_code, recipient_code, events FROM dyad_counts WHERE events > 0"
                " ORDER BY events DESC, actor_code, recipient_code LIMIT ?")
         return store.conn.execute(sql, [_limit(filters)]).fetchall()
-    where.add("e.actor_code IS NOT NULL").add("e.recipient_code IS NOT NULL")
-    sql = (f"SELECT e.actor_code, e.recipient_code, COUNT(*) AS events FROM event_clusters e{where.sql()}"
-           f" GROUP BY e.actor_code, e.recipient_code ORDER BY events DESC, e.actor_code, e.recipient_code LIMIT ?")
+    actor, recipient = where.column("actor_code"), where.column("recipient_code")
+    where.add(f"{actor} IS NOT NULL").add(f"{recipient} IS NOT NULL")
+    sql = (f"SELECT {actor} AS actor_code, {recipient} AS recipient_code, COUNT(*) AS events"
+           f" FROM {where.source}{where.sql()} GROUP BY {actor}, {recipient}"
+           f" ORDER BY events DESC, actor_code, recipient_code LIMIT ?")
+    return store.conn.execute(sql, [*where.params, _limit(filters)]).fetchall()
+
+
+def places(store: Store, filters) -> list[sqlite3.Row]:
+    """Located event clusters grouped by place (name, country, lat, lon), most events first (the map)."""
+    where = event_where(store, filters, mentions=False)
+    where.add("e.location_lat IS NOT NULL").add("e.location_lon IS NOT NULL")
+    sql = (f"SELECT e.location_name AS name, e.location_country AS country, e.location_lat AS lat,"
+           f" e.location_lon AS lon, COUNT(*) AS events FROM {where.source}{where.sql()}"
+           f" GROUP BY e.location_name, e.location_country, e.location_lat, e.location_lon"
+           f" ORDER BY events DESC, name LIMIT ?")
     return store.conn.execute(sql, [*where.params, _limit(filters)]).fetchall()
 
 
@@ -196,14 +237,15 @@ def top_actors(store: Store, filters) -> list[sqlite3.Row]:
     """Resolved actors ranked by the event clusters they take part in (as actor or recipient)."""
     where = event_where(store, filters, mentions=False)
     counts = "SELECT actor_id AS id, as_actor, as_recipient FROM actor_counts"
+    actor, recipient = where.column("actor_actor_id"), where.column("recipient_actor_id")
     if where:
         counts = f"""
             SELECT id, SUM(as_actor) AS as_actor, SUM(as_recipient) AS as_recipient FROM (
-                SELECT e.actor_actor_id AS id, COUNT(*) AS as_actor, 0 AS as_recipient
-                FROM event_clusters e{where.sql()} GROUP BY e.actor_actor_id
+                SELECT {actor} AS id, COUNT(*) AS as_actor, 0 AS as_recipient
+                FROM {where.source}{where.sql()} GROUP BY {actor}
                 UNION ALL
-                SELECT e.recipient_actor_id, 0, COUNT(*) FROM event_clusters e{where.sql()}
-                GROUP BY e.recipient_actor_id)
+                SELECT {recipient}, 0, COUNT(*) FROM {where.source}{where.sql()}
+                GROUP BY {recipient})
             WHERE id IS NOT NULL GROUP BY id"""
     sql = f"""
         WITH counts AS ({counts})
@@ -293,6 +335,11 @@ def counts(store: Store) -> dict[str, Any]:
         "first_published": one("SELECT MIN(published) FROM articles"),
         "last_published": one("SELECT MAX(published) FROM articles"),
     }
+
+
+def event_mention_count(store: Store) -> int:
+    """Stored event mentions."""
+    return store.conn.execute("SELECT COUNT(*) FROM events").fetchone()[0]
 
 
 def failure_reasons(store: Store) -> list[sqlite3.Row]:
