@@ -83,6 +83,7 @@ def test_side_tables(gazetteer):
     assert gazetteer.is_stopword("police")
     assert gazetteer.is_person_title("Gov.")
     assert "be" in gazetteer.stative_verbs
+    assert "accuse" in gazetteer.actor_object_verbs
     assert "GEO" in gazetteer.neighbours["RUS"]
     assert gazetteer.is_capital(max((m.entry for m in gazetteer.lookup("Paris")), key=lambda e: e.population))
 

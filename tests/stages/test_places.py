@@ -112,6 +112,14 @@ def test_possessors_partners_and_opponents_are_actors(geoparse):
     assert by_text(found, "Vienna").role == "location"
 
 
+def test_objects_of_verbs_aimed_at_governments_are_actors(geoparse):
+    found = geoparse("The minister accused Washington of meddling and urged Beijing to show restraint, "
+                     "then visited Lagos.")
+    assert by_text(found, "Washington").role == "actor"
+    assert by_text(found, "Beijing").role == "actor"
+    assert by_text(found, "Lagos").role == "location"
+
+
 def test_stative_verbs_keep_a_place_a_location(geoparse):
     found = geoparse("Texas has seen record heat this summer, forecasters said.")
     assert by_text(found, "Texas").role == "location"

@@ -109,6 +109,7 @@ class Gazetteer:
         self.demonyms = {name_key(form): iso3 for iso3, forms in _demonym_rows() for form in forms}
         self.stopwords = frozenset(name_key(w) for w in _words("stopwords.txt"))
         self.stative_verbs = frozenset(_words("stative_verbs.txt"))
+        self.actor_object_verbs = frozenset(_words("actor_object_verbs.txt"))
         self.person_titles = frozenset(name_key(w) for w in _words("person_titles.txt"))
         self.facility_words = frozenset(name_key(w) for w in _words("facility_words.txt"))
         self.locative_prepositions = frozenset(name_key(w) for w in _words("locative_prepositions.txt"))

@@ -26,7 +26,8 @@ def run(doc: Document, *, gazetteer: Gazetteer | None = None, min_scan_populatio
     toponyms = detect(text, doc.parse, gazetteer, min_scan_population=min_scan_population)
     demonyms = [iso3 for tok in doc.parse.tokens if (iso3 := gazetteer.demonym(tok.text)) and tok.text[:1].isupper()]
     entries = resolve(toponyms, gazetteer, demonym_countries=demonyms, dateline=_dateline(doc, gazetteer))
-    doc.places = [_place(t, e, role(doc.parse, t.start, t.end, gazetteer.stative_verbs, address=_address(t)))
+    doc.places = [_place(t, e, role(doc.parse, t.start, t.end, gazetteer.stative_verbs, gazetteer.actor_object_verbs,
+                                    address=_address(t)))
                   for t, e in zip(toponyms, entries)]
     return doc
 

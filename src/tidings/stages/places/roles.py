@@ -7,7 +7,8 @@ from tidings.models import Parse
 ACTOR, LOCATION = "actor", "location"
 
 
-def role(parse: Parse, start: int, end: int, stative_verbs: frozenset[str], *, address: bool = False) -> str:
+def role(parse: Parse, start: int, end: int, stative_verbs: frozenset[str], object_verbs: frozenset[str], *,
+         address: bool = False) -> str:
     """``actor`` when the name at [start, end) acts or speaks, else ``location``.
 
     ``address``: the name is part of an address or dateline ("WILMINGTON, Del."), never an actor."""
@@ -31,6 +32,9 @@ def role(parse: Parse, start: int, end: int, stative_verbs: frozenset[str], *, a
         return ACTOR
     # "sanctions against Iran", "a deal with China", "a response by Russia": partner or opponent
     if head.dep == "pobj" and governor.dep == "prep" and governor.lemma.lower() in ("against", "with", "by"):
+        return ACTOR
+    # "accused Washington of meddling": object of a verb aimed at a government or people
+    if head.dep == "dobj" and governor.pos == "VERB" and governor.lemma.lower() in object_verbs:
         return ACTOR
     # "agreed to sell Germany four aircraft": indirect object
     if head.dep == "dative":
