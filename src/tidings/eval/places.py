@@ -19,6 +19,7 @@ import re
 import statistics
 import xml.etree.ElementTree as ET
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -69,7 +70,7 @@ def evaluate(path, *, limit: int | None = None, pipeline=None) -> Report:
     return report
 
 
-def _datasets(path: Path) -> list[tuple[str, callable]]:
+def _datasets(path: Path) -> list[tuple[str, Callable[[], list[GoldArticle]]]]:
     if path.is_file():
         return [("trnews", lambda: read_trnews(path))]
     sets = []
