@@ -532,8 +532,8 @@ def to_events(doc: Document, item: Coded) -> list[Event]:
     entry = _entry(item.cameo)
     actors = [a for a in _resolve_heads(doc, item.actors)
               if actorrefs.is_party(doc, a, event_nouns=_event_nouns())] or [None]
-    recipients = [r for r in _resolve_heads(doc, item.recipients, cities=entry.quad_class >= 3)
-                  if actorrefs.is_party(doc, r, event_nouns=_event_nouns())]
+    objects = _resolve_heads(doc, item.recipients, cities=entry.quad_class >= 3)
+    recipients = [r for r in objects if actorrefs.is_party(doc, r)]  # named or known to the actors layer
     if not any(r.actor_id or r.country or r.org for r in recipients):
         recipients = _owner(doc, item, actors) or recipients
     if not recipients and item.type == "PROTEST":
@@ -544,7 +544,7 @@ def to_events(doc: Document, item: Coded) -> list[Event]:
         return []  # an event noun with no party left after resolution says too little
     if not any(_identified(r) for r in [*actors, *recipients]):
         return []  # like PETRARCH, code only when the actors layer knows at least one party
-    if _bare_verb(item) and entry.quad_class <= 3 and recipients and not any(_concrete(doc, r) for r in recipients):
+    if _bare_verb(item) and entry.quad_class <= 3 and objects and not any(_concrete(doc, r) for r in objects):
         return []  # "support a decision": a lone verb with an object needs a party or people as that object
     recipients = recipients or [None]
     when = timing.event_timing(doc, anchor, item.sentence, item.status.status)
