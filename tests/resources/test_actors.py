@@ -223,7 +223,9 @@ PETRARCH = Path(__file__).parents[1] / "fixtures" / "actors" / "petrarch"
 def test_petrarch_actors_become_people_and_organisations():
     records = {r.get("id") or r["code"]: r for r in actors.import_petrarch_actors(PETRARCH / "sample.actors")}
     assert set(records) == {"vladimir-putin", "ana-lopez-mercado", "john-mcallister", "NORTHERNHILLSBRIGADE",
-                            "GLOBALWATERFUND"}  # the bare country entry is skipped
+                            "GLOBALWATERFUND", "samuel-okonkwo", "tomas-brandt"}  # the bare country entry is skipped
+    assert records["samuel-okonkwo"]["roles"][0]["sector"] == "ELI"  # undated, but elites are people
+    assert records["tomas-brandt"]["country"] == "DEU"  # undated, but the surname is an alias
     putin = records["vladimir-putin"]
     assert putin["aliases"] == ["Putin", "Vladimir Vladimirovich Putin"] and putin["country"] == "RUS"
     assert [(r["sector"], r["start"], r["end"]) for r in putin["roles"]] == [

@@ -275,6 +275,8 @@ def test_patrons_of_organisations_and_glued_patrons(annotate):
      ("josep-borrell", None, "IGO", "EU")),
     ("U.N. Secretary-General Ban Ki-moon urged restraint.", "2000-01-01", "U.N. Secretary-General Ban Ki-moon",
      ("ban-ki-moon", None, "IGO", "UN")),  # the title names the organisation even before the KB term
+    ("WHO Director-General Tedros Adhanom Ghebreyesus warned of a new wave.", "2021-01-01",
+     "WHO Director-General Tedros Adhanom Ghebreyesus", ("tedros-adhanom-ghebreyesus", None, "IGO", "WHO")),
     ("Kofi Annan spoke in Accra as Ghana's former president looked on.", "2010-01-01", "Kofi Annan",
      ("kofi-annan", "GHA", "ELI", None)),  # out of office: his nationality again
 ])

@@ -519,9 +519,10 @@ def import_petrarch_actors(path: str | Path, *, kind: str = "auto",
     """People and organisations of a PETRARCH/TABARI ``.actors`` dictionary, as records of our format.
 
     An entry is a name line (``VLADIMIR_PUTIN_ [RUSGOV 000507-080507] [RUSELI >080507]``), then ``+ALIAS_``
-    lines and ``[CODE date-range]`` lines. With ``kind="auto"`` an entry with a dated code is a person
-    (``{"id", "name", ... "roles"}`` as in people/*.jsonl) and any other is an organisation (``{"code", "name",
-    "kind", "sector", "country", "aliases"}`` as a row of orgs.tsv); ``"person"``/``"org"`` force one.
+    lines and ``[CODE date-range]`` lines. With ``kind="auto"`` an entry with a dated or ``ELI`` code or with
+    its last name word as an alias is a person (``{"id", "name", ... "roles"}`` as in people/*.jsonl) and
+    any other is an organisation (``{"code", "name", "kind", "sector", "country", "aliases"}`` as a row of
+    orgs.tsv); ``"person"``/``"org"`` force one.
     Bare country codes (``[AFG]``) are skipped. Problems (unreadable lines, unknown codes) raise
     ``ActorDataError`` naming file:line unless ``on_problem`` receives them, in which case they are skipped."""
     if kind not in ("auto", "person", "org"):
@@ -585,7 +586,10 @@ def _petrarch_record(entry: dict, kind: str, kb: ActorKB, cameo_orgs: dict[str, 
     if not roles:
         return None
     aliases = [a for a in dict.fromkeys(entry["aliases"]) if a != entry["name"]]
-    is_person = kind == "person" or (kind == "auto" and any(r["start"] or r["end"] for r in roles))
+    surname = entry["name"].split()[-1]
+    is_person = kind == "person" or (kind == "auto" and (
+        any(r["start"] or r["end"] or r["sector"] == "ELI" for r in roles)
+        or (" " in entry["name"] and surname in aliases)))  # "+ANNAN_" under KOFI_ANNAN_
     if is_person:
         nationality = next((r["country"] for r in roles if r["country"]), None)
         return {"id": slug(entry["name"]), "name": entry["name"], "aliases": aliases, "gender": None,

@@ -280,7 +280,9 @@ class MentionFinder:
                 title.extend((i, i - 1))  # "Ukraine's President Volodymyr Zelenskiy"
                 i -= 2
                 continue
-            if not self._attached(i, first, indices, title) or tok.pos not in ("PROPN", "ADJ", "NOUN", "ADP") or (
+            named_org = (m := self.match_of.get(i)) is not None and m.targets[0].kind == ORG  # "WHO" tagged PRON
+            if not self._attached(i, first, indices, title) or (
+                    tok.pos not in ("PROPN", "ADJ", "NOUN", "ADP") and not named_org) or (
                     self._names_someone(tok) and self.entity_of.get(tok.i) is not self.entity_of.get(first)):
                 break
             title.append(i)
