@@ -21,11 +21,19 @@ class Where:
     it holds (``day``, ``pk``…) to its own, so sorting and grouping on them read no other table.
     """
 
-    def __init__(self, source: str = "", carried: dict[str, str] | None = None) -> None:
+    def __init__(self, source: str = "", carried: dict[str, str] | None = None, side: str | None = None) -> None:
         self.source = source
         self.carried = carried or {}
+        self.side = side  # the side table alone, for queries that read only carried columns
         self.conditions: list[str] = []
         self.params: list[Any] = []
+
+    def source_for(self, columns: tuple[str, ...]) -> str:
+        """The FROM clause for a query reading ``columns``: the side table alone when it holds them all."""
+        if self.side and set(columns) <= self.carried.keys() and not any(MAIN_COLUMN.search(c)
+                                                                         for c in self.conditions):
+            return self.side
+        return self.source
 
     def column(self, name: str) -> str:
         """The SQL for column ``name`` of the main table (aliased ``e``)."""
@@ -42,6 +50,7 @@ class Where:
     def sql(self) -> str:
         return (" WHERE " + " AND ".join(self.conditions)) if self.conditions else ""
 
+MAIN_COLUMN = re.compile(r"\be\.")
 #: event_cluster_countries (aliased ``k``) joined to its clusters, and the cluster columns it carries
 CLUSTER_COUNTRIES_SOURCE = "event_cluster_countries k JOIN event_clusters e ON e.pk = k.cluster"
 CLUSTER_COUNTRIES_CARRIED = {name: f"k.{name}" for name in
@@ -118,7 +127,7 @@ def event_where(store: Store, filters, *, mentions: bool) -> Where:
     """
     table = "events" if mentions else "event_clusters"
     if filters.country and not mentions:
-        where = Where(CLUSTER_COUNTRIES_SOURCE, CLUSTER_COUNTRIES_CARRIED).add("k.country = ?",
+        where = Where(CLUSTER_COUNTRIES_SOURCE, CLUSTER_COUNTRIES_CARRIED, "event_cluster_countries k").add("k.country = ?",
                                                                                filters.country.upper())
     else:
         where = Where(f"{table} e")
@@ -217,7 +226,7 @@ def top_dyads(store: Store, filters) -> list[sqlite3.Row]:
     actor, recipient = where.column("actor_code"), where.column("recipient_code")
     where.add(f"{actor} IS NOT NULL").add(f"{recipient} IS NOT NULL")
     sql = (f"SELECT {actor} AS actor_code, {recipient} AS recipient_code, COUNT(*) AS events"
-           f" FROM {where.source}{where.sql()} GROUP BY {actor}, {recipient}"
+           f" FROM {where.source_for(('actor_code', 'recipient_code'))}{where.sql()} GROUP BY {actor}, {recipient}"
            f" ORDER BY events DESC, actor_code, recipient_code LIMIT ?")
     return store.conn.execute(sql, [*where.params, _limit(filters)]).fetchall()
 
@@ -238,13 +247,14 @@ def top_actors(store: Store, filters) -> list[sqlite3.Row]:
     where = event_where(store, filters, mentions=False)
     counts = "SELECT actor_id AS id, as_actor, as_recipient FROM actor_counts"
     actor, recipient = where.column("actor_actor_id"), where.column("recipient_actor_id")
+    source = where.source_for(("actor_actor_id", "recipient_actor_id"))
     if where:
         counts = f"""
             SELECT id, SUM(as_actor) AS as_actor, SUM(as_recipient) AS as_recipient FROM (
                 SELECT {actor} AS id, COUNT(*) AS as_actor, 0 AS as_recipient
-                FROM {where.source}{where.sql()} GROUP BY {actor}
+                FROM {source}{where.sql()} GROUP BY {actor}
                 UNION ALL
-                SELECT {recipient}, 0, COUNT(*) FROM {where.source}{where.sql()}
+                SELECT {recipient}, 0, COUNT(*) FROM {source}{where.sql()}
                 GROUP BY {recipient})
             WHERE id IS NOT NULL GROUP BY id"""
     sql = f"""

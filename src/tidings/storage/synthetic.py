@@ -1,8 +1,8 @@
 """Synthetic events in bulk, for query benchmarks (``tidings bench`` puts a million in a store).
 
 Deterministic for a seed: actors drawn from a skewed pool of countries, sectors and organisations,
-dates spread over a span of days, every event cluster mentioned 1-3 times in synthetic articles
-(ten event mentions to an article).
+dates spread over a span of days, most clusters located at one of a few made-up places per country,
+every event cluster mentioned 1-3 times in synthetic articles (ten event mentions to an article).
 """
 from __future__ import annotations
 
@@ -26,6 +26,8 @@ COUNTRIES = ["USA", "RUS", "UKR", "CHN", "GBR", "FRA", "DEU", "IRN", "ISR", "TUR
              "GEO", "ARM", "AZE", "LBN", "YEM", "MLI", "SOM", "LBY", "TWN", "PSE", "KAZ", "CAN"]
 SECTORS = ["GOV", "MIL", "COP", "OPP", "CVL", "BUS", "MED", "REB", "JUD", "LEG"]
 EVENTS_PER_ARTICLE = 10
+PLACES_PER_COUNTRY = 3
+LOCATED_SHARE = 0.8  # clusters with a location (the rest name none)
 BULK_CACHE_KIB = 512 * 1024
 ORGS = ["NATO", "UN", "EU", "IAEA", "AU", "OSCE", "WHO", "ICC"]
 
@@ -52,7 +54,7 @@ def insert_synthetic_events(store: Store, events: int, *, seed: int = 0, start: 
     """Insert about ``events`` synthetic event mentions, with their clusters and articles; return the counts."""
     counts = {"clusters": 0, "events": 0, "articles": 0}
     batch: tuple[list, list, list] = ([], [], [])
-    with bulk_load(store, ("events", "event_clusters")):
+    with bulk_load(store, ("events", "event_clusters", "event_cluster_countries")):
         for cluster, mentions, articles in _synthetic_rows(store, seed, date.fromisoformat(start), days):
             for rows, new in zip(batch, ([cluster], mentions, articles)):
                 rows.extend(new)
@@ -84,7 +86,7 @@ def _synthetic_rows(store: Store, seed: int, first_day: date, days: int) -> Iter
         day = (first_day + timedelta(days=rng.randrange(days))).isoformat()
         row = {"type": type_, "cameo": cameo, "quad_class": quad, "goldstein": goldstein, "date": day, "day": day,
                "status": rng.choices(["asserted", "negated", "future", "hypothetical"], [85, 5, 6, 4])[0],
-               "date_precision": "day", "historical": 0, "location_country": rng.choice(COUNTRIES),
+               "date_precision": "day", "historical": 0, **_location(rng),
                **_actor_columns("actor", actor), **_actor_columns("recipient", recipient)}
         mentions = rng.randint(1, 3)
         cluster = {**row, "pk": cluster_pk, "actor_key": actor.code, "recipient_key": recipient.code,
@@ -126,6 +128,18 @@ def bulk_load(store: Store, tables: tuple[str, ...]) -> Iterator[None]:
         store.conn.execute("PRAGMA synchronous=NORMAL")
         store.conn.execute(f"PRAGMA cache_size=-{CACHE_KIB}")
         store.conn.execute("ANALYZE")
+
+
+def _location(rng: random.Random) -> dict[str, str | float | None]:
+    """A located cluster's place (``Place 2, IRN`` at fixed made-up coordinates), or only its country."""
+    index = rng.randrange(len(COUNTRIES))
+    country = COUNTRIES[index]
+    if rng.random() >= LOCATED_SHARE:
+        return {"location_country": country, "location_name": None, "location_lat": None, "location_lon": None}
+    place = rng.randrange(PLACES_PER_COUNTRY)
+    return {"location_country": country, "location_name": f"Place {place}, {country}",
+            "location_lat": round(-50 + (index * 7 + place) % 100, 2),
+            "location_lon": round(-170 + (index * 29 + place * 3) % 340, 2)}
 
 
 def _actor_columns(role: str, actor: SyntheticActor) -> dict[str, str | None]:
