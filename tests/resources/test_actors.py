@@ -119,13 +119,18 @@ def _copy_tables(tmp_path: Path) -> Path:
     return data
 
 
-def test_validator_checks_table_shapes(tmp_path):
+@pytest.mark.parametrize("row, expected", [
+    ("RUS\tclash\torganization\tIGO\t-\tClash",
+     "code 'RUS' collides with a country or sector code (ids must be unique)"),
+    ("RIVERFRONT\tRiver Front\tgroup\tREB\t-\tRiver Front",
+     "RIVERFRONT: a non-state group or party needs its home country (ISO3, or * if transnational)"),
+])
+def test_validator_checks_organisation_rows(tmp_path, row, expected):
     data = _copy_tables(tmp_path)
     with (data / "orgs.tsv").open("a") as out:
-        out.write("RUS\tclash\torganization\tIGO\t-\tClash\n")
+        out.write(row + "\n")
     assert actors.validate(data, people_paths=[]) == [
-        f"orgs.tsv:{len((data / 'orgs.tsv').read_text().splitlines())}: code 'RUS' collides with a country or "
-        "sector code (ids must be unique)"]
+        f"orgs.tsv:{len((data / 'orgs.tsv').read_text().splitlines())}: {expected}"]
 
 
 def test_validator_rejects_person_alias_that_names_a_country(tmp_path):
@@ -139,15 +144,6 @@ def test_validator_rejects_a_name_shared_by_two_countries(tmp_path):
     with (data / "seats.tsv").open("a") as out:
         out.write("Kremlin copy\tUKR\tGOV\tKremlin\n")
     assert actors.validate(data, people_paths=[]) == ["ambiguous name 'Kremlin' stands for RUS, UKR"]
-
-
-def test_validator_wants_a_home_country_for_armed_groups_and_parties(tmp_path):
-    data = _copy_tables(tmp_path)
-    with (data / "orgs.tsv").open("a") as out:
-        out.write("RIVERFRONT\tRiver Front\tgroup\tREB\t-\tRiver Front\n")
-    assert actors.validate(data, people_paths=[]) == [
-        f"orgs.tsv:{len((data / 'orgs.tsv').read_text().splitlines())}: RIVERFRONT: a non-state group or party "
-        "needs its home country (ISO3, or * if transnational)"]
 
 
 @pytest.mark.parametrize("actor_id, country", [
