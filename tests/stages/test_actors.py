@@ -184,6 +184,9 @@ def test_person_gender(index):
     ("Kremlin-backed separatists", None, ("SEP~RUS", None, "SEP")),
     ("ex-President Obama", "2021-03-01", ("barack-obama", "USA", "ELI")),
     ("Britain", None, ("GBR", "GBR", None)),
+    ("NATO Secretary General Jens Stoltenberg", "2019-01-01", ("jens-stoltenberg", None, "IGO")),
+    ("NATO chief Stoltenberg", "2012-01-01", ("jens-stoltenberg", None, "IGO")),  # the title names NATO
+    ("Jens Stoltenberg", "2012-01-01", ("jens-stoltenberg", "NOR", None)),  # no NATO office yet
 ])
 def test_lookup_resolves_short_phrases(index, phrase, date, expected):
     actor = actors.lookup(phrase, on_date=date, index=index)
@@ -284,6 +287,11 @@ def test_international_office_holders_act_for_their_organisation(build_doc, text
     doc = build_doc(text, published=published, until="actors")
     got = {m.text: (a.id, a.country, a.sector, a.org) for m in doc.mentions if (a := doc.actor(m.actor_id))}
     assert got[mention] == expected
+
+
+def test_an_embassy_in_a_capital_is_not_an_actor(annotate):
+    assert found(annotate("Protesters gathered outside an embassy in Tehran on Sunday.")) == {
+        "Protesters": ("CVL", None, "CVL")}
 
 
 def test_titled_unknown_person_takes_the_country_bound_to_the_title(annotate):

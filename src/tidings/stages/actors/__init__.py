@@ -94,11 +94,15 @@ def lookup(text: str, *, on_date: str | None = None, index: NameIndex | None = N
     matches = index.find(phrase)
     rest = _WORD.findall(index.regex.sub(" ", phrase))
     role = _role_in(index, [w.lower() for w in rest if w.lower() not in ("the", "a", "an", "s", *FORMER)])
+    named_orgs = [t.key for m in matches for t in m.targets[:1] if t.kind == "org"]
     for match in matches:
         people = [t.key for t in match.targets if t.kind == "person"]
         if people:
             pid = resolver.rank_people(people, day, {role.office} if role and role.office else set(), set(), set())
-            return resolver.person(index.kb.people[pid], day, former=former)
+            actor = resolver.person(index.kb.people[pid], day, former=former)
+            if named_orgs and not former and actor.org != named_orgs[0]:  # "U.N. Secretary-General Ban Ki-moon"
+                actor = resolver.acting_for(index.kb.people[pid], named_orgs[0], day) or actor
+            return actor
     if not matches:
         pids = index.fuzzy_people(" ".join(rest[-2:])) if rest and rest[-1][:1].isupper() else []
         if pids:
