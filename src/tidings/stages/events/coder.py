@@ -425,8 +425,9 @@ def _identified(ref: ActorRef | None) -> bool:
 
 
 def _domestic_default(doc: Document, sentence: int, refs: list[ActorRef | None]) -> None:
-    """Give a party with no country (students, police, an unknown official) the other party's country
-    (CAMEO's domestic default), else the country of a place named in the sentence."""
+    """Give a party with no country (gunmen, students, police) the country where the event happens
+    (a place named in the sentence), else the other parties' country when they agree (CAMEO's domestic
+    default)."""
     named = [r for r in refs if r is not None and r.country]
     unnamed = [r for r in refs if r is not None and not r.country and not r.org and r.start is not None
                and actorrefs.is_party(doc, r, event_nouns=_event_nouns())]
@@ -434,7 +435,7 @@ def _domestic_default(doc: Document, sentence: int, refs: list[ActorRef | None])
         return
     sent = doc.parse.sentences[sentence]
     places = [p for p in doc.places if sent.start <= p.start < sent.end and p.country and p.role == "location"]
-    countries = {r.country for r in named} or {p.country for p in places[:1]}
+    countries = {p.country for p in places[:1]} or {r.country for r in named}
     country = countries.pop() if len(countries) == 1 else None  # no default when the parties disagree
     for ref in unnamed:
         ref.country = country
