@@ -159,3 +159,50 @@ def test_docs_page_is_served_locally_with_the_openapi_description(client):
             "/api/extract", "/api/ingest"} <= set(spec["paths"])
     assert client.get("/static/docs.js").status_code == 200
     assert client.get("/static/style.css").headers["content-type"].startswith("text/css")
+
+
+@pytest.mark.parametrize("path, params, status, detail", [
+    ("/api/articles/missing", {}, 404, "no article 'missing'"),
+    ("/api/articles/" + "x" * 500, {}, 404, "no article '" + "x" * 100 + "'"),
+    ("/api/events", {"until": "2021-02-30"}, 400, "bad date for --until: '2021-02-30'"),
+    ("/api/events", {"mentions": "true", "country": "UKR", "since": "soon"}, 400, "bad date for --since"),
+    ("/api/events", {"since": "2022", "until": "2021"}, 400, "--since 2022 is after --until 2021"),
+    ("/api/quotes", {"since": "last week"}, 400, "bad date for --since"),
+    ("/api/actors", {"status": "rumoured"}, 400, "bad --status 'rumoured'"),
+    ("/api/articles", {"status": "asserted"}, 400, "bad --status 'asserted'"),
+    ("/api/articles", {"until": "12/31/2021"}, 400, "bad date for --until"),
+    ("/api/stats/daily", {"since": "2021-1"}, 400, "bad date for --since"),
+    ("/api/stats/dyads", {"country": "IRN", "until": "tomorrow"}, 400, "bad date for --until"),
+    ("/api/stats/places", {"since": "0000"}, 400, "bad date for --since"),
+    ("/api/search", {"q": "   "}, 400, "search needs at least one word"),
+])
+def test_bad_input_is_a_clean_4xx_with_a_one_line_reason(client, path, params, status, detail):
+    response = client.get(path, params=params)
+    assert response.status_code == status and response.headers["content-type"] == "application/json"
+    assert response.json() == {"detail": response.json()["detail"]} and "\n" not in response.json()["detail"]
+    assert detail in response.json()["detail"]
+
+
+@pytest.mark.parametrize("q", ['"', "NEAR(", "*", "a:b", "^", "-"])
+def test_search_syntax_errors_are_not_server_errors(client, q):
+    assert client.get("/api/search", params={"q": q}).json() == []
+
+
+def test_country_filter_reaches_every_dashboard_view(client):
+    params = {"country": "ukr"}
+    assert [r["type"] for r in client.get("/api/events", params=params).json()] == ["ASSAULT"]
+    assert [(r["actor_code"], r["recipient_code"]) for r in client.get("/api/stats/dyads", params=params).json()] == [
+        ("RUS", "UKR")]
+    assert {r["id"] for r in client.get("/api/actors", params=params).json()} == {"russia", "ukraine"}
+    assert [r["name"] for r in client.get("/api/stats/places", params=params).json()] == ["Kyiv"]
+    assert [r["date"] for r in client.get("/api/stats/daily", params=params).json()] == ["2021-12-28"]
+
+
+def test_a_broken_store_is_503_on_writes_too(tmp_path):
+    junk = tmp_path / "junk.db"
+    junk.write_bytes(b"not a database" * 100)
+    client = TestClient(create_app(junk, token="t", pipeline=FakePipeline()))
+    assert client.get("/api/summary").status_code == 503
+    response = client.post("/api/ingest", headers={"Authorization": "Bearer t"},
+                           json={"articles": [{"id": "x", "text": "Talks resumed in Vienna."}]})
+    assert response.status_code == 503 and "not a tidings store" in response.json()["detail"]

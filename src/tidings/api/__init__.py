@@ -26,6 +26,7 @@ STATIC = Path(__file__).resolve().parent.parent / "web" / "static"
 MAX_LIMIT = 1000
 MAX_TEXT_CHARS = 2_000_000  # one posted article (text or HTML)
 MAX_INGEST_ARTICLES = 500
+MAX_ID_ECHO = 100  # characters of an unknown article id repeated in the 404 message
 TOKEN_ENV = "TIDINGS_TOKEN"
 #: Served with every response: nothing runs but our own files, data is never framed or sniffed.
 SECURITY_HEADERS = {
@@ -89,11 +90,12 @@ def create_app(db: Path | str, *, token: str | None = None, pipeline=None) -> Fa
     async def bad_filter(request: Request, exc: QueryError) -> JSONResponse:
         return JSONResponse({"detail": str(exc)}, status_code=400)
 
+    @app.exception_handler(StoreError)
+    async def store_unavailable(request: Request, exc: StoreError) -> JSONResponse:
+        return JSONResponse({"detail": str(exc)}, status_code=503)
+
     def reader() -> Iterator[Store]:
-        try:
-            store = Store.open(db_path, readonly=True)
-        except StoreError as exc:
-            raise HTTPException(503, str(exc)) from None
+        store = Store.open(db_path, readonly=True)  # a StoreError (no store, old schema) answers 503
         try:
             yield store
         finally:
@@ -148,7 +150,7 @@ def create_app(db: Path | str, *, token: str | None = None, pipeline=None) -> Fa
         try:
             return query.document(store, article_id).to_dict()
         except StoreError:
-            raise HTTPException(404, f"no article {article_id!r}") from None
+            raise HTTPException(404, f"no article {article_id[:MAX_ID_ECHO]!r}") from None
 
     @app.get("/api/search", tags=["articles"])
     def search(store: Reader, q: Annotated[str, Query(min_length=1, max_length=500)],

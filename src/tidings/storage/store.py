@@ -58,9 +58,10 @@ def insert_sql(table: str, names: Sequence[str]) -> str:
 class Store:
     """A tidings database. Use :meth:`open`; close it (or use it as a context manager) when done."""
 
-    def __init__(self, conn: sqlite3.Connection, path: Path | str):
+    def __init__(self, conn: sqlite3.Connection, path: Path | str, *, readonly: bool = False):
         self.conn = conn
         self.path = path
+        self.readonly = readonly
 
     # --- opening, schema ------------------------------------------------------------------
 
@@ -84,11 +85,14 @@ class Store:
             conn.execute("PRAGMA synchronous=NORMAL")
             conn.execute(f"PRAGMA cache_size=-{CACHE_KIB}")
             conn.execute("PRAGMA foreign_keys=ON")
-            store = cls(conn, path)
+            store = cls(conn, path, readonly=readonly)
             store.migrate()
         except sqlite3.DatabaseError as exc:
             conn.close()
             raise StoreError(f"{path} is not a tidings store: {exc}") from None
+        except StoreError:
+            conn.close()
+            raise
         return store
 
     def close(self) -> None:
@@ -108,6 +112,9 @@ class Store:
             raise StoreError(f"{self.path} has schema version {current}; this tidings knows up to {latest}")
         if current == latest:  # the usual case: nothing to write, so readers never take a write lock
             return []
+        if self.readonly:
+            raise StoreError(f"{self.path} has schema version {current}; open it once with write access (any"
+                             f" `tidings` store command or `tidings serve`) to upgrade it to {latest}")
         self.conn.execute(
             "CREATE TABLE IF NOT EXISTS migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL,"
             " applied_at TEXT NOT NULL)")

@@ -1,0 +1,79 @@
+"""Migration 2: an existing v1 store upgrades in place; triggers keep ``event_cluster_countries`` in step."""
+import pytest
+
+from tests.storage.factories import GENEVA, KYIV, document, event, save
+from tidings import query
+from tidings.query import Filters
+from tidings.storage import Store, StoreError, store as store_module
+from tidings.storage.migrations import MIGRATIONS
+
+DOCS = [
+    document("talks", "Biden and Putin met in Geneva on Thursday, aides said.", events=[
+        event("CONSULT", "040", "joe-biden", "vladimir-putin", location=GENEVA)]),
+    document("strike", "Russian forces shelled Kyiv overnight, officials said.", published="2021-12-28", events=[
+        event("ASSAULT", "195", "russia", "ukraine", location=KYIV, date="2021-12-28"),
+        event("ACCUSE", "112", "nato", None, date="2021-12-27", index=1)]),
+]
+
+
+def country_rows(store):
+    return sorted(tuple(r) for r in store.conn.execute(
+        "SELECT country, cluster, day, actor_code, recipient_code, actor_actor_id, recipient_actor_id"
+        " FROM event_cluster_countries"))
+
+
+def expected_rows(store):
+    """What the side table must hold: one row per distinct non-null country of each cluster."""
+    rows = set()
+    for c in store.conn.execute("SELECT * FROM event_clusters"):
+        for country in {c["actor_country"], c["recipient_country"], c["location_country"]} - {None}:
+            rows.add((country, c["pk"], c["day"], c["actor_code"], c["recipient_code"], c["actor_actor_id"],
+                      c["recipient_actor_id"]))
+    return sorted(rows)
+
+
+@pytest.fixture
+def v1_store(tmp_path, monkeypatch):
+    """A store written by a tidings that knew only migration 1."""
+    path = tmp_path / "v1.db"
+    with monkeypatch.context() as patch:
+        patch.setattr(store_module, "MIGRATIONS", MIGRATIONS[:1])
+        with Store.open(path) as store:
+            save(store, *DOCS)
+            assert store.schema_version() == 1
+    return path
+
+
+def test_a_v1_store_upgrades_in_place(v1_store):
+    with Store.open(v1_store) as store:
+        assert store.schema_version() == MIGRATIONS[-1].version
+        assert [r[0] for r in store.conn.execute("SELECT version FROM migrations ORDER BY version")] == [1, 2]
+        assert country_rows(store) == expected_rows(store)
+        assert {r[0] for r in country_rows(store)} == {"USA", "RUS", "CHE", "UKR"}
+        assert sorted(r["type"] for r in query.events(store, Filters(country="RUS"))) == ["ASSAULT", "CONSULT"]
+        assert store.load_document("strike").events[1].type == "ACCUSE"
+
+
+def test_a_v1_store_opened_read_only_asks_for_an_upgrade(v1_store):
+    with pytest.raises(StoreError, match="schema version 1; open it once with write access"):
+        Store.open(v1_store, readonly=True)
+    Store.open(v1_store).close()
+    with Store.open(v1_store, readonly=True) as reader:
+        assert reader.schema_version() == 2
+
+
+def test_triggers_follow_inserts_updates_and_deletes(tmp_path):
+    with Store.open(tmp_path / "t.db") as store:
+        save(store, *DOCS)
+        assert country_rows(store) == expected_rows(store)
+        later = document("talks-again", "Biden and Putin met again in Geneva on Friday, aides said.", events=[
+            event("CONSULT", "040", "joe-biden", "vladimir-putin", location=GENEVA, date="2021-12-29")])
+        save(store, later)  # joins the Geneva cluster: its day moves to the earlier date
+        assert ("CHE", 1, "2021-12-29") in {r[:3] for r in country_rows(store)}
+        with store.transaction():
+            store.conn.execute("UPDATE event_clusters SET location_country = 'AUT' WHERE location_country = 'CHE'")
+        assert country_rows(store) == expected_rows(store) and "CHE" not in {r[0] for r in country_rows(store)}
+        with store.transaction():
+            store.conn.execute("DELETE FROM events")
+            store.conn.execute("DELETE FROM event_clusters WHERE type = 'ASSAULT'")
+        assert country_rows(store) == expected_rows(store) and "UKR" not in {r[0] for r in country_rows(store)}
