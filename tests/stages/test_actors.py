@@ -280,6 +280,8 @@ def test_patrons_of_organisations_and_glued_patrons(annotate):
      ("ban-ki-moon", None, "IGO", "UN")),  # the title names the organisation even before the KB term
     ("WHO Director-General Tedros Adhanom Ghebreyesus warned of a new wave.", "2021-01-01",
      "WHO Director-General Tedros Adhanom Ghebreyesus", ("tedros-adhanom-ghebreyesus", None, "IGO", "WHO")),
+    ("Wagner chief Yevgeny Prigozhin said his men would withdraw.", "2023-05-01",
+     "Wagner chief Yevgeny Prigozhin", ("yevgeny-prigozhin", "RUS", "UAF", "WAGNER")),  # a group keeps its home
     ("Kofi Annan spoke in Accra as Ghana's former president looked on.", "2010-01-01", "Kofi Annan",
      ("kofi-annan", "GHA", "ELI", None)),  # out of office: his nationality again
 ])

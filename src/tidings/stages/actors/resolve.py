@@ -104,10 +104,12 @@ class Resolver:
             return None
         return self._in_office(person, max(tenures, key=lambda t: (bool(day and t.active_on(day)), t.start or "")))
 
-    @staticmethod
-    def _in_office(person: Person, tenure: Tenure) -> Actor:
+    def _in_office(self, person: Person, tenure: Tenure) -> Actor:
+        org = self.kb.orgs.get(tenure.org or "")
+        international = org is not None and org.kind == "organization" and org.country is None
         # In an international organisation's office the person acts for it, not for their nationality.
-        country = None if tenure.org and tenure.country is None else tenure.country or person.country
+        country = None if international and tenure.country is None else (
+            tenure.country or (org.country if org else None) or person.country)
         return Actor(id=person.id, name=person.name, kind="person", country=country, sector=tenure.sector,
                      org=tenure.org, wikidata=person.wikidata)
 
