@@ -187,6 +187,8 @@ def test_user_files_from_the_environment(tmp_path, monkeypatch):
     monkeypatch.setenv(actors.USER_ENV, f"{people}{os.pathsep}{orgs}")
     assert actors.user_actor_paths() == (people, orgs)
     assert "VALLEYFRONT" in actors.load_kb().orgs
+    monkeypatch.setenv(actors.USER_ENV, str(tmp_path))  # a folder stands for the actor files in it
+    assert "jean-dupont" in actors.load_kb().people and "VALLEYFRONT" in actors.load_kb().orgs
 
 
 def test_invalid_user_files_raise_with_file_and_line(tmp_path):

@@ -212,7 +212,7 @@ class ActorDataError(ValueError):
 
 
 def user_actor_paths() -> tuple[Path, ...]:
-    """User actor files named in ``$TIDINGS_ACTORS`` (separated by ``os.pathsep``), in order."""
+    """User actor files or folders named in ``$TIDINGS_ACTORS`` (separated by ``os.pathsep``), in order."""
     return tuple(Path(p) for p in os.environ.get(USER_ENV, "").split(os.pathsep) if p.strip())
 
 
@@ -221,7 +221,15 @@ def load_kb(extra: Iterable[str | Path] = ()) -> ActorKB:
     (later files override earlier ones and the packaged data), read once per set of files.
 
     Raises ``ActorDataError`` naming file:line when a user file is invalid."""
-    return _load_kb(user_actor_paths() + tuple(Path(p) for p in extra))
+    return _load_kb(tuple(_expand(user_actor_paths() + tuple(Path(p) for p in extra))))
+
+
+def _expand(paths: Iterable[Path]) -> list[Path]:
+    """Files as given; a directory stands for its actor files (``*.jsonl``, ``*.tsv``) in name order."""
+    out = []
+    for path in paths:
+        out.extend(sorted(p for p in path.iterdir() if _user_kind(p)) if path.is_dir() else [path])
+    return out
 
 
 @functools.cache
