@@ -430,6 +430,9 @@ def validate(data_dir: Path = DATA_DIR, people_paths: list[Path] | None = None) 
         errors.append("roles.tsv: a phrase is listed twice")
     for n, row in _rows(data_dir / "roles.tsv"):
         errors.extend(f"roles.tsv:{n}: {msg}" for msg in _role_row_errors(row, sectors))
+    for n, row in _rows(data_dir / "cameo_orgs.tsv"):
+        if len(row) != 2 or not re.fullmatch(r"[A-Z]{3}", row[0]) or row[1] not in kb.orgs:
+            errors.append(f"cameo_orgs.tsv:{n}: expected a three-letter CAMEO code and an orgs.tsv code")
     for n, (word, gender) in _rows(data_dir / "honorifics.tsv"):
         if gender not in ("m", "f", "-"):
             errors.append(f"honorifics.tsv:{n}: {word}: gender must be m, f or -")
