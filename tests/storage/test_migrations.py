@@ -1,4 +1,4 @@
-"""Migration 2: an existing v1 store upgrades in place; triggers keep ``event_cluster_countries`` in step."""
+"""Migrations 2 and 3: an existing v1 store upgrades in place; triggers keep the country side tables in step."""
 import pytest
 
 from tests.storage.factories import GENEVA, KYIV, document, event, save
@@ -32,6 +32,15 @@ def expected_rows(store):
     return sorted(rows)
 
 
+def mention_rows(store):
+    return sorted(tuple(r) for r in store.conn.execute("SELECT country, event, day FROM event_countries"))
+
+
+def expected_mention_rows(store):
+    return sorted({(country, e["pk"], e["day"]) for e in store.conn.execute("SELECT * FROM events")
+                   for country in {e["actor_country"], e["recipient_country"], e["location_country"]} - {None}})
+
+
 @pytest.fixture
 def v1_store(tmp_path, monkeypatch):
     """A store written by a tidings that knew only migration 1."""
@@ -47,8 +56,9 @@ def v1_store(tmp_path, monkeypatch):
 def test_a_v1_store_upgrades_in_place(v1_store):
     with Store.open(v1_store) as store:
         assert store.schema_version() == MIGRATIONS[-1].version
-        assert [r[0] for r in store.conn.execute("SELECT version FROM migrations ORDER BY version")] == [1, 2]
+        assert [r[0] for r in store.conn.execute("SELECT version FROM migrations ORDER BY version")] == [1, 2, 3]
         assert country_rows(store) == expected_rows(store)
+        assert mention_rows(store) == expected_mention_rows(store) and len(mention_rows(store)) == 5  # NATO → nobody: no country
         assert {r[0] for r in country_rows(store)} == {"USA", "RUS", "CHE", "UKR"}
         assert sorted(r["type"] for r in query.events(store, Filters(country="RUS"))) == ["ASSAULT", "CONSULT"]
         assert store.load_document("strike").events[1].type == "ACCUSE"
@@ -59,7 +69,7 @@ def test_a_v1_store_opened_read_only_asks_for_an_upgrade(v1_store):
         Store.open(v1_store, readonly=True)
     Store.open(v1_store).close()
     with Store.open(v1_store, readonly=True) as reader:
-        assert reader.schema_version() == 2
+        assert reader.schema_version() == 3
 
 
 def test_triggers_follow_inserts_updates_and_deletes(tmp_path):
@@ -70,10 +80,14 @@ def test_triggers_follow_inserts_updates_and_deletes(tmp_path):
             event("CONSULT", "040", "joe-biden", "vladimir-putin", location=GENEVA, date="2021-12-29")])
         save(store, later)  # joins the Geneva cluster: its day moves to the earlier date
         assert ("CHE", 1, "2021-12-29") in {r[:3] for r in country_rows(store)}
+        assert mention_rows(store) == expected_mention_rows(store)
         with store.transaction():
             store.conn.execute("UPDATE event_clusters SET location_country = 'AUT' WHERE location_country = 'CHE'")
+            store.conn.execute("UPDATE events SET location_country = 'AUT' WHERE location_country = 'CHE'")
         assert country_rows(store) == expected_rows(store) and "CHE" not in {r[0] for r in country_rows(store)}
+        assert mention_rows(store) == expected_mention_rows(store)
         with store.transaction():
             store.conn.execute("DELETE FROM events")
             store.conn.execute("DELETE FROM event_clusters WHERE type = 'ASSAULT'")
         assert country_rows(store) == expected_rows(store) and "UKR" not in {r[0] for r in country_rows(store)}
+        assert mention_rows(store) == []

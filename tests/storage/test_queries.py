@@ -74,3 +74,11 @@ def test_places_without_filters_group_every_located_cluster(store, clusters):
 
 def test_event_mention_count(store):
     assert query.event_mention_count(store) == query.summary(store)["event_mentions"] >= 4000
+
+
+@pytest.mark.parametrize("country", COUNTRIES)
+def test_mentions_by_country_are_the_newest_mentions_involving_it(store, country):
+    mentions = [dict(r) for r in store.conn.execute("SELECT * FROM events WHERE status = 'asserted'")]
+    newest = sorted(involving(mentions, country), key=lambda e: (e["day"], e["pk"]), reverse=True)[:20]
+    rows = query.events(store, Filters(country=country, status="asserted", limit=20), mentions=True)
+    assert [(r["article_id"], r["event_id"]) for r in rows] == [(e["article_id"], e["id"]) for e in newest]

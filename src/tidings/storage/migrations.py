@@ -282,7 +282,46 @@ END;
 ANALYZE event_cluster_countries;
 """
 
+# The rows of event_countries for the event mention ``new``: one per distinct country.
+_EVENT_COUNTRY_ROWS = """
+    INSERT OR IGNORE INTO event_countries (country, event, day)
+    SELECT country, new.pk, new.day
+    FROM (SELECT new.actor_country AS country UNION SELECT new.recipient_country UNION SELECT new.location_country)
+    WHERE country IS NOT NULL;"""
+
+EVENT_COUNTRIES = f"""
+-- event_cluster_countries for event mentions: one row per country an event mention involves, so the country
+-- filter of mention listings is one index range in day order. Kept by the triggers below.
+CREATE TABLE event_countries (
+    country TEXT NOT NULL,
+    event INTEGER NOT NULL,                 -- events.pk
+    day TEXT,
+    PRIMARY KEY (country, event)
+) WITHOUT ROWID;
+CREATE INDEX event_countries_day ON event_countries(country, day);
+CREATE INDEX event_countries_event ON event_countries(event);
+INSERT OR IGNORE INTO event_countries (country, event, day)
+SELECT country, pk, day FROM (
+    SELECT actor_country AS country, pk, day FROM events
+    UNION ALL SELECT recipient_country, pk, day FROM events
+    UNION ALL SELECT location_country, pk, day FROM events)
+WHERE country IS NOT NULL;
+CREATE TRIGGER events_countries_insert AFTER INSERT ON events BEGIN{_EVENT_COUNTRY_ROWS}
+END;
+CREATE TRIGGER events_countries_update AFTER UPDATE OF day, actor_country, recipient_country, location_country ON events
+WHEN old.day IS NOT new.day OR old.actor_country IS NOT new.actor_country
+     OR old.recipient_country IS NOT new.recipient_country OR old.location_country IS NOT new.location_country
+BEGIN
+    DELETE FROM event_countries WHERE event = old.pk;{_EVENT_COUNTRY_ROWS}
+END;
+CREATE TRIGGER events_countries_delete AFTER DELETE ON events BEGIN
+    DELETE FROM event_countries WHERE event = old.pk;
+END;
+ANALYZE event_countries;
+"""
+
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "initial schema: articles, annotations, events, clusters, failures", INITIAL),
     Migration(2, "event_cluster_countries: the country filter as one index lookup", CLUSTER_COUNTRIES),
+    Migration(3, "event_countries: the same for event mentions", EVENT_COUNTRIES),
 )

@@ -51,11 +51,11 @@ class Where:
         return (" WHERE " + " AND ".join(self.conditions)) if self.conditions else ""
 
 MAIN_COLUMN = re.compile(r"\be\.")
-#: event_cluster_countries (aliased ``k``) joined to its clusters, and the cluster columns it carries
-CLUSTER_COUNTRIES_SOURCE = "event_cluster_countries k JOIN event_clusters e ON e.pk = k.cluster"
-CLUSTER_COUNTRIES_CARRIED = {name: f"k.{name}" for name in
-                             ("day", "actor_code", "recipient_code", "actor_actor_id", "recipient_actor_id")}
-CLUSTER_COUNTRIES_CARRIED["pk"] = "k.cluster"
+#: The country side tables (aliased ``k``) of clusters and mentions, and the columns of the main table they carry.
+CLUSTER_COUNTRIES = ("event_cluster_countries k", "event_clusters e ON e.pk = k.cluster",
+                     {"pk": "k.cluster", **{name: f"k.{name}" for name in
+                      ("day", "actor_code", "recipient_code", "actor_actor_id", "recipient_actor_id")}})
+EVENT_COUNTRIES = ("event_countries k", "events e ON e.pk = k.event", {"pk": "k.event", "day": "k.day"})
 
 # text of the sentence an event was read from (SQLite substr is 1-based)
 SENTENCE_SQL = "substr(a.text, e.sentence_start + 1, e.sentence_end - e.sentence_start)"
@@ -122,22 +122,19 @@ def _add_article_filters(where: Where, filters) -> Where:
 def event_where(store: Store, filters, *, mentions: bool) -> Where:
     """``events`` or ``event_clusters`` (aliased ``e``) and the conditions for the filters.
 
-    Clusters filtered by country are read through ``event_cluster_countries`` (one index range
-    per country, in day order); mentions match the country on any of their three columns.
+    A country filter reads the side table ``event_cluster_countries`` (``event_countries`` for
+    mentions): one index range per country, in day order, instead of three OR-ed columns.
     """
     table = "events" if mentions else "event_clusters"
-    if filters.country and not mentions:
-        where = Where(CLUSTER_COUNTRIES_SOURCE, CLUSTER_COUNTRIES_CARRIED, "event_cluster_countries k").add("k.country = ?",
-                                                                               filters.country.upper())
+    if filters.country:
+        side, main, carried = EVENT_COUNTRIES if mentions else CLUSTER_COUNTRIES
+        where = Where(f"{side} JOIN {main}", carried, side).add("k.country = ?", filters.country.upper())
     else:
         where = Where(f"{table} e")
     for role in ("actor", "recipient"):
         if getattr(filters, role):
             sql, params = _actor_condition(store, table, role, getattr(filters, role))
             where.add(sql, *params)
-    if filters.country and mentions:
-        where.add("(e.actor_country = ? OR e.recipient_country = ? OR e.location_country = ?)",
-                  *[filters.country.upper()] * 3)
     if filters.type and filters.type.isdigit():  # a CAMEO code or its prefix
         where.add("e.cameo LIKE ?", filters.type + "%")
     elif filters.type:

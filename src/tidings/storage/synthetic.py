@@ -54,7 +54,7 @@ def insert_synthetic_events(store: Store, events: int, *, seed: int = 0, start: 
     """Insert about ``events`` synthetic event mentions, with their clusters and articles; return the counts."""
     counts = {"clusters": 0, "events": 0, "articles": 0}
     batch: tuple[list, list, list] = ([], [], [])
-    with bulk_load(store, ("events", "event_clusters", "event_cluster_countries")):
+    with bulk_load(store, ("events", "event_clusters", "event_cluster_countries", "event_countries")):
         for cluster, mentions, articles in _synthetic_rows(store, seed, date.fromisoformat(start), days):
             for rows, new in zip(batch, ([cluster], mentions, articles)):
                 rows.extend(new)
