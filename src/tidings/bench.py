@@ -262,6 +262,8 @@ def dashboard_queries() -> list[tuple[str, Callable]]:
         ("events: actor+type+dates", lambda s: query.events(
             s, Filters(actor="RUS", type="ASSAULT", since="2020-01-01", until="2020-12-31", limit=50))),
         ("events: country+status", lambda s: query.events(s, Filters(country="UKR", status="negated", limit=50))),
+        ("mentions: country+status", lambda s: query.events(s, Filters(country="UKR", status="negated", limit=50),
+                                                             mentions=True)),
         ("daily counts: actor pair", lambda s: query.daily_counts(s, pair)),
         ("daily counts: one type", lambda s: query.daily_counts(s, Filters(type="PROTEST", since="2021-01-01"))),
         ("top actors", lambda s: query.actors(s, Filters(limit=15))),
@@ -269,7 +271,11 @@ def dashboard_queries() -> list[tuple[str, Callable]]:
                                                                     limit=15))),
         ("top dyads", lambda s: query.top_dyads(s, Filters(limit=15))),
         ("top dyads: one country", lambda s: query.top_dyads(s, Filters(country="IRN", limit=15))),
+        ("top actors: one country", lambda s: query.actors(s, Filters(country="IRN", limit=15))),
+        ("daily counts: one country", lambda s: query.daily_counts(s, Filters(country="IRN", since="2021-01-01"))),
+        ("map: all places", lambda s: query.places(s, Filters(limit=1000))),
         ("map: places", lambda s: query.places(s, Filters(actor="RUS", limit=1000))),
+        ("map: one country", lambda s: query.places(s, Filters(country="IRN", limit=1000))),
         ("summary", lambda s: [query.summary(s)]),
     ]
 

@@ -1,4 +1,4 @@
-"""Migrations 2 and 3: an existing v1 store upgrades in place; triggers keep the country side tables in step."""
+"""Migrations 2-4: an existing v1 store upgrades in place; triggers keep side tables and totals in step."""
 import pytest
 
 from tests.storage.factories import GENEVA, KYIV, document, event, save
@@ -32,6 +32,10 @@ def expected_rows(store):
     return sorted(rows)
 
 
+def place_totals(store):
+    return {(r["name"], r["country"]): r["events"] for r in query.places(store, Filters(limit=100))}
+
+
 def mention_rows(store):
     return sorted(tuple(r) for r in store.conn.execute("SELECT country, event, day FROM event_countries"))
 
@@ -56,12 +60,13 @@ def v1_store(tmp_path, monkeypatch):
 def test_a_v1_store_upgrades_in_place(v1_store):
     with Store.open(v1_store) as store:
         assert store.schema_version() == MIGRATIONS[-1].version
-        assert [r[0] for r in store.conn.execute("SELECT version FROM migrations ORDER BY version")] == [1, 2, 3]
+        assert [r[0] for r in store.conn.execute("SELECT version FROM migrations ORDER BY version")] == [1, 2, 3, 4]
         assert country_rows(store) == expected_rows(store)
         assert mention_rows(store) == expected_mention_rows(store) and len(mention_rows(store)) == 5  # NATO → nobody: no country
         assert {r[0] for r in country_rows(store)} == {"USA", "RUS", "CHE", "UKR"}
         assert sorted(r["type"] for r in query.events(store, Filters(country="RUS"))) == ["ASSAULT", "CONSULT"]
         assert store.load_document("strike").events[1].type == "ACCUSE"
+        assert place_totals(store) == {("Geneva", "CHE"): 1, ("Kyiv", "UKR"): 1}
 
 
 def test_a_v1_store_opened_read_only_asks_for_an_upgrade(v1_store):
@@ -69,7 +74,7 @@ def test_a_v1_store_opened_read_only_asks_for_an_upgrade(v1_store):
         Store.open(v1_store, readonly=True)
     Store.open(v1_store).close()
     with Store.open(v1_store, readonly=True) as reader:
-        assert reader.schema_version() == 3
+        assert reader.schema_version() == MIGRATIONS[-1].version
 
 
 def test_triggers_follow_inserts_updates_and_deletes(tmp_path):
@@ -86,8 +91,9 @@ def test_triggers_follow_inserts_updates_and_deletes(tmp_path):
             store.conn.execute("UPDATE events SET location_country = 'AUT' WHERE location_country = 'CHE'")
         assert country_rows(store) == expected_rows(store) and "CHE" not in {r[0] for r in country_rows(store)}
         assert mention_rows(store) == expected_mention_rows(store)
+        assert place_totals(store) == {("Geneva", "AUT"): 1, ("Kyiv", "UKR"): 1}
         with store.transaction():
             store.conn.execute("DELETE FROM events")
             store.conn.execute("DELETE FROM event_clusters WHERE type = 'ASSAULT'")
         assert country_rows(store) == expected_rows(store) and "UKR" not in {r[0] for r in country_rows(store)}
-        assert mention_rows(store) == []
+        assert mention_rows(store) == [] and place_totals(store) == {("Geneva", "AUT"): 1}

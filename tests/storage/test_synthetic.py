@@ -61,3 +61,4 @@ def test_running_totals_match_a_full_count(big_store):
     everything = Filters(since="1900", limit=10_000)  # a filter that keeps every dated cluster
     assert query.top_dyads(store, Filters(limit=10_000)) == query.top_dyads(store, everything)
     assert query.actors(store, Filters(limit=10_000)) == query.actors(store, everything)
+    assert query.places(store, Filters(limit=10_000)) == query.places(store, everything)

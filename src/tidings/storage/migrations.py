@@ -320,8 +320,42 @@ END;
 ANALYZE event_countries;
 """
 
+
+def _place_count(row: str, change: str) -> str:
+    """Add ``change`` (+1/-1) to the count of the place of the ``row`` (NEW or OLD) cluster, if it is located."""
+    return f"""
+    INSERT INTO place_counts (name, country, lat, lon, events)
+    SELECT COALESCE({row}.location_name, ''), COALESCE({row}.location_country, ''), {row}.location_lat,
+           {row}.location_lon, {change}
+    WHERE {row}.location_lat IS NOT NULL AND {row}.location_lon IS NOT NULL
+    ON CONFLICT (lat, lon, name, country) DO UPDATE SET events = events {change};"""
+
+
+PLACE_COUNTS = f"""
+-- running totals of event clusters per place (name and country '' when unknown), behind the unfiltered map
+CREATE TABLE place_counts (
+    name TEXT NOT NULL, country TEXT NOT NULL,
+    lat REAL NOT NULL, lon REAL NOT NULL,
+    events INTEGER NOT NULL DEFAULT 0,
+    PRIMARY KEY (lat, lon, name, country)
+) WITHOUT ROWID;
+CREATE INDEX place_counts_events ON place_counts(events);
+INSERT INTO place_counts (name, country, lat, lon, events)
+SELECT COALESCE(location_name, ''), COALESCE(location_country, ''), location_lat, location_lon, COUNT(*)
+FROM event_clusters WHERE location_lat IS NOT NULL AND location_lon IS NOT NULL GROUP BY 1, 2, 3, 4;
+CREATE TRIGGER event_clusters_places_insert AFTER INSERT ON event_clusters BEGIN{_place_count("new", "+ 1")}
+END;
+CREATE TRIGGER event_clusters_places_update
+AFTER UPDATE OF location_name, location_country, location_lat, location_lon ON event_clusters BEGIN{
+    _place_count("old", "- 1")}{_place_count("new", "+ 1")}
+END;
+CREATE TRIGGER event_clusters_places_delete AFTER DELETE ON event_clusters BEGIN{_place_count("old", "- 1")}
+END;
+"""
+
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "initial schema: articles, annotations, events, clusters, failures", INITIAL),
     Migration(2, "event_cluster_countries: the country filter as one index lookup", CLUSTER_COUNTRIES),
     Migration(3, "event_countries: the same for event mentions", EVENT_COUNTRIES),
+    Migration(4, "place_counts: running totals behind the unfiltered map", PLACE_COUNTS),
 )

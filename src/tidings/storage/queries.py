@@ -231,6 +231,10 @@ def top_dyads(store: Store, filters) -> list[sqlite3.Row]:
 def places(store: Store, filters) -> list[sqlite3.Row]:
     """Located event clusters grouped by place (name, country, lat, lon), most events first (the map)."""
     where = event_where(store, filters, mentions=False)
+    if not where:  # the running totals answer the unfiltered map at once
+        sql = ("SELECT NULLIF(name, '') AS name, NULLIF(country, '') AS country, lat, lon, events FROM place_counts"
+               " WHERE events > 0 ORDER BY events DESC, name LIMIT ?")
+        return store.conn.execute(sql, [_limit(filters)]).fetchall()
     where.add("e.location_lat IS NOT NULL").add("e.location_lon IS NOT NULL")
     sql = (f"SELECT e.location_name AS name, e.location_country AS country, e.location_lat AS lat,"
            f" e.location_lon AS lon, COUNT(*) AS events FROM {where.source}{where.sql()}"
