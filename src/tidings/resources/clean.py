@@ -19,7 +19,7 @@ _PATTERN_LISTS = ("drop_lines", "link_block_headings", "inline")
 class Debris:
     """The compiled debris tables."""
 
-    drop_lines: tuple[re.Pattern, ...]
+    drop_lines: re.Pattern  # all debris lines as one alternation (one scan per line, not one per pattern)
     link_block_headings: re.Pattern
     inline: tuple[re.Pattern, ...]
     published_labels: tuple[str, ...]
@@ -42,8 +42,8 @@ def debris(path: Path = DATA) -> Debris:
     """The compiled debris tables (cached)."""
     data = load_data(path)
     return Debris(
-        drop_lines=tuple(re.compile(p, re.I) for p in data["drop_lines"]),
-        link_block_headings=re.compile("|".join(f"(?:{p})" for p in data["link_block_headings"]), re.I),
+        drop_lines=_alternation(data["drop_lines"]),
+        link_block_headings=_alternation(data["link_block_headings"]),
         inline=tuple(re.compile(p, re.I) for p in data["inline"]),
         published_labels=tuple(data["header_labels"]["published"]),
         updated_labels=tuple(data["header_labels"]["updated"]),
@@ -53,6 +53,10 @@ def debris(path: Path = DATA) -> Debris:
         html_drop_classes=frozenset(data["html_drop_classes"]),
         kicker_labels=frozenset(label.upper() for label in data["kicker_labels"]),
     )
+
+
+def _alternation(patterns: list[str]) -> re.Pattern:
+    return re.compile("|".join(f"(?:{p})" for p in patterns), re.I)
 
 
 def validate(data: dict[str, Any] | None = None) -> list[str]:

@@ -10,6 +10,7 @@ Skipped: percentages, ages, measures of time and distance, and anything the date
 """
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 
@@ -42,8 +43,9 @@ def run(doc: Document) -> Document:
     taken_by_dates = [(d.start, d.end) for d in doc.dates]
     amounts: list[Amount] = []
     i = 0
+    starters = _starting_words()
     while i < len(tokens):
-        quantity = _quantity_at(tokens, i)
+        quantity = _quantity_at(tokens, i) if _may_start(tokens[i], starters) else None
         if quantity is None:
             i += 1
             continue
@@ -53,6 +55,19 @@ def run(doc: Document) -> Document:
         i = quantity.last + 1
     doc.amounts = amounts
     return doc
+
+
+@functools.cache
+def _starting_words() -> frozenset[str]:
+    """Lower-case words that can open a quantity: currency symbols, number words, first words of vague ones."""
+    lex = load_quantities()
+    return frozenset([*lex["currency_symbols"], *lex["number_words"], *(v.split(" ")[0] for v in lex["vague"])])
+
+
+def _may_start(token: Token, starters: frozenset[str]) -> bool:
+    """A cheap test that rules out most tokens before :func:`_quantity_at` looks at them."""
+    text = token.text.lower()
+    return token.tag == "$" or text[:1].isdigit() or "-" in text or text in starters or token.text in starters
 
 
 def _quantity_at(tokens: list[Token], i: int) -> _Quantity | None:

@@ -22,6 +22,7 @@ from dataclasses import dataclass, field
 
 from tidings.models import Article, Document, RawArticle
 from tidings.resources.clean import Debris, debris
+from tidings.stages.ingest.decoding import HTML_TAG
 
 
 class BadInput(ValueError):
@@ -95,7 +96,8 @@ def _clean(raw: RawArticle, meta: _Meta) -> str:
     if raw.html is not None and raw.html.strip():
         body = _html_text(raw.html, meta)
     elif raw.text is not None:
-        body = html_lib.unescape(raw.text) if _ENTITY.search(raw.text) else raw.text
+        body = strip_markup(raw.text)
+        body = html_lib.unescape(body) if _ENTITY.search(body) else body
     else:
         raise BadInput("empty: no text or html")
     if _CONTROL.sub("", body).strip() == "":
@@ -170,6 +172,22 @@ def _plain_html_text(page: str) -> str:
 
 
 # --- plain text ---------------------------------------------------------------------
+
+_HIDDEN_ELEMENT = re.compile(r"<(script|style|noscript|template|svg|head|title)\b[^>]*>.*?</\1\s*>", re.I | re.S)
+_BLOCK_TAG = re.compile(rf"</?(?:{'|'.join(sorted(_BLOCK_TAGS - {'br'}))}|hr)\b[^<>]*>", re.I)
+_LINE_BREAK_TAG = re.compile(r"<br\b[^<>]*>", re.I)
+
+
+def strip_markup(text: str) -> str:
+    """Text without residual HTML (tags of known elements, comments, scripts and styles); blocks become
+    paragraph breaks, ``<br>`` a line break. Text with no tag is returned unchanged."""
+    if "<" not in text or not HTML_TAG.search(text):
+        return text
+    text = _HIDDEN_ELEMENT.sub(" ", text)
+    text = _LINE_BREAK_TAG.sub("\n", text)
+    text = HTML_TAG.sub(lambda m: "\n\n" if _BLOCK_TAG.fullmatch(m.group(0)) else "", text)
+    return text
+
 
 
 def clean_paragraphs(body: str, meta: _Meta | None = None) -> list[str]:
@@ -252,8 +270,7 @@ def _clean_inline(text: str, tables: Debris | None = None) -> str:
 
 def _is_debris(paragraph: str, tables: Debris) -> bool:
     """True when the paragraph (or its text inside enclosing brackets) is a debris line."""
-    candidates = {paragraph, paragraph.strip("()[] ")}
-    return any(p.fullmatch(c) for p in tables.drop_lines for c in candidates)
+    return bool(tables.drop_lines.fullmatch(paragraph) or tables.drop_lines.fullmatch(paragraph.strip("()[] ")))
 
 
 def _is_prose(paragraph: str) -> bool:
@@ -475,9 +492,12 @@ def _take_opening_lines(paragraphs: list[str], meta: _Meta, tables: Debris) -> l
 
 def normalise_date(value: object) -> str | None:
     """ISO ``YYYY-MM-DD`` from a date in any common form (ISO, RFC 2822, 'Dec 30, 2021', …), else None."""
-    if value is None:
-        return None
-    text = str(value).strip()
+    return None if value is None else _normalised_date(str(value).strip())
+
+
+@functools.lru_cache(maxsize=4096)
+def _normalised_date(text: str) -> str | None:
+    """:func:`normalise_date` of stripped text (cached: feeds and pages repeat their date strings)."""
     iso = re.match(r"(\d{4})-(\d\d)-(\d\d)", text) or re.fullmatch(r"(\d{4})(\d\d)(\d\d)", text)
     if iso:
         return _valid_iso(*iso.groups())
@@ -496,7 +516,7 @@ def normalise_date(value: object) -> str | None:
     parsed = (dateparser.parse(text, languages=["en"], settings=settings)
               or dateparser.parse(text, languages=list(DATE_LANGUAGES), settings=settings))
     if parsed is None and (inner := _DATE_ONLY.search(text)) and inner.group(0) != text:
-        return normalise_date(inner.group(0))  # a date among other words: 'December 30, 2021 / Updated …'
+        return _normalised_date(inner.group(0))  # a date among other words: 'December 30, 2021 / Updated …'
     return parsed.date().isoformat() if parsed else None
 
 

@@ -37,34 +37,44 @@ def load_model(name: str = MODEL):
 
 def to_parse(sdoc) -> Parse:
     """Convert a spaCy Doc to the library-free Parse layer."""
-    sent_index = {}
+    from spacy.attrs import DEP, ENT_IOB, ENT_TYPE, HEAD, IDX, IS_SPACE, LEMMA, MORPH, POS, TAG
+
+    # one array read of the token attributes instead of a property call per attribute and token
+    columns = sdoc.to_array([IDX, LEMMA, POS, TAG, DEP, ENT_IOB, ENT_TYPE, MORPH, IS_SPACE]).tolist()
+    heads = sdoc.to_array([HEAD]).astype("int64").ravel().tolist()  # relative offsets, stored unsigned
+    texts = [t.text for t in sdoc]
     sentences = []
+    sent_of = [0] * len(sdoc)
     for k, sent in enumerate(sdoc.sents):
-        words = [t for t in sent if not t.is_space] or list(sent)
-        end_char = words[-1].idx + len(words[-1].text)
-        sentences.append(Sentence(k, words[0].idx, end_char, sent.start, sent.end))
-        for i in range(sent.start, sent.end):
-            sent_index[i] = k
+        words = [i for i in range(sent.start, sent.end) if not columns[i][8]] or [sent.start, sent.end - 1]
+        first, last = words[0], words[-1]
+        sentences.append(Sentence(k, columns[first][0], columns[last][0] + len(texts[last]), sent.start, sent.end))
+        sent_of[sent.start : sent.end] = [k] * (sent.end - sent.start)
+    strings = _StringTable(sdoc.vocab.strings)
     tokens = [
-        Token(
-            i=t.i,
-            start=t.idx,
-            end=t.idx + len(t.text),
-            text=t.text,
-            lemma=t.lemma_,
-            pos=t.pos_,
-            tag=t.tag_,
-            dep=t.dep_,
-            head=t.head.i,
-            sent=sent_index.get(t.i, 0),
-            ent_iob=t.ent_iob_ or "O",
-            ent_type=t.ent_type_,
-            morph=str(t.morph),
-        )
-        for t in sdoc
+        Token(i, idx, idx + len(text), text, strings[lemma], strings[pos], strings[tag], strings[dep], i + head,
+              sent_of[i], _IOB[iob], strings[ent_type], strings[morph])
+        for i, (text, head, (idx, lemma, pos, tag, dep, iob, ent_type, morph, _))
+        in enumerate(zip(texts, heads, columns))
     ]
     entities = [Entity(e.start_char, e.end_char, e.label_, e.text, e.start, e.end) for e in sdoc.ents]
     return Parse(tokens=tokens, sentences=sentences, entities=entities)
+
+
+#: spaCy's ENT_IOB codes as the strings ``Token.ent_iob_`` gives ("" when unset becomes "O").
+_IOB = {0: "O", 1: "I", 2: "O", 3: "B"}
+
+
+class _StringTable(dict):
+    """Hash → string for one Doc, looking each distinct hash up in the spaCy StringStore once."""
+
+    def __init__(self, store):
+        super().__init__({0: "", store["_"]: ""})  # "_" is spaCy's empty morphology
+        self.store = store
+
+    def __missing__(self, key: int) -> str:
+        value = self[key] = self.store[key]
+        return value
 
 
 def run(doc: Document, *, nlp=None) -> Document:

@@ -69,10 +69,18 @@ def _declared_charset(data: bytes) -> str | None:
     return match.group(1).decode("ascii").lower() if match else None
 
 
-_HTML_TAG = re.compile(r"<(?:!doctype\s+html|html|head|body|p|div|br|article|section|span|a|h[1-6]|ul|ol|li|table|"
-                       r"em|strong|b|i|blockquote|figure|img|meta|title)\b[^>]*>", re.I)
+#: Names of the HTML elements that mark text as markup (documents, fragments, residue of scraped pages).
+HTML_ELEMENTS = (
+    "html|head|body|main|article|section|header|footer|nav|aside|div|span|p|br|hr|a|h[1-6]|ul|ol|li|dl|dt|dd|"
+    "table|thead|tbody|tfoot|tr|td|th|caption|em|strong|b|i|u|s|small|sub|sup|mark|q|cite|abbr|time|code|pre|"
+    "blockquote|figure|figcaption|picture|source|img|video|audio|iframe|embed|object|script|style|noscript|"
+    "template|svg|form|input|button|label|select|option|meta|link|title|base")
+#: An opening, closing or self-closing tag of a known element (attribute values may hold '>'), or a comment.
+HTML_TAG = re.compile(
+    rf"<!doctype\s+html|<!--.*?-->|</?(?:{HTML_ELEMENTS})(?:\s(?:[^<>\"']|\"[^\"]*\"|'[^']*')*)?/?>",
+    re.I | re.S)
 
 
 def looks_like_html(content: str) -> bool:
-    """True when ``content`` holds HTML markup (a document or a fragment of common tags)."""
-    return bool(_HTML_TAG.search(content[:5000]))
+    """True when ``content`` holds HTML markup anywhere (a document, a fragment, stray tags)."""
+    return "<" in content and HTML_TAG.search(content) is not None
