@@ -204,6 +204,17 @@ def test_tiny_html_fragment_falls_back_to_visible_text():
     assert doc.article.text == "Russia accused Ukraine of shelling.\n\nKyiv denied it."
 
 
+def test_residual_markup_in_text_input_is_stripped():
+    text = (f'<p>{LEDE}</p><img src="https://example.org/dam.jpg" alt="The dam > the river">'
+            f"<p>{SECOND}<br>{THIRD}</p><script>track('<p>');</script><!-- advert -->")
+    assert paragraphs(cleaned(text)) == [LEDE, SECOND, THIRD]
+
+
+def test_text_without_tags_keeps_its_angle_brackets_and_escaped_tags():
+    assert clean.strip_markup("Inflation <5% while x > y.") == "Inflation <5% while x > y."
+    assert cleaned(f"{LEDE} The memo quoted &lt;p&gt; tags.").article.text == f"{LEDE} The memo quoted <p> tags."
+
+
 @pytest.mark.parametrize("value, iso", [
     ("2021-12-30", "2021-12-30"), ("2021-12-30T23:10:00+02:00", "2021-12-30"), ("20211230", "2021-12-30"),
     ("Thu, 30 Dec 2021 10:00:00 GMT", "2021-12-30"), ("December 30, 2021", "2021-12-30"),

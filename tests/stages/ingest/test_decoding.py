@@ -38,3 +38,20 @@ def test_html_sniffing():
     assert looks_like_html('<div class="x">Leaders met.</div>')
     assert not looks_like_html("Rates fell <5% as x > y.")
     assert not looks_like_html("He wrote <b in a memo.")
+
+
+@pytest.mark.parametrize("fragment", [
+    '<p>Ministers met in Lusaka.</p><img src="https://example.org/a.jpg">',
+    "Ministers met in Lusaka.<br/>Talks ended late.",
+    "Ministers met.<P CLASS=lead>Talks ended.</P>",
+    '<figure><img alt="a > b" src="x.jpg"/><figcaption>Delegates</figcaption></figure>',
+    "Ministers met. <!-- advert --> Talks ended.",
+    "word " * 2000 + "<em>late</em> tag after the first thousands of characters",
+])
+def test_html_fragments_are_sniffed_anywhere(fragment):
+    assert looks_like_html(fragment)
+
+
+@pytest.mark.parametrize("text", ["He wrote a < b and c > d.", "Mail <desk@example.org> or see <https://example.org>."])
+def test_angle_brackets_that_are_not_tags_are_text(text):
+    assert not looks_like_html(text)

@@ -156,6 +156,8 @@ def test_raw_from_string_sniffs_html_and_hashes_an_id():
     assert page.html and page.id == "rome" and page.url == "https://example.org/r"
     assert raw_from_string("Leaders met in Rome.").id == text.id
     assert raw_from_string("Rates fell <5% while x > y.").text
+    fragment = raw_from_string('<p>Leaders met in Rome.</p><img src="https://example.org/rome.jpg">')
+    assert fragment.html and fragment.text is None
 
 
 def test_gzipped_files_are_read_like_their_plain_forms(tmp_path):
