@@ -20,8 +20,13 @@ from tidings.resources import ontology
 DATA = Path(__file__).parent / "data" / "lexicon"
 ENV_VAR = "TIDINGS_LEXICON"
 FRAMES = ("intent", "request", "reject", "threat")
-POS_KINDS = ("verb", "noun")
 SLOT = "*"
+#: ``voice=undergo``: the pattern's subject suffers the event, its from/by phrase does it ("came under fire from").
+VOICES = ("active", "undergo")
+#: Words that end the event noun of a nominal pattern ("air strikes on *" is headed by "strikes").
+NOUN_STOPS = frozenset({"of", "on", "with", "to", "against", "in", "into", "between", "by", "for", "at", "from",
+                        "over", "near", "along", "around", "outside", SLOT})
+POS_KINDS = ("verb", "noun")
 
 _HEADER = re.compile(r"^\[(\d{2,4})((?:\s+\w+=[\w,\-]+)*)\s*\]$")
 _BRACES = re.compile(r"\{([^{}]*)\}")
@@ -40,6 +45,7 @@ class Pattern:
     pos: str = "verb"
     frame: str | None = None
     head: int = 0
+    voice: str = "active"
 
     @property
     def literals(self) -> tuple[str, ...]:
@@ -91,19 +97,29 @@ def _options(raw: str) -> dict[str, str]:
 
 
 def make_pattern(pid: str, words: list[str], code: str, *, mode: str | None = None,
-                 context: Iterable[str] | None = None, pos: str = "verb", frame: str | None = None) -> Pattern:
+                 context: Iterable[str] | None = None, pos: str = "verb", frame: str | None = None,
+                 voice: str = "active") -> Pattern:
     """A Pattern whose type, default mode and context come from the CAMEO code in the ontology."""
     entry = ontology.load().cameo.get(code)
     if entry is None:
         raise ValueError(f"{pid}: unknown CAMEO code {code}")
-    head = next((k for k, w in enumerate(words) if w.startswith("^")), 0)
+    head = next((k for k, w in enumerate(words) if w.startswith("^")), None)
+    if head is None:
+        head = _noun_head(words) if pos == "noun" else 0
     words = [w.lstrip("^") for w in words]
     return Pattern(
         id=pid, words=tuple(words), cameo=code, type=entry.plover_type,
         mode=mode if mode is not None else entry.plover_mode,
         context=tuple(context) if context is not None else entry.plover_context,
-        pos=pos, frame=frame, head=head,
+        pos=pos, frame=frame, head=head, voice=voice,
     )
+
+
+def _noun_head(words: list[str]) -> int:
+    """The event noun of a nominal pattern: the last word before its first preposition or slot
+    ("military cooperation with *" → cooperation)."""
+    end = next((k for k, w in enumerate(words) if k and w in NOUN_STOPS), len(words))
+    return max(0, end - 1)
 
 
 def read_file(path: Path) -> list[Pattern]:
@@ -126,7 +142,7 @@ def read_file(path: Path) -> list[Pattern]:
                 f"{path.stem}:{code}:{block.get('pos', 'verb')[0]}:{text}", text.split(), code,
                 mode=block.get("mode"),
                 context=block["context"].split(",") if "context" in block else None,
-                pos=block.get("pos", "verb"), frame=block.get("frame"),
+                pos=block.get("pos", "verb"), frame=block.get("frame"), voice=block.get("voice", "active"),
             ))
     return patterns
 
@@ -259,6 +275,8 @@ def validate(lexicon: Lexicon | None = None) -> list[str]:
             problems.append(f"{p.id}: pos must be one of {POS_KINDS}")
         if p.frame and p.frame not in FRAMES:
             problems.append(f"{p.id}: frame must be one of {FRAMES}")
+        if p.voice not in VOICES:
+            problems.append(f"{p.id}: voice must be one of {VOICES}")
         if not p.literals or p.words[p.head] == SLOT:
             problems.append(f"{p.id}: no head word")
         if p.id in seen:

@@ -161,7 +161,7 @@ def test_protest_absorbs_its_stated_demand(code):
 
 def test_past_perfect_background_is_historical_without_a_date(code):
     doc = code("Officials met on Wednesday. Years earlier, the militia had kidnapped two aid workers.")
-    (event,) = of_type(doc, "COERCE")
+    (event,) = of_type(doc, "ASSAULT")
     assert event.historical and event.date is None and event.date_precision == "unknown"
 
 

@@ -146,9 +146,12 @@ def governing_noun_actor(parse: Parse, noun: int) -> tuple[int | None, str]:
     by = prep_object(parse, noun, ("by",))
     if by is not None:
         return by, "by-phrase"
-    for c in parse.children(noun):
-        tok = parse.tokens[c]
-        if tok.dep in ("amod", "compound", "nmod") and tok.ent_type in ("NORP", "GPE", "ORG"):
+    modifiers = [c for c in parse.children(noun) if parse.tokens[c].dep in ("amod", "compound", "nmod")]
+    # "Russian missile strikes": the nationality may modify the noun's own compound
+    modifiers += [g for c in modifiers if parse.tokens[c].dep == "compound" for g in parse.children(c)
+                  if parse.tokens[g].dep in ("amod", "compound", "nmod")]
+    for c in modifiers:
+        if parse.tokens[c].ent_type in ("NORP", "GPE", "ORG"):
             return c, "modifier"
     tok = parse.tokens[noun]
     if tok.dep in ("dobj", "attr", "oprd") and parse.tokens[tok.head].pos in ("VERB", "AUX"):
@@ -185,6 +188,8 @@ def build(parse: Parse, match: Match) -> Frame:
     anchor = anchor_of(parse, match)
     nominal = match.pattern.pos == "noun"
     frame = Frame(match=match, anchor=anchor, nominal=nominal)
+    if match.pattern.voice == "undergo":
+        return _undergoer_frame(parse, frame)
     if nominal:
         actor, frame.actor_rule = governing_noun_actor(parse, anchor)
     else:
@@ -203,8 +208,25 @@ def build(parse: Parse, match: Match) -> Frame:
             recipient, frame.recipient_rule = child(parse, anchor, "nsubjpass"), "passive subject"
         else:
             recipient, frame.recipient_rule = _object_near(parse, match, anchor)
+    if recipient is None and nominal and parse.tokens[anchor].dep == "nsubj":
+        recipient, frame.recipient_rule = child(parse, parse.tokens[anchor].head, "dobj"), "object of the event's verb"
     if recipient is not None and recipient != actor and parse.tokens[recipient].pos in ("NOUN", "PROPN", "PRON"):
         frame.recipients = conjuncts(parse, recipient)
     else:
         frame.recipient_rule = "none"
+    return frame
+
+
+def _undergoer_frame(parse: Parse, frame: Frame) -> Frame:
+    """A pattern whose subject suffers the event: the from/by phrase acts ("X came under fire from Y")."""
+    anchor = frame.anchor
+    for i in (anchor, *frame.match.tokens):
+        agent = child(parse, i, "agent")
+        actor = child(parse, agent, "pobj") if agent is not None else prep_object(parse, i, ("from", "by"))
+        if actor is not None:
+            frame.actors, frame.actor_rule = conjuncts(parse, actor), "from/by phrase of an undergone event"
+            break
+    subject = child(parse, anchor, "nsubj", "nsubjpass")
+    if subject is not None:
+        frame.recipients, frame.recipient_rule = conjuncts(parse, subject), "subject undergoes the event"
     return frame

@@ -103,12 +103,12 @@ def match_at(parse: Parse, head: int, pattern: Pattern, pool: list[int] | None =
         if k == pattern.head:
             continue
         if word == SLOT:
-            if slot is None:
-                slot = object_of(parse, last)
-                if slot is None and parse.tokens[last].dep == "prt":
-                    slot = object_of(parse, head)  # "hand over * to": the particle's verb has the object
-                elif slot is None and last != head and parse.tokens[last].pos == "ADP":
-                    return None  # "call on * to": the preposition must have its object
+            found = object_of(parse, last)
+            if found is None and parse.tokens[last].dep == "prt":
+                found = object_of(parse, head)  # "hand over * to": the particle's verb has the object
+            elif found is None and last != head and parse.tokens[last].pos == "ADP":
+                return None  # "call on * to": the preposition must have its object
+            slot = found if found is not None else slot  # "donate * to *": the later slot is the recipient
             continue
         before_slot = k + 1 < len(pattern.words) and pattern.words[k + 1] == SLOT
         final_to = word == "to" and k == len(pattern.words) - 1 and pattern.words[k - 1] == SLOT  # "urge * to"
