@@ -56,3 +56,11 @@ def test_evaluate_on_a_small_file_written_for_the_tests(tmp_path, build_doc):
     assert report.scores["type_accuracy"] == 1.0
     assert report.scores["triple_f1"] == 1.0
     assert "per-type recall" in report.render()
+
+
+def test_armed_group_matches_gold_coding_its_home_country():
+    houthis = ActorRef("the Houthis", actor_id="HOUTHI", org="HOUTHI", sector="REB")
+    attack = _event("ASSAULT", houthis, ActorRef("Saudi Arabia", country="SAU"))
+    assert events.party_labels(houthis) == ["IMG", "YEM"]
+    assert events.predicted_triples([attack], {("ASSAULT", "YEM", "SAU")}) == {("ASSAULT", "YEM", "SAU")}
+    assert events.predicted_triples([attack]) == {("ASSAULT", "IMG", "SAU")}

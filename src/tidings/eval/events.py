@@ -59,14 +59,31 @@ def predicted_party(ref: ActorRef | None) -> str | None:
     return None
 
 
+def party_labels(ref: ActorRef | None) -> list[str | None]:
+    """How a predicted party may match gold: its own label, then for a non-state group with no country
+    its home country (the contract leaves ``country`` null for armed groups; gold often codes their state)."""
+    label = predicted_party(ref)
+    if ref is None or ref.country or not ref.actor_id:
+        return [label]
+    from tidings.stages.actors import home_country
+
+    home = home_country(ref.actor_id)
+    return [label, home] if home and home != label else [label]
+
+
 def gold_triples(event: dict) -> set[tuple]:
     actors = [gold_party(a) for a in event.get("actor") or []] or [None]
     recipients = [gold_party(r) for r in event.get("recipient") or []] or [None]
     return {(event["type"], a, r) for a in actors for r in recipients}
 
 
-def predicted_triples(events: list[Event]) -> set[tuple]:
-    return {(e.type, predicted_party(e.actor), predicted_party(e.recipient)) for e in events}
+def predicted_triples(events: list[Event], gold: set[tuple] = frozenset()) -> set[tuple]:
+    """(type, actor, recipient) per event; a party with a home country takes that reading when gold has it."""
+    out = set()
+    for e in events:
+        readings = [(e.type, a, r) for a in party_labels(e.actor) for r in party_labels(e.recipient)]
+        out.add(next((t for t in readings if t in gold), readings[0]))
+    return out
 
 
 def main_event(events: list[Event]) -> Event | None:
@@ -114,11 +131,11 @@ def evaluate(path: str | Path, *, limit: int | None = None, pipeline=None) -> Re
             confusion[(sorted(gold_types)[0], main.type if main else "(none)")] += 1
         type_found += bool(gold_types & predicted_types)
         want = set().union(*(gold_triples(e) for e in item["events"]))
-        got = predicted_triples(main_events(events))
+        got = predicted_triples(main_events(events), want)
         tp += len(want & got)
         fp += len(got - want)
         fn += len(want - got)
-        every = predicted_triples(events)
+        every = predicted_triples(events, want)
         all_tp += len(want & every)
         all_predicted += len(every)
     n = max(1, len(gold))

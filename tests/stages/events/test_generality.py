@@ -98,3 +98,9 @@ def test_protested_to_a_state_is_an_official_complaint(code):
 def test_deal_to_end_a_walkout_is_an_agreement(code):
     doc = code("Dock workers reached a deal with the Canadian government to end the walkout.")
     assert main(doc).type == "AGREE" and not of_type(doc, "THREATEN")
+
+
+def test_a_visited_city_stands_for_its_country_not_the_visitor(code):
+    doc = code("The Saudi crown prince arrived in Paris for a three-day visit.")
+    (event,) = of_type(doc, "CONSULT")
+    assert party(event.actor) == "SAU" and party(event.recipient) == "FRA"

@@ -23,6 +23,7 @@ OBLIGATION_AUX = frozenset({"must", "should"})
 #: Which frame every pattern of these types is, so any of them can take a complement event.
 TYPE_FRAMES = {"AGREE": "intent", "THREATEN": "threat", "REQUEST": "request", "REJECT": "reject"}
 OBLIGATION_RULE = "rule:obligation"
+VISIT_MODE = "visit"
 VERBAL_ATTACK = "111"  # criticize or denounce
 ARMED_SECTORS = frozenset({"MIL", "REB", "INS", "SEP", "UAF", "IMG", "COP", "SPY"})
 #: Verbs that report a demand when their clause holds an obligation ("said Iran must stop ...").
@@ -533,7 +534,8 @@ def to_events(doc: Document, item: Coded) -> list[Event]:
     entry = _entry(item.cameo)
     actors = [a for a in _resolve_heads(doc, item.actors)
               if actorrefs.is_party(doc, a, event_nouns=_event_nouns())] or [None]
-    objects = _resolve_heads(doc, item.recipients, cities=entry.quad_class >= 3)
+    # a city stands for its country as the target of force, and as the host of a visit ("arrived in Paris")
+    objects = _resolve_heads(doc, item.recipients, cities=entry.quad_class >= 3 or item.mode == VISIT_MODE)
     recipients = [r for r in objects if actorrefs.is_party(doc, r)]  # named or known to the actors layer
     if not any(r.actor_id or r.country or r.org for r in recipients):
         recipients = _owner(doc, item, actors) or recipients
