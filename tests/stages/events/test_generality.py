@@ -104,3 +104,9 @@ def test_a_visited_city_stands_for_its_country_not_the_visitor(code):
     doc = code("The Saudi crown prince arrived in Paris for a three-day visit.")
     (event,) = of_type(doc, "CONSULT")
     assert party(event.actor) == "SAU" and party(event.recipient) == "FRA"
+
+
+def test_joint_meeting_needs_no_party_as_its_object(code):
+    doc = code("Kenyan and Somali officials met in Mombasa to discuss the truce.")
+    parties = {party(e.actor) for e in of_type(doc, "CONSULT")}
+    assert parties == {"KEN", "SOM"}

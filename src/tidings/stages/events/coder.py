@@ -24,6 +24,9 @@ OBLIGATION_AUX = frozenset({"must", "should"})
 TYPE_FRAMES = {"AGREE": "intent", "THREATEN": "threat", "REQUEST": "request", "REJECT": "reject"}
 OBLIGATION_RULE = "rule:obligation"
 VISIT_MODE = "visit"
+#: Joint acts: coordinated parties act together, whatever the object ("Egypt and Sudan met to discuss X").
+JOINT_TYPES = frozenset({"CONSULT", "COOPERATE", "AGREE"})
+JOINT_CODES = frozenset({"057"})  # sign a formal agreement
 VERBAL_ATTACK = "111"  # criticize or denounce
 ARMED_SECTORS = frozenset({"MIL", "REB", "INS", "SEP", "UAF", "IMG", "COP", "SPY"})
 #: Verbs that report a demand when their clause holds an obligation ("said Iran must stop ...").
@@ -405,6 +408,18 @@ def _verbal_attack(doc: Document, item: Coded, actor: ActorRef | None, recipient
     return all(p is not None and p.kind == "person" and p.sector not in ARMED_SECTORS for p in people)
 
 
+def _joint(item: Coded, actors: list[ActorRef | None]) -> bool:
+    """A joint act with two or more distinct named parties as its actor and no named recipient."""
+    named = [a for a in actors if _identified(a)]
+    return (item.type in JOINT_TYPES or item.cameo in JOINT_CODES) and len(named) >= 2 and \
+        not _same_party(named[0], named[1])
+
+
+def _same_party(a: ActorRef, b: ActorRef) -> bool:
+    """Same actor, unless one phrase names two countries ("Egyptian and Israeli officials")."""
+    return actorrefs.same_actor(a, b) and (a.actor_id == b.actor_id or a.country == b.country)
+
+
 def _bare_verb(item: Coded) -> bool:
     """A pattern that is just a verb and its object (no particle, preposition or noun to narrow it)."""
     pattern = item.frame.pattern
@@ -543,6 +558,8 @@ def to_events(doc: Document, item: Coded) -> list[Event]:
         recipients = _protested_state(doc, item.sentence)
     if not recipients and item.type == "THREATEN":
         recipients = _resolve_heads(doc, _conditioned(parse, item))
+    if not any(_identified(r) for r in recipients) and _joint(item, actors):
+        objects = []  # "X and Y met to discuss the truce": a joint act needs no party as its object
     if item.frame.nominal and actors == [None] and not recipients:
         return []  # an event noun with no party left after resolution says too little
     if not any(_identified(r) for r in [*actors, *recipients]):
