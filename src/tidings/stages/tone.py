@@ -16,6 +16,7 @@ from tidings.resources.tone import ToneLexicon, load_lexicon
 NEGATION_WINDOW = 3
 _WORD = re.compile(r"[A-Za-z][A-Za-z'-]*|n't")
 _SUFFIXES = ("ies", "es", "s", "ed", "d", "ing", "ly")
+_NOT_WORDS = frozenset(("PUNCT", "SPACE", "NUM", "SYM"))
 
 
 def run(doc: Document) -> Document:
@@ -23,7 +24,7 @@ def run(doc: Document) -> Document:
     lexicon = load_lexicon()
     if doc.parse is not None:
         words = [(t.text.lower(), "" if t.pos == "PROPN" else t.lemma.lower(), t.sent) for t in doc.parse.tokens
-                 if t.pos not in ("PUNCT", "SPACE", "NUM", "SYM") and any(c.isalpha() for c in t.text)]
+                 if t.pos not in _NOT_WORDS and (t.text.isalpha() or any(c.isalpha() for c in t.text))]
     else:
         words = [(w.lower(), w.lower(), 0) for w in _WORD.findall(doc.article.text)]
     doc.tone = score(words, lexicon)
@@ -33,8 +34,11 @@ def run(doc: Document) -> Document:
 def score(words: list[tuple[str, str, int]], lexicon: ToneLexicon) -> Tone:
     """Tone of a word sequence given as (form, lemma, sentence index) triples."""
     positive = negative = 0
+    polarities: dict[tuple[str, str], int] = {}  # articles repeat their words
     for k, (form, lemma, sent) in enumerate(words):
-        polarity = _polarity(form, lemma, lexicon)
+        polarity = polarities.get((form, lemma))
+        if polarity is None:
+            polarity = polarities[form, lemma] = _polarity(form, lemma, lexicon)
         if not polarity:
             continue
         window = words[max(0, k - NEGATION_WINDOW) : k]
