@@ -1,0 +1,36 @@
+"""NLP stage: the Parse layer carries exactly what spaCy's token properties say, as offsets."""
+from tidings.models import Document, RawArticle
+from tidings.stages import clean, nlp
+
+TEXT = ("Kenya's foreign minister met his Ugandan counterpart in Kampala on Tuesday, officials said.\n\n"
+        "The two sides did not sign an agreement.  Talks resume in March.\n\n")
+
+
+def test_parse_layer_matches_spacy_token_properties():
+    sdoc = nlp.load_model()(TEXT)
+    parse = nlp.to_parse(sdoc)
+    sent_of = {t.i: k for k, sent in enumerate(sdoc.sents) for t in sent}
+    expected = [(t.i, t.idx, t.idx + len(t.text), t.text, t.lemma_, t.pos_, t.tag_, t.dep_, t.head.i, sent_of[t.i],
+                 t.ent_iob_ or "O", t.ent_type_, str(t.morph)) for t in sdoc]
+    got = [(t.i, t.start, t.end, t.text, t.lemma, t.pos, t.tag, t.dep, t.head, t.sent, t.ent_iob, t.ent_type, t.morph)
+           for t in parse.tokens]
+    assert got == expected
+    assert [(e.start, e.end, e.label, e.text) for e in parse.entities] == [
+        (e.start_char, e.end_char, e.label_, e.text) for e in sdoc.ents]
+
+
+def test_sentences_start_at_paragraphs_and_exclude_trailing_space():
+    parse = nlp.to_parse(nlp.load_model()(TEXT))
+    texts = [TEXT[s.start:s.end] for s in parse.sentences]
+    assert texts[0].startswith("Kenya's") and texts[0].endswith("said.")
+    assert texts[1] == "The two sides did not sign an agreement."
+    assert texts[-1] == "Talks resume in March."
+    assert all(t == t.strip() and t for t in texts)
+
+
+def test_run_many_parses_each_document_in_order():
+    docs = [clean.run(RawArticle(id=str(k), text=text)) for k, text in
+            enumerate(["Ghana protested on Monday.", "Peru and Chile signed a trade pact in Lima."])]
+    parsed = list(nlp.run_many(docs))
+    assert [d.article.id for d in parsed] == ["0", "1"] and all(isinstance(d, Document) for d in parsed)
+    assert [t.text for t in parsed[1].parse.tokens][:3] == ["Peru", "and", "Chile"]
