@@ -110,3 +110,24 @@ def test_joint_meeting_needs_no_party_as_its_object(code):
     doc = code("Kenyan and Somali officials met in Mombasa to discuss the truce.")
     parties = {party(e.actor) for e in of_type(doc, "CONSULT")}
     assert parties == {"KEN", "SOM"}
+
+
+def test_indirect_object_is_the_receiver(code):
+    event = main(code("Japan gave Indonesia another $500 million in development aid."))
+    assert event.type == "AID" and party(event.recipient) == "IDN"
+
+
+def test_receiving_an_envoy_hosts_a_visit(code):
+    doc = code("The Egyptian president received the Qatari foreign minister in Cairo on Sunday.")
+    (event,) = of_type(doc, "CONSULT")
+    assert party(event.actor) == "EGY" and party(event.recipient) == "QAT"
+
+
+def test_rallying_in_a_city_against_the_government_is_a_protest(code):
+    event = main(code("Thousands of Georgians rallied in Tbilisi against the government."))
+    assert event.type == "PROTEST" and party(event.actor) == "GEO"
+
+
+def test_drones_launched_at_a_city(code):
+    event = main(code("Russia launched dozens of drones at Kyiv on Sunday."))
+    assert event.type == "ASSAULT" and party(event.actor) == "RUS" and party(event.recipient) == "UKR"

@@ -164,6 +164,9 @@ def _object_near(parse: Parse, match: Match, anchor: int) -> tuple[int | None, s
     """An object of the trigger, else of another of the pattern's words ("threatened to break ties with X")."""
     purposes = [c for c in parse.children(anchor) if parse.tokens[c].dep in ("xcomp", "advcl")
                 and any(parse.tokens[k].tag == "TO" for k in parse.children(c))]
+    dative = _outside(parse, child(parse, anchor, "dative"), match)
+    if dative is not None and parse.tokens[dative].pos in ("NOUN", "PROPN"):
+        return dative, "indirect object"  # "gave Ukraine $2 billion in aid": the receiver, not the thing given
     for i in [anchor] + [t for t in match.tokens if t != anchor] + purposes:
         found = object_of(parse, i, match.tokens)
         if found is not None and parse.tokens[found].pos in ("NOUN", "PROPN", "PRON"):
