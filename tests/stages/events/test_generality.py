@@ -131,3 +131,19 @@ def test_rallying_in_a_city_against_the_government_is_a_protest(code):
 def test_drones_launched_at_a_city(code):
     event = main(code("Russia launched dozens of drones at Kyiv on Sunday."))
     assert event.type == "ASSAULT" and party(event.actor) == "RUS" and party(event.recipient) == "UKR"
+
+
+@pytest.mark.parametrize("text, type_, recipient", [
+    ("Algeria dispatched rescue teams to earthquake-hit Morocco.", "AID", "MAR"),
+    ("The European Union announced new humanitarian assistance for Chad.", "AID", "TCD"),
+    ("Beijing offered Cambodia a $1 billion loan for a new airport.", "AGREE", "KHM"),
+])
+def test_aid_phrasings(code, text, type_, recipient):
+    event = main(code(text))
+    assert event.type == type_ and party(event.recipient) == recipient
+
+
+@pytest.mark.parametrize("text", ["South Korea scrambled fighter jets after the incursion.",
+                                  "Israel put its air defences on high alert."])
+def test_readiness_is_mobilisation(code, text):
+    assert main(code(text)).type == "MOBILIZE"
