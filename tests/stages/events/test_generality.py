@@ -147,3 +147,15 @@ def test_aid_phrasings(code, text, type_, recipient):
                                   "Israel put its air defences on high alert."])
 def test_readiness_is_mobilisation(code, text):
     assert main(code(text)).type == "MOBILIZE"
+
+
+def test_the_slot_naming_a_party_is_the_recipient(code):
+    warned = main(code("India warned Pakistan against any misadventure on the border."))
+    assert warned.type == "THREATEN" and party(warned.recipient) == "PAK"
+    handed = main(code("Peru extradited a former army officer to Argentina."))
+    assert party(handed.recipient) == "ARG"
+
+
+def test_warning_of_retaliation_is_a_threat_against_the_named_party(code):
+    event = main(code("Tehran warned that it would retaliate against any Israeli aggression."))
+    assert event.type == "THREATEN" and party(event.actor) == "IRN" and party(event.recipient) == "ISR"

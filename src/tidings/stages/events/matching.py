@@ -98,7 +98,7 @@ def match_at(parse: Parse, head: int, pattern: Pattern, pool: list[int] | None =
         pool = neighbours(parse, head) if len(pattern.literals) > 1 else []
     used = {head}
     last = head
-    slot: int | None = None
+    slots: list[int] = []
     for k, word in enumerate(pattern.words):
         if k == pattern.head:
             continue
@@ -108,7 +108,8 @@ def match_at(parse: Parse, head: int, pattern: Pattern, pool: list[int] | None =
                 found = object_of(parse, head)  # "hand over * to": the particle's verb has the object
             elif found is None and last != head and parse.tokens[last].pos == "ADP":
                 return None  # "call on * to": the preposition must have its object
-            slot = found if found is not None else slot  # "donate * to *": the later slot is the recipient
+            if found is not None:
+                slots.append(found)
             continue
         before_slot = k + 1 < len(pattern.words) and pattern.words[k + 1] == SLOT
         final_to = word == "to" and k == len(pattern.words) - 1 and pattern.words[k - 1] == SLOT  # "urge * to"
@@ -119,7 +120,18 @@ def match_at(parse: Parse, head: int, pattern: Pattern, pool: list[int] | None =
             return None
         last = min(candidates, key=lambda i: (i < last, abs(i - last)))
         used.add(last)
-    return Match(pattern, head, tuple(sorted(used)), slot)
+    return Match(pattern, head, tuple(sorted(used)), _recipient_slot(parse, slots))
+
+
+#: Entity types that name a party rather than a thing.
+PARTY_ENTITY_TYPES = frozenset({"GPE", "NORP", "ORG", "PERSON"})
+
+
+def _recipient_slot(parse: Parse, slots: list[int]) -> int | None:
+    """Of two slots, the later one naming a party ("donated rice to Cuba", "warned Iran against a strike"),
+    else the later one."""
+    named = [i for i in slots if parse.tokens[i].pos == "PROPN" or parse.tokens[i].ent_type in PARTY_ENTITY_TYPES]
+    return (named or slots)[-1] if slots else None
 
 
 def match_sentence(parse: Parse, sentence_index: int, lexicon: Lexicon) -> list[Match]:
