@@ -25,6 +25,12 @@ def test_slam_into_is_physical_slam_a_party_is_criticism(code):
     assert main(hit).type == "ASSAULT" and party(main(hit).recipient) == "UKR"
     scold = code("The Chinese foreign ministry slammed Tokyo over the remarks.")
     assert main(scold).type == "ACCUSE"
+    assert not code("Argentina's economy slammed into recession last year.").events
+
+
+def test_struck_a_deal_is_an_agreement(code):
+    doc = code("The United States struck a deal with Iran on prisoner releases.")
+    assert main(doc).type == "AGREE" and not of_type(doc, "ASSAULT")
 
 
 @pytest.mark.parametrize("verb", ["kidnapped", "abducted"])

@@ -211,8 +211,10 @@ def build(parse: Parse, match: Match) -> Frame:
             recipient, frame.recipient_rule = child(parse, anchor, "nsubjpass"), "passive subject"
         else:
             recipient, frame.recipient_rule = _object_near(parse, match, anchor)
-    if recipient is None and nominal and parse.tokens[anchor].dep == "nsubj":
-        recipient, frame.recipient_rule = child(parse, parse.tokens[anchor].head, "dobj"), "object of the event's verb"
+    if recipient is None and nominal and parse.tokens[anchor].dep == "nsubj":  # "the strikes hit a depot"
+        verb = parse.tokens[anchor].head
+        recipient = child(parse, verb, "dobj") or prep_object(parse, verb, ("into", "on", "at"))
+        frame.recipient_rule = "object of the event's verb"
     if recipient is not None and recipient != actor and parse.tokens[recipient].pos in ("NOUN", "PROPN", "PRON"):
         frame.recipients = conjuncts(parse, recipient)
     else:
