@@ -165,3 +165,10 @@ def test_the_slot_naming_a_party_is_the_recipient(code):
 def test_warning_of_retaliation_is_a_threat_against_the_named_party(code):
     event = main(code("Tehran warned that it would retaliate against any Israeli aggression."))
     assert event.type == "THREATEN" and party(event.actor) == "IRN" and party(event.recipient) == "ISR"
+
+
+@pytest.mark.parametrize("text", ["Burkina Faso withdrew from the regional alliance.",
+                                  "Chad revoked its defence pact with France."])
+def test_leaving_an_alliance_or_revoking_a_pact_is_a_rejection(code, text):
+    doc = code(text)
+    assert main(doc).type == "REJECT" and not of_type(doc, "RETREAT") and not of_type(doc, "AGREE")
