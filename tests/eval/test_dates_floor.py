@@ -1,12 +1,7 @@
 """Dates quality gate: TempEval-3 (TBAQ-cleaned) scores never fall below the pinned floors."""
 from __future__ import annotations
 
-import json
-from pathlib import Path
-
 from tidings.eval import dates
-
-FLOORS = json.loads((Path(__file__).parent / "floors" / "dates.json").read_text())
 
 TML = """<?xml version="1.0" ?>
 <TimeML>
@@ -18,11 +13,9 @@ Talks &amp; sanctions: envoys <EVENT eid="e1">met</EVENT> <TIMEX3 tid="t1" type=
 """
 
 
-def test_dates_scores_stay_above_floors(shared_eval):
+def test_dates_scores_stay_above_floors(shared_eval, assert_above_floors):
     report = dates.evaluate(shared_eval / "dates" / "tempeval3_training" / "TBAQ-cleaned")
-    below = {name: (round(report.scores[name], 3), floor) for name, floor in FLOORS.items()
-             if report.scores[name] < floor}
-    assert not below, f"dates scores below their floors (score, floor): {below}"
+    assert_above_floors("dates", report.scores)
 
 
 def test_reader_strips_markup_and_keeps_offsets(tmp_path):

@@ -2,19 +2,14 @@
 from __future__ import annotations
 
 import json
-from pathlib import Path
 
 from tidings.eval import events
 from tidings.models import ActorRef, Event, SentenceRef, Trigger
 
-FLOORS = json.loads((Path(__file__).parent / "floors" / "events.json").read_text())
 
-
-def test_events_scores_stay_above_floors(shared_eval):
+def test_events_scores_stay_above_floors(shared_eval, assert_above_floors):
     report = events.evaluate(shared_eval / "events" / "plover_gsr_dev.jsonl")
-    below = {name: (round(report.scores[name], 3), floor) for name, floor in FLOORS.items()
-             if report.scores[name] < floor}
-    assert not below, f"events scores below their floors (score, floor): {below}"
+    assert_above_floors("events", report.scores)
 
 
 def _event(type_, actor, recipient, start=0, confidence=0.5):

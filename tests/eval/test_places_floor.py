@@ -1,14 +1,9 @@
 """Places quality gate: TR-News and GeoWebNews scores never fall below the pinned floors."""
 from __future__ import annotations
 
-import json
-from pathlib import Path
-
 import pytest
 
 from tidings.eval import places
-
-FLOORS = json.loads((Path(__file__).parent / "floors" / "places.json").read_text())
 
 TRNEWS = """<?xml version="1.0" encoding="utf-8"?>
 <articles>
@@ -38,11 +33,9 @@ T4\tLiteral 69 80\tRift Valley
 """
 
 
-def test_places_scores_stay_above_floors(shared_eval):
+def test_places_scores_stay_above_floors(shared_eval, assert_above_floors):
     report = places.evaluate(shared_eval / "places")
-    below = {name: (round(report.scores[name], 3), floor) for name, floor in FLOORS.items()
-             if report.scores[name] < floor}
-    assert not below, f"places scores below their floors (score, floor): {below}"
+    assert_above_floors("places", report.scores)
 
 
 def test_trnews_reader_reanchors_shifted_offsets(tmp_path):

@@ -1,19 +1,12 @@
 """Quotes quality gate: PolNeAR dev scores never fall below the pinned floors."""
 from __future__ import annotations
 
-import json
-from pathlib import Path
-
 from tidings.eval import quotes
 
-FLOORS = json.loads((Path(__file__).parent / "floors" / "quotes.json").read_text())
 
-
-def test_quotes_scores_stay_above_floors(shared_eval):
+def test_quotes_scores_stay_above_floors(shared_eval, assert_above_floors):
     report = quotes.evaluate(shared_eval / "quotes" / "polnear_dev")
-    below = {name: (round(report.scores[name], 3), floor) for name, floor in FLOORS.items()
-             if report.scores[name] < floor}
-    assert not below, f"quotes scores below their floors (score, floor): {below}"
+    assert_above_floors("quotes", report.scores)
 
 
 def test_reader_handles_discontinuous_spans_and_missing_source(tmp_path):
