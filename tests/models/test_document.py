@@ -59,3 +59,16 @@ def test_parse_helpers_find_tokens_sentences_and_subtrees():
     assert parse.children(1) == [0, 2]
     assert parse.subtree(1) == [0, 1, 2]
     assert [t.text for t in parse.tokens_in(0, 6)] == ["Biden"]
+
+
+def test_tokens_in_matches_a_full_scan_for_every_range():
+    words = "Russia denied it . Talks in Geneva resume".split()
+    tokens, pos = [], 0
+    for i, w in enumerate(words):
+        tokens.append(Token(i, pos, pos + len(w), w, w, "X", "X", "dep", i, 0))
+        pos += len(w) + 1
+    parse = Parse(tokens=tokens, sentences=[Sentence(0, 0, pos, 0, len(tokens))])
+    for start in range(pos + 1):
+        for end in range(start, pos + 2):
+            expected = [t for t in tokens if t.start < end and t.end > start]
+            assert parse.tokens_in(start, end) == expected, (start, end)

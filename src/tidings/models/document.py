@@ -6,6 +6,7 @@ serialises, stores and highlights on its own.
 """
 from __future__ import annotations
 
+import bisect
 import dataclasses
 from dataclasses import dataclass, field
 from typing import Any, ClassVar
@@ -287,6 +288,7 @@ class Parse:
     sentences: list[Sentence] = field(default_factory=list)
     entities: list[Entity] = field(default_factory=list)
     _children: list[list[int]] | None = field(default=None, repr=False)
+    _ends: list[int] | None = field(default=None, repr=False)
 
     def children(self, i: int) -> list[int]:
         """Token indices whose head is token ``i`` (in order)."""
@@ -341,7 +343,15 @@ class Parse:
 
     def tokens_in(self, start: int, end: int) -> list[Token]:
         """Tokens overlapping the character range [start, end)."""
-        return [t for t in self.tokens if t.start < end and t.end > start]
+        if self._ends is None:
+            self._ends = [t.end for t in self.tokens]
+        first = bisect.bisect_right(self._ends, start)
+        out = []
+        for tok in self.tokens[first:]:
+            if tok.start >= end:
+                break
+            out.append(tok)
+        return out
 
 
 @dataclass
