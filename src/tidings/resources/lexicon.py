@@ -47,9 +47,14 @@ class Pattern:
     head: int = 0
     voice: str = "active"
 
-    @property
+    @functools.cached_property
     def literals(self) -> tuple[str, ...]:
         return tuple(w for w in self.words if w != SLOT)
+
+    @functools.cached_property
+    def required(self) -> frozenset[str]:
+        """The literal words other than the head: all must sit near the head token for a match."""
+        return frozenset(w for k, w in enumerate(self.words) if k != self.head and w != SLOT)
 
     @property
     def key(self) -> tuple[str, tuple[str, ...]]:

@@ -138,12 +138,19 @@ def match_sentence(parse: Parse, sentence_index: int, lexicon: Lexicon) -> list[
     """The strongest match per trigger token in a sentence, minus matches swallowed by bigger ones."""
     best: dict[int, Match] = {}
     for token in parse.sentence_tokens(sentence_index):
-        patterns = lexicon.by_head.get(token.lemma.lower(), []) + (
-            lexicon.by_head.get(token.text.lower(), []) if token.text.lower() != token.lemma.lower() else [])
-        pool = neighbours(parse, token.i) if patterns else []
-        words = {parse.tokens[i].lemma.lower() for i in pool} | {parse.tokens[i].text.lower() for i in pool}
+        lemma, text = token.lemma.lower(), token.text.lower()
+        patterns = lexicon.by_head.get(lemma, []) + (lexicon.by_head.get(text, []) if text != lemma else [])
+        if not patterns:
+            continue
+        pool: list[int] = []
+        words: set[str] = set()
+        if any(pattern.required for pattern in patterns):
+            pool = neighbours(parse, token.i)
+            for i in pool:
+                words.add(parse.tokens[i].lemma.lower())
+                words.add(parse.tokens[i].text.lower())
         for pattern in patterns:
-            if not all(w in words for k, w in enumerate(pattern.words) if k != pattern.head and w != SLOT):
+            if not pattern.required <= words:
                 continue
             match = match_at(parse, token.i, pattern, pool)
             if match and (token.i not in best or match.strength > best[token.i].strength):
