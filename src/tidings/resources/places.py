@@ -61,8 +61,11 @@ def contains(container: GazetteerEntry, entry: GazetteerEntry) -> bool:
     return container.feature == "country" or (entry.feature == "city" and entry.admin1 == container.admin1)
 
 
+@functools.lru_cache(maxsize=65536)
 def name_key(text: str) -> str:
     """Normalised lookup key: accents stripped, case folded, quotes and spaces unified."""
+    if text.isascii():
+        return " ".join(text.lower().split())
     text = unicodedata.normalize("NFKD", text.replace("’", "'").replace("‘", "'"))
     text = "".join(ch for ch in text if not unicodedata.combining(ch))
     return " ".join(text.casefold().split())

@@ -24,6 +24,8 @@ QUALIFIER_AGREES, QUALIFIER_DISAGREES = 5.0, -3.0
 COUNTRY_CONTEXT, NEIGHBOUR_CONTEXT, ADMIN1_CONTEXT = 3.0, 0.4, 1.0
 #: A city near another city the article names ("Edmonton" beside "Enfield" and "London").
 PROXIMITY_BONUS, CANDIDATE_PROXIMITY_BONUS, PROXIMITY_KM = 1.5, 1.0, 150.0
+#: A lower bound on the length of one degree of latitude (111.2 km on the mean sphere).
+KM_PER_DEGREE_LATITUDE = 111.0
 #: A first-pass city choice counts for its country only when it beats other countries' towns by this much.
 CONFIDENT_MARGIN = 1.0
 #: How much one mention of each kind says about which countries the article is about.
@@ -61,7 +63,9 @@ class Context:
 
 
 def _close(a: GazetteerEntry, b: GazetteerEntry) -> bool:
-    return a.geonames_id != b.geonames_id and distance_km(a.lat, a.lon, b.lat, b.lon) <= PROXIMITY_KM
+    if a.geonames_id == b.geonames_id or abs(a.lat - b.lat) > PROXIMITY_KM / KM_PER_DEGREE_LATITUDE:
+        return False  # a degree of latitude apart is already that many km: no trigonometry needed
+    return distance_km(a.lat, a.lon, b.lat, b.lon) <= PROXIMITY_KM
 
 
 def resolve(toponyms: list[Toponym], gazetteer: Gazetteer, *, demonym_countries: list[str],
