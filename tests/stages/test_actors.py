@@ -1,4 +1,5 @@
 """The actors stage: KB names, role phrases, date-aware offices, people, and the helper API."""
+import time
 from pathlib import Path
 
 import pytest
@@ -6,7 +7,9 @@ import pytest
 from tidings.models import RawArticle
 from tidings.resources.actors import read_kb
 from tidings.stages import actors, clean, nlp
+from tidings.stages.actors.context import dateline_country, inherit_countries
 from tidings.stages.actors.index import NameIndex, edit_distance
+from tidings.stages.actors.mentions import MentionFinder
 
 FIXTURE_PEOPLE = Path(__file__).parents[1] / "fixtures" / "actors" / "people.jsonl"
 
@@ -326,3 +329,100 @@ def test_user_actor_files_reach_the_stage(tmp_path, build_doc):
     assert got["Governor Marta Quispe"] == ("marta-quispe", "PER", "GOV")
     assert got["Valley Liberation Front"] == ("VALLEYFRONT", None, "REB")
     assert actors.home_country("VALLEYFRONT", kb=actors.load_kb([people, orgs])) == "PER"
+
+
+# --- bare role nouns take their article's country (context.py) ------------------------------------------------
+
+
+def bare_roles(doc):
+    """{mention text: (actor id, label)} of role-noun mentions."""
+    return {m.text: (m.actor_id, m.label) for m in doc.mentions if m.label.startswith("NOMINAL")}
+
+
+def test_bare_role_noun_corefers_to_the_last_same_sector_mention(annotate):
+    doc = annotate("The Ethiopian government said on Tuesday it was ready for talks with the northern leadership. "
+                   "The government also promised to restore power and banking services within weeks.")
+    assert bare_roles(doc)["government"] == ("ETH-GOV", "NOMINAL:coref")
+    assert bare_roles(doc)["Ethiopian government"] == ("ETH-GOV", "NOMINAL")
+
+
+def test_state_sector_takes_the_one_country_of_the_previous_sentence(annotate):
+    doc = annotate("Mali declared a state of emergency in three central regions on Monday. "
+                   "The army said it had sent reinforcements to the area.")
+    assert bare_roles(doc)["army"] == ("MLI-MIL", "NOMINAL:nearby")
+
+
+def test_dateline_country_when_the_article_mentions_it(annotate):
+    doc = annotate("KHARTOUM (Reuters) - Protesters marched toward the presidential palace on Thursday, demanding "
+                   "civilian rule in Sudan. Witnesses said tear gas was fired at the crowd near the river.")
+    assert doc.article.dateline == "KHARTOUM (Reuters)"
+    assert bare_roles(doc)["Protesters"] == ("SDN-CVL", "NOMINAL:dateline")
+
+
+def test_dominant_country_when_the_dateline_is_not_mentioned(annotate):
+    doc = annotate("PARIS (Reuters) - Iran summoned the British ambassador on Saturday. Iranian officials accused "
+                   "London of stoking unrest, and Iran's state media aired a warning to foreign embassies in Tehran. "
+                   "The measures took effect at midnight. Protesters gathered again in several cities on Sunday.")
+    assert bare_roles(doc)["Protesters"] == ("IRN-CVL", "NOMINAL:dominant")
+
+
+def test_dateline_and_dominant_rules_refuse_a_sentence_naming_another_country(annotate):
+    doc = annotate("KHARTOUM (Reuters) - Sudan's army said on Monday it had secured the capital. Sudan's ruling "
+                   "council called for calm. Sudan closed its airspace. Refugees and protesters crossed into "
+                   "Chad overnight, aid workers said.")
+    assert bare_roles(doc)["protesters"] == ("CVL", "NOMINAL")
+
+
+def test_two_equally_mentioned_countries_give_no_country(annotate):
+    doc = annotate("Armenia and Azerbaijan traded accusations on Tuesday. Armenia said Azerbaijan had shelled "
+                   "border villages overnight. The shelling stopped before dawn. Protesters gathered outside "
+                   "parliament in the evening.")
+    assert bare_roles(doc)["Protesters"] == ("CVL", "NOMINAL")
+
+
+def test_same_sentence_antecedents_are_not_used(annotate):
+    # A second government noun in the sentence of a named one is usually the other party.
+    doc = annotate("U.S. officials said lifting sanctions on Myanmar now would only reward the regime.")
+    assert bare_roles(doc)["regime"] == ("GOV", "NOMINAL")
+
+
+def test_explicit_foreign_and_possessive_role_phrases_are_left_alone(annotate):
+    doc = annotate("KHARTOUM (Reuters) - Sudan's army said on Monday it had secured the capital. Sudan's ruling "
+                   "council called for calm. Kenyan police said they had tightened checks at the border. Western "
+                   "governments urged restraint. Eritrea, whose troops are massed nearby, did not comment.")
+    roles = bare_roles(doc)
+    assert roles["Kenyan police"] == ("KEN-COP", "NOMINAL")
+    assert roles["governments"] == ("GOV", "NOMINAL")
+    assert roles.get("troops", ("MIL",))[0] != "SDN-MIL"
+
+
+def test_inference_can_be_switched_off(index):
+    doc = nlp.run(clean.run(RawArticle(id="t", text="Mali declared a state of emergency on Monday. The army said "
+                                       "it had sent reinforcements.", published="2022-03-01")))
+    assert bare_roles(actors.run(doc, index=index, infer_countries=False))["army"] == ("MIL", "NOMINAL")
+
+
+def test_dateline_country_from_capitals_cities_and_country_names(index):
+    assert dateline_country("KHARTOUM (Reuters)", index) == "SDN"
+    assert dateline_country("KYIV, Ukraine (AP)", index) == "UKR"
+    assert dateline_country("WASHINGTON, Dec 30 (Reuters)", index) == "USA"
+    assert dateline_country("MOMBASA", index) == "KEN"
+    assert dateline_country("", index) is None
+
+
+def test_country_inference_costs_little_next_to_parsing(index):
+    text = " ".join(
+        f"Sudan's army said on day {k} that it had secured the capital. The government promised elections. "
+        f"Protesters marched again and police fired tear gas, witnesses said." for k in range(1, 21))
+    started = time.perf_counter()
+    doc = nlp.run(clean.run(RawArticle(id="t", text="KHARTOUM (Reuters) - " + text, published="2022-03-01")))
+    parsed = time.perf_counter()
+    actors.run(doc, index=index)
+    finder = MentionFinder(doc, index, actors._resolver(index))
+    finder.role_phrases()
+    chosen = finder.select()
+    inferred = time.perf_counter()
+    inherit_countries(doc, chosen, index, actors._resolver(index))
+    done = time.perf_counter()
+    assert any(":" in c.label for c in chosen)
+    assert done - inferred < 0.05 * (parsed - started)

@@ -106,11 +106,16 @@ class Person:
     roles: tuple[Tenure, ...]
 
 
+#: How a bare role noun of a sector takes a country from its article (see the data README).
+SECTOR_CONTEXTS = ("state", "domestic", "-")
+
+
 @dataclass(frozen=True)
 class Sector:
     code: str
     label: str
     noun: str
+    context: str = "-"  # how a bare role noun takes the article's country: "state", "domestic" or "-"
 
 
 @dataclass
@@ -122,6 +127,8 @@ class ActorKB:
     roles: dict[str, Role]
     honorifics: dict[str, str | None] = field(default_factory=dict)
     people: dict[str, Person] = field(default_factory=dict)
+    #: Words marking a bare role phrase as other countries' actors ("Western governments").
+    foreign_markers: frozenset[str] = frozenset()
 
 
 def slug(name: str) -> str:
@@ -196,7 +203,8 @@ def _role_row(row: list[str]) -> Role:
 
 def read_kb(data_dir: Path = DATA_DIR, people_paths: list[Path] | None = None) -> ActorKB:
     """Read every actor data file under ``data_dir`` (people from ``people_paths`` if given)."""
-    sectors = {code: Sector(code, label, noun) for _, (code, label, noun) in _rows(data_dir / "sectors.tsv")}
+    sectors = {code: Sector(code, label, noun, context)
+               for _, (code, label, noun, context) in _rows(data_dir / "sectors.tsv")}
     countries = {c.iso3: c for c in (_country_row(row) for _, row in _rows(data_dir / "countries.tsv"))}
     seats = [Seat(name, country, sector, _items(aliases))
              for _, (name, country, sector, aliases) in _rows(data_dir / "seats.tsv")]
@@ -204,7 +212,8 @@ def read_kb(data_dir: Path = DATA_DIR, people_paths: list[Path] | None = None) -
     roles = {r.phrase: r for r in (_role_row(row) for _, row in _rows(data_dir / "roles.tsv"))}
     honorifics = {word: _null(gender) for _, (word, gender) in _rows(data_dir / "honorifics.tsv")}
     paths = people_files(data_dir) if people_paths is None else people_paths
-    return ActorKB(sectors, countries, seats, orgs, roles, honorifics, read_people(paths))
+    markers = frozenset(word for _, (word, _reason) in _rows(data_dir / "foreign_markers.tsv"))
+    return ActorKB(sectors, countries, seats, orgs, roles, honorifics, read_people(paths), markers)
 
 
 class ActorDataError(ValueError):
@@ -408,13 +417,20 @@ def _role_errors(role: object, sectors: set[str], countries: set[str], orgs: set
 
 def validate(data_dir: Path = DATA_DIR, people_paths: list[Path] | None = None) -> list[str]:
     """Every problem in the actor data, as ``file:line: message`` strings (empty = valid)."""
-    errors = (_check_columns(data_dir / "sectors.tsv", 3) + _check_columns(data_dir / "countries.tsv", 6)
+    errors = (_check_columns(data_dir / "sectors.tsv", 4) + _check_columns(data_dir / "countries.tsv", 6)
               + _check_columns(data_dir / "seats.tsv", 4) + _check_columns(data_dir / "orgs.tsv", 6)
-              + _check_columns(data_dir / "roles.tsv", 4) + _check_columns(data_dir / "honorifics.tsv", 2))
+              + _check_columns(data_dir / "roles.tsv", 4) + _check_columns(data_dir / "honorifics.tsv", 2)
+              + _check_columns(data_dir / "foreign_markers.tsv", 2))
     if errors:
         return errors
     kb = read_kb(data_dir, people_paths=[])
     sectors, countries = set(kb.sectors), set(kb.countries)
+    for n, (code, *_, context) in _rows(data_dir / "sectors.tsv"):
+        if context not in SECTOR_CONTEXTS:
+            errors.append(f"sectors.tsv:{n}: {code}: context must be one of {', '.join(SECTOR_CONTEXTS)}")
+    for n, (word, _reason) in _rows(data_dir / "foreign_markers.tsv"):
+        if not re.fullmatch(r"[a-z-]+", word):
+            errors.append(f"foreign_markers.tsv:{n}: {word!r} must be one lowercase word")
     for n, (iso3, *_rest) in _rows(data_dir / "countries.tsv"):
         if not re.fullmatch(r"[A-Z]{3}", iso3):
             errors.append(f"countries.tsv:{n}: {iso3!r} is not an ISO3 code")

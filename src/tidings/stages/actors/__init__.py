@@ -13,6 +13,7 @@ import re
 from tidings.models import Actor, Document, Mention
 from tidings.resources.actors import home_country, load_kb
 
+from .context import inherit_countries
 from .index import NameIndex, default_index
 from .mentions import FORMER, MentionFinder
 from .resolve import Resolver, day_of
@@ -30,9 +31,11 @@ def _index_with(extra_actors: tuple[str, ...]) -> NameIndex:
     return NameIndex(load_kb(extra_actors)) if extra_actors else default_index()
 
 
-def run(doc: Document, *, index: NameIndex | None = None, extra_actors: tuple[str, ...] = ()) -> Document:
+def run(doc: Document, *, index: NameIndex | None = None, extra_actors: tuple[str, ...] = (),
+        infer_countries: bool = True) -> Document:
     """Add mentions and actors to a parsed ``doc``. ``extra_actors`` adds user actor files (on top of
-    ``$TIDINGS_ACTORS``; see the actors data README); ``index`` swaps in another KB, e.g. in tests."""
+    ``$TIDINGS_ACTORS``; see the actors data README); ``index`` swaps in another KB, e.g. in tests;
+    ``infer_countries`` lets bare role nouns take the article's country (``context.py``)."""
     if doc.parse is None:
         return doc
     index = index or _index_with(tuple(str(p) for p in extra_actors))
@@ -43,7 +46,10 @@ def run(doc: Document, *, index: NameIndex | None = None, extra_actors: tuple[st
     finder.names()
     finder.organisations()
     finder.bind_titles()
-    for cand in finder.select():
+    chosen = finder.select()
+    if infer_countries:
+        inherit_countries(doc, chosen, index, resolver)
+    for cand in chosen:
         actor = doc.add_actor(cand.actor)
         doc.mentions.append(Mention(cand.start, cand.end, doc.article.text[cand.start:cand.end], cand.label,
                                     actor.id))
