@@ -35,14 +35,15 @@ from .resolve import Resolver, is_countryish
 
 #: Fewest country mentions for an article to have a dominant country, and the share it needs.
 DOMINANT_MIN, DOMINANT_SHARE = 3, 0.5
-#: How many sentences back a same-sector mention binds a bare one even if other countries' were named before.
+#: Sentences back within which the last same-sector mention binds; beyond, only when all such mentions agree.
 COREF_WINDOW = 2
 #: Possessives point at a specific owner ("Eritrea, whose troops"); such phrases are left alone.
 POSSESSIVE_WORDS = frozenset({"its", "their", "his", "her", "whose", "our"})
 
 
 def inherit_countries(doc: Document, chosen: list[Candidate], index: NameIndex, resolver: Resolver) -> None:
-    """Give each country-less role mention in ``chosen`` (text order) its article's country, in place."""
+    """Give each country-less role mention in ``chosen`` (text order) its article's country, in place; a
+    mention given a country serves as antecedent for later ones ("the government ... the government")."""
     bare = [c for c in chosen if _is_bare(c, doc, index)]
     if not bare:
         return
