@@ -5,7 +5,7 @@ import pytest
 
 from tidings.models import Article, Document
 from tidings.stages import dates, nlp
-from tidings.stages.dates import calendar
+from tidings.stages.dates import calendar, grammar
 from tidings.stages.dates.tense import tense_at
 
 PUBLISHED = "2021-12-30"  # a Thursday
@@ -246,3 +246,24 @@ def test_clock_times_without_a_day_fall_on_the_day_last_named():
     assert found("The vote was held on Dec. 20. Results came in this morning.") == [
         ("Dec. 20", "2021-12-20", "DATE"), ("this morning", "2021-12-30TMO", "TIME")]
     assert found("Polls close at 3 p.m. EST.") == [("3 p.m. EST", "2021-12-30T15:00", "TIME")]
+
+
+
+WIRE_TIMES = [
+    "Talks resumed on Tuesday, more than two and a half years after they collapsed, officials said. ",
+    "The 10-day ceasefire, agreed some three weeks ago, will be reviewed every other month. ",
+    "Exports fell in the third quarter of fiscal 2020 and again in Q4, the second-half outlook weak. ",
+    "Rebels have held the town since the nineteen-nineties, a quarter of a century of rule. ",
+    "Prices rose 4% a year for the past several years; shipments arrive twice a week, and weekly after that. ",
+]
+
+
+@pytest.mark.parametrize("text", [
+    "".join(WIRE_TIMES),
+    "The ministry gave no further details. ".join(WIRE_TIMES * 2),
+    "Talks on the Glockenstraße bridge resumed three days ago. " + "".join(WIRE_TIMES),  # "ß" folds to "ss"
+])
+def test_rules_run_near_their_triggers_find_every_match(text):
+    every = sorted((r.name, m.start(), m.end()) for r in grammar.rules() for m in r.pattern.finditer(text)
+                   if m.end() > m.start())
+    assert sorted((c.rule.name, c.start, c.end) for c in grammar.candidates(text)) == every

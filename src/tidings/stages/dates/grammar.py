@@ -29,9 +29,13 @@ class Context:
 
 @dataclass(frozen=True)
 class Rule:
+    """A pattern and its interpreter; with ``triggers`` (lower-case strings, one of which every match
+    contains), the pattern runs only near an occurrence of a trigger (see :func:`candidates`)."""
+
     name: str
     pattern: re.Pattern[str]
     interpret: Callable[[re.Match[str], Context], Interpretation | None]
+    triggers: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -727,14 +731,59 @@ def rules() -> tuple[Rule, ...]:
         ("holiday", rf"(?:(?P<rel>last|next|this)\s+)?(?P<name>{v.HOLIDAY})(?:,?\s+(?P<year>{v.YEAR}))?(?![\w'])",
          interpret_holiday),
     ]
-    return tuple(Rule(name, re.compile(rf"(?<![\w-]){pattern}", re.I), fn) for name, pattern, fn in specs)
+    units = (*v.units, *v.unit_plurals)
+    # the words each costly rule cannot match without (weekday names and "weekend" hold "day" and "week")
+    triggers = {
+        "ago": units,
+        "duration": units,
+        "duration_adjective": units,
+        "set": (*units, *v.months, *v.lex["set_words"], "morning", "afternoon", "evening", "night"),
+        "spelled_year": ("nineteen", "eighteen", "thousand", "ties"),
+        "century": ("century",),
+        "quarter": ("quarter", "half", "q"),
+    }
+    return tuple(Rule(name, re.compile(rf"(?<![\w-]){pattern}", re.I), fn,
+                      tuple(sorted({w.casefold() for w in triggers.get(name, ())})))
+                 for name, pattern, fn in specs)
+
+
+#: How far (characters) a triggered rule's match may start before its trigger word and end after it:
+#: well beyond the longest time expression, so running the rule only there finds every match.
+REACH_BEFORE, REACH_AFTER = 100, 50
+
+
+def _windows(triggers: tuple[str, ...], lowered: str) -> list[tuple[int, int]]:
+    """The stretches of text within reach of a trigger occurrence, in order, merged where they touch."""
+    spans = []
+    for word in triggers:
+        at = lowered.find(word)
+        while at >= 0:
+            spans.append((max(0, at - REACH_BEFORE), min(len(lowered), at + len(word) + REACH_AFTER)))
+            at = lowered.find(word, at + 1)
+    merged: list[tuple[int, int]] = []
+    for start, end in sorted(spans):
+        if merged and start <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
+        else:
+            merged.append((start, end))
+    return merged
 
 
 def candidates(text: str) -> list[Candidate]:
     """Every match of every rule (overlapping; choose with :func:`choose`)."""
+    lowered = text.casefold()  # as the rules' case-insensitive matching folds ("ſ" is "s")
+    exact_offsets = len(lowered) == len(text)  # folding lengthens a few letters ("ß" is "ss")
     found = []
+    windows: dict[tuple[str, ...], list[tuple[int, int]]] = {}
     for rule in rules():
-        for m in rule.pattern.finditer(text):
-            if m.end() > m.start():
-                found.append(Candidate(m.start(), m.end(), rule, m))
+        if not rule.triggers or not exact_offsets:
+            spans = [(0, len(text))]
+        else:
+            if rule.triggers not in windows:
+                windows[rule.triggers] = _windows(rule.triggers, lowered)
+            spans = windows[rule.triggers]
+        for start, end in spans:
+            for m in rule.pattern.finditer(text, start, end):
+                if m.end() > m.start():
+                    found.append(Candidate(m.start(), m.end(), rule, m))
     return found
