@@ -103,12 +103,13 @@ class Writer:
 
     def store_document(self, raw: RawArticle, doc: Document) -> None:
         """Store ``doc`` unless an identical text is stored; cluster it with near-duplicates and its events."""
-        text_hash = near.content_hash(doc.article.text)
+        normalized = near.normalize(doc.article.text)
+        text_hash = near.normalized_hash(normalized)
         same = self.store.article_with_hash(content_hash=text_hash)
         if same is not None:
             self.skip(raw, duplicate_of=same, reason="exact duplicate (same cleaned text)")
             return
-        signature = near.Signature.of(doc.article.text)
+        signature = near.Signature.of_normalized(normalized)
         bands = signature.bands()
         match = near.best_match(signature, self.store.lsh_candidates(bands))
         clusters = [event_dedup.assign_cluster(self.store, event) for event in doc.events]

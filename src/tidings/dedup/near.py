@@ -32,13 +32,22 @@ _WORD = re.compile(r"\w+", re.UNICODE)
 
 def normalize(text: str) -> str:
     """Case-, accent- and punctuation-insensitive form used for hashing and shingling."""
-    text = "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
+    if not text.isascii():  # ASCII is its own NFKD form and has no combining marks
+        text = unicodedata.normalize("NFKD", text)
+        marks = {ord(c): None for c in set(text) if unicodedata.combining(c)}
+        if marks:
+            text = text.translate(marks)
     return " ".join(_WORD.findall(text.lower()))
 
 
 def content_hash(text: str) -> str:
     """Hash of the normalised text: identical stories with different punctuation or spacing collide."""
-    return hashlib.sha1(normalize(text).encode("utf-8")).hexdigest()
+    return normalized_hash(normalize(text))
+
+
+def normalized_hash(normalized: str) -> str:
+    """:func:`content_hash` of a text already passed through :func:`normalize`."""
+    return hashlib.sha1(normalized.encode("utf-8")).hexdigest()
 
 
 def raw_hash(content: str) -> str:
@@ -47,14 +56,21 @@ def raw_hash(content: str) -> str:
 
 
 def shingles(text: str, size: int = SHINGLE) -> set[str]:
-    words = normalize(text).split()
+    """The word ``size``-grams of the normalised text."""
+    return word_shingles(normalize(text).split(), size)
+
+
+def word_shingles(words: list[str], size: int = SHINGLE) -> set[str]:
+    """The ``size``-grams of already normalised words."""
     if len(words) < size:
         return {" ".join(words)} if words else set()
     return {" ".join(words[i : i + size]) for i in range(len(words) - size + 1)}
 
 
-def _hash31(shingle: str) -> int:
-    return int.from_bytes(hashlib.blake2b(shingle.encode("utf-8"), digest_size=4).digest(), "little") % PRIME
+def _hash31(shingles: set[str]) -> np.ndarray:
+    """Each shingle's 4-byte blake2b digest (little-endian) mod ``PRIME``; ``[0]`` for no shingles."""
+    digests = b"".join(hashlib.blake2b(s.encode("utf-8"), digest_size=4).digest() for s in shingles) or bytes(4)
+    return np.frombuffer(digests, dtype="<u4").astype(np.uint64) % PRIME
 
 
 @dataclass(frozen=True)
@@ -65,7 +81,12 @@ class Signature:
 
     @classmethod
     def of(cls, text: str) -> "Signature":
-        hashes = np.array([_hash31(s) for s in shingles(text)] or [0], dtype=np.uint64)
+        return cls.of_normalized(normalize(text))
+
+    @classmethod
+    def of_normalized(cls, normalized: str) -> "Signature":
+        """The signature of a text already passed through :func:`normalize`."""
+        hashes = _hash31(word_shingles(normalized.split()))
         values = ((_A[:, None] * hashes[None, :] + _B[:, None]) % PRIME).min(axis=1)
         return cls(values.astype(np.uint64))
 
@@ -79,11 +100,9 @@ class Signature:
 
     def bands(self) -> list[int]:
         """One signed 63-bit bucket hash per band (SQLite INTEGER-safe)."""
-        out = []
-        for band in range(BANDS):
-            chunk = self.values[band * ROWS : (band + 1) * ROWS].astype("<u4").tobytes()
-            out.append(struct.unpack("<q", hashlib.blake2b(chunk, digest_size=8).digest())[0])
-        return out
+        blob, width = self.to_bytes(), 4 * ROWS
+        return [struct.unpack("<q", hashlib.blake2b(blob[i : i + width], digest_size=8).digest())[0]
+                for i in range(0, BANDS * width, width)]
 
     def similarity(self, other: "Signature") -> float:
         """Estimated Jaccard similarity of the two articles' bigram sets."""
