@@ -255,6 +255,8 @@ WIRE_TIMES = [
     "Exports fell in the third quarter of fiscal 2020 and again in Q4, the second-half outlook weak. ",
     "Rebels have held the town since the nineteen-nineties, a quarter of a century of rule. ",
     "Prices rose 4% a year for the past several years; shipments arrive twice a week, and weekly after that. ",
+    "Polls closed at 8 p.m. on Sunday, Nov. 3, 2019, and the count, currently under way since 11/04/2019, ",
+    "should end by Christmas or early next spring, the commission said this morning, not in the 1990s. ",
 ]
 
 
