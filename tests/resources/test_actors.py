@@ -263,3 +263,21 @@ def test_written_petrarch_import_is_a_valid_user_dictionary(tmp_path):
     kb = actors.load_kb(extra=written + agents)
     assert kb.people["ana-lopez-mercado"].roles[1].sector == "OPP"
     assert kb.orgs["NORTHERNHILLSBRIGADE"].country == "COL" and kb.roles["coast warden"].sector == "COP"
+
+
+@pytest.mark.parametrize("row, expected", [
+    ("junta\t-\tnot a roles.tsv phrase", "'junta' must be a GOV phrase of roles.tsv with a known country or -"),
+    ("regime\tXYZ\tunknown country", "'regime' must be a GOV phrase of roles.tsv with a known country or -"),
+    ("police\t-\tnot a government noun", "'police' must be a GOV phrase of roles.tsv with a known country or -"),
+])
+def test_validator_checks_government_nouns(tmp_path, row, expected):
+    data = _copy_tables(tmp_path)
+    with (data / "government_nouns.tsv").open("a") as out:
+        out.write(row + "\n")
+    lines = len((data / "government_nouns.tsv").read_text().splitlines())
+    assert actors.validate(data, people_paths=[]) == [f"government_nouns.tsv:{lines}: {expected}"]
+
+
+def test_government_nouns_are_loaded_with_their_default_country():
+    nouns = actors.read_kb(people_paths=[]).government_nouns
+    assert nouns["administration"] == "USA" and nouns["regime"] is None

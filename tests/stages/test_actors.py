@@ -426,3 +426,58 @@ def test_country_inference_costs_little_next_to_parsing(index):
     done = time.perf_counter()
     assert any(":" in c.label for c in chosen)
     assert done - inferred < 0.05 * (parsed - started)
+
+
+# --- government nouns: "the Biden administration", "a senior administration official" (government_nouns.tsv) ----
+
+
+@pytest.mark.parametrize("text, published, mention, expected", [
+    ("The Biden administration announced new export controls on Thursday.", "2022-10-06",
+     "Biden administration", "USA-GOV"),
+    # Trump was out of office on this date: the phrase still names the U.S. government, never ELI.
+    ("Tariffs imposed by the Trump administration remain in place, the trade office said.", "2021-12-30",
+     "Trump administration", "USA-GOV"),
+    ("Critics of the Putin regime were detained in Moscow over the weekend.", "2022-03-01",
+     "Putin regime", "RUS-GOV"),
+    ("The Merkel government agreed to phase out nuclear power by the end of 2022.", "2011-06-06",
+     "Merkel government", "DEU-GOV"),
+])
+def test_leader_name_before_a_government_noun_names_the_government(annotate, text, published, mention, expected):
+    doc = annotate(text, published=published)
+    assert bare_roles(doc)[mention] == (expected, "NOMINAL")
+    assert not any(m.label == "PERSON" for m in doc.mentions)
+
+
+def test_unqualified_administration_official_defaults_to_the_united_states(annotate):
+    doc = annotate("A senior administration official said the talks would resume next week in Geneva.")
+    assert bare_roles(doc)["administration official"] == ("USA-GOV", "NOMINAL:default")
+    doc = annotate("Administration officials said Iran had not yet answered the latest proposal.")
+    assert bare_roles(doc)["Administration officials"] == ("USA-GOV", "NOMINAL:default")
+    doc = annotate("A former administration official said the deal had been years in the making.")
+    assert bare_roles(doc)["administration official"] == ("USA-ELI", "NOMINAL:default")
+
+
+def test_article_context_wins_over_the_default_country(annotate):
+    doc = annotate("BUDAPEST (Reuters) - Hungary's government said on Monday it would block the budget deal. "
+                   "Administration officials told reporters the veto would stand until the funds were released.")
+    assert bare_roles(doc)["Administration officials"] == ("HUN-GOV", "NOMINAL:coref")
+
+
+def test_default_country_needs_a_government_noun_that_has_one(annotate):
+    doc = annotate("A senior government official said the talks would resume next week in Geneva.")
+    assert bare_roles(doc)["government official"] == ("GOV", "NOMINAL")
+
+
+@pytest.mark.parametrize("phrase, date, expected", [
+    ("the Biden administration", "2022-01-01", ("USA-GOV", "USA", "GOV")),
+    ("the Trump administration", "2021-12-30", ("USA-GOV", "USA", "GOV")),
+    ("the Putin regime", "2022-01-01", ("RUS-GOV", "RUS", "GOV")),
+    ("the Stoltenberg government", "2012-01-01", ("NOR-GOV", "NOR", "GOV")),
+    ("a senior administration official", None, ("USA-GOV", "USA", "GOV")),
+    ("administration officials", None, ("USA-GOV", "USA", "GOV")),
+    ("a former administration official", None, ("USA-ELI", "USA", "ELI")),
+    ("government officials", None, ("GOV", None, "GOV")),
+])
+def test_lookup_government_nouns(index, phrase, date, expected):
+    actor = actors.lookup(phrase, on_date=date, index=index)
+    assert (actor.id, actor.country, actor.sector) == expected

@@ -129,6 +129,8 @@ class ActorKB:
     people: dict[str, Person] = field(default_factory=dict)
     #: Words marking a bare role phrase as other countries' actors ("Western governments").
     foreign_markers: frozenset[str] = frozenset()
+    #: Nouns naming a whole government ("administration", "regime") → the country a bare use stands for, or None.
+    government_nouns: dict[str, str | None] = field(default_factory=dict)
 
 
 def slug(name: str) -> str:
@@ -213,7 +215,8 @@ def read_kb(data_dir: Path = DATA_DIR, people_paths: list[Path] | None = None) -
     honorifics = {word: _null(gender) for _, (word, gender) in _rows(data_dir / "honorifics.tsv")}
     paths = people_files(data_dir) if people_paths is None else people_paths
     markers = frozenset(word for _, (word, _reason) in _rows(data_dir / "foreign_markers.tsv"))
-    return ActorKB(sectors, countries, seats, orgs, roles, honorifics, read_people(paths), markers)
+    governments = {noun: _null(country) for _, (noun, country, _reason) in _rows(data_dir / "government_nouns.tsv")}
+    return ActorKB(sectors, countries, seats, orgs, roles, honorifics, read_people(paths), markers, governments)
 
 
 class ActorDataError(ValueError):
@@ -420,7 +423,8 @@ def validate(data_dir: Path = DATA_DIR, people_paths: list[Path] | None = None) 
     errors = (_check_columns(data_dir / "sectors.tsv", 4) + _check_columns(data_dir / "countries.tsv", 6)
               + _check_columns(data_dir / "seats.tsv", 4) + _check_columns(data_dir / "orgs.tsv", 6)
               + _check_columns(data_dir / "roles.tsv", 4) + _check_columns(data_dir / "honorifics.tsv", 2)
-              + _check_columns(data_dir / "foreign_markers.tsv", 2))
+              + _check_columns(data_dir / "foreign_markers.tsv", 2)
+              + _check_columns(data_dir / "government_nouns.tsv", 3))
     if errors:
         return errors
     kb = read_kb(data_dir, people_paths=[])
@@ -431,6 +435,10 @@ def validate(data_dir: Path = DATA_DIR, people_paths: list[Path] | None = None) 
     for n, (word, _reason) in _rows(data_dir / "foreign_markers.tsv"):
         if not re.fullmatch(r"[a-z-]+", word):
             errors.append(f"foreign_markers.tsv:{n}: {word!r} must be one lowercase word")
+    for n, (noun, country, _reason) in _rows(data_dir / "government_nouns.tsv"):
+        if noun not in kb.roles or kb.roles[noun].sector != "GOV" or (_null(country) and country not in countries):
+            errors.append(f"government_nouns.tsv:{n}: {noun!r} must be a GOV phrase of roles.tsv with a known "
+                          f"country or -")
     for n, (iso3, *_rest) in _rows(data_dir / "countries.tsv"):
         if not re.fullmatch(r"[A-Z]{3}", iso3):
             errors.append(f"countries.tsv:{n}: {iso3!r} is not an ISO3 code")

@@ -13,7 +13,7 @@ import re
 from tidings.models import Actor, Document, Mention
 from tidings.resources.actors import home_country, load_kb
 
-from .context import inherit_countries
+from .context import default_countries, inherit_countries
 from .index import NameIndex, default_index
 from .mentions import FORMER, MentionFinder
 from .resolve import Resolver, day_of
@@ -49,6 +49,7 @@ def run(doc: Document, *, index: NameIndex | None = None, extra_actors: tuple[st
     chosen = finder.select()
     if infer_countries:
         inherit_countries(doc, chosen, index, resolver)
+    default_countries(doc, chosen, index, resolver)
     for cand in chosen:
         actor = doc.add_actor(cand.actor)
         doc.mentions.append(Mention(cand.start, cand.end, doc.article.text[cand.start:cand.end], cand.label,
@@ -103,6 +104,13 @@ def lookup(text: str, *, on_date: str | None = None, index: NameIndex | None = N
     named_orgs = [t.key for m in matches for t in m.targets[:1] if t.kind == "org"]
     for match in matches:
         people = [t.key for t in match.targets if t.kind == "person"]
+        following = phrase[match.end:].split()[:1]
+        if people and following and following[0].lower() in index.kb.government_nouns:
+            # "the Biden administration": the government the leader heads or headed.
+            pid = resolver.rank_people(people, day, set(), set(), set())
+            sector = index.kb.roles[following[0].lower()].sector
+            return resolver.government_led_by(index.kb.people[pid], sector) or resolver.person(
+                index.kb.people[pid], day)
         if people:
             pid = resolver.rank_people(people, day, {role.office} if role and role.office else set(), set(), set())
             actor = resolver.person(index.kb.people[pid], day, former=former)
@@ -114,7 +122,10 @@ def lookup(text: str, *, on_date: str | None = None, index: NameIndex | None = N
         if pids:
             return resolver.person(index.kb.people[pids[0]], day, former=former)
         if role and (role.standalone or patron):
-            return resolver.generic("ELI" if former else role.sector, patron)
+            sector = "ELI" if former else role.sector
+            if not patron and (iso := _default_country(index, rest)):
+                return resolver.country(iso, sector)  # "a senior administration official" → USA-GOV
+            return resolver.generic(sector, patron)
         return None
     target = matches[0].targets[0]
     if role is None:
@@ -129,6 +140,11 @@ def lookup(text: str, *, on_date: str | None = None, index: NameIndex | None = N
     if holder is not None:
         return resolver.person(holder, day)
     return resolver.country(iso, "ELI" if former else role.sector)
+
+
+def _default_country(index: NameIndex, words: list[str]) -> str | None:
+    """The country a bare government noun stands for ("administration" → USA; ``government_nouns.tsv``)."""
+    return next((iso for w in words if (iso := index.kb.government_nouns.get(w.lower()))), None)
 
 
 def _role_in(index: NameIndex, words: list[str]):

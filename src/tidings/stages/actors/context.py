@@ -68,6 +68,20 @@ def inherit_countries(doc: Document, chosen: list[Candidate], index: NameIndex, 
             cand.label = f"{ROLE_LABEL}:{how}"
 
 
+def default_countries(doc: Document, chosen: list[Candidate], index: NameIndex, resolver: Resolver) -> None:
+    """Give a bare role mention still without a country the default country of its government noun
+    ("a senior administration official" → USA-GOV; ``government_nouns.tsv``), in place. Runs after
+    ``inherit_countries``: a country bound by the article's context wins."""
+    for cand in chosen:
+        if not _is_bare(cand, doc, index):
+            continue
+        words = [t.text.lower() for t in doc.parse.tokens_in(cand.start, cand.end)]
+        iso = next((iso for w in words if (iso := index.kb.government_nouns.get(w))), None)
+        if iso is not None:
+            cand.actor = resolver.country(iso, cand.actor.sector)
+            cand.label = f"{ROLE_LABEL}:default"
+
+
 def _is_bare(cand: Candidate, doc: Document, index: NameIndex) -> bool:
     """A role mention resolved to a sector alone ("GOV"), of a sector that may take a country, naming no
     country and not marked as other countries' actors ("Western governments")."""

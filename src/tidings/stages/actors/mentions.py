@@ -229,6 +229,15 @@ class MentionFinder:
             return
         indices = {t.i for t in toks}
         heads = [t.i for t in toks if t.head not in indices or t.head == t.i]
+        noun = self._government_noun_after(toks[-1]) if pids else None
+        if noun is not None:
+            # "the Biden administration", "the Putin regime": the government the leader heads, not the person.
+            pid = self.resolver.rank_people(pids, self.day, set(), set(), self.seen_people)
+            actor = self.resolver.government_led_by(self.kb.people[pid], self.kb.roles[noun.text.lower()].sector)
+            if actor is not None:
+                self.used.update(indices | {noun.i})
+                self.candidates.append(Candidate(3, start, noun.end, ROLE_LABEL, actor))
+                return
         title_start, title = self._title(toks[0].i, indices)
         ctx = self.context_of(heads + title, indices | set(title))
         ctx.roles += self._title_roles(title)
@@ -261,6 +270,13 @@ class MentionFinder:
             return
         self.used.update(indices | set(title))
         self.candidates.append(Candidate(3, title_start if title else start, end, "PERSON", actor))
+
+    def _government_noun_after(self, last: Token) -> Token | None:
+        """The government noun ("administration", "regime") right after a name in its sentence, if any."""
+        nxt = self.tokens[last.i + 1] if last.i + 1 < len(self.tokens) else None
+        if nxt is None or nxt.sent != last.sent or nxt.pos not in ("NOUN", "PROPN"):
+            return None
+        return nxt if nxt.text.lower() in self.kb.government_nouns else None
 
     def _title(self, first: int, indices: set[int]) -> tuple[int, list[int]]:
         """The description right before a name ("former Russian President", "French National Assembly

@@ -86,6 +86,13 @@ class Resolver:
             return self.kb.orgs[target.key].country
         return self.person(self.kb.people[target.key], day).country
 
+    def government_led_by(self, person: Person, sector: str) -> Actor | None:
+        """The government a leader heads or headed ("the Biden administration" → USA-GOV): the leader's
+        country, never ELI (the phrase names the government of that time)."""
+        latest = sorted((t for t in person.roles if t.country), key=lambda t: t.start or "", reverse=True)
+        iso = person.country or (latest[0].country if latest else None)
+        return self.country(iso, sector) if iso else None
+
     # --- people -----------------------------------------------------------------------------
 
     def person(self, person: Person, day: str | None, *, former: bool = False) -> Actor:
