@@ -5,6 +5,7 @@ work while a batch is being committed. Every write happens inside :meth:`Store.t
 """
 from __future__ import annotations
 
+import functools
 import os
 import sqlite3
 from collections.abc import Iterable, Iterator, Sequence
@@ -51,8 +52,21 @@ def now() -> str:
 
 
 def insert_sql(table: str, names: Sequence[str]) -> str:
+    return _insert_sql(table, tuple(names))
+
+
+@functools.lru_cache(maxsize=256)
+def _insert_sql(table: str, names: tuple[str, ...]) -> str:
+    """Built once per table and column list: the writer reuses the text (and sqlite3 its prepared statement)."""
     cols = ", ".join(f'"{n}"' for n in names)
     return f'INSERT INTO {table} ({cols}) VALUES ({", ".join("?" for _ in names)})'
+
+
+@functools.lru_cache(maxsize=64)
+def _upsert_sql(table: str, names: tuple[str, ...]) -> str:
+    """An insert that refreshes every column but ``id`` of an existing row."""
+    updates = ", ".join(f"{n} = excluded.{n}" for n in names if n != "id")
+    return _insert_sql(table, names) + f" ON CONFLICT(id) DO UPDATE SET {updates}"
 
 
 class Store:
@@ -173,20 +187,21 @@ class Store:
                     event_codes: Sequence[tuple[str | None, str | None]] | None = None) -> None:
         """Insert a Document with all its layers. ``event_clusters``/``event_codes`` run parallel to ``doc.events``."""
         article = doc.article
-        if status == "original":
-            self.conn.execute("INSERT INTO dup_clusters (id, size, created_at) VALUES (?, 0, ?)",
+        if status == "original":  # a new story: its cluster starts with this article
+            self.conn.execute("INSERT INTO dup_clusters (id, size, created_at) VALUES (?, 1, ?)",
                               (dup_cluster, now()))
         row = flatten(article, Article)
         row.update({f"tone_{k}": v for k, v in flatten(doc.tone, Tone).items()})
         row.update(content_hash=content_hash, raw_hash=raw_hash, status=status, dup_cluster=dup_cluster,
                    similarity=similarity, minhash=minhash, origin=origin, ingested_at=now())
         self.conn.execute(insert_sql("articles", list(row)), list(row.values()))
-        self.conn.execute("UPDATE dup_clusters SET size = size + 1 WHERE id = ?", (dup_cluster,))
+        if status != "original":
+            self.conn.execute("UPDATE dup_clusters SET size = size + 1 WHERE id = ?", (dup_cluster,))
         self.conn.executemany("INSERT INTO lsh_bands (band, hash, article_id) VALUES (?, ?, ?)",
                               [(band, value, article.id) for band, value in enumerate(bands)])
-        for seq, actor in enumerate(doc.actors):
-            self.upsert_actor(actor)
-            self.conn.execute("INSERT INTO article_actors VALUES (?, ?, ?)", (article.id, seq, actor.id))
+        self.upsert_actors(doc.actors)
+        self.conn.executemany("INSERT INTO article_actors VALUES (?, ?, ?)",
+                              [(article.id, seq, actor.id) for seq, actor in enumerate(doc.actors)])
         for table, cls in ANNOTATION_TABLES.items():
             self._insert_items(table, cls, article.id, getattr(doc, table))
         clusters = event_clusters or [None] * len(doc.events)
@@ -202,12 +217,11 @@ class Store:
         self.conn.executemany(insert_sql(table, names),
                               [[article_id, seq, *flatten(item, cls).values()] for seq, item in enumerate(items)])
 
-    def upsert_actor(self, actor: Actor) -> None:
-        """Insert or refresh an actor of the knowledge base (the latest description wins)."""
-        row = flatten(actor, Actor)
-        updates = ", ".join(f"{n} = excluded.{n}" for n in row if n != "id")
-        self.conn.execute(insert_sql("actors", list(row)) + f" ON CONFLICT(id) DO UPDATE SET {updates}",
-                          list(row.values()))
+    def upsert_actors(self, actors: Sequence[Actor]) -> None:
+        """Insert or refresh actors of the knowledge base (the latest description wins)."""
+        rows = [flatten(actor, Actor) for actor in actors]
+        if rows:
+            self.conn.executemany(_upsert_sql("actors", tuple(rows[0])), [list(row.values()) for row in rows])
 
     def add_failure(self, input_id: str, reason: str, *, origin: str | None = None,
                     detail: str | None = None) -> None:
@@ -230,19 +244,25 @@ class Store:
         return cur.lastrowid
 
     def refresh_event_clusters(self, pks: Iterable[int]) -> None:
-        """Recount mentions, articles and sources (and the date span) of the given clusters."""
+        """Recount mentions, articles and sources (and the date span) of the given clusters.
+
+        One grouped pass over the clusters' events; the dates, whose columns feed many indexes and a
+        trigger, are written only where they changed.
+        """
+        keys = sorted({pk for pk in pks if pk is not None})
+        if not keys:
+            return
+        rows = self.conn.execute(
+            "SELECT c.pk, COUNT(e.pk), COUNT(DISTINCT e.article_id), COUNT(DISTINCT COALESCE(a.source, a.id)),"
+            " MIN(e.pk), MIN(e.date), MIN(e.day), MAX(e.date), c.date, c.day, c.date_last FROM event_clusters c"
+            " LEFT JOIN events e ON e.cluster_id = c.pk LEFT JOIN articles a ON a.id = e.article_id"
+            f" WHERE c.pk IN ({', '.join('?' for _ in keys)}) GROUP BY c.pk", keys).fetchall()
         self.conn.executemany(
-            """UPDATE event_clusters SET
-                 num_mentions = (SELECT COUNT(*) FROM events WHERE cluster_id = :pk),
-                 num_articles = (SELECT COUNT(DISTINCT article_id) FROM events WHERE cluster_id = :pk),
-                 num_sources = (SELECT COUNT(DISTINCT COALESCE(a.source, a.id)) FROM events e
-                                JOIN articles a ON a.id = e.article_id WHERE e.cluster_id = :pk),
-                 date = (SELECT MIN(date) FROM events WHERE cluster_id = :pk),
-                 day = (SELECT MIN(day) FROM events WHERE cluster_id = :pk),
-                 date_last = (SELECT MAX(date) FROM events WHERE cluster_id = :pk),
-                 first_event = (SELECT MIN(pk) FROM events WHERE cluster_id = :pk)
-               WHERE pk = :pk""",
-            [{"pk": pk} for pk in set(pks)])
+            "UPDATE event_clusters SET num_mentions = ?2, num_articles = ?3, num_sources = ?4, first_event = ?5"
+            " WHERE pk = ?1", [tuple(row)[:5] for row in rows])
+        self.conn.executemany(
+            "UPDATE event_clusters SET date = ?2, day = ?3, date_last = ?4 WHERE pk = ?1",
+            [(row[0], *row[5:8]) for row in rows if tuple(row[5:8]) != tuple(row[8:11])])
 
     # --- reads the writer needs -------------------------------------------------------------
 
