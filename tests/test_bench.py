@@ -1,5 +1,7 @@
 """``tidings bench`` runs end to end on a tiny corpus and a small synthetic store (timings are not asserted)."""
 import json
+import subprocess
+import sys
 
 from click.testing import CliRunner
 
@@ -56,3 +58,11 @@ def test_cli_prints_a_table_or_json(tmp_path):
     assert json.loads(result.output)["events"] >= 1000
     result = CliRunner().invoke(main, ["bench", "--queries", "1000"])
     assert "median ms" in result.output and "top actors" in result.output
+
+
+def test_usage_counts_a_child_that_ends_between_samples():
+    busy = "import time\nstart = time.process_time()\nwhile time.process_time() - start < 0.3:\n    pass"
+    with bench.Usage() as usage:
+        subprocess.run([sys.executable, "-c", busy], check=True)
+    assert usage.cpu_seconds >= 0.3  # the child's work, though no sample saw it finish
+    assert 0 <= usage.sampler_cpu < usage.cpu_seconds
