@@ -155,3 +155,23 @@ def test_a_migrated_store_opens_read_only(tmp_path):
 ])
 def test_period_start_sorts_dates_of_any_precision(value, start):
     assert period_start(value) == start
+
+
+def test_refresh_recounts_clusters_and_moves_their_dates(store):
+    from tidings.dedup.events import cluster_columns
+
+    talks = event("CONSULT", "040", "joe-biden", "vladimir-putin", date="2021-12-30")
+    with store.transaction():
+        first = store.add_event_cluster(cluster_columns(talks))
+        empty = store.add_event_cluster(cluster_columns(talks))
+        for article_id, day in (("a1", "2021-12-31"), ("a2", "2021-12-29")):
+            doc = document(article_id, f"Talks story {article_id}.", events=[
+                event("CONSULT", "040", "joe-biden", "vladimir-putin", date=day)])
+            store.add_article(doc, content_hash=article_id, dup_cluster=article_id, event_clusters=[first])
+        store.refresh_event_clusters([first, empty, first])
+    rows = {r["pk"]: r for r in store.conn.execute("SELECT * FROM event_clusters")}
+    assert (rows[first]["num_mentions"], rows[first]["num_articles"], rows[first]["num_sources"]) == (2, 2, 1)
+    assert (rows[first]["date"], rows[first]["date_last"], rows[first]["day"]) == ("2021-12-29", "2021-12-31",
+                                                                                   "2021-12-29")
+    assert (rows[empty]["num_mentions"], rows[empty]["date"], rows[empty]["first_event"]) == (0, None, None)
+    assert store.conn.execute("SELECT size FROM dup_clusters WHERE id = 'a1'").fetchone()[0] == 1
