@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 
 from tidings.models import Document, Failure, RawArticle
 from tidings.stages import actors, amounts, clean, dates, events, nlp, places, quotes, tone
+from tidings.stages.actors.mentions import city_country
 
 StageFn = Callable[[Document], Document]
 _clock = time.thread_time
@@ -48,6 +49,14 @@ class Pipeline:
         if self.spacy_model is None:
             self.spacy_model = nlp.load_model()
         return self.spacy_model
+
+    def warm_up(self) -> None:
+        """Load now what the stages load lazily (spaCy model, actor KB and index, gazetteer, lexicons, the
+        city table, dateparser's locales), so the first real articles do not pay for it."""
+        for value in WARM_UP_DATES:
+            clean.normalise_date(value)
+        city_country(WARM_UP_CITY)
+        self.process(WARM_UP_ARTICLE)
 
     def annotate(self, doc: Document) -> Document:
         """Run every annotation stage on an already parsed Document."""
@@ -109,6 +118,22 @@ class Pipeline:
                 )
 
 
+#: A short article of our own whose annotation reaches every lazily loaded resource.
+WARM_UP_ARTICLE = RawArticle(
+    id="tidings-warm-up",
+    html="<html><head><title>Ministers meet in Vienna over grain exports</title></head><body><article>"
+         "<p>VIENNA, March 3 (Wire) - Foreign ministers of Turkey and Ukraine met in Vienna on Tuesday and agreed "
+         "to resume grain shipments, Turkish Foreign Minister Mevlut Cavusoglu told reporters.</p>"
+         "<p>\u201cWe will not allow the talks to fail,\u201d he said, adding that the United Nations would "
+         "monitor the deal worth $2 billion. Police in Kharkiv arrested 12 protesters last week, the Interior "
+         "Ministry said in a statement.</p></article></body></html>",
+    url="https://example.org/world/warm-up",
+    published="Thursday, March 3, 2022",
+)
+#: Published dates in the forms that make the clean stage load dateparser's English and other locales.
+WARM_UP_DATES = ("3 March 2022 10:00 GMT", "3 mars 2022")
+WARM_UP_CITY = "Vienna"
+
 _frozen = False
 
 
@@ -133,8 +158,9 @@ _default: Pipeline | None = None
 
 
 def default_pipeline() -> Pipeline:
-    """The process-wide Pipeline (model loaded on first use)."""
+    """The process-wide Pipeline, warmed up (model and resources loaded) on first use."""
     global _default
     if _default is None:
         _default = Pipeline()
+        _default.warm_up()
     return _default
