@@ -270,7 +270,10 @@ def _clean_inline(text: str, tables: Debris | None = None) -> str:
 
 def _is_debris(paragraph: str, tables: Debris) -> bool:
     """True when the paragraph (or its text inside enclosing brackets) is a debris line."""
-    return bool(tables.drop_lines.fullmatch(paragraph) or tables.drop_lines.fullmatch(paragraph.strip("()[] ")))
+    if tables.drop_lines.fullmatch(paragraph):
+        return True
+    inner = paragraph.strip("()[] ")
+    return inner != paragraph and bool(tables.drop_lines.fullmatch(inner))
 
 
 def _is_prose(paragraph: str) -> bool:
@@ -540,7 +543,7 @@ def detect_language(text: str) -> str:
     unspaced_script = len(_UNSPACED_SCRIPT.findall(text[:5000]))  # Chinese and Japanese write no spaces
     if len(words) < MIN_WORDS_FOR_LANGUAGE and unspaced_script < 2 * MIN_WORDS_FOR_LANGUAGE:
         return "en"
-    function_share = sum(w in _ENGLISH_FUNCTION_WORDS for w in words) / len(words)
+    function_share = sum(map(_ENGLISH_FUNCTION_WORDS.__contains__, words)) / len(words)
     if function_share >= 0.15:
         return "en"
     try:
