@@ -395,21 +395,18 @@ class MentionFinder:
 
     def role_phrases(self) -> None:
         """"Russian officials", "Moscow-backed rebels", "protesters in Minsk", "the U.S. president"."""
-        i = 0
-        while i < len(self.tokens):
-            found = self._role_at(i)
-            if found is None:
-                i += 1
+        words = self.index.role_words
+        starts = [i for i, t in enumerate(self.tokens) if _may_open_role(t, words)]
+        free = 0
+        for i in starts:
+            if i < free or (found := self._role_at(i)) is None:
                 continue
             role_key, n = found
             self._role_phrase(list(range(i, i + n)), role_key)
-            i += n
+            free = i + n
 
     def _role_at(self, i: int) -> tuple[str, int] | None:
-        first = self.tokens[i]
-        low = first.text.lower()
-        if low not in self.index.role_words and first.lemma.lower() not in self.index.role_words and (
-                low[:-1] not in self.index.role_words):
+        if not _may_open_role(self.tokens[i], self.index.role_words):
             return None
         if (m := self.match_of.get(i)) and not all(t.kind == ADJECTIVE for t in m.targets):
             return None  # inside a name ("Democratic People's Republic of Korea")
@@ -611,6 +608,12 @@ class MentionFinder:
             if all(cand.end <= c.start or cand.start >= c.end for c in chosen):
                 chosen.append(cand)
         return sorted(chosen, key=lambda c: c.start)
+
+
+def _may_open_role(token: Token, role_words: frozenset[str]) -> bool:
+    """Whether the token's text, lemma or singular ("officials") is a word that role phrases start with."""
+    low = token.text.lower()
+    return low in role_words or low[:-1] in role_words or token.lemma.lower() in role_words
 
 
 @functools.cache
