@@ -364,3 +364,10 @@ def test_british_single_quotes(quotes_of):
                       "faced worse and we have always prevailed.’\n\nHer aides said she was ‘deeply concerned’.")
     assert [(q.kind, q.speaker.text) for q in found] == [
         ("direct", "the prime minister"), ("direct", "the prime minister"), ("indirect", "Her aides")]
+
+
+def test_description_with_a_name_in_apposition_speaks_as_that_person(build_doc):
+    doc = build_doc("The ministry's chief spokesman, Ravi Menon, said the border talks would resume next week.",
+                    until="quotes")
+    (quote,) = doc.quotes
+    assert quote.kind == "indirect" and quote.speaker.text == "Ravi Menon"

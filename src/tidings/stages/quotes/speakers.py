@@ -131,6 +131,9 @@ class Speakers:
         owner = self._document_owner(head)
         if owner is not None:
             return self.ref(owner)
+        named = self._appositive_person(head)
+        if named is not None:
+            return self.ref(named)
         start, end = self.phrase(head)
         mention = self._mention(start, end, tok)
         if mention is not None and mention.start <= tok.start < mention.end:
@@ -175,6 +178,18 @@ class Speakers:
                 objects = [k for k in self.parse.children(kid) if self.parse.tokens[k].dep == "pobj"]
                 if objects and self.parse.tokens[objects[0]].pos in ("PROPN", "NOUN"):
                     return objects[0]
+        return None
+
+    def _appositive_person(self, head: int) -> int | None:
+        """The person named beside a description ("the lead negotiator, Otty Patiño, said" → Patiño)."""
+        if self.parse.tokens[head].pos != "NOUN":
+            return None
+        for kid in self.parse.children(head):
+            kt = self.parse.tokens[kid]
+            if kt.dep == "appos" and kt.pos == "PROPN":  # a name set off by commas after the description
+                mention = self._mention(kt.start, kt.end, kt)
+                if mention is not None and mention.label == "PERSON" and mention.start <= kt.start < mention.end:
+                    return kid
         return None
 
     def _definite_role(self, head: int) -> str | None:
