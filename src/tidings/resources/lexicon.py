@@ -271,11 +271,7 @@ def validate(lexicon: Lexicon | None = None) -> list[str]:
             problems.append(f"{p.id}: unknown CAMEO code {p.cameo}")
         if p.type not in ontology.PLOVER_TYPES:
             problems.append(f"{p.id}: CAMEO {p.cameo} has no PLOVER type")
-        if p.mode and p.mode not in onto.modes.get(p.type, ()):
-            problems.append(f"{p.id}: mode {p.mode} not a {p.type} mode")
-        for ctx in p.context:
-            if ctx not in onto.contexts:
-                problems.append(f"{p.id}: unknown context {ctx}")
+        problems += ontology.plover_problems(p.id, p.type, p.mode, p.context, onto)
         if p.pos not in POS_KINDS:
             problems.append(f"{p.id}: pos must be one of {POS_KINDS}")
         if p.frame and p.frame not in FRAMES:

@@ -93,13 +93,18 @@ def validate(onto: Ontology | None = None) -> list[str]:
             problems.append(f"{code}: root {code[:2]} missing")
         if entry.plover_type and entry.plover_type not in PLOVER_TYPES:
             problems.append(f"{code}: unknown PLOVER type {entry.plover_type}")
-        if entry.plover_mode and entry.plover_mode not in onto.modes.get(entry.plover_type, ()):
-            problems.append(f"{code}: mode {entry.plover_mode} not listed for {entry.plover_type}")
-        for ctx in entry.plover_context:
-            if ctx not in onto.contexts:
-                problems.append(f"{code}: unknown context {ctx}")
+        problems += plover_problems(code, entry.plover_type, entry.plover_mode, entry.plover_context, onto)
         if not entry.plover_type and not code.startswith("01"):
             problems.append(f"{code}: no PLOVER type")
+    return problems
+
+
+def plover_problems(label: str, type_: str | None, mode: str | None, context, onto: Ontology) -> list[str]:
+    """Problems of a PLOVER mode and contexts for ``type_`` (shared by the ontology and lexicon validators)."""
+    problems = []
+    if mode and mode not in onto.modes.get(type_, ()):
+        problems.append(f"{label}: mode {mode} not a {type_} mode")
+    problems += [f"{label}: unknown context {ctx}" for ctx in context if ctx not in onto.contexts]
     return problems
 
 
