@@ -34,3 +34,39 @@ def test_run_many_parses_each_document_in_order():
     parsed = list(nlp.run_many(docs))
     assert [d.article.id for d in parsed] == ["0", "1"] and all(isinstance(d, Document) for d in parsed)
     assert [t.text for t in parsed[1].parse.tokens][:3] == ["Peru", "and", "Chile"]
+
+
+ATTRIBUTE_TEXT = ("There were protests outside parliament. They were protesting new taxes, and y'all know it.\n\n"
+                  "\"We're gonna fight this, ain't we?\" one organiser asked. Let's see what the Senate does; "
+                  "lawmakers gotta vote by Friday on a $2.4bn package, the agency's spokeswoman said.")
+
+
+def _token_attributes(sdoc):
+    return [(t.text, t.tag_, t.dep_, t.pos_, str(t.morph), t.lemma_) for t in sdoc]
+
+
+def test_attribute_cache_gives_what_the_models_ruler_and_lemmatizer_give():
+    model = nlp.load_model()
+    cache = model.get_pipe("tidings_token_attributes")
+    with model.select_pipes(disable=["tidings_token_attributes"]):
+        sdoc = model(ATTRIBUTE_TEXT)
+    reference = _token_attributes(cache.lemmatizer(cache.ruler(sdoc)))
+    assert _token_attributes(model(ATTRIBUTE_TEXT)) == reference
+    assert _token_attributes(model(ATTRIBUTE_TEXT)) == reference  # second time from the memo
+
+
+def test_attribute_cache_keys_two_token_pattern_words_with_their_neighbours():
+    model = nlp.load_model()
+    there = model("There were protests in the capital.")
+    they = model("They were protesting in the capital.")
+    assert (there[1].pos_, they[1].pos_) == ("VERB", "AUX")  # the ruler's "there + be" pattern
+    assert [t.lemma_ for t in model("We are gonna win.")][2:4] == ["go", "to"]
+
+
+def test_attribute_cache_starts_afresh_when_full(monkeypatch):
+    model = nlp.load_model()
+    monkeypatch.setattr(nlp, "ATTRIBUTE_CACHE_SIZE", 5)
+    cache = model.get_pipe("tidings_token_attributes")
+    sdoc = model("Rebels shelled three border villages overnight, killing eleven civilians.")
+    assert len(cache.cache) <= 5
+    assert [t.lemma_ for t in sdoc][:3] == ["rebel", "shell", "three"]
