@@ -33,14 +33,30 @@ def test_copies_are_unique_inputs(tmp_path):
 
 
 def test_ingest_bench_reports_tidings_and_spacy(tmp_path):
-    report = bench.bench_ingest(write_corpus(tmp_path), workers=1, repeat=2)
+    report = bench.bench_ingest(write_corpus(tmp_path), workers=1, repeat=2, rounds=2)
     assert (report.inputs, report.articles) == (6, 6) and report.words > 100
-    assert [(r.name, r.processes) for r in report.runs] == [("tidings", 1), ("spacy", 1)]
+    assert [(r.name, r.processes, r.trial) for r in report.runs] == [
+        ("tidings", 1, 0), ("spacy", 1, 0), ("spacy", 1, 1), ("tidings", 1, 1)]  # turns at going first
     tidings = report.run("tidings", 1)
     assert tidings.seconds > 0 and tidings.peak_rss_mb > 50 and tidings.cpu_seconds > 0
     assert {"nlp", "actors", "events"} <= set(tidings.stage_seconds)
     assert set(report.ratios()) == {"tidings_vs_spacy_1p", "tidings_vs_spacy_cpu_1p"}
     assert json.loads(json.dumps(report.to_dict()))["runs"][0]["articles_per_second"] > 0
+
+
+def test_ratios_are_medians_of_paired_rounds():
+    def run(name, processes, seconds, trial):
+        return bench.Run(name, processes, seconds, 10, 1000, cpu_seconds=seconds, trial=trial)
+
+    report = bench.IngestReport("c", 10, 10, 1000, runs=[
+        run("tidings", 1, 2.0, 0), run("spacy", 1, 1.0, 0),
+        run("tidings", 1, 9.0, 1), run("spacy", 1, 9.0, 1),  # a burst of load slowed both runs of round 1
+        run("tidings", 1, 2.0, 2), run("spacy", 1, 1.6, 2),
+        run("tidings", 2, 1.0, 0), run("spacy", 2, 0.6, 0)])
+    ratios = report.ratios()
+    assert ratios["tidings_vs_spacy_1p"] == 0.8 and ratios["tidings_vs_spacy_cpu_1p"] == 0.8
+    assert ratios["tidings_2p_vs_1p"] == 2.0 and ratios["spacy_2p_vs_1p"] == round(1 / 0.6, 3)
+    assert report.run("tidings", 1).seconds == 2.0 and len(report.rounds("tidings", 1)) == 3
 
 
 def test_query_bench_times_every_dashboard_query(tmp_path):

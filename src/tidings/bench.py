@@ -2,9 +2,12 @@
 
 * :func:`bench_ingest` ingests a corpus (repeated ``repeat`` times, each copy made unique so it is
   really processed and stored) into a fresh temporary store with 1 and ``workers`` processes, and
-  runs bare spaCy ``nlp.pipe`` over the same cleaned texts with the same model and ``n_process``.
-  Peak resident memory of each worker is sampled with psutil while the run goes (twice a second;
-  the sampler's own CPU time is not charged to the run).
+  runs bare spaCy ``nlp.pipe`` (the model exactly as published) over the same cleaned texts with
+  the same ``n_process``. Each comparison is made ``rounds`` times, tidings and spaCy taking turns
+  to go first, and ratios are medians of the rounds' paired ratios, so a burst of load from other
+  programs on the machine skews one round, not the result. Peak resident memory of each worker is
+  sampled with psutil while the run goes (twice a second; the sampler's own CPU time is not charged
+  to the run).
 * :func:`bench_queries` fills a temporary store with synthetic events and times the queries the
   dashboard makes (median of several runs).
 """
@@ -40,6 +43,7 @@ class Run:
     peak_rss_mb: float | None = None
     cpu_seconds: float | None = None
     stage_seconds: dict[str, float] = field(default_factory=dict)  # tidings: time per pipeline stage, all workers
+    trial: int = 0  # which round of the comparison
 
     @property
     def articles_per_second(self) -> float:
@@ -63,29 +67,45 @@ class IngestReport:
     runs: list[Run] = field(default_factory=list)
     load_average: tuple[float, ...] = ()  # of the machine when the runs started (other programs' work)
 
+    def rounds(self, name: str, processes: int) -> list[Run]:
+        return [r for r in self.runs if r.name == name and r.processes == processes]
+
     def run(self, name: str, processes: int) -> Run | None:
-        return next((r for r in self.runs if r.name == name and r.processes == processes), None)
+        """The median run (by seconds) of ``name`` with ``processes``."""
+        runs = sorted(self.rounds(name, processes), key=lambda r: r.seconds)
+        return runs[(len(runs) - 1) // 2] if runs else None
 
     def ratios(self) -> dict[str, float]:
-        """tidings/spaCy per process count, N workers/1 for both, from articles per second."""
+        """Medians over rounds: tidings/spaCy per process count (articles/s and CPU), N workers/1 for both."""
         out: dict[str, float] = {}
-        for run in self.runs:
-            spacy = self.run("spacy", run.processes)
-            if run.name == "tidings" and spacy and spacy.articles_per_second:
-                out[f"tidings_vs_spacy_{run.processes}p"] = run.articles_per_second / spacy.articles_per_second
-            if run.name == "tidings" and spacy and run.cpu_seconds:  # CPU work per article, not wall time
-                out[f"tidings_vs_spacy_cpu_{run.processes}p"] = spacy.cpu_seconds / run.cpu_seconds
+        for processes in sorted({r.processes for r in self.runs}):
+            pairs = _paired(self.rounds("tidings", processes), self.rounds("spacy", processes))
+            if pairs:
+                out[f"tidings_vs_spacy_{processes}p"] = _median_ratio(pairs, lambda r: r.articles_per_second)
+                out[f"tidings_vs_spacy_cpu_{processes}p"] = _median_ratio(
+                    [(s, t) for t, s in pairs], lambda r: r.cpu_seconds or 0.0)
         for name in ("tidings", "spacy"):
-            one = self.run(name, 1)
-            for run in self.runs:
-                if run.name == name and run.processes > 1 and one and one.articles_per_second:
-                    out[f"{name}_{run.processes}p_vs_1p"] = run.articles_per_second / one.articles_per_second
+            for processes in sorted({r.processes for r in self.runs if r.processes > 1}):
+                pairs = _paired(self.rounds(name, processes), self.rounds(name, 1))
+                if pairs:
+                    out[f"{name}_{processes}p_vs_1p"] = _median_ratio(pairs, lambda r: r.articles_per_second)
         return {k: round(v, 3) for k, v in out.items()}
 
     def to_dict(self) -> dict[str, Any]:
         return {"corpus": self.corpus, "inputs": self.inputs, "articles": self.articles, "words": self.words,
                 "cpus": os.cpu_count(), "load_average": self.load_average, "runs": [r.to_dict() for r in self.runs],
                 "ratios": self.ratios(), "targets": TARGETS}
+
+
+def _paired(first: list[Run], second: list[Run]) -> list[tuple[Run, Run]]:
+    """Runs of the same round, side by side."""
+    by_trial = {r.trial: r for r in second}
+    return [(r, by_trial[r.trial]) for r in first if r.trial in by_trial]
+
+
+def _median_ratio(pairs: list[tuple[Run, Run]], measure: Callable[[Run], float]) -> float:
+    ratios = [measure(a) / measure(b) for a, b in pairs if measure(b)]
+    return statistics.median(ratios) if ratios else 0.0
 
 
 class Usage:
@@ -201,51 +221,56 @@ def cleaned_texts(raws: Sequence) -> list[str]:
     return texts
 
 
-def time_tidings(raws: Sequence, workers: int, words: int, articles: int) -> Run:
-    """Ingest ``raws`` into a fresh temporary store with ``workers`` processes, as ``tidings ingest`` does.
+def time_tidings(raws: Sequence, executor, workers: int, words: int, articles: int, trial: int = 0) -> Run:
+    """Ingest ``raws`` into a fresh temporary store with ``executor``'s processes, as ``tidings ingest`` does.
 
-    The workers load their pipeline (one article each) before the clock starts, as bare spaCy's
-    model is loaded before its run.
+    The executor's workers have loaded their pipeline before (see :func:`warm_executor`), as bare
+    spaCy's model is loaded before its run.
     """
-    from tidings.batch.executors import make_executor
     from tidings.batch.ingest import IngestSummary, Writer, plan_batches
     from tidings.storage import Store
 
-    executor = make_executor("local", workers=workers)
-    try:
-        list(executor.map_batches([[raw] for raw in raws[:workers]]))
-        with tempfile.TemporaryDirectory(prefix="tidings-bench-") as folder:
-            with Store.open(Path(folder) / "bench.db") as store, Usage() as usage:
-                started = time.perf_counter()
-                writer = Writer(store, IngestSummary())
-                stages: Counter = Counter()
-                for batch, results in executor.map_batches(plan_batches(raws, writer, batch_size=BATCH_SIZE)):
-                    writer.commit(batch, results)
-                    for item in results:
-                        stages.update(getattr(item, "timings", {}))
-                seconds = time.perf_counter() - started
-    finally:
-        executor.close()
+    with tempfile.TemporaryDirectory(prefix="tidings-bench-") as folder:
+        with Store.open(Path(folder) / "bench.db") as store, Usage() as usage:
+            started = time.perf_counter()
+            writer = Writer(store, IngestSummary())
+            stages: Counter = Counter()
+            for batch, results in executor.map_batches(plan_batches(raws, writer, batch_size=BATCH_SIZE)):
+                writer.commit(batch, results)
+                for item in results:
+                    stages.update(getattr(item, "timings", {}))
+            seconds = time.perf_counter() - started
     return Run("tidings", workers, seconds, articles, words, usage.peak_rss_mb, round(usage.cpu_seconds, 2),
-               {name: round(value, 2) for name, value in stages.most_common()})
+               {name: round(value, 2) for name, value in stages.most_common()}, trial)
 
 
-def time_spacy(texts: Sequence[str], processes: int, words: int) -> Run:
-    """Bare ``nlp.pipe`` over ``texts`` with the pipeline's model, batch size and ``n_process``."""
-    from tidings.stages.nlp import load_model
+def warm_executor(raws: Sequence, workers: int):
+    """A local executor whose ``workers`` processes have each loaded the pipeline (one article each)."""
+    from tidings.batch.executors import make_executor
 
-    nlp = load_model()
+    executor = make_executor("local", workers=workers)
+    list(executor.map_batches([[raw] for raw in raws[:workers]]))
+    return executor
+
+
+def time_spacy(texts: Sequence[str], processes: int, words: int, trial: int = 0) -> Run:
+    """Bare ``nlp.pipe`` over ``texts``: the published model, the pipeline's batch size, ``n_process``."""
+    from tidings.stages.nlp import load_bare_model
+
+    nlp = load_bare_model()
     with Usage() as usage:
         started = time.perf_counter()
         for _ in nlp.pipe(texts, batch_size=BATCH_SIZE, n_process=processes):
             pass
         seconds = time.perf_counter() - started
-    return Run("spacy", processes, seconds, len(texts), words, usage.peak_rss_mb, round(usage.cpu_seconds, 2))
+    return Run("spacy", processes, seconds, len(texts), words, usage.peak_rss_mb, round(usage.cpu_seconds, 2),
+               trial=trial)
 
 
-def bench_ingest(corpus: Path | str | None = None, *, workers: int = 2, repeat: int = 5,
+def bench_ingest(corpus: Path | str | None = None, *, workers: int = 2, repeat: int = 5, rounds: int = 3,
                  spacy: bool = True) -> IngestReport:
-    """Time tidings ingest (1 and ``workers`` processes) and, with ``spacy``, bare spaCy on the same texts."""
+    """Time tidings ingest (1 and ``workers`` processes) ``rounds`` times, each round beside bare spaCy
+    on the same texts (with ``spacy``); tidings and spaCy take turns to go first."""
     if corpus is None:
         from tidings.examples import corpus_path
 
@@ -254,10 +279,19 @@ def bench_ingest(corpus: Path | str | None = None, *, workers: int = 2, repeat: 
     texts = cleaned_texts(raws)
     words = sum(len(text.split()) for text in texts)
     report = IngestReport(str(corpus), len(raws), len(texts), words, load_average=os.getloadavg())
+    if spacy:
+        time_spacy(texts[:BATCH_SIZE], 1, 0)  # load the model and let it allocate before the first timed run
     for processes in sorted({1, workers}):
-        report.runs.append(time_tidings(raws, processes, words, len(texts)))
-        if spacy:
-            report.runs.append(time_spacy(texts, processes, words))
+        executor = warm_executor(raws, processes)
+        try:
+            for trial in range(rounds):
+                runs = [lambda: time_tidings(raws, executor, processes, words, len(texts), trial)]
+                if spacy:
+                    runs.append(lambda: time_spacy(texts, processes, words, trial))
+                for timed in runs if trial % 2 == 0 else runs[::-1]:
+                    report.runs.append(timed())
+        finally:
+            executor.close()
     return report
 
 

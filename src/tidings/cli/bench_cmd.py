@@ -12,13 +12,16 @@ import click
               help="Compare this many worker processes with one.")
 @click.option("--repeat", type=click.IntRange(min=1), default=5, show_default=True,
               help="Use the corpus this many times (copies made unique) for stable timings.")
+@click.option("--rounds", type=click.IntRange(min=1), default=3, show_default=True,
+              help="Repeat each tidings/spaCy comparison this many times, taking turns to go first; "
+                   "ratios are medians of the rounds (steadier on a busy machine).")
 @click.option("--queries", "query_events", type=click.IntRange(min=1), default=None,
               help="Instead: time the dashboard queries on a store of this many synthetic events.")
 @click.option("--queries-db", type=click.Path(dir_okay=False), default=None,
               help="With --queries: build (or reuse) the synthetic store here instead of a temporary file.")
 @click.option("--no-spacy", is_flag=True, help="Skip the bare spaCy baseline.")
 @click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
-def bench_command(corpus, workers, repeat, query_events, queries_db, no_spacy, fmt) -> None:
+def bench_command(corpus, workers, repeat, rounds, query_events, queries_db, no_spacy, fmt) -> None:
     """Measure end-to-end ingest (articles/s, words/s, peak RSS per worker) beside bare spaCy.
 
     \b
@@ -26,7 +29,7 @@ def bench_command(corpus, workers, repeat, query_events, queries_db, no_spacy, f
     2 workers >= 1.6x one, peak RSS <= 1.5 GB per worker, dashboard queries < 200 ms.
     \b
     Examples:
-      tidings bench --workers 2 --repeat 10
+      tidings bench --workers 2 --repeat 10 --rounds 5
       tidings bench --queries 1000000 --format json
     """
     from tidings import bench
@@ -35,27 +38,32 @@ def bench_command(corpus, workers, repeat, query_events, queries_db, no_spacy, f
         result = bench.bench_queries(query_events, db=queries_db)
         click.echo(json.dumps(result, indent=2) if fmt == "json" else queries_table(result))
         return
-    report = bench.bench_ingest(corpus, workers=workers, repeat=repeat, spacy=not no_spacy)
+    report = bench.bench_ingest(corpus, workers=workers, repeat=repeat, rounds=rounds, spacy=not no_spacy)
     click.echo(json.dumps(report.to_dict(), indent=2) if fmt == "json" else ingest_table(report))
 
 
 def ingest_table(report) -> str:
+    """The median run of each comparison (with the spread of its rounds), its stage times, and the ratios."""
     load = ", ".join(f"{x:.1f}" for x in report.load_average)
     lines = [f"corpus {report.corpus}: {report.inputs} inputs, {report.articles} English articles, "
              f"{report.words:,} words; machine load average {load}", "",
-             f"{'run':<16}{'procs':>6}{'seconds':>10}{'articles/s':>12}{'words/s':>11}{'CPU s':>9}"
-             f"{'peak RSS MB':>13}"]
-    for run in report.runs:
+             f"{'median run':<16}{'procs':>6}{'seconds':>10}{'articles/s':>12}{'words/s':>11}{'CPU s':>9}"
+             f"{'peak RSS MB':>13}  rounds (min-max s)"]
+    configs = sorted({(r.processes, r.name != "tidings", r.name) for r in report.runs})
+    medians = [report.run(name, processes) for processes, _, name in configs]
+    for run in medians:
         label = "tidings ingest" if run.name == "tidings" else "spaCy nlp.pipe"
+        spread = [r.seconds for r in report.rounds(run.name, run.processes)]
         lines.append(f"{label:<16}{run.processes:>6}{run.seconds:>10.2f}{run.articles_per_second:>12.2f}"
-                     f"{run.words_per_second:>11.0f}{run.cpu_seconds:>9.1f}{run.peak_rss_mb:>13.0f}")
-    for run in report.runs:
+                     f"{run.words_per_second:>11.0f}{run.cpu_seconds:>9.1f}{run.peak_rss_mb:>13.0f}"
+                     f"  {len(spread)} ({min(spread):.2f}-{max(spread):.2f})")
+    for run in medians:
         if run.stage_seconds:
             lines.append(f"  stages ({run.processes} procs, seconds): "
                          + ", ".join(f"{name} {value:.1f}" for name, value in run.stage_seconds.items()))
     ratios = report.ratios()
     if ratios:
-        lines += ["", "ratios: " + ", ".join(f"{k} {v:.2f}" for k, v in ratios.items())]
+        lines += ["", "ratios (medians of rounds): " + ", ".join(f"{k} {v:.2f}" for k, v in ratios.items())]
     lines.append("targets: tidings_vs_spacy >= 0.8, tidings_2p_vs_1p >= 1.6, peak RSS <= 1536 MB per worker")
     return "\n".join(lines)
 

@@ -131,6 +131,14 @@ def _two_token_pattern_targets(ruler):
     return lambda word: anything or word in words or any(regex.search(word) for regex in regexes)
 
 
+@functools.cache
+def load_bare_model(name: str = MODEL):
+    """The spaCy pipeline exactly as published (the baseline ``tidings bench`` compares against)."""
+    import spacy
+
+    return spacy.load(name)
+
+
 def to_parse(sdoc) -> Parse:
     """Convert a spaCy Doc to the library-free Parse layer."""
     from spacy.attrs import DEP, ENT_IOB, ENT_TYPE, HEAD, IDX, IS_SPACE, LEMMA, MORPH, POS, TAG
