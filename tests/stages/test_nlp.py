@@ -70,3 +70,21 @@ def test_attribute_cache_starts_afresh_when_full(monkeypatch):
     sdoc = model("Rebels shelled three border villages overnight, killing eleven civilians.")
     assert len(cache.cache) <= 5
     assert [t.lemma_ for t in sdoc][:3] == ["rebel", "shell", "three"]
+
+
+def test_numpy_blas_gives_what_the_published_model_gives():
+    model, bare = nlp.load_model(), nlp.load_bare_model()
+    layers = [layer for _, c in model.components if hasattr(getattr(c, "model", None), "walk") for layer in c.model.walk()]
+    assert layers and not any(layer.ops.use_blis for layer in layers)
+    assert all(layer.ops.use_blis for _, c in bare.components if hasattr(getattr(c, "model", None), "walk")
+               for layer in c.model.walk())
+    ours, theirs = model(ATTRIBUTE_TEXT), bare(ATTRIBUTE_TEXT)
+    assert [(t.tag_, t.dep_, t.head.i, t.ent_iob_, t.ent_type_) for t in ours] == [
+        (t.tag_, t.dep_, t.head.i, t.ent_iob_, t.ent_type_) for t in theirs]
+
+
+def test_blas_uses_one_thread_per_process():
+    from threadpoolctl import threadpool_info
+
+    nlp.load_model()
+    assert {pool["num_threads"] for pool in threadpool_info() if pool["user_api"] == "blas"} == {1}
