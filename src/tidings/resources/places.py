@@ -116,6 +116,11 @@ class RoleCues:
     heads_of_on: frozenset[str]
     heads_of_over: frozenset[str]
 
+    @functools.cached_property
+    def modified_by_actor(self) -> frozenset[str]:
+        """Nouns after which a place is an actor: affiliations, relations and people of a place."""
+        return self.affiliation_nouns | self.relation_nouns | self.origin_nouns
+
 
 def _role_cue_rows(data: Path = DATA) -> list[tuple[str, list[str]]]:
     return [(row[0], _split(row[1]) if len(row) > 1 else []) for row in _rows("role_cues.tsv", data)]

@@ -155,3 +155,13 @@ def test_role_cue_validator_reports_broken_rows(tmp_path):
     assert "role_cues.tsv: literal_possessions has 'Coast', not a lower-case lemma" in problems
     assert "role_cues.tsv: literal_possessions lists 'envoy' twice" in problems
     assert "role_cues.tsv: 'envoy' is both an affiliation noun and a literal possession" in problems
+
+
+def test_place_before_a_title_inside_a_longer_name_acts(roles):
+    found = roles("Harris County Sheriff Ed Gonzalez told reporters in Houston that two deputies were hurt.")
+    assert (found["Harris County"], found["Houston"]) == ("actor", "location")
+
+
+def test_party_after_a_conjoined_preposition_acts(roles):
+    found = roles("The minister wants deeper trade with Canada and with Mexico, he told a forum in Ottawa.")
+    assert (found["Canada"], found["Mexico"], found["Ottawa"]) == ("actor", "actor", "location")

@@ -51,7 +51,7 @@ def _acts(parse: Parse, head: Token, last: Token, cues: RoleCues) -> bool:
     # "Britain's departure", "China's foreign ministry", not "China's coast": possessor of a noun
     if head.dep == "poss" and governor.pos in ("NOUN", "PROPN"):
         return lemma not in cues.literal_possessions
-    if head.dep == "pobj" and governor.dep == "prep":
+    if head.dep == "pobj" and governor.pos == "ADP":
         return _party_of_preposition(parse, governor, cues)
     # "accused Washington of meddling": object of a verb aimed at a government or people
     if head.dep == "dobj" and governor.pos == "VERB" and lemma in cues.object_verbs:
@@ -70,10 +70,15 @@ def _acts(parse: Parse, head: Token, last: Token, cues: RoleCues) -> bool:
 def _party_of_preposition(parse: Parse, prep: Token, cues: RoleCues) -> bool:
     """Object of ``prep`` as a party: "sanctions against Iran", "relations between X and Y"..."""
     word = prep.text.lower()
+    # "with the United States and with Mexico": a conjoined preposition hangs where the first one does
+    while prep.dep == "conj" and parse.tokens[prep.head].pos == "ADP" and prep.head != prep.i:
+        prep = parse.tokens[prep.head]
+    if prep.dep not in ("prep", "agent"):
+        return False
     attached = parse.tokens[prep.head]
     # "won independence from Britain": a phrase hung on the verb also counts for the verb's object
-    heads = {attached.lemma.lower()} | {parse.tokens[k].lemma.lower() for k in parse.children(attached.i)
-                                        if attached.pos == "VERB" and parse.tokens[k].dep == "dobj"}
+    heads = _cue_lemma(attached) | {parse.tokens[k].lemma.lower() for k in parse.children(attached.i)
+                                    if attached.pos == "VERB" and parse.tokens[k].dep == "dobj"}
     # "sanctions against Iran", "a response by Russia": opponent or author
     if word in ("against", "by"):
         return True
@@ -109,14 +114,19 @@ def _modifies_as_actor(parse: Parse, head: Token, last: Token, cues: RoleCues) -
     noun = head
     for _ in range(4):
         if noun.dep not in MODIFIER_DEPS or noun.head == noun.i:
-            return False
+            break
         noun = parse.tokens[noun.head]
-        lemma = noun.lemma.lower()
-        if lemma in cues.affiliation_nouns or lemma in cues.relation_nouns or lemma in cues.origin_nouns:
-            return True
         if noun.pos == "NOUN":
-            return False
-    return False
+            break
+    # "Marathon County District Attorney Jane Roe": a title among the words up to that noun
+    between = parse.tokens[last.i + 1:noun.i + 1] if noun.i > last.i else []
+    return any(t.pos in ("NOUN", "PROPN") and _cue_lemma(t) & cues.modified_by_actor for t in between[:6])
+
+
+def _cue_lemma(token: Token) -> set[str]:
+    """The token's lemma as the cue lists spell it ("Democrats" → "democrat")."""
+    lemma = token.lemma.lower()
+    return {lemma, lemma[:-1]} if lemma.endswith("s") and token.pos == "PROPN" else {lemma}
 
 
 def _inside_name(parse: Parse, span: list[Token], cues: RoleCues) -> bool:
