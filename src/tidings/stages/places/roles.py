@@ -48,9 +48,9 @@ def _acts(parse: Parse, head: Token, last: Token, cues: RoleCues) -> bool:
     # "the strike was condemned by Washington": agent of a passive verb
     if head.dep == "pobj" and governor.dep == "agent":
         return True
-    # "Britain's departure", "China's foreign ministry", not "China's coast": possessor of a noun
+    # "Britain's departure", "China's foreign ministry", not "China's coast" nor "Seoul's Olympic Stadium"
     if head.dep == "poss" and governor.pos in ("NOUN", "PROPN"):
-        return lemma not in cues.literal_possessions
+        return lemma not in cues.literal_possessions and lemma not in cues.literal_name_heads
     if head.dep == "pobj" and governor.pos == "ADP":
         return _party_of_preposition(parse, governor, cues)
     # "accused Washington of meddling": object of a verb aimed at a government or people
@@ -105,11 +105,10 @@ def _controls(parse: Parse, verb: Token, obj: Token) -> bool:
 
 def _modifies_as_actor(parse: Parse, head: Token, last: Token, cues: RoleCues) -> bool:
     """A name before a noun: "U.S. officials", "Liverpool coach", "the DPRK-U.S. summit", "Moscow-backed"."""
-    # "Moscow-backed rebels", "a U.S.-led coalition": patron of a hyphenated participle
-    after = parse.tokens[last.i + 1] if last.i + 1 < len(parse.tokens) else None
-    governor = parse.tokens[head.head]
-    if after is not None and after.text == "-" and governor.lemma.lower() in cues.patron_participles:
-        return True
+    # "Moscow-backed rebels", "a U.S.-led coalition": patron of a hyphenated participle; not "a Dubai-based firm"
+    participle = parse.tokens[last.i + 2] if last.i + 2 < len(parse.tokens) else None
+    if participle is not None and parse.tokens[last.i + 1].text == "-" and participle.tag == "VBN":
+        return participle.lemma.lower() in cues.patron_participles
     # climb over names and titles ("the DPRK-U.S. summit", "U.S. President Trump") to the noun they modify
     noun = head
     for _ in range(4):
