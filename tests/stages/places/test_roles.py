@@ -165,3 +165,19 @@ def test_place_before_a_title_inside_a_longer_name_acts(roles):
 def test_party_after_a_conjoined_preposition_acts(roles):
     found = roles("The minister wants deeper trade with Canada and with Mexico, he told a forum in Ottawa.")
     assert (found["Canada"], found["Mexico"], found["Ottawa"]) == ("actor", "actor", "location")
+
+
+def test_object_of_a_verb_punishing_a_club_or_country_acts_but_a_city_left_behind_does_not(roles):
+    found = roles("UEFA charged Galatasaray and fined Marseille after the match, and the fans left Istanbul.")
+    assert found["Marseille"] == "actor"
+    assert found["Istanbul"] == "location"
+
+
+def test_polity_nouns_make_the_place_after_of_an_actor(roles):
+    found = roles("Fifty countries recognise the independence of Kosovo, diplomats in the centre of Pristina said.")
+    assert found["Kosovo"] == "actor"
+    assert found["Pristina"] == "location"
+
+
+def test_an_armed_group_named_like_a_town_is_not_a_place(roles):
+    assert "Hamas" not in roles("Talks in Doha between Hamas and Israel stalled, Qatari mediators said.")
