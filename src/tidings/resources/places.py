@@ -95,7 +95,7 @@ def _split(cell: str) -> list[str]:
     return [part.strip() for part in cell.split("|") if part.strip()]
 
 
-ROLE_CUES = ("affiliation_nouns", "origin_nouns", "literal_possessions", "relation_nouns", "patron_participles",
+ROLE_CUES = ("affiliation_nouns", "origin_nouns", "agentive_adjectives", "literal_possessions", "relation_nouns", "patron_participles",
              "literal_name_heads", "heads_of_to", "heads_of_from", "heads_of_on", "heads_of_over")
 
 
@@ -107,6 +107,7 @@ class RoleCues:
     object_verbs: frozenset[str]
     affiliation_nouns: frozenset[str]
     origin_nouns: frozenset[str]
+    agentive_adjectives: frozenset[str]
     literal_possessions: frozenset[str]
     relation_nouns: frozenset[str]
     patron_participles: frozenset[str]

@@ -181,3 +181,22 @@ def test_polity_nouns_make_the_place_after_of_an_actor(roles):
 
 def test_an_armed_group_named_like_a_town_is_not_a_place(roles):
     assert "Hamas" not in roles("Talks in Doha between Hamas and Israel stalled, Qatari mediators said.")
+
+
+def test_subject_of_be_described_as_an_agent_acts_but_a_quiet_city_does_not(roles):
+    found = roles("Iran is ready to resume talks, and Qatar is a close ally, while Kabul is quiet and Doha "
+                  "is a humid city.")
+    assert (found["Iran"], found["Qatar"]) == ("actor", "actor")
+    assert (found["Kabul"], found["Doha"]) == ("location", "location")
+
+
+def test_antecedent_of_a_relative_clause_acts_unless_it_follows_a_preposition(roles):
+    found = roles("Poland, which expelled two diplomats last week, summoned the envoy.")
+    assert found["Poland"] == "actor"
+    found = roles("Clashes broke out in Hebron, which prompted a curfew, witnesses said.")
+    assert found["Hebron"] == "location"
+
+
+def test_a_place_that_falls_or_suffers_stays_a_place(roles):
+    found = roles("Mariupol fell to Russian forces in May and Kharkiv suffered heavy damage, Moscow claimed.")
+    assert (found["Mariupol"], found["Kharkiv"], found["Moscow"]) == ("location", "location", "actor")

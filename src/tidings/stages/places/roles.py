@@ -26,6 +26,8 @@ def role(parse: Parse, start: int, end: int, cues: RoleCues, *, address: bool = 
         return ACTOR
     inside = {t.i for t in span}
     head = next((t for t in span if t.head not in inside or t.head == t.i), span[-1])
+    if _relative_subject(parse, head, cues):
+        return ACTOR
     # "Russia and China vetoed": a later conjunct takes the role of the first one
     while head.dep == "conj" and head.head != head.i:
         head = parse.tokens[head.head]
@@ -36,9 +38,12 @@ def _acts(parse: Parse, head: Token, last: Token, cues: RoleCues) -> bool:
     """Whether the name headed by ``head`` (ending at ``last``) is used as an actor where it stands."""
     governor = parse.tokens[head.head]
     lemma = governor.lemma.lower()
-    # "Moscow denied the report": subject of a non-stative verb
+    # "Moscow denied the report": subject of a non-stative verb (not "Avdiivka fell", "Texas has seen record heat")
     if head.dep == "nsubj" and governor.pos == "VERB" and lemma not in cues.stative_verbs:
         return True
+    # "Turkey is a NATO ally", "Russia is responsible for the attack": subject of "be" described as an agent
+    if head.dep == "nsubj" and lemma == "be":
+        return any(_agent_description(parse.tokens[k], cues) for k in parse.children(governor.i))
     # "if the U.S. persists, so will China": subject of a modal standing for the verb
     if head.dep == "nsubj" and governor.tag == MODAL_TAG:
         return True
@@ -64,6 +69,27 @@ def _acts(parse: Parse, head: Token, last: Token, cues: RoleCues) -> bool:
         return True
     if head.dep in MODIFIER_DEPS:
         return _modifies_as_actor(parse, head, last, cues)
+    return False
+
+
+def _agent_description(token: Token, cues: RoleCues) -> bool:
+    """A complement of "be" that only an agent fits ("an ally", "responsible", "ready to talk")."""
+    lemma = token.lemma.lower()
+    return (token.dep == "attr" and lemma in cues.affiliation_nouns) or (
+        token.dep == "acomp" and lemma in cues.agentive_adjectives)
+
+
+def _relative_subject(parse: Parse, head: Token, cues: RoleCues) -> bool:
+    """"Germany, which expelled four diplomats": a name a relative clause makes the doer of a verb (not after
+    a preposition: in "attacks in Tunisia, which forced..." the clause is about the attacks)."""
+    if head.dep == "pobj":
+        return False
+    for k in parse.children(head.i):
+        clause = parse.tokens[k]
+        if clause.dep != "relcl" or clause.pos != "VERB" or clause.lemma.lower() in cues.stative_verbs:
+            continue
+        if any(parse.tokens[j].dep == "nsubj" and parse.tokens[j].tag in ("WDT", "WP") for j in parse.children(k)):
+            return True
     return False
 
 
