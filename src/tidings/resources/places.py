@@ -96,7 +96,7 @@ def _split(cell: str) -> list[str]:
 
 
 ROLE_CUES = ("affiliation_nouns", "origin_nouns", "agentive_adjectives", "literal_possessions", "relation_nouns", "patron_participles",
-             "literal_name_heads", "heads_of_to", "heads_of_from", "heads_of_on", "heads_of_over")
+             "literal_name_heads", "club_words", "heads_of_to", "heads_of_from", "heads_of_on", "heads_of_over")
 
 
 @dataclass(frozen=True)
@@ -112,6 +112,7 @@ class RoleCues:
     relation_nouns: frozenset[str]
     patron_participles: frozenset[str]
     literal_name_heads: frozenset[str]
+    club_words: frozenset[str]
     heads_of_to: frozenset[str]
     heads_of_from: frozenset[str]
     heads_of_on: frozenset[str]

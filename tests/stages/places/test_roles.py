@@ -200,3 +200,9 @@ def test_antecedent_of_a_relative_clause_acts_unless_it_follows_a_preposition(ro
 def test_a_place_that_falls_or_suffers_stays_a_place(roles):
     found = roles("Mariupol fell to Russian forces in May and Kharkiv suffered heavy damage, Moscow claimed.")
     assert (found["Mariupol"], found["Kharkiv"], found["Moscow"]) == ("location", "location", "actor")
+
+
+def test_a_place_naming_a_club_acts_but_a_city_named_city_does_not(roles):
+    found = roles("Norwich City lost at home on Saturday, while fans marched in Mexico City and Kansas City.")
+    assert found["Norwich"] == "actor"
+    assert (found["Mexico City"], found["Kansas City"]) == ("location", "location")

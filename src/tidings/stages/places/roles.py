@@ -24,6 +24,10 @@ def role(parse: Parse, start: int, end: int, cues: RoleCues, *, address: bool = 
         return LOCATION
     if _inside_name(parse, span, cues):
         return ACTOR
+    # "Manchester City", "Leeds United", "Liverpool FC": a place naming a sports club
+    after = parse.tokens[span[-1].i + 1] if span[-1].i + 1 < len(parse.tokens) else None
+    if after is not None and after.text[:1].isupper() and after.text.lower() in cues.club_words:
+        return ACTOR
     inside = {t.i for t in span}
     head = next((t for t in span if t.head not in inside or t.head == t.i), span[-1])
     if _relative_subject(parse, head, cues):
