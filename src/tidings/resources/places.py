@@ -95,8 +95,9 @@ def _split(cell: str) -> list[str]:
     return [part.strip() for part in cell.split("|") if part.strip()]
 
 
-ROLE_CUES = ("affiliation_nouns", "origin_nouns", "agentive_adjectives", "literal_possessions", "relation_nouns", "patron_participles",
-             "literal_name_heads", "club_words", "heads_of_to", "heads_of_from", "heads_of_on", "heads_of_over")
+ROLE_CUES = ("affiliation_nouns", "origin_nouns", "agentive_adjectives", "literal_possessions", "relation_nouns",
+             "patron_participles", "literal_name_heads", "club_words", "heads_of_to", "heads_of_from", "heads_of_on",
+             "heads_of_over", "heads_of_for")
 
 
 @dataclass(frozen=True)
@@ -117,6 +118,7 @@ class RoleCues:
     heads_of_from: frozenset[str]
     heads_of_on: frozenset[str]
     heads_of_over: frozenset[str]
+    heads_of_for: frozenset[str]
 
     @functools.cached_property
     def modified_by_actor(self) -> frozenset[str]:

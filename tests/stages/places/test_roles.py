@@ -206,3 +206,13 @@ def test_a_place_naming_a_club_acts_but_a_city_named_city_does_not(roles):
     found = roles("Norwich City lost at home on Saturday, while fans marched in Mexico City and Kansas City.")
     assert found["Norwich"] == "actor"
     assert (found["Mexico City"], found["Kansas City"]) == ("location", "location")
+
+
+def test_passive_subject_told_to_act_acts_but_a_bombed_city_stays_a_place(roles):
+    found = roles("Kyiv was urged to negotiate after Odesa was bombed overnight.")
+    assert (found["Kyiv"], found["Odesa"]) == ("actor", "location")
+
+
+def test_a_place_a_setback_is_for_acts_but_a_flight_for_a_city_does_not(roles):
+    found = roles("The vote was a setback for Moscow, analysts said, as travellers queued for flights to Riga.")
+    assert (found["Moscow"], found["Riga"]) == ("actor", "location")

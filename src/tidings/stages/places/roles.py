@@ -11,6 +11,8 @@ ACTOR, LOCATION = "actor", "location"
 NAME_LABELS = frozenset({"ORG", "EVENT", "LAW", "WORK_OF_ART", "PRODUCT", "NORP"})
 #: Dependencies by which a name modifies the noun after it ("U.S. officials", "Moscow-backed").
 MODIFIER_DEPS = frozenset({"compound", "nmod", "amod", "npadvmod"})
+#: Verbs linking a subject to a description ("Iran is ready", "France became involved").
+COPULAS = frozenset({"be", "become", "remain", "seem", "appear"})
 #: Modal verbs heading a clause whose main verb is left out ("If the U.S. acts, so will China").
 MODAL_TAG = "MD"
 
@@ -45,14 +47,15 @@ def _acts(parse: Parse, head: Token, last: Token, cues: RoleCues) -> bool:
     # "Moscow denied the report": subject of a non-stative verb (not "Avdiivka fell", "Texas has seen record heat")
     if head.dep == "nsubj" and governor.pos == "VERB" and lemma not in cues.stative_verbs:
         return True
-    # "Turkey is a NATO ally", "Russia is responsible for the attack": subject of "be" described as an agent
-    if head.dep == "nsubj" and lemma == "be":
+    # "Turkey is a NATO ally", "France became involved": subject of a copula described as an agent
+    if head.dep == "nsubj" and lemma in COPULAS:
         return any(_agent_description(parse.tokens[k], cues) for k in parse.children(governor.i))
     # "if the U.S. persists, so will China": subject of a modal standing for the verb
     if head.dep == "nsubj" and governor.tag == MODAL_TAG:
         return True
-    # "Russia was accused of meddling": passive subject of a verb aimed at a government or people
-    if head.dep == "nsubjpass" and lemma in cues.object_verbs:
+    # "Russia was accused of meddling", "Kyiv was urged to negotiate": passive subject of a verb aimed at a
+    # government or people, or of one with an infinitive after it
+    if head.dep == "nsubjpass" and (lemma in cues.object_verbs or _controls(parse, governor, head)):
         return True
     # "the strike was condemned by Washington": agent of a passive verb
     if head.dep == "pobj" and governor.dep == "agent":
@@ -121,14 +124,16 @@ def _party_of_preposition(parse: Parse, prep: Token, cues: RoleCues) -> bool:
     # "the government of Ukraine", "the president of Mexico": owner of an institution
     if word == "of":
         return bool(heads & cues.affiliation_nouns)
-    # "sold jets to Saudi Arabia", "independence from Britain", "sanctions on Russia", "a win over Louisville"
+    # "sold jets to Saudi Arabia", "independence from Britain", "sanctions on Russia", "a win over Louisville",
+    # "a setback for Moscow"
     cue = {"to": cues.heads_of_to, "from": cues.heads_of_from, "on": cues.heads_of_on,
-           "over": cues.heads_of_over}.get(word)
+           "over": cues.heads_of_over, "for": cues.heads_of_for}.get(word)
     return cue is not None and bool(heads & cue)
 
 
 def _controls(parse: Parse, verb: Token, obj: Token) -> bool:
-    """Whether ``verb`` has an infinitive complement after its object ("urged Beijing to show")."""
+    """Whether ``verb`` has an infinitive complement after ``obj`` ("urged Beijing to show", "Kyiv was
+    urged to negotiate")."""
     return any(parse.tokens[k].dep == "xcomp" and k > obj.i and parse.tokens[k].tag == "VB"
                for k in parse.children(verb.i))
 
