@@ -216,3 +216,9 @@ def test_passive_subject_told_to_act_acts_but_a_bombed_city_stays_a_place(roles)
 def test_a_place_a_setback_is_for_acts_but_a_flight_for_a_city_does_not(roles):
     found = roles("The vote was a setback for Moscow, analysts said, as travellers queued for flights to Riga.")
     assert (found["Moscow"], found["Riga"]) == ("actor", "location")
+
+
+def test_possessor_of_a_place_stays_a_place_but_possessor_of_an_army_acts(build_doc):
+    doc = build_doc("Fighting raged in Sudan's Darfur, while Sudan's army denied losing ground.", until="places")
+    assert [(p.text, p.role) for p in doc.places] == [("Sudan", "location"), ("Darfur", "location"),
+                                                      ("Sudan", "actor")]

@@ -26,7 +26,9 @@ def run(doc: Document, *, gazetteer: Gazetteer | None = None, min_scan_populatio
     toponyms = detect(text, doc.parse, gazetteer, min_scan_population=min_scan_population)
     demonyms = [iso3 for tok in doc.parse.tokens if (iso3 := gazetteer.demonym(tok.text)) and tok.text[:1].isupper()]
     entries = resolve(toponyms, gazetteer, demonym_countries=demonyms, dateline=_dateline(doc, gazetteer))
-    doc.places = [_place(t, e, role(doc.parse, t.start, t.end, gazetteer.role_cues, address=_address(text, t)))
+    place_tokens = frozenset(tok.i for t in toponyms for tok in doc.parse.tokens_in(t.start, t.end))
+    doc.places = [_place(t, e, role(doc.parse, t.start, t.end, gazetteer.role_cues, address=_address(text, t),
+                                    place_tokens=place_tokens))
                   for t, e in zip(toponyms, entries)]
     return doc
 

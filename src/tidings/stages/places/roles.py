@@ -17,10 +17,12 @@ COPULAS = frozenset({"be", "become", "remain", "seem", "appear"})
 MODAL_TAG = "MD"
 
 
-def role(parse: Parse, start: int, end: int, cues: RoleCues, *, address: bool = False) -> str:
+def role(parse: Parse, start: int, end: int, cues: RoleCues, *, address: bool = False,
+         place_tokens: frozenset[int] = frozenset()) -> str:
     """``actor`` when the name at [start, end) acts, speaks or names something else, else ``location``.
 
-    ``address``: the name is part of an address or dateline ("WILMINGTON, Del."), never an actor."""
+    ``address``: the name is part of an address or dateline ("WILMINGTON, Del."), never an actor;
+    ``place_tokens``: indices of the tokens of every place name found in the document."""
     span = parse.tokens_in(start, end)
     if not span or address:
         return LOCATION
@@ -37,10 +39,10 @@ def role(parse: Parse, start: int, end: int, cues: RoleCues, *, address: bool = 
     # "Russia and China vetoed": a later conjunct takes the role of the first one
     while head.dep == "conj" and head.head != head.i:
         head = parse.tokens[head.head]
-    return ACTOR if _acts(parse, head, span[-1], cues) else LOCATION
+    return ACTOR if _acts(parse, head, span[-1], cues, place_tokens) else LOCATION
 
 
-def _acts(parse: Parse, head: Token, last: Token, cues: RoleCues) -> bool:
+def _acts(parse: Parse, head: Token, last: Token, cues: RoleCues, place_tokens: frozenset[int]) -> bool:
     """Whether the name headed by ``head`` (ending at ``last``) is used as an actor where it stands."""
     governor = parse.tokens[head.head]
     lemma = governor.lemma.lower()
@@ -60,13 +62,16 @@ def _acts(parse: Parse, head: Token, last: Token, cues: RoleCues) -> bool:
     # "the strike was condemned by Washington": agent of a passive verb
     if head.dep == "pobj" and governor.dep == "agent":
         return True
-    # "Britain's departure", "China's foreign ministry", not "China's coast" nor "Seoul's Olympic Stadium"
+    # "Britain's departure", "China's foreign ministry", not "China's coast", "Seoul's Olympic Stadium" nor
+    # a place inside it ("Sudan's Darfur")
     if head.dep == "poss" and governor.pos in ("NOUN", "PROPN"):
-        return lemma not in cues.literal_possessions and lemma not in cues.literal_name_heads
+        return (lemma not in cues.literal_possessions and lemma not in cues.literal_name_heads
+                and governor.i not in place_tokens)
     if head.dep == "pobj" and governor.pos == "ADP":
         return _party_of_preposition(parse, governor, cues)
-    # "accused Washington of meddling": object of a verb aimed at a government or people
-    if head.dep == "dobj" and governor.pos == "VERB" and lemma in cues.object_verbs:
+    # "accused Washington of meddling": object of a verb aimed at a government or people (which the parser
+    # sometimes attaches as a bare noun phrase)
+    if head.dep in ("dobj", "npadvmod") and governor.pos == "VERB" and lemma in cues.object_verbs:
         return True
     # "urged Beijing to show restraint": object that is also the subject of the verb after it
     if head.dep == "dobj" and governor.pos == "VERB" and _controls(parse, governor, head):
