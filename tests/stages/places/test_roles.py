@@ -222,3 +222,8 @@ def test_possessor_of_a_place_stays_a_place_but_possessor_of_an_army_acts(build_
     doc = build_doc("Fighting raged in Sudan's Darfur, while Sudan's army denied losing ground.", until="places")
     assert [(p.text, p.role) for p in doc.places] == [("Sudan", "location"), ("Darfur", "location"),
                                                       ("Sudan", "actor")]
+
+
+def test_a_list_of_places_taken_for_one_name_stays_places(roles):
+    found = roles("He is believed to be driving south to Ingham or Townsville in a white sedan.")
+    assert found["Townsville"] == "location"

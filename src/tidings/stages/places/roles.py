@@ -183,4 +183,7 @@ def _inside_name(parse: Parse, span: list[Token], cues: RoleCues) -> bool:
     named = [t for t in tokens[first:last + 1] if t.pos != "DET" and t.tag != "POS"]
     if len(named) <= len(span):
         return False  # the place is the whole entity: a mislabelled place, not a longer name
+    neighbours = tokens[max(first, span[0].i - 1):span[0].i] + tokens[span[-1].i + 1:min(last, span[-1].i + 1) + 1]
+    if any(t.text == "," or t.pos == "CCONJ" for t in neighbours):
+        return False  # a list of places taken for one name ("Ingham or Townsville")
     return named[-1].lemma.lower() not in cues.literal_name_heads
