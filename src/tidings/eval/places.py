@@ -11,7 +11,9 @@ TR-News also tags adjectives ("Turkish") as toponyms; the output contract says d
 not places, so gold demonyms are left out of every TR-News measure. GeoWebNews: recall on
 ``Literal`` toponyms; precision against every toponym-like annotation (literal, metonymic,
 mixed, modifiers); gold coordinates come from the gazetteer by GeoNames id, where it has it;
-roles: how often a literal toponym gets role ``location`` and a metonymic one role ``actor``.
+roles: how often a literal toponym gets role ``location`` and a metonymic one role ``actor``, and
+precision / recall of "non-literal" (role ``actor``) over the found toponyms whose gold use is
+clearly literal or clearly not (``Mixed`` uses count as neither).
 """
 from __future__ import annotations
 
@@ -35,6 +37,13 @@ GWN_TOPONYM_TYPES = frozenset({"Literal", "Mixed", "Metonymic", "Homonym", "Coer
                                "Non_Literal_Modifier", "Embedded_Literal", "Embedded_Non_Lit", "Demonym"})
 #: GeoWebNews types whose coordinates are scored (a place meant as a place or as its people).
 GWN_RESOLVED_TYPES = frozenset({"Literal", "Mixed", "Metonymic", "Homonym", "Coercion"})
+#: GeoWebNews uses of a name as a place: the place itself, a modifier meant as the place ("Paris
+#: pollution"), a place inside a facility name ("Paris airport"), a venue named for its use.
+GWN_LITERAL_TYPES = frozenset({"Literal", "Literal_Modifier", "Embedded_Literal", "Coercion"})
+#: Non-literal uses: the place standing for its people or government, a modifier meant that way
+#: ("U.S. officials"), a name inside an organisation or event name, a demonym, a homonym.
+GWN_NON_LITERAL_TYPES = frozenset({"Metonymic", "Non_Literal_Modifier", "Embedded_Non_Lit", "Demonym", "Homonym",
+                                   "Language"})
 
 
 @dataclass
@@ -261,6 +270,7 @@ def _score_geowebnews(articles: list[GoldArticle], docs: list[Document], report:
     literal = _Tally()
     resolved = _Tally()
     roles: Counter = Counter()
+    uses: Counter = Counter()  # (gold literal?, predicted literal?) over found toponyms of a clear use
     for article, doc in zip(articles, docs):
         literal.count([g for g in article.toponyms if g.kind == "Literal"], article.toponyms, doc.places)
         resolved.count([g for g in article.toponyms if g.kind in GWN_RESOLVED_TYPES], article.toponyms, doc.places)
@@ -268,6 +278,8 @@ def _score_geowebnews(articles: list[GoldArticle], docs: list[Document], report:
             hit = next((p for p in doc.places if _overlap(p, gold)), None)
             if hit is not None and gold.kind in ("Literal", "Metonymic"):
                 roles[(gold.kind, hit.role)] += 1
+            if hit is not None and gold.kind in GWN_LITERAL_TYPES | GWN_NON_LITERAL_TYPES:
+                uses[(gold.kind in GWN_LITERAL_TYPES, hit.role == "location")] += 1
     scores = literal.scores("geowebnews", recall_name="literal_recall")
     del scores["geowebnews_f1"]
     scores["geowebnews_accuracy_161km"] = resolved.scores("x")["x_accuracy_161km"]
@@ -275,8 +287,14 @@ def _score_geowebnews(articles: list[GoldArticle], docs: list[Document], report:
     del scores["geowebnews_accuracy_161km_all"]
     scores["geowebnews_literal_as_location"] = _share(roles, "Literal", "location")
     scores["geowebnews_metonymic_as_actor"] = _share(roles, "Metonymic", "actor")
+    non_literal = prf(uses[(False, False)], uses[(True, False)], uses[(False, True)])
+    scores["geowebnews_non_literal_precision"], scores["geowebnews_non_literal_recall"] = non_literal[:2]
     report.scores.update(scores)
     report.tables.append(Table("GeoWebNews: gold use → role given (found toponyms)", ["gold", "role", "n"],
                                [[kind, role, n] for (kind, role), n in sorted(roles.items())]))
+    report.tables.append(Table("GeoWebNews: literal / non-literal use → role given (found toponyms)",
+                               ["gold use", "role", "n"],
+                               [["literal" if gold else "non-literal", "location" if given else "actor", n]
+                                for (gold, given), n in sorted(uses.items(), reverse=True)]))
     report.tables.extend(literal.tables(f"GeoWebNews literal ({len(articles)} articles)")[:1])
     report.tables.extend(resolved.tables(f"GeoWebNews literal+metonymic+mixed ({len(articles)} articles)"))

