@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import bisect
 import dataclasses
+import functools
 from dataclasses import dataclass, field
 from typing import Any, ClassVar
 
@@ -287,27 +288,40 @@ class Parse:
     tokens: list[Token] = field(default_factory=list)
     sentences: list[Sentence] = field(default_factory=list)
     entities: list[Entity] = field(default_factory=list)
-    _children: list[list[int]] | None = field(default=None, repr=False)
-    _ends: list[int] | None = field(default=None, repr=False)
+
+    @functools.cached_property
+    def child_lists(self) -> list[list[int]]:
+        """Per token, the token indices whose head it is (in order); built once per parse."""
+        kids: list[list[int]] = [[] for _ in self.tokens]
+        for tok in self.tokens:
+            if tok.head != tok.i:
+                kids[tok.head].append(tok.i)
+        return kids
+
+    @functools.cached_property
+    def lower_texts(self) -> list[str]:
+        """Per token, its text in lower case (built once per parse)."""
+        return [tok.text.lower() for tok in self.tokens]
+
+    @functools.cached_property
+    def lower_lemmas(self) -> list[str]:
+        """Per token, its lemma in lower case (built once per parse)."""
+        return [tok.lemma.lower() for tok in self.tokens]
 
     def children(self, i: int) -> list[int]:
         """Token indices whose head is token ``i`` (in order)."""
-        if self._children is None:
-            kids: list[list[int]] = [[] for _ in self.tokens]
-            for tok in self.tokens:
-                if tok.head != tok.i:
-                    kids[tok.head].append(tok.i)
-            self._children = kids
-        return self._children[i]
+        return self.child_lists[i]
 
     def subtree(self, i: int) -> list[int]:
         """All token indices dominated by ``i`` (including ``i``), sorted."""
+        kids = self.child_lists
         out, stack = [], [i]
         while stack:
             j = stack.pop()
             out.append(j)
-            stack.extend(self.children(j))
-        return sorted(out)
+            stack.extend(kids[j])
+        out.sort()
+        return out
 
     def sentence_tokens(self, index: int) -> list[Token]:
         sent = self.sentences[index]
@@ -341,17 +355,16 @@ class Parse:
                 return tok
         return None
 
+    @functools.cached_property
+    def _bounds(self) -> tuple[list[int], list[int]]:
+        """Token start and end offsets, for bisection."""
+        return [t.start for t in self.tokens], [t.end for t in self.tokens]
+
     def tokens_in(self, start: int, end: int) -> list[Token]:
         """Tokens overlapping the character range [start, end)."""
-        if self._ends is None:
-            self._ends = [t.end for t in self.tokens]
-        first = bisect.bisect_right(self._ends, start)
-        out = []
-        for tok in self.tokens[first:]:
-            if tok.start >= end:
-                break
-            out.append(tok)
-        return out
+        starts, ends = self._bounds
+        first = bisect.bisect_right(ends, start)
+        return self.tokens[first : max(first, bisect.bisect_left(starts, end))]
 
 
 @dataclass

@@ -66,18 +66,59 @@ class Pattern:
         return " ".join(self.words)
 
 
+class HeadPatterns:
+    """The patterns one trigger token may start (in lexicon order), indexed by the other words they need."""
+
+    def __init__(self, patterns: list[Pattern]) -> None:
+        self.patterns = patterns
+        self.required = [p.required for p in patterns]
+        #: patterns needing no other word
+        self.free = [k for k, need in enumerate(self.required) if not need]
+        #: each other pattern under one of its required words (it can match only where that word is near)
+        self.by_word: dict[str, list[int]] = {}
+        for k, need in enumerate(self.required):
+            if need:
+                self.by_word.setdefault(min(need), []).append(k)
+
+    def possible(self, words: set[str]) -> list[Pattern]:
+        """The patterns whose required words are all in ``words``, in lexicon order."""
+        if not self.by_word:
+            return self.patterns
+        picked = list(self.free)
+        required = self.required
+        for word in words:
+            for k in self.by_word.get(word, ()):
+                if required[k] <= words:
+                    picked.append(k)
+        picked.sort()
+        return [self.patterns[k] for k in picked]
+
+
 @dataclass
 class Lexicon:
     patterns: list[Pattern] = field(default_factory=list)
     by_head: dict[str, list[Pattern]] = field(default_factory=dict)
+    _heads: dict[tuple[str, str], HeadPatterns] = field(default_factory=dict, init=False, repr=False,
+                                                        compare=False)
 
     def __post_init__(self) -> None:
         self.reindex()
 
     def reindex(self) -> None:
         self.by_head = {}
+        self._heads = {}
         for pattern in self.patterns:
             self.by_head.setdefault(pattern.words[pattern.head], []).append(pattern)
+
+    def headed_by(self, lemma: str, text: str) -> HeadPatterns | None:
+        """Patterns whose head word is a token's lower-case ``lemma`` or ``text`` (None when there are none)."""
+        if lemma not in self.by_head and text not in self.by_head:
+            return None
+        found = self._heads.get((lemma, text))
+        if found is None:
+            patterns = self.by_head.get(lemma, []) + (self.by_head.get(text, []) if text != lemma else [])
+            found = self._heads[(lemma, text)] = HeadPatterns(patterns)
+        return found
 
     def merged(self, others: Iterable[Pattern]) -> "Lexicon":
         """A new lexicon where ``others`` replace patterns with the same words and pos."""
