@@ -51,7 +51,7 @@ class Pattern:
     def literals(self) -> tuple[str, ...]:
         return tuple(w for w in self.words if w != SLOT)
 
-    @functools.cached_property
+    @property
     def required(self) -> frozenset[str]:
         """The literal words other than the head: all must sit near the head token for a match."""
         return frozenset(w for k, w in enumerate(self.words) if k != self.head and w != SLOT)
