@@ -69,9 +69,9 @@ class Pattern:
 class HeadPatterns:
     """The patterns one trigger token may start (in lexicon order), indexed by the other words they need."""
 
-    def __init__(self, patterns: list[Pattern]) -> None:
+    def __init__(self, patterns: list[Pattern], required: list[frozenset[str]] | None = None) -> None:
         self.patterns = patterns
-        self.required = [p.required for p in patterns]
+        self.required = [p.required for p in patterns] if required is None else required
         #: patterns needing no other word
         self.free = [k for k, need in enumerate(self.required) if not need]
         #: each other pattern under one of its required words (it can match only where that word is near)
@@ -79,6 +79,9 @@ class HeadPatterns:
         for k, need in enumerate(self.required):
             if need:
                 self.by_word.setdefault(min(need), []).append(k)
+
+    def __add__(self, other: "HeadPatterns") -> "HeadPatterns":
+        return HeadPatterns(self.patterns + other.patterns, self.required + other.required)
 
     def possible(self, words: set[str]) -> list[Pattern]:
         """The patterns whose required words are all in ``words``, in lexicon order."""
@@ -98,27 +101,28 @@ class HeadPatterns:
 class Lexicon:
     patterns: list[Pattern] = field(default_factory=list)
     by_head: dict[str, list[Pattern]] = field(default_factory=dict)
-    _heads: dict[tuple[str, str], HeadPatterns] = field(default_factory=dict, init=False, repr=False,
-                                                        compare=False)
+    _heads: dict[str | tuple[str, str], HeadPatterns] = field(default_factory=dict, init=False, repr=False,
+                                                              compare=False)
 
     def __post_init__(self) -> None:
         self.reindex()
 
     def reindex(self) -> None:
         self.by_head = {}
-        self._heads = {}
         for pattern in self.patterns:
             self.by_head.setdefault(pattern.words[pattern.head], []).append(pattern)
+        self._heads = {word: HeadPatterns(patterns) for word, patterns in self.by_head.items()}
 
     def headed_by(self, lemma: str, text: str) -> HeadPatterns | None:
-        """Patterns whose head word is a token's lower-case ``lemma`` or ``text`` (None when there are none)."""
-        if lemma not in self.by_head and text not in self.by_head:
-            return None
-        found = self._heads.get((lemma, text))
-        if found is None:
-            patterns = self.by_head.get(lemma, []) + (self.by_head.get(text, []) if text != lemma else [])
-            found = self._heads[(lemma, text)] = HeadPatterns(patterns)
-        return found
+        """Patterns whose head word is a token's lower-case ``lemma`` or ``text``, those of the lemma first
+        (None when there are none)."""
+        by_lemma, by_text = self._heads.get(lemma), self._heads.get(text) if text != lemma else None
+        if by_lemma is None or by_text is None:
+            return by_lemma or by_text
+        key = (lemma, text)
+        if key not in self._heads:
+            self._heads[key] = by_lemma + by_text
+        return self._heads[key]
 
     def merged(self, others: Iterable[Pattern]) -> "Lexicon":
         """A new lexicon where ``others`` replace patterns with the same words and pos."""
