@@ -329,31 +329,21 @@ class Parse:
 
     def sentence_at(self, char: int) -> Sentence | None:
         """The sentence containing character offset ``char``."""
-        lo, hi = 0, len(self.sentences) - 1
-        while lo <= hi:
-            mid = (lo + hi) // 2
-            sent = self.sentences[mid]
-            if char < sent.start:
-                hi = mid - 1
-            elif char >= sent.end:
-                lo = mid + 1
-            else:
-                return sent
+        k = bisect.bisect_right(self._sentence_starts, char) - 1
+        if k >= 0 and char < self.sentences[k].end:
+            return self.sentences[k]
         return None
 
     def token_at(self, char: int) -> Token | None:
         """The token covering character offset ``char``."""
-        lo, hi = 0, len(self.tokens) - 1
-        while lo <= hi:
-            mid = (lo + hi) // 2
-            tok = self.tokens[mid]
-            if char < tok.start:
-                hi = mid - 1
-            elif char >= tok.end:
-                lo = mid + 1
-            else:
-                return tok
+        k = bisect.bisect_right(self._bounds[0], char) - 1
+        if k >= 0 and char < self.tokens[k].end:
+            return self.tokens[k]
         return None
+
+    @functools.cached_property
+    def _sentence_starts(self) -> list[int]:
+        return [s.start for s in self.sentences]
 
     @functools.cached_property
     def _bounds(self) -> tuple[list[int], list[int]]:
