@@ -308,6 +308,16 @@ class Parse:
         """Per token, its lemma in lower case (built once per parse)."""
         return [tok.lemma.lower() for tok in self.tokens]
 
+    @functools.cached_property
+    def sentence_words(self) -> list[frozenset[str]]:
+        """Per sentence, the lower-case forms and lemmas that dependency arcs from its tokens can reach: its own,
+        or every word of the text when an arc crosses sentences."""
+        if any(self.tokens[tok.head].sent != tok.sent for tok in self.tokens):
+            everything = frozenset(self.lower_texts) | frozenset(self.lower_lemmas)
+            return [everything for _ in self.sentences]
+        return [frozenset(self.lower_texts[s.token_start : s.token_end])
+                | frozenset(self.lower_lemmas[s.token_start : s.token_end]) for s in self.sentences]
+
     def children(self, i: int) -> list[int]:
         """Token indices whose head is token ``i`` (in order)."""
         return self.child_lists[i]

@@ -74,11 +74,12 @@ class HeadPatterns:
         self.required = [p.required for p in patterns] if required is None else required
         #: patterns needing no other word
         self.free = [k for k, need in enumerate(self.required) if not need]
-        #: each other pattern under one of its required words (it can match only where that word is near)
+        #: each other pattern under one of its required words, the longest (the rarest, likely): it can match
+        #: only where that word is near
         self.by_word: dict[str, list[int]] = {}
         for k, need in enumerate(self.required):
             if need:
-                self.by_word.setdefault(min(need), []).append(k)
+                self.by_word.setdefault(max(need, key=lambda w: (len(w), w)), []).append(k)
 
     def __add__(self, other: "HeadPatterns") -> "HeadPatterns":
         return HeadPatterns(self.patterns + other.patterns, self.required + other.required)

@@ -140,13 +140,14 @@ def match_sentence(parse: Parse, sentence_index: int, lexicon: Lexicon) -> list[
     best: dict[int, Match] = {}
     lemmas, texts = parse.lower_lemmas, parse.lower_texts
     sent = parse.sentences[sentence_index]
+    reachable = parse.sentence_words[sentence_index]
     for i in range(sent.token_start, sent.token_end):
         heads = lexicon.headed_by(lemmas[i], texts[i])
         if heads is None:
             continue
         pool: list[int] = []
         words: set[str] = set()
-        if heads.by_word:
+        if not heads.by_word.keys().isdisjoint(reachable):  # some pattern's other words may be near
             pool = neighbours(parse, i)
             words.update(lemmas[k] for k in pool)
             words.update(texts[k] for k in pool)
