@@ -384,6 +384,10 @@ class Document:
     raw_html: str | None = None
     timings: dict[str, float] = field(default_factory=dict)
     warnings: list[str] = field(default_factory=list)
+    #: actor id → position of its first actor in ``_indexed_actors``, for the first ``_indexed_count`` actors
+    _actor_positions: dict[str, int] = field(default_factory=dict, init=False, repr=False, compare=False)
+    _indexed_actors: list[Actor] | None = field(default=None, init=False, repr=False, compare=False)
+    _indexed_count: int = field(default=0, init=False, repr=False, compare=False)
 
     @property
     def text(self) -> str:
@@ -393,10 +397,16 @@ class Document:
         """The document's actor with this id, if any."""
         if actor_id is None:
             return None
-        for actor in self.actors:
-            if actor.id == actor_id:
-                return actor
-        return None
+        actors = self.actors
+        if self._indexed_actors is not actors or self._indexed_count > len(actors):
+            self._actor_positions, self._indexed_actors, self._indexed_count = {}, actors, 0
+        for k in range(self._indexed_count, len(actors)):  # actors appended since the last call
+            self._actor_positions.setdefault(actors[k].id, k)
+        self._indexed_count = len(actors)
+        k = self._actor_positions.get(actor_id)
+        if k is not None and actors[k].id == actor_id:
+            return actors[k]
+        return next((actor for actor in actors if actor.id == actor_id), None)  # an id changed in place
 
     def add_actor(self, actor: Actor) -> Actor:
         """Add ``actor`` unless an actor with its id is already there; return the stored one."""

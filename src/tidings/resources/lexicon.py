@@ -80,6 +80,7 @@ class HeadPatterns:
         for k, need in enumerate(self.required):
             if need:
                 self.by_word.setdefault(max(need, key=lambda w: (len(w), w)), []).append(k)
+        self.words = frozenset(self.by_word)
 
     def __add__(self, other: "HeadPatterns") -> "HeadPatterns":
         return HeadPatterns(self.patterns + other.patterns, self.required + other.required)
@@ -90,8 +91,8 @@ class HeadPatterns:
             return self.patterns
         picked = list(self.free)
         required = self.required
-        for word in words:
-            for k in self.by_word.get(word, ()):
+        for word in self.words & words:
+            for k in self.by_word[word]:
                 if required[k] <= words:
                     picked.append(k)
         picked.sort()

@@ -147,7 +147,7 @@ def match_sentence(parse: Parse, sentence_index: int, lexicon: Lexicon) -> list[
             continue
         pool: list[int] = []
         words: set[str] = set()
-        if not heads.by_word.keys().isdisjoint(reachable):  # some pattern's other words may be near
+        if not heads.words.isdisjoint(reachable):  # some pattern's other words may be near
             pool = neighbours(parse, i)
             words.update(lemmas[k] for k in pool)
             words.update(texts[k] for k in pool)
