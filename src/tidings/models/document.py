@@ -312,11 +312,22 @@ class Parse:
     def sentence_words(self) -> list[frozenset[str]]:
         """Per sentence, the lower-case forms and lemmas that dependency arcs from its tokens can reach: its own,
         or every word of the text when an arc crosses sentences."""
-        if any(self.tokens[tok.head].sent != tok.sent for tok in self.tokens):
+        if not self._arcs_within_sentences():
             everything = frozenset(self.lower_texts) | frozenset(self.lower_lemmas)
             return [everything for _ in self.sentences]
-        return [frozenset(self.lower_texts[s.token_start : s.token_end])
-                | frozenset(self.lower_lemmas[s.token_start : s.token_end]) for s in self.sentences]
+        return [frozenset(self.lower_texts[s.token_start : s.token_end] + self.lower_lemmas[s.token_start : s.token_end])
+                for s in self.sentences]
+
+    def _arcs_within_sentences(self) -> bool:
+        """Whether the sentences tile the tokens and every token's head lies in its own sentence."""
+        ends = [s.token_start for s in self.sentences[1:]] + [len(self.tokens)]
+        if not self.sentences or self.sentences[0].token_start != 0 or \
+                any(s.token_end != end for s, end in zip(self.sentences, ends)):
+            return not self.tokens
+        heads = [t.head for t in self.tokens]
+        return all(min(heads[s.token_start : s.token_end], default=s.token_start) >= s.token_start
+                   and max(heads[s.token_start : s.token_end], default=s.token_start) < s.token_end
+                   for s in self.sentences)
 
     def children(self, i: int) -> list[int]:
         """Token indices whose head is token ``i`` (in order)."""

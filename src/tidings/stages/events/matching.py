@@ -141,7 +141,8 @@ def match_sentence(parse: Parse, sentence_index: int, lexicon: Lexicon) -> list[
     lemmas, texts = parse.lower_lemmas, parse.lower_texts
     sent = parse.sentences[sentence_index]
     reachable = parse.sentence_words[sentence_index]
-    for i in range(sent.token_start, sent.token_end):
+    by_head = lexicon.by_head
+    for i in [i for i in range(sent.token_start, sent.token_end) if lemmas[i] in by_head or texts[i] in by_head]:
         heads = lexicon.headed_by(lemmas[i], texts[i])
         if heads is None:
             continue
