@@ -269,3 +269,18 @@ def test_rules_run_near_their_triggers_find_every_match(text):
     every = sorted((r.name, m.start(), m.end()) for r in grammar.rules() for m in r.pattern.finditer(text)
                    if m.end() > m.start())
     assert sorted((c.rule.name, c.start, c.end) for c in grammar.candidates(text)) == every
+
+
+@pytest.mark.parametrize("case_sensitive", [False, True])
+def test_word_alternation_as_prefix_tree_matches_like_the_plain_longest_first_one(case_sensitive):
+    import re
+
+    words = ["two", "twenty", "twenty five", "two thousand", "a", "an", "half an", "half", "Sept", "Sep", "May"]
+    plain = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(words, key=len, reverse=True))
+    plain = f"(?-i:{plain})" if case_sensitive else f"(?:{plain})"
+    text = ("Two  thousand troops, twenty five days, twenty-five, an hour, half an hour, a half, "
+            "Sept. 3, SEP 4, may or May, twentytwo, two\tthousand, halfan")
+    for suffix in ("", r"(?![\w-])", r"\s+\w+"):
+        tree = re.compile(rf"(?<![\w-]){grammar._alt(words, case_sensitive=case_sensitive)}{suffix}", re.I)
+        flat = re.compile(rf"(?<![\w-]){plain}{suffix}", re.I)
+        assert [m.span() for m in tree.finditer(text)] == [m.span() for m in flat.finditer(text)]
