@@ -65,10 +65,6 @@ def infinitival(parse: Parse, i: int) -> bool:
     return any(parse.tokens[k].tag == "TO" and parse.tokens[k].dep == "aux" for k in parse.children(i))
 
 
-def _matches_word(parse: Parse, i: int, word: str) -> bool:
-    return word == parse.lower_lemmas[i] or word == parse.lower_texts[i]
-
-
 def _pos_ok(token: Token, pattern: Pattern) -> bool:
     if pattern.pos == "noun":
         return token.pos in NOUN_POS
@@ -99,6 +95,7 @@ def match_at(parse: Parse, head: int, pattern: Pattern, pool: list[int] | None =
         pool = neighbours(parse, head) if len(pattern.literals) > 1 else []
     used = {head}
     last = head
+    lemmas, texts = parse.lower_lemmas, parse.lower_texts
     slots: list[int] = []
     for k, word in enumerate(pattern.words):
         if k == pattern.head:
@@ -114,7 +111,7 @@ def match_at(parse: Parse, head: int, pattern: Pattern, pool: list[int] | None =
             continue
         before_slot = k + 1 < len(pattern.words) and pattern.words[k + 1] == SLOT
         final_to = word == "to" and k == len(pattern.words) - 1 and pattern.words[k - 1] == SLOT  # "urge * to"
-        candidates = [i for i in pool if i not in used and _matches_word(parse, i, word)
+        candidates = [i for i in pool if i not in used and (word == lemmas[i] or word == texts[i])
                       and not (before_slot and parse.tokens[i].tag == "TO")
                       and not (final_to and parse.tokens[i].tag != "TO")]
         if not candidates:
@@ -150,8 +147,8 @@ def match_sentence(parse: Parse, sentence_index: int, lexicon: Lexicon) -> list[
         words: set[str] = set()
         if not heads.words.isdisjoint(reachable):  # some pattern's other words may be near
             pool = neighbours(parse, i)
-            words.update(lemmas[k] for k in pool)
-            words.update(texts[k] for k in pool)
+            words = set(map(lemmas.__getitem__, pool))
+            words.update(map(texts.__getitem__, pool))
         for pattern in heads.possible(words):
             match = match_at(parse, i, pattern, pool)
             if match and (i not in best or match.strength > best[i].strength):
