@@ -109,7 +109,8 @@ def test_head_index_offers_exactly_the_patterns_whose_words_are_near_in_lexicon_
 
 
 def test_head_index_puts_the_lemma_patterns_before_the_form_patterns():
-    patterns = [lexicon.make_pattern("t:1", ["talk"], "040"), lexicon.make_pattern("t:2", ["talks", "with", "*"], "040")]
+    patterns = [lexicon.make_pattern("t:1", ["talk"], "040"),
+                lexicon.make_pattern("t:2", ["talks", "with", "*"], "040")]
     lex = lexicon.Lexicon(patterns)
     assert [p.id for p in lex.headed_by("talk", "talks").patterns] == ["t:1", "t:2"]
     assert [p.id for p in lex.headed_by("talk", "talks").possible({"with"})] == ["t:1", "t:2"]

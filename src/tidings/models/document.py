@@ -315,7 +315,8 @@ class Parse:
         if not self._arcs_within_sentences():
             everything = frozenset(self.lower_texts) | frozenset(self.lower_lemmas)
             return [everything for _ in self.sentences]
-        return [frozenset(self.lower_texts[s.token_start : s.token_end] + self.lower_lemmas[s.token_start : s.token_end])
+        forms, lemmas = self.lower_texts, self.lower_lemmas
+        return [frozenset(forms[s.token_start : s.token_end] + lemmas[s.token_start : s.token_end])
                 for s in self.sentences]
 
     def _arcs_within_sentences(self) -> bool:

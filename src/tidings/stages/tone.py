@@ -25,8 +25,9 @@ def run(doc: Document) -> Document:
     """Add the tone layer to ``doc``."""
     lexicon = load_lexicon()
     if doc.parse is not None:
-        forms, lemmas = doc.parse.lower_texts, doc.parse.lower_lemmas
-        words = [(forms[t.i], "" if t.pos == "PROPN" else lemmas[t.i], t.sent) for t in doc.parse.tokens
+        parse = doc.parse
+        words = [(form, "" if t.pos == "PROPN" else lemma, t.sent)
+                 for t, form, lemma in zip(parse.tokens, parse.lower_texts, parse.lower_lemmas)
                  if t.pos not in _NOT_WORDS and (t.text.isalpha() or any(c.isalpha() for c in t.text))]
     else:
         words = [(w.lower(), w.lower(), 0) for w in _WORD.findall(doc.article.text)]
