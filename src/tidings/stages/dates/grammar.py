@@ -808,10 +808,15 @@ REACH_BEFORE, REACH_AFTER = 120, 100
 def _windows(triggers: tuple[str, ...], lowered: str) -> list[tuple[int, int]]:
     """The stretches of text within reach of a trigger occurrence, in order, merged where they touch."""
     spans = []
+    size = len(lowered)
     for word in triggers:
         at = lowered.find(word)
         while at >= 0:
-            spans.append((max(0, at - REACH_BEFORE), min(len(lowered), at + len(word) + REACH_AFTER)))
+            start, end = max(0, at - REACH_BEFORE), min(size, at + len(word) + REACH_AFTER)
+            # jump to the last occurrence whose window still touches this one, as long as there is one
+            while (last := lowered.rfind(word, at + 1, end + REACH_BEFORE + len(word))) >= 0:
+                at, end = last, min(size, last + len(word) + REACH_AFTER)
+            spans.append((start, end))
             at = lowered.find(word, at + 1)
     merged: list[tuple[int, int]] = []
     for start, end in sorted(spans):
