@@ -284,3 +284,21 @@ def test_word_alternation_as_prefix_tree_matches_like_the_plain_longest_first_on
         tree = re.compile(rf"(?<![\w-]){grammar._alt(words, case_sensitive=case_sensitive)}{suffix}", re.I)
         flat = re.compile(rf"(?<![\w-]){plain}{suffix}", re.I)
         assert [m.span() for m in tree.finditer(text)] == [m.span() for m in flat.finditer(text)]
+
+
+def test_trigger_windows_are_the_merged_reach_of_every_occurrence():
+    def naive(triggers, text):
+        spans = sorted((max(0, at - grammar.REACH_BEFORE), min(len(text), at + len(w) + grammar.REACH_AFTER))
+                       for w in triggers for at in range(len(text)) if text.startswith(w, at))
+        merged = []
+        for start, end in spans:
+            if merged and start <= merged[-1][1]:
+                merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
+            else:
+                merged.append((start, end))
+        return merged
+
+    text = ("the talks on 12 may 2021 ended. " + "x" * 150 + " 3 days later, 2022 " + "y" * 400
+            + "monday 5 6 7" + " " * 221 + "9 monday") * 2
+    for triggers in (("0", "1", "2", "3", "5", "6", "7", "9"), ("day", "monday", "may"), ("week",), ("x",)):
+        assert grammar._windows(triggers, text) == naive(triggers, text), triggers
