@@ -72,3 +72,44 @@ def test_tokens_in_matches_a_full_scan_for_every_range():
         for end in range(start, pos + 2):
             expected = [t for t in tokens if t.start < end and t.end > start]
             assert parse.tokens_in(start, end) == expected, (start, end)
+
+
+def _two_sentence_parse(heads: list[int]) -> Parse:
+    words = "Kenya closed the border . Talks resumed .".split()
+    lemmas = "Kenya close the border . talk resume .".split()
+    tokens, pos = [], 0
+    for i, (w, lemma) in enumerate(zip(words, lemmas)):
+        tokens.append(Token(i, pos, pos + len(w), w, lemma, "X", "X", "dep", heads[i], 0 if i < 5 else 1))
+        pos += len(w) + 1
+    return Parse(tokens=tokens, sentences=[Sentence(0, 0, 24, 0, 5), Sentence(1, 25, pos - 1, 5, 8)])
+
+
+def test_token_and_sentence_lookups_match_a_full_scan_for_every_offset():
+    parse = _two_sentence_parse([1, 1, 3, 1, 1, 6, 6, 6])
+    for char in range(parse.tokens[-1].end + 2):
+        assert parse.token_at(char) == next((t for t in parse.tokens if t.start <= char < t.end), None), char
+        assert parse.sentence_at(char) == next((s for s in parse.sentences if s.start <= char < s.end), None), char
+
+
+def test_parse_keeps_lower_case_forms_lemmas_and_sentence_words():
+    parse = _two_sentence_parse([1, 1, 3, 1, 1, 6, 6, 6])
+    assert parse.lower_texts[0] == "kenya" and parse.lower_lemmas[1] == "close"
+    assert parse.sentence_words[1] == {"talks", "talk", "resumed", "resume", "."}
+    assert parse.child_lists[6] == [5, 7] and parse.children(1) == [0, 3, 4]
+
+
+def test_sentence_words_cover_the_whole_text_when_an_arc_crosses_sentences():
+    parse = _two_sentence_parse([1, 1, 3, 1, 1, 1, 6, 6])  # "Talks" hangs on "closed"
+    assert "kenya" in parse.sentence_words[1] and "talk" in parse.sentence_words[0]
+
+
+def test_actor_lookup_follows_appends_and_replaced_lists():
+    doc = sample_document()
+    assert doc.actor("joe-biden").name == "Joe Biden" and doc.actor("nobody") is None
+    doc.add_actor(Actor(id="vladimir-putin", name="Vladimir Putin", kind="person", country="RUS"))
+    assert doc.actor("vladimir-putin").country == "RUS"
+    assert doc.add_actor(Actor(id="joe-biden", name="Someone Else")).name == "Joe Biden"
+    doc.actors = [Actor(id="joe-biden", name="J. Biden")]
+    assert doc.actor("joe-biden").name == "J. Biden" and doc.actor("vladimir-putin") is None
+    doc.actors[0].id = "president-biden"  # an id changed in place
+    assert doc.actor("president-biden").name == "J. Biden" and doc.actor("joe-biden") is None

@@ -97,3 +97,21 @@ def test_combine_picks_the_longest_prefix():
     assert lexicon.combine("threat", "1723") == "1323"
     assert lexicon.combine("intent", "042") == "036"
     assert lexicon.combine("reject", "190") is None
+
+
+def test_head_index_offers_exactly_the_patterns_whose_words_are_near_in_lexicon_order():
+    lex = lexicon.builtin()
+    heads = lex.headed_by("launch", "launched")
+    assert heads.patterns == lex.by_head["launch"] + lex.by_head.get("launched", [])
+    for words in ({"attack", "on"}, {"protest", "against", "in", "front", "of"}, set(), {"talks"}):
+        assert heads.possible(words) == [p for p in heads.patterns if p.required <= words]
+    assert lex.headed_by("zzzz", "zzzz") is None
+
+
+def test_head_index_puts_the_lemma_patterns_before_the_form_patterns():
+    patterns = [lexicon.make_pattern("t:1", ["talk"], "040"),
+                lexicon.make_pattern("t:2", ["talks", "with", "*"], "040")]
+    lex = lexicon.Lexicon(patterns)
+    assert [p.id for p in lex.headed_by("talk", "talks").patterns] == ["t:1", "t:2"]
+    assert [p.id for p in lex.headed_by("talk", "talks").possible({"with"})] == ["t:1", "t:2"]
+    assert [p.id for p in lex.headed_by("talks", "talks").possible(set())] == []

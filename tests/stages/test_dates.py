@@ -269,3 +269,36 @@ def test_rules_run_near_their_triggers_find_every_match(text):
     every = sorted((r.name, m.start(), m.end()) for r in grammar.rules() for m in r.pattern.finditer(text)
                    if m.end() > m.start())
     assert sorted((c.rule.name, c.start, c.end) for c in grammar.candidates(text)) == every
+
+
+@pytest.mark.parametrize("case_sensitive", [False, True])
+def test_word_alternation_as_prefix_tree_matches_like_the_plain_longest_first_one(case_sensitive):
+    import re
+
+    words = ["two", "twenty", "twenty five", "two thousand", "a", "an", "half an", "half", "Sept", "Sep", "May"]
+    plain = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(words, key=len, reverse=True))
+    plain = f"(?-i:{plain})" if case_sensitive else f"(?:{plain})"
+    text = ("Two  thousand troops, twenty five days, twenty-five, an hour, half an hour, a half, "
+            "Sept. 3, SEP 4, may or May, twentytwo, two\tthousand, halfan")
+    for suffix in ("", r"(?![\w-])", r"\s+\w+"):
+        tree = re.compile(rf"(?<![\w-]){grammar._alt(words, case_sensitive=case_sensitive)}{suffix}", re.I)
+        flat = re.compile(rf"(?<![\w-]){plain}{suffix}", re.I)
+        assert [m.span() for m in tree.finditer(text)] == [m.span() for m in flat.finditer(text)]
+
+
+def test_trigger_windows_are_the_merged_reach_of_every_occurrence():
+    def naive(triggers, text):
+        spans = sorted((max(0, at - grammar.REACH_BEFORE), min(len(text), at + len(w) + grammar.REACH_AFTER))
+                       for w in triggers for at in range(len(text)) if text.startswith(w, at))
+        merged = []
+        for start, end in spans:
+            if merged and start <= merged[-1][1]:
+                merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
+            else:
+                merged.append((start, end))
+        return merged
+
+    text = ("the talks on 12 may 2021 ended. " + "x" * 150 + " 3 days later, 2022 " + "y" * 400
+            + "monday 5 6 7" + " " * 221 + "9 monday") * 2
+    for triggers in (("0", "1", "2", "3", "5", "6", "7", "9"), ("day", "monday", "may"), ("week",), ("x",)):
+        assert grammar._windows(triggers, text) == naive(triggers, text), triggers

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import bisect
 import dataclasses
+import functools
 from dataclasses import dataclass, field
 from typing import Any, ClassVar
 
@@ -287,27 +288,62 @@ class Parse:
     tokens: list[Token] = field(default_factory=list)
     sentences: list[Sentence] = field(default_factory=list)
     entities: list[Entity] = field(default_factory=list)
-    _children: list[list[int]] | None = field(default=None, repr=False)
-    _ends: list[int] | None = field(default=None, repr=False)
+
+    @functools.cached_property
+    def child_lists(self) -> list[list[int]]:
+        """Per token, the token indices whose head it is (in order); built once per parse."""
+        kids: list[list[int]] = [[] for _ in self.tokens]
+        for tok in self.tokens:
+            if tok.head != tok.i:
+                kids[tok.head].append(tok.i)
+        return kids
+
+    @functools.cached_property
+    def lower_texts(self) -> list[str]:
+        """Per token, its text in lower case (built once per parse)."""
+        return [tok.text.lower() for tok in self.tokens]
+
+    @functools.cached_property
+    def lower_lemmas(self) -> list[str]:
+        """Per token, its lemma in lower case (built once per parse)."""
+        return [tok.lemma.lower() for tok in self.tokens]
+
+    @functools.cached_property
+    def sentence_words(self) -> list[frozenset[str]]:
+        """Per sentence, the lower-case forms and lemmas that dependency arcs from its tokens can reach: its own,
+        or every word of the text when an arc crosses sentences."""
+        if not self._arcs_within_sentences():
+            everything = frozenset(self.lower_texts) | frozenset(self.lower_lemmas)
+            return [everything for _ in self.sentences]
+        forms, lemmas = self.lower_texts, self.lower_lemmas
+        return [frozenset(forms[s.token_start : s.token_end] + lemmas[s.token_start : s.token_end])
+                for s in self.sentences]
+
+    def _arcs_within_sentences(self) -> bool:
+        """Whether the sentences tile the tokens and every token's head lies in its own sentence."""
+        ends = [s.token_start for s in self.sentences[1:]] + [len(self.tokens)]
+        if not self.sentences or self.sentences[0].token_start != 0 or \
+                any(s.token_end != end for s, end in zip(self.sentences, ends)):
+            return not self.tokens
+        heads = [t.head for t in self.tokens]
+        return all(min(heads[s.token_start : s.token_end], default=s.token_start) >= s.token_start
+                   and max(heads[s.token_start : s.token_end], default=s.token_start) < s.token_end
+                   for s in self.sentences)
 
     def children(self, i: int) -> list[int]:
         """Token indices whose head is token ``i`` (in order)."""
-        if self._children is None:
-            kids: list[list[int]] = [[] for _ in self.tokens]
-            for tok in self.tokens:
-                if tok.head != tok.i:
-                    kids[tok.head].append(tok.i)
-            self._children = kids
-        return self._children[i]
+        return self.child_lists[i]
 
     def subtree(self, i: int) -> list[int]:
         """All token indices dominated by ``i`` (including ``i``), sorted."""
+        kids = self.child_lists
         out, stack = [], [i]
         while stack:
             j = stack.pop()
             out.append(j)
-            stack.extend(self.children(j))
-        return sorted(out)
+            stack.extend(kids[j])
+        out.sort()
+        return out
 
     def sentence_tokens(self, index: int) -> list[Token]:
         sent = self.sentences[index]
@@ -315,43 +351,32 @@ class Parse:
 
     def sentence_at(self, char: int) -> Sentence | None:
         """The sentence containing character offset ``char``."""
-        lo, hi = 0, len(self.sentences) - 1
-        while lo <= hi:
-            mid = (lo + hi) // 2
-            sent = self.sentences[mid]
-            if char < sent.start:
-                hi = mid - 1
-            elif char >= sent.end:
-                lo = mid + 1
-            else:
-                return sent
+        k = bisect.bisect_right(self._sentence_starts, char) - 1
+        if k >= 0 and char < self.sentences[k].end:
+            return self.sentences[k]
         return None
 
     def token_at(self, char: int) -> Token | None:
         """The token covering character offset ``char``."""
-        lo, hi = 0, len(self.tokens) - 1
-        while lo <= hi:
-            mid = (lo + hi) // 2
-            tok = self.tokens[mid]
-            if char < tok.start:
-                hi = mid - 1
-            elif char >= tok.end:
-                lo = mid + 1
-            else:
-                return tok
+        k = bisect.bisect_right(self._bounds[0], char) - 1
+        if k >= 0 and char < self.tokens[k].end:
+            return self.tokens[k]
         return None
+
+    @functools.cached_property
+    def _sentence_starts(self) -> list[int]:
+        return [s.start for s in self.sentences]
+
+    @functools.cached_property
+    def _bounds(self) -> tuple[list[int], list[int]]:
+        """Token start and end offsets, for bisection."""
+        return [t.start for t in self.tokens], [t.end for t in self.tokens]
 
     def tokens_in(self, start: int, end: int) -> list[Token]:
         """Tokens overlapping the character range [start, end)."""
-        if self._ends is None:
-            self._ends = [t.end for t in self.tokens]
-        first = bisect.bisect_right(self._ends, start)
-        out = []
-        for tok in self.tokens[first:]:
-            if tok.start >= end:
-                break
-            out.append(tok)
-        return out
+        starts, ends = self._bounds
+        first = bisect.bisect_right(ends, start)
+        return self.tokens[first : max(first, bisect.bisect_left(starts, end))]
 
 
 @dataclass
@@ -371,6 +396,10 @@ class Document:
     raw_html: str | None = None
     timings: dict[str, float] = field(default_factory=dict)
     warnings: list[str] = field(default_factory=list)
+    #: actor id → position of its first actor in ``_indexed_actors``, for the first ``_indexed_count`` actors
+    _actor_positions: dict[str, int] = field(default_factory=dict, init=False, repr=False, compare=False)
+    _indexed_actors: list[Actor] | None = field(default=None, init=False, repr=False, compare=False)
+    _indexed_count: int = field(default=0, init=False, repr=False, compare=False)
 
     @property
     def text(self) -> str:
@@ -380,10 +409,16 @@ class Document:
         """The document's actor with this id, if any."""
         if actor_id is None:
             return None
-        for actor in self.actors:
-            if actor.id == actor_id:
-                return actor
-        return None
+        actors = self.actors
+        if self._indexed_actors is not actors or self._indexed_count > len(actors):
+            self._actor_positions, self._indexed_actors, self._indexed_count = {}, actors, 0
+        for k in range(self._indexed_count, len(actors)):  # actors appended since the last call
+            self._actor_positions.setdefault(actors[k].id, k)
+        self._indexed_count = len(actors)
+        k = self._actor_positions.get(actor_id)
+        if k is not None and actors[k].id == actor_id:
+            return actors[k]
+        return next((actor for actor in actors if actor.id == actor_id), None)  # an id changed in place
 
     def add_actor(self, actor: Actor) -> Actor:
         """Add ``actor`` unless an actor with its id is already there; return the stored one."""

@@ -51,7 +51,7 @@ class Pattern:
     def literals(self) -> tuple[str, ...]:
         return tuple(w for w in self.words if w != SLOT)
 
-    @functools.cached_property
+    @property
     def required(self) -> frozenset[str]:
         """The literal words other than the head: all must sit near the head token for a match."""
         return frozenset(w for k, w in enumerate(self.words) if k != self.head and w != SLOT)
@@ -66,10 +66,45 @@ class Pattern:
         return " ".join(self.words)
 
 
+class HeadPatterns:
+    """The patterns one trigger token may start (in lexicon order), indexed by the other words they need."""
+
+    def __init__(self, patterns: list[Pattern], required: list[frozenset[str]] | None = None) -> None:
+        self.patterns = patterns
+        self.required = [p.required for p in patterns] if required is None else required
+        #: patterns needing no other word
+        self.free = [k for k, need in enumerate(self.required) if not need]
+        #: each other pattern under one of its required words, the longest (the rarest, likely): it can match
+        #: only where that word is near
+        self.by_word: dict[str, list[int]] = {}
+        for k, need in enumerate(self.required):
+            if need:
+                self.by_word.setdefault(max(need, key=lambda w: (len(w), w)), []).append(k)
+        self.words = frozenset(self.by_word)
+
+    def __add__(self, other: "HeadPatterns") -> "HeadPatterns":
+        return HeadPatterns(self.patterns + other.patterns, self.required + other.required)
+
+    def possible(self, words: set[str]) -> list[Pattern]:
+        """The patterns whose required words are all in ``words``, in lexicon order."""
+        if not self.by_word:
+            return self.patterns
+        picked = list(self.free)
+        required = self.required
+        for word in self.words & words:
+            for k in self.by_word[word]:
+                if required[k] <= words:
+                    picked.append(k)
+        picked.sort()
+        return [self.patterns[k] for k in picked]
+
+
 @dataclass
 class Lexicon:
     patterns: list[Pattern] = field(default_factory=list)
     by_head: dict[str, list[Pattern]] = field(default_factory=dict)
+    _heads: dict[str | tuple[str, str], HeadPatterns] = field(default_factory=dict, init=False, repr=False,
+                                                              compare=False)
 
     def __post_init__(self) -> None:
         self.reindex()
@@ -78,6 +113,18 @@ class Lexicon:
         self.by_head = {}
         for pattern in self.patterns:
             self.by_head.setdefault(pattern.words[pattern.head], []).append(pattern)
+        self._heads = {word: HeadPatterns(patterns) for word, patterns in self.by_head.items()}
+
+    def headed_by(self, lemma: str, text: str) -> HeadPatterns | None:
+        """Patterns whose head word is a token's lower-case ``lemma`` or ``text``, those of the lemma first
+        (None when there are none)."""
+        by_lemma, by_text = self._heads.get(lemma), self._heads.get(text) if text != lemma else None
+        if by_lemma is None or by_text is None:
+            return by_lemma or by_text
+        key = (lemma, text)
+        if key not in self._heads:
+            self._heads[key] = by_lemma + by_text
+        return self._heads[key]
 
     def merged(self, others: Iterable[Pattern]) -> "Lexicon":
         """A new lexicon where ``others`` replace patterns with the same words and pos."""

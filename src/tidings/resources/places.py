@@ -168,13 +168,18 @@ class Gazetteer:
         return len(self._columns[0])
 
     def entry(self, index: int) -> GazetteerEntry:
-        return GazetteerEntry(*(column[index] for column in self._columns))
+        name, feature, country, admin1, lat, lon, geonames_id, population, alternates = self._columns
+        return GazetteerEntry(name[index], feature[index], country[index], admin1[index], lat[index], lon[index],
+                              geonames_id[index], population[index], alternates[index])
 
     def lookup(self, text: str) -> list[NameMatch]:
         """Every place answering to ``text`` as written (case- and accent-insensitive, except that
         short names must be written like the place: "ACT" is a territory, "Act" is not; "WA" is no town)."""
-        matches = [NameMatch(self.entry(i if i >= 0 else -1 - i), i >= 0) for i in self._names.get(name_key(text), ())]
-        letters = sum(ch.isalpha() for ch in text)
+        found = self._names.get(name_key(text))
+        if not found:
+            return []
+        matches = [NameMatch(self.entry(i if i >= 0 else -1 - i), i >= 0) for i in found]
+        letters = sum(map(str.isalpha, text))
         if letters <= 4 and text.isupper():
             return [m for m in matches if m.entry.feature != "city"]
         if letters <= 3:

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import functools
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 DATA = Path(__file__).parent / "data" / "tone"
@@ -19,6 +19,8 @@ class ToneLexicon:
     positive: frozenset[str]
     negative: frozenset[str]
     negators: frozenset[str]
+    #: (form, lemma) → polarity, filled by the tone stage (words repeat across articles)
+    polarities: dict[tuple[str, str], int] = field(default_factory=dict, init=False, repr=False, compare=False)
 
 
 def read_words(path: Path) -> list[str]:

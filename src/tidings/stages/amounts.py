@@ -42,17 +42,15 @@ def run(doc: Document) -> Document:
     tokens = doc.parse.tokens
     taken_by_dates = [(d.start, d.end) for d in doc.dates]
     amounts: list[Amount] = []
-    i = 0
-    starters = _starting_words()
-    while i < len(tokens):
-        quantity = _quantity_at(tokens, i) if _may_start(tokens[i], starters) else None
+    resume = 0  # a quantity's tokens are not read again
+    for i in _possible_starts(tokens, doc.parse.lower_texts):
+        quantity = _quantity_at(tokens, i) if i >= resume else None
         if quantity is None:
-            i += 1
             continue
         amount = _amount(doc, tokens, quantity, taken_by_dates)
         if amount is not None:
             amounts.append(amount)
-        i = quantity.last + 1
+        resume = quantity.last + 1
     doc.amounts = amounts
     return doc
 
@@ -64,10 +62,12 @@ def _starting_words() -> frozenset[str]:
     return frozenset([*lex["currency_symbols"], *lex["number_words"], *(v.split(" ")[0] for v in lex["vague"])])
 
 
-def _may_start(token: Token, starters: frozenset[str]) -> bool:
-    """A cheap test that rules out most tokens before :func:`_quantity_at` looks at them."""
-    text = token.text.lower()
-    return token.tag == "$" or text[:1].isdigit() or "-" in text or text in starters or token.text in starters
+def _possible_starts(tokens: list[Token], lowered: list[str]) -> list[int]:
+    """A cheap test that rules out most tokens before :func:`_quantity_at` looks at them: the indices of
+    currency symbols, digits, hyphenated words and words that may open a quantity."""
+    starters = _starting_words()
+    return [i for i, (t, text) in enumerate(zip(tokens, lowered)) if t.tag == "$" or text[:1].isdigit()
+            or "-" in text or text in starters or t.text in starters]
 
 
 def _quantity_at(tokens: list[Token], i: int) -> _Quantity | None:

@@ -14,6 +14,8 @@ from tidings.models import Document, Tone
 from tidings.resources.tone import ToneLexicon, load_lexicon
 
 NEGATION_WINDOW = 3
+#: How many (form, lemma) polarities the lexicon remembers across articles before starting afresh.
+MAX_REMEMBERED = 200_000
 _WORD = re.compile(r"[A-Za-z][A-Za-z'-]*|n't")
 _SUFFIXES = ("ies", "es", "s", "ed", "d", "ing", "ly")
 _NOT_WORDS = frozenset(("PUNCT", "SPACE", "NUM", "SYM"))
@@ -23,7 +25,9 @@ def run(doc: Document) -> Document:
     """Add the tone layer to ``doc``."""
     lexicon = load_lexicon()
     if doc.parse is not None:
-        words = [(t.text.lower(), "" if t.pos == "PROPN" else t.lemma.lower(), t.sent) for t in doc.parse.tokens
+        parse = doc.parse
+        words = [(form, "" if t.pos == "PROPN" else lemma, t.sent)
+                 for t, form, lemma in zip(parse.tokens, parse.lower_texts, parse.lower_lemmas)
                  if t.pos not in _NOT_WORDS and (t.text.isalpha() or any(c.isalpha() for c in t.text))]
     else:
         words = [(w.lower(), w.lower(), 0) for w in _WORD.findall(doc.article.text)]
@@ -34,7 +38,9 @@ def run(doc: Document) -> Document:
 def score(words: list[tuple[str, str, int]], lexicon: ToneLexicon) -> Tone:
     """Tone of a word sequence given as (form, lemma, sentence index) triples."""
     positive = negative = 0
-    polarities: dict[tuple[str, str], int] = {}  # articles repeat their words
+    polarities = lexicon.polarities
+    if len(polarities) > MAX_REMEMBERED:
+        polarities.clear()
     for k, (form, lemma, sent) in enumerate(words):
         polarity = polarities.get((form, lemma))
         if polarity is None:

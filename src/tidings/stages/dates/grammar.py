@@ -47,8 +47,34 @@ class Candidate:
 
 
 def _alt(words, *, case_sensitive: bool = False) -> str:
-    body = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(words, key=len, reverse=True))
+    """A regex matching one of ``words`` (a space matches any run of whitespace), trying longer words first.
+
+    Written as a prefix tree ("march|may" → "ma(?:rch|y)") so the engine reads each letter once instead of
+    trying every word in turn. It matches exactly what the plain longest-first alternation does: words that
+    match at one place are prefixes of one another, and the tree tries the longest of them first too.
+    """
+    words = list(words)
+    if not all(w.isascii() for w in words):  # case folding beyond ASCII could join two branches
+        body = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(words, key=len, reverse=True))
+    else:
+        tree: dict[str, dict] = {}
+        for word in words:
+            node = tree
+            for char in word if case_sensitive else word.lower():
+                node = node.setdefault(r"\s+" if char == " " else re.escape(char), {})
+            node[""] = {}
+        body = _tree_regex(tree)
     return f"(?-i:{body})" if case_sensitive else f"(?:{body})"
+
+
+def _tree_regex(node: dict[str, dict]) -> str:
+    """The regex of a prefix-tree node: its branches, then the end of a word ("" key) last."""
+    branches = [piece + _tree_regex(child) for piece, child in node.items() if piece]
+    if "" in node and branches:
+        branches.append("")
+    if len(branches) <= 1:
+        return branches[0] if branches else ""
+    return "(?:" + "|".join(branches) + ")"
 
 
 class Vocabulary:
@@ -720,8 +746,9 @@ def rules() -> tuple[Rule, ...]:
         ("duration_adjective",
          rf"(?P<num>\d+(?:\.\d+)?|{v.NUMWORD}|half)-(?P<unit>{v.UNIT})(?:s?-(?P<old>old)|-long)?(?![\w-])",
          interpret_duration),
+        # "\w++": a count word ("three times") is a whole word, so it never gives back letters (same matches, faster)
         ("set",
-         rf"\b(?P<word>{v.SETWORD})\b|(?:(?P<freq>once|twice|\w+\s+times)\s+)?(?P<every>every|each|per|a|an)\s+"
+         rf"\b(?P<word>{v.SETWORD})\b|(?:(?P<freq>once|twice|\w++\s+times)\s+)?(?P<every>every|each|per|a|an)\s+"
          rf"(?:(?P<n>other|few|several|{v.NUMWORD}|\d+)\s+)?(?P<target>{v.WEEKDAY}|{v.MONTH_FULL}|{v.UNIT}|weekend|"
          rf"morning|afternoon|evening|night)s?(?![\w-])", interpret_set),
         ("plural_weekday", rf"(?P<wd>{v.WEEKDAY_NAME})(?:s|(?=\s+\w+s\b))(?:\s+(?P<part>mornings|afternoons|evenings|nights))?"
@@ -781,10 +808,15 @@ REACH_BEFORE, REACH_AFTER = 120, 100
 def _windows(triggers: tuple[str, ...], lowered: str) -> list[tuple[int, int]]:
     """The stretches of text within reach of a trigger occurrence, in order, merged where they touch."""
     spans = []
+    size = len(lowered)
     for word in triggers:
         at = lowered.find(word)
         while at >= 0:
-            spans.append((max(0, at - REACH_BEFORE), min(len(lowered), at + len(word) + REACH_AFTER)))
+            start, end = max(0, at - REACH_BEFORE), min(size, at + len(word) + REACH_AFTER)
+            # jump to the last occurrence whose window still touches this one, as long as there is one
+            while (last := lowered.rfind(word, at + 1, end + REACH_BEFORE + len(word))) >= 0:
+                at, end = last, min(size, last + len(word) + REACH_AFTER)
+            spans.append((start, end))
             at = lowered.find(word, at + 1)
     merged: list[tuple[int, int]] = []
     for start, end in sorted(spans):

@@ -1,7 +1,9 @@
 """Turn the phrase heading an actor or recipient into ActorRefs, using the actors and places layers."""
 from __future__ import annotations
 
-from tidings.models import ActorRef, Document, Mention, Parse
+import functools
+
+from tidings.models import Actor, ActorRef, Document, Mention, Parse
 
 #: Dependents that are not part of the actor's own name phrase.
 OUTSIDE_DEPS = frozenset({"relcl", "acl", "appos", "conj", "cc", "punct", "advcl", "ccomp", "det", "prep"})
@@ -162,10 +164,18 @@ def _modifier_ref(doc: Document, i: int, text: str, start: int, end: int) -> Act
 def _lookup(doc: Document, phrase: str):
     """The actors layer's resolution of a short phrase (None when the actors stage is unavailable)."""
     try:
-        from tidings.stages.actors import lookup
+        from tidings.stages.actors.index import default_index
     except ImportError:  # the actors stage is optional for this fallback
         return None
-    actor = lookup(phrase, on_date=doc.article.published)
+    return _party_named(phrase, doc.article.published, default_index())
+
+
+@functools.lru_cache(maxsize=4096)  # articles repeat their modifiers ("Russian", "U.S.")
+def _party_named(phrase: str, published: str | None, index) -> Actor | None:
+    """The country or organisation the actors layer reads in a phrase on a date (None for anything else)."""
+    from tidings.stages.actors import lookup
+
+    actor = lookup(phrase, on_date=published, index=index)
     return actor if actor is not None and (actor.country or actor.org) else None
 
 

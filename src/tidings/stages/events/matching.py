@@ -35,37 +35,34 @@ class Match:
 
 def neighbours(parse: Parse, head: int) -> list[int]:
     """Tokens a pattern's other words may sit on: the head's phrase (not its clauses) and its parent."""
+    tokens, kids = parse.tokens, parse.child_lists
     found: list[int] = []
     frontier = [head]
     for _ in range(NEIGHBOUR_DEPTH):
         nxt = []
         for i in frontier:
-            for child in parse.children(i):
-                dep = parse.tokens[child].dep
+            for child in kids[i]:
+                dep = tokens[child].dep
                 if dep not in CLAUSE_DEPS:
                     found.append(child)
                     nxt.append(child)
                 elif dep == "ccomp" and i == head:
-                    found.extend(k for k in parse.children(child) if parse.tokens[k].dep == "mark")
+                    found.extend(k for k in kids[child] if tokens[k].dep == "mark")
                 elif dep == "advcl" and i == head:
-                    found.extend(k for k in parse.children(child) if parse.tokens[k].tag == "TO")
+                    found.extend(k for k in kids[child] if tokens[k].tag == "TO")
         frontier = nxt
-    parent = parse.tokens[head].head
-    dep = parse.tokens[head].dep
+    parent = tokens[head].head
+    dep = tokens[head].dep
     if parent != head and dep in PARENT_DEPS:
         found.append(parent)
         if dep in ("acomp", "attr", "xcomp"):
-            found.extend(c for c in parse.children(parent) if parse.tokens[c].dep in ("aux", "prt", "neg"))
+            found.extend(c for c in kids[parent] if tokens[c].dep in ("aux", "prt", "neg"))
     return sorted(set(found) - {head})
 
 
 def infinitival(parse: Parse, i: int) -> bool:
     """A 'to'-infinitive clause ("sworn to fight"), which the parser sometimes labels advcl."""
     return any(parse.tokens[k].tag == "TO" and parse.tokens[k].dep == "aux" for k in parse.children(i))
-
-
-def _matches_word(token: Token, word: str) -> bool:
-    return word == token.lemma.lower() or word == token.text.lower()
 
 
 def _pos_ok(token: Token, pattern: Pattern) -> bool:
@@ -98,6 +95,7 @@ def match_at(parse: Parse, head: int, pattern: Pattern, pool: list[int] | None =
         pool = neighbours(parse, head) if len(pattern.literals) > 1 else []
     used = {head}
     last = head
+    lemmas, texts = parse.lower_lemmas, parse.lower_texts
     slots: list[int] = []
     for k, word in enumerate(pattern.words):
         if k == pattern.head:
@@ -113,7 +111,7 @@ def match_at(parse: Parse, head: int, pattern: Pattern, pool: list[int] | None =
             continue
         before_slot = k + 1 < len(pattern.words) and pattern.words[k + 1] == SLOT
         final_to = word == "to" and k == len(pattern.words) - 1 and pattern.words[k - 1] == SLOT  # "urge * to"
-        candidates = [i for i in pool if i not in used and _matches_word(parse.tokens[i], word)
+        candidates = [i for i in pool if i not in used and (word == lemmas[i] or word == texts[i])
                       and not (before_slot and parse.tokens[i].tag == "TO")
                       and not (final_to and parse.tokens[i].tag != "TO")]
         if not candidates:
@@ -137,24 +135,24 @@ def _recipient_slot(parse: Parse, slots: list[int]) -> int | None:
 def match_sentence(parse: Parse, sentence_index: int, lexicon: Lexicon) -> list[Match]:
     """The strongest match per trigger token in a sentence, minus matches swallowed by bigger ones."""
     best: dict[int, Match] = {}
-    for token in parse.sentence_tokens(sentence_index):
-        lemma, text = token.lemma.lower(), token.text.lower()
-        patterns = lexicon.by_head.get(lemma, []) + (lexicon.by_head.get(text, []) if text != lemma else [])
-        if not patterns:
+    lemmas, texts = parse.lower_lemmas, parse.lower_texts
+    sent = parse.sentences[sentence_index]
+    reachable = parse.sentence_words[sentence_index]
+    by_head = lexicon.by_head
+    for i in [i for i in range(sent.token_start, sent.token_end) if lemmas[i] in by_head or texts[i] in by_head]:
+        heads = lexicon.headed_by(lemmas[i], texts[i])
+        if heads is None:
             continue
         pool: list[int] = []
         words: set[str] = set()
-        if any(pattern.required for pattern in patterns):
-            pool = neighbours(parse, token.i)
-            for i in pool:
-                words.add(parse.tokens[i].lemma.lower())
-                words.add(parse.tokens[i].text.lower())
-        for pattern in patterns:
-            if not pattern.required <= words:
-                continue
-            match = match_at(parse, token.i, pattern, pool)
-            if match and (token.i not in best or match.strength > best[token.i].strength):
-                best[token.i] = match
+        if not heads.words.isdisjoint(reachable):  # some pattern's other words may be near
+            pool = neighbours(parse, i)
+            words = set(map(lemmas.__getitem__, pool))
+            words.update(map(texts.__getitem__, pool))
+        for pattern in heads.possible(words):
+            match = match_at(parse, i, pattern, pool)
+            if match and (i not in best or match.strength > best[i].strength):
+                best[i] = match
     kept = sorted(best.values(), key=lambda m: m.strength, reverse=True)
     out: list[Match] = []
     for match in kept:
