@@ -1,5 +1,4 @@
 """Synthetic bulk events: consistent rows, and dashboard queries stay fast on them."""
-import time
 
 import pytest
 
@@ -47,13 +46,9 @@ DASHBOARD_QUERIES = {
 
 
 @pytest.mark.parametrize("name", DASHBOARD_QUERIES)
-def test_dashboard_queries_are_fast(big_store, name):
+def test_dashboard_queries_answer_on_a_big_store(big_store, name):
     store, _ = big_store
-    run = DASHBOARD_QUERIES[name]
-    assert run(store)
-    started = time.perf_counter()
-    run(store)
-    assert time.perf_counter() - started < 0.2
+    assert DASHBOARD_QUERIES[name](store)  # latency is measured by `tidings bench --queries`, not here
 
 
 def test_running_totals_match_a_full_count(big_store):
