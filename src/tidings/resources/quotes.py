@@ -1,7 +1,7 @@
 """The attribution lexicon of the quotes stage: cue verbs, source phrases, role nouns, name genders.
 
-Data: ``data/quotes/cues.json`` (cue verbs by kind, cue nouns, prepositional, infinitive and object complements,
-document nouns, role descriptions, pronouns) and ``data/quotes/names.json`` (given names by
+Data: ``data/quotes/cues.json`` (cue verbs by kind, stance verbs, cue nouns, prepositional, infinitive and
+object complements, document nouns, role descriptions, pronouns) and ``data/quotes/names.json`` (given names by
 gender, a fallback for pronoun resolution). Both carry a ``version``.
 """
 from __future__ import annotations
@@ -13,7 +13,7 @@ from pathlib import Path
 
 DATA = Path(__file__).parent / "data" / "quotes"
 GENDERS = ("male", "female")
-_LEMMA_LISTS = ("speech", "cognition", "evidence", "xcomp_verbs", "object_complement_verbs",
+_LEMMA_LISTS = ("speech", "cognition", "evidence", "stance", "xcomp_verbs", "object_complement_verbs",
                 "object_content_verbs", "nouns", "document_nouns")
 
 
@@ -25,6 +25,7 @@ class QuoteLexicon:
     speech: frozenset[str]
     cognition: frozenset[str]
     evidence: frozenset[str]
+    stance: frozenset[str]
     prep_complements: dict[str, frozenset[str]]
     xcomp_verbs: frozenset[str]
     object_complement_verbs: frozenset[str]
@@ -38,7 +39,7 @@ class QuoteLexicon:
 
     def is_cue(self, lemma: str) -> bool:
         """True for any verb that can introduce reported content."""
-        return lemma in self.speech or lemma in self.cognition or lemma in self.evidence
+        return lemma in self.speech or lemma in self.cognition or lemma in self.evidence or lemma in self.stance
 
     def name_gender(self, given_name: str) -> str | None:
         """``male`` / ``female`` for a known given name, else None."""
@@ -60,10 +61,13 @@ def validate(cues: dict, names: dict) -> list[str]:
             problems.append(f"cues.json: duplicate entries in {key}")
         problems.extend(f"cues.json: {key} entry {w!r} is not a lower-case lemma"
                         for w in items if not w or w != w.lower() or w != w.strip())
-    cue_verbs = set(cues.get("speech", [])) | set(cues.get("cognition", [])) | set(cues.get("evidence", []))
+    cue_verbs = {w for kind in ("speech", "cognition", "evidence", "stance") for w in cues.get(kind, [])}
     for key in ("prep_complements", "xcomp_verbs", "object_complement_verbs", "object_content_verbs"):
-        problems.extend(f"cues.json: {key} entry {w!r} is not a speech, cognition or evidence verb"
+        problems.extend(f"cues.json: {key} entry {w!r} is not a speech, cognition, evidence or stance verb"
                         for w in cues.get(key, []) if w not in cue_verbs)
+    problems.extend(f"cues.json: stance verb {w!r} has no content (not in xcomp_verbs, object_content_verbs "
+                    "or prep_complements)" for w in cues.get("stance", []) if not any(
+                        w in cues.get(key, []) for key in ("xcomp_verbs", "object_content_verbs", "prep_complements")))
     for verb, preps in cues.get("prep_complements", {}).items():
         if not preps or any(" " in p for p in preps):
             problems.append(f"cues.json: prep_complements[{verb!r}] must be single prepositions")
@@ -101,6 +105,7 @@ def load() -> QuoteLexicon:
         speech=frozenset(cues["speech"]),
         cognition=frozenset(cues["cognition"]),
         evidence=frozenset(cues["evidence"]),
+        stance=frozenset(cues["stance"]),
         prep_complements={v: frozenset(p) for v, p in cues["prep_complements"].items()},
         xcomp_verbs=frozenset(cues["xcomp_verbs"]),
         object_complement_verbs=frozenset(cues["object_complement_verbs"]),

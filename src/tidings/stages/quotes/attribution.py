@@ -19,6 +19,7 @@ _NAMED = {"PERSON", "ORG", "NORP", "GPE"}
 _COMPLEMENTS = {"dobj", "dative", "prep", "oprd", "xcomp", "ccomp", "attr", "acomp", "advcl", "conj"}
 _DASHES = {"—", "―", "–", "--", "-"}
 _EDGE_PUNCT = " \t\r\n,;:-–—"
+_DEFINITE = {"the", "a", "an", "this", "that", "these", "those"}
 
 
 @dataclass(frozen=True)
@@ -259,17 +260,24 @@ class Attributor:
     def reported(self) -> list[Reported]:
         """Every reported clause: complements of cue verbs and clauses sourced "according to X"."""
         found: list[Reported] = []
-        kinds = (self.lex.speech, self.lex.cognition, self.lex.evidence)
+        kinds = (self.lex.speech, self.lex.cognition, self.lex.evidence, self.lex.stance)
         for tok in self.parse.tokens:
             if self._in_quote(tok.start):
                 continue  # speech reported inside a quotation belongs to that quotation
             if tok.text.lower() == "according":
                 cue = self._according_to(tok.i)
                 span = self._according_clause(tok.i) if cue else None
-            elif self._is_cue_verb(tok.i, kinds) and not self._passive(tok.i):
+            elif self._is_cue_verb(tok.i, kinds) and self._passive(tok.i):
+                # "was endorsed by dozens of papers": the agent holds the view, the subject is its object
+                agent = self._passive_agent(tok.i)
+                span = self._passive_content(tok.i) if agent is not None else None
+                cue = Cue((tok.i,), agent)
+            elif self._is_cue_verb(tok.i, kinds):
                 cue = Cue((tok.i,), self.speaker_of(tok.i))
                 if cue.speaker is None and tok.lemma.lower() not in self.lex.speech:
                     continue  # "assuming that …", "imagine that …": nobody's belief is reported
+                if self._is_stance(tok.i) and not self._holder(cue.speaker):
+                    continue  # "most voters back the plan": a stance needs an identifiable holder
                 span = self._complement(tok.i)
                 if span is None:  # "Back home, he said, he decided to run": both sides of the cue
                     found.extend(Reported(*piece, cue) for piece in self._around_parenthetical(tok.i))
@@ -283,7 +291,29 @@ class Attributor:
                 start, end = self._trim(*span)
                 if end > start:
                     found.append(Reported(start, end, cue))
-        return found
+        return self._without_embedded_stances(found)
+
+    def _is_stance(self, verb: int) -> bool:
+        """A stance verb that is no verb of saying, belief or evidence too."""
+        lemma = self.parse.tokens[verb].lemma.lower()
+        return lemma in self.lex.stance and not (
+            lemma in self.lex.speech or lemma in self.lex.cognition or lemma in self.lex.evidence)
+
+    def _holder(self, speaker: int) -> bool:
+        """A speaker that can hold a stance: a name, a pronoun, a role, or a definite noun ("the union",
+        "his campaign"); not a bare or quantified plural ("voters", "most voters")."""
+        tok = self.parse.tokens[speaker]
+        if tok.ent_type in _NAMED or tok.pos in ("PROPN", "PRON") or tok.lemma.lower() in self.lex.descriptions:
+            return True
+        return any(self.parse.tokens[k].dep == "poss" or (
+            self.parse.tokens[k].dep == "det" and self.parse.tokens[k].lemma.lower() in _DEFINITE)
+            for k in self.parse.children(speaker))
+
+    def _without_embedded_stances(self, found: list[Reported]) -> list[Reported]:
+        """Drop a stance inside what another cue reports ("accused Kyiv of ignoring the talks")."""
+        tokens = self.parse.tokens
+        return [r for r in found if not (self._is_stance(r.cue.head) and any(
+            other is not r and other.start <= tokens[r.cue.head].start < other.end for other in found))]
 
     def _span(self, tokens: list[int]) -> tuple[int, int]:
         """Character span of a token list, without a leading "But" / "However,"."""
@@ -321,21 +351,20 @@ class Attributor:
                             tokens[parse.subtree(node)[0]].dep == "mark"
                             or tokens[tokens[node].head].lemma.lower() in self.lex.document_nouns):
                         return self._span(parse.subtree(node))
-        if lemma in self.lex.speech:
-            # "warned of a crisis" / "accused Kyiv of provocations": the object of a listed preposition
-            preps = self.lex.prep_complements.get(lemma, frozenset())
-            for kid in kids:
-                if tokens[kid].dep == "prep" and tokens[kid].text.lower() in preps:
-                    objects = [k for k in parse.children(kid) if tokens[k].dep in ("pobj", "pcomp")]
-                    if objects:
-                        return self._span(parse.subtree(objects[0]))
-            # "urged Congress to act": the object and its infinitive clause
-            if lemma in self.lex.xcomp_verbs:
-                clauses = [k for k in kids if tokens[k].dep == "xcomp" and k > verb]
-                if clauses:
-                    objects = [k for k in kids if tokens[k].dep == "dobj" and verb < k < clauses[0]]
-                    first = parse.subtree(objects[0])[0] if objects else parse.subtree(clauses[0])[0]
-                    return tokens[first].start, tokens[parse.subtree(clauses[0])[-1]].end
+        # "warned of a crisis" / "accused Kyiv of provocations": the object of a listed preposition
+        preps = self.lex.prep_complements.get(lemma, frozenset())
+        for kid in kids:
+            if tokens[kid].dep == "prep" and tokens[kid].text.lower() in preps:
+                objects = [k for k in parse.children(kid) if tokens[k].dep in ("pobj", "pcomp")]
+                if objects:
+                    return self._span(parse.subtree(objects[0]))
+        # "urged Congress to act" / "refused to testify": the object and its infinitive clause
+        if lemma in self.lex.xcomp_verbs:
+            clauses = [k for k in kids if tokens[k].dep == "xcomp" and k > verb]
+            if clauses:
+                objects = [k for k in kids if tokens[k].dep == "dobj" and verb < k < clauses[0]]
+                first = parse.subtree(objects[0])[0] if objects else parse.subtree(clauses[0])[0]
+                return tokens[first].start, tokens[parse.subtree(clauses[0])[-1]].end
         # "called the plan 'a disaster'": the object and its complement
         if lemma in self.lex.object_complement_verbs:
             objects = [k for k in kids if tokens[k].dep == "dobj" and k > verb]
@@ -376,6 +405,13 @@ class Attributor:
         clauses = [p for p in pieces if len(p) >= 3 and any(tokens[j].pos in ("VERB", "AUX") for j in p)]
         spans = [self._trim(*self._span(p)) for p in clauses]
         return [s for s in spans if s[1] > s[0]]
+
+    def _passive_content(self, verb: int) -> tuple[int, int] | None:
+        """The passive subject of a verb whose object is what was said or judged ("the plan was criticized")."""
+        if self.parse.tokens[verb].lemma.lower() not in self.lex.object_content_verbs:
+            return None
+        subjects = [k for k in self.parse.children(verb) if self.parse.tokens[k].dep == "nsubjpass"]
+        return self._span(self.parse.subtree(subjects[0])) if subjects else None
 
     def _that_complement(self, clause: int) -> bool:
         """A clause opened by "that" which is not its subject ("… that the rebels had regrouped")."""

@@ -1,0 +1,47 @@
+"""Stance and intention verbs as reported content, on sentences written for these tests (wire style)."""
+from __future__ import annotations
+
+from tests.stages.test_quotes import only, quotes_of  # noqa: F401  (quotes_of is a fixture)
+
+
+def test_stance_verb_object_is_the_position(quotes_of):
+    q = only(quotes_of("The largest farmers' union on Tuesday endorsed the government's water reform."))
+    assert (q.kind, q.cue, q.text) == ("indirect", "endorsed", "the government's water reform")
+    assert q.speaker.text == "The largest farmers' union"
+
+
+def test_stance_verb_with_infinitive(quotes_of):
+    q = only(quotes_of("Senator Maria Okafor refused to testify before the ethics committee on Thursday."))
+    assert (q.cue, q.text, q.speaker.name) == ("refused", "to testify before the ethics committee on Thursday",
+                                               "Maria Okafor")
+
+
+def test_passive_stance_with_agent(quotes_of):
+    q = only(quotes_of("The border agreement was rejected by the opposition Labour Party."))
+    assert (q.cue, q.text) == ("rejected", "The border agreement")
+    assert q.speaker.text == "the opposition Labour Party"
+
+
+def test_passive_stance_without_agent_is_not_attributed(quotes_of):
+    assert quotes_of("The border agreement was rejected last year.") == []
+
+
+def test_stance_needs_an_identifiable_holder(quotes_of):
+    assert quotes_of("Most voters back the new border policy.") == []
+
+
+def test_stance_inside_reported_content_is_not_separate(quotes_of):
+    q = only(quotes_of("The minister accused Washington of ignoring Moscow's proposals."))
+    assert (q.cue, q.text) == ("accused", "ignoring Moscow's proposals")
+
+
+def test_point_out_and_point_to(quotes_of):
+    out = only(quotes_of("Analysts pointed out that turnout had fallen in every district."))
+    assert (out.cue, out.text) == ("pointed out", "that turnout had fallen in every district")
+    to = only(quotes_of("The prime minister pointed to rising exports and a stronger currency."))
+    assert (to.cue, to.text) == ("pointed", "rising exports and a stronger currency")
+
+
+def test_discuss_reports_its_topic(quotes_of):
+    q = only(quotes_of("President Lula discussed the Amazon fund with Norwegian officials on Monday."))
+    assert q.cue == "discussed" and q.text.startswith("the Amazon fund")
