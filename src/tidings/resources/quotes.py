@@ -1,7 +1,7 @@
 """The attribution lexicon of the quotes stage: cue verbs, source phrases, role nouns, name genders.
 
 Data: ``data/quotes/cues.json`` (cue verbs by kind, stance verbs, cue nouns, prepositional, infinitive and
-object complements, document nouns, role descriptions, pronouns) and ``data/quotes/names.json`` (given names by
+object complements, document nouns, source nouns, role descriptions, pronouns) and ``data/quotes/names.json`` (given names by
 gender, a fallback for pronoun resolution). Both carry a ``version``.
 """
 from __future__ import annotations
@@ -14,7 +14,7 @@ from pathlib import Path
 DATA = Path(__file__).parent / "data" / "quotes"
 GENDERS = ("male", "female")
 _LEMMA_LISTS = ("speech", "cognition", "evidence", "stance", "xcomp_verbs", "object_complement_verbs",
-                "object_content_verbs", "nouns", "document_nouns")
+                "object_content_verbs", "nouns", "document_nouns", "source_nouns")
 
 
 @dataclass(frozen=True)
@@ -32,6 +32,7 @@ class QuoteLexicon:
     object_content_verbs: frozenset[str]
     nouns: frozenset[str]
     source_phrases: tuple[tuple[str, ...], ...]
+    source_nouns: frozenset[str]
     document_nouns: frozenset[str]
     descriptions: dict[str, str | None]
     pronouns: dict[str, str | None]
@@ -112,6 +113,7 @@ def load() -> QuoteLexicon:
         object_content_verbs=frozenset(cues["object_content_verbs"]),
         nouns=frozenset(cues["nouns"]),
         source_phrases=tuple(tuple(p) for p in cues["source_phrases"]),
+        source_nouns=frozenset(cues["source_nouns"]),
         document_nouns=frozenset(cues["document_nouns"]),
         descriptions=dict(cues["descriptions"]),
         pronouns=dict(cues["pronouns"]),

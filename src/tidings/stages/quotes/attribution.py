@@ -130,6 +130,25 @@ class Attributor:
                 return Cue(tuple(range(i, j)), objs[0] if objs else None)
         return None
 
+    def _in_source(self, i: int) -> Cue | None:
+        """"In the minister's view, …" / "In a Gallup poll, …": an "in" phrase that sources its clause
+        (not "said in a statement", where the verb is the cue)."""
+        tokens, parse = self.parse.tokens, self.parse
+        if self.is_cue(tokens[i].head):
+            return None
+        objects = [k for k in parse.children(i) if tokens[k].dep == "pobj"]
+        if not objects or tokens[objects[0]].lemma.lower() not in self.lex.source_nouns:
+            return None
+        noun = objects[0]
+        owners = [k for k in parse.children(noun) if tokens[k].dep == "poss"]
+        owners += [o for k in parse.children(noun) if tokens[k].dep == "prep" and tokens[k].text.lower() == "of"
+                   for o in parse.children(k) if tokens[o].dep == "pobj"]
+        return Cue((i,), owners[0] if owners else noun)
+
+    def is_cue(self, i: int) -> bool:
+        """True when token ``i`` is a verb of any cue kind."""
+        return self._is_cue_verb(i, (self.lex.speech, self.lex.cognition, self.lex.evidence, self.lex.stance))
+
     def _is_cue_verb(self, i: int, kinds: tuple[frozenset[str], ...]) -> bool:
         tok = self.parse.tokens[i]
         return tok.pos in ("VERB", "AUX") and any(tok.lemma.lower() in kind for kind in kinds)
@@ -266,6 +285,9 @@ class Attributor:
                 continue  # speech reported inside a quotation belongs to that quotation
             if tok.text.lower() == "according":
                 cue = self._according_to(tok.i)
+                span = self._according_clause(tok.i) if cue else None
+            elif tok.text.lower() == "in" and tok.dep == "prep":
+                cue = self._in_source(tok.i)
                 span = self._according_clause(tok.i) if cue else None
             elif self._is_cue_verb(tok.i, kinds) and self._passive(tok.i):
                 # "was endorsed by dozens of papers": the agent holds the view, the subject is its object

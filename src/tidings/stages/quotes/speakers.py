@@ -3,7 +3,8 @@
 Resolution order: a mention from the actors stage covering the phrase; a relative pronoun
 ("…, who said") to its antecedent; a personal pronoun ("he said") or a definite role noun
 ("the spokesman said") to the last gender-compatible named person outside quotations; "it"
-to the last organisation named outside quotations; a
+to the last organisation named outside quotations; "they" to the last group that spoke in the
+previous sentences (or a group subject of the sentence before); a
 named entity in the phrase (a surname expanded to the fullest form the article uses).
 Anything else (anonymous sources, "officials") keeps its own text.
 """
@@ -47,11 +48,16 @@ class Speakers:
     #: "she" skips a person of unknown gender for one known to match among this many last named.
     RECENT_PEOPLE = 4
 
-    def __init__(self, doc: Document, lexicon: QuoteLexicon, quoted: list[tuple[int, int]]):
+    #: "they" looks this many sentences back for the group it stands for.
+    GROUP_SENTENCES = 3
+
+    def __init__(self, doc: Document, lexicon: QuoteLexicon, quoted: list[tuple[int, int]],
+                 cue_speakers: list[int] = ()):
         self.doc = doc
         self.lex = lexicon
         self.parse = doc.parse
         self.quoted = quoted
+        self.cue_speakers = sorted(set(cue_speakers))
         self.person_gender = _actors_gender()
         self.mentions = sorted(doc.mentions, key=lambda m: m.start)
         self.persons = self._named_persons()
@@ -126,6 +132,12 @@ class Speakers:
                 return self._with_span(self.ref(antecedent), tok.start, tok.end, tok.text)
         if lower == "it" and tok.pos == "PRON":
             return self._organisation_back(tok.start, tok.end)
+        if lower == "they" and tok.pos == "PRON":
+            group = self._group_back(head)
+            if group is not None:  # named by its own phrase when it has no name ("voting rights advocates")
+                found = self.ref(group)
+                found.name = found.name or found.text
+                return self._with_span(found, tok.start, tok.end, tok.text)
         if lower in self.lex.pronouns and tok.pos == "PRON":
             return self._resolve_back(tok.start, tok.end, self.lex.pronouns[lower], lower in ("he", "she"))
         owner = self._document_owner(head)
@@ -256,6 +268,28 @@ class Speakers:
         if unsure is not None:
             return self._with_span(self._person_ref(unsure), start, end, text)
         return ActorRef(text=text, start=start, end=end)
+
+    def _group_back(self, pronoun: int) -> int | None:
+        """"They said …": the last group that spoke in this or the previous few sentences ("Republicans
+        said …", "the ministry and its partners said …"), else a group subject of this or the sentence before."""
+        tokens = self.parse.tokens
+        sent = tokens[pronoun].sent
+        earlier = [h for h in self.cue_speakers
+                   if h < pronoun and tokens[h].sent >= sent - self.GROUP_SENTENCES and self._is_group(h)]
+        if earlier:
+            return earlier[-1]
+        start = self.parse.sentences[max(0, sent - 1)].token_start
+        subjects = [i for i in range(start, pronoun)
+                    if tokens[i].dep in ("nsubj", "nsubjpass") and tokens[tokens[i].head].dep == "ROOT"]
+        return subjects[-1] if subjects and self._is_group(subjects[-1]) else None
+
+    def _is_group(self, head: int) -> bool:
+        """A plural or collective speaker: plural noun, organisation or people, coordinated names, "they"."""
+        tok = self.parse.tokens[head]
+        if tok.pos == "PRON":
+            return tok.text.lower() == "they"
+        return (tok.tag in ("NNS", "NNPS") or tok.ent_type in ("ORG", "NORP")
+                or any(self.parse.tokens[k].dep == "conj" for k in self.parse.children(head)))
 
     def _organisation_back(self, start: int, end: int) -> ActorRef:
         """"It said …": the last organisation named before ``start`` outside quotations."""

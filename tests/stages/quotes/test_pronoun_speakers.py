@@ -1,0 +1,37 @@
+"""Pronoun speakers resolved to the group or person they stand for (sentences written for these tests)."""
+from __future__ import annotations
+
+from tests.stages.test_quotes import quotes_of  # noqa: F401  (quotes_of is a fixture)
+
+
+def test_they_after_a_group_that_spoke(quotes_of):
+    found = quotes_of("Opposition lawmakers said the budget was unrealistic. "
+                      "They said the deficit would reach 6 percent.")
+    first, then = found
+    assert (first.speaker.text, then.speaker.text) == ("Opposition lawmakers", "They")
+    assert then.speaker.name == (first.speaker.name or "Opposition lawmakers")
+
+
+def test_they_after_a_group_subject_of_the_sentence_before(quotes_of):
+    found = quotes_of("The ruling party and its allies met in the capital on Sunday. "
+                      "They said the election would go ahead as planned.")
+    assert [(q.speaker.text, q.speaker.name) for q in found] == [("They", "The ruling party")]
+
+
+def test_they_with_no_group_before_stays_unresolved(quotes_of):
+    found = quotes_of("Maria Lopez met the governor on Sunday. They said the talks had gone well.")
+    assert [(q.speaker.text, q.speaker.name) for q in found] == [("They", None)]
+
+
+def test_she_skips_a_man_known_by_his_given_name(quotes_of):
+    found = quotes_of("Melanie Okonjo met Norman Veld in Lagos on Monday. She said the deal was close.")
+    assert [(q.speaker.text, q.speaker.name) for q in found] == [("She", "Melanie Okonjo")]
+
+
+def test_he_said_he_would_not_is_still_a_quote(quotes_of):
+    found = quotes_of("Governor Tomas Reyes said he would not seek a third term.")
+    assert [(q.cue, q.text) for q in found] == [("said", "he would not seek a third term")]
+
+
+def test_have_a_say_is_not_a_cue(quotes_of):
+    assert quotes_of("Residents want to have a say in how the new stadium is built.") == []
