@@ -27,6 +27,7 @@ class QuoteLexicon:
     evidence: frozenset[str]
     stance: frozenset[str]
     prep_complements: dict[str, frozenset[str]]
+    prep_words: dict[str, frozenset[str]]
     xcomp_verbs: frozenset[str]
     object_complement_verbs: frozenset[str]
     object_content_verbs: frozenset[str]
@@ -53,7 +54,7 @@ def validate(cues: dict, names: dict) -> list[str]:
     for label, data in (("cues.json", cues), ("names.json", names)):
         if not isinstance(data.get("version"), int):
             problems.append(f"{label}: missing integer version")
-    for key in (*_LEMMA_LISTS, "prep_complements", "source_phrases", "descriptions", "pronouns"):
+    for key in (*_LEMMA_LISTS, "prep_complements", "prep_words", "source_phrases", "descriptions", "pronouns"):
         if key not in cues:
             problems.append(f"cues.json: missing {key}")
     for key in _LEMMA_LISTS:
@@ -69,9 +70,10 @@ def validate(cues: dict, names: dict) -> list[str]:
     problems.extend(f"cues.json: stance verb {w!r} has no content (not in xcomp_verbs, object_content_verbs "
                     "or prep_complements)" for w in cues.get("stance", []) if not any(
                         w in cues.get(key, []) for key in ("xcomp_verbs", "object_content_verbs", "prep_complements")))
-    for verb, preps in cues.get("prep_complements", {}).items():
-        if not preps or any(" " in p for p in preps):
-            problems.append(f"cues.json: prep_complements[{verb!r}] must be single prepositions")
+    for table in ("prep_complements", "prep_words"):
+        for word, preps in cues.get(table, {}).items():
+            if not preps or any(" " in p for p in preps):
+                problems.append(f"cues.json: {table}[{word!r}] must be single prepositions")
     for phrase in cues.get("source_phrases", []):
         if not phrase or any(not w or w != w.lower() for w in phrase):
             problems.append(f"cues.json: bad source phrase {phrase!r}")
@@ -108,6 +110,7 @@ def load() -> QuoteLexicon:
         evidence=frozenset(cues["evidence"]),
         stance=frozenset(cues["stance"]),
         prep_complements={v: frozenset(p) for v, p in cues["prep_complements"].items()},
+        prep_words={w: frozenset(p) for w, p in cues["prep_words"].items()},
         xcomp_verbs=frozenset(cues["xcomp_verbs"]),
         object_complement_verbs=frozenset(cues["object_complement_verbs"]),
         object_content_verbs=frozenset(cues["object_content_verbs"]),

@@ -307,6 +307,10 @@ class Attributor:
             elif tok.pos == "NOUN" and tok.lemma.lower() in self.lex.nouns:
                 span = self._that_clause(tok.i)
                 cue = Cue((tok.i,), self._noun_speaker(tok.i)) if span else None
+                if span is None:  # "his criticism of the deal", "expressed concern about the cuts"
+                    cue, span = self._word_with_prep(tok.i)
+            elif tok.pos in ("NOUN", "ADJ") and tok.lemma.lower() in self.lex.prep_words:
+                cue, span = self._word_with_prep(tok.i)  # "a staunch opponent of", "critical of"
             else:
                 continue
             if span is not None:
@@ -464,6 +468,36 @@ class Attributor:
                 first = tokens[sub[0]]
                 if first.text.lower() == "that" and first.dep == "mark":
                     return self._span(sub)
+        return None
+
+    def _word_with_prep(self, word: int) -> tuple[Cue | None, tuple[int, int] | None]:
+        """A stance noun or adjective and the object of its preposition ("critical of Trump"), when
+        someone identifiable holds it."""
+        tokens, parse = self.parse.tokens, self.parse
+        preps = self.lex.prep_words.get(tokens[word].lemma.lower(), frozenset())
+        for kid in parse.children(word):
+            if tokens[kid].dep == "prep" and kid > word and tokens[kid].text.lower() in preps:
+                objects = [k for k in parse.children(kid) if tokens[k].dep in ("pobj", "pcomp")]
+                speaker = self._holder_of(word) if objects else None
+                if speaker is not None and self._holder(speaker):
+                    return Cue((word,), speaker), self._span(parse.subtree(objects[0]))
+        return None, None
+
+    def _holder_of(self, word: int) -> int | None:
+        """Who holds the stance a noun or adjective names: its possessor, the noun it describes
+        ("Democrats worried about …"), or the subject of the verb it completes ("X is critical of")."""
+        tokens = self.parse.tokens
+        owners = [k for k in self.parse.children(word) if tokens[k].dep == "poss"]
+        if owners:
+            return owners[0]
+        tok = tokens[word]
+        if tok.dep in ("amod", "acl") and tok.head < word:
+            return tok.head
+        if tok.dep in ("appos",):
+            return tok.head
+        if tok.dep in ("dobj", "attr", "acomp", "oprd", "pobj") or (tok.dep == "ROOT" and tok.pos == "ADJ"):
+            verb = tok.head if tok.dep != "pobj" else tokens[tok.head].head
+            return self.speaker_of(verb if tok.dep != "ROOT" else word)
         return None
 
     def _noun_speaker(self, noun: int) -> int | None:
