@@ -147,7 +147,8 @@ class Attributor:
 
     def is_cue(self, i: int) -> bool:
         """True when token ``i`` is a verb of any cue kind."""
-        return self._is_cue_verb(i, (self.lex.speech, self.lex.cognition, self.lex.evidence, self.lex.stance))
+        tok = self.parse.tokens[i]
+        return tok.pos in ("VERB", "AUX") and self.lex.is_cue(tok.lemma.lower())
 
     def _is_cue_verb(self, i: int, kinds: tuple[frozenset[str], ...]) -> bool:
         tok = self.parse.tokens[i]
@@ -195,7 +196,19 @@ class Attributor:
         opens_paragraph = not self.text[para[0]:quote.outer_start].strip()
         if opens_paragraph and previous is not None and self.text[previous[0]:previous[1]].rstrip().endswith(":"):
             order.append(self._window(self._first_token_at(previous[1]) - 1, -1, 30, previous))
-        for window in order:
+        return self._cue_in(order, tail)
+
+    def introducing(self, previous: tuple[int, int]) -> Cue | None:
+        """The cue closing a paragraph with a colon ("The governor added:"), which introduces the next
+        paragraph as a block quotation without quotation marks."""
+        if not self.text[previous[0]:previous[1]].rstrip().endswith(":"):
+            return None
+        return self._cue_in([self._window(self._first_token_at(previous[1]) - 1, -1, 8, previous)], [])
+
+    def _cue_in(self, windows: list[list[int]], tail: list[int]) -> Cue | None:
+        """The first source phrase or verb of saying in ``windows`` (``tail``: the window after the quote)."""
+        tokens = self.parse.tokens
+        for window in windows:
             for i in window:
                 found = self._according_to(i)
                 if found is not None:
@@ -206,6 +219,11 @@ class Attributor:
                         speaker = self._name_before(tail, i)
                     return Cue((i,), speaker)
         return None
+
+    def quote_verbatim(self, start: int, end: int) -> None:
+        """Mark [start, end) as quoted text found after construction (a block quotation)."""
+        self.quoted.append((start, end))
+        self._quoted_mask[start:end] = b"\x01" * (end - start)
 
     def _signature(self, tail: list[int], complete: bool) -> Cue | None:
         """'"…" ― Jane Alvarez, a nurse': a dash then a name signs a complete quote."""
@@ -279,24 +297,25 @@ class Attributor:
     def reported(self) -> list[Reported]:
         """Every reported clause: complements of cue verbs and clauses sourced "according to X"."""
         found: list[Reported] = []
-        kinds = (self.lex.speech, self.lex.cognition, self.lex.evidence, self.lex.stance)
         for tok in self.parse.tokens:
             if self._in_quote(tok.start):
                 continue  # speech reported inside a quotation belongs to that quotation
-            if tok.text.lower() == "according":
+            word, lemma = tok.text.lower(), tok.lemma.lower()
+            cue_verb = tok.pos in ("VERB", "AUX") and self.lex.is_cue(lemma)
+            if word == "according":
                 cue = self._according_to(tok.i)
                 span = self._according_clause(tok.i) if cue else None
-            elif tok.text.lower() == "in" and tok.dep == "prep":
+            elif word == "in" and tok.dep == "prep":
                 cue = self._in_source(tok.i)
                 span = self._according_clause(tok.i) if cue else None
-            elif self._is_cue_verb(tok.i, kinds) and self._passive(tok.i):
+            elif cue_verb and self._passive(tok.i):
                 # "was endorsed by dozens of papers": the agent holds the view, the subject is its object
                 agent = self._passive_agent(tok.i)
                 span = self._passive_content(tok.i) if agent is not None else None
                 cue = Cue((tok.i,), agent)
-            elif self._is_cue_verb(tok.i, kinds):
+            elif cue_verb:
                 cue = Cue((tok.i,), self.speaker_of(tok.i))
-                if cue.speaker is None and tok.lemma.lower() not in self.lex.speech:
+                if cue.speaker is None and lemma not in self.lex.speech:
                     continue  # "assuming that …", "imagine that …": nobody's belief is reported
                 if self._is_stance(tok.i) and not self._holder(cue.speaker):
                     continue  # "most voters back the plan": a stance needs an identifiable holder
@@ -304,12 +323,12 @@ class Attributor:
                 if span is None:  # "Back home, he said, he decided to run": both sides of the cue
                     found.extend(Reported(*piece, cue) for piece in self._around_parenthetical(tok.i))
                     continue
-            elif tok.pos == "NOUN" and tok.lemma.lower() in self.lex.nouns:
+            elif tok.pos == "NOUN" and lemma in self.lex.nouns:
                 span = self._that_clause(tok.i)
                 cue = Cue((tok.i,), self._noun_speaker(tok.i)) if span else None
                 if span is None:  # "his criticism of the deal", "expressed concern about the cuts"
                     cue, span = self._word_with_prep(tok.i)
-            elif tok.pos in ("NOUN", "ADJ") and tok.lemma.lower() in self.lex.prep_words:
+            elif tok.pos in ("NOUN", "ADJ") and lemma in self.lex.prep_words:
                 cue, span = self._word_with_prep(tok.i)  # "a staunch opponent of", "critical of"
             else:
                 continue
