@@ -45,3 +45,27 @@ def test_point_out_and_point_to(quotes_of):
 def test_discuss_reports_its_topic(quotes_of):
     q = only(quotes_of("President Lula discussed the Amazon fund with Norwegian officials on Monday."))
     assert q.cue == "discussed" and q.text.startswith("the Amazon fund")
+
+
+def test_military_attack_is_no_stance(quotes_of):
+    assert quotes_of("Rebel fighters attacked an army post near the border on Sunday.") == []
+
+
+def test_stance_verb_takes_no_clause(quotes_of):
+    found = quotes_of("The coalition wants, its leader said, a vote before the summer.")
+    assert [q.cue for q in found if q.cue in ("wants", "want")] == []
+
+
+def test_evidence_verb_object(quotes_of):
+    q = only(quotes_of("Recent polls show a close race in the northern provinces."))
+    assert (q.cue, q.text) == ("show", "a close race in the northern provinces")
+
+
+def test_say_with_an_object(quotes_of):
+    q = only(quotes_of("Several Republican senators have said the same thing."))
+    assert (q.cue, q.text) == ("said", "the same thing")
+
+
+def test_agree_with(quotes_of):
+    q = only(quotes_of("Chancellor Olaf Scholz agreed with the French president on the need for new rules."))
+    assert q.cue == "agreed" and q.text == "the French president"

@@ -321,7 +321,8 @@ class Attributor:
                     continue  # "most voters back the plan": a stance needs an identifiable holder
                 span = self._complement(tok.i)
                 if span is None:  # "Back home, he said, he decided to run": both sides of the cue
-                    found.extend(Reported(*piece, cue) for piece in self._around_parenthetical(tok.i))
+                    if not self._is_stance(tok.i):
+                        found.extend(Reported(*piece, cue) for piece in self._around_parenthetical(tok.i))
                     continue
             elif tok.pos == "NOUN" and lemma in self.lex.nouns:
                 span = self._that_clause(tok.i)
@@ -378,14 +379,14 @@ class Attributor:
         parse, tokens = self.parse, self.parse.tokens
         lemma = tokens[verb].lemma.lower()
         kids = parse.children(verb)
-        # "said (that) the talks failed" / "the talks failed, she said": the clausal complement
-        clauses = [k for k in kids if tokens[k].dep == "ccomp"]
+        # a stance verb takes no clause ("wants …, insisting that" is a misparse): only its object
+        clauses = [] if self._is_stance(verb) else [k for k in kids if tokens[k].dep == "ccomp"]
         if clauses:
             after = [k for k in clauses if k > verb]
             return self._span(parse.subtree(after[0] if after else clauses[-1]))
         # "said after the meeting he would resign": a complement misparsed as a bare adverbial clause
         for kid in kids:
-            if tokens[kid].dep == "advcl" and kid > verb and self._bare_clause(kid):
+            if tokens[kid].dep == "advcl" and kid > verb and self._bare_clause(kid) and not self._is_stance(verb):
                 return self._span(parse.subtree(kid))
         # "said in a statement that …", "told a meeting of leaders that …": a that-clause misparsed
         # as a relative clause of the noun before it
