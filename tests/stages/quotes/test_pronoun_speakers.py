@@ -35,3 +35,15 @@ def test_he_said_he_would_not_is_still_a_quote(quotes_of):
 
 def test_have_a_say_is_not_a_cue(quotes_of):
     assert quotes_of("Residents want to have a say in how the new stadium is built.") == []
+
+
+def test_he_after_a_speaker_of_unknown_gender(quotes_of):
+    found = quotes_of("Witnesses said Thomas Becker was unarmed when officers stopped his car. "
+                      "Police chief Kerr Okoro said the officers had followed the rules. "
+                      "He said an independent inquiry would follow.")
+    assert [(q.speaker.text, q.speaker.name) for q in found][-1] == ("He", "Kerr Okoro")
+
+
+def test_he_prefers_a_known_man_over_a_silent_person_of_unknown_gender(quotes_of):
+    found = quotes_of("Governor Peter Lang met Kerr Okoro on Monday. He said the budget would be balanced.")
+    assert [(q.speaker.text, q.speaker.name) for q in found] == [("He", "Peter Lang")]

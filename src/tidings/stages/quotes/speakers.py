@@ -2,7 +2,8 @@
 
 Resolution order: a mention from the actors stage covering the phrase; a relative pronoun
 ("…, who said") to its antecedent; a personal pronoun ("he said") or a definite role noun
-("the spokesman said") to the last gender-compatible named person outside quotations; "it"
+("the spokesman said") to the last gender-compatible named person outside quotations (one of
+unknown gender when they spoke last, before any named person of the pronoun's gender); "it"
 to the last organisation named outside quotations; "they" to the last group that spoke in the
 previous sentences (or a group subject of the sentence before); a
 named entity in the phrase (a surname expanded to the fullest form the article uses).
@@ -58,6 +59,7 @@ class Speakers:
         self.parse = doc.parse
         self.quoted = quoted
         self.cue_speakers = sorted(set(cue_speakers))
+        self.token_starts = [t.start for t in self.parse.tokens]
         self.person_gender = _actors_gender()
         self.mentions = sorted(doc.mentions, key=lambda m: m.start)
         self.persons = self._named_persons()
@@ -248,16 +250,18 @@ class Speakers:
         return self.full_names.get(words[-1], name) if words else name
 
     def _resolve_back(self, start: int, end: int, gender: str | None, personal: bool) -> ActorRef:
-        """The last named person before ``start`` known to have ``gender`` (or of unknown gender)."""
+        """The last named person before ``start`` known to have ``gender``; a person of unknown gender
+        when they spoke last ("Kerr Putney said … He added …"), or is the only candidate among the last few."""
         text = self.doc.text[start:end]
         if not personal:
             return ActorRef(text=text, start=start, end=end)
         k = bisect.bisect_left(self.person_starts, start)
+        last_speaker = self._last_person_speaking(start)
         recent: list[NamedPerson] = []  # the last few different people, most recent first
         unsure: NamedPerson | None = None
         for person in reversed(self.persons[:k]):
             found = self.gender(person)
-            if gender is None or found == gender:
+            if gender is None or found == gender or (found is None and person.name == last_speaker):
                 return self._with_span(self._person_ref(person), start, end, text)
             if found is None and unsure is None:
                 unsure = person
@@ -268,6 +272,19 @@ class Speakers:
         if unsure is not None:
             return self._with_span(self._person_ref(unsure), start, end, text)
         return ActorRef(text=text, start=start, end=end)
+
+    def _last_person_speaking(self, start: int) -> str | None:
+        """The name of the named person who is the last speaker of a cue before ``start``."""
+        tokens = self.parse.tokens
+        for head in reversed(self.cue_speakers[:bisect.bisect_left(self.cue_speakers, self._token_at(start))]):
+            person = next((p for p in self.persons if p.start <= tokens[head].start < p.end), None)
+            if person is not None:
+                return person.name
+        return None
+
+    def _token_at(self, start: int) -> int:
+        """Index of the first token starting at or after ``start``."""
+        return bisect.bisect_left(self.token_starts, start)
 
     def _group_back(self, pronoun: int) -> int | None:
         """"They said …": the last group that spoke in this or the previous few sentences ("Republicans
