@@ -14,7 +14,7 @@ from pathlib import Path
 DATA = Path(__file__).parent / "data" / "quotes"
 GENDERS = ("male", "female")
 _LEMMA_LISTS = ("speech", "cognition", "evidence", "stance", "xcomp_verbs", "object_complement_verbs",
-                "object_content_verbs", "nouns", "document_nouns", "source_nouns")
+                "object_content_verbs", "nouns", "document_nouns", "source_nouns", "hearsay_verbs")
 
 
 @dataclass(frozen=True)
@@ -34,6 +34,7 @@ class QuoteLexicon:
     nouns: frozenset[str]
     source_phrases: tuple[tuple[str, ...], ...]
     source_nouns: frozenset[str]
+    hearsay_verbs: frozenset[str]
     document_nouns: frozenset[str]
     descriptions: dict[str, str | None]
     pronouns: dict[str, str | None]
@@ -64,7 +65,7 @@ def validate(cues: dict, names: dict) -> list[str]:
         problems.extend(f"cues.json: {key} entry {w!r} is not a lower-case lemma"
                         for w in items if not w or w != w.lower() or w != w.strip())
     cue_verbs = {w for kind in ("speech", "cognition", "evidence", "stance") for w in cues.get(kind, [])}
-    for key in ("prep_complements", "xcomp_verbs", "object_complement_verbs", "object_content_verbs"):
+    for key in ("prep_complements", "xcomp_verbs", "object_complement_verbs", "object_content_verbs", "hearsay_verbs"):
         problems.extend(f"cues.json: {key} entry {w!r} is not a speech, cognition, evidence or stance verb"
                         for w in cues.get(key, []) if w not in cue_verbs)
     problems.extend(f"cues.json: stance verb {w!r} has no content (not in xcomp_verbs, object_content_verbs "
@@ -117,6 +118,7 @@ def load() -> QuoteLexicon:
         nouns=frozenset(cues["nouns"]),
         source_phrases=tuple(tuple(p) for p in cues["source_phrases"]),
         source_nouns=frozenset(cues["source_nouns"]),
+        hearsay_verbs=frozenset(cues["hearsay_verbs"]),
         document_nouns=frozenset(cues["document_nouns"]),
         descriptions=dict(cues["descriptions"]),
         pronouns=dict(cues["pronouns"]),

@@ -311,7 +311,7 @@ class Attributor:
             elif cue_verb and self._passive(tok.i):
                 # "was endorsed by dozens of papers": the agent holds the view, the subject is its object
                 agent = self._passive_agent(tok.i)
-                span = self._passive_content(tok.i) if agent is not None else None
+                span = (self._passive_content(tok.i) if agent is not None else None) or self._hearsay(tok.i)
                 cue = Cue((tok.i,), agent)
             elif cue_verb:
                 cue = Cue((tok.i,), self.speaker_of(tok.i))
@@ -458,6 +458,24 @@ class Attributor:
             return None
         subjects = [k for k in self.parse.children(verb) if self.parse.tokens[k].dep == "nsubjpass"]
         return self._span(self.parse.subtree(subjects[0])) if subjects else None
+
+    def _hearsay(self, verb: int) -> tuple[int, int] | None:
+        """What a passive cue of belief or saying reports: "the talks are expected to resume" (subject and
+        infinitive), "it is believed that …" (the clause), with or without an agent."""
+        tokens, parse = self.parse.tokens, self.parse
+        if tokens[verb].lemma.lower() not in self.lex.hearsay_verbs:
+            return None  # "is supposed to", "was asked to": no one's words or belief
+        kids = parse.children(verb)
+        subjects = [k for k in kids if tokens[k].dep == "nsubjpass" and k < verb]
+        if not subjects or not any(tokens[k].dep == "auxpass" for k in kids):
+            return None
+        if tokens[subjects[0]].text.lower() == "it":
+            clauses = [k for k in kids if tokens[k].dep == "ccomp" and k > verb]
+            return self._span(parse.subtree(clauses[0])) if clauses else None
+        clauses = [k for k in kids if tokens[k].dep == "xcomp" and k > verb]
+        if not clauses:
+            return None
+        return tokens[parse.subtree(subjects[0])[0]].start, tokens[parse.subtree(clauses[0])[-1]].end
 
     def _that_complement(self, clause: int) -> bool:
         """A clause opened by "that" which is not its subject ("… that the rebels had regrouped")."""
