@@ -28,7 +28,7 @@ def test_validator_requires_content_for_stance_verbs():
             "descriptions": {}, "pronouns": {}}
     problems = quotes.validate(cues, {"version": 1, "male": [], "female": []})
     assert problems == ["cues.json: stance verb 'endorse' has no content (not in xcomp_verbs, "
-                        "object_content_verbs or prep_complements)"]
+                        "object_content_verbs, object_complement_verbs, prep_complements)"]
 
 
 def test_stance_verbs_are_cues_that_never_sign_direct_quotes():

@@ -68,9 +68,9 @@ def validate(cues: dict, names: dict) -> list[str]:
     for key in ("prep_complements", "xcomp_verbs", "object_complement_verbs", "object_content_verbs", "hearsay_verbs"):
         problems.extend(f"cues.json: {key} entry {w!r} is not a speech, cognition, evidence or stance verb"
                         for w in cues.get(key, []) if w not in cue_verbs)
-    problems.extend(f"cues.json: stance verb {w!r} has no content (not in xcomp_verbs, object_content_verbs "
-                    "or prep_complements)" for w in cues.get("stance", []) if not any(
-                        w in cues.get(key, []) for key in ("xcomp_verbs", "object_content_verbs", "prep_complements")))
+    content_keys = ("xcomp_verbs", "object_content_verbs", "object_complement_verbs", "prep_complements")
+    problems.extend(f"cues.json: stance verb {w!r} has no content (not in {', '.join(content_keys)})"
+                    for w in cues.get("stance", []) if not any(w in cues.get(key, []) for key in content_keys))
     for table in ("prep_complements", "prep_words"):
         for word, preps in cues.get(table, {}).items():
             if not preps or any(" " in p for p in preps):

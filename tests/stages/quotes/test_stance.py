@@ -69,3 +69,12 @@ def test_say_with_an_object(quotes_of):
 def test_agree_with(quotes_of):
     q = only(quotes_of("Chancellor Olaf Scholz agreed with the French president on the need for new rules."))
     assert q.cue == "agreed" and q.text == "the French president"
+
+
+def test_sees_x_as_y(quotes_of):
+    q = only(quotes_of("Opposition leader Musa Bello sees the vote as a test of the government's strength."))
+    assert (q.cue, q.text) == ("sees", "the vote as a test of the government's strength")
+
+
+def test_see_without_as_is_perception(quotes_of):
+    assert quotes_of("Opposition leader Musa Bello saw the fire from his office window.") == []

@@ -411,10 +411,11 @@ class Attributor:
                 objects = [k for k in kids if tokens[k].dep == "dobj" and verb < k < clauses[0]]
                 first = parse.subtree(objects[0])[0] if objects else parse.subtree(clauses[0])[0]
                 return tokens[first].start, tokens[parse.subtree(clauses[0])[-1]].end
-        # "called the plan 'a disaster'": the object and its complement
+        # "called the plan 'a disaster'" / "sees the vote as a test": the object and its complement
         if lemma in self.lex.object_complement_verbs:
             objects = [k for k in kids if tokens[k].dep == "dobj" and k > verb]
-            complements = [k for k in kids if tokens[k].dep in ("oprd", "xcomp") and objects and k > objects[0]]
+            complements = [k for k in kids if objects and k > objects[0] and (tokens[k].dep in ("oprd", "xcomp") or (
+                tokens[k].dep == "prep" and tokens[k].text.lower() == "as"))]
             if complements:
                 return tokens[parse.subtree(objects[0])[0]].start, tokens[parse.subtree(complements[0])[-1]].end
         # "criticized the trade deal": the object of a verb whose object is what was said
