@@ -1,29 +1,27 @@
 """Stance nouns and adjectives with a preposition ("critical of", "an opponent of", "concern about")."""
 from __future__ import annotations
 
+import pytest
+
 from tests.stages.test_quotes import only, quotes_of  # noqa: F401  (quotes_of is a fixture)
 
 
-def test_adjective_after_copula(quotes_of):
-    q = only(quotes_of("Senator Ruth Adler has been critical of the trade agreement since its signing."))
-    assert (q.kind, q.cue, q.text) == ("indirect", "critical", "the trade agreement")
-    assert q.speaker.name == "Ruth Adler"
-
-
-def test_role_noun_after_copula(quotes_of):
-    q = only(quotes_of("Dlamini is a longtime opponent of nuclear power."))
-    assert (q.cue, q.text, q.speaker.text) == ("opponent", "nuclear power", "Dlamini")
-
-
-def test_noun_object_of_a_verb(quotes_of):
-    q = only(quotes_of("Teachers' unions expressed concern about the proposed cuts to school budgets."))
-    assert (q.cue, q.text) == ("concern", "the proposed cuts to school budgets")
-    assert q.speaker.text == "Teachers' unions"
-
-
-def test_adjective_describing_its_holder(quotes_of):
-    q = only(quotes_of("The finance minister, skeptical of the new tax, ordered a review."))
-    assert (q.cue, q.text, q.speaker.text) == ("skeptical", "the new tax", "The finance minister")
+@pytest.mark.parametrize("sentence, cue, content, speaker", [
+    # an adjective completing a copula: its subject holds the stance
+    ("Senator Ruth Adler has been critical of the trade agreement since its signing.",
+     "critical", "the trade agreement", "Senator Ruth Adler"),
+    # a role noun after a copula
+    ("Dlamini is a longtime opponent of nuclear power.", "opponent", "nuclear power", "Dlamini"),
+    # a noun that is the object of a verb: the verb's subject holds it
+    ("Teachers' unions expressed concern about the proposed cuts to school budgets.",
+     "concern", "the proposed cuts to school budgets", "Teachers' unions"),
+    # an adjective set off beside the noun it describes
+    ("The finance minister, skeptical of the new tax, ordered a review.",
+     "skeptical", "the new tax", "The finance minister"),
+])
+def test_stance_word_and_its_holder(quotes_of, sentence, cue, content, speaker):
+    q = only(quotes_of(sentence))
+    assert (q.kind, q.cue, q.text, q.speaker.text) == ("indirect", cue, content, speaker)
 
 
 def test_cognition_verb_with_preposition(quotes_of):
