@@ -22,7 +22,8 @@ def test_validator_reports_problems():
 def test_validator_requires_content_for_stance_verbs():
     cues = {"version": 2, "speech": [], "cognition": [], "evidence": [], "stance": ["endorse", "want"],
             "xcomp_verbs": ["want"], "object_complement_verbs": [], "object_content_verbs": [], "nouns": [],
-            "document_nouns": [], "source_nouns": ["view"], "hearsay_verbs": [], "prep_complements": {},
+            "document_nouns": [], "source_nouns": ["view"], "hearsay_verbs": [], "clause_adjectives": [],
+            "prep_complements": {},
             "prep_words": {"critical": ["of"]},
             "source_phrases": [],
             "descriptions": {}, "pronouns": {}}

@@ -14,7 +14,8 @@ from pathlib import Path
 DATA = Path(__file__).parent / "data" / "quotes"
 GENDERS = ("male", "female")
 _LEMMA_LISTS = ("speech", "cognition", "evidence", "stance", "xcomp_verbs", "object_complement_verbs",
-                "object_content_verbs", "nouns", "document_nouns", "source_nouns", "hearsay_verbs")
+                "object_content_verbs", "nouns", "document_nouns", "source_nouns", "hearsay_verbs",
+                "clause_adjectives")
 
 
 @dataclass(frozen=True)
@@ -35,6 +36,7 @@ class QuoteLexicon:
     source_phrases: tuple[tuple[str, ...], ...]
     source_nouns: frozenset[str]
     hearsay_verbs: frozenset[str]
+    clause_adjectives: frozenset[str]
     document_nouns: frozenset[str]
     descriptions: dict[str, str | None]
     pronouns: dict[str, str | None]
@@ -119,6 +121,7 @@ def load() -> QuoteLexicon:
         source_phrases=tuple(tuple(p) for p in cues["source_phrases"]),
         source_nouns=frozenset(cues["source_nouns"]),
         hearsay_verbs=frozenset(cues["hearsay_verbs"]),
+        clause_adjectives=frozenset(cues["clause_adjectives"]),
         document_nouns=frozenset(cues["document_nouns"]),
         descriptions=dict(cues["descriptions"]),
         pronouns=dict(cues["pronouns"]),

@@ -1,4 +1,5 @@
-"""Stance nouns and adjectives with a preposition ("critical of", "an opponent of", "concern about")."""
+"""Stance nouns and adjectives: with a preposition ("critical of", "an opponent of", "concern about") or a
+clause ("confident that")."""
 from __future__ import annotations
 
 import pytest
@@ -31,3 +32,13 @@ def test_cognition_verb_with_preposition(quotes_of):
 
 def test_stance_word_without_holder_is_not_attributed(quotes_of):
     assert quotes_of("Concern about the drought is growing across the region.") == []
+
+
+def test_adjective_of_belief_with_a_clause(quotes_of):
+    q = only(quotes_of("The engineers are confident that the dam will hold through the flood season."))
+    assert (q.cue, q.text, q.speaker.text) == ("confident", "that the dam will hold through the flood season",
+                                               "The engineers")
+
+
+def test_adjective_clause_without_holder(quotes_of):
+    assert quotes_of("It is certain that the dam will hold through the flood season.") == []

@@ -23,6 +23,7 @@ from tests.stages.test_quotes import only, quotes_of  # noqa: F401  (quotes_of i
     ("Several Republican senators have said the same thing.", "said", "the same thing"),
     ("Chancellor Olaf Scholz agreed with the French president on the need for new rules.",
      "agreed", "the French president"),
+    ("The mayor's office disagreed with the auditor's findings.", "disagreed", "the auditor's findings"),
     # "sees X as Y": the object with its complement
     ("Opposition leader Musa Bello sees the vote as a test of the government's strength.",
      "sees", "the vote as a test of the government's strength"),

@@ -331,6 +331,10 @@ class Attributor:
                     cue, span = self._word_with_prep(tok.i)
             elif tok.pos in ("NOUN", "ADJ") and lemma in self.lex.prep_words:
                 cue, span = self._word_with_prep(tok.i)  # "a staunch opponent of", "critical of"
+                if span is None and lemma in self.lex.clause_adjectives:
+                    cue, span = self._adjective_clause(tok.i)
+            elif tok.pos == "ADJ" and lemma in self.lex.clause_adjectives:
+                cue, span = self._adjective_clause(tok.i)  # "Democrats are afraid that …"
             else:
                 continue
             if span is not None:
@@ -521,6 +525,16 @@ class Attributor:
                 if speaker is not None and self._holder(speaker):
                     return Cue((word,), speaker), self._span(parse.subtree(objects[0]))
         return None, None
+
+    def _adjective_clause(self, adjective: int) -> tuple[Cue | None, tuple[int, int] | None]:
+        """"Officials are confident (that) the dam will hold": the clause an adjective of belief takes,
+        when someone identifiable holds it."""
+        tokens, parse = self.parse.tokens, self.parse
+        clauses = [k for k in parse.children(adjective) if tokens[k].dep == "ccomp" and k > adjective]
+        speaker = self._holder_of(adjective) if clauses else None
+        if speaker is None or not self._holder(speaker):
+            return None, None
+        return Cue((adjective,), speaker), self._span(parse.subtree(clauses[0]))
 
     def _holder_of(self, word: int) -> int | None:
         """Who holds the stance a noun or adjective names: its possessor, the noun it describes
