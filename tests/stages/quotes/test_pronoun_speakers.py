@@ -47,3 +47,8 @@ def test_he_after_a_speaker_of_unknown_gender(quotes_of):
 def test_he_prefers_a_known_man_over_a_silent_person_of_unknown_gender(quotes_of):
     found = quotes_of("Governor Peter Lang met Kerr Okoro on Monday. He said the budget would be balanced.")
     assert [(q.speaker.text, q.speaker.name) for q in found] == [("He", "Peter Lang")]
+
+
+def test_relative_pronoun_after_a_document_speaks_for_its_issuer(quotes_of):
+    found = quotes_of("The dockworkers' unions issued a statement that said the strike would continue.")
+    assert [(q.speaker.text, q.speaker.name) for q in found] == [("that", "The dockworkers' unions")]

@@ -131,15 +131,13 @@ class Speakers:
         if lower in _RELATIVE and tok.dep.startswith("nsubj"):
             antecedent = self._antecedent(head)
             if antecedent is not None:
-                return self._with_span(self.ref(antecedent), tok.start, tok.end, tok.text)
+                return self._standing_for(antecedent, tok)
         if lower == "it" and tok.pos == "PRON":
             return self._organisation_back(tok.start, tok.end)
         if lower == "they" and tok.pos == "PRON":
             group = self._group_back(head)
-            if group is not None:  # named by its own phrase when it has no name ("voting rights advocates")
-                found = self.ref(group)
-                found.name = found.name or found.text
-                return self._with_span(found, tok.start, tok.end, tok.text)
+            if group is not None:
+                return self._standing_for(group, tok)
         if lower in self.lex.pronouns and tok.pos == "PRON":
             return self._resolve_back(tok.start, tok.end, self.lex.pronouns[lower], lower in ("he", "she"))
         owner = self._document_owner(head)
@@ -161,6 +159,13 @@ class Speakers:
             ref.country = actor.country if actor else None
         return ref
 
+    def _standing_for(self, antecedent: int, pronoun: Token) -> ActorRef:
+        """A pronoun's ref: its antecedent's, named by the antecedent's phrase when it has no name of its
+        own ("voting rights advocates … they", "the unions issued a statement that said")."""
+        found = self.ref(antecedent)
+        found.name = found.name or found.text
+        return self._with_span(found, pronoun.start, pronoun.end, pronoun.text)
+
     def label_ref(self, start: int, end: int) -> ActorRef:
         """A transcript label ("SEN. KAINE") as a speaker, named by the article's full form of the surname."""
         text = self.doc.text[start:end]
@@ -181,17 +186,21 @@ class Speakers:
         return self.parse.tokens[clause].head
 
     def _document_owner(self, head: int) -> int | None:
-        """For "the ministry's statement said": the ministry (poss, or from/by/of object)."""
-        if self.parse.tokens[head].lemma.lower() not in self.lex.document_nouns:
+        """For "the ministry's statement said": the ministry (poss, or from/by/of object); for "the unions
+        issued a statement that said": the subject of the verb the document is the object of."""
+        tokens = self.parse.tokens
+        if tokens[head].lemma.lower() not in self.lex.document_nouns:
             return None
         for kid in self.parse.children(head):
-            kt = self.parse.tokens[kid]
+            kt = tokens[kid]
             if kt.dep == "poss":
                 return kid
             if kt.dep == "prep" and kt.text.lower() in ("from", "by", "of"):
-                objects = [k for k in self.parse.children(kid) if self.parse.tokens[k].dep == "pobj"]
-                if objects and self.parse.tokens[objects[0]].pos in ("PROPN", "NOUN"):
+                objects = [k for k in self.parse.children(kid) if tokens[k].dep == "pobj"]
+                if objects and tokens[objects[0]].pos in ("PROPN", "NOUN"):
                     return objects[0]
+        if tokens[head].dep == "dobj":
+            return next((k for k in self.parse.children(tokens[head].head) if tokens[k].dep == "nsubj"), None)
         return None
 
     def _appositive_person(self, head: int) -> int | None:
