@@ -52,3 +52,13 @@ def test_he_prefers_a_known_man_over_a_silent_person_of_unknown_gender(quotes_of
 def test_relative_pronoun_after_a_document_speaks_for_its_issuer(quotes_of):
     found = quotes_of("The dockworkers' unions issued a statement that said the strike would continue.")
     assert [(q.speaker.text, q.speaker.name) for q in found] == [("that", "The dockworkers' unions")]
+
+
+def test_speaker_of_a_cue_after_able_to(quotes_of):
+    found = quotes_of("Senator Dana Whitfield was able to tout her record on veterans' care.")
+    assert [(q.cue, q.speaker.text) for q in found] == [("tout", "Senator Dana Whitfield")]
+
+
+def test_speaker_of_a_verb_parsed_as_a_noun(quotes_of):
+    found = quotes_of("But Trump claims that he should be the exception.")
+    assert [(q.cue, q.speaker.text) for q in found] == [("claims", "Trump")]

@@ -14,7 +14,7 @@ from .marks import DOUBLE, MarkedQuote, strip_span
 
 _SENTENCE_END = {".", "!", "?"}
 _SUBJECTS = ("nsubj", "nsubjpass", "csubj")
-_CLIMB = {"advcl", "xcomp", "conj", "pcomp", "acl", "prep", "pobj", "dobj"}
+_CLIMB = {"advcl", "xcomp", "conj", "pcomp", "acl", "prep", "pobj", "dobj", "acomp"}
 _NAMED = {"PERSON", "ORG", "NORP", "GPE"}
 _COMPLEMENTS = {"dobj", "dative", "prep", "oprd", "xcomp", "ccomp", "attr", "acomp", "advcl", "conj"}
 _DASHES = {"—", "―", "–", "--", "-"}
@@ -554,13 +554,18 @@ class Attributor:
         return None
 
     def _noun_speaker(self, noun: int) -> int | None:
-        """"his claim" → his; "Republicans expressed concern" → Republicans."""
+        """"his claim" → his; "Republicans expressed concern" → Republicans; "Trump claims that …" (a verb
+        the parser took for a noun with a name before it) → Trump."""
         tokens = self.parse.tokens
         if tokens[noun].dep in ("dobj", "pobj", "attr"):
             subject = self.speaker_of(tokens[noun].head)
             if subject is not None:
                 return subject
-        return next((k for k in self.parse.children(noun) if tokens[k].dep == "poss"), None)
+        owner = next((k for k in self.parse.children(noun) if tokens[k].dep == "poss"), None)
+        if owner is None and tokens[noun].tag == "NNS" and tokens[noun].dep in ("nsubj", "ROOT"):
+            owner = next((k for k in self.parse.children(noun) if tokens[k].dep in _SUBJECTS or (
+                tokens[k].dep == "compound" and tokens[k].ent_type in _NAMED)), None)
+        return owner
 
     def _according_clause(self, according: int) -> tuple[int, int] | None:
         """The clause an "according to X" phrase sources, without the phrase itself."""
