@@ -1,8 +1,9 @@
 """The attribution lexicon of the quotes stage: cue verbs, source phrases, role nouns, name genders.
 
-Data: ``data/quotes/cues.json`` (cue verbs by kind, stance verbs, cue nouns, prepositional, infinitive and
-object complements, document nouns, source nouns, role descriptions, pronouns) and ``data/quotes/names.json`` (given names by
-gender, a fallback for pronoun resolution). Both carry a ``version``.
+Data: ``data/quotes/cues.json`` (cue verbs by kind, stance verbs, hearsay verbs, cue nouns, stance nouns and
+adjectives, prepositional, infinitive and object complements, document and source nouns, role descriptions,
+pronouns; its ``about`` says what each list holds) and ``data/quotes/names.json`` (given names by gender, a
+fallback for pronoun resolution). Both carry a ``version``.
 """
 from __future__ import annotations
 

@@ -134,7 +134,7 @@ class Attributor:
         """"In the minister's view, …" / "In a Gallup poll, …": an "in" phrase that sources its clause
         (not "said in a statement", where the verb is the cue)."""
         tokens, parse = self.parse.tokens, self.parse
-        if self.is_cue(tokens[i].head):
+        if self._is_any_cue(tokens[i].head):
             return None
         objects = [k for k in parse.children(i) if tokens[k].dep == "pobj"]
         if not objects or tokens[objects[0]].lemma.lower() not in self.lex.source_nouns:
@@ -145,8 +145,8 @@ class Attributor:
                    for o in parse.children(k) if tokens[o].dep == "pobj"]
         return Cue((i,), owners[0] if owners else noun)
 
-    def is_cue(self, i: int) -> bool:
-        """True when token ``i`` is a verb of any cue kind."""
+    def _is_any_cue(self, i: int) -> bool:
+        """True when token ``i`` is a verb of any cue kind (speech, cognition, evidence, stance)."""
         tok = self.parse.tokens[i]
         return tok.pos in ("VERB", "AUX") and self.lex.is_cue(tok.lemma.lower())
 
@@ -301,7 +301,7 @@ class Attributor:
             if self._in_quote(tok.start):
                 continue  # speech reported inside a quotation belongs to that quotation
             word, lemma = tok.text.lower(), tok.lemma.lower()
-            cue_verb = tok.pos in ("VERB", "AUX") and self.lex.is_cue(lemma)
+            cue_verb = self._is_any_cue(tok.i)
             if word == "according":
                 cue = self._according_to(tok.i)
                 span = self._according_clause(tok.i) if cue else None
@@ -544,14 +544,13 @@ class Attributor:
         if owners:
             return owners[0]
         tok = tokens[word]
-        if tok.dep in ("amod", "acl") and tok.head < word:
+        if tok.dep in ("amod", "acl", "appos") and tok.head < word:
             return tok.head
-        if tok.dep in ("appos",):
-            return tok.head
-        if tok.dep in ("dobj", "attr", "acomp", "oprd", "pobj") or (tok.dep == "ROOT" and tok.pos == "ADJ"):
-            verb = tok.head if tok.dep != "pobj" else tokens[tok.head].head
-            return self.speaker_of(verb if tok.dep != "ROOT" else word)
-        return None
+        if tok.dep == "pobj":  # "leaders are in despair over …": the subject of the verb the phrase hangs from
+            return self.speaker_of(tokens[tok.head].head)
+        if tok.dep in ("dobj", "attr", "acomp", "oprd"):
+            return self.speaker_of(tok.head)
+        return self.speaker_of(word) if tok.dep == "ROOT" and tok.pos == "ADJ" else None
 
     def _noun_speaker(self, noun: int) -> int | None:
         """"his claim" → his; "Republicans expressed concern" → Republicans; "Trump claims that …" (a verb

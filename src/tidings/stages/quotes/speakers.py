@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import bisect
 import importlib
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from tidings.models import ActorRef, Document, Token
@@ -53,7 +54,7 @@ class Speakers:
     GROUP_SENTENCES = 3
 
     def __init__(self, doc: Document, lexicon: QuoteLexicon, quoted: list[tuple[int, int]],
-                 cue_speakers: list[int] = ()):
+                 cue_speakers: Iterable[int] = ()):
         self.doc = doc
         self.lex = lexicon
         self.parse = doc.parse
