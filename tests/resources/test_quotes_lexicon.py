@@ -17,3 +17,21 @@ def test_validator_reports_problems():
     for expected in ("duplicate entries in speech", "'Tell'", "prep_complements", "source phrase",
                      "unknown gender", "'dance' is not a speech", "'alex' listed", "'Mary'"):
         assert expected in problems
+
+
+def test_validator_requires_content_for_stance_verbs():
+    cues = {"version": 2, "speech": [], "cognition": [], "evidence": [], "stance": ["endorse", "want"],
+            "xcomp_verbs": ["want"], "object_complement_verbs": [], "object_content_verbs": [], "nouns": [],
+            "document_nouns": [], "source_nouns": ["view"], "hearsay_verbs": [], "clause_adjectives": [],
+            "prep_complements": {},
+            "prep_words": {"critical": ["of"]},
+            "source_phrases": [],
+            "descriptions": {}, "pronouns": {}}
+    problems = quotes.validate(cues, {"version": 1, "male": [], "female": []})
+    assert problems == ["cues.json: stance verb 'endorse' has no content (not in xcomp_verbs, "
+                        "object_content_verbs, object_complement_verbs, prep_complements)"]
+
+
+def test_stance_verbs_are_cues_that_never_sign_direct_quotes():
+    lex = quotes.load()
+    assert lex.is_cue("endorse") and "endorse" not in lex.speech and "view" in lex.source_nouns

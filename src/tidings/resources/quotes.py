@@ -1,8 +1,9 @@
 """The attribution lexicon of the quotes stage: cue verbs, source phrases, role nouns, name genders.
 
-Data: ``data/quotes/cues.json`` (cue verbs by kind, cue nouns, prepositional, infinitive and object complements,
-document nouns, role descriptions, pronouns) and ``data/quotes/names.json`` (given names by
-gender, a fallback for pronoun resolution). Both carry a ``version``.
+Data: ``data/quotes/cues.json`` (cue verbs by kind, stance verbs, hearsay verbs, cue nouns, stance nouns and
+adjectives, prepositional, infinitive and object complements, document and source nouns, role descriptions,
+pronouns; its ``about`` says what each list holds) and ``data/quotes/names.json`` (given names by gender, a
+fallback for pronoun resolution). Both carry a ``version``.
 """
 from __future__ import annotations
 
@@ -13,8 +14,9 @@ from pathlib import Path
 
 DATA = Path(__file__).parent / "data" / "quotes"
 GENDERS = ("male", "female")
-_LEMMA_LISTS = ("speech", "cognition", "evidence", "xcomp_verbs", "object_complement_verbs",
-                "object_content_verbs", "nouns", "document_nouns")
+_LEMMA_LISTS = ("speech", "cognition", "evidence", "stance", "xcomp_verbs", "object_complement_verbs",
+                "object_content_verbs", "nouns", "document_nouns", "source_nouns", "hearsay_verbs",
+                "clause_adjectives")
 
 
 @dataclass(frozen=True)
@@ -25,12 +27,17 @@ class QuoteLexicon:
     speech: frozenset[str]
     cognition: frozenset[str]
     evidence: frozenset[str]
+    stance: frozenset[str]
     prep_complements: dict[str, frozenset[str]]
+    prep_words: dict[str, frozenset[str]]
     xcomp_verbs: frozenset[str]
     object_complement_verbs: frozenset[str]
     object_content_verbs: frozenset[str]
     nouns: frozenset[str]
     source_phrases: tuple[tuple[str, ...], ...]
+    source_nouns: frozenset[str]
+    hearsay_verbs: frozenset[str]
+    clause_adjectives: frozenset[str]
     document_nouns: frozenset[str]
     descriptions: dict[str, str | None]
     pronouns: dict[str, str | None]
@@ -38,7 +45,7 @@ class QuoteLexicon:
 
     def is_cue(self, lemma: str) -> bool:
         """True for any verb that can introduce reported content."""
-        return lemma in self.speech or lemma in self.cognition or lemma in self.evidence
+        return lemma in self.speech or lemma in self.cognition or lemma in self.evidence or lemma in self.stance
 
     def name_gender(self, given_name: str) -> str | None:
         """``male`` / ``female`` for a known given name, else None."""
@@ -51,7 +58,7 @@ def validate(cues: dict, names: dict) -> list[str]:
     for label, data in (("cues.json", cues), ("names.json", names)):
         if not isinstance(data.get("version"), int):
             problems.append(f"{label}: missing integer version")
-    for key in (*_LEMMA_LISTS, "prep_complements", "source_phrases", "descriptions", "pronouns"):
+    for key in (*_LEMMA_LISTS, "prep_complements", "prep_words", "source_phrases", "descriptions", "pronouns"):
         if key not in cues:
             problems.append(f"cues.json: missing {key}")
     for key in _LEMMA_LISTS:
@@ -60,13 +67,17 @@ def validate(cues: dict, names: dict) -> list[str]:
             problems.append(f"cues.json: duplicate entries in {key}")
         problems.extend(f"cues.json: {key} entry {w!r} is not a lower-case lemma"
                         for w in items if not w or w != w.lower() or w != w.strip())
-    cue_verbs = set(cues.get("speech", [])) | set(cues.get("cognition", [])) | set(cues.get("evidence", []))
-    for key in ("prep_complements", "xcomp_verbs", "object_complement_verbs", "object_content_verbs"):
-        problems.extend(f"cues.json: {key} entry {w!r} is not a speech, cognition or evidence verb"
+    cue_verbs = {w for kind in ("speech", "cognition", "evidence", "stance") for w in cues.get(kind, [])}
+    for key in ("prep_complements", "xcomp_verbs", "object_complement_verbs", "object_content_verbs", "hearsay_verbs"):
+        problems.extend(f"cues.json: {key} entry {w!r} is not a speech, cognition, evidence or stance verb"
                         for w in cues.get(key, []) if w not in cue_verbs)
-    for verb, preps in cues.get("prep_complements", {}).items():
-        if not preps or any(" " in p for p in preps):
-            problems.append(f"cues.json: prep_complements[{verb!r}] must be single prepositions")
+    content_keys = ("xcomp_verbs", "object_content_verbs", "object_complement_verbs", "prep_complements")
+    problems.extend(f"cues.json: stance verb {w!r} has no content (not in {', '.join(content_keys)})"
+                    for w in cues.get("stance", []) if not any(w in cues.get(key, []) for key in content_keys))
+    for table in ("prep_complements", "prep_words"):
+        for word, preps in cues.get(table, {}).items():
+            if not preps or any(" " in p for p in preps):
+                problems.append(f"cues.json: {table}[{word!r}] must be single prepositions")
     for phrase in cues.get("source_phrases", []):
         if not phrase or any(not w or w != w.lower() for w in phrase):
             problems.append(f"cues.json: bad source phrase {phrase!r}")
@@ -101,12 +112,17 @@ def load() -> QuoteLexicon:
         speech=frozenset(cues["speech"]),
         cognition=frozenset(cues["cognition"]),
         evidence=frozenset(cues["evidence"]),
+        stance=frozenset(cues["stance"]),
         prep_complements={v: frozenset(p) for v, p in cues["prep_complements"].items()},
+        prep_words={w: frozenset(p) for w, p in cues["prep_words"].items()},
         xcomp_verbs=frozenset(cues["xcomp_verbs"]),
         object_complement_verbs=frozenset(cues["object_complement_verbs"]),
         object_content_verbs=frozenset(cues["object_content_verbs"]),
         nouns=frozenset(cues["nouns"]),
         source_phrases=tuple(tuple(p) for p in cues["source_phrases"]),
+        source_nouns=frozenset(cues["source_nouns"]),
+        hearsay_verbs=frozenset(cues["hearsay_verbs"]),
+        clause_adjectives=frozenset(cues["clause_adjectives"]),
         document_nouns=frozenset(cues["document_nouns"]),
         descriptions=dict(cues["descriptions"]),
         pronouns=dict(cues["pronouns"]),

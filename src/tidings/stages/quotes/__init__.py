@@ -15,6 +15,8 @@ reported speech from the dependency parse (the complement of a cue verb, or the 
 * a quote with no cue of its own takes the speaker of the quote next to it in its
   paragraph, of the quote it continues, or, when it fills its own paragraph, of the last
   quote or reported speech of the previous paragraph; short unattributed ones are dropped;
+* a paragraph without quotation marks after one ending with its cue and a colon ("The
+  governor added:") is a block quotation: a direct quote with that cue;
 * a transcript turn ("PENCE: Well, look, …") or a headline led by a person's name ("Loretta
   Lynch: 'Be the voice …'") is a direct quote with cue ":"; quotes and reported speech inside
   it belong to it;
@@ -33,7 +35,7 @@ from tidings.resources import quotes as quote_lexicon
 from tidings.resources.quotes import QuoteLexicon
 
 from .attribution import Attributor, Cue, Reported, cue_text
-from .marks import MarkedQuote, find_marked_quotes, find_transcript_turns, paragraphs
+from .marks import ALL_MARKS, MarkedQuote, Turn, find_marked_quotes, find_transcript_turns, paragraphs, strip_span
 from .speakers import Speakers
 
 
@@ -52,13 +54,15 @@ def run(doc: Document, *, lexicon: QuoteLexicon | None = None, min_unattributed_
               if not any(t.label_start <= q.end and q.start <= t.end for t in turns)]
     paras = paragraphs(text)
     attributor = Attributor(doc.parse, text, lex, marked, verbatim=turn_spans)
+    blocks = _block_quotes(attributor, paras, marked, turns)
     cues = [attributor.for_marked(q, paras[q.paragraph], paras[q.paragraph - 1] if q.paragraph else None)
             for q in marked]
     reported = [r for r in attributor.reported()
                 if _quoted_share(r.start, r.end, attributor.quoted) < max_quoted_share]
     reported = _unique([_with_closing_mark(r, marked) for r in reported])
     cues = _inherit(marked, cues, text, paras, reported)
-    speakers = Speakers(doc, lex, attributor.quoted)
+    all_cues = [c for c in [*cues, *(r.cue for r in reported)] if c is not None]
+    speakers = Speakers(doc, lex, attributor.quoted, [c.speaker for c in all_cues if c.speaker is not None])
     refs: dict[int, ActorRef] = {}
 
     def speaker(cue: Cue | None) -> ActorRef | None:
@@ -74,6 +78,7 @@ def run(doc: Document, *, lexicon: QuoteLexicon | None = None, min_unattributed_
                      speaker=speaker(cue), cue_start=cue_start, cue_end=cue_end)
 
     out = [make(r.start, r.end, "indirect", r.cue) for r in reported]
+    out += [make(start, end, "direct", cue) for start, end, cue in blocks]
     out += [Quote(text=text[t.start:t.end], start=t.start, end=t.end, kind="direct", cue=":",
                   speaker=speakers.label_ref(t.label_start, t.label_end), cue_start=t.label_end,
                   cue_end=t.label_end + 1) for t in turns]
@@ -89,6 +94,24 @@ def run(doc: Document, *, lexicon: QuoteLexicon | None = None, min_unattributed_
             out.append(make(quote.start, quote.end, "direct", cue))
     doc.quotes = sorted(out, key=lambda q: (q.start, q.end))
     return doc
+
+
+def _block_quotes(attributor: Attributor, paras: list[tuple[int, int]], marked: list[MarkedQuote],
+                  turns: list[Turn]) -> list[tuple[int, int, Cue]]:
+    """Paragraphs quoted without marks after a paragraph ending "X added:" (marked as quoted text)."""
+    found = []
+    text = attributor.text
+    for index in range(1, len(paras)):
+        start, end = paras[index]
+        if text[start] in ALL_MARKS or any(q.paragraph == index for q in marked) or any(
+                start <= t.start < end for t in turns):
+            continue
+        cue = attributor.introducing(paras[index - 1])
+        if cue is not None:
+            start, end = strip_span(text, start, end, " \t\r\n")
+            attributor.quote_verbatim(start, end)
+            found.append((start, end, cue))
+    return found
 
 
 def _is_person_name(doc: Document, start: int, end: int) -> bool:

@@ -14,11 +14,12 @@ from .marks import DOUBLE, MarkedQuote, strip_span
 
 _SENTENCE_END = {".", "!", "?"}
 _SUBJECTS = ("nsubj", "nsubjpass", "csubj")
-_CLIMB = {"advcl", "xcomp", "conj", "pcomp", "acl", "prep", "pobj", "dobj"}
+_CLIMB = {"advcl", "xcomp", "conj", "pcomp", "acl", "prep", "pobj", "dobj", "acomp"}
 _NAMED = {"PERSON", "ORG", "NORP", "GPE"}
 _COMPLEMENTS = {"dobj", "dative", "prep", "oprd", "xcomp", "ccomp", "attr", "acomp", "advcl", "conj"}
 _DASHES = {"—", "―", "–", "--", "-"}
 _EDGE_PUNCT = " \t\r\n,;:-–—"
+_DEFINITE = {"the", "a", "an", "this", "that", "these", "those"}
 
 
 @dataclass(frozen=True)
@@ -129,6 +130,26 @@ class Attributor:
                 return Cue(tuple(range(i, j)), objs[0] if objs else None)
         return None
 
+    def _in_source(self, i: int) -> Cue | None:
+        """"In the minister's view, …" / "In a Gallup poll, …": an "in" phrase that sources its clause
+        (not "said in a statement", where the verb is the cue)."""
+        tokens, parse = self.parse.tokens, self.parse
+        if self._is_any_cue(tokens[i].head):
+            return None
+        objects = [k for k in parse.children(i) if tokens[k].dep == "pobj"]
+        if not objects or tokens[objects[0]].lemma.lower() not in self.lex.source_nouns:
+            return None
+        noun = objects[0]
+        owners = [k for k in parse.children(noun) if tokens[k].dep == "poss"]
+        owners += [o for k in parse.children(noun) if tokens[k].dep == "prep" and tokens[k].text.lower() == "of"
+                   for o in parse.children(k) if tokens[o].dep == "pobj"]
+        return Cue((i,), owners[0] if owners else noun)
+
+    def _is_any_cue(self, i: int) -> bool:
+        """True when token ``i`` is a verb of any cue kind (speech, cognition, evidence, stance)."""
+        tok = self.parse.tokens[i]
+        return tok.pos in ("VERB", "AUX") and self.lex.is_cue(tok.lemma.lower())
+
     def _is_cue_verb(self, i: int, kinds: tuple[frozenset[str], ...]) -> bool:
         tok = self.parse.tokens[i]
         return tok.pos in ("VERB", "AUX") and any(tok.lemma.lower() in kind for kind in kinds)
@@ -175,7 +196,19 @@ class Attributor:
         opens_paragraph = not self.text[para[0]:quote.outer_start].strip()
         if opens_paragraph and previous is not None and self.text[previous[0]:previous[1]].rstrip().endswith(":"):
             order.append(self._window(self._first_token_at(previous[1]) - 1, -1, 30, previous))
-        for window in order:
+        return self._cue_in(order, tail)
+
+    def introducing(self, previous: tuple[int, int]) -> Cue | None:
+        """The cue closing a paragraph with a colon ("The governor added:"), which introduces the next
+        paragraph as a block quotation without quotation marks."""
+        if not self.text[previous[0]:previous[1]].rstrip().endswith(":"):
+            return None
+        return self._cue_in([self._window(self._first_token_at(previous[1]) - 1, -1, 8, previous)], [])
+
+    def _cue_in(self, windows: list[list[int]], tail: list[int]) -> Cue | None:
+        """The first source phrase or verb of saying in ``windows`` (``tail``: the window after the quote)."""
+        tokens = self.parse.tokens
+        for window in windows:
             for i in window:
                 found = self._according_to(i)
                 if found is not None:
@@ -186,6 +219,11 @@ class Attributor:
                         speaker = self._name_before(tail, i)
                     return Cue((i,), speaker)
         return None
+
+    def quote_verbatim(self, start: int, end: int) -> None:
+        """Mark [start, end) as quoted text found after construction (a block quotation)."""
+        self.quoted.append((start, end))
+        self._quoted_mask[start:end] = b"\x01" * (end - start)
 
     def _signature(self, tail: list[int], complete: bool) -> Cue | None:
         """'"…" ― Jane Alvarez, a nurse': a dash then a name signs a complete quote."""
@@ -259,31 +297,73 @@ class Attributor:
     def reported(self) -> list[Reported]:
         """Every reported clause: complements of cue verbs and clauses sourced "according to X"."""
         found: list[Reported] = []
-        kinds = (self.lex.speech, self.lex.cognition, self.lex.evidence)
         for tok in self.parse.tokens:
             if self._in_quote(tok.start):
                 continue  # speech reported inside a quotation belongs to that quotation
-            if tok.text.lower() == "according":
+            word, lemma = tok.text.lower(), tok.lemma.lower()
+            cue_verb = self._is_any_cue(tok.i)
+            if word == "according":
                 cue = self._according_to(tok.i)
                 span = self._according_clause(tok.i) if cue else None
-            elif self._is_cue_verb(tok.i, kinds) and not self._passive(tok.i):
+            elif word == "in" and tok.dep == "prep":
+                cue = self._in_source(tok.i)
+                span = self._according_clause(tok.i) if cue else None
+            elif cue_verb and self._passive(tok.i):
+                # "was endorsed by dozens of papers": the agent holds the view, the subject is its object
+                agent = self._passive_agent(tok.i)
+                span = (self._passive_content(tok.i) if agent is not None else None) or self._hearsay(tok.i)
+                cue = Cue((tok.i,), agent)
+            elif cue_verb:
                 cue = Cue((tok.i,), self.speaker_of(tok.i))
-                if cue.speaker is None and tok.lemma.lower() not in self.lex.speech:
+                if cue.speaker is None and lemma not in self.lex.speech:
                     continue  # "assuming that …", "imagine that …": nobody's belief is reported
+                if self._is_stance(tok.i) and not self._holder(cue.speaker):
+                    continue  # "most voters back the plan": a stance needs an identifiable holder
                 span = self._complement(tok.i)
                 if span is None:  # "Back home, he said, he decided to run": both sides of the cue
-                    found.extend(Reported(*piece, cue) for piece in self._around_parenthetical(tok.i))
+                    if not self._is_stance(tok.i):
+                        found.extend(Reported(*piece, cue) for piece in self._around_parenthetical(tok.i))
                     continue
-            elif tok.pos == "NOUN" and tok.lemma.lower() in self.lex.nouns:
+            elif tok.pos == "NOUN" and lemma in self.lex.nouns:
                 span = self._that_clause(tok.i)
                 cue = Cue((tok.i,), self._noun_speaker(tok.i)) if span else None
+                if span is None:  # "his criticism of the deal", "expressed concern about the cuts"
+                    cue, span = self._word_with_prep(tok.i)
+            elif tok.pos in ("NOUN", "ADJ") and lemma in self.lex.prep_words:
+                cue, span = self._word_with_prep(tok.i)  # "a staunch opponent of", "critical of"
+                if span is None and lemma in self.lex.clause_adjectives:
+                    cue, span = self._adjective_clause(tok.i)
+            elif tok.pos == "ADJ" and lemma in self.lex.clause_adjectives:
+                cue, span = self._adjective_clause(tok.i)  # "Democrats are afraid that …"
             else:
                 continue
             if span is not None:
                 start, end = self._trim(*span)
                 if end > start:
                     found.append(Reported(start, end, cue))
-        return found
+        return self._without_embedded_stances(found)
+
+    def _is_stance(self, verb: int) -> bool:
+        """A stance verb that is no verb of saying, belief or evidence too."""
+        lemma = self.parse.tokens[verb].lemma.lower()
+        return lemma in self.lex.stance and not (
+            lemma in self.lex.speech or lemma in self.lex.cognition or lemma in self.lex.evidence)
+
+    def _holder(self, speaker: int) -> bool:
+        """A speaker that can hold a stance: a name, a pronoun, a role, or a definite noun ("the union",
+        "his campaign"); not a bare or quantified plural ("voters", "most voters")."""
+        tok = self.parse.tokens[speaker]
+        if tok.ent_type in _NAMED or tok.pos in ("PROPN", "PRON") or tok.lemma.lower() in self.lex.descriptions:
+            return True
+        return any(self.parse.tokens[k].dep == "poss" or (
+            self.parse.tokens[k].dep == "det" and self.parse.tokens[k].lemma.lower() in _DEFINITE)
+            for k in self.parse.children(speaker))
+
+    def _without_embedded_stances(self, found: list[Reported]) -> list[Reported]:
+        """Drop a stance inside what another cue reports ("accused Kyiv of ignoring the talks")."""
+        tokens = self.parse.tokens
+        return [r for r in found if not (self._is_stance(r.cue.head) and any(
+            other is not r and other.start <= tokens[r.cue.head].start < other.end for other in found))]
 
     def _span(self, tokens: list[int]) -> tuple[int, int]:
         """Character span of a token list, without a leading "But" / "However,"."""
@@ -303,14 +383,14 @@ class Attributor:
         parse, tokens = self.parse, self.parse.tokens
         lemma = tokens[verb].lemma.lower()
         kids = parse.children(verb)
-        # "said (that) the talks failed" / "the talks failed, she said": the clausal complement
-        clauses = [k for k in kids if tokens[k].dep == "ccomp"]
+        # a stance verb takes no clause ("wants …, insisting that" is a misparse): only its object
+        clauses = [] if self._is_stance(verb) else [k for k in kids if tokens[k].dep == "ccomp"]
         if clauses:
             after = [k for k in clauses if k > verb]
             return self._span(parse.subtree(after[0] if after else clauses[-1]))
         # "said after the meeting he would resign": a complement misparsed as a bare adverbial clause
         for kid in kids:
-            if tokens[kid].dep == "advcl" and kid > verb and self._bare_clause(kid):
+            if tokens[kid].dep == "advcl" and kid > verb and self._bare_clause(kid) and not self._is_stance(verb):
                 return self._span(parse.subtree(kid))
         # "said in a statement that …", "told a meeting of leaders that …": a that-clause misparsed
         # as a relative clause of the noun before it
@@ -321,25 +401,25 @@ class Attributor:
                             tokens[parse.subtree(node)[0]].dep == "mark"
                             or tokens[tokens[node].head].lemma.lower() in self.lex.document_nouns):
                         return self._span(parse.subtree(node))
-        if lemma in self.lex.speech:
-            # "warned of a crisis" / "accused Kyiv of provocations": the object of a listed preposition
-            preps = self.lex.prep_complements.get(lemma, frozenset())
-            for kid in kids:
-                if tokens[kid].dep == "prep" and tokens[kid].text.lower() in preps:
-                    objects = [k for k in parse.children(kid) if tokens[k].dep in ("pobj", "pcomp")]
-                    if objects:
-                        return self._span(parse.subtree(objects[0]))
-            # "urged Congress to act": the object and its infinitive clause
-            if lemma in self.lex.xcomp_verbs:
-                clauses = [k for k in kids if tokens[k].dep == "xcomp" and k > verb]
-                if clauses:
-                    objects = [k for k in kids if tokens[k].dep == "dobj" and verb < k < clauses[0]]
-                    first = parse.subtree(objects[0])[0] if objects else parse.subtree(clauses[0])[0]
-                    return tokens[first].start, tokens[parse.subtree(clauses[0])[-1]].end
-        # "called the plan 'a disaster'": the object and its complement
+        # "warned of a crisis" / "accused Kyiv of provocations": the object of a listed preposition
+        preps = self.lex.prep_complements.get(lemma, frozenset())
+        for kid in kids:
+            if tokens[kid].dep == "prep" and tokens[kid].text.lower() in preps:
+                objects = [k for k in parse.children(kid) if tokens[k].dep in ("pobj", "pcomp")]
+                if objects:
+                    return self._span(parse.subtree(objects[0]))
+        # "urged Congress to act" / "refused to testify": the object and its infinitive clause
+        if lemma in self.lex.xcomp_verbs:
+            clauses = [k for k in kids if tokens[k].dep == "xcomp" and k > verb]
+            if clauses:
+                objects = [k for k in kids if tokens[k].dep == "dobj" and verb < k < clauses[0]]
+                first = parse.subtree(objects[0])[0] if objects else parse.subtree(clauses[0])[0]
+                return tokens[first].start, tokens[parse.subtree(clauses[0])[-1]].end
+        # "called the plan 'a disaster'" / "sees the vote as a test": the object and its complement
         if lemma in self.lex.object_complement_verbs:
             objects = [k for k in kids if tokens[k].dep == "dobj" and k > verb]
-            complements = [k for k in kids if tokens[k].dep in ("oprd", "xcomp") and objects and k > objects[0]]
+            complements = [k for k in kids if objects and k > objects[0] and (tokens[k].dep in ("oprd", "xcomp") or (
+                tokens[k].dep == "prep" and tokens[k].text.lower() == "as"))]
             if complements:
                 return tokens[parse.subtree(objects[0])[0]].start, tokens[parse.subtree(complements[0])[-1]].end
         # "criticized the trade deal": the object of a verb whose object is what was said
@@ -377,6 +457,31 @@ class Attributor:
         spans = [self._trim(*self._span(p)) for p in clauses]
         return [s for s in spans if s[1] > s[0]]
 
+    def _passive_content(self, verb: int) -> tuple[int, int] | None:
+        """The passive subject of a verb whose object is what was said or judged ("the plan was criticized")."""
+        if self.parse.tokens[verb].lemma.lower() not in self.lex.object_content_verbs:
+            return None
+        subjects = [k for k in self.parse.children(verb) if self.parse.tokens[k].dep == "nsubjpass"]
+        return self._span(self.parse.subtree(subjects[0])) if subjects else None
+
+    def _hearsay(self, verb: int) -> tuple[int, int] | None:
+        """What a passive cue of belief or saying reports: "the talks are expected to resume" (subject and
+        infinitive), "it is believed that …" (the clause), with or without an agent."""
+        tokens, parse = self.parse.tokens, self.parse
+        if tokens[verb].lemma.lower() not in self.lex.hearsay_verbs:
+            return None  # "is supposed to", "was asked to": no one's words or belief
+        kids = parse.children(verb)
+        subjects = [k for k in kids if tokens[k].dep == "nsubjpass" and k < verb]
+        if not subjects or not any(tokens[k].dep == "auxpass" for k in kids):
+            return None
+        if tokens[subjects[0]].text.lower() == "it":
+            clauses = [k for k in kids if tokens[k].dep == "ccomp" and k > verb]
+            return self._span(parse.subtree(clauses[0])) if clauses else None
+        clauses = [k for k in kids if tokens[k].dep == "xcomp" and k > verb]
+        if not clauses:
+            return None
+        return tokens[parse.subtree(subjects[0])[0]].start, tokens[parse.subtree(clauses[0])[-1]].end
+
     def _that_complement(self, clause: int) -> bool:
         """A clause opened by "that" which is not its subject ("… that the rebels had regrouped")."""
         first = self.parse.tokens[self.parse.subtree(clause)[0]]
@@ -408,14 +513,58 @@ class Attributor:
                     return self._span(sub)
         return None
 
+    def _word_with_prep(self, word: int) -> tuple[Cue | None, tuple[int, int] | None]:
+        """A stance noun or adjective and the object of its preposition ("critical of Trump"), when
+        someone identifiable holds it."""
+        tokens, parse = self.parse.tokens, self.parse
+        preps = self.lex.prep_words.get(tokens[word].lemma.lower(), frozenset())
+        for kid in parse.children(word):
+            if tokens[kid].dep == "prep" and kid > word and tokens[kid].text.lower() in preps:
+                objects = [k for k in parse.children(kid) if tokens[k].dep in ("pobj", "pcomp")]
+                speaker = self._holder_of(word) if objects else None
+                if speaker is not None and self._holder(speaker):
+                    return Cue((word,), speaker), self._span(parse.subtree(objects[0]))
+        return None, None
+
+    def _adjective_clause(self, adjective: int) -> tuple[Cue | None, tuple[int, int] | None]:
+        """"Officials are confident (that) the dam will hold": the clause an adjective of belief takes,
+        when someone identifiable holds it."""
+        tokens, parse = self.parse.tokens, self.parse
+        clauses = [k for k in parse.children(adjective) if tokens[k].dep == "ccomp" and k > adjective]
+        speaker = self._holder_of(adjective) if clauses else None
+        if speaker is None or not self._holder(speaker):
+            return None, None
+        return Cue((adjective,), speaker), self._span(parse.subtree(clauses[0]))
+
+    def _holder_of(self, word: int) -> int | None:
+        """Who holds the stance a noun or adjective names: its possessor, the noun it describes
+        ("Democrats worried about …"), or the subject of the verb it completes ("X is critical of")."""
+        tokens = self.parse.tokens
+        owners = [k for k in self.parse.children(word) if tokens[k].dep == "poss"]
+        if owners:
+            return owners[0]
+        tok = tokens[word]
+        if tok.dep in ("amod", "acl", "appos") and tok.head < word:
+            return tok.head
+        if tok.dep == "pobj":  # "leaders are in despair over …": the subject of the verb the phrase hangs from
+            return self.speaker_of(tokens[tok.head].head)
+        if tok.dep in ("dobj", "attr", "acomp", "oprd"):
+            return self.speaker_of(tok.head)
+        return self.speaker_of(word) if tok.dep == "ROOT" and tok.pos == "ADJ" else None
+
     def _noun_speaker(self, noun: int) -> int | None:
-        """"his claim" → his; "Republicans expressed concern" → Republicans."""
+        """"his claim" → his; "Republicans expressed concern" → Republicans; "Trump claims that …" (a verb
+        the parser took for a noun with a name before it) → Trump."""
         tokens = self.parse.tokens
         if tokens[noun].dep in ("dobj", "pobj", "attr"):
             subject = self.speaker_of(tokens[noun].head)
             if subject is not None:
                 return subject
-        return next((k for k in self.parse.children(noun) if tokens[k].dep == "poss"), None)
+        owner = next((k for k in self.parse.children(noun) if tokens[k].dep == "poss"), None)
+        if owner is None and tokens[noun].tag == "NNS" and tokens[noun].dep in ("nsubj", "ROOT"):
+            owner = next((k for k in self.parse.children(noun) if tokens[k].dep in _SUBJECTS or (
+                tokens[k].dep == "compound" and tokens[k].ent_type in _NAMED)), None)
+        return owner
 
     def _according_clause(self, according: int) -> tuple[int, int] | None:
         """The clause an "according to X" phrase sources, without the phrase itself."""

@@ -2,8 +2,10 @@
 
 Resolution order: a mention from the actors stage covering the phrase; a relative pronoun
 ("…, who said") to its antecedent; a personal pronoun ("he said") or a definite role noun
-("the spokesman said") to the last gender-compatible named person outside quotations; "it"
-to the last organisation named outside quotations; a
+("the spokesman said") to the last gender-compatible named person outside quotations (one of
+unknown gender when they spoke last, before any named person of the pronoun's gender); "it"
+to the last organisation named outside quotations; "they" to the last group that spoke in the
+previous sentences (or a group subject of the sentence before); a
 named entity in the phrase (a surname expanded to the fullest form the article uses).
 Anything else (anonymous sources, "officials") keeps its own text.
 """
@@ -11,6 +13,7 @@ from __future__ import annotations
 
 import bisect
 import importlib
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from tidings.models import ActorRef, Document, Token
@@ -47,11 +50,17 @@ class Speakers:
     #: "she" skips a person of unknown gender for one known to match among this many last named.
     RECENT_PEOPLE = 4
 
-    def __init__(self, doc: Document, lexicon: QuoteLexicon, quoted: list[tuple[int, int]]):
+    #: "they" looks this many sentences back for the group it stands for.
+    GROUP_SENTENCES = 3
+
+    def __init__(self, doc: Document, lexicon: QuoteLexicon, quoted: list[tuple[int, int]],
+                 cue_speakers: Iterable[int] = ()):
         self.doc = doc
         self.lex = lexicon
         self.parse = doc.parse
         self.quoted = quoted
+        self.cue_speakers = sorted(set(cue_speakers))
+        self.token_starts = [t.start for t in self.parse.tokens]
         self.person_gender = _actors_gender()
         self.mentions = sorted(doc.mentions, key=lambda m: m.start)
         self.persons = self._named_persons()
@@ -123,9 +132,13 @@ class Speakers:
         if lower in _RELATIVE and tok.dep.startswith("nsubj"):
             antecedent = self._antecedent(head)
             if antecedent is not None:
-                return self._with_span(self.ref(antecedent), tok.start, tok.end, tok.text)
+                return self._standing_for(antecedent, tok)
         if lower == "it" and tok.pos == "PRON":
             return self._organisation_back(tok.start, tok.end)
+        if lower == "they" and tok.pos == "PRON":
+            group = self._group_back(head)
+            if group is not None:
+                return self._standing_for(group, tok)
         if lower in self.lex.pronouns and tok.pos == "PRON":
             return self._resolve_back(tok.start, tok.end, self.lex.pronouns[lower], lower in ("he", "she"))
         owner = self._document_owner(head)
@@ -147,6 +160,13 @@ class Speakers:
             ref.country = actor.country if actor else None
         return ref
 
+    def _standing_for(self, antecedent: int, pronoun: Token) -> ActorRef:
+        """A pronoun's ref: its antecedent's, named by the antecedent's phrase when it has no name of its
+        own ("voting rights advocates … they", "the unions issued a statement that said")."""
+        found = self.ref(antecedent)
+        found.name = found.name or found.text
+        return self._with_span(found, pronoun.start, pronoun.end, pronoun.text)
+
     def label_ref(self, start: int, end: int) -> ActorRef:
         """A transcript label ("SEN. KAINE") as a speaker, named by the article's full form of the surname."""
         text = self.doc.text[start:end]
@@ -167,17 +187,21 @@ class Speakers:
         return self.parse.tokens[clause].head
 
     def _document_owner(self, head: int) -> int | None:
-        """For "the ministry's statement said": the ministry (poss, or from/by/of object)."""
-        if self.parse.tokens[head].lemma.lower() not in self.lex.document_nouns:
+        """For "the ministry's statement said": the ministry (poss, or from/by/of object); for "the unions
+        issued a statement that said": the subject of the verb the document is the object of."""
+        tokens = self.parse.tokens
+        if tokens[head].lemma.lower() not in self.lex.document_nouns:
             return None
         for kid in self.parse.children(head):
-            kt = self.parse.tokens[kid]
+            kt = tokens[kid]
             if kt.dep == "poss":
                 return kid
             if kt.dep == "prep" and kt.text.lower() in ("from", "by", "of"):
-                objects = [k for k in self.parse.children(kid) if self.parse.tokens[k].dep == "pobj"]
-                if objects and self.parse.tokens[objects[0]].pos in ("PROPN", "NOUN"):
+                objects = [k for k in self.parse.children(kid) if tokens[k].dep == "pobj"]
+                if objects and tokens[objects[0]].pos in ("PROPN", "NOUN"):
                     return objects[0]
+        if tokens[head].dep == "dobj":
+            return next((k for k in self.parse.children(tokens[head].head) if tokens[k].dep == "nsubj"), None)
         return None
 
     def _appositive_person(self, head: int) -> int | None:
@@ -236,16 +260,18 @@ class Speakers:
         return self.full_names.get(words[-1], name) if words else name
 
     def _resolve_back(self, start: int, end: int, gender: str | None, personal: bool) -> ActorRef:
-        """The last named person before ``start`` known to have ``gender`` (or of unknown gender)."""
+        """The last named person before ``start`` known to have ``gender``; a person of unknown gender
+        when they spoke last ("Kerr Putney said … He added …"), or is the only candidate among the last few."""
         text = self.doc.text[start:end]
         if not personal:
             return ActorRef(text=text, start=start, end=end)
         k = bisect.bisect_left(self.person_starts, start)
+        last_speaker = self._last_person_speaking(start)
         recent: list[NamedPerson] = []  # the last few different people, most recent first
         unsure: NamedPerson | None = None
         for person in reversed(self.persons[:k]):
             found = self.gender(person)
-            if gender is None or found == gender:
+            if gender is None or found == gender or (found is None and person.name == last_speaker):
                 return self._with_span(self._person_ref(person), start, end, text)
             if found is None and unsure is None:
                 unsure = person
@@ -256,6 +282,41 @@ class Speakers:
         if unsure is not None:
             return self._with_span(self._person_ref(unsure), start, end, text)
         return ActorRef(text=text, start=start, end=end)
+
+    def _last_person_speaking(self, start: int) -> str | None:
+        """The name of the named person who is the last speaker of a cue before ``start``."""
+        tokens = self.parse.tokens
+        for head in reversed(self.cue_speakers[:bisect.bisect_left(self.cue_speakers, self._token_at(start))]):
+            person = next((p for p in self.persons if p.start <= tokens[head].start < p.end), None)
+            if person is not None:
+                return person.name
+        return None
+
+    def _token_at(self, start: int) -> int:
+        """Index of the first token starting at or after ``start``."""
+        return bisect.bisect_left(self.token_starts, start)
+
+    def _group_back(self, pronoun: int) -> int | None:
+        """"They said …": the last group that spoke in this or the previous few sentences ("Republicans
+        said …", "the ministry and its partners said …"), else a group subject of this or the sentence before."""
+        tokens = self.parse.tokens
+        sent = tokens[pronoun].sent
+        earlier = [h for h in self.cue_speakers
+                   if h < pronoun and tokens[h].sent >= sent - self.GROUP_SENTENCES and self._is_group(h)]
+        if earlier:
+            return earlier[-1]
+        start = self.parse.sentences[max(0, sent - 1)].token_start
+        subjects = [i for i in range(start, pronoun)
+                    if tokens[i].dep in ("nsubj", "nsubjpass") and tokens[tokens[i].head].dep == "ROOT"]
+        return subjects[-1] if subjects and self._is_group(subjects[-1]) else None
+
+    def _is_group(self, head: int) -> bool:
+        """A plural or collective speaker: plural noun, organisation or people, coordinated names, "they"."""
+        tok = self.parse.tokens[head]
+        if tok.pos == "PRON":
+            return tok.text.lower() == "they"
+        return (tok.tag in ("NNS", "NNPS") or tok.ent_type in ("ORG", "NORP")
+                or any(self.parse.tokens[k].dep == "conj" for k in self.parse.children(head)))
 
     def _organisation_back(self, start: int, end: int) -> ActorRef:
         """"It said …": the last organisation named before ``start`` outside quotations."""
