@@ -361,14 +361,24 @@ def _take_date_line(line: str, meta: _Meta, tables: Debris) -> bool:
     return _take_date_segment(line, meta, tables)
 
 
+@functools.cache
+def _date_labels(published: tuple[str, ...], updated: tuple[str, ...]) -> tuple[re.Pattern, tuple]:
+    """A test for a line opening with any label, and (label pattern, is a published label) longest label first."""
+    labels = sorted(published + updated, key=len, reverse=True)
+    opening = re.compile(rf"(?:{'|'.join(re.escape(label) for label in labels)})\b", re.I)
+    return opening, tuple((re.compile(rf"{re.escape(label)}\b\s*:?\s*(?:on\s+|at\s+)?(.+)$", re.I),
+                           label in published) for label in labels)
+
+
 def _take_date_segment(line: str, meta: _Meta, tables: Debris) -> bool:
-    for label in sorted(tables.published_labels + tables.updated_labels, key=len, reverse=True):
-        labelled = re.match(rf"{re.escape(label)}\b\s*:?\s*(?:on\s+|at\s+)?(.+)$", line, re.I)
+    opening, labels = _date_labels(tables.published_labels, tables.updated_labels)
+    for pattern, published in labels if opening.match(line) else ():
+        labelled = pattern.match(line)
         if labelled and _YEAR.search(labelled.group(1)) and len(_WORD.findall(labelled.group(1))) <= 14:
             value = normalise_date(labelled.group(1).strip(" |•·"))
             if value is None:
                 return False
-            if label in tables.published_labels:
+            if published:
                 meta.published = meta.published or value
             else:
                 meta.updated = meta.updated or value
