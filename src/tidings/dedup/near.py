@@ -11,7 +11,6 @@ from __future__ import annotations
 import functools
 import hashlib
 import re
-import struct
 import unicodedata
 from dataclasses import dataclass
 
@@ -106,8 +105,9 @@ class Signature:
     def bands(self) -> list[int]:
         """One signed 63-bit bucket hash per band (SQLite INTEGER-safe)."""
         blob, width = self.to_bytes(), 4 * ROWS
-        return [struct.unpack("<q", hashlib.blake2b(blob[i : i + width], digest_size=8).digest())[0]
-                for i in range(0, BANDS * width, width)]
+        digests = b"".join([hashlib.blake2b(blob[i : i + width], digest_size=8).digest()
+                            for i in range(0, BANDS * width, width)])
+        return np.frombuffer(digests, dtype="<i8").tolist()
 
     def similarity(self, other: "Signature") -> float:
         """Estimated Jaccard similarity of the two articles' bigram sets."""
