@@ -243,6 +243,12 @@ def test_other_date_forms_are_left_to_dateparser(value):
     assert clean._written_english_date(value) is None
 
 
+def test_warm_up_loads_the_language_identifier_and_date_locales():
+    clean.warm_up()
+    assert clean._language_identifier.cache_info().currsize == 1
+    assert clean.normalise_date(clean.WARM_UP_DATES[-1]) == "2022-03-03"
+
+
 def test_unreadable_published_date_is_a_warning_not_an_error():
     doc = cleaned(LEDE, published="sometime soon")
     assert doc.article.published is None and "sometime soon" in doc.warnings[0]

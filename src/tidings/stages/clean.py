@@ -571,6 +571,18 @@ def _valid_iso(year: str, month: str, day: str) -> str | None:
         return None
 
 
+#: Dates whose reading loads dateparser's English locale and the other date languages.
+WARM_UP_DATES = ("Thursday, March 3, 2022", "3 mars 2022")
+
+
+def warm_up() -> None:
+    """Load now what cleaning loads on first need (the language identifier, ~70 ms; dateparser's locales),
+    so a worker's first articles do not pay for it. For the pipeline's warm-up."""
+    _language_identifier()
+    for value in WARM_UP_DATES:
+        normalise_date(value)
+
+
 @functools.cache
 def _language_identifier():
     from py3langid.langid import MODEL_FILE, LanguageIdentifier
