@@ -238,7 +238,7 @@ def test_written_english_dates_read_as_dateparser_reads_them(value):
 
 
 @pytest.mark.parametrize("value", ["Friday, January 21, 2022", "Thurs. June 9, 2022", "Dec 30, 2021 10:00",
-                                   "Decembre 30, 2021", "30 Dec 21"])
+                                   "Decembre 30, 2021", "30 Dec 21", "December \u0663, 2021", "\u017fept 5, 2021"])
 def test_other_date_forms_are_left_to_dateparser(value):
     assert clean._written_english_date(value) is None
 

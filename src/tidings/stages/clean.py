@@ -548,7 +548,8 @@ _MONTH_NUMBERS = {name: number for number, names in enumerate((
     "september sep sept", "october oct", "november nov", "december dec"), start=1) for name in names.split()}
 _MONTH_NAMES = "|".join(_MONTH_NUMBERS)
 _WRITTEN_DATE = re.compile(rf"(?:(?P<month>{_MONTH_NAMES})\.? (?P<day>\d{{1,2}}),? "
-                           rf"|(?P<day_first>\d{{1,2}}) (?P<month_second>{_MONTH_NAMES})\.?,? )(?P<year>\d{{4}})", re.I)
+                           rf"|(?P<day_first>\d{{1,2}}) (?P<month_second>{_MONTH_NAMES})\.?,? )(?P<year>\d{{4}})",
+                           re.I | re.A)  # ASCII only: no other digits or look-alike letters
 
 
 def _written_english_date(text: str) -> str | None:

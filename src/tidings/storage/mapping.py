@@ -74,7 +74,7 @@ def row_values(cls: type[Record]) -> Callable[[Record | None], tuple]:
                 values.append(f"None if {var} is None else {attr}")
 
     visit(cls, "r0")
-    lines.append(f"    return ({''.join(f'{v}, ' for v in ('(' + v + ')' for v in values))})")
+    lines.append("    return (" + "".join(f"({value}), " for value in values) + ")")
     namespace: dict[str, Any] = {"_dumps": json.dumps}
     exec("\n".join(lines), namespace)  # noqa: S102 - source built above from the model's field names only
     return namespace["row"]
