@@ -38,6 +38,16 @@ ANNOTATION_TABLES: dict[str, type] = {
 }
 
 
+def _bind_null(value: None) -> None:
+    return value
+
+
+# Python 3.11's sqlite3 looks up an adapter, then ``__adapt__`` on its protocol type, for every parameter that is
+# not exactly int, float or str: each None it binds formats and drops an AttributeError (~0.6 µs; the writer binds
+# hundreds of NULLs per article). Registering None's own adapter ends the lookup at once; it is still bound as NULL.
+sqlite3.register_adapter(type(None), _bind_null)
+
+
 class StoreError(Exception):
     """A store problem worth a one-line message (missing file, newer schema, ...)."""
 
