@@ -547,14 +547,19 @@ _MONTH_NUMBERS = {name: number for number, names in enumerate((
     "january jan", "february feb", "march mar", "april apr", "may", "june jun", "july jul", "august aug",
     "september sep sept", "october oct", "november nov", "december dec"), start=1) for name in names.split()}
 _MONTH_NAMES = "|".join(_MONTH_NUMBERS)
+_SLASHED_DATE = re.compile(r"(\d{4})([/.])(\d{1,2})\2(\d{1,2})", re.A)
 _WRITTEN_DATE = re.compile(rf"(?:(?P<month>{_MONTH_NAMES})\.? (?P<day>\d{{1,2}}),? "
                            rf"|(?P<day_first>\d{{1,2}}) (?P<month_second>{_MONTH_NAMES})\.?,? )(?P<year>\d{{4}})",
                            re.I | re.A)  # ASCII only: no other digits or look-alike letters
 
 
 def _written_english_date(text: str) -> str | None:
-    """'December 6, 2021', 'Dec. 6 2021' or '6 December 2021' read directly (dateparser reads them alike, at
-    a hundred times the cost); None for anything else, including impossible days."""
+    """'December 6, 2021', 'Dec. 6 2021', '6 December 2021' or '2021/12/06' read directly (dateparser reads them
+    alike, at a hundred times the cost); None for anything else, including impossible days."""
+    slashed = _SLASHED_DATE.fullmatch(text)
+    if slashed:
+        year, _, month, day = slashed.groups()
+        return _valid_iso(year, month, day)
     match = _WRITTEN_DATE.fullmatch(text)
     if not match:
         return None
