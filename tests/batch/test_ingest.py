@@ -37,6 +37,14 @@ def outcomes(db: Path) -> dict[str, str]:
     return dict(rows)
 
 
+
+def test_the_writer_keeps_scratch_storage_in_memory(tmp_path):
+    with Store.open(tmp_path / "t.db") as store:
+        Writer(store, IngestSummary())
+        assert store.conn.execute("PRAGMA temp_store").fetchone()[0] == 2  # MEMORY
+        with Store.open(tmp_path / "t.db", readonly=True) as reader:
+            assert reader.conn.execute("PRAGMA temp_store").fetchone()[0] == 0  # readers keep the default
+
 def test_every_input_ends_in_exactly_one_outcome_and_reruns_store_nothing_twice(tmp_path, pipeline):
     corpus = write_corpus(tmp_path / "in")
     db = tmp_path / "s.db"

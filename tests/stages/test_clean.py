@@ -227,6 +227,29 @@ def test_published_dates_are_normalised(value, iso):
     assert clean.normalise_date(value) == iso
 
 
+@pytest.mark.parametrize("value", [
+    "December 30, 2021", "Dec. 30, 2021", "Sept 5 2021", "5 Sept. 2021", "30 december 2021", "MAY 3, 2021",
+    "4 June, 2022", "2022/11/21", "2022.3.7"])
+def test_written_english_dates_read_as_dateparser_reads_them(value):
+    import dateparser
+
+    parsed = dateparser.parse(value, languages=["en"], settings={"REQUIRE_PARTS": ["day", "month", "year"]})
+    assert clean._written_english_date(value) == parsed.date().isoformat()
+
+
+@pytest.mark.parametrize("value", ["Friday, January 21, 2022", "Thurs. June 9, 2022", "Dec 30, 2021 10:00",
+                                   "Decembre 30, 2021", "30 Dec 21", "December \u0663, 2021", "\u017fept 5, 2021",
+                                   "2022/11.21", "22/07/2022", "February 30, 2022", "31 April 2021", "2021/02/29"])
+def test_other_date_forms_are_left_to_dateparser(value):
+    assert clean._written_english_date(value) is None
+
+
+def test_warm_up_loads_the_language_identifier_and_date_locales():
+    clean.warm_up()
+    assert clean._language_identifier.cache_info().currsize == 1
+    assert clean.normalise_date(clean.WARM_UP_DATES[-1]) == "2022-03-03"
+
+
 def test_unreadable_published_date_is_a_warning_not_an_error():
     doc = cleaned(LEDE, published="sometime soon")
     assert doc.article.published is None and "sometime soon" in doc.warnings[0]

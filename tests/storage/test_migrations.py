@@ -1,4 +1,4 @@
-"""Migrations 2-4: an existing v1 store upgrades in place; triggers keep side tables and totals in step."""
+"""Migrations 2-5: an existing v1 store upgrades in place; triggers keep side tables and totals in step."""
 import pytest
 
 from tests.storage.factories import GENEVA, KYIV, document, event, save
@@ -60,7 +60,7 @@ def v1_store(tmp_path, monkeypatch):
 def test_a_v1_store_upgrades_in_place(v1_store):
     with Store.open(v1_store) as store:
         assert store.schema_version() == MIGRATIONS[-1].version
-        assert [r[0] for r in store.conn.execute("SELECT version FROM migrations ORDER BY version")] == [1, 2, 3, 4]
+        assert [r[0] for r in store.conn.execute("SELECT version FROM migrations ORDER BY version")] == [m.version for m in MIGRATIONS]
         assert country_rows(store) == expected_rows(store)
         assert mention_rows(store) == expected_mention_rows(store) and len(mention_rows(store)) == 5  # NATO → nobody: no country
         assert {r[0] for r in country_rows(store)} == {"USA", "RUS", "CHE", "UKR"}

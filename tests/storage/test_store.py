@@ -4,9 +4,9 @@ import sqlite3
 import pytest
 
 from tests.storage.factories import GENEVA, KYIV, document, event
-from tidings.models import Article, DateMention, Event, Mention, Place, Quote
+from tidings.models import Article, DateMention, Event, Mention, Place, Quote, Tone
 from tidings.storage import Store, StoreError, default_path
-from tidings.storage.mapping import columns, period_start
+from tidings.storage.mapping import columns, period_start, row_values
 from tidings.storage.migrations import MIGRATIONS
 from tidings.storage.store import ANNOTATION_TABLES
 
@@ -83,6 +83,19 @@ def test_mapping_flattens_nested_records():
     assert dict(columns(Quote))["speaker_actor_id"] == "TEXT"
     assert dict(columns(Place))["lat"] == "REAL" and dict(columns(Mention))["start"] == "INTEGER"
     assert dict(columns(DateMention))["value"] == "TEXT"
+
+
+def test_row_values_follow_the_columns_with_json_lists_and_integer_booleans():
+    geneva_talks = event("CONSULT", "040", "joe-biden", None, location=GENEVA)
+    geneva_talks.historical = True
+    row = dict(zip([n for n, _ in columns(Event)], row_values(Event)(geneva_talks), strict=True))
+    assert row["actor_actor_id"] == "joe-biden" and row["recipient_actor_id"] is None and row["recipient_text"] is None
+    assert row["location_country"] == "CHE" and row["sentence_end"] == 40 and row["trigger_text"] == "met"
+    assert row["context"] == '["diplomatic"]' and row["historical"] == 1 and row["goldstein"] == 1.0
+    article = Article("a", "Text.", authors=["Jane Roe", "Olé Ñuñez"])
+    assert dict(zip([n for n, _ in columns(Article)], row_values(Article)(article)))["authors"] == \
+        '["Jane Roe", "Olé Ñuñez"]'
+    assert row_values(Tone)(None) == (None,) * len(columns(Tone))
 
 
 def test_store_is_wal_with_fts(store):

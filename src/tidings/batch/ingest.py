@@ -61,6 +61,7 @@ class Writer:
     """The one writer: commits each batch's outcomes in a single transaction."""
 
     def __init__(self, store: Store, summary: IngestSummary, *, progress=None):
+        store.keep_scratch_in_memory()
         self.store = store
         self.summary = summary
         self.progress = progress

@@ -8,9 +8,9 @@ candidates without comparing every pair.
 """
 from __future__ import annotations
 
+import functools
 import hashlib
 import re
-import struct
 import unicodedata
 from dataclasses import dataclass
 
@@ -67,9 +67,12 @@ def word_shingles(words: list[str], size: int = SHINGLE) -> set[str]:
     return {" ".join(words[i : i + size]) for i in range(len(words) - size + 1)}
 
 
+_DIGEST4 = functools.partial(hashlib.blake2b, digest_size=4)
+
+
 def _hash31(shingles: set[str]) -> np.ndarray:
     """Each shingle's 4-byte blake2b digest (little-endian) mod ``PRIME``; ``[0]`` for no shingles."""
-    digests = b"".join(hashlib.blake2b(s.encode("utf-8"), digest_size=4).digest() for s in shingles) or bytes(4)
+    digests = b"".join([_DIGEST4(s.encode()).digest() for s in shingles]) or bytes(4)
     return np.frombuffer(digests, dtype="<u4").astype(np.uint64) % PRIME
 
 
@@ -86,9 +89,10 @@ class Signature:
     @classmethod
     def of_normalized(cls, normalized: str) -> "Signature":
         """The signature of a text already passed through :func:`normalize`."""
-        hashes = _hash31(word_shingles(normalized.split()))
-        values = ((_A[:, None] * hashes[None, :] + _B[:, None]) % PRIME).min(axis=1)
-        return cls(values.astype(np.uint64))
+        products = np.multiply.outer(_A, _hash31(word_shingles(normalized.split())))
+        products += _B[:, None]
+        products %= PRIME
+        return cls(products.min(axis=1))
 
     @classmethod
     def from_bytes(cls, blob: bytes) -> "Signature":
@@ -101,8 +105,9 @@ class Signature:
     def bands(self) -> list[int]:
         """One signed 63-bit bucket hash per band (SQLite INTEGER-safe)."""
         blob, width = self.to_bytes(), 4 * ROWS
-        return [struct.unpack("<q", hashlib.blake2b(blob[i : i + width], digest_size=8).digest())[0]
-                for i in range(0, BANDS * width, width)]
+        digests = b"".join([hashlib.blake2b(blob[i : i + width], digest_size=8).digest()
+                            for i in range(0, BANDS * width, width)])
+        return np.frombuffer(digests, dtype="<i8").tolist()
 
     def similarity(self, other: "Signature") -> float:
         """Estimated Jaccard similarity of the two articles' bigram sets."""

@@ -194,12 +194,19 @@ def clean_paragraphs(body: str, meta: _Meta | None = None) -> list[str]:
     """Split scraped text into paragraphs and drop debris; metadata found goes into ``meta``."""
     meta = meta if meta is not None else _Meta()
     tables = debris()
+    verdicts: dict[str, bool] = {}  # the second debris pass meets mostly the same paragraphs: test each once
+
+    def kept(paragraph: str) -> bool:
+        if paragraph not in verdicts:
+            verdicts[paragraph] = _is_debris(paragraph, tables)
+        return not verdicts[paragraph]
+
     paragraphs = [_BULLET.sub("", p) for p in split_paragraphs(normalise_whitespace(body))]
-    paragraphs = [p for p in paragraphs if not _is_debris(p, tables)]
+    paragraphs = [p for p in paragraphs if kept(p)]
     paragraphs = [p for p in (_clean_inline(p, tables) for p in paragraphs) if p]
     paragraphs = _drop_link_blocks(paragraphs, tables)
     paragraphs = _take_header(paragraphs, meta, tables)
-    paragraphs = [p for p in paragraphs if not _is_debris(p, tables)]
+    paragraphs = [p for p in paragraphs if kept(p)]
     paragraphs = _drop_trailing_fragments(paragraphs)
     paragraphs = _take_opening_lines(paragraphs, meta, tables)
     return list(dict.fromkeys(p for p in paragraphs if p))  # a paragraph repeated by the page is kept once
@@ -354,14 +361,24 @@ def _take_date_line(line: str, meta: _Meta, tables: Debris) -> bool:
     return _take_date_segment(line, meta, tables)
 
 
+@functools.cache
+def _date_labels(published: tuple[str, ...], updated: tuple[str, ...]) -> tuple[re.Pattern, tuple]:
+    """A test for a line opening with any label, and (label pattern, is a published label) longest label first."""
+    labels = sorted(published + updated, key=len, reverse=True)
+    opening = re.compile(rf"(?:{'|'.join(re.escape(label) for label in labels)})\b", re.I)
+    return opening, tuple((re.compile(rf"{re.escape(label)}\b\s*:?\s*(?:on\s+|at\s+)?(.+)$", re.I),
+                           label in published) for label in labels)
+
+
 def _take_date_segment(line: str, meta: _Meta, tables: Debris) -> bool:
-    for label in sorted(tables.published_labels + tables.updated_labels, key=len, reverse=True):
-        labelled = re.match(rf"{re.escape(label)}\b\s*:?\s*(?:on\s+|at\s+)?(.+)$", line, re.I)
+    opening, labels = _date_labels(tables.published_labels, tables.updated_labels)
+    for pattern, published in labels if opening.match(line) else ():
+        labelled = pattern.match(line)
         if labelled and _YEAR.search(labelled.group(1)) and len(_WORD.findall(labelled.group(1))) <= 14:
             value = normalise_date(labelled.group(1).strip(" |•·"))
             if value is None:
                 return False
-            if label in tables.published_labels:
+            if published:
                 meta.published = meta.published or value
             else:
                 meta.updated = meta.updated or value
@@ -513,6 +530,9 @@ def _normalised_date(text: str) -> str | None:
         return email.utils.parsedate_to_datetime(text).date().isoformat()
     except (TypeError, ValueError, IndexError):
         pass
+    written = _written_english_date(text)
+    if written is not None:
+        return written
     import dateparser
 
     settings = {"REQUIRE_PARTS": ["day", "month", "year"], "RETURN_AS_TIMEZONE_AWARE": False}
@@ -523,11 +543,50 @@ def _normalised_date(text: str) -> str | None:
     return parsed.date().isoformat() if parsed else None
 
 
+_MONTH_NUMBERS = {name: number for number, names in enumerate((
+    "january jan", "february feb", "march mar", "april apr", "may", "june jun", "july jul", "august aug",
+    "september sep sept", "october oct", "november nov", "december dec"), start=1) for name in names.split()}
+_MONTH_NAMES = "|".join(_MONTH_NUMBERS)
+_SLASHED_DATE = re.compile(r"(\d{4})([/.])(\d{1,2})\2(\d{1,2})", re.A)
+_WRITTEN_DATE = re.compile(rf"(?:(?P<month>{_MONTH_NAMES})\.? (?P<day>\d{{1,2}}),? "
+                           rf"|(?P<day_first>\d{{1,2}}) (?P<month_second>{_MONTH_NAMES})\.?,? )(?P<year>\d{{4}})",
+                           re.I | re.A)  # ASCII only: no other digits or look-alike letters
+
+
+def _written_english_date(text: str) -> str | None:
+    """'December 6, 2021', 'Dec. 6 2021', '6 December 2021' or '2021/12/06' read directly (dateparser reads them
+    alike, at a hundred times the cost); None for anything else, including impossible days."""
+    slashed = _SLASHED_DATE.fullmatch(text)
+    if slashed:
+        year, _, month, day = slashed.groups()
+        return _valid_iso(year, month, day)
+    match = _WRITTEN_DATE.fullmatch(text)
+    if not match:
+        return None
+    month = _MONTH_NUMBERS[(match["month"] or match["month_second"]).lower()]
+    try:
+        return datetime.date(int(match["year"]), month, int(match["day"] or match["day_first"])).isoformat()
+    except ValueError:
+        return None
+
+
 def _valid_iso(year: str, month: str, day: str) -> str | None:
     try:
         return datetime.date(int(year), int(month), int(day)).isoformat()
     except ValueError:
         return None
+
+
+#: Dates whose reading loads dateparser's English locale and the other date languages.
+WARM_UP_DATES = ("Thursday, March 3, 2022", "3 mars 2022")
+
+
+def warm_up() -> None:
+    """Load now what cleaning loads on first need (the language identifier, ~70 ms; dateparser's locales),
+    so a worker's first articles do not pay for it. For the pipeline's warm-up."""
+    _language_identifier()
+    for value in WARM_UP_DATES:
+        normalise_date(value)
 
 
 @functools.cache
@@ -540,8 +599,8 @@ def _language_identifier():
 def detect_language(text: str) -> str:
     """ISO 639-1 code of ``text``; English unless another language is clearly more likely."""
     words = _WORD.findall(text[:5000].lower())
-    unspaced_script = len(_UNSPACED_SCRIPT.findall(text[:5000]))  # Chinese and Japanese write no spaces
-    if len(words) < MIN_WORDS_FOR_LANGUAGE and unspaced_script < 2 * MIN_WORDS_FOR_LANGUAGE:
+    if (len(words) < MIN_WORDS_FOR_LANGUAGE  # Chinese and Japanese write no spaces: count their characters
+            and len(_UNSPACED_SCRIPT.findall(text[:5000])) < 2 * MIN_WORDS_FOR_LANGUAGE):
         return "en"
     function_share = sum(map(_ENGLISH_FUNCTION_WORDS.__contains__, words)) / len(words)
     if function_share >= 0.15:
