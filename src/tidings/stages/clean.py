@@ -578,7 +578,7 @@ def _valid_iso(year: str, month: str, day: str) -> str | None:
 
 
 #: Dates whose reading loads dateparser's English locale and the other date languages.
-WARM_UP_DATES = ("Thursday, March 3, 2022", "3 mars 2022")
+WARM_UP_DATES = ("Thursday, March 3, 2022", "3 March 2022 10:00 GMT", "3 mars 2022")
 
 
 def warm_up() -> None:
