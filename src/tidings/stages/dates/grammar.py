@@ -93,11 +93,11 @@ class Vocabulary:
         full_months = [m for m in lex["months"] if (len(m) > 3 or m == "May") and m != "Sept"]
         abbreviations = [m for m in lex["months"] if m not in full_months]
         self.MONTH = (rf"(?:{_alt(full_months, case_sensitive=True)}|"
-                      rf"{_alt(abbreviations, case_sensitive=True)}\.?)(?![A-Za-z])")
-        self.MONTH_FULL = rf"{_alt(full_months, case_sensitive=True)}(?![A-Za-z])"
+                      rf"{_alt(abbreviations, case_sensitive=True)}\.?)(?!\w)")
+        self.MONTH_FULL = rf"{_alt(full_months, case_sensitive=True)}(?!\w)"
         full_days = [d for d in lex["weekdays"] if d.endswith("day")]
         self.WEEKDAY_NAME = _alt(full_days, case_sensitive=True)
-        self.WEEKDAY = rf"{self.WEEKDAY_NAME}(?![A-Za-z])"
+        self.WEEKDAY = rf"{self.WEEKDAY_NAME}(?!\w)"
         tens = [w for w, v in self.numbers.items() if v in range(20, 100, 10) and " " not in w]
         ones = [w for w, v in self.numbers.items() if v in range(1, 10) and w not in ("a", "an")]
         compound = rf"{_alt(tens)}[- ]{_alt(ones)}"
@@ -107,8 +107,8 @@ class Vocabulary:
         self.VAGUE = _alt(lex["vague_numbers"])
         self.UNIT = rf"(?:{_alt(list(self.units) + list(self.unit_plurals))})"
         self.ORD = _alt(list(self.ordinals) + ["1st", "2nd", "3rd", "4th"])
-        self.YEAR = r"(?<![\d$£€.,])(?:1[6-9]\d\d|20\d\d)(?![\d]|,\d|\.\d|-\d\d\b)"
-        self.DAYNUM = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?(?!\d|:\d)"
+        self.YEAR = r"(?<![\d$£€.,])(?:1[6-9]\d\d|20\d\d)(?![^\W_]|,\d|\.\d|-\d\d\b)"  # not "2000m", "1990s"
+        self.DAYNUM = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?(?![^\W_]|:\d)"  # not "May 5G"
         ones_word = "(?:one|two|three|four|five|six|seven|eight|nine)"
         teens = "(?:ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen)"
         tens_word = "(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)"
@@ -661,14 +661,14 @@ def rules() -> tuple[Rule, ...]:
     v = vocabulary()
     mod = (r"(?:at\s+least|at\s+most|more\s+than|less\s+than|fewer\s+than|no\s+more\s+than|nearly|almost|"
            r"about|around|roughly|approximately|some|over(?!\s+the\b)|under|up\s+to|just|only|well\s+over)")
-    day_word = rf"(?:{v.WEEKDAY}|today|tonight|yesterday|tomorrow)"
+    day_word = rf"(?:{v.WEEKDAY}|(?:today|tonight|yesterday|tomorrow)(?!\w))"
     specs: list[tuple[str, str, Callable]] = [
         ("clock",
          rf"(?:(?:about|around|approximately|shortly\s+(?:before|after)|just\s+(?:before|after))\s+)?"
          rf"(?:(?P<pre>{day_word})\s+(?:at\s+)?)?"
-         rf"(?P<clock>\d{{1,2}}(?::\d\d)?\s*(?:a\.m\.?|p\.m\.?|am\b|pm\b)|\d{{1,2}}:\d\d(?!\d)|(?<!high\s)noon|midday|midnight"
+         rf"(?P<clock>\d{{1,2}}(?::\d\d)?\s*(?:a\.m\.?|p\.m\.?|am\b|pm\b)|\d{{1,2}}:\d\d(?!\d)|(?:(?<!high\s)noon|midday|midnight)(?![\w-])"
          rf"|\d{{1,2}}\s+o'clock|\d{{1,2}}(?::\d\d)?\s+in\s+the\s+(?:morning|afternoon|evening))"
-         rf"(?:\s+(?:{v.TZ})(?![A-Za-z]))?(?:,?\s+(?:on\s+)?(?P<post>{day_word}|{v.MONTH}\s+\d{{1,2}}))?",
+         rf"(?:\s+(?:{v.TZ})(?!\w))?(?:,?\s+(?:on\s+)?(?P<post>{day_word}|{v.MONTH}\s+\d{{1,2}}(?!\w)))?",
          interpret_clock),
         ("part_of_day",
          rf"(?:(?P<ref>(?:(?:early|late|later|earlier)\s+)?(?:this|last|the|{day_word})|early|late|later|earlier)\s+)?"
@@ -681,8 +681,8 @@ def rules() -> tuple[Rule, ...]:
          interpret_full_date),
         ("week_of", rf"the\s+week\s+of\s+(?P<mon>{v.MONTH})\s+(?P<day>{v.DAYNUM})(?:,?\s+(?P<year>{v.YEAR}))?",
          interpret_week_of),
-        ("numeric_date", r"\b(?:(?P<y>(?:19|20)\d\d)-(?P<m>[01]\d)-(?P<d>[0-3]\d)|(?P<m2>[01]?\d)/(?P<d2>[0-3]?\d)/"
-         r"(?P<y2>(?:19|20)?\d\d))(?![\d/])", interpret_numeric_date),
+        ("numeric_date", r"(?<!/)\b(?:(?P<y>(?:19|20)\d\d)-(?P<m>[01]\d)-(?P<d>[0-3]\d)|(?P<m2>[01]?\d)/(?P<d2>[0-3]?\d)/"
+         r"(?P<y2>(?:19|20)?\d\d))(?!/|(?!T\d)\w)", interpret_numeric_date),
         ("month",
          rf"(?:(?P<rel>(?:early|late|mid)-?|(?:the\s+)?(?:beginning|start|end|middle)\s+of|(?:earlier|later)\s+(?:in\s+)?"
          rf"|last|next|this\s+past|this|(?:this\s+)?coming)\s*)?(?P<mon>{v.MONTH_FULL}|{v.MONTH}(?=,?\s+(?:of\s+)?\d{{4}}))"
@@ -697,7 +697,7 @@ def rules() -> tuple[Rule, ...]:
          rf"(?:the\s+year\s+)?(?P<spelled>{v.SPELLED_YEAR})"
          rf"|(?:the\s+)?(?:(?:early|late|mid-?)\s*)?(?P<decade>twenties|thirties|forties|fifties|sixties|"
          rf"seventies|eighties|nineties)\b", interpret_spelled_year),
-        ("century", rf"(?:the\s+)?(?:(?:early|late|mid-?)\s*)?(?P<ord>{v.ORD}|\d{{1,2}}(?:st|nd|rd|th))[- ]century",
+        ("century", rf"(?:the\s+)?(?:(?:early|late|mid-?)\s*)?(?P<ord>{v.ORD}|\d{{1,2}}(?:st|nd|rd|th))[- ]century(?!\w)",
          interpret_century),
         ("quarter",
          rf"(?:(?P<det>the(?:\s+year-(?:ago|earlier))?|this|last|next|(?:this|last|next)\s+year's)\s+"
@@ -721,10 +721,10 @@ def rules() -> tuple[Rule, ...]:
          rf"(?P<unit>weekend|week|month|year|quarter|period|decade|century)(?![\w-])(?!\s+(?:old|long|-?old))"
          rf"(?P<ended>(?=\s+end(?:ed|ing)\b))?", interpret_relative_unit),
         ("year_end", rf"(?P<rel>)(?P<unit>year)(?:[- ]|'s\s+)end\b", interpret_relative_unit),
-        ("year_ago", r"(?:the\s+)?year-(?:earlier|ago)(?:\s+(?P<period>quarter|period))?", interpret_year_ago),
+        ("year_ago", r"(?:the\s+)?year-(?:earlier|ago)(?:\s+(?P<period>quarter|period))?(?![\w-])", interpret_year_ago),
         ("weekday",
          rf"(?:(?:early|late)\s+)?(?:(?P<rel>last|next|this\s+past|this\s+coming|this|coming)\s+)?"
-         rf"(?P<wd>{v.WEEKDAY})(?:\s+(?P<week>(?:last|next|this)\s+week))?", interpret_weekday),
+         rf"(?P<wd>{v.WEEKDAY})(?:\s+(?P<week>(?:last|next|this)\s+week)(?![\w-]))?", interpret_weekday),
         ("anaphoric",
          r"(?:(?:earlier|later)\s+)?(?P<rel>that|the\s+same|that\s+same|the\s+next|the\s+following|the\s+previous|"
          r"the\s+preceding)\s+(?P<unit>day|morning|afternoon|evening|night|week|month|year)(?![\w-])",
@@ -790,7 +790,7 @@ def rules() -> tuple[Rule, ...]:
         "reference": v.lex["references"],
         "holiday": v.lex["holidays"],
     }
-    return tuple(Rule(name, re.compile(rf"(?<![\w-]){pattern}", re.I), fn, _trigger_words(triggers.get(name, ())))
+    return tuple(Rule(name, re.compile(rf"(?<![\w-])(?:{pattern})", re.I), fn, _trigger_words(triggers.get(name, ())))
                  for name, pattern, fn in specs)
 
 

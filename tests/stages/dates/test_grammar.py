@@ -1,0 +1,46 @@
+"""Word boundaries of the date grammar: no rule starts or ends inside a word or a number glued to letters."""
+from __future__ import annotations
+
+import pytest
+
+from tidings.stages import dates
+from tidings.stages.dates import calendar
+
+ANCHOR = calendar.parse_anchor("2021-12-30")
+
+
+def spans(text: str) -> list[str]:
+    return [d.text for d in dates.find(text, anchor=ANCHOR, tense="past")]
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    # every alternative of a rule is guarded, not just the first ("each day" inside "beach day")
+    ("Officials declared a beach day on Friday as temperatures soared.", ["Friday"]),
+    ("Organisers cancelled the Jasper weekend festival.", []),
+    ("The ferry to the island now sails twice a day.", ["now", "twice a day"]),
+    # a year is not the start of a number glued to letters
+    ("She won the 2000m steeplechase at the national trials.", []),
+    ("She won the steeplechase in 2000 at the national trials.", ["2000"]),
+    # a day of the month is not the start of a number glued to letters
+    ("Rainfall in May 12mm above the average caused flooding, the agency said.", ["May"]),
+    ("Rainfall on May 12 caused flooding, the agency said.", ["May 12"]),
+    # a month name glued to a number is not a month
+    ("Organisers used the hashtag May5 for the rally.", []),
+    # "noon" is a whole word, not the start of a surname
+    ("The party backed Craig Noonan for the seat.", []),
+    ("Polls closed at noon.", ["noon"]),
+    # "year-earlier" does not swallow the start of "quarterly"
+    ("Sales beat the year-earlier quarterly figure.", ["the year-earlier", "quarterly"]),
+    ("Sales beat the year-earlier quarter.", ["the year-earlier quarter"]),
+    # "Friday next week" does not end inside "weekend"
+    ("The fair opened on Friday next weekend.", ["Friday", "next weekend"]),
+    ("The fair opened on Friday next week.", ["Friday next week"]),
+    # "-century" ends at a word's end
+    ("The museum sold a 20th-centurylike copy.", []),
+    ("The museum sold a 20th-century copy.", ["20th-century"]),
+    # a slashed date inside a web address is not a date
+    ("The notice was posted at example.org/news/01/22/44edd466-fad6 overnight.", ["overnight"]),
+    ("The notice was posted on 01/22/2018.", ["01/22/2018"]),
+])
+def test_matches_start_and_end_at_word_boundaries(sentence, expected):
+    assert spans(sentence) == expected
