@@ -44,3 +44,17 @@ def spans(text: str) -> list[str]:
 ])
 def test_matches_start_and_end_at_word_boundaries(sentence, expected):
     assert spans(sentence) == expected
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    # "later"/"before" are signals outside a duration's span (TimeML); "a year earlier" is itself a date
+    ("Three days later, the rebels freed the hostages.", [("Three days", "P3D", "DURATION")]),
+    ("The convoy left two weeks before the vote.", [("two weeks", "P2W", "DURATION")]),
+    ("Exports had fallen a year earlier.", [("a year earlier", "2020", "DATE")]),
+    # "only" and "just" are no modifiers of a duration (TimeML MOD has no such value); "about" is
+    ("The ceasefire held only five hours.", [("five hours", "PT5H", "DURATION")]),
+    ("The talks lasted just a few minutes.", [("a few minutes", "PTXM", "DURATION")]),
+    ("The talks lasted about two hours.", [("about two hours", "PT2H", "DURATION")]),
+])
+def test_duration_spans_leave_out_signals_and_focus_words(sentence, expected):
+    assert [(d.text, d.value, d.type) for d in dates.find(sentence, anchor=ANCHOR, tense="past")] == expected

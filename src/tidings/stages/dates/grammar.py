@@ -525,8 +525,8 @@ def interpret_ago(m: re.Match[str], ctx: Context) -> Interpretation | None:
     amount = v.number(m["num"]) if m["num"] else None
     direction = m["dir"].lower().split()[0]
     year_before = unit == "Y" and amount == 1 and direction in ("ago", "earlier", "before")
-    if direction in ("later", "after", "before", "earlier") and not year_before:
-        return cal.duration(amount, unit), "DURATION"  # "three days later": counted from another event
+    if direction in ("before", "earlier") and not year_before:
+        return None  # "three days before" is the duration "three days" counted from another event (duration rule)
     sign = 1 if direction in ("from", "hence") else -1
     if amount is None or amount != int(amount):
         return ("PAST_REF" if sign < 0 else "FUTURE_REF"), "DATE"
@@ -660,7 +660,7 @@ def rules() -> tuple[Rule, ...]:
     """Every rule, most specific first (ties in length go to the earlier rule)."""
     v = vocabulary()
     mod = (r"(?:at\s+least|at\s+most|more\s+than|less\s+than|fewer\s+than|no\s+more\s+than|nearly|almost|"
-           r"about|around|roughly|approximately|some|over(?!\s+the\b)|under|up\s+to|just|only|well\s+over)")
+           r"about|around|roughly|approximately|some|over(?!\s+the\b)|under|up\s+to|well\s+over)")
     day_word = rf"(?:{v.WEEKDAY}|(?:today|tonight|yesterday|tomorrow)(?!\w))"
     specs: list[tuple[str, str, Callable]] = [
         ("clock",
@@ -734,7 +734,7 @@ def rules() -> tuple[Rule, ...]:
          r"yesterday|the\s+day\s+after\s+tomorrow)\b", interpret_relative_day),
         ("ago",
          rf"(?:{mod}\s+)?(?:(?P<num>{v.NUM})|{v.VAGUE})\s+(?P<unit>{v.UNIT})s?(?:\s+or\s+so)?\s+"
-         rf"(?P<dir>ago|earlier|before|later|from\s+now|hence|back)\b", interpret_ago),
+         rf"(?P<dir>ago|earlier|before|from\s+now|hence|back)\b", interpret_ago),
         ("duration",
          rf"(?:{mod}\s+)?(?:(?:the|each\s+of\s+the|all)\s+)?"
          rf"(?:(?P<pos>past|last|next|first|coming|previous|following|final|remaining|latest|ensuing|preceding|"
