@@ -58,3 +58,13 @@ def test_matches_start_and_end_at_word_boundaries(sentence, expected):
 ])
 def test_duration_spans_leave_out_signals_and_focus_words(sentence, expected):
     assert [(d.text, d.value, d.type) for d in dates.find(sentence, anchor=ANCHOR, tense="past")] == expected
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    ("Thousands joined the annual March for Life in the capital on Friday.", ["Friday"]),
+    ("Veterans recalled the March on Washington.", []),
+    ("The vote was held in March for the first time.", ["March"]),
+    ("He was sacked in March of last year.", ["March of last year"]),
+])
+def test_a_march_named_for_its_cause_is_not_the_month(sentence, expected):
+    assert spans(sentence) == expected

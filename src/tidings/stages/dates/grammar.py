@@ -244,9 +244,17 @@ def interpret_numeric_date(m: re.Match[str], ctx: Context) -> Interpretation | N
         return None
 
 
+#: "the March for Life", "the ``March of the Mothers''": a protest march named after its cause, not a month
+_MARCH_BEFORE = re.compile(r"\b(?:the|a|an|annual)\W*$", re.I)
+_MARCH_AFTER = re.compile(r"\W*\s(?:for|of|on|against)\b")
+
+
 def interpret_month(m: re.Match[str], ctx: Context) -> Interpretation | None:
     v = vocabulary()
     month = v.months[m["mon"].rstrip(".").lower()]
+    if (m["mon"] == "March" and m[0] == "March" and _MARCH_BEFORE.search(ctx.before)
+            and _MARCH_AFTER.match(m.string, m.end())):
+        return None
     if m["year"]:
         year = v.year(m["year"])
         return (f"{year:04d}-{month:02d}", "DATE") if year else None
