@@ -142,6 +142,11 @@ def test_things_that_only_look_like_dates_are_skipped():
     assert found("A quarterly report said 2000 soldiers and a 6-year-old boy were among the evacuees.") == []
 
 
+def test_a_year_after_an_article_names_events_rather_than_counting_them():
+    assert found("Police questioned organisers of the 2011 protests.") == [("2011", "2011", "DATE")]
+    assert found("Police questioned 2011 protesters.") == []
+
+
 def test_adverbial_set_words_are_kept():
     assert found("The militia patrols the border daily.") == [("daily", "P1D", "SET")]
 
