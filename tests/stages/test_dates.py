@@ -87,6 +87,7 @@ def test_without_a_publication_date_relative_values_stay_unresolved():
     ("a two-year term", "P2Y", "DURATION"),
     ("two decades", "P20Y", "DURATION"),
     ("several months", "PXM", "DURATION"),
+    ("the next couple of years", "P2Y", "DURATION"),
     ("recent years", "PXY", "DURATION"),
     ("three days later", "P3D", "DURATION"),
     ("the past decade", "P10Y", "DURATION"),
