@@ -68,3 +68,14 @@ def test_duration_spans_leave_out_signals_and_focus_words(sentence, expected):
 ])
 def test_a_march_named_for_its_cause_is_not_the_month(sentence, expected):
     assert spans(sentence) == expected
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    ("Analysts blamed the fall in oil prices.", []),
+    ("Aid convoys stopped after the fall of the city.", []),
+    ("Elections are due in the fall.", [("the fall", "2021-FA")]),
+    ("The plant shut in the fall of 2019.", [("the fall of 2019", "2019-FA")]),
+    ("The plant shut in the fall of last year.", [("the fall of last year", "2020-FA")]),
+])
+def test_the_fall_of_something_is_a_drop_not_autumn(sentence, expected):
+    assert [(d.text, d.value) for d in dates.find(sentence, anchor=ANCHOR, tense="past")] == expected

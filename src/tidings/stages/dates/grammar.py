@@ -346,6 +346,10 @@ def interpret_reporting_period(m: re.Match[str], ctx: Context) -> Interpretation
     return f"{year}-{quarter}", "DATE"
 
 
+#: "the fall" followed by these is a drop, not autumn
+_FALL_OF = re.compile(r"\s+(?:of|in|from|to|by)\b", re.I)
+
+
 def interpret_season(m: re.Match[str], ctx: Context) -> Interpretation | None:
     v = vocabulary()
     season = v.seasons[m["season"].lower()]
@@ -353,10 +357,12 @@ def interpret_season(m: re.Match[str], ctx: Context) -> Interpretation | None:
         year = v.year(m["year"])
         return (f"{year:04d}-{season}", "DATE") if year else None
     rel = (m["rel"] or "").lower().split()
-    if m["season"].lower() == "fall" and not rel:
-        return None
+    if m["season"].lower() == "fall" and (not rel or rel == ["the"] and _FALL_OF.match(m.string, m.end())):
+        return None  # a bare "fall" is a drop; so is "the fall of Kabul", "the fall in prices"
     if ctx.anchor is None:
         return f"XXXX-{season}", "DATE"
+    if m["yrel"]:
+        return f"{ctx.anchor.year + _REL_SHIFT.get(m['yrel'].lower(), 0)}-{season}", "DATE"
     start = v.lex["season_starts"][season]
     if rel and rel[-1] == "this":
         return f"{ctx.anchor.year}-{season}", "DATE"
@@ -721,7 +727,8 @@ def rules() -> tuple[Rule, ...]:
          rf"(?:a\s+year\s+(?:ago|earlier)|(?:of\s+)?last\s+year)(?![\w-])", interpret_reporting_period),
         ("season",
          rf"(?:(?P<rel>(?:the\s+)?(?:early|late|mid-?)|this\s+past|the\s+past|last|next|this|the|coming)\s*)?"
-         rf"(?P<season>{v.SEASON})(?:\s+(?:of\s+)?(?P<year>{v.ANY_YEAR}))?(?![\w-])", interpret_season),
+         rf"(?P<season>{v.SEASON})(?:\s+(?:of\s+)?(?P<year>{v.ANY_YEAR})|\s+of\s+(?P<yrel>last|this|next)\s+year)?(?![\w-])",
+         interpret_season),
         ("relative_unit",
          rf"(?:(?:early|late|earlier|later)\s+(?:in\s+)?|the\s+(?:beginning|start|end|middle|rest|remainder)"
          rf"\s+of\s+)?(?P<rel>this\s+past|this|last|next|the\s+past|the\s+last|the\s+coming|the\s+current|"
