@@ -4,6 +4,7 @@ from __future__ import annotations
 import pytest
 
 from tidings.models import Article, Document
+from tidings.resources import dates as lexicon
 from tidings.stages import dates, nlp
 from tidings.stages.dates import calendar, grammar
 from tidings.stages.dates.tense import tense_at
@@ -308,3 +309,9 @@ def test_trigger_windows_are_the_merged_reach_of_every_occurrence():
             + "monday 5 6 7" + " " * 221 + "9 monday") * 2
     for triggers in (("0", "1", "2", "3", "5", "6", "7", "9"), ("day", "monday", "may"), ("week",), ("x",)):
         assert grammar._windows(triggers, text) == naive(triggers, text), triggers
+
+
+def test_lexicon_is_valid_and_validator_reports_broken_name_words():
+    assert lexicon.validate() == []
+    broken = {**lexicon.load_lexicon(), "name_words": {"after": ["Times"], "before": "Bloody"}}
+    assert lexicon.validate(broken) == ["name_words 'before' is not a list of words"]

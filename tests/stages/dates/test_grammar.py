@@ -79,3 +79,14 @@ def test_a_march_named_for_its_cause_is_not_the_month(sentence, expected):
 ])
 def test_the_fall_of_something_is_a_drop_not_autumn(sentence, expected):
     assert [(d.text, d.value) for d in dates.find(sentence, anchor=ANCHOR, tense="past")] == expected
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    ("The Sunday Times reported the deal.", []),
+    ("The Mail on Sunday reported the deal.", []),
+    ("The Good Friday Agreement ended the conflict.", []),
+    ("The newspaper reported the deal on Sunday.", ["Sunday"]),
+    ("Shops stayed shut on Good Friday.", ["Good Friday"]),
+])
+def test_weekdays_and_holidays_inside_names_are_not_dates(sentence, expected):
+    assert spans(sentence) == expected

@@ -123,6 +123,9 @@ class Vocabulary:
         self.HOLIDAY = _alt(lex["holidays"], case_sensitive=True)
         self.REFERENCE = _alt(lex["references"])
         self.SETWORD = _alt(lex["set_words"])
+        names = lex["name_words"]
+        self.NAME_AFTER = re.compile(rf"\s+{_alt(names['after'], case_sensitive=True)}\b")
+        self.NAME_BEFORE = re.compile(rf"\b{_alt(names['before'], case_sensitive=True)}\s+$")
 
     def number(self, text: str | None) -> float | None:
         """The value of a number phrase ("two", "twenty-five", "2 1/2", "half an"); None when vague."""
@@ -427,8 +430,16 @@ def _year_before(ctx: Context) -> str:
     return str(ctx.anchor.year - 1)
 
 
+def _in_a_name(m: re.Match[str], ctx: Context) -> bool:
+    """True when a weekday or holiday is part of a name ("the Sunday Times", "the Good Friday Agreement")."""
+    v = vocabulary()
+    return bool(v.NAME_AFTER.match(m.string, m.end()) or v.NAME_BEFORE.search(ctx.before))
+
+
 def interpret_weekday(m: re.Match[str], ctx: Context) -> Interpretation | None:
     v = vocabulary()
+    if _in_a_name(m, ctx):
+        return None
     weekday = v.weekdays[m["wd"].lower()]
     if ctx.anchor is None:
         return f"XXXX-WXX-{weekday}", "DATE"
@@ -630,6 +641,8 @@ def interpret_reference(m: re.Match[str], ctx: Context) -> Interpretation | None
 
 def interpret_holiday(m: re.Match[str], ctx: Context) -> Interpretation | None:
     v = vocabulary()
+    if _in_a_name(m, ctx):
+        return None
     rule = v.holidays[re.sub(r"\s+", " ", m["name"].lower())]
     if m["year"]:
         year = int(m["year"])
