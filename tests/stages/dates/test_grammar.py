@@ -38,6 +38,9 @@ def spans(text: str) -> list[str]:
     # "-century" ends at a word's end
     ("The museum sold a 20th-centurylike copy.", []),
     ("The museum sold a 20th-century copy.", ["20th-century"]),
+    # a reference word is not the start of a hyphenated compound
+    ("The current-account deficit widened.", []),
+    ("The deficit is currently widening.", ["currently"]),
     # a slashed date inside a web address is not a date
     ("The notice was posted at example.org/news/01/22/44edd466-fad6 overnight.", ["overnight"]),
     ("The notice was posted on 01/22/2018.", ["01/22/2018"]),

@@ -782,7 +782,7 @@ def rules() -> tuple[Rule, ...]:
         ("plural_weekday", rf"(?P<wd>{v.WEEKDAY_NAME})(?:s|(?=\s+\w+s\b))(?:\s+(?P<part>mornings|afternoons|evenings|nights))?"
          rf"(?![\w-])",
          interpret_plural_weekday),
-        ("reference", rf"\b(?P<ref>{v.REFERENCE})\b", interpret_reference),
+        ("reference", rf"\b(?P<ref>{v.REFERENCE})(?![\w-])", interpret_reference),
         ("holiday", rf"(?:(?P<rel>last|next|this)\s+)?(?P<name>{v.HOLIDAY})(?:,?\s+(?P<year>{v.YEAR}))?(?![\w'])",
          interpret_holiday),
     ]
