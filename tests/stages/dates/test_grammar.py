@@ -38,6 +38,9 @@ def spans(text: str) -> list[str]:
     # "-century" ends at a word's end
     ("The museum sold a 20th-centurylike copy.", []),
     ("The museum sold a 20th-century copy.", ["20th-century"]),
+    # a clock time is not the tail of a race time; seconds stay inside one with a.m./p.m.
+    ("He won the marathon in 2:02:53 on Sunday.", ["Sunday"]),
+    ("The blast came at 10:30:15 p.m.", ["10:30:15 p.m."]),
     # a reference word is not the start of a hyphenated compound
     ("The current-account deficit widened.", []),
     ("The deficit is currently widening.", ["currently"]),
@@ -92,4 +95,14 @@ def test_the_fall_of_something_is_a_drop_not_autumn(sentence, expected):
     ("Shops stayed shut on Good Friday.", ["Good Friday"]),
 ])
 def test_weekdays_and_holidays_inside_names_are_not_dates(sentence, expected):
+    assert spans(sentence) == expected
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    ("Unrest spread across North Africa after the Arab Spring.", []),
+    ("She won gold at the Winter Olympics.", []),
+    ("In Spring, the talks resumed.", ["Spring"]),
+    ("The talks resumed this Spring.", ["this Spring"]),
+])
+def test_capitalised_seasons_inside_names_are_not_dates(sentence, expected):
     assert spans(sentence) == expected

@@ -349,6 +349,10 @@ def interpret_reporting_period(m: re.Match[str], ctx: Context) -> Interpretation
     return f"{year}-{quarter}", "DATE"
 
 
+#: A capitalised word after a season, or before it (other than a sentence-opening word), makes it a name
+_NAME_NEXT = re.compile(r"\s+[A-Z][a-z]")
+_NAME_BEFORE = re.compile(r"(?<![.!?\n\"“]\s)(?<!^)\b(?!(?:In|By|The|This|Last|Next|During|Since|Until|Early|Late)\s)"
+                          r"[A-Z][a-z]+\s+$")
 #: "the fall" followed by these is a drop, not autumn
 _FALL_OF = re.compile(r"\s+(?:of|in|from|to|by)\b", re.I)
 
@@ -359,6 +363,8 @@ def interpret_season(m: re.Match[str], ctx: Context) -> Interpretation | None:
     if m["year"]:
         year = v.year(m["year"])
         return (f"{year:04d}-{season}", "DATE") if year else None
+    if m["season"][0].isupper() and (_NAME_NEXT.match(m.string, m.end()) or _NAME_BEFORE.search(ctx.before)):
+        return None  # "the Arab Spring", "the Winter Olympics": a capitalised season inside a name
     rel = (m["rel"] or "").lower().split()
     if m["season"].lower() == "fall" and (not rel or rel == ["the"] and _FALL_OF.match(m.string, m.end())):
         return None  # a bare "fall" is a drop; so is "the fall of Kabul", "the fall in prices"
@@ -693,7 +699,7 @@ def rules() -> tuple[Rule, ...]:
         ("clock",
          rf"(?:(?:about|around|approximately|shortly\s+(?:before|after)|just\s+(?:before|after))\s+)?"
          rf"(?:(?P<pre>{day_word})\s+(?:at\s+)?)?"
-         rf"(?P<clock>\d{{1,2}}(?::\d\d)?\s*(?:a\.m\.?|p\.m\.?|am\b|pm\b)|\d{{1,2}}:\d\d(?!\d)|(?:(?<!high\s)noon|midday|midnight)(?![\w-])"
+         rf"(?P<clock>(?<!:)\d{{1,2}}(?::\d\d){{0,2}}\s*(?:a\.m\.?|p\.m\.?|am\b|pm\b)|(?<!\d:)\d{{1,2}}:\d\d(?!\d|:\d)|(?:(?<!high\s)noon|midday|midnight)(?![\w-])"
          rf"|\d{{1,2}}\s+o'clock|\d{{1,2}}(?::\d\d)?\s+in\s+the\s+(?:morning|afternoon|evening))"
          rf"(?:\s+(?:{v.TZ})(?!\w))?(?:,?\s+(?:on\s+)?(?P<post>{day_word}|{v.MONTH}\s+\d{{1,2}}(?!\w)))?",
          interpret_clock),
