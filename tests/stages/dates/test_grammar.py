@@ -103,6 +103,9 @@ def test_weekdays_and_holidays_inside_names_are_not_dates(sentence, expected):
     ("She won gold at the Winter Olympics.", []),
     ("In Spring, the talks resumed.", ["Spring"]),
     ("The talks resumed this Spring.", ["this Spring"]),
+    ("The photograph was shared by the People's Daily newspaper.", []),
+    ("China Daily said the talks had failed.", []),
+    ("Daily flights to the capital resumed.", ["Daily"]),
 ])
-def test_capitalised_seasons_inside_names_are_not_dates(sentence, expected):
+def test_capitalised_seasons_and_set_words_inside_names_are_not_dates(sentence, expected):
     assert spans(sentence) == expected

@@ -349,10 +349,16 @@ def interpret_reporting_period(m: re.Match[str], ctx: Context) -> Interpretation
     return f"{year}-{quarter}", "DATE"
 
 
-#: A capitalised word after a season, or before it (other than a sentence-opening word), makes it a name
+#: A capitalised word right after a season or set word, or right before it (other than a sentence-opening
+#: function word: "In Spring, ..."), makes it part of a name
 _NAME_NEXT = re.compile(r"\s+[A-Z][a-z]")
-_NAME_BEFORE = re.compile(r"(?<![.!?\n\"“]\s)(?<!^)\b(?!(?:In|By|The|This|Last|Next|During|Since|Until|Early|Late)\s)"
-                          r"[A-Z][a-z]+\s+$")
+_NAME_BEFORE = re.compile(r"\b(?!(?:In|On|By|At|The|This|Last|Next|During|Since|Until|After|Before|From|Through|Over"
+                          r"|Every|Each|Early|Late|And|But|Then)\s)[A-Z][a-z]*(?:['’]s)?\s+$")
+
+
+def _capitalised_in_a_name(m: re.Match[str], group: str, ctx: Context) -> bool:
+    """True when the word in ``group`` is capitalised next to another capitalised word ("Arab Spring", "Daily Mail")."""
+    return m[group][0].isupper() and bool(_NAME_NEXT.match(m.string, m.end(group)) or _NAME_BEFORE.search(ctx.before))
 #: "the fall" followed by these is a drop, not autumn
 _FALL_OF = re.compile(r"\s+(?:of|in|from|to|by)\b", re.I)
 
@@ -363,8 +369,8 @@ def interpret_season(m: re.Match[str], ctx: Context) -> Interpretation | None:
     if m["year"]:
         year = v.year(m["year"])
         return (f"{year:04d}-{season}", "DATE") if year else None
-    if m["season"][0].isupper() and (_NAME_NEXT.match(m.string, m.end()) or _NAME_BEFORE.search(ctx.before)):
-        return None  # "the Arab Spring", "the Winter Olympics": a capitalised season inside a name
+    if _capitalised_in_a_name(m, "season", ctx):
+        return None  # "the Arab Spring", "the Winter Olympics"
     rel = (m["rel"] or "").lower().split()
     if m["season"].lower() == "fall" and (not rel or rel == ["the"] and _FALL_OF.match(m.string, m.end())):
         return None  # a bare "fall" is a drop; so is "the fall of Kabul", "the fall in prices"
@@ -609,6 +615,8 @@ def _after_amount(before: str) -> bool:
 def interpret_set(m: re.Match[str], ctx: Context) -> Interpretation | None:
     v = vocabulary()
     if m["word"]:
+        if _capitalised_in_a_name(m, "word", ctx):
+            return None  # "People's Daily", "the Daily Mail"
         return v.lex["set_words"][m["word"].lower()], "SET"
     low = m["target"].lower()
     low = low if low in v.weekdays else low.removesuffix("s")
