@@ -109,3 +109,13 @@ def test_weekdays_and_holidays_inside_names_are_not_dates(sentence, expected):
 ])
 def test_capitalised_seasons_and_set_words_inside_names_are_not_dates(sentence, expected):
     assert spans(sentence) == expected
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    ("He was freed after spending a night in jail.", []),
+    ("Hundreds gathered at a weekend rally.", []),
+    ("Rooms at the shelter cost $55 a night.", [("a night", "XXXX-XX-XXTNI", "SET")]),
+    ("Patrols now run every weekend.", [("now", "PRESENT_REF", "DATE"), ("every weekend", "XXXX-WXX-WE", "SET")]),
+])
+def test_a_night_or_a_weekend_is_a_set_only_as_a_rate(sentence, expected):
+    assert [(d.text, d.value, d.type) for d in dates.find(sentence, anchor=ANCHOR, tense="past")] == expected

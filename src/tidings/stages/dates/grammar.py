@@ -627,12 +627,12 @@ def interpret_set(m: re.Match[str], ctx: Context) -> Interpretation | None:
         return f"XXXX-WXX-{v.weekdays[low]}", "SET"
     if low in v.months:
         return f"XXXX-{v.months[low]:02d}", "SET"
+    if every in ("a", "an") and not (m["freq"] or _after_amount(ctx.before)):
+        return None  # "a year", "a night" are sets only as rates: "twice a year", "$55 a night"
     if low in v.lex["parts_of_day"]:
         return f"XXXX-XX-XXT{v.lex['parts_of_day'][low]}", "SET"
     if low == "weekend":
         return "XXXX-WXX-WE", "SET"
-    if every in ("a", "an") and not (m["freq"] or _after_amount(ctx.before)):
-        return None  # "a year" is a set only as a rate: "twice a year", "$5 million a year"
     n = (m["n"] or "").lower()
     amount = {"": 1.0, "other": 2.0, "few": None, "several": None}.get(n, v.number(n))
     return cal.duration(amount, v.unit(low)), "SET"
