@@ -41,6 +41,9 @@ def spans(text: str) -> list[str]:
     # a clock time is not the tail of a race time; seconds stay inside one with a.m./p.m.
     ("He won the marathon in 2:02:53 on Sunday.", ["Sunday"]),
     ("The blast came at 10:30:15 p.m.", ["10:30:15 p.m."]),
+    # a clock written with a dot is read whole, not from the minutes ("18 am" in "3.18 am")
+    ("The road reopened at 3.18 am, police said.", ["3.18 am"]),
+    ("Shares rose 3.18 percent.", []),
     # a reference word is not the start of a hyphenated compound
     ("The current-account deficit widened.", []),
     ("The deficit is currently widening.", ["currently"]),

@@ -529,7 +529,7 @@ def interpret_clock(m: re.Match[str], ctx: Context) -> Interpretation | None:
     if clock in v.lex["clock_words"]:
         hhmm = v.lex["clock_words"][clock]
     else:
-        hm = re.match(r"(\d{1,2})(?::(\d\d))?", clock)
+        hm = re.match(r"(\d{1,2})(?:[:.](\d\d))?", clock)  # "3:18 a.m.", British "3.18am"
         hour, minute = int(hm[1]), int(hm[2] or 0)
         if hour > 24 or minute > 59:
             return None
@@ -707,7 +707,7 @@ def rules() -> tuple[Rule, ...]:
         ("clock",
          rf"(?:(?:about|around|approximately|shortly\s+(?:before|after)|just\s+(?:before|after))\s+)?"
          rf"(?:(?P<pre>{day_word})\s+(?:at\s+)?)?"
-         rf"(?P<clock>(?<!:)\d{{1,2}}(?::\d\d){{0,2}}\s*(?:a\.m\.?|p\.m\.?|am\b|pm\b)|(?<!\d:)\d{{1,2}}:\d\d(?!\d|:\d)|(?:(?<!high\s)noon|midday|midnight)(?![\w-])"
+         rf"(?P<clock>(?<![:.]\d)(?<![:.])\d{{1,2}}(?:[:.]\d\d){{0,2}}\s*(?:a\.m\.?|p\.m\.?|am\b|pm\b)|(?<!\d:)\d{{1,2}}:\d\d(?!\d|:\d)|(?:(?<!high\s)noon|midday|midnight)(?![\w-])"
          rf"|\d{{1,2}}\s+o'clock|\d{{1,2}}(?::\d\d)?\s+in\s+the\s+(?:morning|afternoon|evening))"
          rf"(?:\s+(?:{v.TZ})(?!\w))?(?:,?\s+(?:on\s+)?(?P<post>{day_word}|{v.MONTH}\s+\d{{1,2}}(?!\w)))?",
          interpret_clock),
