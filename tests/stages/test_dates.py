@@ -4,6 +4,7 @@ from __future__ import annotations
 import pytest
 
 from tidings.models import Article, Document
+from tidings.resources import dates as lexicon
 from tidings.stages import dates, nlp
 from tidings.stages.dates import calendar, grammar
 from tidings.stages.dates.tense import tense_at
@@ -87,6 +88,7 @@ def test_without_a_publication_date_relative_values_stay_unresolved():
     ("a two-year term", "P2Y", "DURATION"),
     ("two decades", "P20Y", "DURATION"),
     ("several months", "PXM", "DURATION"),
+    ("the next couple of years", "P2Y", "DURATION"),
     ("recent years", "PXY", "DURATION"),
     ("three days later", "P3D", "DURATION"),
     ("the past decade", "P10Y", "DURATION"),
@@ -140,6 +142,11 @@ def test_offsets_point_into_the_text():
 def test_things_that_only_look_like_dates_are_skipped():
     assert found("The minister may travel to Paris, and protesters may march on parliament.") == []
     assert found("A quarterly report said 2000 soldiers and a 6-year-old boy were among the evacuees.") == []
+
+
+def test_a_year_after_an_article_names_events_rather_than_counting_them():
+    assert found("Police questioned organisers of the 2011 protests.") == [("2011", "2011", "DATE")]
+    assert found("Police questioned 2011 protesters.") == []
 
 
 def test_adverbial_set_words_are_kept():
@@ -302,3 +309,9 @@ def test_trigger_windows_are_the_merged_reach_of_every_occurrence():
             + "monday 5 6 7" + " " * 221 + "9 monday") * 2
     for triggers in (("0", "1", "2", "3", "5", "6", "7", "9"), ("day", "monday", "may"), ("week",), ("x",)):
         assert grammar._windows(triggers, text) == naive(triggers, text), triggers
+
+
+def test_lexicon_is_valid_and_validator_reports_broken_name_words():
+    assert lexicon.validate() == []
+    broken = {**lexicon.load_lexicon(), "name_words": {"after": ["Times"], "before": "Bloody"}}
+    assert lexicon.validate(broken) == ["name_words 'before' is not a list of words"]

@@ -38,4 +38,7 @@ def validate(data: dict[str, Any] | None = None) -> list[str]:
     problems += [f"set word {k!r} -> {v}" for k, v in data["set_words"].items() if not re.fullmatch(r"PT?\d+[DWMYH]", v)]
     problems += [f"holiday {k!r} -> {v}" for k, v in data["holidays"].items() if not _HOLIDAY_RULE.match(v)]
     problems += [f"season start {k!r}" for k in data["seasons"].values() if k not in data.get("season_starts", {})]
+    names = data.get("name_words", {})
+    problems += [f"name_words {side!r} is not a list of words" for side in ("after", "before")
+                 if not (isinstance(names.get(side), list) and all(isinstance(w, str) and w for w in names[side]))]
     return problems

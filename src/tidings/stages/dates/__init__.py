@@ -21,6 +21,7 @@ _MODAL_MONTHS = {"may", "march"}
 #: How much text before a sentence counts as its context (e.g. quarterly results around "a year ago").
 CONTEXT_CHARS = 300
 _COUNT_TAGS = {"NNS"}
+_DETERMINERS = {"the", "its", "their", "his", "her", "'s"}
 _TIME_NOUNS = {"levels", "figures", "results", "budgets", "elections", "games", "olympics", "polls", "talks"}
 
 
@@ -121,6 +122,9 @@ def _plausible(cand: Candidate, parse: Parse) -> bool:
             return True
         if tok.ent_type in ("MONEY", "PERCENT", "QUANTITY"):
             return False
+        prev = parse.tokens[tok.i - 1] if tok.i > 0 else None
+        if prev is not None and prev.text.lower() in _DETERMINERS:
+            return True  # "the 1992 protests": a year naming the events ("2000 soldiers" has no article)
         nxt = parse.tokens[tok.i + 1] if tok.i + 1 < len(parse.tokens) else None
         return nxt is None or nxt.tag not in _COUNT_TAGS or nxt.text.lower() in _TIME_NOUNS
     return True

@@ -93,11 +93,11 @@ class Vocabulary:
         full_months = [m for m in lex["months"] if (len(m) > 3 or m == "May") and m != "Sept"]
         abbreviations = [m for m in lex["months"] if m not in full_months]
         self.MONTH = (rf"(?:{_alt(full_months, case_sensitive=True)}|"
-                      rf"{_alt(abbreviations, case_sensitive=True)}\.?)(?![A-Za-z])")
-        self.MONTH_FULL = rf"{_alt(full_months, case_sensitive=True)}(?![A-Za-z])"
+                      rf"{_alt(abbreviations, case_sensitive=True)}\.?)(?!\w)")
+        self.MONTH_FULL = rf"{_alt(full_months, case_sensitive=True)}(?!\w)"
         full_days = [d for d in lex["weekdays"] if d.endswith("day")]
         self.WEEKDAY_NAME = _alt(full_days, case_sensitive=True)
-        self.WEEKDAY = rf"{self.WEEKDAY_NAME}(?![A-Za-z])"
+        self.WEEKDAY = rf"{self.WEEKDAY_NAME}(?!\w)"
         tens = [w for w, v in self.numbers.items() if v in range(20, 100, 10) and " " not in w]
         ones = [w for w, v in self.numbers.items() if v in range(1, 10) and w not in ("a", "an")]
         compound = rf"{_alt(tens)}[- ]{_alt(ones)}"
@@ -107,8 +107,8 @@ class Vocabulary:
         self.VAGUE = _alt(lex["vague_numbers"])
         self.UNIT = rf"(?:{_alt(list(self.units) + list(self.unit_plurals))})"
         self.ORD = _alt(list(self.ordinals) + ["1st", "2nd", "3rd", "4th"])
-        self.YEAR = r"(?<![\d$£€.,])(?:1[6-9]\d\d|20\d\d)(?![\d]|,\d|\.\d|-\d\d\b)"
-        self.DAYNUM = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?(?!\d|:\d)"
+        self.YEAR = r"(?<![\d$£€.,])(?:1[6-9]\d\d|20\d\d)(?![^\W_]|,\d|\.\d|-\d\d\b)"  # not "2000m", "1990s"
+        self.DAYNUM = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?(?![^\W_]|:\d)"  # not "May 5G"
         ones_word = "(?:one|two|three|four|five|six|seven|eight|nine)"
         teens = "(?:ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen)"
         tens_word = "(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)"
@@ -123,6 +123,9 @@ class Vocabulary:
         self.HOLIDAY = _alt(lex["holidays"], case_sensitive=True)
         self.REFERENCE = _alt(lex["references"])
         self.SETWORD = _alt(lex["set_words"])
+        names = lex["name_words"]
+        self.NAME_AFTER = re.compile(rf"\s+{_alt(names['after'], case_sensitive=True)}\b")
+        self.NAME_BEFORE = re.compile(rf"\b{_alt(names['before'], case_sensitive=True)}\s+$")
 
     def number(self, text: str | None) -> float | None:
         """The value of a number phrase ("two", "twenty-five", "2 1/2", "half an"); None when vague."""
@@ -244,9 +247,17 @@ def interpret_numeric_date(m: re.Match[str], ctx: Context) -> Interpretation | N
         return None
 
 
+#: "the March for Life", "the ``March of the Mothers''": a protest march named after its cause, not a month
+_MARCH_BEFORE = re.compile(r"\b(?:the|a|an|annual)\W*$", re.I)
+_MARCH_AFTER = re.compile(r"\W*\s(?:for|of|on|against)\b")
+
+
 def interpret_month(m: re.Match[str], ctx: Context) -> Interpretation | None:
     v = vocabulary()
     month = v.months[m["mon"].rstrip(".").lower()]
+    if (m["mon"] == "March" and m[0] == "March" and _MARCH_BEFORE.search(ctx.before)
+            and _MARCH_AFTER.match(m.string, m.end())):
+        return None
     if m["year"]:
         year = v.year(m["year"])
         return (f"{year:04d}-{month:02d}", "DATE") if year else None
@@ -338,17 +349,35 @@ def interpret_reporting_period(m: re.Match[str], ctx: Context) -> Interpretation
     return f"{year}-{quarter}", "DATE"
 
 
+#: A capitalised word right after a season or set word, or right before it (other than a sentence-opening
+#: function word: "In Spring, ..."), makes it part of a name
+_NAME_NEXT = re.compile(r"\s+[A-Z][a-z]")
+_NAME_BEFORE = re.compile(r"\b(?!(?:In|On|By|At|The|This|Last|Next|During|Since|Until|After|Before|From|Through|Over"
+                          r"|Every|Each|Early|Late|And|But|Then)\s)[A-Z][a-z]*(?:['’]s)?\s+$")
+
+
+def _capitalised_in_a_name(m: re.Match[str], group: str, ctx: Context) -> bool:
+    """True when the word in ``group`` is capitalised next to another capitalised word ("Arab Spring", "Daily Mail")."""
+    return m[group][0].isupper() and bool(_NAME_NEXT.match(m.string, m.end(group)) or _NAME_BEFORE.search(ctx.before))
+#: "the fall" followed by these is a drop, not autumn
+_FALL_OF = re.compile(r"\s+(?:of|in|from|to|by)\b", re.I)
+
+
 def interpret_season(m: re.Match[str], ctx: Context) -> Interpretation | None:
     v = vocabulary()
     season = v.seasons[m["season"].lower()]
     if m["year"]:
         year = v.year(m["year"])
         return (f"{year:04d}-{season}", "DATE") if year else None
+    if _capitalised_in_a_name(m, "season", ctx):
+        return None  # "the Arab Spring", "the Winter Olympics"
     rel = (m["rel"] or "").lower().split()
-    if m["season"].lower() == "fall" and not rel:
-        return None
+    if m["season"].lower() == "fall" and (not rel or rel == ["the"] and _FALL_OF.match(m.string, m.end())):
+        return None  # a bare "fall" is a drop; so is "the fall of Kabul", "the fall in prices"
     if ctx.anchor is None:
         return f"XXXX-{season}", "DATE"
+    if m["yrel"]:
+        return f"{ctx.anchor.year + _REL_SHIFT.get(m['yrel'].lower(), 0)}-{season}", "DATE"
     start = v.lex["season_starts"][season]
     if rel and rel[-1] == "this":
         return f"{ctx.anchor.year}-{season}", "DATE"
@@ -413,8 +442,16 @@ def _year_before(ctx: Context) -> str:
     return str(ctx.anchor.year - 1)
 
 
+def _in_a_name(m: re.Match[str], ctx: Context) -> bool:
+    """True when a weekday or holiday is part of a name ("the Sunday Times", "the Good Friday Agreement")."""
+    v = vocabulary()
+    return bool(v.NAME_AFTER.match(m.string, m.end()) or v.NAME_BEFORE.search(ctx.before))
+
+
 def interpret_weekday(m: re.Match[str], ctx: Context) -> Interpretation | None:
     v = vocabulary()
+    if _in_a_name(m, ctx):
+        return None
     weekday = v.weekdays[m["wd"].lower()]
     if ctx.anchor is None:
         return f"XXXX-WXX-{weekday}", "DATE"
@@ -492,7 +529,7 @@ def interpret_clock(m: re.Match[str], ctx: Context) -> Interpretation | None:
     if clock in v.lex["clock_words"]:
         hhmm = v.lex["clock_words"][clock]
     else:
-        hm = re.match(r"(\d{1,2})(?::(\d\d))?", clock)
+        hm = re.match(r"(\d{1,2})(?:[:.](\d\d))?", clock)  # "3:18 a.m.", British "3.18am"
         hour, minute = int(hm[1]), int(hm[2] or 0)
         if hour > 24 or minute > 59:
             return None
@@ -525,8 +562,8 @@ def interpret_ago(m: re.Match[str], ctx: Context) -> Interpretation | None:
     amount = v.number(m["num"]) if m["num"] else None
     direction = m["dir"].lower().split()[0]
     year_before = unit == "Y" and amount == 1 and direction in ("ago", "earlier", "before")
-    if direction in ("later", "after", "before", "earlier") and not year_before:
-        return cal.duration(amount, unit), "DURATION"  # "three days later": counted from another event
+    if direction in ("before", "earlier") and not year_before:
+        return None  # "three days before" is the duration "three days" counted from another event (duration rule)
     sign = 1 if direction in ("from", "hence") else -1
     if amount is None or amount != int(amount):
         return ("PAST_REF" if sign < 0 else "FUTURE_REF"), "DATE"
@@ -578,6 +615,8 @@ def _after_amount(before: str) -> bool:
 def interpret_set(m: re.Match[str], ctx: Context) -> Interpretation | None:
     v = vocabulary()
     if m["word"]:
+        if _capitalised_in_a_name(m, "word", ctx):
+            return None  # "People's Daily", "the Daily Mail"
         return v.lex["set_words"][m["word"].lower()], "SET"
     low = m["target"].lower()
     low = low if low in v.weekdays else low.removesuffix("s")
@@ -588,12 +627,12 @@ def interpret_set(m: re.Match[str], ctx: Context) -> Interpretation | None:
         return f"XXXX-WXX-{v.weekdays[low]}", "SET"
     if low in v.months:
         return f"XXXX-{v.months[low]:02d}", "SET"
+    if every in ("a", "an") and not (m["freq"] or _after_amount(ctx.before)):
+        return None  # "a year", "a night" are sets only as rates: "twice a year", "$55 a night"
     if low in v.lex["parts_of_day"]:
         return f"XXXX-XX-XXT{v.lex['parts_of_day'][low]}", "SET"
     if low == "weekend":
         return "XXXX-WXX-WE", "SET"
-    if every in ("a", "an") and not (m["freq"] or _after_amount(ctx.before)):
-        return None  # "a year" is a set only as a rate: "twice a year", "$5 million a year"
     n = (m["n"] or "").lower()
     amount = {"": 1.0, "other": 2.0, "few": None, "several": None}.get(n, v.number(n))
     return cal.duration(amount, v.unit(low)), "SET"
@@ -616,6 +655,8 @@ def interpret_reference(m: re.Match[str], ctx: Context) -> Interpretation | None
 
 def interpret_holiday(m: re.Match[str], ctx: Context) -> Interpretation | None:
     v = vocabulary()
+    if _in_a_name(m, ctx):
+        return None
     rule = v.holidays[re.sub(r"\s+", " ", m["name"].lower())]
     if m["year"]:
         year = int(m["year"])
@@ -660,15 +701,15 @@ def rules() -> tuple[Rule, ...]:
     """Every rule, most specific first (ties in length go to the earlier rule)."""
     v = vocabulary()
     mod = (r"(?:at\s+least|at\s+most|more\s+than|less\s+than|fewer\s+than|no\s+more\s+than|nearly|almost|"
-           r"about|around|roughly|approximately|some|over(?!\s+the\b)|under|up\s+to|just|only|well\s+over)")
-    day_word = rf"(?:{v.WEEKDAY}|today|tonight|yesterday|tomorrow)"
+           r"about|around|roughly|approximately|some|over(?!\s+the\b)|under|up\s+to|well\s+over)")
+    day_word = rf"(?:{v.WEEKDAY}|(?:today|tonight|yesterday|tomorrow)(?!\w))"
     specs: list[tuple[str, str, Callable]] = [
         ("clock",
          rf"(?:(?:about|around|approximately|shortly\s+(?:before|after)|just\s+(?:before|after))\s+)?"
          rf"(?:(?P<pre>{day_word})\s+(?:at\s+)?)?"
-         rf"(?P<clock>\d{{1,2}}(?::\d\d)?\s*(?:a\.m\.?|p\.m\.?|am\b|pm\b)|\d{{1,2}}:\d\d(?!\d)|(?<!high\s)noon|midday|midnight"
+         rf"(?P<clock>(?<![:.]\d)(?<![:.])\d{{1,2}}(?:[:.]\d\d){{0,2}}\s*(?:a\.m\.?|p\.m\.?|am\b|pm\b)|(?<!\d:)\d{{1,2}}:\d\d(?!\d|:\d)|(?:(?<!high\s)noon|midday|midnight)(?![\w-])"
          rf"|\d{{1,2}}\s+o'clock|\d{{1,2}}(?::\d\d)?\s+in\s+the\s+(?:morning|afternoon|evening))"
-         rf"(?:\s+(?:{v.TZ})(?![A-Za-z]))?(?:,?\s+(?:on\s+)?(?P<post>{day_word}|{v.MONTH}\s+\d{{1,2}}))?",
+         rf"(?:\s+(?:{v.TZ})(?!\w))?(?:,?\s+(?:on\s+)?(?P<post>{day_word}|{v.MONTH}\s+\d{{1,2}}(?!\w)))?",
          interpret_clock),
         ("part_of_day",
          rf"(?:(?P<ref>(?:(?:early|late|later|earlier)\s+)?(?:this|last|the|{day_word})|early|late|later|earlier)\s+)?"
@@ -681,8 +722,8 @@ def rules() -> tuple[Rule, ...]:
          interpret_full_date),
         ("week_of", rf"the\s+week\s+of\s+(?P<mon>{v.MONTH})\s+(?P<day>{v.DAYNUM})(?:,?\s+(?P<year>{v.YEAR}))?",
          interpret_week_of),
-        ("numeric_date", r"\b(?:(?P<y>(?:19|20)\d\d)-(?P<m>[01]\d)-(?P<d>[0-3]\d)|(?P<m2>[01]?\d)/(?P<d2>[0-3]?\d)/"
-         r"(?P<y2>(?:19|20)?\d\d))(?![\d/])", interpret_numeric_date),
+        ("numeric_date", r"(?<!/)\b(?:(?P<y>(?:19|20)\d\d)-(?P<m>[01]\d)-(?P<d>[0-3]\d)|(?P<m2>[01]?\d)/(?P<d2>[0-3]?\d)/"
+         r"(?P<y2>(?:19|20)?\d\d))(?!/|(?!T\d)\w)", interpret_numeric_date),
         ("month",
          rf"(?:(?P<rel>(?:early|late|mid)-?|(?:the\s+)?(?:beginning|start|end|middle)\s+of|(?:earlier|later)\s+(?:in\s+)?"
          rf"|last|next|this\s+past|this|(?:this\s+)?coming)\s*)?(?P<mon>{v.MONTH_FULL}|{v.MONTH}(?=,?\s+(?:of\s+)?\d{{4}}))"
@@ -697,7 +738,7 @@ def rules() -> tuple[Rule, ...]:
          rf"(?:the\s+year\s+)?(?P<spelled>{v.SPELLED_YEAR})"
          rf"|(?:the\s+)?(?:(?:early|late|mid-?)\s*)?(?P<decade>twenties|thirties|forties|fifties|sixties|"
          rf"seventies|eighties|nineties)\b", interpret_spelled_year),
-        ("century", rf"(?:the\s+)?(?:(?:early|late|mid-?)\s*)?(?P<ord>{v.ORD}|\d{{1,2}}(?:st|nd|rd|th))[- ]century",
+        ("century", rf"(?:the\s+)?(?:(?:early|late|mid-?)\s*)?(?P<ord>{v.ORD}|\d{{1,2}}(?:st|nd|rd|th))[- ]century(?!\w)",
          interpret_century),
         ("quarter",
          rf"(?:(?P<det>the(?:\s+year-(?:ago|earlier))?|this|last|next|(?:this|last|next)\s+year's)\s+"
@@ -713,7 +754,8 @@ def rules() -> tuple[Rule, ...]:
          rf"(?:a\s+year\s+(?:ago|earlier)|(?:of\s+)?last\s+year)(?![\w-])", interpret_reporting_period),
         ("season",
          rf"(?:(?P<rel>(?:the\s+)?(?:early|late|mid-?)|this\s+past|the\s+past|last|next|this|the|coming)\s*)?"
-         rf"(?P<season>{v.SEASON})(?:\s+(?:of\s+)?(?P<year>{v.ANY_YEAR}))?(?![\w-])", interpret_season),
+         rf"(?P<season>{v.SEASON})(?:\s+(?:of\s+)?(?P<year>{v.ANY_YEAR})|\s+of\s+(?P<yrel>last|this|next)\s+year)?(?![\w-])",
+         interpret_season),
         ("relative_unit",
          rf"(?:(?:early|late|earlier|later)\s+(?:in\s+)?|the\s+(?:beginning|start|end|middle|rest|remainder)"
          rf"\s+of\s+)?(?P<rel>this\s+past|this|last|next|the\s+past|the\s+last|the\s+coming|the\s+current|"
@@ -721,10 +763,10 @@ def rules() -> tuple[Rule, ...]:
          rf"(?P<unit>weekend|week|month|year|quarter|period|decade|century)(?![\w-])(?!\s+(?:old|long|-?old))"
          rf"(?P<ended>(?=\s+end(?:ed|ing)\b))?", interpret_relative_unit),
         ("year_end", rf"(?P<rel>)(?P<unit>year)(?:[- ]|'s\s+)end\b", interpret_relative_unit),
-        ("year_ago", r"(?:the\s+)?year-(?:earlier|ago)(?:\s+(?P<period>quarter|period))?", interpret_year_ago),
+        ("year_ago", r"(?:the\s+)?year-(?:earlier|ago)(?:\s+(?P<period>quarter|period))?(?![\w-])", interpret_year_ago),
         ("weekday",
          rf"(?:(?:early|late)\s+)?(?:(?P<rel>last|next|this\s+past|this\s+coming|this|coming)\s+)?"
-         rf"(?P<wd>{v.WEEKDAY})(?:\s+(?P<week>(?:last|next|this)\s+week))?", interpret_weekday),
+         rf"(?P<wd>{v.WEEKDAY})(?:\s+(?P<week>(?:last|next|this)\s+week)(?![\w-]))?", interpret_weekday),
         ("anaphoric",
          r"(?:(?:earlier|later)\s+)?(?P<rel>that|the\s+same|that\s+same|the\s+next|the\s+following|the\s+previous|"
          r"the\s+preceding)\s+(?P<unit>day|morning|afternoon|evening|night|week|month|year)(?![\w-])",
@@ -734,7 +776,7 @@ def rules() -> tuple[Rule, ...]:
          r"yesterday|the\s+day\s+after\s+tomorrow)\b", interpret_relative_day),
         ("ago",
          rf"(?:{mod}\s+)?(?:(?P<num>{v.NUM})|{v.VAGUE})\s+(?P<unit>{v.UNIT})s?(?:\s+or\s+so)?\s+"
-         rf"(?P<dir>ago|earlier|before|later|from\s+now|hence|back)\b", interpret_ago),
+         rf"(?P<dir>ago|earlier|before|from\s+now|hence|back)\b", interpret_ago),
         ("duration",
          rf"(?:{mod}\s+)?(?:(?:the|each\s+of\s+the|all)\s+)?"
          rf"(?:(?P<pos>past|last|next|first|coming|previous|following|final|remaining|latest|ensuing|preceding|"
@@ -754,7 +796,7 @@ def rules() -> tuple[Rule, ...]:
         ("plural_weekday", rf"(?P<wd>{v.WEEKDAY_NAME})(?:s|(?=\s+\w+s\b))(?:\s+(?P<part>mornings|afternoons|evenings|nights))?"
          rf"(?![\w-])",
          interpret_plural_weekday),
-        ("reference", rf"\b(?P<ref>{v.REFERENCE})\b", interpret_reference),
+        ("reference", rf"\b(?P<ref>{v.REFERENCE})(?![\w-])", interpret_reference),
         ("holiday", rf"(?:(?P<rel>last|next|this)\s+)?(?P<name>{v.HOLIDAY})(?:,?\s+(?P<year>{v.YEAR}))?(?![\w'])",
          interpret_holiday),
     ]
@@ -790,7 +832,7 @@ def rules() -> tuple[Rule, ...]:
         "reference": v.lex["references"],
         "holiday": v.lex["holidays"],
     }
-    return tuple(Rule(name, re.compile(rf"(?<![\w-]){pattern}", re.I), fn, _trigger_words(triggers.get(name, ())))
+    return tuple(Rule(name, re.compile(rf"(?<![\w-])(?:{pattern})", re.I), fn, _trigger_words(triggers.get(name, ())))
                  for name, pattern, fn in specs)
 
 
