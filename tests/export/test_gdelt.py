@@ -5,7 +5,9 @@ from pathlib import Path
 
 import pytest
 
+from tests.storage.factories import document
 from tidings.export import export, gdelt
+from tidings.models import Quote
 from tidings.query import Filters
 
 REFERENCE = Path(__file__).resolve().parents[3] / "shared" / "reference"
@@ -166,3 +168,10 @@ def test_mentions_and_gkg_columns_follow_the_schema_files(filename, columns):
     with path.open(encoding="utf-8") as f:
         names = [row[1] for row in csv.reader(f, delimiter="\t")][1:]
     assert names == columns
+
+
+def test_gkg_quotations_hold_direct_quotes_only():
+    doc = document("quotes", "Officials rejected the plan. \"We will not sign,\" the minister said.")
+    doc.quotes = [Quote("the plan", 19, 27, "indirect", "rejected"),
+                  Quote("We will not sign,", 30, 47, "direct", "said")]
+    assert gdelt.gkg_quotations(doc) == "30|17|said|We will not sign,"

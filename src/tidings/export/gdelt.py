@@ -261,9 +261,10 @@ def gkg_dates(doc: Document) -> list[str]:
 
 
 def gkg_quotations(doc: Document) -> str:
-    """``offset|length|verb|quote`` blocks joined by ``#``."""
+    """``offset|length|verb|quote`` blocks joined by ``#``: direct quotes only, as GKG's Quotations field holds
+    quoted statements (reported speech stays in the quotes table and the other exports)."""
     return "#".join(f"{q.start}|{q.end - q.start}|{list_item(q.cue or '')}|{list_item(q.text)}"
-                    for q in doc.quotes)
+                    for q in doc.quotes if q.kind == "direct")
 
 
 def gkg_amounts(doc: Document) -> str:
