@@ -173,5 +173,5 @@ def test_mentions_and_gkg_columns_follow_the_schema_files(filename, columns):
 def test_gkg_quotations_hold_direct_quotes_only():
     doc = document("quotes", "Officials rejected the plan. \"We will not sign,\" the minister said.")
     doc.quotes = [Quote("the plan", 19, 27, "indirect", "rejected"),
-                  Quote("We will not sign,", 30, 47, "direct", "said")]
-    assert gdelt.gkg_quotations(doc) == "30|17|said|We will not sign,"
+                  Quote("We will not sign", 30, 46, "direct", "said")]
+    assert gdelt.gkg_quotations(doc) == "30|16|said|We will not sign"
