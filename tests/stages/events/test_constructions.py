@@ -249,3 +249,20 @@ def test_one_politician_attacking_another_is_criticism(code):
     assert (event.type, event.cameo) == ("ACCUSE", "111") and event.evidence.endswith("rule:verbal-attack")
     (fight,) = code("Russian soldiers attacked Ukrainian villagers.").events
     assert fight.type == "ASSAULT"
+
+
+def test_named_prepositional_object_of_the_content_verb_is_the_recipient(code):
+    doc = code("Al-Shabaab has threatened to deliver painful blows to Kenya, a spokesman said on Sunday.")
+    (event,) = of_type(doc, "THREATEN")
+    assert party(event.recipient) == "KEN"
+
+
+def test_named_party_after_the_preposition_outranks_the_thing_sent(code):
+    doc = code("The rebels vowed to inflict heavy losses on the Nigerian army.")
+    assert {party(e.recipient) for e in doc.events} == {"NGA"}
+
+
+def test_party_object_is_kept_over_a_placeless_preposition(code):
+    doc = code("Kenyan police arrested two Somali nationals at the border crossing.")
+    (event,) = of_type(doc, "COERCE")
+    assert party(event.recipient) == "SOM"

@@ -4,7 +4,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from tidings.models import Parse, Token
-from tidings.stages.events.matching import Match, object_of
+from tidings.stages.events.matching import PARTY_ENTITY_TYPES, Match, object_of
 
 SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
 #: Verbs whose object, not subject, does the action of their infinitive ("urged Iran to release").
@@ -169,12 +169,24 @@ def _object_near(parse: Parse, match: Match, anchor: int) -> tuple[int | None, s
         return dative, "indirect object"  # "gave Ukraine $2 billion in aid": the receiver, not the thing given
     for i in [anchor] + [t for t in match.tokens if t != anchor] + purposes:
         found = object_of(parse, i, match.tokens)
-        if found is not None and parse.tokens[found].pos in ("NOUN", "PROPN", "PRON"):
-            return found, "object" if i == anchor else f"object of '{parse.tokens[i].text}'"
-        found = _outside(parse, prep_object(parse, i, RECIPIENT_PREPS), match)
+        if found is not None and parse.tokens[found].pos not in ("NOUN", "PROPN", "PRON"):
+            found = None
+        prepositional = _outside(parse, prep_object(parse, i, RECIPIENT_PREPS), match)
+        # "deliver blows to Kenya", "sent troops to Mali": a named party after the preposition outranks a thing
+        if prepositional is not None and (found is None or not _named(parse, found) and _named(parse, prepositional)):
+            return prepositional, "prepositional object" if i == anchor else f"object of '{parse.tokens[i].text}'"
         if found is not None:
-            return found, "prepositional object" if i == anchor else f"object of '{parse.tokens[i].text}'"
+            return found, "object" if i == anchor else f"object of '{parse.tokens[i].text}'"
     return None, "none"
+
+
+def _named(parse: Parse, i: int) -> bool:
+    """A phrase head that names a party (a proper name, a party entity, a pronoun standing for one, or a noun
+    with a nationality modifier: "the Nigerian army")."""
+    tok = parse.tokens[i]
+    return tok.pos in ("PROPN", "PRON") or tok.ent_type in PARTY_ENTITY_TYPES or any(
+        parse.tokens[c].dep in ("amod", "compound") and parse.tokens[c].ent_type in PARTY_ENTITY_TYPES
+        for c in parse.children(i))
 
 
 def _outside(parse: Parse, i: int | None, match: Match) -> int | None:
