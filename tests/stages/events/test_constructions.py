@@ -266,3 +266,21 @@ def test_party_object_is_kept_over_a_placeless_preposition(code):
     doc = code("Kenyan police arrested two Somali nationals at the border crossing.")
     (event,) = of_type(doc, "COERCE")
     assert party(event.recipient) == "SOM"
+
+
+def test_named_direct_object_outranks_a_thing_caught_in_the_slot(code):
+    doc = code("Beijing condemned Tokyo for the visit to the shrine.")
+    (event,) = of_type(doc, "ACCUSE")
+    assert party(event.actor) == "CHN" and party(event.recipient) == "JPN"
+
+
+def test_named_slot_is_kept(code):
+    doc = code("Japan donated rice to North Korea through the World Food Programme.")
+    (event,) = of_type(doc, "AID")
+    assert party(event.recipient) == "PRK"
+
+
+def test_actor_as_its_own_recipient_gives_way_to_the_proposal_owner(code):
+    doc = code("Nepal has rejected a Chinese proposal for signing a transit treaty with it, officials said.")
+    (event,) = of_type(doc, "REJECT")
+    assert party(event.actor) == "NPL" and party(event.recipient) == "CHN"

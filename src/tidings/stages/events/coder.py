@@ -552,6 +552,8 @@ def to_events(doc: Document, item: Coded) -> list[Event]:
     # a city stands for its country as the target of force, and as the host of a visit ("arrived in Paris")
     objects = _resolve_heads(doc, item.recipients, cities=entry.quad_class >= 3 or item.mode == VISIT_MODE)
     recipients = [r for r in objects if actorrefs.is_party(doc, r)]  # named or known to the actors layer
+    # "rejected a Chinese proposal to sign a treaty with it": the actor itself is no recipient, so look further
+    recipients = [r for r in recipients if not any(a is not None and actorrefs.same_actor(a, r) for a in actors)]
     if not any(r.actor_id or r.country or r.org for r in recipients):
         recipients = _owner(doc, item, actors) or recipients
     if not recipients and item.type == "PROTEST":

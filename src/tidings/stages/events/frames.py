@@ -218,6 +218,9 @@ def build(parse: Parse, match: Match) -> Frame:
         frame.actors = conjuncts(parse, actor)
     recipient = match.slot
     frame.recipient_rule = "pattern slot"
+    obj = child(parse, anchor, "dobj") if recipient is not None and not _named(parse, recipient) else None
+    if obj is not None and obj not in match.tokens and _named(parse, obj):
+        recipient, frame.recipient_rule = obj, "named object over a thing in the slot"  # "condemned Tokyo for the visit to the shrine"
     if recipient is None or recipient == actor:
         if frame.passive:
             recipient, frame.recipient_rule = child(parse, anchor, "nsubjpass"), "passive subject"
