@@ -284,3 +284,14 @@ def test_actor_as_its_own_recipient_gives_way_to_the_proposal_owner(code):
     doc = code("Nepal has rejected a Chinese proposal for signing a transit treaty with it, officials said.")
     (event,) = of_type(doc, "REJECT")
     assert party(event.actor) == "NPL" and party(event.recipient) == "CHN"
+
+
+def test_addressee_of_a_demand_under_the_request_noun(code):
+    doc = code("The Taliban issued a declaration demanding that the Afghan government free its fighters.")
+    (event,) = of_type(doc, "REQUEST")
+    assert party(event.recipient) == "AFG"
+
+
+def test_a_statement_with_no_demand_codes_no_request(code):
+    doc = code("The Taliban issued a declaration on Monday about the new school year.")
+    assert not of_type(doc, "REQUEST")

@@ -103,8 +103,9 @@ def _coded(parse: Parse, frame: Frame, sentence: int) -> Coded:
     status = factuality.assess(parse, frame.anchor, nominal=frame.nominal)
     recipients = list(frame.recipients)
     notes = [f"actor: {frame.actor_rule}", f"recipient: {frame.recipient_rule}"]
-    if not recipients and TYPE_FRAMES.get(pattern.type) == "request":
-        addressee = _addressee(parse, frame.anchor)
+    # "issued a declaration demanding that Kabul free ...": a thing as the object leaves the addressee to find
+    if not any(frames.names_party(parse, r) for r in recipients) and TYPE_FRAMES.get(pattern.type) == "request":
+        addressee = _addressee(parse, frame.anchor, frame.match.tokens)
         if addressee is not None:
             recipients = frames.conjuncts(parse, addressee)
             notes[1] = "recipient: subject of the demanded clause"
@@ -112,9 +113,12 @@ def _coded(parse: Parse, frame: Frame, sentence: int) -> Coded:
                  list(frame.actors), recipients, pattern.id, notes)
 
 
-def _addressee(parse: Parse, anchor: int) -> int | None:
-    """Who is asked to act in "demanded that Iran stop ..." (the subject of the complement clause)."""
-    for c in parse.children(anchor):
+def _addressee(parse: Parse, anchor: int, tokens: tuple[int, ...] = ()) -> int | None:
+    """Who is asked to act in "demanded that Iran stop ..." (the subject of the complement clause), also
+    under a participle of the request's noun ("issued a statement demanding that Iran stop ...")."""
+    heads = [anchor, *(t for t in tokens if t != anchor)]
+    heads += [c for h in heads[1:] for c in parse.children(h) if parse.tokens[c].dep == "acl"]
+    for c in (c for h in heads for c in parse.children(h)):
         if parse.tokens[c].dep in ("ccomp", "xcomp"):
             subject = frames.child(parse, c, "nsubj", "nsubjpass")
             if subject is not None and not actorrefs.is_pronoun(parse, subject):

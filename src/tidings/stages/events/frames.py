@@ -173,14 +173,14 @@ def _object_near(parse: Parse, match: Match, anchor: int) -> tuple[int | None, s
             found = None
         prepositional = _outside(parse, prep_object(parse, i, RECIPIENT_PREPS), match)
         # "deliver blows to Kenya", "sent troops to Mali": a named party after the preposition outranks a thing
-        if prepositional is not None and (found is None or not _named(parse, found) and _named(parse, prepositional)):
+        if prepositional is not None and (found is None or not names_party(parse, found) and names_party(parse, prepositional)):
             return prepositional, "prepositional object" if i == anchor else f"object of '{parse.tokens[i].text}'"
         if found is not None:
             return found, "object" if i == anchor else f"object of '{parse.tokens[i].text}'"
     return None, "none"
 
 
-def _named(parse: Parse, i: int) -> bool:
+def names_party(parse: Parse, i: int) -> bool:
     """A phrase head that names a party (a proper name, a party entity, a pronoun standing for one, or a noun
     with a nationality modifier: "the Nigerian army")."""
     tok = parse.tokens[i]
@@ -218,8 +218,8 @@ def build(parse: Parse, match: Match) -> Frame:
         frame.actors = conjuncts(parse, actor)
     recipient = match.slot
     frame.recipient_rule = "pattern slot"
-    obj = child(parse, anchor, "dobj") if recipient is not None and not _named(parse, recipient) else None
-    if obj is not None and obj not in match.tokens and _named(parse, obj):
+    obj = child(parse, anchor, "dobj") if recipient is not None and not names_party(parse, recipient) else None
+    if obj is not None and obj not in match.tokens and names_party(parse, obj):
         recipient, frame.recipient_rule = obj, "named object over a thing in the slot"  # "condemned Tokyo for the visit to the shrine"
     if recipient is None or recipient == actor:
         if frame.passive:
