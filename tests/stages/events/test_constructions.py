@@ -295,3 +295,17 @@ def test_addressee_of_a_demand_under_the_request_noun(code):
 def test_a_statement_with_no_demand_codes_no_request(code):
     doc = code("The Taliban issued a declaration on Monday about the new school year.")
     assert not of_type(doc, "REQUEST")
+
+
+def test_curbs_imposed_and_lifted(code):
+    (imposed,) = of_type(code("Japan imposed export curbs on South Korea in July."), "SANCTION")
+    (lifted,) = of_type(code("Japan lifted export curbs on South Korea on Thursday."), "RETREAT")
+    assert party(imposed.recipient) == party(lifted.recipient) == "KOR"
+
+
+def test_countermeasures_taken_are_sanctions_and_promised_ones_threats(code):
+    (taken,) = of_type(code("China took countermeasures against US defence firms on Friday."), "SANCTION")
+    assert party(taken.actor) == "CHN" and party(taken.recipient) == "USA"
+    doc = code("North Korea warned it would take strong countermeasures against South Korea.")
+    assert {(party(e.actor), party(e.recipient)) for e in of_type(doc, "THREATEN")} == {("PRK", "KOR")}
+    assert not of_type(doc, "SANCTION")
