@@ -309,3 +309,22 @@ def test_countermeasures_taken_are_sanctions_and_promised_ones_threats(code):
     doc = code("North Korea warned it would take strong countermeasures against South Korea.")
     assert {(party(e.actor), party(e.recipient)) for e in of_type(doc, "THREATEN")} == {("PRK", "KOR")}
     assert not of_type(doc, "SANCTION")
+
+
+def test_condemned_event_points_at_whoever_did_it(code):
+    doc = code("Berlin condemned the seizure of the tanker by Iran.")
+    (event,) = of_type(doc, "ACCUSE")
+    assert party(event.actor) == "DEU" and party(event.recipient) == "IRN"
+
+
+def test_condemned_event_with_no_named_doer_is_still_coded(code):
+    doc = code("The attack on the embassy was condemned by France and Germany.")
+    assert sorted(party(e.actor) for e in of_type(doc, "ACCUSE")) == ["DEU", "FRA"]
+    assert not code("Germany supported the decision.").events
+
+
+def test_possessor_of_a_decision_does_what_its_infinitive_says(code):
+    (event,) = of_type(code("Serbia's decision to expel Croatian diplomats drew criticism."), "SANCTION")
+    assert party(event.actor) == "SRB" and party(event.recipient) == "HRV"
+    (event,) = of_type(code("The decision to expel Croatian diplomats drew criticism."), "SANCTION")
+    assert event.actor is None

@@ -109,8 +109,21 @@ def _coded(parse: Parse, frame: Frame, sentence: int) -> Coded:
         if addressee is not None:
             recipients = frames.conjuncts(parse, addressee)
             notes[1] = "recipient: subject of the demanded clause"
+    agents = _event_agents(parse, recipients, frame.actors)
+    if agents:
+        recipients, notes[1] = agents, "recipient: the party doing the event named as the object"
     return Coded(frame, sentence, pattern.cameo, pattern.type, pattern.mode, list(pattern.context), status,
                  list(frame.actors), recipients, pattern.id, notes)
+
+
+def _event_agents(parse: Parse, heads: list[int], actors: list[int]) -> list[int]:
+    """For an event noun as the object ("condemned the attack by militias on US troops"), who did it."""
+    if len(heads) != 1 or parse.tokens[heads[0]].lemma.lower() not in _event_nouns():
+        return []
+    agent, _ = frames.noun_agent(parse, heads[0])
+    if agent is None or agent in actors or actorrefs.is_pronoun(parse, agent):
+        return []  # "pressed their demands": a pronoun owner points back at the actor; keep the phrase
+    return frames.conjuncts(parse, agent)
 
 
 def _addressee(parse: Parse, anchor: int, tokens: tuple[int, ...] = ()) -> int | None:
@@ -440,6 +453,13 @@ def _concrete(doc: Document, ref: ActorRef) -> bool:
                for t in tokens)
 
 
+def _names_event(doc: Document, ref: ActorRef) -> bool:
+    """An object that is an event ("condemned the attack"), which a lone verb may well be about."""
+    tokens = doc.parse.tokens_in(ref.start, ref.end) if ref.start is not None else []
+    nouns = [t for t in tokens if t.pos == "NOUN"]
+    return bool(nouns) and nouns[0].lemma.lower() in _event_nouns()
+
+
 def _identified(ref: ActorRef | None) -> bool:
     return ref is not None and bool(ref.actor_id or ref.country or ref.org or ref.sector)
 
@@ -570,7 +590,8 @@ def to_events(doc: Document, item: Coded) -> list[Event]:
         return []  # an event noun with no party left after resolution says too little
     if not any(_identified(r) for r in [*actors, *recipients]):
         return []  # like PETRARCH, code only when the actors layer knows at least one party
-    if _bare_verb(item) and entry.quad_class <= 3 and objects and not any(_concrete(doc, r) for r in objects):
+    if _bare_verb(item) and entry.quad_class <= 3 and objects and not any(
+            _concrete(doc, r) or _names_event(doc, r) for r in objects):
         return []  # "support a decision": a lone verb with an object needs a party or people as that object
     recipients = recipients or [None]
     when = timing.event_timing(doc, anchor, item.sentence, item.status.status)

@@ -4,7 +4,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from tidings.models import Parse, Token
-from tidings.stages.events.matching import PARTY_ENTITY_TYPES, Match, object_of
+from tidings.stages.events.matching import PARTY_ENTITY_TYPES, Match, infinitival, object_of
 
 SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
 #: Verbs whose object, not subject, does the action of their infinitive ("urged Iran to release").
@@ -126,6 +126,9 @@ def subject_of(parse: Parse, i: int) -> tuple[int | None, str]:
             return tok.head, "relative clause head"
         if tok.dep == "acl" and tok.tag == "VBG" and parse.tokens[tok.head].pos in ("NOUN", "PROPN"):
             return tok.head, "noun modified by the participle"
+        owner = child(parse, tok.head, "poss") if tok.dep == "acl" and infinitival(parse, i) else None
+        if owner is not None:
+            return owner, "possessor of the noun the infinitive completes"  # "Serbia's decision to expel"
         if tok.head == i or tok.dep not in INHERIT_DEPS:
             return None, "no subject"
         parent = parse.tokens[tok.head]
@@ -138,8 +141,8 @@ def subject_of(parse: Parse, i: int) -> tuple[int | None, str]:
     return None, "no subject"
 
 
-def governing_noun_actor(parse: Parse, noun: int) -> tuple[int | None, str]:
-    """Actor of an event noun: possessive, by-phrase, nationality modifier, or the light verb's subject."""
+def noun_agent(parse: Parse, noun: int) -> tuple[int | None, str]:
+    """Who does what a noun names, inside its own phrase: possessive, by-phrase or nationality modifier."""
     poss = child(parse, noun, "poss")
     if poss is not None:
         return poss, "possessive"
@@ -153,6 +156,14 @@ def governing_noun_actor(parse: Parse, noun: int) -> tuple[int | None, str]:
     for c in modifiers:
         if parse.tokens[c].ent_type in ("NORP", "GPE", "ORG"):
             return c, "modifier"
+    return None, "no actor"
+
+
+def governing_noun_actor(parse: Parse, noun: int) -> tuple[int | None, str]:
+    """Actor of an event noun: its own agent (see :func:`noun_agent`), or the light verb's subject."""
+    agent, rule = noun_agent(parse, noun)
+    if agent is not None:
+        return agent, rule
     tok = parse.tokens[noun]
     if tok.dep in ("dobj", "attr", "oprd") and parse.tokens[tok.head].pos in ("VERB", "AUX"):
         subj, rule = subject_of(parse, tok.head)
