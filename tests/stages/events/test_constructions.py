@@ -328,3 +328,19 @@ def test_possessor_of_a_decision_does_what_its_infinitive_says(code):
     assert party(event.actor) == "SRB" and party(event.recipient) == "HRV"
     (event,) = of_type(code("The decision to expel Croatian diplomats drew criticism."), "SANCTION")
     assert event.actor is None
+
+
+def test_participle_with_agent_acts_on_the_noun_it_modifies(code):
+    doc = code("The Syrian government, backed by Russia, launched an offensive against rebels in Idlib.")
+    (support,) = of_type(doc, "SUPPORT")
+    assert party(support.actor) == "RUS" and party(support.recipient) == "SYR"
+    (assault,) = of_type(doc, "ASSAULT")
+    assert party(assault.actor) == "SYR"
+
+
+def test_gerund_after_for_is_done_by_the_criticised_party(code):
+    doc = code("China's foreign ministry criticized the United States for sending warships through the strait.")
+    (mobilize,) = of_type(doc, "MOBILIZE")
+    assert party(mobilize.actor) == "USA"
+    (mobilize,) = of_type(code("Kenya argued for sending troops to Somalia."), "MOBILIZE")
+    assert party(mobilize.actor) == "KEN" and party(mobilize.recipient) == "SOM"  # no object: the subject acts

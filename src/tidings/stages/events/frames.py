@@ -132,6 +132,10 @@ def subject_of(parse: Parse, i: int) -> tuple[int | None, str]:
         if tok.head == i or tok.dep not in INHERIT_DEPS:
             return None, "no subject"
         parent = parse.tokens[tok.head]
+        if tok.dep == "pcomp" and parent.text.lower() in ("for", "of") and parse.tokens[parent.head].pos == "VERB":
+            obj = child(parse, parent.head, "dobj")
+            if obj is not None:
+                return obj, "object of the verb the gerund explains"  # "criticized Washington for sending ships"
         if tok.dep == "xcomp" and parent.lemma.lower() in OBJECT_CONTROL:
             obj = child(parse, tok.head, "dobj") or prep_object(parse, tok.head, ("on", "upon", "to", "with"))
             if obj is not None:
@@ -235,6 +239,8 @@ def build(parse: Parse, match: Match) -> Frame:
     if recipient is None or recipient == actor:
         if frame.passive:
             recipient, frame.recipient_rule = child(parse, anchor, "nsubjpass"), "passive subject"
+            if recipient is None and parse.tokens[anchor].dep in ("acl", "amod"):
+                recipient, frame.recipient_rule = parse.tokens[anchor].head, "noun the participle modifies"  # "X, backed by Y,"
         else:
             recipient, frame.recipient_rule = _object_near(parse, match, anchor)
     if recipient is None and nominal and parse.tokens[anchor].dep == "nsubj":  # "the strikes hit a depot"
