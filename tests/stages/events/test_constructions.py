@@ -344,3 +344,14 @@ def test_gerund_after_for_is_done_by_the_criticised_party(code):
     assert party(mobilize.actor) == "USA"
     (mobilize,) = of_type(code("Kenya argued for sending troops to Somalia."), "MOBILIZE")
     assert party(mobilize.actor) == "KEN" and party(mobilize.recipient) == "SOM"  # no object: the subject acts
+
+
+def test_military_training_is_military_aid(code):
+    (event,) = of_type(code("Britain has trained thousands of Ukrainian soldiers since 2015."), "AID")
+    assert party(event.actor) == "GBR" and party(event.recipient) == "UKR" and event.cameo == "072"
+    assert not code("The Ukrainian soldiers trained near the border for a week.").events
+
+
+def test_mediating_between_two_parties_names_both(code):
+    doc = code("Ghana offered to mediate between Togo and Benin.")
+    assert sorted(party(e.recipient) for e in doc.events) == ["BEN", "TGO"]

@@ -12,7 +12,7 @@ OBJECT_CONTROL = frozenset({"urge", "ask", "call", "press", "push", "force", "or
                             "invite", "encourage", "require", "allow", "permit", "compel", "implore", "beg",
                             "instruct", "direct", "appeal", "help", "pressure", "lobby", "exhort", "prod"})
 #: Prepositions that introduce a recipient when no slot names one.
-RECIPIENT_PREPS = ("against", "on", "upon", "with", "at", "into", "to", "toward", "towards", "of", "from")
+RECIPIENT_PREPS = ("against", "on", "upon", "with", "at", "into", "to", "toward", "towards", "of", "from", "between")
 #: Dependencies through which an embedded predicate inherits the subject of the one above it.
 INHERIT_DEPS = frozenset({"xcomp", "conj", "acl", "advcl", "dobj", "pobj", "prep", "pcomp", "oprd", "acomp"})
 #: Verbs of saying: their complement clause is reported speech with its own actor.
