@@ -355,3 +355,20 @@ def test_military_training_is_military_aid(code):
 def test_mediating_between_two_parties_names_both(code):
     doc = code("Ghana offered to mediate between Togo and Benin.")
     assert sorted(party(e.recipient) for e in doc.events) == ["BEN", "TGO"]
+
+
+def test_relative_pronoun_subject_is_the_noun_it_modifies(code):
+    doc = code("Burundi accused Rwanda of backing rebels who attacked its territory.")
+    (assault,) = of_type(doc, "ASSAULT")
+    assert party(assault.actor) != "RWA"
+    doc = code("Iran, which backs Hezbollah, denounced the Israeli strikes.")
+    (support,) = of_type(doc, "SUPPORT")
+    assert party(support.actor) == "IRN"
+
+
+def test_prompting_someone_makes_them_the_actor(code):
+    doc = code("Kosovo police arrested a Serbian officer, prompting Belgrade to put its army on alert.")
+    (mobilize,) = of_type(doc, "MOBILIZE")
+    assert party(mobilize.actor) == "SRB"
+    (coerce,) = of_type(doc, "COERCE")
+    assert party(coerce.actor) == "XKX" and party(coerce.recipient) == "SRB"

@@ -10,7 +10,8 @@ SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
 #: Verbs whose object, not subject, does the action of their infinitive ("urged Iran to release").
 OBJECT_CONTROL = frozenset({"urge", "ask", "call", "press", "push", "force", "order", "tell", "persuade",
                             "invite", "encourage", "require", "allow", "permit", "compel", "implore", "beg",
-                            "instruct", "direct", "appeal", "help", "pressure", "lobby", "exhort", "prod"})
+                            "instruct", "direct", "appeal", "help", "pressure", "lobby", "exhort", "prod",
+                            "prompt", "spur", "cause", "lead", "drive", "convince", "enable", "provoke"})
 #: Prepositions that introduce a recipient when no slot names one.
 RECIPIENT_PREPS = ("against", "on", "upon", "with", "at", "into", "to", "toward", "towards", "of", "from", "between")
 #: Dependencies through which an embedded predicate inherits the subject of the one above it.
@@ -120,6 +121,8 @@ def subject_of(parse: Parse, i: int) -> tuple[int | None, str]:
                 return None, "passive without agent"
         else:
             subj = child(parse, i, *SUBJECT_DEPS)
+            if subj is not None and tok.dep == "relcl" and parse.tokens[subj].tag in ("WDT", "WP"):
+                return tok.head, "relative clause head"  # "rebels who attacked", "Iran, which backs"
             if subj is not None:
                 return subj, rule
         if tok.dep == "relcl":
