@@ -372,3 +372,10 @@ def test_prompting_someone_makes_them_the_actor(code):
     assert party(mobilize.actor) == "SRB"
     (coerce,) = of_type(doc, "COERCE")
     assert party(coerce.actor) == "XKX" and party(coerce.recipient) == "SRB"
+
+
+def test_rejected_proposal_owned_through_a_pronoun(code):
+    (event,) = of_type(code("The Kremlin said Kyiv had rejected its proposal for a ceasefire."), "REJECT")
+    assert party(event.actor) == "UKR" and party(event.recipient) == "RUS"
+    (event,) = of_type(code("Hanoi rejected its own plan."), "REJECT")
+    assert event.recipient is None

@@ -511,6 +511,9 @@ def _owner(doc: Document, item: Coded, actors: list[ActorRef | None]) -> list[Ac
         if parse.tokens[i].pos != "NOUN" or i == item.frame.anchor and not item.frame.nominal:
             continue
         ref = actorrefs.inner_party_ref(doc, i)
+        owner = frames.child(parse, i, "poss")
+        if ref is None and owner is not None and actorrefs.is_pronoun(parse, owner):
+            ref = next(iter(_antecedent(doc, owner) or []), None)  # "Kyiv rejected its proposal": whose it is
         if ref is not None and not any(a is not None and actorrefs.same_actor(a, ref) for a in actors):
             return [ref]
     return []
