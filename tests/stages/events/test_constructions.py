@@ -379,3 +379,17 @@ def test_rejected_proposal_owned_through_a_pronoun(code):
     assert party(event.actor) == "UKR" and party(event.recipient) == "RUS"
     (event,) = of_type(code("Hanoi rejected its own plan."), "REJECT")
     assert event.recipient is None
+
+
+def test_sending_an_envoy_is_a_visit_and_a_discussed_truce_is_no_truce(code):
+    doc = code("Egypt sent a delegation to Israel to discuss the truce.")
+    (visit,) = of_type(doc, "CONSULT")
+    assert party(visit.actor) == "EGY" and party(visit.recipient) == "ISR" and visit.mode == "visit"
+    assert not of_type(doc, "RETREAT")
+    (truce,) = of_type(code("Israel declared a truce on Sunday."), "RETREAT")
+    assert party(truce.actor) == "ISR"
+
+
+def test_invitation_extended(code):
+    (event,) = of_type(code("Kenya extended an invitation to Ethiopia's prime minister."), "AGREE")
+    assert party(event.actor) == "KEN" and party(event.recipient) == "ETH"

@@ -21,6 +21,10 @@ SPEECH_LEMMAS = frozenset({"say", "tell", "announce", "state", "declare", "add",
                            "conclude", "warn", "note", "stress", "reiterate", "confirm", "write", "indicate",
                            "explain", "argue", "suggest", "believe", "think", "acknowledge", "assert"})
 
+#: Verbs whose object is a topic, not an act of their subject ("discussed a ceasefire", "debated sanctions").
+TOPIC_VERBS = frozenset({"discuss", "debate", "consider", "review", "examine", "study", "address", "weigh",
+                         "mull", "explore", "evaluate", "assess", "analyse", "analyze"})
+
 
 @dataclass
 class Frame:
@@ -172,6 +176,8 @@ def governing_noun_actor(parse: Parse, noun: int) -> tuple[int | None, str]:
     if agent is not None:
         return agent, rule
     tok = parse.tokens[noun]
+    if tok.dep == "dobj" and parse.tokens[tok.head].lemma.lower() in TOPIC_VERBS:
+        return None, f"topic of '{parse.tokens[tok.head].text}'"  # "met to discuss the truce": no truce yet
     if tok.dep in ("dobj", "attr", "oprd") and parse.tokens[tok.head].pos in ("VERB", "AUX"):
         subj, rule = subject_of(parse, tok.head)
         return subj, f"light verb {parse.tokens[tok.head].lemma}: {rule}"
