@@ -393,3 +393,12 @@ def test_sending_an_envoy_is_a_visit_and_a_discussed_truce_is_no_truce(code):
 def test_invitation_extended(code):
     (event,) = of_type(code("Kenya extended an invitation to Ethiopia's prime minister."), "AGREE")
     assert party(event.actor) == "KEN" and party(event.recipient) == "ETH"
+
+
+def test_promise_verb_with_a_thing_given_to_someone_is_no_promise(code):
+    assert not code("The generals swore allegiance to the new president of Niger.").events
+    assert not code("Spain offered condolences to Morocco after the earthquake.").events
+    (event,) = of_type(code("Hezbollah vowed to retaliate against Israel."), "THREATEN")
+    assert party(event.recipient) == "ISR"
+    (event,) = of_type(code("Benin refused entry to Ghanaian traders."), "SANCTION")
+    assert party(event.recipient) == "GHA"

@@ -170,7 +170,8 @@ def code_sentence(doc: Document, sentence: int, lexicon: Lexicon) -> list[Coded]
     """Coded frames of one sentence after frame combination, protest purposes and modality."""
     parse = doc.parse
     built = [frames.build(parse, m) for m in match_sentence(parse, sentence, lexicon)]
-    built = [f for f in built if not _modifier_noun(parse, f) and not _object_of_event(parse, f, built)]
+    built = [f for f in built if not _modifier_noun(parse, f) and not _object_of_event(parse, f, built)
+             and not _preposition_for_infinitive(parse, f)]
     coded = [_coded(parse, f, sentence) for f in built]
     coded.extend(_obligations(parse, sentence, coded))
     consumed: set[int] = set()
@@ -198,6 +199,18 @@ def code_sentence(doc: Document, sentence: int, lexicon: Lexicon) -> list[Coded]
 def _modifier_noun(parse: Parse, frame: Frame) -> bool:
     """An event noun used as a modifier of another noun ("war games", "war-torn")."""
     return frame.nominal and parse.tokens[frame.anchor].dep in ("compound", "amod")
+
+
+def _preposition_for_infinitive(parse: Parse, frame: Frame) -> bool:
+    """A pattern ending in "to" ("vow to", "offer to") matched on the preposition of a thing given
+    ("swore allegiance to the king", "offered condolences to Morocco"); "agreed to an extension" stays."""
+    words = frame.pattern.words
+    kind = frame.pattern.frame or TYPE_FRAMES.get(frame.pattern.type)
+    if not words or words[-1] != "to" or frame.nominal or kind not in ("intent", "threat"):
+        return False  # "refusing admittance to Ghanaians" is still a refusal
+    to = [i for i in frame.match.tokens if parse.tokens[i].text.lower() == "to"]
+    return bool(to) and parse.tokens[to[-1]].dep in ("prep", "dative") and \
+        frames.child(parse, frame.anchor, "dobj") is not None
 
 
 def _object_of_event(parse: Parse, frame: Frame, others: list[Frame]) -> bool:
