@@ -402,3 +402,16 @@ def test_promise_verb_with_a_thing_given_to_someone_is_no_promise(code):
     assert party(event.recipient) == "ISR"
     (event,) = of_type(code("Benin refused entry to Ghanaian traders."), "SANCTION")
     assert party(event.recipient) == "GHA"
+
+
+def test_banning_someone_from_acting_does_not_make_the_banner_act(code):
+    doc = code("Zimbabwe's government banned the main opposition party from holding rallies.")
+    assert not of_type(doc, "PROTEST")
+    assert party(of_type(doc, "COERCE")[0].actor) == "ZWE"
+
+
+def test_a_sea_is_no_recipient(code):
+    (event,) = of_type(code("North Korea test-fired a ballistic missile toward the Sea of Japan."), "ASSAULT")
+    assert event.recipient is None
+    (event,) = of_type(code("Israel struck the Golan Heights overnight."), "ASSAULT")
+    assert party(event.recipient) == "SYR"

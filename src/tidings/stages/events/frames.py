@@ -139,10 +139,11 @@ def subject_of(parse: Parse, i: int) -> tuple[int | None, str]:
         if tok.head == i or tok.dep not in INHERIT_DEPS:
             return None, "no subject"
         parent = parse.tokens[tok.head]
-        if tok.dep == "pcomp" and parent.text.lower() in ("for", "of") and parse.tokens[parent.head].pos == "VERB":
+        if tok.dep == "pcomp" and parent.text.lower() in ("for", "of", "from") and \
+                parse.tokens[parent.head].pos == "VERB":
             obj = child(parse, parent.head, "dobj")
             if obj is not None:
-                return obj, "object of the verb the gerund explains"  # "criticized Washington for sending ships"
+                return obj, "object of the verb the gerund explains"  # "criticized X for sending", "barred X from"
         if tok.dep == "xcomp" and parent.lemma.lower() in OBJECT_CONTROL:
             obj = child(parse, tok.head, "dobj") or prep_object(parse, tok.head, ("on", "upon", "to", "with"))
             if obj is not None:
