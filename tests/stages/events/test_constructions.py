@@ -249,3 +249,169 @@ def test_one_politician_attacking_another_is_criticism(code):
     assert (event.type, event.cameo) == ("ACCUSE", "111") and event.evidence.endswith("rule:verbal-attack")
     (fight,) = code("Russian soldiers attacked Ukrainian villagers.").events
     assert fight.type == "ASSAULT"
+
+
+def test_named_prepositional_object_of_the_content_verb_is_the_recipient(code):
+    doc = code("Al-Shabaab has threatened to deliver painful blows to Kenya, a spokesman said on Sunday.")
+    (event,) = of_type(doc, "THREATEN")
+    assert party(event.recipient) == "KEN"
+
+
+def test_named_party_after_the_preposition_outranks_the_thing_sent(code):
+    doc = code("The rebels vowed to inflict heavy losses on the Nigerian army.")
+    assert {party(e.recipient) for e in doc.events} == {"NGA"}
+
+
+def test_party_object_is_kept_over_a_placeless_preposition(code):
+    doc = code("Kenyan police arrested two Somali nationals at the border crossing.")
+    (event,) = of_type(doc, "COERCE")
+    assert party(event.recipient) == "SOM"
+
+
+def test_named_direct_object_outranks_a_thing_caught_in_the_slot(code):
+    doc = code("Beijing condemned Tokyo for the visit to the shrine.")
+    (event,) = of_type(doc, "ACCUSE")
+    assert party(event.actor) == "CHN" and party(event.recipient) == "JPN"
+
+
+def test_named_slot_is_kept(code):
+    doc = code("Japan donated rice to North Korea through the World Food Programme.")
+    (event,) = of_type(doc, "AID")
+    assert party(event.recipient) == "PRK"
+
+
+def test_actor_as_its_own_recipient_gives_way_to_the_proposal_owner(code):
+    doc = code("Nepal has rejected a Chinese proposal for signing a transit treaty with it, officials said.")
+    (event,) = of_type(doc, "REJECT")
+    assert party(event.actor) == "NPL" and party(event.recipient) == "CHN"
+
+
+def test_addressee_of_a_demand_under_the_request_noun(code):
+    doc = code("The Taliban issued a declaration demanding that the Afghan government free its fighters.")
+    (event,) = of_type(doc, "REQUEST")
+    assert party(event.recipient) == "AFG"
+
+
+def test_a_statement_with_no_demand_codes_no_request(code):
+    doc = code("The Taliban issued a declaration on Monday about the new school year.")
+    assert not of_type(doc, "REQUEST")
+
+
+def test_curbs_imposed_and_lifted(code):
+    (imposed,) = of_type(code("Japan imposed export curbs on South Korea in July."), "SANCTION")
+    (lifted,) = of_type(code("Japan lifted export curbs on South Korea on Thursday."), "RETREAT")
+    assert party(imposed.recipient) == party(lifted.recipient) == "KOR"
+
+
+def test_countermeasures_taken_are_sanctions_and_promised_ones_threats(code):
+    (taken,) = of_type(code("China took countermeasures against US defence firms on Friday."), "SANCTION")
+    assert party(taken.actor) == "CHN" and party(taken.recipient) == "USA"
+    doc = code("North Korea warned it would take strong countermeasures against South Korea.")
+    assert {(party(e.actor), party(e.recipient)) for e in of_type(doc, "THREATEN")} == {("PRK", "KOR")}
+    assert not of_type(doc, "SANCTION")
+
+
+def test_condemned_event_points_at_whoever_did_it(code):
+    doc = code("Berlin condemned the seizure of the tanker by Iran.")
+    (event,) = of_type(doc, "ACCUSE")
+    assert party(event.actor) == "DEU" and party(event.recipient) == "IRN"
+
+
+def test_condemned_event_with_no_named_doer_is_still_coded(code):
+    doc = code("The attack on the embassy was condemned by France and Germany.")
+    assert sorted(party(e.actor) for e in of_type(doc, "ACCUSE")) == ["DEU", "FRA"]
+    assert not code("Germany supported the decision.").events
+
+
+def test_possessor_of_a_decision_does_what_its_infinitive_says(code):
+    (event,) = of_type(code("Serbia's decision to expel Croatian diplomats drew criticism."), "SANCTION")
+    assert party(event.actor) == "SRB" and party(event.recipient) == "HRV"
+    (event,) = of_type(code("The decision to expel Croatian diplomats drew criticism."), "SANCTION")
+    assert event.actor is None
+
+
+def test_participle_with_agent_acts_on_the_noun_it_modifies(code):
+    doc = code("The Syrian government, backed by Russia, launched an offensive against rebels in Idlib.")
+    (support,) = of_type(doc, "SUPPORT")
+    assert party(support.actor) == "RUS" and party(support.recipient) == "SYR"
+    (assault,) = of_type(doc, "ASSAULT")
+    assert party(assault.actor) == "SYR"
+
+
+def test_gerund_after_for_is_done_by_the_criticised_party(code):
+    doc = code("China's foreign ministry criticized the United States for sending warships through the strait.")
+    (mobilize,) = of_type(doc, "MOBILIZE")
+    assert party(mobilize.actor) == "USA"
+    (mobilize,) = of_type(code("Kenya argued for sending troops to Somalia."), "MOBILIZE")
+    assert party(mobilize.actor) == "KEN" and party(mobilize.recipient) == "SOM"  # no object: the subject acts
+
+
+def test_military_training_is_military_aid(code):
+    (event,) = of_type(code("Britain has trained thousands of Ukrainian soldiers since 2015."), "AID")
+    assert party(event.actor) == "GBR" and party(event.recipient) == "UKR" and event.cameo == "072"
+    assert not code("The Ukrainian soldiers trained near the border for a week.").events
+
+
+def test_mediating_between_two_parties_names_both(code):
+    doc = code("Ghana offered to mediate between Togo and Benin.")
+    assert sorted(party(e.recipient) for e in doc.events) == ["BEN", "TGO"]
+
+
+def test_relative_pronoun_subject_is_the_noun_it_modifies(code):
+    doc = code("Burundi accused Rwanda of backing rebels who attacked its territory.")
+    (assault,) = of_type(doc, "ASSAULT")
+    assert party(assault.actor) != "RWA"
+    doc = code("Iran, which backs Hezbollah, denounced the Israeli strikes.")
+    (support,) = of_type(doc, "SUPPORT")
+    assert party(support.actor) == "IRN"
+
+
+def test_prompting_someone_makes_them_the_actor(code):
+    doc = code("Kosovo police arrested a Serbian officer, prompting Belgrade to put its army on alert.")
+    (mobilize,) = of_type(doc, "MOBILIZE")
+    assert party(mobilize.actor) == "SRB"
+    (coerce,) = of_type(doc, "COERCE")
+    assert party(coerce.actor) == "XKX" and party(coerce.recipient) == "SRB"
+
+
+def test_rejected_proposal_owned_through_a_pronoun(code):
+    (event,) = of_type(code("The Kremlin said Kyiv had rejected its proposal for a ceasefire."), "REJECT")
+    assert party(event.actor) == "UKR" and party(event.recipient) == "RUS"
+    (event,) = of_type(code("Hanoi rejected its own plan."), "REJECT")
+    assert event.recipient is None
+
+
+def test_sending_an_envoy_is_a_visit_and_a_discussed_truce_is_no_truce(code):
+    doc = code("Egypt sent a delegation to Israel to discuss the truce.")
+    (visit,) = of_type(doc, "CONSULT")
+    assert party(visit.actor) == "EGY" and party(visit.recipient) == "ISR" and visit.mode == "visit"
+    assert not of_type(doc, "RETREAT")
+    (truce,) = of_type(code("Israel declared a truce on Sunday."), "RETREAT")
+    assert party(truce.actor) == "ISR"
+
+
+def test_invitation_extended(code):
+    (event,) = of_type(code("Kenya extended an invitation to Ethiopia's prime minister."), "AGREE")
+    assert party(event.actor) == "KEN" and party(event.recipient) == "ETH"
+
+
+def test_promise_verb_with_a_thing_given_to_someone_is_no_promise(code):
+    assert not code("The generals swore allegiance to the new president of Niger.").events
+    assert not code("Spain offered condolences to Morocco after the earthquake.").events
+    (event,) = of_type(code("Hezbollah vowed to retaliate against Israel."), "THREATEN")
+    assert party(event.recipient) == "ISR"
+    (event,) = of_type(code("Benin refused entry to Ghanaian traders."), "SANCTION")
+    assert party(event.recipient) == "GHA"
+
+
+def test_banning_someone_from_acting_does_not_make_the_banner_act(code):
+    doc = code("Zimbabwe's government banned the main opposition party from holding rallies.")
+    assert not of_type(doc, "PROTEST")
+    assert party(of_type(doc, "COERCE")[0].actor) == "ZWE"
+
+
+def test_a_sea_is_no_recipient(code):
+    (event,) = of_type(code("North Korea test-fired a ballistic missile toward the Sea of Japan."), "ASSAULT")
+    assert event.recipient is None
+    (event,) = of_type(code("Israel struck the Golan Heights overnight."), "ASSAULT")
+    assert party(event.recipient) == "SYR"

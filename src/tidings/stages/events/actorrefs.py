@@ -220,6 +220,8 @@ def inner_party_ref(doc: Document, head: int) -> ActorRef | None:
 
 #: Entity labels that name parties (people, organisations, places standing for governments).
 PARTY_ENTITIES = frozenset({"PERSON", "ORG", "NORP", "GPE"})
+#: Entity labels of places that are not polities (seas, mountains, buildings).
+PLACE_ENTITIES = frozenset({"LOC", "FAC"})
 
 
 def is_party(doc: Document, ref: ActorRef, *, event_nouns: frozenset[str] | None = None) -> bool:
@@ -233,8 +235,9 @@ def is_party(doc: Document, ref: ActorRef, *, event_nouns: frozenset[str] | None
     if ref.start is None:
         return False
     tokens = doc.parse.tokens_in(ref.start, ref.end)
-    if any(tok.pos == "PROPN" or tok.ent_type in PARTY_ENTITIES for tok in tokens):
-        return True
+    if any(tok.ent_type in PARTY_ENTITIES or tok.pos == "PROPN" and tok.ent_type not in PLACE_ENTITIES
+           for tok in tokens):
+        return True  # a sea, river or building with no country ("the Sea of Japan") is nobody
     if event_nouns is None:
         return False
     nouns = [t for t in tokens if t.pos == "NOUN"]

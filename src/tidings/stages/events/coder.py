@@ -103,18 +103,35 @@ def _coded(parse: Parse, frame: Frame, sentence: int) -> Coded:
     status = factuality.assess(parse, frame.anchor, nominal=frame.nominal)
     recipients = list(frame.recipients)
     notes = [f"actor: {frame.actor_rule}", f"recipient: {frame.recipient_rule}"]
-    if not recipients and TYPE_FRAMES.get(pattern.type) == "request":
-        addressee = _addressee(parse, frame.anchor)
+    # "issued a declaration demanding that Kabul free ...": a thing as the object leaves the addressee to find
+    if not any(frames.names_party(parse, r) for r in recipients) and TYPE_FRAMES.get(pattern.type) == "request":
+        addressee = _addressee(parse, frame.anchor, frame.match.tokens)
         if addressee is not None:
             recipients = frames.conjuncts(parse, addressee)
             notes[1] = "recipient: subject of the demanded clause"
+    agents = _event_agents(parse, recipients, frame.actors)
+    if agents:
+        recipients, notes[1] = agents, "recipient: the party doing the event named as the object"
     return Coded(frame, sentence, pattern.cameo, pattern.type, pattern.mode, list(pattern.context), status,
                  list(frame.actors), recipients, pattern.id, notes)
 
 
-def _addressee(parse: Parse, anchor: int) -> int | None:
-    """Who is asked to act in "demanded that Iran stop ..." (the subject of the complement clause)."""
-    for c in parse.children(anchor):
+def _event_agents(parse: Parse, heads: list[int], actors: list[int]) -> list[int]:
+    """For an event noun as the object ("condemned the attack by militias on US troops"), who did it."""
+    if len(heads) != 1 or parse.tokens[heads[0]].lemma.lower() not in _event_nouns():
+        return []
+    agent, _ = frames.noun_agent(parse, heads[0])
+    if agent is None or agent in actors or actorrefs.is_pronoun(parse, agent):
+        return []  # "pressed their demands": a pronoun owner points back at the actor; keep the phrase
+    return frames.conjuncts(parse, agent)
+
+
+def _addressee(parse: Parse, anchor: int, tokens: tuple[int, ...] = ()) -> int | None:
+    """Who is asked to act in "demanded that Iran stop ..." (the subject of the complement clause), also
+    under a participle of the request's noun ("issued a statement demanding that Iran stop ...")."""
+    heads = [anchor, *(t for t in tokens if t != anchor)]
+    heads += [c for h in heads[1:] for c in parse.children(h) if parse.tokens[c].dep == "acl"]
+    for c in (c for h in heads for c in parse.children(h)):
         if parse.tokens[c].dep in ("ccomp", "xcomp"):
             subject = frames.child(parse, c, "nsubj", "nsubjpass")
             if subject is not None and not actorrefs.is_pronoun(parse, subject):
@@ -153,7 +170,8 @@ def code_sentence(doc: Document, sentence: int, lexicon: Lexicon) -> list[Coded]
     """Coded frames of one sentence after frame combination, protest purposes and modality."""
     parse = doc.parse
     built = [frames.build(parse, m) for m in match_sentence(parse, sentence, lexicon)]
-    built = [f for f in built if not _modifier_noun(parse, f) and not _object_of_event(parse, f, built)]
+    built = [f for f in built if not _modifier_noun(parse, f) and not _object_of_event(parse, f, built)
+             and not _preposition_for_infinitive(parse, f)]
     coded = [_coded(parse, f, sentence) for f in built]
     coded.extend(_obligations(parse, sentence, coded))
     consumed: set[int] = set()
@@ -181,6 +199,18 @@ def code_sentence(doc: Document, sentence: int, lexicon: Lexicon) -> list[Coded]
 def _modifier_noun(parse: Parse, frame: Frame) -> bool:
     """An event noun used as a modifier of another noun ("war games", "war-torn")."""
     return frame.nominal and parse.tokens[frame.anchor].dep in ("compound", "amod")
+
+
+def _preposition_for_infinitive(parse: Parse, frame: Frame) -> bool:
+    """A pattern ending in "to" ("vow to", "offer to") matched on the preposition of a thing given
+    ("swore allegiance to the king", "offered condolences to Morocco"); "agreed to an extension" stays."""
+    words = frame.pattern.words
+    kind = frame.pattern.frame or TYPE_FRAMES.get(frame.pattern.type)
+    if not words or words[-1] != "to" or frame.nominal or kind not in ("intent", "threat"):
+        return False  # "refusing admittance to Ghanaians" is still a refusal
+    to = [i for i in frame.match.tokens if parse.tokens[i].text.lower() == "to"]
+    return bool(to) and parse.tokens[to[-1]].dep in ("prep", "dative") and \
+        frames.child(parse, frame.anchor, "dobj") is not None
 
 
 def _object_of_event(parse: Parse, frame: Frame, others: list[Frame]) -> bool:
@@ -436,6 +466,13 @@ def _concrete(doc: Document, ref: ActorRef) -> bool:
                for t in tokens)
 
 
+def _names_event(doc: Document, ref: ActorRef) -> bool:
+    """An object that is an event ("condemned the attack"), which a lone verb may well be about."""
+    tokens = doc.parse.tokens_in(ref.start, ref.end) if ref.start is not None else []
+    nouns = [t for t in tokens if t.pos == "NOUN"]
+    return bool(nouns) and nouns[0].lemma.lower() in _event_nouns()
+
+
 def _identified(ref: ActorRef | None) -> bool:
     return ref is not None and bool(ref.actor_id or ref.country or ref.org or ref.sector)
 
@@ -487,6 +524,9 @@ def _owner(doc: Document, item: Coded, actors: list[ActorRef | None]) -> list[Ac
         if parse.tokens[i].pos != "NOUN" or i == item.frame.anchor and not item.frame.nominal:
             continue
         ref = actorrefs.inner_party_ref(doc, i)
+        owner = frames.child(parse, i, "poss")
+        if ref is None and owner is not None and actorrefs.is_pronoun(parse, owner):
+            ref = next(iter(_antecedent(doc, owner) or []), None)  # "Kyiv rejected its proposal": whose it is
         if ref is not None and not any(a is not None and actorrefs.same_actor(a, ref) for a in actors):
             return [ref]
     return []
@@ -552,6 +592,8 @@ def to_events(doc: Document, item: Coded) -> list[Event]:
     # a city stands for its country as the target of force, and as the host of a visit ("arrived in Paris")
     objects = _resolve_heads(doc, item.recipients, cities=entry.quad_class >= 3 or item.mode == VISIT_MODE)
     recipients = [r for r in objects if actorrefs.is_party(doc, r)]  # named or known to the actors layer
+    # "rejected a Chinese proposal to sign a treaty with it": the actor itself is no recipient, so look further
+    recipients = [r for r in recipients if not any(a is not None and actorrefs.same_actor(a, r) for a in actors)]
     if not any(r.actor_id or r.country or r.org for r in recipients):
         recipients = _owner(doc, item, actors) or recipients
     if not recipients and item.type == "PROTEST":
@@ -564,7 +606,8 @@ def to_events(doc: Document, item: Coded) -> list[Event]:
         return []  # an event noun with no party left after resolution says too little
     if not any(_identified(r) for r in [*actors, *recipients]):
         return []  # like PETRARCH, code only when the actors layer knows at least one party
-    if _bare_verb(item) and entry.quad_class <= 3 and objects and not any(_concrete(doc, r) for r in objects):
+    if _bare_verb(item) and entry.quad_class <= 3 and objects and not any(
+            _concrete(doc, r) or _names_event(doc, r) for r in objects):
         return []  # "support a decision": a lone verb with an object needs a party or people as that object
     recipients = recipients or [None]
     when = timing.event_timing(doc, anchor, item.sentence, item.status.status)

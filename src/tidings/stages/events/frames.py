@@ -4,21 +4,26 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from tidings.models import Parse, Token
-from tidings.stages.events.matching import Match, object_of
+from tidings.stages.events.matching import PARTY_ENTITY_TYPES, Match, infinitival, object_of
 
 SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
 #: Verbs whose object, not subject, does the action of their infinitive ("urged Iran to release").
 OBJECT_CONTROL = frozenset({"urge", "ask", "call", "press", "push", "force", "order", "tell", "persuade",
                             "invite", "encourage", "require", "allow", "permit", "compel", "implore", "beg",
-                            "instruct", "direct", "appeal", "help", "pressure", "lobby", "exhort", "prod"})
+                            "instruct", "direct", "appeal", "help", "pressure", "lobby", "exhort", "prod",
+                            "prompt", "spur", "cause", "lead", "drive", "convince", "enable", "provoke"})
 #: Prepositions that introduce a recipient when no slot names one.
-RECIPIENT_PREPS = ("against", "on", "upon", "with", "at", "into", "to", "toward", "towards", "of", "from")
+RECIPIENT_PREPS = ("against", "on", "upon", "with", "at", "into", "to", "toward", "towards", "of", "from", "between")
 #: Dependencies through which an embedded predicate inherits the subject of the one above it.
 INHERIT_DEPS = frozenset({"xcomp", "conj", "acl", "advcl", "dobj", "pobj", "prep", "pcomp", "oprd", "acomp"})
 #: Verbs of saying: their complement clause is reported speech with its own actor.
 SPEECH_LEMMAS = frozenset({"say", "tell", "announce", "state", "declare", "add", "claim", "insist", "report",
                            "conclude", "warn", "note", "stress", "reiterate", "confirm", "write", "indicate",
                            "explain", "argue", "suggest", "believe", "think", "acknowledge", "assert"})
+
+#: Verbs whose object is a topic, not an act of their subject ("discussed a ceasefire", "debated sanctions").
+TOPIC_VERBS = frozenset({"discuss", "debate", "consider", "review", "examine", "study", "address", "weigh",
+                         "mull", "explore", "evaluate", "assess", "analyse", "analyze"})
 
 
 @dataclass
@@ -120,15 +125,25 @@ def subject_of(parse: Parse, i: int) -> tuple[int | None, str]:
                 return None, "passive without agent"
         else:
             subj = child(parse, i, *SUBJECT_DEPS)
+            if subj is not None and tok.dep == "relcl" and parse.tokens[subj].tag in ("WDT", "WP"):
+                return tok.head, "relative clause head"  # "rebels who attacked", "Iran, which backs"
             if subj is not None:
                 return subj, rule
         if tok.dep == "relcl":
             return tok.head, "relative clause head"
         if tok.dep == "acl" and tok.tag == "VBG" and parse.tokens[tok.head].pos in ("NOUN", "PROPN"):
             return tok.head, "noun modified by the participle"
+        owner = child(parse, tok.head, "poss") if tok.dep == "acl" and infinitival(parse, i) else None
+        if owner is not None:
+            return owner, "possessor of the noun the infinitive completes"  # "Serbia's decision to expel"
         if tok.head == i or tok.dep not in INHERIT_DEPS:
             return None, "no subject"
         parent = parse.tokens[tok.head]
+        if tok.dep == "pcomp" and parent.text.lower() in ("for", "of", "from") and \
+                parse.tokens[parent.head].pos == "VERB":
+            obj = child(parse, parent.head, "dobj")
+            if obj is not None:
+                return obj, "object of the verb the gerund explains"  # "criticized X for sending", "barred X from"
         if tok.dep == "xcomp" and parent.lemma.lower() in OBJECT_CONTROL:
             obj = child(parse, tok.head, "dobj") or prep_object(parse, tok.head, ("on", "upon", "to", "with"))
             if obj is not None:
@@ -138,8 +153,8 @@ def subject_of(parse: Parse, i: int) -> tuple[int | None, str]:
     return None, "no subject"
 
 
-def governing_noun_actor(parse: Parse, noun: int) -> tuple[int | None, str]:
-    """Actor of an event noun: possessive, by-phrase, nationality modifier, or the light verb's subject."""
+def noun_agent(parse: Parse, noun: int) -> tuple[int | None, str]:
+    """Who does what a noun names, inside its own phrase: possessive, by-phrase or nationality modifier."""
     poss = child(parse, noun, "poss")
     if poss is not None:
         return poss, "possessive"
@@ -153,7 +168,17 @@ def governing_noun_actor(parse: Parse, noun: int) -> tuple[int | None, str]:
     for c in modifiers:
         if parse.tokens[c].ent_type in ("NORP", "GPE", "ORG"):
             return c, "modifier"
+    return None, "no actor"
+
+
+def governing_noun_actor(parse: Parse, noun: int) -> tuple[int | None, str]:
+    """Actor of an event noun: its own agent (see :func:`noun_agent`), or the light verb's subject."""
+    agent, rule = noun_agent(parse, noun)
+    if agent is not None:
+        return agent, rule
     tok = parse.tokens[noun]
+    if tok.dep == "dobj" and parse.tokens[tok.head].lemma.lower() in TOPIC_VERBS:
+        return None, f"topic of '{parse.tokens[tok.head].text}'"  # "met to discuss the truce": no truce yet
     if tok.dep in ("dobj", "attr", "oprd") and parse.tokens[tok.head].pos in ("VERB", "AUX"):
         subj, rule = subject_of(parse, tok.head)
         return subj, f"light verb {parse.tokens[tok.head].lemma}: {rule}"
@@ -169,12 +194,24 @@ def _object_near(parse: Parse, match: Match, anchor: int) -> tuple[int | None, s
         return dative, "indirect object"  # "gave Ukraine $2 billion in aid": the receiver, not the thing given
     for i in [anchor] + [t for t in match.tokens if t != anchor] + purposes:
         found = object_of(parse, i, match.tokens)
-        if found is not None and parse.tokens[found].pos in ("NOUN", "PROPN", "PRON"):
-            return found, "object" if i == anchor else f"object of '{parse.tokens[i].text}'"
-        found = _outside(parse, prep_object(parse, i, RECIPIENT_PREPS), match)
+        if found is not None and parse.tokens[found].pos not in ("NOUN", "PROPN", "PRON"):
+            found = None
+        prepositional = _outside(parse, prep_object(parse, i, RECIPIENT_PREPS), match)
+        # "deliver blows to Kenya", "sent troops to Mali": a named party after the preposition outranks a thing
+        if prepositional is not None and (found is None or not names_party(parse, found) and names_party(parse, prepositional)):
+            return prepositional, "prepositional object" if i == anchor else f"object of '{parse.tokens[i].text}'"
         if found is not None:
-            return found, "prepositional object" if i == anchor else f"object of '{parse.tokens[i].text}'"
+            return found, "object" if i == anchor else f"object of '{parse.tokens[i].text}'"
     return None, "none"
+
+
+def names_party(parse: Parse, i: int) -> bool:
+    """A phrase head that names a party (a proper name, a party entity, a pronoun standing for one, or a noun
+    with a nationality modifier: "the Nigerian army")."""
+    tok = parse.tokens[i]
+    return tok.pos in ("PROPN", "PRON") or tok.ent_type in PARTY_ENTITY_TYPES or any(
+        parse.tokens[c].dep in ("amod", "compound") and parse.tokens[c].ent_type in PARTY_ENTITY_TYPES
+        for c in parse.children(i))
 
 
 def _outside(parse: Parse, i: int | None, match: Match) -> int | None:
@@ -206,9 +243,14 @@ def build(parse: Parse, match: Match) -> Frame:
         frame.actors = conjuncts(parse, actor)
     recipient = match.slot
     frame.recipient_rule = "pattern slot"
+    obj = child(parse, anchor, "dobj") if recipient is not None and not names_party(parse, recipient) else None
+    if obj is not None and obj not in match.tokens and names_party(parse, obj):
+        recipient, frame.recipient_rule = obj, "named object over a thing in the slot"  # "condemned Tokyo for the visit to the shrine"
     if recipient is None or recipient == actor:
         if frame.passive:
             recipient, frame.recipient_rule = child(parse, anchor, "nsubjpass"), "passive subject"
+            if recipient is None and parse.tokens[anchor].dep in ("acl", "amod"):
+                recipient, frame.recipient_rule = parse.tokens[anchor].head, "noun the participle modifies"  # "X, backed by Y,"
         else:
             recipient, frame.recipient_rule = _object_near(parse, match, anchor)
     if recipient is None and nominal and parse.tokens[anchor].dep == "nsubj":  # "the strikes hit a depot"
