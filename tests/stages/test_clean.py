@@ -269,6 +269,10 @@ def test_language_detection():
     assert cleaned(LEDE).article.language == "en"
     assert cleaned("Zelensky urges EU sanctions").article.language == "en"
     assert cleaned("Putin, Xi talk Taiwan, Ukraine, gas in Beijing").article.language == "en"
+    # a short English sentence full of names, which the language guesser gives to Italian at 0.92
+    assert cleaned("Saudi Arabia deposited $1 billion in Pakistan's central bank.").article.language == "en"
+    assert cleaned("Il governo ha approvato ieri una nuova legge sul lavoro.").article.language == "it"
+    assert cleaned("Die Regierung hat am Dienstag neue Sanktionen beschlossen.").article.language == "de"
 
 
 @pytest.mark.parametrize("raw", [
