@@ -52,6 +52,15 @@ def find_span(text: str, words: str | None, sentence: tuple[int, int], near: int
     return [best, best + len(words)]
 
 
+def _code_type(code: str) -> str | None:
+    from tidings.resources import ontology
+
+    try:
+        return ontology.load().code(code).plover_type or None
+    except KeyError:
+        return None
+
+
 def _event(text: str, fields: dict, base: dict, sentence: tuple[int, int], trigger: list[int],
            problems: list[str], where: str) -> dict | None:
     merged = {**base, **{k: v for k, v in fields.items() if k != "label"}}
@@ -60,6 +69,8 @@ def _event(text: str, fields: dict, base: dict, sentence: tuple[int, int], trigg
         problems.append(f"{where}: type {type_!r} is not a PLOVER type")
         return None
     cameo = merged.get("cameo") if "type" not in fields or "cameo" in fields else None
+    if cameo and _code_type(str(cameo)) not in (None, type_):
+        type_ = _code_type(str(cameo))  # the code decides (the project's CAMEO→PLOVER table)
     status = merged.get("status", "asserted")
     if status not in STATUSES:
         problems.append(f"{where}: status {status!r} not one of {sorted(STATUSES)}")

@@ -58,6 +58,22 @@ def choose_documents(rng: random.Random) -> list[str]:
     return chosen
 
 
+#: A second draw, of news-heavy BBC topics only, to grow the corpus where events are.
+EXTRA_TOPICS = {"politics": 50, "business": 30}
+EXTRA_SEED = 2027
+
+
+def choose_extra(rng: random.Random, exclude: set[str]) -> list[str]:
+    """More BBC politics and business articles, none already chosen, with the same split shares."""
+    chosen: list[str] = []
+    for topic, count in EXTRA_TOPICS.items():
+        for split, share in BBC_SPLITS.items():
+            rows = [i for i, (text, cat) in enumerate(sources.bbc_rows(split))
+                    if cat == topic and _short(text) and f"bbc/{split}/{i}" not in exclude]
+            chosen += [f"bbc/{split}/{i}" for i in sorted(rng.sample(rows, round(count * share)))]
+    return chosen
+
+
 def candidates(doc: Document) -> list[dict]:
     """Every event tidings proposes for ``doc``, as offsets and labels."""
     out = []
@@ -125,10 +141,18 @@ def work_text(source: sources.SourceText, doc: Document, cands: list[dict], word
 
 
 def main(argv: list[str]) -> int:
+    """``OUT [BATCHES] [--extra]``: the first draw in BATCHES batches, or (``--extra``) the second draw in
+    batches numbered after the first's."""
+    extra = "--extra" in argv
+    argv = [a for a in argv if a != "--extra"]
     out = Path(argv[0])
-    batches = int(argv[1]) if len(argv) > 1 else 7
+    batches = int(argv[1]) if len(argv) > 1 else 8
     out.mkdir(parents=True, exist_ok=True)
     doc_ids = choose_documents(random.Random(SEED))
+    first = 0
+    if extra:
+        first = len(list(out.glob("batch*.txt")))
+        doc_ids = choose_extra(random.Random(EXTRA_SEED), set(doc_ids))
     random.Random(SEED).shuffle(doc_ids)
     results = annotate(doc_ids)
     from tidings.resources import lexicon as lexicon_data
@@ -136,7 +160,7 @@ def main(argv: list[str]) -> int:
     lexicon = lexicon_data.load()
     for b in range(batches):
         part = results[b::batches]
-        name = f"batch{b + 1:02d}"
+        name = f"batch{first + b + 1:02d}"
         with (out / f"{name}.txt").open("w", encoding="utf-8") as view, \
                 (out / f"{name}.candidates.jsonl").open("w", encoding="utf-8") as side:
             for source, doc in part:

@@ -68,6 +68,10 @@ class Article(Record):
     language: str | None = None
     authors: list[str] = field(default_factory=list)
     dateline: str | None = None
+    #: the most likely of the topic model's five topics (business, entertainment, politics, sport, tech)
+    topic: str | None = None
+    #: True when the topic gate found the article confidently off-topic and skipped its parse and event coding
+    off_topic: bool = False
 
 
 @dataclass
@@ -288,6 +292,8 @@ class Parse:
     tokens: list[Token] = field(default_factory=list)
     sentences: list[Sentence] = field(default_factory=list)
     entities: list[Entity] = field(default_factory=list)
+    #: per token, the parser's contextual vector (a numpy float32 array, tokens × width; None when absent)
+    vectors: Any = None
 
     @functools.cached_property
     def child_lists(self) -> list[list[int]]:
@@ -396,6 +402,8 @@ class Document:
     raw_html: str | None = None
     timings: dict[str, float] = field(default_factory=dict)
     warnings: list[str] = field(default_factory=list)
+    #: the topic model's probabilities (``stages.topic``), read by the event scorer
+    topics: dict[str, float] = field(default_factory=dict)
     #: actor id → position of its first actor in ``_indexed_actors``, for the first ``_indexed_count`` actors
     _actor_positions: dict[str, int] = field(default_factory=dict, init=False, repr=False, compare=False)
     _indexed_actors: list[Actor] | None = field(default=None, init=False, repr=False, compare=False)

@@ -12,7 +12,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 
 from tidings.models import Document, Failure, RawArticle
-from tidings.stages import actors, amounts, clean, dates, events, nlp, places, quotes, tone
+from tidings.stages import actors, amounts, clean, dates, events, nlp, places, quotes, tone, topic
 from tidings.stages.actors.mentions import city_country
 
 StageFn = Callable[[Document], Document]
@@ -42,6 +42,8 @@ class Pipeline:
 
     annotators: tuple[tuple[str, StageFn], ...] = ANNOTATORS
     batch_size: int = 16
+    #: skip the parse and event coding of articles the topic model finds confidently off-topic
+    topic_gate: bool = True
     spacy_model: object | None = field(default=None, repr=False)
 
     @property
@@ -90,12 +92,16 @@ class Pipeline:
                 started = _clock()
                 doc = clean.run(raw)
                 doc.timings["clean"] = _clock() - started
+                started = _clock()
+                doc = topic.run(doc, gate=self.topic_gate)
+                doc.timings["topic"] = _clock() - started
                 cleaned.append(doc)
             except clean.BadInput as exc:
                 if raise_errors:
                     raise
                 cleaned.append(Failure(id=raw.id, reason=str(exc), origin=raw.origin))
-        to_parse = [d for d in cleaned if isinstance(d, Document) and d.article.language == "en"]
+        to_parse = [d for d in cleaned if isinstance(d, Document) and d.article.language == "en"
+                    and not d.article.off_topic]
         started = _clock()
         parsed = list(nlp.run_many(to_parse, nlp=self.nlp, batch_size=self.batch_size))
         per_doc = (_clock() - started) / max(1, len(parsed))

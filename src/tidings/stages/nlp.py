@@ -180,7 +180,8 @@ def to_parse(sdoc) -> Parse:
         in enumerate(zip(texts, heads, columns))
     ]
     entities = [Entity(e.start_char, e.end_char, e.label_, e.text, e.start, e.end) for e in sdoc.ents]
-    return Parse(tokens=tokens, sentences=sentences, entities=entities)
+    vectors = sdoc.tensor if getattr(sdoc.tensor, "shape", (0,))[0] == len(sdoc) else None
+    return Parse(tokens=tokens, sentences=sentences, entities=entities, vectors=vectors)
 
 
 #: spaCy's ENT_IOB codes as the strings ``Token.ent_iob_`` gives ("" when unset becomes "O").

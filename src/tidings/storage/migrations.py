@@ -394,4 +394,7 @@ MIGRATIONS: tuple[Migration, ...] = (
     Migration(4, "place_counts: running totals behind the unfiltered map", PLACE_COUNTS),
     Migration(5, "country side tables' triggers insert per column (no UNION scratch table per row)",
               COUNTRY_TRIGGERS_WITHOUT_UNION),
+    Migration(6, "articles.topic and articles.off_topic: the topic gate's label and decision",
+              "ALTER TABLE articles ADD COLUMN topic TEXT;\n"
+              "ALTER TABLE articles ADD COLUMN off_topic INTEGER NOT NULL DEFAULT 0;\n"),
 )

@@ -2,16 +2,22 @@
 
 ``run(doc)`` fills ``doc.events`` (DESIGN §2). Options are keyword-only:
 ``lexicon`` (a ready :class:`~tidings.resources.lexicon.Lexicon`) or ``lexicon_files`` (user
-pattern files added over the built-in lexicon; ``$TIDINGS_LEXICON`` is always read).
+pattern files added over the built-in lexicon; ``$TIDINGS_LEXICON`` is always read), and ``score``:
+when true (the default) every event's ``confidence`` is the learned event scorer's calibrated
+probability that it is a real event of its type (``tidings.learn.scorer``); when false, the rules'
+own confidence stands. ``loose`` adds low-confidence candidates on lexicon words no strict pattern
+matched (:mod:`~tidings.stages.events.loose`); by default only when the scorer is there to judge them.
 """
 from __future__ import annotations
 
 import os
 from collections.abc import Iterable
 
+from tidings.learn import scorer as event_scorer
 from tidings.models import Document, Event
 from tidings.resources import lexicon as lexicon_data
 from tidings.resources.lexicon import Lexicon
+from tidings.stages.events import loose as loose_candidates
 from tidings.stages.events.coder import code_sentence, event_party, to_events
 
 __all__ = ["run"]
@@ -32,7 +38,8 @@ def _distinct(events: list[Event]) -> list[Event]:
 
 
 def run(doc: Document, *, lexicon: Lexicon | None = None,
-        lexicon_files: Iterable[str | os.PathLike] | None = None) -> Document:
+        lexicon_files: Iterable[str | os.PathLike] | None = None, score: bool = True,
+        loose: bool | None = None) -> Document:
     """Add the events layer to ``doc`` (needs ``doc.parse``; uses mentions, places and dates when present)."""
     if doc.parse is None:
         return doc
@@ -41,5 +48,11 @@ def run(doc: Document, *, lexicon: Lexicon | None = None,
     for sentence in doc.parse.sentences:
         coded = [e for item in code_sentence(doc, sentence.index, lexicon) for e in to_events(doc, item)]
         events.extend(_distinct(coded))
+    model = event_scorer.load() if score else None
+    if loose or (loose is None and model is not None):
+        events.extend(loose_candidates.candidates(doc, lexicon, {e.trigger.start for e in events}))
+    if model is not None:
+        for event in events:
+            event.confidence = round(model.probability(doc, event), 3)
     doc.events = events
     return doc

@@ -54,7 +54,7 @@ class Coded:
     notes: list[str] = field(default_factory=list)
 
 
-def _entry(code: str) -> ontology.CameoCode:
+def cameo_entry(code: str) -> ontology.CameoCode:
     return ontology.load().code(code)
 
 
@@ -86,7 +86,7 @@ def hops_below(parse: Parse, upper: int, lower: int, allowed: frozenset[str] = C
 
 def _commissive(content_code: str) -> str:
     """Cooperative content makes a promise, conflictual content a threat."""
-    return "intent" if _entry(content_code).quad_class <= 2 else "threat"
+    return "intent" if cameo_entry(content_code).quad_class <= 2 else "threat"
 
 
 def _combine(outer: str, content: Coded) -> tuple[str, str] | None:
@@ -140,7 +140,7 @@ def _addressee(parse: Parse, anchor: int, tokens: tuple[int, ...] = ()) -> int |
 
 
 def _merge(outer: Coded, content: Coded, kind: str, code: str, why: str) -> Coded:
-    entry = _entry(code)
+    entry = cameo_entry(code)
     context = list(dict.fromkeys([*entry.plover_context, *content.context]))
     return Coded(
         frame=outer.frame, sentence=outer.sentence, cameo=code, type=entry.plover_type,
@@ -344,7 +344,7 @@ def _read_modality(parse: Parse, item: Coded) -> Coded:
     if item.type in TYPE_FRAMES or item.status.reason.startswith("conditional"):
         return item
     if status == "negated" and (aux & factuality.FUTURE_AUX or aux & factuality.MODAL_AUX) and \
-            _entry(item.cameo).quad_class <= 2:
+            cameo_entry(item.cameo).quad_class <= 2:
         code = lexicon_data.combine("reject", item.cameo)
         if code:
             return _merge(item, item, "reject", code, "refusal: negated future of a cooperative act")
@@ -383,7 +383,7 @@ def _event_nouns() -> frozenset[str]:
     return frozenset(nouns)
 
 
-def _resolve_heads(doc: Document, heads: list[int], *, cities: bool = False) -> list[ActorRef]:
+def resolve_heads(doc: Document, heads: list[int], *, cities: bool = False) -> list[ActorRef]:
     """ActorRefs for phrase heads, pronouns resolved to the speaker or the nearest earlier actor."""
     parse = doc.parse
     refs: list[ActorRef] = []
@@ -552,7 +552,7 @@ def _locative(parse: Parse, start: int, end: int) -> bool:
     return False
 
 
-def _location(doc: Document, anchor: int, sentence: int) -> Location | None:
+def event_location(doc: Document, anchor: int, sentence: int) -> Location | None:
     sent = doc.parse.sentences[sentence]
     for place in doc.places:
         if place.role != "location" or not (sent.start <= place.start < sent.end):
@@ -564,7 +564,7 @@ def _location(doc: Document, anchor: int, sentence: int) -> Location | None:
     return None
 
 
-def _event_id(doc: Document, sentence: int, trigger: Trigger, type_: str, k: int) -> str:
+def event_id(doc: Document, sentence: int, trigger: Trigger, type_: str, k: int) -> str:
     key = f"{doc.article.id}|{sentence}|{trigger.start}|{trigger.end}|{type_}|{k}"
     return hashlib.sha1(key.encode("utf-8")).hexdigest()[:16]
 
@@ -586,11 +586,11 @@ def to_events(doc: Document, item: Coded) -> list[Event]:
     sent = parse.sentences[item.sentence]
     tok = parse.tokens[anchor]
     trigger = Trigger(text=tok.text, start=tok.start, end=tok.end)
-    entry = _entry(item.cameo)
-    actors = [a for a in _resolve_heads(doc, item.actors)
+    entry = cameo_entry(item.cameo)
+    actors = [a for a in resolve_heads(doc, item.actors)
               if actorrefs.is_party(doc, a, event_nouns=_event_nouns())] or [None]
     # a city stands for its country as the target of force, and as the host of a visit ("arrived in Paris")
-    objects = _resolve_heads(doc, item.recipients, cities=entry.quad_class >= 3 or item.mode == VISIT_MODE)
+    objects = resolve_heads(doc, item.recipients, cities=entry.quad_class >= 3 or item.mode == VISIT_MODE)
     recipients = [r for r in objects if actorrefs.is_party(doc, r)]  # named or known to the actors layer
     # "rejected a Chinese proposal to sign a treaty with it": the actor itself is no recipient, so look further
     recipients = [r for r in recipients if not any(a is not None and actorrefs.same_actor(a, r) for a in actors)]
@@ -599,7 +599,7 @@ def to_events(doc: Document, item: Coded) -> list[Event]:
     if not recipients and item.type == "PROTEST":
         recipients = _protested_state(doc, item.sentence)
     if not recipients and item.type == "THREATEN":
-        recipients = _resolve_heads(doc, _conditioned(parse, item))
+        recipients = resolve_heads(doc, _conditioned(parse, item))
     if not any(_identified(r) for r in recipients) and _joint(item, actors):
         objects = []  # "X and Y met to discuss the truce": a joint act needs no party as its object
     if item.frame.nominal and actors == [None] and not recipients:
@@ -611,7 +611,7 @@ def to_events(doc: Document, item: Coded) -> list[Event]:
         return []  # "support a decision": a lone verb with an object needs a party or people as that object
     recipients = recipients or [None]
     when = timing.event_timing(doc, anchor, item.sentence, item.status.status)
-    where = _location(doc, anchor, item.sentence)
+    where = event_location(doc, anchor, item.sentence)
     named = {id(r) for r in [*actors, *recipients] if r is not None and (r.actor_id or r.country)}
     _domestic_default(doc, item.sentence, [*actors, *recipients])
     events = []
@@ -621,10 +621,10 @@ def to_events(doc: Document, item: Coded) -> list[Event]:
             recipient = None
         code, kind = item.cameo, item.type
         if _verbal_attack(doc, item, actor, recipient):
-            code, kind = VERBAL_ATTACK, _entry(VERBAL_ATTACK).plover_type
-        entry = _entry(code)
+            code, kind = VERBAL_ATTACK, cameo_entry(VERBAL_ATTACK).plover_type
+        entry = cameo_entry(code)
         events.append(Event(
-            id=_event_id(doc, item.sentence, trigger, kind, k),
+            id=event_id(doc, item.sentence, trigger, kind, k),
             type=kind, mode=item.mode if kind == item.type else entry.plover_mode,
             context=item.context if kind == item.type else list(entry.plover_context), cameo=code,
             quad_class=entry.quad_class, goldstein=entry.goldstein,

@@ -1,0 +1,151 @@
+"""The event scorer: the probability that a rule-proposed event is a real political event of its type.
+
+Rules propose candidates and explain them; this model decides. Its features are the parser's own
+contextual vectors (at the trigger, its head, the actor and recipient, the sentence), the trigger's
+lemma, pattern, dependency context and arguments (hashed one-hot), the kinds of its parties, its
+factuality, and the document's topic. A logistic regression in numpy, calibrated on the dev split
+(Platt scaling): ``confidence`` is that calibrated probability.
+"""
+from __future__ import annotations
+
+import functools
+import zlib
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+
+from tidings.learn import linear
+from tidings.learn.topic import TOPICS
+from tidings.models import ActorRef, Document, Event, Parse
+
+MODEL_PATH = Path(__file__).resolve().parent.parent / "resources" / "data" / "models" / "event_scorer.npz"
+HASH_BITS = 14
+WIDTH = 96  # the parser's vector width (en_core_web_sm)
+NEGATORS = frozenset({"not", "n't", "never", "no", "nothing", "nobody", "neither", "nor", "without"})
+MODALS = frozenset({"could", "might", "may", "would", "should", "will", "can", "must", "shall"})
+#: how many dense columns precede the hashed ones
+DENSE = 4 * WIDTH + len(TOPICS) + 3
+
+
+def _hash(feature: str) -> int:
+    return zlib.crc32(feature.encode("utf-8")) & ((1 << HASH_BITS) - 1)
+
+
+def _party_token(parse: Parse, ref: ActorRef | None) -> int | None:
+    if ref is None or ref.start is None or ref.end is None:
+        return None
+    tokens = parse.tokens_in(ref.start, ref.end)
+    if not tokens:
+        return None
+    inside = {t.i for t in tokens}
+    heads = [t.i for t in tokens if t.head not in inside or t.head == t.i]
+    return heads[0] if heads else tokens[-1].i
+
+
+def _party_features(doc: Document, role: str, ref: ActorRef | None) -> list[str]:
+    if ref is None:
+        return [f"{role}=none"]
+    actor = doc.actor(ref.actor_id) if ref.actor_id else None
+    out = [f"{role}=some", f"{role}.sector={ref.sector}", f"{role}.country={'yes' if ref.country else 'no'}",
+           f"{role}.kind={actor.kind if actor else 'unresolved'}", f"{role}.org={'yes' if ref.org else 'no'}"]
+    words = ref.text.lower().split()
+    if words:
+        out.append(f"{role}.word={words[-1]}")
+    return out
+
+
+def features(doc: Document, event: Event) -> tuple[np.ndarray, list[int]]:
+    """Dense features (vectors, topics, counts) and hashed sparse feature indices of one candidate."""
+    parse = doc.parse
+    trigger = parse.token_at(event.trigger.start)
+    dense = np.zeros(DENSE, dtype=np.float32)
+    origin = "loose" if event.evidence.startswith("loose:") else "strict"
+    names = [f"origin={origin}", f"origin|type={origin}|{event.type}", f"type={event.type}", f"cameo={event.cameo}", f"pattern={event.evidence}", f"status={event.status}",
+             f"historical={event.historical}", f"topic={doc.article.topic}"]
+    names += _party_features(doc, "actor", event.actor) + _party_features(doc, "recipient", event.recipient)
+    if event.actor and event.recipient and event.actor.actor_id and event.actor.actor_id == event.recipient.actor_id:
+        names.append("self-dyad")
+    vectors = parse.vectors
+    if trigger is not None:
+        lemma = trigger.lemma.lower()
+        head = parse.tokens[trigger.head]
+        names += [f"lemma={lemma}", f"lemma|type={lemma}|{event.type}", f"pos={trigger.pos}", f"tag={trigger.tag}",
+                  f"dep={trigger.dep}", f"head={head.lemma.lower()}", f"head.dep={head.dep}",
+                  f"lemma|topic={lemma}|{doc.article.topic}", f"upper={trigger.text[:1].isupper()}"]
+        for child in parse.children(trigger.i):
+            c = parse.tokens[child]
+            names.append(f"child.{c.dep}={c.lemma.lower()}")
+            names.append(f"lemma|{c.dep}={lemma}|{c.lemma.lower()}")
+            if c.text.lower() in NEGATORS:
+                names.append("negated")
+            if c.text.lower() in MODALS:
+                names.append(f"modal={c.text.lower()}")
+            if c.ent_type:
+                names.append(f"child.{c.dep}.ent={c.ent_type}")
+        sentence = parse.sentences[trigger.sent]
+        names.append(f"sentence<3={trigger.sent < 3}")
+        names.append(f"quoted={_quoted(doc, trigger.start)}")
+        if vectors is not None:
+            dense[:WIDTH] = vectors[trigger.i]
+            dense[WIDTH:2 * WIDTH] = vectors[trigger.head]
+            dense[2 * WIDTH:3 * WIDTH] = vectors[sentence.token_start:sentence.token_end].mean(axis=0)
+    for k, ref in enumerate((event.actor, event.recipient)):
+        i = _party_token(parse, ref)
+        if i is not None and vectors is not None:
+            dense[3 * WIDTH:4 * WIDTH] += vectors[i] / 2
+    offset = 4 * WIDTH
+    for k, name in enumerate(TOPICS):
+        dense[offset + k] = doc.topics.get(name, 0.0)
+    dense[offset + len(TOPICS)] = event.confidence  # the rule's own confidence
+    dense[offset + len(TOPICS) + 1] = float(event.actor is not None)
+    dense[offset + len(TOPICS) + 2] = float(event.recipient is not None)
+    return dense, sorted({_hash(n) for n in names})
+
+
+def _quoted(doc: Document, char: int) -> bool:
+    return any(q.start <= char < q.end for q in doc.quotes)
+
+
+def matrix(rows: list[tuple[np.ndarray, list[int]]], scale: np.ndarray) -> np.ndarray:
+    """Stack candidates' features: dense columns scaled, hashed columns one-hot."""
+    x = np.zeros((len(rows), DENSE + (1 << HASH_BITS)), dtype=np.float64)
+    for r, (dense, hashed) in enumerate(rows):
+        x[r, :DENSE] = dense * scale
+        x[r, [DENSE + h for h in hashed]] = 1.0
+    return x
+
+
+@dataclass
+class Scorer:
+    """Weights, the dense columns' scale, Platt calibration (a, b) and the default emission threshold."""
+
+    model: linear.Linear
+    scale: np.ndarray
+    calibration: tuple[float, float]
+    threshold: float
+
+    def logit(self, dense: np.ndarray, hashed: list[int]) -> float:
+        w = self.model.w[:, 0]
+        return float((dense * self.scale) @ w[:DENSE] + w[[DENSE + h for h in hashed]].sum() + self.model.b[0])
+
+    def probability(self, doc: Document, event: Event) -> float:
+        a, b = self.calibration
+        return float(linear.sigmoid(a * self.logit(*features(doc, event)) + b))
+
+    def save(self, path: Path = MODEL_PATH) -> None:
+        np.savez_compressed(path, w=self.model.w.astype(np.float32), b=self.model.b.astype(np.float32),
+                            scale=self.scale.astype(np.float32), calibration=np.array(self.calibration),
+                            threshold=np.array(self.threshold), hash_bits=np.array(HASH_BITS))
+
+
+@functools.cache
+def load(path: Path = MODEL_PATH) -> Scorer | None:
+    """The committed scorer (None when no model file is there: rule confidences stand)."""
+    if not path.is_file():
+        return None
+    data = np.load(path)
+    if int(data["hash_bits"]) != HASH_BITS or data["w"].shape[0] != DENSE + (1 << HASH_BITS):
+        raise ValueError(f"{path}: the scorer's features changed since it was trained; run `tidings train events`")
+    return Scorer(linear.Linear(data["w"].astype(np.float64), data["b"].astype(np.float64)),
+                  data["scale"].astype(np.float64), tuple(data["calibration"].tolist()), float(data["threshold"]))
