@@ -7,7 +7,7 @@ from __future__ import annotations
 import click
 
 from tidings import __version__
-from tidings.cli import bench_cmd, dict_cmd, eval_cmd, export_cmd, extract_cmd, serve_cmd, store_cmd
+from tidings.cli import bench_cmd, dict_cmd, eval_cmd, export_cmd, extract_cmd, serve_cmd, store_cmd, train_cmd
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
@@ -23,6 +23,6 @@ def main() -> None:
     """
 
 
-for _module in (extract_cmd, eval_cmd, store_cmd, export_cmd, serve_cmd, bench_cmd, dict_cmd):
+for _module in (extract_cmd, eval_cmd, store_cmd, export_cmd, serve_cmd, bench_cmd, dict_cmd, train_cmd):
     for _command in _module.COMMANDS:
         main.add_command(_command)

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import importlib
 import json
+from pathlib import Path
 
 import click
 
@@ -11,19 +12,23 @@ from tidings.eval import KINDS
 
 @click.command("eval")
 @click.argument("kind", type=click.Choice(KINDS))
-@click.argument("path", type=click.Path(exists=True))
+@click.argument("path")
 @click.option("--limit", type=int, default=None, help="Score only the first N gold items.")
 @click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
 def eval_command(kind: str, path: str, limit: int | None, fmt: str) -> None:
     """Score the pipeline against gold data and print precision / recall / F1 tables.
 
     \b
-    KIND is one of: events, quotes, dates, places.
+    KIND is one of: events, quotes, dates, places, corpus (PATH is then a split of the project's
+    annotated real-news corpus: train, dev or test; texts read from ../shared).
       tidings eval events ../shared/eval/events/plover_gsr_dev.jsonl
       tidings eval quotes ../shared/eval/quotes/polnear_dev
       tidings eval dates  ../shared/eval/dates/tempeval3_training/TBAQ-cleaned
       tidings eval places ../shared/eval/places/TR-News.xml
+      tidings eval corpus test
     """
+    if kind != "corpus" and not Path(path).exists():
+        raise click.BadParameter(f"no such file or folder: {path}", param_hint="PATH")
     scorer = importlib.import_module(f"tidings.eval.{kind}")
     report = scorer.evaluate(path, limit=limit)
     click.echo(json.dumps(report.to_dict(), indent=2) if fmt == "json" else report.render())

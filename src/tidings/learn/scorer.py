@@ -18,6 +18,7 @@ import numpy as np
 from tidings.learn import linear
 from tidings.learn.topic import TOPICS
 from tidings.models import ActorRef, Document, Event, Parse
+from tidings.resources import tone as tone_data
 
 MODEL_PATH = Path(__file__).resolve().parent.parent / "resources" / "data" / "models" / "event_scorer.npz"
 HASH_BITS = 14
@@ -25,7 +26,7 @@ WIDTH = 96  # the parser's vector width (en_core_web_sm)
 NEGATORS = frozenset({"not", "n't", "never", "no", "nothing", "nobody", "neither", "nor", "without"})
 MODALS = frozenset({"could", "might", "may", "would", "should", "will", "can", "must", "shall"})
 #: how many dense columns precede the hashed ones
-DENSE = 4 * WIDTH + len(TOPICS) + 3
+DENSE = 4 * WIDTH + len(TOPICS) + 5
 
 
 def _hash(feature: str) -> int:
@@ -60,7 +61,7 @@ def features(doc: Document, event: Event) -> tuple[np.ndarray, list[int]]:
     parse = doc.parse
     trigger = parse.token_at(event.trigger.start)
     dense = np.zeros(DENSE, dtype=np.float32)
-    origin = "loose" if event.evidence.startswith("loose:") else "strict"
+    origin = event.evidence.split(":", 1)[0] if event.evidence.startswith(("loose:", "speech:")) else "strict"
     names = [f"origin={origin}", f"origin|type={origin}|{event.type}", f"type={event.type}", f"cameo={event.cameo}", f"pattern={event.evidence}", f"status={event.status}",
              f"historical={event.historical}", f"topic={doc.article.topic}"]
     names += _party_features(doc, "actor", event.actor) + _party_features(doc, "recipient", event.recipient)
@@ -100,7 +101,17 @@ def features(doc: Document, event: Event) -> tuple[np.ndarray, list[int]]:
     dense[offset + len(TOPICS)] = event.confidence  # the rule's own confidence
     dense[offset + len(TOPICS) + 1] = float(event.actor is not None)
     dense[offset + len(TOPICS) + 2] = float(event.recipient is not None)
+    if trigger is not None:
+        dense[offset + len(TOPICS) + 3:] = _tone(parse, parse.sentences[trigger.sent])
     return dense, sorted({_hash(n) for n in names})
+
+
+def _tone(parse: Parse, sentence) -> tuple[float, float]:
+    """Negative and positive tone words in the sentence (each capped at 4, scaled to [0, 1])."""
+    lexicon = tone_data.load_lexicon()
+    lemmas = parse.lower_lemmas[sentence.token_start:sentence.token_end]
+    return (min(4, sum(w in lexicon.negative for w in lemmas)) / 4,
+            min(4, sum(w in lexicon.positive for w in lemmas)) / 4)
 
 
 def _quoted(doc: Document, char: int) -> bool:

@@ -79,3 +79,14 @@ def train_events(train_docs, dev_docs, *, epochs: int = 400) -> tuple[scorer.Sco
               "dev_log_loss": round(loss, 4), "dev_ece": round(linear.expected_calibration_error(p_dev, y_dev), 4),
               "threshold": threshold}
     return fitted, report
+
+
+def train_events_from_corpus() -> tuple[scorer.Scorer, dict]:
+    """The scorer from the annotated corpus: candidates of the train split (rules only, every article, loose
+    candidates included), calibrated and thresholded on dev."""
+    from tidings.corpus import annotations, candidates
+
+    docs = annotations.load()
+    runs = {split: list(candidates.run([d for d in docs if d.split == split], score=False, gate=False))
+            for split in ("train", "dev")}
+    return train_events(runs["train"], runs["dev"])

@@ -6,7 +6,8 @@ pattern files added over the built-in lexicon; ``$TIDINGS_LEXICON`` is always re
 when true (the default) every event's ``confidence`` is the learned event scorer's calibrated
 probability that it is a real event of its type (``tidings.learn.scorer``); when false, the rules'
 own confidence stands. ``loose`` adds low-confidence candidates on lexicon words no strict pattern
-matched (:mod:`~tidings.stages.events.loose`); by default only when the scorer is there to judge them.
+matched (:mod:`~tidings.stages.events.loose`) and on criticism, praise and demands in reported speech
+(:mod:`~tidings.stages.events.speech`); by default only when the scorer is there to judge them.
 """
 from __future__ import annotations
 
@@ -18,6 +19,7 @@ from tidings.models import Document, Event
 from tidings.resources import lexicon as lexicon_data
 from tidings.resources.lexicon import Lexicon
 from tidings.stages.events import loose as loose_candidates
+from tidings.stages.events import speech as speech_candidates
 from tidings.stages.events.coder import code_sentence, event_party, to_events
 
 __all__ = ["run"]
@@ -51,6 +53,7 @@ def run(doc: Document, *, lexicon: Lexicon | None = None,
     model = event_scorer.load() if score else None
     if loose or (loose is None and model is not None):
         events.extend(loose_candidates.candidates(doc, lexicon, {e.trigger.start for e in events}))
+        events.extend(speech_candidates.candidates(doc, {e.trigger.start for e in events}))
     if model is not None:
         for event in events:
             event.confidence = round(model.probability(doc, event), 3)

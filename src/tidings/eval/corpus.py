@@ -1,0 +1,126 @@
+"""Score event coding on the project's annotated real-news corpus (``corpus/``): ``tidings eval corpus SPLIT``.
+
+Every emitted event is judged against the annotation of its article: a real event of the right type
+(an annotated event at its trigger with its type), fully right (and its actor, recipient and status),
+or false, with the annotated reason (other sense, not political, generic, ...). Recall is over all
+annotated events of the split. The texts are read from ``../shared``.
+"""
+from __future__ import annotations
+
+from collections import Counter
+from pathlib import Path
+
+import numpy as np
+
+from tidings.corpus import annotations, candidates
+from tidings.eval.report import Report, Table, prf
+from tidings.learn import linear
+from tidings.learn.topic import OFF_TOPIC
+
+CURVE = (0.0, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9)
+
+
+def _emitted(cdocs, threshold: float):
+    return [(c, j) for c in cdocs for j in c.judged if j.event.confidence >= threshold]
+
+
+def _recall(cdocs, threshold: float) -> tuple[int, int]:
+    """(annotated events found with their type by an emitted event, annotated events)."""
+    found = total = 0
+    for c in cdocs:
+        hits = {id(j.gold) for j in c.judged if j.gold is not None and j.event.confidence >= threshold}
+        found += sum(id(g) in hits for g in c.annotation.events)
+        total += len(c.annotation.events)
+    return found, total
+
+
+def _error(c, j) -> str:
+    if j.reason:
+        return j.reason
+    at_trigger = [g for g in c.annotation.events if g.trigger[0] < j.event.trigger.end and
+                  j.event.trigger.start < g.trigger[1]]
+    return "wrong type" if at_trigger else "not annotated (no event there)"
+
+
+def score(cdocs: list[candidates.CorpusDoc], threshold: float, path: str) -> Report:
+    """The report for already-run corpus documents at an emission threshold."""
+    report = Report(kind="corpus", path=path)
+    emitted = _emitted(cdocs, threshold)
+    right = sum(j.right_type for _, j in emitted)
+    full = sum(j.full for _, j in emitted)
+    found, total = _recall(cdocs, threshold)
+    p, r, f = prf(right, len(emitted) - right, total - found)
+    off = [c for c in cdocs if c.annotation.doc_id.startswith("bbc/") and _topic_label(c) in OFF_TOPIC]
+    off_events = sum(1 for c in off for j in c.judged if j.event.confidence >= threshold)
+    off_words = sum(c.words for c in off)
+    every = [j for c in cdocs for j in c.judged]
+    conf = np.array([j.event.confidence for j in every])
+    label = np.array([float(j.right_type) for j in every])
+    report.scores = {
+        "precision_right_type": p, "precision_fully_right": full / len(emitted) if emitted else 0.0,
+        "recall_right_type": r, "f1_right_type": f,
+        "off_topic_events_per_1000_words": 1000 * off_events / off_words if off_words else 0.0,
+        "expected_calibration_error": linear.expected_calibration_error(conf, label) if len(every) else 0.0,
+    }
+    rows = []
+    for t in CURVE:
+        e = _emitted(cdocs, t)
+        rt = sum(j.right_type for _, j in e)
+        fd, tot = _recall(cdocs, t)
+        rows.append([t, len(e), rt / len(e) if e else 0.0, sum(j.full for _, j in e) / len(e) if e else 0.0,
+                     fd / tot if tot else 0.0])
+    report.tables.append(Table("by confidence threshold", ["min confidence", "emitted", "precision (type)",
+                                                           "precision (full)", "recall (type)"], rows))
+    types = sorted({j.event.type for _, j in emitted} | {g.type for c in cdocs for g in c.annotation.events})
+    per_type = []
+    for t in types:
+        e = [j for _, j in emitted if j.event.type == t]
+        gold = [g for c in cdocs for g in c.annotation.events if g.type == t]
+        hits = {id(j.gold) for c in cdocs for j in c.judged if j.gold is not None and j.event.confidence >= threshold}
+        got = sum(id(g) in hits for g in gold)
+        per_type.append([t, len(e), sum(j.right_type for j in e) / len(e) if e else 0.0, len(gold),
+                         got / len(gold) if gold else 0.0])
+    report.tables.append(Table(f"per type at min confidence {threshold}", ["type", "emitted", "precision",
+                                                                            "annotated", "recall"], per_type))
+    errors = Counter(_error(c, j) for c, j in emitted if not j.right_type)
+    report.tables.append(Table("false events emitted, by annotated reason", ["reason", "count"],
+                               [[k, v] for k, v in errors.most_common()]))
+    args = [j for _, j in emitted if j.right_type]
+    text_of = {id(j): c.doc.article.text for c, j in emitted}
+    if args:
+        rows = [["actor", sum(candidates.same_party(text_of[id(j)], j.event.actor, j.gold.actor) for j in args)],
+                ["recipient", sum(candidates.same_party(text_of[id(j)], j.event.recipient, j.gold.recipient)
+                                  for j in args)],
+                ["status", sum(j.event.status == j.gold.status for j in args)],
+                ["historical flag", sum(j.event.historical == j.gold.historical for j in args)]]
+        report.tables.append(Table("arguments of emitted events of the right type", ["argument", "right", "share"],
+                                   [[name, n, n / len(args)] for name, n in rows]))
+    report.notes.append(f"{len(cdocs)} articles, {len(every)} candidates, {len(emitted)} emitted at min "
+                        f"confidence {threshold}, {total} annotated events; off-topic BBC articles: {len(off)} "
+                        f"({off_words} words, {off_events} events)")
+    return report
+
+
+def _topic_label(cdoc) -> str | None:
+    from tidings.corpus import sources
+
+    return sources.load(cdoc.annotation.doc_id).topic
+
+
+def evaluate(path: str | Path = "test", *, limit: int | None = None, pipeline=None,
+             threshold: float | None = None) -> Report:
+    """Run the pipeline on one split (``train``, ``dev`` or ``test``; or a folder of annotations and a split as
+    ``FOLDER:SPLIT``) and score its events at the scorer's default threshold."""
+    from tidings.learn import scorer
+
+    folder, _, split = str(path).rpartition(":") if ":" in str(path) else ("", "", str(path))
+    if split not in annotations.SPLITS:
+        raise ValueError(f"split must be one of {', '.join(annotations.SPLITS)} (got {split!r})")
+    docs = [d for d in (annotations.load(Path(folder)) if folder else annotations.load()) if d.split == split]
+    if not docs:
+        raise ValueError(f"no annotated articles in split {split!r}")
+    cdocs = list(candidates.run(docs[:limit] if limit else docs, pipeline=pipeline))
+    model = scorer.load()
+    if threshold is None:
+        threshold = model.threshold if model is not None else 0.0
+    return score(cdocs, threshold, f"corpus:{split}")
