@@ -50,6 +50,9 @@ class Filters:
     since: str | None = None
     until: str | None = None
     source: str | None = None
+    #: events below it are left out: mentions default to the scorer's threshold; clusters hold only events
+    #: that passed the ingest threshold, and a higher value keeps clusters with a mention that reaches it
+    min_confidence: float | None = None
     limit: int | None = DEFAULT_LIMIT  # None: every row (exports)
 
     def validated(self, *, statuses: tuple[str, ...] = EVENT_STATUSES) -> "Filters":
@@ -62,6 +65,8 @@ class Filters:
             raise QueryError(f"--since {self.since} is after --until {self.until}")
         if self.status is not None and self.status.lower() not in statuses:
             raise QueryError(f"bad --status {self.status!r} (one of: {', '.join(statuses)})")
+        if self.min_confidence is not None and not 0.0 <= self.min_confidence <= 1.0:
+            raise QueryError(f"--min-confidence must be between 0 and 1 (got {self.min_confidence})")
         if self.limit is not None and self.limit < 1:
             raise QueryError("--limit must be at least 1")
         return self
@@ -69,7 +74,8 @@ class Filters:
     def only(self, *names: str) -> "Filters":
         """Refuse filters a query cannot apply (e.g. ``--recipient`` on quotes)."""
         unused = [f.name for f in dataclasses.fields(self)
-                  if f.name not in names and f.name != "limit" and getattr(self, f.name) is not None]
+                  if f.name not in names and f.name not in ("limit", "min_confidence")
+                  and getattr(self, f.name) is not None]
         if unused:
             raise QueryError(f"--{unused[0]} does not apply here")
         return self
@@ -93,8 +99,18 @@ def _dicts(rows: list[sqlite3.Row]) -> list[dict[str, Any]]:
 def events(store: Store, filters: Filters = Filters(), *, mentions: bool = False) -> list[dict[str, Any]]:
     """Event clusters (default) or individual event mentions matching ``filters``, newest first."""
     filters = filters.validated()
-    rows = queries.event_mentions(store, filters) if mentions else queries.event_clusters(store, filters)
+    rows = queries.event_mentions(store, _mention_threshold(filters)) if mentions else \
+        queries.event_clusters(store, filters)
     return _dicts(rows)
+
+
+def _mention_threshold(filters: Filters) -> Filters:
+    """Mention queries leave out low-confidence candidates unless a threshold is given."""
+    if filters.min_confidence is not None:
+        return filters
+    from tidings.learn.scorer import default_min_confidence
+
+    return dataclasses.replace(filters, min_confidence=default_min_confidence())
 
 
 def iter_events(store: Store, filters: Filters = Filters(limit=None)) -> Iterator[dict[str, Any]]:
@@ -104,7 +120,7 @@ def iter_events(store: Store, filters: Filters = Filters(limit=None)) -> Iterato
     ``article_published``, ``article_title``, ``cluster`` (event cluster key), ``cluster_mentions``,
     ``cluster_articles``, ``cluster_sources``, ``actor_code``, ``recipient_code`` and ``sentence_text``.
     """
-    for row in queries.event_records(store, filters.validated()):
+    for row in queries.event_records(store, _mention_threshold(filters.validated())):
         item = {key: row[key] for key in EVENT_RECORD_EXTRAS}
         item["cluster"] = row["cluster_id"]
         item["event"] = Event.from_dict(unflatten(row, Event))

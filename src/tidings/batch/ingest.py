@@ -60,8 +60,12 @@ def failure_kind(reason: str) -> str:
 class Writer:
     """The one writer: commits each batch's outcomes in a single transaction."""
 
-    def __init__(self, store: Store, summary: IngestSummary, *, progress=None):
+    def __init__(self, store: Store, summary: IngestSummary, *, progress=None, min_confidence: float | None = None):
+        from tidings.learn.scorer import default_min_confidence
+
         store.keep_scratch_in_memory()
+        #: events below this confidence are stored as candidates but join no event cluster (no counts, no exports)
+        self.min_confidence = default_min_confidence() if min_confidence is None else min_confidence
         self.store = store
         self.summary = summary
         self.progress = progress
@@ -113,7 +117,8 @@ class Writer:
         signature = near.Signature.of_normalized(normalized)
         bands = signature.bands()
         match = near.best_match(signature, self.store.lsh_candidates(bands))
-        clusters = [event_dedup.assign_cluster(self.store, event) for event in doc.events]
+        clusters = [event_dedup.assign_cluster(self.store, event) if event.confidence >= self.min_confidence else None
+                    for event in doc.events]
         codes = [(event_dedup.actor_code(e.actor), event_dedup.actor_code(e.recipient)) for e in doc.events]
         self.store.add_article(
             doc, content_hash=text_hash, raw_hash=raw_content_hash(raw), origin=raw.origin,
@@ -166,15 +171,19 @@ def plan_batches(inputs: Iterable[RawArticle | Failure], writer: Writer, *, batc
 
 def ingest(paths: Sequence[str], *, store: Store, engine: str = "local", workers: int = 1, scheduler=None,
            batch_size: int = BATCH_SIZE, retry_failed: bool = False, progress: bool = False,
-           pipeline=None, inputs: Iterable[RawArticle | Failure] | None = None) -> IngestSummary:
-    """Ingest ``paths`` (or ready-made ``inputs``) into ``store``; return what happened to each input."""
+           pipeline=None, inputs: Iterable[RawArticle | Failure] | None = None,
+           min_confidence: float | None = None) -> IngestSummary:
+    """Ingest ``paths`` (or ready-made ``inputs``) into ``store``; return what happened to each input.
+
+    Events below ``min_confidence`` (default: the event scorer's threshold) are kept as candidates: stored
+    with their article, but in no event cluster, so counts, maps and exports leave them out."""
     from tqdm import tqdm
 
     from tidings.stages.ingest.readers import iter_inputs
 
     summary = IngestSummary()
     bar = tqdm(unit=" articles", desc="ingest", disable=None if progress else True, smoothing=0.1)
-    writer = Writer(store, summary, progress=bar)
+    writer = Writer(store, summary, progress=bar, min_confidence=min_confidence)
     executor = make_executor(engine, workers=workers, scheduler=scheduler, pipeline=pipeline)
     try:
         source = inputs if inputs is not None else iter_inputs(list(paths))

@@ -5,7 +5,7 @@ from pathlib import Path
 
 import click
 
-from tidings.cli.store_cmd import db_option, filter_options, open_store
+from tidings.cli.store_cmd import db_option, filter_options, min_confidence_option, open_store
 from tidings.query import Filters, QueryError
 
 
@@ -15,6 +15,7 @@ from tidings.query import Filters, QueryError
               help="File layout to write.")
 @click.option("--out", required=True, type=click.Path(), help="Output file (a folder for parquet).")
 @filter_options("actor", "recipient", "country", "type", "status", "since", "until", "source")
+@min_confidence_option
 @click.option("--undated", type=click.Choice(["skip", "published"]), default="skip", show_default=True,
               help="GDELT files: leave out events without a date, or date current (not historical) ones "
                    "to their article's publication day.")

@@ -7,6 +7,7 @@ import sys
 import click
 
 from tidings.cli.render import document_table
+from tidings.cli.store_cmd import min_confidence_option
 from tidings.models import Document, Failure, RawArticle
 from tidings.stages.ingest.readers import iter_inputs, raw_from_string
 
@@ -19,7 +20,8 @@ from tidings.stages.ingest.readers import iter_inputs, raw_from_string
 @click.option("--format", "fmt", type=click.Choice(["json", "jsonl", "table"]), default=None,
               help="json (default for one article), jsonl (default for several), or table.")
 @click.option("--explain", is_flag=True, help="Show, per sentence, the parse and the rule behind each event.")
-def extract_command(paths, published, url, title, fmt, explain) -> None:
+@min_confidence_option
+def extract_command(paths, published, url, title, fmt, explain, min_confidence) -> None:
     """Extract events, actors, quotes, dates, places and amounts from articles.
 
     \b
@@ -31,7 +33,9 @@ def extract_command(paths, published, url, title, fmt, explain) -> None:
       tidings extract article.html --published 2021-12-30
       cat story.txt | tidings extract - --format table
       tidings extract batch.jsonl --format jsonl > documents.jsonl
+      tidings extract article.html --min-confidence 0       # every candidate, with its confidence
     """
+    from tidings import confident_events
     from tidings.pipeline import default_pipeline
 
     raws = list(_raws(paths, published=published, url=url, title=title))
@@ -42,7 +46,7 @@ def extract_command(paths, published, url, title, fmt, explain) -> None:
             failed += 1
             click.echo(f"tidings: {item.origin or item.id}: {item.reason}", err=True)
             continue
-        click.echo(_render(item, fmt, explain))
+        click.echo(_render(item if explain else confident_events(item, min_confidence), fmt, explain))
     if failed:
         sys.exit(1)
 

@@ -15,14 +15,15 @@ def document_table(doc: Document) -> str:
     """A compact text report: article header, events, quotes, actors, places, dates, amounts."""
     a = doc.article
     lines = [f"# {a.title or a.id}", f"published {a.published or '?'} · language {a.language} · "
-             f"{len(a.text.split())} words" + (f" · {a.url}" if a.url else "")]
+             f"{len(a.text.split())} words" + (f" · {a.url}" if a.url else "")
+             + (f" · topic {a.topic}" if a.topic else "") + (" (off-topic: not coded)" if a.off_topic else "")]
     lines.append(f"\nEVENTS ({len(doc.events)})")
     for e in doc.events:
         flags = "" if e.status == "asserted" else f" ({e.status})"
         flags += " [historical]" if e.historical else ""
         where = f" @ {e.location.name}" if e.location and e.location.name else ""
         lines.append(f"  {e.date or '?':<10} {e.type:<9} {e.cameo:<4} {_who(e.actor)} → {_who(e.recipient)}"
-                     f"{where}{flags}  «{e.trigger.text}»")
+                     f"{where}{flags}  «{e.trigger.text}»  {e.confidence:.2f}")
     lines.append(f"\nQUOTES ({len(doc.quotes)})")
     for q in doc.quotes:
         text = q.text if len(q.text) < 100 else q.text[:97] + "..."

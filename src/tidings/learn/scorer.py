@@ -150,6 +150,12 @@ class Scorer:
                             threshold=np.array(self.threshold), hash_bits=np.array(HASH_BITS))
 
 
+def default_min_confidence() -> float:
+    """The emission threshold chosen on dev when the scorer was trained (0 without a scorer)."""
+    model = load()
+    return model.threshold if model is not None else 0.0
+
+
 @functools.cache
 def load(path: Path = MODEL_PATH) -> Scorer | None:
     """The committed scorer (None when no model file is there: rule confidences stand)."""

@@ -142,6 +142,11 @@ def event_where(store: Store, filters, *, mentions: bool) -> Where:
     if filters.status:
         where.add("e.status = ?", filters.status.lower())
     _add_dates(where, where.column("day"), filters)
+    if filters.min_confidence is not None and mentions:
+        where.add("e.confidence >= ?", filters.min_confidence)
+    elif filters.min_confidence is not None:  # a cluster qualifies through one confident mention
+        where.add(f"EXISTS (SELECT 1 FROM events x WHERE x.cluster_id = {where.column('pk')} AND x.confidence >= ?)",
+                  filters.min_confidence)
     if filters.source and mentions:
         where.add("EXISTS (SELECT 1 FROM articles a WHERE a.id = e.article_id AND a.source = ? COLLATE NOCASE)",
                   filters.source)
