@@ -206,3 +206,14 @@ def test_kill_minus_nine_mid_batch_then_rerun_loses_nothing(tmp_path):
     assert conn.execute("SELECT COUNT(*) FROM articles").fetchone()[0] == conn.execute(
         "SELECT COUNT(DISTINCT content_hash) FROM articles").fetchone()[0]
     assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+
+
+def test_an_id_with_a_lone_surrogate_never_blocks_a_folder(tmp_path, pipeline):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "batch.jsonl").write_text(
+        '{"id": "a\\udc00", "text": "NATO ministers met in Brussels on Friday to discuss Ukraine."}\n'
+        '{"id": "b", "text": "Talks between Iran and the United States resumed in Vienna on Monday."}\n')
+    with Store.open(tmp_path / "s.db") as store:
+        summary = ingest([str(folder)], store=store, pipeline=pipeline)
+    assert summary.stored == 2 and set(outcomes(tmp_path / "s.db")) == {"a\\udc00", "b"}

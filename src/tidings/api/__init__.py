@@ -15,10 +15,13 @@ from typing import Annotated, Any
 from fastapi import Depends, FastAPI, Header, HTTPException, Query, Request
 from fastapi.responses import FileResponse, JSONResponse
 from fastapi.staticfiles import StaticFiles
-from pydantic import BaseModel, Field, model_validator
+from fastapi.encoders import jsonable_encoder
+from fastapi.exceptions import RequestValidationError
+from pydantic import BaseModel, Field, field_validator, model_validator
 
 from tidings import __version__, query
 from tidings.models import RawArticle
+from tidings.models.raw import storable_id, storable_text
 from tidings.query import DEFAULT_LIMIT, Filters, QueryError
 from tidings.storage import Store, StoreError
 
@@ -61,6 +64,12 @@ class ArticleIn(BaseModel):
     published: str | None = Field(default=None, max_length=40)
     source: str | None = Field(default=None, max_length=500)
 
+    @field_validator("*", mode="before")
+    @classmethod
+    def _storable(cls, value: Any, info) -> Any:
+        """Lone surrogates ("a\\udc00"): escaped in the id, replaced elsewhere, never a server error."""
+        return storable_id(value) if info.field_name == "id" else storable_text(value)
+
     @model_validator(mode="after")
     def _one_body(self) -> "ArticleIn":
         if (self.text is None) == (self.html is None):
@@ -89,6 +98,12 @@ def create_app(db: Path | str, *, token: str | None = None, pipeline=None) -> Fa
     @app.exception_handler(QueryError)
     async def bad_filter(request: Request, exc: QueryError) -> JSONResponse:
         return JSONResponse({"detail": str(exc)}, status_code=400)
+
+    @app.exception_handler(RequestValidationError)
+    async def bad_request(request: Request, exc: RequestValidationError) -> JSONResponse:
+        """422 naming each problem, without echoing the input (it may not even be encodable)."""
+        errors = [{key: error[key] for key in ("type", "loc", "msg") if key in error} for error in exc.errors()]
+        return JSONResponse({"detail": jsonable_encoder(errors)}, status_code=422)
 
     @app.exception_handler(StoreError)
     async def store_unavailable(request: Request, exc: StoreError) -> JSONResponse:

@@ -21,6 +21,7 @@ import unicodedata
 from dataclasses import dataclass, field
 
 from tidings.models import Article, Document, RawArticle
+from tidings.models.raw import ID_ESCAPED
 from tidings.resources.clean import Debris, debris
 from tidings.stages.ingest.decoding import HTML_TAG
 
@@ -89,6 +90,8 @@ def run(raw: RawArticle) -> Document:
     doc = Document(article, raw_html=raw.html)
     if raw.published and not normalise_date(raw.published):
         doc.warnings.append(f"unreadable publication date {raw.published!r}")
+    if raw.extra.get(ID_ESCAPED):
+        doc.warnings.append(f"input id held characters that cannot be stored; escaped as {raw.id!r}")
     return doc
 
 

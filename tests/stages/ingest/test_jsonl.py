@@ -65,3 +65,11 @@ def test_non_utf8_line_is_undecodable(tmp_path):
     path = tmp_path / "latin.jsonl"
     path.write_bytes(b'{"id": "x", "text": "caf\xe9"}\n')
     assert read(path)[0].reason.startswith("undecodable")
+
+
+def test_an_id_with_a_lone_surrogate_is_escaped_and_noted(tmp_path):
+    path = lines_file(tmp_path, '{"id": "a\\udc00", "text": "Talks \\ud800opened in Doha."}')
+    (raw,) = read(path)
+    assert raw.id == "a\\udc00" and raw.extra["id_escaped"] is True
+    assert raw.text == "Talks \ufffdopened in Doha."
+    raw.id.encode("utf-8")
