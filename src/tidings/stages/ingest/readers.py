@@ -43,9 +43,10 @@ def raw_from_string(content: str, *, id: str | None = None, url: str | None = No
     return RawArticle(id=ident, url=url, title=title, published=published, **fields)
 
 
-def iter_inputs(paths: Iterable[str | Path] | str | Path, *,
-                max_bytes: int = MAX_BYTES) -> Iterator[RawArticle | Failure]:
-    """Yield a RawArticle or a Failure for every article found in ``paths`` (files, folders, globs)."""
+def iter_inputs(paths: Iterable[str | Path] | str | Path, *, max_bytes: int = MAX_BYTES,
+                blank_lines: bool = False) -> Iterator[RawArticle | Failure]:
+    """Yield a RawArticle or a Failure for every article found in ``paths`` (files, folders, globs);
+    with ``blank_lines``, a blank JSONL line is a Failure too (so outputs line up with input lines)."""
     for given in [paths] if isinstance(paths, (str, Path)) else paths:
         found = list(_expand(str(given)))
         if not found:
@@ -53,7 +54,7 @@ def iter_inputs(paths: Iterable[str | Path] | str | Path, *,
                       else "not found: no such file, folder or glob match")
             yield Failure(id=str(given), reason=reason, origin=str(given))
         for path, base in found:
-            yield from _read_file(path, stem_id=_path_id(path, base), max_bytes=max_bytes)
+            yield from _read_file(path, stem_id=_path_id(path, base), max_bytes=max_bytes, blank_lines=blank_lines)
 
 
 def _expand(given: str) -> Iterator[tuple[Path, Path]]:
@@ -93,7 +94,8 @@ def _suffix(path: Path) -> str:
     return inner + ".gz" if inner in SUPPORTED_SUFFIXES else path.suffix.lower()
 
 
-def _read_file(path: Path, *, stem_id: str, max_bytes: int) -> Iterator[RawArticle | Failure]:
+def _read_file(path: Path, *, stem_id: str, max_bytes: int,
+               blank_lines: bool = False) -> Iterator[RawArticle | Failure]:
     """Dispatch one file to its format reader; any unexpected error becomes one Failure."""
     suffix = _suffix(path)
     gzipped = suffix.endswith(".gz") and suffix not in WARC_SUFFIXES
@@ -103,7 +105,7 @@ def _read_file(path: Path, *, stem_id: str, max_bytes: int) -> Iterator[RawArtic
         if suffix not in SUPPORTED_SUFFIXES:
             raise InputError(f"unsupported type: {suffix or 'no extension'}")
         if suffix == ".jsonl":
-            yield from read_jsonl(path, stem_id=stem_id, max_bytes=max_bytes)
+            yield from read_jsonl(path, stem_id=stem_id, max_bytes=max_bytes, blank_lines=blank_lines)
             return
         if suffix in WARC_SUFFIXES:
             yield from read_warc(path, stem_id=stem_id, max_bytes=max_bytes)
