@@ -1,4 +1,5 @@
 """Ingest: every input ends stored, skipped or failed; re-runs are idempotent; kill -9 then resume loses nothing."""
+import json
 import os
 import signal
 import sqlite3
@@ -217,3 +218,43 @@ def test_an_id_with_a_lone_surrogate_never_blocks_a_folder(tmp_path, pipeline):
     with Store.open(tmp_path / "s.db") as store:
         summary = ingest([str(folder)], store=store, pipeline=pipeline)
     assert summary.stored == 2 and set(outcomes(tmp_path / "s.db")) == {"a\\udc00", "b"}
+
+
+def write_mixed_folder(folder: Path) -> int:
+    """Files and lines whose ids collide, empty and random files under article extensions; returns the unit count."""
+    folder.mkdir()
+    story, other = STORIES["summit"], STORIES["shelling"]
+    (folder / "story.txt").write_text(story, encoding="utf-8")
+    (folder / "story.html").write_text(f"<html><body><article><p>{other}</p></article></body></html>")
+    (folder / "empty.md").write_bytes(b"")
+    for suffix in (".md", ".xml", ".html"):
+        (folder / f"noise{suffix}").write_bytes(bytes(range(256)) * 4)
+    rows = [{"id": "story", "text": STORIES["aid"]},       # equal to a file's id
+            {"id": "dup", "text": STORIES["protest"]},
+            {"id": "dup", "text": STORIES["ceasefire"]},   # the same id again, other text
+            {"id": "dup", "text": STORIES["protest"]},     # the same id and text again
+            {"id": "hollow", "text": ""}]
+    (folder / "batch.jsonl").write_text("\n".join(json.dumps(r) for r in rows) + "\n", encoding="utf-8")
+    return 6 + len(rows)
+
+
+def test_every_input_unit_of_a_mixed_folder_has_exactly_one_recorded_outcome(tmp_path, pipeline):
+    units = write_mixed_folder(tmp_path / "in")
+    db = tmp_path / "s.db"
+    with Store.open(db) as store:
+        summary = ingest([str(tmp_path / "in")], store=store, pipeline=pipeline)
+        failures = query.failures(store, limit=100)
+        skipped = query.skipped(store, limit=100)
+    assert summary.total == units and summary.already_done == 0
+    found = outcomes(db)
+    assert len(found) == units
+    assert summary.stored + len(skipped) + len(failures) == units
+    assert sum(summary.failed.values()) == len(failures) and summary.duplicates == len(skipped)
+    assert found["story.txt"] == found["story.html"] == found["story"] == "stored"
+    assert {found[f"noise{s}"] for s in (".md", ".xml", ".html")} == {"failed"} and found["empty"] == "failed"
+    assert found["dup"] == "stored" and found[f"dup@{tmp_path / 'in' / 'batch.jsonl'}:3"] == "stored"
+    (copy,) = skipped
+    assert copy["input_id"] == f"dup@{tmp_path / 'in' / 'batch.jsonl'}:4" and copy["duplicate_of"] == "dup"
+    with Store.open(db) as store:
+        again = ingest([str(tmp_path / "in")], store=store, pipeline=pipeline)
+    assert again.already_done == again.total == units and outcomes(db) == found

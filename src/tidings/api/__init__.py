@@ -215,7 +215,7 @@ def create_app(db: Path | str, *, token: str | None = None, pipeline=None) -> Fa
         """Store posted articles (bearer token required); each ends stored, skipped or failed."""
         from tidings.batch import ingest as run_ingest
 
-        raws = [_raw(article) for article in batch.articles]
+        raws = [_raw(article, origin=f"api#{number}") for number, article in enumerate(batch.articles, start=1)]
         with Store.open(db_path) as store:
             result = run_ingest([], store=store, inputs=raws, pipeline=pipeline)
         return {"stored": result.stored, "near_duplicates": result.near_duplicates,
@@ -236,9 +236,9 @@ def create_app(db: Path | str, *, token: str | None = None, pipeline=None) -> Fa
     return app
 
 
-def _raw(article: ArticleIn) -> RawArticle:
+def _raw(article: ArticleIn, *, origin: str = "api") -> RawArticle:
     """The RawArticle of a posted article; without an id, a hash of its content (so re-posting is idempotent)."""
     content = article.html if article.html is not None else article.text
     ident = article.id or hashlib.sha1(content.encode("utf-8", "replace")).hexdigest()[:16]
     return RawArticle(id=ident, html=article.html, text=article.text, url=article.url, title=article.title,
-                      published=article.published, source=article.source, origin="api")
+                      published=article.published, source=article.source, origin=origin)
