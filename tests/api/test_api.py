@@ -215,3 +215,8 @@ def test_an_id_with_a_lone_surrogate_is_escaped_not_a_server_error(writable_db):
                                                                 "Content-Type": "application/json"})
     assert response.status_code == 200 and response.json()["stored"] == 1
     assert client.get("/api/articles/a\\udc00").json()["article"]["id"] == "a\\udc00"
+
+
+@pytest.mark.parametrize("path", ["/static/app.js%00.txt", "/static/" + "a" * 5000])
+def test_static_paths_the_file_system_cannot_look_up_are_404(client, path):
+    assert client.get(path).status_code == 404

@@ -258,3 +258,17 @@ def test_every_input_unit_of_a_mixed_folder_has_exactly_one_recorded_outcome(tmp
     with Store.open(db) as store:
         again = ingest([str(tmp_path / "in")], store=store, pipeline=pipeline)
     assert again.already_done == again.total == units and outcomes(db) == found
+
+
+def test_a_store_that_cannot_be_written_stops_the_run_with_one_line(tmp_path, pipeline):
+    from tidings.storage import StoreError
+
+    corpus = write_corpus(tmp_path / "in", with_bad=False)
+    Store.open(tmp_path / "s.db").close()
+    with Store.open(tmp_path / "s.db", readonly=True) as store:
+        with pytest.raises(StoreError, match="cannot write to .*readonly"):
+            ingest([str(corpus)], store=store, pipeline=pipeline)
+    with Store.open(tmp_path / "full.db") as store:
+        store.conn.execute(f"PRAGMA max_page_count = {store.conn.execute('PRAGMA page_count').fetchone()[0]}")
+        with pytest.raises(StoreError, match="cannot write to .*disk is full"):
+            ingest([str(corpus)], store=store, pipeline=pipeline)

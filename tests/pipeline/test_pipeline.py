@@ -42,3 +42,9 @@ def test_a_text_longer_than_the_parser_takes_fails_with_a_reason_instead_of_bein
     done, failed = Pipeline().process_many([RawArticle(id="short", text=short), RawArticle(id="long", text=long)])
     assert isinstance(done, Document) and done.parse is not None
     assert isinstance(failed, Failure) and failed.reason.startswith("too large:") and "limit 300" in failed.reason
+
+
+def test_relative_dates_near_the_end_of_the_calendar_do_not_break_an_article():
+    raw = RawArticle(id="late", text="NATO ministers will meet in Brussels the week after next.", published="9999-12-31")
+    (doc,) = default_pipeline().process_many([raw])
+    assert isinstance(doc, Document) and doc.article.published is None

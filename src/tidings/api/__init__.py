@@ -232,8 +232,18 @@ def create_app(db: Path | str, *, token: str | None = None, pipeline=None) -> Fa
     def docs() -> FileResponse:
         return FileResponse(STATIC / "docs.html")
 
-    app.mount("/static", StaticFiles(directory=STATIC), name="static")
+    app.mount("/static", StaticOnly(directory=STATIC), name="static")
     return app
+
+
+class StaticOnly(StaticFiles):
+    """The dashboard's files; a path the file system cannot even look up ("app.js%00.txt") is a 404, not a 500."""
+
+    async def get_response(self, path: str, scope):
+        try:
+            return await super().get_response(path, scope)
+        except (ValueError, OSError):  # an embedded NUL, a name too long for the file system
+            raise HTTPException(404, "Not Found") from None
 
 
 def _raw(article: ArticleIn, *, origin: str = "api") -> RawArticle:

@@ -18,6 +18,7 @@ from tidings.dedup import events as event_dedup
 from tidings.dedup import near
 from tidings.models import Document, Failure, RawArticle
 from tidings.storage import Store
+from tidings.storage.store import unwritable
 
 BATCH_SIZE = 16
 
@@ -101,6 +102,8 @@ class Writer:
             with self.store.savepoint():
                 self.store_document(raw, doc)
         except (sqlite3.Error, ValueError, TypeError) as exc:
+            if unwritable(exc):  # the store, not this document: the run stops with one line
+                raise
             self.fail(raw.id, f"store error: {type(exc).__name__}: {exc}", origin=raw.origin)
 
     def store_document(self, raw: RawArticle, doc: Document) -> None:
