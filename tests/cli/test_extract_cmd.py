@@ -58,7 +58,8 @@ def test_rejected_inputs_are_reported_and_jsonl_output_keeps_line_numbers(tmp_pa
     lines = [json.loads(line) for line in result.stdout.splitlines()]
     assert [d["article"]["id"] for d in lines] == ["one", "hollow", "batch:3", "batch:4", "two"]
     assert [("error" in d) for d in lines] == [False, True, True, True, False]
-    assert len(result.stderr.splitlines()) == 3 and all(line.startswith("tidings: ") for line in result.stderr.splitlines())
+    errors = result.stderr.splitlines()
+    assert len(errors) == 3 and all(line.startswith("tidings: ") for line in errors)
 
 
 def test_a_rejected_file_in_a_folder_does_not_stop_the_rest(tmp_path):

@@ -45,6 +45,7 @@ def test_a_text_longer_than_the_parser_takes_fails_with_a_reason_instead_of_bein
 
 
 def test_relative_dates_near_the_end_of_the_calendar_do_not_break_an_article():
-    raw = RawArticle(id="late", text="NATO ministers will meet in Brussels the week after next.", published="9999-12-31")
+    raw = RawArticle(id="late", text="NATO ministers will meet in Brussels the week after next.",
+                     published="9999-12-31")
     (doc,) = default_pipeline().process_many([raw])
     assert isinstance(doc, Document) and doc.article.published is None
