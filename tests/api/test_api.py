@@ -206,3 +206,17 @@ def test_a_broken_store_is_503_on_writes_too(tmp_path):
     response = client.post("/api/ingest", headers={"Authorization": "Bearer t"},
                            json={"articles": [{"id": "x", "text": "Talks resumed in Vienna."}]})
     assert response.status_code == 503 and "not a tidings store" in response.json()["detail"]
+
+
+def test_an_id_with_a_lone_surrogate_is_escaped_not_a_server_error(writable_db):
+    client = TestClient(create_app(writable_db, token="s3cret", pipeline=FakePipeline()))
+    body = '{"articles": [{"id": "a\\udc00", "text": "NATO ministers met in Brussels on Friday."}]}'
+    response = client.post("/api/ingest", content=body, headers={"Authorization": "Bearer s3cret",
+                                                                "Content-Type": "application/json"})
+    assert response.status_code == 200 and response.json()["stored"] == 1
+    assert client.get("/api/articles/a\\udc00").json()["article"]["id"] == "a\\udc00"
+
+
+@pytest.mark.parametrize("path", ["/static/app.js%00.txt", "/static/" + "a" * 5000])
+def test_static_paths_the_file_system_cannot_look_up_are_404(client, path):
+    assert client.get(path).status_code == 404

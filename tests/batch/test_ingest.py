@@ -1,4 +1,5 @@
 """Ingest: every input ends stored, skipped or failed; re-runs are idempotent; kill -9 then resume loses nothing."""
+import json
 import os
 import signal
 import sqlite3
@@ -206,3 +207,68 @@ def test_kill_minus_nine_mid_batch_then_rerun_loses_nothing(tmp_path):
     assert conn.execute("SELECT COUNT(*) FROM articles").fetchone()[0] == conn.execute(
         "SELECT COUNT(DISTINCT content_hash) FROM articles").fetchone()[0]
     assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+
+
+def test_an_id_with_a_lone_surrogate_never_blocks_a_folder(tmp_path, pipeline):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "batch.jsonl").write_text(
+        '{"id": "a\\udc00", "text": "NATO ministers met in Brussels on Friday to discuss Ukraine."}\n'
+        '{"id": "b", "text": "Talks between Iran and the United States resumed in Vienna on Monday."}\n')
+    with Store.open(tmp_path / "s.db") as store:
+        summary = ingest([str(folder)], store=store, pipeline=pipeline)
+    assert summary.stored == 2 and set(outcomes(tmp_path / "s.db")) == {"a\\udc00", "b"}
+
+
+def write_mixed_folder(folder: Path) -> int:
+    """Files and lines whose ids collide, empty and random files under article extensions; returns the unit count."""
+    folder.mkdir()
+    story, other = STORIES["summit"], STORIES["shelling"]
+    (folder / "story.txt").write_text(story, encoding="utf-8")
+    (folder / "story.html").write_text(f"<html><body><article><p>{other}</p></article></body></html>")
+    (folder / "empty.md").write_bytes(b"")
+    for suffix in (".md", ".xml", ".html"):
+        (folder / f"noise{suffix}").write_bytes(bytes(range(256)) * 4)
+    rows = [{"id": "story", "text": STORIES["aid"]},       # equal to a file's id
+            {"id": "dup", "text": STORIES["protest"]},
+            {"id": "dup", "text": STORIES["ceasefire"]},   # the same id again, other text
+            {"id": "dup", "text": STORIES["protest"]},     # the same id and text again
+            {"id": "hollow", "text": ""}]
+    (folder / "batch.jsonl").write_text("\n".join(json.dumps(r) for r in rows) + "\n", encoding="utf-8")
+    return 6 + len(rows)
+
+
+def test_every_input_unit_of_a_mixed_folder_has_exactly_one_recorded_outcome(tmp_path, pipeline):
+    units = write_mixed_folder(tmp_path / "in")
+    db = tmp_path / "s.db"
+    with Store.open(db) as store:
+        summary = ingest([str(tmp_path / "in")], store=store, pipeline=pipeline)
+        failures = query.failures(store, limit=100)
+        skipped = query.skipped(store, limit=100)
+    assert summary.total == units and summary.already_done == 0
+    found = outcomes(db)
+    assert len(found) == units
+    assert summary.stored + len(skipped) + len(failures) == units
+    assert sum(summary.failed.values()) == len(failures) and summary.duplicates == len(skipped)
+    assert found["story.txt"] == found["story.html"] == found["story"] == "stored"
+    assert {found[f"noise{s}"] for s in (".md", ".xml", ".html")} == {"failed"} and found["empty"] == "failed"
+    assert found["dup"] == "stored" and found[f"dup@{tmp_path / 'in' / 'batch.jsonl'}:3"] == "stored"
+    (copy,) = skipped
+    assert copy["input_id"] == f"dup@{tmp_path / 'in' / 'batch.jsonl'}:4" and copy["duplicate_of"] == "dup"
+    with Store.open(db) as store:
+        again = ingest([str(tmp_path / "in")], store=store, pipeline=pipeline)
+    assert again.already_done == again.total == units and outcomes(db) == found
+
+
+def test_a_store_that_cannot_be_written_stops_the_run_with_one_line(tmp_path, pipeline):
+    from tidings.storage import StoreError
+
+    corpus = write_corpus(tmp_path / "in", with_bad=False)
+    Store.open(tmp_path / "s.db").close()
+    with Store.open(tmp_path / "s.db", readonly=True) as store:
+        with pytest.raises(StoreError, match="cannot write to .*readonly"):
+            ingest([str(corpus)], store=store, pipeline=pipeline)
+    with Store.open(tmp_path / "full.db") as store:
+        store.conn.execute(f"PRAGMA max_page_count = {store.conn.execute('PRAGMA page_count').fetchone()[0]}")
+        with pytest.raises(StoreError, match="cannot write to .*disk is full"):
+            ingest([str(corpus)], store=store, pipeline=pipeline)

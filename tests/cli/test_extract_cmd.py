@@ -46,3 +46,27 @@ def test_extract_jsonl_keeps_ids_and_order(tmp_path):
 def test_extract_help_teaches_examples():
     result = run("extract", "--help")
     assert "Examples:" in result.output and "--published" in result.output
+
+
+def test_rejected_inputs_are_reported_and_jsonl_output_keeps_line_numbers(tmp_path):
+    batch = tmp_path / "batch.jsonl"
+    rows = [json.dumps({"id": "one", "text": STORY}), json.dumps({"id": "hollow", "text": ""}), "",
+            "{broken", json.dumps({"id": "two", "text": STORY})]
+    batch.write_text("\n".join(rows) + "\n", encoding="utf-8")
+    result = CliRunner(mix_stderr=False).invoke(main, ["extract", str(batch), "--format", "jsonl"])
+    assert result.exit_code == 1 and isinstance(result.exception, SystemExit)
+    lines = [json.loads(line) for line in result.stdout.splitlines()]
+    assert [d["article"]["id"] for d in lines] == ["one", "hollow", "batch:3", "batch:4", "two"]
+    assert [("error" in d) for d in lines] == [False, True, True, True, False]
+    errors = result.stderr.splitlines()
+    assert len(errors) == 3 and all(line.startswith("tidings: ") for line in errors)
+
+
+def test_a_rejected_file_in_a_folder_does_not_stop_the_rest(tmp_path):
+    (tmp_path / "a-story.txt").write_text(STORY, encoding="utf-8")
+    (tmp_path / "b-empty.txt").write_text("", encoding="utf-8")
+    result = CliRunner(mix_stderr=False).invoke(main, ["extract", str(tmp_path)])
+    assert result.exit_code == 1 and isinstance(result.exception, SystemExit)
+    (doc,) = [json.loads(line) for line in result.stdout.splitlines() if "tidings.document/1" in line]
+    assert doc["article"]["id"] == "a-story"
+    assert "b-empty.txt: empty" in result.stderr

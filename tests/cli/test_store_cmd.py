@@ -156,3 +156,16 @@ def test_demo_runs_on_the_bundled_sample_corpus(tmp_path, monkeypatch):
     for section in ("EVENTS", "TOP ACTORS", "TOP DYADS", "QUOTES", "SUMMARY", "failed (1): not English"):
         assert section in result.output
     assert "no rows" not in result.output
+
+
+def test_ingest_into_an_unwritable_store_is_a_one_line_error(tmp_path, monkeypatch):
+    import tidings.batch
+    from tidings.storage import StoreError
+
+    def unwritable(*args, **kwargs):
+        raise StoreError(f"cannot write to {tmp_path / 's.db'}: database or disk is full")
+
+    monkeypatch.setattr(tidings.batch, "ingest", unwritable)
+    result = CliRunner().invoke(main, ["ingest", str(tmp_path), "--db", str(tmp_path / "s.db"), "-q"])
+    assert result.exit_code == 1 and result.output.strip().splitlines() == [
+        f"Error: cannot write to {tmp_path / 's.db'}: database or disk is full"]

@@ -2,7 +2,7 @@
 import gc
 
 from tidings.models import Document, Failure, RawArticle
-from tidings.pipeline import ANNOTATORS, WARM_UP_ARTICLE, default_pipeline
+from tidings.pipeline import ANNOTATORS, WARM_UP_ARTICLE, Pipeline, default_pipeline
 
 STORY = ("Kenya accused Uganda on Monday of shelling a border post near Busia, the foreign ministry said. "
          "Ugandan officials denied the charge.")
@@ -15,7 +15,7 @@ def test_documents_and_failures_come_back_in_input_order_with_stage_timings():
     assert isinstance(out[1], Failure) and out[1].reason.startswith("empty")
     doc = out[0]
     assert isinstance(doc, Document) and doc.parse is not None
-    assert list(doc.timings) == ["clean", "nlp", *(name for name, _ in ANNOTATORS)]
+    assert list(doc.timings) == ["clean", "topic", "nlp", *(name for name, _ in ANNOTATORS)]
     assert all(0 <= seconds < 60 for seconds in doc.timings.values())
 
 
@@ -31,3 +31,21 @@ def test_the_process_wide_pipeline_is_warmed_up_so_lazy_resources_load_before_re
     assert mentions._city_countries.cache_info().currsize == 1  # the city table, loaded only by rare mentions
     doc = default_pipeline().process(WARM_UP_ARTICLE)
     assert doc.actors and doc.places and doc.quotes and doc.events and doc.article.published == "2022-03-03"
+
+
+def test_a_text_longer_than_the_parser_takes_fails_with_a_reason_instead_of_being_cut(monkeypatch):
+    from tidings.stages import nlp
+
+    monkeypatch.setattr(nlp, "MAX_CHARS", 300)
+    short = "NATO ministers met in Brussels on Friday to discuss support for Ukraine."
+    long = "\n\n".join(f"{short[:-1]} for the {n}th time." for n in range(10))
+    done, failed = Pipeline().process_many([RawArticle(id="short", text=short), RawArticle(id="long", text=long)])
+    assert isinstance(done, Document) and done.parse is not None
+    assert isinstance(failed, Failure) and failed.reason.startswith("too large:") and "limit 300" in failed.reason
+
+
+def test_relative_dates_near_the_end_of_the_calendar_do_not_break_an_article():
+    raw = RawArticle(id="late", text="NATO ministers will meet in Brussels the week after next.",
+                     published="9999-12-31")
+    (doc,) = default_pipeline().process_many([raw])
+    assert isinstance(doc, Document) and doc.article.published is None

@@ -366,3 +366,16 @@ def test_pipeline_skips_nlp_for_non_english_articles(build_doc):
               "crise ukrainienne et des sanctions envisagées contre la Russie.")
     doc = build_doc(french, until="events")
     assert doc.article.language == "fr" and doc.parse is None and doc.events == []
+
+
+@pytest.mark.parametrize("page", ["\x0b<p>Ministers met in Riga on Monday to discuss energy.</p>\x0c",
+                                  "<p>Ministers met in Riga on Monday.</p>\x0b\x0c<p>They agreed to talk.</p>"])
+def test_vertical_tab_and_form_feed_between_tags_are_spaces_not_errors(page):
+    doc = clean.run(RawArticle(id="p", html=page))
+    assert "Ministers met in Riga" in doc.article.text and "\x0b" not in doc.article.text
+
+
+@pytest.mark.parametrize("published", ["9999-12-31", "0001-01-01", "99999999999999"])
+def test_a_publication_date_beyond_the_calendar_is_unreadable_not_an_error(published):
+    doc = clean.run(RawArticle(id="p", text="Ministers met in Riga on Monday.", published=published))
+    assert doc.article.published is None and doc.warnings == [f"unreadable publication date {published!r}"]

@@ -371,3 +371,24 @@ def test_description_with_a_name_in_apposition_speaks_as_that_person(build_doc):
                     until="quotes")
     (quote,) = doc.quotes
     assert quote.kind == "indirect" and quote.speaker.text == "Ravi Menon"
+
+
+def test_nested_reported_speech_gives_output_in_proportion_to_the_input(build_doc):
+    from tidings.stages.quotes import MAX_QUOTE_CHARS, MAX_QUOTE_DEPTH
+
+    for n in (100, 400):
+        text = "Russia said " * n
+        doc = build_doc(text, until="quotes")
+        assert doc.quotes and all(q.end - q.start <= MAX_QUOTE_CHARS for q in doc.quotes)
+        assert sum(q.end - q.start for q in doc.quotes) <= MAX_QUOTE_DEPTH * len(doc.text)
+
+
+def test_a_quote_span_is_cut_at_its_paragraph_and_at_a_word_break():
+    from tidings.stages.quotes import MAX_QUOTE_CHARS, bounded
+    from tidings.stages.quotes.marks import paragraphs
+
+    text = "He said the talks had failed.\n\nNext paragraph."
+    assert bounded(text, paragraphs(text), 8, len(text)) == (8, 29)
+    long = "word " * 1000
+    start, end = bounded(long, paragraphs(long), 0, len(long))
+    assert start == 0 and end <= MAX_QUOTE_CHARS and long[end - 4:end] == "word"

@@ -47,13 +47,26 @@ def expected_mention_rows(store):
 
 @pytest.fixture
 def v1_store(tmp_path, monkeypatch):
-    """A store written by a tidings that knew only migration 1."""
-    path = tmp_path / "v1.db"
+    """A store as a tidings that knew only migration 1 left it: written by today's writer, then everything
+    later migrations added (tables, triggers, indexes, columns) taken away again."""
     with monkeypatch.context() as patch:
         patch.setattr(store_module, "MIGRATIONS", MIGRATIONS[:1])
-        with Store.open(path) as store:
-            save(store, *DOCS)
-            assert store.schema_version() == 1
+        with Store.open(tmp_path / "schema-v1.db") as store:
+            v1_objects = {r[0] for r in store.conn.execute("SELECT name FROM sqlite_master")}
+            v1_columns = [r[1] for r in store.conn.execute("PRAGMA table_info(articles)")]
+    path = tmp_path / "v1.db"
+    with Store.open(path) as store:
+        save(store, *DOCS)
+        later = store.conn.execute("SELECT type, name FROM sqlite_master WHERE type IN ('trigger', 'table')"
+                                   " ORDER BY type = 'table'").fetchall()
+        for kind, name in later:
+            if name not in v1_objects and not name.startswith("sqlite_"):
+                store.conn.execute(f"DROP {kind.upper()} IF EXISTS {name}")
+        for column in [r[1] for r in store.conn.execute("PRAGMA table_info(articles)")]:
+            if column not in v1_columns:
+                store.conn.execute(f"ALTER TABLE articles DROP COLUMN {column}")
+        store.conn.execute("DELETE FROM migrations WHERE version > 1")
+        assert store.schema_version() == 1
     return path
 
 

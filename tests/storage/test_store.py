@@ -154,7 +154,7 @@ def test_a_migrated_store_opens_read_only(tmp_path):
             store.add_article(document("ro", "Read-only story."), content_hash="r", dup_cluster="ro")
     with Store.open(path, readonly=True) as reader:
         assert reader.load_document("ro").article.text == "Read-only story."
-        with pytest.raises(sqlite3.OperationalError, match="readonly"):
+        with pytest.raises(StoreError, match="readonly"):
             with reader.transaction():
                 reader.add_failure("x", "empty")
     with pytest.raises(StoreError, match="no store at"):
@@ -188,3 +188,21 @@ def test_refresh_recounts_clusters_and_moves_their_dates(store):
                                                                                    "2021-12-29")
     assert (rows[empty]["num_mentions"], rows[empty]["date"], rows[empty]["first_event"]) == (0, None, None)
     assert store.conn.execute("SELECT size FROM dup_clusters WHERE id = 'a1'").fetchone()[0] == 1
+
+
+def test_a_read_only_store_refuses_writes_with_one_line(tmp_path):
+    Store.open(tmp_path / "s.db").close()
+    with Store.open(tmp_path / "s.db", readonly=True) as store:
+        with pytest.raises(StoreError, match=r"^cannot write to .*s\.db: attempt to write a readonly database$"):
+            with store.transaction():
+                store.add_failure("x", "empty: no text")
+
+
+def test_a_full_disk_is_one_line(tmp_path):
+    with Store.open(tmp_path / "s.db") as store:
+        pages = store.conn.execute("PRAGMA page_count").fetchone()[0]
+        store.conn.execute(f"PRAGMA max_page_count = {pages}")
+        with pytest.raises(StoreError, match=r"^cannot write to .*: database or disk is full$"):
+            with store.transaction():
+                for n in range(2000):
+                    store.add_failure(f"input-{n}", "empty: no text " * 20)

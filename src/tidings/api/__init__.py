@@ -15,10 +15,13 @@ from typing import Annotated, Any
 from fastapi import Depends, FastAPI, Header, HTTPException, Query, Request
 from fastapi.responses import FileResponse, JSONResponse
 from fastapi.staticfiles import StaticFiles
-from pydantic import BaseModel, Field, model_validator
+from fastapi.encoders import jsonable_encoder
+from fastapi.exceptions import RequestValidationError
+from pydantic import BaseModel, Field, field_validator, model_validator
 
 from tidings import __version__, query
 from tidings.models import RawArticle
+from tidings.models.raw import storable_id, storable_text
 from tidings.query import DEFAULT_LIMIT, Filters, QueryError
 from tidings.storage import Store, StoreError
 
@@ -61,6 +64,12 @@ class ArticleIn(BaseModel):
     published: str | None = Field(default=None, max_length=40)
     source: str | None = Field(default=None, max_length=500)
 
+    @field_validator("*", mode="before")
+    @classmethod
+    def _storable(cls, value: Any, info) -> Any:
+        """Lone surrogates ("a\\udc00"): escaped in the id, replaced elsewhere, never a server error."""
+        return storable_id(value) if info.field_name == "id" else storable_text(value)
+
     @model_validator(mode="after")
     def _one_body(self) -> "ArticleIn":
         if (self.text is None) == (self.html is None):
@@ -89,6 +98,12 @@ def create_app(db: Path | str, *, token: str | None = None, pipeline=None) -> Fa
     @app.exception_handler(QueryError)
     async def bad_filter(request: Request, exc: QueryError) -> JSONResponse:
         return JSONResponse({"detail": str(exc)}, status_code=400)
+
+    @app.exception_handler(RequestValidationError)
+    async def bad_request(request: Request, exc: RequestValidationError) -> JSONResponse:
+        """422 naming each problem, without echoing the input (it may not even be encodable)."""
+        errors = [{key: error[key] for key in ("type", "loc", "msg") if key in error} for error in exc.errors()]
+        return JSONResponse({"detail": jsonable_encoder(errors)}, status_code=422)
 
     @app.exception_handler(StoreError)
     async def store_unavailable(request: Request, exc: StoreError) -> JSONResponse:
@@ -200,7 +215,7 @@ def create_app(db: Path | str, *, token: str | None = None, pipeline=None) -> Fa
         """Store posted articles (bearer token required); each ends stored, skipped or failed."""
         from tidings.batch import ingest as run_ingest
 
-        raws = [_raw(article) for article in batch.articles]
+        raws = [_raw(article, origin=f"api#{number}") for number, article in enumerate(batch.articles, start=1)]
         with Store.open(db_path) as store:
             result = run_ingest([], store=store, inputs=raws, pipeline=pipeline)
         return {"stored": result.stored, "near_duplicates": result.near_duplicates,
@@ -217,13 +232,23 @@ def create_app(db: Path | str, *, token: str | None = None, pipeline=None) -> Fa
     def docs() -> FileResponse:
         return FileResponse(STATIC / "docs.html")
 
-    app.mount("/static", StaticFiles(directory=STATIC), name="static")
+    app.mount("/static", StaticOnly(directory=STATIC), name="static")
     return app
 
 
-def _raw(article: ArticleIn) -> RawArticle:
+class StaticOnly(StaticFiles):
+    """The dashboard's files; a path the file system cannot even look up ("app.js%00.txt") is a 404, not a 500."""
+
+    async def get_response(self, path: str, scope):
+        try:
+            return await super().get_response(path, scope)
+        except (ValueError, OSError):  # an embedded NUL, a name too long for the file system
+            raise HTTPException(404, "Not Found") from None
+
+
+def _raw(article: ArticleIn, *, origin: str = "api") -> RawArticle:
     """The RawArticle of a posted article; without an id, a hash of its content (so re-posting is idempotent)."""
     content = article.html if article.html is not None else article.text
     ident = article.id or hashlib.sha1(content.encode("utf-8", "replace")).hexdigest()[:16]
     return RawArticle(id=ident, html=article.html, text=article.text, url=article.url, title=article.title,
-                      published=article.published, source=article.source, origin="api")
+                      published=article.published, source=article.source, origin=origin)

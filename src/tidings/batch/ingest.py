@@ -7,6 +7,7 @@ running it again redoes only those.
 """
 from __future__ import annotations
 
+import dataclasses
 import sqlite3
 from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
@@ -17,6 +18,7 @@ from tidings.dedup import events as event_dedup
 from tidings.dedup import near
 from tidings.models import Document, Failure, RawArticle
 from tidings.storage import Store
+from tidings.storage.store import unwritable
 
 BATCH_SIZE = 16
 
@@ -104,6 +106,8 @@ class Writer:
             with self.store.savepoint():
                 self.store_document(raw, doc)
         except (sqlite3.Error, ValueError, TypeError) as exc:
+            if unwritable(exc):  # the store, not this document: the run stops with one line
+                raise
             self.fail(raw.id, f"store error: {type(exc).__name__}: {exc}", origin=raw.origin)
 
     def store_document(self, raw: RawArticle, doc: Document) -> None:
@@ -140,17 +144,24 @@ def raw_content_hash(raw: RawArticle) -> str | None:
 
 def plan_batches(inputs: Iterable[RawArticle | Failure], writer: Writer, *, batch_size: int = BATCH_SIZE,
                  retry_failed: bool = False) -> Iterator[Batch]:
-    """Batches of inputs still to parse; reader failures and known inputs are settled on the way."""
+    """Batches of inputs still to parse; reader failures and known inputs are settled on the way.
+
+    An input whose id an earlier input of this run already took (a JSONL line repeating an id, a
+    JSONL id equal to a file's) gets its own key, ``id@origin``, and its own outcome; only the same
+    input read twice (same id and origin) counts as already done.
+    """
     store, summary = writer.store, writer.summary
-    seen: set[str] = set()
+    seen: dict[str, str | None] = {}
     batch: Batch = []
     for item in inputs:
+        if item.id in seen and seen[item.id] != item.origin:
+            item = dataclasses.replace(item, id=collision_key(item))
         outcome = store.input_outcome(item.id)
         if item.id in seen or (outcome is not None and not (retry_failed and outcome == "failed")):
             summary.already_done += 1
             writer.tick()
             continue
-        seen.add(item.id)
+        seen[item.id] = item.origin
         if isinstance(item, Failure):
             with store.transaction():
                 writer.fail(item.id, item.reason, origin=item.origin, detail=item.detail)
@@ -167,6 +178,11 @@ def plan_batches(inputs: Iterable[RawArticle | Failure], writer: Writer, *, batc
             batch = []
     if batch:
         yield batch
+
+
+def collision_key(item: RawArticle | Failure) -> str:
+    """The key of an input whose id another input of the run took first: the id and where it came from."""
+    return f"{item.id}@{item.origin or 'input'}"
 
 
 def ingest(paths: Sequence[str], *, store: Store, engine: str = "local", workers: int = 1, scheduler=None,

@@ -11,6 +11,9 @@ from tidings.cli.store_cmd import min_confidence_option
 from tidings.models import Document, Failure, RawArticle
 from tidings.stages.ingest.readers import iter_inputs, raw_from_string
 
+#: The ``schema`` of the JSONL output line standing for an input that failed.
+FAILURE_SCHEMA = "tidings.failure/1"
+
 
 @click.command("extract")
 @click.argument("paths", nargs=-1, required=True)
@@ -27,7 +30,8 @@ def extract_command(paths, published, url, title, fmt, explain, min_confidence) 
     \b
     PATHS are files (.html .htm .txt .md .jsonl), folders, or - for standard input.
     A .jsonl input holds one article per line: {"id", "text" or "html", "url", "title",
-    "published"}; the output then has one document per input line, in order.
+    "published"}; the output then has one document per input line, in order. An input
+    that fails is named on stderr (and, in jsonl, is an {"error": ...} line in its place).
     \b
     Examples:
       tidings extract article.html --published 2021-12-30
@@ -38,25 +42,37 @@ def extract_command(paths, published, url, title, fmt, explain, min_confidence) 
     from tidings import confident_events
     from tidings.pipeline import default_pipeline
 
-    raws = list(_raws(paths, published=published, url=url, title=title))
-    fmt = fmt or ("json" if len(raws) == 1 else "jsonl")
+    inputs = list(_inputs(paths, published=published, url=url, title=title))
+    fmt = fmt or ("json" if len(inputs) == 1 else "jsonl")
+    raws = [item for item in inputs if isinstance(item, RawArticle)]
+    processed = iter(default_pipeline().process_many(raws) if raws else ())
     failed = 0
-    for item in default_pipeline().process_many(raws):
-        if isinstance(item, Failure):
+    for item in inputs:
+        result = next(processed) if isinstance(item, RawArticle) else item
+        if isinstance(result, Failure):
             failed += 1
-            click.echo(f"tidings: {item.origin or item.id}: {item.reason}", err=True)
+            origin = result.origin or item.origin or result.id
+            click.echo(f"tidings: {origin}: {result.reason}", err=True)
+            if fmt == "jsonl":  # output line N stays the document of input line N
+                click.echo(json.dumps(failure_record(result, origin=origin), ensure_ascii=False))
             continue
-        click.echo(_render(item if explain else confident_events(item, min_confidence), fmt, explain))
+        click.echo(_render(result if explain else confident_events(result, min_confidence), fmt, explain))
     if failed:
         sys.exit(1)
 
 
-def _raws(paths, *, published, url, title):
+def failure_record(failure: Failure, *, origin: str | None) -> dict:
+    """The JSONL output line of an input that gave no document: its id, where it came from and why."""
+    return {"schema": FAILURE_SCHEMA, "article": {"id": failure.id}, "origin": origin, "error": failure.reason}
+
+
+def _inputs(paths, *, published, url, title):
+    """A RawArticle or a Failure per input, blank JSONL lines included (as Failures)."""
     for path in paths:
         if path == "-":
             yield raw_from_string(sys.stdin.read(), id="stdin", url=url, title=title, published=published)
             continue
-        for raw in iter_inputs([path]):
+        for raw in iter_inputs([path], blank_lines=True):
             if isinstance(raw, RawArticle):
                 raw.published = raw.published or published
                 raw.url = raw.url or url

@@ -172,7 +172,7 @@ def ingest_command(paths, db, workers, engine, scheduler, batch_size, retry_fail
             summary = ingest(paths, store=store, engine=engine, workers=workers, scheduler=scheduler,
                              batch_size=batch_size, retry_failed=retry_failed, progress=not quiet,
                              min_confidence=min_confidence)
-        except ExecutorError as exc:
+        except (ExecutorError, StoreError) as exc:
             raise click.ClickException(str(exc)) from None
     for line in summary.lines():
         click.echo(line, err=True)

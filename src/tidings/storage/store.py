@@ -49,7 +49,18 @@ sqlite3.register_adapter(type(None), _bind_null)
 
 
 class StoreError(Exception):
-    """A store problem worth a one-line message (missing file, newer schema, ...)."""
+    """A store problem worth a one-line message (missing file, newer schema, read-only, disk full, ...)."""
+
+
+#: SQLite result codes no input causes: the store cannot be written at all (extended codes included).
+UNWRITABLE_CODES = ("SQLITE_READONLY", "SQLITE_FULL", "SQLITE_IOERR", "SQLITE_CANTOPEN", "SQLITE_PERM",
+                    "SQLITE_BUSY", "SQLITE_LOCKED", "SQLITE_NOTADB", "SQLITE_CORRUPT")
+
+
+def unwritable(exc: BaseException) -> bool:
+    """True for an SQLite error that says the store itself cannot be written (read-only, disk full, ...)."""
+    name = getattr(exc, "sqlite_errorname", None) or ""
+    return name.startswith(UNWRITABLE_CODES)
 
 
 def default_path() -> Path:
@@ -134,6 +145,8 @@ class Store:
             store.migrate()
         except sqlite3.DatabaseError as exc:
             conn.close()
+            if unwritable(exc) and getattr(exc, "sqlite_errorname", "") != "SQLITE_NOTADB":
+                raise StoreError(f"cannot write to {path}: {exc}") from None
             raise StoreError(f"{path} is not a tidings store: {exc}") from None
         except StoreError:
             conn.close()
@@ -185,17 +198,26 @@ class Store:
 
     @contextmanager
     def transaction(self) -> Iterator[None]:
-        """One atomic write: everything inside commits together or not at all."""
+        """One atomic write: everything inside commits together or not at all.
+
+        A store that cannot be written (read-only, disk full, locked too long) raises StoreError.
+        """
         if self.conn.in_transaction:  # nested: the outer transaction decides
             yield
             return
-        self.conn.execute("BEGIN IMMEDIATE")
         try:
-            yield
-        except BaseException:
-            self.conn.execute("ROLLBACK")
+            self.conn.execute("BEGIN IMMEDIATE")
+            try:
+                yield
+            except BaseException:
+                if self.conn.in_transaction:  # SQLite may have rolled back already (disk full)
+                    self.conn.execute("ROLLBACK")
+                raise
+            self.conn.execute("COMMIT")
+        except sqlite3.Error as exc:
+            if unwritable(exc):
+                raise StoreError(f"cannot write to {self.path}: {exc}") from None
             raise
-        self.conn.execute("COMMIT")
 
     @contextmanager
     def savepoint(self) -> Iterator[None]:
@@ -203,9 +225,10 @@ class Store:
         self.conn.execute("SAVEPOINT item")
         try:
             yield
-        except BaseException:
-            self.conn.execute("ROLLBACK TO item")
-            self.conn.execute("RELEASE item")
+        except BaseException as exc:
+            if not unwritable(exc) and self.conn.in_transaction:
+                self.conn.execute("ROLLBACK TO item")
+                self.conn.execute("RELEASE item")
             raise
         self.conn.execute("RELEASE item")
 

@@ -55,3 +55,9 @@ def test_html_fragments_are_sniffed_anywhere(fragment):
 @pytest.mark.parametrize("text", ["He wrote a < b and c > d.", "Mail <desk@example.org> or see <https://example.org>."])
 def test_angle_brackets_that_are_not_tags_are_text(text):
     assert not looks_like_html(text)
+
+
+@pytest.mark.parametrize("encoding", ["utf-16-le", "utf-16-be"])
+def test_utf16_without_a_byte_order_mark_is_text_not_binary(encoding):
+    text = "Ministers met in Kyiv — «переговоры» resumed on Monday."
+    assert decode(text.encode(encoding)) == text

@@ -65,3 +65,47 @@ def test_non_utf8_line_is_undecodable(tmp_path):
     path = tmp_path / "latin.jsonl"
     path.write_bytes(b'{"id": "x", "text": "caf\xe9"}\n')
     assert read(path)[0].reason.startswith("undecodable")
+
+
+def test_an_id_with_a_lone_surrogate_is_escaped_and_noted(tmp_path):
+    path = lines_file(tmp_path, '{"id": "a\\udc00", "text": "Talks \\ud800opened in Doha."}')
+    (raw,) = read(path)
+    assert raw.id == "a\\udc00" and raw.extra["id_escaped"] is True
+    assert raw.text == "Talks \ufffdopened in Doha."
+    raw.id.encode("utf-8")
+
+
+def test_a_deeply_nested_line_fails_alone_and_reading_goes_on(tmp_path):
+    path = lines_file(tmp_path, json.dumps({"id": "a", "text": "Ministers met."}), "[" * 100_000 + "]" * 100_000,
+                      json.dumps({"id": "b", "text": "Talks resumed."}))
+    first, nested, last = read(path, max_bytes=1_000_000)
+    assert (first.id, last.id) == ("a", "b")
+    assert isinstance(nested, Failure) and nested.reason.endswith("batch.jsonl:2: JSON nested too deeply")
+
+
+def test_a_truncated_gzip_keeps_every_whole_line_then_records_the_cut(tmp_path):
+    import gzip
+
+    rows = "".join(json.dumps({"id": f"r{n}", "text": f"Ministers met for round {n}."}) + "\n" for n in range(20))
+    packed = gzip.compress(rows.encode())
+    path = tmp_path / "batch.jsonl.gz"
+    path.write_bytes(packed[:-12])  # the trailer and the end of the last line are lost
+    items = read(path)
+    assert [i.id for i in items[:-1]] == [f"r{n}" for n in range(len(items) - 1)] and len(items) > 15
+    assert isinstance(items[-1], Failure) and items[-1].reason.startswith("parse error: broken gzip stream after")
+
+
+def test_concatenated_gzip_members_are_all_read(tmp_path):
+    import gzip
+
+    path = tmp_path / "batch.jsonl.gz"
+    path.write_bytes(b"".join(gzip.compress((json.dumps({"id": f"m{n}", "text": "Talks."}) + "\n").encode())
+                              for n in range(3)))
+    assert [i.id for i in read(path)] == ["m0", "m1", "m2"]
+
+
+def test_blank_lines_are_failures_when_asked(tmp_path):
+    path = lines_file(tmp_path, json.dumps({"id": "a", "text": "Talks."}), "", json.dumps({"id": "b", "text": "Met."}))
+    assert [i.id for i in read(path)] == ["a", "b"]
+    items = list(read_jsonl(path, stem_id="batch", max_bytes=1000, blank_lines=True))
+    assert [i.id for i in items] == ["a", "batch:2", "b"] and items[1].reason.startswith("empty")

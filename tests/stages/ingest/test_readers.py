@@ -177,3 +177,16 @@ def test_gzipped_files_are_read_like_their_plain_forms(tmp_path):
     assert items["bomb"].reason.startswith("too large")
     assert items["archive.tar"].reason.startswith("unsupported type")
     assert len(items) == 8 and sum(isinstance(i, Failure) for i in items.values()) == 4
+
+
+def test_files_that_would_share_an_id_keep_their_extension(tmp_path):
+    (tmp_path / "a").mkdir()
+    (tmp_path / "b").mkdir()
+    for folder in ("a", "b"):
+        (tmp_path / folder / "story.txt").write_text("Ministers met in Vienna.", encoding="utf-8")
+    (tmp_path / "a" / "story.html").write_text("<p>Ministers met in Riga.</p>", encoding="utf-8")
+    (tmp_path / "a" / "note.txt").write_text("Talks resumed in Doha.", encoding="utf-8")
+    ids = [item.id for item in iter_inputs([tmp_path / "a", tmp_path / "b"])]
+    assert ids == ["note", "story.html", f"{(tmp_path / 'a' / 'story.txt').as_posix()}",
+                   f"{(tmp_path / 'b' / 'story.txt').as_posix()}"]
+    assert len(set(ids)) == len(ids)

@@ -62,3 +62,42 @@ def test_corrupt_archive_and_oversized_record(tmp_path):
     big = write_warc(tmp_path / "big.warc", [("https://example.org/a", "text/html", 200, PAGE.encode() * 50)])
     (failure,) = iter_inputs([big], max_bytes=500)
     assert failure.reason.startswith("too large")
+
+
+def gzip_members(data: bytes) -> list[bytes]:
+    """The gzip members of a per-record compressed archive, in order."""
+    import zlib
+
+    members, position = [], 0
+    while position < len(data):
+        inflate = zlib.decompressobj(31)
+        inflate.decompress(data[position:])
+        end = len(data) - len(inflate.unused_data)
+        members.append(data[position:end])
+        position = end
+    return members
+
+
+def three_pages(tmp_path):
+    pages = [(f"https://example.org/{n}", "text/html", 200, (PAGE * 20).encode()) for n in range(3)]
+    return gzip_members(write_warc(tmp_path / "whole.warc.gz", pages, gzipped=True).read_bytes())
+
+
+def test_a_record_cut_at_the_end_of_the_archive_fails_instead_of_being_stored_short(tmp_path):
+    members = three_pages(tmp_path)
+    path = tmp_path / "cut.warc.gz"
+    path.write_bytes(b"".join(members[:2]) + members[2][: len(members[2]) * 9 // 10])
+    first, second, cut = iter_inputs([path])
+    assert isinstance(first, RawArticle) and isinstance(second, RawArticle)
+    assert isinstance(cut, Failure) and cut.reason == "parse error: record cut short (the archive is truncated)"
+    assert cut.origin.endswith("#3")
+
+
+def test_reading_resumes_after_a_damaged_record(tmp_path):
+    members = three_pages(tmp_path)
+    path = tmp_path / "damaged.warc.gz"
+    path.write_bytes(members[0] + members[1][: len(members[1]) // 2] + b"".join(members[2:]))
+    first, damaged, third = iter_inputs([path])
+    assert isinstance(first, RawArticle) and first.url == "https://example.org/0"
+    assert isinstance(damaged, Failure) and damaged.reason.startswith("parse error") and damaged.id == "damaged#2"
+    assert isinstance(third, RawArticle) and third.url == "https://example.org/2" and third.origin.endswith("#3")

@@ -37,6 +37,12 @@ def decode(data: bytes, *, declared: str | None = None) -> str:
                 return data.decode(encoding)
             except UnicodeDecodeError as exc:
                 raise InputError(f"undecodable: invalid {encoding} after byte-order mark ({exc.reason})") from None
+    encoding = None if data.startswith(BINARY_SIGNATURES) else utf16_without_bom(data)
+    if encoding is not None:
+        try:
+            return data.decode(encoding)
+        except UnicodeDecodeError as exc:
+            raise InputError(f"undecodable: invalid {encoding} ({exc.reason})") from None
     if looks_binary(data):
         raise InputError("binary: not a text file")
     try:
@@ -61,6 +67,20 @@ def decode(data: bytes, *, declared: str | None = None) -> str:
         return data.decode(encoding)
     except (LookupError, UnicodeDecodeError):
         raise InputError(f"undecodable: not UTF-8 and not {encoding}") from None
+
+
+def utf16_without_bom(data: bytes) -> str | None:
+    """``utf-16-le`` or ``utf-16-be`` for text saved as UTF-16 without a byte-order mark (its NUL bytes would
+    pass for binary): most characters of Latin-script text then have one NUL half, always on the same side."""
+    head = data[:8192]
+    head = head[: len(head) - len(head) % 2]
+    if len(head) < 8:
+        return None
+    even, odd = head[0::2], head[1::2]
+    for encoding, nul_side, other in (("utf-16-le", odd, even), ("utf-16-be", even, odd)):
+        if nul_side.count(0) >= 0.6 * len(nul_side) and other.count(0) == 0:
+            return encoding
+    return None
 
 
 def _declared_charset(data: bytes) -> str | None:

@@ -1,5 +1,8 @@
 """JSON lines: one article per line (``id``, ``text`` or ``html``, optional ``url``, ``title``,
-``published``, ``source``); a bad line is a Failure naming ``file:line``."""
+``published``, ``source``); a bad line is a Failure naming ``file:line`` and reading goes on.
+
+A truncated ``.jsonl.gz`` gives every line that was fully written, then a Failure for the cut.
+"""
 from __future__ import annotations
 
 import gzip
@@ -13,23 +16,61 @@ from tidings.models import Failure, RawArticle
 FIELDS = ("id", "text", "html", "url", "title", "published", "source")
 
 
-def read_jsonl(path: Path, *, stem_id: str, max_bytes: int) -> Iterator[RawArticle | Failure]:
-    """Yield one RawArticle (or Failure) per non-blank line of ``path``."""
+def read_jsonl(path: Path, *, stem_id: str, max_bytes: int,
+               blank_lines: bool = False) -> Iterator[RawArticle | Failure]:
+    """Yield one RawArticle (or Failure) per non-blank line of ``path`` (per line, with ``blank_lines``)."""
     found = False
+    number = 0
     gzipped = path.name.lower().endswith(".gz")
     try:
-        with (gzip.open(path, "rb") if gzipped else path.open("rb")) as handle:
-            for number, line in enumerate(handle, start=1):
+        with path.open("rb") as handle:
+            for number, line in enumerate(gunzip_lines(handle) if gzipped else handle, start=1):
+                origin = f"{path}:{number}"
                 if not line.strip():
+                    if blank_lines:
+                        yield Failure(id=f"{stem_id}:{number}", reason=f"empty: {origin}: blank line", origin=origin)
                     continue
                 found = True
-                yield _article(line, origin=f"{path}:{number}", fallback_id=f"{stem_id}:{number}",
-                               max_bytes=max_bytes)
+                yield _article(line, origin=origin, fallback_id=f"{stem_id}:{number}", max_bytes=max_bytes)
     except (EOFError, zlib.error, gzip.BadGzipFile) as exc:
-        yield Failure(id=stem_id, reason=f"parse error: broken gzip stream ({exc})", origin=str(path))
+        where = f"after line {number}" if number else "before the first line"
+        yield Failure(id=stem_id if not number else f"{stem_id}:rest", origin=str(path),
+                      reason=f"parse error: broken gzip stream {where} ({exc})")
         return
     if not found:
         yield Failure(id=stem_id, reason="empty: no JSON lines", origin=str(path))
+
+
+def gunzip_lines(handle, *, chunk: int = 1 << 16) -> Iterator[bytes]:
+    """Lines of a gzip stream (members concatenated), every whole line before a cut or damaged spot
+    included; then EOFError (cut short) or zlib.error (damaged). A cut last line is yielded as it is."""
+    pending = b""
+    for data in _gunzip_chunks(handle, chunk=chunk):
+        pending += data
+        *lines, pending = pending.split(b"\n")
+        yield from (line + b"\n" for line in lines)
+    if pending:
+        yield pending
+
+
+def _gunzip_chunks(handle, *, chunk: int) -> Iterator[bytes]:
+    """Decompressed pieces of a gzip stream, as far as it can be read."""
+    inflate = zlib.decompressobj(zlib.MAX_WBITS | 16)
+    started = False
+    while data := handle.read(chunk):
+        while data:
+            if not started and not data.strip(b"\x00"):
+                return  # zero padding after the last member
+            started = True
+            yield inflate.decompress(data, chunk)
+            data = inflate.unconsumed_tail
+            if inflate.eof:  # another member may follow
+                data = inflate.unused_data + data
+                inflate, started = zlib.decompressobj(zlib.MAX_WBITS | 16), False
+    if started:
+        yield inflate.flush()
+        if not inflate.eof:
+            raise EOFError("compressed file ended before the end-of-stream marker was reached")
 
 
 def _article(line: bytes, *, origin: str, fallback_id: str, max_bytes: int) -> RawArticle | Failure:
@@ -42,6 +83,8 @@ def _article(line: bytes, *, origin: str, fallback_id: str, max_bytes: int) -> R
     except json.JSONDecodeError as exc:
         return Failure(id=fallback_id, reason=f"parse error: {origin}: {exc.msg} at column {exc.colno}",
                        origin=origin)
+    except RecursionError:
+        return Failure(id=fallback_id, reason=f"parse error: {origin}: JSON nested too deeply", origin=origin)
     if not isinstance(record, dict):
         return Failure(id=fallback_id, reason=f"parse error: {origin}: line is not a JSON object", origin=origin)
     ident = str(record["id"]) if record.get("id") not in (None, "") else fallback_id

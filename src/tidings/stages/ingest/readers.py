@@ -13,7 +13,8 @@ import gzip
 import hashlib
 import re
 import zlib
-from collections.abc import Iterable, Iterator
+from collections import Counter
+from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 
 from tidings.models import Failure, RawArticle
@@ -43,17 +44,30 @@ def raw_from_string(content: str, *, id: str | None = None, url: str | None = No
     return RawArticle(id=ident, url=url, title=title, published=published, **fields)
 
 
-def iter_inputs(paths: Iterable[str | Path] | str | Path, *,
-                max_bytes: int = MAX_BYTES) -> Iterator[RawArticle | Failure]:
-    """Yield a RawArticle or a Failure for every article found in ``paths`` (files, folders, globs)."""
-    for given in [paths] if isinstance(paths, (str, Path)) else paths:
-        found = list(_expand(str(given)))
+def iter_inputs(paths: Iterable[str | Path] | str | Path, *, max_bytes: int = MAX_BYTES,
+                blank_lines: bool = False) -> Iterator[RawArticle | Failure]:
+    """Yield a RawArticle or a Failure for every article found in ``paths`` (files, folders, globs);
+    with ``blank_lines``, a blank JSONL line is a Failure too (so outputs line up with input lines)."""
+    groups = [(str(given), list(_expand(str(given)))) for given in ([paths] if isinstance(paths, (str, Path))
+                                                                   else paths)]
+    ids = file_ids([pair for _, found in groups for pair in found])
+    for given, found in groups:
         if not found:
             reason = ("empty: folder holds no files" if Path(given).is_dir()
                       else "not found: no such file, folder or glob match")
-            yield Failure(id=str(given), reason=reason, origin=str(given))
-        for path, base in found:
-            yield from _read_file(path, stem_id=_path_id(path, base), max_bytes=max_bytes)
+            yield Failure(id=given, reason=reason, origin=given)
+        for path, _ in found:
+            yield from _read_file(path, stem_id=ids[path], max_bytes=max_bytes, blank_lines=blank_lines)
+
+
+def file_ids(found: Sequence[tuple[Path, Path]]) -> dict[Path, str]:
+    """A distinct id per file: its path below its base without the extension ("news/story"); files that
+    would share one keep their extension ("story.txt", "story.html"), and failing that their whole path."""
+    stems = {path: _path_id(path, base) for path, base in found}
+    shared = Counter(stems.values())
+    ids = {path: stems[path] if shared[stems[path]] == 1 else _relative_name(path, base) for path, base in found}
+    shared = Counter(ids.values())
+    return {path: ident if shared[ident] == 1 else path.as_posix() for path, ident in ids.items()}
 
 
 def _expand(given: str) -> Iterator[tuple[Path, Path]]:
@@ -73,13 +87,17 @@ def _expand(given: str) -> Iterator[tuple[Path, Path]]:
                 yield Path(match), base
 
 
+def _relative_name(path: Path, base: Path) -> str:
+    """The path below ``base`` (the file name when it is not below it), extension kept."""
+    try:
+        return path.relative_to(base).as_posix()
+    except ValueError:
+        return path.name
+
+
 def _path_id(path: Path, base: Path) -> str:
     """A stable id from the path below ``base``, without the extension."""
-    try:
-        relative = path.relative_to(base)
-    except ValueError:
-        relative = Path(path.name)
-    name = relative.as_posix()
+    name = _relative_name(path, base)
     suffix = _suffix(path)
     return name[: -len(suffix)] if suffix and name.lower().endswith(suffix) else name
 
@@ -93,7 +111,8 @@ def _suffix(path: Path) -> str:
     return inner + ".gz" if inner in SUPPORTED_SUFFIXES else path.suffix.lower()
 
 
-def _read_file(path: Path, *, stem_id: str, max_bytes: int) -> Iterator[RawArticle | Failure]:
+def _read_file(path: Path, *, stem_id: str, max_bytes: int,
+               blank_lines: bool = False) -> Iterator[RawArticle | Failure]:
     """Dispatch one file to its format reader; any unexpected error becomes one Failure."""
     suffix = _suffix(path)
     gzipped = suffix.endswith(".gz") and suffix not in WARC_SUFFIXES
@@ -103,7 +122,7 @@ def _read_file(path: Path, *, stem_id: str, max_bytes: int) -> Iterator[RawArtic
         if suffix not in SUPPORTED_SUFFIXES:
             raise InputError(f"unsupported type: {suffix or 'no extension'}")
         if suffix == ".jsonl":
-            yield from read_jsonl(path, stem_id=stem_id, max_bytes=max_bytes)
+            yield from read_jsonl(path, stem_id=stem_id, max_bytes=max_bytes, blank_lines=blank_lines)
             return
         if suffix in WARC_SUFFIXES:
             yield from read_warc(path, stem_id=stem_id, max_bytes=max_bytes)

@@ -6,35 +6,76 @@ articles and are passed over; a file with no HTML response at all is one Failure
 from __future__ import annotations
 
 import hashlib
+import zlib
 from collections.abc import Iterator
 from pathlib import Path
+
+from warcio.exceptions import ArchiveLoadFailed
 
 from tidings.models import Failure, RawArticle
 from tidings.stages.ingest.decoding import InputError, decode
 
+_GZIP_MEMBER = b"\x1f\x8b\x08"
+_WARC_LINE = b"WARC/1."
+
 
 def read_warc(path: Path, *, stem_id: str, max_bytes: int) -> Iterator[RawArticle | Failure]:
-    """Yield one RawArticle (or Failure) per HTML response record of the archive at ``path``."""
-    from warcio.archiveiterator import ArchiveIterator
-    from warcio.exceptions import ArchiveLoadFailed
+    """Yield one RawArticle (or Failure) per HTML response record of the archive at ``path``.
 
-    found = records = 0
-    try:
-        with path.open("rb") as handle:
-            for number, record in enumerate(ArchiveIterator(handle), start=1):
-                records = number
-                if not _is_html_response(record):
-                    continue
-                found += 1
-                yield _article(record, origin=f"{path}#{number}", max_bytes=max_bytes)
-    except (ArchiveLoadFailed, OSError, ValueError, EOFError) as exc:
-        yield Failure(id=stem_id if not found else f"{stem_id}#rest", origin=str(path),
-                      reason=f"parse error: {' '.join(str(exc).split())[:200]}")
+    A damaged or cut record is a Failure and reading resumes at the next record found after it
+    (the next gzip member, or the next ``WARC/1.`` line of an uncompressed archive).
+    """
+    found = records = broken = 0
+    start: int | None = 0
+    marker = _GZIP_MEMBER if path.name.lower().endswith(".gz") else _WARC_LINE
+    with path.open("rb") as handle:
+        while start is not None:
+            read_to = [start]  # where the last record read whole ends
+            start = None
+            try:
+                for record in _records(handle, read_to):
+                    records += 1
+                    if _is_html_response(record):
+                        found += 1
+                        yield _article(record, origin=f"{path}#{records + broken}", max_bytes=max_bytes)
+            except (ArchiveLoadFailed, OSError, ValueError, EOFError, zlib.error) as exc:
+                broken += 1
+                ident = stem_id if not records and broken == 1 else f"{stem_id}#{records + broken}"
+                yield Failure(id=ident, origin=f"{path}#{records + broken}",
+                              reason=f"parse error: {' '.join(str(exc).split())[:200]}")
+                start = _next_marker(handle, marker, after=read_to[0] + 1)
+    if broken:
         return
     if not records:
         yield Failure(id=stem_id, reason="parse error: no WARC records found", origin=str(path))
     elif not found:
         yield Failure(id=stem_id, reason="empty: no HTML response records", origin=str(path))
+
+
+def _records(handle, read_to: list[int]):
+    """Records from offset ``read_to[0]`` on; after each, ``read_to[0]`` is the offset where it ended."""
+    from warcio.archiveiterator import ArchiveIterator
+
+    handle.seek(read_to[0])
+    iterator = ArchiveIterator(handle)
+    for record in iterator:
+        yield record
+        iterator.read_to_end()
+        read_to[0] = iterator.offset
+
+
+def _next_marker(handle, marker: bytes, *, after: int, chunk: int = 1 << 20) -> int | None:
+    """The offset of the first ``marker`` at or after ``after``, else None."""
+    position = after
+    while True:
+        handle.seek(position)
+        data = handle.read(chunk + len(marker))
+        at = data.find(marker)
+        if at >= 0:
+            return position + at
+        if len(data) <= len(marker):
+            return None
+        position += chunk
 
 
 def _is_html_response(record) -> bool:
@@ -45,6 +86,14 @@ def _is_html_response(record) -> bool:
     return status == "200" and ("text/html" in content_type or "xhtml" in content_type)
 
 
+def _cut_short(record) -> bool:
+    """True when the record's block ends before its declared Content-Length (a truncated archive)."""
+    raw = record.raw_stream
+    while raw.read(1 << 16):
+        pass
+    return getattr(raw, "limit", 0) > 0
+
+
 def _article(record, *, origin: str, max_bytes: int) -> RawArticle | Failure:
     url = record.rec_headers.get_header("WARC-Target-URI")
     key = url or record.rec_headers.get_header("WARC-Record-ID") or origin
@@ -52,6 +101,8 @@ def _article(record, *, origin: str, max_bytes: int) -> RawArticle | Failure:
     data = record.content_stream().read(max_bytes + 1)
     if len(data) > max_bytes:
         return Failure(id=ident, reason=f"too large: record over {max_bytes} bytes", origin=origin)
+    if _cut_short(record):
+        return Failure(id=ident, reason="parse error: record cut short (the archive is truncated)", origin=origin)
     content_type = record.http_headers.get_header("Content-Type") or ""
     declared = content_type.partition("charset=")[2].strip(" \"';") or None
     try:

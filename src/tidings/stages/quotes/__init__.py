@@ -20,6 +20,10 @@ reported speech from the dependency parse (the complement of a cue verb, or the 
 * a transcript turn ("PENCE: Well, look, …") or a headline led by a person's name ("Loretta
   Lynch: 'Be the voice …'") is a direct quote with cue ":"; quotes and reported speech inside
   it belong to it;
+* a quote never crosses its paragraph and holds at most ``MAX_QUOTE_CHARS`` characters (cut at a
+  word boundary), and no character lies in more than ``MAX_QUOTE_DEPTH`` quotes (outer ones kept),
+  so the quotes of an article grow in proportion to it even when reported speech nests without end
+  ("Russia said Russia said …");
 * titles in quotation marks (short and in title case: "Fox and Friends") are not quotes;
 * quoted words inside reported speech stay part of the reported quote: "described Trump as
   a 'con artist'" gives the indirect quote "Trump as a 'con artist'"; a fragment that is the
@@ -30,6 +34,8 @@ The cue lexicon lives in ``resources/data/quotes/cues.json`` (``tidings.resource
 """
 from __future__ import annotations
 
+import bisect
+
 from tidings.models import ActorRef, Document, Quote
 from tidings.resources import quotes as quote_lexicon
 from tidings.resources.quotes import QuoteLexicon
@@ -37,6 +43,12 @@ from tidings.resources.quotes import QuoteLexicon
 from .attribution import Attributor, Cue, Reported, cue_text
 from .marks import ALL_MARKS, MarkedQuote, Turn, find_marked_quotes, find_transcript_turns, paragraphs, strip_span
 from .speakers import Speakers
+
+#: The longest quote kept whole; a longer span is cut at the last word boundary before it.
+MAX_QUOTE_CHARS = 2000
+#: The most quotes one character may lie in (PolNeAR dev, 84 articles: at most 4).
+MAX_QUOTE_DEPTH = 4
+_PLUS_ONE = bytes(range(1, 256)) + b"\xff"
 
 
 def run(doc: Document, *, lexicon: QuoteLexicon | None = None, min_unattributed_words: int = 6,
@@ -73,15 +85,16 @@ def run(doc: Document, *, lexicon: QuoteLexicon | None = None, min_unattributed_
         return refs[cue.speaker]
 
     def make(start: int, end: int, kind: str, cue: Cue | None) -> Quote:
+        start, end = bounded(text, paras, start, end)
         words, cue_start, cue_end = cue_text(doc.parse, text, cue) if cue else (None, None, None)
         return Quote(text=text[start:end], start=start, end=end, kind=kind, cue=words,
                      speaker=speaker(cue), cue_start=cue_start, cue_end=cue_end)
 
     out = [make(r.start, r.end, "indirect", r.cue) for r in reported]
     out += [make(start, end, "direct", cue) for start, end, cue in blocks]
-    out += [Quote(text=text[t.start:t.end], start=t.start, end=t.end, kind="direct", cue=":",
+    out += [Quote(text=text[start:end], start=start, end=end, kind="direct", cue=":",
                   speaker=speakers.label_ref(t.label_start, t.label_end), cue_start=t.label_end,
-                  cue_end=t.label_end + 1) for t in turns]
+                  cue_end=t.label_end + 1) for t in turns for start, end in [bounded(text, paras, t.start, t.end)]]
     for quote, cue in zip(marked, cues):
         if cue is None and len(text[quote.start:quote.end].split()) < min_unattributed_words:
             continue
@@ -92,8 +105,33 @@ def run(doc: Document, *, lexicon: QuoteLexicon | None = None, min_unattributed_
             out.append(make(*phrase, "indirect", cue))
         elif phrase is None:
             out.append(make(quote.start, quote.end, "direct", cue))
-    doc.quotes = sorted(out, key=lambda q: (q.start, q.end))
+    doc.quotes = sorted(within_depth(out, len(text)), key=lambda q: (q.start, q.end))
     return doc
+
+
+def within_depth(quotes: list[Quote], length: int) -> list[Quote]:
+    """The quotes, outer first, that keep every character inside at most ``MAX_QUOTE_DEPTH`` of them."""
+    depth = bytearray(length + 1)
+    kept = []
+    for quote in sorted(quotes, key=lambda q: (q.start, -q.end)):
+        if quote.end > quote.start and max(depth[quote.start:quote.end]) >= MAX_QUOTE_DEPTH:
+            continue
+        depth[quote.start:quote.end] = depth[quote.start:quote.end].translate(_PLUS_ONE)
+        kept.append(quote)
+    return kept
+
+
+def bounded(text: str, paras: list[tuple[int, int]], start: int, end: int) -> tuple[int, int]:
+    """[start, end) cut at the end of the paragraph it starts in and to ``MAX_QUOTE_CHARS`` (at a word break)."""
+    index = bisect.bisect_right(paras, (start, len(text) + 1)) - 1
+    if index >= 0 and paras[index][0] <= start < paras[index][1]:
+        end = min(end, paras[index][1])
+    if end - start > MAX_QUOTE_CHARS:
+        cut = start + MAX_QUOTE_CHARS
+        space = text.rfind(" ", start, cut + 1)
+        end = space if space > start else cut
+        end = strip_span(text, start, end, " \t\r\n,;:")[1]
+    return start, end
 
 
 def _block_quotes(attributor: Attributor, paras: list[tuple[int, int]], marked: list[MarkedQuote],
