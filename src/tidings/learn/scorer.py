@@ -85,6 +85,9 @@ def features(doc: Document, event: Event) -> tuple[np.ndarray, list[int]]:
             if c.ent_type:
                 names.append(f"child.{c.dep}.ent={c.ent_type}")
         sentence = parse.sentences[trigger.sent]
+        depth = parse.clause_depth(trigger.i)
+        names += [f"depth={min(depth, 3)}", f"depth|type={min(depth, 3)}|{event.type}",
+                  f"root={trigger.head == trigger.i}"]
         names.append(f"sentence<3={trigger.sent < 3}")
         names.append(f"quoted={_quoted(doc, trigger.start)}")
         if vectors is not None:

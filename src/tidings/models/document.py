@@ -266,6 +266,10 @@ class Token:
     morph: str = ""
 
 
+#: Dependencies that open a clause below their head.
+CLAUSE_DEPS = frozenset({"ccomp", "advcl", "relcl", "xcomp", "acl", "pcomp", "parataxis", "csubj"})
+
+
 @dataclass(slots=True)
 class Sentence:
     index: int
@@ -350,6 +354,16 @@ class Parse:
             stack.extend(kids[j])
         out.sort()
         return out
+
+    def clause_depth(self, i: int) -> int:
+        """How many clauses down from the sentence root token ``i`` sits (0 for the main clause)."""
+        d, hops = 0, 0
+        while self.tokens[i].head != i and hops < 50:
+            if self.tokens[i].dep in CLAUSE_DEPS:
+                d += 1
+            i = self.tokens[i].head
+            hops += 1
+        return d
 
     def sentence_tokens(self, index: int) -> list[Token]:
         sent = self.sentences[index]

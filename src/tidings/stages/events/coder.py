@@ -243,17 +243,6 @@ def _framed(parse: Parse, outer: Coded, others: list[Coded]) -> list[Coded]:
     return first + siblings
 
 
-def _clause_depth(parse: Parse, i: int) -> int:
-    """How many clauses down from the sentence root the token sits (0 for the main clause)."""
-    d, hops = 0, 0
-    while parse.tokens[i].head != i and hops < 50:
-        if parse.tokens[i].dep in ("ccomp", "advcl", "relcl", "xcomp", "acl", "pcomp", "parataxis", "csubj"):
-            d += 1
-        i = parse.tokens[i].head
-        hops += 1
-    return d
-
-
 def _depth(parse: Parse, i: int) -> int:
     d = 0
     while parse.tokens[i].head != i and d < 50:
@@ -572,7 +561,7 @@ def event_id(doc: Document, sentence: int, trigger: Trigger, type_: str, k: int)
 def _confidence(parse: Parse, item: Coded, actor_named: bool, recipient_named: bool) -> float:
     """Longer patterns, parties named in the text and main clauses make a coding more certain."""
     score = 0.5 + 0.04 * min(3, len(item.frame.pattern.literals) - 1)
-    score -= 0.1 * min(4, _clause_depth(parse, item.frame.anchor))
+    score -= 0.1 * min(4, parse.clause_depth(item.frame.anchor))
     score += 0.15 if actor_named else 0.0
     score += 0.1 if recipient_named else 0.0
     score -= 0.1 if item.frame.nominal and not item.actors else 0.0
