@@ -20,6 +20,10 @@ from tidings.models.document import EVENT_STATUSES
 from tidings.storage import Store, queries
 from tidings.storage.mapping import unflatten
 
+__all__ = ["Filters", "QueryError", "DEFAULT_LIMIT", "ARTICLE_STATUSES", "events", "iter_events", "iter_documents",
+           "daily_counts", "top_dyads", "places", "actors", "quotes", "articles", "search", "failures", "skipped",
+           "summary", "event_mention_count", "document"]
+
 DEFAULT_LIMIT = 50
 EVENT_RECORD_EXTRAS = ("article_id", "article_url", "article_source", "article_published", "article_title",
                        "cluster_mentions", "cluster_articles", "cluster_sources", "actor_code", "recipient_code",
@@ -29,8 +33,7 @@ FTS_OPERATORS = {"AND", "OR", "NOT", "NEAR"}
 _DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
 
 
-class QueryError(ValueError):
-    """A filter value the store cannot use (bad date, unknown status, ...)."""
+from tidings.errors import QueryError  # noqa: E402  (public as tidings.QueryError)
 
 
 @dataclass(frozen=True)
