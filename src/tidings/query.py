@@ -17,6 +17,7 @@ from typing import Any
 
 from tidings.models import Document, Event
 from tidings.models.document import EVENT_STATUSES
+from tidings.resources.ontology import PLOVER_TYPES
 from tidings.storage import Store, queries
 from tidings.storage.mapping import unflatten
 
@@ -65,6 +66,7 @@ class Filters:
             raise QueryError(f"--since {self.since} is after --until {self.until}")
         if self.status is not None and self.status.lower() not in statuses:
             raise QueryError(f"bad --status {self.status!r} (one of: {', '.join(statuses)})")
+        _check_type(self.type)
         if self.limit is not None and self.limit < 1:
             raise QueryError("--limit must be at least 1")
         return self
@@ -76,6 +78,14 @@ class Filters:
         if unused:
             raise QueryError(f"--{unused[0]} does not apply here")
         return self
+
+
+def _check_type(value: str | None) -> None:
+    """A PLOVER type (any case) or a CAMEO code prefix of 1 to 4 digits, else QueryError naming the allowed values."""
+    if value is None or value.upper() in PLOVER_TYPES or (value.isdigit() and len(value) <= 4):
+        return
+    raise QueryError(f"bad --type {value!r} (a PLOVER type: {', '.join(PLOVER_TYPES)}; "
+                     f"or a CAMEO code prefix such as 04 or 190)")
 
 
 def _valid_date(value: str) -> bool:

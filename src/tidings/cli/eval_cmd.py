@@ -12,13 +12,15 @@ from tidings.eval import KINDS
 @click.command("eval")
 @click.argument("kind", type=click.Choice(KINDS))
 @click.argument("path", type=click.Path(exists=True))
-@click.option("--limit", type=int, default=None, help="Score only the first N gold items.")
+@click.option("--limit", type=click.IntRange(min=1), default=None, help="Score only the first N gold items.")
 @click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
 def eval_command(kind: str, path: str, limit: int | None, fmt: str) -> None:
     """Score the pipeline against gold data and print precision / recall / F1 tables.
 
     \b
     KIND is one of: events, quotes, dates, places.
+    \b
+    Examples:
       tidings eval events ../shared/eval/events/plover_gsr_dev.jsonl
       tidings eval quotes ../shared/eval/quotes/polnear_dev
       tidings eval dates  ../shared/eval/dates/tempeval3_training/TBAQ-cleaned

@@ -5,15 +5,17 @@ from pathlib import Path
 
 import click
 
+from tidings.cli.errors import BadValue
 from tidings.cli.store_cmd import db_option, filter_options, open_store
 from tidings.query import Filters, QueryError
 
+FORMATS = ["gdelt-events", "gdelt-mentions", "gdelt-gkg", "plover-jsonl", "parquet"]
+
 
 @click.command("export")
-@click.option("--format", "fmt", required=True,
-              type=click.Choice(["gdelt-events", "gdelt-mentions", "gdelt-gkg", "plover-jsonl", "parquet"]),
-              help="File layout to write.")
-@click.option("--out", required=True, type=click.Path(), help="Output file (a folder for parquet).")
+@click.option("--format", "fmt", required=True, type=click.Choice(FORMATS), help="File layout to write.")
+@click.option("--out", required=True, type=click.Path(),
+              help="Output file, - for standard output (parquet: a folder).")
 @filter_options("actor", "recipient", "country", "type", "status", "since", "until", "source")
 @click.option("--undated", type=click.Choice(["skip", "published"]), default="skip", show_default=True,
               help="GDELT files: leave out events without a date, or date current (not historical) ones "
@@ -25,18 +27,22 @@ def export_command(fmt, out, undated, limit, db, **filters) -> None:
 
     \b
     The filters select events as in `tidings events` (gdelt-gkg: the articles holding them).
+    With --out - the rows go to standard output and the summary to standard error.
     Examples:
       tidings export --format gdelt-events --out events.tsv --since 2022-01
-      tidings export --format plover-jsonl --out rus-ukr.jsonl --actor RUS --recipient UKR
+      tidings export --format plover-jsonl --out - --actor RUS --recipient UKR | jq .event_type
       tidings export --format parquet --out store_parquet/      # then DuckDB: SELECT * FROM 'store_parquet/events.parquet'
     """
-    from tidings.export import export
+    from tidings.export import STREAMLESS_FORMATS, export
 
+    if out == "-" and fmt in STREAMLESS_FORMATS:
+        raise BadValue(f"--format {fmt} writes a folder of files; give a folder for --out, not -")
+    target = click.get_text_stream("stdout") if out == "-" else Path(out)
     with open_store(db) as store:
         try:
-            summary = export(store, fmt, Path(out), Filters(**filters), undated=undated, limit=limit)
+            summary = export(store, fmt, target, Filters(**filters), undated=undated, limit=limit)
         except QueryError as exc:
-            raise click.ClickException(str(exc)) from None
+            raise BadValue(str(exc)) from None
     for line in summary.lines():
         click.echo(line, err=True)
 
