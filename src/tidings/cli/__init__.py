@@ -18,6 +18,7 @@ class TidingsGroup(click.Group):
     """The command group, printing every error as one line (click's own usage errors included)."""
 
     def main(self, args=None, prog_name=None, complete_var=None, standalone_mode=True, **extra):
+        prog_name = prog_name or "tidings"  # also under ``python -m`` or a test runner
         if not standalone_mode:
             return super().main(args, prog_name, complete_var, standalone_mode=False, **extra)
         try:
