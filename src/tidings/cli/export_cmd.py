@@ -9,7 +9,7 @@ from tidings.cli.errors import BadValue
 from tidings.cli.store_cmd import db_option, filter_options, open_store
 from tidings.query import Filters, QueryError
 
-FORMATS = ["gdelt-events", "gdelt-mentions", "gdelt-gkg", "plover-jsonl", "parquet"]
+FORMATS = ["gdelt-events", "gdelt-mentions", "gdelt-gkg", "plover-jsonl", "parquet", "datasette-metadata"]
 
 
 @click.command("export")
@@ -23,7 +23,8 @@ FORMATS = ["gdelt-events", "gdelt-mentions", "gdelt-gkg", "plover-jsonl", "parqu
 @click.option("--limit", type=click.IntRange(min=1), default=None, help="At most this many events/articles.")
 @db_option
 def export_command(fmt, out, undated, limit, db, **filters) -> None:
-    """Export the store: GDELT 2.0 events/mentions/GKG (tab-separated, no header), PLOVER JSON lines, Parquet.
+    """Export the store: GDELT 2.0 events/mentions/GKG (tab-separated, no header), PLOVER JSON lines, Parquet,
+    or the store's Datasette metadata (table and column descriptions, article search, internal tables hidden).
 
     \b
     The filters select events as in `tidings events` (gdelt-gkg: the articles holding them).
@@ -32,6 +33,7 @@ def export_command(fmt, out, undated, limit, db, **filters) -> None:
       tidings export --format gdelt-events --out events.tsv --since 2022-01
       tidings export --format plover-jsonl --out - --actor RUS --recipient UKR | jq .event_type
       tidings export --format parquet --out store_parquet/      # then DuckDB: SELECT * FROM 'store_parquet/events.parquet'
+      tidings export --format datasette-metadata --db news.db --out meta.json && datasette news.db -m meta.json
     """
     from tidings.export import STREAMLESS_FORMATS, export
 

@@ -1,4 +1,5 @@
-"""Exports: files other tools already read (GDELT 2.0 events/mentions/GKG, PLOVER JSON lines, Parquet).
+"""Exports: files other tools already read (GDELT 2.0 events/mentions/GKG, PLOVER JSON lines, Parquet,
+Datasette metadata).
 
 :func:`export` streams a store into one file (or a folder for Parquet); the filters select events
 as in ``tidings events``. Layout notes and the choices made where GDELT and tidings differ are in
@@ -15,10 +16,11 @@ from tidings import query
 from tidings.export import gdelt, plover
 from tidings.export.parquet import write_parquet
 from tidings.query import Filters
+from tidings.resources.export import datasette_metadata
 from tidings.storage import Store
 from tidings.storage import exports as rows
 
-FORMATS = ("gdelt-events", "gdelt-mentions", "gdelt-gkg", "plover-jsonl", "parquet")
+FORMATS = ("gdelt-events", "gdelt-mentions", "gdelt-gkg", "plover-jsonl", "parquet", "datasette-metadata")
 #: Formats written as a folder of files, never to a stream.
 STREAMLESS_FORMATS = ("parquet",)
 
@@ -78,6 +80,10 @@ def _write_lines(store: Store, fmt: str, stream: TextIO, name: str, filters: Fil
         summary.written[name], _ = gdelt.write_rows(mentions, stream)
     elif fmt == "gdelt-gkg":
         summary.written[name], _ = gdelt.write_rows(_gkg_rows(store, filters, limit), stream)
+    elif fmt == "datasette-metadata":
+        database = Path(str(store.path)).stem
+        stream.write(json.dumps(datasette_metadata(database), ensure_ascii=False, indent=2) + "\n")
+        summary.written[name] = len(datasette_metadata(database)["databases"][database]["tables"])
     else:
         count = 0
         for r in rows.export_clusters(store, filters, limit):
