@@ -4,13 +4,17 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: demo test install eval bench clean
+.PHONY: demo test install eval bench lock clean
 
-$(STAMP): pyproject.toml requirements/model.txt
+# Exact versions, every file checked against its hash: requirements/lock.txt (runtime + dev, pip and
+# setuptools included) and requirements/model.txt (the spaCy model). pyproject.toml only states the
+# compatible ranges a `pip install tidings` accepts; `make lock` re-resolves the lock from them.
+$(STAMP): pyproject.toml requirements/lock.txt requirements/model.txt
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
-	$(BIN)/pip install --quiet --upgrade pip
 	$(BIN)/pip install --quiet --require-hashes --no-deps -r requirements/model.txt
-	$(BIN)/pip install --quiet -e '.[dev]'
+	$(BIN)/pip install --quiet --require-hashes --no-deps -r requirements/lock.txt  # complete: no resolver needed
+	$(BIN)/pip install --quiet --no-deps -e .
+	$(BIN)/pip check
 	touch $(STAMP)
 
 install: $(STAMP)
@@ -31,5 +35,11 @@ eval: $(STAMP)  ## print every quality table against ../shared/eval
 bench: $(STAMP)
 	$(BIN)/tidings bench
 
+TOOLS := $(VENV)-tools
+lock:  ## re-resolve requirements/lock.txt from pyproject.toml (pins already there are kept while they fit)
+	test -x $(TOOLS)/bin/pip-compile || ($(PYTHON) -m venv $(TOOLS) && $(TOOLS)/bin/pip install --quiet pip-tools)
+	$(TOOLS)/bin/pip-compile --quiet --generate-hashes --allow-unsafe --strip-extras --extra dev \
+		--no-emit-index-url --no-emit-find-links --output-file requirements/lock.txt pyproject.toml
+
 clean:
-	rm -rf $(VENV) build *.egg-info src/*.egg-info .pytest_cache tidings.db*
+	rm -rf $(VENV) $(VENV)-tools build dist *.egg-info src/*.egg-info .pytest_cache tidings.db*

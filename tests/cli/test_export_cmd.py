@@ -24,7 +24,7 @@ def test_bad_filters_and_missing_store_are_one_line_errors(tmp_path):
     Store.open(db).close()
     result = CliRunner().invoke(main, ["export", "--format", "plover-jsonl", "--out", str(tmp_path / "x"),
                                        "--db", str(db), "--since", "2021-13"])
-    assert result.exit_code == 1 and "bad date for --since" in result.output
+    assert result.exit_code == 2 and "bad date for --since" in result.output
     result = CliRunner().invoke(main, ["export", "--format", "parquet", "--out", str(tmp_path / "p"),
                                        "--db", str(tmp_path / "none.db")])
-    assert result.exit_code == 1 and "no store" in result.output
+    assert result.exit_code == 2 and "no store" in result.output

@@ -99,14 +99,14 @@ def test_db_from_environment(db):
 ])
 def test_bad_filters_are_one_line_errors(db, args, message):
     result = run(*args, "--db", db)
-    assert result.exit_code == 1
+    assert result.exit_code == 2
     assert result.output.startswith("Error: ") and message in result.output
     assert len(result.output.strip().splitlines()) == 1
 
 
 def test_missing_store_is_a_one_line_error(tmp_path):
     result = run("events", "--db", tmp_path / "none.db")
-    assert result.exit_code == 1 and "no store at" in result.output
+    assert result.exit_code == 2 and "no store at" in result.output
     assert not (tmp_path / "none.db").exists()
 
 
@@ -127,7 +127,7 @@ def test_unreachable_scheduler_is_a_one_line_error(tmp_path, monkeypatch):
 def test_ingest_then_query(tmp_path):
     corpus = write_corpus(tmp_path / "in")
     result = run("ingest", corpus, "--db", tmp_path / "i.db", "-q")
-    assert result.exit_code == 0
+    assert result.exit_code == 1  # the French article failed
     assert "6 stored" in result.output and "1 skipped as duplicates" in result.output, result.output
     assert "failed (1): not English: fr" in result.output
     assert "french" in run("failures", "--db", tmp_path / "i.db").output

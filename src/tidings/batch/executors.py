@@ -17,8 +17,7 @@ from tidings.models import Document, Failure, RawArticle
 Batch = list[RawArticle]
 Results = list[Document | Failure]
 
-class ExecutorError(Exception):
-    """The executor cannot run (unknown engine, bad worker count, unreachable scheduler)."""
+from tidings.errors import ExecutorError  # noqa: E402  (public as tidings.ExecutorError)
 
 
 #: Batches in flight per worker: enough to keep workers busy, little enough to bound memory.

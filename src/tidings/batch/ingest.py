@@ -8,10 +8,13 @@ running it again redoes only those.
 from __future__ import annotations
 
 import dataclasses
+import glob
+import re
 import sqlite3
 from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
+from pathlib import Path
 
 from tidings.batch.executors import Batch, Results, make_executor
 from tidings.dedup import events as event_dedup
@@ -21,6 +24,9 @@ from tidings.storage import Store
 from tidings.storage.store import unwritable
 
 BATCH_SIZE = 16
+#: Files that may hold many articles: with one of them among the inputs, the total is not known up front.
+MANY_ARTICLE_FILE = re.compile(r"\.(jsonl|xml|rss|atom|warc|arc|gz)$", re.I)
+_NOTES = re.compile(r"(?:readme|licen[cs]e)(?:\.\w+)?", re.I)  # folder notes the readers leave out
 
 
 @dataclass
@@ -185,6 +191,27 @@ def collision_key(item: RawArticle | Failure) -> str:
     return f"{item.id}@{item.origin or 'input'}"
 
 
+def known_total(paths: Sequence[str]) -> int | None:
+    """How many inputs ``paths`` hold, when every file is one article (None with a JSONL, feed or WARC file):
+    the progress bar's total, which gives it a percentage and an ETA."""
+    total = 0
+    for given in paths:
+        path = Path(given)
+        if path.is_dir():
+            files = [f for f in path.rglob("*") if f.is_file() and not _NOTES.fullmatch(f.name)
+                     and not any(part.startswith(".") for part in f.relative_to(path).parts)]
+            total += len(files) or 1  # an empty folder is one failed input
+        elif path.is_file():
+            files = [path]
+        else:
+            files = [Path(m) for m in glob.glob(given, recursive=True) if Path(m).is_file()]
+            total += not files  # a path matching nothing is one failed input
+        if any(MANY_ARTICLE_FILE.search(f.name) for f in files):
+            return None
+        total += len(files) if not path.is_dir() else 0
+    return total
+
+
 def ingest(paths: Sequence[str], *, store: Store, engine: str = "local", workers: int = 1, scheduler=None,
            batch_size: int = BATCH_SIZE, retry_failed: bool = False, progress: bool = False,
            pipeline=None, inputs: Iterable[RawArticle | Failure] | None = None,
@@ -198,7 +225,8 @@ def ingest(paths: Sequence[str], *, store: Store, engine: str = "local", workers
     from tidings.stages.ingest.readers import iter_inputs
 
     summary = IngestSummary()
-    bar = tqdm(unit=" articles", desc="ingest", disable=None if progress else True, smoothing=0.1)
+    total = known_total(paths) if inputs is None else (len(inputs) if isinstance(inputs, Sequence) else None)
+    bar = tqdm(total=total, unit=" articles", desc="ingest", disable=None if progress else True, smoothing=0.1)
     writer = Writer(store, summary, progress=bar, min_confidence=min_confidence)
     executor = make_executor(engine, workers=workers, scheduler=scheduler, pipeline=pipeline)
     try:

@@ -35,6 +35,11 @@ def check_command(paths: tuple[Path, ...]) -> None:
     """Validate dictionary files (default: the built-in data) and say what they add.
 
     Exits 1 and prints every problem as FILE:LINE: message when a file is invalid.
+
+    \b
+    Examples:
+      tidings dict check                                   # the built-in data
+      tidings dict check my_verbs.txt my_actors.jsonl CAMEO.2.0.verbs
     """
     from tidings.resources import actors, lexicon
 
@@ -71,6 +76,11 @@ def import_actors_command(source: Path, target: Path, replace_known: bool) -> No
 
     Writes TARGET.jsonl (people) and TARGET.orgs.tsv or TARGET.roles.tsv, and prints the
     $TIDINGS_ACTORS value that uses them.
+
+    \b
+    Examples:
+      tidings dict import-actors Phoenix.Countries.actors my_dicts/countries
+      tidings dict import-actors Phoenix.agents.txt my_dicts/agents --replace-known
     """
     from tidings.resources import actors
 

@@ -13,7 +13,7 @@ from tidings.eval import KINDS
 @click.command("eval")
 @click.argument("kind", type=click.Choice(KINDS))
 @click.argument("path")
-@click.option("--limit", type=int, default=None, help="Score only the first N gold items.")
+@click.option("--limit", type=click.IntRange(min=1), default=None, help="Score only the first N gold items.")
 @click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
 def eval_command(kind: str, path: str, limit: int | None, fmt: str) -> None:
     """Score the pipeline against gold data and print precision / recall / F1 tables.
@@ -21,6 +21,8 @@ def eval_command(kind: str, path: str, limit: int | None, fmt: str) -> None:
     \b
     KIND is one of: events, quotes, dates, places, corpus (PATH is then a split of the project's
     annotated real-news corpus: train, dev or test; texts read from ../shared).
+    \b
+    Examples:
       tidings eval events ../shared/eval/events/plover_gsr_dev.jsonl
       tidings eval quotes ../shared/eval/quotes/polnear_dev
       tidings eval dates  ../shared/eval/dates/tempeval3_training/TBAQ-cleaned

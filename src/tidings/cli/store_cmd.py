@@ -6,15 +6,17 @@ from __future__ import annotations
 
 import csv
 import io
+import itertools
 import json
 import sys
 import tempfile
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 from typing import Any
 
 import click
 
+from tidings.cli.errors import EXIT_FAILED, BadValue
 from tidings.query import Filters, QueryError
 from tidings.storage import Store, StoreError, default_path
 
@@ -76,19 +78,23 @@ def filter_options(*names: str, help_overrides: dict[str, str] | None = None) ->
 
 
 def open_store(db: str | None, *, create: bool = False) -> Store:
+    """The store at ``db``; a missing or foreign file is a usage error (exit 2), other problems exit 1."""
+    path = Path(db) if db else default_path()
     try:
-        return Store.open(db or default_path(), create=create)
+        return Store.open(path, create=create)
     except StoreError as exc:
+        if not path.is_file() or "not a tidings store" in str(exc):
+            raise BadValue(str(exc)) from None
         raise click.ClickException(str(exc)) from None
 
 
 def run_query(db: str | None, query: Callable[[Store], list[dict]]) -> list[dict]:
-    """Open the store, run ``query``, turn QueryError into a one-line CLI error."""
+    """Open the store, run ``query``, turn a bad filter value into a one-line usage error (exit 2)."""
     with open_store(db) as store:
         try:
             return query(store)
         except QueryError as exc:
-            raise click.ClickException(str(exc)) from None
+            raise BadValue(str(exc)) from None
 
 
 # --- rendering ---------------------------------------------------------------------------
@@ -152,14 +158,17 @@ def ingest_command(paths, db, workers, engine, scheduler, batch_size, retry_fail
     """Run the pipeline on news files and store the results (idempotent, resumable).
 
     \b
-    PATHS are files, folders or globs: .html .htm .txt .md .jsonl .warc .warc.gz, RSS/Atom.
+    PATHS are files, folders or globs: .html .htm .txt .md .jsonl .warc .warc.gz, RSS/Atom,
+    or - for one article on standard input (its id is a hash of its content).
     Every input ends stored, skipped as a duplicate, or failed with a reason (`tidings failures`).
     Re-running skips everything already committed, so an interrupted run just continues.
     Events below --min-confidence are stored as candidates but left out of event counts and exports.
     With --engine dask the workers need this tidings installed; each loads the pipeline once.
+    Exit code 1 when some inputs failed; 2 (and no store created) for a path that does not exist.
     \b
     Examples:
       tidings ingest news/ --db news.db --workers 4
+      curl -s https://example.org/story.html | tidings ingest - --db news.db
       tidings ingest 'crawl/*.warc.gz' --engine dask --scheduler tcp://10.0.0.5:8786
     """
     from tidings.batch import ingest
@@ -167,15 +176,46 @@ def ingest_command(paths, db, workers, engine, scheduler, batch_size, retry_fail
 
     if engine == "dask" and not scheduler:
         raise click.UsageError("--engine dask needs --scheduler tcp://HOST:PORT")
+    if scheduler and engine != "dask":
+        raise click.UsageError("--scheduler needs --engine dask")
+    missing = [p for p in paths if p != "-" and not _exists(p)]
+    if missing:
+        raise BadValue(f"no such file, folder or glob match: {missing[0]}")
+    if paths.count("-") > 1:
+        raise BadValue("standard input (-) can be read only once")
+    inputs = _inputs_with_stdin(paths) if "-" in paths else None
     with open_store(db, create=True) as store:
         try:
             summary = ingest(paths, store=store, engine=engine, workers=workers, scheduler=scheduler,
-                             batch_size=batch_size, retry_failed=retry_failed, progress=not quiet,
+                             batch_size=batch_size, retry_failed=retry_failed, progress=not quiet, inputs=inputs,
                              min_confidence=min_confidence)
         except (ExecutorError, StoreError) as exc:
             raise click.ClickException(str(exc)) from None
     for line in summary.lines():
         click.echo(line, err=True)
+    if summary.failed:
+        sys.exit(EXIT_FAILED)
+
+
+def _exists(path: str) -> bool:
+    """A file or folder, or a glob matching at least one."""
+    import glob
+
+    return Path(path).exists() or bool(glob.glob(path, recursive=True))
+
+
+def _inputs_with_stdin(paths: Sequence[str]) -> Iterable:
+    """The inputs of ``paths`` in order, ``-`` being one article read from standard input (read now, so an
+    empty stdin is a usage error before any store is created)."""
+    from tidings.stages.ingest.readers import iter_inputs, raw_from_string
+
+    content = click.get_text_stream("stdin").read()
+    if not content.strip():
+        raise BadValue("standard input is empty")
+    stdin = raw_from_string(content)
+    stdin.origin = "<stdin>"
+    before, after = list(paths[: paths.index("-")]), list(paths[paths.index("-") + 1:])
+    return itertools.chain(iter_inputs(before) if before else (), [stdin], iter_inputs(after) if after else ())
 
 
 # --- queries -------------------------------------------------------------------------------
@@ -224,14 +264,32 @@ def listing_command(name: str, columns, filters: Sequence[str], doc: str,
 
 quotes_command = listing_command(
     "quotes", QUOTE_COLUMNS, ("actor", "country", "since", "until", "source"),
-    "List quotes with their speakers, newest articles first.",
+    """List quotes with their speakers, newest articles first.
+
+    \b
+    Examples:
+      tidings quotes --actor "Dmitry Peskov" --format csv > peskov.csv
+      tidings quotes --country UKR --since 2022-02
+    """,
     {"actor": "Speaker: id or name, ISO3 country or org code.", "country": "Speaker's ISO3 country."})
 actors_command = listing_command(
     "actors", ACTOR_COLUMNS, ("actor", "recipient", "country", "type", "status", "since", "until", "source"),
-    "Top actors by the number of events they take part in (the filters select the events).")
+    """Top actors by the number of events they take part in (the filters select the events).
+
+    \b
+    Examples:
+      tidings actors --limit 20
+      tidings actors --type ASSAULT --country UKR --format json
+    """)
 articles_command = listing_command(
     "articles", ARTICLE_COLUMNS, ("actor", "country", "status", "since", "until", "source"),
-    "List stored articles, newest first.",
+    """List stored articles, newest first.
+
+    \b
+    Examples:
+      tidings articles --source Reuters --since 2021-12
+      tidings articles --status near-duplicate --format jsonl
+    """,
     {"status": "original or near-duplicate (a copy of an earlier story).",
      "country": "ISO3 country of a place named in the article.", "actor": "An actor named in the article."})
 
@@ -246,7 +304,11 @@ def search_command(words, db, fmt, limit) -> None:
 
     \b
     WORDS use SQLite FTS5 syntax: plain words (all must occur), "an exact phrase",
-    OR, NOT, prefix* — e.g.  tidings search '"peace talks" Geneva'
+    OR, NOT, prefix*.
+    \b
+    Examples:
+      tidings search '"peace talks" Geneva'
+      tidings search 'sanction* OR embargo' --format json --limit 10
     """
     from tidings import query
 
@@ -258,7 +320,13 @@ def search_command(words, db, fmt, limit) -> None:
 @format_option
 @db_option
 def failures_command(db, fmt, limit) -> None:
-    """Inputs that could not be stored, with the reason (empty, binary, not English, parse error...)."""
+    """Inputs that could not be stored, with the reason (empty, binary, not English, parse error...).
+
+    \b
+    Examples:
+      tidings failures --db news.db
+      tidings failures --format csv > failures.csv
+    """
     from tidings import query
 
     emit(run_query(db, lambda s: query.failures(s, limit=limit)), fmt, FAILURE_COLUMNS)
@@ -274,7 +342,13 @@ def failures_command(db, fmt, limit) -> None:
               help="Folder to ingest instead of the bundled sample corpus.")
 @click.option("--workers", type=click.IntRange(min=1), default=1, show_default=True, help="Worker processes.")
 def demo_command(db, corpus, workers) -> None:
-    """Ingest the bundled sample corpus into a fresh store and show what it found."""
+    """Ingest the bundled sample corpus into a fresh store and show what it found.
+
+    \b
+    Examples:
+      tidings demo
+      tidings demo --corpus my_articles/ --db my_demo.db --workers 2
+    """
     from tidings import query
     from tidings.batch import ingest
 

@@ -65,3 +65,18 @@ def validate(folder: Path = DATA) -> list[str]:
             problems.append(f"known_groups.tsv: {row[0]} listed twice")
         listed.add(row[0])
     return problems
+
+
+#: Datasette metadata for a store: descriptions of every table and column, the articles' FTS table, internal
+#: tables hidden (``data/export/datasette.json``, written for the database name ``tidings``).
+DATASETTE = DATA / "datasette.json"
+
+
+def datasette_metadata(database: str = "tidings") -> dict:
+    """Datasette metadata (``datasette news.db --metadata metadata.json``) for a store Datasette names ``database``
+    (the file name without ``.db``)."""
+    import json
+
+    meta = json.loads(DATASETTE.read_text(encoding="utf-8"))
+    meta["databases"] = {database: meta["databases"]["tidings"]}
+    return meta

@@ -26,8 +26,7 @@ from tidings.resources.clean import Debris, debris
 from tidings.stages.ingest.decoding import HTML_TAG
 
 
-class BadInput(ValueError):
-    """The input cannot become an article (empty, binary, undecodable, too large, ...)."""
+from tidings.errors import BadInput  # noqa: E402  (raised here; public as tidings.BadInput)
 
 
 #: Texts shorter than this many words are assumed English (language guessers fail on them).

@@ -25,9 +25,12 @@ def export_clusters(store: Store, filters, limit: int | None = None) -> sqlite3.
     """Event clusters with their first mention, its article and place, and the mean tone of their articles."""
     where = event_where(store, filters, mentions=False)
     sql = f"""
-        SELECT e.*, f.article_id, f.sentence_index, f.context, f.actor_text, f.recipient_text,
-               f.trigger_text, f.trigger_start, f.location_text, f.location_geonames_id, f.confidence,
-               a.url, a.source, a.title, a.published, a.ingested_at,
+        SELECT e.*, f.article_id, f.sentence_index, f.sentence_start, f.sentence_end, f.context, f.actor_text,
+               f.recipient_text, f.trigger_text, f.trigger_start, f.trigger_end, f.location_text,
+               f.location_geonames_id, f.confidence, f.evidence,
+               a.url, a.source, a.title, a.published, a.language, a.ingested_at,
+               (SELECT x.wikidata FROM actors x WHERE x.id = e.actor_actor_id) AS actor_wikidata,
+               (SELECT x.wikidata FROM actors x WHERE x.id = e.recipient_actor_id) AS recipient_wikidata,
                {SENTENCE_SQL.replace('e.', 'f.')} AS sentence,
                (SELECT p.feature FROM places p WHERE p.article_id = f.article_id
                    AND p.geonames_id = f.location_geonames_id ORDER BY p.seq LIMIT 1) AS location_feature,

@@ -48,8 +48,7 @@ def _bind_null(value: None) -> None:
 sqlite3.register_adapter(type(None), _bind_null)
 
 
-class StoreError(Exception):
-    """A store problem worth a one-line message (missing file, newer schema, read-only, disk full, ...)."""
+from tidings.errors import StoreError  # noqa: E402  (public as tidings.StoreError)
 
 
 #: SQLite result codes no input causes: the store cannot be written at all (extended codes included).
