@@ -12,7 +12,7 @@ import numpy as np
 from tidings.learn import linear, scorer, topic
 
 #: L2 strengths tried for the event scorer; the one with the best dev log loss is kept.
-L2_GRID = (3e-3, 1e-2, 3e-2, 1e-1)
+L2_GRID = (3e-3, 1e-2, 3e-2)
 #: Precision the default threshold aims at on dev (the issue's target for emitted events).
 TARGET_PRECISION = 0.85
 
@@ -34,8 +34,9 @@ class Rows:
 def _rows(corpus_docs, scale: np.ndarray | None = None) -> tuple[list, np.ndarray]:
     feats, labels = [], []
     for cdoc in corpus_docs:
-        for judged in cdoc.judged:
-            feats.append(scorer.features(cdoc.doc, judged.event))
+        ranks = scorer.rule_ranks([j.event for j in cdoc.judged])
+        for judged, rank in zip(cdoc.judged, ranks):
+            feats.append(scorer.features(cdoc.doc, judged.event, rank=rank))
             labels.append(float(judged.right_type))
     return feats, np.array(labels)
 
@@ -62,14 +63,15 @@ def train_events(train_docs, dev_docs, *, epochs: int = 400) -> tuple[scorer.Sco
     scale = 1.0 / (dense.std(axis=0) + 1e-3)
     scale[:4 * scorer.WIDTH] /= np.sqrt(4 * scorer.WIDTH / 16)  # vectors: many weak columns, summed modestly
     x_train, x_dev = scorer.matrix(train_feats, scale), scorer.matrix(dev_feats, scale)
+    prior_dev = scorer.prior(np.array([d for d, _ in dev_feats]))
     best = None
     for l2 in L2_GRID:
         model = linear.fit(x_train, y_train, l2=l2, epochs=epochs, rate=0.02)
-        loss = _log_loss(model.proba(x_dev), y_dev)
+        logits = model.logits(x_dev)[:, 0] + prior_dev
+        loss = _log_loss(linear.sigmoid(logits), y_dev)
         if best is None or loss < best[0]:
-            best = (loss, l2, model)
-    loss, l2, model = best
-    logits = model.logits(x_dev)[:, 0]
+            best = (loss, l2, model, logits)
+    loss, l2, model, logits = best
     a, b = linear.platt(logits, y_dev)
     p_dev = linear.sigmoid(a * logits + b)
     threshold = threshold_for(p_dev, y_dev)

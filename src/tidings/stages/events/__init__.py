@@ -7,7 +7,8 @@ when true (the default) every event's ``confidence`` is the learned event scorer
 probability that it is a real event of its type (``tidings.learn.scorer``); when false, the rules'
 own confidence stands. ``loose`` adds low-confidence candidates on lexicon words no strict pattern
 matched (:mod:`~tidings.stages.events.loose`) and on criticism, praise and demands in reported speech
-(:mod:`~tidings.stages.events.speech`); by default only when the scorer is there to judge them.
+(:mod:`~tidings.stages.events.speech`); by default only when the scorer is there to judge them, and
+each is kept only when the scorer's confidence reaches its threshold.
 """
 from __future__ import annotations
 
@@ -39,6 +40,10 @@ def _distinct(events: list[Event]) -> list[Event]:
     return out
 
 
+def _widened(event: Event) -> bool:
+    return event.evidence.startswith((loose_candidates.EVIDENCE_PREFIX, speech_candidates.EVIDENCE_PREFIX))
+
+
 def run(doc: Document, *, lexicon: Lexicon | None = None,
         lexicon_files: Iterable[str | os.PathLike] | None = None, score: bool = True,
         loose: bool | None = None) -> Document:
@@ -55,7 +60,9 @@ def run(doc: Document, *, lexicon: Lexicon | None = None,
         events.extend(loose_candidates.candidates(doc, lexicon, {e.trigger.start for e in events}))
         events.extend(speech_candidates.candidates(doc, {e.trigger.start for e in events}))
     if model is not None:
-        for event in events:
-            event.confidence = round(model.probability(doc, event), 3)
+        for event, rank in zip(events, event_scorer.rule_ranks(events)):
+            event.confidence = round(model.probability(doc, event, rank=rank), 3)
+        # a widened candidate exists only when the scorer vouches for it; strict ones stay, however unsure
+        events = [e for e in events if e.confidence >= model.threshold or not _widened(e)]
     doc.events = events
     return doc

@@ -44,8 +44,8 @@ def candidates(doc: Document, lexicon: Lexicon, taken: set[int]) -> list[Event]:
         pattern = possible[0]
         noun = tok.pos == "NOUN"
         actors, recipients = _parties(doc, tok.i, noun)
-        if not actors and not recipients:
-            continue  # no party at all: nothing an analyst could code
+        if not actors:
+            continue  # no doer: nothing an analyst could code as a dyad
         actor = actors[0] if actors else None
         recipient = next((r for r in recipients if actor is None or not actorrefs.same_actor(actor, r)), None)
         status = factuality.assess(parse, tok.i, nominal=noun).status
