@@ -30,7 +30,7 @@ def eval_command(kind: str, path: str, limit: int | None, fmt: str) -> None:
       tidings eval corpus test
     """
     if kind != "corpus" and not Path(path).exists():
-        raise click.BadParameter(f"no such file or folder: {path}", param_hint="PATH")
+        raise click.BadParameter(f"Path {path!r} does not exist.", param_hint="PATH")
     scorer = importlib.import_module(f"tidings.eval.{kind}")
     report = scorer.evaluate(path, limit=limit)
     click.echo(json.dumps(report.to_dict(), indent=2) if fmt == "json" else report.render())

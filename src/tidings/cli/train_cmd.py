@@ -17,6 +17,8 @@ def train_command(model: str, dry_run: bool) -> None:
     events  the event scorer, from the annotated corpus (corpus/annotations: train split; calibrated
             and its default threshold chosen on dev; test is never used)
     Both read texts from ../shared (or $TIDINGS_SHARED). Deterministic: same data, same weights.
+    \b
+    Examples:
       tidings train topic
       tidings train events
       tidings train all && tidings eval corpus test

@@ -38,7 +38,7 @@ RULE_CONFIDENCE = 4 * WIDTH + len(TOPICS)
 NOT_FIRST = RULE_CONFIDENCE + 5
 #: weight of the rules' logit beside the learned one, and the rules' penalty for a candidate that is not their
 #: first choice in its sentence (chosen on dev: corpus AP against PLOVER type accuracy and triples)
-PRIOR_WEIGHT = 2.0
+PRIOR_WEIGHT = 1.0
 RANK_PENALTY = 1.0
 
 

@@ -11,8 +11,9 @@ import numpy as np
 
 from tidings.learn import linear, scorer, topic
 
-#: L2 strengths tried for the event scorer; the one with the best dev log loss is kept.
-L2_GRID = (3e-3, 1e-2, 3e-2)
+#: L2 strengths tried for the event scorer (the one with the best dev log loss is kept); weaker ones fit the
+#: annotated news better but rank the CAMEO manual's sentences worse (PLOVER dev floors).
+L2_GRID = (1e-2, 3e-2)
 #: Precision the default threshold aims at on dev (the issue's target for emitted events).
 TARGET_PRECISION = 0.85
 

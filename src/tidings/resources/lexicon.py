@@ -228,9 +228,30 @@ def builtin() -> Lexicon:
 
 
 def load(extra: Iterable[str | os.PathLike] | None = None) -> Lexicon:
-    """Built-in patterns overridden by user files (``extra`` and ``$TIDINGS_LEXICON``)."""
+    """Built-in patterns overridden by user files (``extra`` and ``$TIDINGS_LEXICON``).
+
+    Merged once per set of user files: cached by each file's path, size and modification time, so an
+    edited file is read again and an unchanged one is not (the events stage asks for every article)."""
+    paths = user_paths(extra)
+    if not paths:
+        return builtin()
+    return _merged(tuple((str(p), *_identity(p)) for p in paths))
+
+
+def _identity(path: Path) -> tuple[int, int]:
+    """(size, mtime in ns) of a file; (-1, -1) when it cannot be read (the reader then says why)."""
+    try:
+        stat = path.stat()
+    except OSError:
+        return -1, -1
+    return stat.st_size, stat.st_mtime_ns
+
+
+@functools.lru_cache(maxsize=16)
+def _merged(files: tuple[tuple[str, int, int], ...]) -> Lexicon:
     lexicon = builtin()
-    for path in user_paths(extra):
+    for name, _, _ in files:
+        path = Path(name)
         reader = import_petrarch if path.suffix.lower() in (".verbs", ".verbpatterns") else read_file
         lexicon = lexicon.merged(reader(path))
     return lexicon

@@ -106,7 +106,7 @@ def _synthetic_rows(store: Store, seed: int, first_day: date, days: int) -> Iter
             events.append({**row, "pk": event_pk, "article_id": article_id, "seq": seq, "cluster_id": cluster_pk,
                            "id": f"e{seq}", "context": "[]", "actor_text": actor.name,
                            "recipient_text": recipient.name, "sentence_index": 0, "sentence_start": 0,
-                           "sentence_end": 0})
+                           "sentence_end": 0, "confidence": round(rng.uniform(0.9, 1.0), 3)})  # clustered: sure
         yield cluster, events, articles
 
 
