@@ -1,0 +1,59 @@
+"""Event quality on the project's annotated real-news corpus (test split): floors, and the issue's targets.
+
+The targets not yet met are strict xfails: the day one passes, the xfail turns red and its floor goes up.
+"""
+from __future__ import annotations
+
+import pytest
+
+from tidings.corpus import sources
+from tidings.eval import corpus
+
+#: The event-precision issue's targets on the test split.
+TARGET_PRECISION = 0.85
+TARGET_FULLY_RIGHT = 0.65
+TARGET_RECALL = 0.70
+MAX_OFF_TOPIC_PER_1000_WORDS = 0.3
+MAX_DEV_TEST_GAP = 0.05
+
+
+@pytest.fixture(scope="module")
+def reports():
+    if not sources.available():
+        pytest.skip("the shared folder is not there (clone with ../shared beside the checkout)")
+    return {split: corpus.evaluate(split) for split in ("dev", "test")}
+
+
+@pytest.mark.eval
+def test_corpus_test_scores_stay_above_floors(reports, assert_above_floors):
+    assert_above_floors("corpus", reports["test"].scores)
+
+
+@pytest.mark.eval
+def test_non_political_pages_produce_almost_no_events(reports):
+    assert reports["test"].scores["off_topic_events_per_1000_words"] <= MAX_OFF_TOPIC_PER_1000_WORDS
+
+
+@pytest.mark.eval
+@pytest.mark.xfail(strict=True, reason="test precision 0.79 on 42 emitted events (dev 0.90): below the 0.85 target")
+def test_precision_target(reports):
+    assert reports["test"].scores["precision_right_type"] >= TARGET_PRECISION
+
+
+@pytest.mark.eval
+@pytest.mark.xfail(strict=True, reason="actors and recipients: 0.50 of emitted events fully right (issue #11)")
+def test_fully_right_target(reports):
+    assert reports["test"].scores["precision_fully_right"] >= TARGET_FULLY_RIGHT
+
+
+@pytest.mark.eval
+@pytest.mark.xfail(strict=True, reason="recall 0.12 at the default threshold: candidate generation covers 0.32")
+def test_recall_target(reports):
+    assert reports["test"].scores["recall_right_type"] >= TARGET_RECALL
+
+
+@pytest.mark.eval
+@pytest.mark.xfail(strict=True, reason="dev 0.90 against test 0.79 precision: a gap of 0.11 on ~40 events each")
+def test_dev_test_gap(reports):
+    gap = reports["dev"].scores["precision_right_type"] - reports["test"].scores["precision_right_type"]
+    assert abs(gap) <= MAX_DEV_TEST_GAP

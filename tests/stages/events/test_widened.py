@@ -1,0 +1,55 @@
+"""Widened candidates: lexicon words no strict pattern matched, and criticism, praise and demands in speech."""
+from __future__ import annotations
+
+import pytest
+
+from tidings.resources import lexicon as lexicon_data
+from tidings.stages.events import loose, speech
+
+
+@pytest.fixture(scope="module")
+def annotated(build_doc):
+    """Documents annotated up to quotes: the layers the generators read, before the events stage."""
+    return lambda text: build_doc(text, until="quotes")
+
+
+def test_loose_candidate_takes_its_parties_from_the_parse(annotated):
+    doc = annotated("Opposition leader Michael Howard lambasted the government over its immigration plans.")
+    (word,) = loose.candidates(doc, lexicon_data.load(), taken=set())
+    assert word.evidence.startswith(loose.EVIDENCE_PREFIX) and word.confidence == loose.LOOSE_CONFIDENCE
+    assert (word.type, word.trigger.text) == ("ACCUSE", "lambasted")
+    assert "Howard" in word.actor.text and word.recipient.text.endswith("government")
+
+
+def test_a_loose_candidate_needs_a_doer(annotated):
+    doc = annotated("Hunting with dogs was banned in 2004.")
+    assert all(e.actor is not None for e in loose.candidates(doc, lexicon_data.load(), taken=set()))
+
+
+def test_loose_candidates_skip_taken_triggers(annotated):
+    doc = annotated("The army shelled the town and rebels attacked a convoy.")
+    every = loose.candidates(doc, lexicon_data.load(), taken=set())
+    assert every and not loose.candidates(doc, lexicon_data.load(), taken={e.trigger.start for e in every})
+
+
+@pytest.mark.parametrize("text, type_, actor_word", [
+    ("Opposition leader Michael Howard said the government's plans were a shambles and a disgrace.", "ACCUSE",
+     "Howard"),
+    ("Chancellor Gordon Brown said Tony Blair was a great and successful leader.", "SUPPORT", "Brown"),
+    ("Liberal Democrat leader Charles Kennedy said ministers must apologise to the families.", "REQUEST",
+     "Kennedy"),
+])
+def test_reported_speech_gives_a_candidate_of_its_reading(annotated, text, type_, actor_word):
+    found = [e for e in speech.candidates(annotated(text), taken=set()) if e.type == type_]
+    assert found, [(e.type, e.trigger.text) for e in speech.candidates(annotated(text), taken=set())]
+    assert actor_word in found[0].actor.text and found[0].trigger.text == "said"
+
+
+def test_neutral_speech_gives_no_candidate(annotated):
+    doc = annotated("The foreign minister said the talks would resume in Geneva on Monday.")
+    assert speech.candidates(doc, taken=set()) == []
+
+
+def test_negation_flips_the_reading(annotated):
+    doc = annotated("Opposition leader Michael Howard said the plan was not good for Britain.")
+    assert [e.type for e in speech.candidates(doc, taken=set())] == ["ACCUSE"]
