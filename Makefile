@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: demo test install eval bench lock clean
+.PHONY: demo test install eval train bench lock clean
 
 # Exact versions, every file checked against its hash: requirements/lock.txt (runtime + dev, pip and
 # setuptools included) and requirements/model.txt (the spaCy model). pyproject.toml only states the
@@ -31,6 +31,11 @@ eval: $(STAMP)  ## print every quality table against ../shared/eval
 	$(BIN)/tidings eval dates ../shared/eval/dates/tempeval3_training/TBAQ-cleaned
 	$(BIN)/tidings eval places ../shared/eval/places/TR-News.xml
 	$(BIN)/tidings eval places ../shared/eval/places/geowebnews
+	$(BIN)/tidings eval corpus dev
+	$(BIN)/tidings eval corpus test
+
+train: $(STAMP)  ## retrain the topic gate and the event scorer from committed data (texts from ../shared)
+	$(BIN)/tidings train all
 
 bench: $(STAMP)
 	$(BIN)/tidings bench
