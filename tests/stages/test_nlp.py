@@ -1,3 +1,4 @@
+import uuid
 """NLP stage: the Parse layer carries exactly what spaCy's token properties say, as offsets."""
 from tidings.models import Document, RawArticle
 from tidings.stages import clean, nlp
@@ -67,7 +68,8 @@ def test_attribute_cache_starts_afresh_when_full(monkeypatch):
     model = nlp.load_model()
     monkeypatch.setattr(nlp, "ATTRIBUTE_CACHE_SIZE", 5)
     cache = model.get_pipe("tidings_token_attributes")
-    sdoc = model("Rebels shelled three border villages overnight, killing eleven civilians.")
+    nonce = "Zq" + uuid.uuid4().hex[:8]  # a word no earlier test of this process can have put in the cache
+    sdoc = model(f"Rebels shelled three border villages near {nonce} overnight, killing eleven civilians.")
     assert len(cache.cache) <= 5
     assert [t.lemma_ for t in sdoc][:3] == ["rebel", "shell", "three"]
 
