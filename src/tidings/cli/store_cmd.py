@@ -373,9 +373,10 @@ def demo_command(db, corpus, workers) -> None:
     click.echo("\nSUMMARY")
     for line in summary.lines():
         click.echo(line)
-    click.echo(f"  store: {totals['articles']} articles ({totals['stories']} distinct stories), "
-               f"{totals['events']} events from {totals['event_mentions']} mentions, {totals['actors']} actors, "
-               f"{totals['quotes']} quotes")
+    click.echo(f"  store: {totals['articles']} articles ({totals['stories']} distinct stories, "
+               f"{totals['off_topic']} off-topic and not coded), {totals['events']} events from "
+               f"{totals['event_mentions']} mentions ({totals['event_candidates']} less certain candidates kept "
+               f"aside), {totals['actors']} actors, {totals['quotes']} quotes")
     click.echo(f"\nExplore it:  tidings events --db {path}   ·   tidings search 'talks' --db {path}"
                f"   ·   tidings failures --db {path}")
 

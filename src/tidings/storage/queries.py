@@ -342,7 +342,9 @@ def counts(store: Store) -> dict[str, Any]:
         "articles": one("SELECT COUNT(*) FROM articles"),
         "near_duplicates": one("SELECT COUNT(*) FROM articles WHERE status = 'near-duplicate'"),
         "stories": one("SELECT COUNT(*) FROM dup_clusters"),
-        "event_mentions": one("SELECT COUNT(*) FROM events"),
+        "event_mentions": one("SELECT COUNT(*) FROM events WHERE cluster_id IS NOT NULL"),
+        "event_candidates": one("SELECT COUNT(*) FROM events WHERE cluster_id IS NULL"),  # below the threshold
+        "off_topic": one("SELECT COUNT(*) FROM articles WHERE off_topic"),
         "events": one("SELECT COUNT(*) FROM event_clusters"),
         "actors": one("SELECT COUNT(*) FROM actors"),
         "quotes": one("SELECT COUNT(*) FROM quotes"),
