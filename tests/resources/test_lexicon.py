@@ -1,6 +1,7 @@
 """The event lexicon: format, validation, user overrides and PETRARCH import."""
 from __future__ import annotations
 
+import os
 from collections import Counter
 from pathlib import Path
 
@@ -115,3 +116,15 @@ def test_head_index_puts_the_lemma_patterns_before_the_form_patterns():
     assert [p.id for p in lex.headed_by("talk", "talks").patterns] == ["t:1", "t:2"]
     assert [p.id for p in lex.headed_by("talk", "talks").possible({"with"})] == ["t:1", "t:2"]
     assert [p.id for p in lex.headed_by("talks", "talks").possible(set())] == []
+
+
+def test_user_files_are_merged_once_and_again_when_edited(tmp_path):
+    user = tmp_path / "mine.txt"
+    user.write_text("# my verbs\n[173]\nround up *\n", encoding="utf-8")
+    first = lexicon.load([user])
+    assert lexicon.load([user]) is first  # the events stage asks for every article: no re-reading
+    user.write_text("# my verbs\n[173]\nround up *\nrope in *\n", encoding="utf-8")
+    os.utime(user, ns=(user.stat().st_atime_ns, user.stat().st_mtime_ns + 1_000_000))
+    edited = lexicon.load([user])
+    assert edited is not first and len(edited) == len(first) + 1
+    assert lexicon.load() is lexicon.builtin()
