@@ -319,7 +319,7 @@ def date_label(value: str | None, precision: str | None = None) -> str:
             return f"{date_label(match[1])}, {match[2]}"
         if match := _DECADE.match(value):
             return f"the {match[1]}0s"
-    except ValueError:
+    except (ValueError, IndexError):
         return value
     return REFS.get(value, value)
 
