@@ -306,7 +306,7 @@ def date_label(value: str | None, precision: str | None = None) -> str:
             if len(parts) == 1:
                 return str(parts[0])
             if len(parts) == 2:
-                return f"{MONTHS[parts[1] - 1]} {parts[0]}"
+                return f"{MONTHS[date(parts[0], parts[1], 1).month - 1]} {parts[0]}"
             return _day(date(*parts))
         if match := _WEEK.match(value):
             return "week of " + _day(date.fromisocalendar(int(match[1]), int(match[2]), 1))

@@ -155,7 +155,11 @@ def test_dashboard_code_never_writes_data_as_html():
         assert not re.search(r"innerHTML|outerHTML|insertAdjacentHTML|document\.write|eval\(|new Function", code)
         assert "https://" not in code.replace("http://www.w3.org/2000/svg", "")
     app = (STATIC / "app.js").read_text(encoding="utf-8")
-    assert "/^https?:\\/\\//i.test(article.url)" in app  # only web links become hrefs (no javascript: URLs)
+    assert "/^https?:\\/\\//i.test(url)" in app  # only web links become hrefs (no javascript: URLs)
+    hrefs = re.findall(r"href: ([\w.]+)", app)
+    assert set(hrefs) <= {"articleHref", "article.url", "row.url"}, hrefs
+    for name in ("article.url", "row.url"):
+        assert f"isWebUrl({name})" in app
 
 
 def test_docs_page_is_served_locally_with_the_openapi_description(client):
