@@ -414,7 +414,7 @@ function renderChart(counts) {
   for (const r of rows) totals.set(r.date, totals.get(r.date) + r.events);
   const max = Math.max(...totals.values());
   const width = 900, height = 180, left = 30, bottom = 20;
-  const step = (width - left) / span, bar = Math.max(1, step * 0.8);
+  const step = (width - left) / span, bar = Math.min(40, Math.max(1, step * 0.8));
   const chart = svg("svg", {viewBox: `0 0 ${width} ${height + bottom}`, role: "img", class: "chart-svg",
                             "aria-labelledby": "chart-title"});
   chart.appendChild(svg("title", {}, `events per ${bucket} by type (the table below lists the numbers)`));
