@@ -27,7 +27,7 @@ __all__ = ["Filters", "QueryError", "DEFAULT_LIMIT", "ARTICLE_STATUSES", "CLUSTE
            "events", "event_total", "iter_event_rows", "iter_events", "iter_documents", "daily_counts",
            "period_counts", "top_dyads", "places", "actors", "quotes", "quote_total", "articles", "article_total",
            "search", "failures", "skipped", "summary", "event_mention_count", "document", "country_code",
-           "countries", "date_label"]
+           "countries", "date_label", "period_label"]
 
 DEFAULT_LIMIT = 50
 EVENT_RECORD_EXTRAS = ("article_id", "article_url", "article_source", "article_published", "article_title",
