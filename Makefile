@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: demo test install eval train bench lock clean
+.PHONY: demo test install eval train bench lock clean browser
 
 # Exact versions, every file checked against its hash: requirements/lock.txt (runtime + dev, pip and
 # setuptools included) and requirements/model.txt (the spaCy model). pyproject.toml only states the
@@ -22,8 +22,19 @@ install: $(STAMP)
 demo: $(STAMP)  ## install, then run the pipeline on the bundled sample corpus
 	$(BIN)/tidings demo
 
-test: $(STAMP)  ## install, then run the whole test suite (quality floors included)
+test: $(STAMP) browser  ## install, then run the whole test suite (quality floors included)
 	$(BIN)/python -m pytest -q -n 2 --durations=15
+
+# The dashboard's browser tests (tests/web) drive Debian's chromium through chromium-driver (W3C WebDriver over
+# HTTP: no Python browser package). Run as root on Debian, `make test` installs both; elsewhere, or with
+# TIDINGS_NO_BROWSER=1, nothing is installed and those tests skip with a message.
+browser:
+	@if [ -z "$$TIDINGS_NO_BROWSER" ] && ! command -v chromedriver >/dev/null 2>&1 && [ "$$(id -u)" = 0 ] \
+	    && command -v apt-get >/dev/null 2>&1; then \
+	  echo "installing chromium and chromium-driver for the browser tests"; \
+	  (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends \
+	    chromium chromium-driver >/dev/null) || echo "could not install chromium: the browser tests will skip"; \
+	fi
 
 eval: $(STAMP)  ## print every quality table against ../shared/eval
 	$(BIN)/tidings eval events ../shared/eval/events/plover_gsr_dev.jsonl

@@ -1,5 +1,6 @@
 """``tidings bench`` runs end to end on a tiny corpus and a small synthetic store (timings are not asserted)."""
 import json
+import time
 import os
 import subprocess
 import sys
@@ -84,3 +85,19 @@ def test_usage_counts_a_child_that_ends_between_samples():
     tick = 1 / os.sysconf("SC_CLK_TCK")  # /proc and os.times count CPU in clock ticks
     assert usage.cpu_seconds >= 0.3 - 2 * tick  # the child's work, though no sample saw it finish
     assert 0 <= usage.sampler_cpu < usage.cpu_seconds
+
+
+def test_peak_memory_ignores_children_that_were_there_before_the_run():
+    """A long-lived child of the test process (a multiprocessing resource tracker, say) is not a worker."""
+    import subprocess
+    import sys
+
+    bystander = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(30)"])
+    try:
+        time.sleep(0.2)
+        with bench.Usage() as usage:
+            time.sleep(0.3)
+        assert usage.peak_rss_mb == round(usage.rss[usage.me.pid] / 2**20, 1)  # this process, not the bystander
+    finally:
+        bystander.kill()
+        bystander.wait()

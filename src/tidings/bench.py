@@ -180,7 +180,9 @@ class Usage:
 
     @property
     def peak_rss_mb(self) -> float:
-        workers = [rss for pid, rss in self.rss.items() if pid != self.me.pid] or [self.rss.get(self.me.pid, 0)]
+        # children already there before the run (a multiprocessing resource tracker, a server) are not its workers
+        workers = [rss for pid, rss in self.rss.items() if pid != self.me.pid and pid not in self._child_start] \
+            or [self.rss.get(self.me.pid, 0)]
         return round(max(workers) / 2**20, 1)
 
 

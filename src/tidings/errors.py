@@ -26,7 +26,14 @@ class BadInput(TidingsError, ValueError):
 
 
 class QueryError(TidingsError, ValueError):
-    """A filter value the store cannot use (bad date, unknown status or event type, ...)."""
+    """A filter value the store cannot use (bad date, unknown status or event type, ...).
+
+    ``allowed`` lists the values the filter accepts when they are a closed set (event types, countries).
+    """
+
+    def __init__(self, message: str, *, allowed: tuple[str, ...] | list[str] | None = None) -> None:
+        super().__init__(message)
+        self.allowed = list(allowed) if allowed is not None else None
 
 
 class StoreError(TidingsError):

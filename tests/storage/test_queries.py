@@ -10,7 +10,7 @@ from tidings.storage import Store
 from tidings.storage.queries import event_where
 from tidings.storage.synthetic import insert_synthetic_events
 
-COUNTRIES = ["USA", "IRN", "CAN", "NATO", "XYZ"]  # frequent, middling, rare, never a country, unknown
+COUNTRIES = ["USA", "IRN", "CAN", "ISL"]  # frequent, middling, rare, a country never named
 
 
 @pytest.fixture(scope="module")
@@ -28,6 +28,20 @@ def clusters(store):
 def involving(clusters, country, keep=lambda c: True):
     return [c for c in clusters if country in (c["actor_country"], c["recipient_country"], c["location_country"])
             and keep(c)]
+
+
+@pytest.mark.parametrize("country", ["NATO", "XYZ", "Rusia"])
+def test_a_value_that_is_no_country_is_refused_naming_the_allowed_values(store, country):
+    with pytest.raises(query.QueryError, match=f"bad --country '{country}'") as error:
+        query.events(store, Filters(country=country))
+    assert "RUS" in error.value.allowed and "USA" in error.value.allowed
+
+
+@pytest.mark.parametrize("name, code", [("Russia", "RUS"), ("russia", "RUS"), ("United States", "USA"),
+                                        ("  iran ", "IRN"), ("can", "CAN")])
+def test_country_names_mean_their_code(store, name, code):
+    assert query.events(store, Filters(country=name)) == query.events(store, Filters(country=code))
+    assert Filters(country=name).validated().country == code
 
 
 @pytest.mark.parametrize("country", COUNTRIES)

@@ -5,24 +5,51 @@ write endpoint (``POST /api/ingest``) needs ``Authorization: Bearer <token>`` an
 when no token is configured. ``/docs`` is a local page over ``/openapi.json`` (no CDN).
 """
 
+import csv
+import dataclasses
 import hashlib
 import hmac
+import io
+import json
 import os
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Annotated, Any
 
-from fastapi import Depends, FastAPI, Header, HTTPException, Query, Request
-from fastapi.responses import FileResponse, JSONResponse
+from fastapi import Depends, FastAPI, Header, HTTPException, Path as PathParam, Query, Request
+from fastapi.responses import FileResponse, JSONResponse, Response, StreamingResponse
 from fastapi.staticfiles import StaticFiles
 from fastapi.encoders import jsonable_encoder
+from fastapi.openapi.utils import get_openapi
 from fastapi.exceptions import RequestValidationError
 from pydantic import BaseModel, Field, field_validator, model_validator
 
 from tidings import __version__, query
+from tidings.api.models import (
+    ERRORS,
+    ArticlePage,
+    ArticleRow,
+    Country as CountryOut,
+    DocumentOut,
+    DyadRow,
+    Error,
+    EventCluster,
+    EventMention,
+    EventPage,
+    FailureRow,
+    IngestResult,
+    PeriodCounts,
+    PlaceRow,
+    QuotePage,
+    SearchHit,
+    Summary,
+    ActorRow,
+)
 from tidings.models import RawArticle
+from tidings.models.document import EVENT_STATUSES
 from tidings.models.raw import storable_id, storable_text
 from tidings.query import DEFAULT_LIMIT, Filters, QueryError
+from tidings.resources.ontology import PLOVER_TYPES
 from tidings.storage import Store, StoreError
 
 STATIC = Path(__file__).resolve().parent.parent / "web" / "static"
@@ -39,18 +66,65 @@ SECURITY_HEADERS = {
     "Referrer-Policy": "no-referrer",
 }
 
-Limit = Annotated[int, Query(ge=1, le=MAX_LIMIT, description="At most this many rows.")]
+Limit = Annotated[int, Query(ge=1, le=MAX_LIMIT, description=f"At most this many rows (1–{MAX_LIMIT}).")]
+Offset = Annotated[int, Query(ge=0, description="Skip this many rows first (pagination).")]
+Actor = Annotated[str | None, Query(max_length=200, description=(
+    "Actor: knowledge-base id or name (vladimir-putin, Vladimir Putin), ISO3 country (RUS) or actor/org code "
+    "(RUSGOV, NATO)."))]
+Recipient = Annotated[str | None, Query(max_length=200, description="Recipient, given like actor.")]
+Country = Annotated[str | None, Query(max_length=100, description=(
+    "Country of the actor, recipient or location: ISO 3166-1 alpha-3 code (RUS) or English name (Russia); "
+    "GET /api/countries lists them. Anything else is a 400 naming the allowed values."))]
+EventType = Annotated[str | None, Query(max_length=20, description=(
+    f"PLOVER event type ({', '.join(PLOVER_TYPES)}) or CAMEO code prefix (04, 190)."))]
+EventStatus = Annotated[str | None, Query(max_length=20, description=(
+    f"Factuality: {', '.join(EVENT_STATUSES)}."))]
+Since = Annotated[str | None, Query(max_length=10, description="From this date on: YYYY, YYYY-MM or YYYY-MM-DD.")]
+Until = Annotated[str | None, Query(max_length=10, description="Up to this date (inclusive): YYYY, YYYY-MM or "
+                                                               "YYYY-MM-DD.")]
+Source = Annotated[str | None, Query(max_length=500, description="Only articles from this source (any case).")]
+MinConfidence = Annotated[float | None, Query(ge=0, le=1, description=(
+    "Leave out events below this confidence (0–1). Event mentions default to the event scorer's threshold, so "
+    "low-confidence candidates stay hidden unless you pass a lower value (0 shows them all); clusters hold "
+    "only events that passed it, and a higher value keeps clusters with a mention reaching it."))]
+Historical = Annotated[bool | None, Query(description=(
+    "true: only background events (\"Russia's 2008 invasion of Georgia\"); false: leave them out; "
+    "absent: both."))]
+Sort = Annotated[str | None, Query(max_length=20, description=(
+    f"Order of event rows: {', '.join(query.CLUSTER_SORTS)} (clusters) or {', '.join(query.MENTION_SORTS)} "
+    f"(mentions); prefix - for descending. Default -date (newest first)."))]
+Mentions = Annotated[bool, Query(description="One row per event mention (with candidates' flag) instead of one "
+                                             "per event cluster.")]
 
 
-def event_filters(actor: str | None = None, recipient: str | None = None, country: str | None = None,
-                  type: str | None = None, status: str | None = None, since: str | None = None,
-                  until: str | None = None, source: str | None = None, limit: Limit = DEFAULT_LIMIT) -> Filters:
-    """Event filters from the query string (same meaning as the CLI options)."""
+def event_filters(actor: Actor = None, recipient: Recipient = None, country: Country = None,
+                  type: EventType = None, status: EventStatus = None, since: Since = None, until: Until = None,
+                  source: Source = None, min_confidence: MinConfidence = None,
+                  historical: Historical = None) -> Filters:
+    """Event filters from the query string (same meaning as the CLI options), validated; each endpoint adds
+    its own limit."""
     return Filters(actor=actor, recipient=recipient, country=country, type=type, status=status, since=since,
-                   until=until, source=source, limit=limit)
+                   until=until, source=source, min_confidence=min_confidence, historical=historical).validated()
 
 
 EventFilters = Annotated[Filters, Depends(event_filters)]
+
+
+def download_filters(actor: Actor = None, recipient: Recipient = None, country: Country = None,
+                     type: EventType = None, status: EventStatus = None, since: Since = None, until: Until = None,
+                     source: Source = None, min_confidence: MinConfidence = None, historical: Historical = None,
+                     sort: Sort = None, offset: Offset = 0,
+                     limit: Annotated[int | None, Query(ge=1, description="At most this many rows "
+                                                                            "(default: every matching row).")] = None
+                     ) -> Filters:
+    """The event filters of a download: no row cap unless a limit is given."""
+    return Filters(actor=actor, recipient=recipient, country=country, type=type, status=status, since=since,
+                   until=until, source=source, min_confidence=min_confidence, historical=historical,
+                   limit=limit, offset=offset, sort=sort).validated()
+
+
+DownloadFilters = Annotated[Filters, Depends(download_filters)]
+DOWNLOAD_CHUNK = 500  # rows per streamed chunk
 
 
 class ArticleIn(BaseModel):
@@ -85,7 +159,7 @@ def create_app(db: Path | str, *, token: str | None = None, pipeline=None) -> Fa
     """The API and dashboard over the store at ``db``; ``token`` (else ``$TIDINGS_TOKEN``) enables writes."""
     db_path = Path(db)
     write_token = token if token is not None else os.environ.get(TOKEN_ENV) or None
-    app = FastAPI(title="tidings", version=__version__, docs_url=None, redoc_url=None,
+    app = FastAPI(title="tidings", version=__version__, docs_url=None, redoc_url=None, responses=ERRORS,
                   description="Political event data from news: events, quotes, actors and articles, "
                               "each traceable to character offsets in the stored article text.")
 
@@ -97,12 +171,19 @@ def create_app(db: Path | str, *, token: str | None = None, pipeline=None) -> Fa
 
     @app.exception_handler(QueryError)
     async def bad_filter(request: Request, exc: QueryError) -> JSONResponse:
-        return JSONResponse({"detail": str(exc)}, status_code=400)
+        body: dict[str, Any] = {"detail": str(exc)}
+        if exc.allowed is not None:
+            body["allowed"] = exc.allowed
+        return JSONResponse(body, status_code=400)
 
     @app.exception_handler(RequestValidationError)
     async def bad_request(request: Request, exc: RequestValidationError) -> JSONResponse:
-        """422 naming each problem, without echoing the input (it may not even be encodable)."""
+        """A bad query-string or path value is a 400 with a one-line reason, like every other bad filter; a bad
+        JSON body is a 422 naming each problem. Neither echoes the input (it may not even be encodable)."""
         errors = [{key: error[key] for key in ("type", "loc", "msg") if key in error} for error in exc.errors()]
+        if errors and all(e.get("loc", ("",))[0] in ("query", "path") for e in errors):
+            first = errors[0]
+            return JSONResponse({"detail": f"bad {first['loc'][-1]}: {first['msg']}"}, status_code=400)
         return JSONResponse({"detail": jsonable_encoder(errors)}, status_code=422)
 
     @app.exception_handler(StoreError)
@@ -118,7 +199,8 @@ def create_app(db: Path | str, *, token: str | None = None, pipeline=None) -> Fa
 
     Reader = Annotated[Store, Depends(reader)]
 
-    def require_token(authorization: Annotated[str | None, Header()] = None) -> None:
+    def require_token(authorization: Annotated[str | None, Header(
+            description="Bearer <token>, the token the server was started with.")] = None) -> None:
         if write_token is None:
             raise HTTPException(403, f"write endpoints are disabled (start the server with --token or ${TOKEN_ENV})")
         scheme, _, given = (authorization or "").partition(" ")
@@ -132,75 +214,157 @@ def create_app(db: Path | str, *, token: str | None = None, pipeline=None) -> Fa
 
     # --- reads -------------------------------------------------------------------------------
 
-    @app.get("/api/events", tags=["events"])
-    def events(store: Reader, filters: EventFilters, mentions: bool = False) -> list[dict[str, Any]]:
-        """Event clusters (or, with ``mentions=true``, every mention), newest first."""
-        return query.events(store, filters, mentions=mentions)
+    def event_page(store: Store, filters: Filters, mentions: bool) -> dict[str, Any]:
+        items = query.events(store, filters, mentions=mentions)
+        total = query.event_total(store, filters, mentions=mentions)
+        return {"total": total, "limit": filters.limit, "offset": filters.offset, "sort": filters.sort or "-date",
+                "mentions": mentions, "items": items}
 
-    @app.get("/api/quotes", tags=["quotes"])
-    def quotes(store: Reader, actor: str | None = None, country: str | None = None, since: str | None = None,
-               until: str | None = None, source: str | None = None,
-               limit: Limit = DEFAULT_LIMIT) -> list[dict[str, Any]]:
-        """Quotes with their speakers (``actor``: the speaker; ``country``: the speaker's), newest first."""
-        filters = Filters(actor=actor, country=country, since=since, until=until, source=source, limit=limit)
-        return query.quotes(store, filters)
+    @app.get("/api/events", tags=["events"], response_model=EventPage)
+    def events(store: Reader, filters: EventFilters, sort: Sort = None, limit: Limit = DEFAULT_LIMIT,
+               offset: Offset = 0, mentions: Mentions = False) -> dict[str, Any]:
+        """Event clusters (or, with ``mentions=true``, every mention), newest first unless ``sort`` says
+        otherwise, one page at a time: ``total`` counts every matching row. Each row carries its evidence
+        sentence with the trigger's offsets, the article's id, source and URL, Goldstein score and QuadClass."""
+        return event_page(store, dataclasses.replace(filters, sort=sort, limit=limit, offset=offset), mentions)
 
-    @app.get("/api/actors", tags=["actors"])
-    def actors(store: Reader, filters: EventFilters) -> list[dict[str, Any]]:
-        """Actors ranked by the events (selected by the filters) they take part in."""
-        return query.actors(store, filters)
+    def download(filters: Filters, mentions: bool, fmt: str) -> StreamingResponse:
+        store = Store.open(db_path, readonly=True)
+        try:
+            rows = query.iter_event_rows(store, filters, mentions=mentions)
+            first = next(rows, None)  # a bad filter fails here, before the response starts
+        except BaseException:
+            store.close()
+            raise
+        columns = list((EventMention if mentions else EventCluster).model_fields)
 
-    @app.get("/api/articles", tags=["articles"])
-    def articles(store: Reader, actor: str | None = None, country: str | None = None, status: str | None = None,
-                 since: str | None = None, until: str | None = None, source: str | None = None,
-                 limit: Limit = DEFAULT_LIMIT) -> list[dict[str, Any]]:
-        """Stored articles, newest first (``status``: original or near-duplicate)."""
+        def chunks() -> Iterator[str]:
+            try:
+                buffer = io.StringIO()
+                writer = csv.DictWriter(buffer, columns, extrasaction="ignore", lineterminator="\n")
+                if fmt == "csv":
+                    writer.writeheader()
+                for row in (_chain(first, rows) if first is not None else ()):
+                    if fmt == "csv":
+                        writer.writerow(row)
+                    else:
+                        buffer.write(json.dumps(_jsonl_row(row, columns), ensure_ascii=False) + "\n")
+                    if buffer.tell() > 64_000:
+                        yield buffer.getvalue()
+                        buffer.seek(0)
+                        buffer.truncate()
+                yield buffer.getvalue()
+            finally:
+                store.close()
+
+        kind = "event-mentions" if mentions else "events"
+        media = "text/csv; charset=utf-8" if fmt == "csv" else "application/x-ndjson"
+        return StreamingResponse(chunks(), media_type=media, headers={
+            "Content-Disposition": f'attachment; filename="tidings-{kind}.{fmt}"'})
+
+    download_doc = ("Every matching event row (clusters, or mentions with ``mentions=true``), streamed with no "
+                    "row cap, with the columns of ``/api/events`` items.")
+
+    @app.get("/api/events.csv", tags=["events"], response_class=StreamingResponse, description=download_doc,
+             responses={200: {"content": {"text/csv": {}}, "description": "CSV with a header line."}})
+    def events_csv(filters: DownloadFilters, mentions: Mentions = False) -> StreamingResponse:
+        return download(filters, mentions, "csv")
+
+    @app.get("/api/events.jsonl", tags=["events"], response_class=StreamingResponse, description=download_doc,
+             responses={200: {"content": {"application/x-ndjson": {}}, "description": "One JSON object a line."}})
+    def events_jsonl(filters: DownloadFilters, mentions: Mentions = False) -> StreamingResponse:
+        return download(filters, mentions, "jsonl")
+
+    @app.get("/api/quotes", tags=["quotes"], response_model=QuotePage)
+    def quotes(store: Reader, actor: Annotated[str | None, Query(max_length=200, description=(
+                   "The speaker: id or name, ISO3 country or org code."))] = None,
+               country: Annotated[str | None, Query(max_length=100, description=(
+                   "The speaker's country: ISO3 code or English name."))] = None,
+               since: Since = None, until: Until = None, source: Source = None,
+               limit: Limit = DEFAULT_LIMIT, offset: Offset = 0) -> dict[str, Any]:
+        """Quotes with their speakers, newest articles first, one page at a time."""
+        filters = Filters(actor=actor, country=country, since=since, until=until, source=source, limit=limit,
+                          offset=offset)
+        return {"total": query.quote_total(store, filters), "limit": limit, "offset": offset,
+                "items": query.quotes(store, filters)}
+
+    @app.get("/api/actors", tags=["actors"], response_model=list[ActorRow])
+    def actors(store: Reader, filters: EventFilters, limit: Limit = DEFAULT_LIMIT) -> list[dict[str, Any]]:
+        """Actors ranked by the event clusters (selected by the filters) they take part in."""
+        return query.actors(store, dataclasses.replace(filters, limit=limit))
+
+    @app.get("/api/articles", tags=["articles"], response_model=ArticlePage)
+    def articles(store: Reader, actor: Actor = None, country: Annotated[str | None, Query(
+                     max_length=100, description="Articles naming a place in this country (ISO3 code or name)."
+                 )] = None,
+                 status: Annotated[str | None, Query(max_length=20, description=(
+                     f"{' or '.join(query.ARTICLE_STATUSES)}."))] = None,
+                 since: Since = None, until: Until = None, source: Source = None,
+                 limit: Limit = DEFAULT_LIMIT, offset: Offset = 0) -> dict[str, Any]:
+        """Stored articles, newest first, one page at a time."""
         filters = Filters(actor=actor, country=country, status=status, since=since, until=until, source=source,
-                          limit=limit)
-        return query.articles(store, filters)
+                          limit=limit, offset=offset)
+        return {"total": query.article_total(store, filters), "limit": limit, "offset": offset,
+                "items": query.articles(store, filters)}
 
-    @app.get("/api/articles/{article_id}", tags=["articles"])
-    def article(store: Reader, article_id: str) -> dict[str, Any]:
+    @app.get("/api/articles/{article_id:path}", tags=["articles"], response_model=DocumentOut,
+             responses={404: {"model": Error, "description": "No article with this id."}})
+    def article(store: Reader, article_id: Annotated[str, PathParam(description=(
+            "The article id; ids may contain / (news/2021/story), given as they are or percent-encoded."))]
+            ) -> dict[str, Any]:
         """One stored article as the Document contract (``schema: tidings.document/1``)."""
         try:
             return query.document(store, article_id).to_dict()
         except StoreError:
             raise HTTPException(404, f"no article {article_id[:MAX_ID_ECHO]!r}") from None
 
-    @app.get("/api/search", tags=["articles"])
-    def search(store: Reader, q: Annotated[str, Query(min_length=1, max_length=500)],
+    @app.get("/api/search", tags=["articles"], response_model=list[SearchHit])
+    def search(store: Reader, q: Annotated[str, Query(min_length=1, max_length=500, description=(
+                   'Words, "exact phrases", OR, NOT, prefix*.'))],
                limit: Limit = DEFAULT_LIMIT) -> list[dict[str, Any]]:
-        """Full-text search over titles and texts (words, "phrases", OR, NOT, prefix*)."""
+        """Full-text search over titles and texts, best first, with snippets."""
         return query.search(store, q, limit=limit)
 
-    @app.get("/api/failures", tags=["store"])
+    @app.get("/api/failures", tags=["store"], response_model=list[FailureRow])
     def failures(store: Reader, limit: Limit = DEFAULT_LIMIT) -> list[dict[str, Any]]:
         """Inputs that could not be stored, with the reason."""
         return query.failures(store, limit=limit)
 
-    @app.get("/api/stats/daily", tags=["stats"])
-    def daily(store: Reader, filters: EventFilters) -> list[dict[str, Any]]:
-        """Events per day and PLOVER type (day-precise dates), oldest first."""
-        return query.daily_counts(store, filters)
+    @app.get("/api/countries", tags=["store"], response_model=list[CountryOut])
+    def countries() -> list[dict[str, str]]:
+        """Every value the country filters accept: ISO3 codes and English names."""
+        return query.countries()
 
-    @app.get("/api/stats/dyads", tags=["stats"])
-    def dyads(store: Reader, filters: EventFilters) -> list[dict[str, Any]]:
+    @app.get("/api/stats/daily", tags=["stats"], response_model=PeriodCounts)
+    def daily(store: Reader, filters: EventFilters, bucket: Annotated[str, Query(
+                  max_length=10, description=("Period: day, week, month or year; auto (default) picks the "
+                                              "finest giving at most 150 periods over the matching dates."))] = "auto",
+              limit: Annotated[int, Query(ge=1, le=MAX_LIMIT, description=(
+                  "At most this many rows (period × type); the latest whole periods are kept."))] = MAX_LIMIT
+              ) -> dict[str, Any]:
+        """Event clusters per period and PLOVER type, oldest first, rolled up by week, month or year when the
+        dates span a long range (the payload stays small: at most 1,000 rows)."""
+        return query.period_counts(store, dataclasses.replace(filters, limit=limit), bucket=bucket)
+
+    @app.get("/api/stats/dyads", tags=["stats"], response_model=list[DyadRow])
+    def dyads(store: Reader, filters: EventFilters, limit: Limit = DEFAULT_LIMIT) -> list[dict[str, Any]]:
         """The most frequent actor → recipient code pairs."""
-        return query.top_dyads(store, filters)
+        return query.top_dyads(store, dataclasses.replace(filters, limit=limit))
 
-    @app.get("/api/stats/places", tags=["stats"])
-    def places(store: Reader, filters: EventFilters) -> list[dict[str, Any]]:
+    @app.get("/api/stats/places", tags=["stats"], response_model=list[PlaceRow])
+    def places(store: Reader, filters: EventFilters, limit: Limit = DEFAULT_LIMIT) -> list[dict[str, Any]]:
         """Located events grouped by place, with coordinates (the dashboard map)."""
-        return query.places(store, filters)
+        return query.places(store, dataclasses.replace(filters, limit=limit))
 
-    @app.get("/api/summary", tags=["store"])
+    @app.get("/api/summary", tags=["store"], response_model=Summary)
     def summary(store: Reader) -> dict[str, Any]:
         """Store totals, failures grouped by reason, and whether writes are enabled."""
         return {**query.summary(store), "writes_enabled": write_token is not None}
 
     # --- pipeline and writes -----------------------------------------------------------------
 
-    @app.post("/api/extract", tags=["pipeline"])
+    @app.post("/api/extract", tags=["pipeline"], response_model=DocumentOut,
+              responses={422: {"model": Error, "description": "Not an article (empty, binary, …) or a bad body."}})
     def extract(article: ArticleIn) -> dict[str, Any]:
         """Run the whole pipeline on one posted article and return its Document (nothing is stored)."""
         from tidings.stages.clean import BadInput
@@ -210,7 +374,10 @@ def create_app(db: Path | str, *, token: str | None = None, pipeline=None) -> Fa
         except BadInput as exc:
             raise HTTPException(422, str(exc)) from None
 
-    @app.post("/api/ingest", tags=["pipeline"], dependencies=[Depends(require_token)])
+    @app.post("/api/ingest", tags=["pipeline"], dependencies=[Depends(require_token)], response_model=IngestResult,
+              responses={401: {"model": Error, "description": "No valid bearer token."},
+                         403: {"model": Error, "description": "Writes are disabled (no token configured)."},
+                         422: {"model": Error, "description": "A bad body."}})
     def ingest(batch: IngestIn) -> dict[str, Any]:
         """Store posted articles (bearer token required); each ends stored, skipped or failed."""
         from tidings.batch import ingest as run_ingest
@@ -224,16 +391,54 @@ def create_app(db: Path | str, *, token: str | None = None, pipeline=None) -> Fa
 
     # --- pages -------------------------------------------------------------------------------
 
-    @app.get("/", include_in_schema=False)
+    @app.api_route("/", methods=["GET", "HEAD"], include_in_schema=False)
     def dashboard() -> FileResponse:
         return FileResponse(STATIC / "index.html")
 
-    @app.get("/docs", include_in_schema=False)
+    @app.api_route("/docs", methods=["GET", "HEAD"], include_in_schema=False)
     def docs() -> FileResponse:
         return FileResponse(STATIC / "docs.html")
 
+    @app.api_route("/favicon.ico", methods=["GET", "HEAD"], include_in_schema=False)
+    def favicon() -> FileResponse:
+        return FileResponse(STATIC / "favicon.ico", media_type="image/x-icon")
+
     app.mount("/static", StaticOnly(directory=STATIC), name="static")
+
+    def openapi() -> dict[str, Any]:
+        """FastAPI's description, with the errors this API really gives: a bad query value is a 400 (Error),
+        only JSON bodies get a 422, and that 422 has the Error shape too."""
+        if app.openapi_schema is None:
+            spec = get_openapi(title=app.title, version=app.version, description=app.description, routes=app.routes)
+            for operations in spec["paths"].values():
+                for method, operation in operations.items():
+                    responses = operation.get("responses", {})
+                    if method == "get":
+                        responses.pop("422", None)
+                    elif "422" in responses:
+                        responses["422"] = {"description": "A bad JSON body: detail lists each issue.",
+                                            "content": {"application/json": {
+                                                "schema": {"$ref": "#/components/schemas/Error"}}}}
+            for name in ("HTTPValidationError", "ValidationError"):
+                spec.get("components", {}).get("schemas", {}).pop(name, None)
+            app.openapi_schema = spec
+        return app.openapi_schema
+
+    app.openapi = openapi  # type: ignore[method-assign]
     return app
+
+
+def _chain(first: dict[str, Any], rest: Iterator[dict[str, Any]]) -> Iterator[dict[str, Any]]:
+    yield first
+    yield from rest
+
+
+def _jsonl_row(row: dict[str, Any], columns: list[str]) -> dict[str, Any]:
+    """A download row in the column order of the listing, flags as booleans."""
+    out = {name: row.get(name) for name in columns}
+    if out.get("historical") is not None:
+        out["historical"] = bool(out["historical"])
+    return out
 
 
 class StaticOnly(StaticFiles):

@@ -66,6 +66,11 @@ def _limit(filters) -> int:
     return -1 if filters.limit is None else filters.limit
 
 
+def _page(filters) -> list[int]:
+    """``LIMIT ? OFFSET ?`` parameters."""
+    return [_limit(filters), getattr(filters, "offset", 0) or 0]
+
+
 def actor_ids(store: Store, name: str) -> list[str]:
     """Knowledge-base ids matching an actor id or name (case-insensitive)."""
     slug = re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-")
@@ -141,6 +146,9 @@ def event_where(store: Store, filters, *, mentions: bool) -> Where:
         where.add("e.type = ?", filters.type.upper())
     if filters.status:
         where.add("e.status = ?", filters.status.lower())
+    if filters.historical is not None:
+        where.add("e.historical = ?" if filters.historical else "COALESCE(e.historical, 0) = ?",
+                  int(filters.historical))
     _add_dates(where, where.column("day"), filters)
     if filters.min_confidence is not None and mentions:
         where.add("e.confidence >= ?", filters.min_confidence)
@@ -160,37 +168,71 @@ def _newest_first(where: Where) -> str:
     return f"{where.column('day')} DESC, {where.column('pk')} DESC"
 
 
-def event_clusters(store: Store, filters) -> list[sqlite3.Row]:
-    """One row per event cluster, newest first, with its counts and its first mention's sentence."""
+#: Sort keys (validated by tidings.query) → the columns of the cluster and mention tables they sort on.
+SORT_COLUMNS = {"date": ("day",), "type": ("type",), "goldstein": ("goldstein",), "quad_class": ("quad_class",),
+                "mentions": ("num_mentions",), "articles": ("num_articles",), "sources": ("num_sources",),
+                "actor": ("actor_code",), "recipient": ("recipient_code",), "confidence": ("confidence",)}
+
+
+def _order(filters, column) -> str:
+    """ORDER BY for an event listing: the sort key (``-key`` descending) then newest first; ``column(name)``
+    gives the SQL of a column. NULLs sort last either way."""
+    key = filters.sort or "-date"
+    direction = "DESC" if key.startswith("-") else "ASC"
+    terms = []
+    for name in SORT_COLUMNS[key.removeprefix("-")]:
+        terms += [f"{column(name)} IS NULL", f"{column(name)} {direction}"]
+    terms += [f"{column('day')} IS NULL", f"{column('day')} DESC", f"{column('pk')} DESC"]
+    return ", ".join(terms)
+
+
+def event_clusters(store: Store, filters) -> sqlite3.Cursor:
+    """One row per event cluster (newest first, or ``filters.sort``), with its counts and its first mention:
+    sentence text and offsets, trigger offsets into the article, the article's source, URL and title,
+    and the best confidence of its mentions."""
     where = event_where(store, filters, mentions=False)
     sql = f"""
-        SELECT c.pk AS cluster, c.date, c.date_last, c.day, c.type, c.cameo, c.mode, c.status, c.historical,
-               c.actor_code, c.actor_actor_id AS actor_id, COALESCE(c.actor_name, first.actor_text) AS actor_name,
+        SELECT c.pk AS cluster, c.date, c.date_last, c.date_precision, c.day, c.type, c.cameo, c.mode, c.status,
+               c.historical, c.actor_code, c.actor_actor_id AS actor_id,
+               COALESCE(c.actor_name, first.actor_text) AS actor_name,
                c.actor_country, c.recipient_code, c.recipient_actor_id AS recipient_id,
                COALESCE(c.recipient_name, first.recipient_text) AS recipient_name, c.recipient_country,
                c.location_name, c.location_country, c.quad_class, c.goldstein,
                c.num_mentions, c.num_articles, c.num_sources,
-               first.article_id, {SENTENCE_SQL.replace('e.', 'first.')} AS sentence
-        FROM (SELECT e.* FROM {where.source}{where.sql()} ORDER BY {_newest_first(where)} LIMIT ?) c
+               (SELECT MAX(x.confidence) FROM events x WHERE x.cluster_id = c.pk) AS confidence,
+               first.article_id, a.source, a.url, a.title, a.published,
+               {SENTENCE_SQL.replace('e.', 'first.')} AS sentence,
+               first.sentence_start, first.sentence_end, first.trigger_text AS trigger,
+               first.trigger_start, first.trigger_end, first.evidence
+        FROM (SELECT e.* FROM {where.source}{where.sql()} ORDER BY {_order(filters, where.column)} LIMIT ? OFFSET ?) c
         LEFT JOIN events first ON first.pk = c.first_event
         LEFT JOIN articles a ON a.id = first.article_id
-        ORDER BY c.day DESC, c.pk DESC"""
-    return store.conn.execute(sql, [*where.params, _limit(filters)]).fetchall()
+        ORDER BY {_order(filters, lambda name: f"c.{name}")}"""
+    return store.conn.execute(sql, [*where.params, *_page(filters)])
 
 
-def event_mentions(store: Store, filters) -> list[sqlite3.Row]:
-    """One row per event as read in one article, newest first."""
+def event_mentions(store: Store, filters) -> sqlite3.Cursor:
+    """One row per event as read in one article (newest first, or ``filters.sort``), with the sentence,
+    the trigger's and sentence's offsets into the article and the article's source, URL and title."""
     where = event_where(store, filters, mentions=True)
     sql = f"""
         SELECT e.article_id, e.id AS event_id, e.cluster_id AS cluster, e.date, e.date_precision, e.day, e.type,
                e.cameo, e.mode, e.status, e.historical, e.actor_text, e.actor_actor_id AS actor_id,
-               e.actor_code, e.recipient_text, e.recipient_actor_id AS recipient_id, e.recipient_code,
-               e.location_name, e.location_country, e.trigger_text AS trigger, e.confidence, e.evidence,
-               a.source, a.published, {SENTENCE_SQL} AS sentence
-        FROM (SELECT e.* FROM {where.source}{where.sql()} ORDER BY {_newest_first(where)} LIMIT ?) e
+               e.actor_code, e.actor_name, e.recipient_text, e.recipient_actor_id AS recipient_id, e.recipient_code,
+               e.recipient_name, e.location_name, e.location_country, e.quad_class, e.goldstein,
+               e.trigger_text AS trigger, e.trigger_start, e.trigger_end, e.sentence_start, e.sentence_end,
+               e.confidence, e.evidence, a.source, a.url, a.title, a.published, {SENTENCE_SQL} AS sentence
+        FROM (SELECT e.* FROM {where.source}{where.sql()} ORDER BY {_order(filters, where.column)} LIMIT ? OFFSET ?) e
         JOIN articles a ON a.id = e.article_id
-        ORDER BY e.day DESC, e.pk DESC"""
-    return store.conn.execute(sql, [*where.params, _limit(filters)]).fetchall()
+        ORDER BY {_order(filters, lambda name: f"e.{name}")}"""
+    return store.conn.execute(sql, [*where.params, *_page(filters)])
+
+
+def event_count(store: Store, filters, *, mentions: bool) -> int:
+    """How many clusters (or mentions) match the filters, limit and offset aside."""
+    where = event_where(store, filters, mentions=mentions)
+    sql = f"SELECT COUNT(*) FROM {where.source_for(('pk',))}{where.sql()}"
+    return store.conn.execute(sql, where.params).fetchone()[0]
 
 
 def event_records(store: Store, filters) -> sqlite3.Cursor:
@@ -216,6 +258,35 @@ def daily_counts(store: Store, filters) -> list[sqlite3.Row]:
     sql = (f"SELECT {day} AS date, e.type, COUNT(*) AS events, SUM(e.num_mentions) AS mentions"
            f" FROM {where.source}{where.sql()} GROUP BY {day}, e.type ORDER BY {day}, e.type")
     return store.conn.execute(sql, where.params).fetchall()
+
+
+#: Date precisions a period counts: as precise as the period or more.
+BUCKET_PRECISIONS = {"day": ("day",), "week": ("day", "week"), "month": ("day", "week", "month"),
+                     "year": ("day", "week", "month", "year")}
+#: The first day of the period holding ``{d}`` (a YYYY-MM-DD column): weeks start on Monday (ISO 8601).
+BUCKET_SQL = {"day": "{d}", "week": "date({d}, '-6 days', 'weekday 1')", "month": "substr({d}, 1, 7) || '-01'",
+              "year": "substr({d}, 1, 4) || '-01-01'"}
+
+
+def day_range(store: Store, filters) -> tuple[str | None, str | None]:
+    """The first and last day of the dated event clusters matching the filters."""
+    where = event_where(store, filters, mentions=False)
+    day = where.column("day")
+    where.add(f"{day} IS NOT NULL")
+    row = store.conn.execute(f"SELECT MIN({day}), MAX({day}) FROM {where.source}{where.sql()}",
+                             where.params).fetchone()
+    return row[0], row[1]
+
+
+def period_counts(store: Store, filters, bucket: str, limit: int) -> list[sqlite3.Row]:
+    """Event clusters (and their mentions) per period and type, the latest periods first."""
+    where = event_where(store, filters, mentions=False)
+    precisions = BUCKET_PRECISIONS[bucket]
+    where.add(f"e.date_precision IN ({_marks(precisions)})", *precisions)
+    period = BUCKET_SQL[bucket].format(d=where.column("day"))
+    sql = (f"SELECT {period} AS date, e.type, COUNT(*) AS events, SUM(e.num_mentions) AS mentions"
+           f" FROM {where.source}{where.sql()} GROUP BY 1, e.type ORDER BY 1 DESC, e.type LIMIT ?")
+    return store.conn.execute(sql, [*where.params, limit]).fetchall()
 
 
 def top_dyads(store: Store, filters) -> list[sqlite3.Row]:
@@ -275,24 +346,33 @@ def top_actors(store: Store, filters) -> list[sqlite3.Row]:
     return store.conn.execute(sql, [*params, _limit(filters)]).fetchall()
 
 
-def quotes(store: Store, filters) -> list[sqlite3.Row]:
-    """Quotes with speaker and article, newest articles first."""
+def _quote_where(store: Store, filters) -> Where:
     where = Where()
     if filters.actor:
         sql, params = _actor_condition(store, "quotes", "speaker", filters.actor, "org")
         where.add(sql, *params)
     if filters.country:
         where.add("q.speaker_country = ?", filters.country.upper())
-    _add_article_filters(where, filters)
+    return _add_article_filters(where, filters)
+
+
+def quotes(store: Store, filters) -> list[sqlite3.Row]:
+    """Quotes with speaker and article, newest articles first."""
+    where = _quote_where(store, filters)
     sql = (f"SELECT q.article_id, a.published, a.source, q.speaker_name, q.speaker_text, q.speaker_actor_id,"
            f" q.speaker_country, q.kind, q.cue, q.text, q.start, q.\"end\" FROM quotes q"
            f" JOIN articles a ON a.id = q.article_id{where.sql()}"
-           f" ORDER BY a.published DESC, q.article_id, q.seq LIMIT ?")
-    return store.conn.execute(sql, [*where.params, _limit(filters)]).fetchall()
+           f" ORDER BY a.published DESC, q.article_id, q.seq LIMIT ? OFFSET ?")
+    return store.conn.execute(sql, [*where.params, *_page(filters)]).fetchall()
 
 
-def articles(store: Store, filters) -> list[sqlite3.Row]:
-    """Stored articles, newest first, with their duplicate cluster and event count."""
+def quote_count(store: Store, filters) -> int:
+    where = _quote_where(store, filters)
+    sql = f"SELECT COUNT(*) FROM quotes q JOIN articles a ON a.id = q.article_id{where.sql()}"
+    return store.conn.execute(sql, where.params).fetchone()[0]
+
+
+def _article_where(store: Store, filters) -> Where:
     where = Where()
     if filters.actor:
         ids = actor_ids(store, filters.actor)
@@ -304,12 +384,22 @@ def articles(store: Store, filters) -> list[sqlite3.Row]:
         where.add("a.id IN (SELECT article_id FROM places WHERE country = ?)", filters.country.upper())
     if filters.status:
         where.add("a.status = ?", filters.status.lower())
-    _add_article_filters(where, filters)
+    return _add_article_filters(where, filters)
+
+
+def articles(store: Store, filters) -> list[sqlite3.Row]:
+    """Stored articles, newest first, with their duplicate cluster and event count."""
+    where = _article_where(store, filters)
     sql = (f"SELECT a.id, a.published, a.source, a.title, a.url, a.language, a.status, a.dup_cluster,"
            f" a.similarity, length(a.text) AS chars, a.origin, a.ingested_at,"
            f" (SELECT COUNT(*) FROM events e WHERE e.article_id = a.id) AS events"
-           f" FROM articles a{where.sql()} ORDER BY a.published DESC, a.seq DESC LIMIT ?")
-    return store.conn.execute(sql, [*where.params, _limit(filters)]).fetchall()
+           f" FROM articles a{where.sql()} ORDER BY a.published DESC, a.seq DESC LIMIT ? OFFSET ?")
+    return store.conn.execute(sql, [*where.params, *_page(filters)]).fetchall()
+
+
+def article_count(store: Store, filters) -> int:
+    where = _article_where(store, filters)
+    return store.conn.execute(f"SELECT COUNT(*) FROM articles a{where.sql()}", where.params).fetchone()[0]
 
 
 def search(store: Store, match: str, limit: int) -> list[sqlite3.Row]:
