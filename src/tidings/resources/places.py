@@ -208,6 +208,26 @@ class Gazetteer:
     def is_capital(self, entry: GazetteerEntry) -> bool:
         return entry.feature == "city" and (entry.country, name_key(entry.name)) in self.capitals
 
+    def largest_city(self, text: str, *, min_population: int = 0,
+                     case_sensitive: bool = True) -> GazetteerEntry | None:
+        """The most populous city whose own GeoNames name is ``text`` as written (accents included; case too
+        unless ``case_sensitive`` is False), among those of at least ``min_population`` and the capitals
+        whatever their size; None when there is none. Alternate names are not used: "San José" is in Costa
+        Rica, "San Jose" in California."""
+        wanted = text if case_sensitive else text.lower()
+        best: GazetteerEntry | None = None
+        for i in self._names.get(name_key(text), ()):
+            if i < 0:
+                continue  # reached by an alternate name
+            entry = self.entry(i)
+            if (entry.feature != "city" or not entry.country
+                    or (entry.name if case_sensitive else entry.name.lower()) != wanted
+                    or (best is not None and entry.population <= best.population)):
+                continue
+            if entry.population >= min_population or self.is_capital(entry):
+                best = entry
+        return best
+
     def by_geonames_id(self, geonames_id: int) -> GazetteerEntry | None:
         if self._by_id is None:
             self._by_id = {gid: i for i, gid in enumerate(self._columns[6]) if gid is not None}
