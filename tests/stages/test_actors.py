@@ -7,7 +7,7 @@ from tidings.models import RawArticle
 from tidings.resources.actors import read_kb
 from tidings.stages import actors, clean, nlp
 from tidings.stages.actors.context import dateline_country
-from tidings.stages.actors.index import NameIndex, edit_distance
+from tidings.stages.actors.index import NameIndex
 
 FIXTURE_PEOPLE = Path(__file__).parents[1] / "fixtures" / "actors" / "people.jsonl"
 
@@ -198,10 +198,15 @@ def test_lookup_unknown_phrase_is_none(index):
     assert actors.lookup("the weather", index=index) is None
 
 
-def test_edit_distance_counts_swaps_once():
-    assert edit_distance("zelensky", "zelesnky", 2) == 1
-    assert edit_distance("zelensky", "zelenskyy", 2) == 1
-    assert edit_distance("putin", "obama", 1) == 2  # stops early above the limit
+def test_fuzzy_people_allow_one_edit_and_a_moved_letter_in_long_names(index):
+    assert index.fuzzy_people("Zelesnky") == ("volodymyr-zelenskyy",)  # a swap counts once
+    assert index.fuzzy_people("Zelénskyyy") == ("volodymyr-zelenskyy",)  # accents aside, one letter added
+    assert index.fuzzy_people("Zelenksyy") == ("volodymyr-zelenskyy",)  # long: a letter moved (two edits)
+    assert index.fuzzy_people("Pputin") == ("vladimir-putin",)
+    assert index.fuzzy_people("Ppuutin") == ()  # short names take one edit only
+    assert index.fuzzy_people("Vladimir Ptuinn") == ()  # long names: two edits, but not two letters added
+    assert index.fuzzy_people("Qutin") == ()  # same first letter
+    assert index.fuzzy_people("Puti") == ()  # too short to guess
 
 
 def test_packaged_people_resolve_with_real_data(build_doc):
