@@ -14,9 +14,15 @@ from warcio.exceptions import ArchiveLoadFailed
 
 from tidings.models import Failure, RawArticle
 from tidings.stages.ingest.decoding import InputError, decode
+from tidings.stages.ingest.source import Source
 
 _GZIP_MEMBER = b"\x1f\x8b\x08"
 _WARC_LINE = b"WARC/1."
+
+
+def read(source: Source) -> Iterator[RawArticle | Failure]:
+    """The HTML responses of a web archive (the format's own gzip members included)."""
+    yield from read_warc(source.path, stem_id=source.stem_id, max_bytes=source.max_bytes)
 
 
 def read_warc(path: Path, *, stem_id: str, max_bytes: int) -> Iterator[RawArticle | Failure]:
