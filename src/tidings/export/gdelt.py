@@ -22,8 +22,10 @@ from datetime import date
 from typing import Any
 from urllib.parse import urlparse
 
+from tidings.export.job import ExportJob
 from tidings.models import Document
 from tidings.resources.export import load_tables
+from tidings.storage import exports as store_rows
 
 EVENT_COLUMNS = (
     "GLOBALEVENTID SQLDATE MonthYear Year FractionDate "
@@ -288,3 +290,27 @@ def write_rows(rows: Iterable[list[str] | None], out) -> tuple[int, int]:
         out.write("\t".join(row) + "\n")
         written += 1
     return written, skipped
+
+
+# --- exporters (the table in ``tidings.export``) ------------------------------------------
+
+
+def write_events(job: ExportJob, out) -> tuple[int, int]:
+    """GDELT 2.0 events: one row per event cluster."""
+    clusters = store_rows.export_clusters(job.store, job.filters, job.limit)
+    return write_rows((event_row(r, undated=job.undated) for r in clusters), out)
+
+
+def write_mentions(job: ExportJob, out) -> tuple[int, int]:
+    """GDELT 2.0 mentions: one row per event mention (undated ones are not counted as left out)."""
+    mentions = store_rows.export_mentions(job.store, job.filters, job.limit)
+    return write_rows((mention_row(r, undated=job.undated) for r in mentions), out)[0], 0
+
+
+def write_gkg(job: ExportJob, out) -> tuple[int, int]:
+    """GKG 2.1: one row per article holding a selected event."""
+    from tidings import query
+
+    ids = store_rows.export_article_ids(job.store, job.filters, job.limit)
+    rows = (gkg_row(query.document(job.store, article_id), number) for number, article_id in enumerate(ids, start=1))
+    return write_rows(rows, out)[0], 0
