@@ -8,20 +8,6 @@ from tidings.stages import quotes
 from tidings.stages.quotes.marks import find_marked_quotes
 
 
-@pytest.fixture(scope="module")
-def quotes_of(build_doc):
-    def run(text: str):
-        doc = quotes.run(build_doc(text, until="actors"))
-        for q in doc.quotes:
-            assert doc.text[q.start:q.end] == q.text
-            if q.cue is not None:
-                assert doc.text[q.cue_start:q.cue_end] == q.cue
-            if q.speaker is not None and q.speaker.start is not None:
-                assert doc.text[q.speaker.start:q.speaker.end] == q.speaker.text
-        return doc.quotes
-    return run
-
-
 def only(found, kind=None):
     matching = [q for q in found if kind is None or q.kind == kind]
     assert len(matching) == 1, [(q.kind, q.text) for q in found]

@@ -33,7 +33,7 @@ def export_command(fmt, out, undated, limit, db, **filters) -> None:
     Examples:
       tidings export --format gdelt-events --out events.tsv --since 2022-01
       tidings export --format plover-jsonl --out - --actor RUS --recipient UKR | jq .event_type
-      tidings export --format parquet --out store_parquet/      # then DuckDB: SELECT * FROM 'store_parquet/events.parquet'
+      tidings export --format parquet --out store_parquet/  # DuckDB: SELECT * FROM 'store_parquet/events.parquet'
       tidings export --format datasette-metadata --db news.db --out meta.json && datasette news.db -m meta.json
     """
     if out == "-" and fmt in STREAMLESS_FORMATS:

@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import TextIO
 
 from tidings.export import datasette, gdelt, parquet, plover
-from tidings.export.job import ExportJob, Exporter
+from tidings.export.job import Exporter, ExportJob
 from tidings.query import Filters
 from tidings.storage import Store
 

@@ -101,7 +101,7 @@ def write_parquet(store: Store, folder: Path, filters) -> dict[str, int]:
         with pq.ParquetWriter(folder / f"{table}.parquet", schema) as writer:
             while rows := cursor.fetchmany(CHUNK_ROWS):
                 arrays = []
-                for (index, convert), field in zip(keep, schema):
+                for (index, convert), field in zip(keep, schema, strict=True):
                     values = [row[index] for row in rows]
                     arrays.append(pa.array([convert(v) for v in values] if convert else values, type=field.type))
                 writer.write_table(pa.table(arrays, schema=schema))

@@ -333,7 +333,7 @@ class Parse:
         """Whether the sentences tile the tokens and every token's head lies in its own sentence."""
         ends = [s.token_start for s in self.sentences[1:]] + [len(self.tokens)]
         if not self.sentences or self.sentences[0].token_start != 0 or \
-                any(s.token_end != end for s, end in zip(self.sentences, ends)):
+                any(s.token_end != end for s, end in zip(self.sentences, ends, strict=True)):
             return not self.tokens
         heads = [t.head for t in self.tokens]
         return all(min(heads[s.token_start : s.token_end], default=s.token_start) >= s.token_start
@@ -465,7 +465,7 @@ class Document:
         }
 
     @classmethod
-    def from_dict(cls, data: dict[str, Any]) -> "Document":
+    def from_dict(cls, data: dict[str, Any]) -> Document:
         return cls(
             article=Article.from_dict(data["article"]),
             actors=[Actor.from_dict(a) for a in data.get("actors", [])],

@@ -82,7 +82,7 @@ class HeadPatterns:
                 self.by_word.setdefault(max(need, key=lambda w: (len(w), w)), []).append(k)
         self.words = frozenset(self.by_word)
 
-    def __add__(self, other: "HeadPatterns") -> "HeadPatterns":
+    def __add__(self, other: HeadPatterns) -> HeadPatterns:
         return HeadPatterns(self.patterns + other.patterns, self.required + other.required)
 
     def possible(self, words: set[str]) -> list[Pattern]:
@@ -126,7 +126,7 @@ class Lexicon:
             self._heads[key] = by_lemma + by_text
         return self._heads[key]
 
-    def merged(self, others: Iterable[Pattern]) -> "Lexicon":
+    def merged(self, others: Iterable[Pattern]) -> Lexicon:
         """A new lexicon where ``others`` replace patterns with the same words and pos."""
         table = {p.key: p for p in self.patterns}
         for pattern in others:

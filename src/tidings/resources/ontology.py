@@ -50,7 +50,7 @@ def _read_cameo(path: Path) -> dict[str, CameoCode]:
     lines = [ln for ln in path.read_text(encoding="utf-8").splitlines() if ln and not ln.startswith("#")]
     header = lines[0].split("\t")
     for line in lines[1:]:
-        row = dict(zip(header, line.split("\t")))
+        row = dict(zip(header, line.split("\t"), strict=False))
         table[row["code"]] = CameoCode(
             code=row["code"],
             name=row["name"],

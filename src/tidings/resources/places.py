@@ -270,7 +270,7 @@ class _Builder:
 
     def add(self, entry: GazetteerEntry, aliases: list[str] = (), *, alternates: list[str] = ()) -> int:
         index = len(self.columns[0])
-        for column, name in zip(self.columns, Gazetteer._COLUMNS):
+        for column, name in zip(self.columns, Gazetteer._COLUMNS, strict=True):
             column.append(getattr(entry, name))
         for name in [entry.name, *aliases]:
             self._index(name, index)

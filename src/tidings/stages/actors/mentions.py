@@ -619,7 +619,8 @@ class MentionFinder:
 
 def _role_openers(lowered: list[str], lemmas: list[str], role_words: frozenset[str]) -> list[bool]:
     """Per token, whether its text, lemma or singular ("officials") is a word that role phrases start with."""
-    return [low in role_words or low[:-1] in role_words or lemma in role_words for low, lemma in zip(lowered, lemmas)]
+    return [low in role_words or low[:-1] in role_words or lemma in role_words
+            for low, lemma in zip(lowered, lemmas, strict=True)]
 
 
 def city_country(name: str, *, case_sensitive: bool = True) -> str | None:
