@@ -359,9 +359,19 @@ def cache_dir() -> Path:
     return Path(os.environ.get("TIDINGS_CACHE") or Path.home() / ".cache" / "tidings")
 
 
-@functools.cache
 def load_gazetteer(min_city_population: int = 1000) -> Gazetteer:
-    """The gazetteer (cities of at least ``min_city_population``: 500, 1000, 5000 or 15000)."""
+    """The gazetteer (cities of at least ``min_city_population``: 500, 1000, 5000 or 15000), one per process
+    and size however it is asked for (``load_gazetteer()`` and ``load_gazetteer(1000)`` are the same object)."""
+    return _cached_gazetteer(min_city_population)
+
+
+@functools.cache
+def _cached_gazetteer(min_city_population: int) -> Gazetteer:
+    return read_or_build_gazetteer(min_city_population)
+
+
+def read_or_build_gazetteer(min_city_population: int) -> Gazetteer:
+    """The gazetteer from the cache directory, built (and cached there) when missing or stale; not memoised."""
     path = cache_dir() / f"places-{min_city_population}-{_fingerprint(min_city_population)}.pickle"
     try:
         with path.open("rb") as fh:
