@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: demo test lint install eval bench lock clean
+.PHONY: demo test lint typecheck install eval bench lock clean
 
 # Exact versions, every file checked against its hash: requirements/lock.txt (runtime + dev, pip and
 # setuptools included) and requirements/model.txt (the spaCy model). pyproject.toml only states the
@@ -22,12 +22,16 @@ install: $(STAMP)
 demo: $(STAMP)  ## install, then run the pipeline on the bundled sample corpus
 	$(BIN)/tidings demo
 
-test: lint  ## install, lint, then run the whole test suite (quality floors included)
+test: lint typecheck  ## install, lint and type-check, then run the whole test suite (quality floors included)
 	$(BIN)/python -m pytest -q -n 2 --durations=15
 
 # ruff's rules and the folders not yet under the gate: [tool.ruff] in pyproject.toml
 lint: $(STAMP)
 	$(BIN)/ruff check
+
+# mypy on the packages listed in [tool.mypy] files (pyproject.toml); the rest is to be brought in
+typecheck: $(STAMP)
+	$(BIN)/mypy
 
 eval: $(STAMP)  ## print every quality table against ../shared/eval
 	$(BIN)/tidings eval events ../shared/eval/events/plover_gsr_dev.jsonl

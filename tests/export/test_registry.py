@@ -13,7 +13,7 @@ def test_a_new_format_is_one_writer_and_one_table_entry(store, tmp_path, monkeyp
         stream.write(f"{job.limit} {job.undated}\n")
         return 1, 0
 
-    monkeypatch.setitem(exports.EXPORTERS, "toy", Exporter(write_limit, "a toy format"))
+    monkeypatch.setitem(exports.EXPORTERS, "toy", Exporter("a toy format", lines=write_limit))
     out = tmp_path / "out" / "toy.txt"
     summary = export(store, "toy", out, limit=7, undated="published")
     assert out.read_text() == "7 published\n" and summary.written == {str(out): 1}
@@ -35,3 +35,10 @@ def test_the_command_line_offers_every_exporter():
 
     (fmt,) = [p for p in export_command.params if p.name == "fmt"]
     assert list(fmt.type.choices) == list(exports.EXPORTERS) == list(exports.FORMATS)
+
+
+def test_an_exporter_writes_lines_or_a_folder_not_both():
+    with pytest.raises(ValueError, match="either lines or a folder"):
+        Exporter("both", lines=lambda job, stream: (0, 0), folder=lambda job, folder: {})
+    with pytest.raises(ValueError):
+        Exporter("neither")

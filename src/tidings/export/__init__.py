@@ -21,16 +21,16 @@ from tidings.query import Filters
 from tidings.storage import Store
 
 EXPORTERS: dict[str, Exporter] = {
-    "gdelt-events": Exporter(gdelt.write_events, "GDELT 2.0 events, one row per event cluster"),
-    "gdelt-mentions": Exporter(gdelt.write_mentions, "GDELT 2.0 mentions, one row per event mention"),
-    "gdelt-gkg": Exporter(gdelt.write_gkg, "GDELT GKG 2.1, one row per article"),
-    "plover-jsonl": Exporter(plover.write_jsonl, "PLOVER JSON lines, one record per event cluster"),
-    "parquet": Exporter(parquet.write_folder, "a folder of <table>.parquet files, native types", folder=True),
-    "datasette-metadata": Exporter(datasette.write_metadata, "Datasette metadata JSON for the store"),
+    "gdelt-events": Exporter("GDELT 2.0 events, one row per event cluster", lines=gdelt.write_events),
+    "gdelt-mentions": Exporter("GDELT 2.0 mentions, one row per event mention", lines=gdelt.write_mentions),
+    "gdelt-gkg": Exporter("GDELT GKG 2.1, one row per article", lines=gdelt.write_gkg),
+    "plover-jsonl": Exporter("PLOVER JSON lines, one record per event cluster", lines=plover.write_jsonl),
+    "parquet": Exporter("a folder of <table>.parquet files, native types", folder=parquet.write_folder),
+    "datasette-metadata": Exporter("Datasette metadata JSON for the store", lines=datasette.write_metadata),
 }
 FORMATS = tuple(EXPORTERS)
 #: Formats written as a folder of files, never to a stream.
-STREAMLESS_FORMATS = tuple(name for name, exporter in EXPORTERS.items() if exporter.folder)
+STREAMLESS_FORMATS = tuple(name for name, exporter in EXPORTERS.items() if exporter.folder is not None)
 
 __all__ = ["EXPORTERS", "FORMATS", "STREAMLESS_FORMATS", "ExportSummary", "export"]
 
@@ -64,17 +64,18 @@ def export(store: Store, fmt: str, out: Path | TextIO, filters: Filters = Filter
         raise ValueError(f"unknown undated policy {undated!r} (one of: {', '.join(gdelt.UNDATED_POLICIES)})")
     job = ExportJob(store, filters.validated(), undated, limit)
     summary = ExportSummary(undated=undated)
-    if exporter.folder:
+    if exporter.folder is not None:
         if not isinstance(out, (str, Path)):
             raise ValueError(f"{fmt} writes a folder of files, not a stream: give a folder path")
-        summary.written = exporter.write(job, Path(out))
+        summary.written = exporter.folder(job, Path(out))
         return summary
+    assert exporter.lines is not None
     if isinstance(out, (str, Path)):
-        out = Path(out)
-        out.parent.mkdir(parents=True, exist_ok=True)
-        with out.open("w", encoding="utf-8", newline="") as stream:
-            summary.written[str(out)], summary.skipped_undated = exporter.write(job, stream)
+        path = Path(out)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        with path.open("w", encoding="utf-8", newline="") as stream:
+            summary.written[str(path)], summary.skipped_undated = exporter.lines(job, stream)
     else:
         name = getattr(out, "name", None) or "<stream>"
-        summary.written[name], summary.skipped_undated = exporter.write(job, out)
+        summary.written[name], summary.skipped_undated = exporter.lines(job, out)
     return summary

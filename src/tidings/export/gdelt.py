@@ -142,7 +142,7 @@ def geo_fields(name: str | None, country: str | None, admin1: str | None, featur
     else:
         full = ", ".join(_unique([name or "", country_name]))
         adm1 = fips + (admin1 or "") if fips and admin1 else fips
-        feature_id = adm1 if kind in (GEO_US_STATE, GEO_WORLD_STATE) else (geonames_id or "")
+        feature_id = adm1 if kind in (GEO_US_STATE, GEO_WORLD_STATE) else str(geonames_id or "")
     return [str(kind), clean_field(full), fips, adm1, "", _number(lat), _number(lon), str(feature_id)]
 
 
@@ -209,9 +209,9 @@ def gkg_row(doc: Document, number: int) -> list[str]:
     """One GKG 2.1 row for a stored Document (record id: publication stamp and ``number``)."""
     article = doc.article
     added = stamp(article.published) or "0" * 14
-    places = [(p, geo_fields(p.name or p.text, p.country, p.admin1, p.feature, p.lat, p.lon, p.geonames_id))
-              for p in doc.places]
-    places = [(p, fields) for p, fields in places if fields is not None]
+    geo = [(p, geo_fields(p.name or p.text, p.country, p.admin1, p.feature, p.lat, p.lon, p.geonames_id))
+           for p in doc.places]
+    places = [(p, fields) for p, fields in geo if fields is not None]
     v1_locations = _unique(_join("#", [f[0], f[1], f[2], f[3], f[5], f[6], f[7]]) for _, f in places)
     v2_locations = [_join("#", [*f, str(p.start)]) for p, f in places]
     persons = [(m.text, m.start) for m in doc.mentions if m.label == "PERSON"]

@@ -1,7 +1,8 @@
 """What every exporter is handed (``ExportJob``), and the shape of an exporter (``Exporter``).
 
-An exporter is one function: a line format writes to an open text stream and returns (rows written, rows left
-out for having no date); a folder format writes files into a folder and returns rows per file name.
+An exporter is one function: a line format (``lines``) writes to an open text stream and returns (rows written,
+rows left out for having no date); a folder format (``folder``) writes files into a folder and returns rows per
+file name.
 """
 from __future__ import annotations
 
@@ -30,8 +31,12 @@ FolderWriter = Callable[[ExportJob, Path], dict[str, int]]
 
 @dataclass(frozen=True)
 class Exporter:
-    """One export format: its writer, whether it writes a folder of files (never a stream), a one-line summary."""
+    """One export format: a one-line summary and its writer, of lines to a stream or of files to a folder."""
 
-    write: LineWriter | FolderWriter
     summary: str
-    folder: bool = False
+    lines: LineWriter | None = None
+    folder: FolderWriter | None = None
+
+    def __post_init__(self) -> None:
+        if (self.lines is None) == (self.folder is None):
+            raise ValueError("an exporter writes either lines or a folder")

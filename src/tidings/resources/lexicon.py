@@ -206,7 +206,7 @@ def _paths(spec: str | os.PathLike) -> list[Path]:
 
 def user_paths(extra: Iterable[str | os.PathLike] | None = None) -> list[Path]:
     """Files named by ``extra`` and the ``TIDINGS_LEXICON`` variable, in that order of precedence last."""
-    specs = [s for s in os.environ.get(ENV_VAR, "").split(os.pathsep) if s]
+    specs: list[str | os.PathLike] = [s for s in os.environ.get(ENV_VAR, "").split(os.pathsep) if s]
     specs.extend(extra or ())
     return [p for spec in specs for p in _paths(spec)]
 
@@ -295,7 +295,7 @@ def import_petrarch(path: str | os.PathLike) -> list[Pattern]:
         if line.startswith("-") and forms:
             found = _PETRARCH_CODE.search(line)
             code = _petrarch_code(found.group(1)) if found else None
-            if code is None:
+            if found is None or code is None:
                 continue
             words = _petrarch_words(line[1:found.start()], forms[0])
             if words and code in ontology.load().cameo:

@@ -17,6 +17,7 @@ import os
 import pickle
 import re
 import unicodedata
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -268,7 +269,7 @@ class _Builder:
         self.names: dict[str, list[int]] = {}
         self.qualifiers: dict[str, list[int]] = {}
 
-    def add(self, entry: GazetteerEntry, aliases: list[str] = (), *, alternates: list[str] = ()) -> int:
+    def add(self, entry: GazetteerEntry, aliases: Sequence[str] = (), *, alternates: Sequence[str] = ()) -> int:
         index = len(self.columns[0])
         for column, name in zip(self.columns, Gazetteer._COLUMNS, strict=True):
             column.append(getattr(entry, name))
@@ -303,9 +304,9 @@ def _build(min_city_population: int) -> Gazetteer:
     for iso2, rec in countries.items():
         iso3 = rec["iso3"]
         iso2_to_3[iso2] = iso3
-        lat, lon, aliases = centroids[iso3]
-        builder.add(GazetteerEntry(rec["name"], "country", iso3, None, lat, lon, rec["geonameid"],
-                                   int(rec["population"] or 0)), aliases)
+        clat, clon, caliases = centroids[iso3]
+        builder.add(GazetteerEntry(rec["name"], "country", iso3, None, clat, clon, rec["geonameid"],
+                                   int(rec["population"] or 0)), caliases)
     admin1_names: dict[tuple[str, str], str] = {}
     for iso3, code, name, aliases, quals, lat, lon, gid in _rows("admin1.tsv"):
         index = builder.add(GazetteerEntry(name, "admin1", iso3, name, float(lat), float(lon),
@@ -326,7 +327,8 @@ def _build(min_city_population: int) -> Gazetteer:
             alternates = [a for a in rec["alternatenames"] if _usable_alternate(a)]
         alternates += [bare for name in alternates if (bare := _without_article(name))]
         bare_name = _without_article(rec["name"])
-        builder.add(GazetteerEntry(rec["name"], "city", iso3, admin1_names.get((iso3, rec["admin1code"])),
+        admin1 = admin1_names.get((iso3, rec["admin1code"])) if iso3 else None
+        builder.add(GazetteerEntry(rec["name"], "city", iso3, admin1,
                                    float(rec["latitude"]), float(rec["longitude"]), int(rec["geonameid"]),
                                    population, len(rec["alternatenames"])), [bare_name] if bare_name else [],
                     alternates=alternates)

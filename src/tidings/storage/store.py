@@ -299,9 +299,10 @@ class Store:
     def add_event_cluster(self, row: dict[str, Any]) -> int:
         """Create an event cluster from its describing columns; return its key."""
         cur = self.conn.execute(insert_sql("event_clusters", list(row)), list(row.values()))
+        assert cur.lastrowid is not None  # set by every INSERT
         return cur.lastrowid
 
-    def refresh_event_clusters(self, pks: Iterable[int]) -> None:
+    def refresh_event_clusters(self, pks: Iterable[int | None]) -> None:
         """Recount mentions, articles and sources (and the date span) of the given clusters.
 
         One grouped pass over the clusters' events; the dates, whose columns feed many indexes and a

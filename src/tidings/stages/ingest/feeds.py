@@ -51,9 +51,9 @@ def read_feed(text: str, *, path: Path, stem_id: str, max_bytes: int) -> Iterato
         if len(body.encode("utf-8")) > max_bytes:
             yield Failure(id=ident, reason=f"too large: feed item over {max_bytes} bytes", origin=origin)
             continue
-        fields = {"html": body} if looks_like_html(body) else {"text": body}
+        html, plain = (body, None) if looks_like_html(body) else (None, body)
         yield RawArticle(id=ident, url=entry.get("link"), title=entry.get("title") or None,
-                         published=_entry_date(entry), source=source, origin=origin, **fields)
+                         published=_entry_date(entry), source=source, origin=origin, html=html, text=plain)
 
 
 def _entry_body(entry) -> str:

@@ -14,8 +14,8 @@ def raw_from_string(content: str, *, id: str | None = None, url: str | None = No
                     title: str | None = None, published: str | None = None) -> RawArticle:
     """A RawArticle from a string of text or HTML (sniffed); the id defaults to a content hash."""
     ident = id or hashlib.sha1(content.encode("utf-8", "replace")).hexdigest()[:16]
-    fields = {"html": content} if looks_like_html(content) else {"text": content}
-    return RawArticle(id=ident, url=url, title=title, published=published, **fields)
+    html, text = (content, None) if looks_like_html(content) else (None, content)
+    return RawArticle(id=ident, url=url, title=title, published=published, html=html, text=text)
 
 
 def read_html(source: Source) -> Iterator[RawArticle]:
