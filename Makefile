@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: demo test install eval train bench lock clean browser
+.PHONY: demo test lint typecheck install eval train bench lock clean browser
 
 # Exact versions, every file checked against its hash: requirements/lock.txt (runtime + dev, pip and
 # setuptools included) and requirements/model.txt (the spaCy model). pyproject.toml only states the
@@ -22,8 +22,16 @@ install: $(STAMP)
 demo: $(STAMP)  ## install, then run the pipeline on the bundled sample corpus
 	$(BIN)/tidings demo
 
-test: $(STAMP) browser  ## install, then run the whole test suite (quality floors included)
+test: lint typecheck browser  ## install, lint and type-check, then run the whole test suite (quality floors included)
 	$(BIN)/python -m pytest -q -n 2 --durations=15
+
+# ruff's rules and the folders not yet under the gate: [tool.ruff] in pyproject.toml
+lint: $(STAMP)
+	$(BIN)/ruff check
+
+# mypy on the packages listed in [tool.mypy] files (pyproject.toml); the rest is to be brought in
+typecheck: $(STAMP)
+	$(BIN)/mypy
 
 # The dashboard's browser tests (tests/web) drive Debian's chromium through chromium-driver (W3C WebDriver over
 # HTTP: no Python browser package). Run as root on Debian, `make test` installs both; elsewhere, or with

@@ -28,6 +28,15 @@ def build_doc():
     return build
 
 
+@pytest.hookimpl(tryfirst=True)  # before `-m` deselects
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Tests that read the gold data (the ``shared_eval`` fixture: the quality floors) are marked ``eval``, so
+    ``pytest -m "not eval"`` is the quick inner loop; ``make test`` runs everything."""
+    for item in items:
+        if "shared_eval" in getattr(item, "fixturenames", ()):
+            item.add_marker(pytest.mark.eval)
+
+
 @pytest.fixture(scope="session")
 def shared_eval() -> Path:
     """The ../shared/eval folder; tests that need it skip with a clear message when absent."""

@@ -21,7 +21,7 @@ __all__ = ["Document", "RawArticle", "extract", "TidingsError", "BadInput", "Que
            "ExecutorError", "__version__"]
 
 #: One Pipeline per spaCy model handed to :func:`extract` (``nlp=``), dropped with the model.
-_pipelines: "weakref.WeakKeyDictionary[Any, Any]" = weakref.WeakKeyDictionary()
+_pipelines: weakref.WeakKeyDictionary[Any, Any] = weakref.WeakKeyDictionary()
 
 
 def extract(

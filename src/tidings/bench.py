@@ -14,6 +14,7 @@
 from __future__ import annotations
 
 import dataclasses
+import functools
 import os
 import statistics
 import tempfile
@@ -139,7 +140,7 @@ class Usage:
         times = os.times()
         return times.children_user + times.children_system
 
-    def __enter__(self) -> "Usage":
+    def __enter__(self) -> Usage:
         self._cpu_start = self._own_cpu()
         self._reaped_start = self._reaped_cpu()
         self._child_start = {proc.pid: sum(proc.cpu_times()[:2]) for proc in self.me.children(recursive=True)}
@@ -287,9 +288,9 @@ def bench_ingest(corpus: Path | str | None = None, *, workers: int = 2, repeat: 
         executor = warm_executor(raws, processes)
         try:
             for trial in range(rounds):
-                runs = [lambda: time_tidings(raws, executor, processes, words, len(texts), trial)]
+                runs = [functools.partial(time_tidings, raws, executor, processes, words, len(texts), trial)]
                 if spacy:
-                    runs.append(lambda: time_spacy(texts, processes, words, trial))
+                    runs.append(functools.partial(time_spacy, texts, processes, words, trial))
                 for timed in runs if trial % 2 == 0 else runs[::-1]:
                     report.runs.append(timed())
         finally:

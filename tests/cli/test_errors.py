@@ -5,9 +5,9 @@ import json
 import click
 import pytest
 from click.testing import CliRunner
-
 from tests.batch.stories import STORIES, write_corpus
 from tests.storage.factories import GENEVA, document, event, save
+
 from tidings.batch.ingest import known_total
 from tidings.cli import main
 from tidings.storage import Store

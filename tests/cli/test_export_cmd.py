@@ -1,8 +1,8 @@
 """``tidings export`` on the command line."""
 from click.testing import CliRunner
-
 from tests.export.conftest import TALKS
 from tests.storage.factories import GENEVA, document, event, save
+
 from tidings.cli import main
 from tidings.storage import Store
 

@@ -6,9 +6,9 @@ import tempfile
 
 import pytest
 from click.testing import CliRunner
-
 from tests.batch.stories import write_corpus
 from tests.storage.factories import GENEVA, KYIV, document, event, save
+
 from tidings.batch import executors
 from tidings.cli import main
 from tidings.storage import Store

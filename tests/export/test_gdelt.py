@@ -20,7 +20,7 @@ def read_tsv(path: Path, names: list[str]) -> list[dict]:
     with path.open(encoding="utf-8", newline="") as f:
         rows = list(csv.reader(f, delimiter="\t", quoting=csv.QUOTE_NONE))
     assert all(len(row) == len(names) for row in rows), {len(row) for row in rows}
-    return [dict(zip(names, row)) for row in rows]
+    return [dict(zip(names, row, strict=True)) for row in rows]
 
 
 def kind(value: str) -> str:

@@ -1,7 +1,19 @@
 """The Document round-trips through its dict form and keeps the contract's keys."""
 from tidings.models import (
-    ActorRef, Actor, Amount, Article, DateMention, Document, Event, Location, Mention, Place, Quote,
-    SentenceRef, Tone, Trigger,
+    Actor,
+    ActorRef,
+    Amount,
+    Article,
+    DateMention,
+    Document,
+    Event,
+    Location,
+    Mention,
+    Place,
+    Quote,
+    SentenceRef,
+    Tone,
+    Trigger,
 )
 from tidings.models.document import Parse, Sentence, Token
 
@@ -78,7 +90,7 @@ def _two_sentence_parse(heads: list[int]) -> Parse:
     words = "Kenya closed the border . Talks resumed .".split()
     lemmas = "Kenya close the border . talk resume .".split()
     tokens, pos = [], 0
-    for i, (w, lemma) in enumerate(zip(words, lemmas)):
+    for i, (w, lemma) in enumerate(zip(words, lemmas, strict=True)):
         tokens.append(Token(i, pos, pos + len(w), w, lemma, "X", "X", "dep", heads[i], 0 if i < 5 else 1))
         pos += len(w) + 1
     return Parse(tokens=tokens, sentences=[Sentence(0, 0, 24, 0, 5), Sentence(1, 25, pos - 1, 5, 8)])

@@ -25,10 +25,10 @@ def test_loaded_resources_are_frozen_out_of_garbage_collection_after_the_first_a
 
 
 def test_the_process_wide_pipeline_is_warmed_up_so_lazy_resources_load_before_real_articles():
-    from tidings.stages.actors import mentions
+    from tidings.resources import places
 
     default_pipeline()
-    assert mentions._city_countries.cache_info().currsize == 1  # the city table, loaded only by rare mentions
+    assert places._cached_gazetteer.cache_info().currsize == 1  # one gazetteer, read by places and actors alike
     doc = default_pipeline().process(WARM_UP_ARTICLE)
     assert doc.actors and doc.places and doc.quotes and doc.events and doc.article.published == "2022-03-03"
 

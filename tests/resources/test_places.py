@@ -90,7 +90,25 @@ def test_side_tables(gazetteer):
 
 def test_index_is_cached_on_disk(gazetteer, tmp_path, monkeypatch):
     monkeypatch.setenv("TIDINGS_CACHE", str(tmp_path))
-    built = places.load_gazetteer.__wrapped__(15000)
+    built = places.read_or_build_gazetteer(15000)
     assert list(tmp_path.glob("places-*.pickle"))
-    reloaded = places.load_gazetteer.__wrapped__(15000)
+    reloaded = places.read_or_build_gazetteer(15000)
     assert len(reloaded) == len(built) and reloaded.lookup("Nairobi") == built.lookup("Nairobi")
+
+
+def test_largest_city_takes_the_most_populous_namesake_spelt_as_written(gazetteer):
+    assert gazetteer.largest_city("Minsk").country == "BLR"
+    assert gazetteer.largest_city("San José", min_population=15_000).country == "CRI"  # not San Jose, California
+    assert gazetteer.largest_city("Vaduz", min_population=15_000).country == "LIE"  # a capital, whatever its size
+    assert gazetteer.largest_city("MINSK") is None
+    assert gazetteer.largest_city("MINSK", case_sensitive=False).country == "BLR"
+    assert gazetteer.largest_city("Nowhereville") is None
+
+
+def test_the_actors_stage_reads_city_names_from_the_same_gazetteer(gazetteer):
+    from tidings.stages.actors.mentions import city_country
+
+    assert load_gazetteer() is load_gazetteer(1000) is gazetteer  # one index per process, however it is asked for
+    assert city_country("Minsk") == gazetteer.largest_city("Minsk").country
+    assert city_country("KHARTOUM", case_sensitive=False) == "SDN"
+    assert city_country("Khartoum") == "SDN" and city_country("KHARTOUM") is None

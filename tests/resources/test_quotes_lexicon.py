@@ -9,7 +9,8 @@ def test_shipped_lexicon_is_valid():
 
 
 def test_validator_reports_problems():
-    cues = {"version": 1, "speech": ["say", "say", "Tell"], "cognition": [], "evidence": [], "xcomp_verbs": ["dance"], "object_complement_verbs": [], "object_content_verbs": [], "nouns": [],
+    cues = {"version": 1, "speech": ["say", "say", "Tell"], "cognition": [], "evidence": [], "xcomp_verbs": ["dance"],
+            "object_complement_verbs": [], "object_content_verbs": [], "nouns": [],
             "document_nouns": [], "prep_complements": {"warn": ["out of"]}, "source_phrases": [["According"]],
             "descriptions": {"spokesman": "man"}, "pronouns": {}}
     names = {"version": 1, "male": ["alex"], "female": ["alex", "Mary"]}

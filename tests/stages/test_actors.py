@@ -7,7 +7,7 @@ from tidings.models import RawArticle
 from tidings.resources.actors import read_kb
 from tidings.stages import actors, clean, nlp
 from tidings.stages.actors.context import dateline_country
-from tidings.stages.actors.index import NameIndex, edit_distance
+from tidings.stages.actors.index import NameIndex
 
 FIXTURE_PEOPLE = Path(__file__).parents[1] / "fixtures" / "actors" / "people.jsonl"
 
@@ -198,10 +198,15 @@ def test_lookup_unknown_phrase_is_none(index):
     assert actors.lookup("the weather", index=index) is None
 
 
-def test_edit_distance_counts_swaps_once():
-    assert edit_distance("zelensky", "zelesnky", 2) == 1
-    assert edit_distance("zelensky", "zelenskyy", 2) == 1
-    assert edit_distance("putin", "obama", 1) == 2  # stops early above the limit
+def test_fuzzy_people_allow_one_edit_and_a_moved_letter_in_long_names(index):
+    assert index.fuzzy_people("Zelesnky") == ("volodymyr-zelenskyy",)  # a swap counts once
+    assert index.fuzzy_people("Zelénskyyy") == ("volodymyr-zelenskyy",)  # accents aside, one letter added
+    assert index.fuzzy_people("Zelenksyy") == ("volodymyr-zelenskyy",)  # long: a letter moved (two edits)
+    assert index.fuzzy_people("Pputin") == ("vladimir-putin",)
+    assert index.fuzzy_people("Ppuutin") == ()  # short names take one edit only
+    assert index.fuzzy_people("Vladimir Ptuinn") == ()  # long names: two edits, but not two letters added
+    assert index.fuzzy_people("Qutin") == ()  # same first letter
+    assert index.fuzzy_people("Puti") == ()  # too short to guess
 
 
 def test_packaged_people_resolve_with_real_data(build_doc):
@@ -461,3 +466,40 @@ def test_default_country_needs_a_government_noun_that_has_one(annotate):
 def test_lookup_government_nouns(index, phrase, date, expected):
     actor = actors.lookup(phrase, on_date=date, index=index)
     assert (actor.id, actor.country, actor.sector) == expected
+
+
+def test_demonyms_and_role_nouns_on_a_fixed_tree(index):
+    """The rule of the first test above, on a tree written by hand (tests/parses.py): no parser in the loop."""
+    from tests.parses import doc_from_conllu
+
+    doc = actors.run(doc_from_conllu("""
+        1   Russian    russian    ADJ    JJ   _  2  amod    _  NER=B-NORP
+        2   officials  official   NOUN   NNS  _  3  nsubj   _  _
+        3   said       say        VERB   VBD  _  0  ROOT    _  _
+        4   Ukrainian  ukrainian  ADJ    JJ   _  5  amod    _  NER=B-NORP
+        5   troops     troop      NOUN   NNS  _  7  nsubj   _  _
+        6   had        have       AUX    VBD  _  7  aux     _  _
+        7   pulled     pull       VERB   VBN  _  3  ccomp   _  _
+        8   back       back       ADV    RB   _  7  advmod  _  SpaceAfter=No
+        9   .          .          PUNCT  .    _  3  punct   _  _
+    """, published="2022-03-01"), index=index)
+    assert found(doc) == {"Russian officials": ("RUS-GOV", "RUS", "GOV"),
+                          "Ukrainian troops": ("UKR-MIL", "UKR", "MIL")}
+
+
+def test_a_titled_name_and_its_surname_alone_are_one_person_on_a_fixed_tree(index):
+    from tests.parses import doc_from_conllu
+
+    doc = actors.run(doc_from_conllu("""
+        1   President  President  PROPN  NNP  _  3  compound  _  _
+        2   Vladimir   Vladimir   PROPN  NNP  _  3  compound  _  NER=B-PERSON
+        3   Putin      Putin      PROPN  NNP  _  4  nsubj     _  NER=I-PERSON
+        4   spoke      speak      VERB   VBD  _  0  ROOT      _  SpaceAfter=No
+        5   .          .          PUNCT  .    _  4  punct     _  _
+
+        1   Putin      Putin      PROPN  NNP  _  2  nsubj     _  NER=B-PERSON
+        2   left       leave      VERB   VBD  _  0  ROOT      _  SpaceAfter=No
+        3   .          .          PUNCT  .    _  2  punct     _  _
+    """, published="2022-03-01"), index=index)
+    assert {m.text: m.actor_id for m in doc.mentions} == {"President Vladimir Putin": "vladimir-putin",
+                                                          "Putin": "vladimir-putin"}  # the title is part of it

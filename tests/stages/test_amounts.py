@@ -59,3 +59,23 @@ def test_lexicon_is_valid_and_validator_catches_problems():
     broken = dict(amounts_lexicon.load_quantities(), currency_symbols={"$": "XXX"}, vague={"dozens": 0})
     problems = amounts_lexicon.validate(broken)
     assert any("XXX" in p for p in problems) and any("dozens" in p for p in problems)
+
+
+def test_a_count_with_its_object_on_a_fixed_tree():
+    """Written by hand (tests/parses.py), so the rule is tested whatever tree the model gives the sentence."""
+    from tests.parses import doc_from_conllu
+
+    doc = amounts.run(dates.run(doc_from_conllu("""
+        1   At      at      ADV    RB   _  2   advmod     _  NER=B-CARDINAL
+        2   least   least   ADJ    JJS  _  3   advmod     _  NER=I-CARDINAL
+        3   40      40      NUM    CD   _  4   nummod     _  NER=I-CARDINAL
+        4   people  people  NOUN   NNS  _  6   nsubjpass  _  _
+        5   were    be      AUX    VBD  _  6   auxpass    _  _
+        6   killed  kill    VERB   VBN  _  0   ROOT       _  _
+        7   in      in      ADP    IN   _  6   prep       _  _
+        8   the     the     DET    DT   _  9   det        _  _
+        9   blast   blast   NOUN   NN   _  7   pobj       _  SpaceAfter=No
+        10  .       .       PUNCT  .    _  6   punct      _  _
+    """)))
+    assert [(a.text, a.value, a.object, a.approximate) for a in doc.amounts] == [
+        ("At least 40 people", 40, "people", True)]

@@ -76,7 +76,8 @@ def test_attribute_cache_starts_afresh_when_full(monkeypatch):
 
 def test_numpy_blas_gives_what_the_published_model_gives():
     model, bare = nlp.load_model(), nlp.load_bare_model()
-    layers = [layer for _, c in model.components if hasattr(getattr(c, "model", None), "walk") for layer in c.model.walk()]
+    layers = [layer for _, c in model.components if hasattr(getattr(c, "model", None), "walk")
+              for layer in c.model.walk()]
     assert layers and not any(layer.ops.use_blis for layer in layers)
     assert all(layer.ops.use_blis for _, c in bare.components if hasattr(getattr(c, "model", None), "walk")
                for layer in c.model.walk())

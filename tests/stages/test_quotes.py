@@ -8,20 +8,6 @@ from tidings.stages import quotes
 from tidings.stages.quotes.marks import find_marked_quotes
 
 
-@pytest.fixture(scope="module")
-def quotes_of(build_doc):
-    def run(text: str):
-        doc = quotes.run(build_doc(text, until="actors"))
-        for q in doc.quotes:
-            assert doc.text[q.start:q.end] == q.text
-            if q.cue is not None:
-                assert doc.text[q.cue_start:q.cue_end] == q.cue
-            if q.speaker is not None and q.speaker.start is not None:
-                assert doc.text[q.speaker.start:q.speaker.end] == q.speaker.text
-        return doc.quotes
-    return run
-
-
 def only(found, kind=None):
     matching = [q for q in found if kind is None or q.kind == kind]
     assert len(matching) == 1, [(q.kind, q.text) for q in found]
@@ -392,3 +378,23 @@ def test_a_quote_span_is_cut_at_its_paragraph_and_at_a_word_break():
     long = "word " * 1000
     start, end = bounded(long, paragraphs(long), 0, len(long))
     assert start == 0 and end <= MAX_QUOTE_CHARS and long[end - 4:end] == "word"
+
+
+def test_a_speech_verb_attributes_its_clause_to_its_subject_on_a_fixed_tree():
+    """Written by hand (tests/parses.py), so the rule is tested whatever tree the model gives the sentence."""
+    from tests.parses import doc_from_conllu
+    from tidings.stages import actors
+
+    doc = quotes.run(actors.run(doc_from_conllu("""
+        1   Peskov  Peskov  PROPN  NNP  _  2  nsubj  _  NER=B-PERSON
+        2   said    say     VERB   VBD  _  0  ROOT   _  _
+        3   the     the     DET    DT   _  4  det    _  _
+        4   talks   talk    NOUN   NNS  _  6  nsubj  _  _
+        5   had     have    AUX    VBD  _  6  aux    _  _
+        6   failed  fail    VERB   VBN  _  2  ccomp  _  SpaceAfter=No
+        7   .       .       PUNCT  .    _  2  punct  _  _
+    """, published="2022-03-01")))
+    quote = only(doc.quotes)
+    assert (quote.kind, quote.text, quote.cue, quote.speaker.text) == ("indirect", "the talks had failed", "said",
+                                                                     "Peskov")
+    assert quote.speaker.actor_id == "dmitry-peskov"

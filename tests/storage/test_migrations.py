@@ -4,7 +4,8 @@ import pytest
 from tests.storage.factories import GENEVA, KYIV, document, event, save
 from tidings import query
 from tidings.query import Filters
-from tidings.storage import Store, StoreError, store as store_module
+from tidings.storage import Store, StoreError
+from tidings.storage import store as store_module
 from tidings.storage.migrations import MIGRATIONS
 
 DOCS = [
@@ -73,9 +74,11 @@ def v1_store(tmp_path, monkeypatch):
 def test_a_v1_store_upgrades_in_place(v1_store):
     with Store.open(v1_store) as store:
         assert store.schema_version() == MIGRATIONS[-1].version
-        assert [r[0] for r in store.conn.execute("SELECT version FROM migrations ORDER BY version")] == [m.version for m in MIGRATIONS]
+        versions = [r[0] for r in store.conn.execute("SELECT version FROM migrations ORDER BY version")]
+        assert versions == [m.version for m in MIGRATIONS]
         assert country_rows(store) == expected_rows(store)
-        assert mention_rows(store) == expected_mention_rows(store) and len(mention_rows(store)) == 5  # NATO → nobody: no country
+        # NATO → nobody: no country
+        assert mention_rows(store) == expected_mention_rows(store) and len(mention_rows(store)) == 5
         assert {r[0] for r in country_rows(store)} == {"USA", "RUS", "CHE", "UKR"}
         assert sorted(r["type"] for r in query.events(store, Filters(country="RUS"))) == ["ASSAULT", "CONSULT"]
         assert store.load_document("strike").events[1].type == "ACCUSE"

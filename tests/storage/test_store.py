@@ -93,7 +93,7 @@ def test_row_values_follow_the_columns_with_json_lists_and_integer_booleans():
     assert row["location_country"] == "CHE" and row["sentence_end"] == 40 and row["trigger_text"] == "met"
     assert row["context"] == '["diplomatic"]' and row["historical"] == 1 and row["goldstein"] == 1.0
     article = Article("a", "Text.", authors=["Jane Roe", "Olé Ñuñez"])
-    assert dict(zip([n for n, _ in columns(Article)], row_values(Article)(article)))["authors"] == \
+    assert dict(zip([n for n, _ in columns(Article)], row_values(Article)(article), strict=True))["authors"] == \
         '["Jane Roe", "Olé Ñuñez"]'
     assert row_values(Tone)(None) == (None,) * len(columns(Tone))
 

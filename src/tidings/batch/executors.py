@@ -19,7 +19,6 @@ Results = list[Document | Failure]
 
 from tidings.errors import ExecutorError  # noqa: E402  (public as tidings.ExecutorError)
 
-
 #: Batches in flight per worker: enough to keep workers busy, little enough to bound memory.
 WINDOW_PER_WORKER = 2
 CONNECT_TIMEOUT = "15s"

@@ -32,7 +32,8 @@ def dict_group() -> None:
 @dict_group.command("check")
 @click.argument("paths", nargs=-1, type=click.Path(exists=True, path_type=Path))
 def check_command(paths: tuple[Path, ...]) -> None:
-    """Validate dictionary files (default: the built-in data) and say what they add.
+    """Validate dictionary files (default: every built-in resource: lexicons, actors, places, ontology…) and say
+    what they add.
 
     Exits 1 and prints every problem as FILE:LINE: message when a file is invalid.
 
@@ -41,12 +42,14 @@ def check_command(paths: tuple[Path, ...]) -> None:
       tidings dict check                                   # the built-in data
       tidings dict check my_verbs.txt my_actors.jsonl CAMEO.2.0.verbs
     """
-    from tidings.resources import actors, lexicon
+    from tidings.resources import actors, lexicon, validate_all
 
     problems: list[str] = []
     if not paths:
-        problems += actors.validate() + lexicon.validate()
-        click.echo(f"built-in data: {len(lexicon.builtin().patterns)} verb patterns checked, actor knowledge base checked")
+        found = validate_all()
+        problems += [f"{name}: {problem}" for name, listed in found.items() for problem in listed]
+        click.echo(f"built-in data: {len(found)} resources checked ({', '.join(found)}), "
+                   f"{len(lexicon.builtin().patterns)} verb patterns")
     actor_files = [p for p in _files(paths) if p.suffix in ACTOR_SUFFIXES]
     verb_files = [p for p in _files(paths) if p.suffix in VERB_SUFFIXES]
     if actor_files:

@@ -7,13 +7,13 @@ import click
 
 from tidings.cli.errors import BadValue
 from tidings.cli.store_cmd import db_option, filter_options, min_confidence_option, open_store
+from tidings.export import EXPORTERS, STREAMLESS_FORMATS, export
 from tidings.query import Filters, QueryError
-
-FORMATS = ["gdelt-events", "gdelt-mentions", "gdelt-gkg", "plover-jsonl", "parquet", "datasette-metadata"]
 
 
 @click.command("export")
-@click.option("--format", "fmt", required=True, type=click.Choice(FORMATS), help="File layout to write.")
+@click.option("--format", "fmt", required=True, type=click.Choice(list(EXPORTERS)),
+              help="File layout to write: " + "; ".join(f"{name}: {e.summary}" for name, e in EXPORTERS.items()))
 @click.option("--out", required=True, type=click.Path(),
               help="Output file, - for standard output (parquet: a folder).")
 @filter_options("actor", "recipient", "country", "type", "status", "since", "until", "source")
@@ -33,11 +33,9 @@ def export_command(fmt, out, undated, limit, db, **filters) -> None:
     Examples:
       tidings export --format gdelt-events --out events.tsv --since 2022-01
       tidings export --format plover-jsonl --out - --actor RUS --recipient UKR | jq .event_type
-      tidings export --format parquet --out store_parquet/      # then DuckDB: SELECT * FROM 'store_parquet/events.parquet'
+      tidings export --format parquet --out store_parquet/  # DuckDB: SELECT * FROM 'store_parquet/events.parquet'
       tidings export --format datasette-metadata --db news.db --out meta.json && datasette news.db -m meta.json
     """
-    from tidings.export import STREAMLESS_FORMATS, export
-
     if out == "-" and fmt in STREAMLESS_FORMATS:
         raise BadValue(f"--format {fmt} writes a folder of files; give a folder for --out, not -")
     target = click.get_text_stream("stdout") if out == "-" else Path(out)

@@ -40,5 +40,6 @@ def document_table(doc: Document) -> str:
                       "AMOUNTS": lambda m: f"{m.value} {m.object or ''}"}[title](item)
             lines.append(f"  {item.text!r} → {detail}")
     if doc.tone:
-        lines.append(f"\nTONE {doc.tone.score:+.2f} (positive {doc.tone.positive:.2f}, negative {doc.tone.negative:.2f})")
+        tone = doc.tone
+        lines.append(f"\nTONE {tone.score:+.2f} (positive {tone.positive:.2f}, negative {tone.negative:.2f})")
     return "\n".join(lines)

@@ -109,10 +109,11 @@ def table(rows: Sequence[dict], columns: Sequence[tuple[str, str, int]]) -> str:
     """Fixed-width text table (cells flattened to one line and cut to width)."""
     widths = [min(width, max([len(header)] + [len(_cell(r.get(key), width)) for r in rows]))
               for key, header, width in columns]
-    lines = ["  ".join(h.ljust(w) for (_, h, _), w in zip(columns, widths)).rstrip()]
+    lines = ["  ".join(h.ljust(w) for (_, h, _), w in zip(columns, widths, strict=True)).rstrip()]
     lines.append("  ".join("-" * w for w in widths))
     for row in rows:
-        lines.append("  ".join(_cell(row.get(key), w).ljust(w) for (key, _, _), w in zip(columns, widths)).rstrip())
+        cells = (_cell(row.get(key), w).ljust(w) for (key, _, _), w in zip(columns, widths, strict=True))
+        lines.append("  ".join(cells).rstrip())
     return "\n".join(lines)
 
 

@@ -83,11 +83,11 @@ class Signature:
     values: np.ndarray
 
     @classmethod
-    def of(cls, text: str) -> "Signature":
+    def of(cls, text: str) -> Signature:
         return cls.of_normalized(normalize(text))
 
     @classmethod
-    def of_normalized(cls, normalized: str) -> "Signature":
+    def of_normalized(cls, normalized: str) -> Signature:
         """The signature of a text already passed through :func:`normalize`."""
         products = np.multiply.outer(_A, _hash31(word_shingles(normalized.split())))
         products += _B[:, None]
@@ -95,7 +95,7 @@ class Signature:
         return cls(products.min(axis=1))
 
     @classmethod
-    def from_bytes(cls, blob: bytes) -> "Signature":
+    def from_bytes(cls, blob: bytes) -> Signature:
         return cls(np.frombuffer(blob, dtype="<u4").astype(np.uint64))
 
     def to_bytes(self) -> bytes:
@@ -109,7 +109,7 @@ class Signature:
                             for i in range(0, BANDS * width, width)])
         return np.frombuffer(digests, dtype="<i8").tolist()
 
-    def similarity(self, other: "Signature") -> float:
+    def similarity(self, other: Signature) -> float:
         """Estimated Jaccard similarity of the two articles' bigram sets."""
         return float(np.mean(self.values == other.values))
 

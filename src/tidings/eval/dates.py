@@ -144,7 +144,7 @@ def evaluate(path: str | Path, *, limit: int | None = None, pipeline=None) -> Re
     overall, date_time = _Tally(), _Tally()
     per_type = {t: _Tally() for t in TYPES}
     errors: Counter[tuple[str, str, str]] = Counter()
-    for gold, system in zip(golds, predictions):
+    for gold, system in zip(golds, predictions, strict=True):
         for g, s in overall.add(gold.timexes, system):
             if g.value != s.value:
                 errors[(g.type, _shape(g.value), _shape(s.value))] += 1

@@ -116,7 +116,7 @@ def evaluate(path: str | Path, *, limit: int | None = None, pipeline=None) -> Re
     per_type: Counter = Counter()
     per_type_found: Counter = Counter()
     confusion: Counter = Counter()
-    for item, doc in zip(gold, docs):
+    for item, doc in zip(gold, docs, strict=True):
         events = getattr(doc, "events", []) or []
         gold_types = {e["type"] for e in item["events"]}
         main = main_event(events)

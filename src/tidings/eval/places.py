@@ -251,7 +251,7 @@ def _score_trnews(articles: list[GoldArticle], docs: list[Document], report: Rep
     gazetteer = load_gazetteer()
     tally = _Tally()
     demonyms = 0
-    for article, doc in zip(articles, docs):
+    for article, doc in zip(articles, docs, strict=True):
         gold = [g for g in article.toponyms if not gazetteer.demonym(g.text)]
         demonyms += len(article.toponyms) - len(gold)
         tally.count(gold, article.toponyms, doc.places)
@@ -271,7 +271,7 @@ def _score_geowebnews(articles: list[GoldArticle], docs: list[Document], report:
     resolved = _Tally()
     roles: Counter = Counter()
     uses: Counter = Counter()  # (gold literal?, predicted literal?) over found toponyms of a clear use
-    for article, doc in zip(articles, docs):
+    for article, doc in zip(articles, docs, strict=True):
         literal.count([g for g in article.toponyms if g.kind == "Literal"], article.toponyms, doc.places)
         resolved.count([g for g in article.toponyms if g.kind in GWN_RESOLVED_TYPES], article.toponyms, doc.places)
         for gold in article.toponyms:

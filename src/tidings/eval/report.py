@@ -15,7 +15,7 @@ class Table:
         widths = [max(len(r[i]) for r in cells) for i in range(len(self.header))]
         lines = [self.title]
         for n, row in enumerate(cells):
-            lines.append("  ".join(c.ljust(w) for c, w in zip(row, widths)).rstrip())
+            lines.append("  ".join(c.ljust(w) for c, w in zip(row, widths, strict=False)).rstrip())
             if n == 0:
                 lines.append("  ".join("-" * w for w in widths))
         return "\n".join(lines)

@@ -4,25 +4,35 @@ Datasette metadata).
 :func:`export` streams a store into one file (or a folder for Parquet); the filters select events
 as in ``tidings events``. Layout notes and the choices made where GDELT and tidings differ are in
 ``export/README.md`` and :mod:`tidings.export.gdelt`.
+
+Formats are the ``EXPORTERS`` table: a name → an :class:`~tidings.export.job.Exporter` (a writer function of
+its module, see ``job.py``). Adding a format is one module with such a function and one line of the table;
+``tidings export --format`` offers every name in it.
 """
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TextIO
 
-from tidings import query
-from tidings.export import gdelt, plover
-from tidings.export.parquet import write_parquet
+from tidings.export import datasette, gdelt, parquet, plover
+from tidings.export.job import Exporter, ExportJob
 from tidings.query import Filters
-from tidings.resources.export import datasette_metadata
 from tidings.storage import Store
-from tidings.storage import exports as rows
 
-FORMATS = ("gdelt-events", "gdelt-mentions", "gdelt-gkg", "plover-jsonl", "parquet", "datasette-metadata")
+EXPORTERS: dict[str, Exporter] = {
+    "gdelt-events": Exporter("GDELT 2.0 events, one row per event cluster", lines=gdelt.write_events),
+    "gdelt-mentions": Exporter("GDELT 2.0 mentions, one row per event mention", lines=gdelt.write_mentions),
+    "gdelt-gkg": Exporter("GDELT GKG 2.1, one row per article", lines=gdelt.write_gkg),
+    "plover-jsonl": Exporter("PLOVER JSON lines, one record per event cluster", lines=plover.write_jsonl),
+    "parquet": Exporter("a folder of <table>.parquet files, native types", folder=parquet.write_folder),
+    "datasette-metadata": Exporter("Datasette metadata JSON for the store", lines=datasette.write_metadata),
+}
+FORMATS = tuple(EXPORTERS)
 #: Formats written as a folder of files, never to a stream.
-STREAMLESS_FORMATS = ("parquet",)
+STREAMLESS_FORMATS = tuple(name for name, exporter in EXPORTERS.items() if exporter.folder is not None)
+
+__all__ = ["EXPORTERS", "FORMATS", "STREAMLESS_FORMATS", "ExportSummary", "export"]
 
 
 @dataclass
@@ -47,51 +57,25 @@ def export(store: Store, fmt: str, out: Path | TextIO, filters: Filters = Filter
            limit: int | None = None) -> ExportSummary:
     """Write the ``fmt`` export of ``store`` to ``out``: a file path (a folder for ``parquet``), or an open
     text stream (``sys.stdout``) for the line formats."""
-    if fmt not in FORMATS:
+    exporter = EXPORTERS.get(fmt)
+    if exporter is None:
         raise ValueError(f"unknown export format {fmt!r} (one of: {', '.join(FORMATS)})")
     if undated not in gdelt.UNDATED_POLICIES:
         raise ValueError(f"unknown undated policy {undated!r} (one of: {', '.join(gdelt.UNDATED_POLICIES)})")
-    filters = filters.validated()
+    job = ExportJob(store, filters.validated(), undated, limit)
     summary = ExportSummary(undated=undated)
-    if fmt in STREAMLESS_FORMATS:
+    if exporter.folder is not None:
         if not isinstance(out, (str, Path)):
             raise ValueError(f"{fmt} writes a folder of files, not a stream: give a folder path")
-        out = Path(out)
-        summary.written = {f"{out / table}.parquet": n for table, n in write_parquet(store, out, filters).items()}
+        summary.written = exporter.folder(job, Path(out))
         return summary
+    assert exporter.lines is not None
     if isinstance(out, (str, Path)):
-        out = Path(out)
-        out.parent.mkdir(parents=True, exist_ok=True)
-        with out.open("w", encoding="utf-8", newline="") as stream:
-            _write_lines(store, fmt, stream, str(out), filters, undated, limit, summary)
+        path = Path(out)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        with path.open("w", encoding="utf-8", newline="") as stream:
+            summary.written[str(path)], summary.skipped_undated = exporter.lines(job, stream)
     else:
-        _write_lines(store, fmt, out, getattr(out, "name", None) or "<stream>", filters, undated, limit, summary)
+        name = getattr(out, "name", None) or "<stream>"
+        summary.written[name], summary.skipped_undated = exporter.lines(job, out)
     return summary
-
-
-def _write_lines(store: Store, fmt: str, stream: TextIO, name: str, filters: Filters, undated: str,
-                 limit: int | None, summary: ExportSummary) -> None:
-    """Write one of the line formats (GDELT tab-separated rows, PLOVER JSON lines) to ``stream``."""
-    if fmt == "gdelt-events":
-        events = (gdelt.event_row(r, undated=undated) for r in rows.export_clusters(store, filters, limit))
-        summary.written[name], summary.skipped_undated = gdelt.write_rows(events, stream)
-    elif fmt == "gdelt-mentions":
-        mentions = (gdelt.mention_row(r, undated=undated) for r in rows.export_mentions(store, filters, limit))
-        summary.written[name], _ = gdelt.write_rows(mentions, stream)
-    elif fmt == "gdelt-gkg":
-        summary.written[name], _ = gdelt.write_rows(_gkg_rows(store, filters, limit), stream)
-    elif fmt == "datasette-metadata":
-        database = Path(str(store.path)).stem
-        stream.write(json.dumps(datasette_metadata(database), ensure_ascii=False, indent=2) + "\n")
-        summary.written[name] = len(datasette_metadata(database)["databases"][database]["tables"])
-    else:
-        count = 0
-        for r in rows.export_clusters(store, filters, limit):
-            stream.write(json.dumps(plover.plover_record(r), ensure_ascii=False) + "\n")
-            count += 1
-        summary.written[name] = count
-
-
-def _gkg_rows(store: Store, filters: Filters, limit: int | None):
-    for number, article_id in enumerate(rows.export_article_ids(store, filters, limit), start=1):
-        yield gdelt.gkg_row(query.document(store, article_id), number)

@@ -22,8 +22,10 @@ from datetime import date
 from typing import Any
 from urllib.parse import urlparse
 
+from tidings.export.job import ExportJob
 from tidings.models import Document
 from tidings.resources.export import load_tables
+from tidings.storage import exports as store_rows
 
 EVENT_COLUMNS = (
     "GLOBALEVENTID SQLDATE MonthYear Year FractionDate "
@@ -140,7 +142,7 @@ def geo_fields(name: str | None, country: str | None, admin1: str | None, featur
     else:
         full = ", ".join(_unique([name or "", country_name]))
         adm1 = fips + (admin1 or "") if fips and admin1 else fips
-        feature_id = adm1 if kind in (GEO_US_STATE, GEO_WORLD_STATE) else (geonames_id or "")
+        feature_id = adm1 if kind in (GEO_US_STATE, GEO_WORLD_STATE) else str(geonames_id or "")
     return [str(kind), clean_field(full), fips, adm1, "", _number(lat), _number(lon), str(feature_id)]
 
 
@@ -207,9 +209,9 @@ def gkg_row(doc: Document, number: int) -> list[str]:
     """One GKG 2.1 row for a stored Document (record id: publication stamp and ``number``)."""
     article = doc.article
     added = stamp(article.published) or "0" * 14
-    places = [(p, geo_fields(p.name or p.text, p.country, p.admin1, p.feature, p.lat, p.lon, p.geonames_id))
-              for p in doc.places]
-    places = [(p, fields) for p, fields in places if fields is not None]
+    geo = [(p, geo_fields(p.name or p.text, p.country, p.admin1, p.feature, p.lat, p.lon, p.geonames_id))
+           for p in doc.places]
+    places = [(p, fields) for p, fields in geo if fields is not None]
     v1_locations = _unique(_join("#", [f[0], f[1], f[2], f[3], f[5], f[6], f[7]]) for _, f in places)
     v2_locations = [_join("#", [*f, str(p.start)]) for p, f in places]
     persons = [(m.text, m.start) for m in doc.mentions if m.label == "PERSON"]
@@ -288,3 +290,27 @@ def write_rows(rows: Iterable[list[str] | None], out) -> tuple[int, int]:
         out.write("\t".join(row) + "\n")
         written += 1
     return written, skipped
+
+
+# --- exporters (the table in ``tidings.export``) ------------------------------------------
+
+
+def write_events(job: ExportJob, out) -> tuple[int, int]:
+    """GDELT 2.0 events: one row per event cluster."""
+    clusters = store_rows.export_clusters(job.store, job.filters, job.limit)
+    return write_rows((event_row(r, undated=job.undated) for r in clusters), out)
+
+
+def write_mentions(job: ExportJob, out) -> tuple[int, int]:
+    """GDELT 2.0 mentions: one row per event mention (undated ones are not counted as left out)."""
+    mentions = store_rows.export_mentions(job.store, job.filters, job.limit)
+    return write_rows((mention_row(r, undated=job.undated) for r in mentions), out)[0], 0
+
+
+def write_gkg(job: ExportJob, out) -> tuple[int, int]:
+    """GKG 2.1: one row per article holding a selected event."""
+    from tidings import query
+
+    ids = store_rows.export_article_ids(job.store, job.filters, job.limit)
+    rows = (gkg_row(query.document(job.store, article_id), number) for number, article_id in enumerate(ids, start=1))
+    return write_rows(rows, out)[0], 0

@@ -21,6 +21,7 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
+from tidings.export.job import ExportJob
 from tidings.storage import Store
 from tidings.storage.exports import EXPORT_TABLES, export_table, table_columns
 from tidings.storage.mapping import period_start
@@ -100,9 +101,14 @@ def write_parquet(store: Store, folder: Path, filters) -> dict[str, int]:
         with pq.ParquetWriter(folder / f"{table}.parquet", schema) as writer:
             while rows := cursor.fetchmany(CHUNK_ROWS):
                 arrays = []
-                for (index, convert), field in zip(keep, schema):
+                for (index, convert), field in zip(keep, schema, strict=True):
                     values = [row[index] for row in rows]
                     arrays.append(pa.array([convert(v) for v in values] if convert else values, type=field.type))
                 writer.write_table(pa.table(arrays, schema=schema))
                 counts[table] += len(rows)
     return counts
+
+
+def write_folder(job: ExportJob, folder: Path) -> dict[str, int]:
+    """``<table>.parquet`` files in ``folder``: rows per file path."""
+    return {f"{folder / table}.parquet": n for table, n in write_parquet(job.store, folder, job.filters).items()}

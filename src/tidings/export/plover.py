@@ -54,6 +54,8 @@ from collections.abc import Mapping
 from typing import Any
 
 from tidings import __version__
+from tidings.export.job import ExportJob
+from tidings.storage import exports as store_rows
 from tidings.storage.mapping import period_start
 
 CODER = f"tidings {__version__}"
@@ -118,3 +120,12 @@ def plover_record(row: Mapping[str, Any]) -> dict[str, Any]:
         "story_id": row["article_id"], "story_date": row["published"],
         "num_mentions": row["num_mentions"], "num_articles": row["num_articles"], "num_sources": row["num_sources"],
     }
+
+
+def write_jsonl(job: ExportJob, out) -> tuple[int, int]:
+    """PLOVER JSON lines: one record per event cluster (undated ones included, with a null date)."""
+    count = 0
+    for row in store_rows.export_clusters(job.store, job.filters, job.limit):
+        out.write(json.dumps(plover_record(row), ensure_ascii=False) + "\n")
+        count += 1
+    return count, 0

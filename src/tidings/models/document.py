@@ -24,8 +24,8 @@ QUOTE_KINDS = ("direct", "indirect")
 class Record:
     """Mixin: dict round trip for nested dataclasses (None and lists kept as-is)."""
 
-    _nested: ClassVar[dict[str, type]] = {}
-    _nested_lists: ClassVar[dict[str, type]] = {}
+    _nested: ClassVar[dict[str, type[Record]]] = {}
+    _nested_lists: ClassVar[dict[str, type[Record]]] = {}
 
     def to_dict(self) -> dict[str, Any]:
         out: dict[str, Any] = {}
@@ -333,7 +333,7 @@ class Parse:
         """Whether the sentences tile the tokens and every token's head lies in its own sentence."""
         ends = [s.token_start for s in self.sentences[1:]] + [len(self.tokens)]
         if not self.sentences or self.sentences[0].token_start != 0 or \
-                any(s.token_end != end for s, end in zip(self.sentences, ends)):
+                any(s.token_end != end for s, end in zip(self.sentences, ends, strict=True)):
             return not self.tokens
         heads = [t.head for t in self.tokens]
         return all(min(heads[s.token_start : s.token_end], default=s.token_start) >= s.token_start
@@ -437,9 +437,9 @@ class Document:
         for k in range(self._indexed_count, len(actors)):  # actors appended since the last call
             self._actor_positions.setdefault(actors[k].id, k)
         self._indexed_count = len(actors)
-        k = self._actor_positions.get(actor_id)
-        if k is not None and actors[k].id == actor_id:
-            return actors[k]
+        pos = self._actor_positions.get(actor_id)
+        if pos is not None and actors[pos].id == actor_id:
+            return actors[pos]
         return next((actor for actor in actors if actor.id == actor_id), None)  # an id changed in place
 
     def add_actor(self, actor: Actor) -> Actor:
@@ -465,7 +465,7 @@ class Document:
         }
 
     @classmethod
-    def from_dict(cls, data: dict[str, Any]) -> "Document":
+    def from_dict(cls, data: dict[str, Any]) -> Document:
         return cls(
             article=Article.from_dict(data["article"]),
             actors=[Actor.from_dict(a) for a in data.get("actors", [])],

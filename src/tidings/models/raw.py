@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from typing import overload
 
 _SURROGATE = re.compile("[\ud800-\udfff]")
 #: The ``extra`` key noting that an input's id was escaped to become storable.
@@ -21,6 +22,12 @@ def storable_id(value: str) -> str:
     return value.encode("utf-8", "backslashreplace").decode("utf-8")
 
 
+@overload
+def storable_text(value: str) -> str: ...
+@overload
+def storable_text(value: None) -> None: ...
+@overload
+def storable_text(value: str | None) -> str | None: ...
 def storable_text(value: str | None) -> str | None:
     """``value`` with lone surrogates replaced by U+FFFD (one character each)."""
     if not isinstance(value, str) or not _SURROGATE.search(value):
@@ -62,4 +69,5 @@ class Failure:
 
     def __post_init__(self) -> None:
         self.id = storable_id(self.id)
-        self.reason, self.origin, self.detail = (storable_text(v) for v in (self.reason, self.origin, self.detail))
+        self.reason = storable_text(self.reason)
+        self.origin, self.detail = storable_text(self.origin), storable_text(self.detail)

@@ -54,7 +54,7 @@ class Pipeline:
 
     def warm_up(self) -> None:
         """Load now what the stages load lazily (spaCy model, actor KB and index, gazetteer, lexicons, the
-        city table, the language identifier, dateparser's locales), so the first real articles do not pay for it."""
+        language identifier, dateparser's locales), so the first real articles do not pay for it."""
         clean.warm_up()
         city_country(WARM_UP_CITY)
         self.process(WARM_UP_ARTICLE)

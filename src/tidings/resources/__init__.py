@@ -1,1 +1,40 @@
-"""Knowledge as versioned data files (lexicons, actor lists, ontology tables) with their loaders and validators."""
+"""Knowledge as versioned data files (lexicons, actor lists, ontology tables) with their loaders and validators.
+
+Every resource module checks its shipped data with the functions ``VALIDATORS`` names (each returns a list of
+problems, empty when the data is sound); ``validate_all()`` runs them all, as ``tidings dict check`` does.
+A new resource module adds its line to the table (``tests/resources/test_validators.py`` checks that every
+module with a ``validate`` is listed).
+"""
+from __future__ import annotations
+
+import importlib
+
+#: resource module → its validators of the shipped data (called without arguments)
+VALIDATORS: dict[str, tuple[str, ...]] = {
+    "actors": ("validate",),
+    "amounts": ("validate",),
+    "clean": ("validate",),
+    "dates": ("validate",),
+    "export": ("validate",),
+    "lexicon": ("validate", "validate_combinations"),
+    "ontology": ("validate",),
+    "places": ("validate",),
+    "quotes": ("validate",),
+    "tone": ("validate",),
+}
+
+
+def validate_all() -> dict[str, list[str]]:
+    """Problems in the shipped data, per resource (every list empty when all is sound). A validator that
+    crashes on a broken file counts as one problem of its resource."""
+    found: dict[str, list[str]] = {}
+    for name, functions in VALIDATORS.items():
+        module = importlib.import_module(f"{__name__}.{name}")
+        problems: list[str] = []
+        for function in functions:
+            try:
+                problems += getattr(module, function)()
+            except Exception as exc:  # a broken file must be reported, not stop the other checks
+                problems.append(f"{function} failed: {type(exc).__name__}: {exc}")
+        found[name] = problems
+    return found

@@ -11,9 +11,9 @@ import json
 import os
 import re
 import unicodedata
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable, Iterable
 
 DATA_DIR = Path(__file__).parent / "data" / "actors"
 

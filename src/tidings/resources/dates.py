@@ -35,7 +35,8 @@ def validate(data: dict[str, Any] | None = None) -> list[str]:
     problems += [f"number {k!r} -> {v}" for k, v in data["numbers"].items() if not (isinstance(v, int) and v > 0)]
     problems += [f"unit {k!r} -> {v}" for k, v in data["units"].items() if not re.fullmatch(r"T?\d*[SMHDWQY]", v)]
     problems += [f"reference {k!r} -> {v}" for k, v in data["references"].items() if v not in _REFERENCE_VALUES]
-    problems += [f"set word {k!r} -> {v}" for k, v in data["set_words"].items() if not re.fullmatch(r"PT?\d+[DWMYH]", v)]
+    problems += [f"set word {k!r} -> {v}" for k, v in data["set_words"].items()
+                 if not re.fullmatch(r"PT?\d+[DWMYH]", v)]
     problems += [f"holiday {k!r} -> {v}" for k, v in data["holidays"].items() if not _HOLIDAY_RULE.match(v)]
     problems += [f"season start {k!r}" for k in data["seasons"].values() if k not in data.get("season_starts", {})]
     names = data.get("name_words", {})

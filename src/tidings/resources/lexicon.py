@@ -82,7 +82,7 @@ class HeadPatterns:
                 self.by_word.setdefault(max(need, key=lambda w: (len(w), w)), []).append(k)
         self.words = frozenset(self.by_word)
 
-    def __add__(self, other: "HeadPatterns") -> "HeadPatterns":
+    def __add__(self, other: HeadPatterns) -> HeadPatterns:
         return HeadPatterns(self.patterns + other.patterns, self.required + other.required)
 
     def possible(self, words: set[str]) -> list[Pattern]:
@@ -126,7 +126,7 @@ class Lexicon:
             self._heads[key] = by_lemma + by_text
         return self._heads[key]
 
-    def merged(self, others: Iterable[Pattern]) -> "Lexicon":
+    def merged(self, others: Iterable[Pattern]) -> Lexicon:
         """A new lexicon where ``others`` replace patterns with the same words and pos."""
         table = {p.key: p for p in self.patterns}
         for pattern in others:
@@ -206,7 +206,7 @@ def _paths(spec: str | os.PathLike) -> list[Path]:
 
 def user_paths(extra: Iterable[str | os.PathLike] | None = None) -> list[Path]:
     """Files named by ``extra`` and the ``TIDINGS_LEXICON`` variable, in that order of precedence last."""
-    specs = [s for s in os.environ.get(ENV_VAR, "").split(os.pathsep) if s]
+    specs: list[str | os.PathLike] = [s for s in os.environ.get(ENV_VAR, "").split(os.pathsep) if s]
     specs.extend(extra or ())
     return [p for spec in specs for p in _paths(spec)]
 
@@ -295,7 +295,7 @@ def import_petrarch(path: str | os.PathLike) -> list[Pattern]:
         if line.startswith("-") and forms:
             found = _PETRARCH_CODE.search(line)
             code = _petrarch_code(found.group(1)) if found else None
-            if code is None:
+            if found is None or code is None:
                 continue
             words = _petrarch_words(line[1:found.start()], forms[0])
             if words and code in ontology.load().cameo:

@@ -50,7 +50,7 @@ def _read_cameo(path: Path) -> dict[str, CameoCode]:
     lines = [ln for ln in path.read_text(encoding="utf-8").splitlines() if ln and not ln.startswith("#")]
     header = lines[0].split("\t")
     for line in lines[1:]:
-        row = dict(zip(header, line.split("\t")))
+        row = dict(zip(header, line.split("\t"), strict=False))
         table[row["code"]] = CameoCode(
             code=row["code"],
             name=row["name"],
@@ -102,7 +102,7 @@ def validate(onto: Ontology | None = None) -> list[str]:
 def plover_problems(label: str, type_: str | None, mode: str | None, context, onto: Ontology) -> list[str]:
     """Problems of a PLOVER mode and contexts for ``type_`` (shared by the ontology and lexicon validators)."""
     problems = []
-    if mode and mode not in onto.modes.get(type_, ()):
+    if mode and mode not in onto.modes.get(type_ or "", ()):
         problems.append(f"{label}: mode {mode} not a {type_} mode")
     problems += [f"{label}: unknown context {ctx}" for ctx in context if ctx not in onto.contexts]
     return problems

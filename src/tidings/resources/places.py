@@ -17,6 +17,7 @@ import os
 import pickle
 import re
 import unicodedata
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -208,6 +209,26 @@ class Gazetteer:
     def is_capital(self, entry: GazetteerEntry) -> bool:
         return entry.feature == "city" and (entry.country, name_key(entry.name)) in self.capitals
 
+    def largest_city(self, text: str, *, min_population: int = 0,
+                     case_sensitive: bool = True) -> GazetteerEntry | None:
+        """The most populous city whose own GeoNames name is ``text`` as written (accents included; case too
+        unless ``case_sensitive`` is False), among those of at least ``min_population`` and the capitals
+        whatever their size; None when there is none. Alternate names are not used: "San José" is in Costa
+        Rica, "San Jose" in California."""
+        wanted = text if case_sensitive else text.lower()
+        best: GazetteerEntry | None = None
+        for i in self._names.get(name_key(text), ()):
+            if i < 0:
+                continue  # reached by an alternate name
+            entry = self.entry(i)
+            if (entry.feature != "city" or not entry.country
+                    or (entry.name if case_sensitive else entry.name.lower()) != wanted
+                    or (best is not None and entry.population <= best.population)):
+                continue
+            if entry.population >= min_population or self.is_capital(entry):
+                best = entry
+        return best
+
     def by_geonames_id(self, geonames_id: int) -> GazetteerEntry | None:
         if self._by_id is None:
             self._by_id = {gid: i for i, gid in enumerate(self._columns[6]) if gid is not None}
@@ -248,9 +269,9 @@ class _Builder:
         self.names: dict[str, list[int]] = {}
         self.qualifiers: dict[str, list[int]] = {}
 
-    def add(self, entry: GazetteerEntry, aliases: list[str] = (), *, alternates: list[str] = ()) -> int:
+    def add(self, entry: GazetteerEntry, aliases: Sequence[str] = (), *, alternates: Sequence[str] = ()) -> int:
         index = len(self.columns[0])
-        for column, name in zip(self.columns, Gazetteer._COLUMNS):
+        for column, name in zip(self.columns, Gazetteer._COLUMNS, strict=True):
             column.append(getattr(entry, name))
         for name in [entry.name, *aliases]:
             self._index(name, index)
@@ -283,9 +304,9 @@ def _build(min_city_population: int) -> Gazetteer:
     for iso2, rec in countries.items():
         iso3 = rec["iso3"]
         iso2_to_3[iso2] = iso3
-        lat, lon, aliases = centroids[iso3]
-        builder.add(GazetteerEntry(rec["name"], "country", iso3, None, lat, lon, rec["geonameid"],
-                                   int(rec["population"] or 0)), aliases)
+        clat, clon, caliases = centroids[iso3]
+        builder.add(GazetteerEntry(rec["name"], "country", iso3, None, clat, clon, rec["geonameid"],
+                                   int(rec["population"] or 0)), caliases)
     admin1_names: dict[tuple[str, str], str] = {}
     for iso3, code, name, aliases, quals, lat, lon, gid in _rows("admin1.tsv"):
         index = builder.add(GazetteerEntry(name, "admin1", iso3, name, float(lat), float(lon),
@@ -306,7 +327,8 @@ def _build(min_city_population: int) -> Gazetteer:
             alternates = [a for a in rec["alternatenames"] if _usable_alternate(a)]
         alternates += [bare for name in alternates if (bare := _without_article(name))]
         bare_name = _without_article(rec["name"])
-        builder.add(GazetteerEntry(rec["name"], "city", iso3, admin1_names.get((iso3, rec["admin1code"])),
+        admin1 = admin1_names.get((iso3, rec["admin1code"])) if iso3 else None
+        builder.add(GazetteerEntry(rec["name"], "city", iso3, admin1,
                                    float(rec["latitude"]), float(rec["longitude"]), int(rec["geonameid"]),
                                    population, len(rec["alternatenames"])), [bare_name] if bare_name else [],
                     alternates=alternates)
@@ -339,9 +361,19 @@ def cache_dir() -> Path:
     return Path(os.environ.get("TIDINGS_CACHE") or Path.home() / ".cache" / "tidings")
 
 
-@functools.cache
 def load_gazetteer(min_city_population: int = 1000) -> Gazetteer:
-    """The gazetteer (cities of at least ``min_city_population``: 500, 1000, 5000 or 15000)."""
+    """The gazetteer (cities of at least ``min_city_population``: 500, 1000, 5000 or 15000), one per process
+    and size however it is asked for (``load_gazetteer()`` and ``load_gazetteer(1000)`` are the same object)."""
+    return _cached_gazetteer(min_city_population)
+
+
+@functools.cache
+def _cached_gazetteer(min_city_population: int) -> Gazetteer:
+    return read_or_build_gazetteer(min_city_population)
+
+
+def read_or_build_gazetteer(min_city_population: int) -> Gazetteer:
+    """The gazetteer from the cache directory, built (and cached there) when missing or stale; not memoised."""
     path = cache_dir() / f"places-{min_city_population}-{_fingerprint(min_city_population)}.pickle"
     try:
         with path.open("rb") as fh:

@@ -52,8 +52,10 @@ class QuoteLexicon:
         return self.first_names.get(given_name.lower())
 
 
-def validate(cues: dict, names: dict) -> list[str]:
-    """Problems found in the raw lexicon files (empty list when they are sound)."""
+def validate(cues: dict | None = None, names: dict | None = None) -> list[str]:
+    """Problems found in the raw lexicon files (default: the shipped ones; empty list when they are sound)."""
+    cues = _read("cues.json") if cues is None else cues
+    names = _read("names.json") if names is None else names
     problems: list[str] = []
     for label, data in (("cues.json", cues), ("names.json", names)):
         if not isinstance(data.get("version"), int):

@@ -66,7 +66,7 @@ def _possible_starts(tokens: list[Token], lowered: list[str]) -> list[int]:
     """A cheap test that rules out most tokens before :func:`_quantity_at` looks at them: the indices of
     currency symbols, digits, hyphenated words and words that may open a quantity."""
     starters = _starting_words()
-    return [i for i, (t, text) in enumerate(zip(tokens, lowered)) if t.tag == "$" or text[:1].isdigit()
+    return [i for i, (t, text) in enumerate(zip(tokens, lowered, strict=True)) if t.tag == "$" or text[:1].isdigit()
             or "-" in text or text in starters or t.text in starters]
 
 

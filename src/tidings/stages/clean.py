@@ -20,14 +20,11 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 
+from tidings.errors import BadInput  # noqa: E402  (raised here; public as tidings.BadInput)
 from tidings.models import Article, Document, RawArticle
 from tidings.models.raw import ID_ESCAPED
 from tidings.resources.clean import Debris, debris
 from tidings.stages.ingest.decoding import HTML_TAG
-
-
-from tidings.errors import BadInput  # noqa: E402  (raised here; public as tidings.BadInput)
-
 
 #: Texts shorter than this many words are assumed English (language guessers fail on them).
 MIN_WORDS_FOR_LANGUAGE = 8
@@ -535,7 +532,7 @@ def _normalised_date(text: str) -> str | None:
         return _valid_iso(*iso.groups())
     if re.fullmatch(r"\d{9,10}(?:\.\d+)?|\d{12,13}", text):  # Unix time in seconds or milliseconds
         seconds = float(text) / (1000 if len(text) >= 12 and "." not in text else 1)
-        return datetime.datetime.fromtimestamp(seconds, tz=datetime.timezone.utc).date().isoformat()
+        return datetime.datetime.fromtimestamp(seconds, tz=datetime.UTC).date().isoformat()
     if not _YEAR.search(text):
         return None
     try:

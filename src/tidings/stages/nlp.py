@@ -102,7 +102,7 @@ class TokenAttributeCache:
                     self.cache.clear()
                 value = self.cache[key] = self._compute(doc.vocab, key)
             values.append(value)
-        for token, triple, (tag, dep, *_) in zip(doc, own, values):
+        for token, triple, (tag, dep, *_) in zip(doc, own, values, strict=True):
             if (tag, dep) != triple[1:]:
                 token.tag, token.dep = tag, dep  # the ruler's rare TAG/DEP corrections
         doc.from_array([POS, MORPH, LEMMA], numpy.array([value[2:] for value in values], dtype="uint64"))
@@ -121,7 +121,7 @@ class TokenAttributeCache:
         window = key if isinstance(key[1], tuple) else (None, key, None)
         triples = [triple for triple in window if triple is not None]
         mini = Doc(vocab, words=[vocab.strings[orth] for orth, _, _ in triples], spaces=[False] * len(triples))
-        for token, (_, tag, dep) in zip(mini, triples):
+        for token, (_, tag, dep) in zip(mini, triples, strict=True):
             token.tag, token.dep = tag, dep
         token = self.lemmatizer(self.ruler(mini))[0 if window[0] is None else 1]
         return token.tag, token.dep, token.pos, token.morph.key, token.lemma
@@ -178,7 +178,7 @@ def to_parse(sdoc) -> Parse:
         Token(i, idx, idx + len(text), text, strings[lemma], strings[pos], strings[tag], strings[dep], i + head,
               sent_of[i], _IOB[iob], strings[ent_type], strings[morph])
         for i, (text, head, (idx, lemma, pos, tag, dep, iob, ent_type, morph, _))
-        in enumerate(zip(texts, heads, columns))
+        in enumerate(zip(texts, heads, columns, strict=True))
     ]
     entities = [Entity(e.start_char, e.end_char, e.label_, e.text, e.start, e.end) for e in sdoc.ents]
     vectors = sdoc.tensor if getattr(sdoc.tensor, "shape", (0,))[0] == len(sdoc) else None
@@ -220,6 +220,6 @@ def run_many(docs: Iterable[Document], *, nlp=None, batch_size: int = 16) -> Ite
     nlp = nlp or load_model()
     docs = list(docs)
     texts = (_within_limit(d.article.text) for d in docs)
-    for doc, sdoc in zip(docs, nlp.pipe(texts, batch_size=batch_size)):
+    for doc, sdoc in zip(docs, nlp.pipe(texts, batch_size=batch_size), strict=True):
         doc.parse = to_parse(sdoc)
         yield doc

@@ -27,7 +27,7 @@ def run(doc: Document) -> Document:
     if doc.parse is not None:
         parse = doc.parse
         words = [(form, "" if t.pos == "PROPN" else lemma, t.sent)
-                 for t, form, lemma in zip(parse.tokens, parse.lower_texts, parse.lower_lemmas)
+                 for t, form, lemma in zip(parse.tokens, parse.lower_texts, parse.lower_lemmas, strict=True)
                  if t.pos not in _NOT_WORDS and (t.text.isalpha() or any(c.isalpha() for c in t.text))]
     else:
         words = [(w.lower(), w.lower(), 0) for w in _WORD.findall(doc.article.text)]

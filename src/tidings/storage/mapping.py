@@ -31,8 +31,13 @@ def _base_type(hint: Any) -> type:
     return origin or hint
 
 
-@functools.cache
 def _fields(cls: type[Record]) -> tuple[tuple[str, type], ...]:
+    # a class is hashable; mypy checks type[Record] against Hashable as if it were an instance
+    return _cached_fields(cls)  # type: ignore[arg-type]
+
+
+@functools.cache
+def _cached_fields(cls: type) -> tuple[tuple[str, type], ...]:
     """(name, base type) of the stored fields, resolved once per class."""
     hints = typing.get_type_hints(cls)
     return tuple((f.name, _base_type(hints[f.name])) for f in dataclasses.fields(cls)  # type: ignore[arg-type]
@@ -86,7 +91,7 @@ def unflatten(row: Mapping[str, Any], cls: type[Record], prefix: str = "") -> di
     present = False
     for name, base in _fields(cls):
         if name in cls._nested:
-            value = unflatten(row, cls._nested[name], f"{prefix}{name}_")
+            value: Any = unflatten(row, cls._nested[name], f"{prefix}{name}_")
         else:
             value = row[prefix + name]
             if value is not None and base in (list, dict):

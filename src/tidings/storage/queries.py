@@ -13,7 +13,6 @@ from typing import Any
 from tidings.storage.store import Store
 
 
-
 class Where:
     """AND-ed SQL conditions with their parameters, built up filter by filter.
 
@@ -39,7 +38,7 @@ class Where:
         """The SQL for column ``name`` of the main table (aliased ``e``)."""
         return self.carried.get(name, f"e.{name}")
 
-    def add(self, condition: str, *params: Any) -> "Where":
+    def add(self, condition: str, *params: Any) -> Where:
         self.conditions.append(condition)
         self.params.extend(params)
         return self

@@ -10,7 +10,7 @@ import os
 import sqlite3
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
@@ -50,7 +50,6 @@ sqlite3.register_adapter(type(None), _bind_null)
 
 from tidings.errors import StoreError  # noqa: E402  (public as tidings.StoreError)
 
-
 #: SQLite result codes no input causes: the store cannot be written at all (extended codes included).
 UNWRITABLE_CODES = ("SQLITE_READONLY", "SQLITE_FULL", "SQLITE_IOERR", "SQLITE_CANTOPEN", "SQLITE_PERM",
                     "SQLITE_BUSY", "SQLITE_LOCKED", "SQLITE_NOTADB", "SQLITE_CORRUPT")
@@ -68,7 +67,7 @@ def default_path() -> Path:
 
 
 def now() -> str:
-    return datetime.now(timezone.utc).isoformat(timespec="seconds")
+    return datetime.now(UTC).isoformat(timespec="seconds")
 
 
 def insert_sql(table: str, names: Sequence[str]) -> str:
@@ -121,7 +120,7 @@ class Store:
     # --- opening, schema ------------------------------------------------------------------
 
     @classmethod
-    def open(cls, path: Path | str | None = None, *, create: bool = True, readonly: bool = False) -> "Store":
+    def open(cls, path: Path | str | None = None, *, create: bool = True, readonly: bool = False) -> Store:
         """Open (and migrate) the store at ``path``.
 
         With ``create=False`` (or ``readonly=True``) a missing file is an error; a read-only store
@@ -155,7 +154,7 @@ class Store:
     def close(self) -> None:
         self.conn.close()
 
-    def __enter__(self) -> "Store":
+    def __enter__(self) -> Store:
         return self
 
     def __exit__(self, *exc) -> None:
@@ -273,7 +272,7 @@ class Store:
             values = row_values(Event)
             self.conn.executemany(_event_insert_sql(), [
                 (article.id, seq, cluster, *code, period_start(event.date), *values(event))
-                for seq, (event, cluster, code) in enumerate(zip(doc.events, clusters, codes))])
+                for seq, (event, cluster, code) in enumerate(zip(doc.events, clusters, codes, strict=False))])
 
     def upsert_actors(self, actors: Sequence[Actor]) -> None:
         """Insert or refresh actors of the knowledge base (the latest description wins)."""
@@ -300,9 +299,10 @@ class Store:
     def add_event_cluster(self, row: dict[str, Any]) -> int:
         """Create an event cluster from its describing columns; return its key."""
         cur = self.conn.execute(insert_sql("event_clusters", list(row)), list(row.values()))
+        assert cur.lastrowid is not None  # set by every INSERT
         return cur.lastrowid
 
-    def refresh_event_clusters(self, pks: Iterable[int]) -> None:
+    def refresh_event_clusters(self, pks: Iterable[int | None]) -> None:
         """Recount mentions, articles and sources (and the date span) of the given clusters.
 
         One grouped pass over the clusters' events; the dates, whose columns feed many indexes and a

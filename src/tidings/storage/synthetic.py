@@ -56,7 +56,7 @@ def insert_synthetic_events(store: Store, events: int, *, seed: int = 0, start: 
     batch: tuple[list, list, list] = ([], [], [])
     with bulk_load(store, ("events", "event_clusters", "event_cluster_countries", "event_countries")):
         for cluster, mentions, articles in _synthetic_rows(store, seed, date.fromisoformat(start), days):
-            for rows, new in zip(batch, ([cluster], mentions, articles)):
+            for rows, new in zip(batch, ([cluster], mentions, articles), strict=True):
                 rows.extend(new)
             counts["clusters"] += 1
             counts["events"] += len(mentions)

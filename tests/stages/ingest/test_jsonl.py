@@ -48,7 +48,7 @@ def test_bad_lines_are_failures_naming_file_and_line(tmp_path):
     failures = [i for i in items if isinstance(i, Failure)]
     assert [f.reason.split(":")[0] for f in failures] == ["parse error", "parse error", "empty", "empty",
                                                          "parse error"]
-    assert all(f"batch.jsonl:{n}" in f.reason for f, n in zip(failures, (2, 3, 4, 5, 6)))
+    assert all(f"batch.jsonl:{n}" in f.reason for f, n in zip(failures, (2, 3, 4, 5, 6), strict=True))
     assert isinstance(items[-1], RawArticle) and items[-1].origin.endswith(":8")
 
 

@@ -190,3 +190,28 @@ def test_files_that_would_share_an_id_keep_their_extension(tmp_path):
     assert ids == ["note", "story.html", f"{(tmp_path / 'a' / 'story.txt').as_posix()}",
                    f"{(tmp_path / 'b' / 'story.txt').as_posix()}"]
     assert len(set(ids)) == len(ids)
+
+
+def test_a_new_format_is_one_reader_and_one_table_entry(tmp_path, monkeypatch):
+    from tidings.stages.ingest import readers
+    from tidings.stages.ingest.source import Source
+
+    def read_tsv(source: Source):  # one article per row: id <TAB> text
+        for line in source.text().splitlines():
+            ident, text = line.split("\t")
+            yield RawArticle(id=f"{source.stem_id}:{ident}", text=text, origin=source.origin)
+
+    monkeypatch.setitem(readers.READERS, ".tsv", read_tsv)
+    (tmp_path / "wire.tsv").write_text(f"a\t{STORY}a row without a tab\n", encoding="utf-8")
+    with gzip.open(tmp_path / "more.tsv.gz", "wt", encoding="utf-8") as fh:
+        fh.write(f"c\t{STORY}")
+    items = read(tmp_path / "wire.tsv", tmp_path / "more.tsv.gz")
+    assert [i.id for i in items] == ["wire:a", "wire", "more:c"]  # a reader's crash is one Failure for its file
+    assert reasons(items) == ["parse error"]
+
+
+def test_every_supported_suffix_has_a_reader():
+    from tidings.stages.ingest import readers
+
+    assert set(readers.SUPPORTED_SUFFIXES) == set(readers.READERS)
+    assert {".html", ".txt", ".md", ".jsonl", ".warc", ".warc.gz", ".xml", ".rss", ".atom"} <= set(readers.READERS)

@@ -101,3 +101,16 @@ def test_reading_resumes_after_a_damaged_record(tmp_path):
     assert isinstance(first, RawArticle) and first.url == "https://example.org/0"
     assert isinstance(damaged, Failure) and damaged.reason.startswith("parse error") and damaged.id == "damaged#2"
     assert isinstance(third, RawArticle) and third.url == "https://example.org/2" and third.origin.endswith("#3")
+
+
+def test_a_damaged_record_never_swallows_the_records_after_it(tmp_path):
+    """Record ids and dates are random, so the damaged half-member decodes differently each time: sometimes to
+    an error, sometimes to a header-less record or to a quiet end of the stream. Every way must be reported."""
+    for n in range(150):
+        members = three_pages(tmp_path)
+        path = tmp_path / f"damaged{n}.warc.gz"
+        path.write_bytes(members[0] + members[1][: len(members[1]) // 2] + b"".join(members[2:]))
+        items = list(iter_inputs([path]))
+        urls = [item.url for item in items if isinstance(item, RawArticle)]
+        assert urls == ["https://example.org/0", "https://example.org/2"], (n, items)
+        assert [item.reason.split(":")[0] for item in items if isinstance(item, Failure)] == ["parse error"]

@@ -227,3 +227,44 @@ def test_possessor_of_a_place_stays_a_place_but_possessor_of_an_army_acts(build_
 def test_a_list_of_places_taken_for_one_name_stays_places(roles):
     found = roles("He is believed to be driving south to Ingham or Townsville in a white sedan.")
     assert found["Townsville"] == "location"
+
+
+# --- the same rules on trees written by hand (tests/parses.py): no parser in the loop ----------------
+
+KYIV_REJECTED = """
+    1   Kyiv      Kyiv      PROPN  NNP  _  2   nsubj  _  NER=B-GPE
+    2   rejected  reject    VERB   VBD  _  0   ROOT   _  _
+    3   the       the       DET    DT   _  4   det    _  _
+    4   proposal  proposal  NOUN   NN   _  2   dobj   _  _
+    5   near      near      ADP    IN   _  4   prep   _  _
+    6   Kharkiv   Kharkiv   PROPN  NNP  _  5   pobj   _  SpaceAfter=No|NER=B-GPE
+    7   .         .         PUNCT  .    _  2   punct  _  _
+"""
+FIGHTING_IN_KYIV = """
+    1   Fighting     fighting    NOUN   NN   _  4   nsubj  _  _
+    2   in           in          ADP    IN   _  1   prep   _  _
+    3   Kyiv         Kyiv        PROPN  NNP  _  2   pobj   _  NER=B-GPE
+    4   intensified  intensify   VERB   VBD  _  0   ROOT   _  SpaceAfter=No
+    5   .            .           PUNCT  .    _  4   punct  _  _
+"""
+
+
+def test_the_subject_of_a_verb_acts_and_the_object_of_near_is_a_place_on_a_fixed_tree():
+    from tests.parses import parse_conllu
+    from tidings.stages.places.roles import role
+
+    text, parse = parse_conllu(KYIV_REJECTED)
+    cues = load_role_cues()
+    assert role(parse, text.index("Kyiv"), text.index("Kyiv") + 4, cues) == "actor"
+    assert role(parse, text.index("Kharkiv"), text.index("Kharkiv") + 7, cues) == "location"
+    assert role(parse, 0, 4, cues, address=True) == "location"  # "KYIV, Ukraine —" is a dateline
+    text, parse = parse_conllu(FIGHTING_IN_KYIV)
+    assert role(parse, text.index("Kyiv"), text.index("Kyiv") + 4, cues) == "location"
+
+
+def test_the_places_stage_on_a_fixed_tree_resolves_and_gives_roles():
+    from tests.parses import doc_from_conllu
+
+    doc = places.run(doc_from_conllu(KYIV_REJECTED))
+    assert [(p.text, p.country, p.role) for p in doc.places] == [("Kyiv", "UKR", "actor"),
+                                                                ("Kharkiv", "UKR", "location")]

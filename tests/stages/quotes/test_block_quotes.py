@@ -1,7 +1,7 @@
 """Block quotations: a paragraph without marks introduced by "X added:" closing the paragraph before."""
 from __future__ import annotations
 
-from tests.stages.test_quotes import only, quotes_of  # noqa: F401  (quotes_of is a fixture)
+from tests.stages.test_quotes import only
 
 
 def test_paragraph_after_cue_and_colon_is_a_direct_quote(quotes_of):

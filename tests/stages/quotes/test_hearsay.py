@@ -1,7 +1,7 @@
 """Passive cues with nobody named ("are expected to", "is said to", "it is believed that")."""
 from __future__ import annotations
 
-from tests.stages.test_quotes import only, quotes_of  # noqa: F401  (quotes_of is a fixture)
+from tests.stages.test_quotes import only
 
 
 def test_expected_to_reports_subject_and_infinitive(quotes_of):

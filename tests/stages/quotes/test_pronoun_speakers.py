@@ -1,8 +1,6 @@
 """Pronoun speakers resolved to the group or person they stand for (sentences written for these tests)."""
 from __future__ import annotations
 
-from tests.stages.test_quotes import quotes_of  # noqa: F401  (quotes_of is a fixture)
-
 
 def test_they_after_a_group_that_spoke(quotes_of):
     found = quotes_of("Opposition lawmakers said the budget was unrealistic. "

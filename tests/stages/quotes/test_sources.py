@@ -1,7 +1,7 @@
 """Phrases that source a clause without a cue verb ("in the minister's view", "in a poll")."""
 from __future__ import annotations
 
-from tests.stages.test_quotes import only, quotes_of  # noqa: F401  (quotes_of is a fixture)
+from tests.stages.test_quotes import only
 
 
 def test_in_someones_view_sources_the_clause(quotes_of):

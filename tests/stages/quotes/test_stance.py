@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.stages.test_quotes import only, quotes_of  # noqa: F401  (quotes_of is a fixture)
+from tests.stages.test_quotes import only
 
 
 @pytest.mark.parametrize("sentence, cue, content", [

@@ -29,7 +29,7 @@ from collections import Counter
 from tidings.models import Document
 
 from .index import CAPITAL, COUNTRY, NameIndex
-from .mentions import ROLE_LABEL, Candidate, folded_city_countries
+from .mentions import ROLE_LABEL, Candidate, city_country
 from .resolve import Resolver, is_countryish
 
 #: Fewest country mentions for an article to have a dominant country, and the share it needs.
@@ -162,7 +162,7 @@ def dateline_country(dateline: str, index: NameIndex) -> str | None:
             countries = [t.key for t in index.exact(name) if t.kind in (COUNTRY, CAPITAL)]
             if countries:
                 return countries[0]
-    return folded_city_countries().get(parts[0].lower()) if parts else None
+    return city_country(parts[0], case_sensitive=False) if parts else None
 
 
 def _title(name: str) -> str:

@@ -1,5 +1,5 @@
 """Name index over the actor KB: one trie-shaped regex finds every alias in a text, and a
-bounded edit-distance search finds misspelt person names."""
+bounded edit-distance search (rapidfuzz) finds misspelt person names."""
 from __future__ import annotations
 
 import functools
@@ -8,11 +8,18 @@ import unicodedata
 from collections import defaultdict
 from dataclasses import dataclass
 
+from rapidfuzz import process
+from rapidfuzz.distance import OSA, Indel
+
 from tidings.resources.actors import ActorKB, load_kb
 
 #: Target kinds an alias can point to.
 COUNTRY, ADJECTIVE, PEOPLE_NOUN, CAPITAL, SEAT, ORG, PERSON = (
     "country", "adjective", "people_noun", "capital", "seat", "org", "person")
+
+
+#: Misspelt names remembered per index (the same names recur across the articles of a batch).
+FUZZY_CACHE_SIZE = 4096
 
 
 @dataclass(frozen=True)
@@ -98,12 +105,15 @@ class NameIndex:
         self.surnames: dict[str, list[str]] = defaultdict(list)  # last word of a KB name → person ids
         for person in kb.people.values():
             self.surnames[person.name.split()[-1]].append(person.id)
-        self._fuzzy: dict[str, set[tuple[str, str]]] = defaultdict(set)
-        for person in kb.people.values():
-            for alias in {person.name, *person.aliases}:
-                key = fold(alias).lower()
-                for variant in _deletions(key):
-                    self._fuzzy[variant].add((key, person.id))
+        # folded person names and aliases by first letter, for the misspelling search
+        pairs = {(fold(alias).lower(), person.id) for person in kb.people.values()
+                 for alias in (person.name, *person.aliases)}
+        self._fuzzy: dict[str, tuple[list[str], list[str]]] = {}
+        for key, pid in sorted(pairs):
+            keys, pids = self._fuzzy.setdefault(key[:1], ([], []))
+            keys.append(key)
+            pids.append(pid)
+        self._fuzzy_found: dict[str, tuple[str, ...]] = {}
 
     def _add(self, alias: str, target: Target) -> None:
         alias = re.sub(r"^the ", "", alias.strip())
@@ -120,39 +130,25 @@ class NameIndex:
     def exact(self, name: str) -> tuple[Target, ...]:
         return tuple(self.targets.get(name, ()))
 
-    @functools.lru_cache(maxsize=4096)
     def fuzzy_people(self, name: str) -> tuple[str, ...]:
-        """Person ids whose name or alias is one edit (two for long names) from ``name``, same first letter."""
+        """Person ids, sorted, whose name or alias (accents and case aside, same first letter) is one edit from
+        ``name`` (insertion, deletion, substitution, swap of neighbours); for names of 9 letters or more, also a
+        letter dropped in one place and another added elsewhere ("Zelenksyy": two edits, one letter moved)."""
         key = fold(name).lower()
         if len(key) < 5:
             return ()
+        if (cached := self._fuzzy_found.get(key)) is not None:
+            return cached
+        keys, pids = self._fuzzy.get(key[:1], ((), ()))
         limit = 1 if len(key) < 9 else 2
-        candidates = {hit for variant in _deletions(key) for hit in self._fuzzy.get(variant, ())}
-        found = sorted(pid for alias, pid in candidates
-                       if alias[:1] == key[:1] and edit_distance(key, alias, limit) <= limit)
-        return tuple(dict.fromkeys(found))
-
-
-def _deletions(key: str) -> set[str]:
-    """``key`` and every string one deletion away (symmetric-deletion candidate lookup)."""
-    return {key} | {key[:i] + key[i + 1:] for i in range(len(key))}
-
-
-def edit_distance(a: str, b: str, limit: int) -> int:
-    """Damerau–Levenshtein distance (adjacent swaps count 1), stopping early above ``limit``."""
-    prev2: list[int] | None = None
-    prev = list(range(len(b) + 1))
-    for i, ca in enumerate(a, 1):
-        cur = [i] + [0] * len(b)
-        for j, cb in enumerate(b, 1):
-            cost = 0 if ca == cb else 1
-            cur[j] = min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + cost)
-            if prev2 is not None and i > 1 and j > 1 and ca == b[j - 2] and a[i - 2] == cb:
-                cur[j] = min(cur[j], prev2[j - 2] + 1)
-        if min(cur) > limit:
-            return limit + 1
-        prev2, prev = prev, cur
-    return prev[-1]
+        # one deletion on each side at most (indel distance 2, lengths one apart at most), then within ``limit``
+        hits = process.extract(key, keys, scorer=Indel.distance, score_cutoff=2, limit=None)
+        found = tuple(sorted({pids[i] for alias, _, i in hits if abs(len(alias) - len(key)) <= 1
+                              and OSA.distance(key, alias, score_cutoff=limit) <= limit}))
+        if len(self._fuzzy_found) >= FUZZY_CACHE_SIZE:
+            self._fuzzy_found.clear()
+        self._fuzzy_found[key] = found
+        return found
 
 
 @functools.cache

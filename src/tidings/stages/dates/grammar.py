@@ -519,7 +519,8 @@ def interpret_part_of_day(m: re.Match[str], ctx: Context) -> Interpretation | No
         day = ctx.anchor
     if day is None:
         return None
-    named_day = m["day"] is not None or (ref and ref[-1] not in ("this", "the", "last", "early", "late", "later", "earlier"))
+    named_day = m["day"] is not None or (
+        ref and ref[-1] not in ("this", "the", "last", "early", "late", "later", "earlier"))
     return f"{day.isoformat()}T{code}", "DATE" if named_day else "TIME"  # "Friday night" is a DATE in TimeBank
 
 
@@ -713,7 +714,8 @@ def rules() -> tuple[Rule, ...]:
          interpret_clock),
         ("part_of_day",
          rf"(?:(?P<ref>(?:(?:early|late|later|earlier)\s+)?(?:this|last|the|{day_word})|early|late|later|earlier)\s+)?"
-         rf"(?P<part>mid[- ]?(?:morning|afternoon|evening)|{v.PART})(?![\w-])(?:\s+(?P<day>{day_word}))?", interpret_part_of_day),
+         rf"(?P<part>mid[- ]?(?:morning|afternoon|evening)|{v.PART})(?![\w-])(?:\s+(?P<day>{day_word}))?",
+         interpret_part_of_day),
         ("full_date",
          rf"(?:(?P<rel>last|next|this\s+past|this\s+coming)\s+)?"
          rf"(?:{v.WEEKDAY},?\s+)?(?:(?P<mon>{v.MONTH})\s+(?P<day>{v.DAYNUM})"
@@ -722,23 +724,26 @@ def rules() -> tuple[Rule, ...]:
          interpret_full_date),
         ("week_of", rf"the\s+week\s+of\s+(?P<mon>{v.MONTH})\s+(?P<day>{v.DAYNUM})(?:,?\s+(?P<year>{v.YEAR}))?",
          interpret_week_of),
-        ("numeric_date", r"(?<!/)\b(?:(?P<y>(?:19|20)\d\d)-(?P<m>[01]\d)-(?P<d>[0-3]\d)|(?P<m2>[01]?\d)/(?P<d2>[0-3]?\d)/"
+        ("numeric_date",
+         r"(?<!/)\b(?:(?P<y>(?:19|20)\d\d)-(?P<m>[01]\d)-(?P<d>[0-3]\d)|(?P<m2>[01]?\d)/(?P<d2>[0-3]?\d)/"
          r"(?P<y2>(?:19|20)?\d\d))(?!/|(?!T\d)\w)", interpret_numeric_date),
         ("month",
          rf"(?:(?P<rel>(?:early|late|mid)-?|(?:the\s+)?(?:beginning|start|end|middle)\s+of|(?:earlier|later)\s+(?:in\s+)?"
          rf"|last|next|this\s+past|this|(?:this\s+)?coming)\s*)?(?P<mon>{v.MONTH_FULL}|{v.MONTH}(?=,?\s+(?:of\s+)?\d{{4}}))"
-         rf"(?:,?\s+(?:of\s+)?(?P<year>{v.ANY_YEAR})|\s+(?:of\s+)?(?P<yrel>(?:last|next|this)\s+year))?", interpret_month),
+         rf"(?:,?\s+(?:of\s+)?(?P<year>{v.ANY_YEAR})|\s+(?:of\s+)?(?P<yrel>(?:last|next|this)\s+year))?",
+         interpret_month),
         ("year",
          rf"(?:(?:fiscal(?:\s+year)?|FY|calendar(?:\s+year)?|early|late|(?:the\s+)?(?:beginning|start|end|middle)\s+of"
          rf"|the\s+year)\s*|(?:mid|pre|post)-)?(?P<year>{v.YEAR})(?!\s*(?:%|percent))",
          interpret_year),
-        ("decade", rf"(?:the\s+)?(?:(?:early|late|mid-?)\s*)?(?:(?P<dec>(?:1[0-9]|20)\d0)'?s|'(?P<short>\d0)s)\b",
+        ("decade", r"(?:the\s+)?(?:(?:early|late|mid-?)\s*)?(?:(?P<dec>(?:1[0-9]|20)\d0)'?s|'(?P<short>\d0)s)\b",
          interpret_decade),
         ("spelled_year",
          rf"(?:the\s+year\s+)?(?P<spelled>{v.SPELLED_YEAR})"
          rf"|(?:the\s+)?(?:(?:early|late|mid-?)\s*)?(?P<decade>twenties|thirties|forties|fifties|sixties|"
          rf"seventies|eighties|nineties)\b", interpret_spelled_year),
-        ("century", rf"(?:the\s+)?(?:(?:early|late|mid-?)\s*)?(?P<ord>{v.ORD}|\d{{1,2}}(?:st|nd|rd|th))[- ]century(?!\w)",
+        ("century",
+         rf"(?:the\s+)?(?:(?:early|late|mid-?)\s*)?(?P<ord>{v.ORD}|\d{{1,2}}(?:st|nd|rd|th))[- ]century(?!\w)",
          interpret_century),
         ("quarter",
          rf"(?:(?P<det>the(?:\s+year-(?:ago|earlier))?|this|last|next|(?:this|last|next)\s+year's)\s+"
@@ -757,12 +762,12 @@ def rules() -> tuple[Rule, ...]:
          rf"(?P<season>{v.SEASON})(?:\s+(?:of\s+)?(?P<year>{v.ANY_YEAR})|\s+of\s+(?P<yrel>last|this|next)\s+year)?(?![\w-])",
          interpret_season),
         ("relative_unit",
-         rf"(?:(?:early|late|earlier|later)\s+(?:in\s+)?|the\s+(?:beginning|start|end|middle|rest|remainder)"
-         rf"\s+of\s+)?(?P<rel>this\s+past|this|last|next|the\s+past|the\s+last|the\s+coming|the\s+current|"
-         rf"the\s+latest|the\s+most\s+recent|the\s+full|the)\s+(?:fiscal\s+)?"
-         rf"(?P<unit>weekend|week|month|year|quarter|period|decade|century)(?![\w-])(?!\s+(?:old|long|-?old))"
-         rf"(?P<ended>(?=\s+end(?:ed|ing)\b))?", interpret_relative_unit),
-        ("year_end", rf"(?P<rel>)(?P<unit>year)(?:[- ]|'s\s+)end\b", interpret_relative_unit),
+         r"(?:(?:early|late|earlier|later)\s+(?:in\s+)?|the\s+(?:beginning|start|end|middle|rest|remainder)"
+         r"\s+of\s+)?(?P<rel>this\s+past|this|last|next|the\s+past|the\s+last|the\s+coming|the\s+current|"
+         r"the\s+latest|the\s+most\s+recent|the\s+full|the)\s+(?:fiscal\s+)?"
+         r"(?P<unit>weekend|week|month|year|quarter|period|decade|century)(?![\w-])(?!\s+(?:old|long|-?old))"
+         r"(?P<ended>(?=\s+end(?:ed|ing)\b))?", interpret_relative_unit),
+        ("year_end", r"(?P<rel>)(?P<unit>year)(?:[- ]|'s\s+)end\b", interpret_relative_unit),
         ("year_ago", r"(?:the\s+)?year-(?:earlier|ago)(?:\s+(?P<period>quarter|period))?(?![\w-])", interpret_year_ago),
         ("weekday",
          rf"(?:(?:early|late)\s+)?(?:(?P<rel>last|next|this\s+past|this\s+coming|this|coming)\s+)?"
@@ -793,7 +798,8 @@ def rules() -> tuple[Rule, ...]:
          rf"\b(?P<word>{v.SETWORD})\b|(?:(?P<freq>once|twice|\w++\s+times)\s+)?(?P<every>every|each|per|a|an)\s+"
          rf"(?:(?P<n>other|few|several|{v.NUMWORD}|\d+)\s+)?(?P<target>{v.WEEKDAY}|{v.MONTH_FULL}|{v.UNIT}|weekend|"
          rf"morning|afternoon|evening|night)s?(?![\w-])", interpret_set),
-        ("plural_weekday", rf"(?P<wd>{v.WEEKDAY_NAME})(?:s|(?=\s+\w+s\b))(?:\s+(?P<part>mornings|afternoons|evenings|nights))?"
+        ("plural_weekday",
+         rf"(?P<wd>{v.WEEKDAY_NAME})(?:s|(?=\s+\w+s\b))(?:\s+(?P<part>mornings|afternoons|evenings|nights))?"
          rf"(?![\w-])",
          interpret_plural_weekday),
         ("reference", rf"\b(?P<ref>{v.REFERENCE})(?![\w-])", interpret_reference),

@@ -37,12 +37,12 @@ def decode(data: bytes, *, declared: str | None = None) -> str:
                 return data.decode(encoding)
             except UnicodeDecodeError as exc:
                 raise InputError(f"undecodable: invalid {encoding} after byte-order mark ({exc.reason})") from None
-    encoding = None if data.startswith(BINARY_SIGNATURES) else utf16_without_bom(data)
-    if encoding is not None:
+    utf16 = None if data.startswith(BINARY_SIGNATURES) else utf16_without_bom(data)
+    if utf16 is not None:
         try:
-            return data.decode(encoding)
+            return data.decode(utf16)
         except UnicodeDecodeError as exc:
-            raise InputError(f"undecodable: invalid {encoding} ({exc.reason})") from None
+            raise InputError(f"undecodable: invalid {utf16} ({exc.reason})") from None
     if looks_binary(data):
         raise InputError("binary: not a text file")
     try:

@@ -8,7 +8,8 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from tidings.models import Failure, RawArticle
-from tidings.stages.ingest.decoding import looks_like_html
+from tidings.stages.ingest.decoding import InputError, looks_like_html
+from tidings.stages.ingest.source import Source
 
 _FEED_ROOT = re.compile(r"<(?:rss|feed|rdf:RDF)\b", re.I)
 
@@ -17,6 +18,14 @@ def is_feed(text: str) -> bool:
     """True when the document's root element is an RSS, Atom or RSS 1.0 (RDF) feed."""
     head = re.sub(r"<\?.*?\?>|<!--.*?-->|<!DOCTYPE[^>]*>", "", text[:4096], flags=re.S).lstrip()
     return bool(_FEED_ROOT.match(head))
+
+
+def read(source: Source) -> Iterator[RawArticle | Failure]:
+    """The items of a feed file (``.xml`` that is not a feed is refused)."""
+    content = source.text()
+    if not is_feed(content):
+        raise InputError("unsupported type: XML that is not an RSS or Atom feed")
+    yield from read_feed(content, path=source.path, stem_id=source.stem_id, max_bytes=source.max_bytes)
 
 
 def read_feed(text: str, *, path: Path, stem_id: str, max_bytes: int) -> Iterator[RawArticle | Failure]:
@@ -42,9 +51,9 @@ def read_feed(text: str, *, path: Path, stem_id: str, max_bytes: int) -> Iterato
         if len(body.encode("utf-8")) > max_bytes:
             yield Failure(id=ident, reason=f"too large: feed item over {max_bytes} bytes", origin=origin)
             continue
-        fields = {"html": body} if looks_like_html(body) else {"text": body}
+        html, plain = (body, None) if looks_like_html(body) else (None, body)
         yield RawArticle(id=ident, url=entry.get("link"), title=entry.get("title") or None,
-                         published=_entry_date(entry), source=source, origin=origin, **fields)
+                         published=_entry_date(entry), source=source, origin=origin, html=html, text=plain)
 
 
 def _entry_body(entry) -> str:

@@ -12,8 +12,15 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from tidings.models import Failure, RawArticle
+from tidings.stages.ingest.source import Source
 
 FIELDS = ("id", "text", "html", "url", "title", "published", "source")
+
+
+def read(source: Source) -> Iterator[RawArticle | Failure]:
+    """One article per line (``.jsonl.gz`` read as a stream, so a cut file keeps its whole lines)."""
+    yield from read_jsonl(source.path, stem_id=source.stem_id, max_bytes=source.max_bytes,
+                          blank_lines=source.blank_lines)
 
 
 def read_jsonl(path: Path, *, stem_id: str, max_bytes: int,

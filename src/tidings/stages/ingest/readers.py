@@ -5,43 +5,45 @@ Supported: ``.html .htm .txt .md .jsonl .warc .warc.gz`` and RSS/Atom feeds (``.
 ``batch.jsonl.gz``). One bad file never stops the rest. A folder walk passes over hidden
 files and a folder's own README/LICENSE notes (they describe the folder, they are not
 articles); named explicitly, such files are read like any other.
+
+Formats are the ``READERS`` table: file suffixes → a reader ``read(source)`` (``source.py``). Adding an
+input format is one module with such a function and one line of the table.
 """
 from __future__ import annotations
 
 import glob
-import gzip
-import hashlib
 import re
-import zlib
 from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 
 from tidings.models import Failure, RawArticle
-from tidings.stages.ingest.decoding import InputError, decode, looks_like_html
-from tidings.stages.ingest.feeds import is_feed, read_feed
-from tidings.stages.ingest.jsonl import read_jsonl
-from tidings.stages.ingest.warc import read_warc
+from tidings.stages.ingest import feeds, jsonl, plain, warc
+from tidings.stages.ingest.decoding import InputError, looks_like_html
+from tidings.stages.ingest.plain import markdown_to_text, raw_from_string
+from tidings.stages.ingest.source import Reader, Source
 
 #: Largest single-article file (or JSONL line, WARC record, feed file) accepted.
 MAX_BYTES = 20_000_000
-HTML_SUFFIXES = (".html", ".htm", ".xhtml")
-TEXT_SUFFIXES = (".txt", ".md", ".text")
-FEED_SUFFIXES = (".xml", ".rss", ".atom")
-WARC_SUFFIXES = (".warc", ".warc.gz", ".arc", ".arc.gz")
-SUPPORTED_SUFFIXES = HTML_SUFFIXES + TEXT_SUFFIXES + FEED_SUFFIXES + WARC_SUFFIXES + (".jsonl",)
+
+#: Input formats: the suffixes of their files → their reader. A suffix that names its own compression
+#: (``.warc.gz``) is read by its reader as it is; any other may also come gzip-wrapped (``story.html.gz``).
+READER_TABLE: tuple[tuple[tuple[str, ...], Reader], ...] = (
+    ((".html", ".htm", ".xhtml"), plain.read_html),
+    ((".txt", ".text"), plain.read_text),
+    ((".md",), plain.read_markdown),
+    ((".xml", ".rss", ".atom"), feeds.read),
+    ((".warc", ".warc.gz", ".arc", ".arc.gz"), warc.read),
+    ((".jsonl",), jsonl.read),
+)
+READERS: dict[str, Reader] = {suffix: reader for suffixes, reader in READER_TABLE for suffix in suffixes}
+SUPPORTED_SUFFIXES = tuple(READERS)
+#: Suffixes of two parts (``.warc.gz``), matched before the last part alone.
+_COMPOUND_SUFFIXES = tuple(suffix for suffix in READERS if suffix.count(".") > 1)
 _GLOB_CHARS = re.compile(r"[*?\[]")
 _FOLDER_NOTES = re.compile(r"(?:readme|licen[cs]e)(?:\.\w+)?", re.I)
 
-__all__ = ["MAX_BYTES", "iter_inputs", "looks_like_html", "raw_from_string"]
-
-
-def raw_from_string(content: str, *, id: str | None = None, url: str | None = None,
-                    title: str | None = None, published: str | None = None) -> RawArticle:
-    """A RawArticle from a string of text or HTML (sniffed); the id defaults to a content hash."""
-    ident = id or hashlib.sha1(content.encode("utf-8", "replace")).hexdigest()[:16]
-    fields = {"html": content} if looks_like_html(content) else {"text": content}
-    return RawArticle(id=ident, url=url, title=title, published=published, **fields)
+__all__ = ["MAX_BYTES", "READERS", "iter_inputs", "looks_like_html", "markdown_to_text", "raw_from_string"]
 
 
 def iter_inputs(paths: Iterable[str | Path] | str | Path, *, max_bytes: int = MAX_BYTES,
@@ -104,38 +106,25 @@ def _path_id(path: Path, base: Path) -> str:
 
 def _suffix(path: Path) -> str:
     name = path.name.lower()
-    for suffix in (".warc.gz", ".arc.gz"):
+    for suffix in _COMPOUND_SUFFIXES:
         if name.endswith(suffix):
             return suffix
     inner = Path(name[:-3]).suffix if name.endswith(".gz") else ""
-    return inner + ".gz" if inner in SUPPORTED_SUFFIXES else path.suffix.lower()
+    return inner + ".gz" if inner in READERS else path.suffix.lower()
 
 
 def _read_file(path: Path, *, stem_id: str, max_bytes: int,
                blank_lines: bool = False) -> Iterator[RawArticle | Failure]:
     """Dispatch one file to its format reader; any unexpected error becomes one Failure."""
     suffix = _suffix(path)
-    gzipped = suffix.endswith(".gz") and suffix not in WARC_SUFFIXES
+    gzipped = suffix.endswith(".gz") and suffix not in READERS
     suffix = suffix.removesuffix(".gz") if gzipped else suffix
     origin = str(path)
     try:
-        if suffix not in SUPPORTED_SUFFIXES:
+        reader = READERS.get(suffix)
+        if reader is None:
             raise InputError(f"unsupported type: {suffix or 'no extension'}")
-        if suffix == ".jsonl":
-            yield from read_jsonl(path, stem_id=stem_id, max_bytes=max_bytes, blank_lines=blank_lines)
-            return
-        if suffix in WARC_SUFFIXES:
-            yield from read_warc(path, stem_id=stem_id, max_bytes=max_bytes)
-            return
-        content = decode(_read_bytes(path, gzipped=gzipped, max_bytes=max_bytes))
-        if suffix in FEED_SUFFIXES:
-            if not is_feed(content):
-                raise InputError("unsupported type: XML that is not an RSS or Atom feed")
-            yield from read_feed(content, path=path, stem_id=stem_id, max_bytes=max_bytes)
-            return
-        if not content.strip():
-            raise InputError("empty: only whitespace")
-        yield _file_article(content, suffix=suffix, ident=stem_id, origin=origin)
+        yield from reader(Source(path, stem_id, max_bytes, gzipped=gzipped, blank_lines=blank_lines))
     except InputError as exc:
         yield Failure(id=stem_id, reason=str(exc), origin=origin)
     except OSError as exc:
@@ -143,48 +132,3 @@ def _read_file(path: Path, *, stem_id: str, max_bytes: int,
     except Exception as exc:  # a reader crashing on one malformed file must not stop the batch
         yield Failure(id=stem_id, reason=f"parse error: {type(exc).__name__}: {' '.join(str(exc).split())[:200]}",
                       origin=origin)
-
-
-def _read_bytes(path: Path, *, gzipped: bool, max_bytes: int) -> bytes:
-    """The file's bytes (decompressed for ``.gz``), refusing more than ``max_bytes``."""
-    if not gzipped:
-        size = path.stat().st_size
-        if size > max_bytes:
-            raise InputError(f"too large: {size} bytes (limit {max_bytes})")
-        return path.read_bytes()
-    try:
-        with gzip.open(path, "rb") as handle:
-            data = handle.read(max_bytes + 1)
-    except (OSError, EOFError, zlib.error) as exc:
-        raise InputError(f"parse error: broken gzip stream ({exc})") from None
-    if len(data) > max_bytes:
-        raise InputError(f"too large: over {max_bytes} bytes once decompressed")
-    return data
-
-
-def _file_article(content: str, *, suffix: str, ident: str, origin: str) -> RawArticle:
-    if suffix in HTML_SUFFIXES:
-        return RawArticle(id=ident, html=content, origin=origin)
-    if suffix == ".md":
-        return RawArticle(id=ident, text=markdown_to_text(content), origin=origin, extra={"format": "markdown"})
-    raw = raw_from_string(content, id=ident)
-    raw.origin = origin
-    return raw
-
-
-_MD_RULES = (
-    (re.compile(r"^\s{0,3}#{1,6}\s+(.*?)\s*#*\s*$", re.M), r"\1"),      # ATX headings
-    (re.compile(r"!\[[^\]]*\]\([^)]*\)"), ""),                           # images
-    (re.compile(r"\[([^\]]+)\]\([^)]*\)"), r"\1"),                       # inline links
-    (re.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1"), r"\2"),               # bold
-    (re.compile(r"(?<![\w*])\*(?=\S)([^*\n]+?)(?<=\S)\*(?![\w*])"), r"\1"),  # italics
-    (re.compile(r"^\s{0,3}>\s?", re.M), ""),                             # block quotes
-    (re.compile(r"^\s{0,3}(?:[-*_]\s*){3,}$", re.M), ""),                # horizontal rules
-)
-
-
-def markdown_to_text(content: str) -> str:
-    """Plain text from Markdown: headings, links, emphasis, quotes and rules reduced to their words."""
-    for pattern, replacement in _MD_RULES:
-        content = pattern.sub(replacement, content)
-    return content

@@ -14,9 +14,15 @@ from warcio.exceptions import ArchiveLoadFailed
 
 from tidings.models import Failure, RawArticle
 from tidings.stages.ingest.decoding import InputError, decode
+from tidings.stages.ingest.source import Source
 
 _GZIP_MEMBER = b"\x1f\x8b\x08"
 _WARC_LINE = b"WARC/1."
+
+
+def read(source: Source) -> Iterator[RawArticle | Failure]:
+    """The HTML responses of a web archive (the format's own gzip members included)."""
+    yield from read_warc(source.path, stem_id=source.stem_id, max_bytes=source.max_bytes)
 
 
 def read_warc(path: Path, *, stem_id: str, max_bytes: int) -> Iterator[RawArticle | Failure]:
@@ -34,16 +40,23 @@ def read_warc(path: Path, *, stem_id: str, max_bytes: int) -> Iterator[RawArticl
             start = None
             try:
                 for record in _records(handle, read_to):
+                    if record.rec_headers.get_header("Content-Length") is None:  # required: a damaged header block
+                        raise ValueError("damaged record: its WARC header has no Content-Length")
                     records += 1
                     if _is_html_response(record):
                         found += 1
                         yield _article(record, origin=f"{path}#{records + broken}", max_bytes=max_bytes)
             except (ArchiveLoadFailed, OSError, ValueError, EOFError, zlib.error) as exc:
-                broken += 1
-                ident = stem_id if not records and broken == 1 else f"{stem_id}#{records + broken}"
-                yield Failure(id=ident, origin=f"{path}#{records + broken}",
-                              reason=f"parse error: {' '.join(str(exc).split())[:200]}")
-                start = _next_marker(handle, marker, after=read_to[0] + 1)
+                reason = f"parse error: {' '.join(str(exc).split())[:200]}"
+            else:
+                if not _unread_data(handle, read_to[0]):
+                    continue
+                # the reader stopped early without an error: a damaged gzip member can end its stream quietly
+                reason = "parse error: unreadable data where a record should start"
+            broken += 1
+            ident = stem_id if not records and broken == 1 else f"{stem_id}#{records + broken}"
+            yield Failure(id=ident, origin=f"{path}#{records + broken}", reason=reason)
+            start = _next_marker(handle, marker, after=read_to[0] + 1)
     if broken:
         return
     if not records:
@@ -62,6 +75,15 @@ def _records(handle, read_to: list[int]):
         yield record
         iterator.read_to_end()
         read_to[0] = iterator.offset
+
+
+def _unread_data(handle, offset: int) -> bool:
+    """Whether anything but whitespace or padding follows ``offset`` (where the last record read ended)."""
+    handle.seek(offset)
+    while data := handle.read(1 << 20):
+        if data.strip(b" \t\r\n\x00"):
+            return True
+    return False
 
 
 def _next_marker(handle, marker: bytes, *, after: int, chunk: int = 1 << 20) -> int | None:

@@ -29,7 +29,7 @@ def run(doc: Document, *, gazetteer: Gazetteer | None = None, min_scan_populatio
     place_tokens = frozenset(tok.i for t in toponyms for tok in doc.parse.tokens_in(t.start, t.end))
     doc.places = [_place(t, e, role(doc.parse, t.start, t.end, gazetteer.role_cues, address=_address(text, t),
                                     place_tokens=place_tokens))
-                  for t, e in zip(toponyms, entries)]
+                  for t, e in zip(toponyms, entries, strict=True)]
     return doc
 
 

@@ -82,7 +82,7 @@ def resolve(toponyms: list[Toponym], gazetteer: Gazetteer, *, demonym_countries:
         if entry.feature == "admin1":
             context.admin1[(entry.country, entry.admin1)] += DATELINE_WEIGHT
     own: dict[str, Context] = {}
-    for toponym, matches in zip(toponyms, candidates):
+    for toponym, matches in zip(toponyms, candidates, strict=True):
         mine = own.setdefault(name_key(toponym.text), Context())
         for match in matches:
             if match.entry.feature == "city":
@@ -107,7 +107,7 @@ def resolve(toponyms: list[Toponym], gazetteer: Gazetteer, *, demonym_countries:
         context.admin1.update(mine.admin1)
         context.anchors.update(mine.anchors)
     return [_best(t, c, gazetteer, _without(context, own.get(name_key(t.text))), name_key(t.text))
-            for t, c in zip(toponyms, candidates)]
+            for t, c in zip(toponyms, candidates, strict=True)]
 
 
 def _without(context: Context, mine: Context | None) -> Context:

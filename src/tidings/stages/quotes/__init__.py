@@ -95,7 +95,7 @@ def run(doc: Document, *, lexicon: QuoteLexicon | None = None, min_unattributed_
     out += [Quote(text=text[start:end], start=start, end=end, kind="direct", cue=":",
                   speaker=speakers.label_ref(t.label_start, t.label_end), cue_start=t.label_end,
                   cue_end=t.label_end + 1) for t in turns for start, end in [bounded(text, paras, t.start, t.end)]]
-    for quote, cue in zip(marked, cues):
+    for quote, cue in zip(marked, cues, strict=False):
         if cue is None and len(text[quote.start:quote.end].split()) < min_unattributed_words:
             continue
         if _inside_reported(quote, cue, reported) or _is_title(text[quote.start:quote.end]):

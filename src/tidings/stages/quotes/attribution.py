@@ -179,7 +179,6 @@ class Attributor:
     def for_marked(self, quote: MarkedQuote, para: tuple[int, int], previous: tuple[int, int] | None) -> Cue | None:
         """The cue attributing a marked quote: after it ("…," she said), before it (She said: "…"), or
         ending the previous paragraph ("He said:" then the quote as a paragraph of its own)."""
-        tokens = self.parse.tokens
         after = self._first_token_at(quote.outer_end)
         before = self._first_token_at(quote.outer_start) - 1
         close = quote.close_at
