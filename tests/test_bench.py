@@ -1,9 +1,9 @@
 """``tidings bench`` runs end to end on a tiny corpus and a small synthetic store (timings are not asserted)."""
 import json
-import time
 import os
 import subprocess
 import sys
+import time
 
 from click.testing import CliRunner
 

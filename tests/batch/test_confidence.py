@@ -1,13 +1,13 @@
 """Low-confidence candidates: stored with their article, left out of event clusters, counts and default queries."""
 from __future__ import annotations
 
+import pytest
+
 from tidings import query
 from tidings.batch.ingest import IngestSummary, Writer
 from tidings.models import ActorRef, Article, Document, Event, RawArticle, SentenceRef, Trigger
 from tidings.query import Filters, QueryError
 from tidings.storage import Store
-
-import pytest
 
 TEXT = "Police arrested two protesters in Minsk. Hull beat Leeds at the weekend."
 

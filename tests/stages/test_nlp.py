@@ -1,5 +1,6 @@
-import uuid
 """NLP stage: the Parse layer carries exactly what spaCy's token properties say, as offsets."""
+import uuid
+
 from tidings.models import Document, RawArticle
 from tidings.stages import clean, nlp
 

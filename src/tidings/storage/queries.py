@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 import sqlite3
+from collections.abc import Sequence
 from typing import Any
 
 from tidings.storage.store import Store
@@ -99,7 +100,7 @@ def _actor_condition(store: Store, table: str, role: str, value: str,
     return f"({sql})", [v for _, values in chosen for v in values]
 
 
-def _marks(values: list) -> str:
+def _marks(values: Sequence) -> str:
     return ", ".join("?" for _ in values)
 
 
