@@ -9,21 +9,29 @@ Choices where tidings and GDELT differ (see ``export/README.md``):
 * SQLDATE of a week, month or year is its first day (``FractionDate`` as GDELT computes it);
 * actor codes: ``country + known group + sector`` (``RUSGOV``, ``PSEHMSREB``) or, for
   international organisations, ``sector + known group`` (``IGONAT``, ``NGOHRW``);
-* geo columns use FIPS 10-4 country codes; FeatureID is the GeoNames id for places below
-  admin1 (GDELT uses GNS ids), the ADM1 code for admin1 and the FIPS code for countries;
+* geo columns use FIPS 10-4 country codes; ADM1 is the FIPS country code followed by the FIPS admin1
+  code (``USCA``, ``SZ07``; ``00`` when the division is unknown, as GDELT's "(general)"), the country
+  code alone for a country; FeatureID is the GeoNames id for places below admin1 (GDELT uses GNS ids),
+  the state code for US states (``CA``), the GeoNames id or ADM1 code for other first-level divisions and
+  the FIPS code for countries;
+* ActionGeo is, in order: the event's own location, else the place its sentence names as a location
+  (the nearest to the trigger), else the article's dateline place, else the recipient's or the actor's
+  country (type 1, at the country's centroid). Coordinates are only ever the gazetteer's;
   actor geo columns are left empty (type 0): tidings locates events, not actors;
 * ``SOURCEURL``/``MentionIdentifier``/``DocumentIdentifier`` is the article URL, else its id.
 """
 from __future__ import annotations
 
+import functools
+import json
 import re
 from collections.abc import Iterable, Mapping
 from datetime import date
 from typing import Any
 from urllib.parse import urlparse
 
-from tidings.models import Document
-from tidings.resources.export import load_tables
+from tidings.models import Document, Mention
+from tidings.resources.export import city_admin1_code, load_tables
 
 EVENT_COLUMNS = (
     "GLOBALEVENTID SQLDATE MonthYear Year FractionDate "
@@ -128,20 +136,82 @@ def geo_type(feature: str | None, country: str | None, has_point: bool) -> int:
 
 def geo_fields(name: str | None, country: str | None, admin1: str | None, feature: str | None,
                lat: float | None, lon: float | None, geonames_id: int | None) -> list[str] | None:
-    """Type, full name, FIPS country, ADM1, ADM2, lat, long, feature id — None when nothing is known."""
-    if not (name or country):
+    """Type, full name, FIPS country, ADM1, ADM2, lat, long, feature id — None unless the place lies in a country
+    with a FIPS code (GDELT geo columns always name one). ``admin1`` is the first-level division as the places
+    stage records it: its name (``California``) or code."""
+    tables = load_tables()
+    known = tables.countries.get(country or "")
+    if known is None:
         return None
     kind = geo_type(feature, country, lat is not None)
-    known = load_tables().countries.get(country or "")
-    fips = known.fips if known else ""
-    country_name = known.name if known else ""
     if kind == GEO_COUNTRY:
-        full, adm1, feature_id = country_name or name, fips, fips
+        return [str(kind), clean_field(known.name), known.fips, known.fips, "", _number(lat), _number(lon), known.fips]
+    region_name = admin1 if admin1 and len(admin1) > 2 else None
+    own_code = city_admin1_code(geonames_id) if kind in (GEO_US_CITY, GEO_WORLD_CITY) else None
+    code = tables.admin1(country, code=own_code, name=admin1 or (name if feature == "admin1" else None))
+    adm1 = known.fips + code
+    if kind == GEO_US_STATE:
+        feature_id = code
+    elif kind == GEO_WORLD_STATE:
+        feature_id = geonames_id or adm1
     else:
-        full = ", ".join(_unique([name or "", country_name]))
-        adm1 = fips + (admin1 or "") if fips and admin1 else fips
-        feature_id = adm1 if kind in (GEO_US_STATE, GEO_WORLD_STATE) else (geonames_id or "")
-    return [str(kind), clean_field(full), fips, adm1, "", _number(lat), _number(lon), str(feature_id)]
+        feature_id = geonames_id or adm1
+    full = ", ".join(_unique([name or "", region_name or "", known.name]))
+    return [str(kind), clean_field(full), known.fips, adm1, "", _number(lat), _number(lon), str(feature_id)]
+
+
+def country_geo(country: str | None) -> list[str] | None:
+    """Type-1 geo columns of a country, at its centroid (None for a country without a FIPS code)."""
+    centroid = load_tables().centroids.get(country or "")
+    lat, lon = centroid if centroid else (None, None)
+    return geo_fields(None, country, None, "country", lat, lon, None)
+
+
+@functools.lru_cache(maxsize=4096)
+def dateline_geo(dateline: str | None) -> tuple[str, ...] | None:
+    """Geo columns of the place a dateline names ("KYIV, Ukraine (AP)" → Kyiv), or None."""
+    if not dateline:
+        return None
+    from tidings.stages.places import dateline_places  # the gazetteer loads only when a dateline is needed
+
+    for entry in dateline_places(dateline):
+        fields = geo_fields(entry.name, entry.country, entry.admin1, entry.feature, entry.lat, entry.lon,
+                            entry.geonames_id)
+        if fields is not None:
+            return tuple(fields)
+    return None
+
+
+def action_geo(row: Mapping[str, Any]) -> list[str] | None:
+    """ActionGeo columns of an event cluster row: its own location, else the place of its sentence, else its
+    article's dateline place, else the recipient's or the actor's country (see the module notes)."""
+    own = geo_fields(row["location_name"] or row["location_text"], row["location_country"], row["location_admin1"],
+                     row["location_feature"], row["location_lat"], row["location_lon"], row["location_geonames_id"])
+    if own is not None:
+        return own
+    place = _value(row, "sentence_place")
+    if place:
+        place = json.loads(place) if isinstance(place, str) else place
+        fields = geo_fields(place.get("name") or place.get("text"), place.get("country"), place.get("admin1"),
+                            place.get("feature"), place.get("lat"), place.get("lon"), place.get("geonames_id"))
+        if fields is not None:
+            return fields
+    dateline = dateline_geo(_value(row, "dateline"))
+    if dateline is not None:
+        return list(dateline)
+    for country in (row["recipient_country"], row["actor_country"]):
+        fields = country_geo(country)
+        if fields is not None:
+            return fields
+    return None
+
+
+def _value(row: Mapping[str, Any], key: str) -> Any:
+    """``row[key]``, or None for a row without that column (``sqlite3.Row`` raises IndexError)."""
+    try:
+        return row[key]
+    except (KeyError, IndexError):
+        return None
 
 
 def _number(value: float | None) -> str:
@@ -156,9 +226,7 @@ def event_row(row: Mapping[str, Any], *, undated: str = "skip") -> list[str] | N
     day = event_day(row, undated, row["published"])
     if day is None:
         return None
-    geo = geo_fields(row["location_name"] or row["location_text"], row["location_country"],
-                     row["location_admin1"], row["location_feature"], row["location_lat"], row["location_lon"],
-                     row["location_geonames_id"])
+    geo = action_geo(row)
     is_root = int(row["sentence_index"] is not None and row["sentence_index"] < LEAD_SENTENCES)
     return [str(row["pk"]), day.strftime("%Y%m%d"), day.strftime("%Y%m"), str(day.year), fraction_date(day),
              *actor_columns("actor", row, row["actor_text"]),
