@@ -274,13 +274,13 @@ def source_name(source: str | None, url: str | None) -> str:
 def gkg_row(doc: Document, number: int) -> list[str]:
     """One GKG 2.1 row for a stored Document (record id: publication stamp and ``number``)."""
     article = doc.article
-    added = stamp(article.published) or "0" * 14
+    added = stamp(article.published) or stamp(doc.stored_at) or "0" * 14  # undated: when stored, as DATEADDED
     places = [(p, geo_fields(p.name or p.text, p.country, p.admin1, p.feature, p.lat, p.lon, p.geonames_id))
               for p in doc.places]
     places = [(p, fields) for p, fields in places if fields is not None]
     v1_locations = _unique(_join("#", [f[0], f[1], f[2], f[3], f[5], f[6], f[7]]) for _, f in places)
     v2_locations = [_join("#", [*f, str(p.start)]) for p, f in places]
-    persons = [(m.text, m.start) for m in doc.mentions if m.label == "PERSON"]
+    persons = [found for m in doc.mentions if m.label == "PERSON" and (found := person_name(m, doc))]
     orgs = [(m.text, m.start) for m in doc.mentions if m.label == "ORG"]
     tone = doc.tone
     v2_tone = ",".join(_float(v) for v in (tone.score, tone.positive, tone.negative, tone.polarity, 0.0, 0.0)) \
@@ -292,7 +292,81 @@ def gkg_row(doc: Document, number: int) -> list[str]:
             ";".join(_unique(list_item(name) for name, _ in persons)), _offsets(persons),
             ";".join(_unique(list_item(name) for name, _ in orgs)), _offsets(orgs),
             v2_tone, ";".join(gkg_dates(doc)), "", "", "", "", "", gkg_quotations(doc),
-            _offsets([(m.text, m.start) for m in doc.mentions]), gkg_amounts(doc), "", extras]
+            _offsets(all_names(doc)), gkg_amounts(doc), "", extras]
+
+
+#: Entity labels that hold proper names (GKG AllNames); nominal mentions ("troops") and NORP adjectives are not.
+PROPER_NAME_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC", "EVENT", "LAW", "WORK_OF_ART", "PRODUCT"})
+_NAME_WORD = re.compile(r"^(?:[A-Z\u00C0-\u024F]|\d|(?:al|el|bin|ibn|de|da|del|der|van|von|la|le|du|dos)\b)", re.UNICODE)
+
+
+@functools.cache
+def _title_words() -> frozenset[str]:
+    """Lower-case words that introduce a name (titles, roles, honorifics): the actor tables' roles and honorifics
+    and the places tables' person titles."""
+    from tidings.resources.actors import DATA_DIR
+    from tidings.resources.places import DATA as PLACES
+
+    words: set[str] = set()
+    for path, column in ((DATA_DIR / "roles.tsv", 0), (DATA_DIR / "honorifics.tsv", 0),
+                         (PLACES / "person_titles.txt", 0)):
+        for line in path.read_text(encoding="utf-8").splitlines():
+            if line.strip() and not line.startswith("#"):
+                words.update(w.strip(".").lower() for w in re.split(r"[\s-]+", line.split("\t")[column]) if w)
+    return frozenset(words)
+
+
+def proper_name(text: str) -> tuple[str, int] | None:
+    """The proper name a mention ends with and its offset in the text: titles, roles, possessors and lower-case
+    words before it are dropped ("Russian President Vladimir Putin" → "Vladimir Putin", "its envoy Robert Malley"
+    → "Robert Malley"); None when no capitalised name is left ("Kremlin-friendly president")."""
+    words = list(re.finditer(r"\S+", text))
+    titles = _title_words()
+    start = len(words)
+    while start > 0:
+        word = words[start - 1].group(0)
+        bare = word.strip(".,").lower()
+        title = bare in titles and (start < len(words) or len(words) == 1)  # "Martin Luther King": a surname
+        if (not _NAME_WORD.match(word) or title or word.endswith(("'s", "’s", "'", "’"))
+                or (start < len(words) and "-" in word and bare.split("-")[-1] in titles)):
+            break
+        start -= 1
+    if start == len(words):
+        return None
+    name = text[words[start].start():]
+    return (name, words[start].start()) if any(ch.isupper() for ch in name) else None
+
+
+def person_name(mention: Mention, doc: Document) -> tuple[str, int] | None:
+    """A person mention as GKG lists it: the name without titles, at its offset; None for a mention resolved to
+    an actor that is not a person, or holding no name."""
+    actor = doc.actor(mention.actor_id)
+    if actor is not None and actor.kind != "person":
+        return None
+    found = proper_name(mention.text)
+    return None if found is None else (found[0], mention.start + found[1])
+
+
+def all_names(doc: Document) -> list[tuple[str, int]]:
+    """GKG AllNames: the proper names among the document's entity mentions (people without their titles)."""
+    names = []
+    for mention in doc.mentions:
+        if mention.label not in PROPER_NAME_LABELS:
+            continue
+        found = proper_name(mention.text) if mention.label == "PERSON" else _without_lower_case_opening(mention)
+        if found is not None:
+            names.append((found[0], mention.start + found[1]) if mention.label == "PERSON" else found)
+    return names
+
+
+def _without_lower_case_opening(mention: Mention) -> tuple[str, int] | None:
+    """An organisation or place name without lower-case words before it ("the African Union" → "African
+    Union"); None when it has no capitalised word."""
+    match = re.search(r"(?:^|\s)(?=[A-Z\u00C0-\u024F\d])", mention.text)
+    if match is None:
+        return None
+    name = mention.text[match.end():]
+    return (name, mention.start + match.end()) if name.strip() else None
 
 
 def _join(sep: str, fields: Iterable[str]) -> str:
