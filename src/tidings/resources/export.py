@@ -59,13 +59,18 @@ def _rows(path: Path) -> list[list[str]]:
     return [line.split("\t") for line in lines if line.strip() and not line.startswith("#")]
 
 
+def _optional_rows(path: Path) -> list[list[str]]:
+    """Rows of a table a folder may leave out (the admin1 tables: without them every division is unknown)."""
+    return _rows(path) if path.exists() else []
+
+
 @functools.cache
 def load_tables(folder: Path = DATA) -> ExportTables:
     """The export code tables (cached)."""
     countries = {iso3: Country(iso3, fips, name) for iso3, fips, name in _rows(folder / "fips.tsv")}
     groups = {org: code for org, code in _rows(folder / "known_groups.tsv")}
-    codes = {(iso3, code): fips for iso3, code, fips in _rows(folder / "admin1_codes.tsv")}
-    names = {(iso3, _key(name)): code for iso3, name, code in _rows(folder / "admin1_names.tsv")}
+    codes = {(iso3, code): fips for iso3, code, fips in _optional_rows(folder / "admin1_codes.tsv")}
+    names = {(iso3, _key(name)): code for iso3, name, code in _optional_rows(folder / "admin1_names.tsv")}
     names.update({(row[0], _key(row[2])): row[1] for row in _rows(PLACES / "admin1.tsv") if row[1]})
     centroids = {row[0]: (float(row[1]), float(row[2])) for row in _rows(PLACES / "countries.tsv")}
     return ExportTables(countries, groups, codes, names, centroids)
@@ -124,7 +129,7 @@ def validate(folder: Path = DATA) -> list[str]:
         seen.add(row[0])
     countries = {row[0] for row in _rows(folder / "fips.tsv")}
     for name in ("admin1_codes.tsv", "admin1_names.tsv"):
-        for row in _rows(folder / name):
+        for row in _optional_rows(folder / name):
             if len(row) != 3 or row[0] not in countries or not row[1].strip():
                 problems.append(f"{name}: bad row {row!r}")
             elif not _ADMIN1.match(row[2]) and not (name == "admin1_names.tsv" and row[2].isalnum()):
