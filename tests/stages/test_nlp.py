@@ -67,6 +67,8 @@ def test_attribute_cache_starts_afresh_when_full(monkeypatch):
     model = nlp.load_model()
     monkeypatch.setattr(nlp, "ATTRIBUTE_CACHE_SIZE", 5)
     cache = model.get_pipe("tidings_token_attributes")
+    # a full memo of other keys, whatever this process parsed before (common words may all be memoised already)
+    monkeypatch.setattr(cache, "cache", {("earlier", n): None for n in range(5)})
     sdoc = model("Rebels shelled three border villages overnight, killing eleven civilians.")
     assert len(cache.cache) <= 5
     assert [t.lemma_ for t in sdoc][:3] == ["rebel", "shell", "three"]
