@@ -125,6 +125,7 @@ class Usage:
         self.rss: dict[int, int] = {}
         self.child_cpu: dict[int, float] = {}
         self.live: set[int] = set()  # children seen by the latest sample
+        self._child_start: dict[int, float] = {}  # children alive when the run began → their CPU time then
         self.cpu_seconds = 0.0
         self.sampler_cpu = 0.0
         self._stop = threading.Event()
@@ -180,7 +181,9 @@ class Usage:
 
     @property
     def peak_rss_mb(self) -> float:
-        workers = [rss for pid, rss in self.rss.items() if pid != self.me.pid] or [self.rss.get(self.me.pid, 0)]
+        # children alive before the run (a multiprocessing resource tracker left by earlier work) are not its workers
+        workers = [rss for pid, rss in self.rss.items() if pid != self.me.pid and pid not in self._child_start] \
+            or [self.rss.get(self.me.pid, 0)]
         return round(max(workers) / 2**20, 1)
 
 
