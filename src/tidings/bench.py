@@ -126,6 +126,7 @@ class Usage:
         self.rss: dict[int, int] = {}
         self.child_cpu: dict[int, float] = {}
         self.live: set[int] = set()  # children seen by the latest sample
+        self._child_start: dict[int, float] = {}  # children alive when the run began → their CPU time then
         self.cpu_seconds = 0.0
         self.sampler_cpu = 0.0
         self._stop = threading.Event()

@@ -83,14 +83,17 @@ def test_event_values(events_file):
     assert talks["IsRootEvent"] == "1" and talks["AvgTone"] == "-1.5"
     assert (talks["ActionGeo_Type"], talks["ActionGeo_FullName"], talks["ActionGeo_CountryCode"]) == (
         "4", "Geneva, Switzerland", "SZ")
-    assert (talks["ActionGeo_ADM1Code"], talks["ActionGeo_FeatureID"]) == ("SZGE", "2660646")
+    assert (talks["ActionGeo_ADM1Code"], talks["ActionGeo_FeatureID"]) == ("SZ07", "2660646")
     assert float(talks["ActionGeo_Lat"]) == pytest.approx(46.2022)
     assert talks["Actor1Geo_Type"] == "0" and talks["Actor1Geo_FullName"] == ""
     assert re.fullmatch(r"\d{14}", talks["DATEADDED"]) and talks["SOURCEURL"] == "https://example.org/talks-wire"
     accuse = by_code(rows, "112")
     assert (accuse["Actor1Code"], accuse["Actor1KnownGroupCode"], accuse["Actor1Type1Code"]) == ("IGONAT", "NAT", "IGO")
     assert (accuse["SQLDATE"], accuse["Actor2Code"], accuse["Actor2Name"]) == ("20211201", "RUS", "RUSSIA")
-    assert accuse["IsRootEvent"] == "0" and accuse["ActionGeo_Type"] == "0"
+    assert accuse["IsRootEvent"] == "0"
+    # no location of its own, none in its sentence: the article's dateline (GENEVA) places it
+    assert (accuse["ActionGeo_Type"], accuse["ActionGeo_FullName"], accuse["ActionGeo_ADM1Code"]) == (
+        "4", "Geneva, Switzerland", "SZ07")
 
 
 def test_undated_events_need_a_policy_and_historical_ones_are_never_given_the_publication_date(store, tmp_path):
@@ -129,8 +132,8 @@ def test_gkg_rows_encode_annotations_with_offsets(store, tmp_path):
     assert len(rows) == 3 and len({r["GKGRECORDID"] for r in rows}) == 3
     herald = next(r for r in rows if r["DocumentIdentifier"].endswith("talks-herald"))
     assert herald["DATE"] == "20211230000000" and herald["SourceCollectionIdentifier"] == "1"
-    assert herald["V2Locations"] == "4#Geneva, Switzerland#SZ#SZGE##46.2022#6.1457#2660646#40"
-    assert herald["Locations"] == "4#Geneva, Switzerland#SZ#SZGE#46.2022#6.1457#2660646"
+    assert herald["V2Locations"] == "4#Geneva, Switzerland#SZ#SZ07##46.2022#6.1457#2660646#40"
+    assert herald["Locations"] == "4#Geneva, Switzerland#SZ#SZ07#46.2022#6.1457#2660646"
     assert herald["V2Tone"] == "-1.5,2.0,3.5,5.5,0.0,0.0,120"
     assert herald["Dates"] == "3#12#30#2021#30"
     assert herald["Quotations"] == "0|18|said|We will talk again"

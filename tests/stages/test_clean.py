@@ -380,3 +380,68 @@ def test_vertical_tab_and_form_feed_between_tags_are_spaces_not_errors(page):
 def test_a_publication_date_beyond_the_calendar_is_unreadable_not_an_error(published):
     doc = clean.run(RawArticle(id="p", text="Ministers met in Riga on Monday.", published=published))
     assert doc.article.published is None and doc.warnings == [f"unreadable publication date {published!r}"]
+
+
+# --- a short story is never taken for page debris (issue 14) ---------------------------------------
+
+FLOOD = ("Flood waters forced hundreds of families from their homes in the river valley on Tuesday, "
+         "local officials said.")
+TALKS = "The two ministers agreed to resume border talks next month, a government spokesman said."
+ARRESTS = "Police detained three protesters outside the parliament building late on Monday."
+CURFEW = "Soldiers patrolled the capital after the curfew took effect, witnesses said"
+
+
+@pytest.mark.parametrize("snippet, story", [
+    (f"{FLOOD} Pic/AFP", FLOOD),
+    (f"{TALKS} Photo: Reuters", TALKS),
+    (f"{ARRESTS} (AP Photo)", ARRESTS),
+    (f"{ARRESTS} (AP Photo/Jane Doe)", ARRESTS),
+    (f"{FLOOD} REUTERS/Jane Doe", FLOOD),
+    (f"{TALKS} Photo: Jane Doe/Reuters", TALKS),
+    (f"{TALKS} - Picture courtesy: State Broadcaster", TALKS),
+    (f"{CURFEW} (AFP/John Roe)", CURFEW),
+    (f"{FLOOD}\nPic/AFP", FLOOD),
+])
+def test_one_paragraph_story_ending_with_a_photo_credit_keeps_its_prose(snippet, story):
+    assert cleaned(snippet).article.text == story
+
+
+def test_one_paragraph_story_with_a_dateline_and_a_credit():
+    article = cleaned(f"RIVERTON: {FLOOD} Pic/AFP").article
+    assert article.text == FLOOD and article.dateline == "RIVERTON"
+
+
+def test_one_paragraph_story_with_its_headline_above_and_a_credit_below():
+    article = cleaned(f"Floods force families from river valley homes\n\n{FLOOD} Pic/AFP").article
+    assert article.text == FLOOD and article.title == "Floods force families from river valley homes"
+
+
+def test_one_sentence_story_that_repeats_its_title_is_kept():
+    assert cleaned(TALKS, title=TALKS).article.text == TALKS
+
+
+def test_caption_among_other_paragraphs_is_still_dropped_whole():
+    doc = cleaned(f"{LEDE}\n\nMinisters arrive for the talks in Cairo. (AP Photo/Amr Nabil)\n\n{SECOND}")
+    assert paragraphs(doc) == [LEDE, SECOND]
+
+
+def test_credit_ending_a_kept_paragraph_is_stripped_and_credit_like_words_are_not():
+    assert paragraphs(cleaned(f"{LEDE} Photo: Reuters\n\n{SECOND}")) == [LEDE, SECOND]
+    for text in ("He cited a Reuters/Ipsos poll.", "The minister said he had seen a photo - the crowd was huge.",
+                 "Officials said the photo: a fake, they insisted, made by rivals."):
+        assert cleaned(text).article.text == text
+
+
+@pytest.mark.parametrize("caption", [
+    "FILE PHOTO: A minister speaks in Cairo, Egypt, March 1, 2021. REUTERS/Amr Abdallah",
+    "Copyright 2021 The Associated Press. All rights reserved.",
+    "Photo: Amr Nabil/AP",
+])
+def test_debris_that_is_not_prose_still_leaves_nothing(caption):
+    with pytest.raises(clean.BadInput, match="empty"):
+        cleaned(caption)
+
+
+def test_strip_trailing_credit_leaves_a_bare_credit_alone():
+    assert clean.strip_trailing_credit("Pic/AFP") == "Pic/AFP"
+    assert clean.strip_trailing_credit(f"{FLOOD} Pic/AFP") == FLOOD

@@ -1,6 +1,4 @@
 """NLP stage: the Parse layer carries exactly what spaCy's token properties say, as offsets."""
-import uuid
-
 from tidings.models import Document, RawArticle
 from tidings.stages import clean, nlp
 
@@ -69,8 +67,9 @@ def test_attribute_cache_starts_afresh_when_full(monkeypatch):
     model = nlp.load_model()
     monkeypatch.setattr(nlp, "ATTRIBUTE_CACHE_SIZE", 5)
     cache = model.get_pipe("tidings_token_attributes")
-    nonce = "Zq" + uuid.uuid4().hex[:8]  # a word no earlier test of this process can have put in the cache
-    sdoc = model(f"Rebels shelled three border villages near {nonce} overnight, killing eleven civilians.")
+    # a full memo of other keys, whatever this process parsed before (common words may all be memoised already)
+    monkeypatch.setattr(cache, "cache", {("earlier", n): None for n in range(5)})
+    sdoc = model("Rebels shelled three border villages overnight, killing eleven civilians.")
     assert len(cache.cache) <= 5
     assert [t.lemma_ for t in sdoc][:3] == ["rebel", "shell", "three"]
 

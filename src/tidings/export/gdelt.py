@@ -9,13 +9,21 @@ Choices where tidings and GDELT differ (see ``export/README.md``):
 * SQLDATE of a week, month or year is its first day (``FractionDate`` as GDELT computes it);
 * actor codes: ``country + known group + sector`` (``RUSGOV``, ``PSEHMSREB``) or, for
   international organisations, ``sector + known group`` (``IGONAT``, ``NGOHRW``);
-* geo columns use FIPS 10-4 country codes; FeatureID is the GeoNames id for places below
-  admin1 (GDELT uses GNS ids), the ADM1 code for admin1 and the FIPS code for countries;
+* geo columns use FIPS 10-4 country codes; ADM1 is the FIPS country code followed by the FIPS admin1
+  code (``USCA``, ``SZ07``; ``00`` when the division is unknown, as GDELT's "(general)"), the country
+  code alone for a country; FeatureID is the GeoNames id for places below admin1 (GDELT uses GNS ids),
+  the state code for US states (``CA``), the GeoNames id or ADM1 code for other first-level divisions and
+  the FIPS code for countries;
+* ActionGeo is, in order: the event's own location, else the place its sentence names as a location
+  (the nearest to the trigger), else the article's dateline place, else the recipient's or the actor's
+  country (type 1, at the country's centroid). Coordinates are only ever the gazetteer's;
   actor geo columns are left empty (type 0): tidings locates events, not actors;
 * ``SOURCEURL``/``MentionIdentifier``/``DocumentIdentifier`` is the article URL, else its id.
 """
 from __future__ import annotations
 
+import functools
+import json
 import re
 from collections.abc import Iterable, Mapping
 from datetime import date
@@ -23,8 +31,8 @@ from typing import Any
 from urllib.parse import urlparse
 
 from tidings.export.job import ExportJob
-from tidings.models import Document
-from tidings.resources.export import load_tables
+from tidings.models import Document, Mention
+from tidings.resources.export import city_admin1_code, load_tables
 from tidings.storage import exports as store_rows
 
 EVENT_COLUMNS = (
@@ -130,20 +138,77 @@ def geo_type(feature: str | None, country: str | None, has_point: bool) -> int:
 
 def geo_fields(name: str | None, country: str | None, admin1: str | None, feature: str | None,
                lat: float | None, lon: float | None, geonames_id: int | None) -> list[str] | None:
-    """Type, full name, FIPS country, ADM1, ADM2, lat, long, feature id — None when nothing is known."""
-    if not (name or country):
+    """Type, full name, FIPS country, ADM1, ADM2, lat, long, feature id — None unless the place lies in a country
+    with a FIPS code (GDELT geo columns always name one). ``admin1`` is the first-level division as the places
+    stage records it: its name (``California``) or code."""
+    tables = load_tables()
+    known = tables.countries.get(country or "")
+    if known is None:
         return None
     kind = geo_type(feature, country, lat is not None)
-    known = load_tables().countries.get(country or "")
-    fips = known.fips if known else ""
-    country_name = known.name if known else ""
     if kind == GEO_COUNTRY:
-        full, adm1, feature_id = country_name or name, fips, fips
-    else:
-        full = ", ".join(_unique([name or "", country_name]))
-        adm1 = fips + (admin1 or "") if fips and admin1 else fips
-        feature_id = adm1 if kind in (GEO_US_STATE, GEO_WORLD_STATE) else str(geonames_id or "")
-    return [str(kind), clean_field(full), fips, adm1, "", _number(lat), _number(lon), str(feature_id)]
+        return [str(kind), clean_field(known.name), known.fips, known.fips, "", _number(lat), _number(lon), known.fips]
+    region_name = admin1 if admin1 and len(admin1) > 2 else None
+    own_code = city_admin1_code(geonames_id) if kind in (GEO_US_CITY, GEO_WORLD_CITY) else None
+    code = tables.admin1(country, code=own_code, name=admin1 or (name if feature == "admin1" else None))
+    adm1 = known.fips + code
+    feature_id = code if kind == GEO_US_STATE else str(geonames_id or adm1)
+    full = ", ".join(_unique([name or "", region_name or "", known.name]))
+    return [str(kind), clean_field(full), known.fips, adm1, "", _number(lat), _number(lon), str(feature_id)]
+
+
+def country_geo(country: str | None) -> list[str] | None:
+    """Type-1 geo columns of a country, at its centroid (None for a country without a FIPS code)."""
+    centroid = load_tables().centroids.get(country or "")
+    lat, lon = centroid if centroid else (None, None)
+    return geo_fields(None, country, None, "country", lat, lon, None)
+
+
+@functools.lru_cache(maxsize=4096)
+def dateline_geo(dateline: str | None) -> tuple[str, ...] | None:
+    """Geo columns of the place a dateline names ("KYIV, Ukraine (AP)" → Kyiv), or None."""
+    if not dateline:
+        return None
+    from tidings.stages.places import dateline_places  # the gazetteer loads only when a dateline is needed
+
+    for entry in dateline_places(dateline):
+        fields = geo_fields(entry.name, entry.country, entry.admin1, entry.feature, entry.lat, entry.lon,
+                            entry.geonames_id)
+        if fields is not None:
+            return tuple(fields)
+    return None
+
+
+def action_geo(row: Mapping[str, Any]) -> list[str] | None:
+    """ActionGeo columns of an event cluster row: its own location, else the place of its sentence, else its
+    article's dateline place, else the recipient's or the actor's country (see the module notes)."""
+    own = geo_fields(row["location_name"] or row["location_text"], row["location_country"], row["location_admin1"],
+                     row["location_feature"], row["location_lat"], row["location_lon"], row["location_geonames_id"])
+    if own is not None:
+        return own
+    place = _value(row, "sentence_place")
+    if place:
+        place = json.loads(place) if isinstance(place, str) else place
+        fields = geo_fields(place.get("name") or place.get("text"), place.get("country"), place.get("admin1"),
+                            place.get("feature"), place.get("lat"), place.get("lon"), place.get("geonames_id"))
+        if fields is not None:
+            return fields
+    dateline = dateline_geo(_value(row, "dateline"))
+    if dateline is not None:
+        return list(dateline)
+    for country in (row["recipient_country"], row["actor_country"]):
+        fields = country_geo(country)
+        if fields is not None:
+            return fields
+    return None
+
+
+def _value(row: Mapping[str, Any], key: str) -> Any:
+    """``row[key]``, or None for a row without that column (``sqlite3.Row`` raises IndexError)."""
+    try:
+        return row[key]
+    except (KeyError, IndexError):
+        return None
 
 
 def _number(value: float | None) -> str:
@@ -158,9 +223,7 @@ def event_row(row: Mapping[str, Any], *, undated: str = "skip") -> list[str] | N
     day = event_day(row, undated, row["published"])
     if day is None:
         return None
-    geo = geo_fields(row["location_name"] or row["location_text"], row["location_country"],
-                     row["location_admin1"], row["location_feature"], row["location_lat"], row["location_lon"],
-                     row["location_geonames_id"])
+    geo = action_geo(row)
     is_root = int(row["sentence_index"] is not None and row["sentence_index"] < LEAD_SENTENCES)
     return [str(row["pk"]), day.strftime("%Y%m%d"), day.strftime("%Y%m"), str(day.year), fraction_date(day),
              *actor_columns("actor", row, row["actor_text"]),
@@ -208,13 +271,13 @@ def source_name(source: str | None, url: str | None) -> str:
 def gkg_row(doc: Document, number: int) -> list[str]:
     """One GKG 2.1 row for a stored Document (record id: publication stamp and ``number``)."""
     article = doc.article
-    added = stamp(article.published) or "0" * 14
-    geo = [(p, geo_fields(p.name or p.text, p.country, p.admin1, p.feature, p.lat, p.lon, p.geonames_id))
-           for p in doc.places]
-    places = [(p, fields) for p, fields in geo if fields is not None]
+    added = stamp(article.published) or stamp(doc.stored_at) or "0" * 14  # undated: when stored, as DATEADDED
+    located = [(p, geo_fields(p.name or p.text, p.country, p.admin1, p.feature, p.lat, p.lon, p.geonames_id))
+               for p in doc.places]
+    places = [(p, fields) for p, fields in located if fields is not None]
     v1_locations = _unique(_join("#", [f[0], f[1], f[2], f[3], f[5], f[6], f[7]]) for _, f in places)
     v2_locations = [_join("#", [*f, str(p.start)]) for p, f in places]
-    persons = [(m.text, m.start) for m in doc.mentions if m.label == "PERSON"]
+    persons = [found for m in doc.mentions if m.label == "PERSON" and (found := person_name(m, doc))]
     orgs = [(m.text, m.start) for m in doc.mentions if m.label == "ORG"]
     tone = doc.tone
     v2_tone = ",".join(_float(v) for v in (tone.score, tone.positive, tone.negative, tone.polarity, 0.0, 0.0)) \
@@ -226,7 +289,82 @@ def gkg_row(doc: Document, number: int) -> list[str]:
             ";".join(_unique(list_item(name) for name, _ in persons)), _offsets(persons),
             ";".join(_unique(list_item(name) for name, _ in orgs)), _offsets(orgs),
             v2_tone, ";".join(gkg_dates(doc)), "", "", "", "", "", gkg_quotations(doc),
-            _offsets([(m.text, m.start) for m in doc.mentions]), gkg_amounts(doc), "", extras]
+            _offsets(all_names(doc)), gkg_amounts(doc), "", extras]
+
+
+#: Entity labels that hold proper names (GKG AllNames); nominal mentions ("troops") and NORP adjectives are not.
+PROPER_NAME_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC", "EVENT", "LAW", "WORK_OF_ART", "PRODUCT"})
+_NAME_WORD = re.compile(r"^(?:[A-Z\u00C0-\u024F]|\d|(?:al|el|bin|ibn|de|da|del|der|van|von|la|le|du|dos)\b)",
+                        re.UNICODE)
+
+
+@functools.cache
+def _title_words() -> frozenset[str]:
+    """Lower-case words that introduce a name (titles, roles, honorifics): the actor tables' roles and honorifics
+    and the places tables' person titles."""
+    from tidings.resources.actors import DATA_DIR
+    from tidings.resources.places import DATA as PLACES
+
+    words: set[str] = set()
+    for path, column in ((DATA_DIR / "roles.tsv", 0), (DATA_DIR / "honorifics.tsv", 0),
+                         (PLACES / "person_titles.txt", 0)):
+        for line in path.read_text(encoding="utf-8").splitlines():
+            if line.strip() and not line.startswith("#"):
+                words.update(w.strip(".").lower() for w in re.split(r"[\s-]+", line.split("\t")[column]) if w)
+    return frozenset(words)
+
+
+def proper_name(text: str) -> tuple[str, int] | None:
+    """The proper name a mention ends with and its offset in the text: titles, roles, possessors and lower-case
+    words before it are dropped ("Russian President Vladimir Putin" → "Vladimir Putin", "its envoy Robert Malley"
+    → "Robert Malley"); None when no capitalised name is left ("Kremlin-friendly president")."""
+    words = list(re.finditer(r"\S+", text))
+    titles = _title_words()
+    start = len(words)
+    while start > 0:
+        word = words[start - 1].group(0)
+        bare = word.strip(".,").lower()
+        title = bare in titles and (start < len(words) or len(words) == 1)  # "Martin Luther King": a surname
+        if (not _NAME_WORD.match(word) or title or word.endswith(("'s", "’s", "'", "’"))
+                or (start < len(words) and "-" in word and bare.split("-")[-1] in titles)):
+            break
+        start -= 1
+    if start == len(words):
+        return None
+    name = text[words[start].start():]
+    return (name, words[start].start()) if any(ch.isupper() for ch in name) else None
+
+
+def person_name(mention: Mention, doc: Document) -> tuple[str, int] | None:
+    """A person mention as GKG lists it: the name without titles, at its offset; None for a mention resolved to
+    an actor that is not a person, or holding no name."""
+    actor = doc.actor(mention.actor_id)
+    if actor is not None and actor.kind != "person":
+        return None
+    found = proper_name(mention.text)
+    return None if found is None else (found[0], mention.start + found[1])
+
+
+def all_names(doc: Document) -> list[tuple[str, int]]:
+    """GKG AllNames: the proper names among the document's entity mentions (people without their titles)."""
+    names = []
+    for mention in doc.mentions:
+        if mention.label not in PROPER_NAME_LABELS:
+            continue
+        found = proper_name(mention.text) if mention.label == "PERSON" else _without_lower_case_opening(mention)
+        if found is not None:
+            names.append((found[0], mention.start + found[1]) if mention.label == "PERSON" else found)
+    return names
+
+
+def _without_lower_case_opening(mention: Mention) -> tuple[str, int] | None:
+    """An organisation or place name without lower-case words before it ("the African Union" → "African
+    Union"); None when it has no capitalised word."""
+    match = re.search(r"(?:^|\s)(?=[A-Z\u00C0-\u024F\d])", mention.text)
+    if match is None:
+        return None
+    name = mention.text[match.end():]
+    return (name, mention.start + match.end()) if name.strip() else None
 
 
 def _join(sep: str, fields: Iterable[str]) -> str:

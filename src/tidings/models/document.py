@@ -418,6 +418,8 @@ class Document:
     warnings: list[str] = field(default_factory=list)
     #: the topic model's probabilities (``stages.topic``), read by the event scorer
     topics: dict[str, float] = field(default_factory=dict)
+    #: when the store committed the article (ISO time; set by ``Store.load_document``, not part of ``to_dict()``)
+    stored_at: str | None = field(default=None, compare=False)
     #: actor id → position of its first actor in ``_indexed_actors``, for the first ``_indexed_count`` actors
     _actor_positions: dict[str, int] = field(default_factory=dict, init=False, repr=False, compare=False)
     _indexed_actors: list[Actor] | None = field(default=None, init=False, repr=False, compare=False)

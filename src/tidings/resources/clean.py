@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any
 
 DATA = Path(__file__).parent / "data" / "clean" / "debris.json"
-_PATTERN_LISTS = ("drop_lines", "link_block_headings", "inline")
+_PATTERN_LISTS = ("drop_lines", "link_block_headings", "inline", "trailing_credits")
 
 
 @dataclass(frozen=True)
@@ -22,6 +22,7 @@ class Debris:
     drop_lines: re.Pattern  # all debris lines as one alternation (one scan per line, not one per pattern)
     link_block_headings: re.Pattern
     inline: tuple[re.Pattern, ...]
+    trailing_credit: re.Pattern  # a photo credit ending a paragraph (full match of its tail; ``stages.clean``)
     published_labels: tuple[str, ...]
     updated_labels: tuple[str, ...]
     agencies: dict[str, str]
@@ -45,6 +46,7 @@ def debris(path: Path = DATA) -> Debris:
         drop_lines=_alternation(data["drop_lines"]),
         link_block_headings=_alternation(data["link_block_headings"]),
         inline=tuple(re.compile(p, re.I) for p in data["inline"]),
+        trailing_credit=_alternation(data["trailing_credits"]),
         published_labels=tuple(data["header_labels"]["published"]),
         updated_labels=tuple(data["header_labels"]["updated"]),
         agencies=dict(data["agencies"]),

@@ -12,6 +12,7 @@ offsets must stay valid); only metadata and language are filled in.
 """
 from __future__ import annotations
 
+import dataclasses
 import datetime
 import email.utils
 import functools
@@ -42,6 +43,8 @@ _SENTENCE_END = re.compile(r"[.!?…][\"'”’»)\]]*$")
 _MOJIBAKE = re.compile(r"â€[™œ\x9d˜”“¦¢]|Ã[©¨¡¢³¶¼±§ª­]|Â[ ·°£©®]")
 _ENTITY = re.compile(r"&(?:#\d+|#x[0-9a-f]+|[a-z]+);", re.I)
 _BULLET = re.compile(r"^[-–•*·▪►]\s+")
+#: Where a photo credit may start: after a sentence's end (and a dash or bar), or at an opening parenthesis.
+_CREDIT_CUT = re.compile(r"(?<=[.!?…\"'”’)\]])\s+(?:[-–—|]\s*)?|\s*(?=\()")
 _UNSPACED_SCRIPT = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]")
 _WORD = re.compile(r"\w+(?:[-'’]\w+)*")
 _YEAR = re.compile(r"\b(?:1[89]|20)\d\d\b")
@@ -191,9 +194,49 @@ def strip_markup(text: str) -> str:
 
 
 def clean_paragraphs(body: str, meta: _Meta | None = None) -> list[str]:
-    """Split scraped text into paragraphs and drop debris; metadata found goes into ``meta``."""
+    """Split scraped text into paragraphs and drop debris; metadata found goes into ``meta``.
+
+    Debris removal never takes the only prose: a paragraph that is debris only because of the photo credit
+    ending it (a caption: "... officials said. Pic/AFP") is dropped when the text has other prose, and kept
+    without its credit when it is all the text has."""
     meta = meta if meta is not None else _Meta()
     tables = debris()
+    paragraphs = [_BULLET.sub("", p) for p in split_paragraphs(normalise_whitespace(body))]
+    found = dataclasses.replace(meta, authors=list(meta.authors))
+    kept = _without_debris(paragraphs, found, tables)
+    if not any(map(_is_prose, kept)):
+        uncaptioned = [_uncaptioned(p, tables) for p in paragraphs]
+        if uncaptioned != paragraphs:
+            retry = dataclasses.replace(meta, authors=list(meta.authors))
+            rescued = _without_debris(uncaptioned, retry, tables)
+            if any(map(_is_prose, rescued)) or (rescued and not kept):
+                kept, found = rescued, retry
+    for name in (f.name for f in dataclasses.fields(_Meta)):
+        setattr(meta, name, getattr(found, name))
+    return kept
+
+
+def strip_trailing_credit(paragraph: str, tables: Debris | None = None) -> str:
+    """The paragraph without a photo credit after its last sentence ("... officials said. Pic/AFP",
+    "... on Monday. (AP Photo)"); unchanged when it ends with none or is nothing but a credit."""
+    tables = tables or debris()
+    cuts = [m for m in _CREDIT_CUT.finditer(paragraph) if _WORD.search(paragraph, 0, m.start())]
+    for cut in reversed(cuts):  # the shortest credit first
+        if tables.trailing_credit.fullmatch(paragraph[cut.end():].rstrip()):
+            return paragraph[:cut.start()].rstrip()
+    return paragraph
+
+
+def _uncaptioned(paragraph: str, tables: Debris) -> str:
+    """A caption (a paragraph that is debris only because of its trailing credit) without the credit; any other
+    paragraph as it is."""
+    if not _is_debris(paragraph, tables):
+        return paragraph
+    stripped = strip_trailing_credit(paragraph, tables)
+    return stripped if stripped != paragraph and not _is_debris(stripped, tables) else paragraph
+
+
+def _without_debris(paragraphs: list[str], meta: _Meta, tables: Debris) -> list[str]:
     verdicts: dict[str, bool] = {}  # the second debris pass meets mostly the same paragraphs: test each once
 
     def kept(paragraph: str) -> bool:
@@ -201,9 +244,8 @@ def clean_paragraphs(body: str, meta: _Meta | None = None) -> list[str]:
             verdicts[paragraph] = _is_debris(paragraph, tables)
         return not verdicts[paragraph]
 
-    paragraphs = [_BULLET.sub("", p) for p in split_paragraphs(normalise_whitespace(body))]
     paragraphs = [p for p in paragraphs if kept(p)]
-    paragraphs = [p for p in (_clean_inline(p, tables) for p in paragraphs) if p]
+    paragraphs = [p for p in (strip_trailing_credit(_clean_inline(p, tables), tables) for p in paragraphs) if p]
     paragraphs = _drop_link_blocks(paragraphs, tables)
     paragraphs = _take_header(paragraphs, meta, tables)
     paragraphs = [p for p in paragraphs if kept(p)]
@@ -345,6 +387,8 @@ def _take_header(paragraphs: list[str], meta: _Meta, tables: Debris) -> list[str
     title_key = _key(meta.title) if meta.title else None
     # the headline and section labels ("World", "Europe | Politics") are not article text
     body_start = [p for p in body[:3] if _key(p) != title_key]
+    if not any(map(_is_prose, body_start + body[3:])):
+        return body  # the only prose repeats the headline (a one-sentence story): it is still the story
     return body_start + body[3:]
 
 

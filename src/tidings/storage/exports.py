@@ -21,21 +21,40 @@ def _limit(limit: int | None) -> int:
     return NO_LIMIT if limit is None else limit
 
 
+_SENTENCE_LOCATION = """{p}.article_id = f.article_id AND {p}.role = 'location' AND {p}.country IS NOT NULL
+            AND {p}.start >= f.sentence_start AND {p}."end" <= f.sentence_end"""
+#: The place named in the first mention's sentence as a location (not an actor), with a country, nearest its trigger:
+#: a JSON object of the ``places`` columns, or NULL. (SQLite reads outer columns in a subquery's WHERE, not in its
+#: ORDER BY: the nearest distance is matched in the WHERE.)
+SENTENCE_PLACE_SQL = f"""(SELECT json_object('text', p.text, 'name', p.name, 'country', p.country, 'admin1', p.admin1,
+                                 'lat', p.lat, 'lon', p.lon, 'geonames_id', p.geonames_id, 'feature', p.feature)
+        FROM places p WHERE {_SENTENCE_LOCATION.format(p="p")}
+            AND abs(p.start - coalesce(f.trigger_start, p.start)) = (SELECT min(abs(q.start - coalesce(f.trigger_start,
+                q.start))) FROM places q WHERE {_SENTENCE_LOCATION.format(p="q")})
+        ORDER BY p.seq LIMIT 1)"""
+
+
 def export_clusters(store: Store, filters, limit: int | None = None) -> sqlite3.Cursor:
-    """Event clusters with their first mention, its article and place, and the mean tone of their articles."""
+    """Event clusters with their first mention, its article and place (also the place of its sentence, and the
+    article's dateline), and the mean tone of their articles."""
     where = event_where(store, filters, mentions=False)
     sql = f"""
         SELECT e.*, f.article_id, f.sentence_index, f.sentence_start, f.sentence_end, f.context, f.actor_text,
                f.recipient_text, f.trigger_text, f.trigger_start, f.trigger_end, f.location_text,
                f.location_geonames_id, f.confidence, f.evidence,
-               a.url, a.source, a.title, a.published, a.language, a.ingested_at,
+               a.url, a.source, a.title, a.published, a.language, a.ingested_at, a.dateline,
+               {SENTENCE_PLACE_SQL} AS sentence_place,
                (SELECT x.wikidata FROM actors x WHERE x.id = e.actor_actor_id) AS actor_wikidata,
                (SELECT x.wikidata FROM actors x WHERE x.id = e.recipient_actor_id) AS recipient_wikidata,
                {SENTENCE_SQL.replace('e.', 'f.')} AS sentence,
                (SELECT p.feature FROM places p WHERE p.article_id = f.article_id
-                   AND p.geonames_id = f.location_geonames_id ORDER BY p.seq LIMIT 1) AS location_feature,
+                   AND (p.geonames_id = f.location_geonames_id
+                        OR (f.location_geonames_id IS NULL AND p.name = f.location_name))
+                   ORDER BY p.seq LIMIT 1) AS location_feature,
                (SELECT p.admin1 FROM places p WHERE p.article_id = f.article_id
-                   AND p.geonames_id = f.location_geonames_id ORDER BY p.seq LIMIT 1) AS location_admin1,
+                   AND (p.geonames_id = f.location_geonames_id
+                        OR (f.location_geonames_id IS NULL AND p.name = f.location_name))
+                   ORDER BY p.seq LIMIT 1) AS location_admin1,
                (SELECT AVG(t.tone_score) FROM articles t WHERE t.id IN
                    (SELECT x.article_id FROM events x WHERE x.cluster_id = e.pk)) AS avg_tone
         FROM {where.source}

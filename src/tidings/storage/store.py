@@ -378,7 +378,9 @@ class Store:
         for table, cls in {**ANNOTATION_TABLES, "events": Event}.items():
             rows = self.conn.execute(f"SELECT * FROM {table} WHERE article_id = ? ORDER BY seq", (article_id,))
             data[table] = [unflatten(r, cls) for r in rows]
-        return Document.from_dict(data)
+        doc = Document.from_dict(data)
+        doc.stored_at = row["ingested_at"]
+        return doc
 
 
 def _statements(script: str) -> Iterator[str]:

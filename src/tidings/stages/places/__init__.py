@@ -12,7 +12,7 @@ from .detect import Toponym, detect
 from .resolve import resolve
 from .roles import role
 
-__all__ = ["run"]
+__all__ = ["dateline_places", "run"]
 
 
 def run(doc: Document, *, gazetteer: Gazetteer | None = None, min_scan_population: int = 20_000,
@@ -35,12 +35,18 @@ def run(doc: Document, *, gazetteer: Gazetteer | None = None, min_scan_populatio
 
 def _dateline(doc: Document, gazetteer: Gazetteer) -> list[GazetteerEntry]:
     """Places of the dateline ("WILMINGTON, Del." → Wilmington in Delaware, and Delaware)."""
-    if not doc.article.dateline:
+    return dateline_places(doc.article.dateline, gazetteer) if doc.article.dateline else []
+
+
+def dateline_places(dateline: str, gazetteer: Gazetteer | None = None) -> list[GazetteerEntry]:
+    """The places a dateline names, the most specific first: "WILMINGTON, Del." → [Wilmington, Delaware];
+    "KYIV, Ukraine (AP)" → [Kyiv, Ukraine]; a dateline of two cities names the first ("TAIPEI/BEIJING, Aug 4")."""
+    gazetteer = gazetteer or load_gazetteer()
+    parts = [p.strip() for p in dateline.split("(")[0].split(",") if p.strip()]
+    first = parts[0].split("/")[0].strip() if parts else ""
+    if not first:
         return []
-    parts = [p.strip() for p in doc.article.dateline.split("(")[0].split(",") if p.strip()]
-    if not parts:
-        return []
-    toponym = Toponym(0, 0, parts[0].title() if parts[0].isupper() else parts[0])
+    toponym = Toponym(0, 0, first.title() if first.isupper() else first)
     if len(parts) > 1:
         toponym.qualifiers = gazetteer.lookup_qualifier(parts[1])
     (entry,) = resolve([toponym], gazetteer, demonym_countries=[], dateline=[])
