@@ -67,6 +67,8 @@ BAD = [
     (["serve", "--port", "0", "--db", "{root}/s.db"], None, 2, "--port"),
     (["eval", "sentiment", "{root}/story.txt"], None, 2, "is not one of 'events'"),
     (["eval", "events", "{root}/story.txt", "--limit", "-1"], None, 2, "--limit"),
+    (["eval", "corpus", "holdout"], None, 2, "split must be one of train, dev, test"),
+    (["events", "--min-confidence", "2", "--db", "{root}/s.db"], None, 2, "--min-confidence"),
     (["frobnicate"], None, 2, "No such command"),
     (["events", "--colour"], None, 2, "No such option"),
     # empty input

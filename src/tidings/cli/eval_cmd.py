@@ -7,6 +7,8 @@ from pathlib import Path
 
 import click
 
+from tidings.cli.errors import BadValue
+from tidings.corpus.sources import MissingSource
 from tidings.eval import KINDS
 
 
@@ -32,7 +34,12 @@ def eval_command(kind: str, path: str, limit: int | None, fmt: str) -> None:
     if kind != "corpus" and not Path(path).exists():
         raise click.BadParameter(f"Path {path!r} does not exist.", param_hint="PATH")
     scorer = importlib.import_module(f"tidings.eval.{kind}")
-    report = scorer.evaluate(path, limit=limit)
+    try:
+        report = scorer.evaluate(path, limit=limit)
+    except MissingSource as exc:  # the corpus's texts live in ../shared
+        raise click.ClickException(str(exc)) from None
+    except ValueError as exc:  # a bad split name, an unreadable gold file
+        raise BadValue(str(exc)) from None
     click.echo(json.dumps(report.to_dict(), indent=2) if fmt == "json" else report.render())
 
 

@@ -23,6 +23,15 @@ def train_command(model: str, dry_run: bool) -> None:
       tidings train events
       tidings train all && tidings eval corpus test
     """
+    from tidings.corpus.sources import MissingSource
+
+    try:
+        _train(model, dry_run)
+    except MissingSource as exc:  # the training texts live in ../shared
+        raise click.ClickException(str(exc)) from None
+
+
+def _train(model: str, dry_run: bool) -> None:
     from tidings.learn import train
 
     if model in ("topic", "all"):
