@@ -70,3 +70,13 @@ def test_a_rejected_file_in_a_folder_does_not_stop_the_rest(tmp_path):
     (doc,) = [json.loads(line) for line in result.stdout.splitlines() if "tidings.document/1" in line]
     assert doc["article"]["id"] == "a-story"
     assert "b-empty.txt: empty" in result.stderr
+
+
+def test_standard_input_over_the_article_limit_fails_too_large(monkeypatch):
+    from tidings.stages.ingest import readers
+
+    monkeypatch.setattr(readers, "MAX_BYTES", 100)
+    result = CliRunner(mix_stderr=False).invoke(main, ["extract", "-", "--format", "jsonl"], input=STORY * 3)
+    assert result.exit_code == 1
+    (line,) = result.stdout.splitlines()
+    assert json.loads(line)["error"].startswith("too large: standard input")

@@ -25,3 +25,22 @@ def test_missing_store(tmp_path, monkeypatch):
     assert result.exit_code == 1 and "no store" in result.output
     result = CliRunner().invoke(main, ["serve", "--db", str(tmp_path / "new.db"), "--token", "t"])
     assert result.exit_code == 0 and (tmp_path / "new.db").exists() and "writes enabled" in result.output
+
+
+def test_host_names_and_body_limit_reach_the_app(tmp_path, monkeypatch):
+    from fastapi.testclient import TestClient
+
+    Store.open(tmp_path / "s.db").close()
+    calls = []
+    monkeypatch.setattr(uvicorn, "run", lambda app, **kw: calls.append((app, kw)))
+    monkeypatch.delenv("TIDINGS_TOKEN", raising=False)
+    result = CliRunner().invoke(main, ["serve", "--db", str(tmp_path / "s.db"), "--host", "0.0.0.0",
+                                       "--allow-host", "news.example.org", "--max-body", "100"])
+    assert result.exit_code == 0, result.output
+    (app, options), = calls
+    assert options["host"] == "0.0.0.0"
+    assert TestClient(app, base_url="http://news.example.org").get("/api/summary").status_code == 200
+    assert TestClient(app, base_url="http://other.example").get("/api/summary").status_code == 400
+    client = TestClient(app, base_url="http://localhost")
+    assert client.post("/api/extract", json={"text": "x" * 200}).status_code == 413
+    assert client.post("/api/extract", json={"text": "Talks."}).status_code == 403  # beyond loopback, no token

@@ -169,3 +169,16 @@ def test_ingest_into_an_unwritable_store_is_a_one_line_error(tmp_path, monkeypat
     result = CliRunner().invoke(main, ["ingest", str(tmp_path), "--db", str(tmp_path / "s.db"), "-q"])
     assert result.exit_code == 1 and result.output.strip().splitlines() == [
         f"Error: cannot write to {tmp_path / 's.db'}: database or disk is full"]
+
+
+def test_ingest_standard_input_over_the_article_limit_is_one_failure(tmp_path, monkeypatch):
+    from click.testing import CliRunner as Runner
+
+    from tidings.cli import main as cli
+    from tidings.stages.ingest import readers
+
+    monkeypatch.setattr(readers, "MAX_BYTES", 100)
+    db = tmp_path / "s.db"
+    result = Runner().invoke(cli, ["ingest", "-", "--db", str(db)], input="Talks went on in Geneva. " * 20)
+    assert result.exit_code == 1, result.output
+    assert "too large" in result.output

@@ -3,6 +3,11 @@
 ``create_app(db)`` returns a FastAPI app. Reads open the store read-only per request; the one
 write endpoint (``POST /api/ingest``) needs ``Authorization: Bearer <token>`` and is disabled
 when no token is configured. ``/docs`` is a local page over ``/openapi.json`` (no CDN).
+
+Hardening: a request body over ``max_body`` bytes is a 413 (refused from its Content-Length, or cut off
+as it streams in, never read whole); a Host header other than the bound host or a loopback name is a 400
+(DNS rebinding); error messages never repeat the request's values; and ``POST /api/extract`` (a parse per
+call) needs the token too when the server listens beyond loopback.
 """
 
 import csv
@@ -11,8 +16,10 @@ import hashlib
 import hmac
 import io
 import json
+import ipaddress
 import os
-from collections.abc import Iterator
+import re
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -56,8 +63,13 @@ STATIC = Path(__file__).resolve().parent.parent / "web" / "static"
 MAX_LIMIT = 1000
 MAX_TEXT_CHARS = 2_000_000  # one posted article (text or HTML)
 MAX_INGEST_ARTICLES = 500
-MAX_ID_ECHO = 100  # characters of an unknown article id repeated in the 404 message
 TOKEN_ENV = "TIDINGS_TOKEN"
+MAX_BODY_BYTES = 2_000_000  # one request body (--max-body, $TIDINGS_MAX_BODY): an article or a batch of them
+MAX_BODY_ENV = "TIDINGS_MAX_BODY"
+ALLOWED_HOSTS_ENV = "TIDINGS_ALLOWED_HOSTS"
+#: Host names every server answers to; the bound host and ``allowed_hosts`` are added to them.
+LOOPBACK_NAMES = ("localhost", "127.0.0.1", "[::1]")
+GIVEN = "(given value)"  # what stands in an error message for a value of the request
 #: Served with every response: nothing runs but our own files, data is never framed or sniffed.
 SECURITY_HEADERS = {
     "Content-Security-Policy": "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
@@ -155,13 +167,27 @@ class IngestIn(BaseModel):
     articles: list[ArticleIn] = Field(min_length=1, max_length=MAX_INGEST_ARTICLES)
 
 
-def create_app(db: Path | str, *, token: str | None = None, pipeline=None) -> FastAPI:
-    """The API and dashboard over the store at ``db``; ``token`` (else ``$TIDINGS_TOKEN``) enables writes."""
+def create_app(db: Path | str, *, token: str | None = None, pipeline=None, host: str = "127.0.0.1",
+               allowed_hosts: Iterable[str] | None = None, max_body: int | None = None) -> FastAPI:
+    """The API and dashboard over the store at ``db``; ``token`` (else ``$TIDINGS_TOKEN``) enables writes.
+
+    ``host`` is the interface the server listens on: beyond loopback, ``POST /api/extract`` needs the token
+    too (and is off without one). Requests must name the bound host, a loopback name or one of
+    ``allowed_hosts`` (else ``$TIDINGS_ALLOWED_HOSTS``, comma-separated; ``*`` accepts any) in their Host
+    header. Bodies are limited to ``max_body`` bytes (else ``$TIDINGS_MAX_BODY``, default 2 MB)."""
     db_path = Path(db)
     write_token = token if token is not None else os.environ.get(TOKEN_ENV) or None
+    if allowed_hosts is None:
+        allowed_hosts = [h for h in os.environ.get(ALLOWED_HOSTS_ENV, "").split(",") if h.strip()]
+    hosts = host_names([host, *LOOPBACK_NAMES, *allowed_hosts])
+    body_limit = max_body if max_body is not None else int(os.environ.get(MAX_BODY_ENV) or MAX_BODY_BYTES)
+    public = not is_loopback(host)
     app = FastAPI(title="tidings", version=__version__, docs_url=None, redoc_url=None, responses=ERRORS,
                   description="Political event data from news: events, quotes, actors and articles, "
                               "each traceable to character offsets in the stored article text.")
+
+    # Inside the headers middleware below (a BaseHTTPMiddleware would wrap its 413 in an exception group)
+    app.add_middleware(BodyLimit, max_body=body_limit)  # type: ignore[arg-type]
 
     @app.middleware("http")
     async def security_headers(request: Request, call_next):
@@ -169,9 +195,11 @@ def create_app(db: Path | str, *, token: str | None = None, pipeline=None) -> Fa
         response.headers.update(SECURITY_HEADERS)
         return response
 
+    app.add_middleware(HostCheck, hosts=hosts)  # type: ignore[arg-type]  # outermost: checked first
+
     @app.exception_handler(QueryError)
     async def bad_filter(request: Request, exc: QueryError) -> JSONResponse:
-        body: dict[str, Any] = {"detail": str(exc)}
+        body: dict[str, Any] = {"detail": scrub(str(exc), request)}
         if exc.allowed is not None:
             body["allowed"] = exc.allowed
         return JSONResponse(body, status_code=400)
@@ -183,7 +211,8 @@ def create_app(db: Path | str, *, token: str | None = None, pipeline=None) -> Fa
         errors = [{key: error[key] for key in ("type", "loc", "msg") if key in error} for error in exc.errors()]
         if errors and all(e.get("loc", ("",))[0] in ("query", "path") for e in errors):
             first = errors[0]
-            return JSONResponse({"detail": f"bad {first['loc'][-1]}: {first['msg']}"}, status_code=400)
+            return JSONResponse({"detail": scrub(f"bad {first['loc'][-1]}: {first['msg']}", request)},
+                                status_code=400)
         return JSONResponse({"detail": jsonable_encoder(errors)}, status_code=422)
 
     @app.exception_handler(StoreError)
@@ -316,7 +345,7 @@ def create_app(db: Path | str, *, token: str | None = None, pipeline=None) -> Fa
         try:
             return query.document(store, article_id).to_dict()
         except StoreError:
-            raise HTTPException(404, f"no article {article_id[:MAX_ID_ECHO]!r}") from None
+            raise HTTPException(404, "no article with this id") from None
 
     @app.get("/api/search", tags=["articles"], response_model=list[SearchHit])
     def search(store: Reader, q: Annotated[str, Query(min_length=1, max_length=500, description=(
@@ -364,7 +393,11 @@ def create_app(db: Path | str, *, token: str | None = None, pipeline=None) -> Fa
     # --- pipeline and writes -----------------------------------------------------------------
 
     @app.post("/api/extract", tags=["pipeline"], response_model=DocumentOut,
-              responses={422: {"model": Error, "description": "Not an article (empty, binary, …) or a bad body."}})
+              dependencies=[Depends(require_token)] if public else [],
+              responses={422: {"model": Error, "description": "Not an article (empty, binary, …) or a bad body."},
+                         **({401: {"model": Error, "description": "No valid bearer token."},
+                             403: {"model": Error, "description": "Disabled: no token configured."}}
+                            if public else {})})
     def extract(article: ArticleIn) -> dict[str, Any]:
         """Run the whole pipeline on one posted article and return its Document (nothing is stored)."""
         from tidings.stages.clean import BadInput
@@ -426,6 +459,110 @@ def create_app(db: Path | str, *, token: str | None = None, pipeline=None) -> Fa
 
     app.openapi = openapi  # type: ignore[method-assign]
     return app
+
+
+def is_loopback(host: str) -> bool:
+    """Whether ``host`` (an interface to bind) is reachable from this machine only."""
+    name = host.strip().strip("[]").lower()
+    if name == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(name).is_loopback
+    except ValueError:
+        return False
+
+
+def host_names(hosts: Iterable[str]) -> frozenset[str]:
+    """Host header names (port-less, lower case, IPv6 in brackets) from host names or addresses."""
+    names = set()
+    for given in hosts:
+        name = given.strip().lower()
+        if ":" in name and not name.startswith("["):  # a bare IPv6 address
+            name = f"[{name}]"
+        if name:
+            names.add(name)
+    return frozenset(names)
+
+
+def _host_of(header: str) -> str:
+    """The Host header's name without its port: ``example.org:8000`` → ``example.org``, ``[::1]:80`` → ``[::1]``."""
+    header = header.strip().lower()
+    if header.startswith("["):
+        return header[: header.find("]") + 1] if "]" in header else header
+    return header.partition(":")[0]
+
+
+class HostCheck:
+    """A request whose Host header names another host is a 400: a page on a rebound DNS name cannot reach a
+    server bound to localhost (or to one interface) from a victim's browser."""
+
+    def __init__(self, app, hosts: frozenset[str]):
+        self.app = app
+        self.hosts = hosts
+
+    async def __call__(self, scope, receive, send) -> None:
+        if scope["type"] in ("http", "websocket") and "*" not in self.hosts:
+            headers = dict(scope.get("headers") or [])
+            host = _host_of(headers.get(b"host", b"").decode("latin-1"))
+            if host not in self.hosts:
+                response = JSONResponse({"detail": "unexpected Host header (start the server with --allow-host "
+                                                   "NAME to accept this name)"}, status_code=400,
+                                        headers=SECURITY_HEADERS)
+                await response(scope, receive, send)
+                return
+        await self.app(scope, receive, send)
+
+
+class BodyTooLarge(HTTPException):
+    def __init__(self, limit: int):
+        super().__init__(413, f"request body over {limit} bytes")
+
+
+class BodyLimit:
+    """A body over ``max_body`` bytes is a 413: refused from its Content-Length before any of it is read, or,
+    sent without one (chunked), as soon as what arrived passes the limit."""
+
+    def __init__(self, app, max_body: int):
+        self.app = app
+        self.max_body = max_body
+
+    async def __call__(self, scope, receive, send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        length = dict(scope.get("headers") or []).get(b"content-length")
+        if length is not None:
+            try:
+                too_large = int(length) > self.max_body
+            except ValueError:
+                too_large = False  # the server refuses a malformed length itself
+            if too_large:
+                response = JSONResponse({"detail": f"request body over {self.max_body} bytes"}, status_code=413,
+                                        headers={**SECURITY_HEADERS, "Connection": "close"})
+                await response(scope, receive, send)
+                return
+        received = 0
+
+        async def bounded_receive():
+            nonlocal received
+            message = await receive()
+            if message["type"] == "http.request":
+                received += len(message.get("body", b""))
+                if received > self.max_body:
+                    raise BodyTooLarge(self.max_body)
+            return message
+
+        await self.app(scope, bounded_receive, send)
+
+
+def scrub(message: str, request: Request) -> str:
+    """``message`` without the request's own values (query and path parameters): an error never echoes input."""
+    values = [v for v in (*request.query_params.values(), *request.path_params.values()) if isinstance(v, str) and v]
+    for value in sorted(values, key=len, reverse=True):
+        message = message.replace(repr(value), GIVEN)
+        if len(value) >= 2:
+            message = re.sub(rf"(?<!\w){re.escape(value)}(?!\w)", GIVEN, message)
+    return message
 
 
 def _chain(first: dict[str, Any], rest: Iterator[dict[str, Any]]) -> Iterator[dict[str, Any]]:

@@ -7,6 +7,9 @@ loads spaCy once (the process-wide default pipeline).
 """
 from __future__ import annotations
 
+import os
+import threading
+import time
 import traceback
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
@@ -22,6 +25,24 @@ from tidings.errors import ExecutorError  # noqa: E402  (public as tidings.Execu
 #: Batches in flight per worker: enough to keep workers busy, little enough to bound memory.
 WINDOW_PER_WORKER = 2
 CONNECT_TIMEOUT = "15s"
+#: How often a local worker checks that the process that started it is still there.
+PARENT_CHECK_SECONDS = 0.5
+
+
+def die_with_parent(parent: int, *, interval: float = PARENT_CHECK_SECONDS) -> None:
+    """Worker initializer: end this process as soon as ``parent`` is gone, even killed with SIGKILL (no orphan
+    keeps a spaCy model in memory). A daemon thread watches the parent id change (the orphan is re-parented);
+    unlike prctl's PR_SET_PDEATHSIG it does not fire when only the parent's thread that spawned it ends."""
+    if os.getppid() != parent:  # the parent died while this worker started
+        os._exit(1)
+
+    def watch() -> None:
+        while True:
+            time.sleep(interval)
+            if os.getppid() != parent:
+                os._exit(1)
+
+    threading.Thread(target=watch, name="tidings-parent-watch", daemon=True).start()
 
 
 def process_batch(raws: Batch, pipeline=None) -> Results:
@@ -76,7 +97,8 @@ class ProcessExecutor:
         from concurrent.futures import ProcessPoolExecutor
 
         self.workers = workers
-        self.pool = ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("spawn"))
+        self.pool = ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("spawn"),
+                                        initializer=die_with_parent, initargs=(os.getpid(),))
 
     def map_batches(self, batches: Iterable[Batch]) -> Iterator[tuple[Batch, Results]]:
         return ordered_results(lambda batch: self.pool.submit(process_batch, batch), batches,

@@ -24,6 +24,9 @@ from tidings.storage import Store
 from tidings.storage.store import unwritable
 
 BATCH_SIZE = 16
+#: Most raw characters (text or HTML) of one batch: 16 huge documents are never held, sent or parsed at once.
+#: A single input larger than this still makes a batch of its own (the readers bound each input).
+BATCH_CHARS = 20_000_000
 #: Files that may hold many articles: with one of them among the inputs, the total is not known up front.
 MANY_ARTICLE_FILE = re.compile(r"\.(jsonl|xml|rss|atom|warc|arc|gz)$", re.I)
 _NOTES = re.compile(r"(?:readme|licen[cs]e)(?:\.\w+)?", re.I)  # folder notes the readers leave out
@@ -148,9 +151,16 @@ def raw_content_hash(raw: RawArticle) -> str | None:
     return near.raw_hash(content) if content is not None else None
 
 
+def raw_size(raw: RawArticle) -> int:
+    """The characters of an input's content (text or HTML), what a batch's budget counts."""
+    return len(raw.html or "") + len(raw.text or "")
+
+
 def plan_batches(inputs: Iterable[RawArticle | Failure], writer: Writer, *, batch_size: int = BATCH_SIZE,
-                 retry_failed: bool = False) -> Iterator[Batch]:
-    """Batches of inputs still to parse; reader failures and known inputs are settled on the way.
+                 batch_chars: int = BATCH_CHARS, retry_failed: bool = False) -> Iterator[Batch]:
+    """Batches of inputs still to parse, each of at most ``batch_size`` inputs and ``batch_chars`` characters
+    of content (an input over that alone is a batch of one); reader failures and known inputs are settled on
+    the way.
 
     An input whose id an earlier input of this run already took (a JSONL line repeating an id, a
     JSONL id equal to a file's) gets its own key, ``id@origin``, and its own outcome; only the same
@@ -159,6 +169,7 @@ def plan_batches(inputs: Iterable[RawArticle | Failure], writer: Writer, *, batc
     store, summary = writer.store, writer.summary
     seen: dict[str, str | None] = {}
     batch: Batch = []
+    chars = 0
     for item in inputs:
         if item.id in seen and seen[item.id] != item.origin:
             item = dataclasses.replace(item, id=collision_key(item))
@@ -178,10 +189,15 @@ def plan_batches(inputs: Iterable[RawArticle | Failure], writer: Writer, *, batc
             with store.transaction():
                 writer.skip(item, duplicate_of=same, reason="exact duplicate (same raw input)")
             continue
+        size = raw_size(item)
+        if batch and chars + size > batch_chars:
+            yield batch
+            batch, chars = [], 0
         batch.append(item)
+        chars += size
         if len(batch) >= batch_size:
             yield batch
-            batch = []
+            batch, chars = [], 0
     if batch:
         yield batch
 
@@ -213,7 +229,8 @@ def known_total(paths: Sequence[str]) -> int | None:
 
 
 def ingest(paths: Sequence[str], *, store: Store, engine: str = "local", workers: int = 1, scheduler=None,
-           batch_size: int = BATCH_SIZE, retry_failed: bool = False, progress: bool = False,
+           batch_size: int = BATCH_SIZE, batch_chars: int = BATCH_CHARS, retry_failed: bool = False,
+           progress: bool = False,
            pipeline=None, inputs: Iterable[RawArticle | Failure] | None = None,
            min_confidence: float | None = None) -> IngestSummary:
     """Ingest ``paths`` (or ready-made ``inputs``) into ``store``; return what happened to each input.
@@ -231,7 +248,8 @@ def ingest(paths: Sequence[str], *, store: Store, engine: str = "local", workers
     executor = make_executor(engine, workers=workers, scheduler=scheduler, pipeline=pipeline)
     try:
         source = inputs if inputs is not None else iter_inputs(list(paths))
-        batches = plan_batches(source, writer, batch_size=batch_size, retry_failed=retry_failed)
+        batches = plan_batches(source, writer, batch_size=batch_size, batch_chars=batch_chars,
+                               retry_failed=retry_failed)
         for raws, results in executor.map_batches(batches):
             writer.commit(raws, results)
     finally:

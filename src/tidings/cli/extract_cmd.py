@@ -9,6 +9,7 @@ import click
 from tidings.cli.render import document_table
 from tidings.cli.store_cmd import min_confidence_option
 from tidings.models import Document, Failure, RawArticle
+from tidings.stages.ingest import readers
 from tidings.stages.ingest.readers import iter_inputs, raw_from_string
 
 #: The ``schema`` of the JSONL output line standing for an input that failed.
@@ -70,7 +71,12 @@ def _inputs(paths, *, published, url, title):
     """A RawArticle or a Failure per input, blank JSONL lines included (as Failures)."""
     for path in paths:
         if path == "-":
-            yield raw_from_string(sys.stdin.read(), id="stdin", url=url, title=title, published=published)
+            content = sys.stdin.read(readers.MAX_BYTES + 1)  # bounded like any input file, never read whole
+            if len(content) > readers.MAX_BYTES:
+                yield Failure(id="stdin", reason=f"too large: standard input over {readers.MAX_BYTES} characters",
+                              origin="<stdin>")
+                continue
+            yield raw_from_string(content, id="stdin", url=url, title=title, published=published)
             continue
         for raw in iter_inputs([path], blank_lines=True):
             if isinstance(raw, RawArticle):

@@ -208,13 +208,20 @@ def _exists(path: str) -> bool:
 def _inputs_with_stdin(paths: Sequence[str]) -> Iterable:
     """The inputs of ``paths`` in order, ``-`` being one article read from standard input (read now, so an
     empty stdin is a usage error before any store is created)."""
+    from tidings.models import Failure, RawArticle
+    from tidings.stages.ingest import readers
     from tidings.stages.ingest.readers import iter_inputs, raw_from_string
 
-    content = click.get_text_stream("stdin").read()
+    content = click.get_text_stream("stdin").read(readers.MAX_BYTES + 1)  # bounded like any input file
     if not content.strip():
         raise BadValue("standard input is empty")
-    stdin = raw_from_string(content)
-    stdin.origin = "<stdin>"
+    stdin: RawArticle | Failure
+    if len(content) > readers.MAX_BYTES:
+        stdin = Failure(id="stdin", reason=f"too large: standard input over {readers.MAX_BYTES} characters",
+                        origin="<stdin>")
+    else:
+        stdin = raw_from_string(content)
+        stdin.origin = "<stdin>"
     before, after = list(paths[: paths.index("-")]), list(paths[paths.index("-") + 1:])
     return itertools.chain(iter_inputs(before) if before else (), [stdin], iter_inputs(after) if after else ())
 

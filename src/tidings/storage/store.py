@@ -171,19 +171,22 @@ class Store:
         if self.readonly:
             raise StoreError(f"{self.path} has schema version {current}; open it once with write access (any"
                              f" `tidings` store command or `tidings serve`) to upgrade it to {latest}")
-        self.conn.execute(
-            "CREATE TABLE IF NOT EXISTS migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL,"
-            " applied_at TEXT NOT NULL)")
         applied = []
-        for migration in MIGRATIONS:
-            if migration.version <= current:
-                continue
-            with self.transaction():
+        # One write transaction, the version read again under its lock: two processes opening (creating) the
+        # same store at once apply each migration once ("table ... already exists" cannot happen).
+        with self.transaction():
+            self.conn.execute(
+                "CREATE TABLE IF NOT EXISTS migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL,"
+                " applied_at TEXT NOT NULL)")
+            current = self.schema_version()
+            for migration in MIGRATIONS:
+                if migration.version <= current:
+                    continue
                 for statement in _statements(migration.sql):
                     self.conn.execute(statement)
                 self.conn.execute("INSERT INTO migrations VALUES (?, ?, ?)",
                                   (migration.version, migration.name, now()))
-            applied.append(migration.version)
+                applied.append(migration.version)
         return applied
 
     def schema_version(self) -> int:

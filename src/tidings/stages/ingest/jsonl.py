@@ -8,31 +8,45 @@ from __future__ import annotations
 import gzip
 import json
 import zlib
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from tidings.models import Failure, RawArticle
-from tidings.stages.ingest.source import Source
+from tidings.stages.ingest.decoding import InputError
+from tidings.stages.ingest.source import MAX_FILE_BYTES, Source, bounded_chunks, check_file_size
 
 FIELDS = ("id", "text", "html", "url", "title", "published", "source")
+_CHUNK = 1 << 16
 
 
 def read(source: Source) -> Iterator[RawArticle | Failure]:
     """One article per line (``.jsonl.gz`` read as a stream, so a cut file keeps its whole lines)."""
     yield from read_jsonl(source.path, stem_id=source.stem_id, max_bytes=source.max_bytes,
-                          blank_lines=source.blank_lines)
+                          blank_lines=source.blank_lines, max_file_bytes=source.max_file_bytes)
 
 
-def read_jsonl(path: Path, *, stem_id: str, max_bytes: int,
-               blank_lines: bool = False) -> Iterator[RawArticle | Failure]:
-    """Yield one RawArticle (or Failure) per non-blank line of ``path`` (per line, with ``blank_lines``)."""
+def read_jsonl(path: Path, *, stem_id: str, max_bytes: int, blank_lines: bool = False,
+               max_file_bytes: int = MAX_FILE_BYTES) -> Iterator[RawArticle | Failure]:
+    """Yield one RawArticle (or Failure) per non-blank line of ``path`` (per line, with ``blank_lines``).
+
+    The file is read in pieces, never whole: a line over ``max_bytes`` is dropped as it comes (one Failure), a
+    file over ``max_file_bytes`` is one Failure before any line, and a ``.gz`` stream that decompresses to more
+    gives its lines up to there, then one ``too large`` Failure for the rest."""
     found = False
     number = 0
     gzipped = path.name.lower().endswith(".gz")
     try:
+        check_file_size(path, max_file_bytes)
         with path.open("rb") as handle:
-            for number, line in enumerate(gunzip_lines(handle) if gzipped else handle, start=1):
+            raw = iter(lambda: handle.read(_CHUNK), b"")
+            chunks = bounded_chunks(_gunzip_chunks(handle, chunk=_CHUNK), max_file_bytes) if gzipped else raw
+            for number, line in enumerate(split_lines(chunks, max_line=max_bytes), start=1):
                 origin = f"{path}:{number}"
+                if line is None:
+                    found = True
+                    yield Failure(id=f"{stem_id}:{number}", reason=f"too large: {origin}: line over {max_bytes} bytes",
+                                  origin=origin)
+                    continue
                 if not line.strip():
                     if blank_lines:
                         yield Failure(id=f"{stem_id}:{number}", reason=f"empty: {origin}: blank line", origin=origin)
@@ -44,20 +58,49 @@ def read_jsonl(path: Path, *, stem_id: str, max_bytes: int,
         yield Failure(id=stem_id if not number else f"{stem_id}:rest", origin=str(path),
                       reason=f"parse error: broken gzip stream {where} ({exc})")
         return
+    except InputError as exc:
+        if not number:
+            raise
+        yield Failure(id=f"{stem_id}:rest", origin=str(path), reason=f"{exc} (after line {number})")
+        return
     if not found:
         yield Failure(id=stem_id, reason="empty: no JSON lines", origin=str(path))
 
 
-def gunzip_lines(handle, *, chunk: int = 1 << 16) -> Iterator[bytes]:
+def gunzip_lines(handle, *, chunk: int = _CHUNK) -> Iterator[bytes]:
     """Lines of a gzip stream (members concatenated), every whole line before a cut or damaged spot
     included; then EOFError (cut short) or zlib.error (damaged). A cut last line is yielded as it is."""
-    pending = b""
-    for data in _gunzip_chunks(handle, chunk=chunk):
-        pending += data
-        *lines, pending = pending.split(b"\n")
-        yield from (line + b"\n" for line in lines)
-    if pending:
-        yield pending
+    for line in split_lines(_gunzip_chunks(handle, chunk=chunk), max_line=None):
+        assert line is not None
+        yield line
+
+
+def split_lines(chunks: Iterable[bytes], *, max_line: int | None) -> Iterator[bytes | None]:
+    """The lines (newline kept) of a stream of byte pieces, the last one without its newline if it has none.
+
+    A line longer than ``max_line`` bytes is None: its bytes are dropped as they come, never held whole."""
+    parts: list[bytes] = []
+    size = 0
+    dropping = False
+    for data in chunks:
+        start = 0
+        while start < len(data):
+            end = data.find(b"\n", start)
+            piece = data[start:] if end < 0 else data[start:end + 1]
+            start += len(piece)
+            if not dropping:
+                parts.append(piece)
+                size += len(piece)
+                dropping = max_line is not None and size > max_line
+                if dropping:
+                    parts, size = [], 0
+            if end >= 0:
+                yield None if dropping else b"".join(parts)
+                parts, size, dropping = [], 0, False
+    if dropping:
+        yield None
+    elif parts:
+        yield b"".join(parts)
 
 
 def _gunzip_chunks(handle, *, chunk: int) -> Iterator[bytes]:

@@ -21,7 +21,7 @@ from tidings.models import Failure, RawArticle
 from tidings.stages.ingest import feeds, jsonl, plain, warc
 from tidings.stages.ingest.decoding import InputError, looks_like_html
 from tidings.stages.ingest.plain import markdown_to_text, raw_from_string
-from tidings.stages.ingest.source import Reader, Source
+from tidings.stages.ingest.source import MAX_FILE_BYTES, Reader, Source
 
 #: Largest single-article file (or JSONL line, WARC record, feed file) accepted.
 MAX_BYTES = 20_000_000
@@ -43,13 +43,17 @@ _COMPOUND_SUFFIXES = tuple(suffix for suffix in READERS if suffix.count(".") > 1
 _GLOB_CHARS = re.compile(r"[*?\[]")
 _FOLDER_NOTES = re.compile(r"(?:readme|licen[cs]e)(?:\.\w+)?", re.I)
 
-__all__ = ["MAX_BYTES", "READERS", "iter_inputs", "looks_like_html", "markdown_to_text", "raw_from_string"]
+__all__ = ["MAX_BYTES", "MAX_FILE_BYTES", "READERS", "iter_inputs", "looks_like_html", "markdown_to_text",
+           "raw_from_string"]
 
 
 def iter_inputs(paths: Iterable[str | Path] | str | Path, *, max_bytes: int = MAX_BYTES,
-                blank_lines: bool = False) -> Iterator[RawArticle | Failure]:
+                blank_lines: bool = False, max_file_bytes: int = MAX_FILE_BYTES) -> Iterator[RawArticle | Failure]:
     """Yield a RawArticle or a Failure for every article found in ``paths`` (files, folders, globs);
-    with ``blank_lines``, a blank JSONL line is a Failure too (so outputs line up with input lines)."""
+    with ``blank_lines``, a blank JSONL line is a Failure too (so outputs line up with input lines).
+
+    ``max_bytes`` bounds one article (file, JSONL line, WARC record, feed item), ``max_file_bytes`` one file
+    and its decompressed stream; files are read as streams, never whole, and what is over fails "too large"."""
     groups = [(str(given), list(_expand(str(given)))) for given in ([paths] if isinstance(paths, (str, Path))
                                                                    else paths)]
     ids = file_ids([pair for _, found in groups for pair in found])
@@ -59,7 +63,8 @@ def iter_inputs(paths: Iterable[str | Path] | str | Path, *, max_bytes: int = MA
                       else "not found: no such file, folder or glob match")
             yield Failure(id=given, reason=reason, origin=given)
         for path, _ in found:
-            yield from _read_file(path, stem_id=ids[path], max_bytes=max_bytes, blank_lines=blank_lines)
+            yield from _read_file(path, stem_id=ids[path], max_bytes=max_bytes, blank_lines=blank_lines,
+                                  max_file_bytes=max_file_bytes)
 
 
 def file_ids(found: Sequence[tuple[Path, Path]]) -> dict[Path, str]:
@@ -113,8 +118,8 @@ def _suffix(path: Path) -> str:
     return inner + ".gz" if inner in READERS else path.suffix.lower()
 
 
-def _read_file(path: Path, *, stem_id: str, max_bytes: int,
-               blank_lines: bool = False) -> Iterator[RawArticle | Failure]:
+def _read_file(path: Path, *, stem_id: str, max_bytes: int, blank_lines: bool = False,
+               max_file_bytes: int = MAX_FILE_BYTES) -> Iterator[RawArticle | Failure]:
     """Dispatch one file to its format reader; any unexpected error becomes one Failure."""
     suffix = _suffix(path)
     gzipped = suffix.endswith(".gz") and suffix not in READERS
@@ -124,7 +129,8 @@ def _read_file(path: Path, *, stem_id: str, max_bytes: int,
         reader = READERS.get(suffix)
         if reader is None:
             raise InputError(f"unsupported type: {suffix or 'no extension'}")
-        yield from reader(Source(path, stem_id, max_bytes, gzipped=gzipped, blank_lines=blank_lines))
+        yield from reader(Source(path, stem_id, max_bytes, gzipped=gzipped, blank_lines=blank_lines,
+                                 max_file_bytes=max_file_bytes))
     except InputError as exc:
         yield Failure(id=stem_id, reason=str(exc), origin=origin)
     except OSError as exc:

@@ -15,6 +15,10 @@ from pathlib import Path
 from tidings.models import Failure, RawArticle
 from tidings.stages.ingest.decoding import InputError, decode
 
+#: Most bytes read from one input file, and from one decompressed stream (``.gz``, ``.warc.gz``, ``.jsonl.gz``):
+#: files are read as streams, never whole, and one over this fails with a ``too large`` reason.
+MAX_FILE_BYTES = 50_000_000
+
 
 @dataclass(frozen=True)
 class Source:
@@ -25,6 +29,7 @@ class Source:
     max_bytes: int
     gzipped: bool = False  # a gzip-wrapped file of a format without its own compression ("story.html.gz")
     blank_lines: bool = False  # line formats: a blank line is a Failure too (outputs line up with input lines)
+    max_file_bytes: int = MAX_FILE_BYTES  # the whole file, and the whole of its decompressed stream
 
     @property
     def origin(self) -> str:
@@ -32,7 +37,7 @@ class Source:
 
     def text(self) -> str:
         """The whole file decoded to text (decompressed when ``gzipped``), refusing more than ``max_bytes``."""
-        return decode(read_bytes(self.path, gzipped=self.gzipped, max_bytes=self.max_bytes))
+        return decode(read_bytes(self.path, gzipped=self.gzipped, max_bytes=min(self.max_bytes, self.max_file_bytes)))
 
 
 #: A format reader: every article (or Failure) in one input file.
@@ -45,7 +50,11 @@ def read_bytes(path: Path, *, gzipped: bool, max_bytes: int) -> bytes:
         size = path.stat().st_size
         if size > max_bytes:
             raise InputError(f"too large: {size} bytes (limit {max_bytes})")
-        return path.read_bytes()
+        with path.open("rb") as plain:
+            data = plain.read(max_bytes + 1)  # a file growing since: still never more than the limit
+        if len(data) > max_bytes:
+            raise InputError(f"too large: over {max_bytes} bytes (limit {max_bytes})")
+        return data
     try:
         with gzip.open(path, "rb") as handle:
             data = handle.read(max_bytes + 1)
@@ -54,3 +63,20 @@ def read_bytes(path: Path, *, gzipped: bool, max_bytes: int) -> bytes:
     if len(data) > max_bytes:
         raise InputError(f"too large: over {max_bytes} bytes once decompressed")
     return data
+
+
+def check_file_size(path: Path, max_file_bytes: int) -> None:
+    """Refuse a file larger than ``max_file_bytes`` on disk, before reading any of it."""
+    size = path.stat().st_size
+    if size > max_file_bytes:
+        raise InputError(f"too large: {size} bytes (limit {max_file_bytes} per file)")
+
+
+def bounded_chunks(chunks: Iterator[bytes], max_file_bytes: int) -> Iterator[bytes]:
+    """``chunks`` (a decompressing stream), raising InputError ``too large`` once they pass ``max_file_bytes``."""
+    total = 0
+    for data in chunks:
+        total += len(data)
+        if total > max_file_bytes:
+            raise InputError(f"too large: over {max_file_bytes} bytes once decompressed")
+        yield data

@@ -14,7 +14,7 @@ from warcio.exceptions import ArchiveLoadFailed
 
 from tidings.models import Failure, RawArticle
 from tidings.stages.ingest.decoding import InputError, decode
-from tidings.stages.ingest.source import Source
+from tidings.stages.ingest.source import MAX_FILE_BYTES, Source, check_file_size
 
 _GZIP_MEMBER = b"\x1f\x8b\x08"
 _WARC_LINE = b"WARC/1."
@@ -22,16 +22,22 @@ _WARC_LINE = b"WARC/1."
 
 def read(source: Source) -> Iterator[RawArticle | Failure]:
     """The HTML responses of a web archive (the format's own gzip members included)."""
-    yield from read_warc(source.path, stem_id=source.stem_id, max_bytes=source.max_bytes)
+    yield from read_warc(source.path, stem_id=source.stem_id, max_bytes=source.max_bytes,
+                         max_file_bytes=source.max_file_bytes)
 
 
-def read_warc(path: Path, *, stem_id: str, max_bytes: int) -> Iterator[RawArticle | Failure]:
+def read_warc(path: Path, *, stem_id: str, max_bytes: int,
+              max_file_bytes: int = MAX_FILE_BYTES) -> Iterator[RawArticle | Failure]:
     """Yield one RawArticle (or Failure) per HTML response record of the archive at ``path``.
 
     A damaged or cut record is a Failure and reading resumes at the next record found after it
-    (the next gzip member, or the next ``WARC/1.`` line of an uncompressed archive).
+    (the next gzip member, or the next ``WARC/1.`` line of an uncompressed archive). Records are read
+    as streams; an archive over ``max_file_bytes`` on disk is one Failure, and once its records (their
+    declared lengths, decompressed) add up to more, the rest is one ``too large`` Failure.
     """
+    check_file_size(path, max_file_bytes)
     found = records = broken = 0
+    total = 0
     start: int | None = 0
     marker = _GZIP_MEMBER if path.name.lower().endswith(".gz") else _WARC_LINE
     with path.open("rb") as handle:
@@ -40,8 +46,14 @@ def read_warc(path: Path, *, stem_id: str, max_bytes: int) -> Iterator[RawArticl
             start = None
             try:
                 for record in _records(handle, read_to):
-                    if record.rec_headers.get_header("Content-Length") is None:  # required: a damaged header block
+                    length = record.rec_headers.get_header("Content-Length")
+                    if length is None:  # required: a damaged header block
                         raise ValueError("damaged record: its WARC header has no Content-Length")
+                    total += int(length)
+                    if total > max_file_bytes:
+                        yield Failure(id=f"{stem_id}#{records + broken + 1}", origin=f"{path}#{records + broken + 1}",
+                                      reason=f"too large: over {max_file_bytes} bytes of records once decompressed")
+                        return
                     records += 1
                     if _is_html_response(record):
                         found += 1
