@@ -205,3 +205,15 @@ def test_reported_past_perfect_is_not_background(code):
     assert deportations and not any(e.historical for e in deportations)
     doc = code("The ministry said that years earlier the militia had kidnapped two aid workers.")
     assert all(e.historical for e in doc.events if e.trigger.text == "kidnapped")
+
+
+def test_a_country_read_from_a_place_or_a_name_inside_the_phrase_is_not_the_actors_identity(code):
+    doc = code("Ethiopian militiamen shelled a school near Mekelle on Friday.")
+    school = ActorRef(text="school", country="ETH", start=doc.text.index("school"), end=doc.text.index("school") + 6)
+    militia = ActorRef(text="Ethiopian militiamen", country="ETH", start=0, end=20)
+    assert not coder.same_party(militia, school, doc)
+    assert coder.same_party(militia, school)  # without the text to tell them apart: one code, ETH→ETH
+    doc = code("Staff at Britain's Royal Mail protested outside Parliament.")
+    staff = ActorRef(text="Staff", actor_id="GBR", country="GBR", start=0, end=5)
+    britain = ActorRef(text="Britain", actor_id="GBR-GOV", country="GBR", start=9, end=16)
+    assert not coder.same_party(staff, britain, doc)

@@ -604,12 +604,14 @@ def to_events(doc: Document, item: Coded) -> list[Event]:
     when = timing.event_timing(doc, anchor, item.sentence, item.status.status)
     where = event_location(doc, anchor, item.sentence)
     named = {id(r) for r in [*actors, *recipients] if r is not None and (r.actor_id or r.country)}
+    own_country = {id(r) for r in [*actors, *recipients] if r is not None and r.country}
     _domestic_default(doc, item.sentence, [*actors, *recipients])
     events = []
     pairs = [(a, r) for a in actors for r in recipients][:MAX_PAIRS]
     for k, (actor, recipient) in enumerate(pairs):
         if actor is not None and recipient is not None and not reflexive and (actorrefs.same_actor(actor, recipient)
-                                                                              or id(actor) in named and id(recipient) in named
+                                                                              or id(actor) in own_country
+                                                                              and id(recipient) in own_country
                                                                               and same_party(actor, recipient, doc)):
             recipient = None  # a party given its country by the domestic default is not thereby the actor
         code, kind = item.cameo, item.type
@@ -651,7 +653,20 @@ def same_party(a: ActorRef, b: ActorRef, doc: Document | None = None) -> bool:
         return True
     if _named(doc, a) and _named(doc, b):
         return False
+    if doc is not None and not (_named_in_phrase(doc, a) and _named_in_phrase(doc, b)):
+        return False  # "attacked a camp near El Fasher": a country read from a place is where, not who
     return a.country is not None and (a.country, a.sector, a.org) == (b.country, b.sector, b.org)
+
+
+def _named_in_phrase(doc: Document, ref: ActorRef) -> bool:
+    """The ref's own words say who it is (a mention of the actors layer, a proper name or a nationality), not a
+    place or name further inside its phrase ("workers at Samsung", "a camp near El Fasher")."""
+    if ref.start is None or ref.end is None or doc.parse is None:
+        return True
+    start, end = ref.start, ref.end
+    if any(m.actor_id and m.start < end and m.end > start for m in doc.mentions):
+        return True
+    return any(t.pos == "PROPN" or t.ent_type in actorrefs.PARTY_ENTITIES for t in doc.parse.tokens_in(start, end))
 
 
 def _named(doc: Document | None, ref: ActorRef) -> bool:
