@@ -217,3 +217,10 @@ def test_a_country_read_from_a_place_or_a_name_inside_the_phrase_is_not_the_acto
     staff = ActorRef(text="Staff", actor_id="GBR", country="GBR", start=0, end=5)
     britain = ActorRef(text="Britain", actor_id="GBR-GOV", country="GBR", start=9, end=16)
     assert not coder.same_party(staff, britain, doc)
+
+
+def test_a_bare_earlier_is_the_same_news_and_years_earlier_is_background(code):
+    doc = code("Earlier, Labour accused the Conservatives of lying.")
+    assert [e.historical for e in doc.events if e.type == "ACCUSE"] == [False]
+    doc = code("Years earlier, Labour accused the Conservatives of lying.")
+    assert [e.historical for e in doc.events if e.type == "ACCUSE"] == [True]

@@ -28,6 +28,8 @@ from tidings.models import DateMention, Document, Parse
 from tidings.stages.events.frames import SPEECH_LEMMAS
 
 HISTORICAL_DAYS = 31
+#: Background words that alone mean earlier in the same news ("Earlier, X said"); with a measure they do not.
+NEWS_CYCLE_WORDS = frozenset({"earlier"})
 #: How the events stage appends the dating rule to an event's evidence.
 DATE_NOTE = "; date: "
 BACKGROUND_WORDS = frozenset({"previously", "formerly", "former", "ago", "since", "once", "earlier", "past",
@@ -160,6 +162,9 @@ def _background_cue(parse: Parse, anchor: int) -> str:
         return "'used to'"
     for i in parse.children(anchor) + parse.children(head):
         word = parse.tokens[i].text.lower()
+        if word in NEWS_CYCLE_WORDS and not any(parse.tokens[c].dep in ("npadvmod", "nummod", "amod")
+                                                for c in parse.children(i)):
+            continue  # "Earlier, Dr Fox accused ...": earlier in the same news, unlike "years earlier"
         if word in BACKGROUND_WORDS and parse.tokens[i].dep in ("advmod", "amod", "prep", "npadvmod"):
             return f"background cue '{parse.tokens[i].text}'"
     if _past_relative(parse, head):
