@@ -224,3 +224,12 @@ def test_a_bare_earlier_is_the_same_news_and_years_earlier_is_background(code):
     assert [e.historical for e in doc.events if e.type == "ACCUSE"] == [False]
     doc = code("Years earlier, Labour accused the Conservatives of lying.")
     assert [e.historical for e in doc.events if e.type == "ACCUSE"] == [True]
+
+
+def test_an_object_pronoun_is_not_the_subject_of_its_own_clause(code):
+    doc = code("Liam Fox spoke on Monday. But Charles Clarke accused him of trying to score cheap political points.")
+    (event,) = [e for e in doc.events if e.type == "ACCUSE"]
+    assert event.recipient is not None and event.recipient.actor_id == "liam-fox"
+    doc = code("Egypt criticised Sudan. Later Cairo urged it to reopen the border.")
+    requests = [e for e in doc.events if e.type == "REQUEST"]
+    assert requests and all(party(e.recipient) == "SDN" for e in requests)

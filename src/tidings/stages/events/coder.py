@@ -412,11 +412,28 @@ def _antecedent(doc: Document, pronoun: int) -> list[ActorRef] | None:
     before = [m for m in doc.mentions if m.actor_id and m.end <= parse.tokens[pronoun].start]
     sentence = parse.tokens[pronoun].sent
     before = [m for m in before if parse.sentence_at(m.start) and parse.sentence_at(m.start).index >= sentence - 1]
+    coargument = _coargument_subject(doc, pronoun, own)
+    if coargument:  # "Mr Clarke accused him": "him" is not Mr Clarke (a reflexive would say so)
+        before = [m for m in before if m.actor_id not in coargument]
     if before:
         mention = before[-1]
         ref = actorrefs._from_mention(doc, mention, mention.text, mention.start, mention.end)
         return [ref]
     return None
+
+
+def _coargument_subject(doc: Document, pronoun: int, own: int) -> set[str]:
+    """Actor ids of the subject of the clause whose object the (non-reflexive) pronoun is."""
+    parse = doc.parse
+    tok = parse.tokens[pronoun]
+    is_object = tok.dep in ("dobj", "dative") and tok.head == own or \
+        tok.dep == "pobj" and parse.tokens[tok.head].dep == "prep" and parse.tokens[tok.head].head == own
+    if not is_object or tok.text.lower() in REFLEXIVES:
+        return set()
+    subject, _ = frames.subject_of(parse, own)
+    if subject is None:
+        return set()
+    return {r.actor_id for r in actorrefs.refs_for(doc, subject) if r.actor_id}
 
 
 def _verbal_attack(doc: Document, item: Coded, actor: ActorRef | None, recipient: ActorRef | None) -> bool:
