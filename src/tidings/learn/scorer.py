@@ -102,7 +102,7 @@ def features(doc: Document, event: Event, *, rank: int = 0) -> tuple[np.ndarray,
     dense = np.zeros(DENSE, dtype=np.float32)
     names_rank = [f"rank={min(rank, 2)}", f"rank|type={min(rank, 2)}|{event.type}"]
     origin = event.evidence.split(":", 1)[0] if event.evidence.startswith(WIDENED) else "strict"
-    names = [f"origin={origin}", f"origin|type={origin}|{event.type}", f"pattern={event.evidence}", f"status={event.status}",
+    names = [f"origin={origin}", f"origin|type={origin}|{event.type}", f"pattern={event.evidence.split('; date: ')[0]}", f"status={event.status}",
              f"historical={event.historical}", f"topic={doc.article.topic}"]
     names += names_rank
     names += _party_features(doc, "actor", event.actor) + _party_features(doc, "recipient", event.recipient)

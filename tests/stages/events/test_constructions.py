@@ -141,10 +141,10 @@ def test_past_perfect_background_is_historical_without_a_date(code):
     assert event.historical and event.date is None and event.date_precision == "unknown"
 
 
-def test_lead_news_without_a_date_gets_the_publication_week(code):
+def test_lead_news_without_a_date_is_not_given_the_publication_week(code):
     doc = code("Pakistani police arrested twelve opposition activists in Lahore.", published="2021-12-30")
     (event,) = of_type(doc, "COERCE")
-    assert event.date == "2021-W52" and event.date_precision == "week" and not event.historical
+    assert event.date is None and event.date_precision == "unknown" and not event.historical
 
 
 def test_no_self_directed_event(code):
@@ -222,7 +222,7 @@ def test_no_domestic_default_when_the_other_parties_disagree(code):
 
 def test_one_politician_attacking_another_is_criticism(code):
     (event,) = code("Donald Trump attacked Hillary Clinton over her emails.").events
-    assert (event.type, event.cameo) == ("ACCUSE", "111") and event.evidence.endswith("rule:verbal-attack")
+    assert (event.type, event.cameo) == ("ACCUSE", "111") and "+ rule:verbal-attack;" in event.evidence
     (fight,) = code("Russian soldiers attacked Ukrainian villagers.").events
     assert fight.type == "ASSAULT"
 

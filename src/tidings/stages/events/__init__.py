@@ -21,6 +21,7 @@ from tidings.resources import lexicon as lexicon_data
 from tidings.resources.lexicon import Lexicon
 from tidings.stages.events import loose as loose_candidates
 from tidings.stages.events import speech as speech_candidates
+from tidings.stages.events import timing
 from tidings.stages.events.coder import code_sentence, event_party, to_events
 
 __all__ = ["run"]
@@ -64,5 +65,18 @@ def run(doc: Document, *, lexicon: Lexicon | None = None,
             event.confidence = round(model.probability(doc, event, rank=rank), 3)
         # a widened candidate exists only when the scorer vouches for it; strict ones stay, however unsure
         events = [e for e in events if e.confidence >= model.threshold or not _widened(e)]
+    for event in events:
+        _note_date_rule(doc, event)
     doc.events = events
     return doc
+
+
+def _note_date_rule(doc: Document, event: Event) -> None:
+    """Append the rule that dated the event to its evidence ("...; date: clause date 'on Monday'")."""
+    if doc.parse is None or timing.DATE_NOTE in event.evidence:
+        return
+    anchor = doc.parse.token_at(event.trigger.start)
+    if anchor is None:
+        return
+    when = timing.event_timing(doc, anchor.i, event.sentence.index, event.status)
+    event.evidence = f"{event.evidence}{timing.DATE_NOTE}{when.reason}"

@@ -224,6 +224,26 @@ PARTY_ENTITIES = frozenset({"PERSON", "ORG", "NORP", "GPE"})
 PLACE_ENTITIES = frozenset({"LOC", "FAC"})
 
 
+#: Head nouns that never name a party on their own: weapons, exercises, abstractions, and relations whose
+#: other side is unresolved ("its allies"). A ref that resolves to a country or actor still counts.
+NON_PARTY_NOUNS = frozenset({
+    "artillery", "tank", "missile", "rocket", "shell", "mortar", "bomb", "drone", "gun", "rifle", "weapon",
+    "munition", "warhead", "grenade", "bullet", "howitzer", "ammunition", "arm", "firearm", "explosive",
+    "jet", "warplane", "aircraft", "helicopter", "warship", "vehicle",
+    "drill", "exercise", "manoeuvre", "maneuver", "sovereignty", "independence", "integrity", "security",
+    "stability", "democracy", "freedom", "autonomy", "territory", "ally", "partner",
+})
+
+
+def non_party(doc: Document, ref: ActorRef) -> bool:
+    """An unresolved phrase headed by a weapon, an exercise or an abstraction ("artillery", "drills",
+    "sovereignty", "its allies")."""
+    if ref.actor_id or ref.country or ref.org or ref.sector or ref.start is None:
+        return False
+    nouns = [t for t in doc.parse.tokens_in(ref.start, ref.end) if t.pos in ("NOUN", "PROPN")]
+    return bool(nouns) and nouns[-1].lemma.lower() in NON_PARTY_NOUNS and nouns[-1].ent_type not in PARTY_ENTITIES
+
+
 def is_party(doc: Document, ref: ActorRef, *, event_nouns: frozenset[str] | None = None) -> bool:
     """True when a ref names someone who can act or be acted on, not a thing ("a new pact", "the ban").
 
@@ -232,7 +252,7 @@ def is_party(doc: Document, ref: ActorRef, *, event_nouns: frozenset[str] | None
     """
     if ref.actor_id or ref.country or ref.org or ref.sector:
         return True
-    if ref.start is None:
+    if ref.start is None or non_party(doc, ref):
         return False
     tokens = doc.parse.tokens_in(ref.start, ref.end)
     if any(tok.ent_type in PARTY_ENTITIES or tok.pos == "PROPN" and tok.ent_type not in PLACE_ENTITIES

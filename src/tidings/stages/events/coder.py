@@ -412,11 +412,28 @@ def _antecedent(doc: Document, pronoun: int) -> list[ActorRef] | None:
     before = [m for m in doc.mentions if m.actor_id and m.end <= parse.tokens[pronoun].start]
     sentence = parse.tokens[pronoun].sent
     before = [m for m in before if parse.sentence_at(m.start) and parse.sentence_at(m.start).index >= sentence - 1]
+    coargument = _coargument_subject(doc, pronoun, own)
+    if coargument:  # "Mr Clarke accused him": "him" is not Mr Clarke (a reflexive would say so)
+        before = [m for m in before if m.actor_id not in coargument]
     if before:
         mention = before[-1]
         ref = actorrefs._from_mention(doc, mention, mention.text, mention.start, mention.end)
         return [ref]
     return None
+
+
+def _coargument_subject(doc: Document, pronoun: int, own: int) -> set[str]:
+    """Actor ids of the subject of the clause whose object the (non-reflexive) pronoun is."""
+    parse = doc.parse
+    tok = parse.tokens[pronoun]
+    is_object = tok.dep in ("dobj", "dative") and tok.head == own or \
+        tok.dep == "pobj" and parse.tokens[tok.head].dep == "prep" and parse.tokens[tok.head].head == own
+    if not is_object or tok.text.lower() in REFLEXIVES:
+        return set()
+    subject, _ = frames.subject_of(parse, own)
+    if subject is None:
+        return set()
+    return {r.actor_id for r in actorrefs.refs_for(doc, subject) if r.actor_id}
 
 
 def _verbal_attack(doc: Document, item: Coded, actor: ActorRef | None, recipient: ActorRef | None) -> bool:
@@ -582,7 +599,9 @@ def to_events(doc: Document, item: Coded) -> list[Event]:
     objects = resolve_heads(doc, item.recipients, cities=entry.quad_class >= 3 or item.mode == VISIT_MODE)
     recipients = [r for r in objects if actorrefs.is_party(doc, r)]  # named or known to the actors layer
     # "rejected a Chinese proposal to sign a treaty with it": the actor itself is no recipient, so look further
-    recipients = [r for r in recipients if not any(a is not None and actorrefs.same_actor(a, r) for a in actors)]
+    reflexive = _reflexive(parse, item.recipients)
+    recipients = [r for r in recipients if not any(_self_dyad(doc, a, r, reflexive=reflexive) for a in actors)
+                  and not _place_as_location(doc, r, item.frame.match.tokens)]
     if not any(r.actor_id or r.country or r.org for r in recipients):
         recipients = _owner(doc, item, actors) or recipients
     if not recipients and item.type == "PROTEST":
@@ -602,12 +621,16 @@ def to_events(doc: Document, item: Coded) -> list[Event]:
     when = timing.event_timing(doc, anchor, item.sentence, item.status.status)
     where = event_location(doc, anchor, item.sentence)
     named = {id(r) for r in [*actors, *recipients] if r is not None and (r.actor_id or r.country)}
+    own_country = {id(r) for r in [*actors, *recipients] if r is not None and r.country}
     _domestic_default(doc, item.sentence, [*actors, *recipients])
     events = []
     pairs = [(a, r) for a in actors for r in recipients][:MAX_PAIRS]
     for k, (actor, recipient) in enumerate(pairs):
-        if actor is not None and recipient is not None and actorrefs.same_actor(actor, recipient):
-            recipient = None
+        if actor is not None and recipient is not None and not reflexive and (actorrefs.same_actor(actor, recipient)
+                                                                              or id(actor) in own_country
+                                                                              and id(recipient) in own_country
+                                                                              and same_party(actor, recipient, doc)):
+            recipient = None  # a party given its country by the domestic default is not thereby the actor
         code, kind = item.cameo, item.type
         if _verbal_attack(doc, item, actor, recipient):
             code, kind = VERBAL_ATTACK, cameo_entry(VERBAL_ATTACK).plover_type
@@ -625,6 +648,78 @@ def to_events(doc: Document, item: Coded) -> list[Event]:
             evidence=item.evidence if kind == item.type else f"{item.evidence} + rule:verbal-attack",
         ))
     return _unique(events)
+
+
+#: Reflexive pronouns: the text itself says the actor acts on itself ("Belarus defended itself").
+REFLEXIVES = frozenset({"itself", "themselves", "himself", "herself", "ourselves", "myself", "yourself",
+                        "yourselves", "oneself"})
+#: Prepositions that only place an event ("talks in Geneva"); "on" and "into" may name a target of force.
+PLACING_PREPS = frozenset({"in", "at", "near", "outside", "inside", "within", "across", "around", "throughout"})
+
+
+def _reflexive(parse: Parse, heads: list[int]) -> bool:
+    """The text itself says the actor acts on itself ("Belarus defended itself")."""
+    return any(parse.tokens[h].text.lower() in REFLEXIVES for h in heads)
+
+
+def same_party(a: ActorRef, b: ActorRef, doc: Document | None = None) -> bool:
+    """The same party: the same actor or span, or, short of two distinct named mentions ("Trump criticised
+    Pelosi", "Michael Howard" and "the Home Secretary"), the same country, sector and organisation (BLRGOV and
+    BLRGOV, CAN and CAN)."""
+    if actorrefs.same_actor(a, b):
+        return True
+    if _named(doc, a) and _named(doc, b):
+        return False
+    if doc is not None and not (_named_in_phrase(doc, a) and _named_in_phrase(doc, b)):
+        return False  # "attacked a camp near El Fasher": a country read from a place is where, not who
+    return a.country is not None and (a.country, a.sector, a.org) == (b.country, b.sector, b.org)
+
+
+def _named_in_phrase(doc: Document, ref: ActorRef) -> bool:
+    """The ref's own words say who it is (a mention of the actors layer, a proper name or a nationality), not a
+    place or name further inside its phrase ("workers at Samsung", "a camp near El Fasher")."""
+    if ref.start is None or ref.end is None or doc.parse is None:
+        return True
+    start, end = ref.start, ref.end
+    if any(m.actor_id and m.start < end and m.end > start for m in doc.mentions):
+        return True
+    return any(t.pos == "PROPN" or t.ent_type in actorrefs.PARTY_ENTITIES for t in doc.parse.tokens_in(start, end))
+
+
+def _named(doc: Document | None, ref: ActorRef) -> bool:
+    """A ref that names someone in particular: a person or a named organisation of the actors layer, or a proper
+    name in the text."""
+    if ref.actor_id and not ref.actor_id.isupper():
+        return True  # people and named organisations have slug ids; countries and sectors have codes
+    if doc is None or doc.parse is None or ref.start is None or ref.end is None:
+        return False
+    return any(t.pos == "PROPN" for t in doc.parse.tokens_in(ref.start, ref.end))
+
+
+def _self_dyad(doc: Document, actor: ActorRef | None, recipient: ActorRef | None, *, reflexive: bool = False) -> bool:
+    """An actor as its own recipient, which the text does not say (no reflexive pronoun)."""
+    return actor is not None and recipient is not None and not reflexive and same_party(actor, recipient, doc)
+
+
+def _place_as_location(doc: Document, ref: ActorRef, pattern_tokens: tuple[int, ...] = ()) -> bool:
+    """A recipient that is a place where the event happens ("clashes in Donetsk"), not a party; unless the
+    pattern itself holds the preposition ("arrive in *", "drills near *")."""
+    if ref.start is None or ref.end is None:
+        return False
+    if not any(p.role == "location" and p.start < ref.end and p.end > ref.start for p in doc.places):
+        return False
+    tokens = doc.parse.tokens_in(ref.start, ref.end)
+    if not tokens:
+        return False
+    i = tokens[0].i
+    for _ in range(4):
+        tok = doc.parse.tokens[i]
+        if tok.dep == "pobj":
+            return doc.parse.tokens[tok.head].text.lower() in PLACING_PREPS and tok.head not in pattern_tokens
+        if tok.head == i or tok.dep in ("nsubj", "nsubjpass", "dobj"):
+            return False
+        i = tok.head
+    return False
 
 
 def _unique(events: list[Event]) -> list[Event]:

@@ -22,6 +22,8 @@ FUTURE_MODIFIERS = frozenset({"planned", "upcoming", "scheduled", "proposed", "f
 HYPOTHETICAL_MODIFIERS = frozenset({"possible", "potential", "hypothetical", "likely", "feared"})
 FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
 CONDITIONAL_MARKS = frozenset({"if", "unless", "whether"})
+#: Negative quantifiers whose infinitival or relative clause is denied ("nothing to apologise for").
+NEGATIVE_PRONOUNS = frozenset({"nothing", "nobody", "none", "no-one"})
 #: Dependencies along which factuality cues above a predicate still apply to it.
 SCOPE_DEPS = frozenset({"xcomp", "ccomp", "acl", "dobj", "pobj", "pcomp", "prep", "conj", "attr", "oprd"})
 #: Extra first step for event nouns: the verb they are subject of ("an invasion could result in ...").
@@ -49,6 +51,9 @@ def assess(parse: Parse, predicate: int, *, nominal: bool = False) -> Factuality
         if found and found.status == "negated":
             return found
         first = first or found
+        owner = parse.tokens[tok.head]
+        if tok.dep in ("relcl", "acl") and owner.text.lower() in NEGATIVE_PRONOUNS:
+            return Factuality("negated", f"clause of '{owner.text}'", owner.i)
         if tok.head == i or tok.dep in ("relcl", "advcl", "parataxis"):
             break
         allowed = SCOPE_DEPS | (NOUN_STEP_DEPS if nominal and step == 0 else frozenset())
@@ -79,9 +84,15 @@ def _cues_at(parse: Parse, i: int, via: str) -> Factuality | None:
     tok = parse.tokens[i]
     lemma = tok.lemma.lower()
     kids = [parse.tokens[c] for c in parse.children(i)]
+    for kid in kids:  # "if Russia doesn't withdraw": a condition, not a denial
+        if kid.dep == "mark" and kid.text.lower() in CONDITIONAL_MARKS and via != "conj":
+            return Factuality("hypothetical", f"conditional '{kid.text}'", kid.i)
     for kid in kids:
         if via != "conj" and (kid.dep == "neg" or (kid.dep == "det" and kid.text.lower() == "no")):
             return Factuality("negated", f"negation '{kid.text}' on '{tok.text}'", kid.i)
+    negative = _negative_adverbial(parse, i) if via != "conj" else None
+    if negative is not None:
+        return Factuality("negated", f"negative adverbial '{parse.tokens[negative].text}' on '{tok.text}'", negative)
     if via and via != "conj" and lemma in DENIALS and via in ("ccomp", "xcomp", "dobj", "pcomp", "prep"):
         return Factuality("negated", f"governed by denial '{tok.text}'", i)
     if via and via != "conj" and lemma in CLAIM_NOUNS and _denied(parse, i):
@@ -103,6 +114,22 @@ def _cues_at(parse: Parse, i: int, via: str) -> Factuality | None:
             return Factuality("future", f"governed by '{tok.text}'", i)
         if lemma in HYPOTHETICAL_GOVERNORS and via in ("xcomp", "ccomp", "acl", "pcomp"):
             return Factuality("hypothetical", f"governed by '{tok.text}'", i)
+    return None
+
+
+def _negative_adverbial(parse: Parse, verb: int) -> int | None:
+    """A prepositional adverbial with a negative determiner ("at no time", "in no way", "under no
+    circumstances"): the determiner token, else None."""
+    auxes = [c for c in parse.children(verb) if parse.tokens[c].dep in ("aux", "auxpass")]
+    for p in parse.children(verb) + [c for a in auxes for c in parse.children(a)]:  # "At no time did police ..."
+        if parse.tokens[p].dep != "prep":
+            continue
+        for o in parse.children(p):
+            if parse.tokens[o].dep != "pobj":
+                continue
+            for d in parse.children(o):
+                if parse.tokens[d].dep == "det" and parse.tokens[d].text.lower() == "no":
+                    return d
     return None
 
 

@@ -102,6 +102,10 @@ def _is_time(token: Token) -> bool:
     return token.ent_type in ("DATE", "TIME", "CARDINAL", "ORDINAL", "PERCENT", "MONEY", "QUANTITY")
 
 
+#: Indefinite pronouns whose infinitival clause is the act of the clause's subject ("has nothing to hide").
+INDEFINITES = frozenset({"nothing", "something", "anything", "everything", "little", "much"})
+
+
 def subject_of(parse: Parse, i: int) -> tuple[int | None, str]:
     """The subject a predicate inherits: its own, its controller's, or its coordinated head's."""
     seen: set[int] = set()
@@ -129,6 +133,11 @@ def subject_of(parse: Parse, i: int) -> tuple[int | None, str]:
                 return tok.head, "relative clause head"  # "rebels who attacked", "Iran, which backs"
             if subj is not None:
                 return subj, rule
+        owner_tok = parse.tokens[tok.head]
+        if tok.dep in ("relcl", "acl") and infinitival(parse, i) and owner_tok.text.lower() in INDEFINITES and \
+                owner_tok.dep in ("dobj", "attr") and owner_tok.head != tok.head:
+            i, rule = owner_tok.head, "subject of the verb the indefinite object belongs to"  # "X has nothing to apologise for"
+            continue
         if tok.dep == "relcl":
             return tok.head, "relative clause head"
         if tok.dep == "acl" and tok.tag == "VBG" and parse.tokens[tok.head].pos in ("NOUN", "PROPN"):

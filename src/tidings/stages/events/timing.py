@@ -7,11 +7,16 @@ Policy (GDELT's best-known flaw is dating background events to the publication d
   than :data:`HISTORICAL_DAYS` before publication.
 * Without a date, past perfect ("had invaded"), "used to", "former(ly)", "previously", "ago"
   and "since" mark background: historical, date ``None``, precision ``unknown``.
-* Without a date, an asserted event in the lead paragraph of a dated article is news of the
-  moment: it gets the publication *week* (``2021-W52``, precision ``week``) — close to the
-  truth without claiming a day the text does not give.
-* Anything else (later paragraphs, future or hypothetical events without a date) stays
-  undated: ``None`` / ``unknown``, historical false.
+* A date expression counts only in the event's own clause: not in a clause below it ("said that
+  X attacked on Monday" dates the attack, not the saying) and not as the bound of a period
+  ("have clashed since their 2020 war": 2020 is when the war was, not when the clashes were).
+* A past-tense relative clause under a present-tense sentence ("Russia, which invaded Georgia,
+  says ...") is background too.
+* Nothing else dates an event: no event takes the publication day or week without a date
+  expression in its own clause (it stays ``None`` / ``unknown``, historical false).
+
+Each :class:`Timing` names the rule that decided it (``reason``); the events stage appends it to
+the event's ``evidence`` as ``"; date: <rule>"``.
 """
 from __future__ import annotations
 
@@ -20,10 +25,20 @@ import re
 from dataclasses import dataclass
 
 from tidings.models import DateMention, Document, Parse
+from tidings.stages.events.frames import SPEECH_LEMMAS
 
 HISTORICAL_DAYS = 31
-BACKGROUND_WORDS = frozenset({"previously", "formerly", "former", "ago", "since", "once", "earlier", "past"})
-LEAD_SENTENCES = 2
+#: Background words that alone mean earlier in the same news ("Earlier, X said"); with a measure they do not.
+NEWS_CYCLE_WORDS = frozenset({"earlier"})
+#: How the events stage appends the dating rule to an event's evidence.
+DATE_NOTE = "; date: "
+BACKGROUND_WORDS = frozenset({"previously", "formerly", "former", "ago", "since", "once", "earlier", "past",
+                              "originally", "initially"})
+#: Dependencies that open a clause of its own: a date below one belongs to that clause's event.
+CLAUSE_DEPS = frozenset({"ccomp", "advcl", "relcl", "parataxis", "conj", "csubj"})
+#: Prepositions whose date bounds a period or dates another happening ("since 2020", "after Monday's vote").
+PERIOD_PREPS = frozenset({"since", "until", "till", "before", "after", "prior"})
+PRESENT_TAGS = frozenset({"VBZ", "VBP", "MD"})
 _YEAR = re.compile(r"^(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?$")
 _WEEK = re.compile(r"^(\d{4})-W(\d{2})$")
 
@@ -66,6 +81,29 @@ def same_clause(parse: Parse, anchor: int, start: int, end: int) -> bool:
     return False
 
 
+def own_clause(parse: Parse, anchor: int, start: int, end: int) -> bool:
+    """True when the date span is the event's own: it hangs from the anchor's clause without crossing into
+    a clause below it or a period preposition ("since", "after")."""
+    tokens = parse.tokens_in(start, end)
+    if not tokens:
+        return False
+    top = clause_head(parse, anchor)
+    inside = {t.i for t in tokens}
+    i, hops = tokens[0].i, 0
+    while hops < 12:
+        if i in (anchor, top):
+            return True
+        tok = parse.tokens[i]
+        if i not in inside and (tok.dep in CLAUSE_DEPS and tok.pos in ("VERB", "AUX")
+                                or tok.dep == "prep" and tok.text.lower() in PERIOD_PREPS):
+            return False
+        if tok.head == i:
+            return False
+        i = tok.head
+        hops += 1
+    return False
+
+
 def period_end(value: str) -> dt.date | None:
     """The last day covered by a TimeML date value (``2008`` → 2008-12-31)."""
     week = _WEEK.match(value)
@@ -102,18 +140,15 @@ def event_timing(doc: Document, anchor: int, sentence_index: int, status: str) -
     for mention in doc.dates:
         if not (sentence.start <= mention.start < sentence.end) or not _dated(mention):
             continue
-        if not same_clause(parse, anchor, mention.start, mention.end):
+        if not own_clause(parse, anchor, mention.start, mention.end):
             continue
         end = period_end(mention.value)
         old = bool(end and published and (published - end).days > HISTORICAL_DAYS)
         value = mention.value[:10] if mention.precision == "day" else mention.value
-        return Timing(value, mention.precision, old, f"date '{mention.text}' in the event's clause")
+        return Timing(value, mention.precision, old, f"clause date '{mention.text}'")
     background = _background_cue(parse, anchor)
     if background:
         return Timing(None, "unknown", True, background)
-    if status == "asserted" and published and _in_lead(doc, sentence_index):
-        year, week, _ = published.isocalendar()
-        return Timing(f"{year}-W{week:02d}", "week", False, "undated news in the lead: publication week")
     return Timing(None, "unknown", False, "no date in the clause")
 
 
@@ -121,20 +156,39 @@ def _background_cue(parse: Parse, anchor: int) -> str:
     head = clause_head(parse, anchor)
     kids = [parse.tokens[c] for c in parse.children(head)]
     if any(k.dep == "aux" and k.lemma.lower() == "have" and k.tag == "VBD" for k in kids) and \
-            parse.tokens[head].tag == "VBN":
+            parse.tokens[head].tag == "VBN" and not _backshifted(parse, head):
         return "past perfect"
     if parse.tokens[head].lemma.lower() == "use" and any(parse.tokens[c].tag == "TO" for c in parse.subtree(head)):
         return "'used to'"
     for i in parse.children(anchor) + parse.children(head):
         word = parse.tokens[i].text.lower()
+        if word in NEWS_CYCLE_WORDS and not any(parse.tokens[c].dep in ("npadvmod", "nummod", "amod")
+                                                for c in parse.children(i)):
+            continue  # "Earlier, Dr Fox accused ...": earlier in the same news, unlike "years earlier"
         if word in BACKGROUND_WORDS and parse.tokens[i].dep in ("advmod", "amod", "prep", "npadvmod"):
             return f"background cue '{parse.tokens[i].text}'"
+    if _past_relative(parse, head):
+        return "past relative clause"
     return ""
 
 
-def _in_lead(doc: Document, sentence_index: int) -> bool:
-    text = doc.article.text
-    sentence = doc.parse.sentences[sentence_index]
-    first_break = text.find("\n", doc.parse.sentences[0].start)
-    in_first_paragraph = first_break == -1 or sentence.start < first_break
-    return sentence_index < LEAD_SENTENCES or (in_first_paragraph and sentence_index < 4)
+def _backshifted(parse: Parse, head: int) -> bool:
+    """Past perfect reported under a past verb of saying ("CNS reported that the U.S. had accepted 11,491
+    refugees"): the tense of indirect speech, not a sign of background."""
+    tok = parse.tokens[head]
+    governor = parse.tokens[tok.head]
+    return tok.dep == "ccomp" and governor.lemma.lower() in SPEECH_LEMMAS and governor.tag == "VBD"
+
+
+def _past_relative(parse: Parse, head: int) -> bool:
+    """A simple-past relative clause under a present-tense clause ("Russia, which invaded Georgia, says")."""
+    tok = parse.tokens[head]
+    if tok.dep != "relcl" or tok.tag != "VBD":
+        return False
+    owner = clause_head(parse, tok.head)
+    if owner == head:
+        return False
+    verb = parse.tokens[owner]
+    tags = {verb.tag} | {parse.tokens[c].tag for c in parse.children(owner) if parse.tokens[c].dep == "aux"}
+    return bool(tags & PRESENT_TAGS) and "VBD" not in tags
+
