@@ -106,6 +106,7 @@ def kill_and_resume(reference, tmp_path: Path, rounds: int, seed: int) -> list[i
     return kills
 
 
+@pytest.mark.slow
 def test_kill_minus_nine_at_random_points_then_resume_gives_the_uninterrupted_store(reference, tmp_path):
     kills = kill_and_resume(reference, tmp_path, rounds=4, seed=12)
     units = reference[2]
