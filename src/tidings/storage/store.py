@@ -8,6 +8,7 @@ from __future__ import annotations
 import functools
 import os
 import sqlite3
+import time
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from datetime import UTC, datetime
@@ -59,6 +60,25 @@ def unwritable(exc: BaseException) -> bool:
     """True for an SQLite error that says the store itself cannot be written (read-only, disk full, ...)."""
     name = getattr(exc, "sqlite_errorname", None) or ""
     return name.startswith(UNWRITABLE_CODES)
+
+
+#: How long an opener waits for another process that is switching a new store to WAL at the same moment.
+WAL_SWITCH_SECONDS = 30.0
+
+
+def _write_ahead_log(conn: sqlite3.Connection) -> None:
+    """Switch to WAL. SQLite answers "database is locked" at once, without its busy handler, while another
+    process switches the same new file; wait for that one to finish instead of failing."""
+    deadline = time.monotonic() + WAL_SWITCH_SECONDS
+    while True:
+        try:
+            conn.execute("PRAGMA journal_mode=WAL")
+            return
+        except sqlite3.OperationalError as exc:
+            if getattr(exc, "sqlite_errorname", "") not in ("SQLITE_BUSY", "SQLITE_LOCKED") \
+                    or time.monotonic() > deadline:
+                raise
+            time.sleep(0.05)
 
 
 def default_path() -> Path:
@@ -135,7 +155,7 @@ class Store:
         conn = sqlite3.connect(target, uri=uri, isolation_level=None, check_same_thread=False, timeout=30)
         conn.row_factory = sqlite3.Row
         try:
-            conn.execute("PRAGMA journal_mode=WAL")
+            _write_ahead_log(conn)
             conn.execute("PRAGMA synchronous=NORMAL")
             conn.execute(f"PRAGMA cache_size=-{CACHE_KIB}")
             conn.execute("PRAGMA foreign_keys=ON")
