@@ -5,8 +5,6 @@ project's event corpus annotates. Training is deterministic (fixed seeds, full-b
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 import numpy as np
 
 from tidings.learn import linear, scorer, topic
@@ -26,13 +24,7 @@ def train_topic() -> tuple[topic.TopicModel, dict]:
     return model, {"dev": dev, "test": topic.score(model, list(sources.bbc_rows("test")))}
 
 
-@dataclass
-class Rows:
-    x: np.ndarray
-    y: np.ndarray
-
-
-def _rows(corpus_docs, scale: np.ndarray | None = None) -> tuple[list, np.ndarray]:
+def _rows(corpus_docs) -> tuple[list, np.ndarray]:
     feats, labels = [], []
     for cdoc in corpus_docs:
         ranks = scorer.rule_ranks([j.event for j in cdoc.judged])

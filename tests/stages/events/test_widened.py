@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import pytest
 
+from tidings.learn import scorer
 from tidings.resources import lexicon as lexicon_data
 from tidings.stages.events import loose, speech
 
@@ -53,3 +54,7 @@ def test_neutral_speech_gives_no_candidate(annotated):
 def test_negation_flips_the_reading(annotated):
     doc = annotated("Opposition leader Michael Howard said the plan was not good for Britain.")
     assert [e.type for e in speech.candidates(doc, taken=set())] == ["ACCUSE"]
+
+
+def test_the_scorer_knows_every_widened_generator():
+    assert set(scorer.WIDENED) == {loose.EVIDENCE_PREFIX, speech.EVIDENCE_PREFIX}

@@ -21,7 +21,6 @@ from tidings.resources import lexicon as lexicon_data
 from tidings.resources.lexicon import Lexicon
 from tidings.stages.events import loose as loose_candidates
 from tidings.stages.events import speech as speech_candidates
-from tidings.stages.events import timing
 from tidings.stages.events.coder import code_sentence, event_party, to_events
 
 __all__ = ["run"]
@@ -39,10 +38,6 @@ def _distinct(events: list[Event]) -> list[Event]:
         seen.add(key)
         out.append(event)
     return out
-
-
-def _widened(event: Event) -> bool:
-    return event.evidence.startswith((loose_candidates.EVIDENCE_PREFIX, speech_candidates.EVIDENCE_PREFIX))
 
 
 def run(doc: Document, *, lexicon: Lexicon | None = None,
@@ -64,19 +59,8 @@ def run(doc: Document, *, lexicon: Lexicon | None = None,
         for event, rank in zip(events, event_scorer.rule_ranks(events)):
             event.confidence = round(model.probability(doc, event, rank=rank), 3)
         # a widened candidate exists only when the scorer vouches for it; strict ones stay, however unsure
-        events = [e for e in events if e.confidence >= model.threshold or not _widened(e)]
-    for event in events:
-        _note_date_rule(doc, event)
+        events = [e for e in events
+                  if e.confidence >= model.threshold or not e.evidence.startswith(event_scorer.WIDENED)]
     doc.events = events
     return doc
 
-
-def _note_date_rule(doc: Document, event: Event) -> None:
-    """Append the rule that dated the event to its evidence ("...; date: clause date 'on Monday'")."""
-    if doc.parse is None or timing.DATE_NOTE in event.evidence:
-        return
-    anchor = doc.parse.token_at(event.trigger.start)
-    if anchor is None:
-        return
-    when = timing.event_timing(doc, anchor.i, event.sentence.index, event.status)
-    event.evidence = f"{event.evidence}{timing.DATE_NOTE}{when.reason}"

@@ -645,7 +645,8 @@ def to_events(doc: Document, item: Coded) -> list[Event]:
             trigger=trigger, status=item.status.status, historical=when.historical,
             date=when.date, date_precision=when.precision, location=where,
             confidence=_confidence(parse, item, id(actor) in named, id(recipient) in named),
-            evidence=item.evidence if kind == item.type else f"{item.evidence} + rule:verbal-attack",
+            evidence=(item.evidence if kind == item.type else f"{item.evidence} + rule:verbal-attack")
+            + timing.DATE_NOTE + when.reason,
         ))
     return _unique(events)
 

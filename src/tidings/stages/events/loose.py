@@ -60,5 +60,5 @@ def candidates(doc: Document, lexicon: Lexicon, taken: set[int]) -> list[Event]:
             sentence=SentenceRef(index=tok.sent, start=sent.start, end=sent.end), trigger=trigger,
             status=status, historical=when.historical, date=when.date, date_precision=when.precision,
             location=coder.event_location(doc, tok.i, tok.sent), confidence=LOOSE_CONFIDENCE,
-            evidence=EVIDENCE_PREFIX + pattern.id))
+            evidence=EVIDENCE_PREFIX + pattern.id + timing.DATE_NOTE + when.reason))
     return out
