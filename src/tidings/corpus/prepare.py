@@ -58,15 +58,19 @@ def choose_documents(rng: random.Random) -> list[str]:
     return chosen
 
 
-#: A second draw, of news-heavy BBC topics only, to grow the corpus where events are.
-EXTRA_TOPICS = {"politics": 50, "business": 30}
-EXTRA_SEED = 2027
+#: Later draws of BBC articles (seed, articles per topic), none already chosen, with the same split shares:
+#: the second grows the corpus where events are; the third adds training text, mostly news-heavy, with
+#: some of every other topic for what is not an event.
+EXTRA_DRAWS = {2: (2027, {"politics": 50, "business": 30}),
+               3: (2028, {"politics": 60, "business": 30, "sport": 10, "entertainment": 10, "tech": 10})}
 
 
-def choose_extra(rng: random.Random, exclude: set[str]) -> list[str]:
-    """More BBC politics and business articles, none already chosen, with the same split shares."""
+def choose_extra(draw: int, exclude: set[str]) -> list[str]:
+    """The BBC articles of a later draw (see ``EXTRA_DRAWS``), none in ``exclude``."""
+    seed, topics = EXTRA_DRAWS[draw]
+    rng = random.Random(seed)
     chosen: list[str] = []
-    for topic, count in EXTRA_TOPICS.items():
+    for topic, count in topics.items():
         for split, share in BBC_SPLITS.items():
             rows = [i for i, (text, cat) in enumerate(sources.bbc_rows(split))
                     if cat == topic and _short(text) and f"bbc/{split}/{i}" not in exclude]
@@ -141,18 +145,24 @@ def work_text(source: sources.SourceText, doc: Document, cands: list[dict], word
 
 
 def main(argv: list[str]) -> int:
-    """``OUT [BATCHES] [--extra]``: the first draw in BATCHES batches, or (``--extra``) the second draw in
-    batches numbered after the first's."""
-    extra = "--extra" in argv
-    argv = [a for a in argv if a != "--extra"]
+    """``OUT [BATCHES] [--draw N]``: the first draw in BATCHES batches, or a later draw (2, 3: see
+    ``EXTRA_DRAWS``) in batches numbered after those already in OUT."""
+    draw = 1
+    if "--draw" in argv:
+        k = argv.index("--draw")
+        draw = int(argv[k + 1])
+        argv = argv[:k] + argv[k + 2:]
     out = Path(argv[0])
     batches = int(argv[1]) if len(argv) > 1 else 8
     out.mkdir(parents=True, exist_ok=True)
     doc_ids = choose_documents(random.Random(SEED))
     first = 0
-    if extra:
+    if draw > 1:
         first = len(list(out.glob("batch*.txt")))
-        doc_ids = choose_extra(random.Random(EXTRA_SEED), set(doc_ids))
+        exclude = set(doc_ids)
+        for earlier in range(2, draw):
+            exclude |= set(choose_extra(earlier, exclude))
+        doc_ids = choose_extra(draw, exclude)
     random.Random(SEED).shuffle(doc_ids)
     results = annotate(doc_ids)
     from tidings.resources import lexicon as lexicon_data
