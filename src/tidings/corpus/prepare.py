@@ -37,45 +37,52 @@ def _short(text: str, low: int = 120) -> bool:
     return low <= len(text.split()) <= MAX_WORDS
 
 
-def choose_documents(rng: random.Random) -> list[str]:
-    """The corpus document ids, drawn once with a fixed seed."""
-    chosen: list[str] = []
-    for topic, count in BBC_TOPICS.items():
-        for split, share in BBC_SPLITS.items():
-            rows = [i for i, (text, cat) in enumerate(sources.bbc_rows(split)) if cat == topic and _short(text)]
-            chosen += [f"bbc/{split}/{i}" for i in sorted(rng.sample(rows, round(count * share)))]
+def _other_pools() -> dict[str, list[str]]:
+    """Document ids of the non-BBC sources, by source."""
     root = sources.shared_root() / "eval"
-    pools = {
+    return {
         "polnear": [f"polnear/{p.stem}" for p in sorted((root / "quotes" / "polnear_dev" / "text").glob("*.txt"))],
         "tbaq": [f"tbaq/{p.parent.name}/{p.stem}" for p in
                  sorted((root / "dates" / "tempeval3_training" / "TBAQ-cleaned").rglob("*.tml"))],
         "trnews": [f"trnews/{k}" for k in sorted(sources._trnews())],
         "geowebnews": [f"geowebnews/{p.stem}" for p in sorted((root / "places" / "geowebnews").glob("*.txt"))],
     }
-    for kind, count in OTHER_SOURCES.items():
-        pool = [d for d in pools[kind] if _short(sources.load(d).text)]
-        chosen += sorted(rng.sample(pool, count))
-    return chosen
 
 
-#: Later draws of BBC articles (seed, articles per topic), none already chosen, with the same split shares:
-#: the second grows the corpus where events are; the third adds training text, mostly news-heavy, with
-#: some of every other topic for what is not an event.
-EXTRA_DRAWS = {2: (2027, {"politics": 50, "business": 30}),
-               3: (2028, {"politics": 60, "business": 30, "sport": 10, "entertainment": 10, "tech": 10})}
-
-
-def choose_extra(draw: int, exclude: set[str]) -> list[str]:
-    """The BBC articles of a later draw (see ``EXTRA_DRAWS``), none in ``exclude``."""
-    seed, topics = EXTRA_DRAWS[draw]
-    rng = random.Random(seed)
+def _draw(rng: random.Random, bbc: dict[str, int], others: dict[str, int], exclude: set[str]) -> list[str]:
+    """BBC articles per topic (split by the BBC file, in ``BBC_SPLITS`` shares) and articles of the other
+    sources, all of 120-700 words and none in ``exclude``."""
     chosen: list[str] = []
-    for topic, count in topics.items():
+    for topic, count in bbc.items():
         for split, share in BBC_SPLITS.items():
             rows = [i for i, (text, cat) in enumerate(sources.bbc_rows(split))
                     if cat == topic and _short(text) and f"bbc/{split}/{i}" not in exclude]
             chosen += [f"bbc/{split}/{i}" for i in sorted(rng.sample(rows, round(count * share)))]
+    pools = _other_pools() if others else {}
+    for kind, count in others.items():
+        pool = [d for d in pools[kind] if d not in exclude and _short(sources.load(d).text)]
+        chosen += sorted(rng.sample(pool, count))
     return chosen
+
+
+def choose_documents(rng: random.Random) -> list[str]:
+    """The corpus document ids of the first draw, drawn once with a fixed seed."""
+    return _draw(rng, BBC_TOPICS, OTHER_SOURCES, set())
+
+
+#: Later draws (seed, BBC articles per topic, articles per other source), none already chosen: the second
+#: grows the corpus where events are; the third and fourth add training text, mostly news-heavy, with some
+#: of every other topic for what is not an event.
+EXTRA_DRAWS = {2: (2027, {"politics": 50, "business": 30}, {}),
+               3: (2028, {"politics": 60, "business": 30, "sport": 10, "entertainment": 10, "tech": 10}, {}),
+               4: (2029, {"politics": 100, "business": 60, "sport": 15, "entertainment": 15, "tech": 15},
+                   {"polnear": 20, "tbaq": 30, "trnews": 25, "geowebnews": 25})}
+
+
+def choose_extra(draw: int, exclude: set[str]) -> list[str]:
+    """The articles of a later draw (see ``EXTRA_DRAWS``), none in ``exclude``."""
+    seed, bbc, others = EXTRA_DRAWS[draw]
+    return _draw(random.Random(seed), bbc, others, exclude)
 
 
 def candidates(doc: Document) -> list[dict]:
