@@ -14,8 +14,8 @@ def train_command(model: str, dry_run: bool) -> None:
 
     \b
     topic   the topic gate, from the BBC News topic corpus (train file; gate chosen on val)
-    events  the event scorer, from the annotated corpus (corpus/annotations: train split; calibrated
-            and its default threshold chosen on dev; test is never used)
+    events  the trigger table and the event scorer, from the annotated corpus (corpus/annotations: train
+            split; calibrated and its default threshold chosen on dev; test is never used)
     Both read texts from ../shared (or $TIDINGS_SHARED). Deterministic: same data, same weights.
     \b
     Examples:
@@ -32,7 +32,7 @@ def train_command(model: str, dry_run: bool) -> None:
 
 
 def _train(model: str, dry_run: bool) -> None:
-    from tidings.learn import train
+    from tidings.learn import scorer, train, triggers
 
     if model in ("topic", "all"):
         topic_model, figures = train.train_topic()
@@ -43,10 +43,13 @@ def _train(model: str, dry_run: bool) -> None:
 
             topic.load.cache_clear()
     if model in ("events", "all"):
-        scorer_model, figures = train.train_events_from_corpus()
+        scorer_model, trigger_table, figures = train.train_events_from_corpus()
         click.echo("event scorer: " + json.dumps(figures))
         if not dry_run:
             scorer_model.save()
+            triggers.save(trigger_table)
+            scorer.load.cache_clear()
+            triggers.load.cache_clear()
 
 
 COMMANDS = [train_command]

@@ -1,11 +1,12 @@
 """Run the pipeline over annotated articles and label its candidate events against the annotations."""
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 
 from tidings.corpus import sources
 from tidings.corpus.annotations import AnnotatedDoc, GoldEvent
+from tidings.learn.triggers import TriggerTable
 from tidings.models import ActorRef, Article, Document, Event
 
 
@@ -61,15 +62,11 @@ def judge(annotation: AnnotatedDoc, doc: Document) -> list[Judged]:
     return out
 
 
-def run(annotations: list[AnnotatedDoc], *, score: bool = True, gate: bool = True,
-        pipeline=None) -> Iterator[CorpusDoc]:
-    """The pipeline's output on each annotated article (its source text as it is: offsets stay the source's).
-
-    ``score=False`` keeps the rules' own confidences (the scorer's training input); ``gate=False`` codes
-    off-topic articles too.
-    """
+def parse(annotations: list[AnnotatedDoc], *, gate: bool = True, pipeline=None) -> Iterator[tuple[AnnotatedDoc, Document]]:
+    """Each annotated article's source text (as it is: offsets stay the source's), topic-gated and parsed
+    (``gate=False`` parses off-topic articles too)."""
     from tidings.pipeline import default_pipeline
-    from tidings.stages import events, nlp, topic
+    from tidings.stages import nlp, topic
 
     pipeline = pipeline or default_pipeline()
     texts = [sources.load(a.doc_id) for a in annotations]
@@ -77,8 +74,27 @@ def run(annotations: list[AnnotatedDoc], *, score: bool = True, gate: bool = Tru
             for t in texts]
     parsed = iter(nlp.run_many([d for d in docs if not d.article.off_topic], nlp=pipeline.nlp))
     for annotation, doc in zip(annotations, docs):
-        if not doc.article.off_topic:
-            doc = next(parsed)
+        yield annotation, doc if doc.article.off_topic else next(parsed)
+
+
+def code(parsed: Iterable[tuple[AnnotatedDoc, Document]], *, score: bool = True, pipeline=None,
+         triggers: Callable[[AnnotatedDoc, Document], TriggerTable | None] | None = None) -> Iterator[CorpusDoc]:
+    """Run the annotation stages on parsed articles and judge their events; ``triggers`` gives the trigger
+    table for an article (default: the committed one), e.g. one that leaves the article's own events out."""
+    from tidings.pipeline import default_pipeline
+    from tidings.stages import events
+
+    pipeline = pipeline or default_pipeline()
+    for annotation, doc in parsed:
+        if doc.parse is not None:
+            table = triggers(annotation, doc) if triggers is not None else None
             for name, stage in pipeline.annotators:
-                doc = events.run(doc, score=score, loose=True) if name == "events" else stage(doc)
+                doc = events.run(doc, score=score, loose=True, triggers=table) if name == "events" else stage(doc)
         yield CorpusDoc(annotation, doc, judge(annotation, doc), len(doc.article.text.split()))
+
+
+def run(annotations: list[AnnotatedDoc], *, score: bool = True, gate: bool = True,
+        pipeline=None) -> Iterator[CorpusDoc]:
+    """The pipeline's output on each annotated article, judged. ``score=False`` keeps the rules' own
+    confidences (the scorer's training input); ``gate=False`` codes off-topic articles too."""
+    return code(parse(annotations, gate=gate, pipeline=pipeline), score=score, pipeline=pipeline)

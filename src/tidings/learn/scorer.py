@@ -28,8 +28,9 @@ HASH_BITS = 14
 WIDTH = 96  # the parser's vector width (en_core_web_sm)
 NEGATORS = frozenset({"not", "n't", "never", "no", "nothing", "nobody", "neither", "nor", "without"})
 MODALS = frozenset({"could", "might", "may", "would", "should", "will", "can", "must", "shall"})
-#: evidence prefixes of the widened candidate generators (loose lexicon words, reported speech)
-WIDENED = ("loose:", "speech:")
+#: evidence prefixes of the widened candidate generators (loose lexicon words, corpus-learned trigger words,
+#: reported speech)
+WIDENED = ("loose:", "learned:", "speech:")
 #: how many dense columns precede the hashed ones
 DENSE = 4 * WIDTH + len(TOPICS) + 6
 #: the dense column holding the rules' own confidence
@@ -163,13 +164,12 @@ def _quoted(doc: Document, char: int) -> bool:
     return any(q.start <= char < q.end for q in doc.quotes)
 
 
-def matrix(rows: list[tuple[np.ndarray, list[int]]], scale: np.ndarray) -> np.ndarray:
-    """Stack candidates' features: dense columns scaled, hashed columns one-hot."""
-    x = np.zeros((len(rows), DENSE + (1 << HASH_BITS)), dtype=np.float64)
-    for r, (dense, hashed) in enumerate(rows):
-        x[r, :DENSE] = dense * scale
-        x[r, [DENSE + h for h in hashed]] = 1.0
-    return x
+def matrix(rows: list[tuple[np.ndarray, list[int]]], scale: np.ndarray) -> linear.HashedRows:
+    """Stack candidates' features: dense columns scaled, hashed columns one-hot (held sparsely)."""
+    dense = np.array([d for d, _ in rows], dtype=np.float64).reshape(len(rows), DENSE) * scale
+    which = np.array([r for r, (_, hashed) in enumerate(rows) for _ in hashed], dtype=np.int64)
+    cols = np.array([h for _, hashed in rows for h in hashed], dtype=np.int64)
+    return linear.HashedRows(dense, which, cols, 1 << HASH_BITS)
 
 
 @dataclass

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from tidings.learn import linear, scorer, topic
+from tidings.learn import linear, scorer, topic, triggers
 
 #: L2 strengths tried for the event scorer (the one with the best dev log loss is kept); weaker ones fit the
 #: annotated news better but rank the CAMEO manual's sentences worse (PLOVER dev floors).
@@ -76,12 +76,32 @@ def train_events(train_docs, dev_docs, *, epochs: int = 400) -> tuple[scorer.Sco
     return fitted, report
 
 
-def train_events_from_corpus() -> tuple[scorer.Scorer, dict]:
-    """The scorer from the annotated corpus: candidates of the train split (rules only, every article, loose
-    candidates included), calibrated and thresholded on dev."""
-    from tidings.corpus import annotations, candidates
+def corpus_runs(train_docs, dev_docs) -> tuple[triggers.TriggerTable, list, list]:
+    """The trigger table of the train split, and both splits' candidates (rules only, every article, widened
+    candidates included). Each train article's candidates come from the table less its own events, so the
+    scorer learns from learned-trigger candidates as they will be on unseen text."""
+    from tidings.corpus import candidates
+
+    parsed = {split: list(candidates.parse(docs, gate=False)) for split, docs in (("train", train_docs),
+                                                                                ("dev", dev_docs))}
+    table = triggers.count((doc.parse, annotation.events) for annotation, doc in parsed["train"])
+
+    def leave_own_out(annotation, doc):
+        return table.without(triggers.count([(doc.parse, annotation.events)]))
+
+    train_runs = list(candidates.code(parsed["train"], score=False, triggers=leave_own_out))
+    dev_runs = list(candidates.code(parsed["dev"], score=False, triggers=lambda annotation, doc: table))
+    return table, train_runs, dev_runs
+
+
+def train_events_from_corpus() -> tuple[scorer.Scorer, triggers.TriggerTable, dict]:
+    """The trigger table and the scorer from the annotated corpus's train split, calibrated and thresholded
+    on dev."""
+    from tidings.corpus import annotations
 
     docs = annotations.load()
-    runs = {split: list(candidates.run([d for d in docs if d.split == split], score=False, gate=False))
-            for split in ("train", "dev")}
-    return train_events(runs["train"], runs["dev"])
+    table, train_runs, dev_runs = corpus_runs([d for d in docs if d.split == "train"],
+                                              [d for d in docs if d.split == "dev"])
+    fitted, report = train_events(train_runs, dev_runs)
+    report["trigger_lemmas"] = sum(bool(table.proposals(lemma)) for lemma in table.codes)
+    return fitted, table, report

@@ -4,6 +4,7 @@ from __future__ import annotations
 import pytest
 
 from tidings.learn import scorer
+from tidings.learn.triggers import TriggerTable
 from tidings.resources import lexicon as lexicon_data
 from tidings.stages.events import loose, speech
 
@@ -30,7 +31,19 @@ def test_a_loose_candidate_needs_a_doer(annotated):
 def test_loose_candidates_skip_taken_triggers(annotated):
     doc = annotated("The army shelled the town and rebels attacked a convoy.")
     every = loose.candidates(doc, lexicon_data.load(), taken=set())
-    assert every and not loose.candidates(doc, lexicon_data.load(), taken={e.trigger.start for e in every})
+    taken = {(e.trigger.start, e.type) for e in every}
+    assert every and not loose.candidates(doc, lexicon_data.load(), taken=taken)
+
+
+def test_the_trigger_table_proposes_its_types_where_no_strict_event_has_them(annotated):
+    doc = annotated("Opposition leader Michael Howard said the minister had misled parliament.")
+    table = TriggerTable()
+    table.add("say", "ACCUSE", "112", 3)
+    table.add("say", "SUPPORT", "051", 1)  # seen once: too rare to propose
+    (said,) = loose.candidates(doc, lexicon_data.load(), taken=set(), triggers=table)
+    assert (said.type, said.cameo, said.trigger.text) == ("ACCUSE", "112", "said")
+    assert said.evidence.startswith(loose.LEARNED_PREFIX + "say/ACCUSE") and "Howard" in said.actor.text
+    assert not loose.candidates(doc, lexicon_data.load(), taken={(said.trigger.start, "ACCUSE")}, triggers=table)
 
 
 @pytest.mark.parametrize("text, type_, actor_word", [
@@ -57,4 +70,4 @@ def test_negation_flips_the_reading(annotated):
 
 
 def test_the_scorer_knows_every_widened_generator():
-    assert set(scorer.WIDENED) == {loose.EVIDENCE_PREFIX, speech.EVIDENCE_PREFIX}
+    assert set(scorer.WIDENED) == {loose.EVIDENCE_PREFIX, loose.LEARNED_PREFIX, speech.EVIDENCE_PREFIX}

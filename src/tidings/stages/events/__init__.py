@@ -6,7 +6,8 @@ pattern files added over the built-in lexicon; ``$TIDINGS_LEXICON`` is always re
 when true (the default) every event's ``confidence`` is the learned event scorer's calibrated
 probability that it is a real event of its type (``tidings.learn.scorer``); when false, the rules'
 own confidence stands. ``loose`` adds low-confidence candidates on lexicon words no strict pattern
-matched (:mod:`~tidings.stages.events.loose`) and on criticism, praise and demands in reported speech
+matched or the corpus-learned trigger table knows (``triggers``, by default the committed
+:mod:`~tidings.learn.triggers` table; :mod:`~tidings.stages.events.loose`) and on criticism, praise and demands in reported speech
 (:mod:`~tidings.stages.events.speech`); by default only when the scorer is there to judge them, and
 each is kept only when the scorer's confidence reaches its threshold.
 """
@@ -16,6 +17,8 @@ import os
 from collections.abc import Iterable
 
 from tidings.learn import scorer as event_scorer
+from tidings.learn import triggers as trigger_table
+from tidings.learn.triggers import TriggerTable
 from tidings.models import Document, Event
 from tidings.resources import lexicon as lexicon_data
 from tidings.resources.lexicon import Lexicon
@@ -40,9 +43,19 @@ def _distinct(events: list[Event]) -> list[Event]:
     return out
 
 
+def _one_type_per_trigger(events: list[Event]) -> list[Event]:
+    """Where candidates of several types share a trigger word, the type the scorer trusts most (a word
+    says one thing; its parties may make several events of that type)."""
+    best: dict[int, Event] = {}
+    for event in events:
+        if event.trigger.start not in best or event.confidence > best[event.trigger.start].confidence:
+            best[event.trigger.start] = event
+    return [e for e in events if e.type == best[e.trigger.start].type]
+
+
 def run(doc: Document, *, lexicon: Lexicon | None = None,
         lexicon_files: Iterable[str | os.PathLike] | None = None, score: bool = True,
-        loose: bool | None = None) -> Document:
+        loose: bool | None = None, triggers: TriggerTable | None = None) -> Document:
     """Add the events layer to ``doc`` (needs ``doc.parse``; uses mentions, places and dates when present)."""
     if doc.parse is None:
         return doc
@@ -53,14 +66,15 @@ def run(doc: Document, *, lexicon: Lexicon | None = None,
         events.extend(_distinct(coded))
     model = event_scorer.load() if score else None
     if loose or (loose is None and model is not None):
-        events.extend(loose_candidates.candidates(doc, lexicon, {e.trigger.start for e in events}))
         events.extend(speech_candidates.candidates(doc, {e.trigger.start for e in events}))
+        taken = {(e.trigger.start, e.type) for e in events}
+        events.extend(loose_candidates.candidates(doc, lexicon, taken, triggers=triggers or trigger_table.load()))
     if model is not None:
         for event, rank in zip(events, event_scorer.rule_ranks(events)):
             event.confidence = round(model.probability(doc, event, rank=rank), 3)
         # a widened candidate exists only when the scorer vouches for it; strict ones stay, however unsure
-        events = [e for e in events
-                  if e.confidence >= model.threshold or not e.evidence.startswith(event_scorer.WIDENED)]
+        events = _one_type_per_trigger([e for e in events if e.confidence >= model.threshold
+                                        or not e.evidence.startswith(event_scorer.WIDENED)])
     doc.events = events
     return doc
 

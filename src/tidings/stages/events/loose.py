@@ -3,10 +3,12 @@ strict construction matched. Each becomes a low-confidence candidate with its pa
 plain parse (subject and object); the event scorer decides whether it is an event.
 
 This widens recall where the strict patterns miss ("pressed ahead with a ban on", "hit out at"):
-the annotated corpus shows a third of real events sit on such words.
+the annotated corpus shows a third of real events sit on such words. The same goes for words the
+corpus-learned trigger table (:mod:`tidings.learn.triggers`) knows as triggers of a type.
 """
 from __future__ import annotations
 
+from tidings.learn.triggers import TriggerTable
 from tidings.models import Document, Event, SentenceRef, Trigger
 from tidings.resources.lexicon import Lexicon
 from tidings.stages.events import actorrefs, coder, factuality, frames, timing
@@ -14,6 +16,8 @@ from tidings.stages.events import actorrefs, coder, factuality, frames, timing
 #: The rule confidence a loose candidate starts with (the scorer replaces it).
 LOOSE_CONFIDENCE = 0.2
 EVIDENCE_PREFIX = "loose:"
+#: Evidence prefix of a candidate the corpus-learned trigger table proposed.
+LEARNED_PREFIX = "learned:"
 
 
 def _parties(doc: Document, i: int, noun: bool) -> tuple[list, list]:
@@ -30,35 +34,61 @@ def _parties(doc: Document, i: int, noun: bool) -> tuple[list, list]:
     return actors, recipients
 
 
-def candidates(doc: Document, lexicon: Lexicon, taken: set[int]) -> list[Event]:
-    """One candidate per untaken lexicon head word (its first possible pattern), parties from the parse."""
+def _proposals(doc: Document, tok, lexicon: Lexicon, taken: set[tuple[int, str]], taken_starts: set[int],
+               triggers: TriggerTable | None) -> list[tuple[str, str, str | None, tuple[str, ...], str]]:
+    """(type, code, mode, context, evidence) of each candidate ``tok`` may start: its first possible lexicon
+    pattern when no strict event sits on it, and each type the trigger table knows for its lemma that no
+    strict event on it has."""
     parse = doc.parse
     out = []
-    for tok in parse.tokens:
-        if tok.pos not in ("VERB", "NOUN") or tok.start in taken:
-            continue
+    if tok.start not in taken_starts:
         heads = lexicon.headed_by(parse.lower_lemmas[tok.i], parse.lower_texts[tok.i])
         possible = heads.possible(set(parse.sentence_words[tok.sent])) if heads else []
-        if not possible:
+        if possible:
+            p = possible[0]
+            out.append((p.type, p.cameo, p.mode, tuple(p.context), EVIDENCE_PREFIX + p.id))
+    if triggers is not None:
+        lemma = parse.lower_lemmas[tok.i]
+        for type_, code in triggers.proposals(lemma):
+            if (tok.start, type_) not in taken and all(type_ != o[0] for o in out):
+                entry = coder.cameo_entry(code)
+                out.append((type_, code, entry.plover_mode, tuple(entry.plover_context),
+                            f"{LEARNED_PREFIX}{lemma}/{type_}"))
+    return out
+
+
+def candidates(doc: Document, lexicon: Lexicon, taken: set[tuple[int, str]], *,
+               triggers: TriggerTable | None = None) -> list[Event]:
+    """Candidates on verbs and nouns with a party as doer: a lexicon head word no strict pattern matched, and
+    the types the trigger table knows for the word's lemma. ``taken`` holds (trigger start, type) of the
+    strict events; parties come from the plain parse."""
+    parse = doc.parse
+    out = []
+    taken_starts = {start for start, _ in taken}
+    for tok in parse.tokens:
+        if tok.pos not in ("VERB", "NOUN"):
             continue
-        pattern = possible[0]
+        proposals = _proposals(doc, tok, lexicon, taken, taken_starts, triggers)
+        if not proposals:
+            continue
         noun = tok.pos == "NOUN"
         actors, recipients = _parties(doc, tok.i, noun)
         if not actors:
             continue  # no doer: nothing an analyst could code as a dyad
-        actor = actors[0] if actors else None
-        recipient = next((r for r in recipients if actor is None or not actorrefs.same_actor(actor, r)), None)
+        actor = actors[0]
+        recipient = next((r for r in recipients if not actorrefs.same_actor(actor, r)), None)
         status = factuality.assess(parse, tok.i, nominal=noun).status
         when = timing.event_timing(doc, tok.i, tok.sent, status)
-        entry = coder.cameo_entry(pattern.cameo)
         sent = parse.sentences[tok.sent]
         trigger = Trigger(text=tok.text, start=tok.start, end=tok.end)
-        out.append(Event(
-            id=coder.event_id(doc, tok.sent, trigger, pattern.type, 0), type=pattern.type, mode=pattern.mode,
-            context=list(pattern.context), cameo=pattern.cameo, quad_class=entry.quad_class,
-            goldstein=entry.goldstein, actor=actor, recipient=recipient,
-            sentence=SentenceRef(index=tok.sent, start=sent.start, end=sent.end), trigger=trigger,
-            status=status, historical=when.historical, date=when.date, date_precision=when.precision,
-            location=coder.event_location(doc, tok.i, tok.sent), confidence=LOOSE_CONFIDENCE,
-            evidence=EVIDENCE_PREFIX + pattern.id + timing.DATE_NOTE + when.reason))
+        location = coder.event_location(doc, tok.i, tok.sent)
+        for type_, code, mode, context, evidence in proposals:
+            entry = coder.cameo_entry(code)
+            out.append(Event(
+                id=coder.event_id(doc, tok.sent, trigger, type_, 0), type=type_, mode=mode, context=list(context),
+                cameo=code, quad_class=entry.quad_class, goldstein=entry.goldstein, actor=actor,
+                recipient=recipient, sentence=SentenceRef(index=tok.sent, start=sent.start, end=sent.end),
+                trigger=trigger, status=status, historical=when.historical, date=when.date,
+                date_precision=when.precision, location=location, confidence=LOOSE_CONFIDENCE,
+                evidence=evidence + timing.DATE_NOTE + when.reason))
     return out
