@@ -256,7 +256,7 @@ def ingest(paths: Sequence[str], *, store: Store, engine: str = "local", workers
     from tidings import provenance
     from tidings.stages.ingest.readers import iter_inputs
 
-    config = pipeline.config if pipeline is not None else config or load_config()
+    config = getattr(pipeline, "config", None) or config or load_config()  # what actually runs
     summary = IngestSummary()
     total = known_total(paths) if inputs is None else (len(inputs) if isinstance(inputs, Sequence) else None)
     executor = make_executor(engine, workers=workers, scheduler=scheduler, pipeline=pipeline, config=config)

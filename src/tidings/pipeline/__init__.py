@@ -199,7 +199,7 @@ _configured: dict[Config, Pipeline] = {}
 def pipeline_for(config: Config | None) -> Pipeline:
     """The process-wide Pipeline of ``config`` (None: the default one), warmed up on first use; pipelines
     share the spaCy model and every resource their options have in common."""
-    if config is None or (_default is not None and _default.config == config):
+    if config is None or config == (_default.config if _default is not None else load_config()):
         return default_pipeline()
     if config not in _configured:
         pipeline = Pipeline(config=config)
