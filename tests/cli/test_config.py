@@ -1,0 +1,75 @@
+"""The group's --config and --set: every command's options from a file and the command line, with precedence."""
+import json
+
+from click.testing import CliRunner
+from tests.batch.stories import STORIES
+
+from tidings.cli import main
+
+STORY = STORIES["shelling"]
+
+
+def run(*args, env=None):
+    return CliRunner().invoke(main, [str(a) for a in args], env=env, catch_exceptions=False)
+
+
+def test_ingest_takes_the_store_and_options_from_the_file_and_runs_records_them(tmp_path):
+    (tmp_path / "news").mkdir()
+    (tmp_path / "news" / "shelling.txt").write_text(STORY, encoding="utf-8")
+    config = tmp_path / "tidings.toml"
+    config.write_text('[store]\ndb = "from-file.db"\n[places]\nmin_scan_population = 5000\n'
+                      '[events]\nmin_confidence = 0.5\n', encoding="utf-8")
+    result = run("--config", config, "--set", "events.min_confidence=0.3", "ingest", tmp_path / "news", "-q")
+    assert result.exit_code == 0, result.output
+    db = tmp_path / "from-file.db"  # relative to the file's folder
+    runs = json.loads(run("runs", "--db", db, "--format", "json").output)
+    assert len(runs) == 1 and runs[0]["articles"] == 1
+    options = runs[0]["config"]
+    assert options["places"]["min_scan_population"] == 5000 and options["events"]["min_confidence"] == 0.3
+    table = run("runs", "--db", db).output
+    assert table.startswith("run  started") and runs[0]["resources"]["lexicon"]["sha256"][:12] in table
+    produced = json.loads(run("runs", "--db", db, "--article", "shelling").output)
+    assert produced["id"] == runs[0]["id"]
+
+
+def test_a_command_option_beats_the_file_which_beats_the_environment(tmp_path):
+    config = tmp_path / "tidings.toml"
+    config.write_text('[store]\ndb = "file.db"\n', encoding="utf-8")
+    env = {"TIDINGS_DB": str(tmp_path / "env.db")}
+    for args, used in (([], "env.db"), (["--config", config], "file.db"),
+                       (["--config", config, "ingest", "-", "-q", "--db", tmp_path / "cli.db"], "cli.db")):
+        args = args if "ingest" in args else [*args, "ingest", "-", "-q"]
+        result = CliRunner().invoke(main, [str(a) for a in args], input=STORY, env=env)
+        assert result.exit_code == 0, result.output
+        assert (tmp_path / used).exists()
+    assert len(list(tmp_path.glob("*.db"))) == 3
+
+
+def test_extract_reads_its_threshold_from_the_configuration(tmp_path):
+    story = tmp_path / "story.txt"
+    story.write_text(STORY, encoding="utf-8")
+    everything = json.loads(run("--set", "events.min_confidence=0", "extract", story).output)["events"]
+    assert everything and min(e["confidence"] for e in everything) < 1.0
+    high = json.loads(run("--set", "events.min_confidence=1", "extract", story).output)["events"]
+    assert [e for e in everything if e["confidence"] >= 1.0] == high
+    again = json.loads(run("--set", "events.min_confidence=1", "extract", story, "--min-confidence", "0").output)
+    assert again["events"] == everything  # the command's own option wins
+
+
+def test_a_bad_configuration_is_a_one_line_usage_error(tmp_path):
+    config = tmp_path / "bad.toml"
+    config.write_text("[places]\nmin_scan_population = -3\n", encoding="utf-8")
+    for args in (["--config", config], ["--set", "places.nowhere=1"], ["--set", "novalue"],
+                 ["--config", tmp_path / "absent.toml"]):
+        result = run(*args, "extract", "-")
+        assert result.exit_code == 2 and result.output.count("\n") == 1, result.output
+        assert result.output.startswith("Error: ")
+    result = run("--config", config, "extract", "-")
+    assert "places.min_scan_population must be an integer >= 0 (got -3)" in result.output
+
+
+def test_runs_of_an_unknown_article_is_a_usage_error(tmp_path):
+    db = tmp_path / "empty.db"
+    assert CliRunner().invoke(main, ["ingest", "-", "--db", str(db), "-q"], input=STORY).exit_code == 0
+    result = run("runs", "--db", db, "--article", "nowhere")
+    assert result.exit_code == 2 and "no article 'nowhere'" in result.output
