@@ -73,3 +73,17 @@ def test_runs_of_an_unknown_article_is_a_usage_error(tmp_path):
     assert CliRunner().invoke(main, ["ingest", "-", "--db", str(db), "-q"], input=STORY).exit_code == 0
     result = run("runs", "--db", db, "--article", "nowhere")
     assert result.exit_code == 2 and "no article 'nowhere'" in result.output
+
+
+def test_config_prints_a_toml_file_that_reads_back_to_the_same_configuration(tmp_path):
+    from tidings.config import load
+
+    result = run("--set", "places.min_scan_population=5000", "--set", "events.lexicon_files=a.txt", "config")
+    path = tmp_path / "printed.toml"
+    path.write_text(result.output, encoding="utf-8")
+    assert "# min_confidence =" in result.output
+    expected = load(overrides={"places.min_scan_population": 5000, "events.lexicon_files": [str(tmp_path / "a.txt")]},
+                    environ={})
+    assert load(path, environ={}) == expected
+    assert json.loads(run("--config", path, "config", "--format", "json").output)["places"]["min_scan_population"] \
+        == 5000

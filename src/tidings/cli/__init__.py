@@ -12,7 +12,17 @@ import sys
 import click
 
 from tidings import __version__
-from tidings.cli import bench_cmd, dict_cmd, eval_cmd, export_cmd, extract_cmd, serve_cmd, store_cmd, train_cmd
+from tidings.cli import (
+    bench_cmd,
+    config_cmd,
+    dict_cmd,
+    eval_cmd,
+    export_cmd,
+    extract_cmd,
+    serve_cmd,
+    store_cmd,
+    train_cmd,
+)
 from tidings.cli.errors import EXIT_FAILED, error_line
 from tidings.cli.store_cmd import ConfigSources
 
@@ -56,7 +66,7 @@ def main(ctx: click.Context, config_file: str | None, assignments: tuple[str, ..
     \b
     Options, the first source that sets one wins: a command's own options and --set, the --config
     file, environment variables (TIDINGS_<SECTION>_<KEY>, TIDINGS_LEXICON, TIDINGS_ACTORS, TIDINGS_DB),
-    the defaults. `tidings runs` shows what each ingest ran with.
+    the defaults. `tidings config` prints the result; `tidings runs` what each ingest ran with.
 
     \b
     Exit codes: 0 done, 1 some inputs failed, 2 usage (bad option, value or path).
@@ -64,6 +74,6 @@ def main(ctx: click.Context, config_file: str | None, assignments: tuple[str, ..
     ctx.obj = ConfigSources(config_file, assignments)
 
 
-for _module in (extract_cmd, eval_cmd, store_cmd, export_cmd, serve_cmd, bench_cmd, dict_cmd, train_cmd):
+for _module in (extract_cmd, eval_cmd, store_cmd, export_cmd, serve_cmd, bench_cmd, dict_cmd, train_cmd, config_cmd):
     for _command in _module.COMMANDS:
         main.add_command(_command)
