@@ -19,7 +19,7 @@ from tidings.resources import ontology
 
 DATA = Path(__file__).parent / "data" / "lexicon"
 ENV_VAR = "TIDINGS_LEXICON"
-FRAMES = ("intent", "request", "reject", "threat")
+FRAMES = ontology.FRAMES
 SLOT = "*"
 #: ``voice=undergo``: the pattern's subject suffers the event, its from/by phrase does it ("came under fire from").
 VOICES = ("active", "undergo")
