@@ -40,7 +40,8 @@ def same_party(text: str, predicted: ActorRef | None, gold: tuple[int, int] | No
     "police") when the two mentions sit in different places."""
     if predicted is None or gold is None:
         return predicted is None and gold is None
-    if predicted.start is not None and _overlap((predicted.start, predicted.end), gold):
+    if predicted.start is not None and predicted.end is not None and \
+            _overlap((predicted.start, predicted.end), gold):
         return True
     gold_words = text[gold[0]:gold[1]].lower().replace("'s", "").split()
     words = predicted.text.lower().replace("'s", "").split()
@@ -76,7 +77,7 @@ def run(annotations: list[AnnotatedDoc], *, score: bool = True, gate: bool = Tru
     docs = [topic.run(Document(Article(id=t.doc_id, text=t.text, published=t.published, language="en")), gate=gate)
             for t in texts]
     parsed = iter(nlp.run_many([d for d in docs if not d.article.off_topic], nlp=pipeline.nlp))
-    for annotation, doc in zip(annotations, docs):
+    for annotation, doc in zip(annotations, docs, strict=True):
         if not doc.article.off_topic:
             doc = next(parsed)
             for name, stage in pipeline.annotators:
