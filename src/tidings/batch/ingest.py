@@ -259,12 +259,13 @@ def ingest(paths: Sequence[str], *, store: Store, engine: str = "local", workers
     config = getattr(pipeline, "config", None) or config or load_config()  # what actually runs
     summary = IngestSummary()
     total = known_total(paths) if inputs is None else (len(inputs) if isinstance(inputs, Sequence) else None)
-    executor = make_executor(engine, workers=workers, scheduler=scheduler, pipeline=pipeline, config=config)
-    run_id = provenance.start(store, config, command=list(paths))
     bar = tqdm(total=total, unit=" articles", desc="ingest", disable=None if progress else True, smoothing=0.1)
-    writer = Writer(store, summary, progress=bar, run_id=run_id,
-                    min_confidence=min_confidence if min_confidence is not None else config.events.min_confidence)
+    executor = make_executor(engine, workers=workers, scheduler=scheduler, pipeline=pipeline, config=config)
+    run_id: int | None = None
     try:
+        run_id = provenance.start(store, config, command=list(paths))
+        writer = Writer(store, summary, progress=bar, run_id=run_id,
+                        min_confidence=min_confidence if min_confidence is not None else config.events.min_confidence)
         source = inputs if inputs is not None else iter_inputs(list(paths))
         batches = plan_batches(source, writer, batch_size=batch_size, batch_chars=batch_chars,
                                retry_failed=retry_failed)
@@ -273,6 +274,7 @@ def ingest(paths: Sequence[str], *, store: Store, engine: str = "local", workers
     finally:
         executor.close()
         bar.close()
-        with contextlib.suppress(StoreError):  # a store that cannot be written has already said so
-            provenance.finish(store, run_id, summary.record())
+        if run_id is not None:
+            with contextlib.suppress(StoreError):  # a store that cannot be written has already said so
+                provenance.finish(store, run_id, summary.record())
     return summary
