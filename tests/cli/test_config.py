@@ -87,3 +87,22 @@ def test_config_prints_a_toml_file_that_reads_back_to_the_same_configuration(tmp
     assert load(path, environ={}) == expected
     assert json.loads(run("--config", path, "config", "--format", "json").output)["places"]["min_scan_population"] \
         == 5000
+
+
+def test_eval_scores_the_pipeline_of_the_configuration(tmp_path, monkeypatch):
+    from tidings.eval import events as event_eval
+
+    gold = tmp_path / "gold.jsonl"
+    gold.write_text("", encoding="utf-8")
+    given = []
+
+    class Report:
+        def render(self) -> str:
+            return "scored"
+
+    monkeypatch.setattr(event_eval, "evaluate", lambda path, *, limit, pipeline: given.append(pipeline) or Report())
+    monkeypatch.delenv("TIDINGS_PLACES_MIN_SCAN_POPULATION", raising=False)
+    assert run("eval", "events", gold).output.strip() == "scored"
+    assert run("--set", "places.min_scan_population=5000", "eval", "events", gold).exit_code == 0
+    default, configured = given
+    assert default is None and configured.config.places.min_scan_population == 5000

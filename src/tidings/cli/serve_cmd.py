@@ -6,7 +6,7 @@ from pathlib import Path
 
 import click
 
-from tidings.cli.store_cmd import current_config, db_option
+from tidings.cli.store_cmd import configured_pipeline, current_config, db_option
 from tidings.storage import Store, StoreError, default_path
 
 
@@ -39,13 +39,9 @@ def serve_command(db, host, port, token, allow_hosts, max_body) -> None:
     import uvicorn
 
     from tidings.api import TOKEN_ENV, create_app
-    from tidings.config import load as load_config
-    from tidings.pipeline import Pipeline
 
     config = current_config({"store.db": db})
     path = Path(config.store.db or default_path())
-    # the process-wide pipeline serves the environment's configuration; another one gets its own (loaded lazily)
-    pipeline = Pipeline(config=config) if config != load_config() else None
     token = token or os.environ.get(TOKEN_ENV) or None
     try:  # a missing store is created only when writes can fill it
         Store.open(path, create=token is not None).close()
@@ -54,7 +50,7 @@ def serve_command(db, host, port, token, allow_hosts, max_body) -> None:
     click.echo(f"tidings: serving {path} on http://{host}:{port}/ (API reference at /docs; writes "
                f"{'enabled' if token else 'disabled'})", err=True)
     app = create_app(path, token=token, host=host, allowed_hosts=list(allow_hosts) or None, max_body=max_body,
-                     pipeline=pipeline)
+                     pipeline=configured_pipeline(config))
     uvicorn.run(app, host=host, port=port, log_level="warning")
 
 

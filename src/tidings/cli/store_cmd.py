@@ -103,6 +103,14 @@ def current_config(options: dict[str, object] | None = None) -> Config:
         raise BadValue(str(exc)) from None
 
 
+def configured_pipeline(config: Config):
+    """A Pipeline of ``config`` (its resources loaded lazily), or None when the process-wide pipeline (the
+    environment's configuration) is the one to use."""
+    from tidings.pipeline import Pipeline
+
+    return None if config == load_config() else Pipeline(config=config)
+
+
 def open_store(db: str | None, *, create: bool = False) -> Store:
     """The store at ``db`` (default: the configuration's ``store.db``, else ./tidings.db); a missing or foreign
     file is a usage error (exit 2), other problems exit 1."""
