@@ -102,3 +102,11 @@ def test_a_config_is_hashable_and_its_dict_is_plain_json():
     data = json.loads(json.dumps(config.to_dict()))
     assert data["events"]["lexicon_files"] == ["a.txt"] and data["places"]["min_scan_population"] == 20_000
     assert load(overrides={f"{s}.{k}": v for s, o in data.items() for k, v in o.items()}, environ={}) == config
+
+
+def test_the_environment_may_name_the_file(toml):
+    path = toml("[places]\nmin_scan_population = 5000\n")
+    environ = {"TIDINGS_CONFIG": str(path), "TIDINGS_PLACES_MIN_SCAN_POPULATION": "7000"}
+    assert load(environ=environ).places.min_scan_population == 5000  # a file, so over the variables
+    other = toml("[places]\nmin_scan_population = 100\n", name="other.toml")
+    assert load(other, environ=environ).places.min_scan_population == 100  # a file given wins

@@ -134,6 +134,11 @@ class Config:
         values are checked like a file's (strings are read as on the command line)."""
         return _apply(self, {f"{s}.{k}": v for s, values in sections.items() for k, v in values.items()}, "")
 
+    def stage_options(self) -> Config:
+        """This configuration without what does not shape the pipeline's output (the store): two configurations
+        with the same stage options share one pipeline."""
+        return dataclasses.replace(self, store=StoreOptions())
+
     def to_dict(self) -> dict[str, dict[str, Any]]:
         """Every option as plain JSON values (lists for file lists), by section: what provenance records."""
         return {name: {k: list(v) if isinstance(v, tuple) else v for k, v in dataclasses.asdict(section).items()}
@@ -143,8 +148,10 @@ class Config:
 def load(file: str | os.PathLike | None = None, *, overrides: Mapping[str, Any] | None = None,
          environ: Mapping[str, str] | None = None) -> Config:
     """The configuration from ``overrides`` (dotted keys: ``{"places.min_scan_population": 5000}``), then
-    ``file`` (TOML), then ``environ`` (default ``os.environ``), then the defaults."""
+    ``file`` (TOML; default: the file ``$TIDINGS_CONFIG`` names), then ``environ`` (default ``os.environ``),
+    then the defaults."""
     environ = os.environ if environ is None else environ
+    file = file if file is not None else environ.get(FILE_ENV) or None
     config = _apply(Config(), env_options(environ), "environment: ")
     if file is not None:
         config = _apply(config, file_options(Path(file)), f"{file}: ")

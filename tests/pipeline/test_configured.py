@@ -59,3 +59,4 @@ def test_one_pipeline_per_configuration_and_the_default_for_the_environments(mon
     other = Config().replace(places={"min_scan_population": 5000})
     assert pipeline_for(other) is pipeline_for(Config().replace(places={"min_scan_population": 5000}))
     assert pipeline_for(other) is not default_pipeline() and pipeline_for(other).nlp is default_pipeline().nlp
+    assert pipeline_for(Config().replace(store={"db": "elsewhere.db"})) is default_pipeline()  # same stages

@@ -47,7 +47,7 @@ class TidingsGroup(click.Group):
 
 @click.group(cls=TidingsGroup, context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
 @click.version_option(__version__, prog_name="tidings")
-@click.option("--config", "config_file", type=click.Path(dir_okay=False), envvar="TIDINGS_CONFIG", default=None,
+@click.option("--config", "config_file", type=click.Path(dir_okay=False), default=None,
               help="TOML configuration file (default: $TIDINGS_CONFIG): stage options, user dictionaries, store.")
 @click.option("--set", "assignments", multiple=True, metavar="KEY=VALUE",
               help="One option, over the file's (repeatable), e.g. --set places.min_scan_population=5000.")

@@ -108,7 +108,7 @@ def configured_pipeline(config: Config):
     environment's configuration) is the one to use."""
     from tidings.pipeline import Pipeline
 
-    return None if config == load_config() else Pipeline(config=config)
+    return None if config.stage_options() == load_config().stage_options() else Pipeline(config=config)
 
 
 def open_store(db: str | None, *, create: bool = False) -> Store:

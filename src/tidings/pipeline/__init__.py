@@ -197,12 +197,15 @@ _configured: dict[Config, Pipeline] = {}
 
 
 def pipeline_for(config: Config | None) -> Pipeline:
-    """The process-wide Pipeline of ``config`` (None: the default one), warmed up on first use; pipelines
-    share the spaCy model and every resource their options have in common."""
-    if config is None or config == (_default.config if _default is not None else load_config()):
+    """The process-wide Pipeline of ``config``'s stage options (None: the default one), warmed up on first use;
+    pipelines share the spaCy model and every resource their options have in common."""
+    if config is None:
         return default_pipeline()
-    if config not in _configured:
-        pipeline = Pipeline(config=config)
+    key = config.stage_options()
+    if key == (_default.config if _default is not None else load_config()).stage_options():
+        return default_pipeline()
+    if key not in _configured:
+        pipeline = Pipeline(config=key)
         pipeline.warm_up()
-        _configured[config] = pipeline
-    return _configured[config]
+        _configured[key] = pipeline
+    return _configured[key]
