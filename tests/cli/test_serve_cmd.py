@@ -44,3 +44,23 @@ def test_host_names_and_body_limit_reach_the_app(tmp_path, monkeypatch):
     client = TestClient(app, base_url="http://localhost")
     assert client.post("/api/extract", json={"text": "x" * 200}).status_code == 413
     assert client.post("/api/extract", json={"text": "Talks."}).status_code == 403  # beyond loopback, no token
+
+
+def test_the_configuration_names_the_store_and_the_pipeline_of_posted_articles(tmp_path, monkeypatch):
+    from fastapi.testclient import TestClient
+
+    from tidings import provenance
+
+    config = tmp_path / "tidings.toml"
+    config.write_text('[store]\ndb = "served.db"\n[places]\nmin_scan_population = 5000\n', encoding="utf-8")
+    calls = []
+    monkeypatch.setattr(uvicorn, "run", lambda app, **kw: calls.append((app, kw)))
+    result = CliRunner().invoke(main, ["--config", str(config), "serve", "--token", "t"])
+    assert result.exit_code == 0 and "served.db" in result.output, result.output
+    (app, _), = calls
+    body = {"articles": [{"id": "brief", "text": "NATO ministers met in Brussels on Friday.", "source": "Wire"}]}
+    client = TestClient(app, base_url="http://localhost")
+    assert client.post("/api/ingest", json=body, headers={"Authorization": "Bearer t"}).json()["stored"] == 1
+    with Store.open(tmp_path / "served.db") as store:
+        (run,) = provenance.runs(store)
+    assert run["config"]["places"]["min_scan_population"] == 5000 and run["articles"] == 1

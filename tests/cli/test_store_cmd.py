@@ -13,7 +13,7 @@ from tidings.batch import executors
 from tidings.cli import main
 from tidings.storage import Store
 
-STORE_COMMANDS = ["ingest", "events", "quotes", "actors", "articles", "search", "failures", "demo"]
+STORE_COMMANDS = ["ingest", "events", "quotes", "actors", "articles", "search", "failures", "runs", "demo"]
 
 
 def run(*args, env=None):

@@ -1,6 +1,11 @@
 """The ontology tables: CAMEO codes, Goldstein scores, QuadClass and the PLOVER mapping."""
 from __future__ import annotations
 
+import dataclasses
+import shutil
+
+import pytest
+
 from tidings.resources import ontology
 
 
@@ -37,3 +42,39 @@ def test_validator_catches_a_bad_table(tmp_path):
     assert any("QuadClass" in p for p in problems)
     assert any("unknown PLOVER type" in p for p in problems)
     assert any("unknown context" in p for p in problems)
+
+
+def test_coding_policies_are_read_per_type():
+    onto = ontology.load()
+    assert set(onto.policies) == set(ontology.PLOVER_TYPES)
+    threaten = onto.policy("THREATEN")
+    assert threaten.frame == "threat" and threaten.recipient_fallback == "condition_subject"
+    assert onto.policy("PROTEST").absorbs == {"REQUEST"} and onto.policy("ASSAULT").verbal_code == "111"
+    assert onto.policy("CONSULT").is_joint("040") and onto.policy("CONSULT").keeps_when_scheduled
+    assert onto.policy("SUPPORT").is_joint("057") and not onto.policy("SUPPORT").is_joint("051")
+    assert onto.policy("NOT-A-TYPE") == ontology.TypePolicy()
+
+
+def test_validator_catches_a_bad_coding_policy():
+    onto = ontology.load()
+    bad = ontology.TypePolicy(frame="wish", joint_codes=frozenset({"190"}), absorbs=frozenset({"PICNIC"}),
+                              recipient_fallback="anyone", verbal_code="999")
+    problems = ontology.validate(dataclasses.replace(onto, policies={**onto.policies, "SUPPORT": bad}))
+    assert "coding.tsv: SUPPORT: frame wish not one of intent, request, reject, threat" in problems
+    assert "coding.tsv: SUPPORT: recipient_fallback anyone not one of location_state, condition_subject" in problems
+    assert "coding.tsv: SUPPORT: absorbs unknown type PICNIC" in problems
+    assert "coding.tsv: SUPPORT: unknown CAMEO code 999" in problems
+    assert "coding.tsv: SUPPORT: joint code 190 is not a SUPPORT code" in problems
+    missing = dict(onto.policies)
+    del missing["AID"]
+    assert any("types differ" in p for p in ontology.validate(dataclasses.replace(onto, policies=missing)))
+
+
+def test_a_bad_flag_cell_is_an_error_naming_the_type(tmp_path):
+    for name in ("cameo.tsv", "plover.json"):
+        shutil.copy(ontology.DATA / name, tmp_path / name)
+    table = (ontology.DATA / "coding.tsv").read_text(encoding="utf-8")
+    table = table.replace("CONSULT\t\tyes\tyes", "CONSULT\t\tyes\tsure")
+    (tmp_path / "coding.tsv").write_text(table, encoding="utf-8")
+    with pytest.raises(ValueError, match="coding.tsv: CONSULT: keeps_when_scheduled must be yes or empty"):
+        ontology.load(tmp_path)

@@ -1,4 +1,4 @@
-"""Migrations 2-5: an existing v1 store upgrades in place; triggers keep side tables and totals in step."""
+"""Migrations 2-7: an existing v1 store upgrades in place; triggers keep side tables and totals in step."""
 import pytest
 
 from tests.storage.factories import GENEVA, KYIV, document, event, save
@@ -58,7 +58,7 @@ def v1_store(tmp_path, monkeypatch):
     path = tmp_path / "v1.db"
     with Store.open(path) as store:
         save(store, *DOCS)
-        later = store.conn.execute("SELECT type, name FROM sqlite_master WHERE type IN ('trigger', 'table')"
+        later = store.conn.execute("SELECT type, name FROM sqlite_master WHERE type IN ('trigger', 'index', 'table')"
                                    " ORDER BY type = 'table'").fetchall()
         for kind, name in later:
             if name not in v1_objects and not name.startswith("sqlite_"):

@@ -3,7 +3,7 @@
 Workers never touch the database: they return Documents (without the parse layer) or Failures
 and the parent's writer commits them. ``serial`` runs in-process, ``local`` uses N spawned
 processes, ``dask`` submits batches to a ``dask.distributed`` scheduler. Each worker process
-loads spaCy once (the process-wide default pipeline).
+loads spaCy once (the process-wide pipeline of the run's configuration, which is sent along with each batch).
 """
 from __future__ import annotations
 
@@ -15,6 +15,7 @@ from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from typing import Protocol
 
+from tidings.config import Config
 from tidings.models import Document, Failure, RawArticle
 
 Batch = list[RawArticle]
@@ -45,11 +46,12 @@ def die_with_parent(parent: int, *, interval: float = PARENT_CHECK_SECONDS) -> N
     threading.Thread(target=watch, name="tidings-parent-watch", daemon=True).start()
 
 
-def process_batch(raws: Batch, pipeline=None) -> Results:
-    """Run the pipeline on one batch; a crash on the whole batch falls back to one input at a time."""
-    from tidings.pipeline import default_pipeline
+def process_batch(raws: Batch, pipeline=None, config: Config | None = None) -> Results:
+    """Run ``pipeline`` (default: the process's pipeline of ``config``) on one batch; a crash on the whole batch
+    falls back to one input at a time."""
+    from tidings.pipeline import pipeline_for
 
-    pipeline = pipeline or default_pipeline()
+    pipeline = pipeline or pipeline_for(config)
     try:
         results = list(pipeline.process_many(raws))
     except Exception:
@@ -78,12 +80,13 @@ class Executor(Protocol):
 class SerialExecutor:
     """Runs the pipeline in this process (``--workers 1``)."""
 
-    def __init__(self, pipeline=None):
+    def __init__(self, pipeline=None, config: Config | None = None):
         self.pipeline = pipeline
+        self.config = config
 
     def map_batches(self, batches: Iterable[Batch]) -> Iterator[tuple[Batch, Results]]:
         for batch in batches:
-            yield batch, process_batch(batch, self.pipeline)
+            yield batch, process_batch(batch, self.pipeline, self.config)
 
     def close(self) -> None:
         pass
@@ -92,16 +95,17 @@ class SerialExecutor:
 class ProcessExecutor:
     """``workers`` local processes (spawned, so each loads its own spaCy model once)."""
 
-    def __init__(self, workers: int):
+    def __init__(self, workers: int, config: Config | None = None):
         import multiprocessing
         from concurrent.futures import ProcessPoolExecutor
 
         self.workers = workers
+        self.config = config
         self.pool = ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("spawn"),
                                         initializer=die_with_parent, initargs=(os.getpid(),))
 
     def map_batches(self, batches: Iterable[Batch]) -> Iterator[tuple[Batch, Results]]:
-        return ordered_results(lambda batch: self.pool.submit(process_batch, batch), batches,
+        return ordered_results(lambda batch: self.pool.submit(process_batch, batch, None, self.config), batches,
                                window=self.workers * WINDOW_PER_WORKER)
 
     def close(self) -> None:
@@ -111,9 +115,10 @@ class ProcessExecutor:
 class DaskExecutor:
     """Submits batches to a ``dask.distributed`` cluster (``scheduler`` address or a ``Client``)."""
 
-    def __init__(self, scheduler):
+    def __init__(self, scheduler, config: Config | None = None):
         from distributed import Client
 
+        self.config = config
         self.own_client = not isinstance(scheduler, Client)
         try:
             self.client = Client(scheduler, timeout=CONNECT_TIMEOUT) if self.own_client else scheduler
@@ -122,8 +127,8 @@ class DaskExecutor:
         self.workers = max(1, len(self.client.scheduler_info().get("workers", {})))
 
     def map_batches(self, batches: Iterable[Batch]) -> Iterator[tuple[Batch, Results]]:
-        return ordered_results(lambda batch: self.client.submit(process_batch, batch, pure=False), batches,
-                               window=self.workers * WINDOW_PER_WORKER)
+        return ordered_results(lambda batch: self.client.submit(process_batch, batch, None, self.config, pure=False),
+                               batches, window=self.workers * WINDOW_PER_WORKER)
 
     def close(self) -> None:
         if self.own_client:
@@ -153,14 +158,16 @@ def _collect(batch: Batch, future) -> tuple[Batch, Results]:
         return batch, [Failure(id=raw.id, reason=reason, origin=raw.origin) for raw in batch]
 
 
-def make_executor(engine: str = "local", *, workers: int = 1, scheduler=None, pipeline=None) -> Executor:
-    """The executor for ``--engine``/``--workers``/``--scheduler`` (``local`` with 1 worker runs in-process)."""
+def make_executor(engine: str = "local", *, workers: int = 1, scheduler=None, pipeline=None,
+                  config: Config | None = None) -> Executor:
+    """The executor for ``--engine``/``--workers``/``--scheduler`` (``local`` with 1 worker runs in-process);
+    workers run the pipeline of ``config`` (None: their default one)."""
     if engine == "dask":
         if scheduler is None:
             raise ExecutorError("--engine dask needs --scheduler tcp://HOST:PORT")
-        return DaskExecutor(scheduler)
+        return DaskExecutor(scheduler, config)
     if engine != "local":
         raise ExecutorError(f"unknown engine {engine!r} (local or dask)")
     if workers < 1:
         raise ExecutorError("--workers must be at least 1")
-    return SerialExecutor(pipeline) if workers == 1 else ProcessExecutor(workers)
+    return SerialExecutor(pipeline, config) if workers == 1 else ProcessExecutor(workers, config)

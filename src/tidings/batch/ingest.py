@@ -7,6 +7,7 @@ running it again redoes only those.
 """
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import glob
 import re
@@ -17,10 +18,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from tidings.batch.executors import Batch, Results, make_executor
+from tidings.config import Config
+from tidings.config import load as load_config
 from tidings.dedup import events as event_dedup
 from tidings.dedup import near
 from tidings.models import Document, Failure, RawArticle
-from tidings.storage import Store
+from tidings.storage import Store, StoreError
 from tidings.storage.store import unwritable
 
 BATCH_SIZE = 16
@@ -54,6 +57,10 @@ class IngestSummary:
         out += [f"  failed ({count}): {reason}" for reason, count in self.failed.most_common()]
         return out
 
+    def record(self) -> dict:
+        """The counts as plain JSON values (failures by reason), as a run records them."""
+        return {**dataclasses.asdict(self), "failed": dict(self.failed.most_common())}
+
 
 def failure_kind(reason: str) -> str:
     """A reason without per-input detail, for the summary: ``empty: no text`` → ``empty``.
@@ -71,7 +78,8 @@ def failure_kind(reason: str) -> str:
 class Writer:
     """The one writer: commits each batch's outcomes in a single transaction."""
 
-    def __init__(self, store: Store, summary: IngestSummary, *, progress=None, min_confidence: float | None = None):
+    def __init__(self, store: Store, summary: IngestSummary, *, progress=None, min_confidence: float | None = None,
+                 run_id: int | None = None):
         from tidings.learn.scorer import default_min_confidence
 
         store.keep_scratch_in_memory()
@@ -80,6 +88,8 @@ class Writer:
         self.store = store
         self.summary = summary
         self.progress = progress
+        #: the ingest run (``tidings.provenance``) every stored article is linked to
+        self.run_id = run_id
 
     def tick(self) -> None:
         if self.progress is not None:
@@ -138,7 +148,7 @@ class Writer:
             status="near-duplicate" if match else "original",
             dup_cluster=match.dup_cluster if match else doc.article.id,
             similarity=match.similarity if match else None,
-            minhash=signature.to_bytes(), bands=bands, event_clusters=clusters, event_codes=codes)
+            minhash=signature.to_bytes(), bands=bands, event_clusters=clusters, event_codes=codes, run_id=self.run_id)
         self.store.refresh_event_clusters(clusters)
         self.store.clear_failure(raw.id)
         self.summary.stored += 1
@@ -232,21 +242,30 @@ def ingest(paths: Sequence[str], *, store: Store, engine: str = "local", workers
            batch_size: int = BATCH_SIZE, batch_chars: int = BATCH_CHARS, retry_failed: bool = False,
            progress: bool = False,
            pipeline=None, inputs: Iterable[RawArticle | Failure] | None = None,
-           min_confidence: float | None = None) -> IngestSummary:
+           min_confidence: float | None = None, config: Config | None = None) -> IngestSummary:
     """Ingest ``paths`` (or ready-made ``inputs``) into ``store``; return what happened to each input.
 
-    Events below ``min_confidence`` (default: the event scorer's threshold) are kept as candidates: stored
-    with their article, but in no event cluster, so counts, maps and exports leave them out."""
+    The pipeline runs with ``config`` (default: ``pipeline``'s, else the environment's; see
+    :mod:`tidings.config`), which the store records with the resources' versions as this run
+    (:mod:`tidings.provenance`); every article stored is linked to the run.
+    Events below ``min_confidence`` (default: the configuration's ``events.min_confidence``, else the event
+    scorer's threshold) are kept as candidates: stored with their article, but in no event cluster, so
+    counts, maps and exports leave them out."""
     from tqdm import tqdm
 
+    from tidings import provenance
     from tidings.stages.ingest.readers import iter_inputs
 
+    config = getattr(pipeline, "config", None) or config or load_config()  # what actually runs
     summary = IngestSummary()
     total = known_total(paths) if inputs is None else (len(inputs) if isinstance(inputs, Sequence) else None)
     bar = tqdm(total=total, unit=" articles", desc="ingest", disable=None if progress else True, smoothing=0.1)
-    writer = Writer(store, summary, progress=bar, min_confidence=min_confidence)
-    executor = make_executor(engine, workers=workers, scheduler=scheduler, pipeline=pipeline)
+    executor = make_executor(engine, workers=workers, scheduler=scheduler, pipeline=pipeline, config=config)
+    run_id: int | None = None
     try:
+        run_id = provenance.start(store, config, command=list(paths))
+        writer = Writer(store, summary, progress=bar, run_id=run_id,
+                        min_confidence=min_confidence if min_confidence is not None else config.events.min_confidence)
         source = inputs if inputs is not None else iter_inputs(list(paths))
         batches = plan_batches(source, writer, batch_size=batch_size, batch_chars=batch_chars,
                                retry_failed=retry_failed)
@@ -255,4 +274,7 @@ def ingest(paths: Sequence[str], *, store: Store, engine: str = "local", workers
     finally:
         executor.close()
         bar.close()
+        if run_id is not None:
+            with contextlib.suppress(StoreError):  # a store that cannot be written has already said so
+                provenance.finish(store, run_id, summary.record())
     return summary

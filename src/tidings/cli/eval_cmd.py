@@ -8,6 +8,7 @@ from pathlib import Path
 import click
 
 from tidings.cli.errors import BadValue
+from tidings.cli.store_cmd import configured_pipeline, current_config
 from tidings.corpus.sources import MissingSource
 from tidings.eval import KINDS
 
@@ -30,12 +31,14 @@ def eval_command(kind: str, path: str, limit: int | None, fmt: str) -> None:
       tidings eval dates  ../shared/eval/dates/tempeval3_training/TBAQ-cleaned
       tidings eval places ../shared/eval/places/TR-News.xml
       tidings eval corpus test
+      tidings --set events.lexicon_files=my_verbs.txt eval events gold.jsonl   # with other options
     """
     if kind != "corpus" and not Path(path).exists():
         raise click.BadParameter(f"Path {path!r} does not exist.", param_hint="PATH")
     scorer = importlib.import_module(f"tidings.eval.{kind}")
+    pipeline = configured_pipeline(current_config())  # None: each scorer's own default pipeline
     try:
-        report = scorer.evaluate(path, limit=limit)
+        report = scorer.evaluate(path, limit=limit, pipeline=pipeline)
     except MissingSource as exc:  # the corpus's texts live in ../shared
         raise click.ClickException(str(exc)) from None
     except ValueError as exc:  # a bad split name, an unreadable gold file

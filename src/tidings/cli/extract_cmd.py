@@ -7,7 +7,7 @@ import sys
 import click
 
 from tidings.cli.render import document_table
-from tidings.cli.store_cmd import min_confidence_option
+from tidings.cli.store_cmd import current_config, min_confidence_option
 from tidings.models import Document, Failure, RawArticle
 from tidings.stages.ingest import readers
 from tidings.stages.ingest.readers import iter_inputs, raw_from_string
@@ -41,12 +41,13 @@ def extract_command(paths, published, url, title, fmt, explain, min_confidence) 
       tidings extract article.html --min-confidence 0       # every candidate, with its confidence
     """
     from tidings import confident_events
-    from tidings.pipeline import default_pipeline
+    from tidings.pipeline import pipeline_for
 
+    config = current_config({"events.min_confidence": min_confidence})
     inputs = list(_inputs(paths, published=published, url=url, title=title))
     fmt = fmt or ("json" if len(inputs) == 1 else "jsonl")
     raws = [item for item in inputs if isinstance(item, RawArticle)]
-    processed = iter(default_pipeline().process_many(raws) if raws else ())
+    processed = iter(pipeline_for(config).process_many(raws) if raws else ())
     failed = 0
     for item in inputs:
         result = next(processed) if isinstance(item, RawArticle) else item
@@ -57,7 +58,8 @@ def extract_command(paths, published, url, title, fmt, explain, min_confidence) 
             if fmt == "jsonl":  # output line N stays the document of input line N
                 click.echo(json.dumps(failure_record(result, origin=origin), ensure_ascii=False))
             continue
-        click.echo(_render(result if explain else confident_events(result, min_confidence), fmt, explain))
+        click.echo(_render(result if explain else confident_events(result, config.events.min_confidence), fmt,
+                           explain))
     if failed:
         sys.exit(1)
 

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import click
 
-from tidings.cli.store_cmd import db_option
+from tidings.cli.store_cmd import configured_pipeline, current_config, db_option
 from tidings.storage import Store, StoreError, default_path
 
 
@@ -40,7 +40,8 @@ def serve_command(db, host, port, token, allow_hosts, max_body) -> None:
 
     from tidings.api import TOKEN_ENV, create_app
 
-    path = Path(db) if db else default_path()
+    config = current_config({"store.db": db})
+    path = Path(config.store.db or default_path())
     token = token or os.environ.get(TOKEN_ENV) or None
     try:  # a missing store is created only when writes can fill it
         Store.open(path, create=token is not None).close()
@@ -48,7 +49,8 @@ def serve_command(db, host, port, token, allow_hosts, max_body) -> None:
         raise click.ClickException(str(exc)) from None
     click.echo(f"tidings: serving {path} on http://{host}:{port}/ (API reference at /docs; writes "
                f"{'enabled' if token else 'disabled'})", err=True)
-    app = create_app(path, token=token, host=host, allowed_hosts=list(allow_hosts) or None, max_body=max_body)
+    app = create_app(path, token=token, host=host, allowed_hosts=list(allow_hosts) or None, max_body=max_body,
+                     pipeline=configured_pipeline(config))
     uvicorn.run(app, host=host, port=port, log_level="warning")
 
 

@@ -1,4 +1,5 @@
-"""Store commands: ``ingest``, ``events``, ``quotes``, ``actors``, ``articles``, ``search``, ``failures``, ``demo``.
+"""Store commands: ``ingest``, ``events``, ``quotes``, ``actors``, ``articles``, ``search``, ``failures``, ``runs``,
+``demo``; and the options every command shares (``--db``, ``--min-confidence``, the configuration).
 
 Thin faces over :mod:`tidings.batch` and :mod:`tidings.query`: no SQL and no extraction here.
 """
@@ -11,12 +12,15 @@ import json
 import sys
 import tempfile
 from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 import click
 
 from tidings.cli.errors import EXIT_FAILED, BadValue
+from tidings.config import Config, ConfigError, parse_assignments
+from tidings.config import load as load_config
 from tidings.query import Filters, QueryError
 from tidings.storage import Store, StoreError, default_path
 
@@ -77,9 +81,40 @@ def filter_options(*names: str, help_overrides: dict[str, str] | None = None) ->
     return decorate
 
 
+@dataclass(frozen=True)
+class ConfigSources:
+    """What ``tidings --config FILE --set KEY=VALUE`` gave; read when a command needs its configuration."""
+
+    file: str | None = None
+    assignments: tuple[str, ...] = ()
+
+
+def current_config(options: dict[str, object] | None = None) -> Config:
+    """This command's configuration: its own ``options`` given (dotted keys; None values are not given), then
+    the group's ``--set`` and ``--config``, the environment, the defaults. A bad one is a usage error (exit 2)."""
+    ctx = click.get_current_context(silent=True)
+    sources = ctx.find_root().obj if ctx is not None else None
+    sources = sources if isinstance(sources, ConfigSources) else ConfigSources()
+    try:
+        overrides: dict[str, object] = {**parse_assignments(sources.assignments)}
+        overrides.update({k: v for k, v in (options or {}).items() if v is not None})
+        return load_config(sources.file, overrides=overrides)
+    except ConfigError as exc:
+        raise BadValue(str(exc)) from None
+
+
+def configured_pipeline(config: Config):
+    """A Pipeline of ``config`` (its resources loaded lazily), or None when the process-wide pipeline (the
+    environment's configuration) is the one to use."""
+    from tidings.pipeline import Pipeline
+
+    return None if config.stage_options() == load_config().stage_options() else Pipeline(config=config)
+
+
 def open_store(db: str | None, *, create: bool = False) -> Store:
-    """The store at ``db``; a missing or foreign file is a usage error (exit 2), other problems exit 1."""
-    path = Path(db) if db else default_path()
+    """The store at ``db`` (default: the configuration's ``store.db``, else ./tidings.db); a missing or foreign
+    file is a usage error (exit 2), other problems exit 1."""
+    path = Path(db or current_config().store.db or default_path())
     try:
         return Store.open(path, create=create)
     except StoreError as exc:
@@ -165,10 +200,12 @@ def ingest_command(paths, db, workers, engine, scheduler, batch_size, retry_fail
     Re-running skips everything already committed, so an interrupted run just continues.
     Events below --min-confidence are stored as candidates but left out of event counts and exports.
     With --engine dask the workers need this tidings installed; each loads the pipeline once.
+    The store records each run with its configuration and resource versions (`tidings runs`).
     Exit code 1 when some inputs failed; 2 (and no store created) for a path that does not exist.
     \b
     Examples:
       tidings ingest news/ --db news.db --workers 4
+      tidings --config tidings.toml ingest news/ --db news.db
       curl -s https://example.org/story.html | tidings ingest - --db news.db
       tidings ingest 'crawl/*.warc.gz' --engine dask --scheduler tcp://10.0.0.5:8786
     """
@@ -184,12 +221,13 @@ def ingest_command(paths, db, workers, engine, scheduler, batch_size, retry_fail
         raise BadValue(f"no such file, folder or glob match: {missing[0]}")
     if paths.count("-") > 1:
         raise BadValue("standard input (-) can be read only once")
+    config = current_config({"store.db": db, "events.min_confidence": min_confidence})
     inputs = _inputs_with_stdin(paths) if "-" in paths else None
-    with open_store(db, create=True) as store:
+    with open_store(config.store.db, create=True) as store:
         try:
             summary = ingest(paths, store=store, engine=engine, workers=workers, scheduler=scheduler,
                              batch_size=batch_size, retry_failed=retry_failed, progress=not quiet, inputs=inputs,
-                             min_confidence=min_confidence)
+                             config=config)
         except (ExecutorError, StoreError) as exc:
             raise click.ClickException(str(exc)) from None
     for line in summary.lines():
@@ -366,7 +404,8 @@ def demo_command(db, corpus, workers) -> None:
         raise click.ClickException(f"{path} already exists; the demo builds a fresh store (pick another --db)")
     click.echo(f"Ingesting {corpus} into {path} ...", err=True)
     with open_store(str(path), create=True) as store:
-        summary = ingest([str(corpus)], store=store, workers=workers, progress=sys.stderr.isatty())
+        summary = ingest([str(corpus)], store=store, workers=workers, progress=sys.stderr.isatty(),
+                         config=current_config())
         sections = [
             ("EVENTS (one row per real-world event, newest first)",
              query.events(store, Filters(limit=20)), EVENT_COLUMNS),
@@ -397,5 +436,63 @@ def _bundled_corpus() -> Path:
     return corpus_path()
 
 
+# --- provenance ----------------------------------------------------------------------------
+
+RUN_COLUMNS = [("id", "run", 4), ("started_at", "started", 25), ("finished_at", "finished", 25),
+               ("tidings_version", "version", 8), ("articles", "stored", 6), ("lexicon", "lexicon", 12),
+               ("actors", "actor KB", 12), ("ontology", "ontology", 12), ("models", "models", 12),
+               ("command", "inputs", 40)]
+#: The resources a run's table row shows (a short prefix of their content hash).
+RUN_RESOURCES = ("lexicon", "actors", "ontology", "models")
+
+
+@click.command("runs")
+@click.option("--article", default=None, help="Show the run that stored this article (id).")
+@click.option("--event", default=None, help="Show the run that stored this event (event id).")
+@click.option("--run", "run_id", type=int, default=None, help="Show this run.")
+@limit_option
+@click.option("--format", "fmt", type=click.Choice(FORMATS), default=None,
+              help="Output format (default: table for the list, json for one run).")
+@db_option
+def runs_command(article, event, run_id, limit, fmt, db) -> None:
+    """Ingest runs, newest first: when, with which configuration and resource versions, how many articles.
+
+    \b
+    With --article, --event or --run: that one run in full (every option; a SHA-256 of every
+    lexicon, actor, ontology and model file; package versions). An article stored before runs
+    were recorded has none (exit 0, "null").
+    \b
+    Examples:
+      tidings runs --db news.db
+      tidings runs --event 3f2a9c0d1e4b5a67 --db news.db
+      tidings runs --article news/2022/story --format json | jq .config.events
+    """
+    from tidings import provenance
+
+    if sum(x is not None for x in (article, event, run_id)) > 1:
+        raise BadValue("give one of --article, --event and --run")
+    with open_store(db) as store:
+        if article is None and event is None and run_id is None:
+            rows = provenance.runs(store, limit=limit)
+            emit([_run_row(r) for r in rows] if (fmt or "table") == "table" else rows, fmt or "table", RUN_COLUMNS)
+            return
+        try:
+            found = provenance.produced(store, article=article, event=event, run=run_id)
+        except StoreError as exc:
+            raise BadValue(str(exc)) from None
+    if fmt in ("table", "csv"):
+        emit([_run_row(found)] if found else [], fmt, RUN_COLUMNS)
+    else:
+        click.echo(json.dumps(found, ensure_ascii=False, indent=None if fmt == "jsonl" else 2))
+
+
+def _run_row(run: dict) -> dict:
+    """A run flattened for the table: short content hashes of the main resources, inputs on one line."""
+    row = {k: v for k, v in run.items() if k not in ("config", "resources", "summary")}
+    row.update({name: (run["resources"].get(name) or {}).get("sha256", "")[:12] for name in RUN_RESOURCES})
+    row["command"] = " ".join(run["command"] or [])
+    return row
+
+
 COMMANDS = [ingest_command, events_command, quotes_command, actors_command, articles_command, search_command,
-            failures_command, demo_command]
+            failures_command, runs_command, demo_command]

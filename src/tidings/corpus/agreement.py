@@ -6,8 +6,13 @@ annotations of the same articles.
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Hashable, Sequence
+from typing import TypeVar
 
 from tidings.corpus.annotations import AnnotatedDoc, load
+
+#: What two annotators give an item: a type name, or whether it is an event at all.
+Label = TypeVar("Label", bound=Hashable)
 
 
 def _overlap(a: tuple[int, int], b: tuple[int, int]) -> bool:
@@ -21,7 +26,7 @@ def candidate_labels(doc: AnnotatedDoc) -> dict[tuple[int, int], str]:
     return labels
 
 
-def kappa(pairs: list[tuple[str, str]]) -> float:
+def kappa(pairs: Sequence[tuple[Label, Label]]) -> float:
     """Cohen's kappa of two annotators' labels on the same items."""
     n = len(pairs)
     if not n:

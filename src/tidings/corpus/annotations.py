@@ -63,14 +63,22 @@ def _span(value) -> tuple[int, int] | None:
     return (int(value[0]), int(value[1])) if value else None
 
 
+def _trigger(value) -> tuple[int, int]:
+    """A record's trigger span, which every event and non-event has (the validator sees to it)."""
+    span = _span(value)
+    if span is None:
+        raise ValueError(f"a record without its trigger span: {value!r}")
+    return span
+
+
 def parse_record(item: dict) -> AnnotatedDoc:
     doc = AnnotatedDoc(item["doc_id"], item["split"], item.get("annotator") or "?")
     for e in item["events"]:
-        doc.events.append(GoldEvent(_span(e["trigger"]), e["type"], e["cameo"], _span(e.get("actor")),
+        doc.events.append(GoldEvent(_trigger(e["trigger"]), e["type"], e["cameo"], _span(e.get("actor")),
                                     _span(e.get("recipient")), e["status"], bool(e["historical"]), e["origin"],
                                     e.get("date")))
     for n in item["non_events"]:
-        doc.non_events.append(NonEvent(_span(n["trigger"]), n["proposed_type"], n["reason"], n["origin"]))
+        doc.non_events.append(NonEvent(_trigger(n["trigger"]), n["proposed_type"], n["reason"], n["origin"]))
     return doc
 
 

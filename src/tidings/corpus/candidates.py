@@ -41,7 +41,8 @@ def same_party(text: str, predicted: ActorRef | None, gold: tuple[int, int] | No
     "police") when the two mentions sit in different places."""
     if predicted is None or gold is None:
         return predicted is None and gold is None
-    if predicted.start is not None and _overlap((predicted.start, predicted.end), gold):
+    if predicted.start is not None and predicted.end is not None and \
+            _overlap((predicted.start, predicted.end), gold):
         return True
     gold_words = text[gold[0]:gold[1]].lower().replace("'s", "").split()
     words = predicted.text.lower().replace("'s", "").split()
@@ -62,7 +63,8 @@ def judge(annotation: AnnotatedDoc, doc: Document) -> list[Judged]:
     return out
 
 
-def parse(annotations: list[AnnotatedDoc], *, gate: bool = True, pipeline=None) -> Iterator[tuple[AnnotatedDoc, Document]]:
+def parse(annotations: list[AnnotatedDoc], *, gate: bool = True,
+          pipeline=None) -> Iterator[tuple[AnnotatedDoc, Document]]:
     """Each annotated article's source text (as it is: offsets stay the source's), topic-gated and parsed
     (``gate=False`` parses off-topic articles too)."""
     from tidings.pipeline import default_pipeline
@@ -73,7 +75,7 @@ def parse(annotations: list[AnnotatedDoc], *, gate: bool = True, pipeline=None) 
     docs = [topic.run(Document(Article(id=t.doc_id, text=t.text, published=t.published, language="en")), gate=gate)
             for t in texts]
     parsed = iter(nlp.run_many([d for d in docs if not d.article.off_topic], nlp=pipeline.nlp))
-    for annotation, doc in zip(annotations, docs):
+    for annotation, doc in zip(annotations, docs, strict=True):
         yield annotation, doc if doc.article.off_topic else next(parsed)
 
 

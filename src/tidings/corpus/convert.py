@@ -65,12 +65,13 @@ def _event(text: str, fields: dict, base: dict, sentence: tuple[int, int], trigg
            problems: list[str], where: str) -> dict | None:
     merged = {**base, **{k: v for k, v in fields.items() if k != "label"}}
     type_ = merged.get("type")
-    if type_ not in TYPES:
+    if not isinstance(type_, str) or type_ not in TYPES:
         problems.append(f"{where}: type {type_!r} is not a PLOVER type")
         return None
     cameo = merged.get("cameo") if "type" not in fields or "cameo" in fields else None
-    if cameo and _code_type(str(cameo)) not in (None, type_):
-        type_ = _code_type(str(cameo))  # the code decides (the project's CAMEO→PLOVER table)
+    code_type = _code_type(str(cameo)) if cameo else None
+    if code_type is not None and code_type != type_:
+        type_ = code_type  # the code decides (the project's CAMEO→PLOVER table)
     status = merged.get("status", "asserted")
     if status not in STATUSES:
         problems.append(f"{where}: status {status!r} not one of {sorted(STATUSES)}")

@@ -13,7 +13,7 @@ import sys
 from pathlib import Path
 
 from tidings.corpus import sources
-from tidings.models import Article, Document
+from tidings.models import Article, Document, Parse
 
 #: BBC articles per topic; the non-political topics teach what is not an event.
 BBC_TOPICS = {"politics": 80, "business": 50, "sport": 30, "entertainment": 30, "tech": 30}
@@ -94,7 +94,8 @@ def candidates(doc: Document) -> list[dict]:
             "trigger_text": e.trigger.text, "type": e.type, "cameo": e.cameo, "mode": e.mode,
             "actor": [e.actor.start, e.actor.end] if e.actor and e.actor.start is not None else None,
             "actor_text": e.actor.text if e.actor else None,
-            "recipient": [e.recipient.start, e.recipient.end] if e.recipient and e.recipient.start is not None else None,
+            "recipient": [e.recipient.start, e.recipient.end]
+            if e.recipient and e.recipient.start is not None else None,
             "recipient_text": e.recipient.text if e.recipient else None,
             "status": e.status, "historical": e.historical, "date": e.date, "evidence": e.evidence,
             "confidence": e.confidence,
@@ -102,12 +103,19 @@ def candidates(doc: Document) -> list[dict]:
     return out
 
 
+def parsed(doc: Document) -> Parse:
+    """The parse of an article ``annotate`` ran the pipeline on (every corpus text is parsed)."""
+    if doc.parse is None:
+        raise ValueError(f"{doc.article.id}: not parsed")
+    return doc.parse
+
+
 def lexicon_words(doc: Document, lexicon) -> list[dict]:
     """Verbs and nouns that head a lexicon pattern whose other words are all in their sentence, yet gave no event:
     the places where a missed event (or a rightly rejected word) sits."""
     taken = {e.trigger.start for e in doc.events}
-    parse = doc.parse
-    out = []
+    parse = parsed(doc)
+    out: list[dict] = []
     for tok in parse.tokens:
         if tok.pos not in ("VERB", "NOUN") or tok.start in taken:
             continue
@@ -129,14 +137,14 @@ def annotate(doc_ids: list[str]) -> list[tuple[sources.SourceText, Document]]:
     texts = [sources.load(d) for d in doc_ids]
     docs = [Document(Article(id=t.doc_id, text=t.text, published=t.published, language="en")) for t in texts]
     parsed = nlp.run_many(docs, nlp=pipeline.nlp)
-    return [(t, pipeline.annotate(d)) for t, d in zip(texts, parsed)]
+    return [(t, pipeline.annotate(d)) for t, d in zip(texts, parsed, strict=True)]
 
 
 def work_text(source: sources.SourceText, doc: Document, cands: list[dict], words: list[dict]) -> str:
     """The annotator's view of one article: numbered sentences, then the candidates."""
     lines = [f"=== DOC {source.doc_id}   published: {source.published or 'unknown'}"
              f"   topic label: {source.topic or 'none'}"]
-    for s in doc.parse.sentences:
+    for s in parsed(doc).sentences:
         lines.append(f"[S{s.index}] " + " ".join(doc.article.text[s.start:s.end].split()))
     lines.append("--- CANDIDATES")
     for c in cands:
@@ -183,7 +191,7 @@ def main(argv: list[str]) -> int:
             for source, doc in part:
                 cands, words = candidates(doc), lexicon_words(doc, lexicon)
                 view.write(work_text(source, doc, cands, words) + "\n")
-                sentences = [[s.start, s.end] for s in doc.parse.sentences]
+                sentences = [[s.start, s.end] for s in parsed(doc).sentences]
                 side.write(json.dumps({"doc_id": source.doc_id, "split": split_of(source.doc_id),
                                        "sentences": sentences, "candidates": cands,
                                        "lexicon_words": words}) + "\n")

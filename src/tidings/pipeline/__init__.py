@@ -2,6 +2,9 @@
 
 Timings (``Document.timings``, seconds per stage) are CPU time of the working thread, so they
 measure the pipeline's own work even when other programs share the machine.
+
+Options come from a :class:`~tidings.config.Config` (``Pipeline(config=...)``; default: the environment's,
+see :mod:`tidings.config`); ``batch_size`` and ``topic_gate`` given to ``Pipeline`` override it.
 """
 from __future__ import annotations
 
@@ -10,8 +13,12 @@ import time
 import traceback
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
+from typing import Any
 
+from tidings.config import Config
+from tidings.config import load as load_config
 from tidings.models import Document, Failure, RawArticle
+from tidings.pipeline import configured
 from tidings.stages import actors, amounts, clean, dates, events, nlp, places, quotes, tone, topic
 from tidings.stages.actors.mentions import city_country
 
@@ -38,13 +45,27 @@ def annotators_until(last: str) -> tuple[tuple[str, StageFn], ...]:
 
 @dataclass
 class Pipeline:
-    """Turns RawArticles into Documents. The spaCy model is loaded once per Pipeline."""
+    """Turns RawArticles into Documents. The spaCy model is loaded once per Pipeline.
+
+    The stages of ``annotators`` that are tidings's own (``ANNOTATORS`` and subsets) run with ``config``'s
+    options; ``batch_size`` and ``topic_gate`` (skip the parse and event coding of articles the topic model
+    finds confidently off-topic), when given, override ``config``'s."""
 
     annotators: tuple[tuple[str, StageFn], ...] = ANNOTATORS
-    batch_size: int = 16
-    #: skip the parse and event coding of articles the topic model finds confidently off-topic
-    topic_gate: bool = True
+    batch_size: int | None = None
+    topic_gate: bool | None = None
     spacy_model: object | None = field(default=None, repr=False)
+    config: Config = field(default_factory=load_config)
+
+    def __post_init__(self) -> None:
+        given: dict[str, dict[str, Any]] = {"pipeline": {"batch_size": self.batch_size},
+                                            "topic": {"gate": self.topic_gate}}
+        self.config = self.config.replace(**{s: {k: v for k, v in o.items() if v is not None}
+                                             for s, o in given.items()})
+        self.batch_size, self.topic_gate = self.config.pipeline.batch_size, self.config.topic.gate
+        bound = configured.annotators(self.config)
+        self.annotators = tuple((name, bound[name] if (name, stage) in ANNOTATORS else stage)
+                                for name, stage in self.annotators)
 
     @property
     def nlp(self):
@@ -79,7 +100,7 @@ class Pipeline:
         batch: list[RawArticle] = []
         for raw in raws:
             batch.append(raw)
-            if len(batch) >= self.batch_size:
+            if len(batch) >= self.config.pipeline.batch_size:
                 yield from self._process_batch(batch, raise_errors)
                 batch = []
         if batch:
@@ -96,7 +117,7 @@ class Pipeline:
                     raise clean.BadInput(f"too large: {len(doc.article.text)} characters of clean text"
                                          f" (limit {nlp.MAX_CHARS})")
                 started = _clock()
-                doc = topic.run(doc, gate=self.topic_gate)
+                doc = topic.run(doc, gate=self.config.topic.gate)
                 doc.timings["topic"] = _clock() - started
                 cleaned.append(doc)
             except clean.BadInput as exc:
@@ -106,7 +127,7 @@ class Pipeline:
         to_parse = [d for d in cleaned if isinstance(d, Document) and d.article.language == "en"
                     and not d.article.off_topic]
         started = _clock()
-        parsed = list(nlp.run_many(to_parse, nlp=self.nlp, batch_size=self.batch_size))
+        parsed = list(nlp.run_many(to_parse, nlp=self.nlp, batch_size=self.config.pipeline.batch_size))
         per_doc = (_clock() - started) / max(1, len(parsed))
         for doc in parsed:
             doc.timings["nlp"] = per_doc
@@ -170,3 +191,21 @@ def default_pipeline() -> Pipeline:
         _default = Pipeline()
         _default.warm_up()
     return _default
+
+
+_configured: dict[Config, Pipeline] = {}
+
+
+def pipeline_for(config: Config | None) -> Pipeline:
+    """The process-wide Pipeline of ``config``'s stage options (None: the default one), warmed up on first use;
+    pipelines share the spaCy model and every resource their options have in common."""
+    if config is None:
+        return default_pipeline()
+    key = config.stage_options()
+    if key == (_default.config if _default is not None else load_config()).stage_options():
+        return default_pipeline()
+    if key not in _configured:
+        pipeline = Pipeline(config=key)
+        pipeline.warm_up()
+        _configured[key] = pipeline
+    return _configured[key]

@@ -228,12 +228,14 @@ def user_actor_paths() -> tuple[Path, ...]:
     return tuple(Path(p) for p in os.environ.get(USER_ENV, "").split(os.pathsep) if p.strip())
 
 
-def load_kb(extra: Iterable[str | Path] = ()) -> ActorKB:
-    """The packaged knowledge base plus user files from ``$TIDINGS_ACTORS`` and then ``extra``
-    (later files override earlier ones and the packaged data), read once per set of files.
+def load_kb(extra: Iterable[str | Path] = (), *, env: bool = True) -> ActorKB:
+    """The packaged knowledge base plus user files from ``$TIDINGS_ACTORS`` (unless ``env`` is false: a
+    configuration that has read it already) and then ``extra`` (later files override earlier ones and the
+    packaged data), read once per set of files.
 
     Raises ``ActorDataError`` naming file:line when a user file is invalid."""
-    return _load_kb(tuple(_expand(user_actor_paths() + tuple(Path(p) for p in extra))))
+    from_env = user_actor_paths() if env else ()
+    return _load_kb(tuple(_expand(from_env + tuple(Path(p) for p in extra))))
 
 
 def _expand(paths: Iterable[Path]) -> list[Path]:

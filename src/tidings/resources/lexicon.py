@@ -19,7 +19,7 @@ from tidings.resources import ontology
 
 DATA = Path(__file__).parent / "data" / "lexicon"
 ENV_VAR = "TIDINGS_LEXICON"
-FRAMES = ("intent", "request", "reject", "threat")
+FRAMES = ontology.FRAMES
 SLOT = "*"
 #: ``voice=undergo``: the pattern's subject suffers the event, its from/by phrase does it ("came under fire from").
 VOICES = ("active", "undergo")
@@ -204,9 +204,10 @@ def _paths(spec: str | os.PathLike) -> list[Path]:
     return sorted(path.glob("*.txt")) if path.is_dir() else [path]
 
 
-def user_paths(extra: Iterable[str | os.PathLike] | None = None) -> list[Path]:
-    """Files named by ``extra`` and the ``TIDINGS_LEXICON`` variable, in that order of precedence last."""
-    specs: list[str | os.PathLike] = [s for s in os.environ.get(ENV_VAR, "").split(os.pathsep) if s]
+def user_paths(extra: Iterable[str | os.PathLike] | None = None, *, env: bool = True) -> list[Path]:
+    """Files named by the ``TIDINGS_LEXICON`` variable (unless ``env`` is false: a configuration that has
+    read it already) and ``extra``, the later ones overriding the earlier."""
+    specs: list[str | os.PathLike] = [s for s in os.environ.get(ENV_VAR, "").split(os.pathsep) if s] if env else []
     specs.extend(extra or ())
     return [p for spec in specs for p in _paths(spec)]
 
@@ -227,12 +228,12 @@ def builtin() -> Lexicon:
     return Lexicon(_specific_first(p for path in sorted(DATA.glob("*.txt")) for p in read_file(path)))
 
 
-def load(extra: Iterable[str | os.PathLike] | None = None) -> Lexicon:
-    """Built-in patterns overridden by user files (``extra`` and ``$TIDINGS_LEXICON``).
+def load(extra: Iterable[str | os.PathLike] | None = None, *, env: bool = True) -> Lexicon:
+    """Built-in patterns overridden by user files (``$TIDINGS_LEXICON`` unless ``env`` is false, and ``extra``).
 
     Merged once per set of user files: cached by each file's path, size and modification time, so an
     edited file is read again and an unchanged one is not (the events stage asks for every article)."""
-    paths = user_paths(extra)
+    paths = user_paths(extra, env=env)
     if not paths:
         return builtin()
     return _merged(tuple((str(p), *_identity(p)) for p in paths))

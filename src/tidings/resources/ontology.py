@@ -1,13 +1,15 @@
-"""CAMEO codes (names, Goldstein scores, QuadClass) and the PLOVER types, modes and contexts.
+"""CAMEO codes (names, Goldstein scores, QuadClass), the PLOVER types, modes and contexts, and how the
+event coder treats each type.
 
-Data: ``data/ontology/cameo.tsv`` (one CAMEO code a line, with its PLOVER type/mode/context)
-and ``data/ontology/plover.json`` (the 16 PLOVER types with their modes, and the contexts).
+Data: ``data/ontology/cameo.tsv`` (one CAMEO code a line, with its PLOVER type/mode/context),
+``data/ontology/plover.json`` (the 16 PLOVER types with their modes, and the contexts) and
+``data/ontology/coding.tsv`` (one PLOVER type a line: its coding policy, :class:`TypePolicy`).
 """
 from __future__ import annotations
 
 import functools
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 DATA = Path(__file__).parent / "data" / "ontology"
@@ -16,6 +18,10 @@ PLOVER_TYPES = (
     "AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST",
     "ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT",
 )
+#: The frames a pattern or a type opens over a complement event (what the lexicon's ``combine.tsv`` combines).
+FRAMES = ("intent", "request", "reject", "threat")
+#: Whom the event coder takes as the target of an event whose text names none (``TypePolicy.recipient_fallback``).
+RECIPIENT_FALLBACKS = ("location_state", "condition_subject")
 
 
 @dataclass(frozen=True)
@@ -32,11 +38,33 @@ class CameoCode:
 
 
 @dataclass(frozen=True)
+class TypePolicy:
+    """How the event coder treats one PLOVER type (a line of ``coding.tsv``, whose header explains each column)."""
+
+    frame: str | None = None
+    joint: bool = False
+    joint_codes: frozenset[str] = frozenset()
+    keeps_when_scheduled: bool = False
+    absorbs: frozenset[str] = frozenset()
+    recipient_fallback: str | None = None
+    verbal_code: str | None = None
+
+    def is_joint(self, code: str) -> bool:
+        """Coordinated actors of this type, coded ``code``, act together."""
+        return self.joint or code in self.joint_codes
+
+
+@dataclass(frozen=True)
 class Ontology:
     cameo: dict[str, CameoCode]
     modes: dict[str, tuple[str, ...]]
     definitions: dict[str, str]
     contexts: tuple[str, ...]
+    policies: dict[str, TypePolicy] = field(default_factory=dict)
+
+    def policy(self, type_: str) -> TypePolicy:
+        """The coding policy of a PLOVER type (the neutral one for a type without a line)."""
+        return self.policies.get(type_, _NEUTRAL)
 
     def code(self, code: str) -> CameoCode:
         """The entry for ``code``; unknown four-digit codes fall back to their three-digit parent."""
@@ -63,6 +91,30 @@ def _read_cameo(path: Path) -> dict[str, CameoCode]:
     return table
 
 
+_NEUTRAL = TypePolicy()
+
+
+def _read_policies(path: Path) -> dict[str, TypePolicy]:
+    lines = [ln for ln in path.read_text(encoding="utf-8").splitlines() if ln and not ln.startswith("#")]
+    header = lines[0].split("\t")
+    policies = {}
+    for line in lines[1:]:
+        row = dict(zip(header, line.split("\t"), strict=True))
+        joint = row["joint"].split()
+        if row["keeps_when_scheduled"] not in ("", "yes"):
+            raise ValueError(f"{path.name}: {row['type']}: keeps_when_scheduled must be yes or empty")
+        policies[row["type"]] = TypePolicy(
+            frame=row["frame"] or None,
+            joint="yes" in joint,
+            joint_codes=frozenset(joint) - {"yes"},
+            keeps_when_scheduled=row["keeps_when_scheduled"] == "yes",
+            absorbs=frozenset(row["absorbs"].split()),
+            recipient_fallback=row["recipient_fallback"] or None,
+            verbal_code=row["verbal_code"] or None,
+        )
+    return policies
+
+
 @functools.cache
 def load(directory: Path = DATA) -> Ontology:
     """Read the ontology tables (cached)."""
@@ -72,6 +124,7 @@ def load(directory: Path = DATA) -> Ontology:
         modes={t: tuple(v["modes"]) for t, v in plover["types"].items()},
         definitions={t: v["definition"] for t, v in plover["types"].items()},
         contexts=tuple(plover["contexts"]),
+        policies=_read_policies(directory / "coding.tsv"),
     )
 
 
@@ -96,6 +149,28 @@ def validate(onto: Ontology | None = None) -> list[str]:
         problems += plover_problems(code, entry.plover_type, entry.plover_mode, entry.plover_context, onto)
         if not entry.plover_type and not code.startswith("01"):
             problems.append(f"{code}: no PLOVER type")
+    return problems + policy_problems(onto)
+
+
+def policy_problems(onto: Ontology) -> list[str]:
+    """Problems of the coding policies (``coding.tsv``): unknown types, frames, fallbacks and codes."""
+    problems = []
+    if onto.policies and set(onto.policies) != set(PLOVER_TYPES):
+        problems.append(f"coding.tsv: types differ from the 16 PLOVER types: "
+                        f"{sorted(set(onto.policies) ^ set(PLOVER_TYPES))}")
+    for type_, policy in onto.policies.items():
+        label = f"coding.tsv: {type_}"
+        if policy.frame is not None and policy.frame not in FRAMES:
+            problems.append(f"{label}: frame {policy.frame} not one of {', '.join(FRAMES)}")
+        if policy.recipient_fallback is not None and policy.recipient_fallback not in RECIPIENT_FALLBACKS:
+            problems.append(f"{label}: recipient_fallback {policy.recipient_fallback} not one of "
+                            f"{', '.join(RECIPIENT_FALLBACKS)}")
+        problems += [f"{label}: absorbs unknown type {t}" for t in sorted(policy.absorbs) if t not in PLOVER_TYPES]
+        for code in sorted(policy.joint_codes) + ([policy.verbal_code] if policy.verbal_code else []):
+            if code not in onto.cameo:
+                problems.append(f"{label}: unknown CAMEO code {code}")
+        problems += [f"{label}: joint code {c} is not a {type_} code" for c in sorted(policy.joint_codes)
+                     if c in onto.cameo and onto.cameo[c].plover_type != type_]
     return problems
 
 

@@ -387,6 +387,22 @@ DROP TRIGGER events_countries_update;
 END;
 """
 
+RUNS = """
+-- provenance: one row per ingest run, with every option it ran with and the versions of what produced its data
+CREATE TABLE runs (
+    id              INTEGER PRIMARY KEY,
+    started_at      TEXT NOT NULL,
+    finished_at     TEXT,                   -- NULL while running, or when the run was killed
+    tidings_version TEXT NOT NULL,
+    config          TEXT NOT NULL,          -- JSON: every option by section (tidings.config.Config.to_dict())
+    resources       TEXT NOT NULL,          -- JSON: name -> {"sha256", "files": {path: sha256}} or {"version"}
+    command         TEXT,                   -- what was ingested (JSON list of paths)
+    summary         TEXT                    -- JSON: stored, duplicates, failed ... when it finished
+);
+ALTER TABLE articles ADD COLUMN run_id INTEGER REFERENCES runs(id);  -- NULL: stored before runs were recorded
+CREATE INDEX articles_run ON articles(run_id);
+"""
+
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "initial schema: articles, annotations, events, clusters, failures", INITIAL),
     Migration(2, "event_cluster_countries: the country filter as one index lookup", CLUSTER_COUNTRIES),
@@ -397,4 +413,5 @@ MIGRATIONS: tuple[Migration, ...] = (
     Migration(6, "articles.topic and articles.off_topic: the topic gate's label and decision",
               "ALTER TABLE articles ADD COLUMN topic TEXT;\n"
               "ALTER TABLE articles ADD COLUMN off_topic INTEGER NOT NULL DEFAULT 0;\n"),
+    Migration(7, "runs: the configuration and resource versions of each ingest; articles.run_id", RUNS),
 )

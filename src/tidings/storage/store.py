@@ -112,7 +112,8 @@ def _upsert_sql(table: str, names: tuple[str, ...]) -> str:
 def _article_insert_sql() -> str:
     """The articles insert: the Article's and Tone's columns, then what the writer adds (see ``add_article``)."""
     names = [n for n, _ in columns(Article)] + [f"tone_{n}" for n, _ in columns(Tone)]
-    names += ["content_hash", "raw_hash", "status", "dup_cluster", "similarity", "minhash", "origin", "ingested_at"]
+    names += ["content_hash", "raw_hash", "status", "dup_cluster", "similarity", "minhash", "origin", "ingested_at",
+              "run_id"]
     return insert_sql("articles", names)
 
 
@@ -267,15 +268,17 @@ class Store:
                     raw_hash: str | None = None, similarity: float | None = None,
                     minhash: bytes | None = None, bands: Iterable[int] = (), origin: str | None = None,
                     event_clusters: Sequence[int | None] | None = None,
-                    event_codes: Sequence[tuple[str | None, str | None]] | None = None) -> None:
-        """Insert a Document with all its layers. ``event_clusters``/``event_codes`` run parallel to ``doc.events``."""
+                    event_codes: Sequence[tuple[str | None, str | None]] | None = None,
+                    run_id: int | None = None) -> None:
+        """Insert a Document with all its layers. ``event_clusters``/``event_codes`` run parallel to ``doc.events``;
+        ``run_id`` is the ingest run that produced it (``storage.runs``)."""
         article = doc.article
         if status == "original":  # a new story: its cluster starts with this article
             self.conn.execute("INSERT INTO dup_clusters (id, size, created_at) VALUES (?, 1, ?)",
                               (dup_cluster, now()))
         self.conn.execute(_article_insert_sql(), (
             *row_values(Article)(article), *row_values(Tone)(doc.tone), content_hash, raw_hash, status, dup_cluster,
-            similarity, minhash, origin, now()))
+            similarity, minhash, origin, now(), run_id))
         if status != "original":
             self.conn.execute("UPDATE dup_clusters SET size = size + 1 WHERE id = ?", (dup_cluster,))
         self.conn.executemany("INSERT INTO lsh_bands (band, hash, article_id) VALUES (?, ?, ?)",

@@ -1,8 +1,13 @@
-"""Code events from frames: combine frame verbs with their content, set factuality, actors, date, place."""
+"""Code events from frames: combine frame verbs with their content, set factuality, actors, date, place.
+
+Per-type policy (which types open a frame, act jointly, absorb a purpose, keep a scheduled future, fall back
+to a recipient, take a verbal code between civilians) is data: ``resources/data/ontology/coding.tsv``, read
+through :func:`policy`."""
 from __future__ import annotations
 
 import functools
 import hashlib
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from tidings.models import ActorRef, Document, Event, Location, Parse, SentenceRef, Trigger
@@ -20,14 +25,10 @@ CONTENT_PREPS = frozenset({"for", "to", "on", "of", "about", "upon", "in"})
 #: Dependencies of a purpose or manner clause whose demand belongs to the protest above it.
 PURPOSE_DEPS = frozenset({"advcl", "xcomp", "acl", "conj"})
 OBLIGATION_AUX = frozenset({"must", "should"})
-#: Which frame every pattern of these types is, so any of them can take a complement event.
-TYPE_FRAMES = {"AGREE": "intent", "THREATEN": "threat", "REQUEST": "request", "REJECT": "reject"}
 OBLIGATION_RULE = "rule:obligation"
 VISIT_MODE = "visit"
-#: Joint acts: coordinated parties act together, whatever the object ("Egypt and Sudan met to discuss X").
-JOINT_TYPES = frozenset({"CONSULT", "COOPERATE", "AGREE"})
-JOINT_CODES = frozenset({"057"})  # sign a formal agreement
-VERBAL_ATTACK = "111"  # criticize or denounce
+#: The evidence note of an event recoded by its type's ``verbal_code`` ("the senator attacked her rival").
+VERBAL_RULE = "rule:verbal-attack"
 ARMED_SECTORS = frozenset({"MIL", "REB", "INS", "SEP", "UAF", "IMG", "COP", "SPY"})
 #: Verbs that report a demand when their clause holds an obligation ("said Iran must stop ...").
 REPORTING_LEMMAS = frozenset({"say", "tell", "announce", "state", "declare", "insist", "conclude", "warn",
@@ -56,6 +57,11 @@ class Coded:
 
 def cameo_entry(code: str) -> ontology.CameoCode:
     return ontology.load().code(code)
+
+
+def policy(type_: str) -> ontology.TypePolicy:
+    """How a PLOVER type is coded (``coding.tsv``)."""
+    return ontology.load().policy(type_)
 
 
 def _mode_for(type_: str, *candidates: str | None) -> str | None:
@@ -104,7 +110,7 @@ def _coded(parse: Parse, frame: Frame, sentence: int) -> Coded:
     recipients = list(frame.recipients)
     notes = [f"actor: {frame.actor_rule}", f"recipient: {frame.recipient_rule}"]
     # "issued a declaration demanding that Kabul free ...": a thing as the object leaves the addressee to find
-    if not any(frames.names_party(parse, r) for r in recipients) and TYPE_FRAMES.get(pattern.type) == "request":
+    if not any(frames.names_party(parse, r) for r in recipients) and policy(pattern.type).frame == "request":
         addressee = _addressee(parse, frame.anchor, frame.match.tokens)
         if addressee is not None:
             recipients = frames.conjuncts(parse, addressee)
@@ -154,7 +160,7 @@ def _merge(outer: Coded, content: Coded, kind: str, code: str, why: str) -> Code
 
 def frame_kind(item: Coded) -> str | None:
     """The frame a pattern opens: its own ``frame=`` option, else the one of its type."""
-    return item.frame.pattern.frame or TYPE_FRAMES.get(item.frame.pattern.type)
+    return item.frame.pattern.frame or policy(item.frame.pattern.type).frame
 
 
 def _merged_recipients(outer: Coded, content: Coded, kind: str) -> list[int]:
@@ -205,7 +211,7 @@ def _preposition_for_infinitive(parse: Parse, frame: Frame) -> bool:
     """A pattern ending in "to" ("vow to", "offer to") matched on the preposition of a thing given
     ("swore allegiance to the king", "offered condolences to Morocco"); "agreed to an extension" stays."""
     words = frame.pattern.words
-    kind = frame.pattern.frame or TYPE_FRAMES.get(frame.pattern.type)
+    kind = frame.pattern.frame or policy(frame.pattern.type).frame
     if not words or words[-1] != "to" or frame.nominal or kind not in ("intent", "threat"):
         return False  # "refusing admittance to Ghanaians" is still a refusal
     to = [i for i in frame.match.tokens if parse.tokens[i].text.lower() == "to"]
@@ -219,7 +225,7 @@ def _object_of_event(parse: Parse, frame: Frame, others: list[Frame]) -> bool:
         return False
     tok = parse.tokens[frame.anchor]
     return tok.dep == "dobj" and any(o is not frame and not o.nominal and o.anchor == tok.head
-                                     and not (o.pattern.frame or o.pattern.type in TYPE_FRAMES) for o in others)
+                                     and not (o.pattern.frame or policy(o.pattern.type).frame) for o in others)
 
 
 def _partyless_noun(item: Coded) -> bool:
@@ -252,11 +258,12 @@ def _depth(parse: Parse, i: int) -> int:
 
 
 def _absorb_purposes(parse: Parse, items: list[Coded]) -> list[Coded]:
-    """A demand stated as a protest's purpose ("marched to demand reforms") is part of the protest."""
-    protests = [p for p in items if p.type == "PROTEST"]
+    """An event stated as another's purpose ("marched to demand reforms") is part of it, where the host's type
+    ``absorbs`` the purpose's (``coding.tsv``: a protest absorbs its demands)."""
+    hosts = [p for p in items if policy(p.type).absorbs]
     out = []
     for item in items:
-        host = next((p for p in protests if item.type == "REQUEST" and
+        host = next((p for p in hosts if item.type in policy(p.type).absorbs and
                      hops_below(parse, p.frame.anchor, item.frame.anchor, PURPOSE_DEPS | CONTENT_DEPS)), None)
         if host is None:
             out.append(item)
@@ -308,8 +315,9 @@ def _speech_governor(parse: Parse, i: int) -> int | None:
 
 
 def _scheduled(doc: Document, item: Coded) -> bool:
-    """A future meeting with its own date ("will speak by phone on Thursday") stays a CONSULT."""
-    if item.type != "CONSULT" or item.status.status != "future":
+    """A future event with its own date of a type that ``keeps_when_scheduled`` ("will speak by phone on
+    Thursday") stays of its type."""
+    if not policy(item.type).keeps_when_scheduled or item.status.status != "future":
         return False
     return timing.event_timing(doc, item.frame.anchor, item.sentence, item.status.status).date is not None
 
@@ -330,7 +338,7 @@ def _read_modality(parse: Parse, item: Coded) -> Coded:
             merged.recipients = item.actors or item.recipients
             return merged
     status = item.status.status
-    if item.type in TYPE_FRAMES or item.status.reason.startswith("conditional"):
+    if policy(item.type).frame or item.status.reason.startswith("conditional"):
         return item
     if status == "negated" and (aux & factuality.FUTURE_AUX or aux & factuality.MODAL_AUX) and \
             cameo_entry(item.cameo).quad_class <= 2:
@@ -436,18 +444,21 @@ def _coargument_subject(doc: Document, pronoun: int, own: int) -> set[str]:
     return {r.actor_id for r in actorrefs.refs_for(doc, subject) if r.actor_id}
 
 
-def _verbal_attack(doc: Document, item: Coded, actor: ActorRef | None, recipient: ActorRef | None) -> bool:
-    """"The senator attacked her rival": one civilian person 'attacking' another is criticism."""
-    if item.type != "ASSAULT" or item.frame.nominal or len(item.frame.pattern.literals) > 1:
-        return False
+def _verbal_code(doc: Document, item: Coded, actor: ActorRef | None, recipient: ActorRef | None) -> str | None:
+    """The type's ``verbal_code`` when one civilian person 'does' it to another with a lone verb: "The senator
+    attacked her rival" is criticism."""
+    code = policy(item.type).verbal_code
+    if code is None or item.frame.nominal or len(item.frame.pattern.literals) > 1:
+        return None
     people = [doc.actor(r.actor_id) if r is not None else None for r in (actor, recipient)]
-    return all(p is not None and p.kind == "person" and p.sector not in ARMED_SECTORS for p in people)
+    return code if all(p is not None and p.kind == "person" and p.sector not in ARMED_SECTORS for p in people) \
+        else None
 
 
 def _joint(item: Coded, actors: list[ActorRef | None]) -> bool:
     """A joint act with two or more distinct named parties as its actor and no named recipient."""
     named = [a for a in actors if _identified(a)]
-    return (item.type in JOINT_TYPES or item.cameo in JOINT_CODES) and len(named) >= 2 and \
+    return policy(item.type).is_joint(item.cameo) and len(named) >= 2 and \
         not _same_party(named[0], named[1])
 
 
@@ -500,6 +511,11 @@ def _domestic_default(doc: Document, sentence: int, refs: list[ActorRef | None])
         ref.country = country
 
 
+def _condition_subject(doc: Document, item: Coded) -> list[ActorRef]:
+    """The subject of the event's condition ("... if the United States goes ahead"): a threat's target."""
+    return resolve_heads(doc, _conditioned(doc.parse, item))
+
+
 def _conditioned(parse: Parse, item: Coded) -> list[int]:
     """The subject of a threat's condition ("... if the United States goes ahead") is its target."""
     for anchor in (item.frame.anchor, *item.frame.match.tokens):
@@ -513,14 +529,21 @@ def _conditioned(parse: Parse, item: Coded) -> list[int]:
     return []
 
 
-def _protested_state(doc: Document, sentence: int) -> list[ActorRef]:
-    """A protest with no named target is addressed to the state where it happens (CAMEO practice)."""
-    sent = doc.parse.sentences[sentence]
+def _location_state(doc: Document, item: Coded) -> list[ActorRef]:
+    """The state where the event happens: a protest with no named target is addressed to it (CAMEO practice)."""
+    sent = doc.parse.sentences[item.sentence]
     for place in doc.places:
         if sent.start <= place.start < sent.end and place.country and place.role == "location":
             return [ActorRef(text=place.text, name=place.name, country=place.country, sector="GOV",
                              start=place.start, end=place.end)]
     return []
+
+
+#: The recipient fallbacks ``coding.tsv`` may name (``ontology.RECIPIENT_FALLBACKS``), by name.
+RECIPIENT_FALLBACKS: dict[str, Callable[[Document, Coded], list[ActorRef]]] = {
+    "location_state": _location_state,
+    "condition_subject": _condition_subject,
+}
 
 
 def _owner(doc: Document, item: Coded, actors: list[ActorRef | None]) -> list[ActorRef]:
@@ -604,10 +627,8 @@ def to_events(doc: Document, item: Coded) -> list[Event]:
                   and not _place_as_location(doc, r, item.frame.match.tokens)]
     if not any(r.actor_id or r.country or r.org for r in recipients):
         recipients = _owner(doc, item, actors) or recipients
-    if not recipients and item.type == "PROTEST":
-        recipients = _protested_state(doc, item.sentence)
-    if not recipients and item.type == "THREATEN":
-        recipients = resolve_heads(doc, _conditioned(parse, item))
+    if not recipients and (fallback := policy(item.type).recipient_fallback):
+        recipients = RECIPIENT_FALLBACKS[fallback](doc, item)
     if not any(_identified(r) for r in recipients) and _joint(item, actors):
         objects = []  # "X and Y met to discuss the truce": a joint act needs no party as its object
     if item.frame.nominal and actors == [None] and not recipients:
@@ -632,8 +653,8 @@ def to_events(doc: Document, item: Coded) -> list[Event]:
                                                                               and same_party(actor, recipient, doc)):
             recipient = None  # a party given its country by the domestic default is not thereby the actor
         code, kind = item.cameo, item.type
-        if _verbal_attack(doc, item, actor, recipient):
-            code, kind = VERBAL_ATTACK, cameo_entry(VERBAL_ATTACK).plover_type
+        if (verbal := _verbal_code(doc, item, actor, recipient)) is not None:
+            code, kind = verbal, cameo_entry(verbal).plover_type
         entry = cameo_entry(code)
         events.append(Event(
             id=event_id(doc, item.sentence, trigger, kind, k),
@@ -645,7 +666,7 @@ def to_events(doc: Document, item: Coded) -> list[Event]:
             trigger=trigger, status=item.status.status, historical=when.historical,
             date=when.date, date_precision=when.precision, location=where,
             confidence=_confidence(parse, item, id(actor) in named, id(recipient) in named),
-            evidence=(item.evidence if kind == item.type else f"{item.evidence} + rule:verbal-attack")
+            evidence=(item.evidence if kind == item.type else f"{item.evidence} + {VERBAL_RULE}")
             + timing.DATE_NOTE + when.reason,
         ))
     return _unique(events)

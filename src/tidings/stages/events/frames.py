@@ -4,6 +4,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from tidings.models import Parse, Token
+from tidings.resources import ontology
 from tidings.stages.events.matching import PARTY_ENTITY_TYPES, Match, infinitival, object_of
 
 SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
@@ -228,8 +229,10 @@ def _outside(parse: Parse, i: int | None, match: Match) -> int | None:
     return None if i is None or i in match.tokens else i
 
 
-#: Types whose patterns report a stance of their subject ("is committed to", "is prepared to").
-STANCE_TYPES = frozenset({"AGREE", "REQUEST", "REJECT", "THREATEN"})
+def reports_stance(type_: str) -> bool:
+    """Patterns of the types that open a frame (``coding.tsv``) report a stance of their subject ("is committed
+    to", "is prepared to")."""
+    return ontology.load().policy(type_).frame is not None
 
 
 def build(parse: Parse, match: Match) -> Frame:
@@ -244,7 +247,7 @@ def build(parse: Parse, match: Match) -> Frame:
     else:
         frame.passive = is_passive(parse, anchor)
         actor, frame.actor_rule = subject_of(parse, anchor)
-        if actor is None and frame.passive and match.pattern.type in STANCE_TYPES and \
+        if actor is None and frame.passive and reports_stance(match.pattern.type) and \
                 child(parse, anchor, "agent") is None:
             actor, frame.actor_rule = child(parse, anchor, "nsubjpass"), "adjectival passive stance"
             frame.passive = False

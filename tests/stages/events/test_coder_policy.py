@@ -1,0 +1,49 @@
+"""The event coder reads its per-type policy from the ontology's coding table: change the table, not the code."""
+from __future__ import annotations
+
+import dataclasses
+
+import pytest
+
+from tidings.resources import ontology
+from tidings.stages.events import coder, frames
+
+ATTACK = "Donald Trump attacked Hillary Clinton over her emails."
+MARCH = "Thousands of Serbian students marched in Belgrade to demand the resignation of the government."
+
+
+@pytest.fixture
+def policies(monkeypatch):
+    """``policies(TYPE=TypePolicy(...))`` codes with those lines of ``coding.tsv`` changed."""
+    real = ontology.load()
+
+    def change(**lines: ontology.TypePolicy) -> None:
+        patched = dataclasses.replace(real, policies={**real.policies, **lines})
+        monkeypatch.setattr(ontology, "load", lambda *args: patched)
+
+    return change
+
+
+def test_the_verbal_code_comes_from_the_table(code, policies):
+    assert [(e.type, e.cameo) for e in code(ATTACK).events] == [("ACCUSE", "111")]
+    policies(ASSAULT=ontology.TypePolicy())
+    assert [e.type for e in code(ATTACK).events] == ["ASSAULT"]
+
+
+def test_absorbed_purposes_come_from_the_table(code, policies):
+    assert [e.type for e in code(MARCH).events] == ["PROTEST"]
+    policies(PROTEST=dataclasses.replace(ontology.load().policy("PROTEST"), absorbs=frozenset()))
+    assert sorted(e.type for e in code(MARCH).events) == ["PROTEST", "REQUEST"]
+
+
+def test_frames_and_stances_are_one_column():
+    onto = ontology.load()
+    opening = {t for t in ontology.PLOVER_TYPES if onto.policy(t).frame}
+    assert opening == {"AGREE", "REQUEST", "REJECT", "THREATEN"}
+    assert {t for t in ontology.PLOVER_TYPES if frames.reports_stance(t)} == opening
+
+
+def test_every_fallback_the_table_may_name_is_one_the_coder_knows():
+    assert set(coder.RECIPIENT_FALLBACKS) == set(ontology.RECIPIENT_FALLBACKS)
+    used = {p.recipient_fallback for p in ontology.load().policies.values()} - {None}
+    assert used == {"location_state", "condition_subject"}
