@@ -30,4 +30,4 @@ def test_threshold_is_the_lowest_reaching_the_precision():
 
 def test_scorer_file_matches_the_features():
     model = scorer.load()
-    assert model.model.w.shape[0] == scorer.DENSE + (1 << scorer.HASH_BITS)
+    assert model.model.w1.shape[0] == scorer.DENSE + (1 << scorer.HASH_BITS)

@@ -1,4 +1,5 @@
-"""Logistic regression (binary or multinomial) in numpy, with L2, Adam, and Platt calibration."""
+"""Logistic regression (binary or multinomial) in numpy, with L2, Adam, and Platt calibration; a sparse
+matrix of hashed one-hot features."""
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -9,7 +10,7 @@ import numpy as np
 @dataclass(frozen=True)
 class HashedRows:
     """A feature matrix of dense columns followed by one-hot hashed columns, the latter held sparsely:
-    entry k sets column ``dense.shape[1] + cols[k]`` of row ``rows[k]`` to 1."""
+    entry k sets column ``dense.shape[1] + cols[k]`` of row ``rows[k]`` to 1 (entries in row order)."""
 
     dense: np.ndarray
     rows: np.ndarray
@@ -23,7 +24,9 @@ class HashedRows:
     def __matmul__(self, w: np.ndarray) -> np.ndarray:
         d = self.dense.shape[1]
         out = self.dense @ w[:d]
-        np.add.at(out, self.rows, w[d + self.cols])
+        if len(self.cols):
+            starts = np.flatnonzero(np.r_[True, self.rows[1:] != self.rows[:-1]])
+            out[self.rows[starts]] += np.add.reduceat(w[d + self.cols], starts, axis=0)
         return out
 
     def transposed_times(self, err: np.ndarray) -> np.ndarray:
@@ -31,10 +34,6 @@ class HashedRows:
         hashed = np.stack([np.bincount(self.cols, weights=err[self.rows, k], minlength=self.width)
                            for k in range(err.shape[1])], axis=1)
         return np.vstack([self.dense.T @ err, hashed])
-
-
-def _transposed_times(x: np.ndarray | HashedRows, err: np.ndarray) -> np.ndarray:
-    return x.transposed_times(err) if isinstance(x, HashedRows) else x.T @ err
 
 
 def softmax(z: np.ndarray) -> np.ndarray:
@@ -62,11 +61,9 @@ class Linear:
         return sigmoid(z[:, 0]) if z.shape[1] == 1 else softmax(z)
 
 
-def fit(x: np.ndarray | HashedRows, y: np.ndarray, *, classes: int = 1, l2: float = 1e-3, epochs: int = 200,
-        rate: float = 0.05, weights: np.ndarray | None = None, offset: np.ndarray | None = None,
-        seed: int = 0) -> Linear:
-    """Train by full-batch Adam on the (weighted) log loss; ``classes=1`` is binary with y in {0, 1}.
-    ``offset`` (binary only) is a fixed logit added to each row's (another expert's opinion)."""
+def fit(x: np.ndarray, y: np.ndarray, *, classes: int = 1, l2: float = 1e-3, epochs: int = 200,
+        rate: float = 0.05, weights: np.ndarray | None = None, seed: int = 0) -> Linear:
+    """Train by full-batch Adam on the (weighted) log loss; ``classes=1`` is binary with y in {0, 1}."""
     rng = np.random.default_rng(seed)
     n, d = x.shape
     w = rng.normal(0, 0.01, (d, classes)).astype(np.float64)
@@ -76,12 +73,11 @@ def fit(x: np.ndarray | HashedRows, y: np.ndarray, *, classes: int = 1, l2: floa
     sample = (sample / sample.sum()).reshape(-1, 1)
     m = [np.zeros_like(w), np.zeros_like(b)]
     v = [np.zeros_like(w), np.zeros_like(b)]
-    fixed = 0.0 if offset is None else offset.reshape(-1, 1)
     for step in range(1, epochs + 1):
-        z = x @ w + b + fixed
+        z = x @ w + b
         p = sigmoid(z) if classes == 1 else softmax(z)
         err = (p - target) * sample
-        grads = [_transposed_times(x, err) + l2 * w, err.sum(axis=0)]
+        grads = [x.T @ err + l2 * w, err.sum(axis=0)]
         for k, (param, grad) in enumerate(zip((w, b), grads)):
             m[k] = 0.9 * m[k] + 0.1 * grad
             v[k] = 0.999 * v[k] + 0.001 * grad ** 2

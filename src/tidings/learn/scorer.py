@@ -4,10 +4,10 @@ Rules propose candidates and explain them; this model decides. Its features are 
 contextual vectors (at the trigger, its head, the actor and recipient, the sentence), the trigger's
 lemma, pattern, dependency context and arguments (hashed one-hot), the kinds of its parties, its
 factuality, and the document's topic. The rules stay one expert: the model's logit is added to
-``PRIOR_WEIGHT`` times the logit of the rules' own confidence (a product of experts; fitting the
-correction alone, not with the prior, keeps the rules' judgement where the annotated news is thin,
-as on the CAMEO manual's examples). A logistic regression in numpy, calibrated on the dev split
-(Platt scaling): ``confidence`` is that calibrated probability.
+``PRIOR_WEIGHT`` times the logit of the rules' own confidence (a product of experts: the network is
+fitted as a correction of that prior). A network with one hidden layer in numpy
+(:mod:`tidings.learn.mlp`), calibrated on the dev split (Platt scaling): ``confidence`` is that
+calibrated probability.
 """
 from __future__ import annotations
 
@@ -18,7 +18,7 @@ from pathlib import Path
 
 import numpy as np
 
-from tidings.learn import linear
+from tidings.learn import linear, mlp
 from tidings.learn.topic import TOPICS
 from tidings.models import ActorRef, Document, Event, Parse
 from tidings.resources import tone as tone_data
@@ -176,22 +176,24 @@ def matrix(rows: list[tuple[np.ndarray, list[int]]], scale: np.ndarray) -> linea
 class Scorer:
     """Weights, the dense columns' scale, Platt calibration (a, b) and the default emission threshold."""
 
-    model: linear.Linear
+    model: mlp.Network
     scale: np.ndarray
     calibration: tuple[float, float]
     threshold: float
 
     def logit(self, dense: np.ndarray, hashed: list[int]) -> float:
-        w = self.model.w[:, 0]
-        learned = (dense * self.scale) @ w[:DENSE] + w[[DENSE + h for h in hashed]].sum() + self.model.b[0]
-        return float(learned + prior(dense))
+        row = linear.HashedRows((dense * self.scale).reshape(1, -1), np.zeros(len(hashed), dtype=np.int64),
+                                np.array(hashed, dtype=np.int64), 1 << HASH_BITS)
+        return float(self.model.logits(row)[0] + prior(dense))
 
     def probability(self, doc: Document, event: Event, *, rank: int = 0) -> float:
         a, b = self.calibration
         return float(linear.sigmoid(a * self.logit(*features(doc, event, rank=rank)) + b))
 
     def save(self, path: Path = MODEL_PATH) -> None:
-        np.savez_compressed(path, w=self.model.w.astype(np.float32), b=self.model.b.astype(np.float32),
+        net = self.model
+        np.savez_compressed(path, w1=net.w1.astype(np.float32), b1=net.b1.astype(np.float32),
+                            w2=net.w2.astype(np.float32), b2=net.b2.astype(np.float32),
                             scale=self.scale.astype(np.float32), calibration=np.array(self.calibration),
                             threshold=np.array(self.threshold), hash_bits=np.array(HASH_BITS))
 
@@ -208,7 +210,7 @@ def load(path: Path = MODEL_PATH) -> Scorer | None:
     if not path.is_file():
         return None
     data = np.load(path)
-    if int(data["hash_bits"]) != HASH_BITS or data["w"].shape[0] != DENSE + (1 << HASH_BITS):
+    if "w1" not in data or int(data["hash_bits"]) != HASH_BITS or data["w1"].shape[0] != DENSE + (1 << HASH_BITS):
         raise ValueError(f"{path}: the scorer's features changed since it was trained; run `tidings train events`")
-    return Scorer(linear.Linear(data["w"].astype(np.float64), data["b"].astype(np.float64)),
-                  data["scale"].astype(np.float64), tuple(data["calibration"].tolist()), float(data["threshold"]))
+    net = mlp.Network(*(data[k].astype(np.float64) for k in ("w1", "b1", "w2", "b2")))
+    return Scorer(net, data["scale"].astype(np.float64), tuple(data["calibration"].tolist()), float(data["threshold"]))

@@ -7,11 +7,10 @@ from __future__ import annotations
 
 import numpy as np
 
-from tidings.learn import linear, scorer, topic, triggers
+from tidings.learn import linear, mlp, scorer, topic, triggers
 
-#: L2 strengths tried for the event scorer (the one with the best dev log loss is kept); weaker ones fit the
-#: annotated news better but rank the CAMEO manual's sentences worse (PLOVER dev floors).
-L2_GRID = (1e-2, 3e-2)
+#: (hidden units, L2 strength) tried for the event scorer; the one with the best dev log loss is kept.
+SHAPES = ((32, 1e-3), (64, 3e-3))
 #: Precision the default threshold aims at on dev (the issue's target for emitted events).
 TARGET_PRECISION = 0.85
 
@@ -34,11 +33,6 @@ def _rows(corpus_docs) -> tuple[list, np.ndarray]:
     return feats, np.array(labels)
 
 
-def _log_loss(p: np.ndarray, y: np.ndarray) -> float:
-    p = np.clip(p, 1e-6, 1 - 1e-6)
-    return float(-(y * np.log(p) + (1 - y) * np.log(1 - p)).mean())
-
-
 def threshold_for(p: np.ndarray, y: np.ndarray, precision: float = TARGET_PRECISION) -> float:
     """The lowest threshold whose emitted candidates reach ``precision`` (with at least 20 emitted)."""
     for t in np.arange(0.30, 0.96, 0.01):
@@ -48,29 +42,31 @@ def threshold_for(p: np.ndarray, y: np.ndarray, precision: float = TARGET_PRECIS
     return 0.95
 
 
-def train_events(train_docs, dev_docs, *, epochs: int = 400) -> tuple[scorer.Scorer, dict]:
-    """Fit the scorer on train candidates, choose L2 and calibrate on dev; returns it and dev figures."""
+def train_events(train_docs, dev_docs, *, epochs: int = 300) -> tuple[scorer.Scorer, dict]:
+    """Fit the scorer on train candidates as a correction of the rules' prior, choose its shape and stop early
+    on dev, calibrate on dev; returns it and dev figures."""
     train_feats, y_train = _rows(train_docs)
     dev_feats, y_dev = _rows(dev_docs)
     dense = np.array([d for d, _ in train_feats])
     scale = 1.0 / (dense.std(axis=0) + 1e-3)
     scale[:4 * scorer.WIDTH] /= np.sqrt(4 * scorer.WIDTH / 16)  # vectors: many weak columns, summed modestly
     x_train, x_dev = scorer.matrix(train_feats, scale), scorer.matrix(dev_feats, scale)
+    prior_train = scorer.prior(dense)
     prior_dev = scorer.prior(np.array([d for d, _ in dev_feats]))
     best = None
-    for l2 in L2_GRID:
-        model = linear.fit(x_train, y_train, l2=l2, epochs=epochs, rate=0.02)
-        logits = model.logits(x_dev)[:, 0] + prior_dev
-        loss = _log_loss(linear.sigmoid(logits), y_dev)
+    for hidden, l2 in SHAPES:
+        net, loss = mlp.fit(x_train, y_train, prior_train, held_out=(x_dev, y_dev, prior_dev), hidden=hidden,
+                            l2=l2, epochs=epochs)
         if best is None or loss < best[0]:
-            best = (loss, l2, model, logits)
-    loss, l2, model, logits = best
+            best = (loss, hidden, l2, net)
+    loss, hidden, l2, net = best
+    logits = net.logits(x_dev) + prior_dev
     a, b = linear.platt(logits, y_dev)
     p_dev = linear.sigmoid(a * logits + b)
     threshold = threshold_for(p_dev, y_dev)
-    fitted = scorer.Scorer(model, scale, (a, b), threshold)
+    fitted = scorer.Scorer(net, scale, (a, b), threshold)
     report = {"train_candidates": len(y_train), "train_positive": int(y_train.sum()),
-              "dev_candidates": len(y_dev), "dev_positive": int(y_dev.sum()), "l2": l2,
+              "dev_candidates": len(y_dev), "dev_positive": int(y_dev.sum()), "hidden": hidden, "l2": l2,
               "dev_log_loss": round(loss, 4), "dev_ece": round(linear.expected_calibration_error(p_dev, y_dev), 4),
               "threshold": threshold}
     return fitted, report
@@ -80,17 +76,21 @@ def corpus_runs(train_docs, dev_docs) -> tuple[triggers.TriggerTable, list, list
     """The trigger table of the train split, and both splits' candidates (rules only, every article, widened
     candidates included). Each train article's candidates come from the table less its own events, so the
     scorer learns from learned-trigger candidates as they will be on unseen text."""
+    from tidings.config import Config
     from tidings.corpus import candidates
+    from tidings.pipeline import pipeline_for
 
-    parsed = {split: list(candidates.parse(docs, gate=False)) for split, docs in (("train", train_docs),
-                                                                                ("dev", dev_docs))}
+    rules_only = pipeline_for(Config().replace(events={"score": False}))  # whatever scorer is there now
+    parsed = {split: list(candidates.parse(docs, gate=False, pipeline=rules_only))
+              for split, docs in (("train", train_docs), ("dev", dev_docs))}
     table = triggers.count((doc.parse, annotation.events) for annotation, doc in parsed["train"])
 
     def leave_own_out(annotation, doc):
         return table.without(triggers.count([(doc.parse, annotation.events)]))
 
-    train_runs = list(candidates.code(parsed["train"], score=False, triggers=leave_own_out))
-    dev_runs = list(candidates.code(parsed["dev"], score=False, triggers=lambda annotation, doc: table))
+    train_runs = list(candidates.code(parsed["train"], score=False, pipeline=rules_only, triggers=leave_own_out))
+    dev_runs = list(candidates.code(parsed["dev"], score=False, pipeline=rules_only,
+                                    triggers=lambda annotation, doc: table))
     return table, train_runs, dev_runs
 
 

@@ -87,8 +87,12 @@ def count(annotated: Iterable[tuple[Parse, Iterable]]) -> TriggerTable:
     return table
 
 
-def validate(table: TriggerTable) -> list[str]:
-    """Problems: unknown types, codes of another type, counts below one."""
+def validate(table: TriggerTable | None = None) -> list[str]:
+    """Problems of a table (by default the committed one): unknown codes, codes of another type, counts below
+    one."""
+    table = table if table is not None else load()
+    if table is None:
+        return []
     onto = ontology.load()
     problems = []
     for lemma, types in table.codes.items():

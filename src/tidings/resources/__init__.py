@@ -3,7 +3,7 @@
 Every resource module checks its shipped data with the functions ``VALIDATORS`` names (each returns a list of
 problems, empty when the data is sound); ``validate_all()`` runs them all, as ``tidings dict check`` does.
 A new resource module adds its line to the table (``tests/resources/test_validators.py`` checks that every
-module with a ``validate`` is listed).
+module with a ``validate`` is listed); learned tables checked the same way are named by their full module.
 """
 from __future__ import annotations
 
@@ -21,6 +21,7 @@ VALIDATORS: dict[str, tuple[str, ...]] = {
     "places": ("validate",),
     "quotes": ("validate",),
     "tone": ("validate",),
+    "tidings.learn.triggers": ("validate",),  # learned data outside this package: its full module name
 }
 
 
@@ -29,7 +30,7 @@ def validate_all() -> dict[str, list[str]]:
     crashes on a broken file counts as one problem of its resource."""
     found: dict[str, list[str]] = {}
     for name, functions in VALIDATORS.items():
-        module = importlib.import_module(f"{__name__}.{name}")
+        module = importlib.import_module(name if "." in name else f"{__name__}.{name}")
         problems: list[str] = []
         for function in functions:
             try:
