@@ -282,3 +282,19 @@ def test_candidates_show_only_when_asked(tmp_path):
     assert get(client, "/api/events", mentions=True)["total"] == 0
     rows = get(client, "/api/events", mentions=True, min_confidence=0)["items"]
     assert [r["candidate"] for r in rows] == [True]
+
+
+def test_csv_cells_a_spreadsheet_would_run_are_quoted_but_numbers_are_not(tmp_path):
+    text = "Russian forces shelled Kyiv overnight, officials said."
+    doc = document("=HYPERLINK(1)", text, source="@Courier", title='=HYPERLINK("http://evil.example","x")',
+                   events=[dataclasses.replace(located(text, "shelled", type_="ASSAULT", cameo="195", actor="russia",
+                                                       recipient="ukraine"), goldstein=-5.0)])
+    with Store.open(tmp_path / "csv.db") as store:
+        save(store, doc)
+    client = TestClient(base_url="http://localhost", app=create_app(tmp_path / "csv.db"))
+    [row] = list(csv.DictReader(io.StringIO(client.get("/api/events.csv").text)))
+    assert row["title"] == "'" + doc.article.title and row["source"] == "'@Courier"
+    assert row["article_id"] == "'=HYPERLINK(1)"
+    assert row["goldstein"] == "-5.0" and float(row["goldstein"]) == -5.0
+    [line] = client.get("/api/events.jsonl").text.splitlines()  # JSON lines are data, not a spreadsheet: as stored
+    assert json.loads(line)["title"] == doc.article.title

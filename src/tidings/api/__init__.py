@@ -52,6 +52,7 @@ from tidings.api.models import (
     Summary,
     ActorRow,
 )
+from tidings.export.cells import text_cells
 from tidings.models import RawArticle
 from tidings.models.document import EVENT_STATUSES
 from tidings.models.raw import storable_id, storable_text
@@ -275,7 +276,7 @@ def create_app(db: Path | str, *, token: str | None = None, pipeline=None, host:
                     writer.writeheader()
                 for row in (_chain(first, rows) if first is not None else ()):
                     if fmt == "csv":
-                        writer.writerow(row)
+                        writer.writerow(text_cells(row))  # a title "=HYPERLINK(…)" stays text in a spreadsheet
                     else:
                         buffer.write(json.dumps(_jsonl_row(row, columns), ensure_ascii=False) + "\n")
                     if buffer.tell() > 64_000:
