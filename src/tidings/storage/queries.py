@@ -6,6 +6,7 @@ filtered column names, so one condition builder serves both.
 """
 from __future__ import annotations
 
+import dataclasses
 import re
 import sqlite3
 from collections.abc import Sequence
@@ -140,6 +141,10 @@ def event_where(store: Store, filters, *, mentions: bool) -> Where:
         if getattr(filters, role):
             sql, params = _actor_condition(store, table, role, getattr(filters, role))
             where.add(sql, *params)
+    if getattr(filters, "party", None):  # either side: the actor page
+        acting, acting_params = _actor_condition(store, table, "actor", filters.party)
+        receiving, receiving_params = _actor_condition(store, table, "recipient", filters.party)
+        where.add(f"({acting} OR {receiving})", *acting_params, *receiving_params)
     if filters.type and filters.type.isdigit():  # a CAMEO code or its prefix
         where.add("e.cameo LIKE ?", filters.type + "%")
     elif filters.type:
@@ -319,6 +324,21 @@ def places(store: Store, filters) -> list[sqlite3.Row]:
     return store.conn.execute(sql, [*where.params, _limit(filters)]).fetchall()
 
 
+def country_counts(store: Store, filters) -> list[sqlite3.Row]:
+    """Event clusters per country they involve (as actor, recipient or location country), most first: the map's
+    choropleth. A cluster counts once for each of its countries, so a country's count is what ``--country`` on
+    it would total."""
+    where = event_where(store, filters, mentions=False)
+    if not where:
+        sql = ("SELECT country, COUNT(*) AS events FROM event_cluster_countries GROUP BY country"
+               " ORDER BY events DESC, country LIMIT ?")
+        return store.conn.execute(sql, [_limit(filters)]).fetchall()
+    sql = (f"SELECT g.country, COUNT(*) AS events FROM event_cluster_countries g"
+           f" WHERE g.cluster IN (SELECT {where.column('pk')} FROM {where.source}{where.sql()})"
+           f" GROUP BY g.country ORDER BY events DESC, g.country LIMIT ?")
+    return store.conn.execute(sql, [*where.params, _limit(filters)]).fetchall()
+
+
 def top_actors(store: Store, filters) -> list[sqlite3.Row]:
     """Resolved actors ranked by the event clusters they take part in (as actor or recipient)."""
     where = event_where(store, filters, mentions=False)
@@ -346,30 +366,92 @@ def top_actors(store: Store, filters) -> list[sqlite3.Row]:
     return store.conn.execute(sql, [*params, _limit(filters)]).fetchall()
 
 
-def _quote_where(store: Store, filters) -> Where:
+def mentioned_ids(store: Store, value: str) -> list[str]:
+    """Knowledge-base ids a quote can name when it is "about" ``value``: the actor itself (id or name), or for a
+    country or organisation code (RUS, NATO) the country's or organisation's own actor."""
+    code = value.upper()
+    rows = store.conn.execute("SELECT id FROM actors WHERE (kind = 'country' AND country = ?)"
+                              " OR (kind = 'organization' AND org = ?)", (code, code)).fetchall()
+    return sorted(set(actor_ids(store, value)) | {r[0] for r in rows})
+
+
+def _quote_where(store: Store, filters, *, words: str | None = None, about: str | None = None) -> Where:
     where = Where()
     if filters.actor:
         sql, params = _actor_condition(store, "quotes", "speaker", filters.actor, "org")
         where.add(sql, *params)
     if filters.country:
         where.add("q.speaker_country = ?", filters.country.upper())
+    if words:
+        escaped = words.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+        where.add("(q.text LIKE ? ESCAPE '\\' OR q.speaker_name LIKE ? ESCAPE '\\')", f"%{escaped}%", f"%{escaped}%")
+    if about:  # a mention of the actor inside the quote's span, by someone else
+        ids = mentioned_ids(store, about)
+        marks = _marks(ids)
+        where.add(f"q.article_id IN (SELECT article_id FROM mentions WHERE actor_id IN ({marks}))"
+                  f" AND EXISTS (SELECT 1 FROM mentions m WHERE m.article_id = q.article_id"
+                  f" AND m.actor_id IN ({marks}) AND m.start >= q.start AND m.\"end\" <= q.\"end\")"
+                  f" AND COALESCE(q.speaker_actor_id, '') NOT IN ({marks})", *ids, *ids, *ids)
     return _add_article_filters(where, filters)
 
 
-def quotes(store: Store, filters) -> list[sqlite3.Row]:
-    """Quotes with speaker and article, newest articles first."""
-    where = _quote_where(store, filters)
-    sql = (f"SELECT q.article_id, a.published, a.source, q.speaker_name, q.speaker_text, q.speaker_actor_id,"
-           f" q.speaker_country, q.kind, q.cue, q.text, q.start, q.\"end\" FROM quotes q"
+def quotes(store: Store, filters, *, words: str | None = None, about: str | None = None) -> list[sqlite3.Row]:
+    """Quotes with speaker and article, newest articles first; ``words``: quote or speaker containing them (any
+    case); ``about``: quotes by others naming this actor (a resolved mention inside the quote)."""
+    where = _quote_where(store, filters, words=words, about=about)
+    sql = (f"SELECT q.article_id, q.seq, a.published, a.source, a.title, a.url, q.speaker_name, q.speaker_text,"
+           f" q.speaker_actor_id, q.speaker_country, q.kind, q.cue, q.text, q.start, q.\"end\" FROM quotes q"
            f" JOIN articles a ON a.id = q.article_id{where.sql()}"
            f" ORDER BY a.published DESC, q.article_id, q.seq LIMIT ? OFFSET ?")
     return store.conn.execute(sql, [*where.params, *_page(filters)]).fetchall()
 
 
-def quote_count(store: Store, filters) -> int:
-    where = _quote_where(store, filters)
+def quote_count(store: Store, filters, *, words: str | None = None, about: str | None = None) -> int:
+    where = _quote_where(store, filters, words=words, about=about)
     sql = f"SELECT COUNT(*) FROM quotes q JOIN articles a ON a.id = q.article_id{where.sql()}"
     return store.conn.execute(sql, where.params).fetchone()[0]
+
+
+def actor_record(store: Store, value: str) -> sqlite3.Row | None:
+    """The knowledge-base actor named by ``value`` (id or name, any case), with its running event totals and
+    the quotes it speaks; None when no stored actor has that id or name."""
+    ids = actor_ids(store, value)
+    sql = f"""
+        SELECT a.id, a.name, a.kind, a.country, a.sector, a.org, a.wikidata,
+               COALESCE(c.as_actor, 0) AS as_actor, COALESCE(c.as_recipient, 0) AS as_recipient,
+               (SELECT COUNT(*) FROM quotes q WHERE q.speaker_actor_id = a.id) AS quotes
+        FROM actors a LEFT JOIN actor_counts c ON c.actor_id = a.id
+        WHERE a.id IN ({_marks(ids)}) ORDER BY COALESCE(c.as_actor, 0) + COALESCE(c.as_recipient, 0) DESC LIMIT 1"""
+    return store.conn.execute(sql, ids).fetchone()
+
+
+def code_occurs(store: Store, code: str) -> bool:
+    """Whether any event cluster has ``code`` (NATO, RUSGOV) as its actor's or recipient's code."""
+    sql = ("SELECT EXISTS (SELECT 1 FROM event_clusters WHERE actor_code = ?)"
+           " OR EXISTS (SELECT 1 FROM event_clusters WHERE recipient_code = ?)")
+    return bool(store.conn.execute(sql, (code, code)).fetchone()[0])
+
+
+def counterparts(store: Store, filters, party: str) -> list[sqlite3.Row]:
+    """Who ``party`` deals with: event clusters grouped by the other side (knowledge-base id, else code), with
+    the clusters where ``party`` acts on them (``as_recipient``: they receive) and where they act on ``party``,
+    and their mean Goldstein score; most events first."""
+    selects, params = [], []
+    for own, other, direction in (("actor", "recipient", "out"), ("recipient", "actor", "in")):
+        where = event_where(store, dataclasses.replace(filters, **{own: party}), mentions=False)
+        where.add(f"COALESCE(e.{other}_actor_id, e.{other}_code) IS NOT NULL")
+        selects.append(f"SELECT '{direction}' AS direction, e.{other}_actor_id AS id, e.{other}_code AS code,"
+                       f" e.{other}_name AS name, e.{other}_country AS country, e.goldstein"
+                       f" FROM {where.source}{where.sql()}")
+        params += where.params
+    sql = f"""
+        SELECT COALESCE(h.id, h.code) AS key, MAX(h.id) AS id, MAX(h.code) AS code,
+               COALESCE(MAX(k.name), MAX(h.name), MAX(h.code)) AS name, MAX(h.country) AS country,
+               COUNT(*) AS events, SUM(h.direction = 'out') AS as_recipient, SUM(h.direction = 'in') AS as_actor,
+               AVG(h.goldstein) AS goldstein
+        FROM ({" UNION ALL ".join(selects)}) h LEFT JOIN actors k ON k.id = h.id
+        GROUP BY COALESCE(h.id, h.code) ORDER BY events DESC, key LIMIT ?"""
+    return store.conn.execute(sql, [*params, _limit(filters)]).fetchall()
 
 
 def _article_where(store: Store, filters) -> Where:
