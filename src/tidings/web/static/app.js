@@ -602,14 +602,15 @@ function countryShapes(topology, ids) {
 // Shading classes on a logarithmic scale up to the largest count: class 0 is no event.
 function shadeClasses(max) {
   const bounds = [];
-  for (let k = 1; k <= 5; k++) bounds.push(Math.max(k, Math.round(Math.pow(max, k / 5))));
+  for (let k = 1; k <= 5; k++) bounds.push(Math.max(1, Math.round(Math.pow(max, k / 5))));  // the last is max
   return bounds.filter((b, i) => i === 0 || b > bounds[i - 1]);
 }
 
 function shadeOf(events, bounds) {
   if (!events) return 0;
   const index = bounds.findIndex((b) => events <= b);
-  return 1 + Math.round((index < 0 ? bounds.length - 1 : index) * 4 / Math.max(1, bounds.length - 1));
+  if (bounds.length === 1) return 5;  // every country with events has the same count: the strongest shade
+  return 1 + Math.round((index < 0 ? bounds.length - 1 : index) * 4 / (bounds.length - 1));
 }
 
 function chosenCountry(code, name) {
