@@ -298,3 +298,14 @@ def test_csv_cells_a_spreadsheet_would_run_are_quoted_but_numbers_are_not(tmp_pa
     assert row["goldstein"] == "-5.0" and float(row["goldstein"]) == -5.0
     [line] = client.get("/api/events.jsonl").text.splitlines()  # JSON lines are data, not a spreadsheet: as stored
     assert json.loads(line)["title"] == doc.article.title
+
+
+def test_responses_are_compressed_and_the_map_stays_small(client):
+    shapes = client.get("/static/vendor/world-atlas/countries-110m.json", headers={"Accept-Encoding": "gzip"})
+    assert shapes.status_code == 200 and shapes.headers["content-encoding"] == "gzip"
+    assert shapes.num_bytes_downloaded < 50_000 < len(shapes.content)
+    assert shapes.headers["content-security-policy"].startswith("default-src 'self'")
+    plain = client.get("/static/vendor/world-atlas/countries-110m.json", headers={"Accept-Encoding": "identity"})
+    assert "content-encoding" not in plain.headers and plain.content == shapes.content
+    download = client.get("/api/events.csv", headers={"Accept-Encoding": "gzip"})
+    assert download.headers["content-encoding"] == "gzip" and download.text.startswith("cluster,")

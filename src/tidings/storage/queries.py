@@ -414,14 +414,16 @@ def quote_count(store: Store, filters, *, words: str | None = None, about: str |
 
 def actor_record(store: Store, value: str) -> sqlite3.Row | None:
     """The knowledge-base actor named by ``value`` (id or name, any case), with its running event totals and
-    the quotes it speaks; None when no stored actor has that id or name."""
+    the quotes it speaks; None when no stored actor or event actor has that id or name."""
     ids = actor_ids(store, value)
     sql = f"""
-        SELECT a.id, a.name, a.kind, a.country, a.sector, a.org, a.wikidata,
+        WITH k(id) AS (VALUES {", ".join("(?)" for _ in ids)})
+        SELECT k.id, COALESCE(a.name, k.id) AS name, a.kind, a.country, a.sector, a.org, a.wikidata,
                COALESCE(c.as_actor, 0) AS as_actor, COALESCE(c.as_recipient, 0) AS as_recipient,
-               (SELECT COUNT(*) FROM quotes q WHERE q.speaker_actor_id = a.id) AS quotes
-        FROM actors a LEFT JOIN actor_counts c ON c.actor_id = a.id
-        WHERE a.id IN ({_marks(ids)}) ORDER BY COALESCE(c.as_actor, 0) + COALESCE(c.as_recipient, 0) DESC LIMIT 1"""
+               (SELECT COUNT(*) FROM quotes q WHERE q.speaker_actor_id = k.id) AS quotes
+        FROM k LEFT JOIN actors a ON a.id = k.id LEFT JOIN actor_counts c ON c.actor_id = k.id
+        WHERE a.id IS NOT NULL OR c.actor_id IS NOT NULL  -- a stored actor, or one events name (totals kept)
+        ORDER BY COALESCE(c.as_actor, 0) + COALESCE(c.as_recipient, 0) DESC LIMIT 1"""
     return store.conn.execute(sql, ids).fetchone()
 
 
