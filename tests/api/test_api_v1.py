@@ -309,3 +309,24 @@ def test_responses_are_compressed_and_the_map_stays_small(client):
     assert "content-encoding" not in plain.headers and plain.content == shapes.content
     download = client.get("/api/events.csv", headers={"Accept-Encoding": "gzip"})
     assert download.headers["content-encoding"] == "gzip" and download.text.startswith("cluster,")
+
+
+@pytest.mark.parametrize("path", ["/api/actors", "/api/stats/dyads", "/api/stats/places", "/api/stats/countries"])
+def test_leaving_out_background_events_uses_the_running_totals_and_agrees_with_a_full_count(client, path):
+    """historical=false alone (the dashboard's default) reads the running totals less the background clusters;
+    until=9999 (true of every dated cluster here) forces the general query: both must agree."""
+    current = get(client, path, historical="false")
+    assert current == get(client, path, historical="false", until="9999")
+    if path != "/api/stats/places":  # the 2014 annexation has no place
+        assert current != get(client, path)  # it is left out
+    assert current == get(client, path, historical="false", limit=1000)
+
+
+def test_the_running_totals_less_background_events_count_right(client):
+    actors = {a["id"]: (a["as_actor"], a["as_recipient"]) for a in get(client, "/api/actors", historical="false")}
+    assert actors["russia"] == (2, 0) and actors["ukraine"] == (0, 2)
+    dyads = {(d["actor_code"], d["recipient_code"]): d["events"] for d in get(client, "/api/stats/dyads",
+                                                                              historical="false")}
+    assert dyads[("RUS", "UKR")] == 2
+    countries = {c["country"]: c["events"] for c in get(client, "/api/stats/countries", historical="false")}
+    assert countries["UKR"] == 2 == get(client, "/api/events", country="UKR", historical="false")["total"]

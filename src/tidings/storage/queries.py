@@ -294,12 +294,32 @@ def period_counts(store: Store, filters, bucket: str, limit: int) -> list[sqlite
     return store.conn.execute(sql, [*where.params, limit]).fetchall()
 
 
+#: The background (historical) event clusters: few, and no index holds the flag, so one scan of the table reads
+#: them (an index on another column would look every cluster up by its key).
+BACKGROUND = "event_clusters e NOT INDEXED WHERE e.historical = 1"
+
+
+def _current_only(store: Store, filters) -> bool:
+    """Whether the filters leave out background events and nothing else (the dashboard's default view): the
+    running totals, less what the background clusters add to them, answer it."""
+    return filters.historical is False and not event_where(store, dataclasses.replace(filters, historical=None),
+                                                           mentions=False)
+
+
 def top_dyads(store: Store, filters) -> list[sqlite3.Row]:
     """The most frequent (actor code → recipient code) pairs among event clusters."""
     where = event_where(store, filters, mentions=False)
     if not where:  # the running totals answer the unfiltered view at once
         sql = ("SELECT actor_code, recipient_code, events FROM dyad_counts WHERE events > 0"
                " ORDER BY events DESC, actor_code, recipient_code LIMIT ?")
+        return store.conn.execute(sql, [_limit(filters)]).fetchall()
+    if _current_only(store, filters):
+        sql = f"""
+            SELECT t.actor_code, t.recipient_code, t.events - COALESCE(h.events, 0) AS events FROM dyad_counts t
+            LEFT JOIN (SELECT e.actor_code, e.recipient_code, COUNT(*) AS events FROM {BACKGROUND}
+                       AND e.actor_code IS NOT NULL AND e.recipient_code IS NOT NULL GROUP BY 1, 2) h
+                   ON h.actor_code = t.actor_code AND h.recipient_code = t.recipient_code
+            WHERE t.events - COALESCE(h.events, 0) > 0 ORDER BY events DESC, t.actor_code, t.recipient_code LIMIT ?"""
         return store.conn.execute(sql, [_limit(filters)]).fetchall()
     actor, recipient = where.column("actor_code"), where.column("recipient_code")
     where.add(f"{actor} IS NOT NULL").add(f"{recipient} IS NOT NULL")
@@ -316,6 +336,16 @@ def places(store: Store, filters) -> list[sqlite3.Row]:
         sql = ("SELECT NULLIF(name, '') AS name, NULLIF(country, '') AS country, lat, lon, events FROM place_counts"
                " WHERE events > 0 ORDER BY events DESC, name LIMIT ?")
         return store.conn.execute(sql, [_limit(filters)]).fetchall()
+    if _current_only(store, filters):
+        sql = f"""
+            SELECT NULLIF(t.name, '') AS name, NULLIF(t.country, '') AS country, t.lat, t.lon,
+                   t.events - COALESCE(h.events, 0) AS events FROM place_counts t
+            LEFT JOIN (SELECT COALESCE(e.location_name, '') AS name, COALESCE(e.location_country, '') AS country,
+                              e.location_lat AS lat, e.location_lon AS lon, COUNT(*) AS events FROM {BACKGROUND}
+                       AND e.location_lat IS NOT NULL AND e.location_lon IS NOT NULL GROUP BY 1, 2, 3, 4) h
+                   ON h.lat = t.lat AND h.lon = t.lon AND h.name = t.name AND h.country = t.country
+            WHERE t.events - COALESCE(h.events, 0) > 0 ORDER BY events DESC, t.name LIMIT ?"""
+        return store.conn.execute(sql, [_limit(filters)]).fetchall()
     where.add("e.location_lat IS NOT NULL").add("e.location_lon IS NOT NULL")
     sql = (f"SELECT e.location_name AS name, e.location_country AS country, e.location_lat AS lat,"
            f" e.location_lon AS lon, COUNT(*) AS events FROM {where.source}{where.sql()}"
@@ -329,9 +359,15 @@ def country_counts(store: Store, filters) -> list[sqlite3.Row]:
     choropleth. A cluster counts once for each of its countries, so a country's count is what ``--country`` on
     it would total."""
     where = event_where(store, filters, mentions=False)
+    everything = "SELECT country, COUNT(*) AS events FROM event_cluster_countries GROUP BY country"
     if not where:
-        sql = ("SELECT country, COUNT(*) AS events FROM event_cluster_countries GROUP BY country"
-               " ORDER BY events DESC, country LIMIT ?")
+        return store.conn.execute(f"{everything} ORDER BY events DESC, country LIMIT ?", [_limit(filters)]).fetchall()
+    if _current_only(store, filters):
+        sql = f"""
+            SELECT t.country, t.events - COALESCE(h.events, 0) AS events FROM ({everything}) t
+            LEFT JOIN (SELECT g.country, COUNT(*) AS events FROM (SELECT e.pk FROM {BACKGROUND}) b
+                       JOIN event_cluster_countries g ON g.cluster = b.pk GROUP BY g.country) h ON h.country = t.country
+            WHERE t.events - COALESCE(h.events, 0) > 0 ORDER BY events DESC, t.country LIMIT ?"""
         return store.conn.execute(sql, [_limit(filters)]).fetchall()
     sql = (f"SELECT g.country, COUNT(*) AS events FROM event_cluster_countries g"
            f" WHERE g.cluster IN (SELECT {where.column('pk')} FROM {where.source}{where.sql()})"
@@ -345,7 +381,17 @@ def top_actors(store: Store, filters) -> list[sqlite3.Row]:
     counts = "SELECT actor_id AS id, as_actor, as_recipient FROM actor_counts"
     actor, recipient = where.column("actor_actor_id"), where.column("recipient_actor_id")
     source = where.source_for(("actor_actor_id", "recipient_actor_id"))
-    if where:
+    current_only = _current_only(store, filters)
+    if current_only:
+        counts = f"""
+            SELECT t.actor_id AS id, t.as_actor - COALESCE(h.as_actor, 0) AS as_actor,
+                   t.as_recipient - COALESCE(h.as_recipient, 0) AS as_recipient
+            FROM actor_counts t LEFT JOIN (
+                SELECT id, SUM(as_actor) AS as_actor, SUM(as_recipient) AS as_recipient FROM (
+                    SELECT e.actor_actor_id AS id, 1 AS as_actor, 0 AS as_recipient FROM {BACKGROUND}
+                    UNION ALL SELECT e.recipient_actor_id, 0, 1 FROM {BACKGROUND})
+                WHERE id IS NOT NULL GROUP BY id) h ON h.id = t.actor_id"""
+    elif where:
         counts = f"""
             SELECT id, SUM(as_actor) AS as_actor, SUM(as_recipient) AS as_recipient FROM (
                 SELECT {actor} AS id, COUNT(*) AS as_actor, 0 AS as_recipient
@@ -362,7 +408,7 @@ def top_actors(store: Store, filters) -> list[sqlite3.Row]:
         FROM counts c LEFT JOIN actors a ON a.id = c.id
         WHERE c.as_actor + c.as_recipient > 0
         ORDER BY events DESC, c.id LIMIT ?"""
-    params = where.params * 2 if where else []
+    params = where.params * 2 if where and not current_only else []
     return store.conn.execute(sql, [*params, _limit(filters)]).fetchall()
 
 
