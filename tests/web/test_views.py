@@ -27,6 +27,8 @@ def test_an_actor_page_from_the_top_actors_to_a_counterpart_and_back(site):
     wait_text(browser, "#quotes-by-count", "No quotes.", "no quotes by Russia")
     wait_text(browser, "#quotes-about-count", "of 2", "Putin's quotes naming Russia")
     assert "Vladimir Putin" in browser.run("return document.getElementById('quotes-about').textContent")
+    assert "<b>Kyiv</b>" in browser.run("return document.querySelector('#actor-events tbody').textContent")
+    assert browser.run(OWNED) == 0  # the hostile article's title and quote stayed text
     browser.screenshot(SHOTS / "actor-russia.png")
     browser.click("#network a circle")  # the counterpart's node opens its page
     wait_text(browser, "#actor-name", "Ukraine", "the Ukraine page")

@@ -784,13 +784,19 @@ function loadActorQuotes(run, signal, profile, which) {
   });
 }
 
+// A quote between quotation marks, unless its text brings its own.
+function quoted(text) {
+  const words = text || "";
+  return /^["“‘']/.test(words) ? words : `“${words}”`;
+}
+
 function speakerOf(quote) {
   const name = quote.speaker_name || quote.speaker_text || "unknown speaker";
   return quote.speaker_actor_id ? actorLink(quote.speaker_actor_id, name, `${name}: actor page`) : document.createTextNode(name);
 }
 
 function quoteItem(quote, withSpeaker) {
-  const item = el("li", {}, el("span", {class: "quote-text"}, `“${quote.text || ""}”`));
+  const item = el("li", {}, el("span", {class: "quote-text"}, quoted(quote.text)));
   const meta = el("div", {class: "muted source-line"});
   if (withSpeaker) { meta.appendChild(speakerOf(quote)); meta.appendChild(document.createTextNode(" · ")); }
   meta.appendChild(articleLink(quote.article_id, quote.title || quote.article_id));
@@ -873,7 +879,7 @@ function loadQuotes(run, signal) {
 function renderQuotes(page) {
   const body = clear(document.querySelector("#quotes tbody"));
   for (const quote of page.items) {
-    body.appendChild(el("tr", {}, el("td", {class: "quote-cell"}, `“${quote.text || ""}”`,
+    body.appendChild(el("tr", {}, el("td", {class: "quote-cell"}, quoted(quote.text),
                                       el("div", {class: "muted"}, quote.cue ? `${quote.kind || "quote"}, ${quote.cue}` : quote.kind || "")),
       el("td", {}, speakerOf(quote), quote.speaker_country ? el("div", {class: "muted"}, quote.speaker_country) : null),
       el("td", {}, articleLink(quote.article_id, quote.title || quote.article_id),
