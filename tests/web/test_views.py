@@ -24,6 +24,7 @@ def test_an_actor_page_from_the_top_actors_to_a_counterpart_and_back(site):
     wait_text(browser, "#actor-events-count", "of 2", "the actor's events")  # background event included
     assert browser.run("return document.querySelectorAll('#network a').length") == 1
     assert "Dec 2021" in browser.run("return document.querySelector('#actor-chart-table tbody').textContent")
+    wait_text(browser, "#actor-chart-note", "1 of the 2 events are not in the chart", "what the chart leaves out")
     wait_text(browser, "#quotes-by-count", "No quotes.", "no quotes by Russia")
     wait_text(browser, "#quotes-about-count", "of 2", "Putin's quotes naming Russia")
     assert "Vladimir Putin" in browser.run("return document.getElementById('quotes-about').textContent")

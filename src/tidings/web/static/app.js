@@ -260,6 +260,7 @@ function load() {
   const signal = controller.signal;
   const mine = ++generation;
   clearErrors();
+  for (const prefix of Object.keys(coverage)) delete coverage[prefix];
   const current = () => mine === generation;
   const run = (section, request, render) => request
     .then((body) => { if (current()) render(body); })
@@ -417,6 +418,7 @@ function renderEvents(page) {
     .filter(Boolean).join(", ");
   document.getElementById("events-count").textContent =
     `${mentions ? "Event mentions" : "Events"} ${number(first)}–${number(last)} of ${number(page.total)}` + (hidden ? ` (${hidden})` : "");
+  if (!mentions) noteCoverage("chart", {total: page.total});
   document.getElementById("events-prev").disabled = page.offset <= 0;
   document.getElementById("events-next").disabled = page.offset + page.items.length >= page.total;
   for (const th of document.querySelectorAll("#events th[data-sort]")) {
@@ -483,13 +485,28 @@ function periodIndex(start, bucket) {
 
 // Stacked bars on a continuous time axis (periods without events stay empty), one colour per PLOVER type.
 // Every bar filters the view to its period; the table below the chart holds the same numbers.
+// What a chart leaves out, once both the chart and the matching events' total have arrived: events dated less
+// precisely than its period (a year, for a monthly chart) or not at all.
+const coverage = {};
+
+function noteCoverage(prefix, part) {
+  const c = coverage[prefix] = {...(coverage[prefix] || {}), ...part};
+  let text = c.base || "";
+  if (c.charted !== undefined && c.total !== undefined && !c.truncated && c.total > c.charted) {
+    text += ` ${number(c.total - c.charted)} of the ${number(c.total)} events are not in the chart: dated less ` +
+            `precisely than a ${c.bucket}, or undated.`;
+  }
+  document.getElementById(`${prefix}-note`).textContent = text;
+}
+
 // ``prefix`` names the chart's elements: the overview's "chart", the actor page's "actor-chart".
 function renderChart(counts, prefix = "chart") {
   const rows = counts.rows;
   const box = clear(document.getElementById(prefix));
   const bucket = counts.bucket;
-  document.getElementById(`${prefix}-note`).textContent = rows.length
-    ? `Events per ${bucket}${counts.truncated ? " (latest periods only)" : ""}; choose a bar to see its period.` : "";
+  noteCoverage(prefix, {base: rows.length
+    ? `Events per ${bucket}${counts.truncated ? " (latest periods only)" : ""}; choose a bar to see its period.` : "",
+    charted: rows.reduce((sum, r) => sum + r.events, 0), truncated: counts.truncated, bucket});
   renderChartTable(rows, bucket, prefix);
   if (!rows.length) { box.appendChild(el("p", {class: "muted"}, "No dated events.")); return; }
   const periods = [...new Set(rows.map((r) => r.date))].sort();
@@ -763,6 +780,7 @@ function renderActorEvents(page) {
   }
   if (!page.items.length) body.appendChild(el("tr", {}, el("td", {colspan: 5, class: "muted"}, "No events.")));
   pageCount("actor-events", page, "events");
+  noteCoverage("actor-chart", {total: page.total});
 }
 
 // "Events 1–10 of 42" and the pager's buttons of one list.
