@@ -87,3 +87,17 @@ def test_the_quotes_view_filters_by_speaker_and_keeps_it_in_the_url(site):
                  "document.getElementById('article-meta').textContent.includes('id ')", what="the article")
     assert "#/" not in browser.url and "article=" in browser.url
     assert not browser.run("return document.getElementById('view-overview').hidden")
+
+
+def test_an_actor_in_the_events_table_opens_its_page_by_keyboard(site):
+    browser, base = site
+    browser.get("about:blank")
+    browser.get(base + "/")
+    browser.wait("return document.querySelectorAll('#events tbody a.actor-link').length > 0", what="the events")
+    browser.run("document.querySelector(\"#events tbody a.actor-link[aria-label^='Joe Biden']\").focus()")
+    browser._session("POST", "/actions", {"actions": [{"type": "key", "id": "keyboard", "actions": [
+        {"type": "keyDown", "value": "\ue007"}, {"type": "keyUp", "value": "\ue007"}]}]})  # Enter
+    wait_text(browser, "#actor-name", "Joe Biden", "Biden's page")
+    assert browser.url.endswith("#/actor/joe-biden")
+    assert browser.run("return document.activeElement.id") == "actor-name"  # focus moves to the new page
+    wait_text(browser, "#counterparts tbody", "Vladimir Putin", "Biden's counterpart")

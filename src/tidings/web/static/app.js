@@ -114,8 +114,10 @@ function go(changes, {push = true, reload = true} = {}) {
   else history.replaceState(null, "", stateUrl(state));
   handledUrl = location.href;
   stateToForm();
-  if (before !== state.view + "/" + state.subject) restore();
+  const moved = before !== state.view + "/" + state.subject;
+  if (moved) restore();
   if (reload) load();
+  if (moved) focusView();
 }
 
 function stateToForm() {
@@ -374,7 +376,10 @@ function party(name, code, id, role) {
   const cell = document.createDocumentFragment();
   cell.appendChild(value ? filterButton(name || code, {[role]: value}, `show only events with ${role} ${value}`)
                          : document.createTextNode(name));
-  if (code && name && code !== name) cell.appendChild(el("div", {class: "muted"}, code));
+  const line = el("div", {class: "muted"});
+  if (code && name && code !== name) line.appendChild(document.createTextNode(code + " "));
+  if (value) line.appendChild(actorLink(value, "page", `${name || code}: actor page`));
+  cell.appendChild(line);
   return cell;
 }
 
@@ -1081,7 +1086,6 @@ document.addEventListener("DOMContentLoaded", () => {
       if (event.ctrlKey || event.metaKey || event.shiftKey || event.button !== 0) return;
       event.preventDefault();
       go({view, subject: "", article: null});
-      focusView();
     });
   }
   document.querySelector(".skip-link").addEventListener("click", (event) => {
