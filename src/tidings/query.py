@@ -27,7 +27,7 @@ __all__ = ["Filters", "QueryError", "DEFAULT_LIMIT", "ARTICLE_STATUSES", "CLUSTE
            "events", "event_total", "iter_event_rows", "iter_events", "iter_documents", "daily_counts",
            "period_counts", "top_dyads", "places", "actors", "quotes", "quote_total", "articles", "article_total",
            "search", "failures", "skipped", "summary", "event_mention_count", "document", "country_code",
-           "countries", "date_label", "period_label"]
+           "countries", "date_label", "period_label", "country_counts", "counterparts", "actor_profile"]
 
 DEFAULT_LIMIT = 50
 EVENT_RECORD_EXTRAS = ("article_id", "article_url", "article_source", "article_published", "article_title",
@@ -52,6 +52,8 @@ class Filters:
 
     actor: str | None = None
     recipient: str | None = None
+    #: either side of the event (actor or recipient), given like ``actor``: the actor page
+    party: str | None = None
     country: str | None = None
     type: str | None = None
     status: str | None = None
@@ -346,6 +348,53 @@ def places(store: Store, filters: Filters = Filters()) -> list[dict[str, Any]]:
     return _dicts(queries.places(store, filters.validated()))
 
 
+def country_counts(store: Store, filters: Filters = Filters(limit=None)) -> list[dict[str, Any]]:
+    """Event clusters per country involved (actor, recipient or location), most first, with the country's name:
+    ``{"country": ISO3, "name", "events"}`` (the map's choropleth; a count is what the country filter totals)."""
+    names = {c["code"]: c["name"] for c in countries()}
+    rows = _dicts(queries.country_counts(store, filters.validated()))
+    for row in rows:
+        row["name"] = names.get(row["country"], row["country"])
+    return rows
+
+
+def actor_profile(store: Store, value: str) -> dict[str, Any] | None:
+    """Who ``value`` names, for the actor page: a knowledge-base actor (id or name: ``vladimir-putin``,
+    ``Vladimir Putin``), else a country (``RUS``, ``Russia``: its actors), else an actor code seen in events
+    (``NATO``, ``RUSGOV``); None when it names none of these. ``filter`` is the value the event and quote
+    filters take for it (``party``, ``actor``); the totals count every stored event cluster."""
+    value = " ".join(value.split())
+    if not value:
+        return None
+    record = queries.actor_record(store, value)
+    if record is not None:
+        out = dict(record)
+        out.update(filter=out["id"], code=None)
+        return out
+    try:
+        code = country_code(value)
+        name, kind = _country_display(code), "country"
+    except QueryError:
+        code = value.upper()
+        if not queries.code_occurs(store, code):
+            return None
+        name, kind = code, "code"
+    every = Filters(limit=None)
+    return {"id": None, "name": name, "kind": kind, "country": code if kind == "country" else None, "sector": None,
+            "org": None, "wikidata": None, "code": code, "filter": code,
+            "as_actor": event_total(store, dataclasses.replace(every, actor=code)),
+            "as_recipient": event_total(store, dataclasses.replace(every, recipient=code)),
+            "quotes": quote_total(store, dataclasses.replace(every, actor=code))}
+
+
+def counterparts(store: Store, party: str, filters: Filters = Filters()) -> list[dict[str, Any]]:
+    """Who ``party`` (given like ``actor``) deals with, most events first: ``{"key", "id", "code", "name",
+    "country", "events", "as_actor", "as_recipient", "goldstein"}``, where ``as_actor`` counts the clusters
+    in which they act on ``party`` and ``goldstein`` is the mean score (the actor page's network)."""
+    filters = dataclasses.replace(filters.validated(), actor=None, recipient=None, party=None)
+    return _dicts(queries.counterparts(store, filters, party))
+
+
 def actors(store: Store, filters: Filters = Filters()) -> list[dict[str, Any]]:
     """Resolved actors ranked by the events they take part in."""
     return _dicts(queries.top_actors(store, filters.validated()))
@@ -355,15 +404,26 @@ QUOTE_FILTERS = ("actor", "country", "since", "until", "source")
 ARTICLE_FILTERS = ("actor", "country", "status", "since", "until", "source")
 
 
-def quotes(store: Store, filters: Filters = Filters()) -> list[dict[str, Any]]:
-    """Quotes with their speakers (``actor`` = speaker, ``country`` = speaker's), newest first."""
+def quotes(store: Store, filters: Filters = Filters(), *, words: str | None = None,
+           about: str | None = None) -> list[dict[str, Any]]:
+    """Quotes with their speakers (``actor`` = speaker, ``country`` = speaker's), newest first; ``words``: the
+    quote or its speaker contains them (any case); ``about``: quotes by others that name this actor (a mention
+    resolved to it inside the quote)."""
     filters = filters.validated().only(*QUOTE_FILTERS)
-    return _dicts(queries.quotes(store, filters))
+    return _dicts(queries.quotes(store, filters, words=_words(words), about=_words(about)))
 
 
-def quote_total(store: Store, filters: Filters = Filters()) -> int:
+def quote_total(store: Store, filters: Filters = Filters(), *, words: str | None = None,
+                about: str | None = None) -> int:
     """How many quotes :func:`quotes` would give without limit and offset."""
-    return queries.quote_count(store, filters.validated().only(*QUOTE_FILTERS))
+    return queries.quote_count(store, filters.validated().only(*QUOTE_FILTERS), words=_words(words),
+                               about=_words(about))
+
+
+def _words(value: str | None) -> str | None:
+    """Free text with its spaces normalised; None for nothing."""
+    text = " ".join(value.split()) if value else ""
+    return text or None
 
 
 def articles(store: Store, filters: Filters = Filters()) -> list[dict[str, Any]]:

@@ -157,7 +157,9 @@ def test_dashboard_code_never_writes_data_as_html():
     app = (STATIC / "app.js").read_text(encoding="utf-8")
     assert "/^https?:\\/\\//i.test(url)" in app  # only web links become hrefs (no javascript: URLs)
     hrefs = re.findall(r"href: ([\w.]+)", app)
-    assert set(hrefs) <= {"articleHref", "article.url", "row.url"}, hrefs
+    assert set(hrefs) <= {"articleHref", "actorHref", "viewHref", "article.url", "row.url"}, hrefs  # same origin
+    assert re.search(r"function viewHref\(changes\) \{\s+return stateUrl\(", app)
+    assert "return location.pathname + " in app  # stateUrl: a path of this server, never a scheme
     for name in ("article.url", "row.url"):
         assert f"isWebUrl({name})" in app
 

@@ -282,3 +282,51 @@ def test_candidates_show_only_when_asked(tmp_path):
     assert get(client, "/api/events", mentions=True)["total"] == 0
     rows = get(client, "/api/events", mentions=True, min_confidence=0)["items"]
     assert [r["candidate"] for r in rows] == [True]
+
+
+def test_csv_cells_a_spreadsheet_would_run_are_quoted_but_numbers_are_not(tmp_path):
+    text = "Russian forces shelled Kyiv overnight, officials said."
+    doc = document("=HYPERLINK(1)", text, source="@Courier", title='=HYPERLINK("http://evil.example","x")',
+                   events=[dataclasses.replace(located(text, "shelled", type_="ASSAULT", cameo="195", actor="russia",
+                                                       recipient="ukraine"), goldstein=-5.0)])
+    with Store.open(tmp_path / "csv.db") as store:
+        save(store, doc)
+    client = TestClient(base_url="http://localhost", app=create_app(tmp_path / "csv.db"))
+    [row] = list(csv.DictReader(io.StringIO(client.get("/api/events.csv").text)))
+    assert row["title"] == "'" + doc.article.title and row["source"] == "'@Courier"
+    assert row["article_id"] == "'=HYPERLINK(1)"
+    assert row["goldstein"] == "-5.0" and float(row["goldstein"]) == -5.0
+    [line] = client.get("/api/events.jsonl").text.splitlines()  # JSON lines are data, not a spreadsheet: as stored
+    assert json.loads(line)["title"] == doc.article.title
+
+
+def test_responses_are_compressed_and_the_map_stays_small(client):
+    shapes = client.get("/static/vendor/world-atlas/countries-110m.json", headers={"Accept-Encoding": "gzip"})
+    assert shapes.status_code == 200 and shapes.headers["content-encoding"] == "gzip"
+    assert shapes.num_bytes_downloaded < 50_000 < len(shapes.content)
+    assert shapes.headers["content-security-policy"].startswith("default-src 'self'")
+    plain = client.get("/static/vendor/world-atlas/countries-110m.json", headers={"Accept-Encoding": "identity"})
+    assert "content-encoding" not in plain.headers and plain.content == shapes.content
+    download = client.get("/api/events.csv", headers={"Accept-Encoding": "gzip"})
+    assert download.headers["content-encoding"] == "gzip" and download.text.startswith("cluster,")
+
+
+@pytest.mark.parametrize("path", ["/api/actors", "/api/stats/dyads", "/api/stats/places", "/api/stats/countries"])
+def test_leaving_out_background_events_uses_the_running_totals_and_agrees_with_a_full_count(client, path):
+    """historical=false alone (the dashboard's default) reads the running totals less the background clusters;
+    until=9999 (true of every dated cluster here) forces the general query: both must agree."""
+    current = get(client, path, historical="false")
+    assert current == get(client, path, historical="false", until="9999")
+    if path != "/api/stats/places":  # the 2014 annexation has no place
+        assert current != get(client, path)  # it is left out
+    assert current == get(client, path, historical="false", limit=1000)
+
+
+def test_the_running_totals_less_background_events_count_right(client):
+    actors = {a["id"]: (a["as_actor"], a["as_recipient"]) for a in get(client, "/api/actors", historical="false")}
+    assert actors["russia"] == (2, 0) and actors["ukraine"] == (0, 2)
+    dyads = {(d["actor_code"], d["recipient_code"]): d["events"] for d in get(client, "/api/stats/dyads",
+                                                                              historical="false")}
+    assert dyads[("RUS", "UKR")] == 2
+    countries = {c["country"]: c["events"] for c in get(client, "/api/stats/countries", historical="false")}
+    assert countries["UKR"] == 2 == get(client, "/api/events", country="UKR", historical="false")["total"]

@@ -5,58 +5,9 @@ errors beside their filter. Screenshots go to tests/web/screenshots/ (git-ignore
 Needs Debian's ``chromium`` and ``chromium-driver`` (``make test`` installs them when run as root);
 without them every test here skips with a message.
 """
-import dataclasses
-from pathlib import Path
 from urllib.parse import quote
 
-import pytest
-
-from tests.api.live import serve
-from tests.storage.factories import KYIV, document, event, save
-from tests.web.webdriver import Browser, find_browser
-from tidings.api import create_app
-from tidings.models import SentenceRef, Trigger
-from tidings.storage import Store
-
-SHOTS = Path(__file__).resolve().parent / "screenshots"
-TALKS = "Joe Biden and Vladimir Putin met in Geneva on Thursday, aides said."
-EVIL = ("<script>window.__owned = 1</script><img src=x onerror=\"window.__owned = 2\"> Russian forces shelled "
-        "Kyiv overnight, officials said.")
-IDS = {"talks": "news/2021/12/talks", "evil": "feeds/<img src=x onerror=alert(1)>/evil",
-       "background": "archive/2014/crimea"}
-
-
-def located(text, word, **kw):
-    start = text.index(word)
-    return dataclasses.replace(event(**kw), trigger=Trigger(word, start, start + len(word)),
-                               sentence=SentenceRef(0, 0, len(text)))
-
-
-@pytest.fixture(scope="module")
-def site(tmp_path_factory):
-    found = find_browser()
-    if found is None:
-        pytest.skip("browser tests need Debian's chromium and chromium-driver "
-                    "(apt-get install chromium chromium-driver; `make test` does it when run as root)")
-    db = tmp_path_factory.mktemp("browser") / "web.db"
-    crimea = "In 2014 Russia annexed Crimea, officials recalled."
-    with Store.open(db) as store:
-        save(store,
-             document(IDS["talks"], TALKS, events=[located(TALKS, "met", type_="CONSULT", cameo="040",
-                                                           actor="joe-biden", recipient="vladimir-putin")]),
-             document(IDS["evil"], EVIL, title="<b>Kyiv</b> <script>window.__owned = 3</script>",
-                      published="2021-12-28", source="<i>Courier</i>",
-                      events=[located(EVIL, "shelled", type_="ASSAULT", cameo="195", actor="russia",
-                                      recipient="ukraine", location=KYIV, date="2021-12-28")]),
-             document(IDS["background"], crimea, published="2021-12-27", events=[dataclasses.replace(
-                 located(crimea, "annexed", type_="COERCE", cameo="172", actor="russia", recipient="ukraine",
-                         date="2014", precision="year"), historical=True)]))
-    browser = Browser(*found)
-    try:
-        with serve(create_app(db)) as url:
-            yield browser, url
-    finally:
-        browser.quit()
+from tests.web.conftest import IDS, SHOTS
 
 
 def open_view(browser, url):
@@ -143,3 +94,22 @@ def test_the_latest_filter_wins(site):
     browser.wait("return document.getElementById('events-count').textContent.includes('of 1')", what="UKR view")
     assert browser.run("return document.querySelector('#events tbody').textContent").count("ASSAULT") == 1
     assert "country=UKR" in browser.url
+
+
+def test_the_map_shades_countries_by_events_and_a_country_filters(site):
+    browser, base = site
+    open_view(browser, base + "/?historical=1")
+    shapes = browser.wait("const n = document.querySelectorAll('#map path.country').length; return n > 150 && n",
+                          what="the country shapes")
+    assert shapes >= 170  # Natural Earth 110m, Antarctica left out
+    shade = "return document.querySelector(`#map path[data-country='${arguments[0]}']`).getAttribute('class')"
+    assert browser.run(shade, "RUS") == "country c5"  # the most events: every event involves Russia
+    assert browser.run(shade, "UKR") != "country c0" and browser.run(shade, "BRA") == "country c0"
+    assert "Russia" in browser.run("return document.querySelector('#countries-table tbody').textContent")
+    browser.screenshot(SHOTS / "map.png")
+    browser.run("document.querySelector(\"#map path[data-country='USA']\")"
+                ".dispatchEvent(new MouseEvent('click', {bubbles: true}))")
+    browser.wait("return location.search.includes('country=USA') && "
+                 "document.getElementById('events-count').textContent.includes('of 1')", what="the USA filter")
+    assert browser.run(shade, "USA") == "country c5 selected"
+    assert "CONSULT" in browser.run("return document.querySelector('#events tbody').textContent")

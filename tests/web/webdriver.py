@@ -71,6 +71,13 @@ class Browser:
     def get(self, url: str) -> None:
         self._session("POST", "/url", {"url": url})
 
+    def refresh(self) -> None:
+        """Reload the page (a real reload, even when the URL holds a fragment)."""
+        self._session("POST", "/refresh")
+
+    def back(self) -> None:
+        self._session("POST", "/back")
+
     @property
     def url(self) -> str:
         return self._session("GET", "/url")
@@ -78,6 +85,13 @@ class Browser:
     def run(self, script: str, *args: Any) -> Any:
         """Run ``script`` (a function body; ``arguments`` holds ``args``) in the page and return its value."""
         return self._session("POST", "/execute/sync", {"script": script, "args": list(args)})
+
+    def run_async(self, script: str, *args: Any) -> Any:
+        """Run ``script`` and wait for it to call its last argument (a callback); return what it passed."""
+        return self._session("POST", "/execute/async", {"script": script, "args": list(args)})
+
+    def timeouts(self, script_ms: int) -> None:
+        self._session("POST", "/timeouts", {"script": script_ms})
 
     def find(self, css: str) -> str:
         element = self._session("POST", "/element", {"using": "css selector", "value": css})

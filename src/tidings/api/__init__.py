@@ -26,6 +26,7 @@ from typing import Annotated, Any
 from fastapi import Depends, FastAPI, Header, HTTPException, Path as PathParam, Query, Request
 from fastapi.responses import FileResponse, JSONResponse, Response, StreamingResponse
 from fastapi.staticfiles import StaticFiles
+from starlette.middleware.gzip import GZipMiddleware
 from fastapi.encoders import jsonable_encoder
 from fastapi.openapi.utils import get_openapi
 from fastapi.exceptions import RequestValidationError
@@ -51,7 +52,11 @@ from tidings.api.models import (
     SearchHit,
     Summary,
     ActorRow,
+    ActorProfile,
+    Counterpart,
+    CountryCount,
 )
+from tidings.export.cells import text_cells
 from tidings.models import RawArticle
 from tidings.models.document import EVENT_STATUSES
 from tidings.models.raw import storable_id, storable_text
@@ -84,6 +89,8 @@ Actor = Annotated[str | None, Query(max_length=200, description=(
     "Actor: knowledge-base id or name (vladimir-putin, Vladimir Putin), ISO3 country (RUS) or actor/org code "
     "(RUSGOV, NATO)."))]
 Recipient = Annotated[str | None, Query(max_length=200, description="Recipient, given like actor.")]
+Party = Annotated[str | None, Query(max_length=200, description=(
+    "Either side of the event (actor or recipient), given like actor: an actor's own events."))]
 Country = Annotated[str | None, Query(max_length=100, description=(
     "Country of the actor, recipient or location: ISO 3166-1 alpha-3 code (RUS) or English name (Russia); "
     "GET /api/countries lists them. Anything else is a 400 naming the allowed values."))]
@@ -109,20 +116,21 @@ Mentions = Annotated[bool, Query(description="One row per event mention (with ca
                                              "per event cluster.")]
 
 
-def event_filters(actor: Actor = None, recipient: Recipient = None, country: Country = None,
+def event_filters(actor: Actor = None, recipient: Recipient = None, party: Party = None, country: Country = None,
                   type: EventType = None, status: EventStatus = None, since: Since = None, until: Until = None,
                   source: Source = None, min_confidence: MinConfidence = None,
                   historical: Historical = None) -> Filters:
     """Event filters from the query string (same meaning as the CLI options), validated; each endpoint adds
     its own limit."""
-    return Filters(actor=actor, recipient=recipient, country=country, type=type, status=status, since=since,
-                   until=until, source=source, min_confidence=min_confidence, historical=historical).validated()
+    return Filters(actor=actor, recipient=recipient, party=party, country=country, type=type, status=status,
+                   since=since, until=until, source=source, min_confidence=min_confidence,
+                   historical=historical).validated()
 
 
 EventFilters = Annotated[Filters, Depends(event_filters)]
 
 
-def download_filters(actor: Actor = None, recipient: Recipient = None, country: Country = None,
+def download_filters(actor: Actor = None, recipient: Recipient = None, party: Party = None, country: Country = None,
                      type: EventType = None, status: EventStatus = None, since: Since = None, until: Until = None,
                      source: Source = None, min_confidence: MinConfidence = None, historical: Historical = None,
                      sort: Sort = None, offset: Offset = 0,
@@ -130,8 +138,8 @@ def download_filters(actor: Actor = None, recipient: Recipient = None, country: 
                                                                             "(default: every matching row).")] = None
                      ) -> Filters:
     """The event filters of a download: no row cap unless a limit is given."""
-    return Filters(actor=actor, recipient=recipient, country=country, type=type, status=status, since=since,
-                   until=until, source=source, min_confidence=min_confidence, historical=historical,
+    return Filters(actor=actor, recipient=recipient, party=party, country=country, type=type, status=status,
+                   since=since, until=until, source=source, min_confidence=min_confidence, historical=historical,
                    limit=limit, offset=offset, sort=sort).validated()
 
 
@@ -186,6 +194,9 @@ def create_app(db: Path | str, *, token: str | None = None, pipeline=None, host:
                   description="Political event data from news: events, quotes, actors and articles, "
                               "each traceable to character offsets in the stored article text.")
 
+    # Responses over 1 kB go gzip-compressed to clients that accept it (the map's shapes: 108 → ~35 kB); streamed
+    # downloads stay streamed.
+    app.add_middleware(GZipMiddleware, minimum_size=1024)  # type: ignore[arg-type]
     # Inside the headers middleware below (a BaseHTTPMiddleware would wrap its 413 in an exception group)
     app.add_middleware(BodyLimit, max_body=body_limit)  # type: ignore[arg-type]
 
@@ -275,7 +286,7 @@ def create_app(db: Path | str, *, token: str | None = None, pipeline=None, host:
                     writer.writeheader()
                 for row in (_chain(first, rows) if first is not None else ()):
                     if fmt == "csv":
-                        writer.writerow(row)
+                        writer.writerow(text_cells(row))  # a title "=HYPERLINK(…)" stays text in a spreadsheet
                     else:
                         buffer.write(json.dumps(_jsonl_row(row, columns), ensure_ascii=False) + "\n")
                     if buffer.tell() > 64_000:
@@ -310,17 +321,35 @@ def create_app(db: Path | str, *, token: str | None = None, pipeline=None, host:
                country: Annotated[str | None, Query(max_length=100, description=(
                    "The speaker's country: ISO3 code or English name."))] = None,
                since: Since = None, until: Until = None, source: Source = None,
+               q: Annotated[str | None, Query(max_length=200, description=(
+                   "Only quotes whose text or speaker contains these words (any case, as one phrase)."))] = None,
+               about: Annotated[str | None, Query(max_length=200, description=(
+                   "Only quotes by others that name this actor (given like actor; a mention resolved to it lies "
+                   "inside the quote)."))] = None,
                limit: Limit = DEFAULT_LIMIT, offset: Offset = 0) -> dict[str, Any]:
-        """Quotes with their speakers, newest articles first, one page at a time."""
+        """Quotes with their speakers and articles, newest articles first, one page at a time; filter by speaker,
+        speaker's country, dates of the article, words, or an actor the quote is about."""
         filters = Filters(actor=actor, country=country, since=since, until=until, source=source, limit=limit,
                           offset=offset)
-        return {"total": query.quote_total(store, filters), "limit": limit, "offset": offset,
-                "items": query.quotes(store, filters)}
+        return {"total": query.quote_total(store, filters, words=q, about=about), "limit": limit,
+                "offset": offset, "items": query.quotes(store, filters, words=q, about=about)}
 
     @app.get("/api/actors", tags=["actors"], response_model=list[ActorRow])
     def actors(store: Reader, filters: EventFilters, limit: Limit = DEFAULT_LIMIT) -> list[dict[str, Any]]:
         """Actors ranked by the event clusters (selected by the filters) they take part in."""
         return query.actors(store, dataclasses.replace(filters, limit=limit))
+
+    @app.get("/api/actors/{name:path}", tags=["actors"], response_model=ActorProfile,
+             responses={404: {"model": Error, "description": "No actor, country or actor code of this name."}})
+    def actor(store: Reader, name: Annotated[str, PathParam(max_length=200, description=(
+            "A knowledge-base id or name (vladimir-putin, Vladimir Putin), a country (RUS, Russia) or an actor "
+            "code seen in events (NATO, RUSGOV)."))]) -> dict[str, Any]:
+        """Who the actor page is about, with its stored totals; ``filter`` is what the ``party`` (events),
+        ``actor`` and ``about`` (quotes) filters take for it."""
+        profile = query.actor_profile(store, name)
+        if profile is None:
+            raise HTTPException(404, "no actor, country or actor code of this name")
+        return profile
 
     @app.get("/api/articles", tags=["articles"], response_model=ArticlePage)
     def articles(store: Reader, actor: Actor = None, country: Annotated[str | None, Query(
@@ -379,6 +408,21 @@ def create_app(db: Path | str, *, token: str | None = None, pipeline=None, host:
     def dyads(store: Reader, filters: EventFilters, limit: Limit = DEFAULT_LIMIT) -> list[dict[str, Any]]:
         """The most frequent actor → recipient code pairs."""
         return query.top_dyads(store, dataclasses.replace(filters, limit=limit))
+
+    @app.get("/api/stats/countries", tags=["stats"], response_model=list[CountryCount])
+    def country_counts(store: Reader, filters: EventFilters, limit: Annotated[int, Query(
+                           ge=1, le=MAX_LIMIT, description="At most this many countries, most events first.")] = 300
+                       ) -> list[dict[str, Any]]:
+        """Event clusters per country involved (actor, recipient or location country): the map's shading."""
+        return query.country_counts(store, dataclasses.replace(filters, limit=limit))
+
+    @app.get("/api/stats/counterparts", tags=["stats"], response_model=list[Counterpart])
+    def counterparts(store: Reader, filters: EventFilters, limit: Limit = 25) -> list[dict[str, Any]]:
+        """Who the ``party`` actor deals with (either direction), most events first, with the mean Goldstein
+        score: the actor page's network. Needs ``party``; the other event filters narrow the events counted."""
+        if not filters.party:
+            raise QueryError("counterparts need a party (the actor whose counterparts to list)")
+        return query.counterparts(store, filters.party, dataclasses.replace(filters, limit=limit))
 
     @app.get("/api/stats/places", tags=["stats"], response_model=list[PlaceRow])
     def places(store: Reader, filters: EventFilters, limit: Limit = DEFAULT_LIMIT) -> list[dict[str, Any]]:

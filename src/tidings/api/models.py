@@ -171,6 +171,43 @@ class PlaceRow(_Row):
     events: int = D(description="Located event clusters there.")
 
 
+class CountryCount(_Row):
+    country: str = D(description="ISO 3166-1 alpha-3 code.")
+    name: str = D(description="English name.")
+    events: int = D(description="Event clusters involving it (as actor, recipient or location country): what "
+                                "country=<code> totals with the same filters.")
+
+
+class ActorProfile(_Row):
+    """Who an actor page is about: a knowledge-base actor, a country (its actors) or an actor code."""
+
+    id: str | None = D(description="Knowledge-base id (vladimir-putin); null for a country or a code.")
+    name: str = D(description="Name (the country's name, or the code itself).")
+    kind: str | None = D(description="person, organization, country, group, or code (an actor code only).")
+    country: str | None = D(description="ISO3 country.")
+    sector: str | None = D(description="CAMEO/PLOVER sector (GOV, MIL, …).")
+    org: str | None = D(description="Organisation code (NATO, UN, …).")
+    wikidata: str | None = D(description="Wikidata id, when known.")
+    code: str | None = D(description="The country or actor code, when the page is about one.")
+    filter: str = D(description="What the party, actor and about filters take for it.")
+    as_actor: int = D(description="Event clusters (all stored) where it acts.")
+    as_recipient: int = D(description="Event clusters (all stored) where it is the recipient.")
+    quotes: int = D(description="Quotes it speaks.")
+
+
+class Counterpart(_Row):
+    key: str = D(description="Knowledge-base id, else actor code: what the party filter takes for it.")
+    id: str | None = D(description="Knowledge-base id, when resolved.")
+    code: str | None = D(description="CAMEO-style actor code.")
+    name: str = D(description="Name, else code.")
+    country: str | None = D(description="ISO3 country.")
+    events: int = D(description="Event clusters between them (either direction).")
+    as_actor: int = D(description="Clusters where the counterpart acts on the page's actor.")
+    as_recipient: int = D(description="Clusters where the page's actor acts on the counterpart.")
+    goldstein: float | None = D(description="Mean Goldstein score of those clusters (−10 conflict … +10 "
+                                            "cooperation).")
+
+
 class PeriodRow(_Row):
     date: str = D(description="First day of the period (YYYY-MM-DD; weeks start on Monday).")
     label: str = D(description="The period as people read it (\"week of 28 Feb 2022\", \"Mar 2022\").")
@@ -189,8 +226,11 @@ class PeriodCounts(BaseModel):
 
 class QuoteRow(_Row):
     article_id: str = D(description="The article quoted.")
+    seq: int = D(description="The quote's number within its article.")
     published: str | None = D(description="Its publication date.")
     source: str | None = D(description="Its source.")
+    title: str | None = D(description="Its title.")
+    url: str | None = D(description="Its URL.")
     speaker_name: str | None = D(description="The speaker's resolved name.")
     speaker_text: str | None = D(description="The speaker as written.")
     speaker_actor_id: str | None = D(description="The speaker's knowledge-base id.")

@@ -30,6 +30,7 @@ from datetime import date
 from typing import Any
 from urllib.parse import urlparse
 
+from tidings.export.cells import text_cell
 from tidings.export.job import ExportJob
 from tidings.models import Document, Mention
 from tidings.resources.export import city_admin1_code, load_tables
@@ -74,6 +75,12 @@ def clean_field(value: Any) -> str:
     return " ".join(str(value).split())
 
 
+def text_field(value: Any) -> str:
+    """A free-text cell (a name, a URL): :func:`clean_field`, then a ``'`` before a leading ``= + - @`` so that a
+    spreadsheet opening the file shows it as text, not a formula (``tidings.export.cells``)."""
+    return text_cell(clean_field(value))
+
+
 def list_item(value: str, *, commas: bool = False) -> str:
     """Text inside a GKG list: no item or field delimiters (``; # |`` and, unless allowed, ``,``)."""
     text = _LIST_DELIMITERS.sub(" ", value)
@@ -116,7 +123,7 @@ def actor_columns(prefix: str, row: Mapping[str, Any], fallback_text: str | None
         code = country + group + (sector or "")
     else:
         code = (sector or "") + group
-    return [code, clean_field(name).upper(), country or "", group, "", "", "", sector or "", "", ""]
+    return [code, text_field(name).upper(), country or "", group, "", "", "", sector or "", "", ""]
 
 
 def cameo_columns(cameo: str | None) -> list[str]:
@@ -231,8 +238,13 @@ def event_row(row: Mapping[str, Any], *, undated: str = "skip") -> list[str] | N
              str(is_root), *cameo_columns(row["cameo"]), str(row["quad_class"] or ""),
              _float(row["goldstein"]), str(row["num_mentions"]), str(row["num_sources"]), str(row["num_articles"]),
              _float(row["avg_tone"]),
-             *NO_GEO, *NO_GEO, *(geo or NO_GEO),
-             stamp(row["ingested_at"]), clean_field(row["url"] or row["article_id"])]
+             *NO_GEO, *NO_GEO, *(_text_geo(geo) if geo else NO_GEO),
+             stamp(row["ingested_at"]), text_field(row["url"] or row["article_id"])]
+
+
+def _text_geo(geo: list[str]) -> list[str]:
+    """Geo columns as cells of the events file: the full name (a place's text) spreadsheet-safe."""
+    return [geo[0], text_cell(geo[1]), *geo[2:]]
 
 
 def _float(value: float | None) -> str:
@@ -246,8 +258,8 @@ def mention_row(row: Mapping[str, Any], *, undated: str = "skip") -> list[str] |
         return None  # its event is not in the events file either
     undated_note = "" if row["cluster_day"] else "<DATE>publication</DATE>"
     return [str(row["cluster_id"]), stamp(row["event_added"]), stamp(row["ingested_at"]),
-            str(WEB if row["url"] else CITATION_ONLY), clean_field(source_name(row["source"], row["url"])),
-            clean_field(row["url"] or row["article_id"]), str((row["sentence_index"] or 0) + 1),
+            str(WEB if row["url"] else CITATION_ONLY), text_field(source_name(row["source"], row["url"])),
+            text_field(row["url"] or row["article_id"]), str((row["sentence_index"] or 0) + 1),
             _offset(row["actor_start"]), _offset(row["recipient_start"]), _offset(row["trigger_start"]),
             "1", str(round(100 * (row["confidence"] or 0))), str(row["doc_length"]), _float(row["tone_score"]),
             "", undated_note]
@@ -284,10 +296,10 @@ def gkg_row(doc: Document, number: int) -> list[str]:
         + f",{tone.word_count}" if tone else ""
     extras = f"<PAGE_TITLE>{list_item(article.title)}</PAGE_TITLE>" if article.title else ""
     return [f"{added}-{number}", added, str(WEB if article.url else CITATION_ONLY),
-            clean_field(source_name(article.source, article.url)), clean_field(article.url or article.id),
+            text_field(source_name(article.source, article.url)), text_field(article.url or article.id),
             "", "", "", "", ";".join(v1_locations), ";".join(v2_locations),
-            ";".join(_unique(list_item(name) for name, _ in persons)), _offsets(persons),
-            ";".join(_unique(list_item(name) for name, _ in orgs)), _offsets(orgs),
+            text_cell(";".join(_unique(list_item(name) for name, _ in persons))), _offsets(persons),
+            text_cell(";".join(_unique(list_item(name) for name, _ in orgs))), _offsets(orgs),
             v2_tone, ";".join(gkg_dates(doc)), "", "", "", "", "", gkg_quotations(doc),
             _offsets(all_names(doc)), gkg_amounts(doc), "", extras]
 
@@ -376,7 +388,7 @@ def _unique(items: Iterable[str]) -> list[str]:
 
 
 def _offsets(items: list[tuple[str, int]]) -> str:
-    return ";".join(f"{list_item(name)},{start}" for name, start in items if list_item(name))
+    return text_cell(";".join(f"{list_item(name)},{start}" for name, start in items if list_item(name)))
 
 
 _DATE_VALUE = re.compile(r"^(\d{4}|XXXX)(?:-(\d{2}))?(?:-(\d{2}))?$")

@@ -6,6 +6,7 @@ filtered column names, so one condition builder serves both.
 """
 from __future__ import annotations
 
+import dataclasses
 import re
 import sqlite3
 from collections.abc import Sequence
@@ -140,6 +141,10 @@ def event_where(store: Store, filters, *, mentions: bool) -> Where:
         if getattr(filters, role):
             sql, params = _actor_condition(store, table, role, getattr(filters, role))
             where.add(sql, *params)
+    if getattr(filters, "party", None):  # either side: the actor page
+        acting, acting_params = _actor_condition(store, table, "actor", filters.party)
+        receiving, receiving_params = _actor_condition(store, table, "recipient", filters.party)
+        where.add(f"({acting} OR {receiving})", *acting_params, *receiving_params)
     if filters.type and filters.type.isdigit():  # a CAMEO code or its prefix
         where.add("e.cameo LIKE ?", filters.type + "%")
     elif filters.type:
@@ -289,12 +294,32 @@ def period_counts(store: Store, filters, bucket: str, limit: int) -> list[sqlite
     return store.conn.execute(sql, [*where.params, limit]).fetchall()
 
 
+#: The background (historical) event clusters: few, and no index holds the flag, so one scan of the table reads
+#: them (an index on another column would look every cluster up by its key).
+BACKGROUND = "event_clusters e NOT INDEXED WHERE e.historical = 1"
+
+
+def _current_only(store: Store, filters) -> bool:
+    """Whether the filters leave out background events and nothing else (the dashboard's default view): the
+    running totals, less what the background clusters add to them, answer it."""
+    return filters.historical is False and not event_where(store, dataclasses.replace(filters, historical=None),
+                                                           mentions=False)
+
+
 def top_dyads(store: Store, filters) -> list[sqlite3.Row]:
     """The most frequent (actor code → recipient code) pairs among event clusters."""
     where = event_where(store, filters, mentions=False)
     if not where:  # the running totals answer the unfiltered view at once
         sql = ("SELECT actor_code, recipient_code, events FROM dyad_counts WHERE events > 0"
                " ORDER BY events DESC, actor_code, recipient_code LIMIT ?")
+        return store.conn.execute(sql, [_limit(filters)]).fetchall()
+    if _current_only(store, filters):
+        sql = f"""
+            SELECT t.actor_code, t.recipient_code, t.events - COALESCE(h.events, 0) AS events FROM dyad_counts t
+            LEFT JOIN (SELECT e.actor_code, e.recipient_code, COUNT(*) AS events FROM {BACKGROUND}
+                       AND e.actor_code IS NOT NULL AND e.recipient_code IS NOT NULL GROUP BY 1, 2) h
+                   ON h.actor_code = t.actor_code AND h.recipient_code = t.recipient_code
+            WHERE t.events - COALESCE(h.events, 0) > 0 ORDER BY events DESC, t.actor_code, t.recipient_code LIMIT ?"""
         return store.conn.execute(sql, [_limit(filters)]).fetchall()
     actor, recipient = where.column("actor_code"), where.column("recipient_code")
     where.add(f"{actor} IS NOT NULL").add(f"{recipient} IS NOT NULL")
@@ -311,11 +336,42 @@ def places(store: Store, filters) -> list[sqlite3.Row]:
         sql = ("SELECT NULLIF(name, '') AS name, NULLIF(country, '') AS country, lat, lon, events FROM place_counts"
                " WHERE events > 0 ORDER BY events DESC, name LIMIT ?")
         return store.conn.execute(sql, [_limit(filters)]).fetchall()
+    if _current_only(store, filters):
+        sql = f"""
+            SELECT NULLIF(t.name, '') AS name, NULLIF(t.country, '') AS country, t.lat, t.lon,
+                   t.events - COALESCE(h.events, 0) AS events FROM place_counts t
+            LEFT JOIN (SELECT COALESCE(e.location_name, '') AS name, COALESCE(e.location_country, '') AS country,
+                              e.location_lat AS lat, e.location_lon AS lon, COUNT(*) AS events FROM {BACKGROUND}
+                       AND e.location_lat IS NOT NULL AND e.location_lon IS NOT NULL GROUP BY 1, 2, 3, 4) h
+                   ON h.lat = t.lat AND h.lon = t.lon AND h.name = t.name AND h.country = t.country
+            WHERE t.events - COALESCE(h.events, 0) > 0 ORDER BY events DESC, t.name LIMIT ?"""
+        return store.conn.execute(sql, [_limit(filters)]).fetchall()
     where.add("e.location_lat IS NOT NULL").add("e.location_lon IS NOT NULL")
     sql = (f"SELECT e.location_name AS name, e.location_country AS country, e.location_lat AS lat,"
            f" e.location_lon AS lon, COUNT(*) AS events FROM {where.source}{where.sql()}"
            f" GROUP BY e.location_name, e.location_country, e.location_lat, e.location_lon"
            f" ORDER BY events DESC, name LIMIT ?")
+    return store.conn.execute(sql, [*where.params, _limit(filters)]).fetchall()
+
+
+def country_counts(store: Store, filters) -> list[sqlite3.Row]:
+    """Event clusters per country they involve (as actor, recipient or location country), most first: the map's
+    choropleth. A cluster counts once for each of its countries, so a country's count is what ``--country`` on
+    it would total."""
+    where = event_where(store, filters, mentions=False)
+    everything = "SELECT country, COUNT(*) AS events FROM event_cluster_countries GROUP BY country"
+    if not where:
+        return store.conn.execute(f"{everything} ORDER BY events DESC, country LIMIT ?", [_limit(filters)]).fetchall()
+    if _current_only(store, filters):
+        sql = f"""
+            SELECT t.country, t.events - COALESCE(h.events, 0) AS events FROM ({everything}) t
+            LEFT JOIN (SELECT g.country, COUNT(*) AS events FROM (SELECT e.pk FROM {BACKGROUND}) b
+                       JOIN event_cluster_countries g ON g.cluster = b.pk GROUP BY g.country) h ON h.country = t.country
+            WHERE t.events - COALESCE(h.events, 0) > 0 ORDER BY events DESC, t.country LIMIT ?"""
+        return store.conn.execute(sql, [_limit(filters)]).fetchall()
+    sql = (f"SELECT g.country, COUNT(*) AS events FROM event_cluster_countries g"
+           f" WHERE g.cluster IN (SELECT {where.column('pk')} FROM {where.source}{where.sql()})"
+           f" GROUP BY g.country ORDER BY events DESC, g.country LIMIT ?")
     return store.conn.execute(sql, [*where.params, _limit(filters)]).fetchall()
 
 
@@ -325,7 +381,17 @@ def top_actors(store: Store, filters) -> list[sqlite3.Row]:
     counts = "SELECT actor_id AS id, as_actor, as_recipient FROM actor_counts"
     actor, recipient = where.column("actor_actor_id"), where.column("recipient_actor_id")
     source = where.source_for(("actor_actor_id", "recipient_actor_id"))
-    if where:
+    current_only = _current_only(store, filters)
+    if current_only:
+        counts = f"""
+            SELECT t.actor_id AS id, t.as_actor - COALESCE(h.as_actor, 0) AS as_actor,
+                   t.as_recipient - COALESCE(h.as_recipient, 0) AS as_recipient
+            FROM actor_counts t LEFT JOIN (
+                SELECT id, SUM(as_actor) AS as_actor, SUM(as_recipient) AS as_recipient FROM (
+                    SELECT e.actor_actor_id AS id, 1 AS as_actor, 0 AS as_recipient FROM {BACKGROUND}
+                    UNION ALL SELECT e.recipient_actor_id, 0, 1 FROM {BACKGROUND})
+                WHERE id IS NOT NULL GROUP BY id) h ON h.id = t.actor_id"""
+    elif where:
         counts = f"""
             SELECT id, SUM(as_actor) AS as_actor, SUM(as_recipient) AS as_recipient FROM (
                 SELECT {actor} AS id, COUNT(*) AS as_actor, 0 AS as_recipient
@@ -342,34 +408,98 @@ def top_actors(store: Store, filters) -> list[sqlite3.Row]:
         FROM counts c LEFT JOIN actors a ON a.id = c.id
         WHERE c.as_actor + c.as_recipient > 0
         ORDER BY events DESC, c.id LIMIT ?"""
-    params = where.params * 2 if where else []
+    params = where.params * 2 if where and not current_only else []
     return store.conn.execute(sql, [*params, _limit(filters)]).fetchall()
 
 
-def _quote_where(store: Store, filters) -> Where:
+def mentioned_ids(store: Store, value: str) -> list[str]:
+    """Knowledge-base ids a quote can name when it is "about" ``value``: the actor itself (id or name), or for a
+    country or organisation code (RUS, NATO) the country's or organisation's own actor."""
+    code = value.upper()
+    rows = store.conn.execute("SELECT id FROM actors WHERE (kind = 'country' AND country = ?)"
+                              " OR (kind = 'organization' AND org = ?)", (code, code)).fetchall()
+    return sorted(set(actor_ids(store, value)) | {r[0] for r in rows})
+
+
+def _quote_where(store: Store, filters, *, words: str | None = None, about: str | None = None) -> Where:
     where = Where()
     if filters.actor:
         sql, params = _actor_condition(store, "quotes", "speaker", filters.actor, "org")
         where.add(sql, *params)
     if filters.country:
         where.add("q.speaker_country = ?", filters.country.upper())
+    if words:
+        escaped = words.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+        where.add("(q.text LIKE ? ESCAPE '\\' OR q.speaker_name LIKE ? ESCAPE '\\')", f"%{escaped}%", f"%{escaped}%")
+    if about:  # a mention of the actor inside the quote's span, by someone else
+        ids = mentioned_ids(store, about)
+        marks = _marks(ids)
+        where.add(f"q.article_id IN (SELECT article_id FROM mentions WHERE actor_id IN ({marks}))"
+                  f" AND EXISTS (SELECT 1 FROM mentions m WHERE m.article_id = q.article_id"
+                  f" AND m.actor_id IN ({marks}) AND m.start >= q.start AND m.\"end\" <= q.\"end\")"
+                  f" AND COALESCE(q.speaker_actor_id, '') NOT IN ({marks})", *ids, *ids, *ids)
     return _add_article_filters(where, filters)
 
 
-def quotes(store: Store, filters) -> list[sqlite3.Row]:
-    """Quotes with speaker and article, newest articles first."""
-    where = _quote_where(store, filters)
-    sql = (f"SELECT q.article_id, a.published, a.source, q.speaker_name, q.speaker_text, q.speaker_actor_id,"
-           f" q.speaker_country, q.kind, q.cue, q.text, q.start, q.\"end\" FROM quotes q"
+def quotes(store: Store, filters, *, words: str | None = None, about: str | None = None) -> list[sqlite3.Row]:
+    """Quotes with speaker and article, newest articles first; ``words``: quote or speaker containing them (any
+    case); ``about``: quotes by others naming this actor (a resolved mention inside the quote)."""
+    where = _quote_where(store, filters, words=words, about=about)
+    sql = (f"SELECT q.article_id, q.seq, a.published, a.source, a.title, a.url, q.speaker_name, q.speaker_text,"
+           f" q.speaker_actor_id, q.speaker_country, q.kind, q.cue, q.text, q.start, q.\"end\" FROM quotes q"
            f" JOIN articles a ON a.id = q.article_id{where.sql()}"
            f" ORDER BY a.published DESC, q.article_id, q.seq LIMIT ? OFFSET ?")
     return store.conn.execute(sql, [*where.params, *_page(filters)]).fetchall()
 
 
-def quote_count(store: Store, filters) -> int:
-    where = _quote_where(store, filters)
+def quote_count(store: Store, filters, *, words: str | None = None, about: str | None = None) -> int:
+    where = _quote_where(store, filters, words=words, about=about)
     sql = f"SELECT COUNT(*) FROM quotes q JOIN articles a ON a.id = q.article_id{where.sql()}"
     return store.conn.execute(sql, where.params).fetchone()[0]
+
+
+def actor_record(store: Store, value: str) -> sqlite3.Row | None:
+    """The knowledge-base actor named by ``value`` (id or name, any case), with its running event totals and
+    the quotes it speaks; None when no stored actor or event actor has that id or name."""
+    ids = actor_ids(store, value)
+    sql = f"""
+        WITH k(id) AS (VALUES {", ".join("(?)" for _ in ids)})
+        SELECT k.id, COALESCE(a.name, k.id) AS name, a.kind, a.country, a.sector, a.org, a.wikidata,
+               COALESCE(c.as_actor, 0) AS as_actor, COALESCE(c.as_recipient, 0) AS as_recipient,
+               (SELECT COUNT(*) FROM quotes q WHERE q.speaker_actor_id = k.id) AS quotes
+        FROM k LEFT JOIN actors a ON a.id = k.id LEFT JOIN actor_counts c ON c.actor_id = k.id
+        WHERE a.id IS NOT NULL OR c.actor_id IS NOT NULL  -- a stored actor, or one events name (totals kept)
+        ORDER BY COALESCE(c.as_actor, 0) + COALESCE(c.as_recipient, 0) DESC LIMIT 1"""
+    return store.conn.execute(sql, ids).fetchone()
+
+
+def code_occurs(store: Store, code: str) -> bool:
+    """Whether any event cluster has ``code`` (NATO, RUSGOV) as its actor's or recipient's code."""
+    sql = ("SELECT EXISTS (SELECT 1 FROM event_clusters WHERE actor_code = ?)"
+           " OR EXISTS (SELECT 1 FROM event_clusters WHERE recipient_code = ?)")
+    return bool(store.conn.execute(sql, (code, code)).fetchone()[0])
+
+
+def counterparts(store: Store, filters, party: str) -> list[sqlite3.Row]:
+    """Who ``party`` deals with: event clusters grouped by the other side (knowledge-base id, else code), with
+    the clusters where ``party`` acts on them (``as_recipient``: they receive) and where they act on ``party``,
+    and their mean Goldstein score; most events first."""
+    selects, params = [], []
+    for own, other, direction in (("actor", "recipient", "out"), ("recipient", "actor", "in")):
+        where = event_where(store, dataclasses.replace(filters, **{own: party}), mentions=False)
+        where.add(f"COALESCE(e.{other}_actor_id, e.{other}_code) IS NOT NULL")
+        selects.append(f"SELECT '{direction}' AS direction, e.{other}_actor_id AS id, e.{other}_code AS code,"
+                       f" e.{other}_name AS name, e.{other}_country AS country, e.goldstein"
+                       f" FROM {where.source}{where.sql()}")
+        params += where.params
+    sql = f"""
+        SELECT COALESCE(h.id, h.code) AS key, MAX(h.id) AS id, MAX(h.code) AS code,
+               COALESCE(MAX(k.name), MAX(h.name), MAX(h.code)) AS name, MAX(h.country) AS country,
+               COUNT(*) AS events, SUM(h.direction = 'out') AS as_recipient, SUM(h.direction = 'in') AS as_actor,
+               AVG(h.goldstein) AS goldstein
+        FROM ({" UNION ALL ".join(selects)}) h LEFT JOIN actors k ON k.id = h.id
+        GROUP BY COALESCE(h.id, h.code) ORDER BY events DESC, key LIMIT ?"""
+    return store.conn.execute(sql, [*params, _limit(filters)]).fetchall()
 
 
 def _article_where(store: Store, filters) -> Where:

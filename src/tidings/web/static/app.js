@@ -1,6 +1,7 @@
 // tidings dashboard. Article text and every stored value are untrusted: they reach the page only
 // as text nodes (textContent / createTextNode), never as HTML; links are built only for http(s) URLs.
 // The view lives in the URL (?country=UKR&sort=-goldstein&article=…): reload or share it and it comes back.
+// Which page is shown is the fragment: none (overview), #/actor/<name or code>, #/quotes.
 "use strict";
 
 const TYPE_COLORS = {
@@ -16,6 +17,10 @@ const FLAGS = ["historical", "candidates", "mentions"];
 const LABELS = {actor: "Actor", recipient: "Recipient", country: "Country", type: "Type", since: "Since",
                 until: "Until", status: "Status", "min-confidence": "Minimum confidence", limit: "Limit"};
 const PAGE = 50;
+const QUOTE_FIELDS = ["actor", "country", "since", "until", "words"];  // the quotes view's form (actor: the speaker)
+const QUOTE_PAGE = 25;
+const MAX_PLACES = 500;  // dots on the map (the most eventful places)
+let handledUrl = null;  // the URL the screen shows: a popstate or hashchange for it changes nothing
 const MENTION_SORTS = ["date", "type", "goldstein", "quad_class", "actor", "recipient", "confidence"];
 
 // --- small DOM helpers ------------------------------------------------------------------------------
@@ -54,13 +59,36 @@ function number(value) {
 
 // --- the view's state and the URL -------------------------------------------------------------------
 
+function whole(value) {
+  return Math.max(0, parseInt(value || "0", 10) || 0);
+}
+
+// The page named by the fragment: {view: "overview" | "actor" | "quotes", subject: the actor's name or code}.
+// A fragment not starting with "#/" (an in-page anchor) names no page.
+function route(hash) {
+  const actor = /^#\/actor\/(.+)$/.exec(hash);
+  if (actor) {
+    let subject;
+    try { subject = decodeURIComponent(actor[1]); } catch (error) { subject = actor[1]; }
+    return {view: "actor", subject};
+  }
+  if (/^#\/quotes\/?$/.test(hash)) return {view: "quotes", subject: ""};
+  return {view: "overview", subject: ""};
+}
+
 function readState() {
   const params = new URLSearchParams(location.search);
-  const state = {sort: params.get("sort") || "-date", offset: Math.max(0, parseInt(params.get("offset") || "0", 10) || 0),
-                 article: params.get("article"), q: params.get("q") || ""};
+  const state = {sort: params.get("sort") || "-date", offset: whole(params.get("offset")),
+                 article: params.get("article"), q: params.get("q") || "", words: params.get("words") || "",
+                 qoffset: whole(params.get("qoffset")), ...route(location.hash)};
   for (const name of FILTERS) state[name] = params.get(name) || "";
   for (const name of FLAGS) state[name] = params.get(name) === "1";
   return state;
+}
+
+function routeHash(state) {
+  if (state.view === "actor" && state.subject) return "#/actor/" + encodeURIComponent(state.subject);
+  return state.view === "quotes" ? "#/quotes" : "";
 }
 
 function stateUrl(state) {
@@ -70,19 +98,26 @@ function stateUrl(state) {
   if (state.sort && state.sort !== "-date") params.set("sort", state.sort);
   if (state.offset) params.set("offset", String(state.offset));
   if (state.q) params.set("q", state.q);
+  if (state.words) params.set("words", state.words);
+  if (state.qoffset) params.set("qoffset", String(state.qoffset));
   if (state.article) params.set("article", state.article);
   const text = params.toString();
-  return location.pathname + (text ? "?" + text : "");
+  return location.pathname + (text ? "?" + text : "") + routeHash(state);
 }
 
 let state = readState();
 
 function go(changes, {push = true, reload = true} = {}) {
+  const before = state.view + "/" + state.subject;
   state = {...state, ...changes};
   if (push) history.pushState(null, "", stateUrl(state));
   else history.replaceState(null, "", stateUrl(state));
+  handledUrl = location.href;
   stateToForm();
+  const moved = before !== state.view + "/" + state.subject;
+  if (moved) restore();
   if (reload) load();
+  if (moved) focusView();
 }
 
 function stateToForm() {
@@ -90,6 +125,8 @@ function stateToForm() {
   for (const name of FILTERS) form.elements[name].value = state[name];
   for (const name of FLAGS) form.elements[name].checked = state[name];
   document.getElementById("search-q").value = state.q;
+  const quoteForm = document.getElementById("quote-filters");
+  for (const name of QUOTE_FIELDS) quoteForm.elements[name].value = state[name];
 }
 
 function formToState() {
@@ -195,6 +232,16 @@ function reportError(section, error) {
   if (error.name === "AbortError") return;
   const field = error.status === 400 ? fieldOf(error) : null;
   const form = document.getElementById("filters");
+  if (field && state.view === "quotes" && QUOTE_FIELDS.includes(field)) {
+    showError(`qerr-${field}`, plainWords(error, field));
+    document.getElementById("quote-filters").elements[field].setAttribute("aria-invalid", "true");
+    showError(section, `Nothing to show until the ${field === "actor" ? "Speaker" : LABELS[field]} filter above is fixed.`);
+    return;
+  }
+  if (field && state.view !== "overview") {  // the filter form is not on this page: say it here
+    showError(section, plainWords(error, field));
+    return;
+  }
   if (field && FILTERS.includes(field)) {
     showError(`err-${field}`, plainWords(error, field));
     form.elements[field].setAttribute("aria-invalid", "true");
@@ -215,11 +262,17 @@ function load() {
   const signal = controller.signal;
   const mine = ++generation;
   clearErrors();
+  for (const prefix of Object.keys(coverage)) delete coverage[prefix];
   const current = () => mine === generation;
   const run = (section, request, render) => request
     .then((body) => { if (current()) render(body); })
     .catch((error) => { if (current()) reportError(section, error); });
+  if (state.view === "actor") return loadActor(run, signal, current);
+  if (state.view === "quotes") return loadQuotes(run, signal);
+  return loadOverview(run, signal);
+}
 
+function loadOverview(run, signal) {
   const filters = eventParams(false);
   const mentions = mentionRows();
   if (mentions && !MENTION_SORTS.includes(state.sort.replace("-", ""))) state.sort = "-date";
@@ -231,7 +284,9 @@ function load() {
     run("actors-error", api("/api/actors", {...filters, limit: 15}, signal), renderActors),
     run("dyads-error", api("/api/stats/dyads", {...filters, limit: 15}, signal), renderDyads),
     run("chart-error", api("/api/stats/daily", filters, signal), renderChart),
-    run("map-error", api("/api/stats/places", {...filters, limit: 1000}, signal), renderMap),
+    run("map-error", Promise.all([api("/api/stats/places", {...filters, limit: MAX_PLACES}, signal),
+                                  api("/api/stats/countries", filters, signal), worldShapes()]),
+        ([points, counts, world]) => renderMap(points, counts, world)),
     run("articles-error", state.q ? api("/api/search", {q: state.q, limit: 50}, signal)
       : api("/api/articles", {since: state.since, until: state.until, limit: 50}, signal).then((p) => p.items),
         renderArticles),
@@ -263,8 +318,14 @@ function evidence(row) {
   return fragment;
 }
 
+// The same-origin URL of this view with some state changed: the only hrefs besides checked web URLs.
+function viewHref(changes) {
+  return stateUrl({...state, ...changes});
+}
+
+// An article opens in the overview's reader, whatever page links to it.
 function articleHref(articleId) {
-  return stateUrl({...state, article: articleId});
+  return viewHref({article: articleId, view: "overview", subject: ""});
 }
 
 function articleLink(articleId, label) {
@@ -272,10 +333,35 @@ function articleLink(articleId, label) {
   link.addEventListener("click", (event) => {
     if (event.ctrlKey || event.metaKey || event.shiftKey || event.button !== 0) return;  // a new tab keeps the href
     event.preventDefault();
-    go({article: articleId}, {reload: false});
+    const elsewhere = state.view !== "overview";
+    go({article: articleId, view: "overview", subject: ""}, {reload: elsewhere});
     showArticle(articleId);
   });
   return link;
+}
+
+// A link to an actor's page (a plain fragment link: the router opens it, the filters stay).
+function actorHref(name) {
+  return viewHref({view: "actor", subject: name, article: null});
+}
+
+function followLink(link, changes) {
+  link.addEventListener("click", (event) => {
+    if (event.ctrlKey || event.metaKey || event.shiftKey || event.button !== 0) return;
+    event.preventDefault();
+    if (changes.view === "actor") closeArticle();
+    go(changes);
+  });
+  return link;
+}
+
+function viewLink(label, changes) {
+  return followLink(el("a", {href: viewHref(changes)}, label), changes);
+}
+
+function actorLink(name, label, ariaLabel) {
+  return followLink(el("a", {href: actorHref(name), class: "actor-link", "aria-label": ariaLabel || null}, label),
+                    {view: "actor", subject: name, article: null});
 }
 
 function filterButton(label, changes, title) {
@@ -290,7 +376,10 @@ function party(name, code, id, role) {
   const cell = document.createDocumentFragment();
   cell.appendChild(value ? filterButton(name || code, {[role]: value}, `show only events with ${role} ${value}`)
                          : document.createTextNode(name));
-  if (code && name && code !== name) cell.appendChild(el("div", {class: "muted"}, code));
+  const line = el("div", {class: "muted"});
+  if (code && name && code !== name) line.appendChild(document.createTextNode(code + " "));
+  if (value) line.appendChild(actorLink(value, "page", `${name || code}: actor page`));
+  cell.appendChild(line);
   return cell;
 }
 
@@ -334,6 +423,7 @@ function renderEvents(page) {
     .filter(Boolean).join(", ");
   document.getElementById("events-count").textContent =
     `${mentions ? "Event mentions" : "Events"} ${number(first)}–${number(last)} of ${number(page.total)}` + (hidden ? ` (${hidden})` : "");
+  if (!mentions) noteCoverage("chart", {total: page.total});
   document.getElementById("events-prev").disabled = page.offset <= 0;
   document.getElementById("events-next").disabled = page.offset + page.items.length >= page.total;
   for (const th of document.querySelectorAll("#events th[data-sort]")) {
@@ -353,9 +443,10 @@ function renderActors(rows) {
   for (const row of rows) {
     const code = row.org || [row.country, row.sector].filter(Boolean).join("");
     body.appendChild(el("tr", {}, el("td", {}, filterButton(row.name, {actor: row.id}, `show only events with actor ${row.name}`)),
-      el("td", {}, code), el("td", {class: "num"}, number(row.events)), el("td", {class: "num"}, number(row.quotes))));
+      el("td", {}, code), el("td", {class: "num"}, number(row.events)), el("td", {class: "num"}, number(row.quotes)),
+      el("td", {}, actorLink(row.id, "page", `${row.name}: actor page`))));
   }
-  if (!rows.length) body.appendChild(el("tr", {}, el("td", {colspan: 4, class: "muted"}, "No actors.")));
+  if (!rows.length) body.appendChild(el("tr", {}, el("td", {colspan: 5, class: "muted"}, "No actors.")));
 }
 
 function renderDyads(rows) {
@@ -399,13 +490,29 @@ function periodIndex(start, bucket) {
 
 // Stacked bars on a continuous time axis (periods without events stay empty), one colour per PLOVER type.
 // Every bar filters the view to its period; the table below the chart holds the same numbers.
-function renderChart(counts) {
+// What a chart leaves out, once both the chart and the matching events' total have arrived: events dated less
+// precisely than its period (a year, for a monthly chart) or not at all.
+const coverage = {};
+
+function noteCoverage(prefix, part) {
+  const c = coverage[prefix] = {...(coverage[prefix] || {}), ...part};
+  let text = c.base || "";
+  if (c.charted !== undefined && c.total !== undefined && !c.truncated && c.total > c.charted) {
+    text += ` ${number(c.total - c.charted)} of the ${number(c.total)} events are not in the chart: dated less ` +
+            `precisely than a ${c.bucket}, or undated.`;
+  }
+  document.getElementById(`${prefix}-note`).textContent = text;
+}
+
+// ``prefix`` names the chart's elements: the overview's "chart", the actor page's "actor-chart".
+function renderChart(counts, prefix = "chart") {
   const rows = counts.rows;
-  const box = clear(document.getElementById("chart"));
+  const box = clear(document.getElementById(prefix));
   const bucket = counts.bucket;
-  document.getElementById("chart-note").textContent = rows.length
-    ? `Events per ${bucket}${counts.truncated ? " (latest periods only)" : ""}; choose a bar to see its period.` : "";
-  renderChartTable(rows, bucket);
+  noteCoverage(prefix, {base: rows.length
+    ? `Events per ${bucket}${counts.truncated ? " (latest periods only)" : ""}; choose a bar to see its period.` : "",
+    charted: rows.reduce((sum, r) => sum + r.events, 0), truncated: counts.truncated, bucket});
+  renderChartTable(rows, bucket, prefix);
   if (!rows.length) { box.appendChild(el("p", {class: "muted"}, "No dated events.")); return; }
   const periods = [...new Set(rows.map((r) => r.date))].sort();
   const labels = new Map(rows.map((r) => [r.date, r.label]));
@@ -416,7 +523,7 @@ function renderChart(counts) {
   const width = 900, height = 180, left = 30, bottom = 20;
   const step = (width - left) / span, bar = Math.min(40, Math.max(1, step * 0.8));
   const chart = svg("svg", {viewBox: `0 0 ${width} ${height + bottom}`, role: "img", class: "chart-svg",
-                            "aria-labelledby": "chart-title"});
+                            "aria-labelledby": `${prefix}-title`});
   chart.appendChild(svg("title", {}, `events per ${bucket} by type (the table below lists the numbers)`));
   chart.appendChild(svg("text", {x: 0, y: 10, class: "axis"}, max));
   chart.appendChild(svg("line", {x1: left, y1: height, x2: width, y2: height, class: "axis-line"}));
@@ -445,38 +552,365 @@ function renderChart(counts) {
   box.appendChild(legend);
 }
 
-function renderChartTable(rows, bucket) {
-  const body = clear(document.querySelector("#chart-table tbody"));
+function renderChartTable(rows, bucket, prefix) {
+  const body = clear(document.querySelector(`#${prefix}-table tbody`));
   for (const r of rows) {
     body.appendChild(el("tr", {}, el("td", {}, filterButton(r.label, periodFilter(r.date, bucket), "show this period")),
       el("td", {}, r.type), el("td", {class: "num"}, number(r.events)), el("td", {class: "num"}, number(r.mentions))));
   }
 }
 
-// Equirectangular dot map: longitude → x, latitude → y, a graticule every 30 degrees, no tiles.
-function renderMap(points) {
+// --- the map: Natural Earth 110m country shapes (world-atlas, shipped in /static/vendor) -------------------
+// Equirectangular: longitude → x, latitude → y. Shapes are shaded by the events involving each country (the
+// count the country filter gives); dots are located places. A country or dot filters the view to its country.
+
+const MAP_TOP = 84, MAP_BOTTOM = -58;  // latitudes shown (Antarctica is left out)
+const ANTARCTICA = "010";
+let worldPromise = null;
+
+async function json(path) {
+  const response = await fetch(path);
+  if (!response.ok) throw new Error(`${path}: HTTP ${response.status}`);
+  return response.json();
+}
+
+// The country shapes as SVG paths with their ISO3 codes, decoded once per page load.
+function worldShapes() {
+  if (!worldPromise) {
+    worldPromise = Promise.all([json("/static/vendor/world-atlas/countries-110m.json"), json("/static/country-ids.json")])
+      .then(([topology, ids]) => countryShapes(topology, ids))
+      .catch(() => {
+        worldPromise = null;
+        throw new ApiError("Could not load the country shapes of the map; the table below still lists every country.");
+      });
+  }
+  return worldPromise;
+}
+
+// One path per country. A ring crossing the antimeridian (Russia, Fiji) is unwrapped into one continuous ring and
+// drawn again 360° over, so that the map's edge cuts it instead of a line across the world.
+function countryShapes(topology, ids) {
+  const shapes = [];
+  for (const feature of topojson.feature(topology, topology.objects.countries).features) {
+    if (feature.id === ANTARCTICA) continue;
+    const name = feature.properties.name;
+    const code = ids.by_id[feature.id] || ids.by_name[name] || null;
+    const polygons = feature.geometry.type === "Polygon" ? [feature.geometry.coordinates] : feature.geometry.coordinates;
+    const parts = [];
+    let west = 0, east = 0;
+    for (const polygon of polygons) {
+      for (const ring of polygon) {
+        let shift = 0, previous = null;
+        const points = ring.map(([lon, lat]) => {
+          if (previous !== null && Math.abs(lon + shift - previous) > 180) shift += previous > lon + shift ? 360 : -360;
+          previous = lon + shift;
+          west = Math.min(west, previous);
+          east = Math.max(east, previous);
+          return [previous + 180, MAP_TOP - lat];
+        });
+        parts.push(points);
+      }
+    }
+    const path = (offset) => parts.map((points) => "M" + points.map(([x, y]) =>
+      `${(x + offset).toFixed(1)},${y.toFixed(1)}`).join("L") + "Z").join("");
+    let d = path(0);
+    if (west < -180) d += path(360);
+    if (east > 180) d += path(-360);
+    shapes.push({code, name, d});
+  }
+  return shapes;
+}
+
+// Shading classes on a logarithmic scale up to the largest count: class 0 is no event.
+function shadeClasses(max) {
+  const bounds = [];
+  for (let k = 1; k <= 5; k++) bounds.push(Math.max(1, Math.round(Math.pow(max, k / 5))));  // the last is max
+  return bounds.filter((b, i) => i === 0 || b > bounds[i - 1]);
+}
+
+function shadeOf(events, bounds) {
+  if (!events) return 0;
+  const index = bounds.findIndex((b) => events <= b);
+  if (bounds.length === 1) return 5;  // every country with events has the same count: the strongest shade
+  return 1 + Math.round((index < 0 ? bounds.length - 1 : index) * 4 / (bounds.length - 1));
+}
+
+function chosenCountry(code, name) {
+  const chosen = (state.country || "").toLowerCase();
+  return !!chosen && (chosen === (code || "").toLowerCase() || chosen === (name || "").toLowerCase());
+}
+
+function renderMap(points, counts, shapes) {
   const box = clear(document.getElementById("map"));
-  const map = svg("svg", {viewBox: "0 0 360 180", role: "img", class: "map-svg", "aria-labelledby": "map-title"});
-  map.appendChild(svg("title", {}, "event locations (the table below lists them)"));
-  map.appendChild(svg("rect", {x: 0, y: 0, width: 360, height: 180, class: "sea"}));
-  for (let lon = 30; lon < 360; lon += 30) map.appendChild(svg("line", {x1: lon, y1: 0, x2: lon, y2: 180, class: "grid"}));
-  for (let lat = 30; lat < 180; lat += 30) map.appendChild(svg("line", {x1: 0, y1: lat, x2: 360, y2: lat, class: "grid"}));
-  const max = Math.max(1, ...points.map((p) => p.events));
+  const height = MAP_TOP - MAP_BOTTOM;
+  const byCode = new Map(counts.map((c) => [c.country, c]));
+  const max = Math.max(1, ...counts.map((c) => c.events));
+  const bounds = shadeClasses(max);
+  const map = svg("svg", {viewBox: `0 0 360 ${height}`, role: "img", class: "map-svg", "aria-labelledby": "map-title"});
+  map.appendChild(svg("title", {}, "events by country and place (the tables below list them)"));
+  map.appendChild(svg("rect", {x: 0, y: 0, width: 360, height, class: "sea"}));
+  for (const shape of shapes) {
+    const count = byCode.get(shape.code);
+    const events = count ? count.events : 0;
+    const path = svg("path", {d: shape.d, class: `country c${shadeOf(events, bounds)}` +
+                              (chosenCountry(shape.code, shape.name) ? " selected" : ""),
+                              "data-country": shape.code || ""});
+    path.appendChild(svg("title", {}, `${count ? count.name : shape.name}: ${number(events)} events`));
+    if (shape.code) path.addEventListener("click", () => go({country: shape.code, offset: 0}));
+    map.appendChild(path);
+  }
+  const most = Math.max(1, ...points.map((p) => p.events));
   for (const p of points) {
-    if (p.lat === null || p.lon === null) continue;
-    const dot = svg("circle", {cx: (p.lon + 180).toFixed(2), cy: (90 - p.lat).toFixed(2),
-                               r: (1 + 4 * Math.sqrt(p.events / max)).toFixed(2), class: "dot"});
-    dot.appendChild(svg("title", {}, `${p.name || p.country}: ${p.events}`));
+    if (p.lat === null || p.lon === null || p.lat < MAP_BOTTOM) continue;
+    const dot = svg("circle", {cx: (p.lon + 180).toFixed(2), cy: (MAP_TOP - p.lat).toFixed(2),
+                               r: (0.8 + 3.2 * Math.sqrt(p.events / most)).toFixed(2), class: "dot"});
+    dot.appendChild(svg("title", {}, `${p.name || p.country}: ${number(p.events)} events`));
+    if (p.country) dot.addEventListener("click", () => go({country: p.country, offset: 0}));
     map.appendChild(dot);
   }
   box.appendChild(map);
-  if (!points.length) box.appendChild(el("p", {class: "muted"}, "No located events."));
+  document.getElementById("map-note").textContent = counts.length
+    ? `Shading: events involving each country (as actor, recipient or place); dots: the ${number(points.length)} ` +
+      "places with located events. Choose a country or a dot to filter by its country."
+    : "No events involve a known country.";
+  renderMapLegend(bounds);
+  const countryBody = clear(document.querySelector("#countries-table tbody"));
+  for (const c of counts) {
+    countryBody.appendChild(el("tr", {}, el("td", {}, filterButton(c.name, {country: c.country}, "show only events involving this country")),
+      el("td", {}, c.country), el("td", {class: "num"}, number(c.events))));
+  }
   const body = clear(document.querySelector("#places-table tbody"));
   for (const p of points) {
     body.appendChild(el("tr", {}, el("td", {}, p.name || ""),
-      el("td", {}, p.country ? filterButton(p.country, {country: p.country}, "show only events in this country") : ""),
+      el("td", {}, p.country ? filterButton(p.country, {country: p.country}, "show only events involving this country") : ""),
       el("td", {class: "num"}, number(p.events))));
   }
+}
+
+function renderMapLegend(bounds) {
+  const legend = clear(document.getElementById("map-legend"));
+  const item = (shade, label) => legend.appendChild(el("span", {class: "legend-item"}, el("span", {class: `swatch c${shade}`}), label));
+  item(0, "none");
+  let low = 1;
+  for (const bound of bounds) {
+    item(shadeOf(bound, bounds), low === bound ? number(bound) : `${number(low)}–${number(bound)}`);
+    low = bound + 1;
+  }
+}
+
+// --- the actor page: #/actor/<name or code> ------------------------------------------------------------
+
+const ACTOR_EVENTS = 10, ACTOR_QUOTES = 5;
+let actorPages = {subject: null, events: 0, by: 0, about: 0};  // page offsets within the actor page
+
+function actorEventParams(party) {
+  const params = {party, since: state.since, until: state.until};
+  if (!state.historical) params.historical = "false";
+  return params;
+}
+
+async function loadActor(run, signal, current) {
+  if (actorPages.subject !== state.subject) actorPages = {subject: state.subject, events: 0, by: 0, about: 0};
+  let profile;
+  try {
+    profile = await api("/api/actors/" + encodeURIComponent(state.subject), {}, signal);
+  } catch (error) {
+    if (!current() || error.name === "AbortError") return;
+    document.getElementById("actor-name").textContent = state.subject;
+    document.title = `${state.subject} · tidings`;
+    for (const id of ["actor-meta", "actor-scope", "actor-links", "actor-chart", "network"]) clear(document.getElementById(id));
+    for (const id of ["actor-chart-table", "counterparts", "actor-events"]) clear(document.querySelector(`#${id} tbody`));
+    for (const id of ["quotes-by", "quotes-about"]) clear(document.getElementById(id));
+    showError("actor-error", error.status === 404
+      ? `tidings knows no actor, country or actor code called “${state.subject}”. Try a name from the top actors table.`
+      : error.message);
+    return;
+  }
+  if (!current()) return;
+  renderProfile(profile);
+  const events = actorEventParams(profile.filter);
+  return Promise.all([
+    run("actor-chart-error", api("/api/stats/daily", events, signal), (body) => renderChart(body, "actor-chart")),
+    run("network-error", api("/api/stats/counterparts", {...events, limit: 16}, signal), (rows) => renderNetwork(profile, rows)),
+    loadActorEvents(run, signal, profile),
+    loadActorQuotes(run, signal, profile, "by"),
+    loadActorQuotes(run, signal, profile, "about"),
+  ]);
+}
+
+function renderProfile(profile) {
+  document.getElementById("actor-name").textContent = profile.name;
+  document.title = `${profile.name} · tidings`;
+  const kind = {person: "person", organization: "organisation", country: "country", group: "group",
+                code: "actor code"}[profile.kind] || profile.kind || "actor";
+  const facts = [kind, profile.country && profile.kind !== "country" ? `country ${profile.country}` : null,
+                 profile.sector ? `sector ${profile.sector}` : null, profile.org ? `organisation ${profile.org}` : null,
+                 profile.id ? `id ${profile.id}` : null, profile.code ? `code ${profile.code}` : null];
+  document.getElementById("actor-meta").textContent = facts.filter(Boolean).join(" · ") +
+    ` — acts in ${number(profile.as_actor)} and receives ${number(profile.as_recipient)} of the stored events; ` +
+    `speaks ${number(profile.quotes)} quotes.`;
+  const scope = [state.since ? `since ${state.since}` : null, state.until ? `until ${state.until}` : null]
+    .filter(Boolean).join(" ");
+  const scopeBox = clear(document.getElementById("actor-scope"));
+  scopeBox.appendChild(document.createTextNode(
+    `Below: ${scope ? "events " + scope : "all dates"}; background events ${state.historical ? "included" : "hidden"}. `));
+  if (scope) scopeBox.appendChild(filterButton("Show all dates", {since: "", until: ""}, "clear the date filters"));
+  const links = clear(document.getElementById("actor-links"));
+  links.appendChild(document.createTextNode("In the events table: "));
+  const overview = {view: "overview", subject: "", actor: "", recipient: "", offset: 0};
+  links.appendChild(viewLink("events it acts in", {...overview, actor: profile.filter}));
+  links.appendChild(document.createTextNode(" · "));
+  links.appendChild(viewLink("events it receives", {...overview, recipient: profile.filter}));
+  links.appendChild(document.createTextNode(" · "));
+  links.appendChild(viewLink("all its quotes", {view: "quotes", subject: "", actor: profile.filter, qoffset: 0}));
+}
+
+function loadActorEvents(run, signal, profile) {
+  const params = {...actorEventParams(profile.filter), limit: ACTOR_EVENTS, offset: actorPages.events};
+  return run("actor-events-error", api("/api/events", params, signal), renderActorEvents);
+}
+
+function renderActorEvents(page) {
+  const body = clear(document.querySelector("#actor-events tbody"));
+  for (const row of page.items) {
+    const source = el("div", {class: "muted source-line"});
+    if (row.article_id) source.appendChild(articleLink(row.article_id, row.title || row.article_id));
+    if (row.source) source.appendChild(document.createTextNode(` · ${row.source}`));
+    const side = (name, key) => key && key !== actorPages.subject ? actorLink(key, name || key) : document.createTextNode(name || key || "–");
+    body.appendChild(el("tr", {}, el("td", {class: "nowrap"}, row.date_label || "undated"),
+      el("td", {}, el("span", {class: "type"}, row.type)),
+      el("td", {class: "num"}, row.goldstein === null ? "" : Number(row.goldstein).toFixed(1)),
+      el("td", {}, side(row.actor_name, row.actor_id || row.actor_code), " → ", side(row.recipient_name, row.recipient_id || row.recipient_code)),
+      el("td", {class: "evidence-cell"}, evidence(row), source)));
+  }
+  if (!page.items.length) body.appendChild(el("tr", {}, el("td", {colspan: 5, class: "muted"}, "No events.")));
+  pageCount("actor-events", page, "events");
+  noteCoverage("actor-chart", {total: page.total});
+}
+
+// "Events 1–10 of 42" and the pager's buttons of one list.
+function pageCount(prefix, page, noun) {
+  const first = page.total ? page.offset + 1 : 0, last = page.offset + page.items.length;
+  document.getElementById(`${prefix}-count`).textContent =
+    page.total ? `${noun[0].toUpperCase() + noun.slice(1)} ${number(first)}–${number(last)} of ${number(page.total)}` : `No ${noun}.`;
+  document.getElementById(`${prefix}-prev`).disabled = page.offset <= 0;
+  document.getElementById(`${prefix}-next`).disabled = last >= page.total;
+}
+
+function loadActorQuotes(run, signal, profile, which) {
+  const params = {limit: ACTOR_QUOTES, offset: actorPages[which], since: state.since, until: state.until,
+                  [which === "by" ? "actor" : "about"]: profile.filter};
+  return run(`quotes-${which}-error`, api("/api/quotes", params, signal), (page) => {
+    const list = clear(document.getElementById(`quotes-${which}`));
+    for (const quote of page.items) list.appendChild(quoteItem(quote, which === "about"));
+    pageCount(`quotes-${which}`, page, "quotes");
+  });
+}
+
+// A quote between quotation marks, unless its text brings its own.
+function quoted(text) {
+  const words = text || "";
+  return /^["“‘']/.test(words) ? words : `“${words}”`;
+}
+
+function speakerOf(quote) {
+  const name = quote.speaker_name || quote.speaker_text || "unknown speaker";
+  return quote.speaker_actor_id ? actorLink(quote.speaker_actor_id, name, `${name}: actor page`) : document.createTextNode(name);
+}
+
+function quoteItem(quote, withSpeaker) {
+  const item = el("li", {}, el("span", {class: "quote-text"}, quoted(quote.text)));
+  const meta = el("div", {class: "muted source-line"});
+  if (withSpeaker) { meta.appendChild(speakerOf(quote)); meta.appendChild(document.createTextNode(" · ")); }
+  meta.appendChild(articleLink(quote.article_id, quote.title || quote.article_id));
+  meta.appendChild(document.createTextNode([quote.source, quote.published ? quote.published.slice(0, 10) : null]
+    .filter(Boolean).map((t) => ` · ${t}`).join("")));
+  item.appendChild(meta);
+  return item;
+}
+
+// Mean Goldstein score → colour: red for conflict, grey around 0, green for cooperation.
+function goldsteinColour(score) {
+  const t = Math.max(-1, Math.min(1, (score || 0) / 10));
+  const mix = (a, b, f) => Math.round(a + (b - a) * f);
+  const [from, to] = t < 0 ? [[134, 142, 150], [201, 42, 42]] : [[134, 142, 150], [43, 138, 62]];
+  const f = Math.abs(t);
+  return `rgb(${mix(from[0], to[0], f)},${mix(from[1], to[1], f)},${mix(from[2], to[2], f)})`;
+}
+
+function shortName(name) {
+  return name.length > 22 ? name.slice(0, 21) + "…" : name;
+}
+
+// The actor in the centre, its counterparts on a circle: circle area by events, line width by events between
+// them, line colour by their mean Goldstein score. Each counterpart is a link to its own page.
+function renderNetwork(profile, rows) {
+  const box = clear(document.getElementById("network"));
+  const width = 700, height = 500, centre = width / 2, middle = height / 2, ring = 170;  // room for labels
+  const max = Math.max(1, ...rows.map((r) => r.events));
+  const graph = svg("svg", {viewBox: `0 0 ${width} ${height}`, class: "network-svg", role: "group",
+                            "aria-labelledby": "network-title"});
+  const nodes = rows.map((row, i) => {
+    const angle = -Math.PI / 2 + (2 * Math.PI * i) / Math.max(1, rows.length);
+    return {row, x: centre + ring * Math.cos(angle), y: middle + ring * Math.sin(angle), angle,
+            r: 6 + 16 * Math.sqrt(row.events / max)};
+  });
+  for (const node of nodes) {
+    graph.appendChild(svg("line", {x1: centre, y1: middle, x2: node.x.toFixed(1), y2: node.y.toFixed(1), class: "edge",
+                                   stroke: goldsteinColour(node.row.goldstein),
+                                   "stroke-width": (1 + 9 * node.row.events / max).toFixed(1)}));
+  }
+  const centreNode = svg("g", {class: "node center"});
+  centreNode.appendChild(svg("circle", {cx: centre, cy: middle, r: 24}));
+  centreNode.appendChild(svg("text", {x: centre, y: middle + 40, "text-anchor": "middle"}, shortName(profile.name)));
+  graph.appendChild(centreNode);
+  for (const node of nodes) {
+    const {row} = node;
+    const label = `${row.name}: ${number(row.events)} events` +
+      (row.goldstein === null ? "" : `, mean Goldstein ${Number(row.goldstein).toFixed(1)}`);
+    const link = svg("a", {href: actorHref(row.key), "aria-label": label});
+    followLink(link, {view: "actor", subject: row.key, article: null});
+    link.appendChild(svg("title", {}, label));
+    link.appendChild(svg("circle", {cx: node.x.toFixed(1), cy: node.y.toFixed(1), r: node.r.toFixed(1),
+                                    fill: goldsteinColour(row.goldstein)}));
+    const outside = Math.cos(node.angle) >= 0;
+    link.appendChild(svg("text", {x: (node.x + (node.r + 4) * (outside ? 1 : -1)).toFixed(1), y: (node.y + 4).toFixed(1),
+                                  "text-anchor": outside ? "start" : "end"}, shortName(row.name)));
+    const group = svg("g", {class: "node"});
+    group.appendChild(link);
+    graph.appendChild(group);
+  }
+  box.appendChild(graph);
+  if (!rows.length) box.appendChild(el("p", {class: "muted"}, "No counterparts in these events."));
+  const body = clear(document.querySelector("#counterparts tbody"));
+  for (const row of rows) {
+    body.appendChild(el("tr", {}, el("td", {}, actorLink(row.key, row.name)), el("td", {class: "num"}, number(row.events)),
+      el("td", {class: "num"}, number(row.as_recipient)), el("td", {class: "num"}, number(row.as_actor)),
+      el("td", {class: "num"}, row.goldstein === null ? "" : Number(row.goldstein).toFixed(1))));
+  }
+  if (!rows.length) body.appendChild(el("tr", {}, el("td", {colspan: 5, class: "muted"}, "No counterparts.")));
+}
+
+// --- the quotes view: #/quotes -------------------------------------------------------------------------
+
+function loadQuotes(run, signal) {
+  const params = {actor: state.actor, country: state.country, since: state.since, until: state.until, q: state.words,
+                  limit: QUOTE_PAGE, offset: state.qoffset};
+  return run("quotes-error", api("/api/quotes", params, signal), renderQuotes);
+}
+
+function renderQuotes(page) {
+  const body = clear(document.querySelector("#quotes tbody"));
+  for (const quote of page.items) {
+    body.appendChild(el("tr", {}, el("td", {class: "quote-cell"}, quoted(quote.text),
+                                      el("div", {class: "muted"}, quote.cue ? `${quote.kind || "quote"}, ${quote.cue}` : quote.kind || "")),
+      el("td", {}, speakerOf(quote), quote.speaker_country ? el("div", {class: "muted"}, quote.speaker_country) : null),
+      el("td", {}, articleLink(quote.article_id, quote.title || quote.article_id),
+         quote.source ? el("div", {class: "muted"}, quote.source) : null),
+      el("td", {class: "nowrap"}, quote.published ? quote.published.slice(0, 10) : "")));
+  }
+  if (!page.items.length) body.appendChild(el("tr", {}, el("td", {colspan: 4, class: "muted"}, "No quotes match these filters.")));
+  pageCount("quotes", page, "quotes");
 }
 
 // --- one article ---------------------------------------------------------------------------------------
@@ -569,10 +1003,35 @@ async function loadSummary() {
   }
 }
 
+// Show the page the state names (overview, an actor, the quotes) and the article it opens, if any.
 function restore() {
   stateToForm();
-  if (state.article) showArticle(state.article);
+  for (const view of ["overview", "actor", "quotes"]) document.getElementById(`view-${view}`).hidden = state.view !== view;
+  document.getElementById("filters").hidden = state.view !== "overview";
+  for (const link of document.querySelectorAll(".view-link")) link.removeAttribute("aria-current");
+  const current = document.getElementById(state.view === "quotes" ? "nav-quotes" : "nav-overview");
+  if (state.view !== "actor") current.setAttribute("aria-current", "page");
+  if (state.view !== "actor") document.title = state.view === "quotes" ? "Quotes · tidings" : "tidings";
+  if (state.article && state.view === "overview") showArticle(state.article);
   else closeArticle();
+}
+
+// Back, forward, a fragment link (#/quotes, #/actor/NATO) or an edited URL: show what the URL now says.
+function followUrl() {
+  if (location.href === handledUrl) return;
+  handledUrl = location.href;
+  if (location.hash && !location.hash.startsWith("#/")) return;  // an in-page anchor, not a page
+  const before = state.view + "/" + state.subject;
+  state = readState();
+  restore();
+  load();
+  if (before !== state.view + "/" + state.subject) focusView();
+}
+
+// After a change of page, the keyboard and screen reader start at its heading.
+function focusView() {
+  const heading = {overview: null, actor: "actor-name", quotes: "quotes-title"}[state.view];
+  if (heading) document.getElementById(heading).focus({preventScroll: false});
 }
 
 document.addEventListener("DOMContentLoaded", () => {
@@ -603,7 +1062,39 @@ document.addEventListener("DOMContentLoaded", () => {
     event.preventDefault();
     go({q: event.target.elements.q.value.trim()});
   });
-  window.addEventListener("popstate", () => { state = readState(); restore(); load(); });
+  const quoteForm = document.getElementById("quote-filters");
+  quoteForm.addEventListener("submit", (event) => {
+    event.preventDefault();
+    go({...Object.fromEntries(QUOTE_FIELDS.map((n) => [n, quoteForm.elements[n].value.trim()])), qoffset: 0});
+  });
+  quoteForm.addEventListener("reset", (event) => {
+    event.preventDefault();
+    go({...Object.fromEntries(QUOTE_FIELDS.map((n) => [n, ""])), qoffset: 0});
+  });
+  document.getElementById("quotes-prev").addEventListener("click", () => go({qoffset: Math.max(0, state.qoffset - QUOTE_PAGE)}));
+  document.getElementById("quotes-next").addEventListener("click", () => go({qoffset: state.qoffset + QUOTE_PAGE}));
+  const actorPager = (prefix, key, step) => {
+    document.getElementById(`${prefix}-prev`).addEventListener("click", () => { actorPages[key] = Math.max(0, actorPages[key] - step); load(); });
+    document.getElementById(`${prefix}-next`).addEventListener("click", () => { actorPages[key] += step; load(); });
+  };
+  actorPager("actor-events", "events", ACTOR_EVENTS);
+  actorPager("quotes-by", "by", ACTOR_QUOTES);
+  actorPager("quotes-about", "about", ACTOR_QUOTES);
+  for (const link of document.querySelectorAll(".view-link")) {
+    const view = link.id === "nav-quotes" ? "quotes" : "overview";
+    link.addEventListener("click", (event) => {
+      if (event.ctrlKey || event.metaKey || event.shiftKey || event.button !== 0) return;
+      event.preventDefault();
+      go({view, subject: "", article: null});
+    });
+  }
+  document.querySelector(".skip-link").addEventListener("click", (event) => {
+    event.preventDefault();  // the fragment names the page: focus the content without changing it
+    document.getElementById("content").focus();
+  });
+  window.addEventListener("popstate", followUrl);
+  window.addEventListener("hashchange", followUrl);
+  handledUrl = location.href;
   loadSummary();
   restore();
   load();
