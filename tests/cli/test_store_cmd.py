@@ -182,3 +182,12 @@ def test_ingest_standard_input_over_the_article_limit_is_one_failure(tmp_path, m
     result = Runner().invoke(cli, ["ingest", "-", "--db", str(db)], input="Talks went on in Geneva. " * 20)
     assert result.exit_code == 1, result.output
     assert "too large" in result.output
+
+
+def test_csv_rows_cannot_run_as_spreadsheet_formulas():
+    from tidings.cli.store_cmd import render
+
+    rows = [{"title": '=HYPERLINK("http://example.invalid","x")', "goldstein": -5.0, "actor": "@handle"}]
+    (row,) = csv.DictReader(io.StringIO(render(rows, "csv", [])))
+    assert row["title"].startswith("'=") and row["actor"] == "'@handle"
+    assert row["goldstein"] == "-5.0"  # numbers stay numbers

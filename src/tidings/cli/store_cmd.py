@@ -21,6 +21,7 @@ import click
 from tidings.cli.errors import EXIT_FAILED, BadValue
 from tidings.config import Config, ConfigError, parse_assignments
 from tidings.config import load as load_config
+from tidings.export.cells import text_cells
 from tidings.query import Filters, QueryError
 from tidings.storage import Store, StoreError, default_path
 
@@ -163,7 +164,7 @@ def render(rows: list[dict], fmt: str, columns: Sequence[tuple[str, str, int]]) 
         fields = list(rows[0]) if rows else [key for key, _, _ in columns]
         writer = csv.DictWriter(out, fieldnames=fields, lineterminator="\n")
         writer.writeheader()
-        writer.writerows(rows)
+        writer.writerows(text_cells(row) for row in rows)  # no cell a spreadsheet would run as a formula
         return out.getvalue().rstrip("\n")
     return table(rows, columns) if rows else "(no rows)"
 
