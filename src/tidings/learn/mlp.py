@@ -1,5 +1,5 @@
 """A binary classifier with one hidden ReLU layer, in numpy: full-batch Adam, L2, early stopping on held-out
-rows, and a fixed per-row offset logit (another expert's opinion the network corrects)."""
+rows."""
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -36,11 +36,10 @@ def _backward(x: np.ndarray | HashedRows, err: np.ndarray, net: Network, hidden_
     return [grad_w1, back.sum(axis=0), hidden.T @ err[:, None] + l2 * net.w2, np.array([err.sum()])]
 
 
-def fit(x: np.ndarray | HashedRows, y: np.ndarray, offset: np.ndarray, *, held_out: tuple, hidden: int = 32,
-        l2: float = 1e-3, epochs: int = 300, rate: float = 0.003, check_every: int = 25,
-        seed: int = 0) -> tuple[Network, float]:
-    """Train on (x, y, offset); every ``check_every`` epochs score ``held_out`` = (x, y, offset) and keep the
-    weights with the lowest held-out log loss. Returns them and that loss."""
+def fit(x: np.ndarray | HashedRows, y: np.ndarray, *, held_out: tuple, hidden: int = 32, l2: float = 1e-3,
+        epochs: int = 300, rate: float = 0.003, check_every: int = 25, seed: int = 0) -> tuple[Network, float]:
+    """Train on (x, y); every ``check_every`` epochs score ``held_out`` = (x, y) and keep the weights with the
+    lowest held-out log loss. Returns them and that loss."""
     rng = np.random.default_rng(seed)
     n, d = x.shape
     net = Network(rng.normal(0, 1 / np.sqrt(40), (d, hidden)), np.zeros(hidden),
@@ -49,17 +48,17 @@ def fit(x: np.ndarray | HashedRows, y: np.ndarray, offset: np.ndarray, *, held_o
     moment = [np.zeros_like(p) for p in params]
     square = [np.zeros_like(p) for p in params]
     best: tuple[float, Network] | None = None
-    x_out, y_out, offset_out = held_out
+    x_out, y_out = held_out
     for step in range(1, epochs + 1):
         hidden_in = x @ net.w1 + net.b1
-        z = np.maximum(hidden_in, 0.0) @ net.w2[:, 0] + net.b2[0] + offset
+        z = np.maximum(hidden_in, 0.0) @ net.w2[:, 0] + net.b2[0]
         err = (sigmoid(z) - y) / n
         for k, grad in enumerate(_backward(x, err, net, hidden_in, l2)):
             moment[k] = 0.9 * moment[k] + 0.1 * grad
             square[k] = 0.999 * square[k] + 0.001 * grad ** 2
             params[k] -= rate * (moment[k] / (1 - 0.9 ** step)) / (np.sqrt(square[k] / (1 - 0.999 ** step)) + 1e-8)
         if step % check_every == 0 or step == epochs:
-            loss = log_loss(sigmoid(net.logits(x_out) + offset_out), y_out)
+            loss = log_loss(sigmoid(net.logits(x_out)), y_out)
             if best is None or loss < best[0]:
                 best = (loss, Network(*(p.copy() for p in params)))
     assert best is not None

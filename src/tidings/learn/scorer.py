@@ -4,8 +4,9 @@ Rules propose candidates and explain them; this model decides. Its features are 
 contextual vectors (at the trigger, its head, the actor and recipient, the sentence), the trigger's
 lemma, pattern, dependency context and arguments (hashed one-hot), the kinds of its parties, its
 factuality, and the document's topic. The rules stay one expert: the model's logit is added to
-``PRIOR_WEIGHT`` times the logit of the rules' own confidence (a product of experts: the network is
-fitted as a correction of that prior). A network with one hidden layer in numpy
+``PRIOR_WEIGHT`` times the logit of the rules' own confidence (a product of experts; fitting the
+network alone, not with the prior, keeps the rules' judgement where the annotated news is thin, as
+on the CAMEO manual's examples: fitted as a correction, it overrules them there). A network with one hidden layer in numpy
 (:mod:`tidings.learn.mlp`), calibrated on the dev split (Platt scaling): ``confidence`` is that
 calibrated probability.
 """

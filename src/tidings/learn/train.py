@@ -43,20 +43,18 @@ def threshold_for(p: np.ndarray, y: np.ndarray, precision: float = TARGET_PRECIS
 
 
 def train_events(train_docs, dev_docs, *, epochs: int = 300) -> tuple[scorer.Scorer, dict]:
-    """Fit the scorer on train candidates as a correction of the rules' prior, choose its shape and stop early
-    on dev, calibrate on dev; returns it and dev figures."""
+    """Fit the scorer's network on train candidates, choose its shape and stop early on dev, add the rules'
+    prior and calibrate on dev; returns it and dev figures."""
     train_feats, y_train = _rows(train_docs)
     dev_feats, y_dev = _rows(dev_docs)
     dense = np.array([d for d, _ in train_feats])
     scale = 1.0 / (dense.std(axis=0) + 1e-3)
     scale[:4 * scorer.WIDTH] /= np.sqrt(4 * scorer.WIDTH / 16)  # vectors: many weak columns, summed modestly
     x_train, x_dev = scorer.matrix(train_feats, scale), scorer.matrix(dev_feats, scale)
-    prior_train = scorer.prior(dense)
     prior_dev = scorer.prior(np.array([d for d, _ in dev_feats]))
     best = None
     for hidden, l2 in SHAPES:
-        net, loss = mlp.fit(x_train, y_train, prior_train, held_out=(x_dev, y_dev, prior_dev), hidden=hidden,
-                            l2=l2, epochs=epochs)
+        net, loss = mlp.fit(x_train, y_train, held_out=(x_dev, y_dev), hidden=hidden, l2=l2, epochs=epochs)
         if best is None or loss < best[0]:
             best = (loss, hidden, l2, net)
     loss, hidden, l2, net = best
