@@ -191,11 +191,35 @@ class Attributor:
         signed = self._signature(tail, terminal or close is None)
         if signed is not None:
             return signed
+        governing = self._governing_cue(quote)
+        if governing is not None:
+            return governing
         order = [head, tail] if intro and not comma_end else [tail, head]
         opens_paragraph = not self.text[para[0]:quote.outer_start].strip()
         if opens_paragraph and previous is not None and self.text[previous[0]:previous[1]].rstrip().endswith(":"):
             order.append(self._window(self._first_token_at(previous[1]) - 1, -1, 30, previous))
         return self._cue_in(order, tail)
+
+    def _governing_cue(self, quote: MarkedQuote) -> Cue | None:
+        """The verb of saying earlier in the sentence whose complement holds the quoted words ("X said that the
+        footage did not give 'absolute evidence,' but he said …": X's words, not those of the next cue)."""
+        tokens = self.parse.tokens
+        first = self._first_token_at(quote.start)
+        if first >= len(tokens):
+            return None
+        node, seen = first, set()
+        while tokens[node].head != node and node not in seen:
+            seen.add(node)
+            node = tokens[node].head
+            inside = quote.outer_start <= tokens[node].start < quote.outer_end
+            if tokens[node].sent != tokens[first].sent or (self._in_quote(tokens[node].start) and not inside):
+                return None
+            if node < first and self._is_cue_verb(node, (self.lex.speech,)) and tokens[node].tag != "VBN":
+                between = self.text[tokens[node].end:quote.outer_start]
+                if not between.strip(" \t\n,:;—–-"):
+                    return None  # 'She said: "…"' — the usual order already finds it
+                return Cue((node,), self.speaker_of(node))
+        return None
 
     def introducing(self, previous: tuple[int, int]) -> Cue | None:
         """The cue closing a paragraph with a colon ("The governor added:"), which introduces the next
@@ -214,6 +238,8 @@ class Attributor:
                     return found
                 if self._is_cue_verb(i, (self.lex.speech,)) and tokens[i].tag != "VBN":
                     speaker = self.speaker_of(i)
+                    if speaker is not None and self._in_quote(tokens[speaker].start):
+                        speaker = self._inverted_subject(i)  # '"My answer was no," said the senator'
                     if speaker is None and window is tail:
                         speaker = self._name_before(tail, i)
                     return Cue((i,), speaker)
@@ -236,6 +262,19 @@ class Attributor:
         while tokens[name].dep in ("compound", "flat") and tokens[name].head > name:
             name = tokens[name].head
         return Cue((tail[0],), name)
+
+    def _inverted_subject(self, verb: int) -> int | None:
+        """The speaker named right after the cue ('"…," said the senator from Ohio'): the first noun after
+        ``verb`` in its sentence, before any comma, climbing to the head of its phrase."""
+        tokens = self.parse.tokens
+        i = verb + 1
+        while i < len(tokens) and tokens[i].sent == tokens[verb].sent and tokens[i].pos not in ("PUNCT", "VERB"):
+            if tokens[i].pos in ("PROPN", "NOUN", "PRON") and not self._in_quote(tokens[i].start):
+                while tokens[i].dep in ("compound", "flat", "poss", "amod", "case") and tokens[i].head > i:
+                    i = tokens[i].head
+                return i
+            i += 1
+        return None
 
     def _name_before(self, window: list[int], cue: int) -> int | None:
         """'"…," Flynn, an adviser, said' parsed without a subject: the first name before the cue."""

@@ -53,6 +53,9 @@ class Speakers:
     #: "they" looks this many sentences back for the group it stands for.
     GROUP_SENTENCES = 3
 
+    #: "he said" / "she said" looks this many sentences back for the last speaker of that gender.
+    DISCOURSE_SENTENCES = 3
+
     def __init__(self, doc: Document, lexicon: QuoteLexicon, quoted: list[tuple[int, int]],
                  cue_speakers: Iterable[int] = ()):
         self.doc = doc
@@ -66,6 +69,7 @@ class Speakers:
         self.persons = self._named_persons()
         self.person_starts = [p.start for p in self.persons]
         self.full_names = self._full_names()
+        self._refs: dict[int, ActorRef] = {}
 
     # --- building blocks --------------------------------------------------------------
 
@@ -126,7 +130,14 @@ class Speakers:
     # --- resolution ---------------------------------------------------------------------
 
     def ref(self, head: int) -> ActorRef:
-        """The speaker whose phrase is headed by token ``head``."""
+        """The speaker whose phrase is headed by token ``head`` (resolved once per head)."""
+        if head not in self._refs:
+            self._refs[head] = self._resolve(head)
+        found = self._refs[head]
+        return ActorRef(text=found.text, actor_id=found.actor_id, name=found.name, country=found.country,
+                        sector=found.sector, org=found.org, start=found.start, end=found.end)
+
+    def _resolve(self, head: int) -> ActorRef:
         tok = self.parse.tokens[head]
         lower = tok.text.lower()
         if lower in _RELATIVE and tok.dep.startswith("nsubj"):
@@ -139,6 +150,10 @@ class Speakers:
             group = self._group_back(head)
             if group is not None:
                 return self._standing_for(group, tok)
+        if lower in ("he", "she") and tok.pos == "PRON":
+            speaker = self._discourse_speaker(head, self.lex.pronouns[lower])
+            if speaker is not None:
+                return self._with_span(speaker, tok.start, tok.end, tok.text)
         if lower in self.lex.pronouns and tok.pos == "PRON":
             return self._resolve_back(tok.start, tok.end, self.lex.pronouns[lower], lower in ("he", "she"))
         owner = self._document_owner(head)
@@ -282,6 +297,50 @@ class Speakers:
         if unsure is not None:
             return self._with_span(self._person_ref(unsure), start, end, text)
         return ActorRef(text=text, start=start, end=end)
+
+    def _discourse_speaker(self, pronoun: int, gender: str | None) -> ActorRef | None:
+        """"He said …": the last person who spoke in this or the previous few sentences, when of that gender
+        (or of unknown gender); speakers of the other gender, groups and organisations are passed over."""
+        tokens = self.parse.tokens
+        sent = tokens[pronoun].sent
+        subject = self._subject_before(pronoun, gender)
+        if subject is not None:  # "Trump said after the convention he would …": the subject before the pronoun
+            return self._person_ref(subject)
+        for head in reversed(self.cue_speakers[:bisect.bisect_left(self.cue_speakers, pronoun)]):
+            if tokens[head].sent < sent - self.DISCOURSE_SENTENCES:
+                break
+            found = self._speaker_gender(head)
+            if found is None:
+                continue  # not a person
+            if found == "?" or found == gender:
+                ref = self.ref(head)
+                return ref if ref.name else None
+        return None
+
+    def _subject_before(self, pronoun: int, gender: str | None) -> NamedPerson | None:
+        """The last named person of the pronoun's gender (or of unknown gender) who is a subject earlier in
+        the pronoun's own sentence."""
+        tokens = self.parse.tokens
+        first = self.parse.sentences[tokens[pronoun].sent].token_start
+        for i in range(pronoun - 1, first - 1, -1):
+            if not tokens[i].dep.startswith("nsubj") or self._inside_quote(tokens[i].start):
+                continue
+            person = next((p for p in self.persons if p.start <= tokens[i].start < p.end), None)
+            if person is not None and self.gender(person) in (gender, None):
+                return person
+        return None
+
+    def _speaker_gender(self, head: int) -> str | None:
+        """``male`` / ``female`` for a speaker who is a named person or a personal pronoun, ``?`` for a named
+        person of unknown gender, None for any other speaker."""
+        tok = self.parse.tokens[head]
+        lower = tok.text.lower()
+        if lower in ("he", "she") and tok.pos == "PRON":
+            return self.lex.pronouns[lower] if self.ref(head).name else None
+        person = next((p for p in self.persons if p.start <= tok.start < p.end), None)
+        if person is None:
+            return None
+        return self.gender(person) or "?"
 
     def _last_person_speaking(self, start: int) -> str | None:
         """The name of the named person who is the last speaker of a cue before ``start``."""
