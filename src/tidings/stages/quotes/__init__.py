@@ -36,7 +36,7 @@ from __future__ import annotations
 
 import bisect
 
-from tidings.models import ActorRef, Document, Quote
+from tidings.models import ActorRef, Document, Parse, Quote
 from tidings.resources import quotes as quote_lexicon
 from tidings.resources.quotes import QuoteLexicon
 
@@ -105,8 +105,31 @@ def run(doc: Document, *, lexicon: QuoteLexicon | None = None, min_unattributed_
             out.append(make(*phrase, "indirect", cue))
         elif phrase is None:
             out.append(make(quote.start, quote.end, "direct", cue))
+    out = [q for q in out if q.kind == "direct" or not _contentless(doc.parse, q.start, q.end, lex)]
     doc.quotes = sorted(within_depth(out, len(text)), key=lambda q: (q.start, q.end))
     return doc
+
+
+#: Words of an amount ("$915 million", "3.5 percent", "up 2 points").
+_AMOUNT_WORDS = frozenset({"percent", "per", "cent", "%", "million", "billion", "trillion", "thousand", "hundred",
+                           "points", "point", "dollars", "cents", "euros", "pounds", "yen", "about", "nearly",
+                           "almost", "some", "around", "roughly", "up", "down", "to", "from", "a", "an", "the"})
+#: The most words a reported noun phrase may have and still be only a reference to what was said.
+_BARE_NOUN_TOKENS = 3
+
+
+def _contentless(parse: Parse, start: int, end: int, lex: QuoteLexicon) -> bool:
+    """Reported "content" that says nothing: an amount ("rose to $80 a barrel" is no one's words) or a bare
+    noun naming speech or a document ("denied the allegations", "disputed the report")."""
+    words = [t for t in parse.tokens_in(start, end) if t.pos not in ("PUNCT", "SPACE")]
+    if not words:
+        return True
+    if any(t.pos == "NUM" or t.tag == "CD" for t in words) and all(
+            t.pos in ("NUM", "SYM") or t.tag in ("CD", "$") or t.text.lower() in _AMOUNT_WORDS for t in words):
+        return True
+    head = words[-1].lemma.lower()
+    return len(words) <= _BARE_NOUN_TOKENS and (head in lex.nouns or head in lex.document_nouns) and all(
+        t.pos in ("DET", "PRON", "ADJ") or t.tag in ("PRP$", "POS") for t in words[:-1])
 
 
 def within_depth(quotes: list[Quote], length: int) -> list[Quote]:

@@ -269,7 +269,8 @@ class Attributor:
         tokens = self.parse.tokens
         i = verb + 1
         while i < len(tokens) and tokens[i].sent == tokens[verb].sent and tokens[i].pos not in ("PUNCT", "VERB"):
-            if tokens[i].pos in ("PROPN", "NOUN", "PRON") and not self._in_quote(tokens[i].start):
+            if tokens[i].pos in ("PROPN", "NOUN", "PRON") and not self._in_quote(tokens[i].start) and \
+                    tokens[i].ent_type not in ("DATE", "TIME"):
                 while tokens[i].dep in ("compound", "flat", "poss", "amod", "case") and tokens[i].head > i:
                     i = tokens[i].head
                 return i

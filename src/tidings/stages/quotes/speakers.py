@@ -215,8 +215,25 @@ class Speakers:
                 objects = [k for k in self.parse.children(kid) if tokens[k].dep == "pobj"]
                 if objects and tokens[objects[0]].pos in ("PROPN", "NOUN"):
                     return objects[0]
+        signer = self._signer(head)
+        if signer is not None:
+            return signer
         if tokens[head].dep == "dobj":
             return next((k for k in self.parse.children(tokens[head].head) if tokens[k].dep == "nsubj"), None)
+        return None
+
+    def _signer(self, document: int) -> int | None:
+        """"A letter addressed to the minister and signed by 40 mayors": the agent of a participle describing
+        the document (its author; whoever it is addressed or sent to is not)."""
+        tokens = self.parse.tokens
+        participles = [k for k in self.parse.children(document) if tokens[k].dep == "acl" and tokens[k].tag == "VBN"]
+        participles += [c for p in participles for c in self.parse.children(p) if tokens[c].dep == "conj"]
+        for participle in participles:
+            for agent in self.parse.children(participle):
+                if tokens[agent].dep == "agent":
+                    objects = [k for k in self.parse.children(agent) if tokens[k].dep == "pobj"]
+                    if objects:
+                        return objects[0]
         return None
 
     def _appositive_person(self, head: int) -> int | None:
