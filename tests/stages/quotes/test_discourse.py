@@ -20,7 +20,8 @@ def test_she_said_skips_a_speaker_of_the_other_gender(quotes_of):
 
 
 def test_he_in_the_speakers_own_sentence_is_the_subject_before_it(quotes_of):
-    found = quotes_of('"We are ready," Carlos Mendes said. Peter Lang said after the vote he would not accept the result.')
+    found = quotes_of('"We are ready," Carlos Mendes said. '
+                      "Peter Lang said after the vote he would not accept the result.")
     assert _speakers(found)[-1] == ("he", "Peter Lang")
 
 
