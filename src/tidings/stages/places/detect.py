@@ -11,6 +11,12 @@ CONNECTORS = frozenset({"of", "de", "del", "da", "do", "dos", "la", "el", "al", 
 #: Generic words that may end a name ("Donetsk region", "Idlib province").
 DESIGNATORS = frozenset({"region", "province", "oblast", "state", "governorate", "county", "district"})
 MAX_NAME_TOKENS = 6
+#: Words whose "to" leads to a place: verbs and nouns of motion ("travelling to", "a trip to").
+MOTION_HEADS = frozenset({"go", "come", "travel", "move", "return", "head", "fly", "drive", "walk", "march", "sail",
+                          "relocate", "flee", "evacuate", "deport", "transfer", "commute", "trip", "journey",
+                          "flight", "visit", "route", "road", "way", "migrate", "emigrate", "retreat", "escape"})
+#: Words joining the members of a list of places ("Žilina, Nitra and Košice").
+LIST_JOINERS = frozenset({",", "and", "or"})
 #: A city this large is taken even where the name is doubtful (sentence start, a mislabelled entity).
 MAJOR_CITY_POPULATION = 100_000
 
@@ -54,6 +60,7 @@ def detect(text: str, parse: Parse, gazetteer: Gazetteer, *, min_scan_population
     found.extend(_scan(text, tokens, covered, in_org, gazetteer, min_scan_population))
     people = _person_words(parse, gazetteer)
     found = [t for t in _without_overlaps(found) if not _names_person(t, tokens, parse, people, gazetteer)]
+    found = _with_list_members(text, tokens, found, gazetteer, people)
     _attach_qualifiers(text, tokens, found, gazetteer)
     return _without_overlaps(found)
 
@@ -116,8 +123,60 @@ def _known_parts(text: str, tokens: list[Token], span: _Span, gazetteer: Gazette
 
 
 def _after_locative(tokens: list[Token], first: int, gazetteer: Gazetteer) -> bool:
-    """Whether the name starting at token ``first`` is the object of "in", "at", "near"..."""
-    return first > 0 and name_key(tokens[first - 1].text) in gazetteer.locative_prepositions
+    """Whether the name starting at token ``first`` is the object of "in", "at", "near"..., or of a "to" of
+    motion ("moved to Thornhill", "a trip to Saipan")."""
+    if first == 0:
+        return False
+    before = tokens[first - 1]
+    if name_key(before.text) in gazetteer.locative_prepositions:
+        return True
+    return before.text.lower() == "to" and before.head != before.i and \
+        tokens[before.head].lemma.lower() in MOTION_HEADS
+
+
+def _with_list_members(text: str, tokens: list[Token], found: list[Toponym], gazetteer: Gazetteer,
+                       people: frozenset[str]) -> list[Toponym]:
+    """Add gazetteer names listed beside a place found ("stops in Hilversum and Almelo", "Žilina, Nitra,
+    Prešov and Košice") that the model called a person or organisation or left out: a capitalised name of
+    a known town, joined by a comma, "and" or "or" to the place before or after it."""
+    starts = {tokens[i].start: i for i in range(len(tokens))}
+    ends = {tokens[i].end: i for i in range(len(tokens))}
+    for _ in range(2):  # a list grows from its known members outwards
+        taken = {i for t in found for i in range(starts.get(t.start, 0), ends.get(t.end, -1) + 1)}
+        first_of = {starts[t.start] for t in found if t.start in starts}
+        last_of = {ends[t.end] for t in found if t.end in ends}
+        added = []
+        i = 0
+        while i < len(tokens):
+            last = _list_member(text, tokens, i, taken, gazetteer, people)
+            if last is None:
+                i += 1
+                continue
+            left = i >= 2 and tokens[i - 1].text in LIST_JOINERS and i - 2 in last_of
+            right = last + 2 < len(tokens) and tokens[last + 1].text in LIST_JOINERS and last + 2 in first_of
+            if left or right:
+                added.append(Toponym(tokens[i].start, tokens[last].end, text[tokens[i].start:tokens[last].end]))
+            i = last + 1
+        if not added:
+            break
+        found = sorted(found + added, key=lambda t: t.start)
+    return found
+
+
+def _list_member(text: str, tokens: list[Token], first: int, taken: set[int], gazetteer: Gazetteer,
+                 people: frozenset[str]) -> int | None:
+    """The last token of a known town's name (one to three capitalised words) starting at ``first``."""
+    for last in range(min(len(tokens), first + 3) - 1, first - 1, -1):
+        span = range(first, last + 1)
+        if any(i in taken or not _capitalised(tokens[i]) or tokens[i].tag not in ("NNP", "NNPS") for i in span):
+            continue
+        name = text[tokens[first].start:tokens[last].end]
+        if gazetteer.is_stopword(name) or gazetteer.demonym(name) or (
+                last == first and name_key(name) in people):
+            continue
+        if any(m.primary for m in gazetteer.lookup(name)):
+            return last
+    return None
 
 
 def _person_words(parse: Parse, gazetteer: Gazetteer) -> frozenset[str]:
