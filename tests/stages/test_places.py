@@ -1,31 +1,9 @@
 """The places stage on sentences written for these tests, one per disambiguation case."""
 from __future__ import annotations
 
-import pytest
-
+from tests.stages.conftest import by_text
 from tidings.models import Article, Document
 from tidings.stages import nlp, places
-
-
-@pytest.fixture(scope="module")
-def geoparse(build_doc):
-    """``geoparse(text, dateline=None)`` → the document's places, checked for offset integrity."""
-
-    def run(text: str, *, dateline: str | None = None):
-        doc = build_doc(text, until="actors")
-        doc.article.dateline = dateline
-        doc = places.run(doc)
-        for place in doc.places:
-            assert doc.text[place.start:place.end] == place.text
-        return doc.places
-
-    return run
-
-
-def by_text(found, text):
-    matches = [p for p in found if p.text == text]
-    assert matches, f"{text!r} not found among {[p.text for p in found]}"
-    return matches[0]
 
 
 def test_state_abbreviation_after_comma_picks_the_town_in_that_state(geoparse):

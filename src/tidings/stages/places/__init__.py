@@ -66,7 +66,7 @@ def _address(text: str, toponym: Toponym) -> bool:
 def _place(toponym: Toponym, entry: GazetteerEntry | None, place_role: str) -> Place:
     if entry is None:
         return Place(text=toponym.text, start=toponym.start, end=toponym.end, role=place_role)
-    if toponym.district_of:  # placed at the town it is named after; not that town itself
+    if toponym.district_of and entry.feature == "city":  # placed at the town it is named after; not that town
         return Place(text=toponym.text, start=toponym.start, end=toponym.end, name=toponym.text,
                      country=entry.country, admin1=entry.admin1, lat=entry.lat, lon=entry.lon, role=place_role)
     return Place(text=toponym.text, start=toponym.start, end=toponym.end, name=entry.name, country=entry.country,

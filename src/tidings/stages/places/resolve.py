@@ -31,6 +31,10 @@ CONFIDENT_MARGIN = 1.0
 #: How much one mention of each kind says about which countries the article is about.
 CONTEXT_WEIGHT = {"country": 1.0, "admin1": 1.0, "city": 0.5, "region": 0.5, "water": 0.0, "other": 0.5}
 DEMONYM_WEIGHT, DATELINE_WEIGHT = 0.5, 2.0
+#: Designators after which a region's name means the region ("Sichuan province"), not a town named like it.
+REGION_DESIGNATORS = frozenset({"province", "region", "oblast", "state", "governorate"})
+#: The smallest town that places a longer name the gazetteer does not know ("Air Berlin" at Berlin).
+INNER_CITY_POPULATION = 100_000
 
 
 @dataclass
@@ -128,15 +132,40 @@ def _candidates(toponym: Toponym, gazetteer: Gazetteer) -> list[NameMatch]:
     if toponym.fixed:
         return [NameMatch(e, True) for e in toponym.fixed]
     if toponym.district_of:
-        return [m for m in gazetteer.lookup(toponym.district_of) if m.entry.feature == "city"]
+        named = gazetteer.lookup(toponym.district_of)
+        regions = [m for m in named if m.entry.feature in ("admin1", "region")]
+        if regions and name_key(toponym.text.split()[-1]) in REGION_DESIGNATORS:
+            return regions  # "Sichuan province": the province itself
+        return [m for m in named if m.entry.feature == "city"]
     matches = gazetteer.lookup(toponym.text) or gazetteer.lookup("the " + toponym.text)
-    return matches or [NameMatch(e, True) for e in gazetteer.lookup_qualifier(toponym.text)]
+    matches = matches or [NameMatch(e, True) for e in gazetteer.lookup_qualifier(toponym.text)]
+    return matches or _inner_candidates(toponym.text, gazetteer)
+
+
+def _inner_candidates(text: str, gazetteer: Gazetteer) -> list[NameMatch]:
+    """For a name the gazetteer does not know, the places of the longest capitalised run of its words that it
+    does ("West Virginia State" → West Virginia, "Far North Queensland" → Queensland); none for one word."""
+    words = text.split()
+    for size in range(len(words) - 1, 0, -1):
+        for first in range(len(words) - size + 1):
+            part = words[first:first + size]
+            if not all(w[:1].isupper() for w in part):
+                continue
+            name = " ".join(part)
+            if gazetteer.is_stopword(name) or gazetteer.demonym(name):
+                continue
+            found = [m for m in gazetteer.lookup(name) if m.primary and (
+                m.entry.feature != "city" or m.entry.population >= INNER_CITY_POPULATION)]
+            if found:
+                return found
+    return []
 
 
 def _best(toponym: Toponym, candidates: list[NameMatch], gazetteer: Gazetteer,
           context: Context, name: str) -> GazetteerEntry | None:
     if toponym.district_of:  # a district is placed at its namesake town only inside a region the article names
-        candidates = [m for m in candidates if context.admin1[(m.entry.country, m.entry.admin1)]
+        candidates = [m for m in candidates if m.entry.feature != "city"
+                      or context.admin1[(m.entry.country, m.entry.admin1)]
                       or any(contains(q, m.entry) for q in toponym.qualifiers)]
     if not candidates:
         return None

@@ -1,0 +1,20 @@
+"""Toponyms the gazetteer finds where the model does not (sentences written for these tests)."""
+from __future__ import annotations
+
+from tests.stages.conftest import by_text
+
+
+def test_towns_listed_beside_a_found_place_are_places(geoparse):
+    found = geoparse("The chain closed its shops in Leeds, Cirencester, Castlegar and Almelo last year.")
+    assert {p.text for p in found} >= {"Leeds", "Cirencester", "Almelo"}
+    assert by_text(found, "Almelo").country == "NLD"
+
+
+def test_a_town_after_a_to_of_motion_is_a_place(geoparse):
+    found = geoparse("After the wedding the couple moved to Cirencester, where they opened a bakery.")
+    assert by_text(found, "Cirencester").country == "GBR"
+
+
+def test_a_person_after_to_is_no_place(geoparse):
+    found = geoparse("The senator spoke to Jackson about the budget on Monday.")
+    assert "Jackson" not in {p.text for p in found}

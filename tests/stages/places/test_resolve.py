@@ -1,0 +1,16 @@
+"""Resolution of names the gazetteer knows only in part (sentences written for these tests)."""
+from __future__ import annotations
+
+from tests.stages.conftest import by_text
+
+
+def test_a_province_named_with_its_designator_is_the_province(geoparse):
+    found = geoparse("Heavy rain caused landslides in Yunnan province on Saturday, state media reported.")
+    province = by_text(found, "Yunnan province")
+    assert (province.country, province.feature) == ("CHN", "admin1")
+
+
+def test_a_longer_unknown_name_is_placed_at_the_known_place_inside_it(geoparse):
+    found = geoparse("Visitors to Far North Queensland were warned about crocodiles on Tuesday.")
+    place = next(p for p in found if "Queensland" in p.text)
+    assert (place.country, place.admin1) == ("AUS", "Queensland")
