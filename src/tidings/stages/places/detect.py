@@ -139,44 +139,51 @@ def _with_list_members(text: str, tokens: list[Token], found: list[Toponym], gaz
     """Add gazetteer names listed beside a place found ("stops in Hilversum and Almelo", "Žilina, Nitra,
     Prešov and Košice") that the model called a person or organisation or left out: a capitalised name of
     a known town, joined by a comma, "and" or "or" to the place before or after it."""
-    starts = {tokens[i].start: i for i in range(len(tokens))}
-    ends = {tokens[i].end: i for i in range(len(tokens))}
+    starts = {tok.start: tok.i for tok in tokens}
+    ends = {tok.end: tok.i for tok in tokens}
+    members = found
     for _ in range(2):  # a list grows from its known members outwards
-        taken = {i for t in found for i in range(starts.get(t.start, 0), ends.get(t.end, -1) + 1)}
-        first_of = {starts[t.start] for t in found if t.start in starts}
-        last_of = {ends[t.end] for t in found if t.end in ends}
-        added = []
-        i = 0
-        while i < len(tokens):
-            last = _list_member(text, tokens, i, taken, gazetteer, people)
-            if last is None:
-                i += 1
+        taken = {i for t in found if t.start in starts and t.end in ends
+                 for i in range(starts[t.start], ends[t.end] + 1)}
+        added: dict[int, Toponym] = {}
+        for toponym in members:
+            first, last = starts.get(toponym.start), ends.get(toponym.end)
+            if first is None or last is None:
                 continue
-            left = i >= 2 and tokens[i - 1].text in LIST_JOINERS and i - 2 in last_of
-            right = last + 2 < len(tokens) and tokens[last + 1].text in LIST_JOINERS and last + 2 in first_of
-            if left or right:
-                added.append(Toponym(tokens[i].start, tokens[last].end, text[tokens[i].start:tokens[last].end]))
-            i = last + 1
+            if last + 2 < len(tokens) and tokens[last + 1].text in LIST_JOINERS:
+                end = _list_member(text, tokens, range(last + 2, min(len(tokens), last + 5)), taken, gazetteer, people)
+                if end is not None:
+                    added[last + 2] = Toponym(tokens[last + 2].start, tokens[end].end,
+                                              text[tokens[last + 2].start:tokens[end].end])
+            if first >= 2 and tokens[first - 1].text in LIST_JOINERS:
+                begin = _list_member(text, tokens, range(first - 2, max(-1, first - 5), -1), taken, gazetteer,
+                                     people)
+                if begin is not None:
+                    added[begin] = Toponym(tokens[begin].start, tokens[first - 2].end,
+                                           text[tokens[begin].start:tokens[first - 2].end])
         if not added:
             break
-        found = sorted(found + added, key=lambda t: t.start)
+        members = list(added.values())
+        found = _without_overlaps(found + members)
     return found
 
 
-def _list_member(text: str, tokens: list[Token], first: int, taken: set[int], gazetteer: Gazetteer,
+def _list_member(text: str, tokens: list[Token], reach: range, taken: set[int], gazetteer: Gazetteer,
                  people: frozenset[str]) -> int | None:
-    """The last token of a known town's name (one to three capitalised words) starting at ``first``."""
-    for last in range(min(len(tokens), first + 3) - 1, first - 1, -1):
-        span = range(first, last + 1)
-        if any(i in taken or not _capitalised(tokens[i]) or tokens[i].tag not in ("NNP", "NNPS") for i in span):
-            continue
-        name = text[tokens[first].start:tokens[last].end]
-        if gazetteer.is_stopword(name) or gazetteer.demonym(name) or (
-                last == first and name_key(name) in people):
+    """The far end of the longest known town's name (one to three capitalised words) running from
+    ``reach[0]`` in the direction of ``reach``; None when there is none."""
+    anchor = reach[0]
+    best = None
+    for far in reach:
+        if far in taken or not _capitalised(tokens[far]) or tokens[far].tag not in ("NNP", "NNPS"):
+            break
+        lo, hi = min(anchor, far), max(anchor, far)
+        name = text[tokens[lo].start:tokens[hi].end]
+        if gazetteer.is_stopword(name) or gazetteer.demonym(name) or (lo == hi and name_key(name) in people):
             continue
         if any(m.primary for m in gazetteer.lookup(name)):
-            return last
-    return None
+            best = far
+    return best
 
 
 def _person_words(parse: Parse, gazetteer: Gazetteer) -> frozenset[str]:
