@@ -24,7 +24,11 @@ reported speech from the dependency parse (the complement of a cue verb, or the 
   word boundary), and no character lies in more than ``MAX_QUOTE_DEPTH`` quotes (outer ones kept),
   so the quotes of an article grow in proportion to it even when reported speech nests without end
   ("Russia said Russia said …");
-* titles in quotation marks (short and in title case: "Fox and Friends") are not quotes;
+* titles in quotation marks (short and in title case: "Fox and Friends") are not quotes; nor is reported
+  "content" that says nothing: an amount ("estimated $4.5 billion") or a bare noun of speech or a document
+  ("denied the allegations", "disputed the report");
+* quoted words inside the complement of an earlier verb of saying in their sentence take that verb as cue
+  ("X said the footage did not give 'clear evidence …,' but he said …": X's words);
 * quoted words inside reported speech stay part of the reported quote: "described Trump as
   a 'con artist'" gives the indirect quote "Trump as a 'con artist'"; a fragment that is the
   whole complement ("warned of 'adequate measures'") stays a direct quote; speech reported

@@ -1,12 +1,17 @@
 """Who is speaking: the speaker phrase around a head token, resolved to a named actor.
 
 Resolution order: a mention from the actors stage covering the phrase; a relative pronoun
-("…, who said") to its antecedent; a personal pronoun ("he said") or a definite role noun
-("the spokesman said") to the last gender-compatible named person outside quotations (one of
+("…, who said") to its antecedent; "he" / "she" from the discourse: a named person of that gender
+(or of unknown gender) who is a subject earlier in the pronoun's sentence ("Lang said after the vote
+he would …"), else the last speaker of that gender (or of unknown gender) in this or the previous
+few sentences, passing over people who only were mentioned; failing that, a personal pronoun or a
+definite role noun ("the spokesman said") to the last gender-compatible named person outside quotations (one of
 unknown gender when they spoke last, before any named person of the pronoun's gender); "it"
 to the last organisation named outside quotations; "they" to the last group that spoke in the
 previous sentences (or a group subject of the sentence before); a
-named entity in the phrase (a surname expanded to the fullest form the article uses).
+named entity in the phrase (a surname expanded to the fullest form the article uses). A document
+("the ministry's statement", "a letter signed by 40 mayors") speaks for its issuer or signers, never for
+whoever it is addressed to.
 Anything else (anonymous sources, "officials") keeps its own text.
 """
 from __future__ import annotations
