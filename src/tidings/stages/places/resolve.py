@@ -98,12 +98,14 @@ def resolve(toponyms: list[Toponym], gazetteer: Gazetteer, *, demonym_countries:
         best = ranked[0].entry
         # a name shared by towns in several countries says little about the article's country
         rival = next((m for m in ranked[1:] if m.entry.country != best.country), None)
-        confident = rival is None or best.feature != "city" or (
-            score(ranked[0], toponym, gazetteer, prior, "") - score(rival, toponym, gazetteer, prior, "")
-            >= CONFIDENT_MARGIN)
+        confident = rival is None or best.feature != "city" or _margin(ranked[0], rival, toponym, gazetteer, prior)
+        # a county or town whose namesakes lie in other regions says nothing yet about the article's region
+        regional = next((m for m in ranked[1:] if (m.entry.country, m.entry.admin1) != (best.country, best.admin1)),
+                        None)
+        region_confident = regional is None or _margin(ranked[0], regional, toponym, gazetteer, prior)
         if not toponym.district_of:  # a district's first guess is not evidence: it may be any namesake
             mine.anchors.setdefault(name_key(toponym.text), []).append(best)
-            _add(mine, best, confident)
+            _add(mine, best, confident, region_confident)
         for qualifier in toponym.qualifiers[:1]:
             _add(mine, qualifier, True)
     for mine in own.values():
@@ -121,10 +123,15 @@ def _without(context: Context, mine: Context | None) -> Context:
     return Context(context.countries - mine.countries, context.admin1 - mine.admin1, context.anchors, context.grid)
 
 
-def _add(context: Context, entry: GazetteerEntry, counts_for_country: bool) -> None:
+def _margin(best: NameMatch, rival: NameMatch, toponym: Toponym, gazetteer: Gazetteer, prior: Context) -> bool:
+    """Whether ``best`` beats ``rival`` by at least ``CONFIDENT_MARGIN`` on priors alone."""
+    return score(best, toponym, gazetteer, prior, "") - score(rival, toponym, gazetteer, prior, "") >= CONFIDENT_MARGIN
+
+
+def _add(context: Context, entry: GazetteerEntry, counts_for_country: bool, counts_for_region: bool = True) -> None:
     if entry.country and counts_for_country:
         context.countries[entry.country] += CONTEXT_WEIGHT[entry.feature]
-    if entry.admin1 and entry.country:
+    if entry.admin1 and entry.country and counts_for_region:
         context.admin1[(entry.country, entry.admin1)] += 1
 
 
@@ -194,6 +201,8 @@ def _context_bonus(entry: GazetteerEntry, gazetteer: Gazetteer, context: Context
     value += NEIGHBOUR_CONTEXT * max((context.share(n) for n in neighbours), default=0.0)
     if entry.feature == "admin1" and context.admin1[(entry.country, entry.admin1)]:
         value += ADMIN1_CONTEXT  # towns of the region are named too ("Atlanta ... Georgia")
+    if entry.feature == "other" and entry.admin1 and context.admin1[(entry.country, entry.admin1)]:
+        value += ADMIN1_CONTEXT  # "Adair County" in an article about towns of Kentucky
     if entry.feature == "city":
         # the admin1 region counts for its other towns, not for a seat of the same name ("Quebec")
         in_named_region = entry.admin1 and context.admin1[(entry.country, entry.admin1)]
