@@ -322,8 +322,8 @@ def _build(min_city_population: int) -> Gazetteer:
         # GeoNames' cities do not say which county they lie in: a county is placed at its state's centre
         key = ("USA", county["state"])
         if key in admin1_centres:
-            lat, lon = admin1_centres[key]
-            builder.add(GazetteerEntry(county["name"], "other", "USA", admin1_names[key], lat, lon, None))
+            centre = admin1_centres[key]
+            builder.add(GazetteerEntry(county["name"], "other", "USA", admin1_names[key], centre[0], centre[1], None))
     for name, aliases, feature, iso3, lat, lon, gid in _rows("regions.tsv"):
         builder.add(GazetteerEntry(name, feature, iso3 or None, name if feature == "admin1" else None,
                                    float(lat), float(lon), int(gid) if gid else None), _split(aliases))
