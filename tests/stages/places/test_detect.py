@@ -18,3 +18,13 @@ def test_a_town_after_a_to_of_motion_is_a_place(geoparse):
 def test_a_person_after_to_is_no_place(geoparse):
     found = geoparse("The senator spoke to Jackson about the budget on Monday.")
     assert "Jackson" not in {p.text for p in found}
+
+
+def test_a_town_naming_local_people_or_institutions_is_a_place(geoparse):
+    found = geoparse("A Cirencester resident was arrested by Danbury police after a chase on Sunday.")
+    assert {p.text for p in found} >= {"Cirencester", "Danbury"}
+
+
+def test_a_politicians_name_before_a_noun_is_no_place(geoparse):
+    found = geoparse("The Obama administration rejected the plan, and the Clinton campaign said nothing.")
+    assert found == []

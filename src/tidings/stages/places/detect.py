@@ -15,6 +15,10 @@ MAX_NAME_TOKENS = 6
 MOTION_HEADS = frozenset({"go", "come", "travel", "move", "return", "head", "fly", "drive", "walk", "march", "sail",
                           "relocate", "flee", "evacuate", "deport", "transfer", "commute", "trip", "journey",
                           "flight", "visit", "route", "road", "way", "migrate", "emigrate", "retreat", "escape"})
+#: Nouns a town's name modifies as the place of local people and institutions ("Danbury police", "Tabriz
+#: resident", "the Innisfail skater"), beside the people of a place of ``role_cues.tsv`` ("Leeds man").
+LOCAL_HEADS = frozenset({"police", "council", "councillor", "councilor", "mayor", "resident", "sheriff", "fire",
+                         "firefighter", "business", "school", "hospital", "airport", "skater", "family", "area"})
 #: Words joining the members of a list of places ("Žilina, Nitra and Košice").
 LIST_JOINERS = frozenset({",", "and", "or"})
 #: A city this large is taken even where the name is doubtful (sentence start, a mislabelled entity).
@@ -61,6 +65,7 @@ def detect(text: str, parse: Parse, gazetteer: Gazetteer, *, min_scan_population
     people = _person_words(parse, gazetteer)
     found = [t for t in _without_overlaps(found) if not _names_person(t, tokens, parse, people, gazetteer)]
     found = _with_list_members(text, tokens, found, gazetteer, people)
+    found = _without_overlaps(found + _local_modifiers(text, tokens, found, gazetteer, people))
     _attach_qualifiers(text, tokens, found, gazetteer)
     return _without_overlaps(found)
 
@@ -166,6 +171,26 @@ def _with_list_members(text: str, tokens: list[Token], found: list[Toponym], gaz
         members = list(added.values())
         found = _without_overlaps(found + members)
     return found
+
+
+def _local_modifiers(text: str, tokens: list[Token], found: list[Toponym], gazetteer: Gazetteer,
+                     people: frozenset[str]) -> list[Toponym]:
+    """Known towns naming the place of the people or institution after them ("Danbury police", "a Tabriz
+    resident", "the Innisfail skater") that the model took for part of a name or left out."""
+    starts = {tok.start: tok.i for tok in tokens}
+    ends = {tok.end: tok.i for tok in tokens}
+    taken = {i for t in found if t.start in starts and t.end in ends for i in range(starts[t.start], ends[t.end] + 1)}
+    heads = LOCAL_HEADS | gazetteer.role_cues.origin_nouns
+    out = []
+    for head in range(1, len(tokens)):
+        if tokens[head].lemma.lower() not in heads:
+            continue
+        first = _list_member(text, tokens, range(head - 1, max(-1, head - 4), -1), taken, gazetteer, people)
+        if first is None or (first > 0 and _capitalised(tokens[first - 1]) and tokens[first - 1].tag in ("NNP", "NNPS")
+                             and tokens[first - 1].sent == tokens[first].sent):
+            continue  # the end of a longer name ("North Powderly High School")
+        out.append(Toponym(tokens[first].start, tokens[head - 1].end, text[tokens[first].start:tokens[head - 1].end]))
+    return out
 
 
 def _list_member(text: str, tokens: list[Token], reach: range, taken: set[int], gazetteer: Gazetteer,
