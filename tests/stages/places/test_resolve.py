@@ -14,3 +14,15 @@ def test_a_longer_unknown_name_is_placed_at_the_known_place_inside_it(geoparse):
     found = geoparse("Visitors to Far North Queensland were warned about crocodiles on Tuesday.")
     place = next(p for p in found if "Queensland" in p.text)
     assert (place.country, place.admin1) == ("AUS", "Queensland")
+
+
+def test_a_facility_is_placed_in_the_town_named_after_it(geoparse):
+    found = geoparse("The injured driver was taken to Mercy General Hospital in Sacramento on Friday.")
+    hospital = by_text(found, "Mercy General Hospital")
+    assert (hospital.name, hospital.admin1, hospital.geonames_id) == ("Mercy General Hospital", "California", None)
+    assert hospital.lat == by_text(found, "Sacramento").lat
+
+
+def test_a_facility_name_that_acts_is_an_organisation_not_a_place(geoparse):
+    found = geoparse("The Northern Civil Liberties Center, which tracks police shootings, said the figures were low.")
+    assert found == []
