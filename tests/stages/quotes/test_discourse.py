@@ -46,3 +46,8 @@ def test_a_bare_noun_for_speech_is_no_quote(quotes_of):
 def test_a_reported_amount_is_no_quote(quotes_of):
     found = quotes_of("Analysts estimated $4.5 billion. The agency said the harvest would be poor.")
     assert [q.text for q in found] == ["the harvest would be poor"]
+
+
+def test_a_speaker_before_the_cue_when_the_parser_took_a_subject_inside_the_quotation(quotes_of):
+    found = quotes_of('"My reaction, that was a mistake," the former campaign strategist said in an interview.')
+    assert [q.speaker.text for q in found] == ["the former campaign strategist"]

@@ -239,7 +239,10 @@ class Attributor:
                 if self._is_cue_verb(i, (self.lex.speech,)) and tokens[i].tag != "VBN":
                     speaker = self.speaker_of(i)
                     if speaker is not None and self._in_quote(tokens[speaker].start):
-                        speaker = self._inverted_subject(i)  # '"My answer was no," said the senator'
+                        # '"My answer was no," said the senator' / '"…," the senator said in an interview'
+                        speaker = self._inverted_subject(i)
+                        if speaker is None:
+                            speaker = self._noun_before(i)
                     if speaker is None and window is tail:
                         speaker = self._name_before(tail, i)
                     return Cue((i,), speaker)
@@ -268,7 +271,7 @@ class Attributor:
         ``verb`` in its sentence, before any comma, climbing to the head of its phrase."""
         tokens = self.parse.tokens
         i = verb + 1
-        while i < len(tokens) and tokens[i].sent == tokens[verb].sent and tokens[i].pos not in ("PUNCT", "VERB"):
+        while i < len(tokens) and tokens[i].sent == tokens[verb].sent and tokens[i].pos not in ("PUNCT", "VERB", "ADP"):
             if tokens[i].pos in ("PROPN", "NOUN", "PRON") and not self._in_quote(tokens[i].start) and \
                     tokens[i].ent_type not in ("DATE", "TIME"):
                 while tokens[i].dep in ("compound", "flat", "poss", "amod", "case") and tokens[i].head > i:
