@@ -51,3 +51,9 @@ def test_a_reported_amount_is_no_quote(quotes_of):
 def test_a_speaker_before_the_cue_when_the_parser_took_a_subject_inside_the_quotation(quotes_of):
     found = quotes_of('"My reaction, that was a mistake," the former campaign strategist said in an interview.')
     assert [q.speaker.text for q in found] == ["the former campaign strategist"]
+
+
+def test_a_reported_figure_is_no_quote(quotes_of):
+    found = quotes_of("The carmaker reported net income of $104m for the quarter. "
+                      "The minister denied any role in the 2019 contract.")
+    assert [q.text for q in found] == ["any role"]

@@ -118,19 +118,26 @@ def run(doc: Document, *, lexicon: QuoteLexicon | None = None, min_unattributed_
 _AMOUNT_WORDS = frozenset({"percent", "per", "cent", "%", "million", "billion", "trillion", "thousand", "hundred",
                            "points", "point", "dollars", "cents", "euros", "pounds", "yen", "about", "nearly",
                            "almost", "some", "around", "roughly", "up", "down", "to", "from", "a", "an", "the"})
+#: Nouns of business and economic figures: reported, they are results, not anyone's words.
+FIGURE_NOUNS = frozenset({"income", "revenue", "revenues", "profit", "profits", "loss", "losses", "earnings", "sales",
+                          "turnover", "dividend", "dividends", "margin", "margins"})
 #: The most words a reported noun phrase may have and still be only a reference to what was said.
 _BARE_NOUN_TOKENS = 3
 
 
 def _contentless(parse: Parse, start: int, end: int, lex: QuoteLexicon) -> bool:
-    """Reported "content" that says nothing: an amount ("rose to $80 a barrel" is no one's words) or a bare
-    noun naming speech or a document ("denied the allegations", "disputed the report")."""
+    """Reported "content" that says nothing: an amount or a business figure ("reported net income of $104m",
+    "posted higher profits") or a bare noun naming speech or a document ("denied the allegations")."""
     words = [t for t in parse.tokens_in(start, end) if t.pos not in ("PUNCT", "SPACE")]
     if not words:
         return True
     if any(t.pos == "NUM" or t.tag == "CD" for t in words) and all(
             t.pos in ("NUM", "SYM") or t.tag in ("CD", "$") or t.text.lower() in _AMOUNT_WORDS for t in words):
         return True
+    inside = {t.i for t in words}
+    roots = [t for t in words if t.head == t.i or t.head not in inside]
+    if all(t.pos in ("NUM", "SYM") or t.lemma.lower() in FIGURE_NOUNS for t in roots):
+        return True  # a figure, not words: "reported net income of $104m", "posted higher profits"
     head = words[-1].lemma.lower()
     return len(words) <= _BARE_NOUN_TOKENS and (head in lex.nouns or head in lex.document_nouns) and all(
         t.pos in ("DET", "PRON", "ADJ") or t.tag in ("PRP$", "POS") for t in words[:-1])
