@@ -2,6 +2,9 @@
 for these tests)."""
 from __future__ import annotations
 
+from tests.parses import doc_from_conllu
+from tidings.stages import quotes
+
 
 def _speakers(found):
     return [(q.speaker.text, q.speaker.name) for q in found]
@@ -57,3 +60,30 @@ def test_a_reported_figure_is_no_quote(quotes_of):
     found = quotes_of("The carmaker reported net income of $104m for the quarter. "
                       "The minister denied any role in the 2019 contract.")
     assert [q.text for q in found] == ["any role"]
+
+
+def test_who_after_a_quoted_phrase_stands_for_the_noun_next_to_it():
+    # the parser hangs "who said" from the quoted noun instead of "Conservatives"
+    doc = quotes.run(doc_from_conllu('''
+        1   The            the            DET    DT    _  2   det        _  _
+        2   posters        poster         NOUN   NNS   _  4   nsubjpass  _  _
+        3   were           be             AUX    VBD   _  4   auxpass    _  _
+        4   labelled       label          VERB   VBN   _  0   root       _  _
+        5   a              a              DET    DT    _  8   det        _  _
+        6   "              "              PUNCT  ``    _  8   punct      _  SpaceAfter=No
+        7   big            big            ADJ    JJ    _  8   amod       _  _
+        8   blunder        blunder        NOUN   NN    _  4   oprd       _  SpaceAfter=No
+        9   "              "              PUNCT  ''    _  8   punct      _  _
+        10  by             by             ADP    IN    _  4   agent      _  _
+        11  the            the            DET    DT    _  12  det        _  _
+        12  Conservatives  Conservatives  PROPN  NNPS  _  10  pobj       _  NER=B-NORP
+        13  who            who            PRON   WP    _  14  nsubj      _  _
+        14  said           say            VERB   VBD   _  8   relcl      _  _
+        15  the            the            DET    DT    _  16  det        _  _
+        16  campaign       campaign       NOUN   NN    _  18  nsubj      _  _
+        17  had            have           AUX    VBD   _  18  aux        _  _
+        18  backfired      backfire       VERB   VBN   _  14  ccomp      _  SpaceAfter=No
+        19  .              .              PUNCT  .     _  4   punct      _  _
+    '''))
+    reported = next(q for q in doc.quotes if q.text == "the campaign had backfired")
+    assert (reported.speaker.text, reported.speaker.name) == ("who", "Conservatives")

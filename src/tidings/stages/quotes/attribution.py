@@ -69,7 +69,17 @@ class Attributor:
 
     def speaker_of(self, verb: int) -> int | None:
         """The subject of a cue verb, climbing from "…, adding that" or "and added" to the main verb;
-        failing that, the noun just before the verb (a subject the parser attached elsewhere)."""
+        failing that, the noun just before the verb (a subject the parser attached elsewhere). A subject
+        inside quotation marks when the verb is not is a misparse: the speaker is then named right after
+        the verb ('"…," said the senator') or right before it ('"…," the senator said in an interview')."""
+        found = self._subject_of(verb)
+        tokens = self.parse.tokens
+        if found is not None and self._in_quote(tokens[found].start) and not self._in_quote(tokens[verb].start):
+            inverted = self._inverted_subject(verb)
+            return inverted if inverted is not None else self._noun_before(verb)
+        return found
+
+    def _subject_of(self, verb: int) -> int | None:
         cue, seen = verb, set()
         while verb not in seen:
             seen.add(verb)
@@ -238,11 +248,6 @@ class Attributor:
                     return found
                 if self._is_cue_verb(i, (self.lex.speech,)) and tokens[i].tag != "VBN":
                     speaker = self.speaker_of(i)
-                    if speaker is not None and self._in_quote(tokens[speaker].start):
-                        # '"My answer was no," said the senator' / '"…," the senator said in an interview'
-                        speaker = self._inverted_subject(i)
-                        if speaker is None:
-                            speaker = self._noun_before(i)
                     if speaker is None and window is tail:
                         speaker = self._name_before(tail, i)
                     return Cue((i,), speaker)

@@ -204,7 +204,17 @@ class Speakers:
             clause = self.parse.tokens[clause].head
         if self.parse.tokens[clause].dep != "relcl":
             return None
-        return self.parse.tokens[clause].head
+        antecedent = self.parse.tokens[clause].head
+        if self._inside_quote(self.parse.tokens[antecedent].start) and not self._inside_quote(
+                self.parse.tokens[rel].start):
+            # 'labelled a "big misjudgement" by the Conservatives, who said': the noun next to "who"
+            before = rel - 1
+            while before >= 0 and self.parse.tokens[before].pos not in ("NOUN", "PROPN"):
+                before -= 1
+            if before >= 0 and self.parse.tokens[before].sent == self.parse.tokens[rel].sent and not \
+                    self._inside_quote(self.parse.tokens[before].start):
+                return before
+        return antecedent
 
     def _document_owner(self, head: int) -> int | None:
         """For "the ministry's statement said": the ministry (poss, or from/by/of object); for "the unions
