@@ -230,6 +230,12 @@ class Gazetteer:
                 best = entry
         return best
 
+    def country_by_domain(self, domain: str) -> str | None:
+        """The ISO3 country of a two-letter internet domain ("ca" → CAN; "uk", not ISO's "gb", → GBR)."""
+        iso2 = "GB" if domain.lower() == "uk" else domain.upper()
+        record = _geonames_countries().get(iso2)
+        return record["iso3"] if record else None
+
     def by_geonames_id(self, geonames_id: int) -> GazetteerEntry | None:
         if self._by_id is None:
             self._by_id = {gid: i for i, gid in enumerate(self._columns[6]) if gid is not None}

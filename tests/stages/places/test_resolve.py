@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from tests.stages.conftest import by_text
 from tidings.resources.places import load_gazetteer
+from tidings.stages import places
 from tidings.stages.places.detect import Toponym
 from tidings.stages.places.resolve import resolve
 
@@ -31,3 +32,18 @@ def test_a_facility_is_placed_in_the_town_named_after_it(geoparse):
 def test_a_facility_name_that_acts_is_an_organisation_not_a_place(geoparse):
     found = geoparse("The Northern Civil Liberties Center, which tracks police shootings, said the figures were low.")
     assert found == []
+
+
+def test_the_publications_country_decides_an_ambiguous_town(build_doc):
+    text = "Organizers of a rally in London thanked volunteers on Saturday."
+    local = build_doc(text, until="actors")
+    local.article.url = "https://www.lfpress.ca/news/local-news/rally"
+    assert [p.country for p in places.run(local).places] == ["CAN"]
+    assert [p.country for p in places.run(build_doc(text, until="actors")).places] == ["GBR"]
+
+
+def test_only_country_domains_name_a_publications_country():
+    gazetteer = load_gazetteer()
+    found = [places.source_countries(a, gazetteer) for a in
+             ("https://www.bbc.co.uk/news/uk-1", "lfpress.ca", "https://news.example.com/x", "https://cnn.tv", None)]
+    assert found == [["GBR"], ["CAN"], [], [], []]

@@ -5,6 +5,8 @@ it does not depend on the actors stage.
 """
 from __future__ import annotations
 
+from urllib.parse import urlsplit
+
 from tidings.models import Document, Place
 from tidings.resources.places import Gazetteer, GazetteerEntry, load_gazetteer, name_key
 
@@ -12,7 +14,7 @@ from .detect import Toponym, detect
 from .resolve import resolve
 from .roles import role
 
-__all__ = ["dateline_places", "run"]
+__all__ = ["dateline_places", "run", "source_countries"]
 
 
 def run(doc: Document, *, gazetteer: Gazetteer | None = None, min_scan_population: int = 20_000,
@@ -25,7 +27,8 @@ def run(doc: Document, *, gazetteer: Gazetteer | None = None, min_scan_populatio
     text = doc.article.text
     toponyms = detect(text, doc.parse, gazetteer, min_scan_population=min_scan_population)
     demonyms = [iso3 for tok in doc.parse.tokens if (iso3 := gazetteer.demonym(tok.text)) and tok.text[:1].isupper()]
-    entries = resolve(toponyms, gazetteer, demonym_countries=demonyms, dateline=_dateline(doc, gazetteer))
+    entries = resolve(toponyms, gazetteer, demonym_countries=demonyms, dateline=_dateline(doc, gazetteer),
+                      source_countries=source_countries(doc.article.url or doc.article.source, gazetteer))
     nearby = _facility_towns(text, toponyms, entries, gazetteer)
     place_tokens = frozenset(tok.i for t in toponyms for tok in doc.parse.tokens_in(t.start, t.end))
     doc.places = [_place(t, nearby.get(k, e), role(doc.parse, t.start, t.end, gazetteer.role_cues,
@@ -66,6 +69,24 @@ def _is_facility_name(text: str, gazetteer: Gazetteer) -> bool:
     """A name of two words or more ending in a facility word ("Trillium Health Centre")."""
     words = text.split()
     return len(words) >= 2 and name_key(words[-1]) in gazetteer.facility_words
+
+
+#: Country-code domains sold to anyone ("news.tv", "app.io"): they say nothing about where a publication is.
+GENERIC_DOMAINS = frozenset({"tv", "io", "co", "me", "ai", "ly", "fm", "am", "ws", "cc", "to", "la", "gg", "so", "sh",
+                             "ac", "nu", "tk", "im", "ag", "gl", "vc", "md", "ms", "st", "mu", "pw", "cx"})
+
+
+def source_countries(address: str | None, gazetteer: Gazetteer) -> list[str]:
+    """The country of a publication's web address ("https://www.lfpress.ca/news" → CAN, "bbc.co.uk" → GBR),
+    from its country-code domain; none for generic domains (".com", ".tv") or no address."""
+    if not address or "." not in address:
+        return []
+    host = urlsplit(address if "//" in address else "//" + address).hostname or ""
+    domain = host.rsplit(".", 1)[-1].lower()
+    if len(domain) != 2 or domain in GENERIC_DOMAINS:
+        return []
+    iso3 = gazetteer.country_by_domain(domain)
+    return [iso3] if iso3 else []
 
 
 def _dateline(doc: Document, gazetteer: Gazetteer) -> list[GazetteerEntry]:

@@ -4,12 +4,14 @@ Score (in orders of magnitude, like log10 population) = prior (feature type, pop
 how many alternate names GeoNames knows, capital status) + "X, Y" qualifier agreement
 + article context (how strongly each country and admin1 region figures in the article,
 neighbouring countries, the dateline). Two passes: the first resolves every name from priors
-and qualifiers alone to estimate the context, the second resolves again with it.
+and qualifiers alone to estimate the context, the second resolves again with it. The publication's
+country (its web address: ".ca", ".co.uk") counts like one mention of that country.
 """
 from __future__ import annotations
 
 import math
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from tidings.resources.places import Gazetteer, GazetteerEntry, NameMatch, contains, distance_km, name_key
@@ -30,7 +32,7 @@ KM_PER_DEGREE_LATITUDE = 111.0
 CONFIDENT_MARGIN = 1.0
 #: How much one mention of each kind says about which countries the article is about.
 CONTEXT_WEIGHT = {"country": 1.0, "admin1": 1.0, "city": 0.5, "region": 0.5, "water": 0.0, "other": 0.5}
-DEMONYM_WEIGHT, DATELINE_WEIGHT = 0.5, 2.0
+DEMONYM_WEIGHT, DATELINE_WEIGHT, SOURCE_WEIGHT = 0.5, 2.0, 1.0
 #: Designators after which a region's name means the region ("Sichuan province"), not a town named like it.
 REGION_DESIGNATORS = frozenset({"province", "region", "oblast", "state", "governorate"})
 #: The smallest town that places a longer name the gazetteer does not know ("Air Berlin" at Berlin).
@@ -73,13 +75,16 @@ def _close(a: GazetteerEntry, b: GazetteerEntry) -> bool:
 
 
 def resolve(toponyms: list[Toponym], gazetteer: Gazetteer, *, demonym_countries: list[str],
-            dateline: list[GazetteerEntry]) -> list[GazetteerEntry | None]:
-    """The chosen entry for each toponym (None when the gazetteer has none)."""
+            dateline: list[GazetteerEntry], source_countries: Sequence[str] = ()) -> list[GazetteerEntry | None]:
+    """The chosen entry for each toponym (None when the gazetteer has none); ``source_countries``: where the
+    publication is (from its web address), which counts for an ambiguous name like a mention of the country."""
     candidates = [_candidates(t, gazetteer) for t in toponyms]
     prior = Context()
     context = Context()
     for iso3 in demonym_countries:
         context.countries[iso3] += DEMONYM_WEIGHT
+    for iso3 in source_countries:
+        context.countries[iso3] += SOURCE_WEIGHT
     for entry in dateline:
         if entry.country:
             context.countries[entry.country] += DATELINE_WEIGHT
