@@ -183,3 +183,9 @@ def test_capitals_opening_a_paragraph_are_a_dateline_place():
 def test_the_end_of_a_longer_name_is_not_a_town(geoparse):
     found = geoparse("Maduro, who took office after the death of Hugo Chávez in 2013, faces a new vote.")
     assert "Chávez" not in {p.text for p in found}
+
+
+def test_a_town_too_small_for_the_gazetteer_is_placed_in_the_region_named_after_it(geoparse):
+    found = geoparse("The polar bear season opened in Churchill, Man., on Monday, officials said.")
+    town = by_text(found, "Churchill")
+    assert (town.name, town.country, town.admin1, town.geonames_id) == ("Churchill", "CAN", "Manitoba", None)

@@ -194,6 +194,10 @@ class Gazetteer:
         found += [m.entry for m in self.lookup(text) if m.entry.feature in ("admin1", "country")]
         return list(dict.fromkeys(found))
 
+    def is_abbreviation(self, text: str) -> bool:
+        """Whether ``text`` is a region's abbreviation used only after a comma ("Man.", "Ky."), no place name."""
+        return name_key(text) in self._qualifiers and not self._names.get(name_key(text))
+
     def has_name(self, text: str) -> bool:
         return bool(self.lookup(text))
 

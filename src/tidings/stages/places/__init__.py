@@ -33,7 +33,7 @@ def run(doc: Document, *, gazetteer: Gazetteer | None = None, min_scan_populatio
     place_tokens = frozenset(tok.i for t in toponyms for tok in doc.parse.tokens_in(t.start, t.end))
     doc.places = [_place(t, nearby.get(k, e), role(doc.parse, t.start, t.end, gazetteer.role_cues,
                                                    address=_address(text, t), place_tokens=place_tokens),
-                         inside=k in nearby)
+                         inside=k in nearby or _placed_in_qualifier(t, e))
                   for k, (t, e) in enumerate(zip(toponyms, entries, strict=True))]
     # a building's name that acts ("the Southern Poverty Law Center said") is an organisation, not a place
     doc.places = [p for p in doc.places if not (p.role == "actor" and p.geonames_id is None and p.lat is None
@@ -63,6 +63,12 @@ def _facility_towns(text: str, toponyms: list[Toponym], entries: list[GazetteerE
                 text[before[0].end:toponym.start].strip() in ("'s", "’s"):
             placed[k] = before[1]
     return placed
+
+
+def _placed_in_qualifier(toponym: Toponym, entry: GazetteerEntry | None) -> bool:
+    """Whether ``entry`` is the region named after the toponym ("Churchill, Man."), not the toponym itself."""
+    return entry is not None and any(entry is q for q in toponym.qualifiers) and \
+        name_key(entry.name) != name_key(toponym.text)
 
 
 def _is_facility_name(text: str, gazetteer: Gazetteer) -> bool:

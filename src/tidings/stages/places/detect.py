@@ -385,8 +385,9 @@ def _attach_qualifiers(text: str, tokens: list[Token], found: list[Toponym], gaz
             continue
         span, entries = after
         named = gazetteer.lookup(toponym.district_of or toponym.text)
-        if not any(contains(q, m.entry) for q in entries for m in named):
-            continue  # a list ("Russia, China and Iran"), not an address
+        abbreviated = gazetteer.is_abbreviation(text[tokens[span.first].start:tokens[span.last].end])
+        if not abbreviated and not any(contains(q, m.entry) for q in entries for m in named):
+            continue  # a list ("Russia, China and Iran"), not an address; "Churchill, Man." is one
         toponym.qualifiers, toponym.address = entries, True
         start, end = tokens[span.first].start, tokens[span.last].end
         existing = by_start.get(start)

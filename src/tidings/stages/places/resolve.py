@@ -179,6 +179,10 @@ def _best(toponym: Toponym, candidates: list[NameMatch], gazetteer: Gazetteer,
         candidates = [m for m in candidates if m.entry.feature != "city"
                       or context.admin1[(m.entry.country, m.entry.admin1)]
                       or any(contains(q, m.entry) for q in toponym.qualifiers)]
+    qualifier = toponym.qualifiers[0] if toponym.qualifiers else None
+    if qualifier is not None and not toponym.fixed and not any(
+            contains(q, m.entry) for q in toponym.qualifiers for m in candidates):
+        return qualifier  # "Churchill, Man.", a town too small for the gazetteer: placed in Manitoba
     if not candidates:
         return None
     return max(candidates, key=lambda m: score(m, toponym, gazetteer, context, name)).entry
