@@ -189,3 +189,9 @@ def test_a_town_too_small_for_the_gazetteer_is_placed_in_the_region_named_after_
     found = geoparse("The polar bear season opened in Churchill, Man., on Monday, officials said.")
     town = by_text(found, "Churchill")
     assert (town.name, town.country, town.admin1, town.geonames_id) == ("Churchill", "CAN", "Manitoba", None)
+
+
+def test_a_town_pinned_by_its_state_and_repeated_alone_is_still_that_town(geoparse):
+    found = geoparse("The polar bear season opened in Churchill, Man., on Monday. Tourists flew to Churchill "
+                     "from across Europe and Asia.")
+    assert [(p.country, p.admin1) for p in found if p.text == "Churchill"] == [("CAN", "Manitoba")] * 2

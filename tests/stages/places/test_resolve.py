@@ -47,3 +47,11 @@ def test_only_country_domains_name_a_publications_country():
     found = [places.source_countries(a, gazetteer) for a in
              ("https://www.bbc.co.uk/news/uk-1", "lfpress.ca", "https://news.example.com/x", "https://cnn.tv", None)]
     assert found == [["GBR"], ["CAN"], [], [], []]
+
+
+def test_one_sense_per_article_for_a_name_pinned_by_its_state():
+    gazetteer = load_gazetteer()
+    names = [Toponym(0, 11, "Springfield", qualifiers=gazetteer.lookup_qualifier("Ill.")),
+             Toponym(20, 33, "Massachusetts"), Toponym(40, 46, "Boston"), Toponym(50, 61, "Springfield")]
+    found = resolve(names, gazetteer, demonym_countries=[], dateline=[])
+    assert [e.admin1 for e in found] == ["Illinois", "Massachusetts", "Massachusetts", "Illinois"]

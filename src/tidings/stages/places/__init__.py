@@ -33,7 +33,7 @@ def run(doc: Document, *, gazetteer: Gazetteer | None = None, min_scan_populatio
     place_tokens = frozenset(tok.i for t in toponyms for tok in doc.parse.tokens_in(t.start, t.end))
     doc.places = [_place(t, nearby.get(k, e), role(doc.parse, t.start, t.end, gazetteer.role_cues,
                                                    address=_address(text, t), place_tokens=place_tokens),
-                         inside=k in nearby or _placed_in_qualifier(t, e))
+                         inside=k in nearby or _placed_in_region(t, e, gazetteer))
                   for k, (t, e) in enumerate(zip(toponyms, entries, strict=True))]
     # a building's name that acts ("the Southern Poverty Law Center said") is an organisation, not a place
     doc.places = [p for p in doc.places if not (p.role == "actor" and p.geonames_id is None and p.lat is None
@@ -65,10 +65,13 @@ def _facility_towns(text: str, toponyms: list[Toponym], entries: list[GazetteerE
     return placed
 
 
-def _placed_in_qualifier(toponym: Toponym, entry: GazetteerEntry | None) -> bool:
-    """Whether ``entry`` is the region named after the toponym ("Churchill, Man."), not the toponym itself."""
-    return entry is not None and any(entry is q for q in toponym.qualifiers) and \
-        name_key(entry.name) != name_key(toponym.text)
+def _placed_in_region(toponym: Toponym, entry: GazetteerEntry | None, gazetteer: Gazetteer) -> bool:
+    """Whether ``entry`` is a region the toponym lies in ("Churchill, Man." and later "Churchill" → Manitoba),
+    not the toponym itself."""
+    if entry is None or toponym.district_of or entry.feature not in ("admin1", "country"):
+        return False
+    return not any(m.entry == entry for m in gazetteer.lookup(toponym.text)) and \
+        entry not in gazetteer.lookup_qualifier(toponym.text)
 
 
 def _is_facility_name(text: str, gazetteer: Gazetteer) -> bool:

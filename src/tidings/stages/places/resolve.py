@@ -117,8 +117,20 @@ def resolve(toponyms: list[Toponym], gazetteer: Gazetteer, *, demonym_countries:
         context.countries.update(mine.countries)
         context.admin1.update(mine.admin1)
         context.anchors.update(mine.anchors)
-    return [_best(t, c, gazetteer, _without(context, own.get(name_key(t.text))), name_key(t.text))
-            for t, c in zip(toponyms, candidates, strict=True)]
+    chosen = [_best(t, c, gazetteer, _without(context, own.get(name_key(t.text))), name_key(t.text))
+              for t, c in zip(toponyms, candidates, strict=True)]
+    return _one_sense(toponyms, chosen)
+
+
+def _one_sense(toponyms: list[Toponym], chosen: list[GazetteerEntry | None]) -> list[GazetteerEntry | None]:
+    """A name pinned once by its region ("born in Churchill, Man.") means the same place wherever else the
+    article repeats it alone ("a Churchill doctor")."""
+    pinned: dict[str, GazetteerEntry] = {}
+    for toponym, entry in zip(toponyms, chosen, strict=True):
+        if entry is not None and toponym.qualifiers and not toponym.district_of:
+            pinned.setdefault(name_key(toponym.text), entry)
+    return [pinned.get(name_key(t.text), e) if not t.qualifiers and not t.fixed and not t.district_of else e
+            for t, e in zip(toponyms, chosen, strict=True)]
 
 
 def _without(context: Context, mine: Context | None) -> Context:
