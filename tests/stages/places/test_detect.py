@@ -28,3 +28,9 @@ def test_a_town_naming_local_people_or_institutions_is_a_place(geoparse):
 def test_a_politicians_name_before_a_noun_is_no_place(geoparse):
     found = geoparse("The Obama administration rejected the plan, and the Clinton campaign said nothing.")
     assert found == []
+
+
+def test_a_town_after_in_is_a_place_though_a_person_in_the_article_shares_the_word(geoparse):
+    found = geoparse("Carlisle Brown won the race on Friday. Fans cheered for him in Carlisle.")
+    assert [(p.text, p.country) for p in found] == [("Carlisle", "GBR")]
+    assert found[0].start > len("Carlisle Brown won the race on Friday.")

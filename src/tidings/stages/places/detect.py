@@ -225,11 +225,14 @@ def _person_words(parse: Parse, gazetteer: Gazetteer) -> frozenset[str]:
 
 def _names_person(toponym: Toponym, tokens: list[Token], parse: Parse, people: frozenset[str],
                   gazetteer: Gazetteer) -> bool:
-    """A one-word name that is part of a person's name in the article, or follows a title ("Mr Paterson")."""
+    """A one-word name that is part of a person's name in the article, or follows a title ("Mr Paterson");
+    not one that follows "in", "at", "near" … ("a ticket sold in Riverdale": people are not where things are)."""
     span = parse.tokens_in(toponym.start, toponym.end)
     if span and span[0].i > 0 and gazetteer.is_person_title(tokens[span[0].i - 1].text):
         return True
-    return len(span) == 1 and name_key(toponym.text) in people
+    return len(span) == 1 and name_key(toponym.text) in people and not (
+        span[0].i > 0 and name_key(tokens[span[0].i - 1].text) in gazetteer.locative_prepositions
+        and tokens[span[0].i - 1].text.lower() not in ("from", "between", "via"))
 
 
 def _major(entry: GazetteerEntry) -> bool:
