@@ -34,3 +34,8 @@ def test_a_town_after_in_is_a_place_though_a_person_in_the_article_shares_the_wo
     found = geoparse("Carlisle Brown won the race on Friday. Fans cheered for him in Carlisle.")
     assert [(p.text, p.country) for p in found] == [("Carlisle", "GBR")]
     assert found[0].start > len("Carlisle Brown won the race on Friday.")
+
+
+def test_the_end_of_a_route_from_a_place_is_a_place(geoparse):
+    found = geoparse("The bypass from Air Balloon roundabout to Cirencester will be closed tonight, officials said.")
+    assert by_text(found, "Cirencester").country == "GBR"

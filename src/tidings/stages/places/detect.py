@@ -19,6 +19,8 @@ MOTION_HEADS = frozenset({"go", "come", "travel", "move", "return", "head", "fly
 #: resident", "the Innisfail skater"), beside the people of a place of ``role_cues.tsv`` ("Leeds man").
 LOCAL_HEADS = frozenset({"police", "council", "councillor", "councilor", "mayor", "resident", "sheriff", "fire",
                          "firefighter", "business", "school", "hospital", "airport", "skater", "family", "area"})
+#: How far before "to" a "from" may open a route ("from Gloucester to Cirencester").
+ROUTE_TOKENS = 6
 #: Words joining the members of a list of places ("Žilina, Nitra and Košice").
 LIST_JOINERS = frozenset({",", "and", "or"})
 #: A city this large is taken even where the name is doubtful (sentence start, a mislabelled entity).
@@ -135,8 +137,13 @@ def _after_locative(tokens: list[Token], first: int, gazetteer: Gazetteer) -> bo
     before = tokens[first - 1]
     if name_key(before.text) in gazetteer.locative_prepositions:
         return True
-    return before.text.lower() == "to" and before.head != before.i and \
-        tokens[before.head].lemma.lower() in MOTION_HEADS
+    if before.text.lower() != "to":
+        return False
+    if before.head != before.i and tokens[before.head].lemma.lower() in MOTION_HEADS:
+        return True
+    # "the road from Gloucester to Cirencester": a route from a place found before
+    return any(tokens[i].text.lower() == "from" and tokens[i].sent == before.sent and i + 1 < first - 1
+               and _capitalised(tokens[i + 1]) for i in range(max(0, first - 1 - ROUTE_TOKENS), first - 1))
 
 
 def _with_list_members(text: str, tokens: list[Token], found: list[Toponym], gazetteer: Gazetteer,
