@@ -87,3 +87,13 @@ def test_who_after_a_quoted_phrase_stands_for_the_noun_next_to_it():
     '''))
     reported = next(q for q in doc.quotes if q.text == "the campaign had backfired")
     assert (reported.speaker.text, reported.speaker.name) == ("who", "Conservatives")
+
+
+def test_a_letter_someone_received_speaks_for_its_sender_not_its_reader(quotes_of):
+    found = quotes_of("The minister received a letter from the farmers' union saying the subsidy cuts would ruin them.")
+    assert [q.speaker.text for q in found] == ["the farmers' union"]
+
+
+def test_a_statement_someone_issued_speaks_for_its_issuer(quotes_of):
+    found = quotes_of("The dockworkers' unions issued a statement saying the strike would continue.")
+    assert [q.speaker.text for q in found] == ["The dockworkers' unions"]

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from tidings.models import Parse
+from tidings.models import Parse, Token
 from tidings.resources.quotes import QuoteLexicon
 
 from .marks import DOUBLE, MarkedQuote, strip_span
@@ -20,6 +20,15 @@ _COMPLEMENTS = {"dobj", "dative", "prep", "oprd", "xcomp", "ccomp", "attr", "aco
 _DASHES = {"—", "―", "–", "--", "-"}
 _EDGE_PUNCT = " \t\r\n,;:-–—"
 _DEFINITE = {"the", "a", "an", "this", "that", "these", "those"}
+
+
+#: Verbs whose subject receives the document they take: "the minister received a letter saying …" is the
+#: letter's words, not the minister's.
+RECEIVING_VERBS = frozenset({"receive", "get", "obtain", "read", "open", "review", "see", "handed", "forward"})
+#: Verbs whose subject is the author of the document they take ("the unions issued a statement saying").
+ISSUING_VERBS = frozenset({"issue", "release", "publish", "send", "write", "sign", "post", "file", "submit",
+                           "circulate", "present", "make", "pen", "draft", "tweet", "deliver", "give", "put",
+                           "email", "e-mail", "launch", "unveil", "produce", "prepare", "adopt", "pass"})
 
 
 @dataclass(frozen=True)
@@ -87,12 +96,28 @@ class Attributor:
                 if self.parse.tokens[kid].dep in _SUBJECTS:
                     return self._unstolen(kid)
             tok = self.parse.tokens[verb]
+            document = self._document_of(tok)
+            if document is not None:
+                return document  # "received a letter from the union saying …": the letter speaks, not its reader
             if tok.dep in _CLIMB or (tok.dep == "ccomp" and tok.tag in ("VBG", "VBN")):
                 verb = tok.head
             else:
                 break
         found = self._passive_agent(verb)
         return found if found is not None else self._noun_before(cue)
+
+    def _document_of(self, participle: Token) -> int | None:
+        """The document that speaks through a participle when someone receives it: "received a letter saying …"
+        (the participle hanging from the letter, or from "received" as the parser often has it)."""
+        tokens = self.parse.tokens
+        head = tokens[participle.head]
+        if participle.dep == "acl" and head.lemma.lower() in self.lex.document_nouns:
+            received = head.dep == "dobj" and tokens[head.head].lemma.lower() in RECEIVING_VERBS
+            return head.i if received else None  # "issued a statement saying": the issuer, found by climbing on
+        if participle.dep == "advcl" and participle.tag == "VBG" and head.lemma.lower() in RECEIVING_VERBS:
+            return next((k for k in self.parse.children(head.i) if tokens[k].dep == "dobj"
+                         and tokens[k].lemma.lower() in self.lex.document_nouns), None)
+        return None
 
     def _unstolen(self, subject: int) -> int:
         """"… mishandled the inquiry and Democrats accused …": the object of the verb before was taken

@@ -24,6 +24,8 @@ from dataclasses import dataclass
 from tidings.models import ActorRef, Document, Token
 from tidings.resources.quotes import QuoteLexicon
 
+from .attribution import ISSUING_VERBS
+
 _NP_LEFT = {"compound", "det", "amod", "poss", "nmod", "nummod", "quantmod", "case", "predet", "nn"}
 _NAME_LABELS = {"PERSON", "ORG", "GPE", "NORP"}
 _GENDER_CODES = {"m": "male", "male": "male", "f": "female", "female": "female"}
@@ -233,9 +235,9 @@ class Speakers:
         signer = self._signer(head)
         if signer is not None:
             return signer
-        if tokens[head].dep == "dobj":
+        if tokens[head].dep == "dobj" and tokens[tokens[head].head].lemma.lower() in ISSUING_VERBS:
             return next((k for k in self.parse.children(tokens[head].head) if tokens[k].dep == "nsubj"), None)
-        return None
+        return None  # "the minister received a letter": its reader is not its author
 
     def _signer(self, document: int) -> int | None:
         """"A letter addressed to the minister and signed by 40 mayors": the agent of a participle describing
