@@ -97,3 +97,22 @@ def test_a_letter_someone_received_speaks_for_its_sender_not_its_reader(quotes_o
 def test_a_statement_someone_issued_speaks_for_its_issuer(quotes_of):
     found = quotes_of("The dockworkers' unions issued a statement saying the strike would continue.")
     assert [q.speaker.text for q in found] == ["The dockworkers' unions"]
+
+
+def test_a_name_beats_a_relativizer_the_parser_also_took_for_the_subject():
+    doc = quotes.run(doc_from_conllu('''
+        1   Critics   critic    NOUN   NNS  _  2   nsubj   _  _
+        2   listed    list      VERB   VBD  _  0   root    _  _
+        3   the       the       DET    DT   _  4   det     _  _
+        4   reasons   reason    NOUN   NNS  _  2   dobj    _  _
+        5   that      that      PRON   WDT  _  7   nsubj   _  _
+        6   Smith     Smith     PROPN  NNP  _  7   nsubj   _  NER=B-PERSON
+        7   refuses   refuse    VERB   VBZ  _  4   relcl   _  _
+        8   to        to        PART   TO   _  9   aux     _  _
+        9   publish   publish   VERB   VB   _  7   xcomp   _  _
+        10  his       his       PRON   PRP$ _  11  poss    _  _
+        11  returns   return    NOUN   NNS  _  9   dobj    _  SpaceAfter=No
+        12  .         .         PUNCT  .    _  2   punct   _  _
+    '''))
+    refusal = next(q for q in doc.quotes if q.cue == "refuses")
+    assert refusal.speaker.text == "Smith"

@@ -20,6 +20,7 @@ _COMPLEMENTS = {"dobj", "dative", "prep", "oprd", "xcomp", "ccomp", "attr", "aco
 _DASHES = {"—", "―", "–", "--", "-"}
 _EDGE_PUNCT = " \t\r\n,;:-–—"
 _DEFINITE = {"the", "a", "an", "this", "that", "these", "those"}
+_RELATIVES = {"that", "which", "who", "whom"}
 
 
 #: Verbs whose subject receives the document they take: "the minister received a letter saying …" is the
@@ -92,9 +93,11 @@ class Attributor:
         cue, seen = verb, set()
         while verb not in seen:
             seen.add(verb)
-            for kid in self.parse.children(verb):
-                if self.parse.tokens[kid].dep in _SUBJECTS:
-                    return self._unstolen(kid)
+            subjects = [k for k in self.parse.children(verb) if self.parse.tokens[k].dep in _SUBJECTS]
+            if subjects:
+                # "the reasons that Trump refuses …": "that" taken for a second subject; the name is the speaker
+                named = [k for k in subjects if self.parse.tokens[k].text.lower() not in _RELATIVES]
+                return self._unstolen(named[0] if named and len(subjects) > 1 else subjects[0])
             tok = self.parse.tokens[verb]
             document = self._document_of(tok)
             if document is not None:
