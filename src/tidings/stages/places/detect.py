@@ -1,6 +1,7 @@
 """Toponym detection: spaCy's place entities plus gazetteer matching of names NER missed."""
 from __future__ import annotations
 
+import bisect
 from dataclasses import dataclass, field
 
 from tidings.models import Parse, Token
@@ -412,7 +413,12 @@ def _attach_qualifiers(text: str, tokens: list[Token], found: list[Toponym], gaz
 def _without_overlaps(found: list[Toponym]) -> list[Toponym]:
     """Keep the longer of overlapping names (earlier on ties), in text order."""
     kept: list[Toponym] = []
+    starts: list[int] = []  # of the kept names, in text order (they never overlap)
     for toponym in sorted(found, key=lambda t: (-(t.end - t.start), t.start)):
-        if all(toponym.end <= k.start or toponym.start >= k.end for k in kept):
-            kept.append(toponym)
-    return sorted(kept, key=lambda t: t.start)
+        at = bisect.bisect_left(starts, toponym.start)
+        clear_before = at == 0 or kept[at - 1].end <= toponym.start
+        clear_after = at == len(kept) or toponym.end <= kept[at].start
+        if clear_before and clear_after:
+            kept.insert(at, toponym)
+            starts.insert(at, toponym.start)
+    return kept
