@@ -1,4 +1,12 @@
-"""Toponym detection: spaCy's place entities plus gazetteer matching of names NER missed."""
+"""Toponym detection: spaCy's place entities plus gazetteer matching of names NER missed.
+
+The gazetteer is a second detector wherever the context says "place": capitalised names of towns of at
+least ``min_scan_population`` anywhere, smaller ones after "in", "at", "near" … or a "to" of motion ("moved
+to Thornhill") or at the end of a route ("from Gloucester to Cirencester"); towns listed beside a place
+found ("Žilina, Nitra and Košice"); towns naming local people or institutions ("Danbury police", "a Tabriz
+resident"). Never a word of a person's name used in the article (unless after "in", "at" …) or after a
+title ("Mr Paterson"); names ending in a facility word ("… Hospital") are places even when unresolved.
+"""
 from __future__ import annotations
 
 import bisect
