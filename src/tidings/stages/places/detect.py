@@ -1,6 +1,15 @@
-"""Toponym detection: spaCy's place entities plus gazetteer matching of names NER missed."""
+"""Toponym detection: spaCy's place entities plus gazetteer matching of names NER missed.
+
+The gazetteer is a second detector wherever the context says "place": capitalised names of towns of at
+least ``min_scan_population`` anywhere, smaller ones after "in", "at", "near" … or a "to" of motion ("moved
+to Thornhill") or at the end of a route ("from Gloucester to Cirencester"); towns listed beside a place
+found ("Žilina, Nitra and Košice"); towns naming local people or institutions ("Danbury police", "a Tabriz
+resident"). Never a word of a person's name used in the article (unless after "in", "at" …) or after a
+title ("Mr Paterson"); names ending in a facility word ("… Hospital") are places even when unresolved.
+"""
 from __future__ import annotations
 
+import bisect
 from dataclasses import dataclass, field
 
 from tidings.models import Parse, Token
@@ -11,6 +20,18 @@ CONNECTORS = frozenset({"of", "de", "del", "da", "do", "dos", "la", "el", "al", 
 #: Generic words that may end a name ("Donetsk region", "Idlib province").
 DESIGNATORS = frozenset({"region", "province", "oblast", "state", "governorate", "county", "district"})
 MAX_NAME_TOKENS = 6
+#: Words whose "to" leads to a place: verbs and nouns of motion ("travelling to", "a trip to").
+MOTION_HEADS = frozenset({"go", "come", "travel", "move", "return", "head", "fly", "drive", "walk", "march", "sail",
+                          "relocate", "flee", "evacuate", "deport", "transfer", "commute", "trip", "journey",
+                          "flight", "visit", "route", "road", "way", "migrate", "emigrate", "retreat", "escape"})
+#: Nouns a town's name modifies as the place of local people and institutions ("Danbury police", "Tabriz
+#: resident", "the Innisfail skater"), beside the people of a place of ``role_cues.tsv`` ("Leeds man").
+LOCAL_HEADS = frozenset({"police", "council", "councillor", "councilor", "mayor", "resident", "sheriff", "fire",
+                         "firefighter", "business", "school", "hospital", "airport", "skater", "family", "area"})
+#: How far before "to" a "from" may open a route ("from Gloucester to Cirencester").
+ROUTE_TOKENS = 6
+#: Words joining the members of a list of places ("Žilina, Nitra and Košice").
+LIST_JOINERS = frozenset({",", "and", "or"})
 #: A city this large is taken even where the name is doubtful (sentence start, a mislabelled entity).
 MAJOR_CITY_POPULATION = 100_000
 
@@ -54,6 +75,8 @@ def detect(text: str, parse: Parse, gazetteer: Gazetteer, *, min_scan_population
     found.extend(_scan(text, tokens, covered, in_org, gazetteer, min_scan_population))
     people = _person_words(parse, gazetteer)
     found = [t for t in _without_overlaps(found) if not _names_person(t, tokens, parse, people, gazetteer)]
+    found = _with_list_members(text, tokens, found, gazetteer, people)
+    found = _without_overlaps(found + _local_modifiers(text, tokens, found, gazetteer, people))
     _attach_qualifiers(text, tokens, found, gazetteer)
     return _without_overlaps(found)
 
@@ -116,8 +139,92 @@ def _known_parts(text: str, tokens: list[Token], span: _Span, gazetteer: Gazette
 
 
 def _after_locative(tokens: list[Token], first: int, gazetteer: Gazetteer) -> bool:
-    """Whether the name starting at token ``first`` is the object of "in", "at", "near"..."""
-    return first > 0 and name_key(tokens[first - 1].text) in gazetteer.locative_prepositions
+    """Whether the name starting at token ``first`` is the object of "in", "at", "near"..., or of a "to" of
+    motion ("moved to Thornhill", "a trip to Saipan")."""
+    if first == 0:
+        return False
+    before = tokens[first - 1]
+    if name_key(before.text) in gazetteer.locative_prepositions:
+        return True
+    if before.text.lower() != "to":
+        return False
+    if before.head != before.i and tokens[before.head].lemma.lower() in MOTION_HEADS:
+        return True
+    # "the road from Gloucester to Cirencester": a route from a place found before
+    return any(tokens[i].text.lower() == "from" and tokens[i].sent == before.sent and i + 1 < first - 1
+               and _capitalised(tokens[i + 1]) for i in range(max(0, first - 1 - ROUTE_TOKENS), first - 1))
+
+
+def _with_list_members(text: str, tokens: list[Token], found: list[Toponym], gazetteer: Gazetteer,
+                       people: frozenset[str]) -> list[Toponym]:
+    """Add gazetteer names listed beside a place found ("stops in Hilversum and Almelo", "Žilina, Nitra,
+    Prešov and Košice") that the model called a person or organisation or left out: a capitalised name of
+    a known town, joined by a comma, "and" or "or" to the place before or after it."""
+    starts = {tok.start: tok.i for tok in tokens}
+    ends = {tok.end: tok.i for tok in tokens}
+    members = found
+    for _ in range(2):  # a list grows from its known members outwards
+        taken = {i for t in found if t.start in starts and t.end in ends
+                 for i in range(starts[t.start], ends[t.end] + 1)}
+        added: dict[int, Toponym] = {}
+        for toponym in members:
+            first, last = starts.get(toponym.start), ends.get(toponym.end)
+            if first is None or last is None:
+                continue
+            if last + 2 < len(tokens) and tokens[last + 1].text in LIST_JOINERS:
+                end = _list_member(text, tokens, range(last + 2, min(len(tokens), last + 5)), taken, gazetteer, people)
+                if end is not None:
+                    added[last + 2] = Toponym(tokens[last + 2].start, tokens[end].end,
+                                              text[tokens[last + 2].start:tokens[end].end])
+            if first >= 2 and tokens[first - 1].text in LIST_JOINERS:
+                begin = _list_member(text, tokens, range(first - 2, max(-1, first - 5), -1), taken, gazetteer,
+                                     people)
+                if begin is not None:
+                    added[begin] = Toponym(tokens[begin].start, tokens[first - 2].end,
+                                           text[tokens[begin].start:tokens[first - 2].end])
+        if not added:
+            break
+        members = list(added.values())
+        found = _without_overlaps(found + members)
+    return found
+
+
+def _local_modifiers(text: str, tokens: list[Token], found: list[Toponym], gazetteer: Gazetteer,
+                     people: frozenset[str]) -> list[Toponym]:
+    """Known towns naming the place of the people or institution after them ("Danbury police", "a Tabriz
+    resident", "the Innisfail skater") that the model took for part of a name or left out."""
+    starts = {tok.start: tok.i for tok in tokens}
+    ends = {tok.end: tok.i for tok in tokens}
+    taken = {i for t in found if t.start in starts and t.end in ends for i in range(starts[t.start], ends[t.end] + 1)}
+    heads = LOCAL_HEADS | gazetteer.role_cues.origin_nouns
+    out = []
+    for head in range(1, len(tokens)):
+        if tokens[head].lemma.lower() not in heads:
+            continue
+        first = _list_member(text, tokens, range(head - 1, max(-1, head - 4), -1), taken, gazetteer, people)
+        if first is None or (first > 0 and _capitalised(tokens[first - 1]) and tokens[first - 1].tag in ("NNP", "NNPS")
+                             and tokens[first - 1].sent == tokens[first].sent):
+            continue  # the end of a longer name ("North Powderly High School")
+        out.append(Toponym(tokens[first].start, tokens[head - 1].end, text[tokens[first].start:tokens[head - 1].end]))
+    return out
+
+
+def _list_member(text: str, tokens: list[Token], reach: range, taken: set[int], gazetteer: Gazetteer,
+                 people: frozenset[str]) -> int | None:
+    """The far end of the longest known town's name (one to three capitalised words) running from
+    ``reach[0]`` in the direction of ``reach``; None when there is none."""
+    anchor = reach[0]
+    best = None
+    for far in reach:
+        if far in taken or not _capitalised(tokens[far]) or tokens[far].tag not in ("NNP", "NNPS"):
+            break
+        lo, hi = min(anchor, far), max(anchor, far)
+        name = text[tokens[lo].start:tokens[hi].end]
+        if gazetteer.is_stopword(name) or gazetteer.demonym(name) or (lo == hi and name_key(name) in people):
+            continue
+        if any(m.primary for m in gazetteer.lookup(name)):
+            best = far
+    return best
 
 
 def _person_words(parse: Parse, gazetteer: Gazetteer) -> frozenset[str]:
@@ -134,11 +241,14 @@ def _person_words(parse: Parse, gazetteer: Gazetteer) -> frozenset[str]:
 
 def _names_person(toponym: Toponym, tokens: list[Token], parse: Parse, people: frozenset[str],
                   gazetteer: Gazetteer) -> bool:
-    """A one-word name that is part of a person's name in the article, or follows a title ("Mr Paterson")."""
+    """A one-word name that is part of a person's name in the article, or follows a title ("Mr Paterson");
+    not one that follows "in", "at", "near" … ("a ticket sold in Riverdale": people are not where things are)."""
     span = parse.tokens_in(toponym.start, toponym.end)
     if span and span[0].i > 0 and gazetteer.is_person_title(tokens[span[0].i - 1].text):
         return True
-    return len(span) == 1 and name_key(toponym.text) in people
+    return len(span) == 1 and name_key(toponym.text) in people and not (
+        span[0].i > 0 and name_key(tokens[span[0].i - 1].text) in gazetteer.locative_prepositions
+        and tokens[span[0].i - 1].text.lower() not in ("from", "between", "via"))
 
 
 def _major(entry: GazetteerEntry) -> bool:
@@ -294,8 +404,9 @@ def _attach_qualifiers(text: str, tokens: list[Token], found: list[Toponym], gaz
             continue
         span, entries = after
         named = gazetteer.lookup(toponym.district_of or toponym.text)
-        if not any(contains(q, m.entry) for q in entries for m in named):
-            continue  # a list ("Russia, China and Iran"), not an address
+        abbreviated = gazetteer.is_abbreviation(text[tokens[span.first].start:tokens[span.last].end])
+        if not abbreviated and not any(contains(q, m.entry) for q in entries for m in named):
+            continue  # a list ("Russia, China and Iran"), not an address; "Churchill, Man." is one
         toponym.qualifiers, toponym.address = entries, True
         start, end = tokens[span.first].start, tokens[span.last].end
         existing = by_start.get(start)
@@ -310,7 +421,12 @@ def _attach_qualifiers(text: str, tokens: list[Token], found: list[Toponym], gaz
 def _without_overlaps(found: list[Toponym]) -> list[Toponym]:
     """Keep the longer of overlapping names (earlier on ties), in text order."""
     kept: list[Toponym] = []
+    starts: list[int] = []  # of the kept names, in text order (they never overlap)
     for toponym in sorted(found, key=lambda t: (-(t.end - t.start), t.start)):
-        if all(toponym.end <= k.start or toponym.start >= k.end for k in kept):
-            kept.append(toponym)
-    return sorted(kept, key=lambda t: t.start)
+        at = bisect.bisect_left(starts, toponym.start)
+        clear_before = at == 0 or kept[at - 1].end <= toponym.start
+        clear_after = at == len(kept) or toponym.end <= kept[at].start
+        if clear_before and clear_after:
+            kept.insert(at, toponym)
+            starts.insert(at, toponym.start)
+    return kept

@@ -4,12 +4,14 @@ Score (in orders of magnitude, like log10 population) = prior (feature type, pop
 how many alternate names GeoNames knows, capital status) + "X, Y" qualifier agreement
 + article context (how strongly each country and admin1 region figures in the article,
 neighbouring countries, the dateline). Two passes: the first resolves every name from priors
-and qualifiers alone to estimate the context, the second resolves again with it.
+and qualifiers alone to estimate the context, the second resolves again with it. The publication's
+country (its web address: ".ca", ".co.uk") counts like one mention of that country.
 """
 from __future__ import annotations
 
 import math
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from tidings.resources.places import Gazetteer, GazetteerEntry, NameMatch, contains, distance_km, name_key
@@ -30,7 +32,11 @@ KM_PER_DEGREE_LATITUDE = 111.0
 CONFIDENT_MARGIN = 1.0
 #: How much one mention of each kind says about which countries the article is about.
 CONTEXT_WEIGHT = {"country": 1.0, "admin1": 1.0, "city": 0.5, "region": 0.5, "water": 0.0, "other": 0.5}
-DEMONYM_WEIGHT, DATELINE_WEIGHT = 0.5, 2.0
+DEMONYM_WEIGHT, DATELINE_WEIGHT, SOURCE_WEIGHT = 0.5, 2.0, 1.0
+#: Designators after which a region's name means the region ("Sichuan province"), not a town named like it.
+REGION_DESIGNATORS = frozenset({"province", "region", "oblast", "state", "governorate"})
+#: The smallest town that places a longer name the gazetteer does not know ("Air Berlin" at Berlin).
+INNER_CITY_POPULATION = 100_000
 
 
 @dataclass
@@ -69,13 +75,16 @@ def _close(a: GazetteerEntry, b: GazetteerEntry) -> bool:
 
 
 def resolve(toponyms: list[Toponym], gazetteer: Gazetteer, *, demonym_countries: list[str],
-            dateline: list[GazetteerEntry]) -> list[GazetteerEntry | None]:
-    """The chosen entry for each toponym (None when the gazetteer has none)."""
+            dateline: list[GazetteerEntry], source_countries: Sequence[str] = ()) -> list[GazetteerEntry | None]:
+    """The chosen entry for each toponym (None when the gazetteer has none); ``source_countries``: where the
+    publication is (from its web address), which counts for an ambiguous name like a mention of the country."""
     candidates = [_candidates(t, gazetteer) for t in toponyms]
     prior = Context()
     context = Context()
     for iso3 in demonym_countries:
         context.countries[iso3] += DEMONYM_WEIGHT
+    for iso3 in source_countries:
+        context.countries[iso3] += SOURCE_WEIGHT
     for entry in dateline:
         if entry.country:
             context.countries[entry.country] += DATELINE_WEIGHT
@@ -94,20 +103,34 @@ def resolve(toponyms: list[Toponym], gazetteer: Gazetteer, *, demonym_countries:
         best = ranked[0].entry
         # a name shared by towns in several countries says little about the article's country
         rival = next((m for m in ranked[1:] if m.entry.country != best.country), None)
-        confident = rival is None or best.feature != "city" or (
-            score(ranked[0], toponym, gazetteer, prior, "") - score(rival, toponym, gazetteer, prior, "")
-            >= CONFIDENT_MARGIN)
+        confident = rival is None or best.feature != "city" or _margin(ranked[0], rival, toponym, gazetteer, prior)
+        # a county or town whose namesakes lie in other regions says nothing yet about the article's region
+        regional = next((m for m in ranked[1:] if (m.entry.country, m.entry.admin1) != (best.country, best.admin1)),
+                        None)
+        region_confident = regional is None or _margin(ranked[0], regional, toponym, gazetteer, prior)
         if not toponym.district_of:  # a district's first guess is not evidence: it may be any namesake
             mine.anchors.setdefault(name_key(toponym.text), []).append(best)
-            _add(mine, best, confident)
+            _add(mine, best, confident, region_confident)
         for qualifier in toponym.qualifiers[:1]:
             _add(mine, qualifier, True)
     for mine in own.values():
         context.countries.update(mine.countries)
         context.admin1.update(mine.admin1)
         context.anchors.update(mine.anchors)
-    return [_best(t, c, gazetteer, _without(context, own.get(name_key(t.text))), name_key(t.text))
-            for t, c in zip(toponyms, candidates, strict=True)]
+    chosen = [_best(t, c, gazetteer, _without(context, own.get(name_key(t.text))), name_key(t.text))
+              for t, c in zip(toponyms, candidates, strict=True)]
+    return _one_sense(toponyms, chosen)
+
+
+def _one_sense(toponyms: list[Toponym], chosen: list[GazetteerEntry | None]) -> list[GazetteerEntry | None]:
+    """A name pinned once by its region ("born in Churchill, Man.") means the same place wherever else the
+    article repeats it alone ("a Churchill doctor")."""
+    pinned: dict[str, GazetteerEntry] = {}
+    for toponym, entry in zip(toponyms, chosen, strict=True):
+        if entry is not None and toponym.qualifiers and not toponym.district_of:
+            pinned.setdefault(name_key(toponym.text), entry)
+    return [pinned.get(name_key(t.text), e) if not t.qualifiers and not t.fixed and not t.district_of else e
+            for t, e in zip(toponyms, chosen, strict=True)]
 
 
 def _without(context: Context, mine: Context | None) -> Context:
@@ -117,10 +140,15 @@ def _without(context: Context, mine: Context | None) -> Context:
     return Context(context.countries - mine.countries, context.admin1 - mine.admin1, context.anchors, context.grid)
 
 
-def _add(context: Context, entry: GazetteerEntry, counts_for_country: bool) -> None:
+def _margin(best: NameMatch, rival: NameMatch, toponym: Toponym, gazetteer: Gazetteer, prior: Context) -> bool:
+    """Whether ``best`` beats ``rival`` by at least ``CONFIDENT_MARGIN`` on priors alone."""
+    return score(best, toponym, gazetteer, prior, "") - score(rival, toponym, gazetteer, prior, "") >= CONFIDENT_MARGIN
+
+
+def _add(context: Context, entry: GazetteerEntry, counts_for_country: bool, counts_for_region: bool = True) -> None:
     if entry.country and counts_for_country:
         context.countries[entry.country] += CONTEXT_WEIGHT[entry.feature]
-    if entry.admin1 and entry.country:
+    if entry.admin1 and entry.country and counts_for_region:
         context.admin1[(entry.country, entry.admin1)] += 1
 
 
@@ -128,16 +156,45 @@ def _candidates(toponym: Toponym, gazetteer: Gazetteer) -> list[NameMatch]:
     if toponym.fixed:
         return [NameMatch(e, True) for e in toponym.fixed]
     if toponym.district_of:
-        return [m for m in gazetteer.lookup(toponym.district_of) if m.entry.feature == "city"]
+        named = gazetteer.lookup(toponym.district_of)
+        regions = [m for m in named if m.entry.feature in ("admin1", "region")]
+        if regions and name_key(toponym.text.split()[-1]) in REGION_DESIGNATORS:
+            return regions  # "Sichuan province": the province itself
+        return [m for m in named if m.entry.feature == "city"]
     matches = gazetteer.lookup(toponym.text) or gazetteer.lookup("the " + toponym.text)
-    return matches or [NameMatch(e, True) for e in gazetteer.lookup_qualifier(toponym.text)]
+    matches = matches or [NameMatch(e, True) for e in gazetteer.lookup_qualifier(toponym.text)]
+    return matches or _inner_candidates(toponym.text, gazetteer)
+
+
+def _inner_candidates(text: str, gazetteer: Gazetteer) -> list[NameMatch]:
+    """For a name the gazetteer does not know, the places of the longest capitalised run of its words that it
+    does ("West Virginia State" → West Virginia, "Far North Queensland" → Queensland); none for one word."""
+    words = text.split()
+    for size in range(len(words) - 1, 0, -1):
+        for first in range(len(words) - size + 1):
+            part = words[first:first + size]
+            if not all(w[:1].isupper() for w in part):
+                continue
+            name = " ".join(part)
+            if gazetteer.is_stopword(name) or gazetteer.demonym(name):
+                continue
+            found = [m for m in gazetteer.lookup(name) if m.primary and (
+                m.entry.feature != "city" or m.entry.population >= INNER_CITY_POPULATION)]
+            if found:
+                return found
+    return []
 
 
 def _best(toponym: Toponym, candidates: list[NameMatch], gazetteer: Gazetteer,
           context: Context, name: str) -> GazetteerEntry | None:
     if toponym.district_of:  # a district is placed at its namesake town only inside a region the article names
-        candidates = [m for m in candidates if context.admin1[(m.entry.country, m.entry.admin1)]
+        candidates = [m for m in candidates if m.entry.feature != "city"
+                      or context.admin1[(m.entry.country, m.entry.admin1)]
                       or any(contains(q, m.entry) for q in toponym.qualifiers)]
+    qualifier = toponym.qualifiers[0] if toponym.qualifiers else None
+    if qualifier is not None and not toponym.fixed and not any(
+            contains(q, m.entry) for q in toponym.qualifiers for m in candidates):
+        return qualifier  # "Churchill, Man.", a town too small for the gazetteer: placed in Manitoba
     if not candidates:
         return None
     return max(candidates, key=lambda m: score(m, toponym, gazetteer, context, name)).entry
@@ -165,6 +222,8 @@ def _context_bonus(entry: GazetteerEntry, gazetteer: Gazetteer, context: Context
     value += NEIGHBOUR_CONTEXT * max((context.share(n) for n in neighbours), default=0.0)
     if entry.feature == "admin1" and context.admin1[(entry.country, entry.admin1)]:
         value += ADMIN1_CONTEXT  # towns of the region are named too ("Atlanta ... Georgia")
+    if entry.feature == "other" and entry.admin1 and context.admin1[(entry.country, entry.admin1)]:
+        value += ADMIN1_CONTEXT  # "Adair County" in an article about towns of Kentucky
     if entry.feature == "city":
         # the admin1 region counts for its other towns, not for a seat of the same name ("Quebec")
         in_named_region = entry.admin1 and context.admin1[(entry.country, entry.admin1)]

@@ -24,7 +24,11 @@ reported speech from the dependency parse (the complement of a cue verb, or the 
   word boundary), and no character lies in more than ``MAX_QUOTE_DEPTH`` quotes (outer ones kept),
   so the quotes of an article grow in proportion to it even when reported speech nests without end
   ("Russia said Russia said …");
-* titles in quotation marks (short and in title case: "Fox and Friends") are not quotes;
+* titles in quotation marks (short and in title case: "Fox and Friends") are not quotes; nor is reported
+  "content" that says nothing: an amount ("estimated $4.5 billion") or a bare noun of speech or a document
+  ("denied the allegations", "disputed the report");
+* quoted words inside the complement of an earlier verb of saying in their sentence take that verb as cue
+  ("X said the footage did not give 'clear evidence …,' but he said …": X's words);
 * quoted words inside reported speech stay part of the reported quote: "described Trump as
   a 'con artist'" gives the indirect quote "Trump as a 'con artist'"; a fragment that is the
   whole complement ("warned of 'adequate measures'") stays a direct quote; speech reported
@@ -36,7 +40,7 @@ from __future__ import annotations
 
 import bisect
 
-from tidings.models import ActorRef, Document, Quote
+from tidings.models import ActorRef, Document, Parse, Quote
 from tidings.resources import quotes as quote_lexicon
 from tidings.resources.quotes import QuoteLexicon
 
@@ -105,8 +109,38 @@ def run(doc: Document, *, lexicon: QuoteLexicon | None = None, min_unattributed_
             out.append(make(*phrase, "indirect", cue))
         elif phrase is None:
             out.append(make(quote.start, quote.end, "direct", cue))
+    out = [q for q in out if q.kind == "direct" or not _contentless(doc.parse, q.start, q.end, lex)]
     doc.quotes = sorted(within_depth(out, len(text)), key=lambda q: (q.start, q.end))
     return doc
+
+
+#: Words of an amount ("$915 million", "3.5 percent", "up 2 points").
+_AMOUNT_WORDS = frozenset({"percent", "per", "cent", "%", "million", "billion", "trillion", "thousand", "hundred",
+                           "points", "point", "dollars", "cents", "euros", "pounds", "yen", "about", "nearly",
+                           "almost", "some", "around", "roughly", "up", "down", "to", "from", "a", "an", "the"})
+#: Nouns of business and economic figures: reported, they are results, not anyone's words.
+FIGURE_NOUNS = frozenset({"income", "revenue", "revenues", "profit", "profits", "loss", "losses", "earnings", "sales",
+                          "turnover", "dividend", "dividends", "margin", "margins"})
+#: The most words a reported noun phrase may have and still be only a reference to what was said.
+_BARE_NOUN_TOKENS = 3
+
+
+def _contentless(parse: Parse, start: int, end: int, lex: QuoteLexicon) -> bool:
+    """Reported "content" that says nothing: an amount or a business figure ("reported net income of $104m",
+    "posted higher profits") or a bare noun naming speech or a document ("denied the allegations")."""
+    words = [t for t in parse.tokens_in(start, end) if t.pos not in ("PUNCT", "SPACE")]
+    if not words:
+        return True
+    if any(t.pos == "NUM" or t.tag == "CD" for t in words) and all(
+            t.pos in ("NUM", "SYM") or t.tag in ("CD", "$") or t.text.lower() in _AMOUNT_WORDS for t in words):
+        return True
+    inside = {t.i for t in words}
+    roots = [t for t in words if t.head == t.i or t.head not in inside]
+    if all(t.pos in ("NUM", "SYM") or t.lemma.lower() in FIGURE_NOUNS for t in roots):
+        return True  # a figure, not words: "reported net income of $104m", "posted higher profits"
+    head = words[-1].lemma.lower()
+    return len(words) <= _BARE_NOUN_TOKENS and (head in lex.nouns or head in lex.document_nouns) and all(
+        t.pos in ("DET", "PRON", "ADJ") or t.tag in ("PRP$", "POS") for t in words[:-1])
 
 
 def within_depth(quotes: list[Quote], length: int) -> list[Quote]:

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from tidings.models import Parse
+from tidings.models import Parse, Token
 from tidings.resources.quotes import QuoteLexicon
 
 from .marks import DOUBLE, MarkedQuote, strip_span
@@ -20,6 +20,16 @@ _COMPLEMENTS = {"dobj", "dative", "prep", "oprd", "xcomp", "ccomp", "attr", "aco
 _DASHES = {"—", "―", "–", "--", "-"}
 _EDGE_PUNCT = " \t\r\n,;:-–—"
 _DEFINITE = {"the", "a", "an", "this", "that", "these", "those"}
+_RELATIVES = {"that", "which", "who", "whom"}
+
+
+#: Verbs whose subject receives the document they take: "the minister received a letter saying …" is the
+#: letter's words, not the minister's.
+RECEIVING_VERBS = frozenset({"receive", "get", "obtain", "read", "open", "review", "see", "handed", "forward"})
+#: Verbs whose subject is the author of the document they take ("the unions issued a statement saying").
+ISSUING_VERBS = frozenset({"issue", "release", "publish", "send", "write", "sign", "post", "file", "submit",
+                           "circulate", "present", "make", "pen", "draft", "tweet", "deliver", "give", "put",
+                           "email", "e-mail", "launch", "unveil", "produce", "prepare", "adopt", "pass"})
 
 
 @dataclass(frozen=True)
@@ -69,20 +79,48 @@ class Attributor:
 
     def speaker_of(self, verb: int) -> int | None:
         """The subject of a cue verb, climbing from "…, adding that" or "and added" to the main verb;
-        failing that, the noun just before the verb (a subject the parser attached elsewhere)."""
+        failing that, the noun just before the verb (a subject the parser attached elsewhere). A subject
+        inside quotation marks when the verb is not is a misparse: the speaker is then named right after
+        the verb ('"…," said the senator') or right before it ('"…," the senator said in an interview')."""
+        found = self._subject_of(verb)
+        tokens = self.parse.tokens
+        if found is not None and self._in_quote(tokens[found].start) and not self._in_quote(tokens[verb].start):
+            inverted = self._inverted_subject(verb)
+            return inverted if inverted is not None else self._noun_before(verb)
+        return found
+
+    def _subject_of(self, verb: int) -> int | None:
         cue, seen = verb, set()
         while verb not in seen:
             seen.add(verb)
-            for kid in self.parse.children(verb):
-                if self.parse.tokens[kid].dep in _SUBJECTS:
-                    return self._unstolen(kid)
+            subjects = [k for k in self.parse.children(verb) if self.parse.tokens[k].dep in _SUBJECTS]
+            if subjects:
+                # "the reasons that Trump refuses …": "that" taken for a second subject; the name is the speaker
+                named = [k for k in subjects if self.parse.tokens[k].text.lower() not in _RELATIVES]
+                return self._unstolen(named[0] if named and len(subjects) > 1 else subjects[0])
             tok = self.parse.tokens[verb]
+            document = self._document_of(tok)
+            if document is not None:
+                return document  # "received a letter from the union saying …": the letter speaks, not its reader
             if tok.dep in _CLIMB or (tok.dep == "ccomp" and tok.tag in ("VBG", "VBN")):
                 verb = tok.head
             else:
                 break
         found = self._passive_agent(verb)
         return found if found is not None else self._noun_before(cue)
+
+    def _document_of(self, participle: Token) -> int | None:
+        """The document that speaks through a participle when someone receives it: "received a letter saying …"
+        (the participle hanging from the letter, or from "received" as the parser often has it)."""
+        tokens = self.parse.tokens
+        head = tokens[participle.head]
+        if participle.dep == "acl" and head.lemma.lower() in self.lex.document_nouns:
+            received = head.dep == "dobj" and tokens[head.head].lemma.lower() in RECEIVING_VERBS
+            return head.i if received else None  # "issued a statement saying": the issuer, found by climbing on
+        if participle.dep == "advcl" and participle.tag == "VBG" and head.lemma.lower() in RECEIVING_VERBS:
+            return next((k for k in self.parse.children(head.i) if tokens[k].dep == "dobj"
+                         and tokens[k].lemma.lower() in self.lex.document_nouns), None)
+        return None
 
     def _unstolen(self, subject: int) -> int:
         """"… mishandled the inquiry and Democrats accused …": the object of the verb before was taken
@@ -191,11 +229,35 @@ class Attributor:
         signed = self._signature(tail, terminal or close is None)
         if signed is not None:
             return signed
+        governing = self._governing_cue(quote)
+        if governing is not None:
+            return governing
         order = [head, tail] if intro and not comma_end else [tail, head]
         opens_paragraph = not self.text[para[0]:quote.outer_start].strip()
         if opens_paragraph and previous is not None and self.text[previous[0]:previous[1]].rstrip().endswith(":"):
             order.append(self._window(self._first_token_at(previous[1]) - 1, -1, 30, previous))
         return self._cue_in(order, tail)
+
+    def _governing_cue(self, quote: MarkedQuote) -> Cue | None:
+        """The verb of saying earlier in the sentence whose complement holds the quoted words ("X said that the
+        footage did not give 'absolute evidence,' but he said …": X's words, not those of the next cue)."""
+        tokens = self.parse.tokens
+        first = self._first_token_at(quote.start)
+        if first >= len(tokens):
+            return None
+        node, seen = first, set()
+        while tokens[node].head != node and node not in seen:
+            seen.add(node)
+            node = tokens[node].head
+            inside = quote.outer_start <= tokens[node].start < quote.outer_end
+            if tokens[node].sent != tokens[first].sent or (self._in_quote(tokens[node].start) and not inside):
+                return None
+            if node < first and self._is_cue_verb(node, (self.lex.speech,)) and tokens[node].tag != "VBN":
+                between = self.text[tokens[node].end:quote.outer_start]
+                if not between.strip(" \t\n,:;—–-"):
+                    return None  # 'She said: "…"' — the usual order already finds it
+                return Cue((node,), self.speaker_of(node))
+        return None
 
     def introducing(self, previous: tuple[int, int]) -> Cue | None:
         """The cue closing a paragraph with a colon ("The governor added:"), which introduces the next
@@ -236,6 +298,20 @@ class Attributor:
         while tokens[name].dep in ("compound", "flat") and tokens[name].head > name:
             name = tokens[name].head
         return Cue((tail[0],), name)
+
+    def _inverted_subject(self, verb: int) -> int | None:
+        """The speaker named right after the cue ('"…," said the senator from Ohio'): the first noun after
+        ``verb`` in its sentence, before any comma, climbing to the head of its phrase."""
+        tokens = self.parse.tokens
+        i = verb + 1
+        while i < len(tokens) and tokens[i].sent == tokens[verb].sent and tokens[i].pos not in ("PUNCT", "VERB", "ADP"):
+            if tokens[i].pos in ("PROPN", "NOUN", "PRON") and not self._in_quote(tokens[i].start) and \
+                    tokens[i].ent_type not in ("DATE", "TIME"):
+                while tokens[i].dep in ("compound", "flat", "poss", "amod", "case") and tokens[i].head > i:
+                    i = tokens[i].head
+                return i
+            i += 1
+        return None
 
     def _name_before(self, window: list[int], cue: int) -> int | None:
         """'"…," Flynn, an adviser, said' parsed without a subject: the first name before the cue."""

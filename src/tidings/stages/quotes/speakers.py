@@ -1,12 +1,17 @@
 """Who is speaking: the speaker phrase around a head token, resolved to a named actor.
 
 Resolution order: a mention from the actors stage covering the phrase; a relative pronoun
-("…, who said") to its antecedent; a personal pronoun ("he said") or a definite role noun
-("the spokesman said") to the last gender-compatible named person outside quotations (one of
+("…, who said") to its antecedent; "he" / "she" from the discourse: a named person of that gender
+(or of unknown gender) who is a subject earlier in the pronoun's sentence ("Lang said after the vote
+he would …"), else the last speaker of that gender (or of unknown gender) in this or the previous
+few sentences, passing over people who only were mentioned; failing that, a personal pronoun or a
+definite role noun ("the spokesman said") to the last gender-compatible named person outside quotations (one of
 unknown gender when they spoke last, before any named person of the pronoun's gender); "it"
 to the last organisation named outside quotations; "they" to the last group that spoke in the
 previous sentences (or a group subject of the sentence before); a
-named entity in the phrase (a surname expanded to the fullest form the article uses).
+named entity in the phrase (a surname expanded to the fullest form the article uses). A document
+("the ministry's statement", "a letter signed by 40 mayors") speaks for its issuer or signers, never for
+whoever it is addressed to.
 Anything else (anonymous sources, "officials") keeps its own text.
 """
 from __future__ import annotations
@@ -18,6 +23,8 @@ from dataclasses import dataclass
 
 from tidings.models import ActorRef, Document, Token
 from tidings.resources.quotes import QuoteLexicon
+
+from .attribution import ISSUING_VERBS
 
 _NP_LEFT = {"compound", "det", "amod", "poss", "nmod", "nummod", "quantmod", "case", "predet", "nn"}
 _NAME_LABELS = {"PERSON", "ORG", "GPE", "NORP"}
@@ -53,6 +60,9 @@ class Speakers:
     #: "they" looks this many sentences back for the group it stands for.
     GROUP_SENTENCES = 3
 
+    #: "he said" / "she said" looks this many sentences back for the last speaker of that gender.
+    DISCOURSE_SENTENCES = 3
+
     def __init__(self, doc: Document, lexicon: QuoteLexicon, quoted: list[tuple[int, int]],
                  cue_speakers: Iterable[int] = ()):
         self.doc = doc
@@ -66,6 +76,7 @@ class Speakers:
         self.persons = self._named_persons()
         self.person_starts = [p.start for p in self.persons]
         self.full_names = self._full_names()
+        self._refs: dict[int, ActorRef] = {}
 
     # --- building blocks --------------------------------------------------------------
 
@@ -126,7 +137,14 @@ class Speakers:
     # --- resolution ---------------------------------------------------------------------
 
     def ref(self, head: int) -> ActorRef:
-        """The speaker whose phrase is headed by token ``head``."""
+        """The speaker whose phrase is headed by token ``head`` (resolved once per head)."""
+        if head not in self._refs:
+            self._refs[head] = self._resolve(head)
+        found = self._refs[head]
+        return ActorRef(text=found.text, actor_id=found.actor_id, name=found.name, country=found.country,
+                        sector=found.sector, org=found.org, start=found.start, end=found.end)
+
+    def _resolve(self, head: int) -> ActorRef:
         tok = self.parse.tokens[head]
         lower = tok.text.lower()
         if lower in _RELATIVE and tok.dep.startswith("nsubj"):
@@ -139,6 +157,10 @@ class Speakers:
             group = self._group_back(head)
             if group is not None:
                 return self._standing_for(group, tok)
+        if lower in ("he", "she") and tok.pos == "PRON":
+            speaker = self._discourse_speaker(head, self.lex.pronouns[lower])
+            if speaker is not None:
+                return self._with_span(speaker, tok.start, tok.end, tok.text)
         if lower in self.lex.pronouns and tok.pos == "PRON":
             return self._resolve_back(tok.start, tok.end, self.lex.pronouns[lower], lower in ("he", "she"))
         owner = self._document_owner(head)
@@ -184,7 +206,17 @@ class Speakers:
             clause = self.parse.tokens[clause].head
         if self.parse.tokens[clause].dep != "relcl":
             return None
-        return self.parse.tokens[clause].head
+        antecedent = self.parse.tokens[clause].head
+        if self._inside_quote(self.parse.tokens[antecedent].start) and not self._inside_quote(
+                self.parse.tokens[rel].start):
+            # 'labelled a "big misjudgement" by the Conservatives, who said': the noun next to "who"
+            before = rel - 1
+            while before >= 0 and self.parse.tokens[before].pos not in ("NOUN", "PROPN"):
+                before -= 1
+            if before >= 0 and self.parse.tokens[before].sent == self.parse.tokens[rel].sent and not \
+                    self._inside_quote(self.parse.tokens[before].start):
+                return before
+        return antecedent
 
     def _document_owner(self, head: int) -> int | None:
         """For "the ministry's statement said": the ministry (poss, or from/by/of object); for "the unions
@@ -200,8 +232,25 @@ class Speakers:
                 objects = [k for k in self.parse.children(kid) if tokens[k].dep == "pobj"]
                 if objects and tokens[objects[0]].pos in ("PROPN", "NOUN"):
                     return objects[0]
-        if tokens[head].dep == "dobj":
+        signer = self._signer(head)
+        if signer is not None:
+            return signer
+        if tokens[head].dep == "dobj" and tokens[tokens[head].head].lemma.lower() in ISSUING_VERBS:
             return next((k for k in self.parse.children(tokens[head].head) if tokens[k].dep == "nsubj"), None)
+        return None  # "the minister received a letter": its reader is not its author
+
+    def _signer(self, document: int) -> int | None:
+        """"A letter addressed to the minister and signed by 40 mayors": the agent of a participle describing
+        the document (its author; whoever it is addressed or sent to is not)."""
+        tokens = self.parse.tokens
+        participles = [k for k in self.parse.children(document) if tokens[k].dep == "acl" and tokens[k].tag == "VBN"]
+        participles += [c for p in participles for c in self.parse.children(p) if tokens[c].dep == "conj"]
+        for participle in participles:
+            for agent in self.parse.children(participle):
+                if tokens[agent].dep == "agent":
+                    objects = [k for k in self.parse.children(agent) if tokens[k].dep == "pobj"]
+                    if objects:
+                        return objects[0]
         return None
 
     def _appositive_person(self, head: int) -> int | None:
@@ -282,6 +331,50 @@ class Speakers:
         if unsure is not None:
             return self._with_span(self._person_ref(unsure), start, end, text)
         return ActorRef(text=text, start=start, end=end)
+
+    def _discourse_speaker(self, pronoun: int, gender: str | None) -> ActorRef | None:
+        """"He said …": the last person who spoke in this or the previous few sentences, when of that gender
+        (or of unknown gender); speakers of the other gender, groups and organisations are passed over."""
+        tokens = self.parse.tokens
+        sent = tokens[pronoun].sent
+        subject = self._subject_before(pronoun, gender)
+        if subject is not None:  # "Trump said after the convention he would …": the subject before the pronoun
+            return self._person_ref(subject)
+        for head in reversed(self.cue_speakers[:bisect.bisect_left(self.cue_speakers, pronoun)]):
+            if tokens[head].sent < sent - self.DISCOURSE_SENTENCES:
+                break
+            found = self._speaker_gender(head)
+            if found is None:
+                continue  # not a person
+            if found == "?" or found == gender:
+                ref = self.ref(head)
+                return ref if ref.name else None
+        return None
+
+    def _subject_before(self, pronoun: int, gender: str | None) -> NamedPerson | None:
+        """The last named person of the pronoun's gender (or of unknown gender) who is a subject earlier in
+        the pronoun's own sentence."""
+        tokens = self.parse.tokens
+        first = self.parse.sentences[tokens[pronoun].sent].token_start
+        for i in range(pronoun - 1, first - 1, -1):
+            if not tokens[i].dep.startswith("nsubj") or self._inside_quote(tokens[i].start):
+                continue
+            person = next((p for p in self.persons if p.start <= tokens[i].start < p.end), None)
+            if person is not None and self.gender(person) in (gender, None):
+                return person
+        return None
+
+    def _speaker_gender(self, head: int) -> str | None:
+        """``male`` / ``female`` for a speaker who is a named person or a personal pronoun, ``?`` for a named
+        person of unknown gender, None for any other speaker."""
+        tok = self.parse.tokens[head]
+        lower = tok.text.lower()
+        if lower in ("he", "she") and tok.pos == "PRON":
+            return self.lex.pronouns[lower] if self.ref(head).name else None
+        person = next((p for p in self.persons if p.start <= tok.start < p.end), None)
+        if person is None:
+            return None
+        return self.gender(person) or "?"
 
     def _last_person_speaking(self, start: int) -> str | None:
         """The name of the named person who is the last speaker of a cue before ``start``."""

@@ -1,0 +1,41 @@
+"""Toponyms the gazetteer finds where the model does not (sentences written for these tests)."""
+from __future__ import annotations
+
+from tests.stages.conftest import by_text
+
+
+def test_towns_listed_beside_a_found_place_are_places(geoparse):
+    found = geoparse("The chain closed its shops in Leeds, Cirencester, Castlegar and Almelo last year.")
+    assert {p.text for p in found} >= {"Leeds", "Cirencester", "Almelo"}
+    assert by_text(found, "Almelo").country == "NLD"
+
+
+def test_a_town_after_a_to_of_motion_is_a_place(geoparse):
+    found = geoparse("After the wedding the couple moved to Cirencester, where they opened a bakery.")
+    assert by_text(found, "Cirencester").country == "GBR"
+
+
+def test_a_person_after_to_is_no_place(geoparse):
+    found = geoparse("The senator spoke to Jackson about the budget on Monday.")
+    assert "Jackson" not in {p.text for p in found}
+
+
+def test_a_town_naming_local_people_or_institutions_is_a_place(geoparse):
+    found = geoparse("A Cirencester resident was arrested by Danbury police after a chase on Sunday.")
+    assert {p.text for p in found} >= {"Cirencester", "Danbury"}
+
+
+def test_a_politicians_name_before_a_noun_is_no_place(geoparse):
+    found = geoparse("The Obama administration rejected the plan, and the Clinton campaign said nothing.")
+    assert found == []
+
+
+def test_a_town_after_in_is_a_place_though_a_person_in_the_article_shares_the_word(geoparse):
+    found = geoparse("Carlisle Brown won the race on Friday. Fans cheered for him in Carlisle.")
+    assert [(p.text, p.country) for p in found] == [("Carlisle", "GBR")]
+    assert found[0].start > len("Carlisle Brown won the race on Friday.")
+
+
+def test_the_end_of_a_route_from_a_place_is_a_place(geoparse):
+    found = geoparse("The bypass from Air Balloon roundabout to Cirencester will be closed tonight, officials said.")
+    assert by_text(found, "Cirencester").country == "GBR"
