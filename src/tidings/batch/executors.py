@@ -3,19 +3,24 @@
 Workers never touch the database: they return Documents (without the parse layer) or Failures
 and the parent's writer commits them. ``serial`` runs in-process, ``local`` uses N spawned
 processes, ``dask`` submits batches to a ``dask.distributed`` scheduler. Each worker process
-loads spaCy once (the process-wide default pipeline).
+loads spaCy once (the process-wide default pipeline). The per-article limits (``ArticleLimits``: wall-time
+budget, characters parsed) travel with every batch, so workers apply the run's own.
 """
 from __future__ import annotations
 
+import dataclasses
 import os
 import threading
 import time
 import traceback
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
 from typing import Protocol
 
 from tidings.models import Document, Failure, RawArticle
+from tidings.pipeline.budget import TIME_BUDGET, check_limits
+from tidings.stages.nlp import MAX_CHARS
 
 Batch = list[RawArticle]
 Results = list[Document | Failure]
@@ -45,11 +50,31 @@ def die_with_parent(parent: int, *, interval: float = PARENT_CHECK_SECONDS) -> N
     threading.Thread(target=watch, name="tidings-parent-watch", daemon=True).start()
 
 
-def process_batch(raws: Batch, pipeline=None) -> Results:
-    """Run the pipeline on one batch; a crash on the whole batch falls back to one input at a time."""
+@dataclass(frozen=True)
+class ArticleLimits:
+    """What one article may cost a worker: ``time_budget`` seconds of wall time in the stages (None: no
+    limit) and ``max_chars`` characters of clean text parsed; over either it fails with the reason."""
+
+    time_budget: float | None = TIME_BUDGET
+    max_chars: int | None = None  # the parser's own limit, nlp.MAX_CHARS
+
+    def __post_init__(self) -> None:
+        check_limits(time_budget=self.time_budget, max_chars=self.max_chars, most_chars=MAX_CHARS)
+
+    def apply(self, pipeline):
+        """``pipeline`` with these limits (the same loaded model and stages)."""
+        if (pipeline.time_budget, pipeline.max_chars) == (self.time_budget, self.max_chars):
+            return pipeline
+        return dataclasses.replace(pipeline, time_budget=self.time_budget, max_chars=self.max_chars)
+
+
+def process_batch(raws: Batch, pipeline=None, *, limits: ArticleLimits | None = None) -> Results:
+    """Run the pipeline on one batch (with ``limits`` when given, else the pipeline's own); a crash on the
+    whole batch falls back to one input at a time."""
     from tidings.pipeline import default_pipeline
 
     pipeline = pipeline or default_pipeline()
+    pipeline = limits.apply(pipeline) if limits is not None else pipeline
     try:
         results = list(pipeline.process_many(raws))
     except Exception:
@@ -78,12 +103,13 @@ class Executor(Protocol):
 class SerialExecutor:
     """Runs the pipeline in this process (``--workers 1``)."""
 
-    def __init__(self, pipeline=None):
+    def __init__(self, pipeline=None, *, limits: ArticleLimits | None = None):
         self.pipeline = pipeline
+        self.limits = limits
 
     def map_batches(self, batches: Iterable[Batch]) -> Iterator[tuple[Batch, Results]]:
         for batch in batches:
-            yield batch, process_batch(batch, self.pipeline)
+            yield batch, process_batch(batch, self.pipeline, limits=self.limits)
 
     def close(self) -> None:
         pass
@@ -92,16 +118,17 @@ class SerialExecutor:
 class ProcessExecutor:
     """``workers`` local processes (spawned, so each loads its own spaCy model once)."""
 
-    def __init__(self, workers: int):
+    def __init__(self, workers: int, *, limits: ArticleLimits | None = None):
         import multiprocessing
         from concurrent.futures import ProcessPoolExecutor
 
         self.workers = workers
+        self.limits = limits
         self.pool = ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("spawn"),
                                         initializer=die_with_parent, initargs=(os.getpid(),))
 
     def map_batches(self, batches: Iterable[Batch]) -> Iterator[tuple[Batch, Results]]:
-        return ordered_results(lambda batch: self.pool.submit(process_batch, batch), batches,
+        return ordered_results(lambda batch: self.pool.submit(process_batch, batch, limits=self.limits), batches,
                                window=self.workers * WINDOW_PER_WORKER)
 
     def close(self) -> None:
@@ -109,11 +136,14 @@ class ProcessExecutor:
 
 
 class DaskExecutor:
-    """Submits batches to a ``dask.distributed`` cluster (``scheduler`` address or a ``Client``)."""
+    """Submits batches to a ``dask.distributed`` cluster (``scheduler`` address or a ``Client``). Dask runs
+    tasks in worker threads, where no timer signal reaches them: an article over its time budget fails once
+    its stage returns instead of being interrupted (``pipeline/budget.py``)."""
 
-    def __init__(self, scheduler):
+    def __init__(self, scheduler, *, limits: ArticleLimits | None = None):
         from distributed import Client
 
+        self.limits = limits
         self.own_client = not isinstance(scheduler, Client)
         try:
             self.client = Client(scheduler, timeout=CONNECT_TIMEOUT) if self.own_client else scheduler
@@ -122,8 +152,9 @@ class DaskExecutor:
         self.workers = max(1, len(self.client.scheduler_info().get("workers", {})))
 
     def map_batches(self, batches: Iterable[Batch]) -> Iterator[tuple[Batch, Results]]:
-        return ordered_results(lambda batch: self.client.submit(process_batch, batch, pure=False), batches,
-                               window=self.workers * WINDOW_PER_WORKER)
+        return ordered_results(lambda batch: self.client.submit(process_batch, batch, limits=self.limits,
+                                                                pure=False),
+                               batches, window=self.workers * WINDOW_PER_WORKER)
 
     def close(self) -> None:
         if self.own_client:
@@ -153,14 +184,16 @@ def _collect(batch: Batch, future) -> tuple[Batch, Results]:
         return batch, [Failure(id=raw.id, reason=reason, origin=raw.origin) for raw in batch]
 
 
-def make_executor(engine: str = "local", *, workers: int = 1, scheduler=None, pipeline=None) -> Executor:
-    """The executor for ``--engine``/``--workers``/``--scheduler`` (``local`` with 1 worker runs in-process)."""
+def make_executor(engine: str = "local", *, workers: int = 1, scheduler=None, pipeline=None,
+                  limits: ArticleLimits | None = None) -> Executor:
+    """The executor for ``--engine``/``--workers``/``--scheduler`` (``local`` with 1 worker runs in-process);
+    ``limits`` applies to every article (default: the pipeline's own)."""
     if engine == "dask":
         if scheduler is None:
             raise ExecutorError("--engine dask needs --scheduler tcp://HOST:PORT")
-        return DaskExecutor(scheduler)
+        return DaskExecutor(scheduler, limits=limits)
     if engine != "local":
         raise ExecutorError(f"unknown engine {engine!r} (local or dask)")
     if workers < 1:
         raise ExecutorError("--workers must be at least 1")
-    return SerialExecutor(pipeline) if workers == 1 else ProcessExecutor(workers)
+    return SerialExecutor(pipeline, limits=limits) if workers == 1 else ProcessExecutor(workers, limits=limits)
