@@ -62,8 +62,12 @@ class ArticleLimits:
         check_limits(time_budget=self.time_budget, max_chars=self.max_chars, most_chars=MAX_CHARS)
 
     def apply(self, pipeline):
-        """``pipeline`` with these limits (the same loaded model and stages)."""
-        if (pipeline.time_budget, pipeline.max_chars) == (self.time_budget, self.max_chars):
+        """``pipeline`` with these limits (the same loaded model and stages); any other object with a
+        ``process_many`` (a wrapper, a test double) is used as it is."""
+        from tidings.pipeline import Pipeline
+
+        if not isinstance(pipeline, Pipeline) or (pipeline.time_budget, pipeline.max_chars) == (
+                self.time_budget, self.max_chars):
             return pipeline
         return dataclasses.replace(pipeline, time_budget=self.time_budget, max_chars=self.max_chars)
 

@@ -6,6 +6,7 @@ import sys
 
 import click
 
+from tidings.cli.budget_options import budget_options
 from tidings.cli.render import document_table
 from tidings.cli.store_cmd import min_confidence_option
 from tidings.models import Document, Failure, RawArticle
@@ -25,28 +26,35 @@ FAILURE_SCHEMA = "tidings.failure/1"
               help="json (default for one article), jsonl (default for several), or table.")
 @click.option("--explain", is_flag=True, help="Show, per sentence, the parse and the rule behind each event.")
 @min_confidence_option
-def extract_command(paths, published, url, title, fmt, explain, min_confidence) -> None:
+@budget_options
+def extract_command(paths, published, url, title, fmt, explain, min_confidence, max_bytes, max_file_bytes, max_chars,
+                    time_budget) -> None:
     """Extract events, actors, quotes, dates, places and amounts from articles.
 
     \b
     PATHS are files (.html .htm .txt .md .jsonl), folders, or - for standard input.
     A .jsonl input holds one article per line: {"id", "text" or "html", "url", "title",
     "published"}; the output then has one document per input line, in order. An input
-    that fails is named on stderr (and, in jsonl, is an {"error": ...} line in its place).
+    that fails is named on stderr (and, in jsonl, is an {"error": ...} line in its place),
+    an article over a budget (--max-bytes, --max-chars, --time-budget...) included.
     \b
     Examples:
       tidings extract article.html --published 2021-12-30
       cat story.txt | tidings extract - --format table
       tidings extract batch.jsonl --format jsonl > documents.jsonl
       tidings extract article.html --min-confidence 0       # every candidate, with its confidence
+      tidings extract huge.jsonl --max-chars 200000 --time-budget 20
     """
     from tidings import confident_events
+    from tidings.batch.executors import ArticleLimits
     from tidings.pipeline import default_pipeline
 
-    inputs = list(_inputs(paths, published=published, url=url, title=title))
+    inputs = list(_inputs(paths, published=published, url=url, title=title, max_bytes=max_bytes,
+                          max_file_bytes=max_file_bytes))
     fmt = fmt or ("json" if len(inputs) == 1 else "jsonl")
     raws = [item for item in inputs if isinstance(item, RawArticle)]
-    processed = iter(default_pipeline().process_many(raws) if raws else ())
+    pipeline = ArticleLimits(time_budget=time_budget, max_chars=max_chars).apply(default_pipeline()) if raws else None
+    processed = iter(pipeline.process_many(raws) if pipeline else ())
     failed = 0
     for item in inputs:
         result = next(processed) if isinstance(item, RawArticle) else item
@@ -67,18 +75,19 @@ def failure_record(failure: Failure, *, origin: str | None) -> dict:
     return {"schema": FAILURE_SCHEMA, "article": {"id": failure.id}, "origin": origin, "error": failure.reason}
 
 
-def _inputs(paths, *, published, url, title):
+def _inputs(paths, *, published, url, title, max_bytes: int = readers.MAX_BYTES,
+            max_file_bytes: int = readers.MAX_FILE_BYTES):
     """A RawArticle or a Failure per input, blank JSONL lines included (as Failures)."""
     for path in paths:
         if path == "-":
-            content = sys.stdin.read(readers.MAX_BYTES + 1)  # bounded like any input file, never read whole
-            if len(content) > readers.MAX_BYTES:
-                yield Failure(id="stdin", reason=f"too large: standard input over {readers.MAX_BYTES} characters",
+            content = sys.stdin.read(max_bytes + 1)  # bounded like any input file, never read whole
+            if len(content) > max_bytes:
+                yield Failure(id="stdin", reason=f"too large: standard input over {max_bytes} characters",
                               origin="<stdin>")
                 continue
             yield raw_from_string(content, id="stdin", url=url, title=title, published=published)
             continue
-        for raw in iter_inputs([path], blank_lines=True):
+        for raw in iter_inputs([path], blank_lines=True, max_bytes=max_bytes, max_file_bytes=max_file_bytes):
             if isinstance(raw, RawArticle):
                 raw.published = raw.published or published
                 raw.url = raw.url or url

@@ -73,8 +73,8 @@ def time_limit(seconds: float | None) -> Iterator[bool]:
             raise _Alarm
 
     previous = signal.signal(signal.SIGALRM, on_alarm)
-    signal.setitimer(signal.ITIMER_REAL, seconds)
     try:
+        signal.setitimer(signal.ITIMER_REAL, seconds)  # (a tiny limit may ring before the block starts)
         yield True
     except _Alarm:
         raise TimeBudgetExceeded("time budget exceeded") from None
