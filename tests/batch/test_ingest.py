@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from tests.batch.stories import STORIES, write_corpus
+from tests.hostile.make_corpus import write_big_feed
 from tidings import query
 from tidings.batch import ingest
 from tidings.batch.executors import SerialExecutor, ordered_results, process_batch
@@ -273,3 +274,14 @@ def test_a_store_that_cannot_be_written_stops_the_run_with_one_line(tmp_path, pi
         store.conn.execute(f"PRAGMA max_page_count = {store.conn.execute('PRAGMA page_count').fetchone()[0]}")
         with pytest.raises(StoreError, match="cannot write to .*disk is full"):
             ingest([str(corpus)], store=store, pipeline=pipeline)
+
+
+@pytest.mark.slow
+def test_every_item_of_a_twenty_thousand_item_feed_gets_its_one_outcome(tmp_path):
+    feed = write_big_feed(tmp_path / "big.rss", items=20_000, body_every=2_000)
+    with Store.open(tmp_path / "feed.db") as store:
+        summary = ingest([str(feed)], store=store, min_confidence=0.5)
+        ledger = store.conn.execute("SELECT (SELECT COUNT(*) FROM articles) + (SELECT COUNT(*) FROM skipped)"
+                                    " + (SELECT COUNT(*) FROM failures)").fetchone()[0]
+    assert summary.total == ledger == 20_000
+    assert summary.stored == 10 and summary.failed == {"empty": 19_990}

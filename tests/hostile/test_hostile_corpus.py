@@ -85,14 +85,16 @@ def test_extract_prints_one_jsonl_line_per_input_unit_and_never_a_traceback(corp
     assert result.returncode in (0, 1)
     lines = result.stdout.splitlines()
     assert len(lines) == sum(units.values()) + blank_lines
-    records = [json.loads(line) for line in lines]
+    assert sum(1 for line in lines if not line) == blank_lines  # a blank line answers each, no more
+    records = [json.loads(line) for line in lines if line]
     failures = [r for r in records if r.get("schema") == "tidings.failure/1"]
     assert all(r["error"] for r in failures) and len(failures) < len(records)
     assert peak_rss_kb(result.stderr) < PEAK_RSS_LIMIT_KB
 
 
 def _blank_lines(path: Path) -> int:
-    """Blank lines of a plain .jsonl: `extract` answers each (output line N is input line N), `ingest` skips them."""
+    """Blank lines of a plain .jsonl: no inputs; `extract` answers each with a blank line (output line N is input
+    line N), `ingest` records nothing for them."""
     lines = re.split(rb"\r?\n", path.read_bytes())
     if lines and lines[-1] == b"":
         lines.pop()
