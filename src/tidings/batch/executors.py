@@ -50,7 +50,7 @@ def die_with_parent(parent: int, *, interval: float = PARENT_CHECK_SECONDS) -> N
     threading.Thread(target=watch, name="tidings-parent-watch", daemon=True).start()
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class ArticleLimits:
     """What one article may cost a worker: ``time_budget`` seconds of wall time in the stages (None: no
     limit) and ``max_chars`` characters of clean text parsed; over either it fails with the reason."""

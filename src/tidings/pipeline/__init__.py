@@ -48,9 +48,9 @@ class Pipeline:
     topic_gate: bool = True
     spacy_model: object | None = field(default=None, repr=False)
     #: wall-time seconds one article may spend in the stages (None: no limit); see ``pipeline/budget.py``
-    time_budget: float | None = TIME_BUDGET
+    time_budget: float | None = field(default=TIME_BUDGET, kw_only=True)
     #: most characters of clean text parsed (None: the parser's ``nlp.MAX_CHARS``); longer fails "too large"
-    max_chars: int | None = None
+    max_chars: int | None = field(default=None, kw_only=True)
 
     def __post_init__(self) -> None:
         check_limits(time_budget=self.time_budget, max_chars=self.max_chars, most_chars=nlp.MAX_CHARS)
