@@ -105,10 +105,10 @@ def _running(proc: psutil.Process) -> bool:
 
 
 def kill_at_random_point(corpus: Path, db: Path, rng: random.Random, units: int, *,
-                         workers: int = 1) -> tuple[int | None, list[int]]:
+                         workers: int = 1) -> tuple[int | None, int, list[int]]:
     """Start an ingest, SIGKILL it once it has recorded a random number of outcomes (plus a random instant);
-    return how many outcomes the store held when it was killed (None: it had finished) and the processes it
-    had started that outlived it (orphans)."""
+    return how many outcomes the store held when it was killed (None: it had finished), how many processes it
+    had started by then, and those that outlived it (orphans)."""
     before = outcome_count(db)
     # mostly between two commits of the run; now and then while it starts (loading the model, reopening the store)
     target = before if before >= units - 1 or rng.random() < 0.15 else rng.randrange(before + 1, units)
@@ -122,11 +122,11 @@ def kill_at_random_point(corpus: Path, db: Path, rng: random.Random, units: int,
         time.sleep(rng.uniform(0, 0.03))
         children = descendants(proc.pid)
         if proc.poll() is not None:
-            return None, survivors(children)
+            return None, len(children), survivors(children)
         os.kill(proc.pid, signal.SIGKILL)
     finally:
         proc.wait(timeout=30)
-    return outcome_count(db), survivors(children)
+    return outcome_count(db), len(children), survivors(children)
 
 
 @dataclass
@@ -138,12 +138,13 @@ class KillReport:
     rounds: int = 0
     orphans: list[int] = field(default_factory=list)
     worker_kills: int = 0  # kills of a run with worker processes
+    children: int = 0  # processes the killed runs had started (workers and their helpers), each watched
 
     def line(self, units: int, seconds: float) -> str:
         mid = sum(1 for at in self.kills if 0 < at < units)
         return (f"{len(self.kills)} kills ({mid} mid-run, {self.worker_kills} of runs with 2 workers) in "
                 f"{self.rounds} rounds: {self.identical}/{self.rounds} resumed stores identical, "
-                f"{len(self.orphans)} orphaned processes, {seconds:.0f} s")
+                f"{len(self.orphans)} orphaned of {self.children} child processes, {seconds:.0f} s")
 
 
 def kill_and_resume(reference, tmp_path: Path, rounds: int, seed: int, *, min_kills: int = 0,
@@ -158,9 +159,10 @@ def kill_and_resume(reference, tmp_path: Path, rounds: int, seed: int, *, min_ki
         db = tmp_path / f"run{n}.db"
         workers = 2 if two_workers_every and n % two_workers_every == two_workers_every - 1 else 1
         for _ in range(1 if rng.random() < 0.5 else 2):  # sometimes a second kill, of the resumed run
-            at, orphans = kill_at_random_point(corpus, db, rng, units, workers=workers)
+            at, children, orphans = kill_at_random_point(corpus, db, rng, units, workers=workers)
             report.kills += [] if at is None else [at]
             report.worker_kills += at is not None and workers > 1
+            report.children += children
             report.orphans += orphans
         resumed = subprocess.run(ingest_cmd(corpus, db), env=env(), capture_output=True, text=True, timeout=300)
         assert resumed.returncode in (0, 1) and "Traceback" not in resumed.stderr, resumed.stderr
@@ -175,11 +177,12 @@ def kill_and_resume(reference, tmp_path: Path, rounds: int, seed: int, *, min_ki
 
 @pytest.mark.slow
 def test_kill_minus_nine_at_random_points_then_resume_gives_the_uninterrupted_store(reference, tmp_path):
-    kills = kill_and_resume(reference, tmp_path, rounds=4, seed=12, two_workers_every=4).kills
+    started = time.monotonic()
+    report = kill_and_resume(reference, tmp_path, rounds=4, seed=12, two_workers_every=4)
     units = reference[2]
-    assert len(kills) >= 3, f"only {len(kills)} runs were still going when killed"
-    assert any(0 < at < units for at in kills), f"no kill landed mid-run: {kills}"
-    print(f"kills at outcomes {kills} of {units}")
+    assert len(report.kills) >= 3, f"only {len(report.kills)} runs were still going when killed"
+    assert any(0 < at < units for at in report.kills), f"no kill landed mid-run: {report.kills}"
+    print(f"kills at outcomes {report.kills} of {units}; {report.line(units, time.monotonic() - started)}")
 
 
 @pytest.mark.slow
@@ -189,5 +192,5 @@ def test_fifty_kills_at_random_points_each_resume_gives_the_uninterrupted_store_
     report = kill_and_resume(reference, tmp_path, rounds=30, seed=2026, min_kills=50, two_workers_every=2)
     units = reference[2]
     assert len(report.kills) >= 50 and sum(1 for at in report.kills if 0 < at < units) >= 25, report.kills
-    assert report.worker_kills >= 10 and report.identical == report.rounds
+    assert report.worker_kills >= 10 and report.children >= 2 * 10 and report.identical == report.rounds
     print(report.line(units, time.monotonic() - started))
