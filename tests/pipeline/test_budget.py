@@ -1,6 +1,7 @@
 """The per-article wall-time budget: a slow stage fails its own article, "time budget exceeded", and no other."""
 from __future__ import annotations
 
+import random
 import signal
 import threading
 import time
@@ -8,9 +9,9 @@ import time
 import pytest
 
 from tests.batch.slow import SLOW, busy, finished, slow_stage
-from tidings.models import Document, Failure, RawArticle
+from tidings.models import Article, Document, Failure, RawArticle
 from tidings.pipeline import ANNOTATORS, Pipeline, default_pipeline
-from tidings.pipeline.budget import ArticleClock, TimeBudgetExceeded, can_interrupt, time_limit
+from tidings.pipeline.budget import ArticleClock, TimeBudgetExceeded, call_within, can_interrupt
 
 STORY = ("Kenya accused Uganda on Monday of shelling a border post near Busia, the foreign ministry said. "
          "Ugandan officials denied the charge.")
@@ -25,23 +26,33 @@ def outcome(item: Document | Failure) -> str:
     return item.reason if isinstance(item, Failure) else "document"
 
 
-def test_time_limit_interrupts_the_block_and_puts_the_previous_handler_and_timer_back():
+def test_call_within_interrupts_the_call_and_puts_the_previous_handler_and_timer_back():
     before = signal.getsignal(signal.SIGALRM)
-    started = time.monotonic()
+    assert can_interrupt()
+    finished.clear()
     with pytest.raises(TimeBudgetExceeded):
-        with time_limit(0.2) as interrupting:
-            assert interrupting
-            busy(3)
-    assert time.monotonic() - started < 1.5
+        call_within(0.2, slow_stage, Document(article=Article(id=SLOW, text="x")))
+    assert finished == []
     assert signal.getsignal(signal.SIGALRM) is before
     assert signal.getitimer(signal.ITIMER_REAL) == (0.0, 0.0)
 
 
-def test_time_limit_lets_a_quick_block_finish_and_leaves_no_alarm_behind():
-    with time_limit(0.3):
-        total = sum(range(1000))
+def test_call_within_lets_a_quick_call_finish_and_leaves_no_alarm_behind():
+    assert call_within(0.3, sum, range(1000)) == 499500
     busy(0.5)  # a stray alarm would raise here
-    assert total == 499500
+
+
+def test_a_limit_running_out_as_the_call_returns_is_a_budget_error_never_a_stray_signal():
+    rng = random.Random(7)
+    outcomes = {"finished": 0, "exceeded": 0}
+    for _ in range(3000):  # limits around the call's own duration: some ring inside it, some as it returns
+        try:
+            call_within(rng.uniform(1e-6, 1e-4), sum, range(rng.randrange(10, 3000)))
+            outcomes["finished"] += 1
+        except TimeBudgetExceeded:
+            outcomes["exceeded"] += 1
+    assert outcomes["finished"] and outcomes["exceeded"]
+    assert signal.getitimer(signal.ITIMER_REAL) == (0.0, 0.0)
 
 
 def test_outside_the_main_thread_the_block_runs_to_its_end_and_the_clock_catches_it_after():

@@ -13,7 +13,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 
 from tidings.models import Document, Failure, RawArticle
-from tidings.pipeline.budget import TIME_BUDGET, ArticleClock, TimeBudgetExceeded, check_limits, time_limit
+from tidings.pipeline.budget import TIME_BUDGET, ArticleClock, TimeBudgetExceeded, call_within, check_limits
 from tidings.stages import actors, amounts, clean, dates, events, nlp, places, quotes, tone, topic
 from tidings.stages.actors.mentions import city_country
 
@@ -146,8 +146,8 @@ class Pipeline:
             return late
         started, cpu = time.monotonic(), _clock()
         try:
-            with time_limit(self.time_budget):
-                parsed = list(nlp.run_many([d for d, _ in docs], nlp=self.nlp, batch_size=self.batch_size))
+            parsed = call_within(self.time_budget, lambda: list(nlp.run_many([d for d, _ in docs], nlp=self.nlp,
+                                                                              batch_size=self.batch_size)))
         except TimeBudgetExceeded:  # someone in the batch is slow: find out who, one at a time
             for doc, clock in docs:
                 doc.parse, cpu = None, _clock()

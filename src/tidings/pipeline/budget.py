@@ -1,7 +1,7 @@
 """The per-article wall-time budget: an article whose stages take longer fails ``time budget exceeded``.
 
 Each article carries an :class:`ArticleClock`: the wall time its own stages have taken (cleaning, its
-parse, its annotations), against the budget. Every stage call runs inside :func:`time_limit` for what is
+parse, its annotations), against the budget. Every stage is called through :func:`call_within` with what is
 left of it. Where a timer signal can be used — the main thread of a POSIX process, which is where the
 in-process and the local-process executors run the pipeline — the stage is interrupted as the budget runs
 out (``setitimer`` + ``SIGALRM``; a regular-expression match in Python's ``re`` is interrupted too). Elsewhere
@@ -14,8 +14,7 @@ from __future__ import annotations
 import signal
 import threading
 import time
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable
 from typing import TypeVar
 
 from tidings.errors import TidingsError
@@ -41,31 +40,31 @@ class TimeBudgetExceeded(TidingsError):
 
 class _Alarm(BaseException):
     """Raised by the timer signal inside a stage; a BaseException, so that no stage's ``except Exception``
-    swallows it on its way out (turned into :class:`TimeBudgetExceeded` by :func:`time_limit`)."""
+    swallows it on its way out (turned into :class:`TimeBudgetExceeded` by :func:`call_within`)."""
 
 
 def can_interrupt() -> bool:
-    """True when :func:`time_limit` can interrupt a running stage here: a POSIX timer signal, the main
+    """True when :func:`call_within` can interrupt a running stage here: a POSIX timer signal, the main
     thread (only it receives Python signal handlers), and no real-time timer already set by someone else."""
     return (hasattr(signal, "setitimer") and threading.current_thread() is threading.main_thread()
             and signal.getitimer(signal.ITIMER_REAL) == (0.0, 0.0))
 
 
-@contextmanager
-def time_limit(seconds: float | None) -> Iterator[bool]:
-    """Run the block with at most ``seconds`` of wall time: raise :class:`TimeBudgetExceeded` from inside it
-    when they pass (yielding True), or, where no timer signal can be used, let it run (yielding False).
+def call_within(seconds: float | None, fn: Callable[..., T], *args, **kwargs) -> T:
+    """``fn(*args, **kwargs)`` with at most ``seconds`` of wall time: :class:`TimeBudgetExceeded` is raised
+    from inside it when they pass, where a timer signal can be used (:func:`can_interrupt`); elsewhere it
+    runs to its end. ``None`` is no limit; ``seconds <= 0`` fails at once.
 
-    ``None`` is no limit; ``seconds <= 0`` fails at once. The previous SIGALRM handler is put back and the
-    timer cleared on the way out, whatever happens."""
-    if seconds is None:
-        yield False
-        return
+    A call, not a ``with`` block: the signal may ring at any instruction, and only a frame of this function
+    both around the call and around the disarming can turn every ring, even one as ``fn`` returns, into
+    TimeBudgetExceeded (a ``with`` block's exit runs outside it). The previous SIGALRM handler is put back
+    and the timer cleared on the way out, whatever happens."""
+    if seconds is None or not can_interrupt():
+        if seconds is not None and seconds <= 0:
+            raise TimeBudgetExceeded("time budget exceeded")
+        return fn(*args, **kwargs)
     if seconds <= 0:
         raise TimeBudgetExceeded("time budget exceeded")
-    if not can_interrupt():
-        yield False
-        return
     armed = True
 
     def on_alarm(signum, frame) -> None:
@@ -74,16 +73,16 @@ def time_limit(seconds: float | None) -> Iterator[bool]:
 
     previous = signal.signal(signal.SIGALRM, on_alarm)
     try:
-        signal.setitimer(signal.ITIMER_REAL, seconds)  # (a tiny limit may ring before the block starts)
-        yield True
-    except _Alarm:
+        try:
+            signal.setitimer(signal.ITIMER_REAL, seconds)  # (a tiny limit may ring before fn starts)
+            return fn(*args, **kwargs)
+        finally:
+            armed = False  # a ring handled from here on is ignored (the timer rings once)
+    except _Alarm:  # in fn, or as it returned: either way the time is up
         raise TimeBudgetExceeded("time budget exceeded") from None
     finally:
-        try:
-            armed = False  # a signal arriving from here on is ignored
-        finally:
-            signal.setitimer(signal.ITIMER_REAL, 0)
-            signal.signal(signal.SIGALRM, previous)
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
 
 
 class ArticleClock:
@@ -101,8 +100,7 @@ class ArticleClock:
         self.check()
         started = time.monotonic()
         try:
-            with time_limit(self.remaining()):
-                result = stage(*args, **kwargs)
+            result = call_within(self.remaining(), stage, *args, **kwargs)
         except TimeBudgetExceeded:
             self.spent += time.monotonic() - started
             raise TimeBudgetExceeded(self.reason()) from None
