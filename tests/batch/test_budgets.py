@@ -1,4 +1,5 @@
-"""Budgets of a run: batches bounded by their bytes of content, workers that die with their parent."""
+"""Budgets of a run: batches bounded by their bytes of content, workers that die with their parent, articles over
+their time budget failed alone (in-process and in a worker process)."""
 from __future__ import annotations
 
 import json
@@ -11,8 +12,12 @@ from pathlib import Path
 
 import pytest
 
+from tests.batch.slow import SLOW, finished, slow_stage
+from tidings import query
+from tidings.batch import ingest
+from tidings.batch.executors import ArticleLimits, ProcessExecutor, process_batch
 from tidings.batch.ingest import IngestSummary, Writer, plan_batches
-from tidings.models import RawArticle
+from tidings.models import Document, RawArticle
 from tidings.storage import Store
 
 REPO = Path(__file__).resolve().parents[2]
@@ -79,3 +84,51 @@ def test_local_workers_die_when_their_parent_is_killed():
         for pid in workers:
             if _alive(pid):
                 os.kill(pid, signal.SIGKILL)
+
+
+STORY = ("Kenya accused Uganda on Monday of shelling a border post near Busia, the foreign ministry said. "
+         "Ugandan officials denied the charge.")
+
+
+def slow_pipeline(model=None):
+    from tidings.pipeline import ANNOTATORS, Pipeline
+
+    return Pipeline(annotators=(*ANNOTATORS, ("slow", slow_stage)), spacy_model=model)
+
+
+def test_an_article_over_its_time_budget_is_a_recorded_failure_and_the_batch_is_stored(tmp_path):
+    from tidings.pipeline import default_pipeline
+
+    raws = [RawArticle(id="first", text=STORY), RawArticle(id=SLOW, text=STORY.replace("Monday", "Tuesday")),
+            RawArticle(id="last", text=STORY.replace("Monday", "Friday"))]
+    finished.clear()
+    with Store.open(tmp_path / "t.db") as store:
+        summary = ingest([], store=store, inputs=raws, pipeline=slow_pipeline(default_pipeline().nlp),
+                         time_budget=1.0, min_confidence=0.5)
+        failures = {row["input_id"]: row["reason"] for row in query.failures(store)}
+        articles = sorted(row["id"] for row in query.articles(store))
+    assert finished == [] and summary.stored == 2 and summary.failed == {"time budget exceeded": 1}
+    assert articles == ["first", "last"] and failures[SLOW].startswith("time budget exceeded")
+    assert summary.total == len(raws)
+
+
+@pytest.mark.slow
+def test_a_local_worker_process_interrupts_the_slow_article_and_returns_the_others():
+    raws = [RawArticle(id="first", text=STORY), RawArticle(id=SLOW, text=STORY), RawArticle(id="last", text=STORY)]
+    executor = ProcessExecutor(1)
+    try:  # a first article without a budget loads the model and resources in the worker
+        warm_up = executor.pool.submit(process_batch, raws[:1], slow_pipeline(), limits=ArticleLimits(time_budget=None))
+        future = executor.pool.submit(process_batch, raws, slow_pipeline(), limits=ArticleLimits(time_budget=1.5))
+        assert isinstance(warm_up.result(timeout=240)[0], Document)
+        results = future.result(timeout=240)
+    finally:
+        executor.close()
+    assert [type(item).__name__ for item in results] == ["Document", "Failure", "Document"]
+    assert results[1].reason.startswith("time budget exceeded") and "limit 1.5 s" in results[1].reason
+
+
+def test_article_limits_are_checked_before_any_worker_starts():
+    with pytest.raises(ValueError, match="time_budget"):
+        ArticleLimits(time_budget=0)
+    with pytest.raises(ValueError, match="max_chars"):
+        ArticleLimits(max_chars=-1)

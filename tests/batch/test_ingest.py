@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from tests.batch.stories import STORIES, write_corpus
+from tests.hostile.make_corpus import write_big_feed
 from tidings import query
 from tidings.batch import ingest
 from tidings.batch.executors import SerialExecutor, ordered_results, process_batch
@@ -295,3 +296,14 @@ def test_worker_processes_run_the_configuration_of_the_run(tmp_path, monkeypatch
         for article in ("a", "b"):
             assert {e.cameo for e in store.load_document(article).events if e.trigger.text == "blasted"} == {"051"}
         assert provenance.produced(store, article="a")["config"]["events"]["lexicon_files"] == [str(verbs)]
+
+
+@pytest.mark.slow
+def test_every_item_of_a_twenty_thousand_item_feed_gets_its_one_outcome(tmp_path):
+    feed = write_big_feed(tmp_path / "big.rss", items=20_000, body_every=2_000)
+    with Store.open(tmp_path / "feed.db") as store:
+        summary = ingest([str(feed)], store=store, min_confidence=0.5)
+        ledger = store.conn.execute("SELECT (SELECT COUNT(*) FROM articles) + (SELECT COUNT(*) FROM skipped)"
+                                    " + (SELECT COUNT(*) FROM failures)").fetchone()[0]
+    assert summary.total == ledger == 20_000
+    assert summary.stored == 10 and summary.failed == {"empty": 19_990}

@@ -229,6 +229,27 @@ def write_hostile_corpus(folder: Path, *, seed: int = 12) -> dict[str, int]:
     return units
 
 
+def write_big_feed(path: Path, *, items: int = 20_000, body_every: int = 2_000) -> Path:
+    """An RSS feed of ``items`` items, each with nested markup (a media group, escaped HTML) but, except every
+    ``body_every``-th, without content or summary (title-only items, as many feeds have): every item is an
+    input unit, few of them need the pipeline."""
+    def item(n: int) -> str:
+        body = (f"<description>&lt;div&gt;&lt;p&gt;{STORY_LIST[n % len(STORY_LIST)]} ({n})&lt;/p&gt;&lt;/div&gt;"
+                "</description>") if n % body_every == 0 else ""
+        return (f"<item><title>Story {n}</title><link>https://example.org/{n}</link><guid>urn:story:{n}</guid>"
+                f"<media:group><media:content url='https://example.org/{n}.jpg'><media:title>photo {n}</media:title>"
+                f"</media:content></media:group>{body}</item>")
+
+    head = ('<?xml version="1.0"?><rss version="2.0" xmlns:media="http://search.yahoo.com/mrss/"><channel>'
+            "<title>Wire</title>")
+    with path.open("w", encoding="utf-8") as out:
+        out.write(head)
+        for n in range(items):
+            out.write(item(n) + "\n")
+        out.write("</channel></rss>")
+    return path
+
+
 if __name__ == "__main__":
     out = Path(sys.argv[1] if len(sys.argv) > 1 else "hostile-corpus")
     counted = write_hostile_corpus(out)

@@ -4,19 +4,25 @@ Workers never touch the database: they return Documents (without the parse layer
 and the parent's writer commits them. ``serial`` runs in-process, ``local`` uses N spawned
 processes, ``dask`` submits batches to a ``dask.distributed`` scheduler. Each worker process
 loads spaCy once (the process-wide pipeline of the run's configuration, which is sent along with each batch).
+The per-article limits (``ArticleLimits``: wall-time budget, characters parsed) travel with every batch too,
+so workers apply the run's own.
 """
 from __future__ import annotations
 
+import dataclasses
 import os
 import threading
 import time
 import traceback
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
 from typing import Protocol
 
 from tidings.config import Config
 from tidings.models import Document, Failure, RawArticle
+from tidings.pipeline.budget import TIME_BUDGET, check_limits
+from tidings.stages.nlp import MAX_CHARS
 
 Batch = list[RawArticle]
 Results = list[Document | Failure]
@@ -46,12 +52,36 @@ def die_with_parent(parent: int, *, interval: float = PARENT_CHECK_SECONDS) -> N
     threading.Thread(target=watch, name="tidings-parent-watch", daemon=True).start()
 
 
-def process_batch(raws: Batch, pipeline=None, config: Config | None = None) -> Results:
-    """Run ``pipeline`` (default: the process's pipeline of ``config``) on one batch; a crash on the whole batch
-    falls back to one input at a time."""
+@dataclass(frozen=True, kw_only=True)
+class ArticleLimits:
+    """What one article may cost a worker: ``time_budget`` seconds of wall time in the stages (None: no
+    limit) and ``max_chars`` characters of clean text parsed; over either it fails with the reason."""
+
+    time_budget: float | None = TIME_BUDGET
+    max_chars: int | None = None  # the parser's own limit, nlp.MAX_CHARS
+
+    def __post_init__(self) -> None:
+        check_limits(time_budget=self.time_budget, max_chars=self.max_chars, most_chars=MAX_CHARS)
+
+    def apply(self, pipeline):
+        """``pipeline`` with these limits (the same loaded model and stages); any other object with a
+        ``process_many`` (a wrapper, a test double) is used as it is."""
+        from tidings.pipeline import Pipeline
+
+        if not isinstance(pipeline, Pipeline) or (pipeline.time_budget, pipeline.max_chars) == (
+                self.time_budget, self.max_chars):
+            return pipeline
+        return dataclasses.replace(pipeline, time_budget=self.time_budget, max_chars=self.max_chars)
+
+
+def process_batch(raws: Batch, pipeline=None, config: Config | None = None, *,
+                  limits: ArticleLimits | None = None) -> Results:
+    """Run ``pipeline`` (default: the process's pipeline of ``config``) on one batch, with ``limits`` when given
+    (else the pipeline's own); a crash on the whole batch falls back to one input at a time."""
     from tidings.pipeline import pipeline_for
 
     pipeline = pipeline or pipeline_for(config)
+    pipeline = limits.apply(pipeline) if limits is not None else pipeline
     try:
         results = list(pipeline.process_many(raws))
     except Exception:
@@ -80,13 +110,14 @@ class Executor(Protocol):
 class SerialExecutor:
     """Runs the pipeline in this process (``--workers 1``)."""
 
-    def __init__(self, pipeline=None, config: Config | None = None):
+    def __init__(self, pipeline=None, config: Config | None = None, *, limits: ArticleLimits | None = None):
         self.pipeline = pipeline
         self.config = config
+        self.limits = limits
 
     def map_batches(self, batches: Iterable[Batch]) -> Iterator[tuple[Batch, Results]]:
         for batch in batches:
-            yield batch, process_batch(batch, self.pipeline, self.config)
+            yield batch, process_batch(batch, self.pipeline, self.config, limits=self.limits)
 
     def close(self) -> None:
         pass
@@ -95,17 +126,19 @@ class SerialExecutor:
 class ProcessExecutor:
     """``workers`` local processes (spawned, so each loads its own spaCy model once)."""
 
-    def __init__(self, workers: int, config: Config | None = None):
+    def __init__(self, workers: int, config: Config | None = None, *, limits: ArticleLimits | None = None):
         import multiprocessing
         from concurrent.futures import ProcessPoolExecutor
 
         self.workers = workers
         self.config = config
+        self.limits = limits
         self.pool = ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("spawn"),
                                         initializer=die_with_parent, initargs=(os.getpid(),))
 
     def map_batches(self, batches: Iterable[Batch]) -> Iterator[tuple[Batch, Results]]:
-        return ordered_results(lambda batch: self.pool.submit(process_batch, batch, None, self.config), batches,
+        return ordered_results(lambda batch: self.pool.submit(process_batch, batch, None, self.config,
+                                                              limits=self.limits), batches,
                                window=self.workers * WINDOW_PER_WORKER)
 
     def close(self) -> None:
@@ -113,12 +146,15 @@ class ProcessExecutor:
 
 
 class DaskExecutor:
-    """Submits batches to a ``dask.distributed`` cluster (``scheduler`` address or a ``Client``)."""
+    """Submits batches to a ``dask.distributed`` cluster (``scheduler`` address or a ``Client``). Dask runs
+    tasks in worker threads, where no timer signal reaches them: an article over its time budget fails once
+    its stage returns instead of being interrupted (``pipeline/budget.py``)."""
 
-    def __init__(self, scheduler, config: Config | None = None):
+    def __init__(self, scheduler, config: Config | None = None, *, limits: ArticleLimits | None = None):
         from distributed import Client
 
         self.config = config
+        self.limits = limits
         self.own_client = not isinstance(scheduler, Client)
         try:
             self.client = Client(scheduler, timeout=CONNECT_TIMEOUT) if self.own_client else scheduler
@@ -127,7 +163,8 @@ class DaskExecutor:
         self.workers = max(1, len(self.client.scheduler_info().get("workers", {})))
 
     def map_batches(self, batches: Iterable[Batch]) -> Iterator[tuple[Batch, Results]]:
-        return ordered_results(lambda batch: self.client.submit(process_batch, batch, None, self.config, pure=False),
+        return ordered_results(lambda batch: self.client.submit(process_batch, batch, None, self.config,
+                                                                limits=self.limits, pure=False),
                                batches, window=self.workers * WINDOW_PER_WORKER)
 
     def close(self) -> None:
@@ -159,15 +196,17 @@ def _collect(batch: Batch, future) -> tuple[Batch, Results]:
 
 
 def make_executor(engine: str = "local", *, workers: int = 1, scheduler=None, pipeline=None,
-                  config: Config | None = None) -> Executor:
+                  config: Config | None = None, limits: ArticleLimits | None = None) -> Executor:
     """The executor for ``--engine``/``--workers``/``--scheduler`` (``local`` with 1 worker runs in-process);
-    workers run the pipeline of ``config`` (None: their default one)."""
+    workers run the pipeline of ``config`` (None: their default one); ``limits`` applies to every article
+    (default: the pipeline's own)."""
     if engine == "dask":
         if scheduler is None:
             raise ExecutorError("--engine dask needs --scheduler tcp://HOST:PORT")
-        return DaskExecutor(scheduler, config)
+        return DaskExecutor(scheduler, config, limits=limits)
     if engine != "local":
         raise ExecutorError(f"unknown engine {engine!r} (local or dask)")
     if workers < 1:
         raise ExecutorError("--workers must be at least 1")
-    return SerialExecutor(pipeline, config) if workers == 1 else ProcessExecutor(workers, config)
+    return (SerialExecutor(pipeline, config, limits=limits) if workers == 1
+            else ProcessExecutor(workers, config, limits=limits))

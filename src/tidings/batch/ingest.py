@@ -17,12 +17,14 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from tidings.batch.executors import Batch, Results, make_executor
+from tidings.batch.executors import ArticleLimits, Batch, Results, make_executor
 from tidings.config import Config
 from tidings.config import load as load_config
 from tidings.dedup import events as event_dedup
 from tidings.dedup import near
 from tidings.models import Document, Failure, RawArticle
+from tidings.pipeline.budget import TIME_BUDGET
+from tidings.stages.ingest.source import MAX_FILE_BYTES
 from tidings.storage import Store, StoreError
 from tidings.storage.store import unwritable
 
@@ -242,7 +244,9 @@ def ingest(paths: Sequence[str], *, store: Store, engine: str = "local", workers
            batch_size: int = BATCH_SIZE, batch_chars: int = BATCH_CHARS, retry_failed: bool = False,
            progress: bool = False,
            pipeline=None, inputs: Iterable[RawArticle | Failure] | None = None,
-           min_confidence: float | None = None, config: Config | None = None) -> IngestSummary:
+           min_confidence: float | None = None, config: Config | None = None, max_bytes: int | None = None,
+           max_file_bytes: int = MAX_FILE_BYTES, max_chars: int | None = None,
+           time_budget: float | None = TIME_BUDGET) -> IngestSummary:
     """Ingest ``paths`` (or ready-made ``inputs``) into ``store``; return what happened to each input.
 
     The pipeline runs with ``config`` (default: ``pipeline``'s, else the environment's; see
@@ -250,23 +254,30 @@ def ingest(paths: Sequence[str], *, store: Store, engine: str = "local", workers
     (:mod:`tidings.provenance`); every article stored is linked to the run.
     Events below ``min_confidence`` (default: the configuration's ``events.min_confidence``, else the event
     scorer's threshold) are kept as candidates: stored with their article, but in no event cluster, so
-    counts, maps and exports leave them out."""
+    counts, maps and exports leave them out.
+
+    Budgets, each failing what is over with a reason: ``max_bytes`` per article read (file, JSONL line, WARC
+    record, feed item; default ``readers.MAX_BYTES``), ``max_file_bytes`` per file and decompressed stream,
+    ``max_chars`` characters of clean text per article (default ``nlp.MAX_CHARS``), ``time_budget`` seconds
+    of wall time per article in the stages (None: no limit)."""
     from tqdm import tqdm
 
     from tidings import provenance
-    from tidings.stages.ingest.readers import iter_inputs
+    from tidings.stages.ingest.readers import MAX_BYTES, iter_inputs
 
     config = getattr(pipeline, "config", None) or config or load_config()  # what actually runs
     summary = IngestSummary()
     total = known_total(paths) if inputs is None else (len(inputs) if isinstance(inputs, Sequence) else None)
     bar = tqdm(total=total, unit=" articles", desc="ingest", disable=None if progress else True, smoothing=0.1)
-    executor = make_executor(engine, workers=workers, scheduler=scheduler, pipeline=pipeline, config=config)
+    executor = make_executor(engine, workers=workers, scheduler=scheduler, pipeline=pipeline, config=config,
+                             limits=ArticleLimits(time_budget=time_budget, max_chars=max_chars))
     run_id: int | None = None
     try:
         run_id = provenance.start(store, config, command=list(paths))
         writer = Writer(store, summary, progress=bar, run_id=run_id,
                         min_confidence=min_confidence if min_confidence is not None else config.events.min_confidence)
-        source = inputs if inputs is not None else iter_inputs(list(paths))
+        source = inputs if inputs is not None else iter_inputs(
+            list(paths), max_bytes=MAX_BYTES if max_bytes is None else max_bytes, max_file_bytes=max_file_bytes)
         batches = plan_batches(source, writer, batch_size=batch_size, batch_chars=batch_chars,
                                retry_failed=retry_failed)
         for raws, results in executor.map_batches(batches):

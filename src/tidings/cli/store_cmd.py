@@ -6,6 +6,7 @@ Thin faces over :mod:`tidings.batch` and :mod:`tidings.query`: no SQL and no ext
 from __future__ import annotations
 
 import csv
+import functools
 import io
 import itertools
 import json
@@ -18,6 +19,7 @@ from typing import Any
 
 import click
 
+from tidings.cli.budget_options import budget_options
 from tidings.cli.errors import EXIT_FAILED, BadValue
 from tidings.config import Config, ConfigError, parse_assignments
 from tidings.config import load as load_config
@@ -191,7 +193,9 @@ def emit(rows: list[dict], fmt: str, columns: Sequence[tuple[str, str, int]]) ->
 @click.option("--retry-failed", is_flag=True, help="Try again the inputs that failed in earlier runs.")
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar.")
 @min_confidence_option
-def ingest_command(paths, db, workers, engine, scheduler, batch_size, retry_failed, quiet, min_confidence) -> None:
+@budget_options
+def ingest_command(paths, db, workers, engine, scheduler, batch_size, retry_failed, quiet, min_confidence,
+                   max_bytes, max_file_bytes, max_chars, time_budget) -> None:
     """Run the pipeline on news files and store the results (idempotent, resumable).
 
     \b
@@ -200,6 +204,7 @@ def ingest_command(paths, db, workers, engine, scheduler, batch_size, retry_fail
     Every input ends stored, skipped as a duplicate, or failed with a reason (`tidings failures`).
     Re-running skips everything already committed, so an interrupted run just continues.
     Events below --min-confidence are stored as candidates but left out of event counts and exports.
+    What is over a budget (--max-bytes, --max-file-bytes, --max-chars, --time-budget) fails with its reason.
     With --engine dask the workers need this tidings installed; each loads the pipeline once.
     The store records each run with its configuration and resource versions (`tidings runs`).
     Exit code 1 when some inputs failed; 2 (and no store created) for a path that does not exist.
@@ -209,6 +214,7 @@ def ingest_command(paths, db, workers, engine, scheduler, batch_size, retry_fail
       tidings --config tidings.toml ingest news/ --db news.db
       curl -s https://example.org/story.html | tidings ingest - --db news.db
       tidings ingest 'crawl/*.warc.gz' --engine dask --scheduler tcp://10.0.0.5:8786
+      tidings ingest feeds/ --max-bytes 5MB --time-budget 30
     """
     from tidings.batch import ingest
     from tidings.batch.executors import ExecutorError
@@ -223,12 +229,13 @@ def ingest_command(paths, db, workers, engine, scheduler, batch_size, retry_fail
     if paths.count("-") > 1:
         raise BadValue("standard input (-) can be read only once")
     config = current_config({"store.db": db, "events.min_confidence": min_confidence})
-    inputs = _inputs_with_stdin(paths) if "-" in paths else None
+    inputs = _inputs_with_stdin(paths, max_bytes=max_bytes, max_file_bytes=max_file_bytes) if "-" in paths else None
     with open_store(config.store.db, create=True) as store:
         try:
             summary = ingest(paths, store=store, engine=engine, workers=workers, scheduler=scheduler,
                              batch_size=batch_size, retry_failed=retry_failed, progress=not quiet, inputs=inputs,
-                             config=config)
+                             config=config, max_bytes=max_bytes, max_file_bytes=max_file_bytes,
+                             max_chars=max_chars, time_budget=time_budget)
         except (ExecutorError, StoreError) as exc:
             raise click.ClickException(str(exc)) from None
     for line in summary.lines():
@@ -244,25 +251,25 @@ def _exists(path: str) -> bool:
     return Path(path).exists() or bool(glob.glob(path, recursive=True))
 
 
-def _inputs_with_stdin(paths: Sequence[str]) -> Iterable:
+def _inputs_with_stdin(paths: Sequence[str], *, max_bytes: int, max_file_bytes: int) -> Iterable:
     """The inputs of ``paths`` in order, ``-`` being one article read from standard input (read now, so an
     empty stdin is a usage error before any store is created)."""
     from tidings.models import Failure, RawArticle
-    from tidings.stages.ingest import readers
     from tidings.stages.ingest.readers import iter_inputs, raw_from_string
 
-    content = click.get_text_stream("stdin").read(readers.MAX_BYTES + 1)  # bounded like any input file
+    content = click.get_text_stream("stdin").read(max_bytes + 1)  # bounded like any input file
     if not content.strip():
         raise BadValue("standard input is empty")
     stdin: RawArticle | Failure
-    if len(content) > readers.MAX_BYTES:
-        stdin = Failure(id="stdin", reason=f"too large: standard input over {readers.MAX_BYTES} characters",
+    if len(content) > max_bytes:
+        stdin = Failure(id="stdin", reason=f"too large: standard input over {max_bytes} characters",
                         origin="<stdin>")
     else:
         stdin = raw_from_string(content)
         stdin.origin = "<stdin>"
     before, after = list(paths[: paths.index("-")]), list(paths[paths.index("-") + 1:])
-    return itertools.chain(iter_inputs(before) if before else (), [stdin], iter_inputs(after) if after else ())
+    read = functools.partial(iter_inputs, max_bytes=max_bytes, max_file_bytes=max_file_bytes)
+    return itertools.chain(read(before) if before else (), [stdin], read(after) if after else ())
 
 
 # --- queries -------------------------------------------------------------------------------

@@ -1,7 +1,8 @@
 """Orders the stages, batches the NLP pass, applies the error policy and records timings.
 
 Timings (``Document.timings``, seconds per stage) are CPU time of the working thread, so they
-measure the pipeline's own work even when other programs share the machine.
+measure the pipeline's own work even when other programs share the machine. Each article also has a
+wall-time budget (``time_budget``, ``pipeline/budget.py``): one that takes longer fails with that reason.
 
 Options come from a :class:`~tidings.config.Config` (``Pipeline(config=...)``; default: the environment's,
 see :mod:`tidings.config`); ``batch_size`` and ``topic_gate`` given to ``Pipeline`` override it.
@@ -19,6 +20,7 @@ from tidings.config import Config
 from tidings.config import load as load_config
 from tidings.models import Document, Failure, RawArticle
 from tidings.pipeline import configured
+from tidings.pipeline.budget import TIME_BUDGET, ArticleClock, TimeBudgetExceeded, call_within, check_limits
 from tidings.stages import actors, amounts, clean, dates, events, nlp, places, quotes, tone, topic
 from tidings.stages.actors.mentions import city_country
 
@@ -56,8 +58,13 @@ class Pipeline:
     topic_gate: bool | None = None
     spacy_model: object | None = field(default=None, repr=False)
     config: Config = field(default_factory=load_config)
+    #: wall-time seconds one article may spend in the stages (None: no limit); see ``pipeline/budget.py``
+    time_budget: float | None = field(default=TIME_BUDGET, kw_only=True)
+    #: most characters of clean text parsed (None: the parser's ``nlp.MAX_CHARS``); longer fails "too large"
+    max_chars: int | None = field(default=None, kw_only=True)
 
     def __post_init__(self) -> None:
+        check_limits(time_budget=self.time_budget, max_chars=self.max_chars, most_chars=nlp.MAX_CHARS)
         given: dict[str, dict[str, Any]] = {"pipeline": {"batch_size": self.batch_size},
                                             "topic": {"gate": self.topic_gate}}
         self.config = self.config.replace(**{s: {k: v for k, v in o.items() if v is not None}
@@ -107,44 +114,76 @@ class Pipeline:
             yield from self._process_batch(batch, raise_errors)
 
     def _process_batch(self, raws: list[RawArticle], raise_errors: bool) -> Iterator[Document | Failure]:
+        clocks = [ArticleClock(self.time_budget) for _ in raws]
         cleaned: list[Document | Failure] = []
-        for raw in raws:
+        for raw, clock in zip(raws, clocks, strict=True):
             try:
-                started = _clock()
-                doc = clean.run(raw)
-                doc.timings["clean"] = _clock() - started
-                if len(doc.article.text) > nlp.MAX_CHARS:  # never parse (and annotate) only a part of it
-                    raise clean.BadInput(f"too large: {len(doc.article.text)} characters of clean text"
-                                         f" (limit {nlp.MAX_CHARS})")
-                started = _clock()
-                doc = topic.run(doc, gate=self.config.topic.gate)
-                doc.timings["topic"] = _clock() - started
-                cleaned.append(doc)
-            except clean.BadInput as exc:
+                cleaned.append(clock.run(self._clean, raw))
+            except (clean.BadInput, TimeBudgetExceeded) as exc:
                 if raise_errors:
                     raise
                 cleaned.append(Failure(id=raw.id, reason=str(exc), origin=raw.origin))
-        to_parse = [d for d in cleaned if isinstance(d, Document) and d.article.language == "en"
-                    and not d.article.off_topic]
-        started = _clock()
-        parsed = list(nlp.run_many(to_parse, nlp=self.nlp, batch_size=self.config.pipeline.batch_size))
-        per_doc = (_clock() - started) / max(1, len(parsed))
-        for doc in parsed:
-            doc.timings["nlp"] = per_doc
-        for item in cleaned:
-            if isinstance(item, Failure) or item.parse is None:
+        to_parse = [(d, clock) for d, clock in zip(cleaned, clocks, strict=True) if isinstance(d, Document)
+                    and d.article.language == "en" and not d.article.off_topic]
+        late = self._parse(to_parse)
+        for item, clock in zip(cleaned, clocks, strict=True):
+            if isinstance(item, Failure) or (item.parse is None and id(item) not in late):
                 yield item
                 continue
             try:
-                yield self.annotate(item)
-            except Exception as exc:  # one bad article never stops a batch
+                if id(item) in late:
+                    raise late[id(item)]
+                yield clock.run(self.annotate, item)
+            except Exception as exc:  # one bad (or slow) article never stops a batch
                 if raise_errors:
                     raise
+                timed_out = isinstance(exc, TimeBudgetExceeded)
                 yield Failure(
                     id=item.article.id,
-                    reason=f"pipeline error: {type(exc).__name__}: {exc}",
-                    detail=traceback.format_exc(limit=5),
+                    reason=str(exc) if timed_out else f"pipeline error: {type(exc).__name__}: {exc}",
+                    detail=None if timed_out else traceback.format_exc(limit=5),
                 )
+
+    def _clean(self, raw: RawArticle) -> Document:
+        """Clean one article and decide its topic (BadInput when it is not one, or too long to parse whole)."""
+        started = _clock()
+        doc = clean.run(raw)
+        doc.timings["clean"] = _clock() - started
+        limit = self.max_chars or nlp.MAX_CHARS
+        if len(doc.article.text) > limit:  # never parse (and annotate) only a part of it
+            raise clean.BadInput(f"too large: {len(doc.article.text)} characters of clean text (limit {limit})")
+        started = _clock()
+        doc = topic.run(doc, gate=self.config.topic.gate)
+        doc.timings["topic"] = _clock() - started
+        return doc
+
+    def _parse(self, docs: list[tuple[Document, ArticleClock]]) -> dict[int, TimeBudgetExceeded]:
+        """Parse ``docs`` in one spaCy pass, within one article's budget; should that run out, parse each
+        alone within what is left of its own. Returns the articles that ran out, by ``id()``."""
+        late: dict[int, TimeBudgetExceeded] = {}
+        if not docs:
+            return late
+        started, cpu = time.monotonic(), _clock()
+        try:
+            parsed = call_within(self.time_budget, lambda: list(nlp.run_many([d for d, _ in docs], nlp=self.nlp,
+                                                                              batch_size=self.config.pipeline.batch_size)))
+        except TimeBudgetExceeded:  # someone in the batch is slow: find out who, one at a time
+            for doc, clock in docs:
+                doc.parse, cpu = None, _clock()
+                try:
+                    clock.run(nlp.run, doc, nlp=self.nlp)
+                    doc.timings["nlp"] = _clock() - cpu
+                except TimeBudgetExceeded as exc:
+                    doc.parse, late[id(doc)] = None, exc
+            return late
+        share, per_doc = (time.monotonic() - started) / len(parsed), (_clock() - cpu) / len(parsed)
+        for doc, clock in docs:
+            doc.timings["nlp"] = per_doc
+            try:
+                clock.charge(share)
+            except TimeBudgetExceeded as exc:
+                late[id(doc)] = exc
+        return late
 
 
 #: A short article of our own whose annotation reaches every lazily loaded resource.

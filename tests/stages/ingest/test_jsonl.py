@@ -3,6 +3,7 @@ import json
 
 from tidings.models import Failure, RawArticle
 from tidings.stages.ingest.jsonl import read_jsonl
+from tidings.stages.ingest.source import BlankLine
 
 
 def lines_file(tmp_path, *lines):
@@ -104,8 +105,9 @@ def test_concatenated_gzip_members_are_all_read(tmp_path):
     assert [i.id for i in read(path)] == ["m0", "m1", "m2"]
 
 
-def test_blank_lines_are_failures_when_asked(tmp_path):
+def test_blank_lines_are_no_inputs_but_are_marked_when_asked(tmp_path):
     path = lines_file(tmp_path, json.dumps({"id": "a", "text": "Talks."}), "", json.dumps({"id": "b", "text": "Met."}))
     assert [i.id for i in read(path)] == ["a", "b"]
     items = list(read_jsonl(path, stem_id="batch", max_bytes=1000, blank_lines=True))
-    assert [i.id for i in items] == ["a", "batch:2", "b"] and items[1].reason.startswith("empty")
+    assert [i.id for i in items] == ["a", "batch:2", "b"] and isinstance(items[1], BlankLine)
+    assert items[1].origin.endswith("batch.jsonl:2")

@@ -13,7 +13,7 @@ from pathlib import Path
 
 from tidings.models import Failure, RawArticle
 from tidings.stages.ingest.decoding import InputError
-from tidings.stages.ingest.source import MAX_FILE_BYTES, Source, bounded_chunks, check_file_size
+from tidings.stages.ingest.source import MAX_FILE_BYTES, BlankLine, Source, bounded_chunks, check_file_size
 
 FIELDS = ("id", "text", "html", "url", "title", "published", "source")
 _CHUNK = 1 << 16
@@ -27,7 +27,8 @@ def read(source: Source) -> Iterator[RawArticle | Failure]:
 
 def read_jsonl(path: Path, *, stem_id: str, max_bytes: int, blank_lines: bool = False,
                max_file_bytes: int = MAX_FILE_BYTES) -> Iterator[RawArticle | Failure]:
-    """Yield one RawArticle (or Failure) per non-blank line of ``path`` (per line, with ``blank_lines``).
+    """Yield one RawArticle (or Failure) per non-blank line of ``path`` (and a BlankLine per blank line, with
+    ``blank_lines``).
 
     The file is read in pieces, never whole: a line over ``max_bytes`` is dropped as it comes (one Failure), a
     file over ``max_file_bytes`` is one Failure before any line, and a ``.gz`` stream that decompresses to more
@@ -49,7 +50,7 @@ def read_jsonl(path: Path, *, stem_id: str, max_bytes: int, blank_lines: bool = 
                     continue
                 if not line.strip():
                     if blank_lines:
-                        yield Failure(id=f"{stem_id}:{number}", reason=f"empty: {origin}: blank line", origin=origin)
+                        yield BlankLine(id=f"{stem_id}:{number}", reason="blank line", origin=origin)
                     continue
                 found = True
                 yield _article(line, origin=origin, fallback_id=f"{stem_id}:{number}", max_bytes=max_bytes)

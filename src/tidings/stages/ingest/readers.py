@@ -21,7 +21,7 @@ from tidings.models import Failure, RawArticle
 from tidings.stages.ingest import feeds, jsonl, plain, warc
 from tidings.stages.ingest.decoding import InputError, looks_like_html
 from tidings.stages.ingest.plain import markdown_to_text, raw_from_string
-from tidings.stages.ingest.source import MAX_FILE_BYTES, Reader, Source
+from tidings.stages.ingest.source import MAX_FILE_BYTES, BlankLine, Reader, Source
 
 #: Largest single-article file (or JSONL line, WARC record, feed file) accepted.
 MAX_BYTES = 20_000_000
@@ -43,14 +43,15 @@ _COMPOUND_SUFFIXES = tuple(suffix for suffix in READERS if suffix.count(".") > 1
 _GLOB_CHARS = re.compile(r"[*?\[]")
 _FOLDER_NOTES = re.compile(r"(?:readme|licen[cs]e)(?:\.\w+)?", re.I)
 
-__all__ = ["MAX_BYTES", "MAX_FILE_BYTES", "READERS", "iter_inputs", "looks_like_html", "markdown_to_text",
+__all__ = ["MAX_BYTES", "MAX_FILE_BYTES", "READERS", "BlankLine", "iter_inputs", "looks_like_html", "markdown_to_text",
            "raw_from_string"]
 
 
 def iter_inputs(paths: Iterable[str | Path] | str | Path, *, max_bytes: int = MAX_BYTES,
                 blank_lines: bool = False, max_file_bytes: int = MAX_FILE_BYTES) -> Iterator[RawArticle | Failure]:
     """Yield a RawArticle or a Failure for every article found in ``paths`` (files, folders, globs);
-    with ``blank_lines``, a blank JSONL line is a Failure too (so outputs line up with input lines).
+    with ``blank_lines``, a blank JSONL line is a ``BlankLine`` (not an input unit; it lets outputs line up with
+    input lines).
 
     ``max_bytes`` bounds one article (file, JSONL line, WARC record, feed item), ``max_file_bytes`` one file
     and its decompressed stream; files are read as streams, never whole, and what is over fails "too large"."""

@@ -28,7 +28,7 @@ class Source:
     stem_id: str
     max_bytes: int
     gzipped: bool = False  # a gzip-wrapped file of a format without its own compression ("story.html.gz")
-    blank_lines: bool = False  # line formats: a blank line is a Failure too (outputs line up with input lines)
+    blank_lines: bool = False  # line formats: a blank line is a BlankLine (outputs line up with input lines)
     max_file_bytes: int = MAX_FILE_BYTES  # the whole file, and the whole of its decompressed stream
 
     @property
@@ -38,6 +38,13 @@ class Source:
     def text(self) -> str:
         """The whole file decoded to text (decompressed when ``gzipped``), refusing more than ``max_bytes``."""
         return decode(read_bytes(self.path, gzipped=self.gzipped, max_bytes=min(self.max_bytes, self.max_file_bytes)))
+
+
+@dataclass
+class BlankLine(Failure):
+    """A blank line of a line format, yielded only when asked (``blank_lines``) so that outputs can line up
+    with input lines. It is not an input unit: no outcome is recorded for it, and ``tidings extract`` answers
+    it with a blank output line (one byte for one byte, however many there are)."""
 
 
 #: A format reader: every article (or Failure) in one input file.
