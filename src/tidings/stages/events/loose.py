@@ -11,7 +11,8 @@ from __future__ import annotations
 from tidings.learn.triggers import TriggerTable
 from tidings.models import Document, Event, SentenceRef, Trigger
 from tidings.resources.lexicon import Lexicon
-from tidings.stages.events import actorrefs, coder, factuality, frames, timing
+from tidings.resources import quotes as quote_cues
+from tidings.stages.events import actorrefs, coder, factuality, frames, speech, timing
 
 #: The rule confidence a loose candidate starts with (the scorer replaces it).
 LOOSE_CONFIDENCE = 0.2
@@ -65,6 +66,7 @@ def candidates(doc: Document, lexicon: Lexicon, taken: set[tuple[int, str]], *,
     parse = doc.parse
     out = []
     taken_starts = {start for start, _ in taken}
+    speech_verbs = quote_cues.load().speech
     for tok in parse.tokens:
         if tok.pos not in ("VERB", "NOUN"):
             continue
@@ -77,6 +79,8 @@ def candidates(doc: Document, lexicon: Lexicon, taken: set[tuple[int, str]], *,
             continue  # no doer: nothing an analyst could code as a dyad
         actor = actors[0]
         recipient = next((r for r in recipients if not actorrefs.same_actor(actor, r)), None)
+        if recipient is None and parse.lower_lemmas[tok.i] in speech_verbs:  # "said the minister had lied"
+            recipient = speech.content_party(doc, speech.content_of(doc, tok.i), actor)
         status = factuality.assess(parse, tok.i, nominal=noun).status
         when = timing.event_timing(doc, tok.i, tok.sent, status)
         sent = parse.sentences[tok.sent]

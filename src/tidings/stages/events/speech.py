@@ -8,7 +8,7 @@ annotated corpus shows reported criticism is the kind of event the strict patter
 """
 from __future__ import annotations
 
-from tidings.models import Document, Event, SentenceRef, Trigger
+from tidings.models import ActorRef, Document, Event, SentenceRef, Trigger
 from tidings.resources import quotes as quote_cues
 from tidings.resources import tone as tone_data
 from tidings.stages.events import actorrefs, coder, factuality, frames, timing
@@ -22,7 +22,7 @@ OBLIGATIONS = frozenset({"must", "should", "ought"})
 READINGS = {"negative": ("ACCUSE", "112"), "positive": ("SUPPORT", "051"), "obligation": ("REQUEST", "100")}
 
 
-def _content(doc: Document, verb: int) -> list[int]:
+def content_of(doc: Document, verb: int) -> list[int]:
     """Tokens of what the verb reports: its complement subtrees, or a direct quote it introduces."""
     parse = doc.parse
     tokens = [t for c in parse.children(verb) if parse.tokens[c].dep in CONTENT_DEPS for t in parse.subtree(c)]
@@ -31,6 +31,16 @@ def _content(doc: Document, verb: int) -> list[int]:
     sentence = parse.sentences[parse.tokens[verb].sent]
     quoted = [q for q in doc.quotes if sentence.start <= q.end and q.start <= sentence.end]
     return [t.i for q in quoted for t in parse.tokens_in(q.start, q.end)]
+
+
+def content_party(doc: Document, content: list[int], speaker) -> ActorRef | None:
+    """The first party named in what a verb of saying reports, other than the speaker: whom the words are
+    about ("said the minister had lied" → the minister)."""
+    parse = doc.parse
+    heads = [i for i in content if parse.tokens[i].pos in ("PROPN", "NOUN", "PRON")
+             and parse.tokens[i].dep in ("nsubj", "nsubjpass", "dobj", "pobj", "poss", "appos")]
+    return next((r for r in coder.resolve_heads(doc, heads) if actorrefs.is_party(doc, r)
+                 and not actorrefs.same_actor(speaker, r)), None)
 
 
 def readings(doc: Document, content: list[int]) -> list[str]:
@@ -65,15 +75,12 @@ def candidates(doc: Document, taken: set[int]) -> list[Event]:
         if subject is None:
             continue
         speakers = [a for a in coder.resolve_heads(doc, [subject]) if actorrefs.is_party(doc, a)]
-        content = _content(doc, tok.i)
+        content = content_of(doc, tok.i)
         kinds = readings(doc, content) if speakers and content else []
         if not kinds:
             continue
         actor = speakers[0]
-        heads = [i for i in content if parse.tokens[i].pos in ("PROPN", "NOUN", "PRON")
-                 and parse.tokens[i].dep in ("nsubj", "nsubjpass", "dobj", "pobj", "poss", "appos")]
-        recipient = next((r for r in coder.resolve_heads(doc, heads) if actorrefs.is_party(doc, r)
-                          and not actorrefs.same_actor(actor, r)), None)
+        recipient = content_party(doc, content, actor)
         status = factuality.assess(parse, tok.i).status
         when = timing.event_timing(doc, tok.i, tok.sent, status)
         sent = parse.sentences[tok.sent]
