@@ -403,6 +403,52 @@ ALTER TABLE articles ADD COLUMN run_id INTEGER REFERENCES runs(id);  -- NULL: st
 CREATE INDEX articles_run ON articles(run_id);
 """
 
+#: The rollup's key of the ``row`` (NEW or OLD) cluster: undated clusters (day NULL) count under day ''.
+_DAY_KEY = ("COALESCE({row}.day, '')", "COALESCE({row}.date_precision, '')", "{row}.type", "{row}.status",
+            "COALESCE({row}.historical, 0)")
+_DAY_COLUMNS = "day, date_precision, type, status, historical"
+
+
+def _day_count(row: str, change: str) -> str:
+    """Add ``change`` (+1/-1) cluster and its mentions to the ``cluster_days`` row of the ``row`` cluster."""
+    key = ", ".join(part.format(row=row) for part in _DAY_KEY)
+    return f"""
+    INSERT INTO cluster_days ({_DAY_COLUMNS}, events, mentions)
+    VALUES ({key}, {change}, {change} * {row}.num_mentions)
+    ON CONFLICT ({_DAY_COLUMNS}) DO UPDATE SET events = events + excluded.events,
+                                               mentions = mentions + excluded.mentions;"""
+
+
+CLUSTER_DAYS = f"""
+-- running totals of event clusters (and their mentions) per day x type x status x date precision x background flag:
+-- the timeline (by day, week, month or year) and the total of the default view and of simple filters (type,
+-- status, dates, background) read it instead of grouping every cluster. Kept by the triggers below.
+CREATE TABLE cluster_days (
+    day TEXT NOT NULL,                      -- event_clusters.day; '' for undated clusters
+    date_precision TEXT NOT NULL,           -- '' when unknown
+    type TEXT NOT NULL,
+    status TEXT NOT NULL,
+    historical INTEGER NOT NULL,            -- 1: background event; 0 otherwise (NULL counts as 0, as the filter does)
+    events INTEGER NOT NULL DEFAULT 0,      -- event clusters (0 once all of them are gone)
+    mentions INTEGER NOT NULL DEFAULT 0,    -- their num_mentions summed
+    PRIMARY KEY (day, date_precision, type, status, historical)
+) WITHOUT ROWID;
+INSERT INTO cluster_days ({_DAY_COLUMNS}, events, mentions)
+SELECT COALESCE(day, ''), COALESCE(date_precision, ''), type, status, COALESCE(historical, 0), COUNT(*),
+       SUM(num_mentions)
+FROM event_clusters GROUP BY 1, 2, 3, 4, 5;
+CREATE TRIGGER event_clusters_days_insert AFTER INSERT ON event_clusters BEGIN{_day_count("new", "1")}
+END;
+CREATE TRIGGER event_clusters_days_update
+AFTER UPDATE OF day, date_precision, type, status, historical, num_mentions ON event_clusters
+WHEN old.day IS NOT new.day OR old.date_precision IS NOT new.date_precision OR old.type IS NOT new.type
+     OR old.status IS NOT new.status OR old.historical IS NOT new.historical OR old.num_mentions IS NOT new.num_mentions
+BEGIN{_day_count("old", "-1")}{_day_count("new", "1")}
+END;
+CREATE TRIGGER event_clusters_days_delete AFTER DELETE ON event_clusters BEGIN{_day_count("old", "-1")}
+END;
+"""
+
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "initial schema: articles, annotations, events, clusters, failures", INITIAL),
     Migration(2, "event_cluster_countries: the country filter as one index lookup", CLUSTER_COUNTRIES),
@@ -414,4 +460,5 @@ MIGRATIONS: tuple[Migration, ...] = (
               "ALTER TABLE articles ADD COLUMN topic TEXT;\n"
               "ALTER TABLE articles ADD COLUMN off_topic INTEGER NOT NULL DEFAULT 0;\n"),
     Migration(7, "runs: the configuration and resource versions of each ingest; articles.run_id", RUNS),
+    Migration(8, "cluster_days: running totals per day, type, status, precision and background flag", CLUSTER_DAYS),
 )

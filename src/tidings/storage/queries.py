@@ -181,14 +181,18 @@ SORT_COLUMNS = {"date": ("day",), "type": ("type",), "goldstein": ("goldstein",)
 
 def _order(filters, column) -> str:
     """ORDER BY for an event listing: the sort key (``-key`` descending) then newest first; ``column(name)``
-    gives the SQL of a column. NULLs sort last either way."""
+    gives the SQL of a column. NULLs sort last either way: SQLite sorts them first, so only an ascending key
+    needs an ``IS NULL`` term, and the default (newest first) is ``day DESC, pk DESC``, the order of an index
+    on ``day`` read backwards (its entries end with the pk)."""
     key = filters.sort or "-date"
     direction = "DESC" if key.startswith("-") else "ASC"
-    terms = []
-    for name in SORT_COLUMNS[key.removeprefix("-")]:
-        terms += [f"{column(name)} IS NULL", f"{column(name)} {direction}"]
-    terms += [f"{column('day')} IS NULL", f"{column('day')} DESC", f"{column('pk')} DESC"]
-    return ", ".join(terms)
+    terms: list[str] = []
+    names = SORT_COLUMNS[key.removeprefix("-")]
+    for name in (*names, *(["day"] if "day" not in names else [])):
+        nulls_last = [] if direction == "DESC" else [f"{column(name)} IS NULL"]
+        terms += [*nulls_last, f"{column(name)} {direction}"]
+        direction = "DESC"  # the tie-break: newest first
+    return ", ".join([*terms, f"{column('pk')} DESC"])
 
 
 def event_clusters(store: Store, filters) -> sqlite3.Cursor:
@@ -234,7 +238,12 @@ def event_mentions(store: Store, filters) -> sqlite3.Cursor:
 
 
 def event_count(store: Store, filters, *, mentions: bool) -> int:
-    """How many clusters (or mentions) match the filters, limit and offset aside."""
+    """How many clusters (or mentions) match the filters, limit and offset aside; the running totals of
+    ``cluster_days`` count clusters for the filters they hold."""
+    totals = None if mentions else day_totals_where(filters)
+    if totals is not None:
+        return store.conn.execute(f"SELECT COALESCE(SUM(e.events), 0) FROM {totals.source}{totals.sql()}",
+                                  totals.params).fetchone()[0]
     where = event_where(store, filters, mentions=mentions)
     sql = f"SELECT COUNT(*) FROM {where.source_for(('pk',))}{where.sql()}"
     return store.conn.execute(sql, where.params).fetchone()[0]
@@ -255,13 +264,54 @@ def event_records(store: Store, filters) -> sqlite3.Cursor:
     return store.conn.execute(sql, [*where.params, _limit(filters)])
 
 
+#: Filters whose conditions ``cluster_days`` can apply (with ``type`` a PLOVER type, not a CAMEO prefix), and
+#: the fields that only shape the answer.
+DAY_TOTALS_FILTERS = frozenset({"type", "status", "historical", "since", "until"})
+SHAPING_FIELDS = frozenset({"limit", "offset", "sort"})
+
+
+def day_totals_where(filters) -> Where | None:
+    """The conditions on the running totals ``cluster_days`` (aliased ``e``) that select the same event
+    clusters as ``filters``; None when a filter needs the clusters themselves (actor, country, source, …)."""
+    for field in dataclasses.fields(filters):
+        value = getattr(filters, field.name)
+        if value is not None and field.name not in DAY_TOTALS_FILTERS | SHAPING_FIELDS:
+            return None
+    if filters.type and filters.type.isdigit():  # a CAMEO prefix: the totals do not hold codes
+        return None
+    where = Where("cluster_days e")
+    if filters.type:
+        where.add("e.type = ?", filters.type.upper())
+    if filters.status:
+        where.add("e.status = ?", filters.status.lower())
+    if filters.historical is not None:
+        where.add("e.historical = ?", int(filters.historical))
+    _add_dates(where, "e.day", filters)
+    if filters.until:
+        where.add("e.day <> ''")  # undated clusters count under day '', which sorts before every date
+    return where
+
+
+def _period_source(store: Store, filters, precisions: tuple[str, ...]) -> tuple[Where, str, str]:
+    """The rows a timeline groups (dated clusters of these precisions matching ``filters``): the running totals
+    when they can answer, else the clusters. Returns the Where, its day column and the SQL of (events, mentions)."""
+    where = day_totals_where(filters)
+    if where is not None:
+        where.add("e.day <> ''")
+        counts = "SUM(e.events) AS events, SUM(e.mentions) AS mentions"
+    else:
+        where = event_where(store, filters, mentions=False)
+        where.add(f"{where.column('day')} IS NOT NULL")
+        counts = "COUNT(*) AS events, SUM(e.num_mentions) AS mentions"
+    where.add(f"e.date_precision IN ({_marks(precisions)})", *precisions)
+    return where, where.column("day"), counts
+
+
 def daily_counts(store: Store, filters) -> list[sqlite3.Row]:
     """Event clusters (and their mentions) per day and type, day-precise dates only, oldest first."""
-    where = event_where(store, filters, mentions=False)
-    where.add("e.date_precision = 'day'")
-    day = where.column("day")
-    sql = (f"SELECT {day} AS date, e.type, COUNT(*) AS events, SUM(e.num_mentions) AS mentions"
-           f" FROM {where.source}{where.sql()} GROUP BY {day}, e.type ORDER BY {day}, e.type")
+    where, day, counts = _period_source(store, filters, ("day",))
+    sql = (f"SELECT {day} AS date, e.type, {counts} FROM {where.source}{where.sql()}"
+           f" GROUP BY {day}, e.type HAVING events > 0 ORDER BY {day}, e.type")
     return store.conn.execute(sql, where.params).fetchall()
 
 
@@ -275,9 +325,13 @@ BUCKET_SQL = {"day": "{d}", "week": "date({d}, '-6 days', 'weekday 1')", "month"
 
 def day_range(store: Store, filters) -> tuple[str | None, str | None]:
     """The first and last day of the dated event clusters matching the filters."""
-    where = event_where(store, filters, mentions=False)
+    where = day_totals_where(filters)
+    if where is not None:
+        where.add("e.day <> ''").add("e.events > 0")
+    else:
+        where = event_where(store, filters, mentions=False)
+        where.add(f"{where.column('day')} IS NOT NULL")
     day = where.column("day")
-    where.add(f"{day} IS NOT NULL")
     row = store.conn.execute(f"SELECT MIN({day}), MAX({day}) FROM {where.source}{where.sql()}",
                              where.params).fetchone()
     return row[0], row[1]
@@ -285,12 +339,10 @@ def day_range(store: Store, filters) -> tuple[str | None, str | None]:
 
 def period_counts(store: Store, filters, bucket: str, limit: int) -> list[sqlite3.Row]:
     """Event clusters (and their mentions) per period and type, the latest periods first."""
-    where = event_where(store, filters, mentions=False)
-    precisions = BUCKET_PRECISIONS[bucket]
-    where.add(f"e.date_precision IN ({_marks(precisions)})", *precisions)
-    period = BUCKET_SQL[bucket].format(d=where.column("day"))
-    sql = (f"SELECT {period} AS date, e.type, COUNT(*) AS events, SUM(e.num_mentions) AS mentions"
-           f" FROM {where.source}{where.sql()} GROUP BY 1, e.type ORDER BY 1 DESC, e.type LIMIT ?")
+    where, day, counts = _period_source(store, filters, BUCKET_PRECISIONS[bucket])
+    period = BUCKET_SQL[bucket].format(d=day)
+    sql = (f"SELECT {period} AS date, e.type, {counts} FROM {where.source}{where.sql()}"
+           f" GROUP BY 1, e.type HAVING events > 0 ORDER BY 1 DESC, e.type LIMIT ?")
     return store.conn.execute(sql, [*where.params, limit]).fetchall()
 
 
