@@ -294,15 +294,17 @@ def day_totals_where(filters) -> Where | None:
 
 def _period_source(store: Store, filters, precisions: tuple[str, ...]) -> tuple[Where, str, str]:
     """The rows a timeline groups (dated clusters of these precisions matching ``filters``): the running totals
-    when they can answer, else the clusters. Returns the Where, its day column and the SQL of (events, mentions)."""
+    when they can answer, else the clusters. Returns the Where, its day column and the SQL from the counts
+    (``events``, ``mentions``) to the grouping, with ``{source}``, ``{where}`` and ``{group}`` to fill in."""
     where = day_totals_where(filters)
-    if where is not None:
+    if where is not None:  # groups whose clusters are all gone (totals of 0) are left out
         where.add("e.day <> ''")
-        counts = "SUM(e.events) AS events, SUM(e.mentions) AS mentions"
+        counts = "SUM(e.events) AS events, SUM(e.mentions) AS mentions FROM {source}{where} GROUP BY {group}" \
+                 " HAVING SUM(e.events) > 0"
     else:
         where = event_where(store, filters, mentions=False)
         where.add(f"{where.column('day')} IS NOT NULL")
-        counts = "COUNT(*) AS events, SUM(e.num_mentions) AS mentions"
+        counts = "COUNT(*) AS events, SUM(e.num_mentions) AS mentions FROM {source}{where} GROUP BY {group}"
     where.add(f"e.date_precision IN ({_marks(precisions)})", *precisions)
     return where, where.column("day"), counts
 
@@ -310,8 +312,8 @@ def _period_source(store: Store, filters, precisions: tuple[str, ...]) -> tuple[
 def daily_counts(store: Store, filters) -> list[sqlite3.Row]:
     """Event clusters (and their mentions) per day and type, day-precise dates only, oldest first."""
     where, day, counts = _period_source(store, filters, ("day",))
-    sql = (f"SELECT {day} AS date, e.type, {counts} FROM {where.source}{where.sql()}"
-           f" GROUP BY {day}, e.type HAVING events > 0 ORDER BY {day}, e.type")
+    grouped = counts.format(source=where.source, where=where.sql(), group=f"{day}, e.type")
+    sql = f"SELECT {day} AS date, e.type, {grouped} ORDER BY {day}, e.type"
     return store.conn.execute(sql, where.params).fetchall()
 
 
@@ -341,8 +343,8 @@ def period_counts(store: Store, filters, bucket: str, limit: int) -> list[sqlite
     """Event clusters (and their mentions) per period and type, the latest periods first."""
     where, day, counts = _period_source(store, filters, BUCKET_PRECISIONS[bucket])
     period = BUCKET_SQL[bucket].format(d=day)
-    sql = (f"SELECT {period} AS date, e.type, {counts} FROM {where.source}{where.sql()}"
-           f" GROUP BY 1, e.type HAVING events > 0 ORDER BY 1 DESC, e.type LIMIT ?")
+    grouped = counts.format(source=where.source, where=where.sql(), group="1, e.type")
+    sql = f"SELECT {period} AS date, e.type, {grouped} ORDER BY 1 DESC, e.type LIMIT ?"
     return store.conn.execute(sql, [*where.params, limit]).fetchall()
 
 
