@@ -449,6 +449,25 @@ CREATE TRIGGER event_clusters_days_delete AFTER DELETE ON event_clusters BEGIN{_
 END;
 """
 
+COUNTRY_COUNTS = """
+-- the background (historical) clusters alone, so the default view (background left out) reads them, not the table
+CREATE INDEX event_clusters_background ON event_clusters(historical) WHERE historical = 1;
+-- running totals of event clusters per country they involve (rows of event_cluster_countries), behind the
+-- unfiltered map's shading
+CREATE TABLE country_counts (
+    country TEXT PRIMARY KEY,
+    events INTEGER NOT NULL DEFAULT 0
+) WITHOUT ROWID;
+INSERT INTO country_counts (country, events) SELECT country, COUNT(*) FROM event_cluster_countries GROUP BY country;
+CREATE TRIGGER event_cluster_countries_count_insert AFTER INSERT ON event_cluster_countries BEGIN
+    INSERT INTO country_counts (country, events) VALUES (new.country, 1)
+    ON CONFLICT (country) DO UPDATE SET events = events + 1;
+END;
+CREATE TRIGGER event_cluster_countries_count_delete AFTER DELETE ON event_cluster_countries BEGIN
+    UPDATE country_counts SET events = events - 1 WHERE country = old.country;
+END;
+"""
+
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "initial schema: articles, annotations, events, clusters, failures", INITIAL),
     Migration(2, "event_cluster_countries: the country filter as one index lookup", CLUSTER_COUNTRIES),
@@ -461,4 +480,6 @@ MIGRATIONS: tuple[Migration, ...] = (
               "ALTER TABLE articles ADD COLUMN off_topic INTEGER NOT NULL DEFAULT 0;\n"),
     Migration(7, "runs: the configuration and resource versions of each ingest; articles.run_id", RUNS),
     Migration(8, "cluster_days: running totals per day, type, status, precision and background flag", CLUSTER_DAYS),
+    Migration(9, "country_counts and a partial index of the background clusters: the default view's totals",
+              COUNTRY_COUNTS),
 )
