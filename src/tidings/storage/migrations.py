@@ -468,6 +468,51 @@ CREATE TRIGGER event_cluster_countries_count_delete AFTER DELETE ON event_cluste
 END;
 """
 
+def _party_count(row: str, change: str) -> str:
+    """Add ``change`` (+1/-1) cluster and its mentions to the ``party_days`` rows of the ``row`` cluster: one for
+    each distinct resolved actor taking part (an actor acting on itself counts once)."""
+    key = ", ".join(part.format(row=row) for part in _DAY_KEY)
+    return "".join(f"""
+    INSERT INTO party_days (party, {_DAY_COLUMNS}, events, mentions)
+    SELECT {party}, {key}, {change}, {change} * {row}.num_mentions WHERE {party} IS NOT NULL{extra}
+    ON CONFLICT (party, {_DAY_COLUMNS}) DO UPDATE SET events = events + excluded.events,
+                                                      mentions = mentions + excluded.mentions;"""
+                   for party, extra in ((f"{row}.actor_actor_id", ""),
+                                        (f"{row}.recipient_actor_id",
+                                         f" AND {row}.recipient_actor_id IS NOT {row}.actor_actor_id")))
+
+
+PARTY_DAYS = f"""
+-- cluster_days per resolved actor taking part (as actor or recipient): the actor page's timeline and total
+CREATE TABLE party_days (
+    party TEXT NOT NULL,                    -- actors.id (event_clusters.actor_actor_id or recipient_actor_id)
+    day TEXT NOT NULL, date_precision TEXT NOT NULL, type TEXT NOT NULL, status TEXT NOT NULL,
+    historical INTEGER NOT NULL,            -- as in cluster_days
+    events INTEGER NOT NULL DEFAULT 0,
+    mentions INTEGER NOT NULL DEFAULT 0,
+    PRIMARY KEY (party, {_DAY_COLUMNS})
+) WITHOUT ROWID;
+INSERT INTO party_days (party, {_DAY_COLUMNS}, events, mentions)
+SELECT party, COALESCE(day, ''), COALESCE(date_precision, ''), type, status, COALESCE(historical, 0), COUNT(*),
+       SUM(num_mentions)
+FROM (SELECT actor_actor_id AS party, * FROM event_clusters WHERE actor_actor_id IS NOT NULL
+      UNION ALL SELECT recipient_actor_id, * FROM event_clusters
+      WHERE recipient_actor_id IS NOT NULL AND recipient_actor_id IS NOT actor_actor_id)
+GROUP BY 1, 2, 3, 4, 5, 6;
+CREATE TRIGGER event_clusters_parties_insert AFTER INSERT ON event_clusters BEGIN{_party_count("new", "1")}
+END;
+CREATE TRIGGER event_clusters_parties_update
+AFTER UPDATE OF day, date_precision, type, status, historical, num_mentions, actor_actor_id, recipient_actor_id
+ON event_clusters
+WHEN old.day IS NOT new.day OR old.date_precision IS NOT new.date_precision OR old.type IS NOT new.type
+     OR old.status IS NOT new.status OR old.historical IS NOT new.historical OR old.num_mentions IS NOT new.num_mentions
+     OR old.actor_actor_id IS NOT new.actor_actor_id OR old.recipient_actor_id IS NOT new.recipient_actor_id
+BEGIN{_party_count("old", "-1")}{_party_count("new", "1")}
+END;
+CREATE TRIGGER event_clusters_parties_delete AFTER DELETE ON event_clusters BEGIN{_party_count("old", "-1")}
+END;
+"""
+
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "initial schema: articles, annotations, events, clusters, failures", INITIAL),
     Migration(2, "event_cluster_countries: the country filter as one index lookup", CLUSTER_COUNTRIES),
@@ -482,4 +527,5 @@ MIGRATIONS: tuple[Migration, ...] = (
     Migration(8, "cluster_days: running totals per day, type, status, precision and background flag", CLUSTER_DAYS),
     Migration(9, "country_counts and a partial index of the background clusters: the default view's totals",
               COUNTRY_COUNTS),
+    Migration(10, "party_days: cluster_days per resolved actor taking part, behind the actor page", PARTY_DAYS),
 )

@@ -89,16 +89,22 @@ def _actor_condition(store: Store, table: str, role: str, value: str,
 
     Only the columns where the value occurs are kept, so the usual query runs on one index.
     """
+    chosen = _actor_terms(store, table, role, value, code_column)
+    alias = ALIASES[table]
+    sql = " OR ".join(f"{alias}.{column} IN ({_marks(values)})" for column, values in chosen)
+    return f"({sql})", [v for _, values in chosen for v in values]
+
+
+def _actor_terms(store: Store, table: str, role: str, value: str,
+                 code_column: str = "code") -> list[tuple[str, list[str]]]:
+    """The (column, values) pairs :func:`_actor_condition` ORs for ``value``."""
     code = value.upper()
     terms = [(f"{role}_actor_id", actor_ids(store, value)), (f"{role}_country", [code]),
              (f"{role}_{code_column}", [code])]
     present = [(column, values) for column, values in terms if _occurs(store, table, column, values)]
     if terms[1] in present and terms[2] in present:
         present.remove(terms[2])  # a code equal to a country code only repeats the country
-    chosen = present or terms[:1]
-    alias = ALIASES[table]
-    sql = " OR ".join(f"{alias}.{column} IN ({_marks(values)})" for column, values in chosen)
-    return f"({sql})", [v for _, values in chosen for v in values]
+    return present or terms[:1]
 
 
 def _marks(values: Sequence) -> str:
@@ -195,11 +201,31 @@ def _order(filters, column) -> str:
     return ", ".join([*terms, f"{column('pk')} DESC"])
 
 
+def _listing_page(store: Store, filters, *, mentions: bool) -> tuple[str, list[Any]]:
+    """The SQL and parameters of one page of matching rows of ``events`` or ``event_clusters`` (every column),
+    in listing order. A party (either side) with no actor or recipient filter reads each side's index in that
+    order (the first rows of each, merged) instead of collecting and sorting every event of the party."""
+    if not (getattr(filters, "party", None) and not filters.actor and not filters.recipient):
+        where = event_where(store, filters, mentions=mentions)
+        return (f"SELECT e.* FROM {where.source}{where.sql()} ORDER BY {_order(filters, where.column)}"
+                f" LIMIT ? OFFSET ?", [*where.params, *_page(filters)])
+    rows = -1 if filters.limit is None else filters.limit + (filters.offset or 0)
+    sides, params = [], []
+    for role in ("actor", "recipient"):
+        where = event_where(store, dataclasses.replace(filters, party=None, **{role: filters.party}),
+                            mentions=mentions)
+        sides.append(f"SELECT * FROM (SELECT e.* FROM {where.source}{where.sql()}"
+                     f" ORDER BY {_order(filters, where.column)} LIMIT ?)")
+        params += [*where.params, rows]
+    return (f"SELECT * FROM ({' UNION '.join(sides)}) ORDER BY {_order(filters, lambda name: name)} LIMIT ? OFFSET ?",
+            [*params, *_page(filters)])
+
+
 def event_clusters(store: Store, filters) -> sqlite3.Cursor:
     """One row per event cluster (newest first, or ``filters.sort``), with its counts and its first mention:
     sentence text and offsets, trigger offsets into the article, the article's source, URL and title,
     and the best confidence of its mentions."""
-    where = event_where(store, filters, mentions=False)
+    page, params = _listing_page(store, filters, mentions=False)
     sql = f"""
         SELECT c.pk AS cluster, c.date, c.date_last, c.date_precision, c.day, c.type, c.cameo, c.mode, c.status,
                c.historical, c.actor_code, c.actor_actor_id AS actor_id,
@@ -213,17 +239,17 @@ def event_clusters(store: Store, filters) -> sqlite3.Cursor:
                {SENTENCE_SQL.replace('e.', 'first.')} AS sentence,
                first.sentence_start, first.sentence_end, first.trigger_text AS trigger,
                first.trigger_start, first.trigger_end, first.evidence
-        FROM (SELECT e.* FROM {where.source}{where.sql()} ORDER BY {_order(filters, where.column)} LIMIT ? OFFSET ?) c
+        FROM ({page}) c
         LEFT JOIN events first ON first.pk = c.first_event
         LEFT JOIN articles a ON a.id = first.article_id
         ORDER BY {_order(filters, lambda name: f"c.{name}")}"""
-    return store.conn.execute(sql, [*where.params, *_page(filters)])
+    return store.conn.execute(sql, params)
 
 
 def event_mentions(store: Store, filters) -> sqlite3.Cursor:
     """One row per event as read in one article (newest first, or ``filters.sort``), with the sentence,
     the trigger's and sentence's offsets into the article and the article's source, URL and title."""
-    where = event_where(store, filters, mentions=True)
+    page, params = _listing_page(store, filters, mentions=True)
     sql = f"""
         SELECT e.article_id, e.id AS event_id, e.cluster_id AS cluster, e.date, e.date_precision, e.day, e.type,
                e.cameo, e.mode, e.status, e.historical, e.actor_text, e.actor_actor_id AS actor_id,
@@ -231,16 +257,16 @@ def event_mentions(store: Store, filters) -> sqlite3.Cursor:
                e.recipient_name, e.location_name, e.location_country, e.quad_class, e.goldstein,
                e.trigger_text AS trigger, e.trigger_start, e.trigger_end, e.sentence_start, e.sentence_end,
                e.confidence, e.evidence, a.source, a.url, a.title, a.published, {SENTENCE_SQL} AS sentence
-        FROM (SELECT e.* FROM {where.source}{where.sql()} ORDER BY {_order(filters, where.column)} LIMIT ? OFFSET ?) e
+        FROM ({page}) e
         JOIN articles a ON a.id = e.article_id
         ORDER BY {_order(filters, lambda name: f"e.{name}")}"""
-    return store.conn.execute(sql, [*where.params, *_page(filters)])
+    return store.conn.execute(sql, params)
 
 
 def event_count(store: Store, filters, *, mentions: bool) -> int:
     """How many clusters (or mentions) match the filters, limit and offset aside; the running totals of
     ``cluster_days`` count clusters for the filters they hold."""
-    totals = None if mentions else day_totals_where(filters)
+    totals = None if mentions else day_totals_where(store, filters)
     if totals is not None:
         return store.conn.execute(f"SELECT COALESCE(SUM(e.events), 0) FROM {totals.source}{totals.sql()}",
                                   totals.params).fetchone()[0]
@@ -265,21 +291,28 @@ def event_records(store: Store, filters) -> sqlite3.Cursor:
 
 
 #: Filters whose conditions ``cluster_days`` can apply (with ``type`` a PLOVER type, not a CAMEO prefix), and
-#: the fields that only shape the answer.
-DAY_TOTALS_FILTERS = frozenset({"type", "status", "historical", "since", "until"})
+#: the fields that only shape the answer; ``party_days`` adds ``party`` (one resolved actor).
+DAY_TOTALS_FILTERS = frozenset({"type", "status", "historical", "since", "until", "party"})
 SHAPING_FIELDS = frozenset({"limit", "offset", "sort"})
 
 
-def day_totals_where(filters) -> Where | None:
-    """The conditions on the running totals ``cluster_days`` (aliased ``e``) that select the same event
-    clusters as ``filters``; None when a filter needs the clusters themselves (actor, country, source, …)."""
+def day_totals_where(store: Store, filters) -> Where | None:
+    """The conditions on the running totals ``cluster_days`` (or ``party_days`` for a party), aliased ``e``,
+    that select the same event clusters as ``filters``; None when a filter needs the clusters themselves
+    (actor, country, source, …, or a party named by a country or code rather than as one resolved actor)."""
     for field in dataclasses.fields(filters):
         value = getattr(filters, field.name)
         if value is not None and field.name not in DAY_TOTALS_FILTERS | SHAPING_FIELDS:
             return None
     if filters.type and filters.type.isdigit():  # a CAMEO prefix: the totals do not hold codes
         return None
-    where = Where("cluster_days e")
+    if filters.party:
+        party = _one_resolved_actor(store, filters.party)
+        if party is None:
+            return None
+        where = Where("party_days e").add("e.party = ?", party)
+    else:
+        where = Where("cluster_days e")
     if filters.type:
         where.add("e.type = ?", filters.type.upper())
     if filters.status:
@@ -292,11 +325,21 @@ def day_totals_where(filters) -> Where | None:
     return where
 
 
+def _one_resolved_actor(store: Store, value: str) -> str | None:
+    """The knowledge-base id the party filter ``value`` matches when it matches clusters through that one id on
+    both sides (no country or code), else None."""
+    terms = [_actor_terms(store, "event_clusters", role, value) for role in ("actor", "recipient")]
+    if terms[0] != [("actor_actor_id", terms[0][0][1])] or terms[1] != [("recipient_actor_id", terms[0][0][1])]:
+        return None
+    ids = terms[0][0][1]
+    return ids[0] if len(ids) == 1 else None
+
+
 def _period_source(store: Store, filters, precisions: tuple[str, ...]) -> tuple[Where, str, str]:
     """The rows a timeline groups (dated clusters of these precisions matching ``filters``): the running totals
     when they can answer, else the clusters. Returns the Where, its day column and the SQL from the counts
     (``events``, ``mentions``) to the grouping, with ``{source}``, ``{where}`` and ``{group}`` to fill in."""
-    where = day_totals_where(filters)
+    where = day_totals_where(store, filters)
     if where is not None:  # groups whose clusters are all gone (totals of 0) are left out
         where.add("e.day <> ''")
         counts = "SUM(e.events) AS events, SUM(e.mentions) AS mentions FROM {source}{where} GROUP BY {group}" \
@@ -327,7 +370,7 @@ BUCKET_SQL = {"day": "{d}", "week": "date({d}, '-6 days', 'weekday 1')", "month"
 
 def day_range(store: Store, filters) -> tuple[str | None, str | None]:
     """The first and last day of the dated event clusters matching the filters."""
-    where = day_totals_where(filters)
+    where = day_totals_where(store, filters)
     if where is not None:
         where.add("e.day <> ''").add("e.events > 0")
     else:
