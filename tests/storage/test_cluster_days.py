@@ -24,8 +24,10 @@ def random_cluster(rng: random.Random) -> dict:
         f"20{rng.randint(19, 22)}-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d}"
     return {"type": rng.choice(TYPES), "status": rng.choice(STATUSES), "historical": rng.choice([0, 1, None, 0, 0]),
             "date": day, "day": day, "date_precision": precision, "num_mentions": rng.randint(1, 4),
-            "num_articles": 1, "num_sources": 1, "actor_actor_id": rng.choice([None, *PARTIES]),
-            "recipient_actor_id": rng.choice([None, *PARTIES])}
+            "num_articles": 1, "num_sources": 1, "goldstein": rng.choice([None, -10.0, -2.0, 3.4, 8.0]),
+            **{f"{role}_{column}": rng.choice(values) for role in ("actor", "recipient")
+               for column, values in (("actor_id", [None, *PARTIES]), ("code", [None, "AAA", "BBB"]),
+                                      ("name", [None, "A", "B"]), ("country", [None, "USA", "RUS"]))}}
 
 
 def random_filters(rng: random.Random) -> Filters:
@@ -41,7 +43,8 @@ KEY = "COALESCE(day, ''), COALESCE(date_precision, ''), type, status, COALESCE(h
 
 
 def rollup_rows(store: Store) -> dict[tuple, tuple[int, int]]:
-    """The non-zero rows of ``cluster_days`` and ``party_days`` (party first, '' for the former)."""
+    """The non-zero rows of ``cluster_days`` and ``party_days`` (party first, '' for the former); ``pair_counts``
+    is checked through the counterparts it answers."""
     rows = store.conn.execute("SELECT '', * FROM cluster_days WHERE events <> 0"
                               " UNION ALL SELECT * FROM party_days WHERE events <> 0")
     return {tuple(r)[:6]: tuple(r)[6:] for r in rows}
@@ -67,6 +70,14 @@ def answers(store: Store, filters: Filters) -> tuple:
 
 def assert_totals_agree_with_the_clusters(store: Store, rng: random.Random, monkeypatch) -> None:
     assert rollup_rows(store) == regrouped_rows(store)
+    for party in PARTIES:
+        for historical in (None, False, True):
+            filters = Filters(historical=historical, limit=100)
+            from_totals = query.counterparts(store, party, filters)
+            with monkeypatch.context() as patch:
+                patch.setattr(queries, "_pair_totals_party", lambda store, filters, party: None)
+                from_clusters = query.counterparts(store, party, filters)
+            assert [{**r, "goldstein": pytest.approx(r["goldstein"])} for r in from_totals] == from_clusters
     for _ in range(12):
         filters = random_filters(rng)
         assert queries.day_totals_where(store, filters) is not None  # these filters are answered by the totals

@@ -513,6 +513,60 @@ CREATE TRIGGER event_clusters_parties_delete AFTER DELETE ON event_clusters BEGI
 END;
 """
 
+_PAIR_SIDES = ("actor_id", "actor_code", "actor_name", "actor_country",
+               "recipient_id", "recipient_code", "recipient_name", "recipient_country")
+_PAIR_COLUMNS = ", ".join((*_PAIR_SIDES, "historical"))
+
+
+def _pair_count(row: str, change: str) -> str:
+    """Add ``change`` (+1/-1) cluster and its Goldstein score to the ``pair_counts`` row of the ``row`` cluster,
+    when a resolved actor takes part in it."""
+    sides = ", ".join(f"COALESCE({row}.{column.replace('_id', '_actor_id')}, '')" for column in _PAIR_SIDES)
+    return f"""
+    INSERT INTO pair_counts ({_PAIR_COLUMNS}, events, goldstein_sum, goldstein_count)
+    SELECT {sides}, COALESCE({row}.historical, 0), {change}, {change} * COALESCE({row}.goldstein, 0),
+           {change} * ({row}.goldstein IS NOT NULL)
+    WHERE {row}.actor_actor_id IS NOT NULL OR {row}.recipient_actor_id IS NOT NULL
+    ON CONFLICT ({_PAIR_COLUMNS}) DO UPDATE SET events = events + excluded.events,
+        goldstein_sum = goldstein_sum + excluded.goldstein_sum,
+        goldstein_count = goldstein_count + excluded.goldstein_count;"""
+
+
+PAIR_COUNTS = f"""
+-- running totals of event clusters per (actor, recipient) as stored on the clusters (id, code, name, country of
+-- each side; '' when NULL) and background flag, where a resolved actor takes part: the actor page's counterparts
+CREATE TABLE pair_counts (
+    actor_id TEXT NOT NULL, actor_code TEXT NOT NULL, actor_name TEXT NOT NULL, actor_country TEXT NOT NULL,
+    recipient_id TEXT NOT NULL, recipient_code TEXT NOT NULL, recipient_name TEXT NOT NULL,
+    recipient_country TEXT NOT NULL,
+    historical INTEGER NOT NULL,            -- as in cluster_days
+    events INTEGER NOT NULL DEFAULT 0,
+    goldstein_sum REAL NOT NULL DEFAULT 0,  -- of the clusters with a score
+    goldstein_count INTEGER NOT NULL DEFAULT 0,
+    PRIMARY KEY ({_PAIR_COLUMNS})
+) WITHOUT ROWID;
+CREATE INDEX pair_counts_recipient ON pair_counts(recipient_id);
+INSERT INTO pair_counts ({_PAIR_COLUMNS}, events, goldstein_sum, goldstein_count)
+SELECT COALESCE(actor_actor_id, ''), COALESCE(actor_code, ''), COALESCE(actor_name, ''), COALESCE(actor_country, ''),
+       COALESCE(recipient_actor_id, ''), COALESCE(recipient_code, ''), COALESCE(recipient_name, ''),
+       COALESCE(recipient_country, ''), COALESCE(historical, 0), COUNT(*), COALESCE(SUM(goldstein), 0),
+       COUNT(goldstein)
+FROM event_clusters WHERE actor_actor_id IS NOT NULL OR recipient_actor_id IS NOT NULL
+GROUP BY 1, 2, 3, 4, 5, 6, 7, 8, 9;
+CREATE TRIGGER event_clusters_pairs_insert AFTER INSERT ON event_clusters BEGIN{_pair_count("new", "1")}
+END;
+CREATE TRIGGER event_clusters_pairs_update
+AFTER UPDATE OF actor_actor_id, actor_code, actor_name, actor_country, recipient_actor_id, recipient_code,
+                recipient_name, recipient_country, historical, goldstein ON event_clusters
+WHEN {" OR ".join(f"old.{c} IS NOT new.{c}" for c in (
+    "actor_actor_id", "actor_code", "actor_name", "actor_country", "recipient_actor_id", "recipient_code",
+    "recipient_name", "recipient_country", "historical", "goldstein"))}
+BEGIN{_pair_count("old", "-1")}{_pair_count("new", "1")}
+END;
+CREATE TRIGGER event_clusters_pairs_delete AFTER DELETE ON event_clusters BEGIN{_pair_count("old", "-1")}
+END;
+"""
+
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "initial schema: articles, annotations, events, clusters, failures", INITIAL),
     Migration(2, "event_cluster_countries: the country filter as one index lookup", CLUSTER_COUNTRIES),
@@ -528,4 +582,6 @@ MIGRATIONS: tuple[Migration, ...] = (
     Migration(9, "country_counts and a partial index of the background clusters: the default view's totals",
               COUNTRY_COUNTS),
     Migration(10, "party_days: cluster_days per resolved actor taking part, behind the actor page", PARTY_DAYS),
+    Migration(11, "pair_counts: running totals per actor and recipient, behind the actor page's counterparts",
+              PAIR_COUNTS),
 )

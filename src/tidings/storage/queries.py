@@ -577,23 +577,46 @@ def code_occurs(store: Store, code: str) -> bool:
     return bool(store.conn.execute(sql, (code, code)).fetchone()[0])
 
 
+def _pair_totals_party(store: Store, filters, party: str) -> str | None:
+    """The knowledge-base id to read ``pair_counts`` with when the running totals answer the counterparts of
+    ``party``: a party matching one resolved actor, and no filter but the background flag; else None."""
+    for field in dataclasses.fields(filters):
+        if getattr(filters, field.name) is not None and field.name not in {"historical"} | SHAPING_FIELDS:
+            return None
+    return _one_resolved_actor(store, party)
+
+
 def counterparts(store: Store, filters, party: str) -> list[sqlite3.Row]:
     """Who ``party`` deals with: event clusters grouped by the other side (knowledge-base id, else code), with
     the clusters where ``party`` acts on them (``as_recipient``: they receive) and where they act on ``party``,
     and their mean Goldstein score; most events first."""
     selects, params = [], []
+    resolved = _pair_totals_party(store, filters, party)
     for own, other, direction in (("actor", "recipient", "out"), ("recipient", "actor", "in")):
+        if resolved is not None:  # the running totals: a row per distinct other side, with its clusters
+            totals = Where().add(f"t.{own}_id = ?", resolved).add("t.events > 0")
+            totals.add(f"(t.{other}_id <> '' OR t.{other}_code <> '')")
+            if filters.historical is not None:
+                totals.add("t.historical = ?", int(filters.historical))
+            selects.append(f"SELECT '{direction}' AS direction, NULLIF(t.{other}_id, '') AS id,"
+                           f" NULLIF(t.{other}_code, '') AS code, NULLIF(t.{other}_name, '') AS name,"
+                           f" NULLIF(t.{other}_country, '') AS country, t.events, t.goldstein_sum,"
+                           f" t.goldstein_count FROM pair_counts t{totals.sql()}")
+            params += totals.params
+            continue
         where = event_where(store, dataclasses.replace(filters, **{own: party}), mentions=False)
         where.add(f"COALESCE(e.{other}_actor_id, e.{other}_code) IS NOT NULL")
         selects.append(f"SELECT '{direction}' AS direction, e.{other}_actor_id AS id, e.{other}_code AS code,"
-                       f" e.{other}_name AS name, e.{other}_country AS country, e.goldstein"
+                       f" e.{other}_name AS name, e.{other}_country AS country, 1 AS events,"
+                       f" e.goldstein AS goldstein_sum, e.goldstein IS NOT NULL AS goldstein_count"
                        f" FROM {where.source}{where.sql()}")
         params += where.params
     sql = f"""
         SELECT COALESCE(h.id, h.code) AS key, MAX(h.id) AS id, MAX(h.code) AS code,
                COALESCE(MAX(k.name), MAX(h.name), MAX(h.code)) AS name, MAX(h.country) AS country,
-               COUNT(*) AS events, SUM(h.direction = 'out') AS as_recipient, SUM(h.direction = 'in') AS as_actor,
-               AVG(h.goldstein) AS goldstein
+               SUM(h.events) AS events, SUM(IIF(h.direction = 'out', h.events, 0)) AS as_recipient,
+               SUM(IIF(h.direction = 'in', h.events, 0)) AS as_actor,
+               SUM(h.goldstein_sum) / SUM(h.goldstein_count) AS goldstein
         FROM ({" UNION ALL ".join(selects)}) h LEFT JOIN actors k ON k.id = h.id
         GROUP BY COALESCE(h.id, h.code) ORDER BY events DESC, key LIMIT ?"""
     return store.conn.execute(sql, [*params, _limit(filters)]).fetchall()
