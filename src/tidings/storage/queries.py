@@ -157,7 +157,9 @@ def event_where(store: Store, filters, *, mentions: bool) -> Where:
         where.add("e.type = ?", filters.type.upper())
     if filters.status:
         where.add("e.status = ?", filters.status.lower())
-    if filters.historical is not None:
+    if filters.historical is not None and not mentions:  # by key: the indexes and side tables all hold it
+        where.add(f"{where.column('pk')} {'IN' if filters.historical else 'NOT IN'} ({BACKGROUND_KEYS})")
+    elif filters.historical is not None:
         where.add("e.historical = ?" if filters.historical else "COALESCE(e.historical, 0) = ?",
                   int(filters.historical))
     _add_dates(where, where.column("day"), filters)
@@ -392,8 +394,10 @@ def period_counts(store: Store, filters, bucket: str, limit: int) -> list[sqlite
 
 
 #: The background (historical) event clusters: few, read through the partial index that holds only them
-#: (migration 9), so the default view's totals never scan the clusters.
+#: (migration 9), so the default view's totals never scan the clusters, and the background filter is a set of
+#: keys, which every index of the clusters holds (``historical`` is a flag: 1, 0 or NULL).
 BACKGROUND = "event_clusters e INDEXED BY event_clusters_background WHERE e.historical = 1"
+BACKGROUND_KEYS = "SELECT b.pk FROM event_clusters b INDEXED BY event_clusters_background WHERE b.historical = 1"
 
 
 def _current_only(store: Store, filters) -> bool:
