@@ -190,8 +190,8 @@ SORT_COLUMNS = {"date": ("day",), "type": ("type",), "goldstein": ("goldstein",)
 def _order(filters, column) -> str:
     """ORDER BY for an event listing: the sort key (``-key`` descending) then newest first; ``column(name)``
     gives the SQL of a column. NULLs sort last either way: SQLite sorts them first, so only an ascending key
-    needs an ``IS NULL`` term, and the default (newest first) is ``day DESC, pk DESC``, the order of an index
-    on ``day`` read backwards (its entries end with the pk)."""
+    needs an ``IS NULL`` term, and the default (newest first) is ``day DESC, pk DESC``: an index led by ``day``
+    read backwards gives it, sorting only the rows of one day."""
     key = filters.sort or "-date"
     direction = "DESC" if key.startswith("-") else "ASC"
     terms: list[str] = []
