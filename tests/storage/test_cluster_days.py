@@ -14,6 +14,7 @@ from tidings.storage.synthetic import PLOVER_TYPES
 TYPES = sorted(PLOVER_TYPES)[:5]
 STATUSES = ["asserted", "negated", "future"]
 PRECISIONS = ["day", "week", "month", "year", "unknown", None]
+COUNTRIES = ["USA", "RUS", "UKR"]
 PARTIES = ["alpha", "beta", "gamma"]  # resolved actor ids (no knowledge base: each is its own slug)
 
 
@@ -27,7 +28,8 @@ def random_cluster(rng: random.Random) -> dict:
             "num_articles": 1, "num_sources": 1, "goldstein": rng.choice([None, -10.0, -2.0, 3.4, 8.0]),
             **{f"{role}_{column}": rng.choice(values) for role in ("actor", "recipient")
                for column, values in (("actor_id", [None, *PARTIES]), ("code", [None, "AAA", "BBB"]),
-                                      ("name", [None, "A", "B"]), ("country", [None, "USA", "RUS"]))}}
+                                      ("name", [None, "A", "B"]), ("country", [None, *COUNTRIES]))},
+            "location_country": rng.choice([None, *COUNTRIES])}
 
 
 def random_filters(rng: random.Random) -> Filters:
@@ -36,28 +38,35 @@ def random_filters(rng: random.Random) -> Filters:
     return Filters(type=rng.choice([None, None, *TYPES]), status=rng.choice([None, None, *STATUSES]),
                    historical=rng.choice([None, False, True]), since=rng.choice([None, since]),
                    until=rng.choice([None, until]) if not since or until >= since else None,
-                   party=rng.choice([None, None, *PARTIES]), limit=1000)
+                   limit=1000, **rng.choice([{}, {}, {"party": rng.choice(PARTIES)},
+                                             {"country": rng.choice(COUNTRIES)}]))
 
 
 KEY = "COALESCE(day, ''), COALESCE(date_precision, ''), type, status, COALESCE(historical, 0)"
 
 
 def rollup_rows(store: Store) -> dict[tuple, tuple[int, int]]:
-    """The non-zero rows of ``cluster_days`` and ``party_days`` (party first, '' for the former); ``pair_counts``
-    is checked through the counterparts it answers."""
+    """The non-zero rows of ``cluster_days``, ``party_days`` and ``country_days`` (party first, '' for the first,
+    ``~`` and the country for the last); ``pair_counts`` is checked through the counterparts it answers."""
     rows = store.conn.execute("SELECT '', * FROM cluster_days WHERE events <> 0"
-                              " UNION ALL SELECT * FROM party_days WHERE events <> 0")
+                              " UNION ALL SELECT * FROM party_days WHERE events <> 0"
+                              " UNION ALL SELECT '~' || country, day, date_precision, type, status, historical,"
+                              " events, mentions FROM country_days WHERE events <> 0")
     return {tuple(r)[:6]: tuple(r)[6:] for r in rows}
 
 
 def regrouped_rows(store: Store) -> dict[tuple, tuple[int, int]]:
-    """What ``cluster_days`` and ``party_days`` must hold: the clusters grouped afresh, per party once each."""
+    """What the totals must hold: the clusters grouped afresh, per party and per country once each."""
     rows = store.conn.execute(
         f"SELECT '', {KEY}, COUNT(*), SUM(num_mentions) FROM event_clusters GROUP BY 1, 2, 3, 4, 5, 6"
         f" UNION ALL SELECT party, {KEY}, COUNT(*), SUM(num_mentions) FROM (SELECT DISTINCT p.party, c.* FROM"
         f" event_clusters c JOIN (SELECT actor_actor_id AS party FROM event_clusters"
         f" UNION SELECT recipient_actor_id FROM event_clusters) p"
-        f" ON p.party IN (c.actor_actor_id, c.recipient_actor_id)) GROUP BY 1, 2, 3, 4, 5, 6")
+        f" ON p.party IN (c.actor_actor_id, c.recipient_actor_id)) GROUP BY 1, 2, 3, 4, 5, 6"
+        f" UNION ALL SELECT '~' || country, {KEY}, COUNT(*), SUM(num_mentions) FROM (SELECT DISTINCT g.country, c.*"
+        f" FROM event_clusters c JOIN (SELECT actor_country AS country FROM event_clusters UNION SELECT"
+        f" recipient_country FROM event_clusters UNION SELECT location_country FROM event_clusters) g"
+        f" ON g.country IN (c.actor_country, c.recipient_country, c.location_country)) GROUP BY 1, 2, 3, 4, 5, 6")
     return {tuple(r)[:6]: tuple(r)[6:] for r in rows}
 
 
@@ -131,11 +140,12 @@ def test_the_writer_keeps_the_totals_as_mentions_join_clusters(tmp_path, monkeyp
             ("2021-12-01", "CONSULT", 1, 2), ("2021-12-01", "ACCUSE", 1, 1)]
 
 
-@pytest.mark.parametrize("filters", [Filters(actor="russia"), Filters(country="UKR"), Filters(type="04"),
-                                     Filters(source="Wire"), Filters(min_confidence=0.5), Filters(party="RUS"),
-                                     Filters(party="russia", country="RUS")])
+@pytest.mark.parametrize("filters", [Filters(actor="russia"), Filters(country="UKR", party="russia"),
+                                     Filters(type="04"), Filters(source="Wire"), Filters(min_confidence=0.5),
+                                     Filters(party="RUS"), Filters(party="russia", country="RUS")])
 def test_filters_the_totals_do_not_hold_fall_back_to_the_clusters(tmp_path, filters):
-    """Actor, country, CAMEO prefix, source, confidence, and a party named by its country, read the clusters."""
+    """Actor, CAMEO prefix, source, confidence, a party named by its country, and a party with a country, read
+    the clusters."""
     with Store.open(tmp_path / "fallback.db") as store:
         save(store, document("strike", "Russian forces shelled Kyiv overnight, officials said.", events=[
             event("ASSAULT", "195", "russia", "ukraine", date="2021-12-28")]))

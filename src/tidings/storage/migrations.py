@@ -468,18 +468,22 @@ CREATE TRIGGER event_cluster_countries_count_delete AFTER DELETE ON event_cluste
 END;
 """
 
-def _party_count(row: str, change: str) -> str:
-    """Add ``change`` (+1/-1) cluster and its mentions to the ``party_days`` rows of the ``row`` cluster: one for
-    each distinct resolved actor taking part (an actor acting on itself counts once)."""
-    key = ", ".join(part.format(row=row) for part in _DAY_KEY)
+def _side_days_count(table: str, key: str, columns: tuple[str, ...], row: str, change: str) -> str:
+    """Add ``change`` (+1/-1) cluster and its mentions to the ``table`` rows of the ``row`` cluster: one per
+    distinct non-NULL value of its ``columns`` (an actor acting on itself, a country on both sides, count once)."""
+    day_key = ", ".join(part.format(row=row) for part in _DAY_KEY)
     return "".join(f"""
-    INSERT INTO party_days (party, {_DAY_COLUMNS}, events, mentions)
-    SELECT {party}, {key}, {change}, {change} * {row}.num_mentions WHERE {party} IS NOT NULL{extra}
-    ON CONFLICT (party, {_DAY_COLUMNS}) DO UPDATE SET events = events + excluded.events,
+    INSERT INTO {table} ({key}, {_DAY_COLUMNS}, events, mentions)
+    SELECT {row}.{column}, {day_key}, {change}, {change} * {row}.num_mentions WHERE {row}.{column} IS NOT NULL{
+        "".join(f" AND {row}.{column} IS NOT {row}.{earlier}" for earlier in columns[:index])}
+    ON CONFLICT ({key}, {_DAY_COLUMNS}) DO UPDATE SET events = events + excluded.events,
                                                       mentions = mentions + excluded.mentions;"""
-                   for party, extra in ((f"{row}.actor_actor_id", ""),
-                                        (f"{row}.recipient_actor_id",
-                                         f" AND {row}.recipient_actor_id IS NOT {row}.actor_actor_id")))
+                   for index, column in enumerate(columns))
+
+
+def _party_count(row: str, change: str) -> str:
+    """The ``party_days`` rows of the ``row`` cluster: one per distinct resolved actor taking part."""
+    return _side_days_count("party_days", "party", ("actor_actor_id", "recipient_actor_id"), row, change)
 
 
 PARTY_DAYS = f"""
@@ -567,6 +571,45 @@ CREATE TRIGGER event_clusters_pairs_delete AFTER DELETE ON event_clusters BEGIN{
 END;
 """
 
+_COUNTRY_COLUMNS = ("actor_country", "recipient_country", "location_country")
+
+
+def _country_days_count(row: str, change: str) -> str:
+    """The ``country_days`` rows of the ``row`` cluster: one per distinct country it involves."""
+    return _side_days_count("country_days", "country", _COUNTRY_COLUMNS, row, change)
+
+
+COUNTRY_DAYS = f"""
+-- cluster_days per country a cluster involves (actor, recipient or location country; once each, as in
+-- event_cluster_countries): the timeline and total of the country filter
+CREATE TABLE country_days (
+    country TEXT NOT NULL,
+    day TEXT NOT NULL, date_precision TEXT NOT NULL, type TEXT NOT NULL, status TEXT NOT NULL,
+    historical INTEGER NOT NULL,            -- as in cluster_days
+    events INTEGER NOT NULL DEFAULT 0,
+    mentions INTEGER NOT NULL DEFAULT 0,
+    PRIMARY KEY (country, {_DAY_COLUMNS})
+) WITHOUT ROWID;
+INSERT INTO country_days (country, {_DAY_COLUMNS}, events, mentions)
+SELECT g.country, COALESCE(c.day, ''), COALESCE(c.date_precision, ''), c.type, c.status, COALESCE(c.historical, 0),
+       COUNT(*), SUM(c.num_mentions)
+FROM event_cluster_countries g JOIN event_clusters c ON c.pk = g.cluster
+GROUP BY 1, 2, 3, 4, 5, 6;
+CREATE TRIGGER event_clusters_country_days_insert AFTER INSERT ON event_clusters BEGIN{_country_days_count("new", "1")}
+END;
+CREATE TRIGGER event_clusters_country_days_update
+AFTER UPDATE OF day, date_precision, type, status, historical, num_mentions, actor_country, recipient_country,
+                location_country ON event_clusters
+WHEN old.day IS NOT new.day OR old.date_precision IS NOT new.date_precision OR old.type IS NOT new.type
+     OR old.status IS NOT new.status OR old.historical IS NOT new.historical OR old.num_mentions IS NOT new.num_mentions
+     OR old.actor_country IS NOT new.actor_country OR old.recipient_country IS NOT new.recipient_country
+     OR old.location_country IS NOT new.location_country
+BEGIN{_country_days_count("old", "-1")}{_country_days_count("new", "1")}
+END;
+CREATE TRIGGER event_clusters_country_days_delete AFTER DELETE ON event_clusters BEGIN{_country_days_count("old", "-1")}
+END;
+"""
+
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "initial schema: articles, annotations, events, clusters, failures", INITIAL),
     Migration(2, "event_cluster_countries: the country filter as one index lookup", CLUSTER_COUNTRIES),
@@ -584,4 +627,6 @@ MIGRATIONS: tuple[Migration, ...] = (
     Migration(10, "party_days: cluster_days per resolved actor taking part, behind the actor page", PARTY_DAYS),
     Migration(11, "pair_counts: running totals per actor and recipient, behind the actor page's counterparts",
               PAIR_COUNTS),
+    Migration(12, "country_days: cluster_days per country involved, behind the country filter's timeline",
+              COUNTRY_DAYS),
 )

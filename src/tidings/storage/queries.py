@@ -293,26 +293,32 @@ def event_records(store: Store, filters) -> sqlite3.Cursor:
 
 
 #: Filters whose conditions ``cluster_days`` can apply (with ``type`` a PLOVER type, not a CAMEO prefix), and
-#: the fields that only shape the answer; ``party_days`` adds ``party`` (one resolved actor).
-DAY_TOTALS_FILTERS = frozenset({"type", "status", "historical", "since", "until", "party"})
+#: the fields that only shape the answer; ``party_days`` adds ``party`` (one resolved actor), ``country_days``
+#: ``country``.
+DAY_TOTALS_FILTERS = frozenset({"type", "status", "historical", "since", "until", "party", "country"})
 SHAPING_FIELDS = frozenset({"limit", "offset", "sort"})
 
 
 def day_totals_where(store: Store, filters) -> Where | None:
-    """The conditions on the running totals ``cluster_days`` (or ``party_days`` for a party), aliased ``e``,
-    that select the same event clusters as ``filters``; None when a filter needs the clusters themselves
-    (actor, country, source, …, or a party named by a country or code rather than as one resolved actor)."""
+    """The conditions on the running totals ``cluster_days`` (``party_days`` for a party, ``country_days`` for a
+    country), aliased ``e``, that select the same event clusters as ``filters``; None when a filter needs the
+    clusters themselves (actor, source, …, a party and a country together, or a party named by a country or
+    code rather than as one resolved actor)."""
     for field in dataclasses.fields(filters):
         value = getattr(filters, field.name)
         if value is not None and field.name not in DAY_TOTALS_FILTERS | SHAPING_FIELDS:
             return None
     if filters.type and filters.type.isdigit():  # a CAMEO prefix: the totals do not hold codes
         return None
+    if filters.party and filters.country:
+        return None
     if filters.party:
         party = _one_resolved_actor(store, filters.party)
         if party is None:
             return None
         where = Where("party_days e").add("e.party = ?", party)
+    elif filters.country:
+        where = Where("country_days e").add("e.country = ?", filters.country.upper())
     else:
         where = Where("cluster_days e")
     if filters.type:
