@@ -477,7 +477,7 @@ def country_counts(store: Store, filters) -> list[sqlite3.Row]:
             WHERE t.events - COALESCE(h.events, 0) > 0 ORDER BY events DESC, t.country LIMIT ?"""
         return store.conn.execute(sql, [_limit(filters)]).fetchall()
     sql = (f"SELECT g.country, COUNT(*) AS events FROM event_cluster_countries g"
-           f" WHERE g.cluster IN (SELECT {where.column('pk')} FROM {where.source}{where.sql()})"
+           f" WHERE g.cluster IN (SELECT {where.column('pk')} FROM {where.source_for(('pk',))}{where.sql()})"
            f" GROUP BY g.country ORDER BY events DESC, g.country LIMIT ?")
     return store.conn.execute(sql, [*where.params, _limit(filters)]).fetchall()
 
