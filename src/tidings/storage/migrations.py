@@ -629,4 +629,7 @@ MIGRATIONS: tuple[Migration, ...] = (
               PAIR_COUNTS),
     Migration(12, "country_days: cluster_days per country involved, behind the country filter's timeline",
               COUNTRY_DAYS),
+    Migration(13, "partial indexes of near-duplicate and off-topic articles: the store summary's counts",
+              "CREATE INDEX articles_near_duplicates ON articles(seq) WHERE status = 'near-duplicate';\n"
+              "CREATE INDEX articles_off_topic ON articles(seq) WHERE off_topic;\n"),
 )
