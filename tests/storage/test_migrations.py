@@ -1,4 +1,4 @@
-"""Migrations 2-7: an existing v1 store upgrades in place; triggers keep side tables and totals in step."""
+"""Migrations 2-9: an existing v1 store upgrades in place; triggers keep side tables and totals in step."""
 import pytest
 
 from tests.storage.factories import GENEVA, KYIV, document, event, save
@@ -31,6 +31,14 @@ def expected_rows(store):
             rows.add((country, c["pk"], c["day"], c["actor_code"], c["recipient_code"], c["actor_actor_id"],
                       c["recipient_actor_id"]))
     return sorted(rows)
+
+
+def country_totals(store):
+    """The running totals per country, and what they must be: the side table's rows counted afresh."""
+    kept = dict(tuple(r) for r in store.conn.execute("SELECT country, events FROM country_counts WHERE events > 0"))
+    counted = dict(tuple(r) for r in store.conn.execute(
+        "SELECT country, COUNT(*) FROM event_cluster_countries GROUP BY country"))
+    return kept, counted
 
 
 def place_totals(store):
@@ -83,6 +91,8 @@ def test_a_v1_store_upgrades_in_place(v1_store):
         assert sorted(r["type"] for r in query.events(store, Filters(country="RUS"))) == ["ASSAULT", "CONSULT"]
         assert store.load_document("strike").events[1].type == "ACCUSE"
         assert place_totals(store) == {("Geneva", "CHE"): 1, ("Kyiv", "UKR"): 1}
+        kept, counted = country_totals(store)
+        assert kept == counted == {"USA": 1, "RUS": 2, "CHE": 1, "UKR": 1}
 
 
 def test_a_v1_store_opened_read_only_asks_for_an_upgrade(v1_store):
@@ -108,8 +118,12 @@ def test_triggers_follow_inserts_updates_and_deletes(tmp_path):
         assert country_rows(store) == expected_rows(store) and "CHE" not in {r[0] for r in country_rows(store)}
         assert mention_rows(store) == expected_mention_rows(store)
         assert place_totals(store) == {("Geneva", "AUT"): 1, ("Kyiv", "UKR"): 1}
+        kept, counted = country_totals(store)
+        assert kept == counted and kept["AUT"] == 1 and "CHE" not in kept
         with store.transaction():
             store.conn.execute("DELETE FROM events")
             store.conn.execute("DELETE FROM event_clusters WHERE type = 'ASSAULT'")
         assert country_rows(store) == expected_rows(store) and "UKR" not in {r[0] for r in country_rows(store)}
         assert mention_rows(store) == [] and place_totals(store) == {("Geneva", "AUT"): 1}
+        kept, counted = country_totals(store)
+        assert kept == counted and "UKR" not in kept

@@ -99,3 +99,19 @@ def test_mentions_by_country_are_the_newest_mentions_involving_it(store, country
     newest = sorted(involving(mentions, country), key=lambda e: (e["day"], e["pk"]), reverse=True)[:20]
     rows = query.events(store, Filters(country=country, status="asserted", limit=20), mentions=True)
     assert [(r["article_id"], r["event_id"]) for r in rows] == [(e["article_id"], e["id"]) for e in newest]
+
+
+@pytest.mark.parametrize("sort", [None, "date", "-goldstein", "type"])
+@pytest.mark.parametrize("offset", [0, 45])
+def test_a_partys_events_are_its_clusters_on_either_side_in_order(store, clusters, sort, offset):
+    """The party listing merges the first rows of each side; a cluster with the party on both sides shows once."""
+    party = "usa-gov"
+    mine = [c for c in clusters if party in (c["actor_actor_id"], c["recipient_actor_id"])]
+    assert any(c["actor_actor_id"] == c["recipient_actor_id"] == party for c in mine)
+    key = (sort or "-date").removeprefix("-")
+    column = {"date": "day"}.get(key, key)
+    newest = sorted(mine, key=lambda c: (c["day"], c["pk"]), reverse=True)
+    ordered = sorted(newest, key=lambda c: c[column], reverse=(sort or "-date").startswith("-"))
+    rows = query.events(store, Filters(party=party, sort=sort, limit=30, offset=offset))
+    assert [r["cluster"] for r in rows] == [c["pk"] for c in ordered[offset:offset + 30]]
+    assert query.event_total(store, Filters(party=party)) == len(mine)

@@ -57,3 +57,4 @@ def test_running_totals_match_a_full_count(big_store):
     assert query.top_dyads(store, Filters(limit=10_000)) == query.top_dyads(store, everything)
     assert query.actors(store, Filters(limit=10_000)) == query.actors(store, everything)
     assert query.places(store, Filters(limit=10_000)) == query.places(store, everything)
+    assert query.country_counts(store, Filters(limit=None)) == query.country_counts(store, everything)

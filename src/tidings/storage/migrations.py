@@ -403,6 +403,213 @@ ALTER TABLE articles ADD COLUMN run_id INTEGER REFERENCES runs(id);  -- NULL: st
 CREATE INDEX articles_run ON articles(run_id);
 """
 
+#: The rollup's key of the ``row`` (NEW or OLD) cluster: undated clusters (day NULL) count under day ''.
+_DAY_KEY = ("COALESCE({row}.day, '')", "COALESCE({row}.date_precision, '')", "{row}.type", "{row}.status",
+            "COALESCE({row}.historical, 0)")
+_DAY_COLUMNS = "day, date_precision, type, status, historical"
+
+
+def _day_count(row: str, change: str) -> str:
+    """Add ``change`` (+1/-1) cluster and its mentions to the ``cluster_days`` row of the ``row`` cluster."""
+    key = ", ".join(part.format(row=row) for part in _DAY_KEY)
+    return f"""
+    INSERT INTO cluster_days ({_DAY_COLUMNS}, events, mentions)
+    VALUES ({key}, {change}, {change} * {row}.num_mentions)
+    ON CONFLICT ({_DAY_COLUMNS}) DO UPDATE SET events = events + excluded.events,
+                                               mentions = mentions + excluded.mentions;"""
+
+
+CLUSTER_DAYS = f"""
+-- running totals of event clusters (and their mentions) per day x type x status x date precision x background flag:
+-- the timeline (by day, week, month or year) and the total of the default view and of simple filters (type,
+-- status, dates, background) read it instead of grouping every cluster. Kept by the triggers below.
+CREATE TABLE cluster_days (
+    day TEXT NOT NULL,                      -- event_clusters.day; '' for undated clusters
+    date_precision TEXT NOT NULL,           -- '' when unknown
+    type TEXT NOT NULL,
+    status TEXT NOT NULL,
+    historical INTEGER NOT NULL,            -- 1: background event; 0 otherwise (NULL counts as 0, as the filter does)
+    events INTEGER NOT NULL DEFAULT 0,      -- event clusters (0 once all of them are gone)
+    mentions INTEGER NOT NULL DEFAULT 0,    -- their num_mentions summed
+    PRIMARY KEY (day, date_precision, type, status, historical)
+) WITHOUT ROWID;
+INSERT INTO cluster_days ({_DAY_COLUMNS}, events, mentions)
+SELECT COALESCE(day, ''), COALESCE(date_precision, ''), type, status, COALESCE(historical, 0), COUNT(*),
+       SUM(num_mentions)
+FROM event_clusters GROUP BY 1, 2, 3, 4, 5;
+CREATE TRIGGER event_clusters_days_insert AFTER INSERT ON event_clusters BEGIN{_day_count("new", "1")}
+END;
+CREATE TRIGGER event_clusters_days_update
+AFTER UPDATE OF day, date_precision, type, status, historical, num_mentions ON event_clusters
+WHEN old.day IS NOT new.day OR old.date_precision IS NOT new.date_precision OR old.type IS NOT new.type
+     OR old.status IS NOT new.status OR old.historical IS NOT new.historical OR old.num_mentions IS NOT new.num_mentions
+BEGIN{_day_count("old", "-1")}{_day_count("new", "1")}
+END;
+CREATE TRIGGER event_clusters_days_delete AFTER DELETE ON event_clusters BEGIN{_day_count("old", "-1")}
+END;
+"""
+
+COUNTRY_COUNTS = """
+-- the background (historical) clusters alone, so the default view (background left out) reads them, not the table
+CREATE INDEX event_clusters_background ON event_clusters(historical) WHERE historical = 1;
+-- running totals of event clusters per country they involve (rows of event_cluster_countries), behind the
+-- unfiltered map's shading
+CREATE TABLE country_counts (
+    country TEXT PRIMARY KEY,
+    events INTEGER NOT NULL DEFAULT 0
+) WITHOUT ROWID;
+INSERT INTO country_counts (country, events) SELECT country, COUNT(*) FROM event_cluster_countries GROUP BY country;
+CREATE TRIGGER event_cluster_countries_count_insert AFTER INSERT ON event_cluster_countries BEGIN
+    INSERT INTO country_counts (country, events) VALUES (new.country, 1)
+    ON CONFLICT (country) DO UPDATE SET events = events + 1;
+END;
+CREATE TRIGGER event_cluster_countries_count_delete AFTER DELETE ON event_cluster_countries BEGIN
+    UPDATE country_counts SET events = events - 1 WHERE country = old.country;
+END;
+"""
+
+def _side_days_count(table: str, key: str, columns: tuple[str, ...], row: str, change: str) -> str:
+    """Add ``change`` (+1/-1) cluster and its mentions to the ``table`` rows of the ``row`` cluster: one per
+    distinct non-NULL value of its ``columns`` (an actor acting on itself, a country on both sides, count once)."""
+    day_key = ", ".join(part.format(row=row) for part in _DAY_KEY)
+    return "".join(f"""
+    INSERT INTO {table} ({key}, {_DAY_COLUMNS}, events, mentions)
+    SELECT {row}.{column}, {day_key}, {change}, {change} * {row}.num_mentions WHERE {row}.{column} IS NOT NULL{
+        "".join(f" AND {row}.{column} IS NOT {row}.{earlier}" for earlier in columns[:index])}
+    ON CONFLICT ({key}, {_DAY_COLUMNS}) DO UPDATE SET events = events + excluded.events,
+                                                      mentions = mentions + excluded.mentions;"""
+                   for index, column in enumerate(columns))
+
+
+def _party_count(row: str, change: str) -> str:
+    """The ``party_days`` rows of the ``row`` cluster: one per distinct resolved actor taking part."""
+    return _side_days_count("party_days", "party", ("actor_actor_id", "recipient_actor_id"), row, change)
+
+
+PARTY_DAYS = f"""
+-- cluster_days per resolved actor taking part (as actor or recipient): the actor page's timeline and total
+CREATE TABLE party_days (
+    party TEXT NOT NULL,                    -- actors.id (event_clusters.actor_actor_id or recipient_actor_id)
+    day TEXT NOT NULL, date_precision TEXT NOT NULL, type TEXT NOT NULL, status TEXT NOT NULL,
+    historical INTEGER NOT NULL,            -- as in cluster_days
+    events INTEGER NOT NULL DEFAULT 0,
+    mentions INTEGER NOT NULL DEFAULT 0,
+    PRIMARY KEY (party, {_DAY_COLUMNS})
+) WITHOUT ROWID;
+INSERT INTO party_days (party, {_DAY_COLUMNS}, events, mentions)
+SELECT party, COALESCE(day, ''), COALESCE(date_precision, ''), type, status, COALESCE(historical, 0), COUNT(*),
+       SUM(num_mentions)
+FROM (SELECT actor_actor_id AS party, * FROM event_clusters WHERE actor_actor_id IS NOT NULL
+      UNION ALL SELECT recipient_actor_id, * FROM event_clusters
+      WHERE recipient_actor_id IS NOT NULL AND recipient_actor_id IS NOT actor_actor_id)
+GROUP BY 1, 2, 3, 4, 5, 6;
+CREATE TRIGGER event_clusters_parties_insert AFTER INSERT ON event_clusters BEGIN{_party_count("new", "1")}
+END;
+CREATE TRIGGER event_clusters_parties_update
+AFTER UPDATE OF day, date_precision, type, status, historical, num_mentions, actor_actor_id, recipient_actor_id
+ON event_clusters
+WHEN old.day IS NOT new.day OR old.date_precision IS NOT new.date_precision OR old.type IS NOT new.type
+     OR old.status IS NOT new.status OR old.historical IS NOT new.historical OR old.num_mentions IS NOT new.num_mentions
+     OR old.actor_actor_id IS NOT new.actor_actor_id OR old.recipient_actor_id IS NOT new.recipient_actor_id
+BEGIN{_party_count("old", "-1")}{_party_count("new", "1")}
+END;
+CREATE TRIGGER event_clusters_parties_delete AFTER DELETE ON event_clusters BEGIN{_party_count("old", "-1")}
+END;
+"""
+
+_PAIR_SIDES = ("actor_id", "actor_code", "actor_name", "actor_country",
+               "recipient_id", "recipient_code", "recipient_name", "recipient_country")
+_PAIR_COLUMNS = ", ".join((*_PAIR_SIDES, "historical"))
+
+
+def _pair_count(row: str, change: str) -> str:
+    """Add ``change`` (+1/-1) cluster and its Goldstein score to the ``pair_counts`` row of the ``row`` cluster,
+    when a resolved actor takes part in it."""
+    sides = ", ".join(f"COALESCE({row}.{column.replace('_id', '_actor_id')}, '')" for column in _PAIR_SIDES)
+    return f"""
+    INSERT INTO pair_counts ({_PAIR_COLUMNS}, events, goldstein_sum, goldstein_count)
+    SELECT {sides}, COALESCE({row}.historical, 0), {change}, {change} * COALESCE({row}.goldstein, 0),
+           {change} * ({row}.goldstein IS NOT NULL)
+    WHERE {row}.actor_actor_id IS NOT NULL OR {row}.recipient_actor_id IS NOT NULL
+    ON CONFLICT ({_PAIR_COLUMNS}) DO UPDATE SET events = events + excluded.events,
+        goldstein_sum = goldstein_sum + excluded.goldstein_sum,
+        goldstein_count = goldstein_count + excluded.goldstein_count;"""
+
+
+PAIR_COUNTS = f"""
+-- running totals of event clusters per (actor, recipient) as stored on the clusters (id, code, name, country of
+-- each side; '' when NULL) and background flag, where a resolved actor takes part: the actor page's counterparts
+CREATE TABLE pair_counts (
+    actor_id TEXT NOT NULL, actor_code TEXT NOT NULL, actor_name TEXT NOT NULL, actor_country TEXT NOT NULL,
+    recipient_id TEXT NOT NULL, recipient_code TEXT NOT NULL, recipient_name TEXT NOT NULL,
+    recipient_country TEXT NOT NULL,
+    historical INTEGER NOT NULL,            -- as in cluster_days
+    events INTEGER NOT NULL DEFAULT 0,
+    goldstein_sum REAL NOT NULL DEFAULT 0,  -- of the clusters with a score
+    goldstein_count INTEGER NOT NULL DEFAULT 0,
+    PRIMARY KEY ({_PAIR_COLUMNS})
+) WITHOUT ROWID;
+CREATE INDEX pair_counts_recipient ON pair_counts(recipient_id);
+INSERT INTO pair_counts ({_PAIR_COLUMNS}, events, goldstein_sum, goldstein_count)
+SELECT COALESCE(actor_actor_id, ''), COALESCE(actor_code, ''), COALESCE(actor_name, ''), COALESCE(actor_country, ''),
+       COALESCE(recipient_actor_id, ''), COALESCE(recipient_code, ''), COALESCE(recipient_name, ''),
+       COALESCE(recipient_country, ''), COALESCE(historical, 0), COUNT(*), COALESCE(SUM(goldstein), 0),
+       COUNT(goldstein)
+FROM event_clusters WHERE actor_actor_id IS NOT NULL OR recipient_actor_id IS NOT NULL
+GROUP BY 1, 2, 3, 4, 5, 6, 7, 8, 9;
+CREATE TRIGGER event_clusters_pairs_insert AFTER INSERT ON event_clusters BEGIN{_pair_count("new", "1")}
+END;
+CREATE TRIGGER event_clusters_pairs_update
+AFTER UPDATE OF actor_actor_id, actor_code, actor_name, actor_country, recipient_actor_id, recipient_code,
+                recipient_name, recipient_country, historical, goldstein ON event_clusters
+WHEN {" OR ".join(f"old.{c} IS NOT new.{c}" for c in (
+    "actor_actor_id", "actor_code", "actor_name", "actor_country", "recipient_actor_id", "recipient_code",
+    "recipient_name", "recipient_country", "historical", "goldstein"))}
+BEGIN{_pair_count("old", "-1")}{_pair_count("new", "1")}
+END;
+CREATE TRIGGER event_clusters_pairs_delete AFTER DELETE ON event_clusters BEGIN{_pair_count("old", "-1")}
+END;
+"""
+
+_COUNTRY_COLUMNS = ("actor_country", "recipient_country", "location_country")
+
+
+def _country_days_count(row: str, change: str) -> str:
+    """The ``country_days`` rows of the ``row`` cluster: one per distinct country it involves."""
+    return _side_days_count("country_days", "country", _COUNTRY_COLUMNS, row, change)
+
+
+COUNTRY_DAYS = f"""
+-- cluster_days per country a cluster involves (actor, recipient or location country; once each, as in
+-- event_cluster_countries): the timeline and total of the country filter
+CREATE TABLE country_days (
+    country TEXT NOT NULL,
+    day TEXT NOT NULL, date_precision TEXT NOT NULL, type TEXT NOT NULL, status TEXT NOT NULL,
+    historical INTEGER NOT NULL,            -- as in cluster_days
+    events INTEGER NOT NULL DEFAULT 0,
+    mentions INTEGER NOT NULL DEFAULT 0,
+    PRIMARY KEY (country, {_DAY_COLUMNS})
+) WITHOUT ROWID;
+INSERT INTO country_days (country, {_DAY_COLUMNS}, events, mentions)
+SELECT g.country, COALESCE(c.day, ''), COALESCE(c.date_precision, ''), c.type, c.status, COALESCE(c.historical, 0),
+       COUNT(*), SUM(c.num_mentions)
+FROM event_cluster_countries g JOIN event_clusters c ON c.pk = g.cluster
+GROUP BY 1, 2, 3, 4, 5, 6;
+CREATE TRIGGER event_clusters_country_days_insert AFTER INSERT ON event_clusters BEGIN{_country_days_count("new", "1")}
+END;
+CREATE TRIGGER event_clusters_country_days_update
+AFTER UPDATE OF day, date_precision, type, status, historical, num_mentions, actor_country, recipient_country,
+                location_country ON event_clusters
+WHEN old.day IS NOT new.day OR old.date_precision IS NOT new.date_precision OR old.type IS NOT new.type
+     OR old.status IS NOT new.status OR old.historical IS NOT new.historical OR old.num_mentions IS NOT new.num_mentions
+     OR old.actor_country IS NOT new.actor_country OR old.recipient_country IS NOT new.recipient_country
+     OR old.location_country IS NOT new.location_country
+BEGIN{_country_days_count("old", "-1")}{_country_days_count("new", "1")}
+END;
+CREATE TRIGGER event_clusters_country_days_delete AFTER DELETE ON event_clusters BEGIN{_country_days_count("old", "-1")}
+END;
+"""
+
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "initial schema: articles, annotations, events, clusters, failures", INITIAL),
     Migration(2, "event_cluster_countries: the country filter as one index lookup", CLUSTER_COUNTRIES),
@@ -414,4 +621,15 @@ MIGRATIONS: tuple[Migration, ...] = (
               "ALTER TABLE articles ADD COLUMN topic TEXT;\n"
               "ALTER TABLE articles ADD COLUMN off_topic INTEGER NOT NULL DEFAULT 0;\n"),
     Migration(7, "runs: the configuration and resource versions of each ingest; articles.run_id", RUNS),
+    Migration(8, "cluster_days: running totals per day, type, status, precision and background flag", CLUSTER_DAYS),
+    Migration(9, "country_counts and a partial index of the background clusters: the default view's totals",
+              COUNTRY_COUNTS),
+    Migration(10, "party_days: cluster_days per resolved actor taking part, behind the actor page", PARTY_DAYS),
+    Migration(11, "pair_counts: running totals per actor and recipient, behind the actor page's counterparts",
+              PAIR_COUNTS),
+    Migration(12, "country_days: cluster_days per country involved, behind the country filter's timeline",
+              COUNTRY_DAYS),
+    Migration(13, "partial indexes of near-duplicate and off-topic articles: the store summary's counts",
+              "CREATE INDEX articles_near_duplicates ON articles(seq) WHERE status = 'near-duplicate';\n"
+              "CREATE INDEX articles_off_topic ON articles(seq) WHERE off_topic;\n"),
 )

@@ -89,16 +89,22 @@ def _actor_condition(store: Store, table: str, role: str, value: str,
 
     Only the columns where the value occurs are kept, so the usual query runs on one index.
     """
+    chosen = _actor_terms(store, table, role, value, code_column)
+    alias = ALIASES[table]
+    sql = " OR ".join(f"{alias}.{column} IN ({_marks(values)})" for column, values in chosen)
+    return f"({sql})", [v for _, values in chosen for v in values]
+
+
+def _actor_terms(store: Store, table: str, role: str, value: str,
+                 code_column: str = "code") -> list[tuple[str, list[str]]]:
+    """The (column, values) pairs :func:`_actor_condition` ORs for ``value``."""
     code = value.upper()
     terms = [(f"{role}_actor_id", actor_ids(store, value)), (f"{role}_country", [code]),
              (f"{role}_{code_column}", [code])]
     present = [(column, values) for column, values in terms if _occurs(store, table, column, values)]
     if terms[1] in present and terms[2] in present:
         present.remove(terms[2])  # a code equal to a country code only repeats the country
-    chosen = present or terms[:1]
-    alias = ALIASES[table]
-    sql = " OR ".join(f"{alias}.{column} IN ({_marks(values)})" for column, values in chosen)
-    return f"({sql})", [v for _, values in chosen for v in values]
+    return present or terms[:1]
 
 
 def _marks(values: Sequence) -> str:
@@ -151,7 +157,9 @@ def event_where(store: Store, filters, *, mentions: bool) -> Where:
         where.add("e.type = ?", filters.type.upper())
     if filters.status:
         where.add("e.status = ?", filters.status.lower())
-    if filters.historical is not None:
+    if filters.historical is not None and not mentions:  # by key: the indexes and side tables all hold it
+        where.add(f"{where.column('pk')} {'IN' if filters.historical else 'NOT IN'} ({BACKGROUND_KEYS})")
+    elif filters.historical is not None:
         where.add("e.historical = ?" if filters.historical else "COALESCE(e.historical, 0) = ?",
                   int(filters.historical))
     _add_dates(where, where.column("day"), filters)
@@ -181,21 +189,45 @@ SORT_COLUMNS = {"date": ("day",), "type": ("type",), "goldstein": ("goldstein",)
 
 def _order(filters, column) -> str:
     """ORDER BY for an event listing: the sort key (``-key`` descending) then newest first; ``column(name)``
-    gives the SQL of a column. NULLs sort last either way."""
+    gives the SQL of a column. NULLs sort last either way: SQLite sorts them first, so only an ascending key
+    needs an ``IS NULL`` term, and the default (newest first) is ``day DESC, pk DESC``: an index led by ``day``
+    read backwards gives it, sorting only the rows of one day."""
     key = filters.sort or "-date"
     direction = "DESC" if key.startswith("-") else "ASC"
-    terms = []
-    for name in SORT_COLUMNS[key.removeprefix("-")]:
-        terms += [f"{column(name)} IS NULL", f"{column(name)} {direction}"]
-    terms += [f"{column('day')} IS NULL", f"{column('day')} DESC", f"{column('pk')} DESC"]
-    return ", ".join(terms)
+    terms: list[str] = []
+    names = SORT_COLUMNS[key.removeprefix("-")]
+    for name in (*names, *(["day"] if "day" not in names else [])):
+        nulls_last = [] if direction == "DESC" else [f"{column(name)} IS NULL"]
+        terms += [*nulls_last, f"{column(name)} {direction}"]
+        direction = "DESC"  # the tie-break: newest first
+    return ", ".join([*terms, f"{column('pk')} DESC"])
+
+
+def _listing_page(store: Store, filters, *, mentions: bool) -> tuple[str, list[Any]]:
+    """The SQL and parameters of one page of matching rows of ``events`` or ``event_clusters`` (every column),
+    in listing order. A party (either side) with no actor or recipient filter reads each side's index in that
+    order (the first rows of each, merged) instead of collecting and sorting every event of the party."""
+    if not (getattr(filters, "party", None) and not filters.actor and not filters.recipient):
+        where = event_where(store, filters, mentions=mentions)
+        return (f"SELECT e.* FROM {where.source}{where.sql()} ORDER BY {_order(filters, where.column)}"
+                f" LIMIT ? OFFSET ?", [*where.params, *_page(filters)])
+    rows = -1 if filters.limit is None else filters.limit + (filters.offset or 0)
+    sides, params = [], []
+    for role in ("actor", "recipient"):
+        where = event_where(store, dataclasses.replace(filters, party=None, **{role: filters.party}),
+                            mentions=mentions)
+        sides.append(f"SELECT * FROM (SELECT e.* FROM {where.source}{where.sql()}"
+                     f" ORDER BY {_order(filters, where.column)} LIMIT ?)")
+        params += [*where.params, rows]
+    return (f"SELECT * FROM ({' UNION '.join(sides)}) ORDER BY {_order(filters, lambda name: name)} LIMIT ? OFFSET ?",
+            [*params, *_page(filters)])
 
 
 def event_clusters(store: Store, filters) -> sqlite3.Cursor:
     """One row per event cluster (newest first, or ``filters.sort``), with its counts and its first mention:
     sentence text and offsets, trigger offsets into the article, the article's source, URL and title,
     and the best confidence of its mentions."""
-    where = event_where(store, filters, mentions=False)
+    page, params = _listing_page(store, filters, mentions=False)
     sql = f"""
         SELECT c.pk AS cluster, c.date, c.date_last, c.date_precision, c.day, c.type, c.cameo, c.mode, c.status,
                c.historical, c.actor_code, c.actor_actor_id AS actor_id,
@@ -209,17 +241,17 @@ def event_clusters(store: Store, filters) -> sqlite3.Cursor:
                {SENTENCE_SQL.replace('e.', 'first.')} AS sentence,
                first.sentence_start, first.sentence_end, first.trigger_text AS trigger,
                first.trigger_start, first.trigger_end, first.evidence
-        FROM (SELECT e.* FROM {where.source}{where.sql()} ORDER BY {_order(filters, where.column)} LIMIT ? OFFSET ?) c
+        FROM ({page}) c
         LEFT JOIN events first ON first.pk = c.first_event
         LEFT JOIN articles a ON a.id = first.article_id
         ORDER BY {_order(filters, lambda name: f"c.{name}")}"""
-    return store.conn.execute(sql, [*where.params, *_page(filters)])
+    return store.conn.execute(sql, params)
 
 
 def event_mentions(store: Store, filters) -> sqlite3.Cursor:
     """One row per event as read in one article (newest first, or ``filters.sort``), with the sentence,
     the trigger's and sentence's offsets into the article and the article's source, URL and title."""
-    where = event_where(store, filters, mentions=True)
+    page, params = _listing_page(store, filters, mentions=True)
     sql = f"""
         SELECT e.article_id, e.id AS event_id, e.cluster_id AS cluster, e.date, e.date_precision, e.day, e.type,
                e.cameo, e.mode, e.status, e.historical, e.actor_text, e.actor_actor_id AS actor_id,
@@ -227,14 +259,19 @@ def event_mentions(store: Store, filters) -> sqlite3.Cursor:
                e.recipient_name, e.location_name, e.location_country, e.quad_class, e.goldstein,
                e.trigger_text AS trigger, e.trigger_start, e.trigger_end, e.sentence_start, e.sentence_end,
                e.confidence, e.evidence, a.source, a.url, a.title, a.published, {SENTENCE_SQL} AS sentence
-        FROM (SELECT e.* FROM {where.source}{where.sql()} ORDER BY {_order(filters, where.column)} LIMIT ? OFFSET ?) e
+        FROM ({page}) e
         JOIN articles a ON a.id = e.article_id
         ORDER BY {_order(filters, lambda name: f"e.{name}")}"""
-    return store.conn.execute(sql, [*where.params, *_page(filters)])
+    return store.conn.execute(sql, params)
 
 
 def event_count(store: Store, filters, *, mentions: bool) -> int:
-    """How many clusters (or mentions) match the filters, limit and offset aside."""
+    """How many clusters (or mentions) match the filters, limit and offset aside; the running totals of
+    ``cluster_days`` count clusters for the filters they hold."""
+    totals = None if mentions else day_totals_where(store, filters)
+    if totals is not None:
+        return store.conn.execute(f"SELECT COALESCE(SUM(e.events), 0) FROM {totals.source}{totals.sql()}",
+                                  totals.params).fetchone()[0]
     where = event_where(store, filters, mentions=mentions)
     sql = f"SELECT COUNT(*) FROM {where.source_for(('pk',))}{where.sql()}"
     return store.conn.execute(sql, where.params).fetchone()[0]
@@ -255,13 +292,79 @@ def event_records(store: Store, filters) -> sqlite3.Cursor:
     return store.conn.execute(sql, [*where.params, _limit(filters)])
 
 
+#: Filters whose conditions ``cluster_days`` can apply (with ``type`` a PLOVER type, not a CAMEO prefix), and
+#: the fields that only shape the answer; ``party_days`` adds ``party`` (one resolved actor), ``country_days``
+#: ``country``.
+DAY_TOTALS_FILTERS = frozenset({"type", "status", "historical", "since", "until", "party", "country"})
+SHAPING_FIELDS = frozenset({"limit", "offset", "sort"})
+
+
+def day_totals_where(store: Store, filters) -> Where | None:
+    """The conditions on the running totals ``cluster_days`` (``party_days`` for a party, ``country_days`` for a
+    country), aliased ``e``, that select the same event clusters as ``filters``; None when a filter needs the
+    clusters themselves (actor, source, …, a party and a country together, or a party named by a country or
+    code rather than as one resolved actor)."""
+    for field in dataclasses.fields(filters):
+        value = getattr(filters, field.name)
+        if value is not None and field.name not in DAY_TOTALS_FILTERS | SHAPING_FIELDS:
+            return None
+    if filters.type and filters.type.isdigit():  # a CAMEO prefix: the totals do not hold codes
+        return None
+    if filters.party and filters.country:
+        return None
+    if filters.party:
+        party = _one_resolved_actor(store, filters.party)
+        if party is None:
+            return None
+        where = Where("party_days e").add("e.party = ?", party)
+    elif filters.country:
+        where = Where("country_days e").add("e.country = ?", filters.country.upper())
+    else:
+        where = Where("cluster_days e")
+    if filters.type:
+        where.add("e.type = ?", filters.type.upper())
+    if filters.status:
+        where.add("e.status = ?", filters.status.lower())
+    if filters.historical is not None:
+        where.add("e.historical = ?", int(filters.historical))
+    _add_dates(where, "e.day", filters)
+    if filters.until:
+        where.add("e.day <> ''")  # undated clusters count under day '', which sorts before every date
+    return where
+
+
+def _one_resolved_actor(store: Store, value: str) -> str | None:
+    """The knowledge-base id the party filter ``value`` matches when it matches clusters through that one id on
+    both sides (no country or code), else None."""
+    terms = [_actor_terms(store, "event_clusters", role, value) for role in ("actor", "recipient")]
+    if terms[0] != [("actor_actor_id", terms[0][0][1])] or terms[1] != [("recipient_actor_id", terms[0][0][1])]:
+        return None
+    ids = terms[0][0][1]
+    return ids[0] if len(ids) == 1 else None
+
+
+def _period_source(store: Store, filters, precisions: tuple[str, ...]) -> tuple[Where, str, str]:
+    """The rows a timeline groups (dated clusters of these precisions matching ``filters``): the running totals
+    when they can answer, else the clusters. Returns the Where, its day column and the SQL from the counts
+    (``events``, ``mentions``) to the grouping, with ``{source}``, ``{where}`` and ``{group}`` to fill in."""
+    where = day_totals_where(store, filters)
+    if where is not None:  # groups whose clusters are all gone (totals of 0) are left out
+        where.add("e.day <> ''")
+        counts = "SUM(e.events) AS events, SUM(e.mentions) AS mentions FROM {source}{where} GROUP BY {group}" \
+                 " HAVING SUM(e.events) > 0"
+    else:
+        where = event_where(store, filters, mentions=False)
+        where.add(f"{where.column('day')} IS NOT NULL")
+        counts = "COUNT(*) AS events, SUM(e.num_mentions) AS mentions FROM {source}{where} GROUP BY {group}"
+    where.add(f"e.date_precision IN ({_marks(precisions)})", *precisions)
+    return where, where.column("day"), counts
+
+
 def daily_counts(store: Store, filters) -> list[sqlite3.Row]:
     """Event clusters (and their mentions) per day and type, day-precise dates only, oldest first."""
-    where = event_where(store, filters, mentions=False)
-    where.add("e.date_precision = 'day'")
-    day = where.column("day")
-    sql = (f"SELECT {day} AS date, e.type, COUNT(*) AS events, SUM(e.num_mentions) AS mentions"
-           f" FROM {where.source}{where.sql()} GROUP BY {day}, e.type ORDER BY {day}, e.type")
+    where, day, counts = _period_source(store, filters, ("day",))
+    grouped = counts.format(source=where.source, where=where.sql(), group=f"{day}, e.type")
+    sql = f"SELECT {day} AS date, e.type, {grouped} ORDER BY {day}, e.type"
     return store.conn.execute(sql, where.params).fetchall()
 
 
@@ -275,9 +378,13 @@ BUCKET_SQL = {"day": "{d}", "week": "date({d}, '-6 days', 'weekday 1')", "month"
 
 def day_range(store: Store, filters) -> tuple[str | None, str | None]:
     """The first and last day of the dated event clusters matching the filters."""
-    where = event_where(store, filters, mentions=False)
+    where = day_totals_where(store, filters)
+    if where is not None:
+        where.add("e.day <> ''").add("e.events > 0")
+    else:
+        where = event_where(store, filters, mentions=False)
+        where.add(f"{where.column('day')} IS NOT NULL")
     day = where.column("day")
-    where.add(f"{day} IS NOT NULL")
     row = store.conn.execute(f"SELECT MIN({day}), MAX({day}) FROM {where.source}{where.sql()}",
                              where.params).fetchone()
     return row[0], row[1]
@@ -285,18 +392,18 @@ def day_range(store: Store, filters) -> tuple[str | None, str | None]:
 
 def period_counts(store: Store, filters, bucket: str, limit: int) -> list[sqlite3.Row]:
     """Event clusters (and their mentions) per period and type, the latest periods first."""
-    where = event_where(store, filters, mentions=False)
-    precisions = BUCKET_PRECISIONS[bucket]
-    where.add(f"e.date_precision IN ({_marks(precisions)})", *precisions)
-    period = BUCKET_SQL[bucket].format(d=where.column("day"))
-    sql = (f"SELECT {period} AS date, e.type, COUNT(*) AS events, SUM(e.num_mentions) AS mentions"
-           f" FROM {where.source}{where.sql()} GROUP BY 1, e.type ORDER BY 1 DESC, e.type LIMIT ?")
+    where, day, counts = _period_source(store, filters, BUCKET_PRECISIONS[bucket])
+    period = BUCKET_SQL[bucket].format(d=day)
+    grouped = counts.format(source=where.source, where=where.sql(), group="1, e.type")
+    sql = f"SELECT {period} AS date, e.type, {grouped} ORDER BY 1 DESC, e.type LIMIT ?"
     return store.conn.execute(sql, [*where.params, limit]).fetchall()
 
 
-#: The background (historical) event clusters: few, and no index holds the flag, so one scan of the table reads
-#: them (an index on another column would look every cluster up by its key).
-BACKGROUND = "event_clusters e NOT INDEXED WHERE e.historical = 1"
+#: The background (historical) event clusters: few, read through the partial index that holds only them
+#: (migration 9), so the default view's totals never scan the clusters, and the background filter is a set of
+#: keys, which every index of the clusters holds (``historical`` is a flag: 1, 0 or NULL).
+BACKGROUND = "event_clusters e INDEXED BY event_clusters_background WHERE e.historical = 1"
+BACKGROUND_KEYS = "SELECT b.pk FROM event_clusters b INDEXED BY event_clusters_background WHERE b.historical = 1"
 
 
 def _current_only(store: Store, filters) -> bool:
@@ -359,7 +466,7 @@ def country_counts(store: Store, filters) -> list[sqlite3.Row]:
     choropleth. A cluster counts once for each of its countries, so a country's count is what ``--country`` on
     it would total."""
     where = event_where(store, filters, mentions=False)
-    everything = "SELECT country, COUNT(*) AS events FROM event_cluster_countries GROUP BY country"
+    everything = "SELECT country, events FROM country_counts WHERE events > 0"
     if not where:
         return store.conn.execute(f"{everything} ORDER BY events DESC, country LIMIT ?", [_limit(filters)]).fetchall()
     if _current_only(store, filters):
@@ -370,7 +477,7 @@ def country_counts(store: Store, filters) -> list[sqlite3.Row]:
             WHERE t.events - COALESCE(h.events, 0) > 0 ORDER BY events DESC, t.country LIMIT ?"""
         return store.conn.execute(sql, [_limit(filters)]).fetchall()
     sql = (f"SELECT g.country, COUNT(*) AS events FROM event_cluster_countries g"
-           f" WHERE g.cluster IN (SELECT {where.column('pk')} FROM {where.source}{where.sql()})"
+           f" WHERE g.cluster IN (SELECT {where.column('pk')} FROM {where.source_for(('pk',))}{where.sql()})"
            f" GROUP BY g.country ORDER BY events DESC, g.country LIMIT ?")
     return store.conn.execute(sql, [*where.params, _limit(filters)]).fetchall()
 
@@ -480,23 +587,46 @@ def code_occurs(store: Store, code: str) -> bool:
     return bool(store.conn.execute(sql, (code, code)).fetchone()[0])
 
 
+def _pair_totals_party(store: Store, filters, party: str) -> str | None:
+    """The knowledge-base id to read ``pair_counts`` with when the running totals answer the counterparts of
+    ``party``: a party matching one resolved actor, and no filter but the background flag; else None."""
+    for field in dataclasses.fields(filters):
+        if getattr(filters, field.name) is not None and field.name not in {"historical"} | SHAPING_FIELDS:
+            return None
+    return _one_resolved_actor(store, party)
+
+
 def counterparts(store: Store, filters, party: str) -> list[sqlite3.Row]:
     """Who ``party`` deals with: event clusters grouped by the other side (knowledge-base id, else code), with
     the clusters where ``party`` acts on them (``as_recipient``: they receive) and where they act on ``party``,
     and their mean Goldstein score; most events first."""
     selects, params = [], []
+    resolved = _pair_totals_party(store, filters, party)
     for own, other, direction in (("actor", "recipient", "out"), ("recipient", "actor", "in")):
+        if resolved is not None:  # the running totals: a row per distinct other side, with its clusters
+            totals = Where().add(f"t.{own}_id = ?", resolved).add("t.events > 0")
+            totals.add(f"(t.{other}_id <> '' OR t.{other}_code <> '')")
+            if filters.historical is not None:
+                totals.add("t.historical = ?", int(filters.historical))
+            selects.append(f"SELECT '{direction}' AS direction, NULLIF(t.{other}_id, '') AS id,"
+                           f" NULLIF(t.{other}_code, '') AS code, NULLIF(t.{other}_name, '') AS name,"
+                           f" NULLIF(t.{other}_country, '') AS country, t.events, t.goldstein_sum,"
+                           f" t.goldstein_count FROM pair_counts t{totals.sql()}")
+            params += totals.params
+            continue
         where = event_where(store, dataclasses.replace(filters, **{own: party}), mentions=False)
         where.add(f"COALESCE(e.{other}_actor_id, e.{other}_code) IS NOT NULL")
         selects.append(f"SELECT '{direction}' AS direction, e.{other}_actor_id AS id, e.{other}_code AS code,"
-                       f" e.{other}_name AS name, e.{other}_country AS country, e.goldstein"
+                       f" e.{other}_name AS name, e.{other}_country AS country, 1 AS events,"
+                       f" e.goldstein AS goldstein_sum, e.goldstein IS NOT NULL AS goldstein_count"
                        f" FROM {where.source}{where.sql()}")
         params += where.params
     sql = f"""
         SELECT COALESCE(h.id, h.code) AS key, MAX(h.id) AS id, MAX(h.code) AS code,
                COALESCE(MAX(k.name), MAX(h.name), MAX(h.code)) AS name, MAX(h.country) AS country,
-               COUNT(*) AS events, SUM(h.direction = 'out') AS as_recipient, SUM(h.direction = 'in') AS as_actor,
-               AVG(h.goldstein) AS goldstein
+               SUM(h.events) AS events, SUM(IIF(h.direction = 'out', h.events, 0)) AS as_recipient,
+               SUM(IIF(h.direction = 'in', h.events, 0)) AS as_actor,
+               SUM(h.goldstein_sum) / SUM(h.goldstein_count) AS goldstein
         FROM ({" UNION ALL ".join(selects)}) h LEFT JOIN actors k ON k.id = h.id
         GROUP BY COALESCE(h.id, h.code) ORDER BY events DESC, key LIMIT ?"""
     return store.conn.execute(sql, [*params, _limit(filters)]).fetchall()

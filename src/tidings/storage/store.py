@@ -32,6 +32,7 @@ from tidings.storage.migrations import MIGRATIONS
 
 DEFAULT_FILE = "tidings.db"
 CACHE_KIB = 64 * 1024  # page cache per connection: index-heavy inserts and scans stay off the disk
+READER_MMAP_BYTES = 4 << 30  # read-only connections map up to this much of the file
 
 #: Annotation tables holding one row per list item of a Document, keyed by (article_id, seq).
 ANNOTATION_TABLES: dict[str, type] = {
@@ -159,6 +160,8 @@ class Store:
             _write_ahead_log(conn)
             conn.execute("PRAGMA synchronous=NORMAL")
             conn.execute(f"PRAGMA cache_size=-{CACHE_KIB}")
+            if readonly:  # readers (one per API request) share the OS's cached pages instead of each copying them
+                conn.execute(f"PRAGMA mmap_size={READER_MMAP_BYTES}")
             conn.execute("PRAGMA foreign_keys=ON")
             store = cls(conn, path, readonly=readonly)
             store.migrate()
