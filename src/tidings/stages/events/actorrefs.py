@@ -4,13 +4,13 @@ from __future__ import annotations
 import functools
 
 from tidings.models import Actor, ActorRef, Document, Mention, Parse
+from tidings.resources import grammar
 
 #: Dependents that are not part of the actor's own name phrase.
-OUTSIDE_DEPS = frozenset({"relcl", "acl", "appos", "conj", "cc", "punct", "advcl", "ccomp", "det", "prep"})
+OUTSIDE_DEPS = grammar.labels("outside_phrase")
 #: Prepositional modifiers that still say who the actor is ("leaders of Hamas", "rebels in Darfur").
-IDENTIFYING_PREPS = frozenset({"of", "from", "in"})
-PRONOUNS = frozenset({"it", "they", "he", "she", "we", "i", "its", "their", "his", "her", "our", "them", "him",
-                      "who", "which", "that", "us", "you"})
+IDENTIFYING_PREPS = grammar.words("identifying_prepositions")
+PRONOUNS = grammar.words("party_pronouns")
 MAX_REFS = 4
 
 

@@ -4,27 +4,24 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from tidings.models import Parse, Token
+from tidings.resources import grammar
 from tidings.resources import ontology
 from tidings.stages.events.matching import PARTY_ENTITY_TYPES, Match, infinitival, object_of
 
-SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
+SUBJECT_DEPS = grammar.labels("subjects")
 #: Verbs whose object, not subject, does the action of their infinitive ("urged Iran to release").
-OBJECT_CONTROL = frozenset({"urge", "ask", "call", "press", "push", "force", "order", "tell", "persuade",
-                            "invite", "encourage", "require", "allow", "permit", "compel", "implore", "beg",
-                            "instruct", "direct", "appeal", "help", "pressure", "lobby", "exhort", "prod",
-                            "prompt", "spur", "cause", "lead", "drive", "convince", "enable", "provoke"})
+OBJECT_CONTROL = grammar.words("object_control_verbs")
 #: Prepositions that introduce a recipient when no slot names one.
-RECIPIENT_PREPS = ("against", "on", "upon", "with", "at", "into", "to", "toward", "towards", "of", "from", "between")
+RECIPIENT_PREPS = grammar.sequence("recipient_prepositions")
 #: Dependencies through which an embedded predicate inherits the subject of the one above it.
-INHERIT_DEPS = frozenset({"xcomp", "conj", "acl", "advcl", "dobj", "pobj", "prep", "pcomp", "oprd", "acomp"})
+INHERIT_DEPS = grammar.labels("subject_inheriting")
 #: Verbs of saying: their complement clause is reported speech with its own actor.
 SPEECH_LEMMAS = frozenset({"say", "tell", "announce", "state", "declare", "add", "claim", "insist", "report",
                            "conclude", "warn", "note", "stress", "reiterate", "confirm", "write", "indicate",
                            "explain", "argue", "suggest", "believe", "think", "acknowledge", "assert"})
 
 #: Verbs whose object is a topic, not an act of their subject ("discussed a ceasefire", "debated sanctions").
-TOPIC_VERBS = frozenset({"discuss", "debate", "consider", "review", "examine", "study", "address", "weigh",
-                         "mull", "explore", "evaluate", "assess", "analyse", "analyze"})
+TOPIC_VERBS = grammar.words("topic_verbs")
 
 
 @dataclass
@@ -104,7 +101,7 @@ def _is_time(token: Token) -> bool:
 
 
 #: Indefinite pronouns whose infinitival clause is the act of the clause's subject ("has nothing to hide").
-INDEFINITES = frozenset({"nothing", "something", "anything", "everything", "little", "much"})
+INDEFINITES = grammar.words("indefinite_pronouns")
 
 
 def subject_of(parse: Parse, i: int) -> tuple[int | None, str]:
