@@ -14,9 +14,10 @@ from tidings.models import ActorRef, Document, Event, Location, Parse, SentenceR
 from tidings.resources import lexicon as lexicon_data
 from tidings.resources import grammar
 from tidings.resources import ontology
+from tidings.resources import quotes
 from tidings.resources.lexicon import Lexicon
 from tidings.stages.events import actorrefs, factuality, frames, timing
-from tidings.stages.events.frames import SPEECH_LEMMAS, Frame
+from tidings.stages.events.frames import REPORTING_VERBS, Frame
 from tidings.stages.events.matching import Match, infinitival, match_sentence
 
 #: Dependencies from a frame verb down to the event it frames ("agreed to withdraw", "demanded the release").
@@ -33,9 +34,8 @@ VISIT_MODE = "visit"
 #: The evidence note of an event recoded by its type's ``verbal_code`` ("the senator attacked her rival").
 VERBAL_RULE = "rule:verbal-attack"
 ARMED_SECTORS = frozenset({"MIL", "REB", "INS", "SEP", "UAF", "IMG", "COP", "SPY"})
-#: Verbs that report a demand when their clause holds an obligation ("said Iran must stop ...").
-REPORTING_LEMMAS = frozenset({"say", "tell", "announce", "state", "declare", "insist", "conclude", "warn",
-                              "stress", "reiterate", "add", "write", "argue"})
+#: Verbs that report a demand when their clause holds an obligation ("said Iran must stop ...", ``cues.json``).
+OBLIGATION_REPORTING_VERBS = quotes.load().obligation_reporting
 PREPOSITIONS = grammar.words("pattern_prepositions")
 MAX_PAIRS = 6
 
@@ -287,7 +287,7 @@ def _obligations(parse: Parse, sentence: int, coded: list[Coded]) -> list[Coded]
         verb = tok.head
         speech = _speech_governor(parse, verb)
         subject = frames.child(parse, verb, "nsubj")
-        if speech is None or parse.tokens[speech].lemma.lower() not in REPORTING_LEMMAS or subject is None \
+        if speech is None or parse.tokens[speech].lemma.lower() not in OBLIGATION_REPORTING_VERBS or subject is None \
                 or parse.tokens[verb].lemma.lower() == "be" or frames.is_passive(parse, verb) \
                 or parse.tokens[subject].pos not in ("NOUN", "PROPN"):
             continue
@@ -309,7 +309,7 @@ def _speech_governor(parse: Parse, i: int) -> int | None:
         dep = parse.tokens[i].dep
         i = parse.tokens[i].head
         hops += 1
-        if dep in ("ccomp", "xcomp", "parataxis", "advcl") and parse.tokens[i].lemma.lower() in SPEECH_LEMMAS:
+        if dep in ("ccomp", "xcomp", "parataxis", "advcl") and parse.tokens[i].lemma.lower() in REPORTING_VERBS:
             return i
         if dep in ("relcl",):
             return None

@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from tidings.models import Parse, Token
 from tidings.resources import grammar
 from tidings.resources import ontology
+from tidings.resources import quotes
 from tidings.stages.events.matching import PARTY_ENTITY_TYPES, Match, infinitival, object_of
 
 SUBJECT_DEPS = grammar.labels("subjects")
@@ -15,10 +16,8 @@ OBJECT_CONTROL = grammar.words("object_control_verbs")
 RECIPIENT_PREPS = grammar.sequence("recipient_prepositions")
 #: Dependencies through which an embedded predicate inherits the subject of the one above it.
 INHERIT_DEPS = grammar.labels("subject_inheriting")
-#: Verbs of saying: their complement clause is reported speech with its own actor.
-SPEECH_LEMMAS = frozenset({"say", "tell", "announce", "state", "declare", "add", "claim", "insist", "report",
-                           "conclude", "warn", "note", "stress", "reiterate", "confirm", "write", "indicate",
-                           "explain", "argue", "suggest", "believe", "think", "acknowledge", "assert"})
+#: Verbs of saying or belief whose complement clause is reported speech with its own actor (``cues.json``).
+REPORTING_VERBS = quotes.load().reporting
 
 #: Verbs whose object is a topic, not an act of their subject ("discussed a ceasefire", "debated sanctions").
 TOPIC_VERBS = grammar.words("topic_verbs")

@@ -26,7 +26,7 @@ from dataclasses import dataclass
 
 from tidings.models import DateMention, Document, Parse
 from tidings.resources import grammar
-from tidings.stages.events.frames import SPEECH_LEMMAS
+from tidings.stages.events.frames import REPORTING_VERBS
 
 HISTORICAL_DAYS = 31
 #: Background words that alone mean earlier in the same news ("Earlier, X said"); with a measure they do not.
@@ -177,7 +177,7 @@ def _backshifted(parse: Parse, head: int) -> bool:
     refugees"): the tense of indirect speech, not a sign of background."""
     tok = parse.tokens[head]
     governor = parse.tokens[tok.head]
-    return tok.dep == "ccomp" and governor.lemma.lower() in SPEECH_LEMMAS and governor.tag == "VBD"
+    return tok.dep == "ccomp" and governor.lemma.lower() in REPORTING_VERBS and governor.tag == "VBD"
 
 
 def _past_relative(parse: Parse, head: int) -> bool:
