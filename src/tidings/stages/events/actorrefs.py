@@ -54,9 +54,7 @@ def _from_place(doc: Document, text: str, start: int, end: int, *, cities: bool 
 
 
 #: Nouns that count or group the real party ("scores of refugees", "a group of Yoruba leaders").
-QUANTITY_NOUNS = frozenset({"score", "scores", "dozen", "dozens", "hundred", "hundreds", "thousand", "thousands",
-                            "ten", "tens", "million", "millions", "group", "number", "some", "many", "most",
-                            "all", "part", "team", "delegation", "crowd", "band", "batch", "patch", "contingent"})
+QUANTITY_NOUNS = grammar.words("quantity_nouns")
 
 
 def quantified(parse: Parse, head: int) -> int:
@@ -226,13 +224,7 @@ PLACE_ENTITIES = frozenset({"LOC", "FAC"})
 
 #: Head nouns that never name a party on their own: weapons, exercises, abstractions, and relations whose
 #: other side is unresolved ("its allies"). A ref that resolves to a country or actor still counts.
-NON_PARTY_NOUNS = frozenset({
-    "artillery", "tank", "missile", "rocket", "shell", "mortar", "bomb", "drone", "gun", "rifle", "weapon",
-    "munition", "warhead", "grenade", "bullet", "howitzer", "ammunition", "arm", "firearm", "explosive",
-    "jet", "warplane", "aircraft", "helicopter", "warship", "vehicle",
-    "drill", "exercise", "manoeuvre", "maneuver", "sovereignty", "independence", "integrity", "security",
-    "stability", "democracy", "freedom", "autonomy", "territory", "ally", "partner",
-})
+NON_PARTY_NOUNS = grammar.words("non_party_nouns")
 
 
 def non_party(doc: Document, ref: ActorRef) -> bool:

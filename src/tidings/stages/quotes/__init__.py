@@ -41,6 +41,7 @@ from __future__ import annotations
 import bisect
 
 from tidings.models import ActorRef, Document, Parse, Quote
+from tidings.resources import grammar
 from tidings.resources import quotes as quote_lexicon
 from tidings.resources.quotes import QuoteLexicon
 
@@ -119,8 +120,7 @@ _AMOUNT_WORDS = frozenset({"percent", "per", "cent", "%", "million", "billion", 
                            "points", "point", "dollars", "cents", "euros", "pounds", "yen", "about", "nearly",
                            "almost", "some", "around", "roughly", "up", "down", "to", "from", "a", "an", "the"})
 #: Nouns of business and economic figures: reported, they are results, not anyone's words.
-FIGURE_NOUNS = frozenset({"income", "revenue", "revenues", "profit", "profits", "loss", "losses", "earnings", "sales",
-                          "turnover", "dividend", "dividends", "margin", "margins"})
+FIGURE_NOUNS = grammar.words("figure_nouns")
 #: The most words a reported noun phrase may have and still be only a reference to what was said.
 _BARE_NOUN_TOKENS = 3
 
@@ -234,7 +234,7 @@ def _inherit(marked: list[MarkedQuote], cues: list[Cue | None], text: str,
     return cues
 
 
-_TITLE_SMALL_WORDS = {"a", "an", "and", "at", "for", "in", "of", "on", "or", "the", "to", "with"}
+_TITLE_SMALL_WORDS = grammar.words("title_small_words")
 
 
 def _is_title(words: str) -> bool:

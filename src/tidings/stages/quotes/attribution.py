@@ -8,28 +8,27 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from tidings.models import Parse, Token
+from tidings.resources import grammar
 from tidings.resources.quotes import QuoteLexicon
 
 from .marks import DOUBLE, MarkedQuote, strip_span
 
 _SENTENCE_END = {".", "!", "?"}
-_SUBJECTS = ("nsubj", "nsubjpass", "csubj")
-_CLIMB = {"advcl", "xcomp", "conj", "pcomp", "acl", "prep", "pobj", "dobj", "acomp"}
+_SUBJECTS = grammar.labels("subjects")
+_CLIMB = grammar.labels("quote_climb")
 _NAMED = {"PERSON", "ORG", "NORP", "GPE"}
-_COMPLEMENTS = {"dobj", "dative", "prep", "oprd", "xcomp", "ccomp", "attr", "acomp", "advcl", "conj"}
+_COMPLEMENTS = grammar.labels("quote_complements")
 _DASHES = {"—", "―", "–", "--", "-"}
 _EDGE_PUNCT = " \t\r\n,;:-–—"
-_DEFINITE = {"the", "a", "an", "this", "that", "these", "those"}
-_RELATIVES = {"that", "which", "who", "whom"}
+_DEFINITE = grammar.words("determiners")
+_RELATIVES = grammar.words("relative_pronouns")
 
 
 #: Verbs whose subject receives the document they take: "the minister received a letter saying …" is the
 #: letter's words, not the minister's.
-RECEIVING_VERBS = frozenset({"receive", "get", "obtain", "read", "open", "review", "see", "handed", "forward"})
+RECEIVING_VERBS = grammar.words("receiving_verbs")
 #: Verbs whose subject is the author of the document they take ("the unions issued a statement saying").
-ISSUING_VERBS = frozenset({"issue", "release", "publish", "send", "write", "sign", "post", "file", "submit",
-                           "circulate", "present", "make", "pen", "draft", "tweet", "deliver", "give", "put",
-                           "email", "e-mail", "launch", "unveil", "produce", "prepare", "adopt", "pass"})
+ISSUING_VERBS = grammar.words("issuing_verbs")
 
 
 @dataclass(frozen=True)

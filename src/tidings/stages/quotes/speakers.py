@@ -22,14 +22,15 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from tidings.models import ActorRef, Document, Token
+from tidings.resources import grammar
 from tidings.resources.quotes import QuoteLexicon
 
 from .attribution import ISSUING_VERBS
 
-_NP_LEFT = {"compound", "det", "amod", "poss", "nmod", "nummod", "quantmod", "case", "predet", "nn"}
+_NP_LEFT = grammar.labels("noun_phrase_left")
 _NAME_LABELS = {"PERSON", "ORG", "GPE", "NORP"}
 _GENDER_CODES = {"m": "male", "male": "male", "f": "female", "female": "female"}
-_RELATIVE = {"who", "that", "which", "whom"}
+_RELATIVE = grammar.words("relative_pronouns")
 _HONORIFIC_GENDER = {"mr": "male", "mr.": "male", "mrs": "female", "mrs.": "female", "ms": "female",
                      "ms.": "female", "miss": "female", "sir": "male", "lady": "female"}
 
