@@ -43,3 +43,13 @@ def test_validator_reports_broken_words_and_labels(tmp_path):
     assert f"{grammar.LABELS_FILE}: class 'subjects' defined twice" in problems
     assert f"{grammar.LABELS_FILE}: subjects: 'subj' is not a label of the parser" in problems
     assert len(problems) == 5
+
+
+def test_a_named_sub_class_stays_inside_its_class(tmp_path):
+    folder = tmp_path / "grammar"
+    shutil.copytree(grammar.DATA, folder)
+    assert grammar.within("planning_verbs") == "future_verbs"
+    (folder / "planning_verbs.txt").write_text("# plans\n# within: future_verbs\nplan scheme\n", encoding="utf-8")
+    (folder / "region_designators.txt").write_text("# regions\n# within: place_names\nprovince\n", encoding="utf-8")
+    assert grammar.validate(folder) == ["planning_verbs: 'scheme' is not in future_verbs",
+                                        "region_designators: within unknown class 'place_names'"]

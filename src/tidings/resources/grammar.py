@@ -1,7 +1,8 @@
 """English grammar as data: closed word classes and named classes of dependency labels, one definition each.
 
 Data: ``data/grammar/<class>.txt`` — one file per word class (``#`` comment lines say what the class holds,
-then whitespace-separated lower-case words or lemmas, in file order where order matters);
+then whitespace-separated lower-case words or lemmas, in file order where order matters; a ``# within:
+<class>`` line makes it a named sub-class that the validator keeps inside the other);
 ``data/grammar/dependency_labels.tsv`` — named classes of dependency labels (``class``, ``labels``,
 ``meaning``), each label one of ``data/grammar/parser_labels.txt`` (the English parser's label set).
 Stages read a class by name (``words("future_auxiliaries")``, ``labels("subjects")``); verbs of saying
@@ -20,6 +21,7 @@ DATA = Path(__file__).parent / "data" / "grammar"
 LABELS_FILE = "dependency_labels.tsv"
 INVENTORY_FILE = "parser_labels.txt"
 _WORD = re.compile(r"^'?[a-z]+(?:[-'][a-z]+)*$")
+_WITHIN = "# within:"
 
 
 def word_class_names(folder: Path = DATA) -> list[str]:
@@ -103,11 +105,27 @@ def _label_problems(rows: list[dict[str, str]], inventory: frozenset[str]) -> li
     return problems
 
 
+def within(name: str, folder: Path = DATA) -> str | None:
+    """The class a word class is a named sub-class of (its ``# within:`` line), if any."""
+    for line in (folder / f"{name}.txt").read_text(encoding="utf-8").splitlines():
+        if line.startswith(_WITHIN):
+            return line[len(_WITHIN):].strip()
+    return None
+
+
 def validate(folder: Path = DATA) -> list[str]:
     """Problems in the grammar data (default: the shipped files; empty list when they are sound)."""
     problems: list[str] = []
-    for name in word_class_names(folder):
-        problems += _word_problems(name, read_words(folder / f"{name}.txt"))
+    names = word_class_names(folder)
+    for name in names:
+        items = read_words(folder / f"{name}.txt")
+        problems += _word_problems(name, items)
+        outer = within(name, folder)
+        if outer is not None and outer not in names:
+            problems.append(f"{name}: within unknown class {outer!r}")
+        elif outer is not None:
+            problems += [f"{name}: {w!r} is not in {outer}" for w in items
+                         if w not in read_words(folder / f"{outer}.txt")]
     inventory = frozenset(read_words(folder / INVENTORY_FILE))
     if not inventory:
         problems.append(f"{INVENTORY_FILE}: empty")
