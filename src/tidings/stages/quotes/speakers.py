@@ -23,6 +23,7 @@ from dataclasses import dataclass
 
 from tidings.models import ActorRef, Document, Token
 from tidings.resources import grammar
+from tidings.resources.actors import honorifics
 from tidings.resources.quotes import QuoteLexicon
 
 from .attribution import ISSUING_VERBS
@@ -31,8 +32,8 @@ _NP_LEFT = grammar.labels("noun_phrase_left")
 _NAME_LABELS = {"PERSON", "ORG", "GPE", "NORP"}
 _GENDER_CODES = {"m": "male", "male": "male", "f": "female", "female": "female"}
 _RELATIVE = grammar.words("relative_pronouns")
-_HONORIFIC_GENDER = {"mr": "male", "mr.": "male", "mrs": "female", "mrs.": "female", "ms": "female",
-                     "ms.": "female", "miss": "female", "sir": "male", "lady": "female"}
+#: Courtesy titles that imply a gender ("Mrs", "Sir"), from the actors' ``honorifics.tsv``.
+_HONORIFIC_GENDER = {word.lower(): _GENDER_CODES[gender] for word, gender in honorifics().items() if gender}
 
 
 @dataclass(frozen=True)
