@@ -12,6 +12,8 @@ _PLANNING = grammar.words("planning_verbs")
 _DEFERRING = grammar.words("deferring_verbs")
 _DEADLINE_PREPS = grammar.words("deadline_prepositions")
 _COPULAS = grammar.words("copulas")
+_AUXILIARY_DEPS = grammar.labels("auxiliaries")
+_PARTICIPLE_DEPS = grammar.labels("participle_modifiers")
 _MAX_HOPS = 8
 
 
@@ -34,7 +36,7 @@ def tense_of(parse: Parse, verb: Token) -> str | None:
         head = parse.tokens[verb.head]
         return tense_of(parse, head) if head.i != verb.i and head.pos in ("VERB", "AUX") else None
     kids = [parse.tokens[i] for i in parse.children(verb.i)]
-    auxes = [k for k in kids if k.dep in ("aux", "auxpass")]
+    auxes = [k for k in kids if k.dep in _AUXILIARY_DEPS]
     if any(a.text.lower() in _FUTURE_AUX or a.lemma in _FUTURE_AUX for a in auxes):
         return "future"  # "will meet on Friday"
     if any(a.tag == "MD" for a in auxes):
@@ -59,7 +61,7 @@ def tense_of(parse: Parse, verb: Token) -> str | None:
         return "past"  # simple past or past auxiliary: "met", "was held", "had agreed"
     if verb.tag in ("VBN", "VBG") and any(a.lemma == "have" for a in auxes):
         return "past"  # present perfect: "has said", "have met", "have been searching since"
-    if verb.tag == "VBN" and verb.dep in ("acl", "amod"):
+    if verb.tag == "VBN" and verb.dep in _PARTICIPLE_DEPS:
         return "past"  # reduced relative: "talks held on Friday"
     if tags & {"VBZ", "VBP", "VBG"}:
         return "present"  # "meets", "are meeting": scheduled or ongoing, no direction

@@ -29,6 +29,8 @@ PURPOSE_DEPS = grammar.labels("purpose_clauses")
 OBLIGATION_AUX = grammar.words("obligation_auxiliaries")
 #: Subordinators of a condition whose subject is a threat's target ("... if the United States goes ahead").
 CONDITIONS = grammar.words("conditional_marks")
+#: Where a walk up from a phrase to its preposition stops (a subject or object is no place).
+CLAUSE_ARGUMENTS = grammar.labels("clause_arguments")
 OBLIGATION_RULE = "rule:obligation"
 VISIT_MODE = "visit"
 #: The evidence note of an event recoded by its type's ``verbal_code`` ("the senator attacked her rival").
@@ -577,7 +579,7 @@ def _locative(parse: Parse, start: int, end: int) -> bool:
         tok = parse.tokens[i]
         if tok.dep == "pobj" and parse.tokens[tok.head].text.lower() in LOCATIVE_PREPS:
             return True
-        if tok.head == i or tok.dep in ("nsubj", "nsubjpass", "dobj"):
+        if tok.head == i or tok.dep in CLAUSE_ARGUMENTS:
             return False
         i = tok.head
     return False
@@ -739,7 +741,7 @@ def _place_as_location(doc: Document, ref: ActorRef, pattern_tokens: tuple[int, 
         tok = doc.parse.tokens[i]
         if tok.dep == "pobj":
             return doc.parse.tokens[tok.head].text.lower() in PLACING_PREPS and tok.head not in pattern_tokens
-        if tok.head == i or tok.dep in ("nsubj", "nsubjpass", "dobj"):
+        if tok.head == i or tok.dep in CLAUSE_ARGUMENTS:
             return False
         i = tok.head
     return False

@@ -20,6 +20,7 @@ NEGATIVE_PRONOUNS = grammar.words("negative_pronouns")
 SCOPE_DEPS = grammar.labels("factuality_scope")
 #: Extra first step for event nouns: the verb they are subject of ("an invasion could result in ...").
 NOUN_STEP_DEPS = grammar.labels("nominal_subjects")
+AUXILIARY_DEPS = grammar.labels("auxiliaries")
 
 
 @dataclass(frozen=True)
@@ -112,7 +113,7 @@ def _cues_at(parse: Parse, i: int, via: str) -> Factuality | None:
 def _negative_adverbial(parse: Parse, verb: int) -> int | None:
     """A prepositional adverbial with a negative determiner ("at no time", "in no way", "under no
     circumstances"): the determiner token, else None."""
-    auxes = [c for c in parse.children(verb) if parse.tokens[c].dep in ("aux", "auxpass")]
+    auxes = [c for c in parse.children(verb) if parse.tokens[c].dep in AUXILIARY_DEPS]
     for p in parse.children(verb) + [c for a in auxes for c in parse.children(a)]:  # "At no time did police ..."
         if parse.tokens[p].dep != "prep":
             continue

@@ -16,6 +16,8 @@ OBJECT_CONTROL = grammar.words("object_control_verbs")
 RECIPIENT_PREPS = grammar.sequence("recipient_prepositions")
 #: Dependencies through which an embedded predicate inherits the subject of the one above it.
 INHERIT_DEPS = grammar.labels("subject_inheriting")
+#: A participle modifying a noun ("talks held on Friday", "X, backed by Y,").
+PARTICIPLE_DEPS = grammar.labels("participle_modifiers")
 #: Verbs of saying or belief whose complement clause is reported speech with its own actor (``cues.json``).
 REPORTING_VERBS = quotes.load().reporting
 
@@ -62,7 +64,7 @@ def anchor_of(parse: Parse, match: Match) -> int:
 def is_passive(parse: Parse, i: int) -> bool:
     kids = [parse.tokens[c].dep for c in parse.children(i)]
     return "auxpass" in kids or "nsubjpass" in kids or (
-        parse.tokens[i].tag == "VBN" and parse.tokens[i].dep in ("acl", "amod") and "agent" in kids)
+        parse.tokens[i].tag == "VBN" and parse.tokens[i].dep in PARTICIPLE_DEPS and "agent" in kids)
 
 
 def conjuncts(parse: Parse, i: int) -> list[int]:
@@ -257,7 +259,7 @@ def build(parse: Parse, match: Match) -> Frame:
     if recipient is None or recipient == actor:
         if frame.passive:
             recipient, frame.recipient_rule = child(parse, anchor, "nsubjpass"), "passive subject"
-            if recipient is None and parse.tokens[anchor].dep in ("acl", "amod"):
+            if recipient is None and parse.tokens[anchor].dep in PARTICIPLE_DEPS:
                 recipient, frame.recipient_rule = parse.tokens[anchor].head, "noun the participle modifies"  # "X, backed by Y,"
         else:
             recipient, frame.recipient_rule = _object_near(parse, match, anchor)

@@ -18,6 +18,8 @@ _SUBJECTS = grammar.labels("subjects")
 _CLIMB = grammar.labels("quote_climb")
 _NAMED = {"PERSON", "ORG", "NORP", "GPE"}
 _COMPLEMENTS = grammar.labels("quote_complements")
+_NAME_COMPOUNDS = grammar.labels("name_compounds")
+_SPEAKER_PHRASE = grammar.labels("speaker_phrase_parts")
 _DASHES = {"—", "―", "–", "--", "-"}
 _EDGE_PUNCT = " \t\r\n,;:-–—"
 _DEFINITE = grammar.words("determiners")
@@ -144,7 +146,7 @@ class Attributor:
             return None
         if tokens[verb].tag in ("VBG", "VBN") or self._in_quote(tokens[i].start):
             return None
-        while tokens[i].dep in ("compound", "flat") and tokens[i].head > i:
+        while tokens[i].dep in _NAME_COMPOUNDS and tokens[i].head > i:
             i = tokens[i].head
         return i
 
@@ -294,7 +296,7 @@ class Attributor:
         name = words[1]
         if tokens[name].ent_type not in ("PERSON", "ORG") and tokens[name].pos != "PROPN":
             return None
-        while tokens[name].dep in ("compound", "flat") and tokens[name].head > name:
+        while tokens[name].dep in _NAME_COMPOUNDS and tokens[name].head > name:
             name = tokens[name].head
         return Cue((tail[0],), name)
 
@@ -306,7 +308,7 @@ class Attributor:
         while i < len(tokens) and tokens[i].sent == tokens[verb].sent and tokens[i].pos not in ("PUNCT", "VERB", "ADP"):
             if tokens[i].pos in ("PROPN", "NOUN", "PRON") and not self._in_quote(tokens[i].start) and \
                     tokens[i].ent_type not in ("DATE", "TIME"):
-                while tokens[i].dep in ("compound", "flat", "poss", "amod", "case") and tokens[i].head > i:
+                while tokens[i].dep in _SPEAKER_PHRASE and tokens[i].head > i:
                     i = tokens[i].head
                 return i
             i += 1
@@ -319,7 +321,7 @@ class Attributor:
                 break
             tok = self.parse.tokens[i]
             if tok.ent_type in _NAMED or tok.pos == "PRON":
-                while self.parse.tokens[i].dep in ("compound", "flat") and self.parse.tokens[i].head > i:
+                while self.parse.tokens[i].dep in _NAME_COMPOUNDS and self.parse.tokens[i].head > i:
                     i = self.parse.tokens[i].head
                 return i
         return None

@@ -29,6 +29,7 @@ from tidings.resources.quotes import QuoteLexicon
 from .attribution import ISSUING_VERBS
 
 _NP_LEFT = grammar.labels("noun_phrase_left")
+_NAME_COMPOUNDS = grammar.labels("name_compounds")
 _NAME_LABELS = {"PERSON", "ORG", "GPE", "NORP"}
 _GENDER_CODES = {"m": "male", "male": "male", "f": "female", "female": "female"}
 _RELATIVE = grammar.words("relative_pronouns")
@@ -132,7 +133,7 @@ class Speakers:
                 first = min(first, self.parse.subtree(kid)[0])
         last = head
         for kid in self.parse.children(head):
-            if kid > head and tokens[kid].dep in ("compound", "flat") and kid == last + 1:
+            if kid > head and tokens[kid].dep in _NAME_COMPOUNDS and kid == last + 1:
                 last = kid
         return tokens[first].start, tokens[last].end
 
