@@ -14,6 +14,10 @@ SUBJECT_DEPS = grammar.labels("subjects")
 OBJECT_CONTROL = grammar.words("object_control_verbs")
 #: Prepositions that introduce a recipient when no slot names one.
 RECIPIENT_PREPS = grammar.sequence("recipient_prepositions")
+ADDRESSEE_PREPS = grammar.sequence("addressee_prepositions")
+TARGET_PREPS = grammar.sequence("target_prepositions")
+AGENT_PREPS = grammar.sequence("agent_prepositions")
+GERUND_PREPS = grammar.words("gerund_prepositions")
 #: Dependencies through which an embedded predicate inherits the subject of the one above it.
 INHERIT_DEPS = grammar.labels("subject_inheriting")
 #: A participle modifying a noun ("talks held on Friday", "X, backed by Y,").
@@ -147,13 +151,13 @@ def subject_of(parse: Parse, i: int) -> tuple[int | None, str]:
         if tok.head == i or tok.dep not in INHERIT_DEPS:
             return None, "no subject"
         parent = parse.tokens[tok.head]
-        if tok.dep == "pcomp" and parent.text.lower() in ("for", "of", "from") and \
+        if tok.dep == "pcomp" and parent.text.lower() in GERUND_PREPS and \
                 parse.tokens[parent.head].pos == "VERB":
             obj = child(parse, parent.head, "dobj")
             if obj is not None:
                 return obj, "object of the verb the gerund explains"  # "criticized X for sending", "barred X from"
         if tok.dep == "xcomp" and parent.lemma.lower() in OBJECT_CONTROL:
-            obj = child(parse, tok.head, "dobj") or prep_object(parse, tok.head, ("on", "upon", "to", "with"))
+            obj = child(parse, tok.head, "dobj") or prep_object(parse, tok.head, ADDRESSEE_PREPS)
             if obj is not None:
                 return obj, "object control"
         rule = f"inherited via {tok.dep}"
@@ -265,7 +269,7 @@ def build(parse: Parse, match: Match) -> Frame:
             recipient, frame.recipient_rule = _object_near(parse, match, anchor)
     if recipient is None and nominal and parse.tokens[anchor].dep == "nsubj":  # "the strikes hit a depot"
         verb = parse.tokens[anchor].head
-        recipient = child(parse, verb, "dobj") or prep_object(parse, verb, ("into", "on", "at"))
+        recipient = child(parse, verb, "dobj") or prep_object(parse, verb, TARGET_PREPS)
         frame.recipient_rule = "object of the event's verb"
     if recipient is not None and recipient != actor and parse.tokens[recipient].pos in ("NOUN", "PROPN", "PRON"):
         frame.recipients = conjuncts(parse, recipient)
@@ -279,7 +283,7 @@ def _undergoer_frame(parse: Parse, frame: Frame) -> Frame:
     anchor = frame.anchor
     for i in (anchor, *frame.match.tokens):
         agent = child(parse, i, "agent")
-        actor = child(parse, agent, "pobj") if agent is not None else prep_object(parse, i, ("from", "by"))
+        actor = child(parse, agent, "pobj") if agent is not None else prep_object(parse, i, AGENT_PREPS)
         if actor is not None:
             frame.actors, frame.actor_rule = conjuncts(parse, actor), "from/by phrase of an undergone event"
             break

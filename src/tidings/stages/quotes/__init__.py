@@ -116,9 +116,7 @@ def run(doc: Document, *, lexicon: QuoteLexicon | None = None, min_unattributed_
 
 
 #: Words of an amount ("$915 million", "3.5 percent", "up 2 points").
-_AMOUNT_WORDS = frozenset({"percent", "per", "cent", "%", "million", "billion", "trillion", "thousand", "hundred",
-                           "points", "point", "dollars", "cents", "euros", "pounds", "yen", "about", "nearly",
-                           "almost", "some", "around", "roughly", "up", "down", "to", "from", "a", "an", "the"})
+_AMOUNT_WORDS = grammar.words("amount_words") | {"%"}
 #: Nouns of business and economic figures: reported, they are results, not anyone's words.
 FIGURE_NOUNS = grammar.words("figure_nouns")
 #: The most words a reported noun phrase may have and still be only a reference to what was said.
