@@ -22,6 +22,7 @@ def test_validator_reports_problems():
 
 def test_validator_requires_content_for_stance_verbs():
     cues = {"version": 2, "speech": [], "cognition": [], "evidence": [], "stance": ["endorse", "want"],
+            "reporting_verbs": [], "obligation_reporting_verbs": [],
             "xcomp_verbs": ["want"], "object_complement_verbs": [], "object_content_verbs": [], "nouns": [],
             "document_nouns": [], "source_nouns": ["view"], "hearsay_verbs": [], "clause_adjectives": [],
             "prep_complements": {},
@@ -36,3 +37,19 @@ def test_validator_requires_content_for_stance_verbs():
 def test_stance_verbs_are_cues_that_never_sign_direct_quotes():
     lex = quotes.load()
     assert lex.is_cue("endorse") and "endorse" not in lex.speech and "view" in lex.source_nouns
+
+
+def test_reporting_verbs_are_named_sub_classes_of_the_verbs_of_saying():
+    lex = quotes.load()
+    assert lex.obligation_reporting <= lex.reporting <= lex.speech | lex.cognition
+    assert "say" in lex.obligation_reporting and "believe" in lex.reporting - lex.obligation_reporting
+    assert "urge" in lex.speech - lex.reporting  # introduces a quote, but frames its own event
+
+
+def test_validator_keeps_reporting_verbs_inside_the_verbs_of_saying():
+    cues = {"version": 2, "speech": ["say"], "cognition": ["think"], "evidence": [], "stance": [],
+            "reporting_verbs": ["say", "think", "shout"], "obligation_reporting_verbs": ["say", "think", "whisper"]}
+    problems = quotes.validate(cues, {"version": 1, "male": [], "female": []})
+    assert "cues.json: reporting_verbs entry 'shout' is not in speech or cognition" in problems
+    assert "cues.json: obligation_reporting_verbs entry 'whisper' is not in reporting_verbs" in problems
+    assert not any("'think'" in p or "'say'" in p for p in problems)

@@ -16,6 +16,7 @@ VALIDATORS: dict[str, tuple[str, ...]] = {
     "clean": ("validate",),
     "dates": ("validate",),
     "export": ("validate",),
+    "grammar": ("validate",),
     "lexicon": ("validate", "validate_combinations"),
     "ontology": ("validate",),
     "places": ("validate",),

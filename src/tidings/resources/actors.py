@@ -203,6 +203,13 @@ def _role_row(row: list[str]) -> Role:
     return Role(phrase, sector, _null(office), standalone == "y")
 
 
+@functools.cache
+def honorifics(data_dir: Path = DATA_DIR) -> dict[str, str | None]:
+    """Courtesy titles before names (``honorifics.tsv``: "Mr.", "Dame") → the gender they imply (``m``, ``f``
+    or None), without reading the rest of the knowledge base."""
+    return {word: _null(gender) for _, (word, gender) in _rows(data_dir / "honorifics.tsv")}
+
+
 def read_kb(data_dir: Path = DATA_DIR, people_paths: list[Path] | None = None) -> ActorKB:
     """Read every actor data file under ``data_dir`` (people from ``people_paths`` if given)."""
     sectors = {code: Sector(code, label, noun, context)
@@ -212,11 +219,11 @@ def read_kb(data_dir: Path = DATA_DIR, people_paths: list[Path] | None = None) -
              for _, (name, country, sector, aliases) in _rows(data_dir / "seats.tsv")]
     orgs = {o.code: o for o in (_org_row(row) for _, row in _rows(data_dir / "orgs.tsv"))}
     roles = {r.phrase: r for r in (_role_row(row) for _, row in _rows(data_dir / "roles.tsv"))}
-    honorifics = {word: _null(gender) for _, (word, gender) in _rows(data_dir / "honorifics.tsv")}
     paths = people_files(data_dir) if people_paths is None else people_paths
     markers = frozenset(word for _, (word, _reason) in _rows(data_dir / "foreign_markers.tsv"))
     governments = {noun: _null(country) for _, (noun, country, _reason) in _rows(data_dir / "government_nouns.tsv")}
-    return ActorKB(sectors, countries, seats, orgs, roles, honorifics, read_people(paths), markers, governments)
+    return ActorKB(sectors, countries, seats, orgs, roles, dict(honorifics(data_dir)), read_people(paths), markers,
+                   governments)
 
 
 class ActorDataError(ValueError):

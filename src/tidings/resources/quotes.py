@@ -1,8 +1,9 @@
 """The attribution lexicon of the quotes stage: cue verbs, source phrases, role nouns, name genders.
 
-Data: ``data/quotes/cues.json`` (cue verbs by kind, stance verbs, hearsay verbs, cue nouns, stance nouns and
-adjectives, prepositional, infinitive and object complements, document and source nouns, role descriptions,
-pronouns; its ``about`` says what each list holds) and ``data/quotes/names.json`` (given names by gender, a
+Data: ``data/quotes/cues.json`` (cue verbs by kind, the named sub-classes of reporting verbs that the
+events stage reads, stance verbs, hearsay verbs, cue nouns, stance nouns and adjectives, prepositional,
+infinitive and object complements, document and source nouns, role descriptions, pronouns; its ``about``
+says what each list holds) and ``data/quotes/names.json`` (given names by gender, a
 fallback for pronoun resolution). Both carry a ``version``.
 """
 from __future__ import annotations
@@ -14,9 +15,11 @@ from pathlib import Path
 
 DATA = Path(__file__).parent / "data" / "quotes"
 GENDERS = ("male", "female")
-_LEMMA_LISTS = ("speech", "cognition", "evidence", "stance", "xcomp_verbs", "object_complement_verbs",
-                "object_content_verbs", "nouns", "document_nouns", "source_nouns", "hearsay_verbs",
-                "clause_adjectives")
+_LEMMA_LISTS = ("speech", "cognition", "evidence", "stance", "reporting_verbs", "obligation_reporting_verbs",
+                "xcomp_verbs", "object_complement_verbs", "object_content_verbs", "nouns", "document_nouns",
+                "source_nouns", "hearsay_verbs", "clause_adjectives")
+#: Named sub-classes of the verbs of saying and belief: (list, the lists it must lie within).
+_SUB_CLASSES = (("reporting_verbs", ("speech", "cognition")), ("obligation_reporting_verbs", ("reporting_verbs",)))
 
 
 @dataclass(frozen=True)
@@ -28,6 +31,10 @@ class QuoteLexicon:
     cognition: frozenset[str]
     evidence: frozenset[str]
     stance: frozenset[str]
+    #: verbs of saying or belief whose complement clause is reported content with its own actor and time
+    reporting: frozenset[str]
+    #: reporting verbs that make a reported obligation a demand ("said Iran must stop")
+    obligation_reporting: frozenset[str]
     prep_complements: dict[str, frozenset[str]]
     prep_words: dict[str, frozenset[str]]
     xcomp_verbs: frozenset[str]
@@ -73,6 +80,10 @@ def validate(cues: dict | None = None, names: dict | None = None) -> list[str]:
     for key in ("prep_complements", "xcomp_verbs", "object_complement_verbs", "object_content_verbs", "hearsay_verbs"):
         problems.extend(f"cues.json: {key} entry {w!r} is not a speech, cognition, evidence or stance verb"
                         for w in cues.get(key, []) if w not in cue_verbs)
+    for key, within in _SUB_CLASSES:
+        outer = {w for kind in within for w in cues.get(kind, [])}
+        problems.extend(f"cues.json: {key} entry {w!r} is not in {' or '.join(within)}"
+                        for w in cues.get(key, []) if w not in outer)
     content_keys = ("xcomp_verbs", "object_content_verbs", "object_complement_verbs", "prep_complements")
     problems.extend(f"cues.json: stance verb {w!r} has no content (not in {', '.join(content_keys)})"
                     for w in cues.get("stance", []) if not any(w in cues.get(key, []) for key in content_keys))
@@ -115,6 +126,8 @@ def load() -> QuoteLexicon:
         cognition=frozenset(cues["cognition"]),
         evidence=frozenset(cues["evidence"]),
         stance=frozenset(cues["stance"]),
+        reporting=frozenset(cues["reporting_verbs"]),
+        obligation_reporting=frozenset(cues["obligation_reporting_verbs"]),
         prep_complements={v: frozenset(p) for v, p in cues["prep_complements"].items()},
         prep_words={w: frozenset(p) for w, p in cues["prep_words"].items()},
         xcomp_verbs=frozenset(cues["xcomp_verbs"]),

@@ -15,6 +15,7 @@ import re
 from dataclasses import dataclass
 
 from tidings.models import Amount, Document, Token
+from tidings.resources import grammar
 from tidings.resources.amounts import load_quantities
 
 _NUMERIC = re.compile(r"^\d{1,3}(?:,\d{3})+(?:\.\d+)?$|^\d+(?:\.\d+)?$")
@@ -22,7 +23,8 @@ _SUFFIXED = re.compile(r"^(\d+(?:\.\d+)?)(bn|mn|mln|bln|m|k)$", re.I)
 _NOUN_TAGS = {"NN", "NNS", "NNPS"}  # a singular proper noun is a name ("8024 Turtle Creek Cir"), not an object
 _MODIFIER_TAGS = {"JJ", "JJR", "JJS", "VBN", "VBG", "HYPH", "NN", "NNP", "NNS", "NNPS", "POS", "CC"}
 _SKIP_TO_NOUN_TAGS = {"DT", "JJ", "JJR", "JJS", "PRP$", "VBN", "VBG", "HYPH", "CD"}
-_MONEY_PREPOSITIONS = {"in", "of", "for", "worth"}
+_MONEY_PREPOSITIONS = grammar.words("money_prepositions")
+_CLAUSE_ARGUMENTS = grammar.labels("clause_arguments")
 _MAX_MODIFIERS = 4
 
 
@@ -184,7 +186,7 @@ def _amount(doc: Document, tokens: list[Token], q: _Quantity, dated: list[tuple[
 def _stands_for_people(tokens: list[Token], q: _Quantity) -> bool:
     """A number that is itself the subject or object of a casualty verb ("12 were killed", "police arrested 40")."""
     number, head = tokens[q.last], tokens[tokens[q.last].head]
-    return (number.dep in ("nsubj", "nsubjpass", "dobj") and head.lemma in load_quantities()["people_verbs"]
+    return (number.dep in _CLAUSE_ARGUMENTS and head.lemma in load_quantities()["people_verbs"]
             and number.text.lower() != "one")
 
 

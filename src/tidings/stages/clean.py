@@ -24,6 +24,7 @@ from dataclasses import dataclass, field
 from tidings.errors import BadInput  # noqa: E402  (raised here; public as tidings.BadInput)
 from tidings.models import Article, Document, RawArticle
 from tidings.models.raw import ID_ESCAPED
+from tidings.resources import grammar
 from tidings.resources.clean import Debris, debris
 from tidings.stages.ingest.decoding import HTML_TAG
 
@@ -48,9 +49,7 @@ _CREDIT_CUT = re.compile(r"(?<=[.!?…\"'”’)\]])\s+(?:[-–—|]\s*)?|\s*(?=
 _UNSPACED_SCRIPT = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]")
 _WORD = re.compile(r"\w+(?:[-'’]\w+)*")
 _YEAR = re.compile(r"\b(?:1[89]|20)\d\d\b")
-_ENGLISH_FUNCTION_WORDS = frozenset(
-    "the of and to in a is that for on with as was by it at from his her their said has have be are were "
-    "will not but an this which who they he she its had been would".split())
+_ENGLISH_FUNCTION_WORDS = grammar.words("english_function_words")
 _MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
 _DATE_ONLY = re.compile(
     rf"(?:(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*\.?,?\s+)?(?:{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}"

@@ -9,6 +9,7 @@ gives other stages the same normaliser for a single phrase.
 from __future__ import annotations
 
 from tidings.models import DateMention, Document, Parse
+from tidings.resources.grammar import words as word_class
 from tidings.stages.dates import calendar
 from tidings.stages.dates.grammar import Candidate, Context, candidates
 from tidings.stages.dates.tense import tense_at
@@ -17,12 +18,12 @@ __all__ = ["run", "normalise", "find"]
 
 #: Rules whose value depends on the dates mentioned before them (a clock time without a day is on the day last named).
 ANAPHORIC_RULES = {"anaphoric", "clock", "part_of_day"}
-_MODAL_MONTHS = {"may", "march"}
+_MODAL_MONTHS = word_class("modal_month_names")
 #: How much text before a sentence counts as its context (e.g. quarterly results around "a year ago").
 CONTEXT_CHARS = 300
 _COUNT_TAGS = {"NNS"}
-_DETERMINERS = {"the", "its", "their", "his", "her", "'s"}
-_TIME_NOUNS = {"levels", "figures", "results", "budgets", "elections", "games", "olympics", "polls", "talks"}
+_DETERMINERS = word_class("year_determiners")
+_TIME_NOUNS = word_class("dated_plural_nouns")
 
 
 def run(doc: Document) -> Document:

@@ -11,7 +11,13 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from tidings.resources.dates import load_lexicon
+from tidings.resources.grammar import words as word_class
 from tidings.stages.dates import calendar as cal
+
+#: Relative words that turn a time backward ("last week") or forward ("next week"); indefinite articles.
+_BACKWARD = word_class("backward_time_words")
+_FORWARD = word_class("forward_time_words")
+_INDEFINITE = word_class("indefinite_articles")
 
 Interpretation = tuple[str | None, str]
 
@@ -99,7 +105,7 @@ class Vocabulary:
         self.WEEKDAY_NAME = _alt(full_days, case_sensitive=True)
         self.WEEKDAY = rf"{self.WEEKDAY_NAME}(?!\w)"
         tens = [w for w, v in self.numbers.items() if v in range(20, 100, 10) and " " not in w]
-        ones = [w for w, v in self.numbers.items() if v in range(1, 10) and w not in ("a", "an")]
+        ones = [w for w, v in self.numbers.items() if v in range(1, 10) and w not in _INDEFINITE]
         compound = rf"{_alt(tens)}[- ]{_alt(ones)}"
         self.NUMWORD = rf"(?:{compound}|{_alt(self.numbers)})"
         self.NUM = (rf"(?:\d+(?:\.\d+)?(?:\s+\d/\d)?|{self.NUMWORD}(?:\s+and\s+a\s+half)?|half\s+an?|a\s+half)"
@@ -221,7 +227,7 @@ def interpret_full_date(m: re.Match[str], ctx: Context) -> Interpretation | None
     else:
         day = int(re.match(r"\d+", m["day"] or m["day2"])[0])
     if m["rel"]:
-        ctx = Context(ctx.anchor, "past" if m["rel"].lower().split()[-1] in ("last", "past") else "future")
+        ctx = Context(ctx.anchor, "past" if m["rel"].lower().split()[-1] in _BACKWARD else "future")
     value = _month_day(month, day, m["year"], ctx)
     return (value, "DATE") if value else None
 
@@ -266,10 +272,10 @@ def interpret_month(m: re.Match[str], ctx: Context) -> Interpretation | None:
     rel = (m["rel"] or m["yrel"] or "").lower().split()
     if m["yrel"]:
         year = ctx.anchor.year + {"last": -1, "next": 1}.get(rel[0], 0)
-    elif rel and rel[-1] in ("last", "past"):
+    elif rel and rel[-1] in _BACKWARD:
         year = cal.year_for(ctx.anchor, month, None, "past", reach=366)
         year -= 1 if year == ctx.anchor.year and month == ctx.anchor.month else 0
-    elif rel and rel[-1] in ("next", "coming"):
+    elif rel and rel[-1] in _FORWARD:
         year = cal.year_for(ctx.anchor, month, None, "future", reach=366)
         year += 1 if year == ctx.anchor.year and month == ctx.anchor.month else 0
     elif rel and rel[-1] == "this":
@@ -381,9 +387,9 @@ def interpret_season(m: re.Match[str], ctx: Context) -> Interpretation | None:
     start = v.lex["season_starts"][season]
     if rel and rel[-1] == "this":
         return f"{ctx.anchor.year}-{season}", "DATE"
-    if rel and rel[-1] in ("last", "past"):
+    if rel and rel[-1] in _BACKWARD:
         direction = "past"
-    elif rel and rel[-1] in ("next", "coming"):
+    elif rel and rel[-1] in _FORWARD:
         direction = "future"
     else:
         direction = _direction(ctx)
@@ -393,7 +399,7 @@ def interpret_season(m: re.Match[str], ctx: Context) -> Interpretation | None:
     return f"{year}-{season}", "DATE"
 
 
-_REL_SHIFT = {"last": -1, "past": -1, "next": 1, "coming": 1}
+_REL_SHIFT = {**dict.fromkeys(_BACKWARD, -1), **dict.fromkeys(_FORWARD, 1)}
 
 
 def interpret_relative_unit(m: re.Match[str], ctx: Context) -> Interpretation | None:
@@ -413,9 +419,9 @@ def interpret_relative_unit(m: re.Match[str], ctx: Context) -> Interpretation | 
     if ctx.anchor is None:
         return None
     if unit_word == "weekend":
-        if rel in ("last", "past") or (rel == "the" and _direction(ctx) == "past"):
+        if rel in _BACKWARD or (rel == "the" and _direction(ctx) == "past"):
             saturday = cal.weekday_near(ctx.anchor, 6, "past" if ctx.anchor.isoweekday() == 7 else "last")
-        elif rel in ("next", "coming"):
+        elif rel in _FORWARD:
             saturday = cal.weekday_near(ctx.anchor, 6, "next" if rel == "next" else "future")
         else:
             saturday = cal.weekday_near(ctx.anchor, 6, "this")
@@ -592,13 +598,13 @@ def interpret_duration(m: re.Match[str], ctx: Context) -> Interpretation | None:
     vague = bool(groups.get("vague")) or groups.get("bare") is not None or (num is not None and amount is None)
     if num is None and not vague:
         amount = 1.0
-    if unit == "TS" and num and num.lower() in ("a", "an"):
+    if unit == "TS" and num and num.lower() in _INDEFINITE:
         return None  # "a second" is nearly always an ordinal ("a second term")
     if unit == "Q" and not (groups.get("pos") or groups.get("more")):
         return None  # "three quarters of voters": only "the past two quarters" etc. are times
     if groups.get("half"):
         amount = (amount or 1.0) + 0.5
-    if _after_amount(ctx.before) and num and num.lower() in ("a", "an", "per") and not groups.get("pos"):
+    if _after_amount(ctx.before) and num and num.lower() in _INDEFINITE | {"per"} and not groups.get("pos"):
         return cal.duration(1.0, unit), "SET"
     return cal.duration(None if vague else amount, unit), "DURATION"
 
@@ -622,13 +628,13 @@ def interpret_set(m: re.Match[str], ctx: Context) -> Interpretation | None:
     low = m["target"].lower()
     low = low if low in v.weekdays else low.removesuffix("s")
     every = m["every"].lower()
-    if every in ("a", "an", "per") and (low in v.weekdays or low in v.months):
+    if every in _INDEFINITE | {"per"} and (low in v.weekdays or low in v.months):
         return None  # "on a Friday", "a May morning" are dates, not sets
     if low in v.weekdays:
         return f"XXXX-WXX-{v.weekdays[low]}", "SET"
     if low in v.months:
         return f"XXXX-{v.months[low]:02d}", "SET"
-    if every in ("a", "an") and not (m["freq"] or _after_amount(ctx.before)):
+    if every in _INDEFINITE and not (m["freq"] or _after_amount(ctx.before)):
         return None  # "a year", "a night" are sets only as rates: "twice a year", "$55 a night"
     if low in v.lex["parts_of_day"]:
         return f"XXXX-XX-XXT{v.lex['parts_of_day'][low]}", "SET"

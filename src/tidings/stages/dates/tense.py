@@ -2,15 +2,18 @@
 from __future__ import annotations
 
 from tidings.models import Parse, Token
+from tidings.resources import grammar
 
-_FUTURE_AUX = {"will", "shall", "'ll", "wo"}
-_FUTURE_HEADS = {"plan", "expect", "schedule", "set", "due", "intend", "aim", "prepare", "go", "vow", "promise",
-                 "pledge", "threaten", "hope", "agree", "decide", "vote"}
-_PLANNING = {"plan", "schedule", "expect", "intend"}
-#: Verbs that move a deadline or a meeting: "extended the deadline until Tuesday" looks ahead of the past verb.
-_DEFERRING = {"extend", "postpone", "delay", "defer", "adjourn", "recess", "give", "push", "reschedule", "move"}
-_DEADLINE_PREPS = {"until", "till", "through", "to"}
-_COPULAS = {"be", "become"}
+_FUTURE_AUX = grammar.words("future_auxiliaries")
+#: The events stage's future verbs (so events and dates agree on what is future) and verbs of commitment,
+#: whose infinitive also happens later ("vowed to retaliate on Friday").
+_FUTURE_HEADS = grammar.words("future_verbs") | grammar.words("commitment_verbs")
+_PLANNING = grammar.words("planning_verbs")
+_DEFERRING = grammar.words("deferring_verbs")
+_DEADLINE_PREPS = grammar.words("deadline_prepositions")
+_COPULAS = grammar.words("copulas")
+_AUXILIARY_DEPS = grammar.labels("auxiliaries")
+_PARTICIPLE_DEPS = grammar.labels("participle_modifiers")
 _MAX_HOPS = 8
 
 
@@ -33,8 +36,8 @@ def tense_of(parse: Parse, verb: Token) -> str | None:
         head = parse.tokens[verb.head]
         return tense_of(parse, head) if head.i != verb.i and head.pos in ("VERB", "AUX") else None
     kids = [parse.tokens[i] for i in parse.children(verb.i)]
-    auxes = [k for k in kids if k.dep in ("aux", "auxpass")]
-    if any(a.text.lower() in _FUTURE_AUX or a.lemma in ("will", "shall") for a in auxes):
+    auxes = [k for k in kids if k.dep in _AUXILIARY_DEPS]
+    if any(a.text.lower() in _FUTURE_AUX or a.lemma in _FUTURE_AUX for a in auxes):
         return "future"  # "will meet on Friday"
     if any(a.tag == "MD" for a in auxes):
         return None  # other modals ("could", "would", "may") say nothing about direction
@@ -58,7 +61,7 @@ def tense_of(parse: Parse, verb: Token) -> str | None:
         return "past"  # simple past or past auxiliary: "met", "was held", "had agreed"
     if verb.tag in ("VBN", "VBG") and any(a.lemma == "have" for a in auxes):
         return "past"  # present perfect: "has said", "have met", "have been searching since"
-    if verb.tag == "VBN" and verb.dep in ("acl", "amod"):
+    if verb.tag == "VBN" and verb.dep in _PARTICIPLE_DEPS:
         return "past"  # reduced relative: "talks held on Friday"
     if tags & {"VBZ", "VBP", "VBG"}:
         return "present"  # "meets", "are meeting": scheduled or ongoing, no direction

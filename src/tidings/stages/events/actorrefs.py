@@ -4,13 +4,13 @@ from __future__ import annotations
 import functools
 
 from tidings.models import Actor, ActorRef, Document, Mention, Parse
+from tidings.resources import grammar
 
 #: Dependents that are not part of the actor's own name phrase.
-OUTSIDE_DEPS = frozenset({"relcl", "acl", "appos", "conj", "cc", "punct", "advcl", "ccomp", "det", "prep"})
+OUTSIDE_DEPS = grammar.labels("outside_phrase")
 #: Prepositional modifiers that still say who the actor is ("leaders of Hamas", "rebels in Darfur").
-IDENTIFYING_PREPS = frozenset({"of", "from", "in"})
-PRONOUNS = frozenset({"it", "they", "he", "she", "we", "i", "its", "their", "his", "her", "our", "them", "him",
-                      "who", "which", "that", "us", "you"})
+IDENTIFYING_PREPS = grammar.words("identifying_prepositions")
+PRONOUNS = grammar.words("party_pronouns")
 MAX_REFS = 4
 
 
@@ -54,9 +54,7 @@ def _from_place(doc: Document, text: str, start: int, end: int, *, cities: bool 
 
 
 #: Nouns that count or group the real party ("scores of refugees", "a group of Yoruba leaders").
-QUANTITY_NOUNS = frozenset({"score", "scores", "dozen", "dozens", "hundred", "hundreds", "thousand", "thousands",
-                            "ten", "tens", "million", "millions", "group", "number", "some", "many", "most",
-                            "all", "part", "team", "delegation", "crowd", "band", "batch", "patch", "contingent"})
+QUANTITY_NOUNS = grammar.words("quantity_nouns")
 
 
 def quantified(parse: Parse, head: int) -> int:
@@ -226,13 +224,7 @@ PLACE_ENTITIES = frozenset({"LOC", "FAC"})
 
 #: Head nouns that never name a party on their own: weapons, exercises, abstractions, and relations whose
 #: other side is unresolved ("its allies"). A ref that resolves to a country or actor still counts.
-NON_PARTY_NOUNS = frozenset({
-    "artillery", "tank", "missile", "rocket", "shell", "mortar", "bomb", "drone", "gun", "rifle", "weapon",
-    "munition", "warhead", "grenade", "bullet", "howitzer", "ammunition", "arm", "firearm", "explosive",
-    "jet", "warplane", "aircraft", "helicopter", "warship", "vehicle",
-    "drill", "exercise", "manoeuvre", "maneuver", "sovereignty", "independence", "integrity", "security",
-    "stability", "democracy", "freedom", "autonomy", "territory", "ally", "partner",
-})
+NON_PARTY_NOUNS = grammar.words("non_party_nouns")
 
 
 def non_party(doc: Document, ref: ActorRef) -> bool:

@@ -12,29 +12,33 @@ from dataclasses import dataclass, field
 
 from tidings.models import ActorRef, Document, Event, Location, Parse, SentenceRef, Trigger
 from tidings.resources import lexicon as lexicon_data
+from tidings.resources import grammar
 from tidings.resources import ontology
+from tidings.resources import quotes
 from tidings.resources.lexicon import Lexicon
 from tidings.stages.events import actorrefs, factuality, frames, timing
-from tidings.stages.events.frames import SPEECH_LEMMAS, Frame
+from tidings.stages.events.frames import REPORTING_VERBS, Frame
 from tidings.stages.events.matching import Match, infinitival, match_sentence
 
 #: Dependencies from a frame verb down to the event it frames ("agreed to withdraw", "demanded the release").
-CONTENT_DEPS = frozenset({"xcomp", "ccomp", "dobj", "pobj", "pcomp", "acl", "conj", "prep"})
+CONTENT_DEPS = grammar.labels("frame_content")
 #: Prepositions that introduce a framed event ("called for the release", "agreed on a ceasefire").
-CONTENT_PREPS = frozenset({"for", "to", "on", "of", "about", "upon", "in"})
+CONTENT_PREPS = grammar.words("content_prepositions")
 #: Dependencies of a purpose or manner clause whose demand belongs to the protest above it.
-PURPOSE_DEPS = frozenset({"advcl", "xcomp", "acl", "conj"})
-OBLIGATION_AUX = frozenset({"must", "should"})
+PURPOSE_DEPS = grammar.labels("purpose_clauses")
+OBLIGATION_AUX = grammar.words("obligation_auxiliaries")
+#: Subordinators of a condition whose subject is a threat's target ("... if the United States goes ahead").
+CONDITIONS = grammar.words("conditional_marks")
+#: Where a walk up from a phrase to its preposition stops (a subject or object is no place).
+CLAUSE_ARGUMENTS = grammar.labels("clause_arguments")
 OBLIGATION_RULE = "rule:obligation"
 VISIT_MODE = "visit"
 #: The evidence note of an event recoded by its type's ``verbal_code`` ("the senator attacked her rival").
 VERBAL_RULE = "rule:verbal-attack"
 ARMED_SECTORS = frozenset({"MIL", "REB", "INS", "SEP", "UAF", "IMG", "COP", "SPY"})
-#: Verbs that report a demand when their clause holds an obligation ("said Iran must stop ...").
-REPORTING_LEMMAS = frozenset({"say", "tell", "announce", "state", "declare", "insist", "conclude", "warn",
-                              "stress", "reiterate", "add", "write", "argue"})
-PREPOSITIONS = frozenset({"of", "on", "with", "to", "against", "in", "into", "between", "by", "for", "at", "from",
-                          "that", "outside", "near", "over", "around"})
+#: Verbs that report a demand when their clause holds an obligation ("said Iran must stop ...", ``cues.json``).
+OBLIGATION_REPORTING_VERBS = quotes.load().obligation_reporting
+PREPOSITIONS = grammar.words("pattern_prepositions")
 MAX_PAIRS = 6
 
 
@@ -285,7 +289,7 @@ def _obligations(parse: Parse, sentence: int, coded: list[Coded]) -> list[Coded]
         verb = tok.head
         speech = _speech_governor(parse, verb)
         subject = frames.child(parse, verb, "nsubj")
-        if speech is None or parse.tokens[speech].lemma.lower() not in REPORTING_LEMMAS or subject is None \
+        if speech is None or parse.tokens[speech].lemma.lower() not in OBLIGATION_REPORTING_VERBS or subject is None \
                 or parse.tokens[verb].lemma.lower() == "be" or frames.is_passive(parse, verb) \
                 or parse.tokens[subject].pos not in ("NOUN", "PROPN"):
             continue
@@ -307,7 +311,7 @@ def _speech_governor(parse: Parse, i: int) -> int | None:
         dep = parse.tokens[i].dep
         i = parse.tokens[i].head
         hops += 1
-        if dep in ("ccomp", "xcomp", "parataxis", "advcl") and parse.tokens[i].lemma.lower() in SPEECH_LEMMAS:
+        if dep in ("ccomp", "xcomp", "parataxis", "advcl") and parse.tokens[i].lemma.lower() in REPORTING_VERBS:
             return i
         if dep in ("relcl",):
             return None
@@ -521,7 +525,7 @@ def _conditioned(parse: Parse, item: Coded) -> list[int]:
     for anchor in (item.frame.anchor, *item.frame.match.tokens):
         for c in parse.children(anchor):
             tok = parse.tokens[c]
-            if tok.dep == "advcl" and any(parse.tokens[k].text.lower() in ("if", "unless")
+            if tok.dep == "advcl" and any(parse.tokens[k].text.lower() in CONDITIONS
                                           for k in parse.children(c) if parse.tokens[k].dep == "mark"):
                 subject = frames.child(parse, c, "nsubj")
                 if subject is not None and not actorrefs.is_pronoun(parse, subject):
@@ -562,7 +566,7 @@ def _owner(doc: Document, item: Coded, actors: list[ActorRef | None]) -> list[Ac
 
 
 #: Prepositions that place an event somewhere ("talks in Geneva", "clashes near the border").
-LOCATIVE_PREPS = frozenset({"in", "at", "near", "outside", "inside", "across", "into", "around", "on", "within"})
+LOCATIVE_PREPS = grammar.words("locative_prepositions")
 
 
 def _locative(parse: Parse, start: int, end: int) -> bool:
@@ -575,7 +579,7 @@ def _locative(parse: Parse, start: int, end: int) -> bool:
         tok = parse.tokens[i]
         if tok.dep == "pobj" and parse.tokens[tok.head].text.lower() in LOCATIVE_PREPS:
             return True
-        if tok.head == i or tok.dep in ("nsubj", "nsubjpass", "dobj"):
+        if tok.head == i or tok.dep in CLAUSE_ARGUMENTS:
             return False
         i = tok.head
     return False
@@ -673,10 +677,9 @@ def to_events(doc: Document, item: Coded) -> list[Event]:
 
 
 #: Reflexive pronouns: the text itself says the actor acts on itself ("Belarus defended itself").
-REFLEXIVES = frozenset({"itself", "themselves", "himself", "herself", "ourselves", "myself", "yourself",
-                        "yourselves", "oneself"})
+REFLEXIVES = grammar.words("reflexive_pronouns")
 #: Prepositions that only place an event ("talks in Geneva"); "on" and "into" may name a target of force.
-PLACING_PREPS = frozenset({"in", "at", "near", "outside", "inside", "within", "across", "around", "throughout"})
+PLACING_PREPS = grammar.words("placing_prepositions")
 
 
 def _reflexive(parse: Parse, heads: list[int]) -> bool:
@@ -738,7 +741,7 @@ def _place_as_location(doc: Document, ref: ActorRef, pattern_tokens: tuple[int, 
         tok = doc.parse.tokens[i]
         if tok.dep == "pobj":
             return doc.parse.tokens[tok.head].text.lower() in PLACING_PREPS and tok.head not in pattern_tokens
-        if tok.head == i or tok.dep in ("nsubj", "nsubjpass", "dobj"):
+        if tok.head == i or tok.dep in CLAUSE_ARGUMENTS:
             return False
         i = tok.head
     return False

@@ -4,30 +4,23 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from tidings.models import Parse
+from tidings.resources import grammar
 
-#: Predicates that deny what they govern ("denied attacking", "rejected claims that ...").
-DENIALS = frozenset({"deny", "refute", "disavow", "dispute", "rebut", "dismiss", "reject"})
-#: Nouns for assertions that a governing denial negates ("rejected claims that ...").
-CLAIM_NOUNS = frozenset({"claim", "report", "allegation", "accusation", "charge", "suggestion", "rumour",
-                         "rumor", "speculation", "assertion"})
-FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo"})
-MODAL_AUX = frozenset({"would", "could", "might", "may", "can", "'d", "ca"})
-#: Predicates that put their complement in the future ("plans to", "is expected to", "set to").
-FUTURE_GOVERNORS = frozenset({"plan", "intend", "schedule", "set", "due", "expect", "prepare", "aim",
-                              "propose", "go", "poise", "slate", "consider", "mull", "weigh"})
-#: Predicates that make their complement a mere possibility.
-HYPOTHETICAL_GOVERNORS = frozenset({"could", "might", "possible", "likely", "risk", "fear", "threaten", "warn",
-                                    "if", "unless", "whether", "may"})
-FUTURE_MODIFIERS = frozenset({"planned", "upcoming", "scheduled", "proposed", "forthcoming", "future", "next"})
-HYPOTHETICAL_MODIFIERS = frozenset({"possible", "potential", "hypothetical", "likely", "feared"})
+DENIALS = grammar.words("denial_verbs")
+CLAIM_NOUNS = grammar.words("claim_nouns")
+FUTURE_AUX = grammar.words("future_auxiliaries")
+MODAL_AUX = grammar.words("modal_auxiliaries")
+FUTURE_GOVERNORS = grammar.words("future_verbs")
+HYPOTHETICAL_GOVERNORS = grammar.words("hypothetical_governors")
+FUTURE_MODIFIERS = grammar.words("future_modifiers")
+HYPOTHETICAL_MODIFIERS = grammar.words("hypothetical_modifiers")
 FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
-CONDITIONAL_MARKS = frozenset({"if", "unless", "whether"})
-#: Negative quantifiers whose infinitival or relative clause is denied ("nothing to apologise for").
-NEGATIVE_PRONOUNS = frozenset({"nothing", "nobody", "none", "no-one"})
-#: Dependencies along which factuality cues above a predicate still apply to it.
-SCOPE_DEPS = frozenset({"xcomp", "ccomp", "acl", "dobj", "pobj", "pcomp", "prep", "conj", "attr", "oprd"})
+CONDITIONAL_MARKS = grammar.words("conditional_marks")
+NEGATIVE_PRONOUNS = grammar.words("negative_pronouns")
+SCOPE_DEPS = grammar.labels("factuality_scope")
 #: Extra first step for event nouns: the verb they are subject of ("an invasion could result in ...").
-NOUN_STEP_DEPS = frozenset({"nsubj", "nsubjpass"})
+NOUN_STEP_DEPS = grammar.labels("nominal_subjects")
+AUXILIARY_DEPS = grammar.labels("auxiliaries")
 
 
 @dataclass(frozen=True)
@@ -120,7 +113,7 @@ def _cues_at(parse: Parse, i: int, via: str) -> Factuality | None:
 def _negative_adverbial(parse: Parse, verb: int) -> int | None:
     """A prepositional adverbial with a negative determiner ("at no time", "in no way", "under no
     circumstances"): the determiner token, else None."""
-    auxes = [c for c in parse.children(verb) if parse.tokens[c].dep in ("aux", "auxpass")]
+    auxes = [c for c in parse.children(verb) if parse.tokens[c].dep in AUXILIARY_DEPS]
     for p in parse.children(verb) + [c for a in auxes for c in parse.children(a)]:  # "At no time did police ..."
         if parse.tokens[p].dep != "prep":
             continue

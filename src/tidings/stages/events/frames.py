@@ -4,27 +4,29 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from tidings.models import Parse, Token
+from tidings.resources import grammar
 from tidings.resources import ontology
+from tidings.resources import quotes
 from tidings.stages.events.matching import PARTY_ENTITY_TYPES, Match, infinitival, object_of
 
-SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
+SUBJECT_DEPS = grammar.labels("subjects")
 #: Verbs whose object, not subject, does the action of their infinitive ("urged Iran to release").
-OBJECT_CONTROL = frozenset({"urge", "ask", "call", "press", "push", "force", "order", "tell", "persuade",
-                            "invite", "encourage", "require", "allow", "permit", "compel", "implore", "beg",
-                            "instruct", "direct", "appeal", "help", "pressure", "lobby", "exhort", "prod",
-                            "prompt", "spur", "cause", "lead", "drive", "convince", "enable", "provoke"})
+OBJECT_CONTROL = grammar.words("object_control_verbs")
 #: Prepositions that introduce a recipient when no slot names one.
-RECIPIENT_PREPS = ("against", "on", "upon", "with", "at", "into", "to", "toward", "towards", "of", "from", "between")
+RECIPIENT_PREPS = grammar.sequence("recipient_prepositions")
+ADDRESSEE_PREPS = grammar.sequence("addressee_prepositions")
+TARGET_PREPS = grammar.sequence("target_prepositions")
+AGENT_PREPS = grammar.sequence("agent_prepositions")
+GERUND_PREPS = grammar.words("gerund_prepositions")
 #: Dependencies through which an embedded predicate inherits the subject of the one above it.
-INHERIT_DEPS = frozenset({"xcomp", "conj", "acl", "advcl", "dobj", "pobj", "prep", "pcomp", "oprd", "acomp"})
-#: Verbs of saying: their complement clause is reported speech with its own actor.
-SPEECH_LEMMAS = frozenset({"say", "tell", "announce", "state", "declare", "add", "claim", "insist", "report",
-                           "conclude", "warn", "note", "stress", "reiterate", "confirm", "write", "indicate",
-                           "explain", "argue", "suggest", "believe", "think", "acknowledge", "assert"})
+INHERIT_DEPS = grammar.labels("subject_inheriting")
+#: A participle modifying a noun ("talks held on Friday", "X, backed by Y,").
+PARTICIPLE_DEPS = grammar.labels("participle_modifiers")
+#: Verbs of saying or belief whose complement clause is reported speech with its own actor (``cues.json``).
+REPORTING_VERBS = quotes.load().reporting
 
 #: Verbs whose object is a topic, not an act of their subject ("discussed a ceasefire", "debated sanctions").
-TOPIC_VERBS = frozenset({"discuss", "debate", "consider", "review", "examine", "study", "address", "weigh",
-                         "mull", "explore", "evaluate", "assess", "analyse", "analyze"})
+TOPIC_VERBS = grammar.words("topic_verbs")
 
 
 @dataclass
@@ -66,7 +68,7 @@ def anchor_of(parse: Parse, match: Match) -> int:
 def is_passive(parse: Parse, i: int) -> bool:
     kids = [parse.tokens[c].dep for c in parse.children(i)]
     return "auxpass" in kids or "nsubjpass" in kids or (
-        parse.tokens[i].tag == "VBN" and parse.tokens[i].dep in ("acl", "amod") and "agent" in kids)
+        parse.tokens[i].tag == "VBN" and parse.tokens[i].dep in PARTICIPLE_DEPS and "agent" in kids)
 
 
 def conjuncts(parse: Parse, i: int) -> list[int]:
@@ -104,7 +106,7 @@ def _is_time(token: Token) -> bool:
 
 
 #: Indefinite pronouns whose infinitival clause is the act of the clause's subject ("has nothing to hide").
-INDEFINITES = frozenset({"nothing", "something", "anything", "everything", "little", "much"})
+INDEFINITES = grammar.words("indefinite_pronouns")
 
 
 def subject_of(parse: Parse, i: int) -> tuple[int | None, str]:
@@ -149,13 +151,13 @@ def subject_of(parse: Parse, i: int) -> tuple[int | None, str]:
         if tok.head == i or tok.dep not in INHERIT_DEPS:
             return None, "no subject"
         parent = parse.tokens[tok.head]
-        if tok.dep == "pcomp" and parent.text.lower() in ("for", "of", "from") and \
+        if tok.dep == "pcomp" and parent.text.lower() in GERUND_PREPS and \
                 parse.tokens[parent.head].pos == "VERB":
             obj = child(parse, parent.head, "dobj")
             if obj is not None:
                 return obj, "object of the verb the gerund explains"  # "criticized X for sending", "barred X from"
         if tok.dep == "xcomp" and parent.lemma.lower() in OBJECT_CONTROL:
-            obj = child(parse, tok.head, "dobj") or prep_object(parse, tok.head, ("on", "upon", "to", "with"))
+            obj = child(parse, tok.head, "dobj") or prep_object(parse, tok.head, ADDRESSEE_PREPS)
             if obj is not None:
                 return obj, "object control"
         rule = f"inherited via {tok.dep}"
@@ -261,13 +263,13 @@ def build(parse: Parse, match: Match) -> Frame:
     if recipient is None or recipient == actor:
         if frame.passive:
             recipient, frame.recipient_rule = child(parse, anchor, "nsubjpass"), "passive subject"
-            if recipient is None and parse.tokens[anchor].dep in ("acl", "amod"):
+            if recipient is None and parse.tokens[anchor].dep in PARTICIPLE_DEPS:
                 recipient, frame.recipient_rule = parse.tokens[anchor].head, "noun the participle modifies"  # "X, backed by Y,"
         else:
             recipient, frame.recipient_rule = _object_near(parse, match, anchor)
     if recipient is None and nominal and parse.tokens[anchor].dep == "nsubj":  # "the strikes hit a depot"
         verb = parse.tokens[anchor].head
-        recipient = child(parse, verb, "dobj") or prep_object(parse, verb, ("into", "on", "at"))
+        recipient = child(parse, verb, "dobj") or prep_object(parse, verb, TARGET_PREPS)
         frame.recipient_rule = "object of the event's verb"
     if recipient is not None and recipient != actor and parse.tokens[recipient].pos in ("NOUN", "PROPN", "PRON"):
         frame.recipients = conjuncts(parse, recipient)
@@ -281,7 +283,7 @@ def _undergoer_frame(parse: Parse, frame: Frame) -> Frame:
     anchor = frame.anchor
     for i in (anchor, *frame.match.tokens):
         agent = child(parse, i, "agent")
-        actor = child(parse, agent, "pobj") if agent is not None else prep_object(parse, i, ("from", "by"))
+        actor = child(parse, agent, "pobj") if agent is not None else prep_object(parse, i, AGENT_PREPS)
         if actor is not None:
             frame.actors, frame.actor_rule = conjuncts(parse, actor), "from/by phrase of an undergone event"
             break

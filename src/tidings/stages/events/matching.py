@@ -4,18 +4,18 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from tidings.models import Parse, Token
+from tidings.resources import grammar
 from tidings.resources.lexicon import SLOT, Lexicon, Pattern
 
 #: Dependencies that open a separate clause: a pattern's words never reach across them.
-CLAUSE_DEPS = frozenset({"ccomp", "advcl", "relcl", "conj", "parataxis", "csubj", "cc", "punct", "mark",
-                         "nsubj", "nsubjpass", "appos"})
+CLAUSE_DEPS = grammar.labels("pattern_boundaries")
 #: Dependencies of a noun or verb that hold its object (the recipient slot).
-OBJECT_DEPS = ("dobj", "pobj", "dative", "obj", "attr", "oprd", "pcomp")
+OBJECT_DEPS = grammar.label_sequence("objects")
 VERB_POS = frozenset({"VERB", "AUX", "ADJ"})
 NOUN_POS = frozenset({"NOUN", "PROPN"})
 NEIGHBOUR_DEPTH = 3
 #: A pattern's word may sit on the head's parent only when the head is its complement or part of its phrase.
-PARENT_DEPS = frozenset({"acomp", "attr", "oprd", "xcomp", "dobj", "pobj", "compound", "amod", "nsubj", "nsubjpass"})
+PARENT_DEPS = grammar.labels("pattern_parents")
 TIME_ENTITIES = frozenset({"DATE", "TIME"})
 
 

@@ -25,19 +25,19 @@ import re
 from dataclasses import dataclass
 
 from tidings.models import DateMention, Document, Parse
-from tidings.stages.events.frames import SPEECH_LEMMAS
+from tidings.resources import grammar
+from tidings.stages.events.frames import REPORTING_VERBS
 
 HISTORICAL_DAYS = 31
 #: Background words that alone mean earlier in the same news ("Earlier, X said"); with a measure they do not.
-NEWS_CYCLE_WORDS = frozenset({"earlier"})
+NEWS_CYCLE_WORDS = grammar.words("news_cycle_words")
 #: How the events stage appends the dating rule to an event's evidence.
 DATE_NOTE = "; date: "
-BACKGROUND_WORDS = frozenset({"previously", "formerly", "former", "ago", "since", "once", "earlier", "past",
-                              "originally", "initially"})
+BACKGROUND_WORDS = grammar.words("background_words")
 #: Dependencies that open a clause of its own: a date below one belongs to that clause's event.
-CLAUSE_DEPS = frozenset({"ccomp", "advcl", "relcl", "parataxis", "conj", "csubj"})
+CLAUSE_DEPS = grammar.labels("clause_openers")
 #: Prepositions whose date bounds a period or dates another happening ("since 2020", "after Monday's vote").
-PERIOD_PREPS = frozenset({"since", "until", "till", "before", "after", "prior"})
+PERIOD_PREPS = grammar.words("period_prepositions")
 PRESENT_TAGS = frozenset({"VBZ", "VBP", "MD"})
 _YEAR = re.compile(r"^(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?$")
 _WEEK = re.compile(r"^(\d{4})-W(\d{2})$")
@@ -177,7 +177,7 @@ def _backshifted(parse: Parse, head: int) -> bool:
     refugees"): the tense of indirect speech, not a sign of background."""
     tok = parse.tokens[head]
     governor = parse.tokens[tok.head]
-    return tok.dep == "ccomp" and governor.lemma.lower() in SPEECH_LEMMAS and governor.tag == "VBD"
+    return tok.dep == "ccomp" and governor.lemma.lower() in REPORTING_VERBS and governor.tag == "VBD"
 
 
 def _past_relative(parse: Parse, head: int) -> bool:

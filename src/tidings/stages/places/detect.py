@@ -13,21 +13,19 @@ import bisect
 from dataclasses import dataclass, field
 
 from tidings.models import Parse, Token
+from tidings.resources import grammar
 from tidings.resources.places import Gazetteer, GazetteerEntry, contains, name_key
 
 #: Lower-case words allowed inside a multi-word name ("Rio de Janeiro", "Sea of Azov").
-CONNECTORS = frozenset({"of", "de", "del", "da", "do", "dos", "la", "el", "al", "upon", "on", "sur", "am", "and"})
+CONNECTORS = grammar.words("name_connectors")
 #: Generic words that may end a name ("Donetsk region", "Idlib province").
-DESIGNATORS = frozenset({"region", "province", "oblast", "state", "governorate", "county", "district"})
+DESIGNATORS = grammar.words("place_designators")
 MAX_NAME_TOKENS = 6
 #: Words whose "to" leads to a place: verbs and nouns of motion ("travelling to", "a trip to").
-MOTION_HEADS = frozenset({"go", "come", "travel", "move", "return", "head", "fly", "drive", "walk", "march", "sail",
-                          "relocate", "flee", "evacuate", "deport", "transfer", "commute", "trip", "journey",
-                          "flight", "visit", "route", "road", "way", "migrate", "emigrate", "retreat", "escape"})
+MOTION_HEADS = grammar.words("motion_words")
 #: Nouns a town's name modifies as the place of local people and institutions ("Danbury police", "Tabriz
 #: resident", "the Innisfail skater"), beside the people of a place of ``role_cues.tsv`` ("Leeds man").
-LOCAL_HEADS = frozenset({"police", "council", "councillor", "councilor", "mayor", "resident", "sheriff", "fire",
-                         "firefighter", "business", "school", "hospital", "airport", "skater", "family", "area"})
+LOCAL_HEADS = grammar.words("local_heads")
 #: How far before "to" a "from" may open a route ("from Gloucester to Cirencester").
 ROUTE_TOKENS = 6
 #: Words joining the members of a list of places ("Žilina, Nitra and Košice").

@@ -14,6 +14,7 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
+from tidings.resources import grammar
 from tidings.resources.places import Gazetteer, GazetteerEntry, NameMatch, contains, distance_km, name_key
 
 from .detect import Toponym
@@ -34,7 +35,7 @@ CONFIDENT_MARGIN = 1.0
 CONTEXT_WEIGHT = {"country": 1.0, "admin1": 1.0, "city": 0.5, "region": 0.5, "water": 0.0, "other": 0.5}
 DEMONYM_WEIGHT, DATELINE_WEIGHT, SOURCE_WEIGHT = 0.5, 2.0, 1.0
 #: Designators after which a region's name means the region ("Sichuan province"), not a town named like it.
-REGION_DESIGNATORS = frozenset({"province", "region", "oblast", "state", "governorate"})
+REGION_DESIGNATORS = grammar.words("region_designators")
 #: The smallest town that places a longer name the gazetteer does not know ("Air Berlin" at Berlin).
 INNER_CITY_POPULATION = 100_000
 

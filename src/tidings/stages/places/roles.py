@@ -4,15 +4,16 @@ happens is a location. The cue words live in ``data/places/role_cues.tsv`` and t
 from __future__ import annotations
 
 from tidings.models import Parse, Token
+from tidings.resources import grammar
 from tidings.resources.places import RoleCues
 
 ACTOR, LOCATION = "actor", "location"
 #: Entity labels of names that are not places themselves ("the Paris Agreement", "Minsk accords").
 NAME_LABELS = frozenset({"ORG", "EVENT", "LAW", "WORK_OF_ART", "PRODUCT", "NORP"})
 #: Dependencies by which a name modifies the noun after it ("U.S. officials", "Moscow-backed").
-MODIFIER_DEPS = frozenset({"compound", "nmod", "amod", "npadvmod"})
+MODIFIER_DEPS = grammar.labels("name_modifiers")
 #: Verbs linking a subject to a description ("Iran is ready", "France became involved").
-COPULAS = frozenset({"be", "become", "remain", "seem", "appear"})
+COPULAS = grammar.words("copulas")
 #: Modal verbs heading a clause whose main verb is left out ("If the U.S. acts, so will China").
 MODAL_TAG = "MD"
 

@@ -41,6 +41,7 @@ from __future__ import annotations
 import bisect
 
 from tidings.models import ActorRef, Document, Parse, Quote
+from tidings.resources import grammar
 from tidings.resources import quotes as quote_lexicon
 from tidings.resources.quotes import QuoteLexicon
 
@@ -115,12 +116,9 @@ def run(doc: Document, *, lexicon: QuoteLexicon | None = None, min_unattributed_
 
 
 #: Words of an amount ("$915 million", "3.5 percent", "up 2 points").
-_AMOUNT_WORDS = frozenset({"percent", "per", "cent", "%", "million", "billion", "trillion", "thousand", "hundred",
-                           "points", "point", "dollars", "cents", "euros", "pounds", "yen", "about", "nearly",
-                           "almost", "some", "around", "roughly", "up", "down", "to", "from", "a", "an", "the"})
+_AMOUNT_WORDS = grammar.words("amount_words") | {"%"}
 #: Nouns of business and economic figures: reported, they are results, not anyone's words.
-FIGURE_NOUNS = frozenset({"income", "revenue", "revenues", "profit", "profits", "loss", "losses", "earnings", "sales",
-                          "turnover", "dividend", "dividends", "margin", "margins"})
+FIGURE_NOUNS = grammar.words("figure_nouns")
 #: The most words a reported noun phrase may have and still be only a reference to what was said.
 _BARE_NOUN_TOKENS = 3
 
@@ -234,7 +232,7 @@ def _inherit(marked: list[MarkedQuote], cues: list[Cue | None], text: str,
     return cues
 
 
-_TITLE_SMALL_WORDS = {"a", "an", "and", "at", "for", "in", "of", "on", "or", "the", "to", "with"}
+_TITLE_SMALL_WORDS = grammar.words("title_small_words")
 
 
 def _is_title(words: str) -> bool:

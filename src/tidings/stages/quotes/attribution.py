@@ -8,28 +8,29 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from tidings.models import Parse, Token
+from tidings.resources import grammar
 from tidings.resources.quotes import QuoteLexicon
 
 from .marks import DOUBLE, MarkedQuote, strip_span
 
 _SENTENCE_END = {".", "!", "?"}
-_SUBJECTS = ("nsubj", "nsubjpass", "csubj")
-_CLIMB = {"advcl", "xcomp", "conj", "pcomp", "acl", "prep", "pobj", "dobj", "acomp"}
+_SUBJECTS = grammar.labels("subjects")
+_CLIMB = grammar.labels("quote_climb")
 _NAMED = {"PERSON", "ORG", "NORP", "GPE"}
-_COMPLEMENTS = {"dobj", "dative", "prep", "oprd", "xcomp", "ccomp", "attr", "acomp", "advcl", "conj"}
+_COMPLEMENTS = grammar.labels("quote_complements")
+_NAME_COMPOUNDS = grammar.labels("name_compounds")
+_SPEAKER_PHRASE = grammar.labels("speaker_phrase_parts")
 _DASHES = {"—", "―", "–", "--", "-"}
 _EDGE_PUNCT = " \t\r\n,;:-–—"
-_DEFINITE = {"the", "a", "an", "this", "that", "these", "those"}
-_RELATIVES = {"that", "which", "who", "whom"}
+_DEFINITE = grammar.words("determiners")
+_RELATIVES = grammar.words("relative_pronouns")
 
 
 #: Verbs whose subject receives the document they take: "the minister received a letter saying …" is the
 #: letter's words, not the minister's.
-RECEIVING_VERBS = frozenset({"receive", "get", "obtain", "read", "open", "review", "see", "handed", "forward"})
+RECEIVING_VERBS = grammar.words("receiving_verbs")
 #: Verbs whose subject is the author of the document they take ("the unions issued a statement saying").
-ISSUING_VERBS = frozenset({"issue", "release", "publish", "send", "write", "sign", "post", "file", "submit",
-                           "circulate", "present", "make", "pen", "draft", "tweet", "deliver", "give", "put",
-                           "email", "e-mail", "launch", "unveil", "produce", "prepare", "adopt", "pass"})
+ISSUING_VERBS = grammar.words("issuing_verbs")
 
 
 @dataclass(frozen=True)
@@ -145,7 +146,7 @@ class Attributor:
             return None
         if tokens[verb].tag in ("VBG", "VBN") or self._in_quote(tokens[i].start):
             return None
-        while tokens[i].dep in ("compound", "flat") and tokens[i].head > i:
+        while tokens[i].dep in _NAME_COMPOUNDS and tokens[i].head > i:
             i = tokens[i].head
         return i
 
@@ -295,7 +296,7 @@ class Attributor:
         name = words[1]
         if tokens[name].ent_type not in ("PERSON", "ORG") and tokens[name].pos != "PROPN":
             return None
-        while tokens[name].dep in ("compound", "flat") and tokens[name].head > name:
+        while tokens[name].dep in _NAME_COMPOUNDS and tokens[name].head > name:
             name = tokens[name].head
         return Cue((tail[0],), name)
 
@@ -307,7 +308,7 @@ class Attributor:
         while i < len(tokens) and tokens[i].sent == tokens[verb].sent and tokens[i].pos not in ("PUNCT", "VERB", "ADP"):
             if tokens[i].pos in ("PROPN", "NOUN", "PRON") and not self._in_quote(tokens[i].start) and \
                     tokens[i].ent_type not in ("DATE", "TIME"):
-                while tokens[i].dep in ("compound", "flat", "poss", "amod", "case") and tokens[i].head > i:
+                while tokens[i].dep in _SPEAKER_PHRASE and tokens[i].head > i:
                     i = tokens[i].head
                 return i
             i += 1
@@ -320,7 +321,7 @@ class Attributor:
                 break
             tok = self.parse.tokens[i]
             if tok.ent_type in _NAMED or tok.pos == "PRON":
-                while self.parse.tokens[i].dep in ("compound", "flat") and self.parse.tokens[i].head > i:
+                while self.parse.tokens[i].dep in _NAME_COMPOUNDS and self.parse.tokens[i].head > i:
                     i = self.parse.tokens[i].head
                 return i
         return None

@@ -22,16 +22,19 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from tidings.models import ActorRef, Document, Token
+from tidings.resources import grammar
+from tidings.resources.actors import honorifics
 from tidings.resources.quotes import QuoteLexicon
 
 from .attribution import ISSUING_VERBS
 
-_NP_LEFT = {"compound", "det", "amod", "poss", "nmod", "nummod", "quantmod", "case", "predet", "nn"}
+_NP_LEFT = grammar.labels("noun_phrase_left")
+_NAME_COMPOUNDS = grammar.labels("name_compounds")
 _NAME_LABELS = {"PERSON", "ORG", "GPE", "NORP"}
 _GENDER_CODES = {"m": "male", "male": "male", "f": "female", "female": "female"}
-_RELATIVE = {"who", "that", "which", "whom"}
-_HONORIFIC_GENDER = {"mr": "male", "mr.": "male", "mrs": "female", "mrs.": "female", "ms": "female",
-                     "ms.": "female", "miss": "female", "sir": "male", "lady": "female"}
+_RELATIVE = grammar.words("relative_pronouns")
+#: Courtesy titles that imply a gender ("Mrs", "Sir"), from the actors' ``honorifics.tsv``.
+_HONORIFIC_GENDER = {word.lower(): _GENDER_CODES[gender] for word, gender in honorifics().items() if gender}
 
 
 @dataclass(frozen=True)
@@ -130,7 +133,7 @@ class Speakers:
                 first = min(first, self.parse.subtree(kid)[0])
         last = head
         for kid in self.parse.children(head):
-            if kid > head and tokens[kid].dep in ("compound", "flat") and kid == last + 1:
+            if kid > head and tokens[kid].dep in _NAME_COMPOUNDS and kid == last + 1:
                 last = kid
         return tokens[first].start, tokens[last].end
 
