@@ -133,6 +133,30 @@ def test_validator_checks_organisation_rows(tmp_path, row, expected):
         f"orgs.tsv:{len((data / 'orgs.tsv').read_text().splitlines())}: {expected}"]
 
 
+@pytest.mark.parametrize("table, row, expected", [
+    ("regions.tsv", "Georgia\tUSA\tGeorgian", "ambiguous name 'Georgian' stands for GEO, USA"),
+    ("regions.tsv", "Wessex\tWSX\tWessexman",
+     "regions.tsv:{n}: Wessex: needs a known country and capitalised demonyms"),
+    ("org_words.tsv", "Holdings\tCORP", "org_words.tsv:{n}: 'Holdings': needs a capitalised word and a known sector"),
+    ("object_nouns.tsv", "troop\tpeople", "object_nouns.tsv:{n}: 'troop' must be one lowercase word that is not a "
+                                          "role noun"),
+])
+def test_validator_checks_regions_org_words_and_object_nouns(tmp_path, table, row, expected):
+    data = _copy_tables(tmp_path)
+    with (data / table).open("a") as out:
+        out.write(row + "\n")
+    assert actors.validate(data, people_paths=[]) == [
+        expected.format(n=len((data / table).read_text().splitlines()))]
+
+
+def test_regions_org_words_and_object_nouns_are_loaded(kb):
+    regions = {r.name: r for r in kb.regions}
+    columbia = regions["British Columbia"]
+    assert (columbia.country, columbia.demonyms) == ("CAN", ("British Columbian",))
+    assert kb.org_words["Corp"] == "BUS" and kb.org_words["Party"] == "PTY" and kb.org_words["Post"] == "MED"
+    assert "missile" in kb.object_nouns and "troop" not in kb.object_nouns
+
+
 def test_validator_rejects_person_alias_that_names_a_country(tmp_path):
     path = _write(tmp_path, [_person(aliases=["Dupont", "Chad"])])
     assert actors.validate(people_paths=[path]) == [

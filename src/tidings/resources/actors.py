@@ -58,6 +58,15 @@ class Seat:
 
 
 @dataclass(frozen=True)
+class Region:
+    """A sub-national region or city whose people are named in the news ("British Columbians" → CAN)."""
+
+    name: str
+    country: str
+    demonyms: tuple[str, ...]
+
+
+@dataclass(frozen=True)
 class Org:
     code: str
     name: str
@@ -131,6 +140,12 @@ class ActorKB:
     foreign_markers: frozenset[str] = frozenset()
     #: Nouns naming a whole government ("administration", "regime") → the country a bare use stands for, or None.
     government_nouns: dict[str, str | None] = field(default_factory=dict)
+    #: Sub-national regions: their demonyms stand for the region's country.
+    regions: list[Region] = field(default_factory=list)
+    #: Final words typing an organisation outside the KB ("Inc" → BUS, "Party" → PTY, "Times" → MED).
+    org_words: dict[str, str] = field(default_factory=dict)
+    #: Nouns making the name before them a thing or place, not an actor ("Zircon missile").
+    object_nouns: frozenset[str] = frozenset()
 
 
 def slug(name: str) -> str:
@@ -216,7 +231,12 @@ def read_kb(data_dir: Path = DATA_DIR, people_paths: list[Path] | None = None) -
     paths = people_files(data_dir) if people_paths is None else people_paths
     markers = frozenset(word for _, (word, _reason) in _rows(data_dir / "foreign_markers.tsv"))
     governments = {noun: _null(country) for _, (noun, country, _reason) in _rows(data_dir / "government_nouns.tsv")}
-    return ActorKB(sectors, countries, seats, orgs, roles, honorifics, read_people(paths), markers, governments)
+    regions = [Region(name, country, _items(demonyms))
+               for _, (name, country, demonyms) in _rows(data_dir / "regions.tsv")]
+    org_words = {word: sector for _, (word, sector) in _rows(data_dir / "org_words.tsv")}
+    objects = frozenset(noun for _, (noun, _what) in _rows(data_dir / "object_nouns.tsv"))
+    return ActorKB(sectors, countries, seats, orgs, roles, honorifics, read_people(paths), markers, governments,
+                   regions, org_words, objects)
 
 
 class ActorDataError(ValueError):
@@ -426,7 +446,8 @@ def validate(data_dir: Path = DATA_DIR, people_paths: list[Path] | None = None) 
               + _check_columns(data_dir / "seats.tsv", 4) + _check_columns(data_dir / "orgs.tsv", 6)
               + _check_columns(data_dir / "roles.tsv", 4) + _check_columns(data_dir / "honorifics.tsv", 2)
               + _check_columns(data_dir / "foreign_markers.tsv", 2)
-              + _check_columns(data_dir / "government_nouns.tsv", 3))
+              + _check_columns(data_dir / "government_nouns.tsv", 3) + _check_columns(data_dir / "regions.tsv", 3)
+              + _check_columns(data_dir / "org_words.tsv", 2) + _check_columns(data_dir / "object_nouns.tsv", 2))
     if errors:
         return errors
     kb = read_kb(data_dir, people_paths=[])
@@ -441,6 +462,15 @@ def validate(data_dir: Path = DATA_DIR, people_paths: list[Path] | None = None) 
         if noun not in kb.roles or kb.roles[noun].sector != "GOV" or (_null(country) and country not in countries):
             errors.append(f"government_nouns.tsv:{n}: {noun!r} must be a GOV phrase of roles.tsv with a known "
                           f"country or -")
+    for n, (name, country, demonyms) in _rows(data_dir / "regions.tsv"):
+        if country not in countries or not _items(demonyms) or any(not d[:1].isupper() for d in _items(demonyms)):
+            errors.append(f"regions.tsv:{n}: {name}: needs a known country and capitalised demonyms")
+    for n, (word, sector) in _rows(data_dir / "org_words.tsv"):
+        if sector not in sectors or not word[:1].isupper() and word not in ("plc",):
+            errors.append(f"org_words.tsv:{n}: {word!r}: needs a capitalised word and a known sector")
+    for n, (noun, _what) in _rows(data_dir / "object_nouns.tsv"):
+        if not re.fullmatch(r"[a-z]+", noun) or noun in kb.roles:
+            errors.append(f"object_nouns.tsv:{n}: {noun!r} must be one lowercase word that is not a role noun")
     for n, (iso3, *_rest) in _rows(data_dir / "countries.tsv"):
         if not re.fullmatch(r"[A-Z]{3}", iso3):
             errors.append(f"countries.tsv:{n}: {iso3!r} is not an ISO3 code")
@@ -509,6 +539,9 @@ def _ambiguous_names(kb: ActorKB) -> list[str]:
     for org in kb.orgs.values():
         for name in org.aliases:
             owners.setdefault(name, set()).add(org.code)
+    for region in kb.regions:
+        for name in region.demonyms:
+            owners.setdefault(name, set()).add(region.country)
     return [f"ambiguous name {name!r} stands for {', '.join(sorted(ids))}"
             for name, ids in sorted(owners.items()) if len(ids) > 1]
 

@@ -90,6 +90,11 @@ class NameIndex:
                     self._add(form, Target(PEOPLE_NOUN, c.iso3))
             for cap in c.capitals:
                 self._add(cap, Target(CAPITAL, c.iso3, "GOV"))
+        for region in kb.regions:  # "British Columbians" → CAN (the longer name beats "British")
+            for demonym in region.demonyms:
+                self._add(demonym, Target(ADJECTIVE, region.country))
+                for plural in _plurals(demonym):
+                    self._add(plural, Target(PEOPLE_NOUN, region.country))
         for k, seat in enumerate(kb.seats):
             for alias in seat.aliases:
                 self._add(alias, Target(SEAT, str(k), seat.sector))
