@@ -305,3 +305,31 @@ def test_validator_checks_government_nouns(tmp_path, row, expected):
 def test_government_nouns_are_loaded_with_their_default_country():
     nouns = actors.read_kb(people_paths=[]).government_nouns
     assert nouns["administration"] == "USA" and nouns["regime"] is None
+
+
+def test_phoenix_country_dictionary_becomes_dated_people():
+    kb = actors.read_kb(people_paths=[FIXTURE_PEOPLE])
+    people, skipped = actors.convert_phoenix_people(PETRARCH / "countries_sample.actors", kb)
+    by_id = {p["id"]: p for p in people}
+    assert set(by_id) == {"marta-elena-voskuijl", "johannes-wirthmueller"}
+    marta = by_id["marta-elena-voskuijl"]
+    assert marta["aliases"] == ["Marta Voskuijl"] and marta["country"] == "NLD"  # never a bare surname
+    assert [(r["sector"], r["start"], r["end"]) for r in marta["roles"]] == [
+        ("ELI", "1965-01-01", "2003-01-01"), ("GOV", "2003-01-01", "2006-12-31"), ("GOV", "2010-02-01", "2014")]
+    # an unreadable seven-digit date drops its role, not the person; the country and the title are not people
+    assert [r["sector"] for r in by_id["johannes-wirthmueller"]["roles"]] == ["MIL"]
+    assert skipped == {"not a full personal name": 2, "no dated national role since 2000": 1,
+                       "already in the knowledge base": 1, "name shared by two countries": 1}
+
+
+def test_phoenix_people_are_name_only_and_valid(tmp_path):
+    people = tmp_path / "people"
+    people.mkdir()
+    target = people / (actors.TAGGED_ONLY_PREFIX + "sample.jsonl")
+    counts = actors.write_phoenix_people(PETRARCH / "countries_sample.actors", target,
+                                         actors.read_kb(people_paths=[FIXTURE_PEOPLE]))
+    assert counts["kept"] == 2
+    assert actors.validate(people_paths=[FIXTURE_PEOPLE, target]) == []
+    kb = actors.read_kb(people_paths=[FIXTURE_PEOPLE, target])
+    assert kb.tagged_only == {"marta-elena-voskuijl", "johannes-wirthmueller"}
+    assert "vladimir-putin" not in kb.tagged_only

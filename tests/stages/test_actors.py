@@ -571,3 +571,33 @@ def test_coordinated_kb_organisations_inside_one_tagged_span(annotate):
     doc = annotate("Amnesty International and Human Rights Watch criticised the verdict.")
     assert found(doc) == {"Amnesty International": ("AMNESTY", None, "HRI"),
                           "Human Rights Watch": ("HRW", None, "HRI")}
+
+
+@pytest.fixture(scope="module")
+def annotate_with_phoenix(tmp_path_factory):
+    """The fixture people plus name-only people converted from a Phoenix-style dictionary."""
+    from tidings.resources.actors import TAGGED_ONLY_PREFIX, write_phoenix_people
+    target = tmp_path_factory.mktemp("people") / (TAGGED_ONLY_PREFIX + "sample.jsonl")
+    source = Path(__file__).parents[1] / "fixtures" / "actors" / "petrarch" / "countries_sample.actors"
+    write_phoenix_people(source, target, read_kb(people_paths=[FIXTURE_PEOPLE]))
+    phoenix_index = NameIndex(read_kb(people_paths=[FIXTURE_PEOPLE, target]))
+
+    def run(text, published):
+        return actors.run(nlp.run(clean.run(RawArticle(id="t", text=text, published=published))),
+                          index=phoenix_index)
+
+    return run
+
+
+def test_name_only_people_resolve_by_date_from_a_tagged_full_name(annotate_with_phoenix):
+    during = annotate_with_phoenix("Marta Voskuijl said on Monday that the court ruling would be respected.",
+                                   "2012-03-05")
+    after = annotate_with_phoenix("Marta Voskuijl said on Monday that the court ruling would be respected.",
+                                  "2019-03-05")
+    assert found(during)["Marta Voskuijl"] == ("marta-elena-voskuijl", "NLD", "GOV")
+    assert found(after)["Marta Voskuijl"] == ("marta-elena-voskuijl", "NLD", "ELI")
+
+
+def test_name_only_people_are_never_found_from_a_surname(annotate_with_phoenix):
+    doc = annotate_with_phoenix("Voskuijl said on Monday that the court ruling would be respected.", "2012-03-05")
+    assert all(doc.actor(m.actor_id).id != "marta-elena-voskuijl" for m in doc.mentions)

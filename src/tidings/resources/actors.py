@@ -33,6 +33,9 @@ _ROLE_KEYS = {"office", "title", "country", "org", "sector", "start", "end"}
 TRANSNATIONAL = "*"
 #: Sectors of non-state organisations that must record a home country (or ``*``) in ``orgs.tsv``.
 HOMED_SECTORS = frozenset({"REB", "SEP", "UAF", "CRM", "PTY", "OPP"})
+#: People files whose name starts with this hold name-only people (converted from the Phoenix dictionaries):
+#: they resolve a full name the tagger marks as a person, but are not searched for in the text themselves.
+TAGGED_ONLY_PREFIX = "phoenix_"
 #: Environment variable listing user actor files (``os.pathsep``-separated), read by ``load_kb()``.
 USER_ENV = "TIDINGS_ACTORS"
 
@@ -146,6 +149,8 @@ class ActorKB:
     org_words: dict[str, str] = field(default_factory=dict)
     #: Nouns making the name before them a thing or place, not an actor ("Zircon missile").
     object_nouns: frozenset[str] = frozenset()
+    #: Ids of name-only people (``people/phoenix_*.jsonl``): resolved from tagged person names only.
+    tagged_only: frozenset[str] = frozenset()
 
 
 def slug(name: str) -> str:
@@ -235,8 +240,11 @@ def read_kb(data_dir: Path = DATA_DIR, people_paths: list[Path] | None = None) -
                for _, (name, country, demonyms) in _rows(data_dir / "regions.tsv")]
     org_words = {word: sector for _, (word, sector) in _rows(data_dir / "org_words.tsv")}
     objects = frozenset(noun for _, (noun, _what) in _rows(data_dir / "object_nouns.tsv"))
-    return ActorKB(sectors, countries, seats, orgs, roles, honorifics, read_people(paths), markers, governments,
-                   regions, org_words, objects)
+    searched = read_people([p for p in paths if not p.name.startswith(TAGGED_ONLY_PREFIX)])
+    tagged = read_people([p for p in paths if p.name.startswith(TAGGED_ONLY_PREFIX)])
+    people = {**tagged, **searched}
+    return ActorKB(sectors, countries, seats, orgs, roles, honorifics, people, markers, governments,
+                   regions, org_words, objects, frozenset(tagged) - frozenset(searched))
 
 
 class ActorDataError(ValueError):
@@ -733,3 +741,142 @@ def _write_lines(path: Path, lines: list[str]) -> Path:
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text("".join(line + "\n" for line in lines), encoding="utf-8")
     return path
+
+
+# --- Phoenix country dictionary → people files ----------------------------------------------
+
+#: Date range of a Phoenix role: ``yymmdd`` or ``yyyymmdd`` bounds (``030101-041231``, ``>20100201``, ``<061231``).
+_PHOENIX_SPAN = re.compile(r"^(?:(\d{6}|\d{8})-(\d{6}|\d{8})|>\s*(\d{6}|\d{8})|<\s*(\d{6}|\d{8}))$")
+#: Words that make a Phoenix entry a title or description, not a person's name ("FOREIGN_MINISTER_ABDULLAH_").
+_PHOENIX_NOT_NAME = frozenset("minister president acting general secretary prime foreign king queen prince princess "
+                              "sheikh emir governor deputy chief former leader spokesman ambassador senator "
+                              "the of and mr mrs ms dr".split())
+
+
+def _phoenix_day(raw: str | None, year_of_file: int) -> str | None:
+    """``030101`` → ``2003-01-01``, ``19270101`` → ``1927-01-01``: a two-digit year after the dictionary's own
+    year (``year_of_file``, two digits) is of the 1900s. None when the day is not a calendar day."""
+    if raw is None:
+        return None
+    if len(raw) == 6:
+        yy = int(raw[:2])
+        raw = f"{2000 + yy if yy <= year_of_file else 1900 + yy}{raw[2:]}"
+    day = f"{raw[:4]}-{raw[4:6]}-{raw[6:]}"
+    return day if _ISO_DATE.match(day) else None
+
+
+def _phoenix_entries(path: Path) -> list[dict]:
+    """Name, aliases and (code, start, end) roles of every entry of a Phoenix ``.actors`` file, tolerantly:
+    unreadable codes and dates are dropped (counted by the caller from what is missing)."""
+    entries: list[dict] = []
+    for line in path.read_text(encoding="utf-8", errors="replace").splitlines():
+        line = line.split("#", 1)[0].rstrip()
+        if not line.strip():
+            continue
+        head = _PETRARCH_CODE.sub("", line).strip()
+        if head.startswith("+") and entries:
+            entries[-1]["aliases"].append(head[1:])
+        elif head and not line[:1].isspace() and not line.startswith("["):
+            entries.append({"raw": head, "aliases": [], "codes": []})
+        if not entries:
+            continue
+        for code_text in _PETRARCH_CODE.findall(line):
+            code, _, span = code_text.strip().partition(" ")
+            entries[-1]["codes"].append((code.strip().upper(), span.strip()))
+    return entries
+
+
+def _phoenix_name(raw: str) -> str | None:
+    """A person's name from a Phoenix entry (``ANWAR_UL_HAQ_AHADY_`` → ``Anwar Ul Haq Ahady``), None for titles,
+    single words and anything with digits or brackets."""
+    if re.search(r"[\d()/:+{}]", raw):
+        return None
+    name = _petrarch_name(raw.replace(" ", "_"))
+    words = name.split()
+    if len(words) < 2 or any(w.lower().strip(".") in _PHOENIX_NOT_NAME for w in words):
+        return None
+    return name if all(re.fullmatch(r"[A-Z]\.|[A-Z][a-zA-Z'-]*", w) for w in words) else None
+
+
+def convert_phoenix_people(path: str | Path, kb: ActorKB, *, year_of_file: int = 14, since: str = "2000",
+                           open_end: str | None = "2014") -> tuple[list[dict], dict[str, int]]:
+    """People with dated national roles from a Phoenix country dictionary (``Phoenix.Countries.actors.txt``),
+    as records of ``people/*.jsonl``, and a count of what was left out and why.
+
+    Kept: entries whose name is a person's full name (two words or more, no title words), with at least one
+    dated role of a known country and sector that ends in or after ``since``; roles are office ``other``;
+    an open-ended role (``>100201``) ends at ``open_end`` (the dictionary's last year: it cannot vouch for
+    later); undated codes are dropped (the resolver makes a person ELI once a tenure has ended). Left out:
+    people the KB has (same id, name or alias), names two countries share, names and aliases that are also
+    country or organisation names. Aliases are the entry's other full names (never a bare surname)."""
+    cameo_orgs = {cameo: org for _, (cameo, org) in _rows(DATA_DIR / "cameo_orgs.tsv")}
+    known = {fold_name(a) for p in kb.people.values() for a in (p.name, *p.aliases)}
+    places = {a for c in kb.countries.values() for a in (c.name, *c.aliases, *c.adjectives, *c.capitals)}
+    places |= {a for seat in kb.seats for a in seat.aliases} | {a for org in kb.orgs.values() for a in org.aliases}
+    skipped: dict[str, int] = {}
+    found: dict[str, dict] = {}
+
+    def skip(reason: str) -> None:
+        skipped[reason] = skipped.get(reason, 0) + 1
+
+    for entry in _phoenix_entries(Path(path)):
+        name = _phoenix_name(entry["raw"])
+        if name is None:
+            skip("not a full personal name")
+            continue
+        roles = []
+        for code, span in entry["codes"]:
+            dates = _PHOENIX_SPAN.match(span)
+            country, sector, org = _cameo_parts(code, kb, cameo_orgs)
+            if dates is None or sector is None or country is None:
+                continue
+            start = _phoenix_day(dates.group(1) or dates.group(3), year_of_file)
+            end = _phoenix_day(dates.group(2) or dates.group(4), year_of_file) if not dates.group(3) else open_end
+            if (start is None and dates.group(1)) or (start and end and _lower(start) > _upper(end)):
+                continue
+            roles.append({"office": "other", "title": None, "country": country, "org": org, "sector": sector,
+                          "start": start, "end": end})
+        roles = [r for r in roles if r["end"] is None or _upper(r["end"]) >= _lower(since)]
+        if not roles:
+            skip("no dated national role since " + since)
+            continue
+        aliases = [a for a in (_phoenix_name(raw) for raw in entry["aliases"]) if a and a != name]
+        if any(fold_name(n) in known for n in (name, *aliases)) or slug(name) in kb.people:
+            skip("already in the knowledge base")
+            continue
+        if any(n in places for n in (name, *aliases)):
+            skip("name of a country or organisation")
+            continue
+        pid = slug(name)
+        record = found.setdefault(pid, {"id": pid, "name": name, "aliases": [], "gender": None,
+                                        "country": roles[0]["country"], "roles": []})
+        record["aliases"] = list(dict.fromkeys(record["aliases"] + aliases))
+        record["roles"] += [r for r in roles if r not in record["roles"]]
+    people = []
+    for record in found.values():
+        if len({r["country"] for r in record["roles"]}) > 1:
+            skip("name shared by two countries")
+            continue
+        record["roles"].sort(key=lambda r: (r["start"] or "", r["end"] or ""))
+        people.append(record)
+    return people, skipped
+
+
+def fold_name(name: str) -> str:
+    """Accent-, case- and punctuation-free form of a name, to tell whether two spellings are one name."""
+    ascii_name = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode().lower()
+    return " ".join(re.sub(r"[^a-z0-9]+", " ", ascii_name).split())
+
+
+def write_phoenix_people(source: str | Path, target: str | Path, kb: ActorKB | None = None) -> dict[str, int]:
+    """Write ``convert_phoenix_people(source)`` to ``target`` (a ``people/phoenix_*.jsonl`` file), one compact
+    line a person (empty and null fields left out), sorted by id; returns the counts of people kept and left out."""
+    kb = kb or read_kb(people_paths=[p for p in people_files() if not p.name.startswith(TAGGED_ONLY_PREFIX)])
+    people, skipped = convert_phoenix_people(source, kb)
+    lines = []
+    for person in sorted(people, key=lambda p: p["id"]):
+        compact = {k: v for k, v in person.items() if v not in (None, [])}
+        compact["roles"] = [{k: v for k, v in r.items() if v is not None} for r in person["roles"]]
+        lines.append(json.dumps(compact, ensure_ascii=False, separators=(",", ":")))
+    _write_lines(Path(target), lines)
+    return {"kept": len(people), **skipped}

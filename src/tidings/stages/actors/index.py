@@ -101,17 +101,23 @@ class NameIndex:
         for org in kb.orgs.values():
             for alias in org.aliases:
                 self._add(alias, Target(ORG, org.code, org.sector))
-        for person in kb.people.values():
+        searched = [p for p in kb.people.values() if p.id not in kb.tagged_only]
+        for person in searched:
             for alias in (person.name, *person.aliases):
                 self._add(alias, Target(PERSON, person.id))
+        #: names of name-only people (resolved where the tagger finds a person's name, never searched for)
+        self.tagged_names: dict[str, list[Target]] = defaultdict(list)
+        for pid in kb.tagged_only:
+            for alias in (kb.people[pid].name, *kb.people[pid].aliases):
+                self.tagged_names[alias].append(Target(PERSON, pid))
         self.role_words = frozenset(w for phrase in kb.roles for w in phrase.split() if w not in ("of", "the"))
         words = sorted(self.targets)
         self.regex = re.compile(r"(?<!\w)(?:" + _trie_pattern(words) + r")(?!\w)")
         self.surnames: dict[str, list[str]] = defaultdict(list)  # last word of a KB name → person ids
-        for person in kb.people.values():
+        for person in searched:
             self.surnames[person.name.split()[-1]].append(person.id)
         # folded person names and aliases by first letter, for the misspelling search
-        pairs = {(fold(alias).lower(), person.id) for person in kb.people.values()
+        pairs = {(fold(alias).lower(), person.id) for person in searched
                  for alias in (person.name, *person.aliases)}
         self._fuzzy: dict[str, tuple[list[str], list[str]]] = {}
         for key, pid in sorted(pairs):
@@ -133,7 +139,8 @@ class NameIndex:
                 for m in self.regex.finditer(text)]
 
     def exact(self, name: str) -> tuple[Target, ...]:
-        return tuple(self.targets.get(name, ()))
+        """Targets named exactly ``name``, name-only people included."""
+        return tuple(self.targets.get(name, ())) + tuple(self.tagged_names.get(name, ()))
 
     def fuzzy_people(self, name: str) -> tuple[str, ...]:
         """Person ids, sorted, whose name or alias (accents and case aside, same first letter) is one edit from

@@ -223,7 +223,7 @@ class MentionFinder:
                     spans[(start, end)] = []  # "Vice-President Moody Awori" tagged as an organisation
                 continue
             if ent.label == "PERSON":
-                spans[(start, end)] = []
+                spans[(self._given_name_before(toks[0]), end)] = []
         for (start, end), pids in sorted(spans.items()):
             self._person(start, end, pids)
         for tok in self.tokens:
@@ -232,6 +232,18 @@ class MentionFinder:
                     tok.i not in self.match_of):
                 self.used.add(tok.i)
                 self.candidates.append(Candidate(3, tok.start, tok.end, "PERSON", self.surnames[tok.text]))
+
+    def _given_name_before(self, first: Token) -> int:
+        """Where a tagged person's name starts: a given name the tagger took for a place ("Marta" tagged GPE
+        before "Voskuijl") belongs to it when it is a capitalised compound of the name and no KB name or title."""
+        prev = self.tokens[first.i - 1] if first.i else None
+        if (prev is not None and prev.sent == first.sent and prev.pos == "PROPN" and prev.dep == "compound"
+                and prev.head >= first.i and prev.text[:1].isupper() and prev.text[1:].islower()
+                and prev.i not in self.match_of and not self._is_title_word(prev)
+                and (ent := self.entity_of.get(prev.i)) is not None and ent.label in ("GPE", "LOC")
+                and ent.token_end == first.i):
+            return prev.start
+        return first.start
 
     def _person(self, start: int, end: int, pids: list[str]) -> None:
         toks = self.tokens_in(start, end)
