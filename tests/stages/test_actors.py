@@ -601,3 +601,20 @@ def test_name_only_people_resolve_by_date_from_a_tagged_full_name(annotate_with_
 def test_name_only_people_are_never_found_from_a_surname(annotate_with_phoenix):
     doc = annotate_with_phoenix("Voskuijl said on Monday that the court ruling would be respected.", "2012-03-05")
     assert all(doc.actor(m.actor_id).id != "marta-elena-voskuijl" for m in doc.mentions)
+
+
+@pytest.mark.parametrize("text, name, country", [
+    ("Turkish Airlines cancelled dozens of flights on Monday.", "Turkish Airlines", "TUR"),
+    ("The Bank of China raised its lending rate.", "Bank of China", "CHN"),
+    ("Georgia Power Company raised its rates for the third time this year.", "Georgia Power Company", None),
+    ("Shares in the Jordan Brand Company fell sharply.", "Jordan Brand Company", None),
+])
+def test_a_company_takes_a_country_only_from_what_its_name_says(annotate, text, name, country):
+    doc = annotate(text)
+    orgs = {m.text: doc.actor(m.actor_id) for m in doc.mentions}
+    assert (orgs[name].kind, orgs[name].country, orgs[name].sector) == ("organization", country, "BUS")
+
+
+def test_a_name_coordinated_with_a_company_is_not_its_country(annotate):
+    doc = annotate("The Bank of China and Air India reported losses.")
+    assert found(doc)["Bank of China"] == ("bank-of-china", "CHN", "BUS")

@@ -93,11 +93,16 @@ class MentionFinder:
         toks = self.tokens_in(m.start, m.end)
         if not toks or toks[0].start != m.start or toks[-1].end != m.end:
             return False  # not on token boundaries ("US" inside "USA-based" tokenised oddly)
-        if all(t.kind == ADJECTIVE for t in m.targets) or (len(toks) > 1 and m.targets[0].kind == PERSON):
-            return True  # a full KB name stands even inside a longer tagged span ("Democrat Hillary Clinton")
         ent = self.entity_of.get(toks[0].i)
         if ent is not None and not (ent.start <= m.start and ent.end >= m.end):
             ent = None
+        if all(t.kind == ADJECTIVE for t in m.targets) and ent is not None and ent.label == "ORG":
+            # "Turkish Airlines" is a company (of Turkey), "the Russian Defence Ministry" a Russian role phrase
+            rest = [t for t in self.tokens[ent.token_start:ent.token_end] if t.i not in {x.i for x in toks}]
+            return any(self._is_title_word(t) for t in rest) or not any(
+                t.pos in ("PROPN", "NOUN") and t.i > toks[-1].i for t in rest)
+        if all(t.kind == ADJECTIVE for t in m.targets) or (len(toks) > 1 and m.targets[0].kind == PERSON):
+            return True  # a full KB name stands even inside a longer tagged span ("Democrat Hillary Clinton")
         if ent is None or ent.label not in CONTAINER_LABELS:
             return True
         extra = [t for t in self.tokens[ent.token_start:ent.token_end] if t.end <= m.start or t.start >= m.end]
@@ -129,7 +134,7 @@ class MentionFinder:
                 tok = self.tokens[c]
                 dep = tok.dep
                 if dep in ("amod", "compound", "nmod", "poss", "npadvmod", "nummod") or (
-                        dep == "conj" and tok.pos in ("ADJ", "PROPN")):
+                        dep == "conj" and tok.pos in ("ADJ", "PROPN") and self._demonym(c)):
                     self._modifier(c, ctx)
                 elif dep == "prep" and tok.text.lower() in ("of", "in", "from", "for"):
                     self._prep_object(c, ctx)
@@ -179,6 +184,12 @@ class MentionFinder:
             elif (ent := self.entity_of.get(c)) is not None and ent.label == "GPE":
                 if iso := city_country(ent.text):
                     ctx.targets.append(Target(COUNTRY, iso))
+
+    def _demonym(self, i: int) -> bool:
+        """Whether token ``i`` is a demonym ("Romanian"), which may modify a role noun it is coordinated with;
+        a coordinated name ("the Bank of China and Air India") is another party."""
+        m = self.match_of.get(i)
+        return m is None or all(t.kind == ADJECTIVE for t in m.targets)
 
     def _name_country(self, name: str) -> str | None:
         """The country a KB name stands for ("U.S." → USA), None for people and unknown names."""
@@ -619,14 +630,23 @@ class MentionFinder:
                     or not any(t.pos == "PROPN" for t in toks) or (len(toks) == 1 and city_country(name))
                     or name in things or _is_region(name)):
                 continue  # not a name; a city, region or thing ("the Zircon missile") the tagger took for an org
-            ctx = Context()
-            for tok in toks:
-                if tok.i in self.match_of:
-                    self._modifier(tok.i, ctx)
-            countries = [iso for t in ctx.targets if (iso := self.resolver.country_of(t, self.day))]
-            actor = Actor(id=slug(name), name=name, kind="organization", country=countries[0] if countries else None,
+            actor = Actor(id=slug(name), name=name, kind="organization", country=self._org_country(name),
                           sector=self._org_sector(toks))
             self.candidates.append(Candidate(1, start, end, "ORG", actor))
+
+    def _org_country(self, name: str) -> str | None:
+        """The country an organisation's own name gives: a demonym anywhere ("Turkish Airlines", "the Syrian
+        Observatory for Human Rights") or a country named after "of" or last ("Bank of China", "Air India").
+        A country name first is no evidence: it is as often a person's or a state's name ("Georgia Power",
+        "Jordan Brand")."""
+        found = {}
+        for m in self.index.find(name):
+            target = m.targets[0]
+            before = name[:m.start].rstrip()
+            if target.kind in (ADJECTIVE, PEOPLE_NOUN) or (target.kind == COUNTRY and (
+                    before.endswith(" of") or (m.end == len(name) and before))):
+                found.setdefault(target.key, m.start)
+        return next(iter(found)) if len(found) == 1 else None
 
     def _org_sector(self, toks: list[Token]) -> str | None:
         """The type of an organisation outside the KB from its final words ("Toyota Motor Corp" → BUS,
