@@ -181,7 +181,7 @@ def test_home_country_of_groups_sectors_and_people(actor_id, country):
 
 
 def test_armed_groups_keep_a_null_actor_country_but_record_their_home(kb):
-    groups = [o for o in kb.orgs.values() if o.kind == "group"]
+    groups = [o for o in kb.orgs.values() if o.kind == "group" and not o.code.startswith("PHX")]
     assert all(o.country for o in groups if o.code not in ("ISIL", "AQ", "AQIM"))
     assert kb.orgs["ISIL"].country is None  # transnational: '*' in orgs.tsv
 
@@ -331,5 +331,21 @@ def test_phoenix_people_are_name_only_and_valid(tmp_path):
     assert counts["kept"] == 2
     assert actors.validate(people_paths=[FIXTURE_PEOPLE, target]) == []
     kb = actors.read_kb(people_paths=[FIXTURE_PEOPLE, target])
-    assert kb.tagged_only == {"marta-elena-voskuijl", "johannes-wirthmueller"}
+    assert kb.tagged_only & set(kb.people) == {"marta-elena-voskuijl", "johannes-wirthmueller"}
     assert "vladimir-putin" not in kb.tagged_only
+
+
+def test_phoenix_armed_groups_become_name_only_organisations(tmp_path):
+    kb = actors.read_kb(people_paths=[FIXTURE_PEOPLE])
+    rows, skipped = actors.convert_phoenix_groups(PETRARCH / "groups_sample.actors", kb)
+    assert [row[1:] for row in rows] == [
+        ["Northern Valley Liberation Front", "group", "REB", "COL",
+         "Northern Valley Liberation Front;Valley Liberation Front;NVLF"],
+        ["Red Dawn Cells", "group", "REB", "*", "Red Dawn Cells"]]
+    assert skipped == {"not a group name": 1, "already in the knowledge base, or a name it uses for another actor": 1,
+                       "a name shared by two entries": 1}
+    data = _copy_tables(tmp_path)
+    actors.write_phoenix_groups(PETRARCH / "groups_sample.actors", data / actors.TAGGED_ORG_FILE, kb)
+    assert actors.validate(data, people_paths=[]) == []
+    loaded = actors.read_kb(data, people_paths=[])
+    assert {row[0] for row in rows} <= loaded.tagged_only and "NATO" not in loaded.tagged_only

@@ -618,3 +618,10 @@ def test_a_company_takes_a_country_only_from_what_its_name_says(annotate, text, 
 def test_a_name_coordinated_with_a_company_is_not_its_country(annotate):
     doc = annotate("The Bank of China and Air India reported losses.")
     assert found(doc)["Bank of China"] == ("bank-of-china", "CHN", "BUS")
+
+
+def test_name_only_groups_resolve_from_a_tagged_organisation_name(annotate):
+    doc = annotate("Ansar Dine fighters withdrew from the town after Ansar Dine lost its commander.")
+    groups = [doc.actor(m.actor_id) for m in doc.mentions if m.text == "Ansar Dine"]
+    assert groups and all((a.kind, a.sector, a.country) == ("group", "REB", None) for a in groups)
+    assert {a.org for a in groups} == {"PHXANSARDINE"}

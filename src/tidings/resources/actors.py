@@ -36,6 +36,11 @@ HOMED_SECTORS = frozenset({"REB", "SEP", "UAF", "CRM", "PTY", "OPP"})
 #: People files whose name starts with this hold name-only people (converted from the Phoenix dictionaries):
 #: they resolve a full name the tagger marks as a person, but are not searched for in the text themselves.
 TAGGED_ONLY_PREFIX = "phoenix_"
+#: Groups converted from the Phoenix dictionaries (``orgs.tsv`` format): name-only, like the Phoenix people
+#: (resolved where the tagger marks an organisation's exact name, never searched for in the text).
+TAGGED_ORG_FILE = "phoenix_groups.tsv"
+#: Organisation tables, in order: the curated one, then the converted groups.
+ORG_FILES = ("orgs.tsv", TAGGED_ORG_FILE)
 #: Environment variable listing user actor files (``os.pathsep``-separated), read by ``load_kb()``.
 USER_ENV = "TIDINGS_ACTORS"
 
@@ -149,7 +154,8 @@ class ActorKB:
     org_words: dict[str, str] = field(default_factory=dict)
     #: Nouns making the name before them a thing or place, not an actor ("Zircon missile").
     object_nouns: frozenset[str] = frozenset()
-    #: Ids of name-only people (``people/phoenix_*.jsonl``): resolved from tagged person names only.
+    #: Ids of name-only people (``people/phoenix_*.jsonl``) and codes of name-only groups
+    #: (``phoenix_groups.tsv``): resolved from names the tagger marks, never searched for in the text.
     tagged_only: frozenset[str] = frozenset()
 
 
@@ -231,6 +237,9 @@ def read_kb(data_dir: Path = DATA_DIR, people_paths: list[Path] | None = None) -
     seats = [Seat(name, country, sector, _items(aliases))
              for _, (name, country, sector, aliases) in _rows(data_dir / "seats.tsv")]
     orgs = {o.code: o for o in (_org_row(row) for _, row in _rows(data_dir / "orgs.tsv"))}
+    tagged_orgs = {o.code: o for o in (_org_row(row) for _, row in _rows(data_dir / TAGGED_ORG_FILE))
+                   if o.code not in orgs} if (data_dir / TAGGED_ORG_FILE).exists() else {}
+    orgs.update(tagged_orgs)
     roles = {r.phrase: r for r in (_role_row(row) for _, row in _rows(data_dir / "roles.tsv"))}
     honorifics = {word: _null(gender) for _, (word, gender) in _rows(data_dir / "honorifics.tsv")}
     paths = people_files(data_dir) if people_paths is None else people_paths
@@ -244,7 +253,7 @@ def read_kb(data_dir: Path = DATA_DIR, people_paths: list[Path] | None = None) -
     tagged = read_people([p for p in paths if p.name.startswith(TAGGED_ONLY_PREFIX)])
     people = {**tagged, **searched}
     return ActorKB(sectors, countries, seats, orgs, roles, honorifics, people, markers, governments,
-                   regions, org_words, objects, frozenset(tagged) - frozenset(searched))
+                   regions, org_words, objects, frozenset(tagged) - frozenset(searched) | frozenset(tagged_orgs))
 
 
 class ActorDataError(ValueError):
@@ -455,7 +464,9 @@ def validate(data_dir: Path = DATA_DIR, people_paths: list[Path] | None = None) 
               + _check_columns(data_dir / "roles.tsv", 4) + _check_columns(data_dir / "honorifics.tsv", 2)
               + _check_columns(data_dir / "foreign_markers.tsv", 2)
               + _check_columns(data_dir / "government_nouns.tsv", 3) + _check_columns(data_dir / "regions.tsv", 3)
-              + _check_columns(data_dir / "org_words.tsv", 2) + _check_columns(data_dir / "object_nouns.tsv", 2))
+              + _check_columns(data_dir / "org_words.tsv", 2) + _check_columns(data_dir / "object_nouns.tsv", 2)
+              + (_check_columns(data_dir / "phoenix_groups.tsv", 6) if (data_dir / "phoenix_groups.tsv").exists()
+                 else []))
     if errors:
         return errors
     kb = read_kb(data_dir, people_paths=[])
@@ -485,11 +496,13 @@ def validate(data_dir: Path = DATA_DIR, people_paths: list[Path] | None = None) 
     for n, (name, country, sector, aliases) in _rows(data_dir / "seats.tsv"):
         if country not in countries or sector not in sectors or not _items(aliases):
             errors.append(f"seats.tsv:{n}: {name}: needs a known country, sector and at least one alias")
-    for n, row in _rows(data_dir / "orgs.tsv"):
-        errors.extend(f"orgs.tsv:{n}: {msg}" for msg in _org_errors(row, sectors, countries))
+    org_files = [name for name in ORG_FILES if (data_dir / name).exists()]
+    for name in org_files:
+        for n, row in _rows(data_dir / name):
+            errors.extend(f"{name}:{n}: {msg}" for msg in _org_errors(row, sectors, countries))
     errors.extend(_ambiguous_names(kb))
-    if len(kb.orgs) != len(_rows(data_dir / "orgs.tsv")):
-        errors.append("orgs.tsv: duplicate codes")
+    if len(kb.orgs) != sum(len(_rows(data_dir / name)) for name in org_files):
+        errors.append("orgs.tsv, phoenix_groups.tsv: duplicate codes")
     if len(kb.roles) != len(_rows(data_dir / "roles.tsv")):
         errors.append("roles.tsv: a phrase is listed twice")
     for n, row in _rows(data_dir / "roles.tsv"):
@@ -880,3 +893,95 @@ def write_phoenix_people(source: str | Path, target: str | Path, kb: ActorKB | N
         lines.append(json.dumps(compact, ensure_ascii=False, separators=(",", ":")))
     _write_lines(Path(target), lines)
     return {"kept": len(people), **skipped}
+
+
+# --- Phoenix non-state armed groups → phoenix_groups.tsv ------------------------------------
+
+#: Words showing that a Phoenix non-state entry names a group, not a person ("Commander Khattab" is left out).
+_GROUP_WORDS = frozenset("front army brigade brigades battalion battalions movement organization organisation party "
+                         "council cell cells faction group groups forces force jihad liberation resistance tigers "
+                         "commando commandos nuclei militia union league alliance committee guerrillas "
+                         "mujahideen mujahidin fighters revolutionaries".split())
+_GROUP_PREFIXES = ("Al-", "Jaish", "Jaysh", "Lashkar", "Harakat", "Hizb", "Tehrik", "Ansar", "Jamaat", "Jund",
+                   "Kata'ib", "Asbat", "Tanzim")
+_SMALL_WORDS = frozenset("of the for and in to on at by de del la el".split())
+
+
+def _group_name(raw: str) -> tuple[str, str | None] | None:
+    """``BASQUE_FATHERLAND_AND_FREEDOM_(ETA)_`` → (``Basque Fatherland and Freedom``, ``ETA``): news casing
+    (small words lower), the bracketed acronym apart; None when the entry does not name a group."""
+    acronym = re.search(r"\(([A-Za-z-]{3,})\)", raw)
+    base = re.sub(r"\([^)]*\)", "", raw)
+    if re.search(r"[\d/:+{}]", base):
+        return None
+    words = _petrarch_name(base.replace(" ", "_")).split()
+    words = [w.lower() if k and w.lower() in _SMALL_WORDS else w for k, w in enumerate(words)]
+    name = " ".join(words)
+    grouped = any(w.lower().strip("'") in _GROUP_WORDS for w in re.split(r"[\s-]+", name))
+    if len(words) < 2 or not (grouped or name.startswith(_GROUP_PREFIXES)):
+        return None
+    return name, acronym.group(1).upper() if acronym else None
+
+
+def convert_phoenix_groups(path: str | Path, kb: ActorKB) -> tuple[list[list[str]], dict[str, int]]:
+    """Non-state armed groups of ``Phoenix.MilNonState.actors.txt`` as rows of ``orgs.tsv`` (code, name, kind
+    ``group``, sector ``REB``, home country from the code's first three letters, ``*`` for a regional or
+    international code such as ``INT``/``IMG``/``MEA``), and a count of what was left out and why.
+
+    Left out: entries naming a person or a generic phrase (no group word), groups the KB has (a shared alias),
+    names shared with a country, seat, organisation or person of the KB, and the same name under two codes.
+    Aliases are the group's full names and its bracketed acronym when it has four letters or more (shorter
+    ones are too often other things)."""
+    taken = {a for o in kb.orgs.values() for a in o.aliases}
+    taken |= {a for c in kb.countries.values() for a in (c.name, *c.aliases, *c.adjectives, *c.capitals)}
+    taken |= {a for seat in kb.seats for a in seat.aliases}
+    taken |= {a for p in kb.people.values() for a in (p.name, *p.aliases)}
+    group_names = sorted({a for o in kb.orgs.values() if o.kind == "group" for a in o.aliases if len(a) >= 5},
+                         key=len, reverse=True)
+    known = re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, group_names)) + r")(?!\w)")  # "Abu Sayyaf Group"
+    skipped: dict[str, int] = {}
+    rows: dict[str, list[str]] = {}
+    owners: dict[str, set[str]] = {}
+    homes: dict[str, set[str]] = {}
+
+    def skip(reason: str) -> None:
+        skipped[reason] = skipped.get(reason, 0) + 1
+
+    for entry in _phoenix_entries(Path(path)):
+        named = _group_name(entry["raw"])
+        codes = [code for code, _span in entry["codes"] if code.endswith("REB") or code.startswith("IMG")]
+        if named is None or not codes:
+            skip("not a group name" if named is None else "no armed-group code")
+            continue
+        name, acronym = named
+        aliases = [name] + [n for n, _ in (g for g in map(_group_name, entry["aliases"]) if g) if n != name]
+        if acronym and len(acronym) >= 4:
+            aliases.append(acronym)
+        if any(a in taken for a in aliases) or any(known.search(a) for a in aliases):
+            skip("already in the knowledge base, or a name it uses for another actor")
+            continue
+        iso = codes[0][:3]
+        country = iso if iso in kb.countries and codes[0][3:] == "REB" else TRANSNATIONAL
+        code = "PHX" + re.sub(r"[^A-Z0-9]", "", name.upper())[:24]
+        for alias in aliases:
+            owners.setdefault(alias, set()).add(code)
+        homes.setdefault(code, set()).add(country)
+        rows.setdefault(code, [code, name, "group", "REB", country, ";".join(dict.fromkeys(aliases))])
+    shared = {code for codes in owners.values() if len(codes) > 1 for code in codes}
+    shared |= {code for code, countries in homes.items() if len(countries) > 1}  # one name, two countries
+    for _ in shared:
+        skip("a name shared by two entries")
+    return [row for code, row in sorted(rows.items()) if code not in shared], skipped
+
+
+def write_phoenix_groups(source: str | Path, target: str | Path, kb: ActorKB | None = None) -> dict[str, int]:
+    """Write ``convert_phoenix_groups(source)`` to ``target`` (``phoenix_groups.tsv``, the ``orgs.tsv``
+    format); returns the counts of groups kept and left out."""
+    if kb is None:  # the KB as it is without the converted groups themselves
+        kb = read_kb()
+        kb.orgs = {code: org for code, org in kb.orgs.items() if code not in kb.tagged_only}
+    rows, skipped = convert_phoenix_groups(source, kb)
+    header = ("# code\tname\tkind\tsector\tcountry\taliases  "
+              "(converted from Phoenix.MilNonState.actors.txt, MIT: see README.md)")
+    _write_lines(Path(target), [header] + ["\t".join(row) for row in rows])
+    return {"kept": len(rows), **skipped}

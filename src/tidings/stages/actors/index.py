@@ -99,17 +99,22 @@ class NameIndex:
             for alias in seat.aliases:
                 self._add(alias, Target(SEAT, str(k), seat.sector))
         for org in kb.orgs.values():
-            for alias in org.aliases:
-                self._add(alias, Target(ORG, org.code, org.sector))
+            if org.code not in kb.tagged_only:
+                for alias in org.aliases:
+                    self._add(alias, Target(ORG, org.code, org.sector))
         searched = [p for p in kb.people.values() if p.id not in kb.tagged_only]
         for person in searched:
             for alias in (person.name, *person.aliases):
                 self._add(alias, Target(PERSON, person.id))
         #: names of name-only people (resolved where the tagger finds a person's name, never searched for)
         self.tagged_names: dict[str, list[Target]] = defaultdict(list)
-        for pid in kb.tagged_only:
-            for alias in (kb.people[pid].name, *kb.people[pid].aliases):
-                self.tagged_names[alias].append(Target(PERSON, pid))
+        for key in kb.tagged_only:
+            if key in kb.people:
+                for alias in (kb.people[key].name, *kb.people[key].aliases):
+                    self.tagged_names[alias].append(Target(PERSON, key))
+            else:
+                for alias in kb.orgs[key].aliases:
+                    self.tagged_names[alias].append(Target(ORG, key, kb.orgs[key].sector))
         self.role_words = frozenset(w for phrase in kb.roles for w in phrase.split() if w not in ("of", "the"))
         words = sorted(self.targets)
         self.regex = re.compile(r"(?<!\w)(?:" + _trie_pattern(words) + r")(?!\w)")

@@ -303,7 +303,8 @@ class MentionFinder:
         if actor is None:
             return
         self.used.update(indices | set(title))
-        self.candidates.append(Candidate(3, title_start if title else start, end, "PERSON", actor))
+        label = "PERSON" if actor.kind == "person" else "ORG"
+        self.candidates.append(Candidate(3, title_start if title else start, end, label, actor))
 
     def _government_noun_after(self, last: Token) -> Token | None:
         """The government noun ("administration", "regime") right after a name in its sentence, if any."""
@@ -404,6 +405,8 @@ class MentionFinder:
                 # "President Obama" in a text written during his term: the title is the evidence.
                 actor.sector = titled[0].sector
             self.seen_people.add(pid)
+        elif groups := [t.key for t in self.index.exact(name) if t.kind == ORG]:
+            return self.resolver.org(groups[0])  # a group's name the tagger took for a person's ("Ansar Dine")
         else:
             if not name[:1].isupper() or len(name) < 3:
                 return None
@@ -630,8 +633,10 @@ class MentionFinder:
                     or not any(t.pos == "PROPN" for t in toks) or (len(toks) == 1 and city_country(name))
                     or name in things or _is_region(name)):
                 continue  # not a name; a city, region or thing ("the Zircon missile") the tagger took for an org
-            actor = Actor(id=slug(name), name=name, kind="organization", country=self._org_country(name),
-                          sector=self._org_sector(toks))
+            known = [t for t in self.index.tagged_names.get(name, ()) if t.kind == ORG]
+            actor = self.resolver.org(known[0].key) if known else Actor(
+                id=slug(name), name=name, kind="organization", country=self._org_country(name),
+                sector=self._org_sector(toks))
             self.candidates.append(Candidate(1, start, end, "ORG", actor))
 
     def _org_country(self, name: str) -> str | None:
