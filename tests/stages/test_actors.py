@@ -625,3 +625,8 @@ def test_name_only_groups_resolve_from_a_tagged_organisation_name(annotate):
     groups = [doc.actor(m.actor_id) for m in doc.mentions if m.text == "Ansar Dine"]
     assert groups and all((a.kind, a.sector, a.country) == ("group", "REB", None) for a in groups)
     assert {a.org for a in groups} == {"PHXANSARDINE"}
+
+
+def test_a_given_name_tagged_as_a_place_stays_in_the_persons_name(annotate):
+    doc = annotate("Marta Voskuijl said on Monday that the court ruling would be respected.")
+    assert [(m.text, doc.actor(m.actor_id).kind) for m in doc.mentions] == [("Marta Voskuijl", "person")]
