@@ -133,6 +133,30 @@ def test_validator_checks_organisation_rows(tmp_path, row, expected):
         f"orgs.tsv:{len((data / 'orgs.tsv').read_text().splitlines())}: {expected}"]
 
 
+@pytest.mark.parametrize("table, row, expected", [
+    ("regions.tsv", "Georgia\tUSA\tGeorgian", "ambiguous name 'Georgian' stands for GEO, USA"),
+    ("regions.tsv", "Wessex\tWSX\tWessexman",
+     "regions.tsv:{n}: Wessex: needs a known country and capitalised demonyms"),
+    ("org_words.tsv", "Holdings\tCORP", "org_words.tsv:{n}: 'Holdings': needs a capitalised word and a known sector"),
+    ("object_nouns.tsv", "troop\tpeople", "object_nouns.tsv:{n}: 'troop' must be one lowercase word that is not a "
+                                          "role noun"),
+])
+def test_validator_checks_regions_org_words_and_object_nouns(tmp_path, table, row, expected):
+    data = _copy_tables(tmp_path)
+    with (data / table).open("a") as out:
+        out.write(row + "\n")
+    assert actors.validate(data, people_paths=[]) == [
+        expected.format(n=len((data / table).read_text().splitlines()))]
+
+
+def test_regions_org_words_and_object_nouns_are_loaded(kb):
+    regions = {r.name: r for r in kb.regions}
+    columbia = regions["British Columbia"]
+    assert (columbia.country, columbia.demonyms) == ("CAN", ("British Columbian",))
+    assert kb.org_words["Corp"] == "BUS" and kb.org_words["Party"] == "PTY" and kb.org_words["Post"] == "MED"
+    assert "missile" in kb.object_nouns and "troop" not in kb.object_nouns
+
+
 def test_validator_rejects_person_alias_that_names_a_country(tmp_path):
     path = _write(tmp_path, [_person(aliases=["Dupont", "Chad"])])
     assert actors.validate(people_paths=[path]) == [
@@ -157,7 +181,7 @@ def test_home_country_of_groups_sectors_and_people(actor_id, country):
 
 
 def test_armed_groups_keep_a_null_actor_country_but_record_their_home(kb):
-    groups = [o for o in kb.orgs.values() if o.kind == "group"]
+    groups = [o for o in kb.orgs.values() if o.kind == "group" and not o.code.startswith("PHX")]
     assert all(o.country for o in groups if o.code not in ("ISIL", "AQ", "AQIM"))
     assert kb.orgs["ISIL"].country is None  # transnational: '*' in orgs.tsv
 
@@ -281,3 +305,47 @@ def test_validator_checks_government_nouns(tmp_path, row, expected):
 def test_government_nouns_are_loaded_with_their_default_country():
     nouns = actors.read_kb(people_paths=[]).government_nouns
     assert nouns["administration"] == "USA" and nouns["regime"] is None
+
+
+def test_phoenix_country_dictionary_becomes_dated_people():
+    kb = actors.read_kb(people_paths=[FIXTURE_PEOPLE])
+    people, skipped = actors.convert_phoenix_people(PETRARCH / "countries_sample.actors", kb)
+    by_id = {p["id"]: p for p in people}
+    assert set(by_id) == {"marta-elena-voskuijl", "johannes-wirthmueller"}
+    marta = by_id["marta-elena-voskuijl"]
+    assert marta["aliases"] == ["Marta Voskuijl"] and marta["country"] == "NLD"  # never a bare surname
+    assert [(r["sector"], r["start"], r["end"]) for r in marta["roles"]] == [
+        ("ELI", "1965-01-01", "2003-01-01"), ("GOV", "2003-01-01", "2006-12-31"), ("GOV", "2010-02-01", "2014")]
+    # an unreadable seven-digit date drops its role, not the person; the country and the title are not people
+    assert [r["sector"] for r in by_id["johannes-wirthmueller"]["roles"]] == ["MIL"]
+    assert skipped == {"not a full personal name": 2, "no dated national role since 2000": 1,
+                       "already in the knowledge base": 1, "name shared by two countries": 1}
+
+
+def test_phoenix_people_are_name_only_and_valid(tmp_path):
+    people = tmp_path / "people"
+    people.mkdir()
+    target = people / (actors.TAGGED_ONLY_PREFIX + "sample.jsonl")
+    counts = actors.write_phoenix_people(PETRARCH / "countries_sample.actors", target,
+                                         actors.read_kb(people_paths=[FIXTURE_PEOPLE]))
+    assert counts["kept"] == 2
+    assert actors.validate(people_paths=[FIXTURE_PEOPLE, target]) == []
+    kb = actors.read_kb(people_paths=[FIXTURE_PEOPLE, target])
+    assert kb.tagged_only & set(kb.people) == {"marta-elena-voskuijl", "johannes-wirthmueller"}
+    assert "vladimir-putin" not in kb.tagged_only
+
+
+def test_phoenix_armed_groups_become_name_only_organisations(tmp_path):
+    kb = actors.read_kb(people_paths=[FIXTURE_PEOPLE])
+    rows, skipped = actors.convert_phoenix_groups(PETRARCH / "groups_sample.actors", kb)
+    assert [row[1:] for row in rows] == [
+        ["Northern Valley Liberation Front", "group", "REB", "COL",
+         "Northern Valley Liberation Front;Valley Liberation Front;NVLF"],
+        ["Red Dawn Cells", "group", "REB", "*", "Red Dawn Cells"]]
+    assert skipped == {"not a group name": 1, "already in the knowledge base, or a name it uses for another actor": 1,
+                       "a name shared by two entries": 1}
+    data = _copy_tables(tmp_path)
+    actors.write_phoenix_groups(PETRARCH / "groups_sample.actors", data / actors.TAGGED_ORG_FILE, kb)
+    assert actors.validate(data, people_paths=[]) == []
+    loaded = actors.read_kb(data, people_paths=[])
+    assert {row[0] for row in rows} <= loaded.tagged_only and "NATO" not in loaded.tagged_only

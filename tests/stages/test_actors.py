@@ -503,3 +503,131 @@ def test_a_titled_name_and_its_surname_alone_are_one_person_on_a_fixed_tree(inde
     """, published="2022-03-01"), index=index)
     assert {m.text: m.actor_id for m in doc.mentions} == {"President Vladimir Putin": "vladimir-putin",
                                                           "Putin": "vladimir-putin"}  # the title is part of it
+
+
+# --- resolution with evidence (issue 11): demonyms of regions, namesakes, places and things, typed organisations
+
+
+@pytest.mark.parametrize("text, mention, country", [
+    ("British Columbians went to the polls on Tuesday as wildfires burned.", "British Columbians", "CAN"),
+    ("Texans lined up for water after the storm knocked out power.", "Texans", "USA"),
+    ("Bavarians voted for a new state parliament on Sunday.", "Bavarians", "DEU"),
+    ("Scottish ministers demanded a second referendum.", "Scottish ministers", "GBR"),
+])
+def test_demonyms_of_regions_stand_for_their_country(annotate, text, mention, country):
+    assert found(annotate(text))[mention][1] == country
+
+
+def test_a_titled_surname_is_not_a_relative_named_earlier(annotate):
+    doc = annotate("Hunter Biden appeared in court in Delaware. Vice President Biden said he loved his son.",
+                   published="2014-06-01")
+    assert found(doc)["Hunter Biden"][0] == "hunter-biden"
+    assert found(doc)["Vice President Biden"] == ("joe-biden", "USA", "GOV")
+
+
+def test_an_untitled_surname_repeats_the_person_named_earlier(annotate):
+    doc = annotate("Hunter Biden appeared in court on Monday. Biden told reporters he had done nothing wrong.",
+                   published="2014-06-01")
+    assert found(doc)["Biden"][0] == "hunter-biden"
+
+
+def test_an_honorific_of_the_other_gender_is_a_namesake(annotate):
+    doc = annotate("Hillary Clinton spoke first. Mr. Clinton said later that he agreed, and Mrs. Clinton thanked him.",
+                   published="2016-06-01")
+    assert [doc.actor(m.actor_id).id for m in doc.mentions] == ["hillary-clinton", "bill-clinton", "hillary-clinton"]
+
+
+def test_a_think_tank_is_not_the_military(annotate):
+    doc = annotate("Mark Halvorsen, a former ambassador who is now a scholar at a Washington think tank, said the "
+                   "plan would fail.")
+    assert found(doc)["Mark Halvorsen"][2] == "ELI"
+    assert found(doc)["Washington think tank"] == ("USA-NGO", "USA", "NGO")
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Russia tested its Zircon hypersonic missile on Friday, and the Zircon can fly at nine times the speed "
+     "of sound.", "Zircon"),
+    ("Crimea voted to join Russia in a referendum the West rejected.", "Crimea"),
+    ("Tensions in the Caucasus rose after the Caucasus summit collapsed.", "Caucasus"),
+])
+def test_places_and_weapons_are_not_organisations(annotate, text, name):
+    doc = annotate(text)
+    assert not [m for m in doc.mentions if name in m.text and doc.actor(m.actor_id).kind == "organization"]
+
+
+@pytest.mark.parametrize("text, name, sector", [
+    ("Toyota Motor Corp said it would cut output in March.", "Toyota Motor Corp", "BUS"),
+    ("The Daily Clarion Post reported the deal first.", "Daily Clarion Post", "MED"),
+    ("The Green Horizon Party said it would join the coalition.", "Green Horizon Party", "PTY"),
+    ("The Aldermoor Foundation criticised the decision.", "Aldermoor Foundation", "NGO"),
+])
+def test_organisations_outside_the_kb_are_typed_by_their_name(annotate, text, name, sector):
+    doc = annotate(text)
+    orgs = {m.text: doc.actor(m.actor_id) for m in doc.mentions}
+    assert orgs[name].kind == "organization" and orgs[name].sector == sector
+
+
+def test_coordinated_kb_organisations_inside_one_tagged_span(annotate):
+    doc = annotate("Amnesty International and Human Rights Watch criticised the verdict.")
+    assert found(doc) == {"Amnesty International": ("AMNESTY", None, "HRI"),
+                          "Human Rights Watch": ("HRW", None, "HRI")}
+
+
+@pytest.fixture(scope="module")
+def annotate_with_phoenix(tmp_path_factory):
+    """The fixture people plus name-only people converted from a Phoenix-style dictionary."""
+    from tidings.resources.actors import TAGGED_ONLY_PREFIX, write_phoenix_people
+    target = tmp_path_factory.mktemp("people") / (TAGGED_ONLY_PREFIX + "sample.jsonl")
+    source = Path(__file__).parents[1] / "fixtures" / "actors" / "petrarch" / "countries_sample.actors"
+    write_phoenix_people(source, target, read_kb(people_paths=[FIXTURE_PEOPLE]))
+    phoenix_index = NameIndex(read_kb(people_paths=[FIXTURE_PEOPLE, target]))
+
+    def run(text, published):
+        return actors.run(nlp.run(clean.run(RawArticle(id="t", text=text, published=published))),
+                          index=phoenix_index)
+
+    return run
+
+
+def test_name_only_people_resolve_by_date_from_a_tagged_full_name(annotate_with_phoenix):
+    during = annotate_with_phoenix("Marta Voskuijl said on Monday that the court ruling would be respected.",
+                                   "2012-03-05")
+    after = annotate_with_phoenix("Marta Voskuijl said on Monday that the court ruling would be respected.",
+                                  "2019-03-05")
+    assert found(during)["Marta Voskuijl"] == ("marta-elena-voskuijl", "NLD", "GOV")
+    assert found(after)["Marta Voskuijl"] == ("marta-elena-voskuijl", "NLD", "ELI")
+
+
+def test_name_only_people_are_never_found_from_a_surname(annotate_with_phoenix):
+    doc = annotate_with_phoenix("Voskuijl said on Monday that the court ruling would be respected.", "2012-03-05")
+    assert all(doc.actor(m.actor_id).id != "marta-elena-voskuijl" for m in doc.mentions)
+
+
+@pytest.mark.parametrize("text, name, country", [
+    ("Turkish Airlines cancelled dozens of flights on Monday.", "Turkish Airlines", "TUR"),
+    ("The Bank of China raised its lending rate.", "Bank of China", "CHN"),
+    ("Georgia Power Company raised its rates for the third time this year.", "Georgia Power Company", None),
+    ("Shares in the Jordan Brand Company fell sharply.", "Jordan Brand Company", None),
+])
+def test_a_company_takes_a_country_only_from_what_its_name_says(annotate, text, name, country):
+    doc = annotate(text)
+    orgs = {m.text: doc.actor(m.actor_id) for m in doc.mentions}
+    assert (orgs[name].kind, orgs[name].country, orgs[name].sector) == ("organization", country, "BUS")
+
+
+def test_a_name_coordinated_with_a_company_is_not_its_country(annotate):
+    doc = annotate("The Bank of China and Air India reported losses.")
+    assert found(doc)["Bank of China"] == ("bank-of-china", "CHN", "BUS")
+
+
+def test_name_only_groups_resolve_from_a_tagged_organisation_name(annotate):
+    doc = annotate("Ansar Dine fighters withdrew from the town after Ansar Dine lost its commander.")
+    groups = [doc.actor(m.actor_id) for m in doc.mentions if m.text == "Ansar Dine"]
+    assert groups and all((a.kind, a.sector, a.country) == ("group", "REB", None) for a in groups)
+    assert {a.org for a in groups} == {"PHXANSARDINE"}
+
+
+def test_a_given_name_tagged_as_a_place_stays_in_the_persons_name(annotate):
+    doc = annotate("Marta Voskuijl said on Monday that the court ruling would be respected.")
+    assert [(m.text, doc.actor(m.actor_id).id, doc.actor(m.actor_id).kind) for m in doc.mentions] == [
+        ("Marta Voskuijl", "marta-voskuijl", "person")]  # not "Voskuijl" with "Marta" read as a title

@@ -33,6 +33,14 @@ _ROLE_KEYS = {"office", "title", "country", "org", "sector", "start", "end"}
 TRANSNATIONAL = "*"
 #: Sectors of non-state organisations that must record a home country (or ``*``) in ``orgs.tsv``.
 HOMED_SECTORS = frozenset({"REB", "SEP", "UAF", "CRM", "PTY", "OPP"})
+#: People files whose name starts with this hold name-only people (converted from the Phoenix dictionaries):
+#: they resolve a full name the tagger marks as a person, but are not searched for in the text themselves.
+TAGGED_ONLY_PREFIX = "phoenix_"
+#: Groups converted from the Phoenix dictionaries (``orgs.tsv`` format): name-only, like the Phoenix people
+#: (resolved where the tagger marks an organisation's exact name, never searched for in the text).
+TAGGED_ORG_FILE = "phoenix_groups.tsv"
+#: Organisation tables, in order: the curated one, then the converted groups.
+ORG_FILES = ("orgs.tsv", TAGGED_ORG_FILE)
 #: Environment variable listing user actor files (``os.pathsep``-separated), read by ``load_kb()``.
 USER_ENV = "TIDINGS_ACTORS"
 
@@ -55,6 +63,15 @@ class Seat:
     country: str
     sector: str
     aliases: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Region:
+    """A sub-national region or city whose people are named in the news ("British Columbians" → CAN)."""
+
+    name: str
+    country: str
+    demonyms: tuple[str, ...]
 
 
 @dataclass(frozen=True)
@@ -131,6 +148,15 @@ class ActorKB:
     foreign_markers: frozenset[str] = frozenset()
     #: Nouns naming a whole government ("administration", "regime") → the country a bare use stands for, or None.
     government_nouns: dict[str, str | None] = field(default_factory=dict)
+    #: Sub-national regions: their demonyms stand for the region's country.
+    regions: list[Region] = field(default_factory=list)
+    #: Final words typing an organisation outside the KB ("Inc" → BUS, "Party" → PTY, "Times" → MED).
+    org_words: dict[str, str] = field(default_factory=dict)
+    #: Nouns making the name before them a thing or place, not an actor ("Zircon missile").
+    object_nouns: frozenset[str] = frozenset()
+    #: Ids of name-only people (``people/phoenix_*.jsonl``) and codes of name-only groups
+    #: (``phoenix_groups.tsv``): resolved from names the tagger marks, never searched for in the text.
+    tagged_only: frozenset[str] = frozenset()
 
 
 def slug(name: str) -> str:
@@ -218,12 +244,22 @@ def read_kb(data_dir: Path = DATA_DIR, people_paths: list[Path] | None = None) -
     seats = [Seat(name, country, sector, _items(aliases))
              for _, (name, country, sector, aliases) in _rows(data_dir / "seats.tsv")]
     orgs = {o.code: o for o in (_org_row(row) for _, row in _rows(data_dir / "orgs.tsv"))}
+    tagged_orgs = {o.code: o for o in (_org_row(row) for _, row in _rows(data_dir / TAGGED_ORG_FILE))
+                   if o.code not in orgs} if (data_dir / TAGGED_ORG_FILE).exists() else {}
+    orgs.update(tagged_orgs)
     roles = {r.phrase: r for r in (_role_row(row) for _, row in _rows(data_dir / "roles.tsv"))}
     paths = people_files(data_dir) if people_paths is None else people_paths
     markers = frozenset(word for _, (word, _reason) in _rows(data_dir / "foreign_markers.tsv"))
     governments = {noun: _null(country) for _, (noun, country, _reason) in _rows(data_dir / "government_nouns.tsv")}
-    return ActorKB(sectors, countries, seats, orgs, roles, dict(honorifics(data_dir)), read_people(paths), markers,
-                   governments)
+    regions = [Region(name, country, _items(demonyms))
+               for _, (name, country, demonyms) in _rows(data_dir / "regions.tsv")]
+    org_words = {word: sector for _, (word, sector) in _rows(data_dir / "org_words.tsv")}
+    objects = frozenset(noun for _, (noun, _what) in _rows(data_dir / "object_nouns.tsv"))
+    searched = read_people([p for p in paths if not p.name.startswith(TAGGED_ONLY_PREFIX)])
+    tagged = read_people([p for p in paths if p.name.startswith(TAGGED_ONLY_PREFIX)])
+    people = {**tagged, **searched}
+    return ActorKB(sectors, countries, seats, orgs, roles, dict(honorifics(data_dir)), people, markers, governments,
+                   regions, org_words, objects, frozenset(tagged) - frozenset(searched) | frozenset(tagged_orgs))
 
 
 class ActorDataError(ValueError):
@@ -433,7 +469,10 @@ def validate(data_dir: Path = DATA_DIR, people_paths: list[Path] | None = None) 
               + _check_columns(data_dir / "seats.tsv", 4) + _check_columns(data_dir / "orgs.tsv", 6)
               + _check_columns(data_dir / "roles.tsv", 4) + _check_columns(data_dir / "honorifics.tsv", 2)
               + _check_columns(data_dir / "foreign_markers.tsv", 2)
-              + _check_columns(data_dir / "government_nouns.tsv", 3))
+              + _check_columns(data_dir / "government_nouns.tsv", 3) + _check_columns(data_dir / "regions.tsv", 3)
+              + _check_columns(data_dir / "org_words.tsv", 2) + _check_columns(data_dir / "object_nouns.tsv", 2)
+              + (_check_columns(data_dir / "phoenix_groups.tsv", 6) if (data_dir / "phoenix_groups.tsv").exists()
+                 else []))
     if errors:
         return errors
     kb = read_kb(data_dir, people_paths=[])
@@ -448,17 +487,28 @@ def validate(data_dir: Path = DATA_DIR, people_paths: list[Path] | None = None) 
         if noun not in kb.roles or kb.roles[noun].sector != "GOV" or (_null(country) and country not in countries):
             errors.append(f"government_nouns.tsv:{n}: {noun!r} must be a GOV phrase of roles.tsv with a known "
                           f"country or -")
+    for n, (name, country, demonyms) in _rows(data_dir / "regions.tsv"):
+        if country not in countries or not _items(demonyms) or any(not d[:1].isupper() for d in _items(demonyms)):
+            errors.append(f"regions.tsv:{n}: {name}: needs a known country and capitalised demonyms")
+    for n, (word, sector) in _rows(data_dir / "org_words.tsv"):
+        if sector not in sectors or not word[:1].isupper() and word not in ("plc",):
+            errors.append(f"org_words.tsv:{n}: {word!r}: needs a capitalised word and a known sector")
+    for n, (noun, _what) in _rows(data_dir / "object_nouns.tsv"):
+        if not re.fullmatch(r"[a-z]+", noun) or noun in kb.roles:
+            errors.append(f"object_nouns.tsv:{n}: {noun!r} must be one lowercase word that is not a role noun")
     for n, (iso3, *_rest) in _rows(data_dir / "countries.tsv"):
         if not re.fullmatch(r"[A-Z]{3}", iso3):
             errors.append(f"countries.tsv:{n}: {iso3!r} is not an ISO3 code")
     for n, (name, country, sector, aliases) in _rows(data_dir / "seats.tsv"):
         if country not in countries or sector not in sectors or not _items(aliases):
             errors.append(f"seats.tsv:{n}: {name}: needs a known country, sector and at least one alias")
-    for n, row in _rows(data_dir / "orgs.tsv"):
-        errors.extend(f"orgs.tsv:{n}: {msg}" for msg in _org_errors(row, sectors, countries))
+    org_files = [name for name in ORG_FILES if (data_dir / name).exists()]
+    for name in org_files:
+        for n, row in _rows(data_dir / name):
+            errors.extend(f"{name}:{n}: {msg}" for msg in _org_errors(row, sectors, countries))
     errors.extend(_ambiguous_names(kb))
-    if len(kb.orgs) != len(_rows(data_dir / "orgs.tsv")):
-        errors.append("orgs.tsv: duplicate codes")
+    if len(kb.orgs) != sum(len(_rows(data_dir / name)) for name in org_files):
+        errors.append("orgs.tsv, phoenix_groups.tsv: duplicate codes")
     if len(kb.roles) != len(_rows(data_dir / "roles.tsv")):
         errors.append("roles.tsv: a phrase is listed twice")
     for n, row in _rows(data_dir / "roles.tsv"):
@@ -516,6 +566,9 @@ def _ambiguous_names(kb: ActorKB) -> list[str]:
     for org in kb.orgs.values():
         for name in org.aliases:
             owners.setdefault(name, set()).add(org.code)
+    for region in kb.regions:
+        for name in region.demonyms:
+            owners.setdefault(name, set()).add(region.country)
     return [f"ambiguous name {name!r} stands for {', '.join(sorted(ids))}"
             for name, ids in sorted(owners.items()) if len(ids) > 1]
 
@@ -707,3 +760,234 @@ def _write_lines(path: Path, lines: list[str]) -> Path:
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text("".join(line + "\n" for line in lines), encoding="utf-8")
     return path
+
+
+# --- Phoenix country dictionary → people files ----------------------------------------------
+
+#: Date range of a Phoenix role: ``yymmdd`` or ``yyyymmdd`` bounds (``030101-041231``, ``>20100201``, ``<061231``).
+_PHOENIX_SPAN = re.compile(r"^(?:(\d{6}|\d{8})-(\d{6}|\d{8})|>\s*(\d{6}|\d{8})|<\s*(\d{6}|\d{8}))$")
+#: Words that make a Phoenix entry a title or description, not a person's name ("FOREIGN_MINISTER_ABDULLAH_").
+_PHOENIX_NOT_NAME = frozenset("minister president acting general secretary prime foreign king queen prince princess "
+                              "sheikh emir governor deputy chief former leader spokesman ambassador senator "
+                              "the of and mr mrs ms dr".split())
+
+
+def _phoenix_day(raw: str | None, year_of_file: int) -> str | None:
+    """``030101`` → ``2003-01-01``, ``19270101`` → ``1927-01-01``: a two-digit year after the dictionary's own
+    year (``year_of_file``, two digits) is of the 1900s. None when the day is not a calendar day."""
+    if raw is None:
+        return None
+    if len(raw) == 6:
+        yy = int(raw[:2])
+        raw = f"{2000 + yy if yy <= year_of_file else 1900 + yy}{raw[2:]}"
+    day = f"{raw[:4]}-{raw[4:6]}-{raw[6:]}"
+    return day if _ISO_DATE.match(day) else None
+
+
+def _phoenix_entries(path: Path) -> list[dict]:
+    """Name, aliases and (code, start, end) roles of every entry of a Phoenix ``.actors`` file, tolerantly:
+    unreadable codes and dates are dropped (counted by the caller from what is missing)."""
+    entries: list[dict] = []
+    for line in path.read_text(encoding="utf-8", errors="replace").splitlines():
+        line = line.split("#", 1)[0].rstrip()
+        if not line.strip():
+            continue
+        head = _PETRARCH_CODE.sub("", line).strip()
+        if head.startswith("+") and entries:
+            entries[-1]["aliases"].append(head[1:])
+        elif head and not line[:1].isspace() and not line.startswith("["):
+            entries.append({"raw": head, "aliases": [], "codes": []})
+        if not entries:
+            continue
+        for code_text in _PETRARCH_CODE.findall(line):
+            code, _, span = code_text.strip().partition(" ")
+            entries[-1]["codes"].append((code.strip().upper(), span.strip()))
+    return entries
+
+
+def _phoenix_name(raw: str) -> str | None:
+    """A person's name from a Phoenix entry (``ANWAR_UL_HAQ_AHADY_`` → ``Anwar Ul Haq Ahady``), None for titles,
+    single words and anything with digits or brackets."""
+    if re.search(r"[\d()/:+{}]", raw):
+        return None
+    name = _petrarch_name(raw.replace(" ", "_"))
+    words = name.split()
+    if len(words) < 2 or any(w.lower().strip(".") in _PHOENIX_NOT_NAME for w in words):
+        return None
+    return name if all(re.fullmatch(r"[A-Z]\.|[A-Z][a-zA-Z'-]*", w) for w in words) else None
+
+
+def convert_phoenix_people(path: str | Path, kb: ActorKB, *, year_of_file: int = 14, since: str = "2000",
+                           open_end: str | None = "2014") -> tuple[list[dict], dict[str, int]]:
+    """People with dated national roles from a Phoenix country dictionary (``Phoenix.Countries.actors.txt``),
+    as records of ``people/*.jsonl``, and a count of what was left out and why.
+
+    Kept: entries whose name is a person's full name (two words or more, no title words), with at least one
+    dated role of a known country and sector that ends in or after ``since``; roles are office ``other``;
+    an open-ended role (``>100201``) ends at ``open_end`` (the dictionary's last year: it cannot vouch for
+    later); undated codes are dropped (the resolver makes a person ELI once a tenure has ended). Left out:
+    people the KB has (same id, name or alias), names two countries share, names and aliases that are also
+    country or organisation names. Aliases are the entry's other full names (never a bare surname)."""
+    cameo_orgs = {cameo: org for _, (cameo, org) in _rows(DATA_DIR / "cameo_orgs.tsv")}
+    known = {fold_name(a) for p in kb.people.values() for a in (p.name, *p.aliases)}
+    places = {a for c in kb.countries.values() for a in (c.name, *c.aliases, *c.adjectives, *c.capitals)}
+    places |= {a for seat in kb.seats for a in seat.aliases} | {a for org in kb.orgs.values() for a in org.aliases}
+    skipped: dict[str, int] = {}
+    found: dict[str, dict] = {}
+
+    def skip(reason: str) -> None:
+        skipped[reason] = skipped.get(reason, 0) + 1
+
+    for entry in _phoenix_entries(Path(path)):
+        name = _phoenix_name(entry["raw"])
+        if name is None:
+            skip("not a full personal name")
+            continue
+        roles = []
+        for code, span in entry["codes"]:
+            dates = _PHOENIX_SPAN.match(span)
+            country, sector, org = _cameo_parts(code, kb, cameo_orgs)
+            if dates is None or sector is None or country is None:
+                continue
+            start = _phoenix_day(dates.group(1) or dates.group(3), year_of_file)
+            end = _phoenix_day(dates.group(2) or dates.group(4), year_of_file) if not dates.group(3) else open_end
+            if (start is None and dates.group(1)) or (start and end and _lower(start) > _upper(end)):
+                continue
+            roles.append({"office": "other", "title": None, "country": country, "org": org, "sector": sector,
+                          "start": start, "end": end})
+        roles = [r for r in roles if r["end"] is None or _upper(r["end"]) >= _lower(since)]
+        if not roles:
+            skip("no dated national role since " + since)
+            continue
+        aliases = [a for a in (_phoenix_name(raw) for raw in entry["aliases"]) if a and a != name]
+        if any(fold_name(n) in known for n in (name, *aliases)) or slug(name) in kb.people:
+            skip("already in the knowledge base")
+            continue
+        if any(n in places for n in (name, *aliases)):
+            skip("name of a country or organisation")
+            continue
+        pid = slug(name)
+        record = found.setdefault(pid, {"id": pid, "name": name, "aliases": [], "gender": None,
+                                        "country": roles[0]["country"], "roles": []})
+        record["aliases"] = list(dict.fromkeys(record["aliases"] + aliases))
+        record["roles"] += [r for r in roles if r not in record["roles"]]
+    people = []
+    for record in found.values():
+        if len({r["country"] for r in record["roles"]}) > 1:
+            skip("name shared by two countries")
+            continue
+        record["roles"].sort(key=lambda r: (r["start"] or "", r["end"] or ""))
+        people.append(record)
+    return people, skipped
+
+
+def fold_name(name: str) -> str:
+    """Accent-, case- and punctuation-free form of a name, to tell whether two spellings are one name."""
+    ascii_name = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode().lower()
+    return " ".join(re.sub(r"[^a-z0-9]+", " ", ascii_name).split())
+
+
+def write_phoenix_people(source: str | Path, target: str | Path, kb: ActorKB | None = None) -> dict[str, int]:
+    """Write ``convert_phoenix_people(source)`` to ``target`` (a ``people/phoenix_*.jsonl`` file), one compact
+    line a person (empty and null fields left out), sorted by id; returns the counts of people kept and left out."""
+    kb = kb or read_kb(people_paths=[p for p in people_files() if not p.name.startswith(TAGGED_ONLY_PREFIX)])
+    people, skipped = convert_phoenix_people(source, kb)
+    lines = []
+    for person in sorted(people, key=lambda p: p["id"]):
+        compact = {k: v for k, v in person.items() if v not in (None, [])}
+        compact["roles"] = [{k: v for k, v in r.items() if v is not None} for r in person["roles"]]
+        lines.append(json.dumps(compact, ensure_ascii=False, separators=(",", ":")))
+    _write_lines(Path(target), lines)
+    return {"kept": len(people), **skipped}
+
+
+# --- Phoenix non-state armed groups → phoenix_groups.tsv ------------------------------------
+
+#: Words showing that a Phoenix non-state entry names a group, not a person ("Commander Khattab" is left out).
+_GROUP_WORDS = frozenset("front army brigade brigades battalion battalions movement organization organisation party "
+                         "council cell cells faction group groups forces force jihad liberation resistance tigers "
+                         "commando commandos nuclei militia union league alliance committee guerrillas "
+                         "mujahideen mujahidin fighters revolutionaries".split())
+_GROUP_PREFIXES = ("Al-", "Jaish", "Jaysh", "Lashkar", "Harakat", "Hizb", "Tehrik", "Ansar", "Jamaat", "Jund",
+                   "Kata'ib", "Asbat", "Tanzim")
+_SMALL_WORDS = frozenset("of the for and in to on at by de del la el".split())
+
+
+def _group_name(raw: str) -> tuple[str, str | None] | None:
+    """``BASQUE_FATHERLAND_AND_FREEDOM_(ETA)_`` → (``Basque Fatherland and Freedom``, ``ETA``): news casing
+    (small words lower), the bracketed acronym apart; None when the entry does not name a group."""
+    acronym = re.search(r"\(([A-Za-z-]{3,})\)", raw)
+    base = re.sub(r"\([^)]*\)", "", raw)
+    if re.search(r"[\d/:+{}]", base):
+        return None
+    words = _petrarch_name(base.replace(" ", "_")).split()
+    words = [w.lower() if k and w.lower() in _SMALL_WORDS else w for k, w in enumerate(words)]
+    name = " ".join(words)
+    grouped = any(w.lower().strip("'") in _GROUP_WORDS for w in re.split(r"[\s-]+", name))
+    if len(words) < 2 or not (grouped or name.startswith(_GROUP_PREFIXES)):
+        return None
+    return name, acronym.group(1).upper() if acronym else None
+
+
+def convert_phoenix_groups(path: str | Path, kb: ActorKB) -> tuple[list[list[str]], dict[str, int]]:
+    """Non-state armed groups of ``Phoenix.MilNonState.actors.txt`` as rows of ``orgs.tsv`` (code, name, kind
+    ``group``, sector ``REB``, home country from the code's first three letters, ``*`` for a regional or
+    international code such as ``INT``/``IMG``/``MEA``), and a count of what was left out and why.
+
+    Left out: entries naming a person or a generic phrase (no group word), groups the KB has (a shared alias),
+    names shared with a country, seat, organisation or person of the KB, and the same name under two codes.
+    Aliases are the group's full names and its bracketed acronym when it has four letters or more (shorter
+    ones are too often other things)."""
+    taken = {a for o in kb.orgs.values() for a in o.aliases}
+    taken |= {a for c in kb.countries.values() for a in (c.name, *c.aliases, *c.adjectives, *c.capitals)}
+    taken |= {a for seat in kb.seats for a in seat.aliases}
+    taken |= {a for p in kb.people.values() for a in (p.name, *p.aliases)}
+    group_names = sorted({a for o in kb.orgs.values() if o.kind == "group" for a in o.aliases if len(a) >= 5},
+                         key=len, reverse=True)
+    known = re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, group_names)) + r")(?!\w)")  # "Abu Sayyaf Group"
+    skipped: dict[str, int] = {}
+    rows: dict[str, list[str]] = {}
+    owners: dict[str, set[str]] = {}
+    homes: dict[str, set[str]] = {}
+
+    def skip(reason: str) -> None:
+        skipped[reason] = skipped.get(reason, 0) + 1
+
+    for entry in _phoenix_entries(Path(path)):
+        named = _group_name(entry["raw"])
+        codes = [code for code, _span in entry["codes"] if code.endswith("REB") or code.startswith("IMG")]
+        if named is None or not codes:
+            skip("not a group name" if named is None else "no armed-group code")
+            continue
+        name, acronym = named
+        aliases = [name] + [n for n, _ in (g for g in map(_group_name, entry["aliases"]) if g) if n != name]
+        if acronym and len(acronym) >= 4:
+            aliases.append(acronym)
+        if any(a in taken for a in aliases) or any(known.search(a) for a in aliases):
+            skip("already in the knowledge base, or a name it uses for another actor")
+            continue
+        iso = codes[0][:3]
+        country = iso if iso in kb.countries and codes[0][3:] == "REB" else TRANSNATIONAL
+        code = "PHX" + re.sub(r"[^A-Z0-9]", "", name.upper())[:24]
+        for alias in aliases:
+            owners.setdefault(alias, set()).add(code)
+        homes.setdefault(code, set()).add(country)
+        rows.setdefault(code, [code, name, "group", "REB", country, ";".join(dict.fromkeys(aliases))])
+    shared = {code for codes in owners.values() if len(codes) > 1 for code in codes}
+    shared |= {code for code, countries in homes.items() if len(countries) > 1}  # one name, two countries
+    for _ in shared:
+        skip("a name shared by two entries")
+    return [row for code, row in sorted(rows.items()) if code not in shared], skipped
+
+
+def write_phoenix_groups(source: str | Path, target: str | Path, kb: ActorKB | None = None) -> dict[str, int]:
+    """Write ``convert_phoenix_groups(source)`` to ``target`` (``phoenix_groups.tsv``, the ``orgs.tsv``
+    format); returns the counts of groups kept and left out."""
+    if kb is None:  # the KB as it is without the converted groups themselves
+        kb = read_kb()
+        kb.orgs = {code: org for code, org in kb.orgs.items() if code not in kb.tagged_only}
+    rows, skipped = convert_phoenix_groups(source, kb)
+    header = ("# code\tname\tkind\tsector\tcountry\taliases  "
+              "(converted from Phoenix.MilNonState.actors.txt, MIT: see README.md)")
+    _write_lines(Path(target), [header] + ["\t".join(row) for row in rows])
+    return {"kept": len(rows), **skipped}

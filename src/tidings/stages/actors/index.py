@@ -90,23 +90,39 @@ class NameIndex:
                     self._add(form, Target(PEOPLE_NOUN, c.iso3))
             for cap in c.capitals:
                 self._add(cap, Target(CAPITAL, c.iso3, "GOV"))
+        for region in kb.regions:  # "British Columbians" → CAN (the longer name beats "British")
+            for demonym in region.demonyms:
+                self._add(demonym, Target(ADJECTIVE, region.country))
+                for plural in _plurals(demonym):
+                    self._add(plural, Target(PEOPLE_NOUN, region.country))
         for k, seat in enumerate(kb.seats):
             for alias in seat.aliases:
                 self._add(alias, Target(SEAT, str(k), seat.sector))
         for org in kb.orgs.values():
-            for alias in org.aliases:
-                self._add(alias, Target(ORG, org.code, org.sector))
-        for person in kb.people.values():
+            if org.code not in kb.tagged_only:
+                for alias in org.aliases:
+                    self._add(alias, Target(ORG, org.code, org.sector))
+        searched = [p for p in kb.people.values() if p.id not in kb.tagged_only]
+        for person in searched:
             for alias in (person.name, *person.aliases):
                 self._add(alias, Target(PERSON, person.id))
+        #: names of name-only people (resolved where the tagger finds a person's name, never searched for)
+        self.tagged_names: dict[str, list[Target]] = defaultdict(list)
+        for key in kb.tagged_only:
+            if key in kb.people:
+                for alias in (kb.people[key].name, *kb.people[key].aliases):
+                    self.tagged_names[alias].append(Target(PERSON, key))
+            else:
+                for alias in kb.orgs[key].aliases:
+                    self.tagged_names[alias].append(Target(ORG, key, kb.orgs[key].sector))
         self.role_words = frozenset(w for phrase in kb.roles for w in phrase.split() if w not in ("of", "the"))
         words = sorted(self.targets)
         self.regex = re.compile(r"(?<!\w)(?:" + _trie_pattern(words) + r")(?!\w)")
         self.surnames: dict[str, list[str]] = defaultdict(list)  # last word of a KB name → person ids
-        for person in kb.people.values():
+        for person in searched:
             self.surnames[person.name.split()[-1]].append(person.id)
         # folded person names and aliases by first letter, for the misspelling search
-        pairs = {(fold(alias).lower(), person.id) for person in kb.people.values()
+        pairs = {(fold(alias).lower(), person.id) for person in searched
                  for alias in (person.name, *person.aliases)}
         self._fuzzy: dict[str, tuple[list[str], list[str]]] = {}
         for key, pid in sorted(pairs):
@@ -128,7 +144,8 @@ class NameIndex:
                 for m in self.regex.finditer(text)]
 
     def exact(self, name: str) -> tuple[Target, ...]:
-        return tuple(self.targets.get(name, ()))
+        """Targets named exactly ``name``, name-only people included."""
+        return tuple(self.targets.get(name, ())) + tuple(self.tagged_names.get(name, ()))
 
     def fuzzy_people(self, name: str) -> tuple[str, ...]:
         """Person ids, sorted, whose name or alias (accents and case aside, same first letter) is one edit from

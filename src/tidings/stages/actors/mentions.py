@@ -93,15 +93,29 @@ class MentionFinder:
         toks = self.tokens_in(m.start, m.end)
         if not toks or toks[0].start != m.start or toks[-1].end != m.end:
             return False  # not on token boundaries ("US" inside "USA-based" tokenised oddly)
-        if all(t.kind == ADJECTIVE for t in m.targets) or (len(toks) > 1 and m.targets[0].kind == PERSON):
-            return True  # a full KB name stands even inside a longer tagged span ("Democrat Hillary Clinton")
         ent = self.entity_of.get(toks[0].i)
         if ent is not None and not (ent.start <= m.start and ent.end >= m.end):
             ent = None
+        if all(t.kind == ADJECTIVE for t in m.targets) and ent is not None and ent.label == "ORG":
+            # "Turkish Airlines" is a company (of Turkey), "the Russian Defence Ministry" a Russian role phrase
+            rest = [t for t in self.tokens[ent.token_start:ent.token_end] if t.i not in {x.i for x in toks}]
+            return any(self._is_title_word(t) for t in rest) or not any(
+                t.pos in ("PROPN", "NOUN") and t.i > toks[-1].i for t in rest)
+        if all(t.kind == ADJECTIVE for t in m.targets) or (len(toks) > 1 and m.targets[0].kind == PERSON):
+            return True  # a full KB name stands even inside a longer tagged span ("Democrat Hillary Clinton")
         if ent is None or ent.label not in CONTAINER_LABELS:
             return True
         extra = [t for t in self.tokens[ent.token_start:ent.token_end] if t.end <= m.start or t.start >= m.end]
+        if self._coordinated(toks, ent):
+            return True  # "Amnesty International and Human Rights Watch" tagged as one organisation
         return all(self._is_title_word(t) or t.tag == "POS" or t.pos in ("DET", "PUNCT") for t in extra)
+
+    def _coordinated(self, toks: list[Token], ent: Entity) -> bool:
+        """Whether a name fills a whole side of a coordination inside a tagged span ("A and B")."""
+        before = self.tokens[toks[0].i - 1] if toks[0].i > ent.token_start else None
+        after = self.tokens[toks[-1].i + 1] if toks[-1].i + 1 < ent.token_end else None
+        sides = [t for t in (before, after) if t is not None]
+        return bool(sides) and all(t.pos == "CCONJ" or t.text == "," for t in sides)
 
     def _is_title_word(self, tok: Token) -> bool:
         low = tok.text.lower()
@@ -120,7 +134,7 @@ class MentionFinder:
                 tok = self.tokens[c]
                 dep = tok.dep
                 if dep in ("amod", "compound", "nmod", "poss", "npadvmod", "nummod") or (
-                        dep == "conj" and tok.pos in ("ADJ", "PROPN")):
+                        dep == "conj" and tok.pos in ("ADJ", "PROPN") and self._demonym(c)):
                     self._modifier(c, ctx)
                 elif dep == "prep" and tok.text.lower() in ("of", "in", "from", "for"):
                     self._prep_object(c, ctx)
@@ -171,6 +185,12 @@ class MentionFinder:
                 if iso := city_country(ent.text):
                     ctx.targets.append(Target(COUNTRY, iso))
 
+    def _demonym(self, i: int) -> bool:
+        """Whether token ``i`` is a demonym ("Romanian"), which may modify a role noun it is coordinated with;
+        a coordinated name ("the Bank of China and Air India") is another party."""
+        m = self.match_of.get(i)
+        return m is None or all(t.kind == ADJECTIVE for t in m.targets)
+
     def _name_country(self, name: str) -> str | None:
         """The country a KB name stands for ("U.S." → USA), None for people and unknown names."""
         targets = [t for t in self.index.exact(name) if t.kind != PERSON]
@@ -214,7 +234,7 @@ class MentionFinder:
                     spans[(start, end)] = []  # "Vice-President Moody Awori" tagged as an organisation
                 continue
             if ent.label == "PERSON":
-                spans[(start, end)] = []
+                spans[(self._given_name_before(toks[0]), end)] = []
         for (start, end), pids in sorted(spans.items()):
             self._person(start, end, pids)
         for tok in self.tokens:
@@ -223,6 +243,18 @@ class MentionFinder:
                     tok.i not in self.match_of):
                 self.used.add(tok.i)
                 self.candidates.append(Candidate(3, tok.start, tok.end, "PERSON", self.surnames[tok.text]))
+
+    def _given_name_before(self, first: Token) -> int:
+        """Where a tagged person's name starts: a given name the tagger took for a place ("Marta" tagged GPE
+        before "Voskuijl") belongs to it when it is a capitalised compound of the name and no KB name or title."""
+        prev = self.tokens[first.i - 1] if first.i else None
+        if (prev is not None and prev.sent == first.sent and prev.pos == "PROPN" and prev.dep == "compound"
+                and prev.head >= first.i and prev.text[:1].isupper() and prev.text[1:].islower()
+                and prev.i not in self.match_of and not self._is_title_word(prev)
+                and (ent := self.entity_of.get(prev.i)) is not None and ent.label in ("GPE", "LOC")
+                and ent.token_end == first.i):
+            return prev.start
+        return first.start
 
     def _person(self, start: int, end: int, pids: list[str]) -> None:
         toks = self.tokens_in(start, end)
@@ -267,11 +299,12 @@ class MentionFinder:
         if len(genders) == 1 and None not in genders:
             # "Mr. Obama" is not Michelle Obama.
             pids = [p for p in pids if self.kb.people[p].gender in genders] or pids
-        actor = self._resolve_person(name, pids, ctx)
+        actor = self._resolve_person(name, pids, ctx, next(iter(genders)) if len(genders) == 1 else None)
         if actor is None:
             return
         self.used.update(indices | set(title))
-        self.candidates.append(Candidate(3, title_start if title else start, end, "PERSON", actor))
+        label = "PERSON" if actor.kind == "person" else "ORG"
+        self.candidates.append(Candidate(3, title_start if title else start, end, label, actor))
 
     def _government_noun_after(self, last: Token) -> Token | None:
         """The government noun ("administration", "regime") right after a name in its sentence, if any."""
@@ -341,16 +374,20 @@ class MentionFinder:
                 k += 1
         return found
 
-    def _resolve_person(self, name: str, pids: list[str], ctx: Context) -> Actor | None:
+    def _resolve_person(self, name: str, pids: list[str], ctx: Context, gender: str | None = None) -> Actor | None:
         offices = {r.office for w in ctx.roles if (r := self.kb.roles.get(w)) and r.office}
         countries = {iso for t in ctx.targets if (iso := self.resolver.country_of(t, self.day))}
-        if " " not in name and name in self.surnames:
+        if " " not in name and name in self.surnames and self._same_person(self.surnames[name], name, offices, gender):
             return self.surnames[name]  # surname-only repeat of someone named earlier
         if not pids and name in self.first_names:
             return self.first_names[name]  # "Hillary" after "Hillary Clinton"
         if not pids:
             exact = [t.key for t in self.index.exact(name) if t.kind == PERSON]
             pids = exact or list(self.index.fuzzy_people(name))
+        if not pids and gender and " " not in name and name in self.surnames:
+            # "Mr. Clinton" after "Hillary Clinton": the one namesake of that gender, if the KB has exactly one.
+            namesakes = [p for p in self.index.surnames.get(name, ()) if self.kb.people[p].gender == gender]
+            pids = namesakes if len(namesakes) == 1 else []
         if not pids and offices and " " not in name:
             # "President Bush": a KB surname shared by several people, told apart by the office held.
             pids = [p for p in self.index.surnames.get(name, ())
@@ -368,6 +405,8 @@ class MentionFinder:
                 # "President Obama" in a text written during his term: the title is the evidence.
                 actor.sector = titled[0].sector
             self.seen_people.add(pid)
+        elif groups := [t.key for t in self.index.exact(name) if t.kind == ORG]:
+            return self.resolver.org(groups[0])  # a group's name the tagger took for a person's ("Ansar Dine")
         else:
             if not name[:1].isupper() or len(name) < 3:
                 return None
@@ -377,6 +416,18 @@ class MentionFinder:
             self.surnames.setdefault(words[-1], actor)
             self.first_names.setdefault(words[0], actor)
         return actor
+
+    def _same_person(self, earlier: Actor, surname: str, offices: set[str], gender: str | None) -> bool:
+        """Whether a bare surname ("Vice President Biden", "Mr. Biden") may be the person named earlier with it:
+        not when the honorific's gender differs, nor when its title names an office the earlier person never
+        held while a KB namesake held it (Hunter Biden is not "Vice President Biden")."""
+        person = self.kb.people.get(earlier.id)
+        if gender and person is not None and person.gender not in (None, gender):
+            return False
+        if not offices or (person is not None and any(t.office in offices for t in person.roles)):
+            return True
+        return not any(t.office in offices for pid in self.index.surnames.get(surname, ()) if pid != earlier.id
+                       for t in self.kb.people[pid].roles)
 
     def _unknown_person(self, name: str, ctx: Context, countries: set[str]) -> Actor:
         orgs = [t.key for t in ctx.targets if t.kind == ORG]
@@ -569,25 +620,58 @@ class MentionFinder:
         The tagger also marks headline fragments and places as ORG: all-capital words, single city
         names and spans already explained by other mentions are skipped."""
         taken = [(c.start, c.end) for c in self.candidates]
+        spans = []
         for ent in self.parse.entities:
             toks = [t for t in self.tokens[ent.token_start:ent.token_end] if t.pos != "DET" and t.tag != "POS"]
-            if ent.label != "ORG" or not toks:
-                continue
+            if ent.label == "ORG" and toks:
+                spans.append((toks, self.text[toks[0].start:toks[-1].end]))
+        things = {name for toks, name in spans if self._names_a_thing(toks)}
+        for toks, name in spans:
             start, end = toks[0].start, toks[-1].end
-            name = self.text[start:end]
             if (any(s < end and start < e for s, e in taken) or any(t.i in self.used for t in toks)
                     or not name[:1].isupper() or (name.isupper() and len(name) > 5) or "\n" in name
-                    or not any(t.pos == "PROPN" for t in toks) or (len(toks) == 1 and city_country(name))):
-                continue  # not a name, or a city the tagger took for an organisation
-            ctx = Context()
-            for tok in toks:
-                if tok.i in self.match_of:
-                    self._modifier(tok.i, ctx)
-            countries = [iso for t in ctx.targets if (iso := self.resolver.country_of(t, self.day))]
-            role = next((r for t in reversed(toks) if (r := self.kb.roles.get(t.lemma.lower()))), None)
-            actor = Actor(id=slug(name), name=name, kind="organization", country=countries[0] if countries else None,
-                          sector=role.sector if role else None)
+                    or not any(t.pos == "PROPN" for t in toks) or (len(toks) == 1 and city_country(name))
+                    or name in things or _is_region(name)):
+                continue  # not a name; a city, region or thing ("the Zircon missile") the tagger took for an org
+            known = [t for t in self.index.tagged_names.get(name, ()) if t.kind == ORG]
+            actor = self.resolver.org(known[0].key) if known else Actor(
+                id=slug(name), name=name, kind="organization", country=self._org_country(name),
+                sector=self._org_sector(toks))
             self.candidates.append(Candidate(1, start, end, "ORG", actor))
+
+    def _org_country(self, name: str) -> str | None:
+        """The country an organisation's own name gives: a demonym anywhere ("Turkish Airlines", "the Syrian
+        Observatory for Human Rights") or a country named after "of" or last ("Bank of China", "Air India").
+        A country name first is no evidence: it is as often a person's or a state's name ("Georgia Power",
+        "Jordan Brand")."""
+        found = {}
+        for m in self.index.find(name):
+            target = m.targets[0]
+            before = name[:m.start].rstrip()
+            if target.kind in (ADJECTIVE, PEOPLE_NOUN) or (target.kind == COUNTRY and (
+                    before.endswith(" of") or (m.end == len(name) and before))):
+                found.setdefault(target.key, m.start)
+        return next(iter(found)) if len(found) == 1 else None
+
+    def _org_sector(self, toks: list[Token]) -> str | None:
+        """The type of an organisation outside the KB from its final words ("Toyota Motor Corp" → BUS,
+        "The Washington Post" → MED, ``org_words.tsv``), else from a role noun in its name ("… University")."""
+        words = [t.text for t in toks]
+        for n in (2, 1):
+            if len(words) > n - 1 and (sector := self.kb.org_words.get(" ".join(words[-n:]))):
+                return sector
+        role = next((r for t in reversed(toks) if (r := self.kb.roles.get(t.lemma.lower()))), None)
+        return role.sector if role else None
+
+    def _names_a_thing(self, toks: list[Token]) -> bool:
+        """Whether a tagged name modifies a noun of ``object_nouns.tsv`` ("the Zircon hypersonic missile",
+        "the Crimea bridge") or is described by one in apposition ("Zircon, a hypersonic missile")."""
+        last = toks[-1]
+        inside = {t.i for t in toks}
+        if last.dep in ("compound", "nmod", "amod") and last.head not in inside:
+            return self.parse.lower_lemmas[last.head] in self.kb.object_nouns
+        return any(self.tokens[c].dep == "appos" and self.parse.lower_lemmas[c] in self.kb.object_nouns
+                   for c in self.parse.children(last.i))
 
     def _agentive(self, tok: Token) -> bool:
         """A capital stands for its government unless it is a place ("in Moscow", "Moscow time")."""
@@ -621,6 +705,15 @@ def _role_openers(lowered: list[str], lemmas: list[str], role_words: frozenset[s
     """Per token, whether its text, lemma or singular ("officials") is a word that role phrases start with."""
     return [low in role_words or low[:-1] in role_words or lemma in role_words
             for low, lemma in zip(lowered, lemmas, strict=True)]
+
+
+#: Gazetteer features of places that are never organisations when the tagger calls their bare name one.
+REGION_FEATURES = frozenset({"admin1", "region", "water", "country"})
+
+
+def _is_region(name: str) -> bool:
+    """Whether ``name`` is a region, province, sea or country of the places gazetteer ("Crimea", "Caucasus")."""
+    return any(m.entry.feature in REGION_FEATURES for m in load_gazetteer().lookup(name.removeprefix("the ")))
 
 
 def city_country(name: str, *, case_sensitive: bool = True) -> str | None:
