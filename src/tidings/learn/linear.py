@@ -78,7 +78,7 @@ def fit(x: np.ndarray, y: np.ndarray, *, classes: int = 1, l2: float = 1e-3, epo
         p = sigmoid(z) if classes == 1 else softmax(z)
         err = (p - target) * sample
         grads = [x.T @ err + l2 * w, err.sum(axis=0)]
-        for k, (param, grad) in enumerate(zip((w, b), grads)):
+        for k, (param, grad) in enumerate(zip((w, b), grads, strict=True)):
             m[k] = 0.9 * m[k] + 0.1 * grad
             v[k] = 0.999 * v[k] + 0.001 * grad ** 2
             param -= rate * (m[k] / (1 - 0.9 ** step)) / (np.sqrt(v[k] / (1 - 0.999 ** step)) + 1e-8)
@@ -95,7 +95,7 @@ def expected_calibration_error(p: np.ndarray, y: np.ndarray, bins: int = 10) -> 
     """Mean gap between confidence and accuracy over equal-width bins, weighted by bin size."""
     edges = np.linspace(0, 1, bins + 1)
     total = 0.0
-    for lo, hi in zip(edges[:-1], edges[1:]):
+    for lo, hi in zip(edges[:-1], edges[1:], strict=True):
         inside = (p >= lo) & ((p < hi) | (hi == 1.0))
         if inside.any():
             total += inside.sum() * abs(p[inside].mean() - y[inside].mean())

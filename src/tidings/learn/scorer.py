@@ -6,8 +6,8 @@ lemma, pattern, dependency context and arguments (hashed one-hot), the kinds of 
 factuality, and the document's topic. The rules stay one expert: the model's logit is added to
 ``PRIOR_WEIGHT`` times the logit of the rules' own confidence (a product of experts; fitting the
 network alone, not with the prior, keeps the rules' judgement where the annotated news is thin, as
-on the CAMEO manual's examples: fitted as a correction, it overrules them there). A network with one hidden layer in numpy
-(:mod:`tidings.learn.mlp`), calibrated on the dev split (Platt scaling): ``confidence`` is that
+on the CAMEO manual's examples: fitted as a correction, it overrules them there). A network with one
+hidden layer in numpy (:mod:`tidings.learn.mlp`), calibrated on the dev split (Platt scaling): ``confidence`` is that
 calibrated probability.
 """
 from __future__ import annotations
@@ -113,12 +113,14 @@ def features(doc: Document, event: Event, *, rank: int = 0) -> tuple[np.ndarray,
     """Dense features (vectors, topics, counts) and hashed sparse feature indices of one candidate; ``rank`` is
     its :func:`rule_ranks` rank in its sentence."""
     parse = doc.parse
+    if parse is None:
+        raise ValueError(f"{doc.article.id}: the event scorer needs a parsed document")
     trigger = parse.token_at(event.trigger.start)
     dense = np.zeros(DENSE, dtype=np.float32)
     names_rank = [f"rank={min(rank, 2)}", f"rank|type={min(rank, 2)}|{event.type}"]
     origin = event.evidence.split(":", 1)[0] if event.evidence.startswith(WIDENED) else "strict"
-    names = [f"origin={origin}", f"origin|type={origin}|{event.type}", f"pattern={event.evidence.split('; date: ')[0]}", f"status={event.status}",
-             f"historical={event.historical}", f"topic={doc.article.topic}"]
+    names = [f"origin={origin}", f"origin|type={origin}|{event.type}", f"pattern={event.evidence.split('; date: ')[0]}",
+             f"status={event.status}", f"historical={event.historical}", f"topic={doc.article.topic}"]
     names += names_rank
     names += _party_features(doc, "actor", event.actor) + _party_features(doc, "recipient", event.recipient)
     if event.actor and event.recipient and event.actor.actor_id and event.actor.actor_id == event.recipient.actor_id:
@@ -150,7 +152,7 @@ def features(doc: Document, event: Event, *, rank: int = 0) -> tuple[np.ndarray,
             dense[:WIDTH] = vectors[trigger.i]
             dense[WIDTH:2 * WIDTH] = vectors[trigger.head]
             dense[2 * WIDTH:3 * WIDTH] = vectors[sentence.token_start:sentence.token_end].mean(axis=0)
-    for k, ref in enumerate((event.actor, event.recipient)):
+    for ref in (event.actor, event.recipient):
         i = _party_token(parse, ref)
         if i is not None and vectors is not None:
             dense[3 * WIDTH:4 * WIDTH] += vectors[i] / 2

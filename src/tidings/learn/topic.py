@@ -49,12 +49,12 @@ class TopicModel:
         """P(topic) for one text; a text with no known word gets the prior."""
         counts = Counter(w for w in words(text) if w in self.vocab)
         if not counts:
-            return dict(zip(TOPICS, linear.softmax(self.model.b.reshape(1, -1))[0].round(4).tolist()))
+            return dict(zip(TOPICS, linear.softmax(self.model.b.reshape(1, -1))[0].round(4).tolist(), strict=True))
         index = np.fromiter((self.vocab[w] for w in counts), int, len(counts))
         values = np.log1p(np.fromiter(counts.values(), float, len(counts)))
         values /= np.linalg.norm(values)
         z = values @ self.model.w[index] + self.model.b
-        return dict(zip(TOPICS, linear.softmax(z.reshape(1, -1))[0].round(4).tolist()))
+        return dict(zip(TOPICS, linear.softmax(z.reshape(1, -1))[0].round(4).tolist(), strict=True))
 
     def off_topic(self, probabilities: dict[str, float]) -> bool:
         """True when the article is confidently one of sport, entertainment or tech (one topic, not their sum:
@@ -62,7 +62,7 @@ class TopicModel:
         return max(probabilities[t] for t in OFF_TOPIC) >= self.gate
 
     def save(self, path: Path = MODEL_PATH) -> None:
-        words_ = sorted(self.vocab, key=self.vocab.get)
+        words_ = sorted(self.vocab, key=lambda word: self.vocab[word])
         np.savez_compressed(path, vocab=np.array(words_), w=self.model.w.astype(np.float32),
                             b=self.model.b.astype(np.float32), gate=np.array(self.gate))
 
@@ -103,10 +103,10 @@ def train(train_rows: list[tuple[str, str]], dev_rows: list[tuple[str, str]], *,
 def score(model: TopicModel, rows: list[tuple[str, str]]) -> dict:
     """Accuracy, and the gate's behaviour: share of off-topic articles stopped, of on-topic ones stopped."""
     probs = [model.probabilities(t) for t, _ in rows]
-    right = sum(max(p, key=p.get) == c for p, (_, c) in zip(probs, rows))
+    right = sum(max(p, key=lambda topic: p[topic]) == c for p, (_, c) in zip(probs, rows, strict=True))
     gated = [model.off_topic(p) for p in probs]
-    off = [g for g, (_, c) in zip(gated, rows) if c in OFF_TOPIC]
-    on = [g for g, (_, c) in zip(gated, rows) if c not in OFF_TOPIC]
+    off = [g for g, (_, c) in zip(gated, rows, strict=True) if c in OFF_TOPIC]
+    on = [g for g, (_, c) in zip(gated, rows, strict=True) if c not in OFF_TOPIC]
     return {"articles": len(rows), "accuracy": round(right / max(1, len(rows)), 3),
             "off_topic_stopped": round(sum(off) / max(1, len(off)), 3),
             "on_topic_stopped": round(sum(on) / max(1, len(on)), 3), "gate": round(model.gate, 4)}

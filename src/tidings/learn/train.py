@@ -27,7 +27,7 @@ def _rows(corpus_docs) -> tuple[list, np.ndarray]:
     feats, labels = [], []
     for cdoc in corpus_docs:
         ranks = scorer.rule_ranks([j.event for j in cdoc.judged])
-        for judged, rank in zip(cdoc.judged, ranks):
+        for judged, rank in zip(cdoc.judged, ranks, strict=True):
             feats.append(scorer.features(cdoc.doc, judged.event, rank=rank))
             labels.append(float(judged.right_type))
     return feats, np.array(labels)
@@ -57,6 +57,7 @@ def train_events(train_docs, dev_docs, *, epochs: int = 300) -> tuple[scorer.Sco
         net, loss = mlp.fit(x_train, y_train, held_out=(x_dev, y_dev), hidden=hidden, l2=l2, epochs=epochs)
         if best is None or loss < best[0]:
             best = (loss, hidden, l2, net)
+    assert best is not None  # SHAPES is not empty
     loss, hidden, l2, net = best
     logits = net.logits(x_dev) + prior_dev
     a, b = linear.platt(logits, y_dev)

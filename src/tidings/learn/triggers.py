@@ -73,13 +73,18 @@ def head_word(parse: Parse, start: int, end: int) -> Token | None:
     """The word that heads an annotated trigger span: its first verb or noun, else its first token."""
     tokens = parse.tokens_in(start, end)
     words = [t for t in tokens if t.pos in TRIGGER_POS]
-    return (words or tokens or [None])[0]
+    if words:
+        return words[0]
+    return tokens[0] if tokens else None
 
 
-def count(annotated: Iterable[tuple[Parse, Iterable]]) -> TriggerTable:
-    """The table of (parse, annotated events) pairs; events need ``trigger``, ``type`` and ``cameo``."""
+def count(annotated: Iterable[tuple[Parse | None, Iterable]]) -> TriggerTable:
+    """The table of (parse, annotated events) pairs (an unparsed article adds nothing); events need
+    ``trigger``, ``type`` and ``cameo``."""
     table = TriggerTable()
     for parse, events in annotated:
+        if parse is None:
+            continue
         for event in events:
             word = head_word(parse, *event.trigger)
             if word is not None:
