@@ -71,3 +71,12 @@ def test_query_declares_its_public_names():
 
 def test_package_is_marked_typed():
     assert (PACKAGE / "py.typed").is_file()
+
+
+def test_extract_takes_the_article_limits():
+    text = "Police arrested two men in Lagos on Tuesday. " * 20
+    with pytest.raises(tidings.BadInput, match="too large"):
+        tidings.extract(text, max_chars=100)
+    assert tidings.extract(text, max_chars=5_000, time_budget=30).article.text.startswith("Police")
+    with pytest.raises(ValueError):
+        tidings.extract(text, time_budget=-1)

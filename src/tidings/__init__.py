@@ -34,6 +34,8 @@ def extract(
     min_confidence: float | None = None,
     nlp: Any = None,
     config: Any = None,
+    max_chars: int | None = None,
+    time_budget: float | None = None,
 ) -> Document:
     """Run the whole pipeline on one article (HTML is detected) and return its Document.
 
@@ -48,6 +50,10 @@ def extract(
 
     ``config`` (a :class:`tidings.config.Config`; default: the environment's) sets the stages' options and
     ``events.min_confidence``; a ``min_confidence`` given here wins over it.
+
+    ``max_chars`` (characters of clean text parsed) and ``time_budget`` (seconds of wall time in the stages)
+    override the pipeline's own limits: a longer article raises :class:`BadInput` ("too large"), a slower one
+    :class:`tidings.pipeline.budget.TimeBudgetExceeded`.
     """
     if not isinstance(text_or_html, str):
         raise TypeError(f"tidings.extract() needs the article as a str of text or HTML, "
@@ -57,7 +63,13 @@ def extract(
     raw = raw_from_string(text_or_html, id=id, url=url, title=title, published=published)
     if config is not None:
         min_confidence = config.events.min_confidence if min_confidence is None else min_confidence
-    return confident_events(_pipeline(nlp, config).process(raw), min_confidence)
+    pipeline = _pipeline(nlp, config)
+    if max_chars is not None or time_budget is not None:
+        from tidings.batch.executors import ArticleLimits
+
+        pipeline = ArticleLimits(time_budget=pipeline.time_budget if time_budget is None else time_budget,
+                                 max_chars=max_chars).apply(pipeline)
+    return confident_events(pipeline.process(raw), min_confidence)
 
 
 def confident_events(doc: Document, min_confidence: float | None = None) -> Document:
