@@ -52,8 +52,8 @@ class Context:
     former: bool = False
 
 
-class MentionFinder:
-    """One pass over a parsed Document producing non-overlapping mention candidates."""
+class ArticleView:
+    """A parsed article with its KB name matches: the read-only lookups every mention pass shares."""
 
     def __init__(self, doc: Document, index: NameIndex, resolver: Resolver):
         self.doc, self.index, self.resolver, self.kb = doc, index, resolver, index.kb
@@ -74,19 +74,12 @@ class MentionFinder:
         for m in self.matches:
             for tok in self.tokens_in(m.start, m.end):
                 self.match_of[tok.i] = m
-        self.used: set[int] = set()  # token indices already explained by a role phrase or person
-        self.seen_people: set[str] = set()
-        self.surnames: dict[str, Actor] = {}
-        self.first_names: dict[str, Actor] = {}
-        self.candidates: list[Candidate] = []
-        self.office_countries: dict[str, set[tuple[str, int]]] = {}  # office or role phrase → (country, sentence)
-        self.untold: list[tuple[Actor, set[str]]] = []  # titled unknown people without a country
+
+    # --- KB name matches ----------------------------------------------------------------------
 
     def tokens_in(self, start: int, end: int) -> list[Token]:
         """Tokens overlapping [start, end)."""
         return self.parse.tokens_in(start, end)
-
-    # --- KB name matches --------------------------------------------------------------------
 
     def _keep_match(self, m: NameMatch) -> bool:
         """Drop names that are only part of a longer name ("New Mexico", "Ivanka Trump")."""
@@ -122,7 +115,7 @@ class MentionFinder:
         return low in FORMER or low in self.index.role_words or tok.text in self.kb.honorifics or any(
             is_countryish(t) or t.kind == ORG for t in self.index.exact(tok.text))
 
-    # --- context around names and role nouns ----------------------------------------------
+    # --- context around names and role nouns --------------------------------------------------
 
     def context_of(self, heads: list[int], exclude: set[int]) -> Context:
         """Countries, organisations, patrons and role words modifying the tokens ``heads``."""
@@ -199,50 +192,7 @@ class MentionFinder:
     def _target_country(self, m: NameMatch) -> str | None:
         return self.resolver.country_of(m.targets[0], self.day)
 
-    # --- people -----------------------------------------------------------------------------
-
-    def people(self) -> None:
-        """Person mentions from KB names and PERSON entities, in text order."""
-        spans: dict[tuple[int, int], list[str]] = {}
-        for m in self.matches:
-            pids = [t.key for t in m.targets if t.kind == PERSON]
-            if not pids:
-                continue
-            toks = self.tokens_in(m.start, m.end)
-            first = toks[0]
-            given = self.tokens[first.i - 1] if first.i and len(toks) == 1 else None
-            if (given is not None and given.pos == "PROPN" and given.dep == "compound" and given.head >= first.i
-                    and given.text[:1].isupper() and not self._is_title_word(given)):
-                spans[(given.start, m.end)] = []  # "Ivanka Trump" is not Donald Trump
-            else:
-                spans[(m.start, m.end)] = pids
-        for ent in self.parse.entities:
-            if ent.label not in ("PERSON", "ORG"):
-                continue
-            toks = [t for t in self.tokens[ent.token_start:ent.token_end] if not (t.tag == "POS" or t.pos == "PUNCT")]
-            while len(toks) > 1 and (self._is_title_word(toks[0]) or toks[0].pos == "DET"):
-                toks = toks[1:]  # "President Biden" tagged whole: the name is what follows the title
-            if not toks or any(s < ent.end and ent.start < e for s, e in spans) or all(
-                    t.i in self.match_of for t in toks):
-                continue  # a KB name (country, organisation, known person) already covers it
-            start, end = toks[0].start, toks[-1].end
-            if ent.label == "ORG" and not any(self.match_of.get(t.i) for t in toks):
-                fuzzy = self.index.fuzzy_people(self.text[start:end])
-                if fuzzy:
-                    spans[(start, end)] = list(fuzzy)  # misspelt names the tagger took for an organisation
-                elif self._title_roles(self._title(toks[0].i, {t.i for t in toks})[1]):
-                    spans[(start, end)] = []  # "Vice-President Moody Awori" tagged as an organisation
-                continue
-            if ent.label == "PERSON":
-                spans[(self._given_name_before(toks[0]), end)] = []
-        for (start, end), pids in sorted(spans.items()):
-            self._person(start, end, pids)
-        for tok in self.tokens:
-            # Surname repeats the tagger missed ("Pifer added ...").
-            if tok.pos == "PROPN" and tok.text in self.surnames and tok.i not in self.used and (
-                    tok.i not in self.match_of):
-                self.used.add(tok.i)
-                self.candidates.append(Candidate(3, tok.start, tok.end, "PERSON", self.surnames[tok.text]))
+    # --- names and titles of people -----------------------------------------------------------
 
     def _given_name_before(self, first: Token) -> int:
         """Where a tagged person's name starts: a given name the tagger took for a place ("Marta" tagged GPE
@@ -255,56 +205,6 @@ class MentionFinder:
                 and ent.token_end == first.i):
             return prev.start
         return first.start
-
-    def _person(self, start: int, end: int, pids: list[str]) -> None:
-        toks = self.tokens_in(start, end)
-        name = self.text[start:end]
-        if any(t.i in self.used for t in toks):
-            return
-        indices = {t.i for t in toks}
-        heads = [t.i for t in toks if t.head not in indices or t.head == t.i]
-        noun = self._government_noun_after(toks[-1]) if pids else None
-        if noun is not None:
-            # "the Biden administration", "the Putin regime": the government the leader heads, not the person.
-            pid = self.resolver.rank_people(pids, self.day, set(), set(), self.seen_people)
-            actor = self.resolver.government_led_by(self.kb.people[pid], self.kb.roles[noun.text.lower()].sector)
-            if actor is not None:
-                self.used.update(indices | {noun.i})
-                self.candidates.append(Candidate(3, start, noun.end, ROLE_LABEL, actor))
-                return
-        title_start, title = self._title(toks[0].i, indices)
-        ctx = self.context_of(heads + title, indices | set(title))
-        ctx.roles += self._title_roles(title)
-        for i in title:
-            tok = self.tokens[i]
-            located = tok.dep == "pobj" and self.tokens[tok.head].text.lower() != "of"  # "ambassador to Moscow"
-            if i in self.match_of and not located:
-                self._modifier(i, ctx)  # "Kenyan" in "Kenyan Foreign Minister"
-        ctx.former |= any(self.tokens[i].text.lower() in FORMER for i in title)
-        described = [c for h in heads for c in self.parse.children(h) if self.tokens[c].dep == "appos"]
-        described += [t.head for t in toks if t.dep == "appos" and t.head not in indices and t.head < toks[0].i
-                      and self._role_at(t.head)]  # "Former U.S. ambassador to Moscow Michael McFaul"
-        for c in described:
-            # "Steven Pifer, a former U.S. ambassador": the apposition describes the person.
-            app = self.context_of([c], indices)
-            ctx.targets += app.targets
-            ctx.former |= app.former
-            ctx.roles.append(self.tokens[c].lemma.lower())
-            described_tokens = self._modifier_tokens([c], {c}) + [c]
-            self.used.update(described_tokens)
-            if c < toks[0].i and not any(t.pos == "PUNCT" for t in self.tokens[c:toks[0].i]):
-                title_start = min([self.tokens[i].start for i in described_tokens] + [title_start or start])
-                title = sorted(set(title) | set(range(min(described_tokens), toks[0].i)))
-        genders = {self.kb.honorifics[self.tokens[i].text] for i in title if self.tokens[i].text in self.kb.honorifics}
-        if len(genders) == 1 and None not in genders:
-            # "Mr. Obama" is not Michelle Obama.
-            pids = [p for p in pids if self.kb.people[p].gender in genders] or pids
-        actor = self._resolve_person(name, pids, ctx, next(iter(genders)) if len(genders) == 1 else None)
-        if actor is None:
-            return
-        self.used.update(indices | set(title))
-        label = "PERSON" if actor.kind == "person" else "ORG"
-        self.candidates.append(Candidate(3, title_start if title else start, end, label, actor))
 
     def _government_noun_after(self, last: Token) -> Token | None:
         """The government noun ("administration", "regime") right after a name in its sentence, if any."""
@@ -374,6 +274,221 @@ class MentionFinder:
                 k += 1
         return found
 
+    def _same_person(self, earlier: Actor, surname: str, offices: set[str], gender: str | None) -> bool:
+        """Whether a bare surname ("Vice President Biden", "Mr. Biden") may be the person named earlier with it:
+        not when the honorific's gender differs, nor when its title names an office the earlier person never
+        held while a KB namesake held it (Hunter Biden is not "Vice President Biden")."""
+        person = self.kb.people.get(earlier.id)
+        if gender and person is not None and person.gender not in (None, gender):
+            return False
+        if not offices or (person is not None and any(t.office in offices for t in person.roles)):
+            return True
+        return not any(t.office in offices for pid in self.index.surnames.get(surname, ()) if pid != earlier.id
+                       for t in self.kb.people[pid].roles)
+
+    # --- role-noun phrases --------------------------------------------------------------------
+
+    def _role_at(self, i: int) -> tuple[str, int] | None:
+        """The KB role phrase starting at token ``i`` and its length in tokens (remembered per token)."""
+        if not self.opens_role[i]:
+            return None
+        if i not in self._roles:
+            self._roles[i] = self._find_role(i)
+        return self._roles[i]
+
+    def _find_role(self, i: int) -> tuple[str, int] | None:
+        if (m := self.match_of.get(i)) and not all(t.kind == ADJECTIVE for t in m.targets):
+            return None  # inside a name ("Democratic People's Republic of Korea")
+        for n in (3, 2, 1):
+            toks = self.tokens[i:i + n]
+            if len(toks) < n or toks[-1].sent != toks[0].sent or toks[-1].pos not in (
+                    ("NOUN", "PROPN", "ADJ") if n > 1 else ("NOUN", "PROPN")):  # "secretary-general" ends in ADJ
+                continue
+            words = self.lowered[i:i + n]
+            plural = words[-1][:-1] if words[-1].endswith("s") else words[-1]  # proper-noun plurals ("Kurds")
+            before = self.text[toks[0].start:toks[-1].start].lower()  # keeps hyphens: "secretary-general"
+            for last in (words[-1], self.parse.lower_lemmas[i + n - 1], plural):
+                for key in (" ".join(words[:-1] + [last]), before + last):
+                    if key in self.kb.roles:
+                        return key, n
+        return None
+
+    def _singular(self, idx: list[int]) -> bool:
+        """A singular role phrase names one office holder ("the president", not "presidents")."""
+        return not any(self.tokens[i].tag in ("NNS", "NNPS") for i in idx)
+
+    def _between(self, start: int, idx: list[int]) -> list[int]:
+        """Tokens between a modifier starting at ``start`` and the phrase that are not adjectives or names."""
+        first = self.parse.token_at(start)
+        if first is None:
+            return [idx[0]]
+        return [i for i in range(first.i + 1, idx[0])
+                if self.tokens[i].pos not in ("ADJ", "PROPN", "NOUN", "CCONJ") and i not in self.match_of]
+
+    def _modifier_tokens(self, idx: list[int], phrase: set[int]) -> list[int]:
+        """Left modifiers of the phrase that belong in the mention span."""
+        out = []
+        for h in idx:
+            for c in self.parse.children(h):
+                if c < idx[0] and c not in phrase and self.tokens[c].dep in ("amod", "compound", "nmod", "poss",
+                                                                             "npadvmod"):
+                    out.extend(self.parse.subtree(c))
+        return out
+
+    # --- organisations and places -------------------------------------------------------------
+
+    def _org_country(self, name: str) -> str | None:
+        """The country an organisation's own name gives: a demonym anywhere ("Turkish Airlines", "the Syrian
+        Observatory for Human Rights") or a country named after "of" or last ("Bank of China", "Air India").
+        A country name first is no evidence: it is as often a person's or a state's name ("Georgia Power",
+        "Jordan Brand")."""
+        found = {}
+        for m in self.index.find(name):
+            target = m.targets[0]
+            before = name[:m.start].rstrip()
+            if target.kind in (ADJECTIVE, PEOPLE_NOUN) or (target.kind == COUNTRY and (
+                    before.endswith(" of") or (m.end == len(name) and before))):
+                found.setdefault(target.key, m.start)
+        return next(iter(found)) if len(found) == 1 else None
+
+    def _org_sector(self, toks: list[Token]) -> str | None:
+        """The type of an organisation outside the KB from its final words ("Toyota Motor Corp" → BUS,
+        "The Washington Post" → MED, ``org_words.tsv``), else from a role noun in its name ("… University")."""
+        words = [t.text for t in toks]
+        for n in (2, 1):
+            if len(words) > n - 1 and (sector := self.kb.org_words.get(" ".join(words[-n:]))):
+                return sector
+        role = next((r for t in reversed(toks) if (r := self.kb.roles.get(t.lemma.lower()))), None)
+        return role.sector if role else None
+
+    def _names_a_thing(self, toks: list[Token]) -> bool:
+        """Whether a tagged name modifies a noun of ``object_nouns.tsv`` ("the Zircon hypersonic missile",
+        "the Crimea bridge") or is described by one in apposition ("Zircon, a hypersonic missile")."""
+        last = toks[-1]
+        inside = {t.i for t in toks}
+        if last.dep in ("compound", "nmod", "amod") and last.head not in inside:
+            return self.parse.lower_lemmas[last.head] in self.kb.object_nouns
+        return any(self.tokens[c].dep == "appos" and self.parse.lower_lemmas[c] in self.kb.object_nouns
+                   for c in self.parse.children(last.i))
+
+    def _agentive(self, tok: Token) -> bool:
+        """A capital stands for its government unless it is a place ("in Moscow", "Moscow time")."""
+        head = self.tokens[tok.head]
+        if tok.dep == "pobj" and head.text.lower() in LOCATIVE_PREPS:
+            return False
+        if tok.dep == "compound" and head.pos == "NOUN":
+            return False
+        return (ent := self.entity_of.get(tok.i)) is None or ent.label in ("GPE", "ORG", "NORP")
+
+
+class MentionFinder(ArticleView):
+    """The mention passes over an ``ArticleView`` and what they accumulate; ``find_mentions`` runs them in order."""
+
+    def __init__(self, doc: Document, index: NameIndex, resolver: Resolver):
+        super().__init__(doc, index, resolver)
+        self.used: set[int] = set()  # token indices already explained by a role phrase or person
+        self.seen_people: set[str] = set()
+        self.surnames: dict[str, Actor] = {}
+        self.first_names: dict[str, Actor] = {}
+        self.candidates: list[Candidate] = []
+        self.office_countries: dict[str, set[tuple[str, int]]] = {}  # office or role phrase → (country, sentence)
+        self.untold: list[tuple[Actor, set[str]]] = []  # titled unknown people without a country
+
+    # --- people -------------------------------------------------------------------------------
+
+    def people(self) -> None:
+        """Person mentions from KB names and PERSON entities, in text order."""
+        spans: dict[tuple[int, int], list[str]] = {}
+        for m in self.matches:
+            pids = [t.key for t in m.targets if t.kind == PERSON]
+            if not pids:
+                continue
+            toks = self.tokens_in(m.start, m.end)
+            first = toks[0]
+            given = self.tokens[first.i - 1] if first.i and len(toks) == 1 else None
+            if (given is not None and given.pos == "PROPN" and given.dep == "compound" and given.head >= first.i
+                    and given.text[:1].isupper() and not self._is_title_word(given)):
+                spans[(given.start, m.end)] = []  # "Ivanka Trump" is not Donald Trump
+            else:
+                spans[(m.start, m.end)] = pids
+        for ent in self.parse.entities:
+            if ent.label not in ("PERSON", "ORG"):
+                continue
+            toks = [t for t in self.tokens[ent.token_start:ent.token_end] if not (t.tag == "POS" or t.pos == "PUNCT")]
+            while len(toks) > 1 and (self._is_title_word(toks[0]) or toks[0].pos == "DET"):
+                toks = toks[1:]  # "President Biden" tagged whole: the name is what follows the title
+            if not toks or any(s < ent.end and ent.start < e for s, e in spans) or all(
+                    t.i in self.match_of for t in toks):
+                continue  # a KB name (country, organisation, known person) already covers it
+            start, end = toks[0].start, toks[-1].end
+            if ent.label == "ORG" and not any(self.match_of.get(t.i) for t in toks):
+                fuzzy = self.index.fuzzy_people(self.text[start:end])
+                if fuzzy:
+                    spans[(start, end)] = list(fuzzy)  # misspelt names the tagger took for an organisation
+                elif self._title_roles(self._title(toks[0].i, {t.i for t in toks})[1]):
+                    spans[(start, end)] = []  # "Vice-President Moody Awori" tagged as an organisation
+                continue
+            if ent.label == "PERSON":
+                spans[(self._given_name_before(toks[0]), end)] = []
+        for (start, end), pids in sorted(spans.items()):
+            self._person(start, end, pids)
+        for tok in self.tokens:
+            # Surname repeats the tagger missed ("Pifer added ...").
+            if tok.pos == "PROPN" and tok.text in self.surnames and tok.i not in self.used and (
+                    tok.i not in self.match_of):
+                self.used.add(tok.i)
+                self.candidates.append(Candidate(3, tok.start, tok.end, "PERSON", self.surnames[tok.text]))
+
+    def _person(self, start: int, end: int, pids: list[str]) -> None:
+        toks = self.tokens_in(start, end)
+        name = self.text[start:end]
+        if any(t.i in self.used for t in toks):
+            return
+        indices = {t.i for t in toks}
+        heads = [t.i for t in toks if t.head not in indices or t.head == t.i]
+        noun = self._government_noun_after(toks[-1]) if pids else None
+        if noun is not None:
+            # "the Biden administration", "the Putin regime": the government the leader heads, not the person.
+            pid = self.resolver.rank_people(pids, self.day, set(), set(), self.seen_people)
+            actor = self.resolver.government_led_by(self.kb.people[pid], self.kb.roles[noun.text.lower()].sector)
+            if actor is not None:
+                self.used.update(indices | {noun.i})
+                self.candidates.append(Candidate(3, start, noun.end, ROLE_LABEL, actor))
+                return
+        title_start, title = self._title(toks[0].i, indices)
+        ctx = self.context_of(heads + title, indices | set(title))
+        ctx.roles += self._title_roles(title)
+        for i in title:
+            tok = self.tokens[i]
+            located = tok.dep == "pobj" and self.tokens[tok.head].text.lower() != "of"  # "ambassador to Moscow"
+            if i in self.match_of and not located:
+                self._modifier(i, ctx)  # "Kenyan" in "Kenyan Foreign Minister"
+        ctx.former |= any(self.tokens[i].text.lower() in FORMER for i in title)
+        described = [c for h in heads for c in self.parse.children(h) if self.tokens[c].dep == "appos"]
+        described += [t.head for t in toks if t.dep == "appos" and t.head not in indices and t.head < toks[0].i
+                      and self._role_at(t.head)]  # "Former U.S. ambassador to Moscow Michael McFaul"
+        for c in described:
+            # "Steven Pifer, a former U.S. ambassador": the apposition describes the person.
+            app = self.context_of([c], indices)
+            ctx.targets += app.targets
+            ctx.former |= app.former
+            ctx.roles.append(self.tokens[c].lemma.lower())
+            described_tokens = self._modifier_tokens([c], {c}) + [c]
+            self.used.update(described_tokens)
+            if c < toks[0].i and not any(t.pos == "PUNCT" for t in self.tokens[c:toks[0].i]):
+                title_start = min([self.tokens[i].start for i in described_tokens] + [title_start or start])
+                title = sorted(set(title) | set(range(min(described_tokens), toks[0].i)))
+        genders = {self.kb.honorifics[self.tokens[i].text] for i in title if self.tokens[i].text in self.kb.honorifics}
+        if len(genders) == 1 and None not in genders:
+            # "Mr. Obama" is not Michelle Obama.
+            pids = [p for p in pids if self.kb.people[p].gender in genders] or pids
+        actor = self._resolve_person(name, pids, ctx, next(iter(genders)) if len(genders) == 1 else None)
+        if actor is None:
+            return
+        self.used.update(indices | set(title))
+        label = "PERSON" if actor.kind == "person" else "ORG"
+        self.candidates.append(Candidate(3, title_start if title else start, end, label, actor))
+
     def _resolve_person(self, name: str, pids: list[str], ctx: Context, gender: str | None = None) -> Actor | None:
         offices = {r.office for w in ctx.roles if (r := self.kb.roles.get(w)) and r.office}
         countries = {iso for t in ctx.targets if (iso := self.resolver.country_of(t, self.day))}
@@ -417,18 +532,6 @@ class MentionFinder:
             self.first_names.setdefault(words[0], actor)
         return actor
 
-    def _same_person(self, earlier: Actor, surname: str, offices: set[str], gender: str | None) -> bool:
-        """Whether a bare surname ("Vice President Biden", "Mr. Biden") may be the person named earlier with it:
-        not when the honorific's gender differs, nor when its title names an office the earlier person never
-        held while a KB namesake held it (Hunter Biden is not "Vice President Biden")."""
-        person = self.kb.people.get(earlier.id)
-        if gender and person is not None and person.gender not in (None, gender):
-            return False
-        if not offices or (person is not None and any(t.office in offices for t in person.roles)):
-            return True
-        return not any(t.office in offices for pid in self.index.surnames.get(surname, ()) if pid != earlier.id
-                       for t in self.kb.people[pid].roles)
-
     def _unknown_person(self, name: str, ctx: Context, countries: set[str]) -> Actor:
         orgs = [t.key for t in ctx.targets if t.kind == ORG]
         sector = next((self.kb.roles[w].sector for w in ctx.roles if w in self.kb.roles), None)
@@ -444,7 +547,7 @@ class MentionFinder:
             self.untold.append((actor, titles))
         return actor
 
-    # --- role-noun phrases ------------------------------------------------------------------
+    # --- role-noun phrases --------------------------------------------------------------------
 
     def role_phrases(self) -> None:
         """"Russian officials", "Moscow-backed rebels", "protesters in Minsk", "the U.S. president"."""
@@ -456,31 +559,6 @@ class MentionFinder:
             role_key, n = found
             self._role_phrase(list(range(i, i + n)), role_key)
             free = i + n
-
-    def _role_at(self, i: int) -> tuple[str, int] | None:
-        """The KB role phrase starting at token ``i`` and its length in tokens (remembered per token)."""
-        if not self.opens_role[i]:
-            return None
-        if i not in self._roles:
-            self._roles[i] = self._find_role(i)
-        return self._roles[i]
-
-    def _find_role(self, i: int) -> tuple[str, int] | None:
-        if (m := self.match_of.get(i)) and not all(t.kind == ADJECTIVE for t in m.targets):
-            return None  # inside a name ("Democratic People's Republic of Korea")
-        for n in (3, 2, 1):
-            toks = self.tokens[i:i + n]
-            if len(toks) < n or toks[-1].sent != toks[0].sent or toks[-1].pos not in (
-                    ("NOUN", "PROPN", "ADJ") if n > 1 else ("NOUN", "PROPN")):  # "secretary-general" ends in ADJ
-                continue
-            words = self.lowered[i:i + n]
-            plural = words[-1][:-1] if words[-1].endswith("s") else words[-1]  # proper-noun plurals ("Kurds")
-            before = self.text[toks[0].start:toks[-1].start].lower()  # keeps hyphens: "secretary-general"
-            for last in (words[-1], self.parse.lower_lemmas[i + n - 1], plural):
-                for key in (" ".join(words[:-1] + [last]), before + last):
-                    if key in self.kb.roles:
-                        return key, n
-        return None
 
     def _role_phrase(self, idx: list[int], role_key: str) -> None:
         if any(i in self.used for i in idx):
@@ -549,10 +627,6 @@ class MentionFinder:
                 actor = self.resolver.country(iso, sector, patron)
         self._add_role(left, end, actor, idx)
 
-    def _singular(self, idx: list[int]) -> bool:
-        """A singular role phrase names one office holder ("the president", not "presidents")."""
-        return not any(self.tokens[i].tag in ("NNS", "NNPS") for i in idx)
-
     def _possessor(self, idx: list[int]) -> str | None:
         """The country of whoever "his/her/their/its" points back to, within the sentence."""
         pronoun = next((c for i in idx for c in self.parse.children(i)
@@ -563,31 +637,13 @@ class MentionFinder:
         before = [c for c in self.candidates if sent.start <= c.start < self.tokens[pronoun].start and c.actor.country]
         return max(before, key=lambda c: c.start).actor.country if before else None
 
-    def _between(self, start: int, idx: list[int]) -> list[int]:
-        """Tokens between a modifier starting at ``start`` and the phrase that are not adjectives or names."""
-        first = self.parse.token_at(start)
-        if first is None:
-            return [idx[0]]
-        return [i for i in range(first.i + 1, idx[0])
-                if self.tokens[i].pos not in ("ADJ", "PROPN", "NOUN", "CCONJ") and i not in self.match_of]
-
-    def _modifier_tokens(self, idx: list[int], phrase: set[int]) -> list[int]:
-        """Left modifiers of the phrase that belong in the mention span."""
-        out = []
-        for h in idx:
-            for c in self.parse.children(h):
-                if c < idx[0] and c not in phrase and self.tokens[c].dep in ("amod", "compound", "nmod", "poss",
-                                                                             "npadvmod"):
-                    out.extend(self.parse.subtree(c))
-        return out
-
     def _add_role(self, start: int, end: int, actor: Actor, idx: list[int]) -> None:
         self.used.update(idx)
         self.used.update(t.i for t in self.tokens_in(start, end))
         label = "PERSON" if actor.kind == "person" else ROLE_LABEL
         self.candidates.append(Candidate(2, start, end, label, actor))
 
-    # --- remaining KB names -----------------------------------------------------------------
+    # --- remaining KB names and organisations -------------------------------------------------
 
     def names(self) -> None:
         """KB countries, demonyms, seats, organisations and agentive capitals left over."""
@@ -639,48 +695,7 @@ class MentionFinder:
                 sector=self._org_sector(toks))
             self.candidates.append(Candidate(1, start, end, "ORG", actor))
 
-    def _org_country(self, name: str) -> str | None:
-        """The country an organisation's own name gives: a demonym anywhere ("Turkish Airlines", "the Syrian
-        Observatory for Human Rights") or a country named after "of" or last ("Bank of China", "Air India").
-        A country name first is no evidence: it is as often a person's or a state's name ("Georgia Power",
-        "Jordan Brand")."""
-        found = {}
-        for m in self.index.find(name):
-            target = m.targets[0]
-            before = name[:m.start].rstrip()
-            if target.kind in (ADJECTIVE, PEOPLE_NOUN) or (target.kind == COUNTRY and (
-                    before.endswith(" of") or (m.end == len(name) and before))):
-                found.setdefault(target.key, m.start)
-        return next(iter(found)) if len(found) == 1 else None
-
-    def _org_sector(self, toks: list[Token]) -> str | None:
-        """The type of an organisation outside the KB from its final words ("Toyota Motor Corp" → BUS,
-        "The Washington Post" → MED, ``org_words.tsv``), else from a role noun in its name ("… University")."""
-        words = [t.text for t in toks]
-        for n in (2, 1):
-            if len(words) > n - 1 and (sector := self.kb.org_words.get(" ".join(words[-n:]))):
-                return sector
-        role = next((r for t in reversed(toks) if (r := self.kb.roles.get(t.lemma.lower()))), None)
-        return role.sector if role else None
-
-    def _names_a_thing(self, toks: list[Token]) -> bool:
-        """Whether a tagged name modifies a noun of ``object_nouns.tsv`` ("the Zircon hypersonic missile",
-        "the Crimea bridge") or is described by one in apposition ("Zircon, a hypersonic missile")."""
-        last = toks[-1]
-        inside = {t.i for t in toks}
-        if last.dep in ("compound", "nmod", "amod") and last.head not in inside:
-            return self.parse.lower_lemmas[last.head] in self.kb.object_nouns
-        return any(self.tokens[c].dep == "appos" and self.parse.lower_lemmas[c] in self.kb.object_nouns
-                   for c in self.parse.children(last.i))
-
-    def _agentive(self, tok: Token) -> bool:
-        """A capital stands for its government unless it is a place ("in Moscow", "Moscow time")."""
-        head = self.tokens[tok.head]
-        if tok.dep == "pobj" and head.text.lower() in LOCATIVE_PREPS:
-            return False
-        if tok.dep == "compound" and head.pos == "NOUN":
-            return False
-        return (ent := self.entity_of.get(tok.i)) is None or ent.label in ("GPE", "ORG", "NORP")
+    # --- titles bound to countries ------------------------------------------------------------
 
     def bind_titles(self) -> None:
         """"President Mugabe" (not in the KB) takes the country of "Zimbabwe's president" named in the
@@ -692,13 +707,28 @@ class MentionFinder:
             if len(countries) == 1:
                 actor.country = countries.pop()
 
-    def select(self) -> list[Candidate]:
-        """Non-overlapping candidates: higher priority first, then longer."""
-        chosen: list[Candidate] = []
-        for cand in sorted(self.candidates, key=lambda c: (-c.priority, -(c.end - c.start), c.start)):
-            if all(cand.end <= c.start or cand.start >= c.end for c in chosen):
-                chosen.append(cand)
-        return sorted(chosen, key=lambda c: c.start)
+
+def find_mentions(doc: Document, index: NameIndex, resolver: Resolver) -> list[Candidate]:
+    """The non-overlapping actor mentions of a parsed ``doc``, in text order.
+
+    The passes run in a fixed order because each skips tokens the earlier ones explained: people, then
+    role phrases, then leftover KB names, then untagged organisations; titles are bound to countries last."""
+    finder = MentionFinder(doc, index, resolver)
+    finder.people()
+    finder.role_phrases()
+    finder.names()
+    finder.organisations()
+    finder.bind_titles()
+    return select_candidates(finder.candidates)
+
+
+def select_candidates(candidates: list[Candidate]) -> list[Candidate]:
+    """Non-overlapping candidates in text order: higher priority wins an overlap, then the longer one."""
+    chosen: list[Candidate] = []
+    for cand in sorted(candidates, key=lambda c: (-c.priority, -(c.end - c.start), c.start)):
+        if all(cand.end <= c.start or cand.start >= c.end for c in chosen):
+            chosen.append(cand)
+    return sorted(chosen, key=lambda c: c.start)
 
 
 def _role_openers(lowered: list[str], lemmas: list[str], role_words: frozenset[str]) -> list[bool]:

@@ -1,0 +1,93 @@
+"""Each mention pass alone on a fresh finder, the selector on plain candidates, and the composed finder."""
+from pathlib import Path
+
+import pytest
+
+from tidings.models import Actor, RawArticle
+from tidings.resources.actors import read_kb
+from tidings.stages import clean, nlp
+from tidings.stages.actors.index import NameIndex
+from tidings.stages.actors.mentions import Candidate, MentionFinder, find_mentions, select_candidates
+from tidings.stages.actors.resolve import Resolver
+
+FIXTURE_PEOPLE = Path(__file__).parents[2] / "fixtures" / "actors" / "people.jsonl"
+
+
+@pytest.fixture(scope="module")
+def index():
+    return NameIndex(read_kb(people_paths=[FIXTURE_PEOPLE]))
+
+
+@pytest.fixture(scope="module")
+def parse():
+    def run(text):
+        return nlp.run(clean.run(RawArticle(id="t", text=text, published="2022-03-01")))
+
+    return run
+
+
+@pytest.fixture(scope="module")
+def one_pass(index, parse):
+    """``one_pass(text, "people")`` → {mention text: (priority, label, actor id, country)} of that pass alone."""
+    resolver = Resolver(index.kb, index)
+
+    def run(text, step):
+        finder = MentionFinder(parse(text), index, resolver)
+        getattr(finder, step)()
+        return {text[c.start:c.end]: (c.priority, c.label, c.actor.id, c.actor.country) for c in finder.candidates}
+
+    return run
+
+
+TITLED = "Kenyan President Uhuru Kenyatta met Russian officials in Nairobi on Tuesday, a spokesman said."
+
+
+def test_people_pass_takes_the_title_and_repeats(one_pass):
+    assert one_pass(TITLED, "people") == {
+        "Kenyan President Uhuru Kenyatta": (3, "PERSON", "uhuru-kenyatta", "KEN")}
+    repeat = "Steven Pifer, a former U.S. ambassador to Ukraine, said Pifer had warned Kyiv."
+    assert one_pass(repeat, "people") == {"Steven Pifer": (3, "PERSON", "steven-pifer", "USA"),
+                                          "Pifer": (3, "PERSON", "steven-pifer", "USA")}
+
+
+def test_role_phrase_pass_finds_countries_and_patrons(one_pass):
+    assert one_pass(TITLED, "role_phrases") == {"Russian officials": (2, "NOMINAL", "RUS-GOV", "RUS")}
+    assert one_pass("Moscow-backed rebels shelled the town, Ukrainian troops said.", "role_phrases") == {
+        "Moscow-backed rebels": (2, "NOMINAL", "REB~RUS", None),
+        "Ukrainian troops": (2, "NOMINAL", "UKR-MIL", "UKR")}
+
+
+def test_names_pass_keeps_agentive_capitals_only(one_pass):
+    assert one_pass(TITLED, "names") == {"Kenyan": (1, "NORP", "KEN", "KEN"), "Russian": (1, "NORP", "RUS", "RUS")}
+    assert one_pass("Shares fell after Washington announced new sanctions.", "names") == {
+        "Washington": (1, "GPE", "USA-GOV", "USA")}
+
+
+def test_organisations_pass_reads_country_and_sector_from_the_name(index, parse):
+    text = "The Ukrainian Orthodox Church said on Sunday that Toyota Motor Corp would close its plant."
+    finder = MentionFinder(parse(text), index, Resolver(index.kb, index))
+    finder.organisations()
+    assert {text[c.start:c.end]: (c.actor.country, c.actor.sector) for c in finder.candidates} == {
+        "Ukrainian Orthodox Church": ("UKR", "REL"), "Toyota Motor Corp": (None, "BUS")}
+
+
+def test_bind_titles_gives_an_unknown_president_the_country_of_the_title(index, parse):
+    text = "President Mugabe arrived in Harare on Friday. Zimbabwe's president has ruled since 1980."
+    chosen = find_mentions(parse(text), index, Resolver(index.kb, index))
+    assert [(text[c.start:c.end], c.actor.id, c.actor.country) for c in chosen] == [
+        ("President Mugabe", "mugabe", "ZWE"), ("Zimbabwe's president", "ZWE-GOV", "ZWE")]
+
+
+def _candidate(priority, start, end, name):
+    return Candidate(priority, start, end, "ORG", Actor(id=name, name=name, kind="organization"))
+
+
+def test_selector_prefers_priority_then_length_and_returns_text_order():
+    name = _candidate(1, 0, 7, "name")
+    role = _candidate(2, 0, 17, "role")
+    longer = _candidate(1, 20, 35, "longer")
+    shorter = _candidate(1, 20, 26, "shorter")
+    person = _candidate(3, 30, 40, "person")
+    chosen = select_candidates([longer, name, shorter, person, role])
+    assert [c.actor.id for c in chosen] == ["role", "shorter", "person"]
+    assert select_candidates([shorter, longer]) == [longer]
