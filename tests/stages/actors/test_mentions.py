@@ -1,4 +1,5 @@
-"""Each mention pass alone on a fresh finder, the selector on plain candidates, and the composed finder."""
+"""Each mention pass alone on a fresh finder, the name and organisation generators with explicit inputs,
+the selector on plain candidates, and the composed finder."""
 from pathlib import Path
 
 import pytest
@@ -27,14 +28,24 @@ def parse():
 
 
 @pytest.fixture(scope="module")
-def one_pass(index, parse):
-    """``one_pass(text, "people")`` → {mention text: (priority, label, actor id, country)} of that pass alone."""
+def finder(index, parse):
     resolver = Resolver(index.kb, index)
+    return lambda text: MentionFinder(parse(text), index, resolver)
+
+
+def described(text, candidates):
+    """{mention text: (priority, label, actor id, country)}."""
+    return {text[c.start:c.end]: (c.priority, c.label, c.actor.id, c.actor.country) for c in candidates}
+
+
+@pytest.fixture(scope="module")
+def one_pass(finder):
+    """``one_pass(text, "people")`` → the candidates of that stateful pass alone, ``described``."""
 
     def run(text, step):
-        finder = MentionFinder(parse(text), index, resolver)
-        getattr(finder, step)()
-        return {text[c.start:c.end]: (c.priority, c.label, c.actor.id, c.actor.country) for c in finder.candidates}
+        found = finder(text)
+        getattr(found, step)()
+        return described(text, found.candidates)
 
     return run
 
@@ -57,18 +68,23 @@ def test_role_phrase_pass_finds_countries_and_patrons(one_pass):
         "Ukrainian troops": (2, "NOMINAL", "UKR-MIL", "UKR")}
 
 
-def test_names_pass_keeps_agentive_capitals_only(one_pass):
-    assert one_pass(TITLED, "names") == {"Kenyan": (1, "NORP", "KEN", "KEN"), "Russian": (1, "NORP", "RUS", "RUS")}
-    assert one_pass("Shares fell after Washington announced new sanctions.", "names") == {
-        "Washington": (1, "GPE", "USA-GOV", "USA")}
+def test_name_candidates_keep_agentive_capitals_and_skip_claimed_tokens(finder):
+    assert described(TITLED, finder(TITLED).name_candidates(frozenset())) == {
+        "Kenyan": (1, "NORP", "KEN", "KEN"), "Russian": (1, "NORP", "RUS", "RUS")}  # "in Nairobi" is a place
+    assert described(TITLED, finder(TITLED).name_candidates(frozenset({0}))) == {
+        "Russian": (1, "NORP", "RUS", "RUS")}
+    text = "Shares fell after Washington announced new sanctions."
+    assert described(text, finder(text).name_candidates(frozenset())) == {"Washington": (1, "GPE", "USA-GOV", "USA")}
 
 
-def test_organisations_pass_reads_country_and_sector_from_the_name(index, parse):
+def test_organisation_candidates_read_country_and_sector_from_the_name(finder):
     text = "The Ukrainian Orthodox Church said on Sunday that Toyota Motor Corp would close its plant."
-    finder = MentionFinder(parse(text), index, Resolver(index.kb, index))
-    finder.organisations()
-    assert {text[c.start:c.end]: (c.actor.country, c.actor.sector) for c in finder.candidates} == {
+    found = finder(text).organisation_candidates(frozenset(), [])
+    assert {text[c.start:c.end]: (c.actor.country, c.actor.sector) for c in found} == {
         "Ukrainian Orthodox Church": ("UKR", "REL"), "Toyota Motor Corp": (None, "BUS")}
+    church = found[0]
+    assert [text[c.start:c.end] for c in finder(text).organisation_candidates(frozenset(), [church])] == [
+        "Toyota Motor Corp"]
 
 
 def test_bind_titles_gives_an_unknown_president_the_country_of_the_title(index, parse):

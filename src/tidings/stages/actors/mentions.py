@@ -335,7 +335,60 @@ class ArticleView:
                     out.extend(self.parse.subtree(c))
         return out
 
-    # --- organisations and places -------------------------------------------------------------
+    # --- KB names and organisations -----------------------------------------------------------
+
+    def name_candidates(self, claimed: frozenset[int]) -> list[Candidate]:
+        """KB countries, demonyms, seats, organisations and agentive capitals on tokens not ``claimed``."""
+        found = []
+        for m in self.matches:
+            toks = self.tokens_in(m.start, m.end)
+            if any(t.i in claimed for t in toks):
+                continue
+            target = m.targets[0]
+            if target.kind == PERSON:
+                continue
+            place_like = target.kind == CAPITAL or (
+                (ent := self.entity_of.get(toks[-1].i)) is not None and ent.label in ("GPE", "LOC"))
+            if place_like and target.kind != COUNTRY and not self._agentive(toks[-1]):
+                continue  # "in Brussels", "flew to Moscow": a place here, not an actor
+            patron, start = None, m.start
+            if target.kind == ORG:
+                # "Iran-backed Houthi rebels": a patron modifying an organisation's name.
+                ids = {t.i for t in toks}
+                heads = [t.i for t in toks if t.head not in ids]
+                ctx = self.context_of(heads, ids)
+                if ctx.patrons:
+                    patron = ctx.patrons[0]
+                    start = min([start] + [self.tokens[i].start for i in self._modifier_tokens(heads, ids)])
+            actor = self.resolver.target(target, day=self.day, patron=patron)
+            found.append(Candidate(1, start, m.end, NAME_LABELS[target.kind], actor))
+        return found
+
+    def organisation_candidates(self, claimed: frozenset[int], taken: list[Candidate]) -> list[Candidate]:
+        """Organisations outside the KB ("Gazprom", "the Ukrainian Orthodox Church"), tagged ORG by spaCy.
+
+        The tagger also marks headline fragments and places as ORG: all-capital words, single city
+        names, ``taken`` mentions and ``claimed`` tokens are skipped."""
+        spans = []
+        for ent in self.parse.entities:
+            toks = [t for t in self.tokens[ent.token_start:ent.token_end] if t.pos != "DET" and t.tag != "POS"]
+            if ent.label == "ORG" and toks:
+                spans.append((toks, self.text[toks[0].start:toks[-1].end]))
+        found = []
+        things = {name for toks, name in spans if self._names_a_thing(toks)}
+        for toks, name in spans:
+            start, end = toks[0].start, toks[-1].end
+            if (any(c.start < end and start < c.end for c in taken) or any(t.i in claimed for t in toks)
+                    or not name[:1].isupper() or (name.isupper() and len(name) > 5) or "\n" in name
+                    or not any(t.pos == "PROPN" for t in toks) or (len(toks) == 1 and city_country(name))
+                    or name in things or _is_region(name)):
+                continue  # not a name; a city, region or thing ("the Zircon missile") the tagger took for an org
+            known = [t for t in self.index.tagged_names.get(name, ()) if t.kind == ORG]
+            actor = self.resolver.org(known[0].key) if known else Actor(
+                id=slug(name), name=name, kind="organization", country=self._org_country(name),
+                sector=self._org_sector(toks))
+            found.append(Candidate(1, start, end, "ORG", actor))
+        return found
 
     def _org_country(self, name: str) -> str | None:
         """The country an organisation's own name gives: a demonym anywhere ("Turkish Airlines", "the Syrian
@@ -382,7 +435,8 @@ class ArticleView:
 
 
 class MentionFinder(ArticleView):
-    """The mention passes over an ``ArticleView`` and what they accumulate; ``find_mentions`` runs them in order."""
+    """The people and role-phrase passes, which run in that order, and what they accumulate: claimed tokens,
+    people seen and named, candidates, offices bound to countries; ``find_mentions`` composes them."""
 
     def __init__(self, doc: Document, index: NameIndex, resolver: Resolver):
         super().__init__(doc, index, resolver)
@@ -609,7 +663,6 @@ class MentionFinder(ArticleView):
             holder = self.resolver.office_holder((role.office,), target.key, self.day) if role.office else None
             if holder is not None and not ctx.former and self._singular(idx):
                 actor = self.resolver.person(holder, self.day)  # "the NATO secretary-general" on that day
-                self.seen_people.add(holder.id)
             else:
                 actor = self.resolver.org(target.key, patron)
         else:
@@ -620,7 +673,6 @@ class MentionFinder(ArticleView):
                     self.office_countries.setdefault(key, set()).add((iso, head_tok.sent))  # "Zimbabwe's president"
             if holder is not None and not ctx.former and self._singular(idx):
                 actor = self.resolver.person(holder, self.day)  # "the Russian president" on that day
-                self.seen_people.add(holder.id)
             elif iso is None:
                 return
             else:
@@ -643,66 +695,14 @@ class MentionFinder(ArticleView):
         label = "PERSON" if actor.kind == "person" else ROLE_LABEL
         self.candidates.append(Candidate(2, start, end, label, actor))
 
-    # --- remaining KB names and organisations -------------------------------------------------
-
-    def names(self) -> None:
-        """KB countries, demonyms, seats, organisations and agentive capitals left over."""
-        for m in self.matches:
-            toks = self.tokens_in(m.start, m.end)
-            if any(t.i in self.used for t in toks):
-                continue
-            target = m.targets[0]
-            if target.kind == PERSON:
-                continue
-            place_like = target.kind == CAPITAL or (
-                (ent := self.entity_of.get(toks[-1].i)) is not None and ent.label in ("GPE", "LOC"))
-            if place_like and target.kind != COUNTRY and not self._agentive(toks[-1]):
-                continue  # "in Brussels", "flew to Moscow": a place here, not an actor
-            patron, start = None, m.start
-            if target.kind == ORG:
-                # "Iran-backed Houthi rebels": a patron modifying an organisation's name.
-                ids = {t.i for t in toks}
-                heads = [t.i for t in toks if t.head not in ids]
-                ctx = self.context_of(heads, ids)
-                if ctx.patrons:
-                    patron = ctx.patrons[0]
-                    start = min([start] + [self.tokens[i].start for i in self._modifier_tokens(heads, ids)])
-            actor = self.resolver.target(target, day=self.day, patron=patron)
-            self.candidates.append(Candidate(1, start, m.end, NAME_LABELS[target.kind], actor))
-
-    def organisations(self) -> None:
-        """Organisations outside the KB ("Gazprom", "the Ukrainian Orthodox Church"), tagged ORG by spaCy.
-
-        The tagger also marks headline fragments and places as ORG: all-capital words, single city
-        names and spans already explained by other mentions are skipped."""
-        taken = [(c.start, c.end) for c in self.candidates]
-        spans = []
-        for ent in self.parse.entities:
-            toks = [t for t in self.tokens[ent.token_start:ent.token_end] if t.pos != "DET" and t.tag != "POS"]
-            if ent.label == "ORG" and toks:
-                spans.append((toks, self.text[toks[0].start:toks[-1].end]))
-        things = {name for toks, name in spans if self._names_a_thing(toks)}
-        for toks, name in spans:
-            start, end = toks[0].start, toks[-1].end
-            if (any(s < end and start < e for s, e in taken) or any(t.i in self.used for t in toks)
-                    or not name[:1].isupper() or (name.isupper() and len(name) > 5) or "\n" in name
-                    or not any(t.pos == "PROPN" for t in toks) or (len(toks) == 1 and city_country(name))
-                    or name in things or _is_region(name)):
-                continue  # not a name; a city, region or thing ("the Zircon missile") the tagger took for an org
-            known = [t for t in self.index.tagged_names.get(name, ()) if t.kind == ORG]
-            actor = self.resolver.org(known[0].key) if known else Actor(
-                id=slug(name), name=name, kind="organization", country=self._org_country(name),
-                sector=self._org_sector(toks))
-            self.candidates.append(Candidate(1, start, end, "ORG", actor))
-
     # --- titles bound to countries ------------------------------------------------------------
 
-    def bind_titles(self) -> None:
+    def bind_titles(self, candidates: list[Candidate]) -> None:
         """"President Mugabe" (not in the KB) takes the country of "Zimbabwe's president" named in the
         same article, when that title is bound to exactly one country there outside the sentences naming
         the person ("President Mugabe met Kenya's president" is someone else)."""
         for actor, titles in self.untold:
-            own = {self.tokens_in(c.start, c.end)[0].sent for c in self.candidates if c.actor is actor}
+            own = {self.tokens_in(c.start, c.end)[0].sent for c in candidates if c.actor is actor}
             countries = {iso for key in titles for iso, sent in self.office_countries.get(key, ()) if sent not in own}
             if len(countries) == 1:
                 actor.country = countries.pop()
@@ -716,10 +716,11 @@ def find_mentions(doc: Document, index: NameIndex, resolver: Resolver) -> list[C
     finder = MentionFinder(doc, index, resolver)
     finder.people()
     finder.role_phrases()
-    finder.names()
-    finder.organisations()
-    finder.bind_titles()
-    return select_candidates(finder.candidates)
+    claimed = frozenset(finder.used)
+    found = finder.candidates + finder.name_candidates(claimed)
+    found += finder.organisation_candidates(claimed, found)
+    finder.bind_titles(found)
+    return select_candidates(found)
 
 
 def select_candidates(candidates: list[Candidate]) -> list[Candidate]:
