@@ -1,5 +1,5 @@
-"""Each mention pass alone on a fresh finder, the name and organisation generators with explicit inputs,
-the selector on plain candidates, and the composed finder."""
+"""The people pass alone on a fresh finder, the role-phrase, name and organisation generators with explicit
+inputs, the selector on plain candidates, and the composed finder."""
 from pathlib import Path
 
 import pytest
@@ -8,7 +8,7 @@ from tidings.models import Actor, RawArticle
 from tidings.resources.actors import read_kb
 from tidings.stages import clean, nlp
 from tidings.stages.actors.index import NameIndex
-from tidings.stages.actors.mentions import Candidate, MentionFinder, find_mentions, select_candidates
+from tidings.stages.actors.mentions import Candidate, PeopleFinder, find_mentions, select_candidates
 from tidings.stages.actors.resolve import Resolver
 
 FIXTURE_PEOPLE = Path(__file__).parents[2] / "fixtures" / "actors" / "people.jsonl"
@@ -30,7 +30,7 @@ def parse():
 @pytest.fixture(scope="module")
 def finder(index, parse):
     resolver = Resolver(index.kb, index)
-    return lambda text: MentionFinder(parse(text), index, resolver)
+    return lambda text: PeopleFinder(parse(text), index, resolver)
 
 
 def described(text, candidates):
@@ -38,34 +38,48 @@ def described(text, candidates):
     return {text[c.start:c.end]: (c.priority, c.label, c.actor.id, c.actor.country) for c in candidates}
 
 
-@pytest.fixture(scope="module")
-def one_pass(finder):
-    """``one_pass(text, "people")`` → the candidates of that stateful pass alone, ``described``."""
-
-    def run(text, step):
-        found = finder(text)
-        getattr(found, step)()
-        return described(text, found.candidates)
-
-    return run
+def people_of(finder, text):
+    """A finder for ``text`` after its people pass."""
+    found = finder(text)
+    found.people()
+    return found
 
 
 TITLED = "Kenyan President Uhuru Kenyatta met Russian officials in Nairobi on Tuesday, a spokesman said."
 
 
-def test_people_pass_takes_the_title_and_repeats(one_pass):
-    assert one_pass(TITLED, "people") == {
+def test_people_pass_takes_the_title_and_repeats(finder):
+    assert described(TITLED, people_of(finder, TITLED).candidates) == {
         "Kenyan President Uhuru Kenyatta": (3, "PERSON", "uhuru-kenyatta", "KEN")}
     repeat = "Steven Pifer, a former U.S. ambassador to Ukraine, said Pifer had warned Kyiv."
-    assert one_pass(repeat, "people") == {"Steven Pifer": (3, "PERSON", "steven-pifer", "USA"),
-                                          "Pifer": (3, "PERSON", "steven-pifer", "USA")}
+    assert described(repeat, people_of(finder, repeat).candidates) == {
+        "Steven Pifer": (3, "PERSON", "steven-pifer", "USA"), "Pifer": (3, "PERSON", "steven-pifer", "USA")}
 
 
-def test_role_phrase_pass_finds_countries_and_patrons(one_pass):
-    assert one_pass(TITLED, "role_phrases") == {"Russian officials": (2, "NOMINAL", "RUS-GOV", "RUS")}
-    assert one_pass("Moscow-backed rebels shelled the town, Ukrainian troops said.", "role_phrases") == {
+def test_role_candidates_find_countries_and_patrons(finder):
+    found = finder(TITLED).role_candidates(frozenset(), [])
+    assert described(TITLED, found.candidates) == {"Russian officials": (2, "NOMINAL", "RUS-GOV", "RUS")}
+    text = "Moscow-backed rebels shelled the town, Ukrainian troops said."
+    assert described(text, finder(text).role_candidates(frozenset(), []).candidates) == {
         "Moscow-backed rebels": (2, "NOMINAL", "REB~RUS", None),
         "Ukrainian troops": (2, "NOMINAL", "UKR-MIL", "UKR")}
+
+
+def test_role_candidates_bind_offices_to_countries(finder):
+    found = finder("Zimbabwe's president flew to Harare.").role_candidates(frozenset(), [])
+    assert [c.actor.id for c in found.candidates] == ["ZWE-GOV"]
+    assert found.claimed == {0, 1, 2}
+    assert found.office_countries == {"president": {("ZWE", 0)}}
+
+
+def test_role_candidates_take_the_possessor_from_earlier_mentions(finder):
+    text = "Putin said on Monday that his government would not negotiate with Ukrainian troops."
+    people = people_of(finder, text)
+    alone = people.role_candidates(frozenset(), [])
+    after_people = people.role_candidates(frozenset(people.used), people.candidates)
+    assert described(text, alone.candidates)["government"] == (2, "NOMINAL", "GOV", None)
+    assert described(text, after_people.candidates)["government"] == (2, "NOMINAL", "RUS-GOV", "RUS")
+    assert 0 in after_people.claimed and 0 not in alone.claimed
 
 
 def test_name_candidates_keep_agentive_capitals_and_skip_claimed_tokens(finder):

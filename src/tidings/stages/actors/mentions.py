@@ -52,6 +52,23 @@ class Context:
     former: bool = False
 
 
+@dataclass
+class RolePhrases:
+    """What the role-phrase pass found: its candidates, the tokens claimed by it and the passes before it,
+    and the offices it bound to a country in a sentence ("Zimbabwe's president" → ZWE)."""
+
+    claimed: set[int]
+    candidates: list[Candidate] = field(default_factory=list)
+    office_countries: dict[str, set[tuple[str, int]]] = field(default_factory=dict)
+
+    def add(self, view: ArticleView, start: int, end: int, actor: Actor, idx: list[int]) -> None:
+        """A role mention over [start, end) for the phrase tokens ``idx``."""
+        self.claimed.update(idx)
+        self.claimed.update(t.i for t in view.tokens_in(start, end))
+        label = "PERSON" if actor.kind == "person" else ROLE_LABEL
+        self.candidates.append(Candidate(2, start, end, label, actor))
+
+
 class ArticleView:
     """A parsed article with its KB name matches: the read-only lookups every mention pass shares."""
 
@@ -335,6 +352,95 @@ class ArticleView:
                     out.extend(self.parse.subtree(c))
         return out
 
+    def role_candidates(self, claimed: frozenset[int], earlier: list[Candidate]) -> RolePhrases:
+        """"Russian officials", "Moscow-backed rebels", "protesters in Minsk", "the U.S. president" outside
+        ``claimed`` tokens; "his government" takes the country of the last ``earlier`` mention before it."""
+        found = RolePhrases(set(claimed))
+        starts = [i for i, opens in enumerate(self.opens_role) if opens]
+        free = 0
+        for i in starts:
+            if i < free or (hit := self._role_at(i)) is None:
+                continue
+            role_key, n = hit
+            self._role_phrase(list(range(i, i + n)), role_key, found, earlier)
+            free = i + n
+        return found
+
+    def _role_phrase(self, idx: list[int], role_key: str, found: RolePhrases, earlier: list[Candidate]) -> None:
+        if any(i in found.claimed for i in idx):
+            return
+        phrase = set(idx)
+        head = next((i for i in idx if self.tokens[i].head not in phrase or self.tokens[i].head == i), idx[-1])
+        head_tok = self.tokens[head]
+        if head_tok.dep == "compound" and (self._role_at(head_tok.head) or self.tokens[head_tok.head].pos == "PROPN"):
+            return  # a title ("President Biden") or a modifier of another role noun ("government troops")
+        role = self.kb.roles[role_key]
+        heads = idx + ([head_tok.head] if head_tok.dep == "compound" and self.tokens[head_tok.head].pos == "NOUN"
+                       else [])  # "opposition groups in Zimbabwe": the head noun's modifiers count too
+        ctx = self.context_of(heads, phrase)
+        patron = ctx.patrons[0] if ctx.patrons else None
+        sector = role.sector
+        if sector == "GOV":
+            # "intelligence officials", "rebel leaders": the modifier's sector is the specific one.
+            sector = next((r.sector for w in ctx.roles if (r := self.kb.roles.get(w)) and r.sector != "GOV"), sector)
+        sector = ELITE if ctx.former else sector
+        left = min([self.tokens[i].start for i in idx] + [
+            m.start if (m := self.match_of.get(i)) else self.tokens[i].start
+            for i in self._modifier_tokens(idx, phrase)
+            if i in self.match_of or self.tokens[i].text.lower() in self.index.role_words
+            or PATRON_SUFFIX.match(self.tokens[i].text)])
+        phrase_start = self.tokens[idx[0]].start
+        nearby = [start for start, _ in ctx.spans.values()
+                  if start < phrase_start and not any(self.tokens[i].start > start for i in self._between(start, idx))]
+        left = min([left] + nearby)  # "Israeli army bulldozers": the demonym belongs to the role mention
+        if ctx.patrons and self.text[max(0, left - 4):left].lower() == "pro-":
+            left -= 4
+        end = self.tokens[idx[-1]].end
+        if not ctx.targets and (owner := self._possessor(idx, earlier + found.candidates)):
+            ctx.targets.append(Target(COUNTRY, owner))  # "Orban said his government ..." → HUN
+        if not ctx.targets:
+            if (patron or role.standalone) and head_tok.dep != "compound":  # not "police station"
+                found.add(self, left, end, self.resolver.generic(sector, patron), idx)
+            return
+        distinct = list(dict.fromkeys(ctx.targets))
+        named = [t for t in distinct if t in ctx.spans and is_countryish(t)]
+        if len(named) > 1:
+            # "Hungarian and Romanian officials": one mention per country name.
+            for target in named:
+                start, stop = ctx.spans[target]
+                found.add(self, start, stop, self.resolver.target(target, sector=sector, patron=patron), idx)
+            return
+        target = distinct[0]
+        if target.kind == ORG:
+            holder = self.resolver.office_holder((role.office,), target.key, self.day) if role.office else None
+            if holder is not None and not ctx.former and self._singular(idx):
+                actor = self.resolver.person(holder, self.day)  # "the NATO secretary-general" on that day
+            else:
+                actor = self.resolver.org(target.key, patron)
+        else:
+            iso = self.resolver.country_of(target, self.day)
+            holder = self.resolver.office_holder((role.office,), iso, self.day) if role.office and iso else None
+            if iso and self._singular(idx):
+                for key in {role_key, role.office} - {None}:
+                    found.office_countries.setdefault(key, set()).add((iso, head_tok.sent))  # "Zimbabwe's president"
+            if holder is not None and not ctx.former and self._singular(idx):
+                actor = self.resolver.person(holder, self.day)  # "the Russian president" on that day
+            elif iso is None:
+                return
+            else:
+                actor = self.resolver.country(iso, sector, patron)
+        found.add(self, left, end, actor, idx)
+
+    def _possessor(self, idx: list[int], candidates: list[Candidate]) -> str | None:
+        """The country of whoever "his/her/their/its" points back to, within the sentence."""
+        pronoun = next((c for i in idx for c in self.parse.children(i)
+                        if self.tokens[c].dep == "poss" and self.tokens[c].text.lower() in POSSESSIVES), None)
+        if pronoun is None:
+            return None
+        sent = self.parse.sentences[self.tokens[pronoun].sent]
+        before = [c for c in candidates if sent.start <= c.start < self.tokens[pronoun].start and c.actor.country]
+        return max(before, key=lambda c: c.start).actor.country if before else None
+
     # --- KB names and organisations -----------------------------------------------------------
 
     def name_candidates(self, claimed: frozenset[int]) -> list[Candidate]:
@@ -434,18 +540,17 @@ class ArticleView:
         return (ent := self.entity_of.get(tok.i)) is None or ent.label in ("GPE", "ORG", "NORP")
 
 
-class MentionFinder(ArticleView):
-    """The people and role-phrase passes, which run in that order, and what they accumulate: claimed tokens,
-    people seen and named, candidates, offices bound to countries; ``find_mentions`` composes them."""
+class PeopleFinder(ArticleView):
+    """The people pass and what it accumulates as it reads the text in order: claimed tokens, people seen,
+    surnames and given names for later repeats, candidates, and titled people still without a country."""
 
     def __init__(self, doc: Document, index: NameIndex, resolver: Resolver):
         super().__init__(doc, index, resolver)
-        self.used: set[int] = set()  # token indices already explained by a role phrase or person
+        self.used: set[int] = set()  # token indices already explained by a person
         self.seen_people: set[str] = set()
         self.surnames: dict[str, Actor] = {}
         self.first_names: dict[str, Actor] = {}
         self.candidates: list[Candidate] = []
-        self.office_countries: dict[str, set[tuple[str, int]]] = {}  # office or role phrase → (country, sentence)
         self.untold: list[tuple[Actor, set[str]]] = []  # titled unknown people without a country
 
     # --- people -------------------------------------------------------------------------------
@@ -601,109 +706,15 @@ class MentionFinder(ArticleView):
             self.untold.append((actor, titles))
         return actor
 
-    # --- role-noun phrases --------------------------------------------------------------------
-
-    def role_phrases(self) -> None:
-        """"Russian officials", "Moscow-backed rebels", "protesters in Minsk", "the U.S. president"."""
-        starts = [i for i, opens in enumerate(self.opens_role) if opens]
-        free = 0
-        for i in starts:
-            if i < free or (found := self._role_at(i)) is None:
-                continue
-            role_key, n = found
-            self._role_phrase(list(range(i, i + n)), role_key)
-            free = i + n
-
-    def _role_phrase(self, idx: list[int], role_key: str) -> None:
-        if any(i in self.used for i in idx):
-            return
-        phrase = set(idx)
-        head = next((i for i in idx if self.tokens[i].head not in phrase or self.tokens[i].head == i), idx[-1])
-        head_tok = self.tokens[head]
-        if head_tok.dep == "compound" and (self._role_at(head_tok.head) or self.tokens[head_tok.head].pos == "PROPN"):
-            return  # a title ("President Biden") or a modifier of another role noun ("government troops")
-        role = self.kb.roles[role_key]
-        heads = idx + ([head_tok.head] if head_tok.dep == "compound" and self.tokens[head_tok.head].pos == "NOUN"
-                       else [])  # "opposition groups in Zimbabwe": the head noun's modifiers count too
-        ctx = self.context_of(heads, phrase)
-        patron = ctx.patrons[0] if ctx.patrons else None
-        sector = role.sector
-        if sector == "GOV":
-            # "intelligence officials", "rebel leaders": the modifier's sector is the specific one.
-            sector = next((r.sector for w in ctx.roles if (r := self.kb.roles.get(w)) and r.sector != "GOV"), sector)
-        sector = ELITE if ctx.former else sector
-        left = min([self.tokens[i].start for i in idx] + [
-            m.start if (m := self.match_of.get(i)) else self.tokens[i].start
-            for i in self._modifier_tokens(idx, phrase)
-            if i in self.match_of or self.tokens[i].text.lower() in self.index.role_words
-            or PATRON_SUFFIX.match(self.tokens[i].text)])
-        phrase_start = self.tokens[idx[0]].start
-        nearby = [start for start, _ in ctx.spans.values()
-                  if start < phrase_start and not any(self.tokens[i].start > start for i in self._between(start, idx))]
-        left = min([left] + nearby)  # "Israeli army bulldozers": the demonym belongs to the role mention
-        if ctx.patrons and self.text[max(0, left - 4):left].lower() == "pro-":
-            left -= 4
-        end = self.tokens[idx[-1]].end
-        if not ctx.targets and (owner := self._possessor(idx)):
-            ctx.targets.append(Target(COUNTRY, owner))  # "Orban said his government ..." → HUN
-        if not ctx.targets:
-            if (patron or role.standalone) and head_tok.dep != "compound":  # not "police station"
-                self._add_role(left, end, self.resolver.generic(sector, patron), idx)
-            return
-        distinct = list(dict.fromkeys(ctx.targets))
-        named = [t for t in distinct if t in ctx.spans and is_countryish(t)]
-        if len(named) > 1:
-            # "Hungarian and Romanian officials": one mention per country name.
-            for target in named:
-                start, stop = ctx.spans[target]
-                self._add_role(start, stop, self.resolver.target(target, sector=sector, patron=patron), idx)
-            return
-        target = distinct[0]
-        if target.kind == ORG:
-            holder = self.resolver.office_holder((role.office,), target.key, self.day) if role.office else None
-            if holder is not None and not ctx.former and self._singular(idx):
-                actor = self.resolver.person(holder, self.day)  # "the NATO secretary-general" on that day
-            else:
-                actor = self.resolver.org(target.key, patron)
-        else:
-            iso = self.resolver.country_of(target, self.day)
-            holder = self.resolver.office_holder((role.office,), iso, self.day) if role.office and iso else None
-            if iso and self._singular(idx):
-                for key in {role_key, role.office} - {None}:
-                    self.office_countries.setdefault(key, set()).add((iso, head_tok.sent))  # "Zimbabwe's president"
-            if holder is not None and not ctx.former and self._singular(idx):
-                actor = self.resolver.person(holder, self.day)  # "the Russian president" on that day
-            elif iso is None:
-                return
-            else:
-                actor = self.resolver.country(iso, sector, patron)
-        self._add_role(left, end, actor, idx)
-
-    def _possessor(self, idx: list[int]) -> str | None:
-        """The country of whoever "his/her/their/its" points back to, within the sentence."""
-        pronoun = next((c for i in idx for c in self.parse.children(i)
-                        if self.tokens[c].dep == "poss" and self.tokens[c].text.lower() in POSSESSIVES), None)
-        if pronoun is None:
-            return None
-        sent = self.parse.sentences[self.tokens[pronoun].sent]
-        before = [c for c in self.candidates if sent.start <= c.start < self.tokens[pronoun].start and c.actor.country]
-        return max(before, key=lambda c: c.start).actor.country if before else None
-
-    def _add_role(self, start: int, end: int, actor: Actor, idx: list[int]) -> None:
-        self.used.update(idx)
-        self.used.update(t.i for t in self.tokens_in(start, end))
-        label = "PERSON" if actor.kind == "person" else ROLE_LABEL
-        self.candidates.append(Candidate(2, start, end, label, actor))
-
     # --- titles bound to countries ------------------------------------------------------------
 
-    def bind_titles(self, candidates: list[Candidate]) -> None:
+    def bind_titles(self, candidates: list[Candidate], office_countries: dict[str, set[tuple[str, int]]]) -> None:
         """"President Mugabe" (not in the KB) takes the country of "Zimbabwe's president" named in the
         same article, when that title is bound to exactly one country there outside the sentences naming
         the person ("President Mugabe met Kenya's president" is someone else)."""
         for actor, titles in self.untold:
             own = {self.tokens_in(c.start, c.end)[0].sent for c in candidates if c.actor is actor}
-            countries = {iso for key in titles for iso, sent in self.office_countries.get(key, ()) if sent not in own}
+            countries = {iso for key in titles for iso, sent in office_countries.get(key, ()) if sent not in own}
             if len(countries) == 1:
                 actor.country = countries.pop()
 
@@ -713,13 +724,13 @@ def find_mentions(doc: Document, index: NameIndex, resolver: Resolver) -> list[C
 
     The passes run in a fixed order because each skips tokens the earlier ones explained: people, then
     role phrases, then leftover KB names, then untagged organisations; titles are bound to countries last."""
-    finder = MentionFinder(doc, index, resolver)
+    finder = PeopleFinder(doc, index, resolver)
     finder.people()
-    finder.role_phrases()
-    claimed = frozenset(finder.used)
-    found = finder.candidates + finder.name_candidates(claimed)
+    roles = finder.role_candidates(frozenset(finder.used), finder.candidates)
+    claimed = frozenset(roles.claimed)
+    found = finder.candidates + roles.candidates + finder.name_candidates(claimed)
     found += finder.organisation_candidates(claimed, found)
-    finder.bind_titles(found)
+    finder.bind_titles(found, roles.office_countries)
     return select_candidates(found)
 
 
