@@ -1,5 +1,4 @@
-"""The people pass alone on a fresh finder, the role-phrase, name and organisation generators with explicit
-inputs, the selector on plain candidates, and the composed finder."""
+"""Each mention generator alone with explicit inputs, the selector on plain candidates, and the composed finder."""
 from pathlib import Path
 
 import pytest
@@ -8,7 +7,7 @@ from tidings.models import Actor, RawArticle
 from tidings.resources.actors import read_kb
 from tidings.stages import clean, nlp
 from tidings.stages.actors.index import NameIndex
-from tidings.stages.actors.mentions import Candidate, PeopleFinder, find_mentions, select_candidates
+from tidings.stages.actors.mentions import Candidate, MentionFinder, find_mentions, select_candidates
 from tidings.stages.actors.resolve import Resolver
 
 FIXTURE_PEOPLE = Path(__file__).parents[2] / "fixtures" / "actors" / "people.jsonl"
@@ -30,7 +29,7 @@ def parse():
 @pytest.fixture(scope="module")
 def finder(index, parse):
     resolver = Resolver(index.kb, index)
-    return lambda text: PeopleFinder(parse(text), index, resolver)
+    return lambda text: MentionFinder(parse(text), index, resolver)
 
 
 def described(text, candidates):
@@ -38,21 +37,14 @@ def described(text, candidates):
     return {text[c.start:c.end]: (c.priority, c.label, c.actor.id, c.actor.country) for c in candidates}
 
 
-def people_of(finder, text):
-    """A finder for ``text`` after its people pass."""
-    found = finder(text)
-    found.people()
-    return found
-
-
 TITLED = "Kenyan President Uhuru Kenyatta met Russian officials in Nairobi on Tuesday, a spokesman said."
 
 
 def test_people_pass_takes_the_title_and_repeats(finder):
-    assert described(TITLED, people_of(finder, TITLED).candidates) == {
+    assert described(TITLED, finder(TITLED).people_candidates().candidates) == {
         "Kenyan President Uhuru Kenyatta": (3, "PERSON", "uhuru-kenyatta", "KEN")}
     repeat = "Steven Pifer, a former U.S. ambassador to Ukraine, said Pifer had warned Kyiv."
-    assert described(repeat, people_of(finder, repeat).candidates) == {
+    assert described(repeat, finder(repeat).people_candidates().candidates) == {
         "Steven Pifer": (3, "PERSON", "steven-pifer", "USA"), "Pifer": (3, "PERSON", "steven-pifer", "USA")}
 
 
@@ -74,9 +66,10 @@ def test_role_candidates_bind_offices_to_countries(finder):
 
 def test_role_candidates_take_the_possessor_from_earlier_mentions(finder):
     text = "Putin said on Monday that his government would not negotiate with Ukrainian troops."
-    people = people_of(finder, text)
-    alone = people.role_candidates(frozenset(), [])
-    after_people = people.role_candidates(frozenset(people.used), people.candidates)
+    found = finder(text)
+    people = found.people_candidates()
+    alone = found.role_candidates(frozenset(), [])
+    after_people = found.role_candidates(frozenset(people.claimed), people.candidates)
     assert described(text, alone.candidates)["government"] == (2, "NOMINAL", "GOV", None)
     assert described(text, after_people.candidates)["government"] == (2, "NOMINAL", "RUS-GOV", "RUS")
     assert 0 in after_people.claimed and 0 not in alone.claimed
@@ -121,3 +114,14 @@ def test_selector_prefers_priority_then_length_and_returns_text_order():
     chosen = select_candidates([longer, name, shorter, person, role])
     assert [c.actor.id for c in chosen] == ["role", "shorter", "person"]
     assert select_candidates([shorter, longer]) == [longer]
+
+
+def test_people_candidates_remember_untitled_countries_and_bind_titles_fills_them(finder):
+    mugabe = finder("President Mugabe arrived in Harare on Friday.")
+    people = mugabe.people_candidates()
+    (actor, titles), = people.untold
+    assert (actor.id, actor.country, titles) == ("mugabe", None, {"president"})
+    mugabe.bind_titles(people.candidates, people.untold, {"president": {("ZWE", 0)}})
+    assert actor.country is None  # the title is bound in the sentence naming him: someone else
+    mugabe.bind_titles(people.candidates, people.untold, {"president": {("ZWE", 1)}})
+    assert actor.country == "ZWE"

@@ -53,7 +53,20 @@ class Context:
 
 
 @dataclass
-class RolePhrases:
+class PeopleFound:
+    """What the people pass found: its candidates, the tokens they claim, people seen, surnames and given
+    names for later repeats, and titled people still without a country (with their title words)."""
+
+    claimed: set[int] = field(default_factory=set)
+    seen_people: set[str] = field(default_factory=set)
+    surnames: dict[str, Actor] = field(default_factory=dict)
+    first_names: dict[str, Actor] = field(default_factory=dict)
+    candidates: list[Candidate] = field(default_factory=list)
+    untold: list[tuple[Actor, set[str]]] = field(default_factory=list)
+
+
+@dataclass
+class RolesFound:
     """What the role-phrase pass found: its candidates, the tokens claimed by it and the passes before it,
     and the offices it bound to a country in a sentence ("Zimbabwe's president" → ZWE)."""
 
@@ -61,7 +74,7 @@ class RolePhrases:
     candidates: list[Candidate] = field(default_factory=list)
     office_countries: dict[str, set[tuple[str, int]]] = field(default_factory=dict)
 
-    def add(self, view: ArticleView, start: int, end: int, actor: Actor, idx: list[int]) -> None:
+    def add(self, view: MentionFinder, start: int, end: int, actor: Actor, idx: list[int]) -> None:
         """A role mention over [start, end) for the phrase tokens ``idx``."""
         self.claimed.update(idx)
         self.claimed.update(t.i for t in view.tokens_in(start, end))
@@ -69,8 +82,9 @@ class RolePhrases:
         self.candidates.append(Candidate(2, start, end, label, actor))
 
 
-class ArticleView:
-    """A parsed article with its KB name matches: the read-only lookups every mention pass shares."""
+class MentionFinder:
+    """The mention generators over one parsed article and the lookups they share (tokens, entities, KB name
+    matches), fixed at construction; each generator's inputs and findings are explicit."""
 
     def __init__(self, doc: Document, index: NameIndex, resolver: Resolver):
         self.doc, self.index, self.resolver, self.kb = doc, index, resolver, index.kb
@@ -352,10 +366,10 @@ class ArticleView:
                     out.extend(self.parse.subtree(c))
         return out
 
-    def role_candidates(self, claimed: frozenset[int], earlier: list[Candidate]) -> RolePhrases:
+    def role_candidates(self, claimed: frozenset[int], earlier: list[Candidate]) -> RolesFound:
         """"Russian officials", "Moscow-backed rebels", "protesters in Minsk", "the U.S. president" outside
         ``claimed`` tokens; "his government" takes the country of the last ``earlier`` mention before it."""
-        found = RolePhrases(set(claimed))
+        found = RolesFound(set(claimed))
         starts = [i for i, opens in enumerate(self.opens_role) if opens]
         free = 0
         for i in starts:
@@ -366,7 +380,7 @@ class ArticleView:
             free = i + n
         return found
 
-    def _role_phrase(self, idx: list[int], role_key: str, found: RolePhrases, earlier: list[Candidate]) -> None:
+    def _role_phrase(self, idx: list[int], role_key: str, found: RolesFound, earlier: list[Candidate]) -> None:
         if any(i in found.claimed for i in idx):
             return
         phrase = set(idx)
@@ -539,24 +553,12 @@ class ArticleView:
             return False
         return (ent := self.entity_of.get(tok.i)) is None or ent.label in ("GPE", "ORG", "NORP")
 
-
-class PeopleFinder(ArticleView):
-    """The people pass and what it accumulates as it reads the text in order: claimed tokens, people seen,
-    surnames and given names for later repeats, candidates, and titled people still without a country."""
-
-    def __init__(self, doc: Document, index: NameIndex, resolver: Resolver):
-        super().__init__(doc, index, resolver)
-        self.used: set[int] = set()  # token indices already explained by a person
-        self.seen_people: set[str] = set()
-        self.surnames: dict[str, Actor] = {}
-        self.first_names: dict[str, Actor] = {}
-        self.candidates: list[Candidate] = []
-        self.untold: list[tuple[Actor, set[str]]] = []  # titled unknown people without a country
-
     # --- people -------------------------------------------------------------------------------
 
-    def people(self) -> None:
-        """Person mentions from KB names and PERSON entities, in text order."""
+    def people_candidates(self) -> PeopleFound:
+        """Person mentions from KB names and PERSON entities, in text order; later mentions of a person
+        lean on earlier ones (surname repeats, people already seen)."""
+        found = PeopleFound()
         spans: dict[tuple[int, int], list[str]] = {}
         for m in self.matches:
             pids = [t.key for t in m.targets if t.kind == PERSON]
@@ -590,29 +592,30 @@ class PeopleFinder(ArticleView):
             if ent.label == "PERSON":
                 spans[(self._given_name_before(toks[0]), end)] = []
         for (start, end), pids in sorted(spans.items()):
-            self._person(start, end, pids)
+            self._person(start, end, pids, found)
         for tok in self.tokens:
             # Surname repeats the tagger missed ("Pifer added ...").
-            if tok.pos == "PROPN" and tok.text in self.surnames and tok.i not in self.used and (
+            if tok.pos == "PROPN" and tok.text in found.surnames and tok.i not in found.claimed and (
                     tok.i not in self.match_of):
-                self.used.add(tok.i)
-                self.candidates.append(Candidate(3, tok.start, tok.end, "PERSON", self.surnames[tok.text]))
+                found.claimed.add(tok.i)
+                found.candidates.append(Candidate(3, tok.start, tok.end, "PERSON", found.surnames[tok.text]))
+        return found
 
-    def _person(self, start: int, end: int, pids: list[str]) -> None:
+    def _person(self, start: int, end: int, pids: list[str], found: PeopleFound) -> None:
         toks = self.tokens_in(start, end)
         name = self.text[start:end]
-        if any(t.i in self.used for t in toks):
+        if any(t.i in found.claimed for t in toks):
             return
         indices = {t.i for t in toks}
         heads = [t.i for t in toks if t.head not in indices or t.head == t.i]
         noun = self._government_noun_after(toks[-1]) if pids else None
         if noun is not None:
             # "the Biden administration", "the Putin regime": the government the leader heads, not the person.
-            pid = self.resolver.rank_people(pids, self.day, set(), set(), self.seen_people)
+            pid = self.resolver.rank_people(pids, self.day, set(), set(), found.seen_people)
             actor = self.resolver.government_led_by(self.kb.people[pid], self.kb.roles[noun.text.lower()].sector)
             if actor is not None:
-                self.used.update(indices | {noun.i})
-                self.candidates.append(Candidate(3, start, noun.end, ROLE_LABEL, actor))
+                found.claimed.update(indices | {noun.i})
+                found.candidates.append(Candidate(3, start, noun.end, ROLE_LABEL, actor))
                 return
         title_start, title = self._title(toks[0].i, indices)
         ctx = self.context_of(heads + title, indices | set(title))
@@ -633,7 +636,7 @@ class PeopleFinder(ArticleView):
             ctx.former |= app.former
             ctx.roles.append(self.tokens[c].lemma.lower())
             described_tokens = self._modifier_tokens([c], {c}) + [c]
-            self.used.update(described_tokens)
+            found.claimed.update(described_tokens)
             if c < toks[0].i and not any(t.pos == "PUNCT" for t in self.tokens[c:toks[0].i]):
                 title_start = min([self.tokens[i].start for i in described_tokens] + [title_start or start])
                 title = sorted(set(title) | set(range(min(described_tokens), toks[0].i)))
@@ -641,24 +644,26 @@ class PeopleFinder(ArticleView):
         if len(genders) == 1 and None not in genders:
             # "Mr. Obama" is not Michelle Obama.
             pids = [p for p in pids if self.kb.people[p].gender in genders] or pids
-        actor = self._resolve_person(name, pids, ctx, next(iter(genders)) if len(genders) == 1 else None)
+        actor = self._resolve_person(name, pids, ctx, found, next(iter(genders)) if len(genders) == 1 else None)
         if actor is None:
             return
-        self.used.update(indices | set(title))
+        found.claimed.update(indices | set(title))
         label = "PERSON" if actor.kind == "person" else "ORG"
-        self.candidates.append(Candidate(3, title_start if title else start, end, label, actor))
+        found.candidates.append(Candidate(3, title_start if title else start, end, label, actor))
 
-    def _resolve_person(self, name: str, pids: list[str], ctx: Context, gender: str | None = None) -> Actor | None:
+    def _resolve_person(self, name: str, pids: list[str], ctx: Context, found: PeopleFound,
+                        gender: str | None = None) -> Actor | None:
         offices = {r.office for w in ctx.roles if (r := self.kb.roles.get(w)) and r.office}
         countries = {iso for t in ctx.targets if (iso := self.resolver.country_of(t, self.day))}
-        if " " not in name and name in self.surnames and self._same_person(self.surnames[name], name, offices, gender):
-            return self.surnames[name]  # surname-only repeat of someone named earlier
-        if not pids and name in self.first_names:
-            return self.first_names[name]  # "Hillary" after "Hillary Clinton"
+        earlier = found.surnames.get(name) if " " not in name else None
+        if earlier is not None and self._same_person(earlier, name, offices, gender):
+            return earlier  # surname-only repeat of someone named earlier
+        if not pids and name in found.first_names:
+            return found.first_names[name]  # "Hillary" after "Hillary Clinton"
         if not pids:
             exact = [t.key for t in self.index.exact(name) if t.kind == PERSON]
             pids = exact or list(self.index.fuzzy_people(name))
-        if not pids and gender and " " not in name and name in self.surnames:
+        if not pids and gender and " " not in name and name in found.surnames:
             # "Mr. Clinton" after "Hillary Clinton": the one namesake of that gender, if the KB has exactly one.
             namesakes = [p for p in self.index.surnames.get(name, ()) if self.kb.people[p].gender == gender]
             pids = namesakes if len(namesakes) == 1 else []
@@ -668,7 +673,7 @@ class PeopleFinder(ArticleView):
                     if any(t.office in offices for t in self.kb.people[p].roles)]
             pids = self.resolver.latest_holders(pids, offices, self.day)
         if pids:
-            pid = self.resolver.rank_people(pids, self.day, offices, countries, self.seen_people)
+            pid = self.resolver.rank_people(pids, self.day, offices, countries, found.seen_people)
             actor = self.resolver.person(self.kb.people[pid], self.day, former=ctx.former)
             named_orgs = [t.key for t in ctx.targets if t.kind == ORG]
             if named_orgs and not ctx.former and actor.org != named_orgs[0]:
@@ -678,20 +683,20 @@ class PeopleFinder(ArticleView):
             if titled and not ctx.former and actor.sector in (None, ELITE):
                 # "President Obama" in a text written during his term: the title is the evidence.
                 actor.sector = titled[0].sector
-            self.seen_people.add(pid)
+            found.seen_people.add(pid)
         elif groups := [t.key for t in self.index.exact(name) if t.kind == ORG]:
             return self.resolver.org(groups[0])  # a group's name the tagger took for a person's ("Ansar Dine")
         else:
             if not name[:1].isupper() or len(name) < 3:
                 return None
-            actor = self._unknown_person(name, ctx, countries)
+            actor = self._unknown_person(name, ctx, countries, found)
         words = name.split()
         if len(words) > 1:
-            self.surnames.setdefault(words[-1], actor)
-            self.first_names.setdefault(words[0], actor)
+            found.surnames.setdefault(words[-1], actor)
+            found.first_names.setdefault(words[0], actor)
         return actor
 
-    def _unknown_person(self, name: str, ctx: Context, countries: set[str]) -> Actor:
+    def _unknown_person(self, name: str, ctx: Context, countries: set[str], found: PeopleFound) -> Actor:
         orgs = [t.key for t in ctx.targets if t.kind == ORG]
         sector = next((self.kb.roles[w].sector for w in ctx.roles if w in self.kb.roles), None)
         if orgs:
@@ -703,16 +708,17 @@ class PeopleFinder(ArticleView):
         actor = self.resolver.unknown_person(name, None if orgs else country, sector, orgs[0] if orgs else None)
         titles = {key for w in ctx.roles if (role := self.kb.roles.get(w)) for key in (w, role.office) if key}
         if actor.country is None and not orgs and titles:
-            self.untold.append((actor, titles))
+            found.untold.append((actor, titles))
         return actor
 
     # --- titles bound to countries ------------------------------------------------------------
 
-    def bind_titles(self, candidates: list[Candidate], office_countries: dict[str, set[tuple[str, int]]]) -> None:
+    def bind_titles(self, candidates: list[Candidate], untold: list[tuple[Actor, set[str]]],
+                    office_countries: dict[str, set[tuple[str, int]]]) -> None:
         """"President Mugabe" (not in the KB) takes the country of "Zimbabwe's president" named in the
         same article, when that title is bound to exactly one country there outside the sentences naming
         the person ("President Mugabe met Kenya's president" is someone else)."""
-        for actor, titles in self.untold:
+        for actor, titles in untold:
             own = {self.tokens_in(c.start, c.end)[0].sent for c in candidates if c.actor is actor}
             countries = {iso for key in titles for iso, sent in office_countries.get(key, ()) if sent not in own}
             if len(countries) == 1:
@@ -724,13 +730,13 @@ def find_mentions(doc: Document, index: NameIndex, resolver: Resolver) -> list[C
 
     The passes run in a fixed order because each skips tokens the earlier ones explained: people, then
     role phrases, then leftover KB names, then untagged organisations; titles are bound to countries last."""
-    finder = PeopleFinder(doc, index, resolver)
-    finder.people()
-    roles = finder.role_candidates(frozenset(finder.used), finder.candidates)
+    view = MentionFinder(doc, index, resolver)
+    people = view.people_candidates()
+    roles = view.role_candidates(frozenset(people.claimed), people.candidates)
     claimed = frozenset(roles.claimed)
-    found = finder.candidates + roles.candidates + finder.name_candidates(claimed)
-    found += finder.organisation_candidates(claimed, found)
-    finder.bind_titles(found, roles.office_countries)
+    found = people.candidates + roles.candidates + view.name_candidates(claimed)
+    found += view.organisation_candidates(claimed, found)
+    view.bind_titles(found, people.untold, roles.office_countries)
     return select_candidates(found)
 
 
