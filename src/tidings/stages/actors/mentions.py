@@ -28,6 +28,8 @@ PATRON_SUFFIX = re.compile(r"^(.+)-(?:backed|supported|sponsored|armed|funded|al
 CITY_MIN_POPULATION = 15_000
 #: Dependencies that keep a word inside the noun phrase describing a name.
 TITLE_DEPS = frozenset({"compound", "amod", "nmod", "prep", "pobj", "poss"})
+#: Which candidate wins an overlap: a person over a role phrase over a bare KB name or organisation.
+PERSON_PRIORITY, ROLE_PRIORITY, NAME_PRIORITY = 3, 2, 1
 
 
 @dataclass(order=True)
@@ -74,12 +76,12 @@ class RolesFound:
     candidates: list[Candidate] = field(default_factory=list)
     office_countries: dict[str, set[tuple[str, int]]] = field(default_factory=dict)
 
-    def add(self, view: MentionFinder, start: int, end: int, actor: Actor, idx: list[int]) -> None:
+    def add(self, finder: MentionFinder, start: int, end: int, actor: Actor, idx: list[int]) -> None:
         """A role mention over [start, end) for the phrase tokens ``idx``."""
         self.claimed.update(idx)
-        self.claimed.update(t.i for t in view.tokens_in(start, end))
+        self.claimed.update(t.i for t in finder.tokens_in(start, end))
         label = "PERSON" if actor.kind == "person" else ROLE_LABEL
-        self.candidates.append(Candidate(2, start, end, label, actor))
+        self.candidates.append(Candidate(ROLE_PRIORITY, start, end, label, actor))
 
 
 class MentionFinder:
@@ -481,7 +483,7 @@ class MentionFinder:
                     patron = ctx.patrons[0]
                     start = min([start] + [self.tokens[i].start for i in self._modifier_tokens(heads, ids)])
             actor = self.resolver.target(target, day=self.day, patron=patron)
-            found.append(Candidate(1, start, m.end, NAME_LABELS[target.kind], actor))
+            found.append(Candidate(NAME_PRIORITY, start, m.end, NAME_LABELS[target.kind], actor))
         return found
 
     def organisation_candidates(self, claimed: frozenset[int], taken: list[Candidate]) -> list[Candidate]:
@@ -507,7 +509,7 @@ class MentionFinder:
             actor = self.resolver.org(known[0].key) if known else Actor(
                 id=slug(name), name=name, kind="organization", country=self._org_country(name),
                 sector=self._org_sector(toks))
-            found.append(Candidate(1, start, end, "ORG", actor))
+            found.append(Candidate(NAME_PRIORITY, start, end, "ORG", actor))
         return found
 
     def _org_country(self, name: str) -> str | None:
@@ -598,7 +600,8 @@ class MentionFinder:
             if tok.pos == "PROPN" and tok.text in found.surnames and tok.i not in found.claimed and (
                     tok.i not in self.match_of):
                 found.claimed.add(tok.i)
-                found.candidates.append(Candidate(3, tok.start, tok.end, "PERSON", found.surnames[tok.text]))
+                actor = found.surnames[tok.text]
+                found.candidates.append(Candidate(PERSON_PRIORITY, tok.start, tok.end, "PERSON", actor))
         return found
 
     def _person(self, start: int, end: int, pids: list[str], found: PeopleFound) -> None:
@@ -615,7 +618,7 @@ class MentionFinder:
             actor = self.resolver.government_led_by(self.kb.people[pid], self.kb.roles[noun.text.lower()].sector)
             if actor is not None:
                 found.claimed.update(indices | {noun.i})
-                found.candidates.append(Candidate(3, start, noun.end, ROLE_LABEL, actor))
+                found.candidates.append(Candidate(PERSON_PRIORITY, start, noun.end, ROLE_LABEL, actor))
                 return
         title_start, title = self._title(toks[0].i, indices)
         ctx = self.context_of(heads + title, indices | set(title))
@@ -649,7 +652,7 @@ class MentionFinder:
             return
         found.claimed.update(indices | set(title))
         label = "PERSON" if actor.kind == "person" else "ORG"
-        found.candidates.append(Candidate(3, title_start if title else start, end, label, actor))
+        found.candidates.append(Candidate(PERSON_PRIORITY, title_start if title else start, end, label, actor))
 
     def _resolve_person(self, name: str, pids: list[str], ctx: Context, found: PeopleFound,
                         gender: str | None = None) -> Actor | None:
@@ -730,13 +733,13 @@ def find_mentions(doc: Document, index: NameIndex, resolver: Resolver) -> list[C
 
     The passes run in a fixed order because each skips tokens the earlier ones explained: people, then
     role phrases, then leftover KB names, then untagged organisations; titles are bound to countries last."""
-    view = MentionFinder(doc, index, resolver)
-    people = view.people_candidates()
-    roles = view.role_candidates(frozenset(people.claimed), people.candidates)
+    finder = MentionFinder(doc, index, resolver)
+    people = finder.people_candidates()
+    roles = finder.role_candidates(frozenset(people.claimed), people.candidates)
     claimed = frozenset(roles.claimed)
-    found = people.candidates + roles.candidates + view.name_candidates(claimed)
-    found += view.organisation_candidates(claimed, found)
-    view.bind_titles(found, people.untold, roles.office_countries)
+    found = people.candidates + roles.candidates + finder.name_candidates(claimed)
+    found += finder.organisation_candidates(claimed, found)
+    finder.bind_titles(found, people.untold, roles.office_countries)
     return select_candidates(found)
 
 
