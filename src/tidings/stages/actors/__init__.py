@@ -15,7 +15,7 @@ from tidings.resources.actors import home_country, load_kb
 
 from .context import default_countries, inherit_countries
 from .index import NameIndex, default_index
-from .mentions import FORMER, MentionFinder
+from .mentions import FORMER, find_mentions
 from .resolve import Resolver, day_of
 
 __all__ = ["run", "lookup", "actor_at", "actors_at", "person_gender", "home_country"]
@@ -40,13 +40,7 @@ def run(doc: Document, *, index: NameIndex | None = None, extra_actors: tuple[st
         return doc
     index = index or _index_with(tuple(str(p) for p in extra_actors))
     resolver = _resolver(index)
-    finder = MentionFinder(doc, index, resolver)
-    finder.people()
-    finder.role_phrases()
-    finder.names()
-    finder.organisations()
-    finder.bind_titles()
-    chosen = finder.select()
+    chosen = find_mentions(doc, index, resolver)
     if infer_countries:
         inherit_countries(doc, chosen, index, resolver)
     default_countries(doc, chosen, index, resolver)

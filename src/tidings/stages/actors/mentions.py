@@ -28,6 +28,8 @@ PATRON_SUFFIX = re.compile(r"^(.+)-(?:backed|supported|sponsored|armed|funded|al
 CITY_MIN_POPULATION = 15_000
 #: Dependencies that keep a word inside the noun phrase describing a name.
 TITLE_DEPS = frozenset({"compound", "amod", "nmod", "prep", "pobj", "poss"})
+#: Which candidate wins an overlap: a person over a role phrase over a bare KB name or organisation.
+PERSON_PRIORITY, ROLE_PRIORITY, NAME_PRIORITY = 3, 2, 1
 
 
 @dataclass(order=True)
@@ -52,8 +54,39 @@ class Context:
     former: bool = False
 
 
+@dataclass
+class PeopleFound:
+    """What the people pass found: its candidates, the tokens they claim, people seen, surnames and given
+    names for later repeats, and titled people still without a country (with their title words)."""
+
+    claimed: set[int] = field(default_factory=set)
+    seen_people: set[str] = field(default_factory=set)
+    surnames: dict[str, Actor] = field(default_factory=dict)
+    first_names: dict[str, Actor] = field(default_factory=dict)
+    candidates: list[Candidate] = field(default_factory=list)
+    untold: list[tuple[Actor, set[str]]] = field(default_factory=list)
+
+
+@dataclass
+class RolesFound:
+    """What the role-phrase pass found: its candidates, the tokens claimed by it and the passes before it,
+    and the offices it bound to a country in a sentence ("Zimbabwe's president" → ZWE)."""
+
+    claimed: set[int]
+    candidates: list[Candidate] = field(default_factory=list)
+    office_countries: dict[str, set[tuple[str, int]]] = field(default_factory=dict)
+
+    def add(self, finder: MentionFinder, start: int, end: int, actor: Actor, idx: list[int]) -> None:
+        """A role mention over [start, end) for the phrase tokens ``idx``."""
+        self.claimed.update(idx)
+        self.claimed.update(t.i for t in finder.tokens_in(start, end))
+        label = "PERSON" if actor.kind == "person" else ROLE_LABEL
+        self.candidates.append(Candidate(ROLE_PRIORITY, start, end, label, actor))
+
+
 class MentionFinder:
-    """One pass over a parsed Document producing non-overlapping mention candidates."""
+    """The mention generators over one parsed article and the lookups they share (tokens, entities, KB name
+    matches), fixed at construction; each generator's inputs and findings are explicit."""
 
     def __init__(self, doc: Document, index: NameIndex, resolver: Resolver):
         self.doc, self.index, self.resolver, self.kb = doc, index, resolver, index.kb
@@ -74,19 +107,12 @@ class MentionFinder:
         for m in self.matches:
             for tok in self.tokens_in(m.start, m.end):
                 self.match_of[tok.i] = m
-        self.used: set[int] = set()  # token indices already explained by a role phrase or person
-        self.seen_people: set[str] = set()
-        self.surnames: dict[str, Actor] = {}
-        self.first_names: dict[str, Actor] = {}
-        self.candidates: list[Candidate] = []
-        self.office_countries: dict[str, set[tuple[str, int]]] = {}  # office or role phrase → (country, sentence)
-        self.untold: list[tuple[Actor, set[str]]] = []  # titled unknown people without a country
+
+    # --- KB name matches ----------------------------------------------------------------------
 
     def tokens_in(self, start: int, end: int) -> list[Token]:
         """Tokens overlapping [start, end)."""
         return self.parse.tokens_in(start, end)
-
-    # --- KB name matches --------------------------------------------------------------------
 
     def _keep_match(self, m: NameMatch) -> bool:
         """Drop names that are only part of a longer name ("New Mexico", "Ivanka Trump")."""
@@ -122,7 +148,7 @@ class MentionFinder:
         return low in FORMER or low in self.index.role_words or tok.text in self.kb.honorifics or any(
             is_countryish(t) or t.kind == ORG for t in self.index.exact(tok.text))
 
-    # --- context around names and role nouns ----------------------------------------------
+    # --- context around names and role nouns --------------------------------------------------
 
     def context_of(self, heads: list[int], exclude: set[int]) -> Context:
         """Countries, organisations, patrons and role words modifying the tokens ``heads``."""
@@ -199,50 +225,7 @@ class MentionFinder:
     def _target_country(self, m: NameMatch) -> str | None:
         return self.resolver.country_of(m.targets[0], self.day)
 
-    # --- people -----------------------------------------------------------------------------
-
-    def people(self) -> None:
-        """Person mentions from KB names and PERSON entities, in text order."""
-        spans: dict[tuple[int, int], list[str]] = {}
-        for m in self.matches:
-            pids = [t.key for t in m.targets if t.kind == PERSON]
-            if not pids:
-                continue
-            toks = self.tokens_in(m.start, m.end)
-            first = toks[0]
-            given = self.tokens[first.i - 1] if first.i and len(toks) == 1 else None
-            if (given is not None and given.pos == "PROPN" and given.dep == "compound" and given.head >= first.i
-                    and given.text[:1].isupper() and not self._is_title_word(given)):
-                spans[(given.start, m.end)] = []  # "Ivanka Trump" is not Donald Trump
-            else:
-                spans[(m.start, m.end)] = pids
-        for ent in self.parse.entities:
-            if ent.label not in ("PERSON", "ORG"):
-                continue
-            toks = [t for t in self.tokens[ent.token_start:ent.token_end] if not (t.tag == "POS" or t.pos == "PUNCT")]
-            while len(toks) > 1 and (self._is_title_word(toks[0]) or toks[0].pos == "DET"):
-                toks = toks[1:]  # "President Biden" tagged whole: the name is what follows the title
-            if not toks or any(s < ent.end and ent.start < e for s, e in spans) or all(
-                    t.i in self.match_of for t in toks):
-                continue  # a KB name (country, organisation, known person) already covers it
-            start, end = toks[0].start, toks[-1].end
-            if ent.label == "ORG" and not any(self.match_of.get(t.i) for t in toks):
-                fuzzy = self.index.fuzzy_people(self.text[start:end])
-                if fuzzy:
-                    spans[(start, end)] = list(fuzzy)  # misspelt names the tagger took for an organisation
-                elif self._title_roles(self._title(toks[0].i, {t.i for t in toks})[1]):
-                    spans[(start, end)] = []  # "Vice-President Moody Awori" tagged as an organisation
-                continue
-            if ent.label == "PERSON":
-                spans[(self._given_name_before(toks[0]), end)] = []
-        for (start, end), pids in sorted(spans.items()):
-            self._person(start, end, pids)
-        for tok in self.tokens:
-            # Surname repeats the tagger missed ("Pifer added ...").
-            if tok.pos == "PROPN" and tok.text in self.surnames and tok.i not in self.used and (
-                    tok.i not in self.match_of):
-                self.used.add(tok.i)
-                self.candidates.append(Candidate(3, tok.start, tok.end, "PERSON", self.surnames[tok.text]))
+    # --- names and titles of people -----------------------------------------------------------
 
     def _given_name_before(self, first: Token) -> int:
         """Where a tagged person's name starts: a given name the tagger took for a place ("Marta" tagged GPE
@@ -255,56 +238,6 @@ class MentionFinder:
                 and ent.token_end == first.i):
             return prev.start
         return first.start
-
-    def _person(self, start: int, end: int, pids: list[str]) -> None:
-        toks = self.tokens_in(start, end)
-        name = self.text[start:end]
-        if any(t.i in self.used for t in toks):
-            return
-        indices = {t.i for t in toks}
-        heads = [t.i for t in toks if t.head not in indices or t.head == t.i]
-        noun = self._government_noun_after(toks[-1]) if pids else None
-        if noun is not None:
-            # "the Biden administration", "the Putin regime": the government the leader heads, not the person.
-            pid = self.resolver.rank_people(pids, self.day, set(), set(), self.seen_people)
-            actor = self.resolver.government_led_by(self.kb.people[pid], self.kb.roles[noun.text.lower()].sector)
-            if actor is not None:
-                self.used.update(indices | {noun.i})
-                self.candidates.append(Candidate(3, start, noun.end, ROLE_LABEL, actor))
-                return
-        title_start, title = self._title(toks[0].i, indices)
-        ctx = self.context_of(heads + title, indices | set(title))
-        ctx.roles += self._title_roles(title)
-        for i in title:
-            tok = self.tokens[i]
-            located = tok.dep == "pobj" and self.tokens[tok.head].text.lower() != "of"  # "ambassador to Moscow"
-            if i in self.match_of and not located:
-                self._modifier(i, ctx)  # "Kenyan" in "Kenyan Foreign Minister"
-        ctx.former |= any(self.tokens[i].text.lower() in FORMER for i in title)
-        described = [c for h in heads for c in self.parse.children(h) if self.tokens[c].dep == "appos"]
-        described += [t.head for t in toks if t.dep == "appos" and t.head not in indices and t.head < toks[0].i
-                      and self._role_at(t.head)]  # "Former U.S. ambassador to Moscow Michael McFaul"
-        for c in described:
-            # "Steven Pifer, a former U.S. ambassador": the apposition describes the person.
-            app = self.context_of([c], indices)
-            ctx.targets += app.targets
-            ctx.former |= app.former
-            ctx.roles.append(self.tokens[c].lemma.lower())
-            described_tokens = self._modifier_tokens([c], {c}) + [c]
-            self.used.update(described_tokens)
-            if c < toks[0].i and not any(t.pos == "PUNCT" for t in self.tokens[c:toks[0].i]):
-                title_start = min([self.tokens[i].start for i in described_tokens] + [title_start or start])
-                title = sorted(set(title) | set(range(min(described_tokens), toks[0].i)))
-        genders = {self.kb.honorifics[self.tokens[i].text] for i in title if self.tokens[i].text in self.kb.honorifics}
-        if len(genders) == 1 and None not in genders:
-            # "Mr. Obama" is not Michelle Obama.
-            pids = [p for p in pids if self.kb.people[p].gender in genders] or pids
-        actor = self._resolve_person(name, pids, ctx, next(iter(genders)) if len(genders) == 1 else None)
-        if actor is None:
-            return
-        self.used.update(indices | set(title))
-        label = "PERSON" if actor.kind == "person" else "ORG"
-        self.candidates.append(Candidate(3, title_start if title else start, end, label, actor))
 
     def _government_noun_after(self, last: Token) -> Token | None:
         """The government noun ("administration", "regime") right after a name in its sentence, if any."""
@@ -374,49 +307,6 @@ class MentionFinder:
                 k += 1
         return found
 
-    def _resolve_person(self, name: str, pids: list[str], ctx: Context, gender: str | None = None) -> Actor | None:
-        offices = {r.office for w in ctx.roles if (r := self.kb.roles.get(w)) and r.office}
-        countries = {iso for t in ctx.targets if (iso := self.resolver.country_of(t, self.day))}
-        if " " not in name and name in self.surnames and self._same_person(self.surnames[name], name, offices, gender):
-            return self.surnames[name]  # surname-only repeat of someone named earlier
-        if not pids and name in self.first_names:
-            return self.first_names[name]  # "Hillary" after "Hillary Clinton"
-        if not pids:
-            exact = [t.key for t in self.index.exact(name) if t.kind == PERSON]
-            pids = exact or list(self.index.fuzzy_people(name))
-        if not pids and gender and " " not in name and name in self.surnames:
-            # "Mr. Clinton" after "Hillary Clinton": the one namesake of that gender, if the KB has exactly one.
-            namesakes = [p for p in self.index.surnames.get(name, ()) if self.kb.people[p].gender == gender]
-            pids = namesakes if len(namesakes) == 1 else []
-        if not pids and offices and " " not in name:
-            # "President Bush": a KB surname shared by several people, told apart by the office held.
-            pids = [p for p in self.index.surnames.get(name, ())
-                    if any(t.office in offices for t in self.kb.people[p].roles)]
-            pids = self.resolver.latest_holders(pids, offices, self.day)
-        if pids:
-            pid = self.resolver.rank_people(pids, self.day, offices, countries, self.seen_people)
-            actor = self.resolver.person(self.kb.people[pid], self.day, former=ctx.former)
-            named_orgs = [t.key for t in ctx.targets if t.kind == ORG]
-            if named_orgs and not ctx.former and actor.org != named_orgs[0]:
-                # "U.N. Secretary-General Ban Ki-moon": a title naming an organisation the person served.
-                actor = self.resolver.acting_for(self.kb.people[pid], named_orgs[0], self.day) or actor
-            titled = [self.kb.roles[w] for w in ctx.roles if w in self.kb.roles]
-            if titled and not ctx.former and actor.sector in (None, ELITE):
-                # "President Obama" in a text written during his term: the title is the evidence.
-                actor.sector = titled[0].sector
-            self.seen_people.add(pid)
-        elif groups := [t.key for t in self.index.exact(name) if t.kind == ORG]:
-            return self.resolver.org(groups[0])  # a group's name the tagger took for a person's ("Ansar Dine")
-        else:
-            if not name[:1].isupper() or len(name) < 3:
-                return None
-            actor = self._unknown_person(name, ctx, countries)
-        words = name.split()
-        if len(words) > 1:
-            self.surnames.setdefault(words[-1], actor)
-            self.first_names.setdefault(words[0], actor)
-        return actor
-
     def _same_person(self, earlier: Actor, surname: str, offices: set[str], gender: str | None) -> bool:
         """Whether a bare surname ("Vice President Biden", "Mr. Biden") may be the person named earlier with it:
         not when the honorific's gender differs, nor when its title names an office the earlier person never
@@ -429,33 +319,7 @@ class MentionFinder:
         return not any(t.office in offices for pid in self.index.surnames.get(surname, ()) if pid != earlier.id
                        for t in self.kb.people[pid].roles)
 
-    def _unknown_person(self, name: str, ctx: Context, countries: set[str]) -> Actor:
-        orgs = [t.key for t in ctx.targets if t.kind == ORG]
-        sector = next((self.kb.roles[w].sector for w in ctx.roles if w in self.kb.roles), None)
-        if orgs:
-            sector = sector if sector not in (None, "GOV") else self.kb.orgs[orgs[0]].sector
-        if ctx.former and sector is not None:
-            sector = ELITE
-        country = next(iter(sorted(countries)), None) if len(countries) == 1 else (
-            self.resolver.country_of(ctx.targets[0], self.day) if ctx.targets else None)
-        actor = self.resolver.unknown_person(name, None if orgs else country, sector, orgs[0] if orgs else None)
-        titles = {key for w in ctx.roles if (role := self.kb.roles.get(w)) for key in (w, role.office) if key}
-        if actor.country is None and not orgs and titles:
-            self.untold.append((actor, titles))
-        return actor
-
-    # --- role-noun phrases ------------------------------------------------------------------
-
-    def role_phrases(self) -> None:
-        """"Russian officials", "Moscow-backed rebels", "protesters in Minsk", "the U.S. president"."""
-        starts = [i for i, opens in enumerate(self.opens_role) if opens]
-        free = 0
-        for i in starts:
-            if i < free or (found := self._role_at(i)) is None:
-                continue
-            role_key, n = found
-            self._role_phrase(list(range(i, i + n)), role_key)
-            free = i + n
+    # --- role-noun phrases --------------------------------------------------------------------
 
     def _role_at(self, i: int) -> tuple[str, int] | None:
         """The KB role phrase starting at token ``i`` and its length in tokens (remembered per token)."""
@@ -482,8 +346,44 @@ class MentionFinder:
                         return key, n
         return None
 
-    def _role_phrase(self, idx: list[int], role_key: str) -> None:
-        if any(i in self.used for i in idx):
+    def _singular(self, idx: list[int]) -> bool:
+        """A singular role phrase names one office holder ("the president", not "presidents")."""
+        return not any(self.tokens[i].tag in ("NNS", "NNPS") for i in idx)
+
+    def _between(self, start: int, idx: list[int]) -> list[int]:
+        """Tokens between a modifier starting at ``start`` and the phrase that are not adjectives or names."""
+        first = self.parse.token_at(start)
+        if first is None:
+            return [idx[0]]
+        return [i for i in range(first.i + 1, idx[0])
+                if self.tokens[i].pos not in ("ADJ", "PROPN", "NOUN", "CCONJ") and i not in self.match_of]
+
+    def _modifier_tokens(self, idx: list[int], phrase: set[int]) -> list[int]:
+        """Left modifiers of the phrase that belong in the mention span."""
+        out = []
+        for h in idx:
+            for c in self.parse.children(h):
+                if c < idx[0] and c not in phrase and self.tokens[c].dep in ("amod", "compound", "nmod", "poss",
+                                                                             "npadvmod"):
+                    out.extend(self.parse.subtree(c))
+        return out
+
+    def role_candidates(self, claimed: frozenset[int], earlier: list[Candidate]) -> RolesFound:
+        """"Russian officials", "Moscow-backed rebels", "protesters in Minsk", "the U.S. president" outside
+        ``claimed`` tokens; "his government" takes the country of the last ``earlier`` mention before it."""
+        found = RolesFound(set(claimed))
+        starts = [i for i, opens in enumerate(self.opens_role) if opens]
+        free = 0
+        for i in starts:
+            if i < free or (hit := self._role_at(i)) is None:
+                continue
+            role_key, n = hit
+            self._role_phrase(list(range(i, i + n)), role_key, found, earlier)
+            free = i + n
+        return found
+
+    def _role_phrase(self, idx: list[int], role_key: str, found: RolesFound, earlier: list[Candidate]) -> None:
+        if any(i in found.claimed for i in idx):
             return
         phrase = set(idx)
         head = next((i for i in idx if self.tokens[i].head not in phrase or self.tokens[i].head == i), idx[-1])
@@ -512,11 +412,11 @@ class MentionFinder:
         if ctx.patrons and self.text[max(0, left - 4):left].lower() == "pro-":
             left -= 4
         end = self.tokens[idx[-1]].end
-        if not ctx.targets and (owner := self._possessor(idx)):
+        if not ctx.targets and (owner := self._possessor(idx, earlier + found.candidates)):
             ctx.targets.append(Target(COUNTRY, owner))  # "Orban said his government ..." → HUN
         if not ctx.targets:
             if (patron or role.standalone) and head_tok.dep != "compound":  # not "police station"
-                self._add_role(left, end, self.resolver.generic(sector, patron), idx)
+                found.add(self, left, end, self.resolver.generic(sector, patron), idx)
             return
         distinct = list(dict.fromkeys(ctx.targets))
         named = [t for t in distinct if t in ctx.spans and is_countryish(t)]
@@ -524,14 +424,13 @@ class MentionFinder:
             # "Hungarian and Romanian officials": one mention per country name.
             for target in named:
                 start, stop = ctx.spans[target]
-                self._add_role(start, stop, self.resolver.target(target, sector=sector, patron=patron), idx)
+                found.add(self, start, stop, self.resolver.target(target, sector=sector, patron=patron), idx)
             return
         target = distinct[0]
         if target.kind == ORG:
             holder = self.resolver.office_holder((role.office,), target.key, self.day) if role.office else None
             if holder is not None and not ctx.former and self._singular(idx):
                 actor = self.resolver.person(holder, self.day)  # "the NATO secretary-general" on that day
-                self.seen_people.add(holder.id)
             else:
                 actor = self.resolver.org(target.key, patron)
         else:
@@ -539,61 +438,33 @@ class MentionFinder:
             holder = self.resolver.office_holder((role.office,), iso, self.day) if role.office and iso else None
             if iso and self._singular(idx):
                 for key in {role_key, role.office} - {None}:
-                    self.office_countries.setdefault(key, set()).add((iso, head_tok.sent))  # "Zimbabwe's president"
+                    found.office_countries.setdefault(key, set()).add((iso, head_tok.sent))  # "Zimbabwe's president"
             if holder is not None and not ctx.former and self._singular(idx):
                 actor = self.resolver.person(holder, self.day)  # "the Russian president" on that day
-                self.seen_people.add(holder.id)
             elif iso is None:
                 return
             else:
                 actor = self.resolver.country(iso, sector, patron)
-        self._add_role(left, end, actor, idx)
+        found.add(self, left, end, actor, idx)
 
-    def _singular(self, idx: list[int]) -> bool:
-        """A singular role phrase names one office holder ("the president", not "presidents")."""
-        return not any(self.tokens[i].tag in ("NNS", "NNPS") for i in idx)
-
-    def _possessor(self, idx: list[int]) -> str | None:
+    def _possessor(self, idx: list[int], candidates: list[Candidate]) -> str | None:
         """The country of whoever "his/her/their/its" points back to, within the sentence."""
         pronoun = next((c for i in idx for c in self.parse.children(i)
                         if self.tokens[c].dep == "poss" and self.tokens[c].text.lower() in POSSESSIVES), None)
         if pronoun is None:
             return None
         sent = self.parse.sentences[self.tokens[pronoun].sent]
-        before = [c for c in self.candidates if sent.start <= c.start < self.tokens[pronoun].start and c.actor.country]
+        before = [c for c in candidates if sent.start <= c.start < self.tokens[pronoun].start and c.actor.country]
         return max(before, key=lambda c: c.start).actor.country if before else None
 
-    def _between(self, start: int, idx: list[int]) -> list[int]:
-        """Tokens between a modifier starting at ``start`` and the phrase that are not adjectives or names."""
-        first = self.parse.token_at(start)
-        if first is None:
-            return [idx[0]]
-        return [i for i in range(first.i + 1, idx[0])
-                if self.tokens[i].pos not in ("ADJ", "PROPN", "NOUN", "CCONJ") and i not in self.match_of]
+    # --- KB names and organisations -----------------------------------------------------------
 
-    def _modifier_tokens(self, idx: list[int], phrase: set[int]) -> list[int]:
-        """Left modifiers of the phrase that belong in the mention span."""
-        out = []
-        for h in idx:
-            for c in self.parse.children(h):
-                if c < idx[0] and c not in phrase and self.tokens[c].dep in ("amod", "compound", "nmod", "poss",
-                                                                             "npadvmod"):
-                    out.extend(self.parse.subtree(c))
-        return out
-
-    def _add_role(self, start: int, end: int, actor: Actor, idx: list[int]) -> None:
-        self.used.update(idx)
-        self.used.update(t.i for t in self.tokens_in(start, end))
-        label = "PERSON" if actor.kind == "person" else ROLE_LABEL
-        self.candidates.append(Candidate(2, start, end, label, actor))
-
-    # --- remaining KB names -----------------------------------------------------------------
-
-    def names(self) -> None:
-        """KB countries, demonyms, seats, organisations and agentive capitals left over."""
+    def name_candidates(self, claimed: frozenset[int]) -> list[Candidate]:
+        """KB countries, demonyms, seats, organisations and agentive capitals on tokens not ``claimed``."""
+        found = []
         for m in self.matches:
             toks = self.tokens_in(m.start, m.end)
-            if any(t.i in self.used for t in toks):
+            if any(t.i in claimed for t in toks):
                 continue
             target = m.targets[0]
             if target.kind == PERSON:
@@ -612,23 +483,24 @@ class MentionFinder:
                     patron = ctx.patrons[0]
                     start = min([start] + [self.tokens[i].start for i in self._modifier_tokens(heads, ids)])
             actor = self.resolver.target(target, day=self.day, patron=patron)
-            self.candidates.append(Candidate(1, start, m.end, NAME_LABELS[target.kind], actor))
+            found.append(Candidate(NAME_PRIORITY, start, m.end, NAME_LABELS[target.kind], actor))
+        return found
 
-    def organisations(self) -> None:
+    def organisation_candidates(self, claimed: frozenset[int], taken: list[Candidate]) -> list[Candidate]:
         """Organisations outside the KB ("Gazprom", "the Ukrainian Orthodox Church"), tagged ORG by spaCy.
 
         The tagger also marks headline fragments and places as ORG: all-capital words, single city
-        names and spans already explained by other mentions are skipped."""
-        taken = [(c.start, c.end) for c in self.candidates]
+        names, ``taken`` mentions and ``claimed`` tokens are skipped."""
         spans = []
         for ent in self.parse.entities:
             toks = [t for t in self.tokens[ent.token_start:ent.token_end] if t.pos != "DET" and t.tag != "POS"]
             if ent.label == "ORG" and toks:
                 spans.append((toks, self.text[toks[0].start:toks[-1].end]))
+        found = []
         things = {name for toks, name in spans if self._names_a_thing(toks)}
         for toks, name in spans:
             start, end = toks[0].start, toks[-1].end
-            if (any(s < end and start < e for s, e in taken) or any(t.i in self.used for t in toks)
+            if (any(c.start < end and start < c.end for c in taken) or any(t.i in claimed for t in toks)
                     or not name[:1].isupper() or (name.isupper() and len(name) > 5) or "\n" in name
                     or not any(t.pos == "PROPN" for t in toks) or (len(toks) == 1 and city_country(name))
                     or name in things or _is_region(name)):
@@ -637,7 +509,8 @@ class MentionFinder:
             actor = self.resolver.org(known[0].key) if known else Actor(
                 id=slug(name), name=name, kind="organization", country=self._org_country(name),
                 sector=self._org_sector(toks))
-            self.candidates.append(Candidate(1, start, end, "ORG", actor))
+            found.append(Candidate(NAME_PRIORITY, start, end, "ORG", actor))
+        return found
 
     def _org_country(self, name: str) -> str | None:
         """The country an organisation's own name gives: a demonym anywhere ("Turkish Airlines", "the Syrian
@@ -682,23 +555,201 @@ class MentionFinder:
             return False
         return (ent := self.entity_of.get(tok.i)) is None or ent.label in ("GPE", "ORG", "NORP")
 
-    def bind_titles(self) -> None:
+    # --- people -------------------------------------------------------------------------------
+
+    def people_candidates(self) -> PeopleFound:
+        """Person mentions from KB names and PERSON entities, in text order; later mentions of a person
+        lean on earlier ones (surname repeats, people already seen)."""
+        found = PeopleFound()
+        spans: dict[tuple[int, int], list[str]] = {}
+        for m in self.matches:
+            pids = [t.key for t in m.targets if t.kind == PERSON]
+            if not pids:
+                continue
+            toks = self.tokens_in(m.start, m.end)
+            first = toks[0]
+            given = self.tokens[first.i - 1] if first.i and len(toks) == 1 else None
+            if (given is not None and given.pos == "PROPN" and given.dep == "compound" and given.head >= first.i
+                    and given.text[:1].isupper() and not self._is_title_word(given)):
+                spans[(given.start, m.end)] = []  # "Ivanka Trump" is not Donald Trump
+            else:
+                spans[(m.start, m.end)] = pids
+        for ent in self.parse.entities:
+            if ent.label not in ("PERSON", "ORG"):
+                continue
+            toks = [t for t in self.tokens[ent.token_start:ent.token_end] if not (t.tag == "POS" or t.pos == "PUNCT")]
+            while len(toks) > 1 and (self._is_title_word(toks[0]) or toks[0].pos == "DET"):
+                toks = toks[1:]  # "President Biden" tagged whole: the name is what follows the title
+            if not toks or any(s < ent.end and ent.start < e for s, e in spans) or all(
+                    t.i in self.match_of for t in toks):
+                continue  # a KB name (country, organisation, known person) already covers it
+            start, end = toks[0].start, toks[-1].end
+            if ent.label == "ORG" and not any(self.match_of.get(t.i) for t in toks):
+                fuzzy = self.index.fuzzy_people(self.text[start:end])
+                if fuzzy:
+                    spans[(start, end)] = list(fuzzy)  # misspelt names the tagger took for an organisation
+                elif self._title_roles(self._title(toks[0].i, {t.i for t in toks})[1]):
+                    spans[(start, end)] = []  # "Vice-President Moody Awori" tagged as an organisation
+                continue
+            if ent.label == "PERSON":
+                spans[(self._given_name_before(toks[0]), end)] = []
+        for (start, end), pids in sorted(spans.items()):
+            self._person(start, end, pids, found)
+        for tok in self.tokens:
+            # Surname repeats the tagger missed ("Pifer added ...").
+            if tok.pos == "PROPN" and tok.text in found.surnames and tok.i not in found.claimed and (
+                    tok.i not in self.match_of):
+                found.claimed.add(tok.i)
+                actor = found.surnames[tok.text]
+                found.candidates.append(Candidate(PERSON_PRIORITY, tok.start, tok.end, "PERSON", actor))
+        return found
+
+    def _person(self, start: int, end: int, pids: list[str], found: PeopleFound) -> None:
+        toks = self.tokens_in(start, end)
+        name = self.text[start:end]
+        if any(t.i in found.claimed for t in toks):
+            return
+        indices = {t.i for t in toks}
+        heads = [t.i for t in toks if t.head not in indices or t.head == t.i]
+        noun = self._government_noun_after(toks[-1]) if pids else None
+        if noun is not None:
+            # "the Biden administration", "the Putin regime": the government the leader heads, not the person.
+            pid = self.resolver.rank_people(pids, self.day, set(), set(), found.seen_people)
+            actor = self.resolver.government_led_by(self.kb.people[pid], self.kb.roles[noun.text.lower()].sector)
+            if actor is not None:
+                found.claimed.update(indices | {noun.i})
+                found.candidates.append(Candidate(PERSON_PRIORITY, start, noun.end, ROLE_LABEL, actor))
+                return
+        title_start, title = self._title(toks[0].i, indices)
+        ctx = self.context_of(heads + title, indices | set(title))
+        ctx.roles += self._title_roles(title)
+        for i in title:
+            tok = self.tokens[i]
+            located = tok.dep == "pobj" and self.tokens[tok.head].text.lower() != "of"  # "ambassador to Moscow"
+            if i in self.match_of and not located:
+                self._modifier(i, ctx)  # "Kenyan" in "Kenyan Foreign Minister"
+        ctx.former |= any(self.tokens[i].text.lower() in FORMER for i in title)
+        described = [c for h in heads for c in self.parse.children(h) if self.tokens[c].dep == "appos"]
+        described += [t.head for t in toks if t.dep == "appos" and t.head not in indices and t.head < toks[0].i
+                      and self._role_at(t.head)]  # "Former U.S. ambassador to Moscow Michael McFaul"
+        for c in described:
+            # "Steven Pifer, a former U.S. ambassador": the apposition describes the person.
+            app = self.context_of([c], indices)
+            ctx.targets += app.targets
+            ctx.former |= app.former
+            ctx.roles.append(self.tokens[c].lemma.lower())
+            described_tokens = self._modifier_tokens([c], {c}) + [c]
+            found.claimed.update(described_tokens)
+            if c < toks[0].i and not any(t.pos == "PUNCT" for t in self.tokens[c:toks[0].i]):
+                title_start = min([self.tokens[i].start for i in described_tokens] + [title_start or start])
+                title = sorted(set(title) | set(range(min(described_tokens), toks[0].i)))
+        genders = {self.kb.honorifics[self.tokens[i].text] for i in title if self.tokens[i].text in self.kb.honorifics}
+        if len(genders) == 1 and None not in genders:
+            # "Mr. Obama" is not Michelle Obama.
+            pids = [p for p in pids if self.kb.people[p].gender in genders] or pids
+        actor = self._resolve_person(name, pids, ctx, found, next(iter(genders)) if len(genders) == 1 else None)
+        if actor is None:
+            return
+        found.claimed.update(indices | set(title))
+        label = "PERSON" if actor.kind == "person" else "ORG"
+        found.candidates.append(Candidate(PERSON_PRIORITY, title_start if title else start, end, label, actor))
+
+    def _resolve_person(self, name: str, pids: list[str], ctx: Context, found: PeopleFound,
+                        gender: str | None = None) -> Actor | None:
+        offices = {r.office for w in ctx.roles if (r := self.kb.roles.get(w)) and r.office}
+        countries = {iso for t in ctx.targets if (iso := self.resolver.country_of(t, self.day))}
+        earlier = found.surnames.get(name) if " " not in name else None
+        if earlier is not None and self._same_person(earlier, name, offices, gender):
+            return earlier  # surname-only repeat of someone named earlier
+        if not pids and name in found.first_names:
+            return found.first_names[name]  # "Hillary" after "Hillary Clinton"
+        if not pids:
+            exact = [t.key for t in self.index.exact(name) if t.kind == PERSON]
+            pids = exact or list(self.index.fuzzy_people(name))
+        if not pids and gender and " " not in name and name in found.surnames:
+            # "Mr. Clinton" after "Hillary Clinton": the one namesake of that gender, if the KB has exactly one.
+            namesakes = [p for p in self.index.surnames.get(name, ()) if self.kb.people[p].gender == gender]
+            pids = namesakes if len(namesakes) == 1 else []
+        if not pids and offices and " " not in name:
+            # "President Bush": a KB surname shared by several people, told apart by the office held.
+            pids = [p for p in self.index.surnames.get(name, ())
+                    if any(t.office in offices for t in self.kb.people[p].roles)]
+            pids = self.resolver.latest_holders(pids, offices, self.day)
+        if pids:
+            pid = self.resolver.rank_people(pids, self.day, offices, countries, found.seen_people)
+            actor = self.resolver.person(self.kb.people[pid], self.day, former=ctx.former)
+            named_orgs = [t.key for t in ctx.targets if t.kind == ORG]
+            if named_orgs and not ctx.former and actor.org != named_orgs[0]:
+                # "U.N. Secretary-General Ban Ki-moon": a title naming an organisation the person served.
+                actor = self.resolver.acting_for(self.kb.people[pid], named_orgs[0], self.day) or actor
+            titled = [self.kb.roles[w] for w in ctx.roles if w in self.kb.roles]
+            if titled and not ctx.former and actor.sector in (None, ELITE):
+                # "President Obama" in a text written during his term: the title is the evidence.
+                actor.sector = titled[0].sector
+            found.seen_people.add(pid)
+        elif groups := [t.key for t in self.index.exact(name) if t.kind == ORG]:
+            return self.resolver.org(groups[0])  # a group's name the tagger took for a person's ("Ansar Dine")
+        else:
+            if not name[:1].isupper() or len(name) < 3:
+                return None
+            actor = self._unknown_person(name, ctx, countries, found)
+        words = name.split()
+        if len(words) > 1:
+            found.surnames.setdefault(words[-1], actor)
+            found.first_names.setdefault(words[0], actor)
+        return actor
+
+    def _unknown_person(self, name: str, ctx: Context, countries: set[str], found: PeopleFound) -> Actor:
+        orgs = [t.key for t in ctx.targets if t.kind == ORG]
+        sector = next((self.kb.roles[w].sector for w in ctx.roles if w in self.kb.roles), None)
+        if orgs:
+            sector = sector if sector not in (None, "GOV") else self.kb.orgs[orgs[0]].sector
+        if ctx.former and sector is not None:
+            sector = ELITE
+        country = next(iter(sorted(countries)), None) if len(countries) == 1 else (
+            self.resolver.country_of(ctx.targets[0], self.day) if ctx.targets else None)
+        actor = self.resolver.unknown_person(name, None if orgs else country, sector, orgs[0] if orgs else None)
+        titles = {key for w in ctx.roles if (role := self.kb.roles.get(w)) for key in (w, role.office) if key}
+        if actor.country is None and not orgs and titles:
+            found.untold.append((actor, titles))
+        return actor
+
+    # --- titles bound to countries ------------------------------------------------------------
+
+    def bind_titles(self, candidates: list[Candidate], untold: list[tuple[Actor, set[str]]],
+                    office_countries: dict[str, set[tuple[str, int]]]) -> None:
         """"President Mugabe" (not in the KB) takes the country of "Zimbabwe's president" named in the
         same article, when that title is bound to exactly one country there outside the sentences naming
         the person ("President Mugabe met Kenya's president" is someone else)."""
-        for actor, titles in self.untold:
-            own = {self.tokens_in(c.start, c.end)[0].sent for c in self.candidates if c.actor is actor}
-            countries = {iso for key in titles for iso, sent in self.office_countries.get(key, ()) if sent not in own}
+        for actor, titles in untold:
+            own = {self.tokens_in(c.start, c.end)[0].sent for c in candidates if c.actor is actor}
+            countries = {iso for key in titles for iso, sent in office_countries.get(key, ()) if sent not in own}
             if len(countries) == 1:
                 actor.country = countries.pop()
 
-    def select(self) -> list[Candidate]:
-        """Non-overlapping candidates: higher priority first, then longer."""
-        chosen: list[Candidate] = []
-        for cand in sorted(self.candidates, key=lambda c: (-c.priority, -(c.end - c.start), c.start)):
-            if all(cand.end <= c.start or cand.start >= c.end for c in chosen):
-                chosen.append(cand)
-        return sorted(chosen, key=lambda c: c.start)
+
+def find_mentions(doc: Document, index: NameIndex, resolver: Resolver) -> list[Candidate]:
+    """The non-overlapping actor mentions of a parsed ``doc``, in text order.
+
+    The passes run in a fixed order because each skips tokens the earlier ones explained: people, then
+    role phrases, then leftover KB names, then untagged organisations; titles are bound to countries last."""
+    finder = MentionFinder(doc, index, resolver)
+    people = finder.people_candidates()
+    roles = finder.role_candidates(frozenset(people.claimed), people.candidates)
+    claimed = frozenset(roles.claimed)
+    found = people.candidates + roles.candidates + finder.name_candidates(claimed)
+    found += finder.organisation_candidates(claimed, found)
+    finder.bind_titles(found, people.untold, roles.office_countries)
+    return select_candidates(found)
+
+
+def select_candidates(candidates: list[Candidate]) -> list[Candidate]:
+    """Non-overlapping candidates in text order: higher priority wins an overlap, then the longer one."""
+    chosen: list[Candidate] = []
+    for cand in sorted(candidates, key=lambda c: (-c.priority, -(c.end - c.start), c.start)):
+        if all(cand.end <= c.start or cand.start >= c.end for c in chosen):
+            chosen.append(cand)
+    return sorted(chosen, key=lambda c: c.start)
 
 
 def _role_openers(lowered: list[str], lemmas: list[str], role_words: frozenset[str]) -> list[bool]:

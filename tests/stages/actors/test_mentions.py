@@ -1,0 +1,127 @@
+"""Each mention generator alone with explicit inputs, the selector on plain candidates, and the composed finder."""
+from pathlib import Path
+
+import pytest
+
+from tidings.models import Actor, RawArticle
+from tidings.resources.actors import read_kb
+from tidings.stages import clean, nlp
+from tidings.stages.actors.index import NameIndex
+from tidings.stages.actors.mentions import Candidate, MentionFinder, find_mentions, select_candidates
+from tidings.stages.actors.resolve import Resolver
+
+FIXTURE_PEOPLE = Path(__file__).parents[2] / "fixtures" / "actors" / "people.jsonl"
+
+
+@pytest.fixture(scope="module")
+def index():
+    return NameIndex(read_kb(people_paths=[FIXTURE_PEOPLE]))
+
+
+@pytest.fixture(scope="module")
+def parse():
+    def run(text):
+        return nlp.run(clean.run(RawArticle(id="t", text=text, published="2022-03-01")))
+
+    return run
+
+
+@pytest.fixture(scope="module")
+def finder(index, parse):
+    resolver = Resolver(index.kb, index)
+    return lambda text: MentionFinder(parse(text), index, resolver)
+
+
+def described(text, candidates):
+    """{mention text: (priority, label, actor id, country)}."""
+    return {text[c.start:c.end]: (c.priority, c.label, c.actor.id, c.actor.country) for c in candidates}
+
+
+TITLED = "Kenyan President Uhuru Kenyatta met Russian officials in Nairobi on Tuesday, a spokesman said."
+
+
+def test_people_pass_takes_the_title_and_repeats(finder):
+    assert described(TITLED, finder(TITLED).people_candidates().candidates) == {
+        "Kenyan President Uhuru Kenyatta": (3, "PERSON", "uhuru-kenyatta", "KEN")}
+    repeat = "Steven Pifer, a former U.S. ambassador to Ukraine, said Pifer had warned Kyiv."
+    assert described(repeat, finder(repeat).people_candidates().candidates) == {
+        "Steven Pifer": (3, "PERSON", "steven-pifer", "USA"), "Pifer": (3, "PERSON", "steven-pifer", "USA")}
+
+
+def test_role_candidates_find_countries_and_patrons(finder):
+    found = finder(TITLED).role_candidates(frozenset(), [])
+    assert described(TITLED, found.candidates) == {"Russian officials": (2, "NOMINAL", "RUS-GOV", "RUS")}
+    text = "Moscow-backed rebels shelled the town, Ukrainian troops said."
+    assert described(text, finder(text).role_candidates(frozenset(), []).candidates) == {
+        "Moscow-backed rebels": (2, "NOMINAL", "REB~RUS", None),
+        "Ukrainian troops": (2, "NOMINAL", "UKR-MIL", "UKR")}
+
+
+def test_role_candidates_bind_offices_to_countries(finder):
+    found = finder("Zimbabwe's president flew to Harare.").role_candidates(frozenset(), [])
+    assert [c.actor.id for c in found.candidates] == ["ZWE-GOV"]
+    assert found.claimed == {0, 1, 2}
+    assert found.office_countries == {"president": {("ZWE", 0)}}
+
+
+def test_role_candidates_take_the_possessor_from_earlier_mentions(finder):
+    text = "Putin said on Monday that his government would not negotiate with Ukrainian troops."
+    found = finder(text)
+    people = found.people_candidates()
+    alone = found.role_candidates(frozenset(), [])
+    after_people = found.role_candidates(frozenset(people.claimed), people.candidates)
+    assert described(text, alone.candidates)["government"] == (2, "NOMINAL", "GOV", None)
+    assert described(text, after_people.candidates)["government"] == (2, "NOMINAL", "RUS-GOV", "RUS")
+    assert 0 in after_people.claimed and 0 not in alone.claimed
+
+
+def test_name_candidates_keep_agentive_capitals_and_skip_claimed_tokens(finder):
+    assert described(TITLED, finder(TITLED).name_candidates(frozenset())) == {
+        "Kenyan": (1, "NORP", "KEN", "KEN"), "Russian": (1, "NORP", "RUS", "RUS")}  # "in Nairobi" is a place
+    assert described(TITLED, finder(TITLED).name_candidates(frozenset({0}))) == {
+        "Russian": (1, "NORP", "RUS", "RUS")}
+    text = "Shares fell after Washington announced new sanctions."
+    assert described(text, finder(text).name_candidates(frozenset())) == {"Washington": (1, "GPE", "USA-GOV", "USA")}
+
+
+def test_organisation_candidates_read_country_and_sector_from_the_name(finder):
+    text = "The Ukrainian Orthodox Church said on Sunday that Toyota Motor Corp would close its plant."
+    found = finder(text).organisation_candidates(frozenset(), [])
+    assert {text[c.start:c.end]: (c.actor.country, c.actor.sector) for c in found} == {
+        "Ukrainian Orthodox Church": ("UKR", "REL"), "Toyota Motor Corp": (None, "BUS")}
+    church = found[0]
+    assert [text[c.start:c.end] for c in finder(text).organisation_candidates(frozenset(), [church])] == [
+        "Toyota Motor Corp"]
+
+
+def test_bind_titles_gives_an_unknown_president_the_country_of_the_title(index, parse):
+    text = "President Mugabe arrived in Harare on Friday. Zimbabwe's president has ruled since 1980."
+    chosen = find_mentions(parse(text), index, Resolver(index.kb, index))
+    assert [(text[c.start:c.end], c.actor.id, c.actor.country) for c in chosen] == [
+        ("President Mugabe", "mugabe", "ZWE"), ("Zimbabwe's president", "ZWE-GOV", "ZWE")]
+
+
+def _candidate(priority, start, end, name):
+    return Candidate(priority, start, end, "ORG", Actor(id=name, name=name, kind="organization"))
+
+
+def test_selector_prefers_priority_then_length_and_returns_text_order():
+    name = _candidate(1, 0, 7, "name")
+    role = _candidate(2, 0, 17, "role")
+    longer = _candidate(1, 20, 35, "longer")
+    shorter = _candidate(1, 20, 26, "shorter")
+    person = _candidate(3, 30, 40, "person")
+    chosen = select_candidates([longer, name, shorter, person, role])
+    assert [c.actor.id for c in chosen] == ["role", "shorter", "person"]
+    assert select_candidates([shorter, longer]) == [longer]
+
+
+def test_people_candidates_remember_untitled_countries_and_bind_titles_fills_them(finder):
+    mugabe = finder("President Mugabe arrived in Harare on Friday.")
+    people = mugabe.people_candidates()
+    (actor, titles), = people.untold
+    assert (actor.id, actor.country, titles) == ("mugabe", None, {"president"})
+    mugabe.bind_titles(people.candidates, people.untold, {"president": {("ZWE", 0)}})
+    assert actor.country is None  # the title is bound in the sentence naming him: someone else
+    mugabe.bind_titles(people.candidates, people.untold, {"president": {("ZWE", 1)}})
+    assert actor.country == "ZWE"
