@@ -68,6 +68,7 @@ def rule_logit(confidence: float | np.ndarray) -> np.ndarray:
     return np.log(c / (1 - c))
 
 
+@functools.lru_cache(maxsize=1 << 16)  # feature names repeat across candidates and articles
 def _hash(feature: str) -> int:
     return zlib.crc32(feature.encode("utf-8")) & ((1 << HASH_BITS) - 1)
 
@@ -200,14 +201,18 @@ class Scorer:
     calibration: tuple[float, float]
     threshold: float
 
-    def logit(self, dense: np.ndarray, hashed: list[int]) -> float:
-        row = linear.HashedRows((dense * self.scale).reshape(1, -1), np.zeros(len(hashed), dtype=np.int64),
-                                np.array(hashed, dtype=np.int64), 1 << HASH_BITS)
-        return float(self.model.logits(row)[0] + prior(dense))
+    def probabilities(self, doc: Document, events: list[Event], ranks: list[int]) -> np.ndarray:
+        """The calibrated probability of each of ``doc``'s candidate events (``ranks``: :func:`rule_ranks`),
+        scored together in one pass of the network."""
+        if not events:
+            return np.zeros(0)
+        rows = [features(doc, event, rank=rank) for event, rank in zip(events, ranks, strict=True)]
+        logits = self.model.logits(matrix(rows, self.scale)) + prior(np.array([dense for dense, _ in rows]))
+        a, b = self.calibration
+        return linear.sigmoid(a * logits + b)
 
     def probability(self, doc: Document, event: Event, *, rank: int = 0) -> float:
-        a, b = self.calibration
-        return float(linear.sigmoid(a * self.logit(*features(doc, event, rank=rank)) + b))
+        return float(self.probabilities(doc, [event], [rank])[0])
 
     def save(self, path: Path = MODEL_PATH) -> None:
         net = self.model

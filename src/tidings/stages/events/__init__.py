@@ -70,8 +70,8 @@ def run(doc: Document, *, lexicon: Lexicon | None = None,
         taken = {(e.trigger.start, e.type) for e in events}
         events.extend(loose_candidates.candidates(doc, lexicon, taken, triggers=triggers or trigger_table.load()))
     if model is not None:
-        for event, rank in zip(events, event_scorer.rule_ranks(events)):
-            event.confidence = round(model.probability(doc, event, rank=rank), 3)
+        for event, probability in zip(events, model.probabilities(doc, events, event_scorer.rule_ranks(events))):
+            event.confidence = round(float(probability), 3)
         # a widened candidate exists only when the scorer vouches for it; strict ones stay, however unsure
         events = _one_type_per_trigger([e for e in events if e.confidence >= model.threshold
                                         or not e.evidence.startswith(event_scorer.WIDENED)])
