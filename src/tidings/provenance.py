@@ -18,6 +18,7 @@ from typing import Any
 from tidings import __version__
 from tidings.config import Config
 from tidings.errors import StoreError
+from tidings.resources import file_identity
 from tidings.storage import Store
 from tidings.storage import runs as stored_runs
 
@@ -47,17 +48,9 @@ def _files_of(specs: Iterable[str]) -> list[Path]:
 
 
 def _hashed(files: Sequence[Path], root: Path | None = None) -> dict[str, Any]:
-    hashes = {(str(f.relative_to(root)) if root else str(f)): _file_hash(f, *_identity(f)) for f in files}
+    hashes = {(str(f.relative_to(root)) if root else str(f)): _file_hash(f, *file_identity(f)) for f in files}
     combined = hashlib.sha256("".join(f"{name}\t{h}\n" for name, h in hashes.items()).encode("utf-8"))
     return {"sha256": combined.hexdigest(), "files": hashes}
-
-
-def _identity(path: Path) -> tuple[int, int]:
-    try:
-        stat = path.stat()
-    except OSError:
-        return -1, -1
-    return stat.st_size, stat.st_mtime_ns
 
 
 @functools.lru_cache(maxsize=1024)

@@ -2,6 +2,7 @@
 matrix of hashed one-hot features."""
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 
 import numpy as np
@@ -21,11 +22,16 @@ class HashedRows:
     def shape(self) -> tuple[int, int]:
         return self.dense.shape[0], self.dense.shape[1] + self.width
 
+    @functools.cached_property
+    def _row_starts(self) -> np.ndarray:
+        """Where each row's run of entries begins (computed once: training multiplies the same rows often)."""
+        return np.flatnonzero(np.r_[True, self.rows[1:] != self.rows[:-1]])
+
     def __matmul__(self, w: np.ndarray) -> np.ndarray:
         d = self.dense.shape[1]
         out = self.dense @ w[:d]
         if len(self.cols):
-            starts = np.flatnonzero(np.r_[True, self.rows[1:] != self.rows[:-1]])
+            starts = self._row_starts
             out[self.rows[starts]] += np.add.reduceat(w[d + self.cols], starts, axis=0)
         return out
 

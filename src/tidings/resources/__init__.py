@@ -8,6 +8,7 @@ module with a ``validate`` is listed); learned tables checked the same way are n
 from __future__ import annotations
 
 import importlib
+from pathlib import Path
 
 #: resource module → its validators of the shipped data (called without arguments)
 VALIDATORS: dict[str, tuple[str, ...]] = {
@@ -24,6 +25,16 @@ VALIDATORS: dict[str, tuple[str, ...]] = {
     "tone": ("validate",),
     "tidings.learn.triggers": ("validate",),  # learned data outside this package: its full module name
 }
+
+
+def file_identity(path: Path) -> tuple[int, int]:
+    """(size, mtime in ns) of a file, the key of caches read again when a file changes; (-1, -1) when it cannot
+    be read (the reader then says why)."""
+    try:
+        stat = path.stat()
+    except OSError:
+        return -1, -1
+    return stat.st_size, stat.st_mtime_ns
 
 
 def validate_all() -> dict[str, list[str]]:

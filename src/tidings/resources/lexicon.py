@@ -15,7 +15,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from tidings.resources import ontology
+from tidings.resources import file_identity, ontology
 
 DATA = Path(__file__).parent / "data" / "lexicon"
 ENV_VAR = "TIDINGS_LEXICON"
@@ -236,16 +236,7 @@ def load(extra: Iterable[str | os.PathLike] | None = None, *, env: bool = True) 
     paths = user_paths(extra, env=env)
     if not paths:
         return builtin()
-    return _merged(tuple((str(p), *_identity(p)) for p in paths))
-
-
-def _identity(path: Path) -> tuple[int, int]:
-    """(size, mtime in ns) of a file; (-1, -1) when it cannot be read (the reader then says why)."""
-    try:
-        stat = path.stat()
-    except OSError:
-        return -1, -1
-    return stat.st_size, stat.st_mtime_ns
+    return _merged(tuple((str(p), *file_identity(p)) for p in paths))
 
 
 @functools.lru_cache(maxsize=16)
