@@ -110,9 +110,11 @@ def rule_ranks(events: list[Event]) -> list[int]:
     return ranks
 
 
-def features(doc: Document, event: Event, *, rank: int = 0) -> tuple[np.ndarray, list[int]]:
+def features(doc: Document, event: Event, *, rank: int = 0,
+             sentences: dict[int, SentenceContext] | None = None) -> tuple[np.ndarray, list[int]]:
     """Dense features (vectors, topics, counts) and hashed sparse feature indices of one candidate; ``rank`` is
-    its :func:`rule_ranks` rank in its sentence."""
+    its :func:`rule_ranks` rank in its sentence; ``sentences`` keeps the per-sentence context between calls on
+    the same document."""
     parse = doc.parse
     if parse is None:
         raise ValueError(f"{doc.article.id}: the event scorer needs a parsed document")
@@ -143,7 +145,7 @@ def features(doc: Document, event: Event, *, rank: int = 0) -> tuple[np.ndarray,
                 names.append(f"modal={c.text.lower()}")
             if c.ent_type:
                 names.append(f"child.{c.dep}.ent={c.ent_type}")
-        sentence = parse.sentences[trigger.sent]
+        context = _sentence_context(parse, trigger.sent, {} if sentences is None else sentences)
         depth = parse.clause_depth(trigger.i)
         names += [f"depth={min(depth, 3)}", f"depth|type={min(depth, 3)}|{event.type}",
                   f"root={trigger.head == trigger.i}"]
@@ -152,7 +154,7 @@ def features(doc: Document, event: Event, *, rank: int = 0) -> tuple[np.ndarray,
         if vectors is not None:
             dense[:WIDTH] = vectors[trigger.i]
             dense[WIDTH:2 * WIDTH] = vectors[trigger.head]
-            dense[2 * WIDTH:3 * WIDTH] = vectors[sentence.token_start:sentence.token_end].mean(axis=0)
+            dense[2 * WIDTH:3 * WIDTH] = context.mean_vector
     for ref in (event.actor, event.recipient):
         i = _party_token(parse, ref)
         if i is not None and vectors is not None:
@@ -164,7 +166,7 @@ def features(doc: Document, event: Event, *, rank: int = 0) -> tuple[np.ndarray,
     dense[offset + len(TOPICS) + 1] = float(event.actor is not None)
     dense[offset + len(TOPICS) + 2] = float(event.recipient is not None)
     if trigger is not None:
-        dense[offset + len(TOPICS) + 3:NOT_FIRST] = _tone(parse, parse.sentences[trigger.sent])
+        dense[offset + len(TOPICS) + 3:NOT_FIRST] = context.tone
     dense[NOT_FIRST] = float(rank > 0)
     flags = {"historical": event.historical, "widened": origin != "strict"}
     for k, flag in enumerate(FLAGS):
@@ -172,12 +174,27 @@ def features(doc: Document, event: Event, *, rank: int = 0) -> tuple[np.ndarray,
     return dense, sorted({_hash(n) for n in names})
 
 
-def _tone(parse: Parse, sentence) -> tuple[float, float]:
-    """Negative and positive tone words in the sentence (each capped at 4, scaled to [0, 1])."""
-    lexicon = tone_data.load_lexicon()
-    lemmas = parse.lower_lemmas[sentence.token_start:sentence.token_end]
-    return (min(4, sum(w in lexicon.negative for w in lemmas)) / 4,
-            min(4, sum(w in lexicon.positive for w in lemmas)) / 4)
+@dataclass(frozen=True)
+class SentenceContext:
+    """What every candidate of one sentence shares: the sentence's mean vector (None without vectors) and its
+    negative and positive tone words (each capped at 4, scaled to [0, 1])."""
+
+    mean_vector: np.ndarray | None
+    tone: tuple[float, float]
+
+
+def _sentence_context(parse: Parse, index: int, known: dict[int, SentenceContext]) -> SentenceContext:
+    """The context of sentence ``index``, computed once per document (``known`` holds those already done)."""
+    if index not in known:
+        sentence = parse.sentences[index]
+        lexicon = tone_data.load_lexicon()
+        lemmas = parse.lower_lemmas[sentence.token_start:sentence.token_end]
+        vectors = parse.vectors
+        known[index] = SentenceContext(
+            None if vectors is None else vectors[sentence.token_start:sentence.token_end].mean(axis=0),
+            (min(4, sum(w in lexicon.negative for w in lemmas)) / 4,
+             min(4, sum(w in lexicon.positive for w in lemmas)) / 4))
+    return known[index]
 
 
 def _quoted(doc: Document, char: int) -> bool:
@@ -206,7 +223,9 @@ class Scorer:
         scored together in one pass of the network."""
         if not events:
             return np.zeros(0)
-        rows = [features(doc, event, rank=rank) for event, rank in zip(events, ranks, strict=True)]
+        sentences: dict[int, SentenceContext] = {}
+        rows = [features(doc, event, rank=rank, sentences=sentences)
+                for event, rank in zip(events, ranks, strict=True)]
         logits = self.model.logits(matrix(rows, self.scale)) + prior(np.array([dense for dense, _ in rows]))
         a, b = self.calibration
         return linear.sigmoid(a * logits + b)

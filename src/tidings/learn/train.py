@@ -27,8 +27,9 @@ def _rows(corpus_docs) -> tuple[list, np.ndarray]:
     feats, labels = [], []
     for cdoc in corpus_docs:
         ranks = scorer.rule_ranks([j.event for j in cdoc.judged])
+        sentences: dict[int, scorer.SentenceContext] = {}
         for judged, rank in zip(cdoc.judged, ranks, strict=True):
-            feats.append(scorer.features(cdoc.doc, judged.event, rank=rank))
+            feats.append(scorer.features(cdoc.doc, judged.event, rank=rank, sentences=sentences))
             labels.append(float(judged.right_type))
     return feats, np.array(labels)
 
