@@ -49,15 +49,18 @@ def _other_pools() -> dict[str, list[str]]:
     }
 
 
-def _draw(rng: random.Random, bbc: dict[str, int], others: dict[str, int], exclude: set[str]) -> list[str]:
-    """BBC articles per topic (split by the BBC file, in ``BBC_SPLITS`` shares) and articles of the other
-    sources, all of 120-700 words and none in ``exclude``."""
+def _draw(rng: random.Random, bbc: dict[str, int | tuple[int, int, int]], others: dict[str, int],
+          exclude: set[str]) -> list[str]:
+    """BBC articles per topic (split by the BBC file, in ``BBC_SPLITS`` shares, or as (train, val, test) counts
+    where a topic's val and test files are used up) and articles of the other sources, all of 120-700 words
+    and none in ``exclude``."""
     chosen: list[str] = []
     for topic, count in bbc.items():
-        for split, share in BBC_SPLITS.items():
+        for k, (split, share) in enumerate(BBC_SPLITS.items()):
             rows = [i for i, (text, cat) in enumerate(sources.bbc_rows(split))
                     if cat == topic and _short(text) and f"bbc/{split}/{i}" not in exclude]
-            chosen += [f"bbc/{split}/{i}" for i in sorted(rng.sample(rows, round(count * share)))]
+            n = count[k] if isinstance(count, tuple) else round(count * share)
+            chosen += [f"bbc/{split}/{i}" for i in sorted(rng.sample(rows, n))]
     pools = _other_pools() if others else {}
     for kind, count in others.items():
         pool = [d for d in pools[kind] if d not in exclude and _short(sources.load(d).text)]
@@ -72,11 +75,14 @@ def choose_documents(rng: random.Random) -> list[str]:
 
 #: Later draws (seed, BBC articles per topic, articles per other source), none already chosen: the second
 #: grows the corpus where events are; the third and fourth add training text, mostly news-heavy, with some
-#: of every other topic for what is not an event.
+#: of every other topic for what is not an event; the fifth takes the BBC politics left (all in the train
+#: file: the val and test files have none left) and more of every other source.
 EXTRA_DRAWS = {2: (2027, {"politics": 50, "business": 30}, {}),
                3: (2028, {"politics": 60, "business": 30, "sport": 10, "entertainment": 10, "tech": 10}, {}),
                4: (2029, {"politics": 100, "business": 60, "sport": 15, "entertainment": 15, "tech": 15},
-                   {"polnear": 20, "tbaq": 30, "trnews": 25, "geowebnews": 25})}
+                   {"polnear": 20, "tbaq": 30, "trnews": 25, "geowebnews": 25}),
+               5: (2030, {"politics": (100, 0, 0), "business": 100, "sport": 20, "entertainment": 20, "tech": 20},
+                   {"tbaq": 40, "trnews": 30, "geowebnews": 40})}
 
 
 def choose_extra(draw: int, exclude: set[str]) -> list[str]:
