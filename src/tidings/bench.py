@@ -119,7 +119,7 @@ class Usage:
     the run (spaCy's ``n_process``) count through the reaped children's times.
     """
 
-    def __init__(self):
+    def __init__(self) -> None:
         import psutil
 
         self.me = psutil.Process()

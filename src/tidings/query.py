@@ -14,7 +14,7 @@ import re
 import sqlite3
 from collections.abc import Iterator
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date
 from typing import Any
 
 from tidings.models import Document, Event
@@ -70,7 +70,7 @@ class Filters:
     #: event listings: a sort key (``date``, ``type``, ``goldstein``, …), ``-`` first for descending; None: newest first
     sort: str | None = None
 
-    def validated(self, *, statuses: tuple[str, ...] = EVENT_STATUSES) -> "Filters":
+    def validated(self, *, statuses: tuple[str, ...] = EVENT_STATUSES) -> Filters:
         """These filters, checked; raises QueryError naming the bad value."""
         for name in ("since", "until"):
             value = getattr(self, name)
@@ -90,7 +90,7 @@ class Filters:
         country = country_code(self.country) if self.country is not None else None
         return self if country == self.country else dataclasses.replace(self, country=country)
 
-    def only(self, *names: str) -> "Filters":
+    def only(self, *names: str) -> Filters:
         """Refuse filters a query cannot apply (e.g. ``--recipient`` on quotes)."""
         unused = [f.name for f in dataclasses.fields(self)
                   if f.name not in names and f.name not in ("limit", "offset", "sort", "min_confidence")
@@ -221,7 +221,9 @@ def iter_events(store: Store, filters: Filters = Filters(limit=None)) -> Iterato
     for row in queries.event_records(store, _mention_threshold(filters.validated())):
         item = {key: row[key] for key in EVENT_RECORD_EXTRAS}
         item["cluster"] = row["cluster_id"]
-        item["event"] = Event.from_dict(unflatten(row, Event))
+        event = unflatten(row, Event)
+        assert event is not None  # an event row always has its id
+        item["event"] = Event.from_dict(event)
         yield item
 
 

@@ -110,7 +110,8 @@ def test_extract_runs_the_pipeline_without_storing(db):
 def test_writes_need_the_configured_token(writable_db):
     db = writable_db
     body = {"articles": [{"id": "brief", "text": "NATO ministers met in Brussels on Friday.", "source": "Wire"}]}
-    assert TestClient(base_url="http://localhost", app=create_app(db, token=None)).post("/api/ingest", json=body).status_code == 403
+    unconfigured = TestClient(base_url="http://localhost", app=create_app(db, token=None))
+    assert unconfigured.post("/api/ingest", json=body).status_code == 403
     client = TestClient(base_url="http://localhost", app=create_app(db, token="s3cret", pipeline=FakePipeline()))
     assert client.post("/api/ingest", json=body).status_code == 401
     wrong = client.post("/api/ingest", json=body, headers={"Authorization": "Bearer guess"})
@@ -221,7 +222,8 @@ def test_a_broken_store_is_503_on_writes_too(tmp_path):
 
 
 def test_an_id_with_a_lone_surrogate_is_escaped_not_a_server_error(writable_db):
-    client = TestClient(base_url="http://localhost", app=create_app(writable_db, token="s3cret", pipeline=FakePipeline()))
+    app = create_app(writable_db, token="s3cret", pipeline=FakePipeline())
+    client = TestClient(base_url="http://localhost", app=app)
     body = '{"articles": [{"id": "a\\udc00", "text": "NATO ministers met in Brussels on Friday."}]}'
     response = client.post("/api/ingest", content=body, headers={"Authorization": "Bearer s3cret",
                                                                 "Content-Type": "application/json"})

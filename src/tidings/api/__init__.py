@@ -15,29 +15,32 @@ import dataclasses
 import hashlib
 import hmac
 import io
-import json
 import ipaddress
+import json
 import os
 import re
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Annotated, Any
 
-from fastapi import Depends, FastAPI, Header, HTTPException, Path as PathParam, Query, Request
-from fastapi.responses import FileResponse, JSONResponse, Response, StreamingResponse
-from fastapi.staticfiles import StaticFiles
-from starlette.middleware.gzip import GZipMiddleware
+from fastapi import Depends, FastAPI, Header, HTTPException, Query, Request
+from fastapi import Path as PathParam
 from fastapi.encoders import jsonable_encoder
-from fastapi.openapi.utils import get_openapi
 from fastapi.exceptions import RequestValidationError
+from fastapi.openapi.utils import get_openapi
+from fastapi.responses import FileResponse, JSONResponse, StreamingResponse
+from fastapi.staticfiles import StaticFiles
 from pydantic import BaseModel, Field, field_validator, model_validator
+from starlette.middleware.gzip import GZipMiddleware
 
 from tidings import __version__, query
 from tidings.api.models import (
     ERRORS,
+    ActorProfile,
+    ActorRow,
     ArticlePage,
-    ArticleRow,
-    Country as CountryOut,
+    Counterpart,
+    CountryCount,
     DocumentOut,
     DyadRow,
     Error,
@@ -51,11 +54,8 @@ from tidings.api.models import (
     QuotePage,
     SearchHit,
     Summary,
-    ActorRow,
-    ActorProfile,
-    Counterpart,
-    CountryCount,
 )
+from tidings.api.models import Country as CountryOut
 from tidings.export.cells import text_cells
 from tidings.models import RawArticle
 from tidings.models.document import EVENT_STATUSES
@@ -635,6 +635,7 @@ class StaticOnly(StaticFiles):
 def _raw(article: ArticleIn, *, origin: str = "api") -> RawArticle:
     """The RawArticle of a posted article; without an id, a hash of its content (so re-posting is idempotent)."""
     content = article.html if article.html is not None else article.text
+    assert content is not None  # ArticleIn._one_body: exactly one of text or html
     ident = article.id or hashlib.sha1(content.encode("utf-8", "replace")).hexdigest()[:16]
     return RawArticle(id=ident, html=article.html, text=article.text, url=article.url, title=article.title,
                       published=article.published, source=article.source, origin=origin)

@@ -6,9 +6,11 @@ the data model's dataclasses (``tidings.models``), so it follows the output cont
 from __future__ import annotations
 
 import dataclasses
+import functools
+import operator
 import types
 import typing
-from typing import Any, Optional, Union
+from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field, create_model
 
@@ -141,7 +143,7 @@ class Page(BaseModel):
 class EventPage(Page):
     sort: str = D(description="The order of the items (a sort key, - first when descending).")
     mentions: bool = D(description="Whether items are event mentions (else event clusters).")
-    items: list[Union[EventCluster, EventMention]] = D(description="Event clusters, or mentions with mentions=true.")
+    items: list[EventCluster | EventMention] = D(description="Event clusters, or mentions with mentions=true.")
 
 
 class ActorRow(_Row):
@@ -322,11 +324,11 @@ def _hint(hint: Any) -> Any:
     origin = typing.get_origin(hint)
     args = typing.get_args(hint)
     if isinstance(hint, type) and dataclasses.is_dataclass(hint) and issubclass(hint, Record):
-        return Optional[model_of(hint)]
+        return model_of(hint) | None
     if origin in (typing.Union, types.UnionType):
-        return Union[tuple(_hint(a) for a in args)]
+        return functools.reduce(operator.or_, (_hint(a) for a in args))
     if origin is list:
-        return list[_hint(args[0])] if args else list
+        return types.GenericAlias(list, (_hint(args[0]),)) if args else list  # list[...] of a type built at run time
     return hint
 
 

@@ -10,6 +10,7 @@ import hashlib
 import json
 import random
 import sys
+from collections.abc import Mapping
 from pathlib import Path
 
 from tidings.corpus import sources
@@ -49,8 +50,11 @@ def _other_pools() -> dict[str, list[str]]:
     }
 
 
-def _draw(rng: random.Random, bbc: dict[str, int | tuple[int, int, int]], others: dict[str, int],
-          exclude: set[str]) -> list[str]:
+#: BBC articles per topic: a count split in ``BBC_SPLITS`` shares, or (train, val, test) counts
+BbcCounts = Mapping[str, int | tuple[int, int, int]]
+
+
+def _draw(rng: random.Random, bbc: BbcCounts, others: Mapping[str, int], exclude: set[str]) -> list[str]:
     """BBC articles per topic (split by the BBC file, in ``BBC_SPLITS`` shares, or as (train, val, test) counts
     where a topic's val and test files are used up) and articles of the other sources, all of 120-700 words
     and none in ``exclude``."""
@@ -77,12 +81,14 @@ def choose_documents(rng: random.Random) -> list[str]:
 #: grows the corpus where events are; the third and fourth add training text, mostly news-heavy, with some
 #: of every other topic for what is not an event; the fifth takes the BBC politics left (all in the train
 #: file: the val and test files have none left) and more of every other source.
-EXTRA_DRAWS = {2: (2027, {"politics": 50, "business": 30}, {}),
-               3: (2028, {"politics": 60, "business": 30, "sport": 10, "entertainment": 10, "tech": 10}, {}),
-               4: (2029, {"politics": 100, "business": 60, "sport": 15, "entertainment": 15, "tech": 15},
-                   {"polnear": 20, "tbaq": 30, "trnews": 25, "geowebnews": 25}),
-               5: (2030, {"politics": (100, 0, 0), "business": 100, "sport": 20, "entertainment": 20, "tech": 20},
-                   {"tbaq": 40, "trnews": 30, "geowebnews": 40})}
+EXTRA_DRAWS: dict[int, tuple[int, BbcCounts, Mapping[str, int]]] = {
+    2: (2027, {"politics": 50, "business": 30}, {}),
+    3: (2028, {"politics": 60, "business": 30, "sport": 10, "entertainment": 10, "tech": 10}, {}),
+    4: (2029, {"politics": 100, "business": 60, "sport": 15, "entertainment": 15, "tech": 15},
+        {"polnear": 20, "tbaq": 30, "trnews": 25, "geowebnews": 25}),
+    5: (2030, {"politics": (100, 0, 0), "business": 100, "sport": 20, "entertainment": 20, "tech": 20},
+        {"tbaq": 40, "trnews": 30, "geowebnews": 40}),
+}
 
 
 def choose_extra(draw: int, exclude: set[str]) -> list[str]:

@@ -12,7 +12,8 @@ from pathlib import Path
 
 import numpy as np
 
-from tidings.corpus import annotations, candidates
+from tidings.corpus import annotations as corpus_annotations  # a plain `annotations` is the __future__ feature
+from tidings.corpus import candidates
 from tidings.eval.report import Report, Table, prf
 from tidings.learn import linear
 from tidings.learn.topic import OFF_TOPIC
@@ -73,12 +74,12 @@ def score(cdocs: list[candidates.CorpusDoc], threshold: float, path: str) -> Rep
                                                            "precision (full)", "recall (type)"], rows))
     types = sorted({j.event.type for _, j in emitted} | {g.type for c in cdocs for g in c.annotation.events})
     per_type = []
-    for t in types:
-        e = [j for _, j in emitted if j.event.type == t]
-        gold = [g for c in cdocs for g in c.annotation.events if g.type == t]
+    for etype in types:
+        e = [j for _, j in emitted if j.event.type == etype]
+        gold = [g for c in cdocs for g in c.annotation.events if g.type == etype]
         hits = {id(j.gold) for c in cdocs for j in c.judged if j.gold is not None and j.event.confidence >= threshold}
         got = sum(id(g) in hits for g in gold)
-        per_type.append([t, len(e), sum(j.right_type for j in e) / len(e) if e else 0.0, len(gold),
+        per_type.append([etype, len(e), sum(j.right_type for j in e) / len(e) if e else 0.0, len(gold),
                          got / len(gold) if gold else 0.0])
     report.tables.append(Table(f"per type at min confidence {threshold}", ["type", "emitted", "precision",
                                                                             "annotated", "recall"], per_type))
@@ -114,9 +115,10 @@ def evaluate(path: str | Path = "test", *, limit: int | None = None, pipeline=No
     from tidings.learn import scorer
 
     folder, _, split = str(path).rpartition(":") if ":" in str(path) else ("", "", str(path))
-    if split not in annotations.SPLITS:
-        raise ValueError(f"split must be one of {', '.join(annotations.SPLITS)} (got {split!r})")
-    docs = [d for d in (annotations.load(Path(folder)) if folder else annotations.load()) if d.split == split]
+    if split not in corpus_annotations.SPLITS:
+        raise ValueError(f"split must be one of {', '.join(corpus_annotations.SPLITS)} (got {split!r})")
+    annotated = corpus_annotations.load(Path(folder)) if folder else corpus_annotations.load()
+    docs = [d for d in annotated if d.split == split]
     if not docs:
         raise ValueError(f"no annotated articles in split {split!r}")
     cdocs = list(candidates.run(docs[:limit] if limit else docs, pipeline=pipeline))

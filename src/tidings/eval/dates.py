@@ -159,9 +159,9 @@ def evaluate(path: str | Path, *, limit: int | None = None, pipeline=None) -> Re
     header = ["type", "gold", "system", "strict_f1", "relaxed_p", "relaxed_r", "relaxed_f1", "value_f1"]
     rows = []
     for t, tally in per_type.items():
-        s = tally.scores()
-        rows.append([t, tally.gold, tally.system, s["strict_f1"], s["relaxed_p"], s["relaxed_r"], s["relaxed_f1"],
-                     s["value_f1"]])
+        sc = tally.scores()
+        rows.append([t, tally.gold, tally.system, sc["strict_f1"], sc["relaxed_p"], sc["relaxed_r"], sc["relaxed_f1"],
+                     sc["value_f1"]])
     report = Report(kind="dates", path=str(path), scores=scores)
     report.tables.append(Table("per TIMEX3 type (both sides restricted to the type)", header, rows))
     report.tables.append(Table("most frequent value errors on matched spans, by shape (digits as 9)",

@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import json
 from collections import Counter
+from collections.abc import Collection
 from pathlib import Path
 
 from tidings.eval.report import Report, Table, prf
@@ -77,7 +78,7 @@ def gold_triples(event: dict) -> set[tuple]:
     return {(event["type"], a, r) for a in actors for r in recipients}
 
 
-def predicted_triples(events: list[Event], gold: set[tuple] = frozenset()) -> set[tuple]:
+def predicted_triples(events: list[Event], gold: Collection[tuple] = frozenset()) -> set[tuple]:
     """(type, actor, recipient) per event; a party with a home country takes that reading when gold has it."""
     out = set()
     for e in events:

@@ -17,6 +17,7 @@ clearly literal or clearly not (``Mixed`` uses count as neither).
 """
 from __future__ import annotations
 
+import functools
 import re
 import statistics
 import xml.etree.ElementTree as ET
@@ -82,13 +83,13 @@ def evaluate(path, *, limit: int | None = None, pipeline=None) -> Report:
 def _datasets(path: Path) -> list[tuple[str, Callable[[], list[GoldArticle]]]]:
     if path.is_file():
         return [("trnews", lambda: read_trnews(path))]
-    sets = []
+    sets: list[tuple[str, Callable[[], list[GoldArticle]]]] = []
     xml = path / "TR-News.xml"
     if xml.is_file():
         sets.append(("trnews", lambda: read_trnews(xml)))
     for folder in (path, path / "geowebnews"):
         if folder.is_dir() and any(folder.glob("*.ann")):
-            sets.append(("geowebnews", lambda folder=folder: read_geowebnews(folder)))
+            sets.append(("geowebnews", functools.partial(read_geowebnews, folder)))
             break
     return sets
 
@@ -98,14 +99,14 @@ def _datasets(path: Path) -> list[tuple[str, Callable[[], list[GoldArticle]]]]:
 
 def read_trnews(path: Path) -> list[GoldArticle]:
     """TR-News articles; offsets that are off by a few characters are re-anchored on the phrase."""
-    articles = []
+    articles: list[GoldArticle] = []
     for node in ET.parse(path).getroot().iter("article"):
         text = node.findtext("text") or ""
         published = (node.findtext("dltime") or "").strip() or None
         article = GoldArticle(node.get("docid") or str(len(articles)), text, published)
         for top in node.iter("toponym"):
             phrase = (top.findtext("phrase") or "").strip()
-            start = _anchor(text, phrase, int(top.findtext("start")))
+            start = _anchor(text, phrase, int(top.findtext("start", "")))
             if start is None:
                 continue
             gaz = top.find("gaztag")
@@ -206,7 +207,8 @@ class _Tally:
                 self.misses[g.text] += 1
                 continue
             self.resolvable_found += 1
-            km = distance_km(g.lat, g.lon, hit.lat, hit.lon) if hit.lat is not None else None
+            km = (distance_km(g.lat, g.lon, hit.lat, hit.lon)
+                  if g.lon is not None and hit.lat is not None and hit.lon is not None else None)
             if km is not None:
                 self.errors_km.append(km)
             if km is not None and km <= ACCURACY_KM:

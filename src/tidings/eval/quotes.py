@@ -54,7 +54,8 @@ def read_ann(path: Path, text: str) -> list[GoldAttribution]:
         if line.startswith("T") and len(parts) >= 2:
             match = _SPAN.match(parts[1])
             if match:
-                spans[parts[0]] = [tuple(map(int, s.split())) for s in match.group(2).split(";")]
+                pairs = (s.split() for s in match.group(2).split(";"))  # "START END" each, by _SPAN
+                spans[parts[0]] = [(int(start), int(end)) for start, end in pairs]
         elif line.startswith("E") and len(parts) >= 2:
             roles = dict(arg.split(":", 1) for arg in parts[1].split() if ":" in arg)
             events.append(roles)
@@ -105,7 +106,8 @@ def _same_person(text: str, quote: Quote, gold: GoldAttribution) -> bool:
     speaker = quote.speaker
     if speaker is None:
         return False
-    if speaker.start is not None and any(_overlap((speaker.start, speaker.end), s) for s in gold.source):
+    if (speaker.start is not None and speaker.end is not None
+            and any(_overlap((speaker.start, speaker.end), s) for s in gold.source)):
         return True
     gold_words = " ".join(text[s:e] for s, e in gold.source).replace("’s", "").replace("'s", "").split()
     name_words = (speaker.name or speaker.text or "").split()
@@ -144,14 +146,14 @@ def score_article(text: str, quotes: list[Quote], gold: list[GoldAttribution], t
         for key, good in (("partial", found), ("exact", exact), (f"partial {g.kind}", found)):
             tallies[key].n_gold += 1
             tallies[key].tp_gold += int(good)
-        if not found:
+        if best is None or not found:
             continue
         if g.source:
             counts["sourced"] += 1
             counts["source ok"] += int(_same_person(text, best, g))
         if g.cue:
             counts["cued"] += 1
-            counts["cue ok"] += int(best.cue_start is not None and any(
+            counts["cue ok"] += int(best.cue_start is not None and best.cue_end is not None and any(
                 _overlap((best.cue_start, best.cue_end), c) for c in g.cue))
 
 

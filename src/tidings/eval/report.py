@@ -1,6 +1,7 @@
 """The Report every scorer returns: headline scores plus tables to print."""
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 
@@ -11,7 +12,8 @@ class Table:
     rows: list[list[object]] = field(default_factory=list)
 
     def render(self) -> str:
-        cells = [[_fmt(c) for c in row] for row in [self.header, *self.rows]]
+        table: list[Sequence[object]] = [self.header, *self.rows]
+        cells = [[_fmt(c) for c in row] for row in table]
         widths = [max(len(r[i]) for r in cells) for i in range(len(self.header))]
         lines = [self.title]
         for n, row in enumerate(cells):

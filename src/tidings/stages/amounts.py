@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Collection
 from dataclasses import dataclass
 
 from tidings.models import Amount, Document, Token
@@ -82,13 +83,13 @@ def _quantity_at(tokens: list[Token], i: int) -> _Quantity | None:
     if vague is not None:
         value, last = vague
         return _Quantity(i, last, value, vague=True, unit=currency)
-    value, last = _number_at(tokens, start)
-    if value is None:
+    number, last = _number_at(tokens, start)
+    if number is None:
         return None
     word = tokens[last + 1].text.lower() if last + 1 < len(tokens) else ""
     if not currency and word in lex["currency_words"]:
         currency, last = lex["currency_words"][word], last + 1
-    return _Quantity(i, last, value, unit=currency)
+    return _Quantity(i, last, number, unit=currency)
 
 
 def _vague_at(tokens: list[Token], i: int) -> tuple[float, int] | None:
@@ -230,7 +231,7 @@ def _noun_head(tokens: list[Token], q: _Quantity) -> Token | None:
     return noun
 
 
-def _noun_after_preposition(tokens: list[Token], i: int, prepositions: set[str]) -> Token | None:
+def _noun_after_preposition(tokens: list[Token], i: int, prepositions: Collection[str]) -> Token | None:
     """The noun after a preposition that directly follows token ``i`` ("in aid", "of the protesters")."""
     j = i + 1
     if j < len(tokens) and tokens[j].text.lower() in prepositions:

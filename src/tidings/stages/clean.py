@@ -118,15 +118,17 @@ def _html_text(page: str, meta: _Meta) -> str:
     """Main text of an HTML page (one paragraph per line) and its metadata into ``meta``."""
     page = _CONTROL.sub(" ", page)  # XML cannot hold them (lxml refuses "\x0b" between tags)
     import trafilatura
+    from trafilatura.settings import Document as Extraction
     from trafilatura.settings import set_date_params
     from trafilatura.utils import load_html
 
     params = set_date_params(extensive=False)
     try:
         tree = load_html(page)
-        result = None if tree is None else trafilatura.bare_extraction(
+        extracted = None if tree is None else trafilatura.bare_extraction(
             _without_widgets(tree), with_metadata=True, include_comments=False, include_tables=False,
             date_extraction_params=params)
+        result = extracted if isinstance(extracted, Extraction) else None  # never the dict: as_dict is off
     except Exception:  # trafilatura raises assorted errors on broken markup; fall back to plain lxml
         result = None
     text = result.text if result is not None and result.text else _plain_html_text(page)

@@ -12,7 +12,7 @@ worker process is meant to use one core), and its attribute ruler and lemmatizer
 from __future__ import annotations
 
 import functools
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 
 from tidings.models import Document, Entity, Parse, Sentence, Token
 
@@ -62,8 +62,9 @@ def _multiply_with_numpy(nlp) -> None:
     threadpool_limits(limits=1, user_api="blas")  # process-wide: more BLAS threads only contend with workers
     ops = NumpyOps(use_blis=False)
     for _, component in nlp.components:
-        model = getattr(component, "model", None)  # rule-based components have none (or a placeholder)
-        for layer in model.walk() if hasattr(model, "walk") else ():
+        # rule-based components have no model (or a placeholder without layers)
+        walk = getattr(getattr(component, "model", None), "walk", None)
+        for layer in walk() if walk is not None else ():
             layer.ops = ops
 
 
@@ -76,7 +77,7 @@ class TokenAttributeCache:
     of just that token (and its neighbours), so the cache never disagrees with them.
     """
 
-    def __init__(self, ruler, lemmatizer):
+    def __init__(self, ruler, lemmatizer) -> None:
         self.ruler = ruler
         self.lemmatizer = lemmatizer
         self.cache: dict[tuple, tuple[int, int, int, int, int]] = {}
@@ -127,7 +128,7 @@ class TokenAttributeCache:
         return token.tag, token.dep, token.pos, token.morph.key, token.lemma
 
 
-def _two_token_pattern_targets(ruler):
+def _two_token_pattern_targets(ruler) -> Callable[[str], bool]:
     """A test on lower-case text: can this word receive attributes from one of the ruler's multi-token patterns?"""
     import re
 

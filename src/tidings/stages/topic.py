@@ -16,6 +16,6 @@ def run(doc: Document, *, gate: bool = True) -> Document:
     """Add the topic layer (needs only the cleaned text)."""
     model = topic_model.load()
     doc.topics = model.probabilities(f"{doc.article.title or ''}\n{doc.article.text}")
-    doc.article.topic = max(doc.topics, key=doc.topics.get)
+    doc.article.topic = max(doc.topics, key=doc.topics.__getitem__)
     doc.article.off_topic = gate and model.off_topic(doc.topics)
     return doc

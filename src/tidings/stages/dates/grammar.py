@@ -92,8 +92,8 @@ class Vocabulary:
         self.weekdays = {k.lower(): v for k, v in lex["weekdays"].items()}
         self.numbers = lex["numbers"]
         self.ordinals = lex["ordinals"]
-        self.units = dict(lex["units"])
-        self.unit_plurals = lex["unit_plurals"]
+        self.units: dict[str, str] = dict(lex["units"])  # word → TIMEX3 unit code
+        self.unit_plurals: dict[str, str] = lex["unit_plurals"]
         self.seasons = lex["seasons"]
         self.holidays = {k.lower(): v for k, v in lex["holidays"].items()}
         full_months = [m for m in lex["months"] if (len(m) > 3 or m == "May") and m != "Sept"]
@@ -160,8 +160,8 @@ class Vocabulary:
             return int(text)
         words = re.sub(r"[\s-]+", " ", text.lower()).replace(" and ", " ")
         if words.startswith("two thousand"):
-            rest = self.number(words.removeprefix("two thousand").strip()) if words != "two thousand" else 0
-            return 2000 + int(rest) if rest is not None else None
+            ones = self.number(words.removeprefix("two thousand").strip()) if words != "two thousand" else 0
+            return 2000 + int(ones) if ones is not None else None
         century_word, _, rest = words.partition(" ")
         tail = self.number(rest.removeprefix("hundred ").strip()) if rest else None
         if century_word not in self.numbers or tail is None or tail >= 100:
@@ -180,6 +180,14 @@ def vocabulary() -> Vocabulary:
 
 
 # --- interpreters -------------------------------------------------------------------------
+
+
+def _leading(pattern: str, text: str) -> re.Match[str]:
+    """``re.match`` where the rule's own pattern guarantees a match (a captured day starts with digits)."""
+    match = re.match(pattern, text)
+    if match is None:
+        raise ValueError(f"{text!r} does not start with {pattern!r}")
+    return match
 
 
 def _direction(ctx: Context) -> str | None:
@@ -225,7 +233,7 @@ def interpret_full_date(m: re.Match[str], ctx: Context) -> Interpretation | None
     if m["dayword"]:
         day = v.ordinals.get(m["dayword"].lower()) or int(m["dayword"][:-2])
     else:
-        day = int(re.match(r"\d+", m["day"] or m["day2"])[0])
+        day = int(_leading(r"\d+", m["day"] or m["day2"])[0])
     if m["rel"]:
         ctx = Context(ctx.anchor, "past" if m["rel"].lower().split()[-1] in _BACKWARD else "future")
     value = _month_day(month, day, m["year"], ctx)
@@ -234,7 +242,7 @@ def interpret_full_date(m: re.Match[str], ctx: Context) -> Interpretation | None
 
 def interpret_week_of(m: re.Match[str], ctx: Context) -> Interpretation | None:
     """"the week of March 6" → the ISO week holding that day."""
-    value = _month_day(vocabulary().months[m["mon"].rstrip(".").lower()], int(re.match(r"\d+", m["day"])[0]),
+    value = _month_day(vocabulary().months[m["mon"].rstrip(".").lower()], int(_leading(r"\d+", m["day"])[0]),
                        m["year"], ctx)
     if value is None or value.startswith("X"):
         return value, "DATE"
@@ -311,7 +319,7 @@ def interpret_decade(m: re.Match[str], ctx: Context) -> Interpretation | None:
 def interpret_century(m: re.Match[str], ctx: Context) -> Interpretation | None:
     v = vocabulary()
     word = m["ord"].lower()
-    n = v.ordinals.get(word) or int(re.match(r"\d+", word)[0])
+    n = v.ordinals.get(word) or int(_leading(r"\d+", word)[0])
     return f"{n - 1:02d}", "DATE"
 
 
@@ -387,6 +395,7 @@ def interpret_season(m: re.Match[str], ctx: Context) -> Interpretation | None:
     start = v.lex["season_starts"][season]
     if rel and rel[-1] == "this":
         return f"{ctx.anchor.year}-{season}", "DATE"
+    direction: str | None
     if rel and rel[-1] in _BACKWARD:
         direction = "past"
     elif rel and rel[-1] in _FORWARD:
@@ -438,14 +447,14 @@ def interpret_year_ago(m: re.Match[str], ctx: Context) -> Interpretation | None:
     """year-earlier / year-ago (the same period one year before)."""
     if ctx.anchor is None:
         return None
-    return _year_before(ctx), "DATE"
+    return _year_before(ctx.anchor, ctx.sentence), "DATE"
 
 
-def _year_before(ctx: Context) -> str:
+def _year_before(anchor: cal.Date, sentence: str) -> str:
     """One year before the anchor; the year-ago quarter when the sentence compares quarters."""
-    if re.search(r"quarter", ctx.sentence, re.I):
-        return cal.fmt_quarter(cal.shift(cal.shift(ctx.anchor, -1, "Q"), -1, "Y"))
-    return str(ctx.anchor.year - 1)
+    if re.search(r"quarter", sentence, re.I):
+        return cal.fmt_quarter(cal.shift(cal.shift(anchor, -1, "Q"), -1, "Y"))
+    return str(anchor.year - 1)
 
 
 def _in_a_name(m: re.Match[str], ctx: Context) -> bool:
@@ -536,7 +545,7 @@ def interpret_clock(m: re.Match[str], ctx: Context) -> Interpretation | None:
     if clock in v.lex["clock_words"]:
         hhmm = v.lex["clock_words"][clock]
     else:
-        hm = re.match(r"(\d{1,2})(?:[:.](\d\d))?", clock)  # "3:18 a.m.", British "3.18am"
+        hm = _leading(r"(\d{1,2})(?:[:.](\d\d))?", clock)  # "3:18 a.m.", British "3.18am"
         hour, minute = int(hm[1]), int(hm[2] or 0)
         if hour > 24 or minute > 59:
             return None
@@ -579,7 +588,7 @@ def interpret_ago(m: re.Match[str], ctx: Context) -> Interpretation | None:
     if unit.startswith("T"):
         return ctx.anchor.isoformat(), "DATE"
     if year_before:
-        return _year_before(ctx), "DATE"
+        return _year_before(ctx.anchor, ctx.sentence), "DATE"
     if unit == "2W":
         amount, unit = amount * 2, "W"
     return cal.at_granularity(cal.shift(ctx.anchor, sign * int(amount), unit), unit), "DATE"
@@ -670,16 +679,17 @@ def interpret_holiday(m: re.Match[str], ctx: Context) -> Interpretation | None:
     elif ctx.anchor is None:
         return (f"XXXX-{rule}", "DATE") if re.fullmatch(r"\d\d-\d\d", rule) else (None, "DATE")
     else:
+        anchor = ctx.anchor
         rel = (m["rel"] or "").lower()
         direction = {"last": "past", "next": "future"}.get(rel, _direction(ctx))
-        options = [_holiday_date(rule, y) for y in (ctx.anchor.year - 1, ctx.anchor.year, ctx.anchor.year + 1)]
-        before = [d for d in options if d <= ctx.anchor]
-        after = [d for d in options if d >= ctx.anchor]
+        options = [_holiday_date(rule, y) for y in (anchor.year - 1, anchor.year, anchor.year + 1)]
+        before = [d for d in options if d <= anchor]
+        after = [d for d in options if d >= anchor]
         if direction == "past":
             return max(before).isoformat(), "DATE"
         if direction == "future":
             return min(after).isoformat(), "DATE"
-        return min(options, key=lambda d: abs((d - ctx.anchor).days)).isoformat(), "DATE"
+        return min(options, key=lambda d: abs((d - anchor).days)).isoformat(), "DATE"
     return _holiday_date(rule, year).isoformat(), "DATE"
 
 
@@ -689,7 +699,10 @@ _HOLIDAY = re.compile(r"(?:(\d\d)-(\d\d)|(\d\d)-(MO|TU|WE|TH|FR|SA|SU)([1-5L])|E
 def _holiday_date(rule: str, year: int) -> cal.Date:
     """The date of a holiday rule in a year: ``12-25``; ``11-TH4`` (4th Thursday); ``05-MOL`` (last
     Monday); ``11-MO1+1`` (the day after the first Monday); ``EASTER-2`` (two days before Easter)."""
-    month, day, nth_month, weekday, nth, offset = _HOLIDAY.fullmatch(rule).groups()
+    parts = _HOLIDAY.fullmatch(rule)
+    if parts is None:
+        raise ValueError(f"not a holiday rule: {rule!r}")
+    month, day, nth_month, weekday, nth, offset = parts.groups()
     if month:
         date = cal.Date(year, int(month), int(day))
     elif nth_month:

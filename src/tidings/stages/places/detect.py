@@ -82,8 +82,8 @@ def detect(text: str, parse: Parse, gazetteer: Gazetteer, *, min_scan_population
 def _from_entity(text: str, tokens: list[Token], first: int, end: int, label: str,
                  gazetteer: Gazetteer) -> list[Toponym]:
     out = []
-    for part in _comma_parts(tokens, first, end):
-        part = _trim(tokens, part)
+    for whole in _comma_parts(tokens, first, end):
+        part = _trim(tokens, whole)
         if part is None:
             continue
         name = text[tokens[part.first].start:tokens[part.last].end]
@@ -227,7 +227,7 @@ def _list_member(text: str, tokens: list[Token], reach: range, taken: set[int], 
 
 def _person_words(parse: Parse, gazetteer: Gazetteer) -> frozenset[str]:
     """Words of clean multi-word person names in the article ("Georgia" of "Georgia Stevens")."""
-    words = set()
+    words: set[str] = set()
     for ent in parse.entities:
         if ent.label != "PERSON":
             continue

@@ -83,14 +83,14 @@ def resolve(toponyms: list[Toponym], gazetteer: Gazetteer, *, demonym_countries:
     prior = Context()
     context = Context()
     for iso3 in demonym_countries:
-        context.countries[iso3] += DEMONYM_WEIGHT
+        _weigh(context.countries, iso3, DEMONYM_WEIGHT)
     for iso3 in source_countries:
-        context.countries[iso3] += SOURCE_WEIGHT
+        _weigh(context.countries, iso3, SOURCE_WEIGHT)
     for entry in dateline:
         if entry.country:
-            context.countries[entry.country] += DATELINE_WEIGHT
+            _weigh(context.countries, entry.country, DATELINE_WEIGHT)
         if entry.feature == "admin1":
-            context.admin1[(entry.country, entry.admin1)] += DATELINE_WEIGHT
+            _weigh(context.admin1, (entry.country, entry.admin1), DATELINE_WEIGHT)
     own: dict[str, Context] = {}
     for toponym, matches in zip(toponyms, candidates, strict=True):
         mine = own.setdefault(name_key(toponym.text), Context())
@@ -146,9 +146,14 @@ def _margin(best: NameMatch, rival: NameMatch, toponym: Toponym, gazetteer: Gaze
     return score(best, toponym, gazetteer, prior, "") - score(rival, toponym, gazetteer, prior, "") >= CONFIDENT_MARGIN
 
 
+def _weigh(counter: Counter, key: object, weight: float) -> None:
+    """Add ``weight`` to the count of ``key``: evidence weights are fractional."""
+    counter[key] += weight  # type: ignore[assignment]  # typeshed types Counter counts as int; any number works
+
+
 def _add(context: Context, entry: GazetteerEntry, counts_for_country: bool, counts_for_region: bool = True) -> None:
     if entry.country and counts_for_country:
-        context.countries[entry.country] += CONTEXT_WEIGHT[entry.feature]
+        _weigh(context.countries, entry.country, CONTEXT_WEIGHT[entry.feature])
     if entry.admin1 and entry.country and counts_for_region:
         context.admin1[(entry.country, entry.admin1)] += 1
 
