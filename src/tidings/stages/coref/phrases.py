@@ -1,10 +1,17 @@
-"""Turn the phrase heading an actor or recipient into ActorRefs, using the actors and places layers."""
+"""Party phrases: the parties a noun phrase names, from the actors and places layers.
+
+"Hungarian and Romanian officials" names two countries' officials, "an Indian proposal" India, "aid for
+Chad" Chad, "scores of refugees" refugees. An actor the phrase's words name that the actors stage did not
+mention ("Indian", "Central American") is looked up in the actors layer and added to ``doc.actors``, so
+every ref the coreference layer hands out points into the document's actors."""
 from __future__ import annotations
 
+import dataclasses
 import functools
 
 from tidings.models import Actor, ActorRef, Document, Mention, Parse
 from tidings.resources import grammar
+from tidings.stages import actors
 
 #: Dependents that are not part of the actor's own name phrase.
 OUTSIDE_DEPS = grammar.labels("outside_phrase")
@@ -33,7 +40,7 @@ def _mentions_in(doc: Document, start: int, end: int) -> list[Mention]:
     return [m for m in doc.mentions if m.start < end and m.end > start]
 
 
-def _from_mention(doc: Document, mention: Mention, text: str, start: int, end: int) -> ActorRef:
+def from_mention(doc: Document, mention: Mention, text: str, start: int, end: int) -> ActorRef:
     actor = doc.actor(mention.actor_id)
     return ActorRef(
         text=text, actor_id=mention.actor_id,
@@ -72,7 +79,7 @@ def quantified(parse: Parse, head: int) -> int:
     return head
 
 
-def refs_for(doc: Document, head: int, *, cities: bool = False) -> list[ActorRef]:
+def resolve_phrase(doc: Document, head: int, *, cities: bool = False) -> list[ActorRef]:
     """ActorRefs for the phrase headed by token ``head`` (several for "Hungarian and Romanian officials").
 
     ``cities``: a city named in the phrase stands for its country (the target of an attack or
@@ -93,17 +100,17 @@ def refs_for(doc: Document, head: int, *, cities: bool = False) -> list[ActorRef
     best = min(mentions, key=lambda m: (not _identified(doc, m), not (m.start <= head_tok.start < m.end),
                                         abs(m.start - head_tok.start))) if mentions else None
     if best is not None and _identified(doc, best):
-        return [_from_mention(doc, best, text, start, end)]
+        return [from_mention(doc, best, text, start, end)]
     modifier = _nationality(doc, head)
     if modifier is not None:
-        return [ActorRef(text=text, name=modifier.name, country=modifier.country, org=modifier.org,
-                         sector=(doc.actor(best.actor_id).sector if best is not None and doc.actor(best.actor_id)
-                                 else modifier.sector), start=start, end=end)]
+        return [_looked_up(doc, modifier, text, start, end,
+                           doc.actor(best.actor_id).sector if best is not None and doc.actor(best.actor_id)
+                           else modifier.sector)]
     inner = _inner_party(doc, head)
     if inner is not None:
-        return [_from_mention(doc, inner, text, start, end)]
+        return [from_mention(doc, inner, text, start, end)]
     if best is not None:
-        return [_from_mention(doc, best, text, start, end)]
+        return [from_mention(doc, best, text, start, end)]
     place = _from_place(doc, text, start, end, cities=cities)
     if place is None:
         sub = parse.subtree(head)
@@ -146,35 +153,37 @@ def _modifier_ref(doc: Document, i: int, text: str, start: int, end: int) -> Act
     tok = doc.parse.tokens[i]
     own = [m for m in doc.mentions if m.actor_id and m.start >= tok.start and m.end <= tok.end]
     if own:
-        return _from_mention(doc, own[0], text, start, end)
+        return from_mention(doc, own[0], text, start, end)
     actor = _lookup(doc, tok.text)
     if actor is not None:
         covering = [m for m in doc.mentions if m.actor_id and m.start <= tok.start < m.end]
         sector = doc.actor(covering[0].actor_id).sector if covering and doc.actor(covering[0].actor_id) else None
-        return ActorRef(text=text, name=actor.name, country=actor.country, org=actor.org,
-                        sector=sector or actor.sector, start=start, end=end)
+        return _looked_up(doc, actor, text, start, end, sector or actor.sector)
     place = _from_place(doc, tok.text, tok.start, tok.end)
     if place is not None:
         place.text, place.start, place.end = text, start, end
     return place
 
 
-def _lookup(doc: Document, phrase: str):
-    """The actors layer's resolution of a short phrase (None when the actors stage is unavailable)."""
-    try:
-        from tidings.stages.actors.index import default_index
-    except ImportError:  # the actors stage is optional for this fallback
-        return None
-    return _party_named(phrase, doc.article.published, default_index())
+def _lookup(doc: Document, phrase: str) -> Actor | None:
+    """The actors layer's resolution of a short phrase (a copy: the caller registers it in the document)."""
+    found = _party_named(phrase, doc.article.published)
+    return dataclasses.replace(found) if found is not None else None
 
 
 @functools.lru_cache(maxsize=4096)  # articles repeat their modifiers ("Russian", "U.S.")
-def _party_named(phrase: str, published: str | None, index) -> Actor | None:
+def _party_named(phrase: str, published: str | None) -> Actor | None:
     """The country or organisation the actors layer reads in a phrase on a date (None for anything else)."""
-    from tidings.stages.actors import lookup
+    actor = actors.lookup(phrase, on_date=published)
+    return actor if actor is not None and actor.kind != "person" and (actor.country or actor.org) else None
 
-    actor = lookup(phrase, on_date=published, index=index)
-    return actor if actor is not None and (actor.country or actor.org) else None
+
+def _looked_up(doc: Document, actor: Actor, text: str, start: int, end: int, sector: str | None) -> ActorRef:
+    """A ref to an actor found by a lookup, which joins ``doc.actors``; the ref points to it when it is that
+    actor (same sector), else it keeps the actor's country and organisation with the phrase's sector."""
+    stored = doc.add_actor(actor)
+    return ActorRef(text=text, actor_id=stored.id if sector == stored.sector else None, name=stored.name,
+                    country=stored.country, org=stored.org, sector=sector, start=start, end=end)
 
 
 def _coordinated_modifiers(parse: Parse, head: int) -> list[int]:
@@ -196,61 +205,15 @@ def is_pronoun(parse: Parse, i: int) -> bool:
     return tok.pos == "PRON" or tok.text.lower() in PRONOUNS and tok.pos in ("PRON", "DET")
 
 
-def same_actor(a: ActorRef, b: ActorRef) -> bool:
-    """True when two refs name the same actor (same id, or the same span)."""
-    if a.actor_id and a.actor_id == b.actor_id:
-        return True
-    return a.start is not None and a.start == b.start and a.end == b.end
-
-
 def inner_party_ref(doc: Document, head: int) -> ActorRef | None:
     """The named party inside the phrase headed by ``head`` ("a US offer", "an Indian proposal")."""
     mention = _inner_party(doc, head)
     if mention is not None:
-        return _from_mention(doc, mention, mention.text, mention.start, mention.end)
+        return from_mention(doc, mention, mention.text, mention.start, mention.end)
     actor = _nationality(doc, head)
     if actor is None:
         return None
     tok = doc.parse.tokens[head]
-    return ActorRef(text=tok.text, name=actor.name, country=actor.country, org=actor.org, sector=actor.sector,
-                    start=tok.start, end=tok.end)
+    return _looked_up(doc, actor, tok.text, tok.start, tok.end, actor.sector)
 
 
-#: Entity labels that name parties (people, organisations, places standing for governments).
-PARTY_ENTITIES = frozenset({"PERSON", "ORG", "NORP", "GPE"})
-#: Entity labels of places that are not polities (seas, mountains, buildings).
-PLACE_ENTITIES = frozenset({"LOC", "FAC"})
-
-
-#: Head nouns that never name a party on their own: weapons, exercises, abstractions, and relations whose
-#: other side is unresolved ("its allies"). A ref that resolves to a country or actor still counts.
-NON_PARTY_NOUNS = grammar.words("non_party_nouns")
-
-
-def non_party(doc: Document, ref: ActorRef) -> bool:
-    """An unresolved phrase headed by a weapon, an exercise or an abstraction ("artillery", "drills",
-    "sovereignty", "its allies")."""
-    if ref.actor_id or ref.country or ref.org or ref.sector or ref.start is None:
-        return False
-    nouns = [t for t in doc.parse.tokens_in(ref.start, ref.end) if t.pos in ("NOUN", "PROPN")]
-    return bool(nouns) and nouns[-1].lemma.lower() in NON_PARTY_NOUNS and nouns[-1].ent_type not in PARTY_ENTITIES
-
-
-def is_party(doc: Document, ref: ActorRef, *, event_nouns: frozenset[str] | None = None) -> bool:
-    """True when a ref names someone who can act or be acted on, not a thing ("a new pact", "the ban").
-
-    With ``event_nouns`` (for actors), any phrase whose head is not an event noun counts ("prisoners"
-    rioted, a "bombing" did not act); without, the phrase must be named or known to the actors layer.
-    """
-    if ref.actor_id or ref.country or ref.org or ref.sector:
-        return True
-    if ref.start is None or non_party(doc, ref):
-        return False
-    tokens = doc.parse.tokens_in(ref.start, ref.end)
-    if any(tok.ent_type in PARTY_ENTITIES or tok.pos == "PROPN" and tok.ent_type not in PLACE_ENTITIES
-           for tok in tokens):
-        return True  # a sea, river or building with no country ("the Sea of Japan") is nobody
-    if event_nouns is None:
-        return False
-    nouns = [t for t in tokens if t.pos == "NOUN"]
-    return bool(nouns) and nouns[-1].lemma.lower() not in event_nouns

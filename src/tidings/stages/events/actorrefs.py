@@ -1,0 +1,57 @@
+"""Event parties from the coreference layer: the refs a phrase head or pronoun stands for
+(``stages.coref``), and the events' own judgement of which refs are parties at all."""
+from __future__ import annotations
+
+from tidings.models import ActorRef, Document
+from tidings.resources import grammar
+from tidings.stages.coref import MAX_REFS, inner_party_ref, is_pronoun, refs_for
+
+__all__ = ["MAX_REFS", "PARTY_ENTITIES", "inner_party_ref", "is_party", "is_pronoun", "non_party", "refs_for",
+           "same_actor"]
+
+
+def same_actor(a: ActorRef, b: ActorRef) -> bool:
+    """True when two refs name the same actor (same id, or the same span)."""
+    if a.actor_id and a.actor_id == b.actor_id:
+        return True
+    return a.start is not None and a.start == b.start and a.end == b.end
+
+
+#: Entity labels that name parties (people, organisations, places standing for governments).
+PARTY_ENTITIES = frozenset({"PERSON", "ORG", "NORP", "GPE"})
+#: Entity labels of places that are not polities (seas, mountains, buildings).
+PLACE_ENTITIES = frozenset({"LOC", "FAC"})
+
+
+#: Head nouns that never name a party on their own: weapons, exercises, abstractions, and relations whose
+#: other side is unresolved ("its allies"). A ref that resolves to a country or actor still counts.
+NON_PARTY_NOUNS = grammar.words("non_party_nouns")
+
+
+def non_party(doc: Document, ref: ActorRef) -> bool:
+    """An unresolved phrase headed by a weapon, an exercise or an abstraction ("artillery", "drills",
+    "sovereignty", "its allies")."""
+    if ref.actor_id or ref.country or ref.org or ref.sector or ref.start is None:
+        return False
+    nouns = [t for t in doc.parse.tokens_in(ref.start, ref.end) if t.pos in ("NOUN", "PROPN")]
+    return bool(nouns) and nouns[-1].lemma.lower() in NON_PARTY_NOUNS and nouns[-1].ent_type not in PARTY_ENTITIES
+
+
+def is_party(doc: Document, ref: ActorRef, *, event_nouns: frozenset[str] | None = None) -> bool:
+    """True when a ref names someone who can act or be acted on, not a thing ("a new pact", "the ban").
+
+    With ``event_nouns`` (for actors), any phrase whose head is not an event noun counts ("prisoners"
+    rioted, a "bombing" did not act); without, the phrase must be named or known to the actors layer.
+    """
+    if ref.actor_id or ref.country or ref.org or ref.sector:
+        return True
+    if ref.start is None or non_party(doc, ref):
+        return False
+    tokens = doc.parse.tokens_in(ref.start, ref.end)
+    if any(tok.ent_type in PARTY_ENTITIES or tok.pos == "PROPN" and tok.ent_type not in PLACE_ENTITIES
+           for tok in tokens):
+        return True  # a sea, river or building with no country ("the Sea of Japan") is nobody
+    if event_nouns is None:
+        return False
+    nouns = [t for t in tokens if t.pos == "NOUN"]
+    return bool(nouns) and nouns[-1].lemma.lower() not in event_nouns
