@@ -166,8 +166,10 @@ class Linker:
             if found:
                 return found
         before = self.doc.text[max(0, person.start - 5):person.start].split()
-        if before and before[-1].lower() in _HONORIFIC_GENDER:
-            return _HONORIFIC_GENDER[before[-1].lower()]
+        first = self.doc.text[person.start:person.end].split()[:1]  # a mention may hold its title ("Mrs Obi")
+        for word in (before[-1:] + first):
+            if word.lower() in _HONORIFIC_GENDER:
+                return _HONORIFIC_GENDER[word.lower()]
         full = self.full_names.get(person.name.split()[-1], person.name) if person.name.split() else ""
         return self.lex.name_gender(full.split()[0]) if full else None
 
