@@ -125,7 +125,8 @@ class Linker:
 
     def _named_persons(self) -> list[NamedPerson]:
         people = [NamedPerson(m.start, m.end, self._actor_name(m.actor_id) or m.text, m.actor_id)
-                  for m in self.mentions if m.label == "PERSON" or self._is_person_actor(m.actor_id)]
+                  for m in self.mentions if self._is_person_actor(m.actor_id) or m.label == "PERSON" and not
+                  self._is_body(m.actor_id)]
         taken = [(p.start, p.end) for p in people]
         for ent in self.parse.entities:
             if ent.label == "PERSON" and not any(s < ent.end and ent.start < e for s, e in taken):
@@ -158,6 +159,11 @@ class Linker:
     def _is_person_actor(self, actor_id: str | None) -> bool:
         actor = self.doc.actor(actor_id)
         return actor is not None and actor.kind == "person"
+
+    def _is_body(self, actor_id: str | None) -> bool:
+        """An organisation or country the actors stage found behind a name the parser took for a person."""
+        actor = self.doc.actor(actor_id)
+        return actor is not None and actor.kind in _NOT_PEOPLE
 
     def gender(self, person: NamedPerson) -> str | None:
         """``male`` / ``female`` from the actors stage, an honorific, or the given name."""
@@ -316,7 +322,10 @@ class Linker:
         if form == "it":
             return person is None and not plural and tok.ent_type != "PERSON"
         if form == "they":
-            return person is None or plural
+            refs = self.phrase_refs(head)
+            actor = self.doc.actor(refs[0].actor_id) if refs else None
+            return person is None and (plural or self._is_group(head) or
+                                       actor is not None and actor.kind in ("country", "organization", "group"))
         return True
 
     def _subject_before(self, pronoun: int, gender: str | None) -> NamedPerson | None:
@@ -433,6 +442,8 @@ class Linker:
     def _nearest(self, pronoun: int, form: str | None, gender: str | None, number: str | None) -> Found | None:
         """The nearest actor named before the pronoun in this or the previous sentence (not its own clause's
         subject when it is that clause's object)."""
+        if form is None:
+            return None  # "something", "this": no personal pronoun, nobody in particular
         parse = self.parse
         tok = parse.tokens[pronoun]
         sentence = tok.sent
