@@ -83,12 +83,12 @@ def public_names(stage: str) -> set[str] | None:
     return None
 
 
-def stage_uses(path: Path) -> list[tuple[str, str | None, str]]:
+def stage_uses(path: Path, source: str | None = None, own: str | None = None) -> list[tuple[str, str | None, str]]:
     """(stage, submodule or None, name) for every use of another stage's code: ``from tidings.stages.X[.sub]
     import name``, ``from tidings.stages import X``, ``import tidings.stages.X[.sub]`` and
     ``importlib.import_module("tidings.stages.X[.sub]")``."""
-    own = stage_of(path)
-    tree = ast.parse(path.read_text(encoding="utf-8"))
+    own = own or stage_of(path)
+    tree = ast.parse(source if source is not None else path.read_text(encoding="utf-8"))
     found: list[tuple[str, str | None, str]] = []
 
     def add(dotted: str, name: str) -> None:
@@ -116,18 +116,34 @@ def stage_uses(path: Path) -> list[tuple[str, str | None, str]]:
     return found
 
 
-@pytest.mark.parametrize("path", modules("stages"), ids=lambda p: str(p.relative_to(PACKAGE)))
-def test_a_stage_uses_another_stage_only_through_its_public_api(path):
-    if path.parent == STAGES and path.name == "__init__.py":
-        return
+def violations(path: Path, source: str | None = None, own: str | None = None) -> list[str]:
     bad = []
-    for stage, submodule, name in stage_uses(path):
+    for stage, submodule, name in stage_uses(path, source, own):
         public = public_names(stage)
         if submodule is not None:
             bad.append(f"tidings.stages.{stage}.{submodule} (a module inside the {stage} stage)")
         elif name.startswith("_") or (name and public is not None and name not in public):
             bad.append(f"tidings.stages.{stage}.{name} (not in its public API)")
+    return bad
+
+
+@pytest.mark.parametrize("path", modules("stages"), ids=lambda p: str(p.relative_to(PACKAGE)))
+def test_a_stage_uses_another_stage_only_through_its_public_api(path):
+    if path.parent == STAGES and path.name == "__init__.py":
+        return
+    bad = violations(path)
     assert bad == [], f"{path.relative_to(PACKAGE)} uses {bad}"
+
+
+def test_the_stage_api_rule_catches_what_it_forbids():
+    here = STAGES / "events" / "coder.py"
+    assert violations(here, "from tidings.stages.actors.index import default_index", "events")
+    assert violations(here, "from tidings.stages.quotes import _inside", "events")
+    assert violations(here, "from tidings.stages.actors import Resolver", "events")  # not in its __all__
+    assert violations(here, "import importlib\nimportlib.import_module('tidings.stages.places.detect')", "events")
+    assert violations(here, "import tidings.stages.coref.pronouns", "events")
+    assert not violations(here, "from tidings.stages.actors import lookup\nfrom tidings.stages import coref", "events")
+    assert not violations(here, "from tidings.stages.events import timing", "events")  # its own modules
 
 
 def test_stage_attribute_access_stays_public():

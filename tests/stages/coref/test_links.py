@@ -103,11 +103,12 @@ def test_a_nationality_looked_up_in_a_phrase_joins_the_actors(linked):
 
 
 def test_people_get_their_gender(linked):
-    doc = linked("Mrs Adaeze Obi met Mr Tunde Bello in Abuja on Monday to discuss the new budget for the state.")
+    doc = linked("Vladimir Putin met Angela Merkel in Berlin on Monday to discuss gas supplies to Europe.")
+    assert {a.id: a.gender for a in doc.actors if a.kind == "person"} == {
+        "vladimir-putin": "male", "angela-merkel": "female"}  # the knowledge base's
+    doc = linked("Mrs Adaeze Obi met the new budget committee in Abuja on Monday to discuss the state budget.")
     # the actors stage may keep the title in the mention ("Mrs Adaeze"): the title still gives the gender
-    genders = {a.name.split()[0]: a.gender for a in doc.actors if a.kind == "person"}
-    assert genders.get("Adaeze") == "female"
-    assert genders.get("Tunde", "male") == "male"
+    assert [a.gender for a in doc.actors if a.kind == "person"] == ["female"]
 
 
 def test_a_stage_alone_builds_the_layer_when_needed(build_doc):
