@@ -131,3 +131,20 @@ def test_courtesy_titles_take_their_gender_from_the_actors_honorifics():
     codes = {"m": "male", "f": "female"}
     assert pronouns._HONORIFIC_GENDER == {w.lower(): codes[g] for w, g in honorifics().items() if g}
     assert pronouns._HONORIFIC_GENDER["sheikha"] == "female" and "dr." not in pronouns._HONORIFIC_GENDER
+
+
+def test_first_person_is_the_writer_outside_quotes_and_the_speaker_inside(linked):
+    doc = linked("I met Governor Tomas Reyes in Austin on Monday. He spoke about the budget.")
+    assert pronoun(doc, "I").refs == []
+    doc = linked('"We will respond to any attack," the Russian defence ministry said on Monday.')
+    assert [r.country for r in pronoun(doc, "We").refs] == ["RUS"]
+
+
+def test_he_stands_for_someone_not_for_something(linked):
+    doc = linked('Paul Ostrander spoke in Vienna on Monday. "That," he added, "is the difference."')
+    assert names(pronoun(doc, "he")) == ["Paul Ostrander"]
+
+
+def test_it_is_no_person(linked):
+    doc = linked("Siemens hired Angela Moreno last year. It said on Friday that profits had doubled.")
+    assert names(pronoun(doc, "It")) == ["Siemens"]

@@ -12,8 +12,13 @@ merged; each candidate must agree with the pronoun in gender and number):
    outside quotations (one of unknown gender when they spoke last, or the only candidate among the last
    few). "it": the last organisation named outside quotations. "they": the last group that spoke in the
    previous sentences, or a group subject of this or the sentence before;
-4. any pronoun still open: the nearest actor named before it in this or the previous sentence, passing over
-   the subject of its own clause when it is that clause's (non-reflexive) object ("Clarke accused him").
+4. any third-person pronoun still open: the nearest actor named before it in this or the previous sentence,
+   passing over the subject of its own clause when it is that clause's (non-reflexive) object ("Clarke
+   accused him").
+
+"I", "we" and "you" stand for the writer or the reader outside quotations; inside one, only for the subject
+of the clause above ('"We will respond," the minister said'). "he" / "she" take only someone (a person, or a
+role noun such as "the first minister"), "it" no person, "they" only a plural or a group.
 
 A definite role noun ("the spokesman said") is linked like "he" / "she" by the gender the noun implies.
 """
@@ -248,12 +253,17 @@ class Linker:
         lower = tok.text.lower()
         if lower in _RELATIVE and tok.pos in ("PRON", "DET"):
             antecedent = self._relative_antecedent(i)
-            if antecedent is not None:
-                yield Found(self.refs_of(antecedent), "relative", antecedent)
+            if antecedent is not None:  # "someone who …": an antecedent that stands for nobody known is itself
+                yield Found(self.refs_of(antecedent) or [_copy(r) for r in self.phrase_refs(antecedent)], "relative",
+                            antecedent)
         form, gender, number = features(lower)
+        if form in ("i", "we", "you") and not self.inside_quote(tok.start):
+            return  # the writer or the reader
         subject = self._clause_subject(i, gender, number, form)
         if subject is not None:
             yield Found(self.refs_of(subject), "clause-subject", subject)
+        if form in ("i", "we", "you"):
+            return  # quoted: the speaker of the words, when the clause above names them, else nobody known
         if form in ("he", "she"):
             person = self._subject_before(i, gender)
             if person is not None:  # "Trump said after the convention he would …": the subject before the pronoun
@@ -318,15 +328,32 @@ class Linker:
                 return self.gender(person) in (gender, None)
             refs = self.phrase_refs(head)
             actor = self.doc.actor(refs[0].actor_id) if refs else None
-            return not (actor is not None and actor.kind in _NOT_PEOPLE) and tok.ent_type not in ("GPE", "ORG", "NORP")
+            if actor is not None and actor.kind in _NOT_PEOPLE or tok.ent_type in ("GPE", "ORG", "NORP"):
+                return False
+            # someone, not something: a person the actors stage found, or a role noun ("the first minister")
+            return actor is not None and actor.kind == "person" or tok.lemma.lower() in self.lex.descriptions or \
+                self._role_actor(head)
         if form == "it":
-            return person is None and not plural and tok.ent_type != "PERSON"
+            if person is not None or plural or tok.ent_type == "PERSON":
+                return False
+            refs = self.phrase_refs(head)
+            actor = self.doc.actor(refs[0].actor_id) if refs else None
+            return actor is None or actor.kind != "person"
         if form == "they":
             refs = self.phrase_refs(head)
             actor = self.doc.actor(refs[0].actor_id) if refs else None
             return person is None and (plural or self._is_group(head) or
                                        actor is not None and actor.kind in ("country", "organization", "group"))
         return True
+
+    def _role_actor(self, head: int) -> bool:
+        """A mention of the actors stage covering the head that resolved to a role (a group with a sector)."""
+        start = self.parse.tokens[head].start
+        for m in self.mentions:
+            if m.start <= start < m.end and m.label not in ("GPE", "ORG", "NORP"):
+                actor = self.doc.actor(m.actor_id)
+                return actor is not None and actor.kind in ("person", "group") and actor.sector is not None
+        return False
 
     def _subject_before(self, pronoun: int, gender: str | None) -> NamedPerson | None:
         """The last named person of the pronoun's gender (or of unknown gender) who is a subject earlier in
@@ -426,9 +453,12 @@ class Linker:
 
     def _organisation_back(self, start: int) -> Found | None:
         """"It said …": the last organisation named before ``start`` outside quotations."""
-        mentions = [m for m in self.mentions if m.end <= start and m.label == "ORG" and not self.inside_quote(m.start)]
+        people = [(p.start, p.end) for p in self.persons]
+        mentions = [m for m in self.mentions if m.end <= start and m.label == "ORG" and not self.inside_quote(m.start)
+                    and not self._is_person_actor(m.actor_id)]
         entities = [e for e in self.parse.entities
-                    if e.end <= start and e.label == "ORG" and not self.inside_quote(e.start)]
+                    if e.end <= start and e.label == "ORG" and not self.inside_quote(e.start)
+                    and not any(s < e.end and e.start < t for s, t in people)]  # "Trump" taken for a company
         last_mention = mentions[-1] if mentions else None
         last_entity = entities[-1] if entities else None
         if last_mention is not None and (last_entity is None or last_mention.start >= last_entity.start):
@@ -503,7 +533,7 @@ def _subject(parse: Parse, verb: int) -> int | None:
     agent = next((k for k in kids if tokens[k].dep == "agent"), None)
     if agent is not None:
         return next((k for k in parse.children(agent) if tokens[k].dep == "pobj"), None)
-    subject = next((k for k in kids if tokens[k].dep in ("nsubj", "csubj")), None)
+    subject = next((k for k in kids if tokens[k].dep == "nsubj"), None)
     if subject is None:
         return None
     if tokens[verb].dep == "relcl" and tokens[subject].tag in ("WDT", "WP"):
