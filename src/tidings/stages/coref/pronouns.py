@@ -319,7 +319,8 @@ class Linker:
     def _agrees(self, head: int, gender: str | None, number: str | None, form: str | None) -> bool:
         """Whether the phrase headed by ``head`` can be what a pronoun of this gender and number stands for."""
         tok = self.parse.tokens[head]
-        plural = tok.tag in ("NNS", "NNPS") or any(self.parse.tokens[k].dep == "conj" for k in self.parse.children(head))
+        plural = tok.tag in ("NNS", "NNPS") or \
+            any(self.parse.tokens[k].dep == "conj" for k in self.parse.children(head))
         person = self._person_at(head)
         if form in ("he", "she"):
             if plural:

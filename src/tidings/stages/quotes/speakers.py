@@ -12,7 +12,6 @@ keeps its own text.
 from __future__ import annotations
 
 import bisect
-from collections.abc import Iterable
 
 from tidings.models import ActorRef, Coref, Document, Token
 from tidings.resources import grammar
