@@ -62,7 +62,8 @@ def v1_store(tmp_path, monkeypatch):
         patch.setattr(store_module, "MIGRATIONS", MIGRATIONS[:1])
         with Store.open(tmp_path / "schema-v1.db") as store:
             v1_objects = {r[0] for r in store.conn.execute("SELECT name FROM sqlite_master")}
-            v1_columns = [r[1] for r in store.conn.execute("PRAGMA table_info(articles)")]
+            v1_columns = {table: [r[1] for r in store.conn.execute(f"PRAGMA table_info({table})")]
+                          for table in ("articles", "actors")}
     path = tmp_path / "v1.db"
     with Store.open(path) as store:
         save(store, *DOCS)
@@ -71,9 +72,10 @@ def v1_store(tmp_path, monkeypatch):
         for kind, name in later:
             if name not in v1_objects and not name.startswith("sqlite_"):
                 store.conn.execute(f"DROP {kind.upper()} IF EXISTS {name}")
-        for column in [r[1] for r in store.conn.execute("PRAGMA table_info(articles)")]:
-            if column not in v1_columns:
-                store.conn.execute(f"ALTER TABLE articles DROP COLUMN {column}")
+        for table, kept in v1_columns.items():
+            for column in [r[1] for r in store.conn.execute(f"PRAGMA table_info({table})")]:
+                if column not in kept:
+                    store.conn.execute(f"ALTER TABLE {table} DROP COLUMN {column}")
         store.conn.execute("DELETE FROM migrations WHERE version > 1")
         assert store.schema_version() == 1
     return path

@@ -26,7 +26,8 @@ def test_a_store_from_before_runs_upgrades_and_keeps_its_articles(tmp_path, monk
         for kind, name in later:
             if name not in v6_objects and not name.startswith("sqlite_"):
                 store.conn.execute(f"DROP {kind.upper()} IF EXISTS {name}")
-        for statement in ("ALTER TABLE articles DROP COLUMN run_id", "DELETE FROM migrations WHERE version > 6"):
+        for statement in ("ALTER TABLE articles DROP COLUMN run_id", "ALTER TABLE actors DROP COLUMN gender",
+                          "DELETE FROM migrations WHERE version > 6"):
             store.conn.execute(statement)
         assert store.schema_version() == 6
     with Store.open(path) as store:

@@ -30,8 +30,8 @@ from tidings.eval.report import Report, Table
 from tidings.models import Article, Document, Quote
 from tidings.stages.quotes.marks import strip_span
 
-#: The stages the quotes stage needs (speakers come from the actors layer).
-SPEAKER_STAGES = ("actors", "quotes")
+#: The stages the quotes stage needs (speakers come from the actors and coreference layers).
+SPEAKER_STAGES = ("actors", "coref", "quotes")
 _MARKS = "\"'“”‘’„«»"
 _STRIP = _MARKS + " \t\r\n,.;:!?-–—…"
 _SPAN = re.compile(r"^(\w[\w-]*) (\d+ \d+(?:;\d+ \d+)*)$")

@@ -5,6 +5,7 @@ from tidings.models.document import (
     ActorRef,
     Amount,
     Article,
+    Coref,
     DateMention,
     Document,
     Entity,
@@ -23,7 +24,7 @@ from tidings.models.document import (
 from tidings.models.raw import Failure, RawArticle
 
 __all__ = [
-    "SCHEMA", "Actor", "ActorRef", "Amount", "Article", "DateMention", "Document", "Entity",
+    "SCHEMA", "Actor", "ActorRef", "Amount", "Article", "Coref", "DateMention", "Document", "Entity",
     "Event", "Failure", "Location", "Mention", "Parse", "Place", "Quote", "RawArticle", "Sentence",
     "SentenceRef", "Token", "Tone", "Trigger",
 ]

@@ -86,6 +86,8 @@ class Actor(Record):
     org: str | None = None
     wikidata: str | None = None
     patron: str | None = None
+    #: ``male`` / ``female`` for a person when known (knowledge base, honorific or given name), else None
+    gender: str | None = None
 
 
 @dataclass
@@ -111,6 +113,38 @@ class ActorRef(Record):
     org: str | None = None
     start: int | None = None
     end: int | None = None
+
+
+#: Kinds of coreference link: a pronoun, a party phrase, a definite description of a named person.
+COREF_KINDS = ("pronoun", "phrase", "description")
+
+
+@dataclass
+class Coref(Record):
+    """The coreference layer: a pronoun or party phrase (``start``/``end``, headed by the token at
+    ``head_start``) linked to the parties it stands for. ``refs`` carry the antecedent's own text and
+    offsets (a pronoun's antecedent phrase; a phrase's own words), with the actor ids of ``doc.actors``.
+    ``gender`` and ``number`` are what the words say (``he``: male, singular); ``rule`` names the rule
+    that made the link (None: the phrase resolves itself)."""
+
+    _nested_lists: ClassVar[dict[str, type[Record]]] = {}
+
+    start: int
+    end: int
+    text: str
+    kind: str
+    head_start: int
+    refs: list[ActorRef] = field(default_factory=list)
+    #: char offset of the antecedent's head token (a pronoun's; a description's named person), if any
+    antecedent_head: int | None = None
+    gender: str | None = None
+    number: str | None = None
+    rule: str | None = None
+    #: the same phrase's refs when a city stands for its country (the target of force), if they differ
+    city_refs: list[ActorRef] | None = None
+
+
+Coref._nested_lists = {"refs": ActorRef, "city_refs": ActorRef}
 
 
 @dataclass
@@ -418,12 +452,15 @@ class Document:
     warnings: list[str] = field(default_factory=list)
     #: the topic model's probabilities (``stages.topic``), read by the event scorer
     topics: dict[str, float] = field(default_factory=dict)
+    #: the coreference layer (``stages.coref``): None until built; not part of ``to_dict()``
+    corefs: list[Coref] | None = None
     #: when the store committed the article (ISO time; set by ``Store.load_document``, not part of ``to_dict()``)
     stored_at: str | None = field(default=None, compare=False)
     #: actor id → position of its first actor in ``_indexed_actors``, for the first ``_indexed_count`` actors
     _actor_positions: dict[str, int] = field(default_factory=dict, init=False, repr=False, compare=False)
     _indexed_actors: list[Actor] | None = field(default=None, init=False, repr=False, compare=False)
     _indexed_count: int = field(default=0, init=False, repr=False, compare=False)
+    _coref_index: tuple = field(default=(None, 0, {}), init=False, repr=False, compare=False)
 
     @property
     def text(self) -> str:
@@ -443,6 +480,17 @@ class Document:
         if pos is not None and actors[pos].id == actor_id:
             return actors[pos]
         return next((actor for actor in actors if actor.id == actor_id), None)  # an id changed in place
+
+    def coref(self, head_start: int, kind: str | None = None) -> Coref | None:
+        """The coreference link of the pronoun or phrase whose head token starts at ``head_start``."""
+        links = self.corefs or []
+        if self._coref_index[0] is not links or self._coref_index[1] != len(links):
+            index: dict[tuple[int, str | None], Coref] = {}
+            for link in links:
+                index.setdefault((link.head_start, link.kind), link)
+                index.setdefault((link.head_start, None), link)
+            self._coref_index = (links, len(links), index)
+        return self._coref_index[2].get((head_start, kind))
 
     def add_actor(self, actor: Actor) -> Actor:
         """Add ``actor`` unless an actor with its id is already there; return the stored one."""

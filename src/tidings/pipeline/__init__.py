@@ -21,7 +21,7 @@ from tidings.config import load as load_config
 from tidings.models import Document, Failure, RawArticle
 from tidings.pipeline import configured
 from tidings.pipeline.budget import TIME_BUDGET, ArticleClock, TimeBudgetExceeded, call_within, check_limits
-from tidings.stages import actors, amounts, clean, dates, events, nlp, places, quotes, tone, topic
+from tidings.stages import actors, amounts, clean, coref, dates, events, nlp, places, quotes, tone, topic
 from tidings.stages.actors.mentions import city_country
 
 StageFn = Callable[[Document], Document]
@@ -31,6 +31,7 @@ _clock = time.thread_time
 ANNOTATORS: tuple[tuple[str, StageFn], ...] = (
     ("actors", actors.run),
     ("places", places.run),
+    ("coref", coref.run),
     ("dates", dates.run),
     ("quotes", quotes.run),
     ("events", events.run),

@@ -14,7 +14,7 @@ from tidings.config import ActorsOptions, Config, EventsOptions
 from tidings.models import Document
 from tidings.resources import actors as actor_data
 from tidings.resources import lexicon as lexicon_data
-from tidings.stages import actors, amounts, dates, events, places, quotes, tone
+from tidings.stages import actors, amounts, coref, dates, events, places, quotes, tone
 from tidings.stages.actors.index import NameIndex, default_index
 
 StageFn = Callable[[Document], Document]
@@ -26,6 +26,7 @@ def annotators(config: Config) -> dict[str, StageFn]:
         "actors": functools.partial(_actors, options=config.actors),
         "places": functools.partial(places.run, min_scan_population=config.places.min_scan_population,
                                     min_city_population=config.places.min_city_population),
+        "coref": coref.run,
         "dates": dates.run,
         "quotes": functools.partial(quotes.run, min_unattributed_words=config.quotes.min_unattributed_words,
                                     max_quoted_share=config.quotes.max_quoted_share),

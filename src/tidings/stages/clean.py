@@ -26,7 +26,7 @@ from tidings.models import Article, Document, RawArticle
 from tidings.models.raw import ID_ESCAPED
 from tidings.resources import grammar
 from tidings.resources.clean import Debris, debris
-from tidings.stages.ingest.decoding import HTML_TAG
+from tidings.stages.ingest import HTML_TAG
 
 #: Texts shorter than this many words are assumed English (language guessers fail on them).
 MIN_WORDS_FOR_LANGUAGE = 8

@@ -632,4 +632,6 @@ MIGRATIONS: tuple[Migration, ...] = (
     Migration(13, "partial indexes of near-duplicate and off-topic articles: the store summary's counts",
               "CREATE INDEX articles_near_duplicates ON articles(seq) WHERE status = 'near-duplicate';\n"
               "CREATE INDEX articles_off_topic ON articles(seq) WHERE off_topic;\n"),
+    Migration(14, "actors.gender: a person's gender when known (the coreference layer's)",
+              "ALTER TABLE actors ADD COLUMN gender TEXT;\n"),
 )

@@ -60,13 +60,3 @@ def test_speaker_of_a_cue_after_able_to(quotes_of):
 def test_speaker_of_a_verb_parsed_as_a_noun(quotes_of):
     found = quotes_of("But Trump claims that he should be the exception.")
     assert [(q.cue, q.speaker.text) for q in found] == [("claims", "Trump")]
-
-
-
-def test_courtesy_titles_take_their_gender_from_the_actors_honorifics():
-    from tidings.resources.actors import honorifics
-    from tidings.stages.quotes import speakers
-
-    codes = {"m": "male", "f": "female"}
-    assert speakers._HONORIFIC_GENDER == {w.lower(): codes[g] for w, g in honorifics().items() if g}
-    assert speakers._HONORIFIC_GENDER["sheikha"] == "female" and "dr." not in speakers._HONORIFIC_GENDER

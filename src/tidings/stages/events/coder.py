@@ -385,12 +385,12 @@ def _event_nouns() -> frozenset[str]:
 
 
 def resolve_heads(doc: Document, heads: list[int], *, cities: bool = False) -> list[ActorRef]:
-    """ActorRefs for phrase heads, pronouns resolved to the speaker or the nearest earlier actor."""
+    """ActorRefs for phrase heads, pronouns resolved by the coreference layer."""
     parse = doc.parse
     refs: list[ActorRef] = []
     for head in heads:
         if actorrefs.is_pronoun(parse, head):
-            refs.extend(_antecedent(doc, head) or [])
+            refs.extend(actorrefs.refs_for(doc, head))
             continue
         found = actorrefs.refs_for(doc, head, cities=cities)
         if refs and _bare(parse, head):
@@ -405,47 +405,6 @@ def _bare(parse: Parse, head: int) -> bool:
     """A conjunct with no modifier of its own shares the first conjunct's ("Israeli helicopters and tanks")."""
     return parse.tokens[head].dep == "conj" and not any(
         parse.tokens[c].dep in ("amod", "compound", "poss", "nmod") for c in parse.children(head))
-
-
-def _antecedent(doc: Document, pronoun: int) -> list[ActorRef] | None:
-    """The subject of the nearest clause above the pronoun's own ("Syria says it will ..."), else the
-    nearest named actor before it in this or the previous sentence."""
-    parse = doc.parse
-    own = timing.clause_head(parse, pronoun)
-    i, hops = own, 0
-    while parse.tokens[i].head != i and hops < 6:
-        i = parse.tokens[i].head
-        hops += 1
-        if parse.tokens[i].pos not in ("VERB", "AUX"):
-            continue
-        subject, _ = frames.subject_of(parse, i)
-        if subject is not None and subject != pronoun and not actorrefs.is_pronoun(parse, subject):
-            return actorrefs.refs_for(doc, subject)
-    before = [m for m in doc.mentions if m.actor_id and m.end <= parse.tokens[pronoun].start]
-    sentence = parse.tokens[pronoun].sent
-    before = [m for m in before if parse.sentence_at(m.start) and parse.sentence_at(m.start).index >= sentence - 1]
-    coargument = _coargument_subject(doc, pronoun, own)
-    if coargument:  # "Mr Clarke accused him": "him" is not Mr Clarke (a reflexive would say so)
-        before = [m for m in before if m.actor_id not in coargument]
-    if before:
-        mention = before[-1]
-        ref = actorrefs._from_mention(doc, mention, mention.text, mention.start, mention.end)
-        return [ref]
-    return None
-
-
-def _coargument_subject(doc: Document, pronoun: int, own: int) -> set[str]:
-    """Actor ids of the subject of the clause whose object the (non-reflexive) pronoun is."""
-    parse = doc.parse
-    tok = parse.tokens[pronoun]
-    is_object = tok.dep in ("dobj", "dative") and tok.head == own or \
-        tok.dep == "pobj" and parse.tokens[tok.head].dep == "prep" and parse.tokens[tok.head].head == own
-    if not is_object or tok.text.lower() in REFLEXIVES:
-        return set()
-    subject, _ = frames.subject_of(parse, own)
-    if subject is None:
-        return set()
-    return {r.actor_id for r in actorrefs.refs_for(doc, subject) if r.actor_id}
 
 
 def _verbal_code(doc: Document, item: Coded, actor: ActorRef | None, recipient: ActorRef | None) -> str | None:
@@ -559,7 +518,7 @@ def _owner(doc: Document, item: Coded, actors: list[ActorRef | None]) -> list[Ac
         ref = actorrefs.inner_party_ref(doc, i)
         owner = frames.child(parse, i, "poss")
         if ref is None and owner is not None and actorrefs.is_pronoun(parse, owner):
-            ref = next(iter(_antecedent(doc, owner) or []), None)  # "Kyiv rejected its proposal": whose it is
+            ref = next(iter(actorrefs.refs_for(doc, owner)), None)  # "Kyiv rejected its proposal": whose it is
         if ref is not None and not any(a is not None and actorrefs.same_actor(a, ref) for a in actors):
             return [ref]
     return []

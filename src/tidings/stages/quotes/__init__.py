@@ -78,8 +78,7 @@ def run(doc: Document, *, lexicon: QuoteLexicon | None = None, min_unattributed_
                 if _quoted_share(r.start, r.end, attributor.quoted) < max_quoted_share]
     reported = _unique([_with_closing_mark(r, marked) for r in reported])
     cues = _inherit(marked, cues, text, paras, reported)
-    all_cues = [c for c in [*cues, *(r.cue for r in reported)] if c is not None]
-    speakers = Speakers(doc, lex, attributor.quoted, [c.speaker for c in all_cues if c.speaker is not None])
+    speakers = Speakers(doc, lex, attributor.quoted)
     refs: dict[int, ActorRef] = {}
 
     def speaker(cue: Cue | None) -> ActorRef | None:

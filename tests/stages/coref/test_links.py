@@ -1,0 +1,150 @@
+"""The coreference layer: pronouns, party phrases and descriptions linked to parties (sentences written for
+these tests)."""
+from __future__ import annotations
+
+import pytest
+
+from tidings.models import Document
+from tidings.stages import coref
+
+
+@pytest.fixture(scope="module")
+def linked(build_doc):
+    """``linked(text)`` → the document with its coreference layer (actors and places first)."""
+    def run(text: str) -> Document:
+        doc = coref.run(build_doc(text, until="places"))
+        for link in doc.corefs:
+            assert doc.text[link.start:link.end] == link.text
+            for ref in link.refs:
+                if ref.start is not None:
+                    assert doc.text[ref.start:ref.end] == ref.text
+                if ref.actor_id is not None:
+                    assert doc.actor(ref.actor_id) is not None  # every id points into doc.actors
+        return doc
+    return run
+
+
+def pronoun(doc: Document, word: str, nth: int = 0):
+    """The link of the ``nth`` pronoun ``word`` (case-insensitive)."""
+    links = [c for c in doc.corefs if c.kind == "pronoun" and c.text.lower() == word.lower()]
+    return links[nth]
+
+
+def names(link) -> list[str | None]:
+    return [r.name or r.text for r in link.refs]
+
+
+def test_he_said_after_two_named_men_is_the_one_who_spoke(linked):
+    doc = linked("Martin Kessler met Paul Ostrander in Vienna on Monday. Ostrander said the talks went well. "
+                 "He said a deal could follow within weeks.")
+    link = pronoun(doc, "He")
+    assert names(link) == ["Paul Ostrander"]
+    assert (link.gender, link.number) == ("male", "singular")
+
+
+def test_she_skips_a_man_for_a_woman(linked):
+    doc = linked("Angela Moreno and Robert Tilly debated on Tuesday. She said the budget was unrealistic.")
+    assert names(pronoun(doc, "She")) == ["Angela Moreno"]
+    doc = linked("Robert Tilly and Angela Moreno debated on Tuesday. She said the budget was unrealistic.")
+    assert names(pronoun(doc, "She")) == ["Angela Moreno"]
+
+
+def test_the_minister_then_he(linked):
+    doc = linked("The Russian foreign minister arrived in Geneva on Monday. He met diplomats from France.")
+    minister = next(c for c in doc.corefs if c.kind == "phrase" and "minister" in c.text)
+    link = pronoun(doc, "He")
+    assert link.refs and minister.refs
+    assert link.refs[0].actor_id == minister.refs[0].actor_id is not None
+    assert link.refs[0].country == "RUS"
+
+
+def test_the_company_then_it(linked):
+    doc = linked("Siemens cut 3,000 jobs in Germany last year. It said on Friday that more cuts would follow.")
+    link = pronoun(doc, "It")
+    assert names(link) == ["Siemens"] and link.number == "singular"
+
+
+def test_plural_they_is_a_group_not_a_person(linked):
+    doc = linked("Opposition lawmakers met Maria Lopez on Sunday. They said the budget was unrealistic.")
+    link = pronoun(doc, "They")
+    assert link.number == "plural"
+    assert [r.text for r in link.refs] == ["Opposition lawmakers"]
+    doc = linked("Maria Lopez met the governor on Sunday. They said the talks had gone well.")
+    assert pronoun(doc, "They").refs == []
+
+
+def test_an_object_pronoun_is_not_the_subject_of_its_own_clause(linked):
+    doc = linked("Liam Fox spoke on Monday. But Charles Clarke accused him of trying to score cheap points.")
+    assert names(pronoun(doc, "him")) == ["Liam Fox"]
+
+
+def test_it_in_a_clause_below_a_country_is_that_country(linked):
+    doc = linked("Syria says it will attend the peace talks in Geneva.")
+    link = pronoun(doc, "it")
+    assert [r.country for r in link.refs] == ["SYR"] and link.rule == "clause-subject"
+
+
+def test_a_relative_pronoun_is_its_antecedent(linked):
+    doc = linked("The talks were opened by Vladimir Putin, who said Russia wanted peace.")
+    assert names(pronoun(doc, "who")) == ["Vladimir Putin"]
+
+
+def test_a_definite_role_noun_is_the_person_named_before(linked):
+    doc = linked("Greta Lindqvist spoke to reporters on Monday. The spokeswoman said the ministry would respond.")
+    link = next(c for c in doc.corefs if c.kind == "description")
+    assert link.text == "The spokeswoman" and names(link) == ["Greta Lindqvist"] and link.gender == "female"
+
+
+def test_a_nationality_looked_up_in_a_phrase_joins_the_actors(linked):
+    doc = linked("Officials rejected an Indian proposal on Monday.")
+    phrase = next(c for c in doc.corefs if c.kind == "phrase" and c.text.endswith("proposal"))
+    assert [r.country for r in phrase.refs] == ["IND"]
+    assert any(a.country == "IND" for a in doc.actors)
+
+
+def test_people_get_their_gender(linked):
+    doc = linked("Vladimir Putin met Angela Merkel in Berlin on Monday to discuss gas supplies to Europe.")
+    assert {a.id: a.gender for a in doc.actors if a.kind == "person"} == {
+        "vladimir-putin": "male", "angela-merkel": "female"}  # the knowledge base's
+    doc = linked("Mrs Adaeze Obi met the new budget committee in Abuja on Monday to discuss the state budget.")
+    # the actors stage may keep the title in the mention ("Mrs Adaeze"): the title still gives the gender
+    assert [a.gender for a in doc.actors if a.kind == "person"] == ["female"]
+
+
+def test_a_stage_alone_builds_the_layer_when_needed(build_doc):
+    doc = build_doc("Syria says it will attend.", until="places")
+    assert doc.corefs is None
+    assert [r.country for r in coref.refs_for(doc, 2)] == ["SYR"]
+    assert doc.corefs is not None
+
+
+def test_the_layer_stays_out_of_the_output_contract(linked):
+    doc = linked("Syria says it will attend.")
+    assert "corefs" not in doc.to_dict()
+    assert Document.from_dict(doc.to_dict()).corefs is None
+
+
+def test_courtesy_titles_take_their_gender_from_the_actors_honorifics():
+    from tidings.resources.actors import honorifics
+    from tidings.stages.coref import pronouns
+
+    codes = {"m": "male", "f": "female"}
+    assert pronouns._HONORIFIC_GENDER == {w.lower(): codes[g] for w, g in honorifics().items() if g}
+    assert pronouns._HONORIFIC_GENDER["sheikha"] == "female" and "dr." not in pronouns._HONORIFIC_GENDER
+
+
+def test_first_person_is_the_writer_outside_quotes_and_the_speaker_inside(linked):
+    doc = linked("I met Governor Tomas Reyes in Austin on Monday. He spoke about the budget.")
+    assert pronoun(doc, "I").refs == []
+    doc = linked('"We will respond to any attack," the Russian defence ministry said on Monday.')
+    assert [r.country for r in pronoun(doc, "We").refs] == ["RUS"]
+
+
+def test_he_stands_for_someone_not_for_something(linked):
+    doc = linked('Paul Ostrander spoke in Vienna on Monday. "That," he added, "is the difference."')
+    assert names(pronoun(doc, "he")) == ["Paul Ostrander"]
+
+
+def test_it_is_no_person(linked):
+    doc = linked("Siemens hired Angela Moreno last year. It said on Friday that profits had doubled.")
+    assert names(pronoun(doc, "It")) == ["Siemens"]
