@@ -5,6 +5,7 @@ A *cue* is the token that attributes content (``said``, ``told``, ``according``)
 """
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from tidings.models import Parse, Token
@@ -66,7 +67,7 @@ class Attributor:
     """Finds cues for one parsed document."""
 
     def __init__(self, parse: Parse, text: str, lexicon: QuoteLexicon, quotes: list[MarkedQuote], *,
-                 verbatim: list[tuple[int, int]] = ()):
+                 verbatim: Sequence[tuple[int, int]] = ()):
         self.parse = parse
         self.text = text
         self.lex = lexicon
