@@ -2,7 +2,7 @@
 
 ``run(doc)`` fills ``doc.quotes``. Direct quotes come from quotation marks (``marks``), their
 cue from the words just after or before them (``attribution.Attributor.for_marked``);
-reported speech from the dependency parse (the complement of a cue verb, or the clause an
+reported speech from the dependency parse (``reported``: the complement of a cue verb, or the clause an
 "according to X" phrase sources). Conventions:
 
 * a direct quote's span excludes its marks and the comma that hands over to the
@@ -47,6 +47,7 @@ from tidings.resources.quotes import QuoteLexicon
 
 from .attribution import Attributor, Cue, Reported, cue_text
 from .marks import ALL_MARKS, MarkedQuote, Turn, find_marked_quotes, find_transcript_turns, paragraphs, strip_span
+from .reported import find_reported
 from .speakers import Speakers
 
 #: The longest quote kept whole; a longer span is cut at the last word boundary before it.
@@ -75,7 +76,7 @@ def run(doc: Document, *, lexicon: QuoteLexicon | None = None, min_unattributed_
     blocks = _block_quotes(attributor, paras, marked, turns)
     cues = [attributor.for_marked(q, paras[q.paragraph], paras[q.paragraph - 1] if q.paragraph else None)
             for q in marked]
-    reported = [r for r in attributor.reported()
+    reported = [r for r in find_reported(attributor)
                 if _quoted_share(r.start, r.end, attributor.quoted) < max_quoted_share]
     reported = _unique([_with_closing_mark(r, marked) for r in reported])
     cues = _inherit(marked, cues, text, paras, reported)
