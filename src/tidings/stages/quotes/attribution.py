@@ -1,4 +1,4 @@
-"""Cues and speakers from the dependency parse: who said a marked quote (reported speech: ``reported``).
+"""Cues and speakers from the dependency parse: who said a marked quote (reported speech is read in ``reported``).
 
 A *cue* is the token that attributes content (``said``, ``told``, ``according``); the
 *speaker head* is the token heading the speaker phrase.
