@@ -2,7 +2,7 @@
 
 ``run(doc)`` fills ``doc.quotes``. Direct quotes come from quotation marks (``marks``), their
 cue from the words just after or before them (``attribution.Attributor.for_marked``);
-reported speech from the dependency parse (the complement of a cue verb, or the clause an
+reported speech from the dependency parse (``reported``: the complement of a cue verb, or the clause an
 "according to X" phrase sources). Conventions:
 
 * a direct quote's span excludes its marks and the comma that hands over to the
@@ -47,6 +47,7 @@ from tidings.resources.quotes import QuoteLexicon
 
 from .attribution import Attributor, Cue, Reported, cue_text
 from .marks import ALL_MARKS, MarkedQuote, Turn, find_marked_quotes, find_transcript_turns, paragraphs, strip_span
+from .reported import find_reported
 from .speakers import Speakers
 
 #: The longest quote kept whole; a longer span is cut at the last word boundary before it.
@@ -59,22 +60,23 @@ _PLUS_ONE = bytes(range(1, 256)) + b"\xff"
 def run(doc: Document, *, lexicon: QuoteLexicon | None = None, min_unattributed_words: int = 6,
         max_quoted_share: float = 0.5) -> Document:
     """Add the quotes layer to ``doc`` (needs the parse; keeps actors-stage mentions for speakers)."""
-    if doc.parse is None:
+    parse = doc.parse
+    if parse is None:
         return doc
     lex = lexicon or quote_lexicon.load()
     text = doc.text
     turns = find_transcript_turns(text) + [
-        t for t in find_transcript_turns(text, names=True) if _is_person_name(doc, t.label_start, t.label_end)]
+        t for t in find_transcript_turns(text, names=True) if _is_person_name(doc, parse, t.label_start, t.label_end)]
     turns = sorted({(t.label_start, t.start): t for t in turns}.values(), key=lambda t: t.start)
     turn_spans = [(t.start, t.end) for t in turns]
     marked = [q for q in find_marked_quotes(text)
               if not any(t.label_start <= q.end and q.start <= t.end for t in turns)]
     paras = paragraphs(text)
-    attributor = Attributor(doc.parse, text, lex, marked, verbatim=turn_spans)
+    attributor = Attributor(parse, text, lex, marked, verbatim=turn_spans)
     blocks = _block_quotes(attributor, paras, marked, turns)
     cues = [attributor.for_marked(q, paras[q.paragraph], paras[q.paragraph - 1] if q.paragraph else None)
             for q in marked]
-    reported = [r for r in attributor.reported()
+    reported = [r for r in find_reported(attributor)
                 if _quoted_share(r.start, r.end, attributor.quoted) < max_quoted_share]
     reported = _unique([_with_closing_mark(r, marked) for r in reported])
     cues = _inherit(marked, cues, text, paras, reported)
@@ -90,7 +92,7 @@ def run(doc: Document, *, lexicon: QuoteLexicon | None = None, min_unattributed_
 
     def make(start: int, end: int, kind: str, cue: Cue | None) -> Quote:
         start, end = bounded(text, paras, start, end)
-        words, cue_start, cue_end = cue_text(doc.parse, text, cue) if cue else (None, None, None)
+        words, cue_start, cue_end = cue_text(parse, text, cue) if cue else (None, None, None)
         return Quote(text=text[start:end], start=start, end=end, kind=kind, cue=words,
                      speaker=speaker(cue), cue_start=cue_start, cue_end=cue_end)
 
@@ -109,7 +111,7 @@ def run(doc: Document, *, lexicon: QuoteLexicon | None = None, min_unattributed_
             out.append(make(*phrase, "indirect", cue))
         elif phrase is None:
             out.append(make(quote.start, quote.end, "direct", cue))
-    out = [q for q in out if q.kind == "direct" or not _contentless(doc.parse, q.start, q.end, lex)]
+    out = [q for q in out if q.kind == "direct" or not _contentless(parse, q.start, q.end, lex)]
     doc.quotes = sorted(within_depth(out, len(text)), key=lambda q: (q.start, q.end))
     return doc
 
@@ -183,9 +185,9 @@ def _block_quotes(attributor: Attributor, paras: list[tuple[int, int]], marked: 
     return found
 
 
-def _is_person_name(doc: Document, start: int, end: int) -> bool:
-    """True when a PERSON entity or person mention covers exactly [start, end)."""
-    return any((e.start, e.end) == (start, end) and e.label == "PERSON" for e in doc.parse.entities) or any(
+def _is_person_name(doc: Document, parse: Parse, start: int, end: int) -> bool:
+    """True when a PERSON entity (of ``doc``'s ``parse``) or person mention covers exactly [start, end)."""
+    return any((e.start, e.end) == (start, end) and e.label == "PERSON" for e in parse.entities) or any(
         (m.start, m.end) == (start, end) and m.label == "PERSON" for m in doc.mentions)
 
 
@@ -222,8 +224,8 @@ def _inherit(marked: list[MarkedQuote], cues: list[Cue | None], text: str,
         if (quote.end - quote.start) < 0.6 * len(text[lo:hi].strip()):
             continue
         before = paras[quote.paragraph - 1]
-        earlier = [(marked[j].start, cues[j]) for j in range(i)
-                   if marked[j].paragraph == quote.paragraph - 1 and cues[j] is not None]
+        earlier: list[tuple[int, Cue]] = [(marked[j].start, cue) for j, cue in enumerate(cues[:i])
+                                          if marked[j].paragraph == quote.paragraph - 1 and cue is not None]
         earlier += [(r.start, r.cue) for r in reported if before[0] <= r.start < before[1]]
         earlier = [(start, cue) for start, cue in earlier if cue.speaker is not None]
         if earlier:

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import bisect
 
-from tidings.models import ActorRef, Coref, Document, Token
+from tidings.models import ActorRef, Coref, Document, Mention, Parse, Token
 from tidings.resources import grammar
 from tidings.resources.quotes import QuoteLexicon
 from tidings.stages import coref
@@ -30,9 +30,11 @@ class Speakers:
     """Builds speaker ActorRefs for one document (pronouns from the coreference layer)."""
 
     def __init__(self, doc: Document, lexicon: QuoteLexicon, quoted: list[tuple[int, int]]):
+        if doc.parse is None:
+            raise ValueError("speakers are found on a parsed document")
         self.doc = coref.ensure(doc)
         self.lex = lexicon
-        self.parse = doc.parse
+        self.parse: Parse = doc.parse
         self.quoted = quoted
         self.token_starts = [t.start for t in self.parse.tokens]
         self.mentions = sorted(doc.mentions, key=lambda m: m.start)
@@ -191,7 +193,7 @@ class Speakers:
                     return kid
         return None
 
-    def _mention(self, start: int, end: int, head: Token):
+    def _mention(self, start: int, end: int, head: Token) -> Mention | None:
         """The actors-stage mention covering the head token, else any inside the phrase."""
         inside = [m for m in self.mentions if m.start < end and m.end > start and m.actor_id]
         for m in inside:
@@ -199,7 +201,7 @@ class Speakers:
                 return m
         return inside[-1] if inside else None
 
-    def _from_mention(self, mention, start: int, end: int) -> ActorRef:
+    def _from_mention(self, mention: Mention, start: int, end: int) -> ActorRef:
         actor = self.doc.actor(mention.actor_id)
         name = actor.name if actor else self._expand(mention.text) if mention.label == "PERSON" else mention.text
         return ActorRef(

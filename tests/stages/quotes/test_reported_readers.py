@@ -1,0 +1,66 @@
+"""The reported-speech generators one by one, the tables that route to them and the selector (sentences written
+for these tests)."""
+from __future__ import annotations
+
+import pytest
+
+from tidings.resources import quotes as quote_lexicon
+from tidings.stages.quotes.attribution import Attributor, Cue, Reported
+from tidings.stages.quotes.reported import COMPLEMENT_READERS, TOKEN_READERS, ReportedSpeech
+
+
+@pytest.fixture(scope="module")
+def reader_of(build_doc):
+    """``reader_of(text)`` → (the ReportedSpeech of ``text``, its text)."""
+    def build(text: str) -> tuple[ReportedSpeech, str]:
+        doc = build_doc(text, until="actors")
+        assert doc.parse is not None
+        return ReportedSpeech(Attributor(doc.parse, doc.text, quote_lexicon.load(), [])), doc.text
+    return build
+
+
+def _token(speech: ReportedSpeech, word: str) -> int:
+    return next(t.i for t in speech.parse.tokens if t.text == word)
+
+
+@pytest.mark.parametrize("sentence, verb, reader, content", [
+    ("The minister said that the talks had failed.", "said", "clause", "that the talks had failed"),
+    ("Senator Maria Okafor refused to testify before the committee.", "refused", "infinitive",
+     "to testify before the committee"),
+    ("The mayor warned of a crisis in the water supply.", "warned", "prep_object", "a crisis in the water supply"),
+    ("The union criticized the trade deal.", "criticized", "content_object", "the trade deal"),
+])
+def test_each_complement_reader_reads_its_construction(reader_of, sentence, verb, reader, content):
+    speech, text = reader_of(sentence)
+    found = list(getattr(ReportedSpeech, reader)(speech, _token(speech, verb)))
+    assert found and text[slice(*speech._trim(*found[0]))] == content
+
+
+def test_complement_readers_are_ordered_and_gated():
+    names = [rule.reader.__name__ for rule in COMPLEMENT_READERS]
+    assert names[:2] == ["clause", "bare_adverbial"]
+    assert all(not rule.stance for rule in COMPLEMENT_READERS[:2])  # a stance verb takes no clause
+    assert all(rule.lemmas is not None for rule in COMPLEMENT_READERS[3:])  # verbs listed for them only
+
+
+def test_a_token_goes_to_the_first_reader_it_triggers(reader_of):
+    speech, _ = reader_of("According to the ministry, the border will reopen on Monday.")
+    tok = speech.parse.tokens[_token(speech, "According")]
+    rule = next(rule for rule in TOKEN_READERS if speech._triggers(rule, tok))
+    assert rule.reader is ReportedSpeech.according
+
+
+def test_a_token_no_reader_triggers_has_no_candidates(reader_of):
+    speech, _ = reader_of("The border will reopen on Monday.")
+    assert list(speech.candidates(speech.parse.tokens[_token(speech, "border")])) == []
+
+
+def test_select_trims_and_drops_an_embedded_stance(reader_of):
+    speech, text = reader_of("Moscow accused Kyiv of ignoring the talks.")
+    accused, ignoring = _token(speech, "accused"), _token(speech, "ignoring")
+    assert speech._is_stance(ignoring)
+    kyiv, end = text.index("Kyiv"), len(text) - 1
+    outer = Reported(kyiv - 1, end, Cue((accused,), None))  # " Kyiv of ignoring the talks"
+    inner = Reported(text.index("the talks"), end, Cue((ignoring,), None))  # a stance inside what Moscow said
+    blank = Reported(kyiv - 1, kyiv, Cue((accused,), None))  # " ": nothing once trimmed
+    assert [(r.start, r.end) for r in speech.select([outer, inner, blank])] == [(kyiv, end)]
