@@ -1,5 +1,6 @@
 """Every resource module's validator is in the table that `tidings dict check` runs, and the shipped data passes."""
 import importlib
+import inspect
 import pkgutil
 
 from click.testing import CliRunner
@@ -16,6 +17,22 @@ def test_every_resource_module_with_a_validator_is_listed():
     for name, functions in resources.VALIDATORS.items():
         module = importlib.import_module(name if "." in name else f"tidings.resources.{name}")
         assert all(callable(getattr(module, f)) for f in functions), name
+
+
+def test_every_validator_of_shipped_data_is_listed():
+    """Each function named validate* that checks the shipped data (callable without arguments) in the resource
+    modules and the learned tables is one `tidings dict check` runs; those needing arguments check user files."""
+    import tidings.learn as learn
+
+    found = set()
+    for package in (resources, learn):
+        for info in pkgutil.iter_modules(package.__path__):
+            module = importlib.import_module(f"{package.__name__}.{info.name}")
+            for fname, function in inspect.getmembers(module, inspect.isfunction):
+                if fname.startswith("validate") and function.__module__ == module.__name__ and all(
+                        p.default is not p.empty for p in inspect.signature(function).parameters.values()):
+                    found.add((module.__name__.removeprefix("tidings.resources."), fname))
+    assert found == {(name, f) for name, functions in resources.VALIDATORS.items() for f in functions}
 
 
 def test_the_shipped_data_is_sound():

@@ -11,7 +11,7 @@ import functools
 import re
 
 from tidings.models import Actor, Document, Mention
-from tidings.resources.actors import home_country, load_kb
+from tidings.resources.actors import Role, home_country, load_kb
 
 from .context import default_countries, inherit_countries
 from .index import NameIndex, default_index
@@ -67,7 +67,7 @@ def actor_at(doc: Document, start: int, end: int) -> tuple[Mention, Actor] | Non
     found = actors_at(doc, start, end)
     covering = [(m, a) for m, a in found if m.start <= start and m.end >= end]
     inside = [(m, a) for m, a in found if m.start >= start and m.end <= end]
-    return (covering or inside or [None])[0]
+    return next(iter(covering or inside), None)
 
 
 def person_gender(actor_id: str | None, *, index: NameIndex | None = None) -> str | None:
@@ -141,7 +141,7 @@ def _default_country(index: NameIndex, words: list[str]) -> str | None:
     return next((iso for w in words if (iso := index.kb.government_nouns.get(w.lower()))), None)
 
 
-def _role_in(index: NameIndex, words: list[str]):
+def _role_in(index: NameIndex, words: list[str]) -> Role | None:
     """The longest role phrase at the end of ``words`` (plural or singular)."""
     roles = index.kb.roles
     for n in (3, 2, 1):

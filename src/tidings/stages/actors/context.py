@@ -26,10 +26,10 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from tidings.models import Document
+from tidings.models import Document, Parse, Token
 
 from .index import CAPITAL, COUNTRY, NameIndex
-from .mentions import ROLE_LABEL, Candidate, city_country
+from .mentions import ROLE_LABEL, Candidate, city_country, parse_of
 from .resolve import Resolver, is_countryish
 
 #: Fewest country mentions for an article to have a dominant country, and the share it needs.
@@ -43,20 +43,22 @@ POSSESSIVE_WORDS = frozenset({"its", "their", "his", "her", "whose", "our"})
 def inherit_countries(doc: Document, chosen: list[Candidate], index: NameIndex, resolver: Resolver) -> None:
     """Give each country-less role mention in ``chosen`` (text order) its article's country, in place; a
     mention given a country serves as antecedent for later ones ("the government ... the government")."""
-    bare = [c for c in chosen if _is_bare(c, doc, index)]
+    parse = parse_of(doc)
+    bare = [c for c in chosen if _is_bare(c, doc, parse, index)]
     if not bare:
         return
     counts = Counter(c.actor.country for c in chosen if c.actor.country)
     article_country, rule = _dateline_choice(doc, counts, index), "dateline"
     if article_country is None:
         article_country, rule = _dominant(counts), "dominant"
-    sent_of = {id(c): _sentence(doc, c.start) for c in chosen}
+    sent_of = {id(c): _sentence(parse, c.start) for c in chosen}
     for cand in bare:
         here = sent_of[id(cand)]
         in_sentence = [c for c in chosen if sent_of[id(c)] == here and c.actor.country]
         before = {c.actor.country for c in in_sentence if c.end <= cand.start}
         found, how = _coreferent(cand, chosen, sent_of), "coref"
-        if found is None and index.kb.sectors[cand.actor.sector].context == "state":
+        sector = cand.actor.sector  # a bare mention's sector is in the KB (``_is_bare``)
+        if found is None and sector is not None and index.kb.sectors[sector].context == "state":
             found, how = _nearby(cand, chosen, sent_of), "nearby"
         if found is None or not before <= {found}:  # the sentence so far names another country
             found, how = article_country, rule
@@ -71,17 +73,18 @@ def default_countries(doc: Document, chosen: list[Candidate], index: NameIndex, 
     """Give a bare role mention still without a country the default country of its government noun
     ("a senior administration official" → USA-GOV; ``government_nouns.tsv``), in place. Runs after
     ``inherit_countries``: a country bound by the article's context wins."""
+    parse = parse_of(doc)
     for cand in chosen:
-        if not _is_bare(cand, doc, index):
+        if not _is_bare(cand, doc, parse, index):
             continue
-        words = [t.text.lower() for t in doc.parse.tokens_in(cand.start, cand.end)]
+        words = [t.text.lower() for t in parse.tokens_in(cand.start, cand.end)]
         iso = next((iso for w in words if (iso := index.kb.government_nouns.get(w))), None)
         if iso is not None:
             cand.actor = resolver.country(iso, cand.actor.sector)
             cand.label = f"{ROLE_LABEL}:default"
 
 
-def _is_bare(cand: Candidate, doc: Document, index: NameIndex) -> bool:
+def _is_bare(cand: Candidate, doc: Document, parse: Parse, index: NameIndex) -> bool:
     """A role mention resolved to a sector alone ("GOV"), of a sector that may take a country, naming no
     country and not marked as other countries' actors ("Western governments")."""
     actor = cand.actor
@@ -91,16 +94,16 @@ def _is_bare(cand: Candidate, doc: Document, index: NameIndex) -> bool:
         return False
     if any(is_countryish(t) for m in index.find(doc.article.text[cand.start:cand.end]) for t in m.targets):
         return False
-    return not {t.text.lower() for t in _with_left_words(doc, cand)} & (index.kb.foreign_markers | POSSESSIVE_WORDS)
+    return not {t.text.lower() for t in _with_left_words(parse, cand)} & (index.kb.foreign_markers | POSSESSIVE_WORDS)
 
 
-def _with_left_words(doc: Document, cand: Candidate) -> list:
+def _with_left_words(parse: Parse, cand: Candidate) -> list[Token]:
     """The mention's tokens and the two before it in its sentence (modifiers left out of the span)."""
-    tokens = doc.parse.tokens_in(cand.start, cand.end)
+    tokens = parse.tokens_in(cand.start, cand.end)
     if not tokens:
         return []
     first = tokens[0]
-    before = [t for t in doc.parse.tokens[max(0, first.i - 2):first.i] if t.sent == first.sent]
+    before = [t for t in parse.tokens[max(0, first.i - 2):first.i] if t.sent == first.sent]
     return before + tokens
 
 
@@ -128,12 +131,12 @@ def _nearby(cand: Candidate, chosen: list[Candidate], sent_of: dict[int, int]) -
     return previous.pop() if len(previous) == 1 else None
 
 
-def _sentence(doc: Document, char: int) -> int:
-    token = doc.parse.token_at(char)
+def _sentence(parse: Parse, char: int) -> int:
+    token = parse.token_at(char)
     return token.sent if token is not None else -1
 
 
-def _dominant(counts: Counter) -> str | None:
+def _dominant(counts: Counter[str]) -> str | None:
     """The country with at least half of the country mentions (and ``DOMINANT_MIN``), ahead of all others."""
     ranked = counts.most_common(2)
     if not ranked:
@@ -143,7 +146,7 @@ def _dominant(counts: Counter) -> str | None:
     return top if n >= DOMINANT_MIN and n >= DOMINANT_SHARE * sum(counts.values()) and n > runner_up else None
 
 
-def _dateline_choice(doc: Document, counts: Counter, index: NameIndex) -> str | None:
+def _dateline_choice(doc: Document, counts: Counter[str], index: NameIndex) -> str | None:
     """The dateline's country when it is among the article's two most mentioned countries."""
     iso = dateline_country(doc.article.dateline or "", index)
     if iso is None or counts[iso] == 0:

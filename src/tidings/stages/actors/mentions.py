@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from tidings.models import Actor, Document, Entity, Token
+from tidings.models import Actor, Document, Entity, Parse, Token
 from tidings.resources.places import load_gazetteer
 
 from .index import ADJECTIVE, CAPITAL, COUNTRY, ORG, PEOPLE_NOUN, PERSON, SEAT, NameIndex, NameMatch, Target
@@ -84,6 +84,13 @@ class RolesFound:
         self.candidates.append(Candidate(ROLE_PRIORITY, start, end, label, actor))
 
 
+def parse_of(doc: Document) -> Parse:
+    """The parse of ``doc``, which the actors stage runs after (``run`` skips an unparsed document)."""
+    if doc.parse is None:
+        raise ValueError("the actors stage needs a parsed document (run the nlp stage first)")
+    return doc.parse
+
+
 class MentionFinder:
     """The mention generators over one parsed article and the lookups they share (tokens, entities, KB name
     matches), fixed at construction; each generator's inputs and findings are explicit."""
@@ -91,16 +98,16 @@ class MentionFinder:
     def __init__(self, doc: Document, index: NameIndex, resolver: Resolver):
         self.doc, self.index, self.resolver, self.kb = doc, index, resolver, index.kb
         self.text = doc.article.text
-        self.parse = doc.parse
-        self.tokens: list[Token] = doc.parse.tokens
+        self.parse: Parse = parse_of(doc)
+        self.tokens: list[Token] = self.parse.tokens
         self.day = day_of(doc.article.published)
         self.entity_of: dict[int, Entity] = {}
-        for ent in doc.parse.entities:
+        for ent in self.parse.entities:
             for i in range(ent.token_start, ent.token_end):
                 self.entity_of[i] = ent
-        self.lowered = doc.parse.lower_texts
+        self.lowered = self.parse.lower_texts
         #: per token, whether a role phrase may start there (its text, lemma or singular is a role word)
-        self.opens_role = _role_openers(self.lowered, doc.parse.lower_lemmas, index.role_words)
+        self.opens_role = _role_openers(self.lowered, self.parse.lower_lemmas, index.role_words)
         self._roles: dict[int, tuple[str, int] | None] = {}
         self.matches = [m for m in index.find(self.text) if self._keep_match(m)]
         self.match_of: dict[int, NameMatch] = {}
@@ -256,7 +263,7 @@ class MentionFinder:
             spelled = next((n for n in (3, 2) if i - n + 1 >= 0 and (hit := self._role_at(i - n + 1))
                             and hit[1] == n), None)
             spelled_text = self.text[self.tokens[i - spelled + 1].start:tok.end] if spelled else ""
-            if " of " in spelled_text or "-" in spelled_text:
+            if spelled and (" of " in spelled_text or "-" in spelled_text):
                 title.extend(range(i, i - spelled, -1))  # "Secretary of State Clinton", "Secretary-General X"
                 i -= spelled
                 continue
@@ -360,7 +367,7 @@ class MentionFinder:
 
     def _modifier_tokens(self, idx: list[int], phrase: set[int]) -> list[int]:
         """Left modifiers of the phrase that belong in the mention span."""
-        out = []
+        out: list[int] = []
         for h in idx:
             for c in self.parse.children(h):
                 if c < idx[0] and c not in phrase and self.tokens[c].dep in ("amod", "compound", "nmod", "poss",
@@ -437,7 +444,7 @@ class MentionFinder:
             iso = self.resolver.country_of(target, self.day)
             holder = self.resolver.office_holder((role.office,), iso, self.day) if role.office and iso else None
             if iso and self._singular(idx):
-                for key in {role_key, role.office} - {None}:
+                for key in {k for k in (role_key, role.office) if k is not None}:
                     found.office_countries.setdefault(key, set()).add((iso, head_tok.sent))  # "Zimbabwe's president"
             if holder is not None and not ctx.former and self._singular(idx):
                 actor = self.resolver.person(holder, self.day)  # "the Russian president" on that day
@@ -517,7 +524,7 @@ class MentionFinder:
         Observatory for Human Rights") or a country named after "of" or last ("Bank of China", "Air India").
         A country name first is no evidence: it is as often a person's or a state's name ("Georgia Power",
         "Jordan Brand")."""
-        found = {}
+        found: dict[str, int] = {}
         for m in self.index.find(name):
             target = m.targets[0]
             before = name[:m.start].rstrip()

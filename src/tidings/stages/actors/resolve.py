@@ -35,7 +35,7 @@ class Resolver:
         self.holders: dict[tuple[str, str], list[tuple[Tenure, Person]]] = {}  # (office, ISO3 or org code)
         for person in kb.people.values():
             for tenure in person.roles:
-                for where in {tenure.country, tenure.org} - {None}:
+                for where in {w for w in (tenure.country, tenure.org) if w is not None}:
                     self.holders.setdefault((tenure.office, where), []).append((tenure, person))
 
     # --- countries, sectors, organisations ----------------------------------------------
