@@ -13,11 +13,6 @@ def _speech_party(doc, verb: str):
     return speech.content_party(doc, speech.content_of(doc, i), speaker)
 
 
-def test_event_noun_object_is_no_recipient(code):
-    # the name inside the object's modifier says where the war is, not whom the pope denounced
-    doc = code("Pope Francis denounced the war in Yemen as a crime.")
-    events = of_type(doc, "ACCUSE")
-    assert events and all(e.recipient is None or party(e.recipient) != "YEM" for e in events)
 
 
 def test_named_object_of_denunciation_stays(code):
@@ -26,10 +21,6 @@ def test_named_object_of_denunciation_stays(code):
     assert party(event.recipient) == "RUS"
 
 
-def test_town_after_in_is_where_an_attack_happened(code):
-    doc = code("Islamic State militants carried out an attack in Mosul on Friday.")
-    for event in of_type(doc, "ASSAULT"):
-        assert event.recipient is None or event.recipient.text != "Mosul"
 
 
 def test_city_after_at_is_still_a_target_of_force(code):

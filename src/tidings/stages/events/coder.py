@@ -591,14 +591,11 @@ def to_events(doc: Document, item: Coded) -> list[Event]:
               if actorrefs.is_party(doc, a, event_nouns=_event_nouns())] or [None]
     # a city stands for its country as the target of force, and as the host of a visit ("arrived in Paris")
     objects = resolve_heads(doc, item.recipients, cities=entry.quad_class >= 3 or item.mode == VISIT_MODE)
-    # "denounced the war in Iraq": an event or thing as the object is no party, whatever its modifiers name
-    parties = resolve_heads(doc, [h for h in item.recipients if not thing_head(parse, h)],
-                            cities=entry.quad_class >= 3 or item.mode == VISIT_MODE)
-    recipients = [r for r in parties if actorrefs.is_party(doc, r)]  # named or known to the actors layer
+    recipients = [r for r in objects if actorrefs.is_party(doc, r)]  # named or known to the actors layer
     # "rejected a Chinese proposal to sign a treaty with it": the actor itself is no recipient, so look further
     reflexive = _reflexive(parse, item.recipients)
     recipients = [r for r in recipients if not any(_self_dyad(doc, a, r, reflexive=reflexive) for a in actors)
-                  and not place_as_location(doc, r, item.frame.match.tokens, visit=item.mode == VISIT_MODE)]
+                  and not place_as_location(doc, r, item.frame.match.tokens)]
     if not any(r.actor_id or r.country or r.org for r in recipients):
         recipients = _owner(doc, item, actors) or recipients
     if not recipients and (fallback := policy(item.type).recipient_fallback):
@@ -650,10 +647,6 @@ def to_events(doc: Document, item: Coded) -> list[Event]:
 REFLEXIVES = grammar.words("reflexive_pronouns")
 #: Prepositions that only place an event ("talks in Geneva"); "on" and "into" may name a target of force.
 PLACING_PREPS = grammar.words("placing_prepositions")
-#: Place features that are where an event happens, never a party, after a placing preposition.
-SUBNATIONAL = frozenset({"city", "admin1"})
-#: Placing prepositions that put an event inside a place ("in Kyiv"), where "at Kyiv" may aim at it.
-INSIDE_PREPS = frozenset({"in", "inside", "within", "throughout"})
 
 
 def _reflexive(parse: Parse, heads: list[int]) -> bool:
@@ -700,18 +693,13 @@ def _self_dyad(doc: Document, actor: ActorRef | None, recipient: ActorRef | None
     return actor is not None and recipient is not None and not reflexive and same_party(actor, recipient, doc)
 
 
-def place_as_location(doc: Document, ref: ActorRef, pattern_tokens: tuple[int, ...] = (), *,
-                       visit: bool = False) -> bool:
+def place_as_location(doc: Document, ref: ActorRef, pattern_tokens: tuple[int, ...] = ()) -> bool:
     """A recipient that is a place where the event happens ("clashes in Donetsk"), not a party; unless the
-    pattern itself holds the preposition and the place is a country or the host of a visit ("arrive in *",
-    "drills near *")."""
+    pattern itself holds the preposition ("arrive in *", "drills near *")."""
     if ref.start is None or ref.end is None:
         return False
-    places = [p for p in doc.places if p.role == "location" and p.start < ref.end and p.end > ref.start]
-    if not places:
+    if not any(p.role == "location" and p.start < ref.end and p.end > ref.start for p in doc.places):
         return False
-    # "the attack in Minnesota", "bombings in New York": after "in" a town or state is where, even in the pattern
-    inside = not visit and all(p.feature in SUBNATIONAL for p in places)
     tokens = doc.parse.tokens_in(ref.start, ref.end)
     if not tokens:
         return False
@@ -719,8 +707,7 @@ def place_as_location(doc: Document, ref: ActorRef, pattern_tokens: tuple[int, .
     for _ in range(4):
         tok = doc.parse.tokens[i]
         if tok.dep == "pobj":
-            prep = doc.parse.tokens[tok.head].text.lower()
-            return prep in PLACING_PREPS and (tok.head not in pattern_tokens or inside and prep in INSIDE_PREPS)
+            return doc.parse.tokens[tok.head].text.lower() in PLACING_PREPS and tok.head not in pattern_tokens
         if tok.head == i or tok.dep in CLAUSE_ARGUMENTS:
             return False
         i = tok.head
