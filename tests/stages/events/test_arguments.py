@@ -78,8 +78,8 @@ def test_non_party_nouns_only_when_unresolved(code):
 def test_a_place_where_the_event_happens_is_no_recipient(code):
     doc = code("Opposition leaders met Lukashenko in Minsk on Sunday. Belarusian troops shelled Minsk.")
     first, second = (doc.text.index("Minsk"), doc.text.rindex("Minsk"))
-    assert coder._place_as_location(doc, ActorRef(text="Minsk", start=first, end=first + 5))
-    assert not coder._place_as_location(doc, ActorRef(text="Minsk", start=second, end=second + 5))
+    assert coder.place_as_location(doc, ActorRef(text="Minsk", start=first, end=first + 5))
+    assert not coder.place_as_location(doc, ActorRef(text="Minsk", start=second, end=second + 5))
     for event in doc.events:
         assert event.recipient is None or event.recipient.text != "Minsk" or event.trigger.text == "shelled"
 

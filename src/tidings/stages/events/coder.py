@@ -384,6 +384,14 @@ def _event_nouns() -> frozenset[str]:
     return frozenset(nouns)
 
 
+def thing_head(parse: Parse, i: int) -> bool:
+    """A phrase headed by an event or a thing, not a party ("the war in Iraq", "a second inquiry into X",
+    "artillery"): a name inside its modifiers says where or about whom, not who is acted on."""
+    tok = parse.tokens[i]
+    return tok.pos == "NOUN" and tok.ent_type not in actorrefs.PARTY_ENTITIES and \
+        (tok.lemma.lower() in _event_nouns() or tok.lemma.lower() in actorrefs.NON_PARTY_NOUNS)
+
+
 def resolve_heads(doc: Document, heads: list[int], *, cities: bool = False) -> list[ActorRef]:
     """ActorRefs for phrase heads, pronouns resolved by the coreference layer."""
     parse = doc.parse
@@ -587,7 +595,7 @@ def to_events(doc: Document, item: Coded) -> list[Event]:
     # "rejected a Chinese proposal to sign a treaty with it": the actor itself is no recipient, so look further
     reflexive = _reflexive(parse, item.recipients)
     recipients = [r for r in recipients if not any(_self_dyad(doc, a, r, reflexive=reflexive) for a in actors)
-                  and not _place_as_location(doc, r, item.frame.match.tokens)]
+                  and not place_as_location(doc, r, item.frame.match.tokens)]
     if not any(r.actor_id or r.country or r.org for r in recipients):
         recipients = _owner(doc, item, actors) or recipients
     if not recipients and (fallback := policy(item.type).recipient_fallback):
@@ -685,7 +693,7 @@ def _self_dyad(doc: Document, actor: ActorRef | None, recipient: ActorRef | None
     return actor is not None and recipient is not None and not reflexive and same_party(actor, recipient, doc)
 
 
-def _place_as_location(doc: Document, ref: ActorRef, pattern_tokens: tuple[int, ...] = ()) -> bool:
+def place_as_location(doc: Document, ref: ActorRef, pattern_tokens: tuple[int, ...] = ()) -> bool:
     """A recipient that is a place where the event happens ("clashes in Donetsk"), not a party; unless the
     pattern itself holds the preposition ("arrive in *", "drills near *")."""
     if ref.start is None or ref.end is None:

@@ -30,8 +30,9 @@ def _parties(doc: Document, i: int, noun: bool) -> tuple[list, list]:
         agent, _ = frames.subject_of(parse, i)  # the verb's (or its controller's) subject
         target = frames.child(parse, i, "dobj") or frames.prep_object(parse, i, ("against", "on", "to", "with", "at"))
     actors = [a for a in coder.resolve_heads(doc, [agent]) if actorrefs.is_party(doc, a)] if agent is not None else []
+    # "called for a second inquiry into X": an event or thing as the target is no party
     recipients = [r for r in coder.resolve_heads(doc, [target]) if actorrefs.is_party(doc, r)] \
-        if target is not None else []
+        if target is not None and not coder.thing_head(parse, target) else []
     return actors, recipients
 
 

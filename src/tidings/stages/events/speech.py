@@ -17,6 +17,13 @@ SPEECH_CONFIDENCE = 0.2
 EVIDENCE_PREFIX = "speech:"
 #: Dependencies that hold what a verb of saying reports.
 CONTENT_DEPS = frozenset({"ccomp", "xcomp", "dobj", "oprd", "advcl", "prep", "parataxis"})
+#: Clausal content: beside one, an object of the verb is its addressee ("told CNN that ..."), not its topic.
+CLAUSE_DEPS = frozenset({"ccomp", "parataxis"})
+#: Prepositions that hold what is said about someone ("spoke of", "complained about", "described X as").
+TOPIC_PREPS = frozenset({"about", "of", "as", "against", "over"})
+#: Entity labels of named things that are no party ("the Hunting Act", "Holocaust Day", "Monday").
+THING_ENTITIES = frozenset({"LAW", "EVENT", "WORK_OF_ART", "PRODUCT", "DATE", "TIME", "MONEY", "PERCENT",
+                            "QUANTITY", "CARDINAL", "ORDINAL", "LANGUAGE"})
 OBLIGATIONS = frozenset({"must", "should", "ought"})
 #: (type, CAMEO code) for each reading of the reported content.
 READINGS = {"negative": ("ACCUSE", "112"), "positive": ("SUPPORT", "051"), "obligation": ("REQUEST", "100")}
@@ -25,7 +32,13 @@ READINGS = {"negative": ("ACCUSE", "112"), "positive": ("SUPPORT", "051"), "obli
 def content_of(doc: Document, verb: int) -> list[int]:
     """Tokens of what the verb reports: its complement subtrees, or a direct quote it introduces."""
     parse = doc.parse
-    tokens = [t for c in parse.children(verb) if parse.tokens[c].dep in CONTENT_DEPS for t in parse.subtree(c)]
+    kids = [c for c in parse.children(verb) if parse.tokens[c].dep in CONTENT_DEPS]
+    clausal = any(parse.tokens[c].dep in CLAUSE_DEPS for c in kids)
+    # "told CNN that ...": beside a clause the object is whom the speaker addressed, not whom the words are about
+    kids = [c for c in kids if not (clausal and parse.tokens[c].dep == "dobj")]
+    # "on Monday", "at the conference": a preposition that only places the saying holds no content
+    kids = [c for c in kids if parse.tokens[c].dep != "prep" or parse.tokens[c].text.lower() in TOPIC_PREPS]
+    tokens = [t for c in kids for t in parse.subtree(c)]
     if tokens:
         return tokens
     sentence = parse.sentences[parse.tokens[verb].sent]
@@ -38,9 +51,12 @@ def content_party(doc: Document, content: list[int], speaker) -> ActorRef | None
     about ("said the minister had lied" → the minister)."""
     parse = doc.parse
     heads = [i for i in content if parse.tokens[i].pos in ("PROPN", "NOUN", "PRON")
-             and parse.tokens[i].dep in ("nsubj", "nsubjpass", "dobj", "pobj", "poss", "appos")]
+             and parse.tokens[i].dep in ("nsubj", "nsubjpass", "dobj", "pobj", "poss", "appos")
+             and parse.tokens[i].ent_type not in THING_ENTITIES  # "said the Hunting Act ...": a law is nobody
+             and not coder.thing_head(parse, i)]
+    # "briefed about the bombings in New York": a place where something happened is not whom the words are about
     return next((r for r in coder.resolve_heads(doc, heads) if actorrefs.is_party(doc, r)
-                 and not actorrefs.same_actor(speaker, r)), None)
+                 and not actorrefs.same_actor(speaker, r) and not coder.place_as_location(doc, r)), None)
 
 
 def readings(doc: Document, content: list[int]) -> list[str]:

@@ -1,0 +1,63 @@
+"""Role assignment as constructions: which phrase is a party to an event, on sentences written for the project."""
+from __future__ import annotations
+
+from tests.stages.events.conftest import of_type, party
+from tidings.stages.events import coder, speech
+
+
+def _speech_party(doc, verb: str):
+    """The party a verb of saying's content is about (the speech candidates' recipient)."""
+    i = next(t.i for t in doc.parse.tokens if t.text == verb)
+    subject, _ = coder.frames.subject_of(doc.parse, i)
+    (speaker, *_) = coder.resolve_heads(doc, [subject])
+    return speech.content_party(doc, speech.content_of(doc, i), speaker)
+
+
+
+
+def test_named_object_of_denunciation_stays(code):
+    doc = code("Pope Francis denounced Russia for the invasion.")
+    (event,) = of_type(doc, "ACCUSE")
+    assert party(event.recipient) == "RUS"
+
+
+
+
+def test_city_after_at_is_still_a_target_of_force(code):
+    doc = code("Russia fired missiles at Kharkiv on Sunday.")
+    (event,) = of_type(doc, "ASSAULT")
+    assert party(event.recipient) == "UKR"
+
+
+def test_addressee_of_told_is_not_whom_the_words_are_about(code):
+    doc = code("Senator Elizabeth Warren told CNN that Governor Andrew Cuomo had been dishonest.")
+    found = _speech_party(doc, "told")
+    assert found is not None and "Cuomo" in found.text
+
+
+def test_time_phrase_of_a_verb_of_saying_is_no_content(code):
+    doc = code("On Monday, Senator Elizabeth Warren said the plan was a disgrace.")
+    assert _speech_party(doc, "said") is None
+
+
+def test_a_named_law_is_not_whom_criticism_is_about(code):
+    doc = code("Senator Elizabeth Warren said the Patriot Act was a disgrace.")
+    assert _speech_party(doc, "said") is None
+
+
+def test_place_in_reported_words_is_no_party(code):
+    doc = code("Senator Elizabeth Warren said she was shocked by the shootings in Chicago.")
+    assert _speech_party(doc, "said") is None
+
+
+def test_coordinated_objects_are_each_a_recipient(code):
+    doc = code("Senator Elizabeth Warren accused Governor Andrew Cuomo and Mayor Eric Adams of lying.")
+    recipients = {e.recipient.text for e in of_type(doc, "ACCUSE") if e.recipient is not None}
+    assert any("Cuomo" in r for r in recipients) and any("Adams" in r for r in recipients)
+
+
+def test_passive_without_agent_has_the_subject_as_recipient(code):
+    doc = code("French police arrested Mayor Jean Dupont on Tuesday. Mayor Jean Dupont was arrested again on Friday.")
+    events = of_type(doc, "COERCE")
+    assert events and all(e.recipient is not None and "Dupont" in e.recipient.text for e in events)
+    assert any(e.actor is None for e in events)  # no by-agent: nobody is guessed as the arrester
