@@ -7,9 +7,9 @@ when true (the default) every event's ``confidence`` is the learned event scorer
 probability that it is a real event of its type (``tidings.learn.scorer``); when false, the rules'
 own confidence stands. ``loose`` adds low-confidence candidates on lexicon words no strict pattern
 matched or the corpus-learned trigger table knows (``triggers``, by default the committed
-:mod:`~tidings.learn.triggers` table; :mod:`~tidings.stages.events.loose`) and on criticism, praise and demands in reported speech
-(:mod:`~tidings.stages.events.speech`); by default only when the scorer is there to judge them, and
-each is kept only when the scorer's confidence reaches its threshold.
+:mod:`~tidings.learn.triggers` table; :mod:`~tidings.stages.events.loose`) and on criticism, praise and
+demands in reported speech (:mod:`~tidings.stages.events.speech`); by default only when the scorer is
+there to judge them, and each is kept only when the scorer's confidence reaches its threshold.
 """
 from __future__ import annotations
 
@@ -70,7 +70,8 @@ def run(doc: Document, *, lexicon: Lexicon | None = None,
         taken = {(e.trigger.start, e.type) for e in events}
         events.extend(loose_candidates.candidates(doc, lexicon, taken, triggers=triggers or trigger_table.load()))
     if model is not None:
-        for event, probability in zip(events, model.probabilities(doc, events, event_scorer.rule_ranks(events))):
+        probabilities = model.probabilities(doc, events, event_scorer.rule_ranks(events))  # one per event
+        for event, probability in zip(events, probabilities, strict=True):
             event.confidence = round(float(probability), 3)
         # a widened candidate exists only when the scorer vouches for it; strict ones stay, however unsure
         events = _one_type_per_trigger([e for e in events if e.confidence >= model.threshold

@@ -11,10 +11,8 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from tidings.models import ActorRef, Document, Event, Location, Parse, SentenceRef, Trigger
+from tidings.resources import grammar, ontology, quotes
 from tidings.resources import lexicon as lexicon_data
-from tidings.resources import grammar
-from tidings.resources import ontology
-from tidings.resources import quotes
 from tidings.resources.lexicon import Lexicon
 from tidings.stages.events import actorrefs, factuality, frames, timing
 from tidings.stages.events.frames import REPORTING_VERBS, Frame
@@ -353,7 +351,8 @@ def _read_modality(parse: Parse, item: Coded) -> Coded:
         kind = _commissive(item.cameo)
         code = lexicon_data.combine(kind, item.cameo)
         if code:
-            merged = _merge(item, item, kind, code, f"{status} act read as a {'promise' if kind == 'intent' else 'threat'}")
+            reading = "promise" if kind == "intent" else "threat"
+            merged = _merge(item, item, kind, code, f"{status} act read as a {reading}")
             merged.status = item.status
             if speaker is not None and not _names_actor(parse, item.actors):
                 merged.actors = frames.conjuncts(parse, speaker)

@@ -17,7 +17,8 @@ def explain_sentence(doc: Document, index: int, lexicon: Lexicon) -> list[str]:
         if tok.pos == "SPACE":
             continue
         head = parse.tokens[tok.head]
-        lines.append(f"    {tok.i:>4} {tok.text:<16} {tok.lemma:<14} {tok.pos:<6} {tok.dep:<10} -> {head.i} {head.text}")
+        lines.append(f"    {tok.i:>4} {tok.text:<16} {tok.lemma:<14} {tok.pos:<6} {tok.dep:<10}"
+                     f" -> {head.i} {head.text}")
     coded = code_sentence(doc, index, lexicon)
     if not coded:
         lines.append("    (no pattern matched)")

@@ -4,9 +4,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from tidings.models import Parse, Token
-from tidings.resources import grammar
-from tidings.resources import ontology
-from tidings.resources import quotes
+from tidings.resources import grammar, ontology, quotes
 from tidings.stages.events.matching import PARTY_ENTITY_TYPES, Match, infinitival, object_of
 
 SUBJECT_DEPS = grammar.labels("subjects")
@@ -139,7 +137,8 @@ def subject_of(parse: Parse, i: int) -> tuple[int | None, str]:
         owner_tok = parse.tokens[tok.head]
         if tok.dep in ("relcl", "acl") and infinitival(parse, i) and owner_tok.text.lower() in INDEFINITES and \
                 owner_tok.dep in ("dobj", "attr") and owner_tok.head != tok.head:
-            i, rule = owner_tok.head, "subject of the verb the indefinite object belongs to"  # "X has nothing to apologise for"
+            # "X has nothing to apologise for"
+            i, rule = owner_tok.head, "subject of the verb the indefinite object belongs to"
             continue
         if tok.dep == "relcl":
             return tok.head, "relative clause head"
@@ -210,7 +209,8 @@ def _object_near(parse: Parse, match: Match, anchor: int) -> tuple[int | None, s
             found = None
         prepositional = _outside(parse, prep_object(parse, i, RECIPIENT_PREPS), match)
         # "deliver blows to Kenya", "sent troops to Mali": a named party after the preposition outranks a thing
-        if prepositional is not None and (found is None or not names_party(parse, found) and names_party(parse, prepositional)):
+        if prepositional is not None and (found is None or not names_party(parse, found)
+                                          and names_party(parse, prepositional)):
             return prepositional, "prepositional object" if i == anchor else f"object of '{parse.tokens[i].text}'"
         if found is not None:
             return found, "object" if i == anchor else f"object of '{parse.tokens[i].text}'"
@@ -259,12 +259,14 @@ def build(parse: Parse, match: Match) -> Frame:
     frame.recipient_rule = "pattern slot"
     obj = child(parse, anchor, "dobj") if recipient is not None and not names_party(parse, recipient) else None
     if obj is not None and obj not in match.tokens and names_party(parse, obj):
-        recipient, frame.recipient_rule = obj, "named object over a thing in the slot"  # "condemned Tokyo for the visit to the shrine"
+        # "condemned Tokyo for the visit to the shrine"
+        recipient, frame.recipient_rule = obj, "named object over a thing in the slot"
     if recipient is None or recipient == actor:
         if frame.passive:
             recipient, frame.recipient_rule = child(parse, anchor, "nsubjpass"), "passive subject"
             if recipient is None and parse.tokens[anchor].dep in PARTICIPLE_DEPS:
-                recipient, frame.recipient_rule = parse.tokens[anchor].head, "noun the participle modifies"  # "X, backed by Y,"
+                # "X, backed by Y,"
+                recipient, frame.recipient_rule = parse.tokens[anchor].head, "noun the participle modifies"
         else:
             recipient, frame.recipient_rule = _object_near(parse, match, anchor)
     if recipient is None and nominal and parse.tokens[anchor].dep == "nsubj":  # "the strikes hit a depot"

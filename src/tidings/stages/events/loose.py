@@ -10,8 +10,8 @@ from __future__ import annotations
 
 from tidings.learn.triggers import TriggerTable
 from tidings.models import Document, Event, SentenceRef, Trigger
-from tidings.resources.lexicon import Lexicon
 from tidings.resources import quotes as quote_cues
+from tidings.resources.lexicon import Lexicon
 from tidings.stages.events import actorrefs, coder, factuality, frames, speech, timing
 
 #: The rule confidence a loose candidate starts with (the scorer replaces it).

@@ -110,5 +110,6 @@ def candidates(doc: Document, taken: set[int]) -> list[Event]:
                 goldstein=entry.goldstein, actor=actor, recipient=recipient,
                 sentence=SentenceRef(index=tok.sent, start=sent.start, end=sent.end), trigger=trigger,
                 status=status, historical=when.historical, date=when.date, date_precision=when.precision,
-                location=None, confidence=SPEECH_CONFIDENCE, evidence=f"{EVIDENCE_PREFIX}{kind}{timing.DATE_NOTE}{when.reason}"))
+                location=None, confidence=SPEECH_CONFIDENCE,
+                evidence=f"{EVIDENCE_PREFIX}{kind}{timing.DATE_NOTE}{when.reason}"))
     return out
