@@ -16,11 +16,11 @@ from tidings.models import ActorRef, Coref, Document
 from tidings.resources import quotes as quote_lexicon
 from tidings.resources.quotes import QuoteLexicon
 
-from .phrases import MAX_REFS, PRONOUNS, from_mention, inner_party_ref, is_pronoun, resolve_phrase
+from .phrases import MAX_REFS, PRONOUNS, from_mention, inner_party_ref, is_pronoun, parse_of, resolve_phrase
 from .pronouns import Linker, NamedPerson, clean_name, features
 
 __all__ = ["MAX_REFS", "PRONOUNS", "clean_name", "ensure", "from_mention", "inner_party_ref", "is_pronoun",
-           "link_at", "refs_for", "run"]
+           "link_at", "parse_of", "refs_for", "run"]
 
 _PARTY_POS = ("NOUN", "PROPN")
 
@@ -67,6 +67,14 @@ def ensure(doc: Document) -> Document:
     return doc
 
 
+def _layer(doc: Document) -> list[Coref]:
+    """The coreference layer of ``doc`` (built now when no stage built it yet)."""
+    ensure(doc)
+    if doc.corefs is None:
+        raise ValueError("the coreference layer needs a parsed document (run the nlp stage first)")
+    return doc.corefs
+
+
 def link_at(doc: Document, head: int, kind: str | None = None) -> Coref | None:
     """The link of the pronoun or phrase headed by token ``head`` (None when the layer has none there)."""
     ensure(doc)
@@ -80,21 +88,22 @@ def refs_for(doc: Document, head: int, *, cities: bool = False) -> list[ActorRef
     "Hungarian and Romanian officials"; none for an unresolved pronoun). ``cities``: a city named in the
     phrase stands for its country (the target of an attack), where otherwise it is only where something
     happened."""
-    ensure(doc)
-    kind = "pronoun" if is_pronoun(doc.parse, head) else "phrase"
-    link = doc.coref(doc.parse.tokens[head].start, kind)
+    corefs = _layer(doc)
+    parse = parse_of(doc)
+    kind = "pronoun" if is_pronoun(parse, head) else "phrase"
+    link = doc.coref(parse.tokens[head].start, kind)
     if link is None:  # a head the stage did not link (a number, an adjective): linked now, once
         if kind == "pronoun":
             return []
         link = _phrase_link(doc, head, resolve_phrase(doc, head), cities=True)
-        doc.corefs.append(link)
+        corefs.append(link)
     refs = link.city_refs if cities and link.city_refs is not None else link.refs
     return [ActorRef(text=r.text, actor_id=r.actor_id, name=r.name, country=r.country, sector=r.sector, org=r.org,
                      start=r.start, end=r.end) for r in refs]
 
 
 def _phrase_link(doc: Document, head: int, refs: list[ActorRef], cities: bool) -> Coref:
-    tok = doc.parse.tokens[head]
+    tok = parse_of(doc).tokens[head]
     city_refs = resolve_phrase(doc, head, cities=True) if cities else None
     if city_refs is not None and [r.to_dict() for r in city_refs] == [r.to_dict() for r in refs]:
         city_refs = None
@@ -107,7 +116,7 @@ def _phrase_link(doc: Document, head: int, refs: list[ActorRef], cities: bool) -
 
 def _definite_role(doc: Document, head: int, lex: QuoteLexicon) -> str | None:
     """"the spokesman" (a role noun with "the" and no name of its own) → the role."""
-    parse = doc.parse
+    parse = parse_of(doc)
     tok = parse.tokens[head]
     if tok.pos != "NOUN" or tok.lemma.lower() not in lex.descriptions:
         return None

@@ -21,6 +21,13 @@ PRONOUNS = grammar.words("party_pronouns")
 MAX_REFS = 4
 
 
+def parse_of(doc: Document) -> Parse:
+    """The parse of ``doc``, which coreference and the events read (their ``run`` skips an unparsed document)."""
+    if doc.parse is None:
+        raise ValueError("coreference and event coding need a parsed document (run the nlp stage first)")
+    return doc.parse
+
+
 def core_tokens(parse: Parse, head: int) -> list[int]:
     """The head's name phrase: its subtree without clauses, appositions, conjuncts and most prepositions."""
     out, stack = [], [head]
@@ -85,7 +92,7 @@ def resolve_phrase(doc: Document, head: int, *, cities: bool = False) -> list[Ac
     ``cities``: a city named in the phrase stands for its country (the target of an attack or
     a curfew), where otherwise a city is only where something happened.
     """
-    parse = doc.parse
+    parse = parse_of(doc)
     head = quantified(parse, head)
     tokens = core_tokens(parse, head)
     start, end = parse.tokens[tokens[0]].start, parse.tokens[tokens[-1]].end
@@ -104,7 +111,7 @@ def resolve_phrase(doc: Document, head: int, *, cities: bool = False) -> list[Ac
     modifier = _nationality(doc, head)
     if modifier is not None:
         return [_looked_up(doc, modifier, text, start, end,
-                           doc.actor(best.actor_id).sector if best is not None and doc.actor(best.actor_id)
+                           named.sector if best is not None and (named := doc.actor(best.actor_id))
                            else modifier.sector)]
     inner = _inner_party(doc, head)
     if inner is not None:
@@ -120,9 +127,9 @@ def resolve_phrase(doc: Document, head: int, *, cities: bool = False) -> list[Ac
     return [place or ActorRef(text=text, start=start, end=end)]
 
 
-def _nationality(doc: Document, head: int):
+def _nationality(doc: Document, head: int) -> Actor | None:
     """The country named by a modifier of the head ("an Indian proposal", "Central American migrants")."""
-    parse = doc.parse
+    parse = parse_of(doc)
     for c in parse.children(head):
         tok = parse.tokens[c]
         if tok.dep in ("amod", "compound", "nmod") and tok.text[:1].isupper() and \
@@ -141,7 +148,7 @@ def _identified(doc: Document, mention: Mention) -> bool:
 
 def _inner_party(doc: Document, head: int) -> Mention | None:
     """A named party inside a phrase about a thing ("an admission by Moscow", "aid for Chad")."""
-    parse = doc.parse
+    parse = parse_of(doc)
     tokens = parse.subtree(head)
     start, end = parse.tokens[tokens[0]].start, parse.tokens[tokens[-1]].end
     found = [m for m in _mentions_in(doc, start, end) if _identified(doc, m)]
@@ -150,14 +157,14 @@ def _inner_party(doc: Document, head: int) -> Mention | None:
 
 def _modifier_ref(doc: Document, i: int, text: str, start: int, end: int) -> ActorRef | None:
     """The party one coordinated modifier names ("Romanian" in "Hungarian and Romanian officials")."""
-    tok = doc.parse.tokens[i]
+    tok = parse_of(doc).tokens[i]
     own = [m for m in doc.mentions if m.actor_id and m.start >= tok.start and m.end <= tok.end]
     if own:
         return from_mention(doc, own[0], text, start, end)
     actor = _lookup(doc, tok.text)
     if actor is not None:
         covering = [m for m in doc.mentions if m.actor_id and m.start <= tok.start < m.end]
-        sector = doc.actor(covering[0].actor_id).sector if covering and doc.actor(covering[0].actor_id) else None
+        sector = owner.sector if covering and (owner := doc.actor(covering[0].actor_id)) else None
         return _looked_up(doc, actor, text, start, end, sector or actor.sector)
     place = _from_place(doc, tok.text, tok.start, tok.end)
     if place is not None:
@@ -213,7 +220,7 @@ def inner_party_ref(doc: Document, head: int) -> ActorRef | None:
     actor = _nationality(doc, head)
     if actor is None:
         return None
-    tok = doc.parse.tokens[head]
+    tok = parse_of(doc).tokens[head]
     return _looked_up(doc, actor, tok.text, tok.start, tok.end, actor.sector)
 
 

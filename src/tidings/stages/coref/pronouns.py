@@ -25,6 +25,7 @@ A definite role noun ("the spokesman said") is linked like "he" / "she" by the g
 from __future__ import annotations
 
 import bisect
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 from tidings.models import ActorRef, Document, Parse, Token
@@ -33,7 +34,7 @@ from tidings.resources.actors import honorifics
 from tidings.resources.quotes import QuoteLexicon
 from tidings.stages import actors
 
-from .phrases import PRONOUNS, from_mention, is_pronoun, resolve_phrase
+from .phrases import PRONOUNS, from_mention, is_pronoun, parse_of, resolve_phrase
 
 _RELATIVE = grammar.words("relative_pronouns")
 REFLEXIVES = grammar.words("reflexive_pronouns")
@@ -108,10 +109,10 @@ class Linker:
     #: How far up from its clause a pronoun looks for the subject it stands for.
     CLAUSE_HOPS = 6
 
-    def __init__(self, doc: Document, lex: QuoteLexicon):
+    def __init__(self, doc: Document, lex: QuoteLexicon) -> None:
         self.doc = doc
         self.lex = lex
-        self.parse: Parse = doc.parse
+        self.parse: Parse = parse_of(doc)
         self.quoted = quoted_spans(doc.text)
         self._quote_starts = [s for s, _ in self.quoted]
         self.mentions = sorted(doc.mentions, key=lambda m: m.start)
@@ -248,7 +249,7 @@ class Linker:
             return found
         return None
 
-    def _candidates(self, i: int):
+    def _candidates(self, i: int) -> Iterator[Found | None]:
         tok = self.parse.tokens[i]
         lower = tok.text.lower()
         if lower in _RELATIVE and tok.pos in ("PRON", "DET"):
@@ -479,7 +480,7 @@ class Linker:
         tok = parse.tokens[pronoun]
         sentence = tok.sent
         before = [m for m in self.mentions if m.actor_id and m.end <= tok.start]
-        before = [m for m in before if parse.sentence_at(m.start) and parse.sentence_at(m.start).index >= sentence - 1]
+        before = [m for m in before if (at := parse.sentence_at(m.start)) and at.index >= sentence - 1]
         coargument = self._coargument(pronoun)
         if coargument:  # "Mr Clarke accused him": "him" is not Mr Clarke (a reflexive would say so)
             before = [m for m in before if m.actor_id not in coargument[1]]

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from tidings.models import ActorRef, Document
 from tidings.resources import grammar
-from tidings.stages.coref import MAX_REFS, inner_party_ref, is_pronoun, refs_for
+from tidings.stages.coref import MAX_REFS, inner_party_ref, is_pronoun, parse_of, refs_for
 
-__all__ = ["MAX_REFS", "PARTY_ENTITIES", "inner_party_ref", "is_party", "is_pronoun", "non_party", "refs_for",
-           "same_actor"]
+__all__ = ["MAX_REFS", "PARTY_ENTITIES", "inner_party_ref", "is_party", "is_pronoun", "non_party", "parse_of",
+           "refs_for", "same_actor"]
 
 
 def same_actor(a: ActorRef, b: ActorRef) -> bool:
@@ -31,9 +31,9 @@ NON_PARTY_NOUNS = grammar.words("non_party_nouns")
 def non_party(doc: Document, ref: ActorRef) -> bool:
     """An unresolved phrase headed by a weapon, an exercise or an abstraction ("artillery", "drills",
     "sovereignty", "its allies")."""
-    if ref.actor_id or ref.country or ref.org or ref.sector or ref.start is None:
+    if ref.actor_id or ref.country or ref.org or ref.sector or ref.start is None or ref.end is None:
         return False
-    nouns = [t for t in doc.parse.tokens_in(ref.start, ref.end) if t.pos in ("NOUN", "PROPN")]
+    nouns = [t for t in parse_of(doc).tokens_in(ref.start, ref.end) if t.pos in ("NOUN", "PROPN")]
     return bool(nouns) and nouns[-1].lemma.lower() in NON_PARTY_NOUNS and nouns[-1].ent_type not in PARTY_ENTITIES
 
 
@@ -45,9 +45,9 @@ def is_party(doc: Document, ref: ActorRef, *, event_nouns: frozenset[str] | None
     """
     if ref.actor_id or ref.country or ref.org or ref.sector:
         return True
-    if ref.start is None or non_party(doc, ref):
+    if ref.start is None or ref.end is None or non_party(doc, ref):
         return False
-    tokens = doc.parse.tokens_in(ref.start, ref.end)
+    tokens = parse_of(doc).tokens_in(ref.start, ref.end)
     if any(tok.ent_type in PARTY_ENTITIES or tok.pos == "PROPN" and tok.ent_type not in PLACE_ENTITIES
            for tok in tokens):
         return True  # a sea, river or building with no country ("the Sea of Japan") is nobody

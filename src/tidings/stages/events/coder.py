@@ -176,7 +176,7 @@ def _merged_recipients(outer: Coded, content: Coded, kind: str) -> list[int]:
 
 def code_sentence(doc: Document, sentence: int, lexicon: Lexicon) -> list[Coded]:
     """Coded frames of one sentence after frame combination, protest purposes and modality."""
-    parse = doc.parse
+    parse = actorrefs.parse_of(doc)
     built = [frames.build(parse, m) for m in match_sentence(parse, sentence, lexicon)]
     built = [f for f in built if not _modifier_noun(parse, f) and not _object_of_event(parse, f, built)
              and not _preposition_for_infinitive(parse, f)]
@@ -237,9 +237,9 @@ def _partyless_noun(item: Coded) -> bool:
 
 def _framed(parse: Parse, outer: Coded, others: list[Coded]) -> list[Coded]:
     """The nearest events governed by a frame verb (with their coordinated siblings)."""
-    found = [(hops_below(parse, outer.frame.anchor, c.frame.anchor,
-                         first=frozenset({"nsubj"}) if c.frame.nominal else frozenset()), c) for c in others]
-    found = [(h, c) for h, c in found if h is not None]
+    hops = [(hops_below(parse, outer.frame.anchor, c.frame.anchor,
+                        first=frozenset({"nsubj"}) if c.frame.nominal else frozenset()), c) for c in others]
+    found = [(h, c) for h, c in hops if h is not None]
     objects = [(h, c) for h, c in found if parse.tokens[c.frame.anchor].dep != "nsubj"]
     found = objects or found  # "warned that an invasion would bring sanctions": the threat is the sanctions
     if not found:
@@ -331,8 +331,8 @@ def _read_modality(parse: Parse, item: Coded) -> Coded:
     aux = {parse.tokens[c].text.lower() for c in parse.children(clause) if parse.tokens[c].dep == "aux"}
     speech = _speech_governor(parse, anchor)
     speaker = frames.subject_of(parse, speech)[0] if speech is not None else None
-    if aux & OBLIGATION_AUX and speaker is not None:
-        code = lexicon_data.combine("request", item.cameo) or "100"
+    if aux & OBLIGATION_AUX and speech is not None and speaker is not None:
+        code: str | None = lexicon_data.combine("request", item.cameo) or "100"
         if code:
             merged = _merge(item, item, "request", code, f"obligation '{'/'.join(sorted(aux & OBLIGATION_AUX))}' "
                                                          f"reported by '{parse.tokens[speech].text}'")
@@ -393,7 +393,7 @@ def thing_head(parse: Parse, i: int) -> bool:
 
 def resolve_heads(doc: Document, heads: list[int], *, cities: bool = False) -> list[ActorRef]:
     """ActorRefs for phrase heads, pronouns resolved by the coreference layer."""
-    parse = doc.parse
+    parse = actorrefs.parse_of(doc)
     refs: list[ActorRef] = []
     for head in heads:
         if actorrefs.is_pronoun(parse, head):
@@ -427,7 +427,7 @@ def _verbal_code(doc: Document, item: Coded, actor: ActorRef | None, recipient: 
 
 def _joint(item: Coded, actors: list[ActorRef | None]) -> bool:
     """A joint act with two or more distinct named parties as its actor and no named recipient."""
-    named = [a for a in actors if _identified(a)]
+    named = [a for a in actors if a is not None and _identified(a)]
     return policy(item.type).is_joint(item.cameo) and len(named) >= 2 and \
         not _same_party(named[0], named[1])
 
@@ -448,14 +448,16 @@ def _concrete(doc: Document, ref: ActorRef) -> bool:
     """A known party, a name, or a plural group of people or things ("protesters", "homes")."""
     if _identified(ref):
         return True
-    tokens = doc.parse.tokens_in(ref.start, ref.end) if ref.start is not None else []
+    tokens = actorrefs.parse_of(doc).tokens_in(ref.start, ref.end) \
+        if ref.start is not None and ref.end is not None else []
     return any(t.pos == "PROPN" or t.ent_type in actorrefs.PARTY_ENTITIES or t.tag in ("NNS", "NNPS")
                for t in tokens)
 
 
 def _names_event(doc: Document, ref: ActorRef) -> bool:
     """An object that is an event ("condemned the attack"), which a lone verb may well be about."""
-    tokens = doc.parse.tokens_in(ref.start, ref.end) if ref.start is not None else []
+    tokens = actorrefs.parse_of(doc).tokens_in(ref.start, ref.end) \
+        if ref.start is not None and ref.end is not None else []
     nouns = [t for t in tokens if t.pos == "NOUN"]
     return bool(nouns) and nouns[0].lemma.lower() in _event_nouns()
 
@@ -473,7 +475,7 @@ def _domestic_default(doc: Document, sentence: int, refs: list[ActorRef | None])
                and actorrefs.is_party(doc, r, event_nouns=_event_nouns())]
     if not unnamed:
         return
-    sent = doc.parse.sentences[sentence]
+    sent = actorrefs.parse_of(doc).sentences[sentence]
     places = [p for p in doc.places if sent.start <= p.start < sent.end and p.country and p.role == "location"]
     countries = {p.country for p in places[:1]} or {r.country for r in named}
     country = countries.pop() if len(countries) == 1 else None  # no default when the parties disagree
@@ -483,7 +485,7 @@ def _domestic_default(doc: Document, sentence: int, refs: list[ActorRef | None])
 
 def _condition_subject(doc: Document, item: Coded) -> list[ActorRef]:
     """The subject of the event's condition ("... if the United States goes ahead"): a threat's target."""
-    return resolve_heads(doc, _conditioned(doc.parse, item))
+    return resolve_heads(doc, _conditioned(actorrefs.parse_of(doc), item))
 
 
 def _conditioned(parse: Parse, item: Coded) -> list[int]:
@@ -501,7 +503,7 @@ def _conditioned(parse: Parse, item: Coded) -> list[int]:
 
 def _location_state(doc: Document, item: Coded) -> list[ActorRef]:
     """The state where the event happens: a protest with no named target is addressed to it (CAMEO practice)."""
-    sent = doc.parse.sentences[item.sentence]
+    sent = actorrefs.parse_of(doc).sentences[item.sentence]
     for place in doc.places:
         if sent.start <= place.start < sent.end and place.country and place.role == "location":
             return [ActorRef(text=place.text, name=place.name, country=place.country, sector="GOV",
@@ -518,7 +520,7 @@ RECIPIENT_FALLBACKS: dict[str, Callable[[Document, Coded], list[ActorRef]]] = {
 
 def _owner(doc: Document, item: Coded, actors: list[ActorRef | None]) -> list[ActorRef]:
     """A named party inside the pattern's own nouns ("rejected a US offer", "a Senegalese peace plan")."""
-    parse = doc.parse
+    parse = actorrefs.parse_of(doc)
     for i in item.frame.match.tokens:
         if parse.tokens[i].pos != "NOUN" or i == item.frame.anchor and not item.frame.nominal:
             continue
@@ -552,12 +554,12 @@ def _locative(parse: Parse, start: int, end: int) -> bool:
 
 
 def event_location(doc: Document, anchor: int, sentence: int) -> Location | None:
-    sent = doc.parse.sentences[sentence]
+    parse = actorrefs.parse_of(doc)
+    sent = parse.sentences[sentence]
     for place in doc.places:
         if place.role != "location" or not (sent.start <= place.start < sent.end):
             continue
-        if _locative(doc.parse, place.start, place.end) and \
-                timing.same_clause(doc.parse, anchor, place.start, place.end):
+        if _locative(parse, place.start, place.end) and timing.same_clause(parse, anchor, place.start, place.end):
             return Location(text=place.text, name=place.name, country=place.country, lat=place.lat,
                             lon=place.lon, geonames_id=place.geonames_id)
     return None
@@ -580,14 +582,14 @@ def _confidence(parse: Parse, item: Coded, actor_named: bool, recipient_named: b
 
 def to_events(doc: Document, item: Coded) -> list[Event]:
     """One Event per actor × recipient pair of a coded frame."""
-    parse = doc.parse
+    parse = actorrefs.parse_of(doc)
     anchor = item.frame.anchor
     sent = parse.sentences[item.sentence]
     tok = parse.tokens[anchor]
     trigger = Trigger(text=tok.text, start=tok.start, end=tok.end)
     entry = cameo_entry(item.cameo)
-    actors = [a for a in resolve_heads(doc, item.actors)
-              if actorrefs.is_party(doc, a, event_nouns=_event_nouns())] or [None]
+    actors: list[ActorRef | None] = [a for a in resolve_heads(doc, item.actors)
+                                     if actorrefs.is_party(doc, a, event_nouns=_event_nouns())] or [None]
     # a city stands for its country as the target of force, and as the host of a visit ("arrived in Paris")
     objects = resolve_heads(doc, item.recipients, cities=entry.quad_class >= 3 or item.mode == VISIT_MODE)
     recipients = [r for r in objects if actorrefs.is_party(doc, r)]  # named or known to the actors layer
@@ -608,14 +610,14 @@ def to_events(doc: Document, item: Coded) -> list[Event]:
     if _bare_verb(item) and entry.quad_class <= 3 and objects and not any(
             _concrete(doc, r) or _names_event(doc, r) for r in objects):
         return []  # "support a decision": a lone verb with an object needs a party or people as that object
-    recipients = recipients or [None]
+    targets: list[ActorRef | None] = [*recipients] or [None]  # no recipient: one recipient-less event
     when = timing.event_timing(doc, anchor, item.sentence, item.status.status)
     where = event_location(doc, anchor, item.sentence)
-    named = {id(r) for r in [*actors, *recipients] if r is not None and (r.actor_id or r.country)}
-    own_country = {id(r) for r in [*actors, *recipients] if r is not None and r.country}
-    _domestic_default(doc, item.sentence, [*actors, *recipients])
+    named = {id(r) for r in [*actors, *targets] if r is not None and (r.actor_id or r.country)}
+    own_country = {id(r) for r in [*actors, *targets] if r is not None and r.country}
+    _domestic_default(doc, item.sentence, [*actors, *targets])
     events = []
-    pairs = [(a, r) for a in actors for r in recipients][:MAX_PAIRS]
+    pairs = [(a, r) for a in actors for r in targets][:MAX_PAIRS]
     for k, (actor, recipient) in enumerate(pairs):
         if actor is not None and recipient is not None and not reflexive and (actorrefs.same_actor(actor, recipient)
                                                                               or id(actor) in own_country
@@ -699,14 +701,15 @@ def place_as_location(doc: Document, ref: ActorRef, pattern_tokens: tuple[int, .
         return False
     if not any(p.role == "location" and p.start < ref.end and p.end > ref.start for p in doc.places):
         return False
-    tokens = doc.parse.tokens_in(ref.start, ref.end)
+    parse = actorrefs.parse_of(doc)
+    tokens = parse.tokens_in(ref.start, ref.end)
     if not tokens:
         return False
     i = tokens[0].i
     for _ in range(4):
-        tok = doc.parse.tokens[i]
+        tok = parse.tokens[i]
         if tok.dep == "pobj":
-            return doc.parse.tokens[tok.head].text.lower() in PLACING_PREPS and tok.head not in pattern_tokens
+            return parse.tokens[tok.head].text.lower() in PLACING_PREPS and tok.head not in pattern_tokens
         if tok.head == i or tok.dep in CLAUSE_ARGUMENTS:
             return False
         i = tok.head

@@ -5,12 +5,13 @@ from tidings.models import Document
 from tidings.resources import lexicon as lexicon_data
 from tidings.resources.lexicon import Lexicon
 from tidings.stages.events import timing
+from tidings.stages.events.actorrefs import parse_of
 from tidings.stages.events.coder import code_sentence, to_events
 
 
 def explain_sentence(doc: Document, index: int, lexicon: Lexicon) -> list[str]:
     """Lines for one sentence: its parse, then each coded frame with the reasons behind it."""
-    parse = doc.parse
+    parse = parse_of(doc)
     sent = parse.sentences[index]
     lines = [f"[{index}] {doc.text[sent.start:sent.end]}"]
     for tok in parse.sentence_tokens(index):

@@ -5,6 +5,7 @@ from dataclasses import dataclass, field
 
 from tidings.models import Parse, Token
 from tidings.resources import grammar, ontology, quotes
+from tidings.resources.lexicon import Pattern
 from tidings.stages.events.matching import PARTY_ENTITY_TYPES, Match, infinitival, object_of
 
 SUBJECT_DEPS = grammar.labels("subjects")
@@ -41,7 +42,7 @@ class Frame:
     recipient_rule: str = ""
 
     @property
-    def pattern(self):
+    def pattern(self) -> Pattern:
         return self.match.pattern
 
 

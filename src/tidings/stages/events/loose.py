@@ -9,7 +9,7 @@ corpus-learned trigger table (:mod:`tidings.learn.triggers`) knows as triggers o
 from __future__ import annotations
 
 from tidings.learn.triggers import TriggerTable
-from tidings.models import Document, Event, SentenceRef, Trigger
+from tidings.models import ActorRef, Document, Event, SentenceRef, Token, Trigger
 from tidings.resources import quotes as quote_cues
 from tidings.resources.lexicon import Lexicon
 from tidings.stages.events import actorrefs, coder, factuality, frames, speech, timing
@@ -21,8 +21,8 @@ EVIDENCE_PREFIX = "loose:"
 LEARNED_PREFIX = "learned:"
 
 
-def _parties(doc: Document, i: int, noun: bool) -> tuple[list, list]:
-    parse = doc.parse
+def _parties(doc: Document, i: int, noun: bool) -> tuple[list[ActorRef], list[ActorRef]]:
+    parse = actorrefs.parse_of(doc)
     if noun:
         agent, _ = frames.governing_noun_actor(parse, i)  # "Russia's ban", "a ban by the EU", "imposed a ban"
         target = frames.prep_object(parse, i, ("on", "against", "of", "to", "with"))  # "ban on imports from X"
@@ -36,12 +36,12 @@ def _parties(doc: Document, i: int, noun: bool) -> tuple[list, list]:
     return actors, recipients
 
 
-def _proposals(doc: Document, tok, lexicon: Lexicon, taken: set[tuple[int, str]], taken_starts: set[int],
+def _proposals(doc: Document, tok: Token, lexicon: Lexicon, taken: set[tuple[int, str]], taken_starts: set[int],
                triggers: TriggerTable | None) -> list[tuple[str, str, str | None, tuple[str, ...], str]]:
     """(type, code, mode, context, evidence) of each candidate ``tok`` may start: its first possible lexicon
     pattern when no strict event sits on it, and each type the trigger table knows for its lemma that no
     strict event on it has."""
-    parse = doc.parse
+    parse = actorrefs.parse_of(doc)
     out = []
     if tok.start not in taken_starts:
         heads = lexicon.headed_by(parse.lower_lemmas[tok.i], parse.lower_texts[tok.i])
@@ -64,7 +64,7 @@ def candidates(doc: Document, lexicon: Lexicon, taken: set[tuple[int, str]], *,
     """Candidates on verbs and nouns with a party as doer: a lexicon head word no strict pattern matched, and
     the types the trigger table knows for the word's lemma. ``taken`` holds (trigger start, type) of the
     strict events; parties come from the plain parse."""
-    parse = doc.parse
+    parse = actorrefs.parse_of(doc)
     out = []
     taken_starts = {start for start, _ in taken}
     speech_verbs = quote_cues.load().speech

@@ -31,7 +31,7 @@ READINGS = {"negative": ("ACCUSE", "112"), "positive": ("SUPPORT", "051"), "obli
 
 def content_of(doc: Document, verb: int) -> list[int]:
     """Tokens of what the verb reports: its complement subtrees, or a direct quote it introduces."""
-    parse = doc.parse
+    parse = actorrefs.parse_of(doc)
     kids = [c for c in parse.children(verb) if parse.tokens[c].dep in CONTENT_DEPS]
     clausal = any(parse.tokens[c].dep in CLAUSE_DEPS for c in kids)
     # "told CNN that ...": beside a clause the object is whom the speaker addressed, not whom the words are about
@@ -46,10 +46,10 @@ def content_of(doc: Document, verb: int) -> list[int]:
     return [t.i for q in quoted for t in parse.tokens_in(q.start, q.end)]
 
 
-def content_party(doc: Document, content: list[int], speaker) -> ActorRef | None:
+def content_party(doc: Document, content: list[int], speaker: ActorRef) -> ActorRef | None:
     """The first party named in what a verb of saying reports, other than the speaker: whom the words are
     about ("said the minister had lied" → the minister)."""
-    parse = doc.parse
+    parse = actorrefs.parse_of(doc)
     heads = [i for i in content if parse.tokens[i].pos in ("PROPN", "NOUN", "PRON")
              and parse.tokens[i].dep in ("nsubj", "nsubjpass", "dobj", "pobj", "poss", "appos")
              and parse.tokens[i].ent_type not in THING_ENTITIES  # "said the Hunting Act ...": a law is nobody
@@ -62,7 +62,7 @@ def content_party(doc: Document, content: list[int], speaker) -> ActorRef | None
 def readings(doc: Document, content: list[int]) -> list[str]:
     """Which of negative / positive / obligation the content carries (a negator flips its clause's words)."""
     lexicon = tone_data.load_lexicon()
-    parse = doc.parse
+    parse = actorrefs.parse_of(doc)
     lemmas = [parse.lower_lemmas[i] for i in content]
     negated = any(lemma in lexicon.negators for lemma in lemmas)
     positive = sum(lemma in lexicon.positive for lemma in lemmas)
@@ -81,7 +81,7 @@ def readings(doc: Document, content: list[int]) -> list[str]:
 
 def candidates(doc: Document, taken: set[int]) -> list[Event]:
     """One candidate per reading of each verb of saying with a party as speaker."""
-    parse = doc.parse
+    parse = actorrefs.parse_of(doc)
     speech = quote_cues.load().speech
     out = []
     for tok in parse.tokens:

@@ -26,6 +26,7 @@ from dataclasses import dataclass
 
 from tidings.models import DateMention, Document, Parse
 from tidings.resources import grammar
+from tidings.stages.events.actorrefs import parse_of
 from tidings.stages.events.frames import REPORTING_VERBS
 
 HISTORICAL_DAYS = 31
@@ -128,24 +129,27 @@ def _published(doc: Document) -> dt.date | None:
         return None
 
 
-def _dated(mention: DateMention) -> bool:
-    return bool(mention.value) and mention.value[:4].isdigit() and mention.type in ("DATE", "TIME")
+def _date_value(mention: DateMention) -> str | None:
+    """The mention's normalised value when it is a calendar date or time (None for anything else)."""
+    value = mention.value
+    return value if value and value[:4].isdigit() and mention.type in ("DATE", "TIME") else None
 
 
 def event_timing(doc: Document, anchor: int, sentence_index: int, status: str) -> Timing:
     """Date, precision and historical flag of the event whose trigger is token ``anchor``."""
-    parse = doc.parse
+    parse = parse_of(doc)
     sentence = parse.sentences[sentence_index]
     published = _published(doc)
     for mention in doc.dates:
-        if not (sentence.start <= mention.start < sentence.end) or not _dated(mention):
+        value = _date_value(mention)
+        if value is None or not (sentence.start <= mention.start < sentence.end):
             continue
         if not own_clause(parse, anchor, mention.start, mention.end):
             continue
-        end = period_end(mention.value)
+        end = period_end(value)
         old = bool(end and published and (published - end).days > HISTORICAL_DAYS)
-        value = mention.value[:10] if mention.precision == "day" else mention.value
-        return Timing(value, mention.precision, old, f"clause date '{mention.text}'")
+        date = value[:10] if mention.precision == "day" else value
+        return Timing(date, mention.precision, old, f"clause date '{mention.text}'")
     background = _background_cue(parse, anchor)
     if background:
         return Timing(None, "unknown", True, background)
