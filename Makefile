@@ -29,7 +29,7 @@ test: lint typecheck browser  ## install, lint and type-check, then run the whol
 lint: $(STAMP)
 	$(BIN)/ruff check
 
-# mypy on the packages listed in [tool.mypy] files (pyproject.toml)
+# mypy on the whole package ([tool.mypy] in pyproject.toml)
 typecheck: $(STAMP)
 	$(BIN)/mypy
 
