@@ -46,6 +46,19 @@ def test_ingest_bench_reports_tidings_and_spacy(tmp_path):
     assert json.loads(json.dumps(report.to_dict()))["runs"][0]["articles_per_second"] > 0
 
 
+def test_ingest_bench_runs_tidings_with_a_user_lexicon(tmp_path):
+    verbs = tmp_path / "verbs.txt"
+    verbs.write_text("[051]\nhail *\n", encoding="utf-8")
+    (tmp_path / "corpus").mkdir()
+    corpus = write_corpus(tmp_path / "corpus")
+    report = bench.bench_ingest(corpus, workers=1, repeat=1, rounds=1, spacy=False, lexicon_files=[str(verbs)])
+    run = report.run("tidings", 1)
+    assert [r.name for r in report.runs] == ["tidings"] and "events" in run.stage_seconds and run.failed == 0
+    verbs.write_text("hail *\n", encoding="utf-8")  # no [CODE] header: the workers read it and every article fails
+    report = bench.bench_ingest(corpus, workers=1, repeat=1, rounds=1, spacy=False, lexicon_files=[str(verbs)])
+    assert report.run("tidings", 1).failed == len(STORIES)
+
+
 def test_ratios_are_medians_of_paired_rounds():
     def run(name, processes, seconds, trial):
         return bench.Run(name, processes, seconds, 10, 1000, cpu_seconds=seconds, trial=trial)

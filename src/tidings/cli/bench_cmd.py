@@ -20,8 +20,11 @@ import click
 @click.option("--queries-db", type=click.Path(dir_okay=False), default=None,
               help="With --queries: build (or reuse) the synthetic store here instead of a temporary file.")
 @click.option("--no-spacy", is_flag=True, help="Skip the bare spaCy baseline.")
+@click.option("--lexicon", "lexicon_files", multiple=True, type=click.Path(exists=True, dir_okay=False),
+              help="Run tidings with this user verb-pattern file added to its lexicon (repeatable), to measure "
+                   "what your own patterns cost.")
 @click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
-def bench_command(corpus, workers, repeat, rounds, query_events, queries_db, no_spacy, fmt) -> None:
+def bench_command(corpus, workers, repeat, rounds, query_events, queries_db, no_spacy, lexicon_files, fmt) -> None:
     """Measure end-to-end ingest (articles/s, words/s, peak RSS per worker) beside bare spaCy.
 
     \b
@@ -30,6 +33,7 @@ def bench_command(corpus, workers, repeat, rounds, query_events, queries_db, no_
     \b
     Examples:
       tidings bench --workers 2 --repeat 10 --rounds 5
+      tidings bench --lexicon my_verbs.txt --no-spacy
       tidings bench --queries 1000000 --format json
     """
     from tidings import bench
@@ -38,7 +42,8 @@ def bench_command(corpus, workers, repeat, rounds, query_events, queries_db, no_
         result = bench.bench_queries(query_events, db=queries_db)
         click.echo(json.dumps(result, indent=2) if fmt == "json" else queries_table(result))
         return
-    report = bench.bench_ingest(corpus, workers=workers, repeat=repeat, rounds=rounds, spacy=not no_spacy)
+    report = bench.bench_ingest(corpus, workers=workers, repeat=repeat, rounds=rounds, spacy=not no_spacy,
+                                lexicon_files=lexicon_files)
     click.echo(json.dumps(report.to_dict(), indent=2) if fmt == "json" else ingest_table(report))
 
 
@@ -61,6 +66,9 @@ def ingest_table(report) -> str:
         if run.stage_seconds:
             lines.append(f"  stages ({run.processes} procs, seconds): "
                          + ", ".join(f"{name} {value:.1f}" for name, value in run.stage_seconds.items()))
+        if run.failed:
+            lines.append(f"  warning: {run.failed} inputs failed in the {run.processes}-process run "
+                         "(see `tidings ingest` for their reasons); its timings include them")
     ratios = report.ratios()
     if ratios:
         lines += ["", "ratios (medians of rounds): " + ", ".join(f"{k} {v:.2f}" for k, v in ratios.items())]
