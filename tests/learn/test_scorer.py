@@ -61,3 +61,17 @@ def test_confidences_are_probabilities(code):
     doc = code("The foreign minister condemned the attack on the embassy and demanded that the rebels release "
                "the hostages.")
     assert doc.events and all(0.0 <= e.confidence <= 1.0 for e in doc.events)
+
+
+def test_the_network_never_sees_the_rules_rank(code):
+    """The rules' main event stays first: a candidate's rank reaches the prior, not the fitted correction."""
+    doc = code("The minister accused the army of abuses after troops attacked a village.")
+    event = doc.events[0]
+    first, second = scorer.features(doc, event, rank=0), scorer.features(doc, event, rank=1)
+    assert first[1] == second[1]  # no hashed feature depends on the rank
+    assert first[0][scorer.NOT_FIRST] == 0.0 and second[0][scorer.NOT_FIRST] == 1.0
+    model = scorer.load()
+    assert model is not None and model.scale[scorer.NOT_FIRST] == 0.0
+    logits = [model.model.logits(scorer.matrix([row], model.scale))[0] for row in (first, second)]
+    assert logits[0] == logits[1]
+    assert model.probability(doc, event, rank=1) < model.probability(doc, event, rank=0)
