@@ -61,3 +61,42 @@ def test_passive_without_agent_has_the_subject_as_recipient(code):
     events = of_type(doc, "COERCE")
     assert events and all(e.recipient is not None and "Dupont" in e.recipient.text for e in events)
     assert any(e.actor is None for e in events)  # no by-agent: nobody is guessed as the arrester
+
+
+def test_between_phrase_gives_actor_and_recipient_of_future_talks(code):
+    doc = code("Talks between Ethiopia and Eritrea will take place in Nairobi next week.")
+    (event,) = of_type(doc, "CONSULT")
+    assert (party(event.actor), party(event.recipient), event.status) == ("ETH", "ERI", "future")
+
+
+def test_between_phrase_of_clashes_gives_both_sides(code):
+    doc = code("Clashes between police and protesters left three people injured.")
+    (event,) = of_type(doc, "ASSAULT")
+    assert (event.actor.text, event.recipient.text, event.status) == ("police", "protesters", "asserted")
+
+
+def test_meeting_noun_dated_after_publication_is_future(code):
+    doc = code("A meeting between Ethiopia and Eritrea is planned for Friday.", published="2021-12-29")
+    (event,) = of_type(doc, "CONSULT")
+    assert (party(event.actor), party(event.recipient), event.status) == ("ETH", "ERI", "future")
+
+
+def test_agreement_between_parties_signed_in_the_past_stays_asserted(code):
+    doc = code("The agreement between Ethiopia and Eritrea was signed on Monday.")
+    (event,) = of_type(doc, "AGREE")
+    assert (party(event.actor), party(event.recipient), event.status) == ("ETH", "ERI", "asserted")
+
+
+def test_mediation_between_parties_keeps_the_mediator_as_actor(code):
+    doc = code("Qatar offered mediation between Ethiopia and Eritrea.")
+    events = doc.events
+    assert events and all(party(e.actor) == "QAT" for e in events)
+    assert {party(e.recipient) for e in events} == {"ETH", "ERI"}
+
+
+def test_joint_meeting_and_talks_with_are_unchanged(code):
+    met = code("Ethiopia and Eritrea met in Nairobi on Monday.")
+    assert {(party(e.actor), e.recipient) for e in of_type(met, "CONSULT")} == {("ETH", None), ("ERI", None)}
+    talks = code("Ethiopia will hold talks with Eritrea next week.")
+    (event,) = of_type(talks, "CONSULT")
+    assert (party(event.actor), party(event.recipient), event.status) == ("ETH", "ERI", "future")

@@ -612,6 +612,9 @@ def to_events(doc: Document, item: Coded) -> list[Event]:
         return []  # "support a decision": a lone verb with an object needs a party or people as that object
     targets: list[ActorRef | None] = [*recipients] or [None]  # no recipient: one recipient-less event
     when = timing.event_timing(doc, anchor, item.sentence, item.status.status)
+    status = item.status.status
+    if item.frame.nominal and status == "asserted" and timing.after_publication(doc, when.date):
+        status = "future"  # "talks between A and B on Friday" in Thursday's news: a noun has no tense to say so
     where = event_location(doc, anchor, item.sentence)
     named = {id(r) for r in [*actors, *targets] if r is not None and (r.actor_id or r.country)}
     own_country = {id(r) for r in [*actors, *targets] if r is not None and r.country}
@@ -635,7 +638,7 @@ def to_events(doc: Document, item: Coded) -> list[Event]:
             quad_class=entry.quad_class, goldstein=entry.goldstein,
             actor=actor, recipient=recipient,
             sentence=SentenceRef(index=item.sentence, start=sent.start, end=sent.end),
-            trigger=trigger, status=item.status.status, historical=when.historical,
+            trigger=trigger, status=status, historical=when.historical,
             date=when.date, date_precision=when.precision, location=where,
             confidence=_confidence(parse, item, id(actor) in named, id(recipient) in named),
             evidence=(item.evidence if kind == item.type else f"{item.evidence} + {VERBAL_RULE}")

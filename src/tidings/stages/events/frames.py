@@ -278,7 +278,24 @@ def build(parse: Parse, match: Match) -> Frame:
         frame.recipients = conjuncts(parse, recipient)
     else:
         frame.recipient_rule = "none"
+    parties = _between_parties(parse, match, anchor) if not frame.actors else []
+    if parties:  # "talks between A and B", "clashes between police and protesters": the first acts on the rest
+        frame.actors, frame.recipients = parties[:1], parties[1:]
+        frame.actor_rule = frame.recipient_rule = "coordinated parties of a between-phrase"
     return frame
+
+
+def _between_parties(parse: Parse, match: Match, anchor: int) -> list[int]:
+    """The coordinated parties of a between-phrase on the trigger ("a meeting between A and B"), none for a
+    mediator's act ("mediation between A and B": the mediator acts, the two only undergo it)."""
+    if match.pattern.mode == "mediate":
+        return []
+    for i in (anchor, *match.tokens):
+        obj = _outside(parse, prep_object(parse, i, ("between",)), match)
+        if obj is not None:
+            found = conjuncts(parse, obj)
+            return found if len(found) >= 2 else []
+    return []
 
 
 def _undergoer_frame(parse: Parse, frame: Frame) -> Frame:

@@ -129,6 +129,24 @@ def _published(doc: Document) -> dt.date | None:
         return None
 
 
+def after_publication(doc: Document, date: str | None) -> bool:
+    """The date (a TimeML value) begins after the article's publication day: still to come when written."""
+    published = _published(doc)
+    start = period_start(date) if date else None
+    return bool(start and published and start > published)
+
+
+def period_start(value: str) -> dt.date | None:
+    """The first day covered by a TimeML date value (``2008`` → 2008-01-01)."""
+    week = _WEEK.match(value)
+    if week:
+        return dt.date.fromisocalendar(int(week.group(1)), int(week.group(2)), 1)
+    m = _YEAR.match(value[:10])
+    if not m:
+        return None
+    return dt.date(int(m.group(1)), int(m.group(2) or 1), int(m.group(3) or 1))
+
+
 def _date_value(mention: DateMention) -> str | None:
     """The mention's normalised value when it is a calendar date or time (None for anything else)."""
     value = mention.value
