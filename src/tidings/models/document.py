@@ -399,6 +399,17 @@ class Parse:
             hops += 1
         return d
 
+    def clause_head(self, i: int) -> int:
+        """The nearest verb at or above token ``i`` (the clause it belongs to)."""
+        seen = set()
+        while i not in seen:
+            seen.add(i)
+            tok = self.tokens[i]
+            if tok.pos in ("VERB", "AUX") or tok.head == i:
+                return i
+            i = tok.head
+        return i
+
     def sentence_tokens(self, index: int) -> list[Token]:
         sent = self.sentences[index]
         return self.tokens[sent.token_start : sent.token_end]

@@ -25,7 +25,7 @@ A definite role noun ("the spokesman said") is linked like "he" / "she" by the g
 from __future__ import annotations
 
 import bisect
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
 from tidings.models import ActorRef, Document, Parse, Token
@@ -141,12 +141,7 @@ class Linker:
 
     def _full_names(self) -> dict[str, str]:
         """Surname → the longest name in the article ending with it."""
-        best: dict[str, str] = {}
-        for person in self.persons:
-            words = person.name.split()
-            if words and len(person.name) > len(best.get(words[-1], "")):
-                best[words[-1]] = person.name
-        return best
+        return longest_by_surname(p.name for p in self.persons)
 
     def _speaker_heads(self) -> list[int]:
         """Heads of the subjects of verbs of saying outside quotations ("Peskov said", "she told reporters")."""
@@ -306,7 +301,7 @@ class Linker:
     def _clause_subject(self, pronoun: int, gender: str | None, number: str | None, form: str | None) -> int | None:
         """The subject of the nearest clause above the pronoun's own ("Syria says it will …")."""
         parse = self.parse
-        i, hops = _clause_head(parse, pronoun), 0
+        i, hops = parse.clause_head(pronoun), 0
         while parse.tokens[i].head != i and hops < self.CLAUSE_HOPS:
             i = parse.tokens[i].head
             hops += 1
@@ -504,7 +499,7 @@ class Linker:
         """The subject of the clause whose object the (non-reflexive) pronoun is, with its actor ids."""
         parse = self.parse
         tok = parse.tokens[pronoun]
-        own = _clause_head(parse, pronoun)
+        own = parse.clause_head(pronoun)
         is_object = tok.dep in ("dobj", "dative") and tok.head == own or \
             tok.dep == "pobj" and parse.tokens[tok.head].dep == "prep" and parse.tokens[tok.head].head == own
         if not is_object or tok.text.lower() in REFLEXIVES:
@@ -513,18 +508,6 @@ class Linker:
         if subject is None or is_pronoun(parse, subject):
             return None
         return subject, {r.actor_id for r in self.phrase_refs(subject) if r.actor_id}
-
-
-def _clause_head(parse: Parse, i: int) -> int:
-    """The nearest verb at or above token ``i`` (the clause it belongs to)."""
-    seen = set()
-    while i not in seen:
-        seen.add(i)
-        tok = parse.tokens[i]
-        if tok.pos in ("VERB", "AUX") or tok.head == i:
-            return i
-        i = tok.head
-    return i
 
 
 def _subject(parse: Parse, verb: int) -> int | None:
@@ -541,6 +524,16 @@ def _subject(parse: Parse, verb: int) -> int | None:
     if tokens[verb].dep == "relcl" and tokens[subject].tag in ("WDT", "WP"):
         return tokens[verb].head
     return subject
+
+
+def longest_by_surname(names: Iterable[str]) -> dict[str, str]:
+    """Surname (last word) → the longest of ``names`` ending with it (the earliest among equally long ones)."""
+    best: dict[str, str] = {}
+    for name in names:
+        words = name.split()
+        if words and len(name) > len(best.get(words[-1], "")):
+            best[words[-1]] = name
+    return best
 
 
 def clean_name(name: str) -> str:

@@ -279,7 +279,7 @@ def _absorb_purposes(parse: Parse, items: list[Coded]) -> list[Coded]:
 
 def _obligations(parse: Parse, sentence: int, coded: list[Coded]) -> list[Coded]:
     """Reported obligations without a lexicon event ("X said Y must ensure security") as requests."""
-    anchored = {timing.clause_head(parse, c.frame.anchor) for c in coded}
+    anchored = {parse.clause_head(c.frame.anchor) for c in coded}
     out = []
     for tok in parse.sentence_tokens(sentence):
         if tok.dep != "aux" or tok.text.lower() not in OBLIGATION_AUX or tok.head in anchored:
@@ -327,7 +327,7 @@ def _scheduled(doc: Document, item: Coded) -> bool:
 def _read_modality(parse: Parse, item: Coded) -> Coded:
     """Obligations under a speech verb become requests; promised or threatened actions become AGREE/THREATEN."""
     anchor = item.frame.anchor
-    clause = timing.clause_head(parse, anchor)
+    clause = parse.clause_head(anchor)
     aux = {parse.tokens[c].text.lower() for c in parse.children(clause) if parse.tokens[c].dep == "aux"}
     speech = _speech_governor(parse, anchor)
     speaker = frames.subject_of(parse, speech)[0] if speech is not None else None

@@ -52,24 +52,12 @@ class Timing:
     reason: str
 
 
-def clause_head(parse: Parse, i: int) -> int:
-    """The nearest verb at or above token ``i`` (the clause it belongs to)."""
-    seen = set()
-    while i not in seen:
-        seen.add(i)
-        tok = parse.tokens[i]
-        if tok.pos in ("VERB", "AUX") or tok.head == i:
-            return i
-        i = tok.head
-    return i
-
-
 def same_clause(parse: Parse, anchor: int, start: int, end: int) -> bool:
     """True when the span's tokens hang from the anchor's clause (or from the anchor itself)."""
     tokens = parse.tokens_in(start, end)
     if not tokens:
         return False
-    top = clause_head(parse, anchor)
+    top = parse.clause_head(anchor)
     for tok in tokens:
         i, hops = tok.i, 0
         while hops < 12:
@@ -88,7 +76,7 @@ def own_clause(parse: Parse, anchor: int, start: int, end: int) -> bool:
     tokens = parse.tokens_in(start, end)
     if not tokens:
         return False
-    top = clause_head(parse, anchor)
+    top = parse.clause_head(anchor)
     inside = {t.i for t in tokens}
     i, hops = tokens[0].i, 0
     while hops < 12:
@@ -175,7 +163,7 @@ def event_timing(doc: Document, anchor: int, sentence_index: int, status: str) -
 
 
 def _background_cue(parse: Parse, anchor: int) -> str:
-    head = clause_head(parse, anchor)
+    head = parse.clause_head(anchor)
     kids = [parse.tokens[c] for c in parse.children(head)]
     if any(k.dep == "aux" and k.lemma.lower() == "have" and k.tag == "VBD" for k in kids) and \
             parse.tokens[head].tag == "VBN" and not _backshifted(parse, head):
@@ -207,7 +195,7 @@ def _past_relative(parse: Parse, head: int) -> bool:
     tok = parse.tokens[head]
     if tok.dep != "relcl" or tok.tag != "VBD":
         return False
-    owner = clause_head(parse, tok.head)
+    owner = parse.clause_head(tok.head)
     if owner == head:
         return False
     verb = parse.tokens[owner]

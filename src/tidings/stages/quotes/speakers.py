@@ -52,12 +52,7 @@ class Speakers:
                  if (m.label == "PERSON" or self._is_person_actor(m.actor_id)) and not self._inside_quote(m.start)]
         names += [coref.clean_name(e.text) for e in self.parse.entities
                   if e.label == "PERSON" and not self._inside_quote(e.start)]
-        best: dict[str, str] = {}
-        for name in names:
-            words = name.split()
-            if words and len(name) > len(best.get(words[-1], "")):
-                best[words[-1]] = name
-        return best
+        return coref.longest_by_surname(names)
 
     def _actor_name(self, actor_id: str | None) -> str | None:
         actor = self.doc.actor(actor_id)
