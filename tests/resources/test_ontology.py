@@ -61,7 +61,8 @@ def test_validator_catches_a_bad_coding_policy():
                               recipient_fallback="anyone", verbal_code="999")
     problems = ontology.validate(dataclasses.replace(onto, policies={**onto.policies, "SUPPORT": bad}))
     assert "coding.tsv: SUPPORT: frame wish not one of intent, request, reject, threat" in problems
-    assert "coding.tsv: SUPPORT: recipient_fallback anyone not one of location_state, condition_subject" in problems
+    assert ("coding.tsv: SUPPORT: recipient_fallback anyone not one of location_state, condition_subject, "
+            "claim_subject") in problems
     assert "coding.tsv: SUPPORT: absorbs unknown type PICNIC" in problems
     assert "coding.tsv: SUPPORT: unknown CAMEO code 999" in problems
     assert "coding.tsv: SUPPORT: joint code 190 is not a SUPPORT code" in problems

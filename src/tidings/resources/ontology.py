@@ -21,7 +21,7 @@ PLOVER_TYPES = (
 #: The frames a pattern or a type opens over a complement event (what the lexicon's ``combine.tsv`` combines).
 FRAMES = ("intent", "request", "reject", "threat")
 #: Whom the event coder takes as the target of an event whose text names none (``TypePolicy.recipient_fallback``).
-RECIPIENT_FALLBACKS = ("location_state", "condition_subject")
+RECIPIENT_FALLBACKS = ("location_state", "condition_subject", "claim_subject")
 
 
 @dataclass(frozen=True)

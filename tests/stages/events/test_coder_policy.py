@@ -46,4 +46,4 @@ def test_frames_and_stances_are_one_column():
 def test_every_fallback_the_table_may_name_is_one_the_coder_knows():
     assert set(coder.RECIPIENT_FALLBACKS) == set(ontology.RECIPIENT_FALLBACKS)
     used = {p.recipient_fallback for p in ontology.load().policies.values()} - {None}
-    assert used == {"location_state", "condition_subject"}
+    assert used == {"location_state", "condition_subject", "claim_subject"}

@@ -100,3 +100,51 @@ def test_joint_meeting_and_talks_with_are_unchanged(code):
     talks = code("Ethiopia will hold talks with Eritrea next week.")
     (event,) = of_type(talks, "CONSULT")
     assert (party(event.actor), party(event.recipient), event.status) == ("ETH", "ERI", "future")
+
+
+def test_object_told_to_act_is_a_party_though_unnamed(code):
+    doc = code("Labour MP Diane Abbott urged the prime minister to resign over the spending scandal.")
+    (event,) = of_type(doc, "REQUEST")
+    assert event.recipient is not None and event.recipient.text == "prime minister"
+
+
+def test_object_accused_of_a_deed_is_a_party_though_unnamed(code):
+    doc = code("Senator Elizabeth Warren accused the drug makers of hiding the true price of insulin.")
+    (event,) = of_type(doc, "ACCUSE")
+    assert event.recipient is not None and "drug makers" in event.recipient.text
+
+
+def test_subject_of_an_allegation_is_its_recipient(code):
+    doc = code("Prosecutors allege that Governor Rod Blagojevich tried to sell the vacant Senate seat.")
+    (event,) = of_type(doc, "ACCUSE")
+    assert event.recipient is not None and "Blagojevich" in event.recipient.text
+
+
+def test_agent_of_a_passive_allegation_is_its_recipient(code):
+    doc = code("American officials allege the bombings were planned by Osama bin Laden.")
+    (event,) = of_type(doc, "ACCUSE")
+    assert event.recipient is not None and "bin Laden" in event.recipient.text
+
+
+def test_party_deep_inside_a_thing_does_not_own_it(code):
+    doc = code("A federal judge rejected a request to unseal the records of Donald Trump's divorce.")
+    (event,) = of_type(doc, "REJECT")
+    assert event.recipient is None or "Trump" not in event.recipient.text
+
+
+def test_pronoun_object_of_a_conjoined_verb_is_not_its_subject(code):
+    doc = code("Police said John Bassett approached Mark Beedle in an alley and stabbed him in the back.")
+    (event,) = [e for e in doc.events if e.trigger.text == "stabbed"]
+    assert event.recipient is not None and "Beedle" in event.recipient.text
+
+
+def test_violence_between_two_people_stays_violence(code):
+    doc = code("Police said John Bassett stabbed Mark Beedle in an alley behind the bar.")
+    (event,) = [e for e in doc.events if e.trigger.text == "stabbed"]
+    assert event.type == "ASSAULT"
+
+
+def test_attack_in_words_between_two_politicians_is_criticism(code):
+    doc = code("Senator John Smith attacked Senator Mary Jones over the budget, saying she had misled voters.")
+    (event,) = [e for e in doc.events if e.trigger.text == "attacked"]
+    assert event.type == "ACCUSE" and event.cameo == "111"

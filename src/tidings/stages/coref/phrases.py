@@ -119,11 +119,11 @@ def resolve_phrase(doc: Document, head: int, *, cities: bool = False) -> list[Ac
     if best is not None:
         return [from_mention(doc, best, text, start, end)]
     place = _from_place(doc, text, start, end, cities=cities)
-    if place is None:
-        sub = parse.subtree(head)
-        place = _from_place(doc, text, parse.tokens[sub[0]].start, parse.tokens[sub[-1]].end, cities=cities)
+    for i in sorted(_owning_tokens(parse, head)) if place is None else ():
+        place = _from_place(doc, text, parse.tokens[i].start, parse.tokens[i].end, cities=cities)
         if place is not None:
             place.start, place.end = start, end
+            break
     return [place or ActorRef(text=text, start=start, end=end)]
 
 
@@ -149,10 +149,34 @@ def _identified(doc: Document, mention: Mention) -> bool:
 def _inner_party(doc: Document, head: int) -> Mention | None:
     """A named party inside a phrase about a thing ("an admission by Moscow", "aid for Chad")."""
     parse = parse_of(doc)
-    tokens = parse.subtree(head)
-    start, end = parse.tokens[tokens[0]].start, parse.tokens[tokens[-1]].end
-    found = [m for m in _mentions_in(doc, start, end) if _identified(doc, m)]
-    return found[0] if found else None
+    reach = sorted(_owning_tokens(parse, head))
+    found = [m for m in doc.mentions if _identified(doc, m) and any(
+        parse.tokens[i].start < m.end and m.start < parse.tokens[i].end for i in reach)]
+    return min(found, key=lambda m: m.start) if found else None
+
+
+#: Clauses a thing's owner is never named inside ("a request to unseal the file on Trump's divorce").
+CLAUSE_DEPS = frozenset({"relcl", "advcl", "ccomp", "xcomp", "csubj"})
+MAX_PREPOSITIONS = 2
+
+
+def _owning_tokens(parse: Parse, head: int) -> set[int]:
+    """The words of a thing's phrase that may name whose it is: its own words, up to two prepositions deep
+    and through participles ("crimes committed by Croat forces"), not inside an infinitive or a clause."""
+    out: set[int] = set()
+    stack = [(head, 0)]
+    while stack:
+        j, preps = stack.pop()
+        out.add(j)
+        for c in parse.children(j):
+            tok = parse.tokens[c]
+            if tok.dep in CLAUSE_DEPS or tok.dep == "acl" and any(
+                    parse.tokens[k].tag == "TO" for k in parse.children(c)):  # a to-infinitive
+                continue
+            depth = preps + (tok.dep == "prep")
+            if depth <= MAX_PREPOSITIONS:
+                stack.append((c, depth))
+    return out
 
 
 def _modifier_ref(doc: Document, i: int, text: str, start: int, end: int) -> ActorRef | None:

@@ -512,13 +512,15 @@ class Linker:
 
 def _subject(parse: Parse, verb: int) -> int | None:
     """The subject of a verb: its own, the by-agent of a passive, the noun a relative clause's "who" or
-    "which" stands for; None for a passive without agent."""
+    "which" stands for, a conjoined verb's shared one; None for a passive without agent."""
     tokens = parse.tokens
     kids = parse.children(verb)
     agent = next((k for k in kids if tokens[k].dep == "agent"), None)
     if agent is not None:
         return next((k for k in parse.children(agent) if tokens[k].dep == "pobj"), None)
     subject = next((k for k in kids if tokens[k].dep == "nsubj"), None)
+    if subject is None and tokens[verb].dep == "conj" and tokens[verb].head != verb:
+        return _subject(parse, tokens[verb].head)  # "X approached Y and stabbed him": the first verb's subject
     if subject is None:
         return None
     if tokens[verb].dep == "relcl" and tokens[subject].tag in ("WDT", "WP"):

@@ -408,17 +408,30 @@ def resolve_heads(doc: Document, heads: list[int], *, cities: bool = False) -> l
     return refs[: actorrefs.MAX_REFS]
 
 
+def _controls(parse: Parse, item: Coded, ref: ActorRef) -> bool:
+    """The ref is the object that is to do the verb's infinitive or gerund ("urged the prime minister to
+    resign"): a person or group even when the actors layer does not know it."""
+    head = frames.controller(parse, item.frame.anchor) if not item.frame.nominal else None
+    return head is not None and ref.start is not None and ref.end is not None and \
+        ref.start <= parse.tokens[head].start < ref.end
+
+
 def _bare(parse: Parse, head: int) -> bool:
     """A conjunct with no modifier of its own shares the first conjunct's ("Israeli helicopters and tanks")."""
     return parse.tokens[head].dep == "conj" and not any(
         parse.tokens[c].dep in ("amod", "compound", "poss", "nmod") for c in parse.children(head))
 
 
+#: Verbs of force that also mean attacking in words; only they are recoded as criticism between two people.
+VERBAL_ATTACK_VERBS = grammar.words("verbal_attack_verbs")
+
+
 def _verbal_code(doc: Document, item: Coded, actor: ActorRef | None, recipient: ActorRef | None) -> str | None:
     """The type's ``verbal_code`` when one civilian person 'does' it to another with a lone verb: "The senator
     attacked her rival" is criticism."""
     code = policy(item.type).verbal_code
-    if code is None or item.frame.nominal or len(item.frame.pattern.literals) > 1:
+    if code is None or item.frame.nominal or len(item.frame.pattern.literals) > 1 or \
+            actorrefs.parse_of(doc).tokens[item.frame.anchor].lemma.lower() not in VERBAL_ATTACK_VERBS:
         return None
     people = [doc.actor(r.actor_id) if r is not None else None for r in (actor, recipient)]
     return code if all(p is not None and p.kind == "person" and p.sector not in ARMED_SECTORS for p in people) \
@@ -501,6 +514,24 @@ def _conditioned(parse: Parse, item: Coded) -> list[int]:
     return []
 
 
+def _claim_subject(doc: Document, item: Coded) -> list[ActorRef]:
+    """Who a claim is about: the named subject of its that-clause ("alleged that Mr Ebbers hid the losses"), or
+    the agent when that clause is passive ("allege the attacks were plotted by X")."""
+    parse = actorrefs.parse_of(doc)
+    if item.frame.nominal:
+        return []
+    for clause in parse.children(item.frame.anchor):
+        if parse.tokens[clause].dep != "ccomp":
+            continue
+        subject = frames.child(parse, clause, "nsubj")
+        agent = frames.child(parse, clause, "agent")
+        if subject is None and agent is not None:
+            subject = frames.child(parse, agent, "pobj")
+        if subject is not None:
+            return [r for r in resolve_heads(doc, frames.conjuncts(parse, subject)) if actorrefs.is_party(doc, r)]
+    return []
+
+
 def _location_state(doc: Document, item: Coded) -> list[ActorRef]:
     """The state where the event happens: a protest with no named target is addressed to it (CAMEO practice)."""
     sent = actorrefs.parse_of(doc).sentences[item.sentence]
@@ -515,6 +546,7 @@ def _location_state(doc: Document, item: Coded) -> list[ActorRef]:
 RECIPIENT_FALLBACKS: dict[str, Callable[[Document, Coded], list[ActorRef]]] = {
     "location_state": _location_state,
     "condition_subject": _condition_subject,
+    "claim_subject": _claim_subject,
 }
 
 
@@ -592,7 +624,8 @@ def to_events(doc: Document, item: Coded) -> list[Event]:
                                      if actorrefs.is_party(doc, a, event_nouns=_event_nouns())] or [None]
     # a city stands for its country as the target of force, and as the host of a visit ("arrived in Paris")
     objects = resolve_heads(doc, item.recipients, cities=entry.quad_class >= 3 or item.mode == VISIT_MODE)
-    recipients = [r for r in objects if actorrefs.is_party(doc, r)]  # named or known to the actors layer
+    recipients = [r for r in objects if actorrefs.is_party(doc, r)  # named or known to the actors layer
+                  or _controls(parse, item, r) and actorrefs.is_party(doc, r, event_nouns=_event_nouns())]
     # "rejected a Chinese proposal to sign a treaty with it": the actor itself is no recipient, so look further
     reflexive = _reflexive(parse, item.recipients)
     recipients = [r for r in recipients if not any(_self_dyad(doc, a, r, reflexive=reflexive) for a in actors)

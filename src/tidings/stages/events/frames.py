@@ -165,6 +165,19 @@ def subject_of(parse: Parse, i: int) -> tuple[int | None, str]:
     return None, "no subject"
 
 
+def controller(parse: Parse, verb: int) -> int | None:
+    """The object of ``verb`` that is to carry out its infinitive or gerund ("urged the minister to resign",
+    "accused the party of lying"): someone who can act, named or not."""
+    for c in parse.children(verb):
+        tok = parse.tokens[c]
+        if tok.dep == "xcomp" and parse.tokens[verb].lemma.lower() in OBJECT_CONTROL and infinitival(parse, c):
+            return child(parse, verb, "dobj") or prep_object(parse, verb, ADDRESSEE_PREPS)
+        if tok.dep == "prep" and tok.text.lower() in GERUND_PREPS and any(
+                parse.tokens[g].dep == "pcomp" and parse.tokens[g].tag == "VBG" for g in parse.children(c)):
+            return child(parse, verb, "dobj")
+    return None
+
+
 def noun_agent(parse: Parse, noun: int) -> tuple[int | None, str]:
     """Who does what a noun names, inside its own phrase: possessive, by-phrase or nationality modifier."""
     poss = child(parse, noun, "poss")
