@@ -5,11 +5,13 @@ least ``min_scan_population`` anywhere, smaller ones after "in", "at", "near" �
 to Thornhill") or at the end of a route ("from Gloucester to Cirencester"); towns listed beside a place
 found ("Žilina, Nitra and Košice"); towns naming local people or institutions ("Danbury police", "a Tabriz
 resident"). Never a word of a person's name used in the article (unless after "in", "at" …) or after a
-title ("Mr Paterson"); names ending in a facility word ("… Hospital") are places even when unresolved.
+title ("Mr Paterson"); names ending in a facility word ("… Hospital") and numbered roads after "the"
+("the A120") are places even when unresolved.
 """
 from __future__ import annotations
 
 import bisect
+import re
 from dataclasses import dataclass, field
 
 from tidings.models import Parse, Token
@@ -30,6 +32,13 @@ LOCAL_HEADS = grammar.words("local_heads")
 ROUTE_TOKENS = 6
 #: Words joining the members of a list of places ("Žilina, Nitra and Košice").
 LIST_JOINERS = frozenset({",", "and", "or"})
+#: Nouns of a first-level region's office ("New York Gov."): the name before one means the region.
+REGION_HEADS = grammar.words("region_heads")
+#: What stands between two members of a list of names ("Alaska, Hawaii and Florida").
+LIST_SEPARATORS = frozenset({",", "and", "or", ", and", ", or"})
+#: British road numbers after "the", alone or listed ("the A120", "via the A436, A40 and A429", "the M25").
+ROAD_NUMBERS = re.compile(r"\b[Tt]he ((?:[AM]\d{1,4}(?:\(M\))?)(?:(?:, | and | or )[AM]\d{1,4}(?:\(M\))?)*)(?![\w-])")
+ROAD_NUMBER = re.compile(r"[AM]\d{1,4}(?:\(M\))?")
 #: A city this large is taken even where the name is doubtful (sentence start, a mislabelled entity).
 MAJOR_CITY_POPULATION = 100_000
 
@@ -38,7 +47,9 @@ MAJOR_CITY_POPULATION = 100_000
 class Toponym:
     """A detected place name. ``qualifiers`` are places named right after it ("Paris, Texas");
     ``fixed`` restricts the candidates (an abbreviation such as "Del."); ``address`` marks either
-    half of such a pair; ``district_of`` is the town a district is named after ("Plymouth County")."""
+    half of such a pair; ``district_of`` is the town a district is named after ("Plymouth County");
+    ``listed_next``: a comma, "and" or "or" joins it to the next name (a list); ``region_head``: a noun of
+    a first-level region's office follows it ("New York Gov.")."""
 
     start: int
     end: int
@@ -47,6 +58,8 @@ class Toponym:
     fixed: list[GazetteerEntry] = field(default_factory=list)
     address: bool = False
     district_of: str = ""
+    listed_next: bool = False
+    region_head: bool = False
 
 
 @dataclass
@@ -71,12 +84,30 @@ def detect(text: str, parse: Parse, gazetteer: Gazetteer, *, min_scan_population
         if ent.label == "ORG":
             in_org[ent.token_start:ent.token_end] = [True] * (ent.token_end - ent.token_start)
     found.extend(_scan(text, tokens, covered, in_org, gazetteer, min_scan_population))
+    found.extend(_road_numbers(text))
     people = _person_words(parse, gazetteer)
     found = [t for t in _without_overlaps(found) if not _names_person(t, tokens, parse, people, gazetteer)]
     found = _with_list_members(text, tokens, found, gazetteer, people)
     found = _without_overlaps(found + _local_modifiers(text, tokens, found, gazetteer, people))
     _attach_qualifiers(text, tokens, found, gazetteer)
-    return _without_overlaps(found)
+    found = _without_overlaps(found)
+    _mark_context(text, found)
+    return found
+
+
+def _mark_context(text: str, found: list[Toponym]) -> None:
+    """Mark the names joined to the next one in a list and those a region's office noun follows."""
+    for toponym, after in zip(found, found[1:], strict=False):
+        toponym.listed_next = text[toponym.end:after.start].strip() in LIST_SEPARATORS
+    for toponym in found:
+        following = text[toponym.end:toponym.end + 30].split()
+        toponym.region_head = bool(following) and following[0].rstrip(".,").lower() in REGION_HEADS
+
+
+def _road_numbers(text: str) -> list[Toponym]:
+    """Numbered roads ("a crash on the A120"): places the gazetteer cannot know, whatever spaCy made of them."""
+    return [Toponym(match.start(1) + road.start(), match.start(1) + road.end(), road.group())
+            for match in ROAD_NUMBERS.finditer(text) for road in ROAD_NUMBER.finditer(match.group(1))]
 
 
 def _from_entity(text: str, tokens: list[Token], first: int, end: int, label: str,
@@ -408,6 +439,8 @@ def _attach_qualifiers(text: str, tokens: list[Token], found: list[Toponym], gaz
         toponym.qualifiers, toponym.address = entries, True
         start, end = tokens[span.first].start, tokens[span.last].end
         existing = by_start.get(start)
+        if existing is not None and existing.end > end:
+            continue  # a list of longer names ("Montreal, Quebec City and Halifax"), not "Montreal, Quebec"
         if existing is None:
             existing = Toponym(start, end, text[start:end])
             found.append(existing)
