@@ -56,3 +56,23 @@ def test_a_longer_name_in_a_list_is_no_address(geoparse):
     found = geoparse("Fares rose in Toronto, Montreal, Quebec City and Halifax last year.")
     quebec_city = by_text(found, "Quebec City")
     assert (quebec_city.feature, quebec_city.country, round(quebec_city.lat)) == ("city", "CAN", 47)
+
+
+def test_a_major_place_inside_an_event_name_is_a_place(geoparse):
+    found = geoparse("The team trained for the Boston Marathon all winter.")
+    assert by_text(found, "Boston").admin1 == "Massachusetts"
+
+
+def test_an_entity_run_across_a_spaced_dash_is_split(geoparse):
+    found = geoparse("Ms Cole - Nevada's only senator - voted against the bill.")
+    assert by_text(found, "Nevada").feature == "admin1"
+
+
+def test_a_sentences_opening_article_does_not_lengthen_a_name(geoparse):
+    found = geoparse("A Queensland Amber Alert was issued for two boys on Sunday.")
+    assert by_text(found, "Queensland").country == "AUS"
+
+
+def test_a_major_place_opening_a_one_token_compound_is_a_place(geoparse):
+    found = geoparse("Troops from the U.S.-led coalition left the base, and a U.S.-based charity sent food.")
+    assert [(p.text, p.country, p.role) for p in found] == [("U.S.", "USA", "actor"), ("U.S.", "USA", "location")]

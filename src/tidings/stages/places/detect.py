@@ -39,6 +39,10 @@ LIST_SEPARATORS = frozenset({",", "and", "or", ", and", ", or"})
 #: British road numbers after "the", alone or listed ("the A120", "via the A436, A40 and A429", "the M25").
 ROAD_NUMBERS = re.compile(r"\b[Tt]he ((?:[AM]\d{1,4}(?:\(M\))?)(?:(?:, | and | or )[AM]\d{1,4}(?:\(M\))?)*)(?![\w-])")
 ROAD_NUMBER = re.compile(r"[AM]\d{1,4}(?:\(M\))?")
+#: Dashes that, with spaces around them, separate two names rather than join them ("Trump - Wisconsin").
+DASHES = frozenset({"-", "--", "–", "—"})
+#: Entity labels of names that may hold a major place's name ("Kentucky State Police", "Venice Film Festival").
+NAMES_HOLDING_PLACES = frozenset({"ORG", "EVENT", "WORK_OF_ART"})
 #: A city this large is taken even where the name is doubtful (sentence start, a mislabelled entity).
 MAJOR_CITY_POPULATION = 100_000
 
@@ -74,17 +78,19 @@ def detect(text: str, parse: Parse, gazetteer: Gazetteer, *, min_scan_population
     covered = [False] * len(tokens)
     found: list[Toponym] = []
     for ent in parse.entities:
-        # names inside organisation names ("Kentucky State Police") stay open to the gazetteer scan
-        if ent.label != "ORG" or ent.token_end - ent.token_start == 1:
+        # names inside the names of organisations or events ("Kentucky State Police", "the Venice Film
+        # Festival") stay open to the gazetteer scan
+        if ent.label not in NAMES_HOLDING_PLACES or ent.token_end - ent.token_start == 1:
             for i in range(ent.token_start, ent.token_end):
                 covered[i] = True
         found.extend(_from_entity(text, tokens, ent.token_start, ent.token_end, ent.label, gazetteer))
     in_org = [False] * len(tokens)
     for ent in parse.entities:
-        if ent.label == "ORG":
+        if ent.label in NAMES_HOLDING_PLACES:
             in_org[ent.token_start:ent.token_end] = [True] * (ent.token_end - ent.token_start)
     found.extend(_scan(text, tokens, covered, in_org, gazetteer, min_scan_population))
     found.extend(_road_numbers(text))
+    found.extend(_compound_prefixes(tokens, gazetteer))
     people = _person_words(parse, gazetteer)
     found = [t for t in _without_overlaps(found) if not _names_person(t, tokens, parse, people, gazetteer)]
     found = _with_list_members(text, tokens, found, gazetteer, people)
@@ -102,6 +108,18 @@ def _mark_context(text: str, found: list[Toponym]) -> None:
     for toponym in found:
         following = text[toponym.end:toponym.end + 30].split()
         toponym.region_head = bool(following) and following[0].rstrip(".,").lower() in REGION_HEADS
+
+
+def _compound_prefixes(tokens: list[Token], gazetteer: Gazetteer) -> list[Toponym]:
+    """Major places opening a one-token compound ("the U.S.-led campaign", "a U.K.-based firm")."""
+    out = []
+    for token in tokens:
+        prefix, dash, rest = token.text.rpartition("-")
+        if not dash or not rest.isalpha() or not rest.islower() or not _capitalised(token) or gazetteer.demonym(prefix):
+            continue
+        if any(_major(m.entry) and m.primary for m in gazetteer.lookup(prefix)):
+            out.append(Toponym(token.start, token.start + len(prefix), prefix))
+    return out
 
 
 def _road_numbers(text: str) -> list[Toponym]:
@@ -285,10 +303,13 @@ def _major(entry: GazetteerEntry) -> bool:
 
 
 def _comma_parts(tokens: list[Token], first: int, end: int) -> list[_Span]:
-    """Split an entity like "Wilmington, Del." at its commas."""
+    """Split an entity like "Wilmington, Del." at its commas, and one the model ran across a dash between
+    spaces ("won by Mr Trump - Wisconsin")."""
     parts, start = [], first
     for i in range(first, end):
-        if tokens[i].text == ",":
+        spaced_dash = tokens[i].text in DASHES and first < i < end - 1 and \
+            tokens[i - 1].end < tokens[i].start and tokens[i].end < tokens[i + 1].start
+        if tokens[i].text == "," or spaced_dash:
             if i > start:
                 parts.append(_Span(start, i - 1))
             start = i + 1
@@ -378,8 +399,7 @@ def _plausible(text: str, tokens: list[Token], span: _Span, key: str, gazetteer:
     single = len(name_tokens) == 1
     if single and name_tokens[0].tag not in ("NNP", "NNPS") and not name_tokens[0].text.isupper():
         return False  # a capitalised common word ("Police", "Reading")
-    if single and not embedded and span.first > 0 and _capitalised(tokens[span.first - 1]) and \
-            tokens[span.first - 1].sent == tokens[span.first].sent:
+    if single and not embedded and span.first > 0 and _opens_longer_name(tokens, span.first - 1):
         return False  # the end of a longer name ("Hugo Chávez"); organisations excepted ("Environment Canada")
     entries = [m.entry for m in gazetteer.lookup(key) if m.primary]  # alternate names only for NER's places
     if not entries:
@@ -394,6 +414,16 @@ def _plausible(text: str, tokens: list[Token], span: _Span, key: str, gazetteer:
     if single and sentence_initial:
         return largest >= MAJOR_CITY_POPULATION
     return largest >= min_population or _after_locative(tokens, span.first, gazetteer)
+
+
+def _opens_longer_name(tokens: list[Token], before: int) -> bool:
+    """Whether the capitalised token ``before`` a name begins a longer name with it: not a sentence's opening
+    article or preposition ("A Queensland alert", "In Tabriz")."""
+    token = tokens[before]
+    if not _capitalised(token) or token.sent != tokens[before + 1].sent:
+        return False
+    opens_sentence = before == 0 or tokens[before - 1].sent != token.sent
+    return not (opens_sentence and token.tag in ("DT", "IN", "CC", "PRP$"))
 
 
 def _dateline_shaped(tokens: list[Token], span: _Span) -> bool:
