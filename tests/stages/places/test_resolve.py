@@ -90,3 +90,10 @@ def test_a_name_listed_beside_states_is_a_state(geoparse):
 def test_a_facility_named_after_a_pinned_town_lies_in_that_town(geoparse):
     found = geoparse("The woman, of Paris, Texas, was taken to Paris Regional Medical Center after the crash.")
     assert by_text(found, "Paris Regional Medical Center").admin1 == "Texas"
+
+
+def test_a_capital_listed_beside_the_regions_around_it_stays_the_capital(geoparse):
+    found = geoparse("Officials in Washington and Maryland ordered schools closed on Tuesday.")
+    assert by_text(found, "Washington").admin1 == "District of Columbia"
+    found = geoparse("Officials in Washington and Oregon ordered schools closed on Tuesday.")
+    assert by_text(found, "Washington").admin1 == "Washington State"

@@ -144,11 +144,18 @@ def _as_regions(toponyms: list[Toponym], chosen: list[GazetteerEntry | None],
         listed = [chosen[k - 1]] if k and toponyms[k - 1].listed_next and not toponyms[k - 1].address else []
         if toponym.listed_next and k + 1 < len(chosen) and not toponyms[k + 1].address:
             listed.append(chosen[k + 1])
+        listed_regions = [e for e in listed if e is not None and e.feature == "admin1"]
+        if any(_close_to_region(entry, e) for e in listed_regions):
+            continue  # "Washington, Maryland and Virginia": a capital beside the regions around it
         fits = [r for r in regions if (toponym.region_head and r.country == entry.country)
-                or any(e is not None and e.feature == "admin1" and e.country == r.country for e in listed)]
+                or any(e.country == r.country for e in listed_regions)]
         if fits:
             out[k] = fits[0]
     return out
+
+
+def _close_to_region(entry: GazetteerEntry, region: GazetteerEntry) -> bool:
+    return distance_km(entry.lat, entry.lon, region.lat, region.lon) <= PROXIMITY_KM
 
 
 def _place_counties(chosen: list[GazetteerEntry | None], gazetteer: Gazetteer) -> list[GazetteerEntry | None]:
