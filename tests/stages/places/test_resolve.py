@@ -97,3 +97,9 @@ def test_a_capital_listed_beside_the_regions_around_it_stays_the_capital(geopars
     assert by_text(found, "Washington").admin1 == "District of Columbia"
     found = geoparse("Officials in Washington and Oregon ordered schools closed on Tuesday.")
     assert by_text(found, "Washington").admin1 == "Washington State"
+
+
+def test_provinces_of_south_africa_and_iran_are_known(geoparse):
+    found = geoparse("Floods hit villages in Mpumalanga and the Eastern Cape, while Fars province stayed dry.")
+    assert [(p.text, p.country, p.feature) for p in found] == [
+        ("Mpumalanga", "ZAF", "admin1"), ("Eastern Cape", "ZAF", "admin1"), ("Fars province", "IRN", "admin1")]
