@@ -103,3 +103,8 @@ def test_provinces_of_south_africa_and_iran_are_known(geoparse):
     found = geoparse("Floods hit villages in Mpumalanga and the Eastern Cape, while Fars province stayed dry.")
     assert [(p.text, p.country, p.feature) for p in found] == [
         ("Mpumalanga", "ZAF", "admin1"), ("Eastern Cape", "ZAF", "admin1"), ("Fars province", "IRN", "admin1")]
+
+
+def test_counties_of_britain_and_ireland_are_known(geoparse):
+    found = geoparse("Floods hit farms in Ceredigion and Powys on Sunday, and a man from Co. Cavan was rescued.")
+    assert [(p.text, p.country) for p in found] == [("Ceredigion", "GBR"), ("Powys", "GBR"), ("Co. Cavan", "IRL")]
