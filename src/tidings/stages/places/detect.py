@@ -5,11 +5,13 @@ least ``min_scan_population`` anywhere, smaller ones after "in", "at", "near" �
 to Thornhill") or at the end of a route ("from Gloucester to Cirencester"); towns listed beside a place
 found ("Žilina, Nitra and Košice"); towns naming local people or institutions ("Danbury police", "a Tabriz
 resident"). Never a word of a person's name used in the article (unless after "in", "at" …) or after a
-title ("Mr Paterson"); names ending in a facility word ("… Hospital") are places even when unresolved.
+title ("Mr Paterson"); names ending in a facility word ("… Hospital") and numbered roads after "the"
+("the A120") are places even when unresolved.
 """
 from __future__ import annotations
 
 import bisect
+import re
 from dataclasses import dataclass, field
 
 from tidings.models import Parse, Token
@@ -30,6 +32,17 @@ LOCAL_HEADS = grammar.words("local_heads")
 ROUTE_TOKENS = 6
 #: Words joining the members of a list of places ("Žilina, Nitra and Košice").
 LIST_JOINERS = frozenset({",", "and", "or"})
+#: Nouns of a first-level region's office ("New York Gov."): the name before one means the region.
+REGION_HEADS = grammar.words("region_heads")
+#: What stands between two members of a list of names ("Alaska, Hawaii and Florida").
+LIST_SEPARATORS = frozenset({",", "and", "or", ", and", ", or"})
+#: British road numbers after "the", alone or listed ("the A120", "via the A436, A40 and A429", "the M25").
+ROAD_NUMBERS = re.compile(r"\b[Tt]he ((?:[AM]\d{1,4}(?:\(M\))?)(?:(?:, | and | or )[AM]\d{1,4}(?:\(M\))?)*)(?![\w-])")
+ROAD_NUMBER = re.compile(r"[AM]\d{1,4}(?:\(M\))?")
+#: Dashes that, with spaces around them, separate two names rather than join them ("Trump - Wisconsin").
+DASHES = frozenset({"-", "--", "–", "—"})
+#: Entity labels of names that may hold a major place's name ("Kentucky State Police", "Venice Film Festival").
+NAMES_HOLDING_PLACES = frozenset({"ORG", "EVENT", "WORK_OF_ART"})
 #: A city this large is taken even where the name is doubtful (sentence start, a mislabelled entity).
 MAJOR_CITY_POPULATION = 100_000
 
@@ -38,7 +51,9 @@ MAJOR_CITY_POPULATION = 100_000
 class Toponym:
     """A detected place name. ``qualifiers`` are places named right after it ("Paris, Texas");
     ``fixed`` restricts the candidates (an abbreviation such as "Del."); ``address`` marks either
-    half of such a pair; ``district_of`` is the town a district is named after ("Plymouth County")."""
+    half of such a pair; ``district_of`` is the town a district is named after ("Plymouth County");
+    ``listed_next``: a comma, "and" or "or" joins it to the next name (a list); ``region_head``: a noun of
+    a first-level region's office follows it ("New York Gov.")."""
 
     start: int
     end: int
@@ -47,6 +62,8 @@ class Toponym:
     fixed: list[GazetteerEntry] = field(default_factory=list)
     address: bool = False
     district_of: str = ""
+    listed_next: bool = False
+    region_head: bool = False
 
 
 @dataclass
@@ -61,22 +78,54 @@ def detect(text: str, parse: Parse, gazetteer: Gazetteer, *, min_scan_population
     covered = [False] * len(tokens)
     found: list[Toponym] = []
     for ent in parse.entities:
-        # names inside organisation names ("Kentucky State Police") stay open to the gazetteer scan
-        if ent.label != "ORG" or ent.token_end - ent.token_start == 1:
+        # names inside the names of organisations or events ("Kentucky State Police", "the Venice Film
+        # Festival") stay open to the gazetteer scan
+        if ent.label not in NAMES_HOLDING_PLACES or ent.token_end - ent.token_start == 1:
             for i in range(ent.token_start, ent.token_end):
                 covered[i] = True
         found.extend(_from_entity(text, tokens, ent.token_start, ent.token_end, ent.label, gazetteer))
     in_org = [False] * len(tokens)
     for ent in parse.entities:
-        if ent.label == "ORG":
+        if ent.label in NAMES_HOLDING_PLACES:
             in_org[ent.token_start:ent.token_end] = [True] * (ent.token_end - ent.token_start)
     found.extend(_scan(text, tokens, covered, in_org, gazetteer, min_scan_population))
+    found.extend(_road_numbers(text))
+    found.extend(_compound_prefixes(tokens, gazetteer))
     people = _person_words(parse, gazetteer)
     found = [t for t in _without_overlaps(found) if not _names_person(t, tokens, parse, people, gazetteer)]
     found = _with_list_members(text, tokens, found, gazetteer, people)
     found = _without_overlaps(found + _local_modifiers(text, tokens, found, gazetteer, people))
     _attach_qualifiers(text, tokens, found, gazetteer)
-    return _without_overlaps(found)
+    found = _without_overlaps(found)
+    _mark_context(text, found)
+    return found
+
+
+def _mark_context(text: str, found: list[Toponym]) -> None:
+    """Mark the names joined to the next one in a list and those a region's office noun follows."""
+    for toponym, after in zip(found, found[1:], strict=False):
+        toponym.listed_next = text[toponym.end:after.start].strip() in LIST_SEPARATORS
+    for toponym in found:
+        following = text[toponym.end:toponym.end + 30].split()
+        toponym.region_head = bool(following) and following[0].rstrip(".,").lower() in REGION_HEADS
+
+
+def _compound_prefixes(tokens: list[Token], gazetteer: Gazetteer) -> list[Toponym]:
+    """Major places opening a one-token compound ("the U.S.-led campaign", "a U.K.-based firm")."""
+    out = []
+    for token in tokens:
+        prefix, dash, rest = token.text.rpartition("-")
+        if not dash or not rest.isalpha() or not rest.islower() or not _capitalised(token) or gazetteer.demonym(prefix):
+            continue
+        if any(_major(m.entry) and m.primary for m in gazetteer.lookup(prefix)):
+            out.append(Toponym(token.start, token.start + len(prefix), prefix))
+    return out
+
+
+def _road_numbers(text: str) -> list[Toponym]:
+    """Numbered roads ("a crash on the A120"): places the gazetteer cannot know, whatever spaCy made of them."""
+    return [Toponym(match.start(1) + road.start(), match.start(1) + road.end(), road.group())
+            for match in ROAD_NUMBERS.finditer(text) for road in ROAD_NUMBER.finditer(match.group(1))]
 
 
 def _from_entity(text: str, tokens: list[Token], first: int, end: int, label: str,
@@ -254,10 +303,13 @@ def _major(entry: GazetteerEntry) -> bool:
 
 
 def _comma_parts(tokens: list[Token], first: int, end: int) -> list[_Span]:
-    """Split an entity like "Wilmington, Del." at its commas."""
+    """Split an entity like "Wilmington, Del." at its commas, and one the model ran across a dash between
+    spaces ("won by Mr Trump - Wisconsin")."""
     parts, start = [], first
     for i in range(first, end):
-        if tokens[i].text == ",":
+        spaced_dash = tokens[i].text in DASHES and first < i < end - 1 and \
+            tokens[i - 1].end < tokens[i].start and tokens[i].end < tokens[i + 1].start
+        if tokens[i].text == "," or spaced_dash:
             if i > start:
                 parts.append(_Span(start, i - 1))
             start = i + 1
@@ -347,8 +399,7 @@ def _plausible(text: str, tokens: list[Token], span: _Span, key: str, gazetteer:
     single = len(name_tokens) == 1
     if single and name_tokens[0].tag not in ("NNP", "NNPS") and not name_tokens[0].text.isupper():
         return False  # a capitalised common word ("Police", "Reading")
-    if single and not embedded and span.first > 0 and _capitalised(tokens[span.first - 1]) and \
-            tokens[span.first - 1].sent == tokens[span.first].sent:
+    if single and not embedded and span.first > 0 and _opens_longer_name(tokens, span.first - 1):
         return False  # the end of a longer name ("Hugo Chávez"); organisations excepted ("Environment Canada")
     entries = [m.entry for m in gazetteer.lookup(key) if m.primary]  # alternate names only for NER's places
     if not entries:
@@ -363,6 +414,16 @@ def _plausible(text: str, tokens: list[Token], span: _Span, key: str, gazetteer:
     if single and sentence_initial:
         return largest >= MAJOR_CITY_POPULATION
     return largest >= min_population or _after_locative(tokens, span.first, gazetteer)
+
+
+def _opens_longer_name(tokens: list[Token], before: int) -> bool:
+    """Whether the capitalised token ``before`` a name begins a longer name with it: not a sentence's opening
+    article or preposition ("A Queensland alert", "In Tabriz")."""
+    token = tokens[before]
+    if not _capitalised(token) or token.sent != tokens[before + 1].sent:
+        return False
+    opens_sentence = before == 0 or tokens[before - 1].sent != token.sent
+    return not (opens_sentence and token.tag in ("DT", "IN", "CC", "PRP$"))
 
 
 def _dateline_shaped(tokens: list[Token], span: _Span) -> bool:
@@ -408,6 +469,8 @@ def _attach_qualifiers(text: str, tokens: list[Token], found: list[Toponym], gaz
         toponym.qualifiers, toponym.address = entries, True
         start, end = tokens[span.first].start, tokens[span.last].end
         existing = by_start.get(start)
+        if existing is not None and existing.end > end:
+            continue  # a list of longer names ("Montreal, Quebec City and Halifax"), not "Montreal, Quebec"
         if existing is None:
             existing = Toponym(start, end, text[start:end])
             found.append(existing)

@@ -5,11 +5,15 @@ how many alternate names GeoNames knows, capital status) + "X, Y" qualifier agre
 + article context (how strongly each country and admin1 region figures in the article,
 neighbouring countries, the dateline). Two passes: the first resolves every name from priors
 and qualifiers alone to estimate the context, the second resolves again with it. The publication's
-country (its web address: ".ca", ".co.uk") counts like one mention of that country.
+country (its web address: ".ca", ".co.uk") counts like one mention of that country. Afterwards a name that is
+also a state becomes the state where a governor's title or a list of states says so, and a county known only
+by its state is placed among the towns of that state the article names.
 """
 from __future__ import annotations
 
+import dataclasses
 import math
+import statistics
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -38,6 +42,10 @@ DEMONYM_WEIGHT, DATELINE_WEIGHT, SOURCE_WEIGHT = 0.5, 2.0, 1.0
 REGION_DESIGNATORS = grammar.words("region_designators")
 #: The smallest town that places a longer name the gazetteer does not know ("Air Berlin" at Berlin).
 INNER_CITY_POPULATION = 100_000
+#: How far the towns of a region the article names may lie from their middle to be one local area.
+LOCAL_AREA_KM = 150.0
+#: The smallest town of a county's name that places the county when the article names no town near it.
+NAMESAKE_SEAT_POPULATION = 50_000
 
 
 @dataclass
@@ -120,18 +128,83 @@ def resolve(toponyms: list[Toponym], gazetteer: Gazetteer, *, demonym_countries:
         context.anchors.update(mine.anchors)
     chosen = [_best(t, c, gazetteer, _without(context, own.get(name_key(t.text))), name_key(t.text))
               for t, c in zip(toponyms, candidates, strict=True)]
-    return _one_sense(toponyms, chosen)
+    return _place_counties(_as_regions(toponyms, _one_sense(toponyms, chosen), gazetteer), gazetteer)
+
+
+def _as_regions(toponyms: list[Toponym], chosen: list[GazetteerEntry | None],
+                gazetteer: Gazetteer) -> list[GazetteerEntry | None]:
+    """A name that is also a first-level region ("Washington", "New York") means the region when an office of
+    it follows ("New York Gov.") or when it is listed beside regions of that country ("California or
+    Washington"): the members of a list are of one kind."""
+    out = list(chosen)
+    for k, (toponym, entry) in enumerate(zip(toponyms, chosen, strict=True)):
+        if entry is None or entry.feature == "admin1" or toponym.address:
+            continue
+        regions = [e for e in gazetteer.lookup_qualifier(toponym.text) if e.feature == "admin1"]
+        listed = [chosen[k - 1]] if k and toponyms[k - 1].listed_next and not toponyms[k - 1].address else []
+        if toponym.listed_next and k + 1 < len(chosen) and not toponyms[k + 1].address:
+            listed.append(chosen[k + 1])
+        listed_regions = [e for e in listed if e is not None and e.feature == "admin1"]
+        if any(_close_to_region(entry, e) for e in listed_regions):
+            continue  # "Washington, Maryland and Virginia": a capital beside the regions around it
+        fits = [r for r in regions if (toponym.region_head and r.country == entry.country)
+                or any(e.country == r.country for e in listed_regions)]
+        if fits:
+            out[k] = fits[0]
+    return out
+
+
+def _close_to_region(entry: GazetteerEntry, region: GazetteerEntry) -> bool:
+    return distance_km(entry.lat, entry.lon, region.lat, region.lon) <= PROXIMITY_KM
+
+
+def _place_counties(chosen: list[GazetteerEntry | None], gazetteer: Gazetteer) -> list[GazetteerEntry | None]:
+    """Counties the gazetteer places only at their state's centre, placed closer: in the middle of the towns of
+    that state the article names when they lie close together (local news names a county beside its towns),
+    else at a large town of the county's name in that state ("Orange County" at Orange, California)."""
+    towns: dict[tuple[str | None, str | None], dict[int | None, GazetteerEntry]] = {}
+    for entry in chosen:
+        if entry is not None and entry.feature == "city":
+            towns.setdefault((entry.country, entry.admin1), {})[entry.geonames_id] = entry
+    placed: list[GazetteerEntry | None] = []
+    for entry in chosen:
+        if entry is not None and gazetteer.at_region_centre(entry):
+            entry = _county_place(entry, list(towns.get((entry.country, entry.admin1), {}).values()), gazetteer)
+        placed.append(entry)
+    return placed
+
+
+def _county_place(county: GazetteerEntry, towns: list[GazetteerEntry], gazetteer: Gazetteer) -> GazetteerEntry:
+    """``county`` moved to the middle of ``towns`` (its state's towns in the article) or to its namesake town."""
+    if towns:
+        lat, lon = statistics.fmean(t.lat for t in towns), statistics.fmean(t.lon for t in towns)
+        if all(distance_km(lat, lon, t.lat, t.lon) <= LOCAL_AREA_KM for t in towns):
+            return dataclasses.replace(county, lat=lat, lon=lon)
+    seat = [m.entry for m in gazetteer.lookup(county.name.rsplit(" ", 1)[0]) if m.primary
+            and m.entry.feature == "city" and (m.entry.country, m.entry.admin1) == (county.country, county.admin1)
+            and m.entry.population >= NAMESAKE_SEAT_POPULATION]
+    return dataclasses.replace(county, lat=seat[0].lat, lon=seat[0].lon) if seat else county
 
 
 def _one_sense(toponyms: list[Toponym], chosen: list[GazetteerEntry | None]) -> list[GazetteerEntry | None]:
     """A name pinned once by its region ("born in Churchill, Man.") means the same place wherever else the
-    article repeats it alone ("a Churchill doctor")."""
+    article repeats it alone ("a Churchill doctor") or inside a longer name placed at it ("Churchill Hospital")."""
     pinned: dict[str, GazetteerEntry] = {}
     for toponym, entry in zip(toponyms, chosen, strict=True):
         if entry is not None and toponym.qualifiers and not toponym.district_of:
             pinned.setdefault(name_key(toponym.text), entry)
-    return [pinned.get(name_key(t.text), e) if not t.qualifiers and not t.fixed and not t.district_of else e
+    return [_pinned_sense(t, e, pinned) if not t.qualifiers and not t.fixed and not t.district_of else e
             for t, e in zip(toponyms, chosen, strict=True)]
+
+
+def _pinned_sense(toponym: Toponym, entry: GazetteerEntry | None,
+                  pinned: dict[str, GazetteerEntry]) -> GazetteerEntry | None:
+    """The pinned place of the name, or of the town a longer name was placed at when the name contains it."""
+    key = name_key(toponym.text)
+    if key in pinned:
+        return pinned[key]
+    inner = name_key(entry.name) if entry is not None and entry.feature == "city" else ""
+    return pinned.get(inner, entry) if inner and f" {inner} " in f" {key} " else entry
 
 
 def _without(context: Context, mine: Context | None) -> Context:

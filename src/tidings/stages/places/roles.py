@@ -14,6 +14,8 @@ NAME_LABELS = frozenset({"ORG", "EVENT", "LAW", "WORK_OF_ART", "PRODUCT", "NORP"
 MODIFIER_DEPS = grammar.labels("name_modifiers")
 #: Verbs linking a subject to a description ("Iran is ready", "France became involved").
 COPULAS = grammar.words("copulas")
+#: Past participles of the patron verbs of ``role_cues.tsv`` that no regular ending makes.
+IRREGULAR_PARTICIPLES = {"lead": ("led",)}
 #: Modal verbs heading a clause whose main verb is left out ("If the U.S. acts, so will China").
 MODAL_TAG = "MD"
 
@@ -27,6 +29,9 @@ def role(parse: Parse, start: int, end: int, cues: RoleCues, *, address: bool = 
     span = parse.tokens_in(start, end)
     if not span or address:
         return LOCATION
+    if span[-1].end > end:  # "a U.S.-led coalition": the patron of the participle its one-token compound ends in
+        participle = span[-1].text[end - span[-1].start:].lstrip("-")
+        return ACTOR if any(participle in _participles(lemma) for lemma in cues.patron_participles) else LOCATION
     if _inside_name(parse, span, cues):
         return ACTOR
     # "Manchester City", "Leeds United", "Liverpool FC": a place naming a sports club
@@ -167,6 +172,12 @@ def _cue_lemma(token: Token) -> set[str]:
     """The token's lemma as the cue lists spell it ("Democrats" → "democrat")."""
     lemma = token.lemma.lower()
     return {lemma, lemma[:-1]} if lemma.endswith("s") and token.pos == "PROPN" else {lemma}
+
+
+def _participles(lemma: str) -> tuple[str, ...]:
+    """The past participles a verb's lemma may take ("back" → "backed", "ally" → "allied", "lead" → "led")."""
+    return (lemma, lemma + "ed", lemma + "d", lemma[:-1] + "ied", lemma + lemma[-1] + "ed",
+            *IRREGULAR_PARTICIPLES.get(lemma, ()))
 
 
 def _inside_name(parse: Parse, span: list[Token], cues: RoleCues) -> bool:
