@@ -631,3 +631,35 @@ def test_a_given_name_tagged_as_a_place_stays_in_the_persons_name(annotate):
     doc = annotate("Marta Voskuijl said on Monday that the court ruling would be respected.")
     assert [(m.text, doc.actor(m.actor_id).id, doc.actor(m.actor_id).kind) for m in doc.mentions] == [
         ("Marta Voskuijl", "marta-voskuijl", "person")]  # not "Voskuijl" with "Marta" read as a title
+
+
+@pytest.mark.parametrize("text, mention, country", [
+    ("Venezuala's foreign minister flew home on Tuesday.", "Venezuala", "VEN"),
+    ("Officials said Ethopia would reopen its embassy next month.", "Ethopia", "ETH"),
+    ("Kazakstan signed the gas deal with its neighbours.", "Kazakstan", "KAZ"),
+])
+def test_a_misspelt_country_name_stands_for_its_country(annotate, text, mention, country):
+    assert {m for m, (_id, iso, _sector) in found(annotate(text)).items() if mention in m and iso == country}
+
+
+def test_a_surname_one_letter_from_a_country_is_no_country(annotate):
+    doc = annotate("Senator Alice Greene said Greene would vote against the bill.")
+    assert "GRC" not in {a.country for m in doc.mentions if (a := doc.actor(m.actor_id))}
+
+
+@pytest.mark.parametrize("text, mention, actor_id", [
+    ("Rebels in Darfur ambushed a supply convoy on Monday.", "Rebels", "SDN-REB"),
+    ("The government of Sindh province banned rallies for a week.", "government", "PAK-GOV"),
+])
+def test_a_role_noun_takes_the_country_of_the_region_it_is_in(annotate, text, mention, actor_id):
+    assert found(annotate(text))[mention][0] == actor_id
+
+
+@pytest.mark.parametrize("text, mention, actor_id", [
+    ("Bolivian landowners blocked the highway to protest the land reform.", "Bolivian landowners", "BOL-CVL"),
+    ("A Canadian missionary was detained at the border on Friday.", "Canadian missionary", "CAN-REL"),
+    ("Haiti's rulers refused to meet the mediators.", "Haiti's rulers", "HTI-GOV"),
+    ("Serbian military police questioned two officers.", "Serbian military police", "SRB-MIL"),
+])
+def test_role_nouns_from_the_phoenix_agents_give_their_sector(annotate, text, mention, actor_id):
+    assert found(annotate(text))[mention][0] == actor_id

@@ -20,6 +20,9 @@ COUNTRY, ADJECTIVE, PEOPLE_NOUN, CAPITAL, SEAT, ORG, PERSON = (
 
 #: Misspelt names remembered per index (the same names recur across the articles of a batch).
 FUZZY_CACHE_SIZE = 4096
+#: Shortest misspelt word read as a country name or demonym ("Quatar", "Ethopia"); shorter words are one
+#: edit from too many ordinary names ("Swain" / "Spain").
+FUZZY_COUNTRY_MIN = 6
 
 
 @dataclass(frozen=True)
@@ -130,6 +133,13 @@ class NameIndex:
             keys.append(key)
             pids.append(pid)
         self._fuzzy_found: dict[str, tuple[str, ...]] = {}
+        # folded country names, aliases and demonyms, for misspelt country names
+        self._country_names: dict[str, Target] = {}
+        for c in kb.countries.values():
+            for name, kind in [(n, COUNTRY) for n in (c.name, *c.aliases)] + [(a, ADJECTIVE) for a in c.adjectives]:
+                if len(name) >= FUZZY_COUNTRY_MIN - 1:
+                    self._country_names.setdefault(fold(name).lower(), Target(kind, c.iso3))
+        self._country_keys = list(self._country_names)
 
     def _add(self, alias: str, target: Target) -> None:
         alias = re.sub(r"^the ", "", alias.strip())
@@ -166,6 +176,21 @@ class NameIndex:
             self._fuzzy_found.clear()
         self._fuzzy_found[key] = found
         return found
+
+
+    def fuzzy_country(self, name: str) -> Target | None:
+        """The country whose name, alias or demonym is one edit from ``name`` (two for 9 letters or more; same
+        first letter, accents and case aside), when ``name`` has ``FUZZY_COUNTRY_MIN`` letters or more and exactly
+        one country is that close."""
+        key = fold(name).lower()
+        if len(key) < FUZZY_COUNTRY_MIN:
+            return None
+        limit = 1 if len(key) < 9 else 2
+        hits = process.extract(key, self._country_keys, scorer=OSA.distance, score_cutoff=limit, limit=None)
+        close = sorted((distance, alias) for alias, distance, _ in hits if alias[:1] == key[:1])
+        if len({self._country_names[alias].key for _, alias in close}) != 1:
+            return None
+        return self._country_names[close[0][1]]  # the closest form tells a name from a demonym
 
 
 @functools.cache

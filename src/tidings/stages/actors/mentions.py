@@ -26,6 +26,9 @@ FORMER = frozenset({"former", "ex"})
 PATRON_SUFFIX = re.compile(r"^(.+)-(?:backed|supported|sponsored|armed|funded|allied)$", re.IGNORECASE)
 #: Smallest town whose name alone gives a country ("protesters in Minsk"); capitals count whatever their size.
 CITY_MIN_POPULATION = 15_000
+#: Shortest word the tagger took for a person's name that may be a misspelt country ("Kazakstan"); shorter
+#: ones are too often surnames ("Greene", "Franco").
+MISSPELT_AS_PERSON_MIN = 9
 #: Dependencies that keep a word inside the noun phrase describing a name.
 TITLE_DEPS = frozenset({"compound", "amod", "nmod", "prep", "pobj", "poss"})
 #: Which candidate wins an overlap: a person over a role phrase over a bare KB name or organisation.
@@ -111,7 +114,13 @@ class MentionFinder:
         self._roles: dict[int, tuple[str, int] | None] = {}
         self.matches = [m for m in index.find(self.text) if self._keep_match(m)]
         self.match_of: dict[int, NameMatch] = {}
-        for m in self.matches:
+        self._index_matches(self.matches)
+        misspelt = self._misspelt_countries()
+        self._index_matches(misspelt)
+        self.matches = sorted(self.matches + misspelt, key=lambda m: m.start)
+
+    def _index_matches(self, matches: list[NameMatch]) -> None:
+        for m in matches:
             for tok in self.tokens_in(m.start, m.end):
                 self.match_of[tok.i] = m
 
@@ -142,6 +151,23 @@ class MentionFinder:
         if self._coordinated(toks, ent):
             return True  # "Amnesty International and Human Rights Watch" tagged as one organisation
         return all(self._is_title_word(t) or t.tag == "POS" or t.pos in ("DET", "PUNCT") for t in extra)
+
+    def _misspelt_countries(self) -> list[NameMatch]:
+        """Misspelt country names and demonyms ("Quatar's emir", "Ethopia has agreed"): a capitalised proper noun
+        outside the KB and the places gazetteer, untagged or tagged alone (as a person only when long), after no
+        title or honorific, close to one country's name (``NameIndex.fuzzy_country``)."""
+        found = []
+        for tok in self.tokens:
+            ent = self.entity_of.get(tok.i)
+            labels = ("GPE", "ORG", "NORP", "LOC") + (("PERSON",) if len(tok.text) >= MISSPELT_AS_PERSON_MIN else ())
+            if (tok.pos != "PROPN" or tok.i in self.match_of or not tok.text[:1].isupper() or tok.text.isupper()
+                    or (ent is not None and (ent.label not in labels or ent.token_end - ent.token_start > 1))
+                    or (tok.i and self._is_title_word(self.tokens[tok.i - 1])) or tok.text in self.index.surnames):
+                continue
+            target = self.index.fuzzy_country(tok.text)
+            if target is not None and not load_gazetteer().has_name(tok.text):
+                found.append(NameMatch(tok.start, tok.end, tok.text, (target,)))
+        return found
 
     def _coordinated(self, toks: list[Token], ent: Entity) -> bool:
         """Whether a name fills a whole side of a coordination inside a tagged span ("A and B")."""
@@ -214,8 +240,13 @@ class MentionFinder:
             m = self.match_of.get(c)
             if m is not None and m.targets[0].kind != PERSON:
                 ctx.targets.append(m.targets[0])
-            elif (ent := self.entity_of.get(c)) is not None and ent.label == "GPE":
-                if iso := city_country(ent.text):
+                continue
+            # "protesters in Minsk", "rebels in Darfur", "the government of Sindh province"
+            named = [i for i in (c, *self.parse.children(c)) if i == c or self.tokens[i].dep == "compound"]
+            places = {ent.start: ent.text for i in sorted(named)
+                      if (ent := self.entity_of.get(i)) is not None and ent.label in ("GPE", "LOC")}
+            for place in places.values():
+                if iso := city_country(place) or region_country(place):
                     ctx.targets.append(Target(COUNTRY, iso))
 
     def _demonym(self, i: int) -> bool:
@@ -772,6 +803,14 @@ REGION_FEATURES = frozenset({"admin1", "region", "water", "country"})
 def _is_region(name: str) -> bool:
     """Whether ``name`` is a region, province, sea or country of the places gazetteer ("Crimea", "Caucasus")."""
     return any(m.entry.feature in REGION_FEATURES for m in load_gazetteer().lookup(name.removeprefix("the ")))
+
+
+def region_country(name: str) -> str | None:
+    """The country of a region, province or state of the places gazetteer ("Darfur" → SDN), None when the name
+    is unknown or belongs to regions of several countries."""
+    countries = {m.entry.country for m in load_gazetteer().lookup(name.removeprefix("the "))
+                 if m.entry.feature in ("admin1", "region")}
+    return countries.pop() if len(countries) == 1 else None
 
 
 def city_country(name: str, *, case_sensitive: bool = True) -> str | None:
