@@ -663,3 +663,23 @@ def test_a_role_noun_takes_the_country_of_the_region_it_is_in(annotate, text, me
 ])
 def test_role_nouns_from_the_phoenix_agents_give_their_sector(annotate, text, mention, actor_id):
     assert found(annotate(text))[mention][0] == actor_id
+
+
+def test_an_ethnic_minority_is_civilians_of_where_they_live_not_of_their_origin(annotate):
+    doc = annotate("Ethnic Hungarians in Slovakia rallied against the language law on Sunday.")
+    assert found(doc)["Ethnic Hungarians"] == ("SVK-CVL", "SVK", "CVL")
+    unplaced = annotate("Hundreds of ethnic Russians queued at the consulate.")
+    assert found(unplaced)["ethnic Russians"] == ("CVL", None, "CVL")
+
+
+@pytest.mark.parametrize("text, mention, actor_id", [
+    ("Igbo farmers blocked the highway for a second day.", "Igbo farmers", "NGA-AGR"),
+    ("Kachin villagers fled across the river after the shelling.", "Kachin villagers", "MMR-CVL"),
+])
+def test_peoples_of_one_country_stand_for_it(annotate, text, mention, actor_id):
+    assert found(annotate(text))[mention][0] == actor_id
+
+
+def test_a_role_noun_takes_the_country_it_is_spread_across(annotate):
+    doc = annotate("Students across Chile boycotted classes to demand free tuition.")
+    assert found(doc)["Students"] == ("CHL-EDU", "CHL", "EDU")

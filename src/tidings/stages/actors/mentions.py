@@ -14,6 +14,8 @@ from .resolve import ELITE, Resolver, day_of, is_countryish, slug
 #: Prepositions whose object is a place, not an actor ("flew to Moscow").
 LOCATIVE_PREPS = frozenset("in at to from into near outside inside across around via through toward towards "
                            "within over throughout".split())
+#: Prepositions whose object gives a role noun its country or organisation ("students across Chile").
+PLACE_PREPS = frozenset("of in from for across throughout".split())
 #: Verbs that make a modifier a patron ("Moscow-backed rebels").
 PATRON_VERBS = frozenset("back support sponsor arm fund ally align".split())
 NAME_LABELS = {COUNTRY: "GPE", CAPITAL: "GPE", ADJECTIVE: "NORP", PEOPLE_NOUN: "NORP", SEAT: "ORG", ORG: "ORG",
@@ -23,6 +25,10 @@ CONTAINER_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC", "WORK_OF_ART
 ROLE_LABEL = "NOMINAL"
 POSSESSIVES = frozenset({"his", "her", "their", "its"})
 FORMER = frozenset({"former", "ex"})
+#: Words making a demonym a minority of that origin, not the country's people ("ethnic Albanians" in Serbia).
+MINORITY_MARKERS = frozenset({"ethnic"})
+#: Sector of a minority named by its origin: civilians of the country they live in.
+CIVILIAN = "CVL"
 PATRON_SUFFIX = re.compile(r"^(.+)-(?:backed|supported|sponsored|armed|funded|allied)$", re.IGNORECASE)
 #: Smallest town whose name alone gives a country ("protesters in Minsk"); capitals count whatever their size.
 CITY_MIN_POPULATION = 15_000
@@ -195,7 +201,7 @@ class MentionFinder:
                 if dep in ("amod", "compound", "nmod", "poss", "npadvmod", "nummod") or (
                         dep == "conj" and tok.pos in ("ADJ", "PROPN") and self._demonym(c)):
                     self._modifier(c, ctx)
-                elif dep == "prep" and tok.text.lower() in ("of", "in", "from", "for"):
+                elif dep == "prep" and tok.text.lower() in PLACE_PREPS:
                     self._prep_object(c, ctx)
         return ctx
 
@@ -511,6 +517,17 @@ class MentionFinder:
                 (ent := self.entity_of.get(toks[-1].i)) is not None and ent.label in ("GPE", "LOC"))
             if place_like and target.kind != COUNTRY and not self._agentive(toks[-1]):
                 continue  # "in Brussels", "flew to Moscow": a place here, not an actor
+            if target.kind in (ADJECTIVE, PEOPLE_NOUN) and toks[0].i and (
+                    self.lowered[toks[0].i - 1] in MINORITY_MARKERS):
+                # "ethnic Albanians in Macedonia": civilians of the place named with them, else of the article's
+                # country (context.py), never of the country of their origin
+                ctx = self.context_of([toks[-1].i], {t.i for t in toks})
+                homes = {iso for t in ctx.targets if (iso := self.resolver.country_of(t, self.day))} - {target.key}
+                actor = self.resolver.country(homes.pop(), CIVILIAN) if len(homes) == 1 else self.resolver.generic(
+                    CIVILIAN)
+                start = self.tokens[toks[0].i - 1].start
+                found.append(Candidate(NAME_PRIORITY, start, m.end, ROLE_LABEL, actor))
+                continue
             patron, start = None, m.start
             if target.kind == ORG:
                 # "Iran-backed Houthi rebels": a patron modifying an organisation's name.
