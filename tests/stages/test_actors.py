@@ -683,3 +683,13 @@ def test_peoples_of_one_country_stand_for_it(annotate, text, mention, actor_id):
 def test_a_role_noun_takes_the_country_it_is_spread_across(annotate):
     doc = annotate("Students across Chile boycotted classes to demand free tuition.")
     assert found(doc)["Students"] == ("CHL-EDU", "CHL", "EDU")
+
+
+@pytest.mark.parametrize("text, mention, actor_id", [
+    ("Police detained more than 40 Georgians at the rally.", "Georgians", "GEO-CVL"),
+    ("Young Tunisians crowded the ferry port on Monday.", "Tunisians", "TUN-CVL"),
+    ("A Canadian was among the hostages freed on Friday.", "Canadian", "CAN-CVL"),
+    ("Georgians voted on Saturday in a tense runoff.", "Georgians", "GEO"),
+])
+def test_counted_or_described_people_are_civilians_and_bare_ones_their_country(annotate, text, mention, actor_id):
+    assert found(annotate(text))[mention][0] == actor_id

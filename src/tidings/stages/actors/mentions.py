@@ -537,9 +537,23 @@ class MentionFinder:
                 if ctx.patrons:
                     patron = ctx.patrons[0]
                     start = min([start] + [self.tokens[i].start for i in self._modifier_tokens(heads, ids)])
-            actor = self.resolver.target(target, day=self.day, patron=patron)
+            if target.kind in (ADJECTIVE, PEOPLE_NOUN) and self._counted_people(toks[-1]):
+                actor = self.resolver.country(target.key, CIVILIAN)  # "100 Palestinians", "young Algerians"
+            else:
+                actor = self.resolver.target(target, day=self.day, patron=patron)
             found.append(Candidate(NAME_PRIORITY, start, m.end, NAME_LABELS[target.kind], actor))
         return found
+
+    def _counted_people(self, tok: Token) -> bool:
+        """Whether a demonym used as a noun names some of a country's people, not the country: counted or
+        described ("more than 100 Palestinians", "young Algerians", "a Chilean") rather than bare ("Palestinians
+        blamed Israel")."""
+        if tok.pos not in ("NOUN", "PROPN") or tok.dep in ("amod", "compound"):
+            return False
+        return any((t := self.tokens[c]).dep in ("nummod", "amod") and c not in self.match_of
+                   or (t.dep == "compound" and c not in self.match_of and c not in self.entity_of)  # "Young" tagged
+                   or (t.dep == "det" and t.text.lower() in ("a", "an"))
+                   for c in self.parse.children(tok.i) if c < tok.i)
 
     def organisation_candidates(self, claimed: frozenset[int], taken: list[Candidate]) -> list[Candidate]:
         """Organisations outside the KB ("Gazprom", "the Ukrainian Orthodox Church"), tagged ORG by spaCy.
