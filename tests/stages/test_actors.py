@@ -693,3 +693,8 @@ def test_a_role_noun_takes_the_country_it_is_spread_across(annotate):
 ])
 def test_counted_or_described_people_are_civilians_and_bare_ones_their_country(annotate, text, mention, actor_id):
     assert found(annotate(text))[mention][0] == actor_id
+
+
+def test_a_group_based_somewhere_takes_that_country(annotate):
+    doc = annotate("A terrorist group based in Mali claimed the kidnapping of two engineers.")
+    assert found(doc)["terrorist group"] == ("MLI-REB", "MLI", "REB")

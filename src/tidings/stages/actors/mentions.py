@@ -16,6 +16,8 @@ LOCATIVE_PREPS = frozenset("in at to from into near outside inside across around
                            "within over throughout".split())
 #: Prepositions whose object gives a role noun its country or organisation ("students across Chile").
 PLACE_PREPS = frozenset("of in from for across throughout".split())
+#: Participles placing the noun they follow somewhere ("a group based in Trinidad", "troops stationed in Niger").
+BASED_VERBS = frozenset({"base", "station", "headquarter"})
 #: Verbs that make a modifier a patron ("Moscow-backed rebels").
 PATRON_VERBS = frozenset("back support sponsor arm fund ally align".split())
 NAME_LABELS = {COUNTRY: "GPE", CAPITAL: "GPE", ADJECTIVE: "NORP", PEOPLE_NOUN: "NORP", SEAT: "ORG", ORG: "ORG",
@@ -203,6 +205,10 @@ class MentionFinder:
                     self._modifier(c, ctx)
                 elif dep == "prep" and tok.text.lower() in PLACE_PREPS:
                     self._prep_object(c, ctx)
+                elif dep == "acl" and tok.lemma.lower() in BASED_VERBS:  # "a group based in Trinidad"
+                    for p in self.parse.children(c):
+                        if self.tokens[p].dep == "prep" and self.tokens[p].text.lower() in ("in", "at"):
+                            self._prep_object(p, ctx)
         return ctx
 
     def _modifier(self, i: int, ctx: Context) -> None:
