@@ -698,3 +698,20 @@ def test_counted_or_described_people_are_civilians_and_bare_ones_their_country(a
 def test_a_group_based_somewhere_takes_that_country(annotate):
     doc = annotate("A terrorist group based in Mali claimed the kidnapping of two engineers.")
     assert found(doc)["terrorist group"] == ("MLI-REB", "MLI", "REB")
+
+
+@pytest.mark.parametrize("text, mention, actor_id", [
+    ("The camp sheltered refugees fleeing the fighting in Burundi.", "refugees", "BDI-REF"),
+    ("Refugees fleeing Myanmar reached the camps at dawn.", "Refugees", "MMR-REF"),
+])
+def test_refugees_take_the_country_they_flee(annotate, text, mention, actor_id):
+    assert found(annotate(text))[mention][0] == actor_id
+
+
+def test_a_namesake_city_in_the_country_the_article_names(annotate):
+    lebanon = annotate("Gunmen in Tripoli fired on an army post in the Lebanese port city overnight.")
+    assert found(lebanon)["Gunmen"][1] == "LBN"
+    libya = annotate("Gunmen in Tripoli fired on a checkpoint overnight.")
+    assert found(libya)["Gunmen"][1] == "LBY"
+    moscow = annotate("U.S. officials said protesters in Moscow were detained.")
+    assert found(moscow)["protesters"][1] == "RUS"  # Moscow, Idaho is too small to be meant

@@ -18,6 +18,8 @@ LOCATIVE_PREPS = frozenset("in at to from into near outside inside across around
 PLACE_PREPS = frozenset("of in from for across throughout".split())
 #: Participles placing the noun they follow somewhere ("a group based in Trinidad", "troops stationed in Niger").
 BASED_VERBS = frozenset({"base", "station", "headquarter"})
+#: Participles naming the place people left ("refugees fleeing Syria", "civilians escaping the war in Sudan").
+FLEEING_VERBS = frozenset({"flee", "escape"})
 #: Verbs that make a modifier a patron ("Moscow-backed rebels").
 PATRON_VERBS = frozenset("back support sponsor arm fund ally align".split())
 NAME_LABELS = {COUNTRY: "GPE", CAPITAL: "GPE", ADJECTIVE: "NORP", PEOPLE_NOUN: "NORP", SEAT: "ORG", ORG: "ORG",
@@ -37,6 +39,9 @@ CITY_MIN_POPULATION = 15_000
 #: Shortest word the tagger took for a person's name that may be a misspelt country ("Kazakstan"); shorter
 #: ones are too often surnames ("Greene", "Franco").
 MISSPELT_AS_PERSON_MIN = 9
+#: Smallest namesake city preferred to a capital or larger city of the same name when the article names only
+#: its country ("Tripoli" in an article on Lebanon).
+NAMESAKE_MIN_POPULATION = 100_000
 #: Dependencies that keep a word inside the noun phrase describing a name.
 TITLE_DEPS = frozenset({"compound", "amod", "nmod", "prep", "pobj", "poss"})
 #: Which candidate wins an overlap: a person over a role phrase over a bare KB name or organisation.
@@ -209,6 +214,8 @@ class MentionFinder:
                     for p in self.parse.children(c):
                         if self.tokens[p].dep == "prep" and self.tokens[p].text.lower() in ("in", "at"):
                             self._prep_object(p, ctx)
+                elif dep == "acl" and tok.lemma.lower() in FLEEING_VERBS:  # "refugees fleeing the war in Liberia"
+                    self._fled_place(c, ctx)
         return ctx
 
     def _modifier(self, i: int, ctx: Context) -> None:
@@ -247,19 +254,53 @@ class MentionFinder:
 
     def _prep_object(self, prep: int, ctx: Context) -> None:
         for c in self.parse.children(prep):
-            if self.tokens[c].dep != "pobj":
-                continue
-            m = self.match_of.get(c)
-            if m is not None and m.targets[0].kind != PERSON:
-                ctx.targets.append(m.targets[0])
-                continue
-            # "protesters in Minsk", "rebels in Darfur", "the government of Sindh province"
-            named = [i for i in (c, *self.parse.children(c)) if i == c or self.tokens[i].dep == "compound"]
-            places = {ent.start: ent.text for i in sorted(named)
-                      if (ent := self.entity_of.get(i)) is not None and ent.label in ("GPE", "LOC")}
-            for place in places.values():
-                if iso := city_country(place) or region_country(place):
-                    ctx.targets.append(Target(COUNTRY, iso))
+            if self.tokens[c].dep == "pobj":
+                self._place_object(c, ctx)
+
+    def _fled_place(self, verb: int, ctx: Context) -> None:
+        """The place left behind by "refugees fleeing Syria" / "fleeing the war in Liberia"."""
+        for c in self.parse.children(verb):
+            if self.tokens[c].dep == "dobj":
+                self._place_object(c, ctx)
+                for p in self.parse.children(c):
+                    if self.tokens[p].dep == "prep" and self.tokens[p].text.lower() == "in":
+                        self._prep_object(p, ctx)
+            elif self.tokens[c].dep == "prep" and self.tokens[c].text.lower() in ("from", "in"):
+                self._prep_object(c, ctx)
+
+    def _place_object(self, c: int, ctx: Context) -> None:
+        """The country or organisation named by the object ``c`` of a preposition or verb placing a role noun."""
+        m = self.match_of.get(c)
+        if m is not None and m.targets[0].kind == CAPITAL:  # a namesake city may be meant ("Tripoli")
+            ctx.targets.append(Target(COUNTRY, self._place_country(m.text) or m.targets[0].key))
+            return
+        if m is not None and m.targets[0].kind != PERSON:
+            ctx.targets.append(m.targets[0])
+            return
+        # "protesters in Minsk", "rebels in Darfur", "the government of Sindh province"
+        named = [i for i in (c, *self.parse.children(c)) if i == c or self.tokens[i].dep == "compound"]
+        places = {ent.start: ent.text for i in sorted(named)
+                  if (ent := self.entity_of.get(i)) is not None and ent.label in ("GPE", "LOC")}
+        for place in places.values():
+            if iso := self._place_country(place):
+                ctx.targets.append(Target(COUNTRY, iso))
+
+    def _place_country(self, name: str) -> str | None:
+        """The country of a city or region named in a role phrase: the capital or most populous city of that
+        name, unless the article names only the country of a large namesake ("militias in Tripoli" beside "the
+        Lebanese port" → LBN), else a region of one country."""
+        default = self._kb_capital(name) or city_country(name)
+        named = {t.key for m in self.matches for t in m.targets[:1] if t.kind in (COUNTRY, ADJECTIVE, PEOPLE_NOUN)}
+        if default is not None and default not in named:
+            namesakes = {e.country for m in load_gazetteer().lookup(name) if (e := m.entry).feature == "city"
+                         and e.name == name and e.population >= NAMESAKE_MIN_POPULATION} & named
+            if len(namesakes) == 1:
+                return namesakes.pop()
+        return default or region_country(name)
+
+    def _kb_capital(self, name: str) -> str | None:
+        """The country whose KB capital is ``name``."""
+        return next((t.key for t in self.index.exact(name) if t.kind == CAPITAL), None)
 
     def _demonym(self, i: int) -> bool:
         """Whether token ``i`` is a demonym ("Romanian"), which may modify a role noun it is coordinated with;
