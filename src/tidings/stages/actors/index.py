@@ -133,13 +133,16 @@ class NameIndex:
             keys.append(key)
             pids.append(pid)
         self._fuzzy_found: dict[str, tuple[str, ...]] = {}
-        # folded country names, aliases and demonyms, for misspelt country names
+        # folded country names, aliases and demonyms by first letter, for misspelt country names
         self._country_names: dict[str, Target] = {}
         for c in kb.countries.values():
             for name, kind in [(n, COUNTRY) for n in (c.name, *c.aliases)] + [(a, ADJECTIVE) for a in c.adjectives]:
                 if len(name) >= FUZZY_COUNTRY_MIN - 1:
                     self._country_names.setdefault(fold(name).lower(), Target(kind, c.iso3))
-        self._country_keys = list(self._country_names)
+        self._country_keys: dict[str, list[str]] = defaultdict(list)
+        for key in self._country_names:
+            self._country_keys[key[:1]].append(key)
+        self._fuzzy_countries: dict[str, Target | None] = {}
 
     def _add(self, alias: str, target: Target) -> None:
         alias = re.sub(r"^the ", "", alias.strip())
@@ -185,12 +188,18 @@ class NameIndex:
         key = fold(name).lower()
         if len(key) < FUZZY_COUNTRY_MIN:
             return None
+        if key in self._fuzzy_countries:
+            return self._fuzzy_countries[key]
         limit = 1 if len(key) < 9 else 2
-        hits = process.extract(key, self._country_keys, scorer=OSA.distance, score_cutoff=limit, limit=None)
-        close = sorted((distance, alias) for alias, distance, _ in hits if alias[:1] == key[:1])
-        if len({self._country_names[alias].key for _, alias in close}) != 1:
-            return None
-        return self._country_names[close[0][1]]  # the closest form tells a name from a demonym
+        hits = process.extract(key, self._country_keys.get(key[:1], ()), scorer=OSA.distance, score_cutoff=limit,
+                               limit=None)
+        close = sorted((distance, alias) for alias, distance, _ in hits)
+        # the closest form tells a name from a demonym
+        found = self._country_names[close[0][1]] if len({self._country_names[a].key for _, a in close}) == 1 else None
+        if len(self._fuzzy_countries) >= FUZZY_CACHE_SIZE:
+            self._fuzzy_countries.clear()
+        self._fuzzy_countries[key] = found
+        return found
 
 
 @functools.cache
