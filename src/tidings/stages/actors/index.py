@@ -180,7 +180,6 @@ class NameIndex:
         self._fuzzy_found[key] = found
         return found
 
-
     def fuzzy_country(self, name: str) -> Target | None:
         """The country whose name, alias or demonym is one edit from ``name`` (two for 9 letters or more; same
         first letter, accents and case aside), when ``name`` has ``FUZZY_COUNTRY_MIN`` letters or more and exactly
