@@ -637,6 +637,7 @@ def test_a_given_name_tagged_as_a_place_stays_in_the_persons_name(annotate):
     ("Venezuala's foreign minister flew home on Tuesday.", "Venezuala", "VEN"),
     ("Officials said Ethopia would reopen its embassy next month.", "Ethopia", "ETH"),
     ("Kazakstan signed the gas deal with its neighbours.", "Kazakstan", "KAZ"),
+    ("Dozens of Tibettan monks were detained on Monday.", "Tibettan", "CHN"),
 ])
 def test_a_misspelt_country_name_stands_for_its_country(annotate, text, mention, country):
     assert {m for m, (_id, iso, _sector) in found(annotate(text)).items() if mention in m and iso == country}

@@ -133,12 +133,14 @@ class NameIndex:
             keys.append(key)
             pids.append(pid)
         self._fuzzy_found: dict[str, tuple[str, ...]] = {}
-        # folded country names, aliases and demonyms by first letter, for misspelt country names
+        # folded country names, aliases and demonyms (of regions too) by first letter, for misspellings
+        named = [(n, Target(COUNTRY, c.iso3)) for c in kb.countries.values() for n in (c.name, *c.aliases)]
+        named += [(a, Target(ADJECTIVE, c.iso3)) for c in kb.countries.values() for a in c.adjectives]
+        named += [(d, Target(ADJECTIVE, r.country)) for r in kb.regions for d in r.demonyms]
         self._country_names: dict[str, Target] = {}
-        for c in kb.countries.values():
-            for name, kind in [(n, COUNTRY) for n in (c.name, *c.aliases)] + [(a, ADJECTIVE) for a in c.adjectives]:
-                if len(name) >= FUZZY_COUNTRY_MIN - 1:
-                    self._country_names.setdefault(fold(name).lower(), Target(kind, c.iso3))
+        for name, target in named:
+            if len(name) >= FUZZY_COUNTRY_MIN - 1:
+                self._country_names.setdefault(fold(name).lower(), target)
         self._country_keys: dict[str, list[str]] = defaultdict(list)
         for key in self._country_names:
             self._country_keys[key[:1]].append(key)
