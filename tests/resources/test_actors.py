@@ -290,7 +290,7 @@ def test_written_petrarch_import_is_a_valid_user_dictionary(tmp_path):
 
 
 @pytest.mark.parametrize("row, expected", [
-    ("caucus\t-\tnot a roles.tsv phrase", "'caucus' must be a GOV phrase of roles.tsv with a known country or -"),
+    ("junta\t-\tnot a roles.tsv phrase", "'junta' must be a GOV phrase of roles.tsv with a known country or -"),
     ("regime\tXYZ\tunknown country", "'regime' must be a GOV phrase of roles.tsv with a known country or -"),
     ("police\t-\tnot a government noun", "'police' must be a GOV phrase of roles.tsv with a known country or -"),
 ])

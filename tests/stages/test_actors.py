@@ -716,3 +716,8 @@ def test_a_namesake_city_in_the_country_the_article_names(annotate):
     assert found(libya)["Gunmen"][1] == "LBY"
     moscow = annotate("U.S. officials said protesters in Moscow were detained.")
     assert found(moscow)["protesters"][1] == "RUS"  # Moscow, Idaho is too small to be meant
+
+
+def test_an_organisation_after_an_institution_noun_stays_an_organisation(annotate):
+    doc = annotate("Telecoms regulator Ofcom said on Monday the fine was fair.")
+    assert doc.actor(next(m.actor_id for m in doc.mentions if "Ofcom" in m.text)).kind == "organization"
