@@ -309,7 +309,7 @@ def test_government_nouns_are_loaded_with_their_default_country():
 
 def test_phoenix_country_dictionary_becomes_dated_people():
     kb = actors.read_kb(people_paths=[FIXTURE_PEOPLE])
-    people, skipped = actors.convert_phoenix_people(PETRARCH / "countries_sample.actors", kb)
+    people, skipped = actors.convert_phoenix_people(PETRARCH / "countries_sample.actors", kb, since="2000")
     by_id = {p["id"]: p for p in people}
     assert set(by_id) == {"marta-elena-voskuijl", "johannes-wirthmueller"}
     marta = by_id["marta-elena-voskuijl"]
@@ -322,16 +322,25 @@ def test_phoenix_country_dictionary_becomes_dated_people():
                        "already in the knowledge base": 1, "name shared by two countries": 1}
 
 
+def test_phoenix_people_keep_roles_back_to_the_post_war_years():
+    kb = actors.read_kb(people_paths=[FIXTURE_PEOPLE])
+    people, skipped = actors.convert_phoenix_people(PETRARCH / "countries_sample.actors", kb)
+    by_id = {p["id"]: p for p in people}
+    assert [(r["country"], r["sector"], r["end"]) for r in by_id["henrik-oddlaug"]["roles"]] == [
+        ("NOR", "GOV", "1997-02-28")]
+    assert "no dated national role since " + actors.PHOENIX_SINCE not in skipped
+
+
 def test_phoenix_people_are_name_only_and_valid(tmp_path):
     people = tmp_path / "people"
     people.mkdir()
     target = people / (actors.TAGGED_ONLY_PREFIX + "sample.jsonl")
     counts = actors.write_phoenix_people(PETRARCH / "countries_sample.actors", target,
                                          actors.read_kb(people_paths=[FIXTURE_PEOPLE]))
-    assert counts["kept"] == 2
+    assert counts["kept"] == 3
     assert actors.validate(people_paths=[FIXTURE_PEOPLE, target]) == []
     kb = actors.read_kb(people_paths=[FIXTURE_PEOPLE, target])
-    assert kb.tagged_only & set(kb.people) == {"marta-elena-voskuijl", "johannes-wirthmueller"}
+    assert kb.tagged_only & set(kb.people) == {"marta-elena-voskuijl", "johannes-wirthmueller", "henrik-oddlaug"}
     assert "vladimir-putin" not in kb.tagged_only
 
 

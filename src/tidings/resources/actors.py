@@ -817,7 +817,12 @@ def _phoenix_name(raw: str) -> str | None:
     return name if all(re.fullmatch(r"[A-Z]\.|[A-Z][a-zA-Z'-]*", w) for w in words) else None
 
 
-def convert_phoenix_people(path: str | Path, kb: ActorKB, *, year_of_file: int = 14, since: str = "2000",
+#: Earliest year a converted Phoenix role may end in: the post-war leaders of CountryInfo, whom news archives
+#: (and event data sets coded from them) still name.
+PHOENIX_SINCE = "1945"
+
+
+def convert_phoenix_people(path: str | Path, kb: ActorKB, *, year_of_file: int = 14, since: str = PHOENIX_SINCE,
                            open_end: str | None = "2014") -> tuple[list[dict], dict[str, int]]:
     """People with dated national roles from a Phoenix country dictionary (``Phoenix.Countries.actors.txt``),
     as records of ``people/*.jsonl``, and a count of what was left out and why.

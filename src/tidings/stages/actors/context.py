@@ -29,7 +29,7 @@ from collections import Counter
 from tidings.models import Document, Parse, Token
 
 from .index import CAPITAL, COUNTRY, NameIndex
-from .mentions import ROLE_LABEL, Candidate, city_country, parse_of
+from .mentions import MINORITY_MARKERS, ROLE_LABEL, Candidate, city_country, parse_of
 from .resolve import Resolver, is_countryish
 
 #: Fewest country mentions for an article to have a dominant country, and the share it needs.
@@ -92,7 +92,9 @@ def _is_bare(cand: Candidate, doc: Document, parse: Parse, index: NameIndex) -> 
     if not (cand.label == ROLE_LABEL and actor.country is None and actor.org is None and actor.patron is None
             and sector is not None and actor.id == sector.code and sector.context != "-"):
         return False
-    if any(is_countryish(t) for m in index.find(doc.article.text[cand.start:cand.end]) for t in m.targets):
+    text = doc.article.text[cand.start:cand.end]
+    minority = text.split(maxsplit=1)[0].lower() in MINORITY_MARKERS  # "ethnic Albanians" names no country
+    if not minority and any(is_countryish(t) for m in index.find(text) for t in m.targets):
         return False
     return not {t.text.lower() for t in _with_left_words(parse, cand)} & (index.kb.foreign_markers | POSSESSIVE_WORDS)
 

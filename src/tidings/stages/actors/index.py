@@ -20,6 +20,9 @@ COUNTRY, ADJECTIVE, PEOPLE_NOUN, CAPITAL, SEAT, ORG, PERSON = (
 
 #: Misspelt names remembered per index (the same names recur across the articles of a batch).
 FUZZY_CACHE_SIZE = 4096
+#: Shortest misspelt word read as a country name or demonym ("Quatar", "Ethopia"); shorter words are one
+#: edit from too many ordinary names ("Swain" / "Spain").
+FUZZY_COUNTRY_MIN = 6
 
 
 @dataclass(frozen=True)
@@ -130,6 +133,18 @@ class NameIndex:
             keys.append(key)
             pids.append(pid)
         self._fuzzy_found: dict[str, tuple[str, ...]] = {}
+        # folded country names, aliases and demonyms (of regions too) by first letter, for misspellings
+        named = [(n, Target(COUNTRY, c.iso3)) for c in kb.countries.values() for n in (c.name, *c.aliases)]
+        named += [(a, Target(ADJECTIVE, c.iso3)) for c in kb.countries.values() for a in c.adjectives]
+        named += [(d, Target(ADJECTIVE, r.country)) for r in kb.regions for d in r.demonyms]
+        self._country_names: dict[str, Target] = {}
+        for name, target in named:
+            if len(name) >= FUZZY_COUNTRY_MIN - 1:
+                self._country_names.setdefault(fold(name).lower(), target)
+        self._country_keys: dict[str, list[str]] = defaultdict(list)
+        for key in self._country_names:
+            self._country_keys[key[:1]].append(key)
+        self._fuzzy_countries: dict[str, Target | None] = {}
 
     def _add(self, alias: str, target: Target) -> None:
         alias = re.sub(r"^the ", "", alias.strip())
@@ -165,6 +180,26 @@ class NameIndex:
         if len(self._fuzzy_found) >= FUZZY_CACHE_SIZE:
             self._fuzzy_found.clear()
         self._fuzzy_found[key] = found
+        return found
+
+    def fuzzy_country(self, name: str) -> Target | None:
+        """The country whose name, alias or demonym is one edit from ``name`` (two for 9 letters or more; same
+        first letter, accents and case aside), when ``name`` has ``FUZZY_COUNTRY_MIN`` letters or more and exactly
+        one country is that close."""
+        key = fold(name).lower()
+        if len(key) < FUZZY_COUNTRY_MIN:
+            return None
+        if key in self._fuzzy_countries:
+            return self._fuzzy_countries[key]
+        limit = 1 if len(key) < 9 else 2
+        hits = process.extract(key, self._country_keys.get(key[:1], ()), scorer=OSA.distance, score_cutoff=limit,
+                               limit=None)
+        close = sorted((distance, alias) for alias, distance, _ in hits)
+        # the closest form tells a name from a demonym
+        found = self._country_names[close[0][1]] if len({self._country_names[a].key for _, a in close}) == 1 else None
+        if len(self._fuzzy_countries) >= FUZZY_CACHE_SIZE:
+            self._fuzzy_countries.clear()
+        self._fuzzy_countries[key] = found
         return found
 
 

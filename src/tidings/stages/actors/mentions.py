@@ -14,6 +14,12 @@ from .resolve import ELITE, Resolver, day_of, is_countryish, slug
 #: Prepositions whose object is a place, not an actor ("flew to Moscow").
 LOCATIVE_PREPS = frozenset("in at to from into near outside inside across around via through toward towards "
                            "within over throughout".split())
+#: Prepositions whose object gives a role noun its country or organisation ("students across Chile").
+PLACE_PREPS = frozenset("of in from for across throughout".split())
+#: Participles placing the noun they follow somewhere ("a group based in Trinidad", "troops stationed in Niger").
+BASED_VERBS = frozenset({"base", "station", "headquarter"})
+#: Participles naming the place people left ("refugees fleeing Syria", "civilians escaping the war in Sudan").
+FLEEING_VERBS = frozenset({"flee", "escape"})
 #: Verbs that make a modifier a patron ("Moscow-backed rebels").
 PATRON_VERBS = frozenset("back support sponsor arm fund ally align".split())
 NAME_LABELS = {COUNTRY: "GPE", CAPITAL: "GPE", ADJECTIVE: "NORP", PEOPLE_NOUN: "NORP", SEAT: "ORG", ORG: "ORG",
@@ -23,9 +29,19 @@ CONTAINER_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC", "WORK_OF_ART
 ROLE_LABEL = "NOMINAL"
 POSSESSIVES = frozenset({"his", "her", "their", "its"})
 FORMER = frozenset({"former", "ex"})
+#: Words making a demonym a minority of that origin, not the country's people ("ethnic Albanians" in Serbia).
+MINORITY_MARKERS = frozenset({"ethnic"})
+#: Sector of a minority named by its origin: civilians of the country they live in.
+CIVILIAN = "CVL"
 PATRON_SUFFIX = re.compile(r"^(.+)-(?:backed|supported|sponsored|armed|funded|allied)$", re.IGNORECASE)
 #: Smallest town whose name alone gives a country ("protesters in Minsk"); capitals count whatever their size.
 CITY_MIN_POPULATION = 15_000
+#: Shortest word the tagger took for a person's name that may be a misspelt country ("Kazakstan"); shorter
+#: ones are too often surnames ("Greene", "Franco").
+MISSPELT_AS_PERSON_MIN = 9
+#: Smallest namesake city preferred to a capital or larger city of the same name when the article names only
+#: its country ("Tripoli" in an article on Lebanon).
+NAMESAKE_MIN_POPULATION = 100_000
 #: Dependencies that keep a word inside the noun phrase describing a name.
 TITLE_DEPS = frozenset({"compound", "amod", "nmod", "prep", "pobj", "poss"})
 #: Which candidate wins an overlap: a person over a role phrase over a bare KB name or organisation.
@@ -111,7 +127,13 @@ class MentionFinder:
         self._roles: dict[int, tuple[str, int] | None] = {}
         self.matches = [m for m in index.find(self.text) if self._keep_match(m)]
         self.match_of: dict[int, NameMatch] = {}
-        for m in self.matches:
+        self._index_matches(self.matches)
+        misspelt = self._misspelt_countries()
+        self._index_matches(misspelt)
+        self.matches = sorted(self.matches + misspelt, key=lambda m: m.start)
+
+    def _index_matches(self, matches: list[NameMatch]) -> None:
+        for m in matches:
             for tok in self.tokens_in(m.start, m.end):
                 self.match_of[tok.i] = m
 
@@ -143,6 +165,23 @@ class MentionFinder:
             return True  # "Amnesty International and Human Rights Watch" tagged as one organisation
         return all(self._is_title_word(t) or t.tag == "POS" or t.pos in ("DET", "PUNCT") for t in extra)
 
+    def _misspelt_countries(self) -> list[NameMatch]:
+        """Misspelt country names and demonyms ("Quatar's emir", "Ethopia has agreed"): a capitalised proper noun
+        outside the KB and the places gazetteer, untagged or tagged alone (as a person only when long), after no
+        title or honorific, close to one country's name (``NameIndex.fuzzy_country``)."""
+        found = []
+        for tok in self.tokens:
+            ent = self.entity_of.get(tok.i)
+            labels = ("GPE", "ORG", "NORP", "LOC") + (("PERSON",) if len(tok.text) >= MISSPELT_AS_PERSON_MIN else ())
+            if (tok.pos != "PROPN" or tok.i in self.match_of or not tok.text[:1].isupper() or tok.text.isupper()
+                    or (ent is not None and (ent.label not in labels or ent.token_end - ent.token_start > 1))
+                    or (tok.i and self._is_title_word(self.tokens[tok.i - 1])) or tok.text in self.index.surnames):
+                continue
+            target = self.index.fuzzy_country(tok.text)
+            if target is not None and not load_gazetteer().has_name(tok.text):
+                found.append(NameMatch(tok.start, tok.end, tok.text, (target,)))
+        return found
+
     def _coordinated(self, toks: list[Token], ent: Entity) -> bool:
         """Whether a name fills a whole side of a coordination inside a tagged span ("A and B")."""
         before = self.tokens[toks[0].i - 1] if toks[0].i > ent.token_start else None
@@ -169,8 +208,14 @@ class MentionFinder:
                 if dep in ("amod", "compound", "nmod", "poss", "npadvmod", "nummod") or (
                         dep == "conj" and tok.pos in ("ADJ", "PROPN") and self._demonym(c)):
                     self._modifier(c, ctx)
-                elif dep == "prep" and tok.text.lower() in ("of", "in", "from", "for"):
+                elif dep == "prep" and tok.text.lower() in PLACE_PREPS:
                     self._prep_object(c, ctx)
+                elif dep == "acl" and tok.lemma.lower() in BASED_VERBS:  # "a group based in Trinidad"
+                    for p in self.parse.children(c):
+                        if self.tokens[p].dep == "prep" and self.tokens[p].text.lower() in ("in", "at"):
+                            self._prep_object(p, ctx)
+                elif dep == "acl" and tok.lemma.lower() in FLEEING_VERBS:  # "refugees fleeing the war in Liberia"
+                    self._fled_place(c, ctx)
         return ctx
 
     def _modifier(self, i: int, ctx: Context) -> None:
@@ -209,14 +254,53 @@ class MentionFinder:
 
     def _prep_object(self, prep: int, ctx: Context) -> None:
         for c in self.parse.children(prep):
-            if self.tokens[c].dep != "pobj":
-                continue
-            m = self.match_of.get(c)
-            if m is not None and m.targets[0].kind != PERSON:
-                ctx.targets.append(m.targets[0])
-            elif (ent := self.entity_of.get(c)) is not None and ent.label == "GPE":
-                if iso := city_country(ent.text):
-                    ctx.targets.append(Target(COUNTRY, iso))
+            if self.tokens[c].dep == "pobj":
+                self._place_object(c, ctx)
+
+    def _fled_place(self, verb: int, ctx: Context) -> None:
+        """The place left behind by "refugees fleeing Syria" / "fleeing the war in Liberia"."""
+        for c in self.parse.children(verb):
+            if self.tokens[c].dep == "dobj":
+                self._place_object(c, ctx)
+                for p in self.parse.children(c):
+                    if self.tokens[p].dep == "prep" and self.tokens[p].text.lower() == "in":
+                        self._prep_object(p, ctx)
+            elif self.tokens[c].dep == "prep" and self.tokens[c].text.lower() in ("from", "in"):
+                self._prep_object(c, ctx)
+
+    def _place_object(self, c: int, ctx: Context) -> None:
+        """The country or organisation named by the object ``c`` of a preposition or verb placing a role noun."""
+        m = self.match_of.get(c)
+        if m is not None and m.targets[0].kind == CAPITAL:  # a namesake city may be meant ("Tripoli")
+            ctx.targets.append(Target(COUNTRY, self._place_country(m.text) or m.targets[0].key))
+            return
+        if m is not None and m.targets[0].kind != PERSON:
+            ctx.targets.append(m.targets[0])
+            return
+        # "protesters in Minsk", "rebels in Darfur", "the government of Sindh province"
+        named = [i for i in (c, *self.parse.children(c)) if i == c or self.tokens[i].dep == "compound"]
+        places = {ent.start: ent.text for i in sorted(named)
+                  if (ent := self.entity_of.get(i)) is not None and ent.label in ("GPE", "LOC")}
+        for place in places.values():
+            if iso := self._place_country(place):
+                ctx.targets.append(Target(COUNTRY, iso))
+
+    def _place_country(self, name: str) -> str | None:
+        """The country of a city or region named in a role phrase: the capital or most populous city of that
+        name, unless the article names only the country of a large namesake ("militias in Tripoli" beside "the
+        Lebanese port" → LBN), else a region of one country."""
+        default = self._kb_capital(name) or city_country(name)
+        named = {t.key for m in self.matches for t in m.targets[:1] if t.kind in (COUNTRY, ADJECTIVE, PEOPLE_NOUN)}
+        if default is not None and default not in named:
+            namesakes = {e.country for m in load_gazetteer().lookup(name) if (e := m.entry).feature == "city"
+                         and e.name == name and e.population >= NAMESAKE_MIN_POPULATION} & named
+            if len(namesakes) == 1:
+                return namesakes.pop()
+        return default or region_country(name)
+
+    def _kb_capital(self, name: str) -> str | None:
+        """The country whose KB capital is ``name``."""
+        return next((t.key for t in self.index.exact(name) if t.kind == CAPITAL), None)
 
     def _demonym(self, i: int) -> bool:
         """Whether token ``i`` is a demonym ("Romanian"), which may modify a role noun it is coordinated with;
@@ -480,6 +564,17 @@ class MentionFinder:
                 (ent := self.entity_of.get(toks[-1].i)) is not None and ent.label in ("GPE", "LOC"))
             if place_like and target.kind != COUNTRY and not self._agentive(toks[-1]):
                 continue  # "in Brussels", "flew to Moscow": a place here, not an actor
+            if target.kind in (ADJECTIVE, PEOPLE_NOUN) and toks[0].i and (
+                    self.lowered[toks[0].i - 1] in MINORITY_MARKERS):
+                # "ethnic Albanians in Macedonia": civilians of the place named with them, else of the article's
+                # country (context.py), never of the country of their origin
+                ctx = self.context_of([toks[-1].i], {t.i for t in toks})
+                homes = {iso for t in ctx.targets if (iso := self.resolver.country_of(t, self.day))} - {target.key}
+                actor = self.resolver.country(homes.pop(), CIVILIAN) if len(homes) == 1 else self.resolver.generic(
+                    CIVILIAN)
+                start = self.tokens[toks[0].i - 1].start
+                found.append(Candidate(NAME_PRIORITY, start, m.end, ROLE_LABEL, actor))
+                continue
             patron, start = None, m.start
             if target.kind == ORG:
                 # "Iran-backed Houthi rebels": a patron modifying an organisation's name.
@@ -489,9 +584,23 @@ class MentionFinder:
                 if ctx.patrons:
                     patron = ctx.patrons[0]
                     start = min([start] + [self.tokens[i].start for i in self._modifier_tokens(heads, ids)])
-            actor = self.resolver.target(target, day=self.day, patron=patron)
+            if target.kind in (ADJECTIVE, PEOPLE_NOUN) and self._counted_people(toks[-1]):
+                actor = self.resolver.country(target.key, CIVILIAN)  # "100 Palestinians", "young Algerians"
+            else:
+                actor = self.resolver.target(target, day=self.day, patron=patron)
             found.append(Candidate(NAME_PRIORITY, start, m.end, NAME_LABELS[target.kind], actor))
         return found
+
+    def _counted_people(self, tok: Token) -> bool:
+        """Whether a demonym used as a noun names some of a country's people, not the country: counted or
+        described ("more than 100 Palestinians", "young Algerians", "a Chilean") rather than bare ("Palestinians
+        blamed Israel")."""
+        if tok.pos not in ("NOUN", "PROPN") or tok.dep in ("amod", "compound"):
+            return False
+        return any((t := self.tokens[c]).dep in ("nummod", "amod") and c not in self.match_of
+                   or (t.dep == "compound" and c not in self.match_of and c not in self.entity_of)  # "Young" tagged
+                   or (t.dep == "det" and t.text.lower() in ("a", "an"))
+                   for c in self.parse.children(tok.i) if c < tok.i)
 
     def organisation_candidates(self, claimed: frozenset[int], taken: list[Candidate]) -> list[Candidate]:
         """Organisations outside the KB ("Gazprom", "the Ukrainian Orthodox Church"), tagged ORG by spaCy.
@@ -772,6 +881,14 @@ REGION_FEATURES = frozenset({"admin1", "region", "water", "country"})
 def _is_region(name: str) -> bool:
     """Whether ``name`` is a region, province, sea or country of the places gazetteer ("Crimea", "Caucasus")."""
     return any(m.entry.feature in REGION_FEATURES for m in load_gazetteer().lookup(name.removeprefix("the ")))
+
+
+def region_country(name: str) -> str | None:
+    """The country of a region, province or state of the places gazetteer ("Darfur" → SDN), None when the name
+    is unknown or belongs to regions of several countries."""
+    countries = {m.entry.country for m in load_gazetteer().lookup(name.removeprefix("the "))
+                 if m.entry.feature in ("admin1", "region")}
+    return countries.pop() if len(countries) == 1 else None
 
 
 def city_country(name: str, *, case_sensitive: bool = True) -> str | None:
