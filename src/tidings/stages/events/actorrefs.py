@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from tidings.models import ActorRef, Document
 from tidings.resources import grammar
+from tidings.resources.actors import load_kb
 from tidings.stages.coref import MAX_REFS, inner_party_ref, is_pronoun, parse_of, refs_for
 
-__all__ = ["MAX_REFS", "PARTY_ENTITIES", "inner_party_ref", "is_party", "is_pronoun", "non_party", "parse_of",
-           "refs_for", "same_actor"]
+__all__ = ["MAX_REFS", "PARTY_ENTITIES", "inner_party_ref", "is_party", "is_pronoun", "names_people", "non_party",
+           "parse_of", "refs_for", "same_actor"]
 
 
 def same_actor(a: ActorRef, b: ActorRef) -> bool:
@@ -55,3 +56,18 @@ def is_party(doc: Document, ref: ActorRef, *, event_nouns: frozenset[str] | None
         return False
     nouns = [t for t in tokens if t.pos == "NOUN"]
     return bool(nouns) and nouns[-1].lemma.lower() not in event_nouns
+
+
+#: Nouns of people the knowledge base has no role for ("three men", "a teenager").
+PERSON_NOUNS = grammar.words("person_nouns")
+
+
+def names_people(doc: Document, ref: ActorRef) -> bool:
+    """An unnamed phrase headed by a noun of people: a role the knowledge base knows ("the minister", "two
+    soldiers") or a plain person noun ("three men", "a teenager")."""
+    if ref.start is None or ref.end is None:
+        return False
+    tokens = parse_of(doc).tokens_in(ref.start, ref.end)
+    heads = [t for t in tokens if t.pos == "NOUN" and not ref.start <= parse_of(doc).tokens[t.head].start < ref.end]
+    lemma = heads[0].lemma.lower() if heads else None
+    return lemma is not None and (lemma in PERSON_NOUNS or lemma in load_kb().roles)

@@ -625,7 +625,8 @@ def to_events(doc: Document, item: Coded) -> list[Event]:
     # a city stands for its country as the target of force, and as the host of a visit ("arrived in Paris")
     objects = resolve_heads(doc, item.recipients, cities=entry.quad_class >= 3 or item.mode == VISIT_MODE)
     recipients = [r for r in objects if actorrefs.is_party(doc, r)  # named or known to the actors layer
-                  or _controls(parse, item, r) and actorrefs.is_party(doc, r, event_nouns=_event_nouns())]
+                  or _controls(parse, item, r) and actorrefs.is_party(doc, r, event_nouns=_event_nouns())
+                  or actorrefs.names_people(doc, r)]  # "detained three men", "urged the minister"
     # "rejected a Chinese proposal to sign a treaty with it": the actor itself is no recipient, so look further
     reflexive = _reflexive(parse, item.recipients)
     recipients = [r for r in recipients if not any(_self_dyad(doc, a, r, reflexive=reflexive) for a in actors)
