@@ -2,8 +2,8 @@
 
 Data: ``data/quotes/cues.json`` (cue verbs by kind, the named sub-classes of reporting verbs that the
 events stage reads, stance verbs, hearsay verbs, cue nouns, stance nouns and adjectives, prepositional,
-infinitive and object complements, document and source nouns, role descriptions, pronouns; its ``about``
-says what each list holds) and ``data/quotes/names.json`` (given names by gender, a
+infinitive and object complements, nouns of intention, document and source nouns, role descriptions,
+pronouns; its ``about`` says what each list holds) and ``data/quotes/names.json`` (given names by gender, a
 fallback for pronoun resolution). Both carry a ``version``.
 """
 from __future__ import annotations
@@ -16,8 +16,8 @@ from pathlib import Path
 DATA = Path(__file__).parent / "data" / "quotes"
 GENDERS = ("male", "female")
 _LEMMA_LISTS = ("speech", "cognition", "evidence", "stance", "reporting_verbs", "obligation_reporting_verbs",
-                "xcomp_verbs", "object_complement_verbs", "object_content_verbs", "nouns", "document_nouns",
-                "source_nouns", "hearsay_verbs", "clause_adjectives")
+                "xcomp_verbs", "object_complement_verbs", "object_content_verbs", "nouns", "infinitive_nouns",
+                "document_nouns", "source_nouns", "hearsay_verbs", "clause_adjectives")
 #: Named sub-classes of the verbs of saying and belief: (list, the lists it must lie within).
 _SUB_CLASSES = (("reporting_verbs", ("speech", "cognition")), ("obligation_reporting_verbs", ("reporting_verbs",)))
 
@@ -41,6 +41,8 @@ class QuoteLexicon:
     object_complement_verbs: frozenset[str]
     object_content_verbs: frozenset[str]
     nouns: frozenset[str]
+    #: nouns of decision or intention whose infinitive clause is attributed content ("her refusal to testify")
+    infinitive_nouns: frozenset[str]
     source_phrases: tuple[tuple[str, ...], ...]
     source_nouns: frozenset[str]
     hearsay_verbs: frozenset[str]
@@ -134,6 +136,7 @@ def load() -> QuoteLexicon:
         object_complement_verbs=frozenset(cues["object_complement_verbs"]),
         object_content_verbs=frozenset(cues["object_content_verbs"]),
         nouns=frozenset(cues["nouns"]),
+        infinitive_nouns=frozenset(cues["infinitive_nouns"]),
         source_phrases=tuple(tuple(p) for p in cues["source_phrases"]),
         source_nouns=frozenset(cues["source_nouns"]),
         hearsay_verbs=frozenset(cues["hearsay_verbs"]),

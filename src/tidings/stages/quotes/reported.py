@@ -21,7 +21,8 @@ from .marks import strip_span
 Span = tuple[int, int]
 
 _SUBJECTS = grammar.labels("subjects")
-_DEFINITE = grammar.words("determiners")
+#: Words that make a group of holders a count of them ("most voters back the plan").
+_QUANTIFIERS = grammar.words("quantifying_determiners")
 #: Dependents of a cue verb in which a that-clause misparsed as a relative clause may hang ("said in a
 #: statement that …", "told a meeting of leaders that …").
 _RELATIVE_HOSTS = ("prep", "dobj", "npadvmod")
@@ -120,7 +121,13 @@ class ReportedSpeech:
         span = self._that_clause(tok.i)
         if span is not None:
             yield Reported(*span, Cue((tok.i,), self._noun_speaker(tok.i)))
-        elif (found := self._word_with_prep(tok.i)) is not None:
+        elif (found := self._word_with_prep(tok.i) or self._noun_infinitive(tok.i)) is not None:
+            yield found
+
+    def intention_noun(self, tok: Token) -> Iterator[Reported]:
+        """"the union's refusal to negotiate", "made a decision to resign": the infinitive its holder intends."""
+        found = self._noun_infinitive(tok.i)
+        if found is not None:
             yield found
 
     def stance_word(self, tok: Token) -> Iterator[Reported]:
@@ -246,14 +253,9 @@ class ReportedSpeech:
             lemma in self.lex.speech or lemma in self.lex.cognition or lemma in self.lex.evidence)
 
     def _holder(self, speaker: int) -> bool:
-        """A speaker that can hold a stance: a name, a pronoun, a role, or a definite noun ("the union",
-        "his campaign"); not a bare or quantified plural ("voters", "most voters")."""
-        tok = self.parse.tokens[speaker]
-        if tok.ent_type in NAMED_LABELS or tok.pos in ("PROPN", "PRON") or tok.lemma.lower() in self.lex.descriptions:
-            return True
-        return any(self.parse.tokens[k].dep == "poss" or (
-            self.parse.tokens[k].dep == "det" and self.parse.tokens[k].lemma.lower() in _DEFINITE)
-            for k in self.parse.children(speaker))
+        """A speaker that can hold a stance: anyone named or described ("the union", "Democrats", "critics"),
+        but not a quantified group ("most voters", "some analysts"), which counts the holders without naming them."""
+        return not any(self.parse.tokens[k].text.lower() in _QUANTIFIERS for k in self.parse.children(speaker))
 
     def _span(self, tokens: list[int]) -> Span:
         """Character span of a token list, without a leading "But" / "However,"."""
@@ -360,6 +362,20 @@ class ReportedSpeech:
                     return Reported(*self._span(parse.subtree(objects[0])), Cue((word,), speaker))
         return None
 
+    def _noun_infinitive(self, noun: int) -> Reported | None:
+        """A noun of decision or intention and the infinitive clause hanging from it ("her decision to resign"),
+        when someone identifiable holds it."""
+        tokens, parse = self.parse.tokens, self.parse
+        if tokens[noun].lemma.lower() not in self.lex.infinitive_nouns:
+            return None
+        for kid in parse.children(noun):
+            clause = parse.subtree(kid)
+            if tokens[kid].dep == "acl" and kid > noun and tokens[clause[0]].tag == "TO":
+                speaker = self._holder_of(noun)
+                if speaker is not None and self._holder(speaker):
+                    return Reported(*self._span(clause), Cue((noun,), speaker))
+        return None
+
     def _adjective_clause(self, adjective: int) -> Reported | None:
         """"Officials are confident (that) the dam will hold": the clause an adjective of belief takes,
         when someone identifiable holds it."""
@@ -387,15 +403,18 @@ class ReportedSpeech:
         return self.attributor.speaker_of(word) if tok.dep == "ROOT" and tok.pos == "ADJ" else None
 
     def _noun_speaker(self, noun: int) -> int | None:
-        """"his claim" → his; "Republicans expressed concern" → Republicans; "Trump claims that …" (a verb
+        """"Trump's claim" → Trump, even as the object of someone else's verb; "Republicans expressed concern" and
+        "Critics repeated their claim" → the verb's subject; "his claim" → his; "Trump claims that …" (a verb
         the parser took for a noun with a name before it) → Trump."""
         tokens = self.parse.tokens
+        owner = next((k for k in self.parse.children(noun) if tokens[k].dep == "poss"), None)
+        if owner is not None and tokens[owner].pos != "PRON":  # "rated Trump's claim": the named owner
+            return owner
         if tokens[noun].dep in ("dobj", "pobj", "attr"):
             subject = self.attributor.speaker_of(tokens[noun].head)
             if subject is not None:
                 return subject
-        owner = next((k for k in self.parse.children(noun) if tokens[k].dep == "poss"), None)
-        if owner is None and tokens[noun].tag == "NNS" and tokens[noun].dep in ("nsubj", "ROOT"):
+        if tokens[noun].tag == "NNS" and tokens[noun].dep in ("nsubj", "ROOT"):
             owner = next((k for k in self.parse.children(noun) if tokens[k].dep in _SUBJECTS or (
                 tokens[k].dep == "compound" and tokens[k].ent_type in NAMED_LABELS)), None)
         return owner
@@ -442,6 +461,7 @@ TOKEN_READERS: tuple[TokenRule, ...] = (
     TokenRule(ReportedSpeech.active_cue, cue_verb=True),
     TokenRule(ReportedSpeech.speech_noun, pos=frozenset({"NOUN"}), lemmas=lambda lex: lex.nouns),
     TokenRule(ReportedSpeech.stance_word, pos=frozenset({"NOUN", "ADJ"}), lemmas=lambda lex: lex.prep_words),
+    TokenRule(ReportedSpeech.intention_noun, pos=frozenset({"NOUN"}), lemmas=lambda lex: lex.infinitive_nouns),
     TokenRule(ReportedSpeech.belief_adjective, pos=frozenset({"ADJ"}), lemmas=lambda lex: lex.clause_adjectives),
 )
 

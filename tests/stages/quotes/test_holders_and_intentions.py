@@ -1,0 +1,50 @@
+"""Nouns of intention with their infinitive, more stance nouns with a preposition, who holds a stance, whose
+claim a claim is, and which neighbour a cue-less quote follows."""
+from __future__ import annotations
+
+import pytest
+
+from tests.stages.test_quotes import only
+
+
+@pytest.mark.parametrize("sentence, cue, content, speaker", [
+    # a possessor holds the intention
+    ("The union's refusal to return to the bargaining table angered the transport minister.",
+     "refusal", "to return to the bargaining table", "The union"),
+    # the object of a light verb: the verb's subject holds it
+    ("The governor made a decision to veto the spending bill on Friday.",
+     "decision", "to veto the spending bill on Friday", "The governor"),
+])
+def test_noun_of_intention_and_its_infinitive(quotes_of, sentence, cue, content, speaker):
+    q = only(quotes_of(sentence))
+    assert (q.kind, q.cue, q.text, q.speaker.text) == ("indirect", cue, content, speaker)
+
+
+@pytest.mark.parametrize("sentence, cue, content, speaker", [
+    ("Opposition lawmakers raised questions about the cost of the new airport.",
+     "questions", "the cost of the new airport", "Opposition lawmakers"),
+    ("Rights groups issued a sharp condemnation of the mass arrests in the capital.",
+     "condemnation", "the mass arrests", "Rights groups"),
+])
+def test_more_stance_nouns_with_a_preposition(quotes_of, sentence, cue, content, speaker):
+    q = only(quotes_of(sentence))
+    assert (q.cue, q.text, q.speaker.text) == (cue, content, speaker)
+
+
+def test_a_bare_plural_holds_a_stance_but_a_quantified_one_does_not(quotes_of):
+    q = only(quotes_of("Farmers oppose the new water tariffs."))
+    assert (q.cue, q.text, q.speaker.text) == ("oppose", "the new water tariffs", "Farmers")
+    assert quotes_of("Several farmers oppose the new water tariffs.") == []
+
+
+def test_a_claim_belongs_to_its_owner_not_to_who_rates_it(quotes_of):
+    q = only(quotes_of("Fact-checkers rated the mayor's claim that crime had halved as false."))
+    assert (q.cue, q.speaker.text) == ("claim", "the mayor")
+
+
+def test_a_quote_after_its_neighbours_cue_goes_on_in_that_voice(quotes_of):
+    found = quotes_of('"The strike will go on," Ortiz said. "Our members have waited two years for a raise." '
+                      'Her deputy, Ana Ruiz, said, "We are ready to talk."')
+    assert [(q.text, q.speaker.text) for q in found] == [
+        ("The strike will go on", "Ortiz"), ("Our members have waited two years for a raise.", "Ortiz"),
+        ("We are ready to talk.", "Her deputy")]
