@@ -1,5 +1,5 @@
 """Nouns of intention with their infinitive, more stance nouns with a preposition, who holds a stance, whose
-claim a claim is, and which neighbour a cue-less quote follows."""
+claim a claim is, which neighbour a cue-less quote follows, and reported speech around quoted words."""
 from __future__ import annotations
 
 import pytest
@@ -48,3 +48,14 @@ def test_a_quote_after_its_neighbours_cue_goes_on_in_that_voice(quotes_of):
     assert [(q.text, q.speaker.text) for q in found] == [
         ("The strike will go on", "Ortiz"), ("Our members have waited two years for a raise.", "Ortiz"),
         ("We are ready to talk.", "Her deputy")]
+
+
+def test_speech_reported_around_quoted_words_keeps_its_own_speaker(quotes_of):
+    found = quotes_of('The mayor says it shows the council was "reckless, arrogant and completely out of touch '
+                      'with residents."')
+    assert [(q.cue, q.speaker.text) for q in found if q.kind == "indirect"][0] == ("says", "The mayor")
+
+
+def test_a_reported_clause_that_is_only_the_quotation_stays_direct(quotes_of):
+    q = only(quotes_of('The mayor said, "The council was reckless."'))
+    assert (q.kind, q.text) == ("direct", "The council was reckless.")

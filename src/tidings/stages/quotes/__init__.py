@@ -58,7 +58,7 @@ _PLUS_ONE = bytes(range(1, 256)) + b"\xff"
 
 
 def run(doc: Document, *, lexicon: QuoteLexicon | None = None, min_unattributed_words: int = 6,
-        max_quoted_share: float = 0.5) -> Document:
+        max_quoted_share: float = 0.9) -> Document:
     """Add the quotes layer to ``doc`` (needs the parse; keeps actors-stage mentions for speakers)."""
     parse = doc.parse
     if parse is None:
