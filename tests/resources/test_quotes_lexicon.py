@@ -25,7 +25,7 @@ def test_validator_requires_content_for_stance_verbs():
             "reporting_verbs": [], "obligation_reporting_verbs": [],
             "xcomp_verbs": ["want"], "object_complement_verbs": [], "object_content_verbs": [], "nouns": [],
             "infinitive_nouns": [], "document_nouns": [], "source_nouns": ["view"], "hearsay_verbs": [],
-            "clause_adjectives": [],
+            "judging_verbs": [], "clause_adjectives": [],
             "prep_complements": {},
             "prep_words": {"critical": ["of"]},
             "source_phrases": [],

@@ -1,5 +1,6 @@
 """Nouns of intention with their infinitive, more stance nouns with a preposition, who holds a stance, whose
-claim a claim is, which neighbour a cue-less quote follows, and reported speech around quoted words."""
+claim a claim is, which neighbour a cue-less quote follows, reported speech around quoted words, passive
+judgements, and possessive pronouns as speakers."""
 from __future__ import annotations
 
 import pytest
@@ -59,3 +60,19 @@ def test_speech_reported_around_quoted_words_keeps_its_own_speaker(quotes_of):
 def test_a_reported_clause_that_is_only_the_quotation_stays_direct(quotes_of):
     q = only(quotes_of('The mayor said, "The council was reckless."'))
     assert (q.kind, q.text) == ("direct", "The council was reckless.")
+
+
+@pytest.mark.parametrize("sentence, cue, content", [
+    ("The former mayor was accused of taking bribes from a construction firm.", "accused",
+     "The former mayor was accused of taking bribes from a construction firm"),
+    ("The new budget was described as reckless.", "described", "The new budget was described as reckless"),
+])
+def test_a_passive_judgement_without_agent_reports_its_clause(quotes_of, sentence, cue, content):
+    q = only(quotes_of(sentence))
+    assert (q.cue, q.text, q.speaker) == (cue, content, None)
+
+
+def test_a_possessive_pronoun_speaks_for_its_antecedent(quotes_of):
+    found = quotes_of("Senator Ruth Adler spoke on Tuesday. She repeated her criticism of the trade agreement.")
+    criticism = only([q for q in found if q.cue == "criticism"])
+    assert (criticism.speaker.text, criticism.speaker.name) == ("her", "Ruth Adler")

@@ -93,10 +93,11 @@ class ReportedSpeech:
             yield Reported(*span, cue)
 
     def passive_cue(self, tok: Token) -> Iterator[Reported]:
-        """"was endorsed by dozens of papers": the agent holds the view, the subject is its object; "the talks
-        are expected to resume": what is believed, with or without an agent."""
+        """"was endorsed by dozens of papers": the agent holds the view, the subject is its object; "he was
+        accused of fraud": the judgement, held by nobody named; "the talks are expected to resume": what is
+        believed, with or without an agent."""
         agent = self.attributor.passive_agent(tok.i)
-        span = (self._passive_content(tok.i) if agent is not None else None) or self._hearsay(tok.i)
+        span = (self._passive_content(tok.i) if agent is not None else self._judged(tok.i)) or self._hearsay(tok.i)
         if span is not None:
             yield Reported(*span, Cue((tok.i,), agent))
 
@@ -299,6 +300,22 @@ class ReportedSpeech:
             return None
         subjects = [k for k in self.parse.children(verb) if self.parse.tokens[k].dep == "nsubjpass"]
         return self._span(self.parse.subtree(subjects[0])) if subjects else None
+
+    def _judged(self, verb: int) -> Span | None:
+        """"The mayor was accused of fraud", "the plan was described as reckless": a passive judging verb
+        with its judgement (a listed preposition, "as", or a predicate) reports the whole clause."""
+        tokens, parse = self.parse.tokens, self.parse
+        lemma = tokens[verb].lemma.lower()
+        if lemma not in self.lex.judging_verbs:
+            return None
+        kids = parse.children(verb)
+        subjects = [k for k in kids if tokens[k].dep == "nsubjpass" and k < verb]
+        preps = self.lex.prep_complements.get(lemma, frozenset()) | {"as"}
+        judgements = [k for k in kids if k > verb and (tokens[k].dep == "oprd" or (
+            tokens[k].dep == "prep" and tokens[k].text.lower() in preps))]
+        if not subjects or not judgements:
+            return None
+        return tokens[parse.subtree(subjects[0])[0]].start, tokens[parse.subtree(judgements[0])[-1]].end
 
     def _hearsay(self, verb: int) -> Span | None:
         """What a passive cue of belief or saying reports: "the talks are expected to resume" (subject and

@@ -89,8 +89,9 @@ class Speakers:
     def _resolve(self, head: int) -> ActorRef:
         tok = self.parse.tokens[head]
         lower = tok.text.lower()
+        # a subject relative ("…, who said"), or a personal pronoun in any form ("she said", "his claim")
         pronoun = (lower in _RELATIVE and tok.dep.startswith("nsubj")) or \
-            (lower in self.lex.pronouns and tok.pos == "PRON")
+            (tok.pos == "PRON" and lower in coref.PRONOUNS and lower not in _RELATIVE)
         if pronoun:
             link = coref.link_at(self.doc, head, "pronoun")
             if link is not None and link.refs:
