@@ -1,6 +1,6 @@
 """Nouns of intention with their infinitive, more stance nouns with a preposition, who holds a stance, whose
 claim a claim is, which neighbour a cue-less quote follows, reported speech around quoted words, passive
-judgements, and possessive pronouns as speakers."""
+judgements, possessive pronouns as speakers, and a cue after two clauses."""
 from __future__ import annotations
 
 import pytest
@@ -76,3 +76,16 @@ def test_a_possessive_pronoun_speaks_for_its_antecedent(quotes_of):
     found = quotes_of("Senator Ruth Adler spoke on Tuesday. She repeated her criticism of the trade agreement.")
     criticism = only([q for q in found if q.cue == "criticism"])
     assert (criticism.speaker.text, criticism.speaker.name) == ("her", "Ruth Adler")
+
+
+@pytest.mark.parametrize("sentence, content", [
+    # two clauses the parser hangs from the cue
+    ("The talks collapsed on Monday, but both sides agreed to meet again next week, the mediator said.",
+     "The talks collapsed on Monday, but both sides agreed to meet again next week"),
+    # a cue set off after the second of two conjuncts
+    ("The talks collapsed on Monday and both sides left the capital, a diplomat said.",
+     "The talks collapsed on Monday and both sides left the capital"),
+])
+def test_a_cue_after_two_clauses_reports_both(quotes_of, sentence, content):
+    said = only([q for q in quotes_of(sentence) if q.cue == "said"])
+    assert said.text == content

@@ -156,12 +156,15 @@ class ReportedSpeech:
                      for span in rule.reader(self, verb)), None)
 
     def clause(self, verb: int) -> Iterator[Span]:
-        """"said (that) the talks had failed": the clausal complement, the first after the verb."""
+        """"said (that) the talks had failed": the clausal complement, the first after the verb; a cue after
+        its clauses reports all of them."""
         tokens, parse = self.parse.tokens, self.parse
         clauses = [k for k in parse.children(verb) if tokens[k].dep == "ccomp"]
-        if clauses:
-            after = [k for k in clauses if k > verb]
-            yield self._span(parse.subtree(after[0] if after else clauses[-1]))
+        after = [k for k in clauses if k > verb]
+        if after:
+            yield self._span(parse.subtree(after[0]))
+        elif clauses:  # "A, but B, the mediator said": every clause before the cue, as one
+            yield self._span(list(range(parse.subtree(clauses[0])[0], parse.subtree(clauses[-1])[-1] + 1)))
 
     def bare_adverbial(self, verb: int) -> Iterator[Span]:
         """"said after the meeting he would resign": a complement misparsed as a bare adverbial clause."""
@@ -288,7 +291,10 @@ class ReportedSpeech:
             return []
         if tok.dep != "parataxis" and tok.head > verb:
             return []
-        rest = [j for j in parse.subtree(tok.head) if j not in phrase]
+        host = tok.head
+        while tokens[host].dep == "conj" and tokens[host].head < host:
+            host = tokens[host].head  # "A, but B, the source added": the cue reports both conjuncts
+        rest = [j for j in parse.subtree(host) if j not in phrase]
         pieces = [[j for j in rest if j < first], [j for j in rest if j > last]]
         clauses = [p for p in pieces if len(p) >= 3 and any(tokens[j].pos in ("VERB", "AUX") for j in p)]
         spans = [self._trim(*self._span(p)) for p in clauses]
