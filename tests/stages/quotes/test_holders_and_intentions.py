@@ -1,6 +1,6 @@
 """Nouns of intention with their infinitive, more stance nouns with a preposition, who holds a stance, whose
 claim a claim is, which neighbour a cue-less quote follows, reported speech around quoted words, passive
-judgements, possessive pronouns as speakers, and a cue after two clauses."""
+judgements, possessive pronouns as speakers, a cue after two clauses, signatures and inverted cues."""
 from __future__ import annotations
 
 import pytest
@@ -89,3 +89,15 @@ def test_a_possessive_pronoun_speaks_for_its_antecedent(quotes_of):
 def test_a_cue_after_two_clauses_reports_both(quotes_of, sentence, content):
     said = only([q for q in quotes_of(sentence) if q.cue == "said"])
     assert said.text == content
+
+
+def test_a_dash_glued_to_the_closing_mark_still_signs_the_quote(quotes_of):
+    found = quotes_of("Readers sent us their views on the new bypass.\n\n"
+                      "“The traffic on our street has doubled since it opened.”― Marta Kowalski\n\n"
+                      "“Nobody asked the people who live here.” ― Tom Reyes")
+    assert [q.speaker.text for q in found] == ["Marta Kowalski", "Tom Reyes"]
+
+
+def test_an_inverted_cue_without_a_parsed_subject_takes_the_name_after_it(quotes_of):
+    q = only(quotes_of('Said Ellis: “Nobody on the council wants to talk about the cost.”'))
+    assert (q.cue, q.speaker.text) == ("Said", "Ellis")

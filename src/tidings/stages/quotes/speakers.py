@@ -69,6 +69,8 @@ class Speakers:
         for kid in self.parse.children(head):
             if kid < head and tokens[kid].dep in _NP_LEFT:
                 first = min(first, self.parse.subtree(kid)[0])
+        while first < head and (tokens[first].pos == "VERB" or not any(c.isalnum() for c in tokens[first].text)):
+            first += 1  # a mark, dash or cue the parser took into the name ('"…"― Jane Alvarez', 'Said Ellis:')
         last = head
         for kid in self.parse.children(head):
             if kid > head and tokens[kid].dep in _NAME_COMPOUNDS and kid == last + 1:
