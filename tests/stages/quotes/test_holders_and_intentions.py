@@ -1,6 +1,7 @@
 """Nouns of intention with their infinitive, more stance nouns with a preposition, who holds a stance, whose
 claim a claim is, which neighbour a cue-less quote follows, reported speech around quoted words, passive
-judgements, possessive pronouns as speakers, a cue after two clauses, signatures and inverted cues."""
+judgements, possessive pronouns as speakers, a cue after two clauses, signatures, inverted cues, and verbs of
+rebuke, esteem and rating."""
 from __future__ import annotations
 
 import pytest
@@ -101,3 +102,15 @@ def test_a_dash_glued_to_the_closing_mark_still_signs_the_quote(quotes_of):
 def test_an_inverted_cue_without_a_parsed_subject_takes_the_name_after_it(quotes_of):
     q = only(quotes_of('Said Ellis: “Nobody on the council wants to talk about the cost.”'))
     assert (q.cue, q.speaker.text) == ("Said", "Ellis")
+
+
+@pytest.mark.parametrize("sentence, cue, content", [
+    ("The opposition leader chastised the health minister for the long delays at rural clinics.",
+     "chastised", "the long delays at rural clinics"),
+    ("Independent fact-checkers rated the governor's statement as mostly false.",
+     "rated", "the governor's statement as mostly false"),
+    ("Older voters still admire the former president.", "admire", "the former president"),
+])
+def test_verbs_of_rebuke_esteem_and_rating(quotes_of, sentence, cue, content):
+    q = only(quotes_of(sentence))
+    assert (q.cue, q.text) == (cue, content)
