@@ -16,6 +16,9 @@ from tests.stages.test_quotes import only
     # the object of a light verb: the verb's subject holds it
     ("The governor made a decision to veto the spending bill on Friday.",
      "decision", "to veto the spending bill on Friday", "The governor"),
+    # a noun that also takes a preposition ("a proposal for")
+    ("The finance minister's proposal to cut fuel subsidies drew protests.",
+     "proposal", "to cut fuel subsidies", "The finance minister"),
 ])
 def test_noun_of_intention_and_its_infinitive(quotes_of, sentence, cue, content, speaker):
     q = only(quotes_of(sentence))

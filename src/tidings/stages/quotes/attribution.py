@@ -276,8 +276,8 @@ class Attributor:
         self._quoted_mask[start:end] = b"\x01" * (end - start)
 
     def _signature(self, tail: list[int], complete: bool, end: int) -> Cue | None:
-        """'"…" ― Jane Alvarez, a nurse': a dash then a name signs a complete quote (``end``: the quote's end,
-        where a dash glued to the closing mark, '"…"― Jane Alvarez', stands in a token of its own with the mark)."""
+        """'"…" ― Jane Alvarez, a nurse': a dash then a name signs a complete quote; ``end`` is where the quote
+        ends, since a dash glued to the closing mark ('"…"― Jane Alvarez') shares the mark's token."""
         tokens = self.parse.tokens
         words = [i for i in tail if not tokens[i].text.isspace()]
         if words and tokens[words[0]].text in _DASHES:

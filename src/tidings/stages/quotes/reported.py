@@ -132,8 +132,8 @@ class ReportedSpeech:
             yield found
 
     def stance_word(self, tok: Token) -> Iterator[Reported]:
-        """"a staunch opponent of", "critical of"; else an adjective of belief with its clause."""
-        found = self._word_with_prep(tok.i)
+        """"a staunch opponent of", "critical of", "a proposal to …"; else an adjective of belief with its clause."""
+        found = self._word_with_prep(tok.i) or self._noun_infinitive(tok.i)
         if found is None and tok.lemma.lower() in self.lex.clause_adjectives:
             found = self._adjective_clause(tok.i)
         if found is not None:
