@@ -19,7 +19,7 @@ def toml(tmp_path):
 def test_the_defaults_are_the_stages_own():
     config = load(environ={})
     assert config == Config()
-    assert config.places.min_scan_population == 20_000 and config.quotes.max_quoted_share == 0.5
+    assert config.places.min_scan_population == 20_000 and config.quotes.max_quoted_share == 0.9
     assert config.events.min_confidence is None and config.events.loose is None and config.topic.gate
 
 
@@ -33,7 +33,7 @@ def test_overrides_beat_the_file_which_beats_the_environment(toml):
     assert config.places.min_scan_population == 5000     # file > environment
     assert config.places.min_city_population == 200      # file > default
     assert config.quotes.min_unattributed_words == 9      # environment > default
-    assert config.quotes.max_quoted_share == 0.5          # default
+    assert config.quotes.max_quoted_share == 0.9          # default
 
 
 def test_the_older_environment_names_still_work_and_the_generic_ones_win():

@@ -92,7 +92,7 @@ class QuotesOptions:
     """Shortest unattributed quote kept (words); largest share of quoted text in a reported one."""
 
     min_unattributed_words: int = field(default=6, metadata=_bounds(0))
-    max_quoted_share: float = field(default=0.5, metadata=_bounds(0.0, 1.0))
+    max_quoted_share: float = field(default=0.9, metadata=_bounds(0.0, 1.0))
 
 
 @dataclass(frozen=True)

@@ -2,9 +2,9 @@
 
 Data: ``data/quotes/cues.json`` (cue verbs by kind, the named sub-classes of reporting verbs that the
 events stage reads, stance verbs, hearsay verbs, cue nouns, stance nouns and adjectives, prepositional,
-infinitive and object complements, document and source nouns, role descriptions, pronouns; its ``about``
-says what each list holds) and ``data/quotes/names.json`` (given names by gender, a
-fallback for pronoun resolution). Both carry a ``version``.
+infinitive and object complements, nouns of intention, judging verbs, document and source nouns, role
+descriptions, pronouns; its ``about`` says what each list holds) and ``data/quotes/names.json`` (given
+names by gender, a fallback for pronoun resolution). Both carry a ``version``.
 """
 from __future__ import annotations
 
@@ -16,8 +16,8 @@ from pathlib import Path
 DATA = Path(__file__).parent / "data" / "quotes"
 GENDERS = ("male", "female")
 _LEMMA_LISTS = ("speech", "cognition", "evidence", "stance", "reporting_verbs", "obligation_reporting_verbs",
-                "xcomp_verbs", "object_complement_verbs", "object_content_verbs", "nouns", "document_nouns",
-                "source_nouns", "hearsay_verbs", "clause_adjectives")
+                "xcomp_verbs", "object_complement_verbs", "object_content_verbs", "nouns", "infinitive_nouns",
+                "document_nouns", "source_nouns", "hearsay_verbs", "judging_verbs", "clause_adjectives")
 #: Named sub-classes of the verbs of saying and belief: (list, the lists it must lie within).
 _SUB_CLASSES = (("reporting_verbs", ("speech", "cognition")), ("obligation_reporting_verbs", ("reporting_verbs",)))
 
@@ -41,9 +41,13 @@ class QuoteLexicon:
     object_complement_verbs: frozenset[str]
     object_content_verbs: frozenset[str]
     nouns: frozenset[str]
+    #: nouns of decision or intention whose infinitive clause is attributed content ("her refusal to testify")
+    infinitive_nouns: frozenset[str]
     source_phrases: tuple[tuple[str, ...], ...]
     source_nouns: frozenset[str]
     hearsay_verbs: frozenset[str]
+    #: verbs whose passive subject is the one judged ("was accused of fraud", "was described as reckless")
+    judging_verbs: frozenset[str]
     clause_adjectives: frozenset[str]
     document_nouns: frozenset[str]
     descriptions: dict[str, str | None]
@@ -77,7 +81,8 @@ def validate(cues: dict | None = None, names: dict | None = None) -> list[str]:
         problems.extend(f"cues.json: {key} entry {w!r} is not a lower-case lemma"
                         for w in items if not w or w != w.lower() or w != w.strip())
     cue_verbs = {w for kind in ("speech", "cognition", "evidence", "stance") for w in cues.get(kind, [])}
-    for key in ("prep_complements", "xcomp_verbs", "object_complement_verbs", "object_content_verbs", "hearsay_verbs"):
+    for key in ("prep_complements", "xcomp_verbs", "object_complement_verbs", "object_content_verbs", "hearsay_verbs",
+                "judging_verbs"):
         problems.extend(f"cues.json: {key} entry {w!r} is not a speech, cognition, evidence or stance verb"
                         for w in cues.get(key, []) if w not in cue_verbs)
     for key, within in _SUB_CLASSES:
@@ -134,9 +139,11 @@ def load() -> QuoteLexicon:
         object_complement_verbs=frozenset(cues["object_complement_verbs"]),
         object_content_verbs=frozenset(cues["object_content_verbs"]),
         nouns=frozenset(cues["nouns"]),
+        infinitive_nouns=frozenset(cues["infinitive_nouns"]),
         source_phrases=tuple(tuple(p) for p in cues["source_phrases"]),
         source_nouns=frozenset(cues["source_nouns"]),
         hearsay_verbs=frozenset(cues["hearsay_verbs"]),
+        judging_verbs=frozenset(cues["judging_verbs"]),
         clause_adjectives=frozenset(cues["clause_adjectives"]),
         document_nouns=frozenset(cues["document_nouns"]),
         descriptions=dict(cues["descriptions"]),

@@ -58,7 +58,7 @@ _PLUS_ONE = bytes(range(1, 256)) + b"\xff"
 
 
 def run(doc: Document, *, lexicon: QuoteLexicon | None = None, min_unattributed_words: int = 6,
-        max_quoted_share: float = 0.5) -> Document:
+        max_quoted_share: float = 0.9) -> Document:
     """Add the quotes layer to ``doc`` (needs the parse; keeps actors-stage mentions for speakers)."""
     parse = doc.parse
     if parse is None:
@@ -79,7 +79,7 @@ def run(doc: Document, *, lexicon: QuoteLexicon | None = None, min_unattributed_
     reported = [r for r in find_reported(attributor)
                 if _quoted_share(r.start, r.end, attributor.quoted) < max_quoted_share]
     reported = _unique([_with_closing_mark(r, marked) for r in reported])
-    cues = _inherit(marked, cues, text, paras, reported)
+    cues = _inherit(marked, cues, text, paras, reported, parse)
     speakers = Speakers(doc, lex, attributor.quoted)
     refs: dict[int, ActorRef] = {}
 
@@ -191,8 +191,8 @@ def _is_person_name(doc: Document, parse: Parse, start: int, end: int) -> bool:
         (m.start, m.end) == (start, end) and m.label == "PERSON" for m in doc.mentions)
 
 
-def _inherit(marked: list[MarkedQuote], cues: list[Cue | None], text: str,
-             paras: list[tuple[int, int]], reported: list[Reported]) -> list[Cue | None]:
+def _inherit(marked: list[MarkedQuote], cues: list[Cue | None], text: str, paras: list[tuple[int, int]],
+             reported: list[Reported], parse: Parse) -> list[Cue | None]:
     """Give cue-less quotes the cue of the quote they continue or stand beside."""
     cues = list(cues)
     # a multi-paragraph quote: every part shares the first cue found along the chain
@@ -207,14 +207,17 @@ def _inherit(marked: list[MarkedQuote], cues: list[Cue | None], text: str,
         shared = next((cues[i] for i in chain if cues[i] is not None), None)
         for i in chain:
             cues[i] = cues[i] or shared
-    # "'A.' 'B,' she said." : a neighbour in the same paragraph, the following one first
+    # "'A.' 'B,' she said." : a neighbour in the same paragraph, the following one first, unless the quote
+    # before has its cue between the two ("'A,' she said. 'B.'": B goes on in A's voice)
     for i, quote in enumerate(marked):
         if cues[i] is not None or quote.fragment:
             continue
         same = [j for j, other in enumerate(marked)
                 if j != i and other.paragraph == quote.paragraph and not other.fragment and cues[j] is not None]
-        later = [j for j in same if j > i]
-        if same:
+        before_it, later = [j for j in same if j < i], [j for j in same if j > i]
+        if before_it and _cue_between(parse, cues[before_it[-1]], marked[before_it[-1]], quote):
+            cues[i] = cues[before_it[-1]]
+        elif same:
             cues[i] = cues[later[0]] if later else cues[same[-1]]
     # a quote filling its own paragraph after a paragraph whose last attribution has a speaker
     for i, quote in enumerate(marked):
@@ -231,6 +234,11 @@ def _inherit(marked: list[MarkedQuote], cues: list[Cue | None], text: str,
         if earlier:
             cues[i] = max(earlier, key=lambda pair: pair[0])[1]
     return cues
+
+
+def _cue_between(parse: Parse, cue: Cue | None, before: MarkedQuote, quote: MarkedQuote) -> bool:
+    """True when ``cue`` (the cue of the quote ``before``) stands between that quote and ``quote``."""
+    return cue is not None and before.outer_end <= parse.tokens[cue.head].start < quote.outer_start
 
 
 _TITLE_SMALL_WORDS = grammar.words("title_small_words")

@@ -91,6 +91,10 @@ class Attributor:
         if found is not None and self.in_quote(tokens[found].start) and not self.in_quote(tokens[verb].start):
             inverted = self._inverted_subject(verb)
             return inverted if inverted is not None else self._noun_before(verb)
+        if found is None and tokens[verb].tag in ("VBD", "VBZ"):  # 'Said Ellis: "…"', parsed without a subject
+            inverted = self._inverted_subject(verb)
+            if inverted is not None and (inverted + 1 == len(tokens) or tokens[inverted + 1].pos == "PUNCT"):
+                return inverted
         return found
 
     def _subject_of(self, verb: int) -> int | None:
@@ -211,7 +215,7 @@ class Attributor:
         tail_limit = 40 if comma_end else 5 if terminal else 12
         tail = self._window(after, 1, tail_limit, para)
         head = self._window(before, -1, 30, para)
-        signed = self._signature(tail, terminal or close is None)
+        signed = self._signature(tail, terminal or close is None, quote.outer_end)
         if signed is not None:
             return signed
         governing = self._governing_cue(quote)
@@ -271,18 +275,25 @@ class Attributor:
         self.quoted.append((start, end))
         self._quoted_mask[start:end] = b"\x01" * (end - start)
 
-    def _signature(self, tail: list[int], complete: bool) -> Cue | None:
-        """'"…" ― Jane Alvarez, a nurse': a dash then a name signs a complete quote."""
+    def _signature(self, tail: list[int], complete: bool, end: int) -> Cue | None:
+        """'"…" ― Jane Alvarez, a nurse': a dash then a name signs a complete quote; ``end`` is where the quote
+        ends, since a dash glued to the closing mark ('"…"― Jane Alvarez') shares the mark's token."""
         tokens = self.parse.tokens
         words = [i for i in tail if not tokens[i].text.isspace()]
-        if not complete or len(words) < 2 or tokens[words[0]].text not in _DASHES:
+        if words and tokens[words[0]].text in _DASHES:
+            dash, words = words[0], words[1:]
+        elif tail and any(self.text.startswith(mark, end) for mark in _DASHES):
+            dash = tail[0] - 1  # the token holding the closing mark and the dash
+        else:
             return None
-        name = words[1]
+        if not complete or not words:
+            return None
+        name = words[0]
         if tokens[name].ent_type not in ("PERSON", "ORG") and tokens[name].pos != "PROPN":
             return None
         while tokens[name].dep in _NAME_COMPOUNDS and tokens[name].head > name:
             name = tokens[name].head
-        return Cue((tail[0],), name)
+        return Cue((dash,), name)
 
     def _inverted_subject(self, verb: int) -> int | None:
         """The speaker named right after the cue ('"…," said the senator from Ohio'): the first noun after

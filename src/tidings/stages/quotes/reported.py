@@ -21,7 +21,8 @@ from .marks import strip_span
 Span = tuple[int, int]
 
 _SUBJECTS = grammar.labels("subjects")
-_DEFINITE = grammar.words("determiners")
+#: Words that make a group of holders a count of them ("most voters back the plan").
+_QUANTIFIERS = grammar.words("quantifying_determiners")
 #: Dependents of a cue verb in which a that-clause misparsed as a relative clause may hang ("said in a
 #: statement that …", "told a meeting of leaders that …").
 _RELATIVE_HOSTS = ("prep", "dobj", "npadvmod")
@@ -92,10 +93,11 @@ class ReportedSpeech:
             yield Reported(*span, cue)
 
     def passive_cue(self, tok: Token) -> Iterator[Reported]:
-        """"was endorsed by dozens of papers": the agent holds the view, the subject is its object; "the talks
-        are expected to resume": what is believed, with or without an agent."""
+        """"was endorsed by dozens of papers": the agent holds the view, the subject is its object; "he was
+        accused of fraud": the judgement, held by nobody named; "the talks are expected to resume": what is
+        believed, with or without an agent."""
         agent = self.attributor.passive_agent(tok.i)
-        span = (self._passive_content(tok.i) if agent is not None else None) or self._hearsay(tok.i)
+        span = (self._passive_content(tok.i) if agent is not None else self._judged(tok.i)) or self._hearsay(tok.i)
         if span is not None:
             yield Reported(*span, Cue((tok.i,), agent))
 
@@ -120,12 +122,18 @@ class ReportedSpeech:
         span = self._that_clause(tok.i)
         if span is not None:
             yield Reported(*span, Cue((tok.i,), self._noun_speaker(tok.i)))
-        elif (found := self._word_with_prep(tok.i)) is not None:
+        elif (found := self._word_with_prep(tok.i) or self._noun_infinitive(tok.i)) is not None:
+            yield found
+
+    def intention_noun(self, tok: Token) -> Iterator[Reported]:
+        """"the union's refusal to negotiate", "made a decision to resign": the infinitive its holder intends."""
+        found = self._noun_infinitive(tok.i)
+        if found is not None:
             yield found
 
     def stance_word(self, tok: Token) -> Iterator[Reported]:
-        """"a staunch opponent of", "critical of"; else an adjective of belief with its clause."""
-        found = self._word_with_prep(tok.i)
+        """"a staunch opponent of", "critical of", "a proposal to …"; else an adjective of belief with its clause."""
+        found = self._word_with_prep(tok.i) or self._noun_infinitive(tok.i)
         if found is None and tok.lemma.lower() in self.lex.clause_adjectives:
             found = self._adjective_clause(tok.i)
         if found is not None:
@@ -148,12 +156,15 @@ class ReportedSpeech:
                      for span in rule.reader(self, verb)), None)
 
     def clause(self, verb: int) -> Iterator[Span]:
-        """"said (that) the talks had failed": the clausal complement, the first after the verb."""
+        """"said (that) the talks had failed": the clausal complement, the first after the verb; a cue after
+        its clauses reports all of them."""
         tokens, parse = self.parse.tokens, self.parse
         clauses = [k for k in parse.children(verb) if tokens[k].dep == "ccomp"]
-        if clauses:
-            after = [k for k in clauses if k > verb]
-            yield self._span(parse.subtree(after[0] if after else clauses[-1]))
+        after = [k for k in clauses if k > verb]
+        if after:
+            yield self._span(parse.subtree(after[0]))
+        elif clauses:  # "A, but B, the mediator said": every clause before the cue, as one
+            yield self._span(list(range(parse.subtree(clauses[0])[0], parse.subtree(clauses[-1])[-1] + 1)))
 
     def bare_adverbial(self, verb: int) -> Iterator[Span]:
         """"said after the meeting he would resign": a complement misparsed as a bare adverbial clause."""
@@ -246,14 +257,9 @@ class ReportedSpeech:
             lemma in self.lex.speech or lemma in self.lex.cognition or lemma in self.lex.evidence)
 
     def _holder(self, speaker: int) -> bool:
-        """A speaker that can hold a stance: a name, a pronoun, a role, or a definite noun ("the union",
-        "his campaign"); not a bare or quantified plural ("voters", "most voters")."""
-        tok = self.parse.tokens[speaker]
-        if tok.ent_type in NAMED_LABELS or tok.pos in ("PROPN", "PRON") or tok.lemma.lower() in self.lex.descriptions:
-            return True
-        return any(self.parse.tokens[k].dep == "poss" or (
-            self.parse.tokens[k].dep == "det" and self.parse.tokens[k].lemma.lower() in _DEFINITE)
-            for k in self.parse.children(speaker))
+        """A speaker that can hold a stance: anyone named or described ("the union", "Democrats", "critics"),
+        but not a quantified group ("most voters", "some analysts"), which counts the holders without naming them."""
+        return not any(self.parse.tokens[k].text.lower() in _QUANTIFIERS for k in self.parse.children(speaker))
 
     def _span(self, tokens: list[int]) -> Span:
         """Character span of a token list, without a leading "But" / "However,"."""
@@ -285,7 +291,10 @@ class ReportedSpeech:
             return []
         if tok.dep != "parataxis" and tok.head > verb:
             return []
-        rest = [j for j in parse.subtree(tok.head) if j not in phrase]
+        host = tok.head
+        while tokens[host].dep == "conj" and tokens[host].head < host:
+            host = tokens[host].head  # "A, but B, the source added": the cue reports both conjuncts
+        rest = [j for j in parse.subtree(host) if j not in phrase]
         pieces = [[j for j in rest if j < first], [j for j in rest if j > last]]
         clauses = [p for p in pieces if len(p) >= 3 and any(tokens[j].pos in ("VERB", "AUX") for j in p)]
         spans = [self._trim(*self._span(p)) for p in clauses]
@@ -297,6 +306,22 @@ class ReportedSpeech:
             return None
         subjects = [k for k in self.parse.children(verb) if self.parse.tokens[k].dep == "nsubjpass"]
         return self._span(self.parse.subtree(subjects[0])) if subjects else None
+
+    def _judged(self, verb: int) -> Span | None:
+        """"The mayor was accused of fraud", "the plan was described as reckless": a passive judging verb
+        with its judgement (a listed preposition, "as", or a predicate) reports the whole clause."""
+        tokens, parse = self.parse.tokens, self.parse
+        lemma = tokens[verb].lemma.lower()
+        if lemma not in self.lex.judging_verbs:
+            return None
+        kids = parse.children(verb)
+        subjects = [k for k in kids if tokens[k].dep == "nsubjpass" and k < verb]
+        preps = self.lex.prep_complements.get(lemma, frozenset()) | {"as"}
+        judgements = [k for k in kids if k > verb and (tokens[k].dep == "oprd" or (
+            tokens[k].dep == "prep" and tokens[k].text.lower() in preps))]
+        if not subjects or not judgements:
+            return None
+        return tokens[parse.subtree(subjects[0])[0]].start, tokens[parse.subtree(judgements[0])[-1]].end
 
     def _hearsay(self, verb: int) -> Span | None:
         """What a passive cue of belief or saying reports: "the talks are expected to resume" (subject and
@@ -360,6 +385,20 @@ class ReportedSpeech:
                     return Reported(*self._span(parse.subtree(objects[0])), Cue((word,), speaker))
         return None
 
+    def _noun_infinitive(self, noun: int) -> Reported | None:
+        """A noun of decision or intention and the infinitive clause hanging from it ("her decision to resign"),
+        when someone identifiable holds it."""
+        tokens, parse = self.parse.tokens, self.parse
+        if tokens[noun].lemma.lower() not in self.lex.infinitive_nouns:
+            return None
+        for kid in parse.children(noun):
+            clause = parse.subtree(kid)
+            if tokens[kid].dep == "acl" and kid > noun and tokens[clause[0]].tag == "TO":
+                speaker = self._holder_of(noun)
+                if speaker is not None and self._holder(speaker):
+                    return Reported(*self._span(clause), Cue((noun,), speaker))
+        return None
+
     def _adjective_clause(self, adjective: int) -> Reported | None:
         """"Officials are confident (that) the dam will hold": the clause an adjective of belief takes,
         when someone identifiable holds it."""
@@ -387,15 +426,18 @@ class ReportedSpeech:
         return self.attributor.speaker_of(word) if tok.dep == "ROOT" and tok.pos == "ADJ" else None
 
     def _noun_speaker(self, noun: int) -> int | None:
-        """"his claim" → his; "Republicans expressed concern" → Republicans; "Trump claims that …" (a verb
+        """"Trump's claim" → Trump, even as the object of someone else's verb; "Republicans expressed concern" and
+        "Critics repeated their claim" → the verb's subject; "his claim" → his; "Trump claims that …" (a verb
         the parser took for a noun with a name before it) → Trump."""
         tokens = self.parse.tokens
+        owner = next((k for k in self.parse.children(noun) if tokens[k].dep == "poss"), None)
+        if owner is not None and tokens[owner].pos != "PRON":  # "rated Trump's claim": the named owner
+            return owner
         if tokens[noun].dep in ("dobj", "pobj", "attr"):
             subject = self.attributor.speaker_of(tokens[noun].head)
             if subject is not None:
                 return subject
-        owner = next((k for k in self.parse.children(noun) if tokens[k].dep == "poss"), None)
-        if owner is None and tokens[noun].tag == "NNS" and tokens[noun].dep in ("nsubj", "ROOT"):
+        if tokens[noun].tag == "NNS" and tokens[noun].dep in ("nsubj", "ROOT"):
             owner = next((k for k in self.parse.children(noun) if tokens[k].dep in _SUBJECTS or (
                 tokens[k].dep == "compound" and tokens[k].ent_type in NAMED_LABELS)), None)
         return owner
@@ -442,6 +484,7 @@ TOKEN_READERS: tuple[TokenRule, ...] = (
     TokenRule(ReportedSpeech.active_cue, cue_verb=True),
     TokenRule(ReportedSpeech.speech_noun, pos=frozenset({"NOUN"}), lemmas=lambda lex: lex.nouns),
     TokenRule(ReportedSpeech.stance_word, pos=frozenset({"NOUN", "ADJ"}), lemmas=lambda lex: lex.prep_words),
+    TokenRule(ReportedSpeech.intention_noun, pos=frozenset({"NOUN"}), lemmas=lambda lex: lex.infinitive_nouns),
     TokenRule(ReportedSpeech.belief_adjective, pos=frozenset({"ADJ"}), lemmas=lambda lex: lex.clause_adjectives),
 )
 

@@ -69,6 +69,8 @@ class Speakers:
         for kid in self.parse.children(head):
             if kid < head and tokens[kid].dep in _NP_LEFT:
                 first = min(first, self.parse.subtree(kid)[0])
+        while first < head and (tokens[first].pos == "VERB" or not any(c.isalnum() for c in tokens[first].text)):
+            first += 1  # a mark, dash or cue the parser took into the name ('"…"― Jane Alvarez', 'Said Ellis:')
         last = head
         for kid in self.parse.children(head):
             if kid > head and tokens[kid].dep in _NAME_COMPOUNDS and kid == last + 1:
@@ -89,8 +91,9 @@ class Speakers:
     def _resolve(self, head: int) -> ActorRef:
         tok = self.parse.tokens[head]
         lower = tok.text.lower()
+        # a subject relative ("…, who said"), or a personal pronoun in any form ("she said", "his claim")
         pronoun = (lower in _RELATIVE and tok.dep.startswith("nsubj")) or \
-            (lower in self.lex.pronouns and tok.pos == "PRON")
+            (tok.pos == "PRON" and lower in coref.PRONOUNS and lower not in _RELATIVE)
         if pronoun:
             link = coref.link_at(self.doc, head, "pronoun")
             if link is not None and link.refs:
