@@ -148,3 +148,16 @@ def test_attack_in_words_between_two_politicians_is_criticism(code):
     doc = code("Senator John Smith attacked Senator Mary Jones over the budget, saying she had misled voters.")
     (event,) = [e for e in doc.events if e.trigger.text == "attacked"]
     assert event.type == "ACCUSE" and event.cameo == "111"
+
+
+def test_one_urged_in_the_passive_is_the_recipient_not_the_actor(code):
+    doc = code("Prime Minister Tony Blair was urged to push for action on climate change at the summit.")
+    (event,) = [e for e in doc.events if e.trigger.text == "urged"]
+    assert event.actor is None and event.recipient is not None and "Blair" in event.recipient.text
+
+
+def test_subject_of_a_passive_participle_adjunct_underwent_it(code):
+    doc = code("Former spy Sergei Skripal spoke for the first time since being poisoned in Britain by Russian agents.")
+    (event,) = [e for e in doc.events if e.trigger.text == "poisoned"]
+    assert event.recipient is not None and "Skripal" in event.recipient.text
+    assert event.actor is None or "Skripal" not in event.actor.text

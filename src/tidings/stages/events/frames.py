@@ -66,8 +66,11 @@ def anchor_of(parse: Parse, match: Match) -> int:
 
 def is_passive(parse: Parse, i: int) -> bool:
     kids = [parse.tokens[c].dep for c in parse.children(i)]
-    return "auxpass" in kids or "nsubjpass" in kids or (
-        parse.tokens[i].tag == "VBN" and parse.tokens[i].dep in PARTICIPLE_DEPS and "agent" in kids)
+    tok = parse.tokens[i]
+    return "auxpass" in kids or "nsubjpass" in kids or tok.tag == "VBN" and (
+        tok.dep in PARTICIPLE_DEPS and "agent" in kids
+        # a bare past participle adjunct ("X is in jail, arrested in March"): X underwent it
+        or tok.dep in ("advcl", "acl") and not {"aux", "nsubj", "csubj"} & set(kids))
 
 
 def conjuncts(parse: Parse, i: int) -> list[int]:
@@ -125,10 +128,11 @@ def subject_of(parse: Parse, i: int) -> tuple[int | None, str]:
             if subj is not None:
                 return subj, rule
             subj = child(parse, i, "nsubjpass")
-            if subj is not None and child(parse, i, "xcomp") is not None:
+            if subj is not None and child(parse, i, "xcomp") is not None and \
+                    tok.lemma.lower() not in OBJECT_CONTROL:  # "was urged to resign": the one urged acts not
                 return subj, "adjectival passive ('is prepared to')"
-            if subj is not None:
-                return None, "passive without agent"
+            if subj is not None or tok.dep in INHERIT_DEPS:
+                return None, "passive without agent"  # "since being poisoned": who undergoes it did not act
         else:
             subj = child(parse, i, *SUBJECT_DEPS)
             if subj is not None and tok.dep == "relcl" and parse.tokens[subj].tag in ("WDT", "WP"):
@@ -264,7 +268,7 @@ def build(parse: Parse, match: Match) -> Frame:
         frame.passive = is_passive(parse, anchor)
         actor, frame.actor_rule = subject_of(parse, anchor)
         if actor is None and frame.passive and reports_stance(match.pattern.type) and \
-                child(parse, anchor, "agent") is None:
+                child(parse, anchor, "agent") is None and parse.tokens[anchor].lemma.lower() not in OBJECT_CONTROL:
             actor, frame.actor_rule = child(parse, anchor, "nsubjpass"), "adjectival passive stance"
             frame.passive = False
     if actor is not None:
@@ -281,6 +285,10 @@ def build(parse: Parse, match: Match) -> Frame:
             if recipient is None and parse.tokens[anchor].dep in PARTICIPLE_DEPS:
                 # "X, backed by Y,"
                 recipient, frame.recipient_rule = parse.tokens[anchor].head, "noun the participle modifies"
+            if recipient is None and parse.tokens[anchor].dep in INHERIT_DEPS:
+                # "she spoke for the first time since being poisoned": the subject it inherits underwent it
+                recipient, _ = subject_of(parse, parse.tokens[anchor].head)
+                frame.recipient_rule = "subject a passive participle inherits"
         else:
             recipient, frame.recipient_rule = _object_near(parse, match, anchor)
     if recipient is None and nominal and parse.tokens[anchor].dep == "nsubj":  # "the strikes hit a depot"
