@@ -21,8 +21,9 @@ DATA = Path(__file__).parent / "data" / "lexicon"
 ENV_VAR = "TIDINGS_LEXICON"
 FRAMES = ontology.FRAMES
 SLOT = "*"
-#: ``voice=undergo``: the pattern's subject suffers the event, its from/by phrase does it ("came under fire from").
-VOICES = ("active", "undergo")
+#: ``voice=undergo``: the pattern's subject suffers the event, its from/by phrase does it ("came under fire from");
+#: ``voice=doer``: a noun pattern's slot names who does it ("the resignation of *").
+VOICES = ("active", "undergo", "doer")
 #: Words that end the event noun of a nominal pattern ("air strikes on *" is headed by "strikes").
 NOUN_STOPS = frozenset({"of", "on", "with", "to", "against", "in", "into", "between", "by", "for", "at", "from",
                         "over", "near", "along", "around", "outside", SLOT})

@@ -161,3 +161,9 @@ def test_subject_of_a_passive_participle_adjunct_underwent_it(code):
     (event,) = [e for e in doc.events if e.trigger.text == "poisoned"]
     assert event.recipient is not None and "Skripal" in event.recipient.text
     assert event.actor is None or "Skripal" not in event.actor.text
+
+
+def test_the_of_phrase_of_a_resignation_is_who_resigns(code):
+    doc = code("The scandal forced the resignation of Defence Secretary Geoff Hoon on Monday.")
+    (event,) = of_type(doc, "RETREAT")
+    assert event.actor is not None and "Hoon" in event.actor.text and event.recipient is None

@@ -262,6 +262,9 @@ def build(parse: Parse, match: Match) -> Frame:
     frame = Frame(match=match, anchor=anchor, nominal=nominal)
     if match.pattern.voice == "undergo":
         return _undergoer_frame(parse, frame)
+    if nominal and match.pattern.voice == "doer" and match.slot is not None:
+        frame.actors, frame.actor_rule = conjuncts(parse, match.slot), "the noun's of-phrase does it"
+        return frame
     if nominal:
         actor, frame.actor_rule = governing_noun_actor(parse, anchor)
     else:
