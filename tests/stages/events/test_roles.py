@@ -167,3 +167,9 @@ def test_the_of_phrase_of_a_resignation_is_who_resigns(code):
     doc = code("The scandal forced the resignation of Defence Secretary Geoff Hoon on Monday.")
     (event,) = of_type(doc, "RETREAT")
     assert event.actor is not None and "Hoon" in event.actor.text and event.recipient is None
+
+
+def test_a_violence_verb_whose_subject_is_the_attack_is_no_second_event(code):
+    doc = code("A Taliban suicide attack on the police headquarters in Kabul killed 12 officers on Monday.")
+    assaults = of_type(doc, "ASSAULT")
+    assert [e.trigger.text for e in assaults] == ["attack"]

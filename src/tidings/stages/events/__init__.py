@@ -43,6 +43,24 @@ def _distinct(events: list[Event]) -> list[Event]:
     return out
 
 
+def _fold_outcomes(events: list[Event]) -> list[Event]:
+    """An event whose actor phrase holds another event of its type is that event's outcome, not a second
+    event ("the bombing killed 258 people": one attack, whose victims the verb names)."""
+    out = []
+    for event in events:
+        cause = next((e for e in events if e is not event and e.type == event.type and event.actor is not None
+                      and event.actor.start is not None and event.actor.end is not None
+                      and event.actor.start <= e.trigger.start < event.actor.end), None)
+        if cause is None:
+            out.append(event)
+            continue
+        if cause.recipient is None:
+            cause.recipient = event.recipient
+        if cause.actor is None and event.actor is not None and (event.actor.actor_id or event.actor.country):
+            cause.actor = event.actor  # "US drone strikes killed ...": the phrase's named party did it
+    return out
+
+
 def _one_type_per_trigger(events: list[Event]) -> list[Event]:
     """Where candidates of several types share a trigger word, the type the scorer trusts most (a word
     says one thing; its parties may make several events of that type)."""
@@ -63,7 +81,7 @@ def run(doc: Document, *, lexicon: Lexicon | None = None,
     events = []
     for sentence in doc.parse.sentences:
         coded = [e for item in code_sentence(doc, sentence.index, lexicon) for e in to_events(doc, item)]
-        events.extend(_distinct(coded))
+        events.extend(_distinct(_fold_outcomes(coded)))
     model = event_scorer.load() if score else None
     if loose or (loose is None and model is not None):
         events.extend(speech_candidates.candidates(doc, {e.trigger.start for e in events}))
