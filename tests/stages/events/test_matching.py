@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import pytest
 
+from tests.stages.events.conftest import of_type
 from tidings.resources import lexicon
 from tidings.stages.events.matching import match_sentence
 
@@ -33,3 +34,14 @@ def test_longest_pattern_wins_on_a_head(matches):
 
 def test_event_noun_used_as_modifier_still_matches_its_compound(matches):
     assert "conflict:1831:n:suicide bombing" in matches("A suicide bombing hit the market in Kabul.")
+
+
+def test_a_pattern_preposition_deep_inside_an_object_predicate_is_not_the_patterns(code):
+    doc = code("Ohio Democratic Party chairman David Pepper called the court's ruling a huge win for Ohio voters.")
+    assert not of_type(doc, "REQUEST")
+
+
+def test_a_pattern_preposition_on_the_direct_object_still_counts(code):
+    doc = code("Senator John McCain accused the president of lying about the war in Iraq.")
+    (event,) = of_type(doc, "ACCUSE")
+    assert event.recipient is not None and "president" in event.recipient.text

@@ -110,15 +110,28 @@ def match_at(parse: Parse, head: int, pattern: Pattern, pool: list[int] | None =
                 slots.append(found)
             continue
         before_slot = k + 1 < len(pattern.words) and pattern.words[k + 1] == SLOT
-        final_to = word == "to" and k == len(pattern.words) - 1 and pattern.words[k - 1] == SLOT  # "urge * to"
+        after_slot = pattern.words[k - 1] == SLOT
+        final_to = word == "to" and k == len(pattern.words) - 1 and after_slot  # "urge * to"
         candidates = [i for i in pool if i not in used and (word == lemmas[i] or word == texts[i])
                       and not (before_slot and parse.tokens[i].tag == "TO")
-                      and not (final_to and parse.tokens[i].tag != "TO")]
+                      and not (final_to and parse.tokens[i].tag != "TO")
+                      and _attached(parse, i, used, after_slot)]
         if not candidates:
             return None
         last = min(candidates, key=lambda i: (i < last, abs(i - last)))
         used.add(last)
     return Match(pattern, head, tuple(sorted(used)), _recipient_slot(parse, slots))
+
+
+def _attached(parse: Parse, i: int, used: set[int], after_slot: bool) -> bool:
+    """A pattern's preposition hangs on a word of the pattern ("called for"), or on the direct object of one
+    ("brokered a truce between", "accused the minister of"), never deeper inside an object or on an object
+    predicate ("called the ruling a win for voters", "was called Secretary of State for Culture")."""
+    tok = parse.tokens[i]
+    if tok.pos != "ADP" or tok.head in used:
+        return True
+    holder = parse.tokens[tok.head]
+    return holder.head in used and (holder.dep == "dobj" or after_slot)
 
 
 #: Entity types that name a party rather than a thing.
