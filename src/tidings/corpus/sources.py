@@ -69,9 +69,11 @@ def _iso_date(value: str | None) -> str | None:
 @functools.cache
 def _trnews() -> dict[str, SourceText]:
     from tidings.eval.places import read_trnews
+    from tidings.stages.clean import normalise_date
 
     articles = read_trnews(shared_root() / "eval" / "places" / "TR-News.xml")
-    return {a.id: SourceText(f"trnews/{a.id}", a.text, a.published) for a in articles}
+    # the feed's dates come in many forms ("Wed Nov 23, 2016 | 4:55pm EST"): ISO, as the clean stage gives them
+    return {a.id: SourceText(f"trnews/{a.id}", a.text, normalise_date(a.published)) for a in articles}
 
 
 def load(doc_id: str) -> SourceText:

@@ -4,6 +4,18 @@ Every emitted event is judged against the annotation of its article: a real even
 (an annotated event at its trigger with its type), fully right (and its actor, recipient and status),
 or false, with the annotated reason (other sense, not political, generic, ...). Recall is over all
 annotated events of the split. The texts are read from ``../shared``.
+
+The arguments table's date row counts two kinds of emitted events of the right type (:func:`date_right`):
+
+* events whose annotation gives a date the article can place on the calendar (an ISO date as written, or
+  words such as "Monday" or "last week" read against the publication day with the event's status as
+  tense); the event is right when its date lies within the annotated one ("2003-03-10" within "2003");
+* events with a date whose sentence names no time expression of that value: always wrong, since the
+  date came from outside the event's own clause (the publication day, another sentence).
+
+A dated event whose annotation gives no date is not otherwise counted: annotators never saw the
+proposed dates and an ``ok`` label carries none, so a missing annotated date does not say the event
+has none. Annotated dates an undated article cannot place ("Monday" in a BBC story) are not counted.
 """
 from __future__ import annotations
 
@@ -14,9 +26,14 @@ import numpy as np
 
 from tidings.corpus import annotations as corpus_annotations  # a plain `annotations` is the __future__ feature
 from tidings.corpus import candidates
+from tidings.corpus.annotations import GoldEvent
 from tidings.eval.report import Report, Table, prf
 from tidings.learn import linear
 from tidings.learn.topic import OFF_TOPIC
+from tidings.models import Document, Event
+from tidings.stages import dates
+from tidings.stages.dates import calendar
+from tidings.stages.events import timing
 
 CURVE = (0.0, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9)
 
@@ -41,6 +58,39 @@ def _error(c, j) -> str:
     at_trigger = [g for g in c.annotation.events if g.trigger[0] < j.event.trigger.end and
                   j.event.trigger.start < g.trigger[1]]
     return "wrong type" if at_trigger else "not annotated (no event there)"
+
+
+def annotated_date_value(written: str, published: str | None, status: str) -> str | None:
+    """An annotated date as a calendar TimeML value: ISO as written, else its words read against the
+    publication day (None when the article cannot place it)."""
+    if timing.period_start(written) is not None:
+        return written
+    anchor = calendar.parse_anchor(published)
+    tense = "future" if status == "future" else "past"
+    values = [m.value for m in dates.find(written, anchor=anchor, tense=tense) if m.value and m.value[:4].isdigit()]
+    return values[0] if values else None
+
+
+def _within(value: str, period: str) -> bool:
+    """The TimeML value lies within the period ("2003-03-10" within "2003", "2010-SU" within "2010")."""
+    start, end = timing.period_start(value), timing.period_end(value)
+    first, last = timing.period_start(period), timing.period_end(period)
+    if start and end and first and last:
+        return first <= start and end <= last
+    return value.startswith(period)
+
+
+def date_right(doc: Document, event: Event, gold: GoldEvent) -> bool | None:
+    """Whether an event's date is right (None when the date row does not count the event; see the module)."""
+    if gold.date is not None:
+        value = annotated_date_value(gold.date, doc.article.published, gold.status)
+        if value is not None:
+            return event.date is not None and _within(event.date, value)
+    if event.date is None:
+        return None
+    sentence = event.sentence
+    named = {m.value[:len(event.date)] for m in doc.dates if m.value and sentence.start <= m.start < sentence.end}
+    return event.date in named
 
 
 def score(cdocs: list[candidates.CorpusDoc], threshold: float, path: str) -> Report:
@@ -94,8 +144,13 @@ def score(cdocs: list[candidates.CorpusDoc], threshold: float, path: str) -> Rep
                                   for j in args)],
                 ["status", sum(j.event.status == j.gold.status for j in args)],
                 ["historical flag", sum(j.event.historical == j.gold.historical for j in args)]]
+        rows = [[name, n, n / len(args)] for name, n in rows]
+        dated = [right for c, j in emitted
+                 if j.right_type and (right := date_right(c.doc, j.event, j.gold)) is not None]
+        rows.append([f"date ({len(dated)} with an annotated calendar date or a date from outside their sentence)",
+                     sum(dated), sum(dated) / len(dated) if dated else 0.0])
         report.tables.append(Table("arguments of emitted events of the right type", ["argument", "right", "share"],
-                                   [[name, n, n / len(args)] for name, n in rows]))
+                                   rows))
     report.notes.append(f"{len(cdocs)} articles, {len(every)} candidates, {len(emitted)} emitted at min "
                         f"confidence {threshold}, {total} annotated events; off-topic BBC articles: {len(off)} "
                         f"({off_words} words, {off_events} events)")

@@ -28,3 +28,80 @@ def test_undated_event_outside_the_lead_stays_undated(build_doc):
     doc = build_doc(text, published="2021-12-30", until="events")
     (strike,) = [e for e in doc.events if e.type == "ASSAULT"]
     assert strike.date is None and strike.date_precision == "unknown" and not strike.historical
+
+
+def _timing(doc, word: str) -> timing.Timing:
+    """The timing of an event triggered by ``word`` (its first occurrence)."""
+    tok = next(t for t in doc.parse.tokens if t.text == word)
+    return timing.event_timing(doc, tok.i, tok.sent, "asserted")
+
+
+def test_untensed_clause_takes_the_date_of_the_clause_it_hangs_from(build_doc):
+    doc = build_doc("The envoy flew to Nairobi in 1998 to plead for the hostages. The mayor spoke on Monday, "
+                    "promising a new inquiry.", published="2021-12-30", until="dates")
+    assert (_timing(doc, "plead").date, _timing(doc, "plead").historical) == ("1998", True)
+    assert _timing(doc, "promising").date == "2021-12-27"
+    noun = build_doc("On Monday monitors cited the 2019 accord signed by both sides.", published="2021-12-30",
+                     until="dates")
+    assert _timing(noun, "signed").date == "2019"  # the noun's date, not the date of the clause above it
+
+
+def test_when_clause_shares_the_date_it_modifies(build_doc):
+    doc = build_doc("She sat in parliament until 2009, when she resigned from the party.", published="2021-12-30",
+                    until="dates")
+    assert _timing(doc, "resigned").date == "2009"
+
+
+def test_conjoined_verb_shares_the_date_only_without_a_subject_of_its_own(build_doc):
+    shared = build_doc("Police arrested the editor on Tuesday and charged him with sedition.",
+                       published="2021-12-30", until="dates")
+    assert _timing(shared, "charged").date == "2021-12-28"
+    own = build_doc("Police arrested the editor on Tuesday and a court charged him with sedition.",
+                    published="2021-12-30", until="dates")
+    assert _timing(own, "charged").date is None
+
+
+def test_relative_date_of_an_undated_article_decides_when_every_day_agrees(build_doc):
+    doc = build_doc("The general resigned three years ago. The envoy resigned two weeks ago. "
+                    "The judge resigned in March.", published=None, until="dates")
+    old, recent, either = (_timing(doc, "resigned"), *[_timing_at(doc, k) for k in (1, 2)])
+    assert (old.date, old.historical) == (None, True) and "over a month before any publication day" in old.reason
+    assert (recent.date, recent.historical) == (None, False)
+    assert not either.historical and either.reason == "no date in the clause"
+
+
+def _timing_at(doc, sentence: int) -> timing.Timing:
+    tok = next(t for t in doc.parse.tokens if t.text == "resigned" and t.sent == sentence)
+    return timing.event_timing(doc, tok.i, tok.sent, "asserted")
+
+
+def test_undated_article_written_after_what_it_reports(build_doc):
+    doc = build_doc("Rebels shelled the town in 2019. The army recaptured it in June 2021.", published=None,
+                    until="dates")
+    shelled = _timing(doc, "shelled")
+    assert shelled.historical and "'June 2021', which the article reports" in shelled.reason
+
+
+def test_year_written_out_in_an_undated_article_is_background(build_doc):
+    doc = build_doc("The army seized the port in March 2003.", published=None, until="dates")
+    seized = _timing(doc, "seized")
+    assert (seized.date, seized.historical) == ("2003-03", True)
+
+
+def test_used_to_is_habitual_past_but_use_to_is_not(build_doc):
+    doc = build_doc("Rebels used to attack the convoys. The minister should use the fund to support farmers.",
+                    published="2021-12-30", until="dates")
+    assert _timing(doc, "attack").reason == "'used to'"
+    assert not _timing(doc, "use").historical
+
+
+def test_past_perfect_alone_is_not_background(build_doc):
+    doc = build_doc("Prosecutors had asked for a ten-year sentence.", published="2021-12-30", until="dates")
+    assert not _timing(doc, "asked").historical
+
+
+def test_event_before_an_old_dated_clause_is_old(build_doc):
+    doc = build_doc("The council banned the march in 1998 after rioters attacked the police station.",
+                    published="2021-12-30", until="dates")
+    attacked = _timing(doc, "attacked")
+    assert (attacked.date, attacked.historical) == (None, True) and attacked.reason.startswith("before an old clause")
