@@ -67,7 +67,7 @@ def names_people(doc: Document, ref: ActorRef) -> bool:
     soldiers") or a plain person noun ("three men", "a teenager")."""
     if ref.start is None or ref.end is None:
         return False
-    tokens = parse_of(doc).tokens_in(ref.start, ref.end)
-    heads = [t for t in tokens if t.pos == "NOUN" and not ref.start <= parse_of(doc).tokens[t.head].start < ref.end]
-    lemma = heads[0].lemma.lower() if heads else None
-    return lemma is not None and (lemma in PERSON_NOUNS or lemma in load_kb().roles)
+    parse = parse_of(doc)
+    heads = [t for t in parse.tokens_in(ref.start, ref.end)
+             if t.pos == "NOUN" and not ref.start <= parse.tokens[t.head].start < ref.end]  # the phrase's head
+    return bool(heads) and (heads[0].lemma.lower() in PERSON_NOUNS or heads[0].lemma.lower() in load_kb().roles)
