@@ -28,6 +28,15 @@ def test_threshold_is_the_lowest_reaching_the_precision():
     assert train.threshold_for(p, y, precision=0.85) <= 0.61
 
 
+def test_threshold_asks_the_precision_with_confidence_not_by_a_hair():
+    p = np.repeat(np.linspace(0.5, 0.99, 50), 10)
+    y = np.zeros_like(p)
+    y[::7] = 1.0  # a constant 1 in 7 wrong (precision 0.857) would pass a bare 0.85 at the lowest threshold
+    y = 1.0 - y
+    assert train.threshold_for(p, y, precision=0.85) > 0.5
+    assert train.wilson_lower(86, 100) < 0.86 < train.wilson_lower(860, 1000) + 0.02
+
+
 def test_scorer_file_matches_the_features():
     model = scorer.load()
     assert model.model.w1.shape[0] == scorer.DENSE + (1 << scorer.HASH_BITS)
