@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import dataclasses
 import functools
+from collections.abc import Callable
 
 from tidings.models import Actor, ActorRef, Document, Mention, Parse
 from tidings.resources import grammar
@@ -57,12 +58,15 @@ def from_mention(doc: Document, mention: Mention, text: str, start: int, end: in
     )
 
 
-def _from_place(doc: Document, text: str, start: int, end: int, *, cities: bool = False) -> ActorRef | None:
-    """A country read from a place name that is a party; a city only when ``cities`` (targets of force)."""
+def _from_place(doc: Document, text: str, start: int, end: int, *, cities: bool = False,
+                within: Callable[[int, int], bool] | None = None) -> ActorRef | None:
+    """A country read from a place name that is a party; a city only when ``cities`` (targets of force); only a
+    place whose span ``within`` accepts, when given."""
     for place in doc.places:
         if place.role == "location" and place.feature == "city" and not cities:
             continue
-        if place.start < end and place.end > start and place.country:
+        if place.start < end and place.end > start and place.country and \
+                (within is None or within(place.start, place.end)):
             return ActorRef(text=text, name=place.name, country=place.country, start=start, end=end)
     return None
 
@@ -119,11 +123,12 @@ def resolve_phrase(doc: Document, head: int, *, cities: bool = False) -> list[Ac
     if best is not None:
         return [from_mention(doc, best, text, start, end)]
     place = _from_place(doc, text, start, end, cities=cities)
-    for i in sorted(_owning_tokens(parse, head)) if place is None else ():
-        place = _from_place(doc, text, parse.tokens[i].start, parse.tokens[i].end, cities=cities)
+    if place is None:  # a place deeper in the phrase, where it may say whose the thing is (not "an invitation
+        sub = parse.subtree(head)  # to debate independence from Israel")
+        place = _from_place(doc, text, parse.tokens[sub[0]].start, parse.tokens[sub[-1]].end, cities=cities,
+                            within=lambda a, b: _within_reach(parse, head, (a, b)))
         if place is not None:
             place.start, place.end = start, end
-            break
     return [place or ActorRef(text=text, start=start, end=end)]
 
 
@@ -149,10 +154,17 @@ def _identified(doc: Document, mention: Mention) -> bool:
 def _inner_party(doc: Document, head: int) -> Mention | None:
     """A named party inside a phrase about a thing ("an admission by Moscow", "aid for Chad")."""
     parse = parse_of(doc)
-    reach = sorted(_owning_tokens(parse, head))
-    found = [m for m in doc.mentions if _identified(doc, m) and any(
-        parse.tokens[i].start < m.end and m.start < parse.tokens[i].end for i in reach)]
+    sub = parse.subtree(head)
+    inside = [m for m in _mentions_in(doc, parse.tokens[sub[0]].start, parse.tokens[sub[-1]].end)
+              if _identified(doc, m)]
+    found = [m for m in inside if _within_reach(parse, head, (m.start, m.end))] if inside else []
     return min(found, key=lambda m: m.start) if found else None
+
+
+def _within_reach(parse: Parse, head: int, span: tuple[int, int]) -> bool:
+    """The character span overlaps a word of the head's phrase that may name whose the thing is."""
+    reach = _owning_tokens(parse, head)
+    return any(t.i in reach for t in parse.tokens_in(*span))
 
 
 #: Clauses a thing's owner is never named inside ("a request to unseal the file on Trump's divorce").
