@@ -358,3 +358,16 @@ def test_phoenix_armed_groups_become_name_only_organisations(tmp_path):
     assert actors.validate(data, people_paths=[]) == []
     loaded = actors.read_kb(data, people_paths=[])
     assert {row[0] for row in rows} <= loaded.tagged_only and "NATO" not in loaded.tagged_only
+
+
+def test_validator_lets_a_military_vehicle_be_a_role_noun_and_an_object_noun(tmp_path):
+    """"Israeli warships" are the Israeli military, "the Sa'ar warship" a thing: both tables may list it."""
+    data = _copy_tables(tmp_path)
+    with (data / "object_nouns.tsv").open("a") as out:
+        out.write("warship\tvehicle\n")
+    assert actors.validate(data, people_paths=[]) == []
+    with (data / "object_nouns.tsv").open("a") as out:
+        out.write("tank\tpeople\n")
+    assert actors.validate(data, people_paths=[]) == [
+        f"object_nouns.tsv:{len((data / 'object_nouns.tsv').read_text().splitlines())}: 'tank' must be one "
+        "lowercase word that is not a role noun"]

@@ -493,8 +493,11 @@ def validate(data_dir: Path = DATA_DIR, people_paths: list[Path] | None = None) 
     for n, (word, sector) in _rows(data_dir / "org_words.tsv"):
         if sector not in sectors or not word[:1].isupper() and word not in ("plc",):
             errors.append(f"org_words.tsv:{n}: {word!r}: needs a capitalised word and a known sector")
-    for n, (noun, _what) in _rows(data_dir / "object_nouns.tsv"):
-        if not re.fullmatch(r"[a-z]+", noun) or noun in kb.roles:
+    for n, (noun, what) in _rows(data_dir / "object_nouns.tsv"):
+        # A military vehicle or weapon may also be a MIL role noun: "the Black Hawk helicopter" is a thing,
+        # "Israeli helicopters" the Israeli military.
+        military = what in ("vehicle", "weapon") and noun in kb.roles and kb.roles[noun].sector == "MIL"
+        if not re.fullmatch(r"[a-z]+", noun) or (noun in kb.roles and not military):
             errors.append(f"object_nouns.tsv:{n}: {noun!r} must be one lowercase word that is not a role noun")
     for n, (iso3, *_rest) in _rows(data_dir / "countries.tsv"):
         if not re.fullmatch(r"[A-Z]{3}", iso3):

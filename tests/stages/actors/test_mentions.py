@@ -125,3 +125,28 @@ def test_people_candidates_remember_untitled_countries_and_bind_titles_fills_the
     assert actor.country is None  # the title is bound in the sentence naming him: someone else
     mugabe.bind_titles(people.candidates, people.untold, {"president": {("ZWE", 1)}})
     assert actor.country == "ZWE"
+
+
+def test_state_outlets_speak_for_the_government(finder):
+    """A newspaper, broadcaster or news agency called official, state(-run) or government is the state's voice."""
+    text = "The official Egyptian newspaper and Iranian state-run television criticised the plan; Kenyan radio did not."
+    assert described(text, finder(text).role_candidates(frozenset(), []).candidates) == {
+        "official Egyptian newspaper": (2, "NOMINAL", "EGY-GOV", "EGY"),
+        "Iranian state-run television": (2, "NOMINAL", "IRN-GOV", "IRN"),
+        "Kenyan radio": (2, "NOMINAL", "KEN-MED", "KEN")}
+
+
+def test_military_vehicles_and_community_forces(finder):
+    """A country's helicopters or drones are its military; forces named after a community are irregulars."""
+    text = "Turkish drones and helicopters struck the valley after Christian forces seized the bridge."
+    found = described(text, finder(text).role_candidates(frozenset(), []).candidates)
+    assert found["Turkish drones"][2] == "TUR-MIL"
+    assert found["Christian forces"][2] == "REB"
+
+
+def test_a_national_is_a_civilian_but_not_a_national_assembly(finder):
+    text = "A Canadian national was detained at the border."
+    assert described(text, finder(text).role_candidates(frozenset(), []).candidates) == {
+        "Canadian national": (2, "NOMINAL", "CAN-CVL", "CAN")}
+    text = "The Ecuadorian National Assembly speaker resigned."
+    assert all(c.actor.sector != "CVL" for c in finder(text).role_candidates(frozenset(), []).candidates)

@@ -33,6 +33,13 @@ FORMER = frozenset({"former", "ex"})
 MINORITY_MARKERS = frozenset({"ethnic"})
 #: Sector of a minority named by its origin: civilians of the country they live in.
 CIVILIAN = "CVL"
+MEDIA = "MED"
+#: Role nouns that are also words of proper names ("a U.S. national", not the "National Assembly"): roles only
+#: when written in lowercase.
+LOWERCASE_ROLES = frozenset({"national"})
+#: Modifiers making a newspaper, broadcaster or news agency the state's outlet, coded as its government (CAMEO
+#: ``GOVMED``: "the official news agency", "state-run television", "a government newspaper").
+STATE_OUTLET_WORDS = frozenset({"official", "state", "government"})
 PATRON_SUFFIX = re.compile(r"^(.+)-(?:backed|supported|sponsored|armed|funded|allied)$", re.IGNORECASE)
 #: Smallest town whose name alone gives a country ("protesters in Minsk"); capitals count whatever their size.
 CITY_MIN_POPULATION = 15_000
@@ -433,7 +440,7 @@ class MentionFinder:
             before = self.text[toks[0].start:toks[-1].start].lower()  # keeps hyphens: "secretary-general"
             for last in (words[-1], self.parse.lower_lemmas[i + n - 1], plural):
                 for key in (" ".join(words[:-1] + [last]), before + last):
-                    if key in self.kb.roles:
+                    if key in self.kb.roles and not (key in LOWERCASE_ROLES and not toks[0].text.islower()):
                         return key, n
         return None
 
@@ -490,6 +497,10 @@ class MentionFinder:
         if sector == "GOV":
             # "intelligence officials", "rebel leaders": the modifier's sector is the specific one.
             sector = next((r.sector for w in ctx.roles if (r := self.kb.roles.get(w)) and r.sector != "GOV"), sector)
+        elif sector == MEDIA and self._state_owned(idx, phrase):
+            sector = "GOV"  # "the official Syrian newspaper", "state-run television": the state's voice
+        elif sector == "MIL" and any((r := self.kb.roles.get(w)) and r.sector == CIVILIAN for w in ctx.roles):
+            sector = "REB"  # "Moslem forces", "Christian forces": a community's fighters, not a state's army
         sector = ELITE if ctx.former else sector
         left = min([self.tokens[i].start for i in idx] + [
             m.start if (m := self.match_of.get(i)) else self.tokens[i].start
@@ -537,6 +548,11 @@ class MentionFinder:
             else:
                 actor = self.resolver.country(iso, sector, patron)
         found.add(self, left, end, actor, idx)
+
+    def _state_owned(self, idx: list[int], phrase: set[int]) -> bool:
+        """Whether a media phrase is the state's outlet: a left modifier spelling "official", "state(-run)" or
+        "government(-owned)" ("the official Syrian newspaper", "state-run television")."""
+        return any(self.lowered[i] in STATE_OUTLET_WORDS for i in self._modifier_tokens(idx, phrase))
 
     def _possessor(self, idx: list[int], candidates: list[Candidate]) -> str | None:
         """The country of whoever "his/her/their/its" points back to, within the sentence."""
