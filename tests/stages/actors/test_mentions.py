@@ -150,3 +150,11 @@ def test_a_national_is_a_civilian_but_not_a_national_assembly(finder):
         "Canadian national": (2, "NOMINAL", "CAN-CVL", "CAN")}
     text = "The Ecuadorian National Assembly speaker resigned."
     assert all(c.actor.sector != "CVL" for c in finder(text).role_candidates(frozenset(), []).candidates)
+
+
+def test_a_role_noun_holding_ground_takes_the_holder_demonym(finder):
+    """"Georgian rebel-held villages": the demonym describes the rebels holding them."""
+    text = "Artillery pounded Georgian rebel-held villages and Sudanese government-controlled towns."
+    found = described(text, finder(text).role_candidates(frozenset(), []).candidates)
+    assert found["Georgian rebel"] == (2, "NOMINAL", "GEO-REB", "GEO")
+    assert found["Sudanese government"] == (2, "NOMINAL", "SDN-GOV", "SDN")

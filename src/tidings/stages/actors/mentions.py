@@ -18,6 +18,8 @@ LOCATIVE_PREPS = frozenset("in at to from into near outside inside across around
 PLACE_PREPS = frozenset("of in from for across throughout".split())
 #: Participles placing the noun they follow somewhere ("a group based in Trinidad", "troops stationed in Niger").
 BASED_VERBS = frozenset({"base", "station", "headquarter"})
+#: Participles of ground held by the role noun glued to them ("rebel-held territory", "government-controlled towns").
+HOLDING_VERBS = frozenset({"hold", "control", "occupy", "seize", "capture"})
 #: Participles naming the place people left ("refugees fleeing Syria", "civilians escaping the war in Sudan").
 FLEEING_VERBS = frozenset({"flee", "escape"})
 #: Verbs that make a modifier a patron ("Moscow-backed rebels").
@@ -491,6 +493,8 @@ class MentionFinder:
         role = self.kb.roles[role_key]
         heads = idx + ([head_tok.head] if head_tok.dep == "compound" and self.tokens[head_tok.head].pos == "NOUN"
                        else [])  # "opposition groups in Zimbabwe": the head noun's modifiers count too
+        if (held := self._held_by(head_tok)) is not None:
+            heads.append(held)  # "Albanian rebel-held territory": the rebels are the Albanian ones
         ctx = self.context_of(heads, phrase)
         patron = ctx.patrons[0] if ctx.patrons else None
         sector = role.sector
@@ -548,6 +552,18 @@ class MentionFinder:
             else:
                 actor = self.resolver.country(iso, sector, patron)
         found.add(self, left, end, actor, idx)
+
+    def _held_by(self, tok: Token) -> int | None:
+        """The noun a role noun holds through a hyphenated participle ("rebel-held territory", "government-controlled
+        districts"), whose other modifiers describe the holder ("Albanian rebel-held territory" → ALB-REB)."""
+        participle = self.tokens[tok.head]
+        hyphen = self.tokens[tok.i + 1] if tok.i + 1 < participle.i else None
+        if (tok.dep not in ("npadvmod", "compound") or participle.tag != "VBN" or hyphen is None
+                or participle.lemma.lower() not in HOLDING_VERBS
+                or hyphen.tag != "HYPH" or hyphen.i + 1 != participle.i or participle.dep not in ("amod", "compound")):
+            return None
+        noun = self.tokens[participle.head]
+        return noun.i if noun.pos == "NOUN" and noun.i > participle.i and not self._role_at(noun.i) else None
 
     def _state_owned(self, idx: list[int], phrase: set[int]) -> bool:
         """Whether a media phrase is the state's outlet: a left modifier spelling "official", "state(-run)" or
