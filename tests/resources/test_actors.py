@@ -371,3 +371,31 @@ def test_validator_lets_a_military_vehicle_be_a_role_noun_and_an_object_noun(tmp
     assert actors.validate(data, people_paths=[]) == [
         f"object_nouns.tsv:{len((data / 'object_nouns.tsv').read_text().splitlines())}: 'tank' must be one "
         "lowercase word that is not a role noun"]
+
+
+def test_phoenix_earlier_roles_fill_the_years_before_the_first_curated_tenure(tmp_path):
+    """A curated person's Phoenix roles before their first KB tenure are kept; later and open ones are not."""
+    source = tmp_path / "earlier.actors"
+    source.write_text("JOSEPH_BIDEN_\n+JOE_BIDEN_\n\t[USALEG 730103-090115]\n\t[USAGOV 090120-170120]\n"
+                      "\t[USAGOV >210120]\nRURITANIAN_NOBODY_\n\t[NLDGOV 010101-020101]\n", encoding="utf-8")
+    kb = actors.read_kb(people_paths=[FIXTURE_PEOPLE])
+    records, counts = actors.convert_phoenix_earlier_roles(source, kb)
+    assert records == [{"id": "joe-biden", "roles": [{"office": "other", "title": None, "country": "USA", "org": None,
+                                                      "sector": "LEG", "start": "1973-01-03", "end": "2009-01-15"}]}]
+    assert counts["people"] == 1
+    target = tmp_path / actors.EARLIER_ROLES_FILE
+    actors.write_phoenix_earlier_roles(source, target, kb)
+    people = actors.with_earlier_roles(actors.read_people([FIXTURE_PEOPLE]), target)
+    assert [(t.sector, t.start) for t in people["joe-biden"].roles][:2] == [("LEG", "1973-01-03"),
+                                                                             ("GOV", "2009-01-20")]
+
+
+def test_earlier_roles_file_is_checked(tmp_path):
+    data = _copy_tables(tmp_path)
+    (data / actors.EARLIER_ROLES_FILE).write_text(
+        '{"id": "joe-biden", "roles": [{"office": "other", "country": "USA", "sector": "LEG", "start": "2010",'
+        ' "end": "2012"}]}\n{"id": "nobody-known", "roles": []}\n', encoding="utf-8")
+    people = actors.read_people([FIXTURE_PEOPLE])
+    assert actors._earlier_role_errors(data / actors.EARLIER_ROLES_FILE, people, {"LEG"}, {"USA"}, set()) == [
+        f"{actors.EARLIER_ROLES_FILE}:1: a closed role of USA ending before the first tenure of joe-biden",
+        f"{actors.EARLIER_ROLES_FILE}:2: needs the id of a curated person, once, and roles only"]

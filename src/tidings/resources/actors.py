@@ -6,6 +6,7 @@ what CI runs over every file, the colleague-written ``people/*.jsonl`` included.
 """
 from __future__ import annotations
 
+import dataclasses
 import functools
 import json
 import os
@@ -39,6 +40,8 @@ TAGGED_ONLY_PREFIX = "phoenix_"
 #: Groups converted from the Phoenix dictionaries (``orgs.tsv`` format): name-only, like the Phoenix people
 #: (resolved where the tagger marks an organisation's exact name, never searched for in the text).
 TAGGED_ORG_FILE = "phoenix_groups.tsv"
+#: Roles the curated people held before their first tenure in the people files, converted from Phoenix.
+EARLIER_ROLES_FILE = "earlier_roles.jsonl"
 #: Organisation tables, in order: the curated one, then the converted groups.
 ORG_FILES = ("orgs.tsv", TAGGED_ORG_FILE)
 #: Environment variable listing user actor files (``os.pathsep``-separated), read by ``load_kb()``.
@@ -210,6 +213,25 @@ def read_people(paths: list[Path]) -> dict[str, Person]:
     return people
 
 
+def read_earlier_roles(path: Path) -> dict[str, tuple[Tenure, ...]]:
+    """``earlier_roles.jsonl``: person id → roles held before the person's first curated tenure."""
+    if not path.exists():
+        return {}
+    records = (json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip())
+    return {r["id"]: tuple(_tenure(role) for role in r["roles"]) for r in records}
+
+
+def with_earlier_roles(people: dict[str, Person], path: Path) -> dict[str, Person]:
+    """``people`` with the roles of ``path`` (``earlier_roles.jsonl``) added to the person they name, each only
+    when it ends before that person's first own tenure (a user file replacing the person keeps its own dates)."""
+    for pid, roles in read_earlier_roles(path).items():
+        person = people.get(pid)
+        fitting = tuple(r for r in roles if person is not None and earlier_role_fits(r, person))
+        if person is not None and fitting:
+            people[pid] = dataclasses.replace(person, roles=fitting + person.roles)
+    return people
+
+
 def people_files(data_dir: Path = DATA_DIR) -> list[Path]:
     return sorted((data_dir / "people").glob("*.jsonl"))
 
@@ -237,7 +259,8 @@ def honorifics(data_dir: Path = DATA_DIR) -> dict[str, str | None]:
 
 
 def read_kb(data_dir: Path = DATA_DIR, people_paths: list[Path] | None = None) -> ActorKB:
-    """Read every actor data file under ``data_dir`` (people from ``people_paths`` if given)."""
+    """Read every actor data file under ``data_dir`` (people from ``people_paths`` if given; the packaged people
+    files, completed by ``earlier_roles.jsonl``, otherwise)."""
     sectors = {code: Sector(code, label, noun, context)
                for _, (code, label, noun, context) in _rows(data_dir / "sectors.tsv")}
     countries = {c.iso3: c for c in (_country_row(row) for _, row in _rows(data_dir / "countries.tsv"))}
@@ -256,6 +279,8 @@ def read_kb(data_dir: Path = DATA_DIR, people_paths: list[Path] | None = None) -
     org_words = {word: sector for _, (word, sector) in _rows(data_dir / "org_words.tsv")}
     objects = frozenset(noun for _, (noun, _what) in _rows(data_dir / "object_nouns.tsv"))
     searched = read_people([p for p in paths if not p.name.startswith(TAGGED_ONLY_PREFIX)])
+    if people_paths is None:  # the earlier roles complete the packaged people files they were converted against
+        searched = with_earlier_roles(searched, data_dir / EARLIER_ROLES_FILE)
     tagged = read_people([p for p in paths if p.name.startswith(TAGGED_ONLY_PREFIX)])
     people = {**tagged, **searched}
     return ActorKB(sectors, countries, seats, orgs, roles, dict(honorifics(data_dir)), people, markers, governments,
@@ -529,6 +554,34 @@ def validate(data_dir: Path = DATA_DIR, people_paths: list[Path] | None = None) 
                                            seen_ids=seen))
     if not errors:
         errors.extend(_alias_clashes(kb, read_people(paths)))
+    if people_paths is None:
+        errors.extend(_earlier_role_errors(data_dir / EARLIER_ROLES_FILE, read_people(paths), sectors, countries,
+                                           set(kb.orgs)))
+    return errors
+
+
+def _earlier_role_errors(path: Path, people: dict[str, Person], sectors: set[str], countries: set[str],
+                         orgs: set[str]) -> list[str]:
+    """``earlier_roles.jsonl``: each line names a curated person once, with valid closed roles of that person's
+    country ending before the person's first tenure."""
+    if not path.exists():
+        return []
+    errors, seen = [], set()
+    for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+        if not line.strip():
+            continue
+        record = json.loads(line)
+        person = people.get(record.get("id"))
+        if person is None or person.id in seen or set(record) != {"id", "roles"}:
+            errors.append(f"{path.name}:{n}: needs the id of a curated person, once, and roles only")
+            continue
+        seen.add(person.id)
+        for role in record["roles"]:
+            problems = _role_errors(role, sectors, countries, orgs)
+            if not problems and (role.get("country") != person.country or role.get("end") is None
+                                 or not earlier_role_fits(_tenure(role), person)):
+                problems = [f"a closed role of {person.country} ending before the first tenure of {person.id}"]
+            errors.extend(f"{path.name}:{n}: {msg}" for msg in problems)
     return errors
 
 
@@ -851,19 +904,7 @@ def convert_phoenix_people(path: str | Path, kb: ActorKB, *, year_of_file: int =
         if name is None:
             skip("not a full personal name")
             continue
-        roles = []
-        for code, span in entry["codes"]:
-            dates = _PHOENIX_SPAN.match(span)
-            country, sector, org = _cameo_parts(code, kb, cameo_orgs)
-            if dates is None or sector is None or country is None:
-                continue
-            start = _phoenix_day(dates.group(1) or dates.group(3), year_of_file)
-            end = _phoenix_day(dates.group(2) or dates.group(4), year_of_file) if not dates.group(3) else open_end
-            if (start is None and dates.group(1)) or (start and end and _lower(start) > _upper(end)):
-                continue
-            roles.append({"office": "other", "title": None, "country": country, "org": org, "sector": sector,
-                          "start": start, "end": end})
-        roles = [r for r in roles if r["end"] is None or _upper(r["end"]) >= _lower(since)]
+        roles = _phoenix_roles(entry, kb, cameo_orgs, year_of_file, open_end, since)
         if not roles:
             skip("no dated national role since " + since)
             continue
@@ -887,6 +928,98 @@ def convert_phoenix_people(path: str | Path, kb: ActorKB, *, year_of_file: int =
         record["roles"].sort(key=lambda r: (r["start"] or "", r["end"] or ""))
         people.append(record)
     return people, skipped
+
+
+def _phoenix_roles(entry: dict, kb: ActorKB, cameo_orgs: dict[str, str], year_of_file: int, open_end: str | None,
+                   since: str) -> list[dict]:
+    """The dated national roles of a Phoenix entry ending in or after ``since``, as people-file roles of office
+    ``other`` (see ``convert_phoenix_people``)."""
+    roles = []
+    for code, span in entry["codes"]:
+        dates = _PHOENIX_SPAN.match(span)
+        country, sector, org = _cameo_parts(code, kb, cameo_orgs)
+        if dates is None or sector is None or country is None:
+            continue
+        start = _phoenix_day(dates.group(1) or dates.group(3), year_of_file)
+        end = _phoenix_day(dates.group(2) or dates.group(4), year_of_file) if not dates.group(3) else open_end
+        if (start is None and dates.group(1)) or (start and end and _lower(start) > _upper(end)):
+            continue
+        roles.append({"office": "other", "title": None, "country": country, "org": org, "sector": sector,
+                      "start": start, "end": end})
+    return [r for r in roles if r["end"] is None or _upper(r["end"]) >= _lower(since)]
+
+
+def first_start(person: Person) -> str | None:
+    """The earliest start of a person's tenures (None when a tenure has no start or there is none)."""
+    starts = [t.start for t in person.roles if t.start is not None]
+    return min(_lower(d) for d in starts) if starts and len(starts) == len(person.roles) else None
+
+
+def earlier_role_fits(role: Tenure, person: Person) -> bool:
+    """Whether an earlier role ends (and starts) on or before the first of the person's own tenures."""
+    first = first_start(person)
+    return (first is not None and role.start is not None and role.end is not None
+            and _lower(role.start) <= first and _lower(role.end) <= first)
+
+
+def convert_phoenix_earlier_roles(path: str | Path, kb: ActorKB, *, year_of_file: int = 14,
+                                  since: str = PHOENIX_SINCE) -> tuple[list[dict], dict[str, int]]:
+    """What a Phoenix country dictionary says of the curated people before their first tenure in the KB (Ariel
+    Sharon: ``ISRELI`` until he became prime minister in 2001), as ``{"id", "roles"}`` records of
+    ``earlier_roles.jsonl``, and counts of the entries used and left out.
+
+    An entry is used when its name or an alias is the name or an alias of exactly one curated person (accents and
+    case aside) and all its dated roles are of that person's country; its roles are kept when they start and end
+    on or before the person's first curated tenure (closed ranges only: an open end cannot be dated)."""
+    cameo_orgs = {cameo: org for _, (cameo, org) in _rows(DATA_DIR / "cameo_orgs.tsv")}
+    names: dict[str, set[str]] = {}
+    for person in kb.people.values():
+        if person.id in kb.tagged_only:
+            continue
+        for name in (person.name, *person.aliases):
+            if len(name.split()) > 1:
+                names.setdefault(fold_name(name), set()).add(person.id)
+    counts = {"people": 0, "roles": 0}
+    found: dict[str, list[dict]] = {}
+
+    def count(reason: str) -> None:
+        counts[reason] = counts.get(reason, 0) + 1
+
+    for entry in _phoenix_entries(Path(path)):
+        pids = {pid for raw in (entry["raw"], *entry["aliases"]) if (spelt := _phoenix_name(raw))
+                for pid in names.get(fold_name(spelt), ())}
+        if len(pids) != 1:
+            if len(pids) > 1:
+                count("left out: a name of two curated people")
+            continue
+        person = kb.people[pids.pop()]
+        roles = [r for r in _phoenix_roles(entry, kb, cameo_orgs, year_of_file, None, since)
+                 if r["end"] is not None and earlier_role_fits(_tenure(r), person)]
+        if any(r["country"] != person.country for r in roles):
+            count("left out: a role of another country")
+            continue
+        kept = found.setdefault(person.id, [])
+        kept += [r for r in roles if r not in kept]
+    records = []
+    for pid, roles in sorted(found.items()):
+        if roles:
+            roles.sort(key=lambda r: (r["start"] or "", r["end"] or ""))
+            records.append({"id": pid, "roles": roles})
+            counts["people"] += 1
+            counts["roles"] += len(roles)
+    return records, counts
+
+
+def write_phoenix_earlier_roles(source: str | Path, target: str | Path, kb: ActorKB | None = None) -> dict[str, int]:
+    """Write ``convert_phoenix_earlier_roles(source)`` to ``target`` (``earlier_roles.jsonl``), one compact line
+    a person sorted by id; returns the counts."""
+    kb = kb or read_kb(people_paths=[p for p in people_files() if not p.name.startswith(TAGGED_ONLY_PREFIX)])
+    records, counts = convert_phoenix_earlier_roles(source, kb)
+    lines = [json.dumps({"id": r["id"], "roles": [{k: v for k, v in role.items() if v is not None}
+                                                   for role in r["roles"]]}, ensure_ascii=False,
+                        separators=(",", ":")) for r in records]
+    _write_lines(Path(target), lines)
+    return counts
 
 
 def fold_name(name: str) -> str:

@@ -158,3 +158,9 @@ def test_a_role_noun_holding_ground_takes_the_holder_demonym(finder):
     found = described(text, finder(text).role_candidates(frozenset(), []).candidates)
     assert found["Georgian rebel"] == (2, "NOMINAL", "GEO-REB", "GEO")
     assert found["Sudanese government"] == (2, "NOMINAL", "SDN-GOV", "SDN")
+
+
+def test_a_hyphenated_description_belongs_to_the_title(finder):
+    text = "Voters in Kyiv cheered Ukrainian left-winger Volodymyr Zelenskyy on Sunday."
+    people = described(text, finder(text).people_candidates().candidates)
+    assert people == {"Ukrainian left-winger Volodymyr Zelenskyy": (3, "PERSON", "volodymyr-zelenskyy", "UKR")}

@@ -360,6 +360,11 @@ class MentionFinder:
                 title.extend(range(i, i - spelled, -1))  # "Secretary of State Clinton", "Secretary-General X"
                 i -= spelled
                 continue
+            if (tok.tag == "HYPH" and i > 0 and title and self.tokens[i - 1].end == tok.start
+                    and tok.end == self.tokens[i + 1].start and self._attached(i - 1, first, indices, title)):
+                title.extend((i, i - 1))  # "Israeli right-winger Ariel Sharon": one hyphenated word
+                i -= 2
+                continue
             if tok.tag == "POS" and i > 0 and self._attached(i - 1, first, indices, title):
                 title.extend((i, i - 1))  # "Ukraine's President Volodymyr Zelenskiy"
                 i -= 2
