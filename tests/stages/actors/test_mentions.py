@@ -164,3 +164,18 @@ def test_a_hyphenated_description_belongs_to_the_title(finder):
     text = "Voters in Kyiv cheered Ukrainian left-winger Volodymyr Zelenskyy on Sunday."
     people = described(text, finder(text).people_candidates().candidates)
     assert people == {"Ukrainian left-winger Volodymyr Zelenskyy": (3, "PERSON", "volodymyr-zelenskyy", "UKR")}
+
+
+def test_held_people_are_civilians_unless_political_or_prisoners_of_war(finder):
+    text = "Officials swapped Ukrainian prisoners of war for Belarusian political prisoners and freed Thai hostages."
+    found = described(text, finder(text).role_candidates(frozenset(), []).candidates)
+    assert found["Ukrainian prisoners of war"][2] == "UKR-MIL"
+    assert found["Belarusian political prisoners"][2] == "BLR-OPP"
+    assert found["Thai hostages"][2] == "THA-CVL"
+
+
+def test_the_possessor_of_a_militia_ally_is_its_patron(finder):
+    """"Iran's militia allies in Iraq" are Iraqi fighters backed by Iran, not Iranian ones."""
+    text = "Syria's militia allies in Lebanon fired rockets across the border."
+    found = described(text, finder(text).role_candidates(frozenset(), []).candidates)
+    assert found["Syria's militia"] == (2, "NOMINAL", "LBN-REB~SYR", "LBN")

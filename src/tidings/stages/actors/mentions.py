@@ -18,6 +18,8 @@ LOCATIVE_PREPS = frozenset("in at to from into near outside inside across around
 PLACE_PREPS = frozenset("of in from for across throughout".split())
 #: Participles placing the noun they follow somewhere ("a group based in Trinidad", "troops stationed in Niger").
 BASED_VERBS = frozenset({"base", "station", "headquarter"})
+#: Nouns whose possessor backs the role noun compounding them ("Iran's militia allies" are backed by Iran).
+PATRON_NOUNS = frozenset({"ally", "proxy", "client", "surrogate"})
 #: Participles of ground held by the role noun glued to them ("rebel-held territory", "government-controlled towns").
 HOLDING_VERBS = frozenset({"hold", "control", "occupy", "seize", "capture"})
 #: Participles naming the place people left ("refugees fleeing Syria", "civilians escaping the war in Sudan").
@@ -501,6 +503,7 @@ class MentionFinder:
         if (held := self._held_by(head_tok)) is not None:
             heads.append(held)  # "Albanian rebel-held territory": the rebels are the Albanian ones
         ctx = self.context_of(heads, phrase)
+        backer = self._backer(head_tok, ctx)  # "Iran's militia allies in Iraq": Iran backs them
         patron = ctx.patrons[0] if ctx.patrons else None
         sector = role.sector
         if sector == "GOV":
@@ -519,14 +522,16 @@ class MentionFinder:
         phrase_start = self.tokens[idx[0]].start
         nearby = [start for start, _ in ctx.spans.values()
                   if start < phrase_start and not any(self.tokens[i].start > start for i in self._between(start, idx))]
-        left = min([left] + nearby)  # "Israeli army bulldozers": the demonym belongs to the role mention
+        left = min([left] + nearby + ([backer] if backer is not None else []))
+        # "Israeli army bulldozers": the demonym belongs to the role mention; so does a backer's name
         if ctx.patrons and self.text[max(0, left - 4):left].lower() == "pro-":
             left -= 4
         end = self.tokens[idx[-1]].end
         if not ctx.targets and (owner := self._possessor(idx, earlier + found.candidates)):
             ctx.targets.append(Target(COUNTRY, owner))  # "Orban said his government ..." → HUN
         if not ctx.targets:
-            if (patron or role.standalone) and head_tok.dep != "compound":  # not "police station"
+            # not "police station", but "Russia's militia proxies"
+            if (patron or role.standalone) and (head_tok.dep != "compound" or backer is not None):
                 found.add(self, left, end, self.resolver.generic(sector, patron), idx)
             return
         distinct = list(dict.fromkeys(ctx.targets))
@@ -557,6 +562,21 @@ class MentionFinder:
             else:
                 actor = self.resolver.country(iso, sector, patron)
         found.add(self, left, end, actor, idx)
+
+    def _backer(self, tok: Token, ctx: Context) -> int | None:
+        """For a role noun compounding "ally", "proxy" or "client" ("Iran's militia allies in Iraq", "Israel's
+        militia ally in southern Lebanon"), the possessor is the patron, not the fighters' country: moves it from
+        ``ctx.targets`` to ``ctx.patrons``; returns where its name starts (None when there is none)."""
+        head = self.tokens[tok.head]
+        if tok.dep != "compound" or head.i == tok.i or self.parse.lower_lemmas[head.i] not in PATRON_NOUNS:
+            return None
+        for c in self.parse.children(head.i):
+            m = self.match_of.get(c)
+            if self.tokens[c].dep == "poss" and m is not None and (iso := self._target_country(m)):
+                ctx.targets = [t for t in ctx.targets if t != m.targets[0]]
+                ctx.patrons.insert(0, iso)
+                return m.start
+        return None
 
     def _held_by(self, tok: Token) -> int | None:
         """The noun a role noun holds through a hyphenated participle ("rebel-held territory", "government-controlled
