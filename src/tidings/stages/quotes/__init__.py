@@ -11,7 +11,8 @@ reported speech from the dependency parse (``reported``: the complement of a cue
   paragraph, all attributed like the first that has a cue;
 * a reported quote spans the reported clause with its "that" ("said that the talks had
   failed"), without a leading "But"/"However,"; "according to X" sources the rest of its
-  clause; a cue set off by commas inside the clause ("X, she said, Y") gives both sides;
+  clause; a cue set off by commas inside the clause ("X, she said, Y") gives both sides; so does an "as" aside
+  ("X, as one engineer noted, Y"; "As the auditors noted, X"; "X, as one diplomat put it"), as one span;
 * a quote with no cue of its own takes the speaker of the quote next to it in its
   paragraph, of the quote it continues, or, when it fills its own paragraph, of the last
   quote or reported speech of the previous paragraph; short unattributed ones are dropped;
