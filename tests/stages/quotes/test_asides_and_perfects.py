@@ -51,3 +51,10 @@ def test_liken_object_to(quotes_of):
 
 def test_compared_with_a_figure_is_no_quote(quotes_of):
     assert quotes_of("Women in the ministry earned $61,000 on average, compared with $70,000 for men.") == []
+
+
+def test_as_aside_whose_speaker_the_parser_made_an_object(quotes_of):
+    q = only(quotes_of("Hawaii, as one of the governor's advisers pointed out, normally does not get two storms "
+                       "in a row."))
+    assert q.cue == "pointed out" and q.speaker.text == "one"
+    assert q.text.startswith("Hawaii") and q.text.endswith("does not get two storms in a row")

@@ -121,8 +121,9 @@ class ReportedSpeech:
         if span is not None:
             yield Reported(*span, cue)
         elif (aside := self._as_aside(tok.i)) is not None:  # "Hawaii, as one adviser noted, rarely gets …"
+            speaker = self._as_object(tok.i) or speaker  # "as one of his advisers pointed out": the object speaks
             if speaker is not None:
-                yield Reported(*aside, cue)
+                yield Reported(*aside, Cue((tok.i,), speaker))
         elif not stance:  # "Back home, he said, he decided to run": both sides of the cue
             yield from (Reported(*piece, cue) for piece in self._around_parenthetical(tok.i))
 
@@ -335,6 +336,7 @@ class ReportedSpeech:
         kids = parse.children(verb)
         opener = next((k for k in kids if k < verb and tokens[k].text.lower() == "as"
                        and tokens[k].dep in ("mark", "prep", "advmod")), None)
+        opener = opener if opener is not None else self._as_object(verb, opener=True)
         if opener is None or any(tokens[k].dep in ("ccomp", "xcomp", "oprd") or (
                 tokens[k].dep == "dobj" and tokens[k].text.lower() not in objects) for k in kids):
             return None
@@ -361,6 +363,18 @@ class ReportedSpeech:
         if len(rest) < 3 or not any(tokens[j].pos in ("VERB", "AUX") for j in rest):
             return None
         return self._span(rest)
+
+    def _as_object(self, verb: int, *, opener: bool = False) -> int | None:
+        """The object of an "as" the parser made a preposition of the cue or of its subject right before it ("Hawaii,
+        as one of his advisers pointed out, …": the speaker taken for the object); with ``opener``, the "as"."""
+        tokens, parse = self.parse.tokens, self.parse
+        hosts = [verb] + [k for k in parse.children(verb) if tokens[k].dep == "nsubj" and k < verb]
+        for host in hosts:
+            for kid in parse.children(host):
+                if kid < verb and tokens[kid].dep == "prep" and tokens[kid].text.lower() == "as" and (
+                        host == verb or parse.subtree(kid)[-1] == verb - 1):
+                    return kid if opener else next((k for k in parse.children(kid) if tokens[k].dep == "pobj"), None)
+        return None
 
     def _within(self, i: int, verb: int) -> bool:
         """True when token ``i`` belongs to the verb's own phrase (not to a clause hanging from it)."""
