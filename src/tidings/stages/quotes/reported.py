@@ -97,7 +97,9 @@ class ReportedSpeech:
         accused of fraud": the judgement, held by nobody named; "the talks are expected to resume": what is
         believed, with or without an agent."""
         agent = self.attributor.passive_agent(tok.i)
-        span = (self._passive_content(tok.i) if agent is not None else self._judged(tok.i)) or self._hearsay(tok.i)
+        # "has been called a charlatan by fellow doctors": with an agent, any verb with an object complement judges
+        judged = self._judged(tok.i, self.lex.object_complement_verbs if agent is not None else frozenset())
+        span = judged or (self._passive_content(tok.i) if agent is not None else None) or self._hearsay(tok.i)
         if span is not None:
             yield Reported(*span, Cue((tok.i,), agent))
             return
@@ -404,12 +406,12 @@ class ReportedSpeech:
         subjects = [k for k in self.parse.children(verb) if self.parse.tokens[k].dep == "nsubjpass"]
         return self._span(self.parse.subtree(subjects[0])) if subjects else None
 
-    def _judged(self, verb: int) -> Span | None:
+    def _judged(self, verb: int, also: frozenset[str] = frozenset()) -> Span | None:
         """"The mayor was accused of fraud", "the plan was described as reckless": a passive judging verb
         with its judgement (a listed preposition, "as", or a predicate) reports the whole clause."""
         tokens, parse = self.parse.tokens, self.parse
         lemma = tokens[verb].lemma.lower()
-        if lemma not in self.lex.judging_verbs:
+        if lemma not in self.lex.judging_verbs and lemma not in also:
             return None
         kids = parse.children(verb)
         subjects = [k for k in kids if tokens[k].dep == "nsubjpass" and k < verb]
