@@ -24,3 +24,12 @@ def test_no_proof_that(quotes_of):
 def test_agreement_that(quotes_of):
     q = only(quotes_of("There was broad agreement that the ceasefire should be extended."))
     assert (q.cue, q.text) == ("agreement", "that the ceasefire should be extended")
+
+
+def test_market_move_is_no_quote(quotes_of):
+    assert quotes_of("Shares of the cement maker rose 4.5 percent in early trading, brokers said.") == []
+
+
+def test_forecast_of_output_is_still_a_quote(quotes_of):
+    q = only(quotes_of("The oil minister said output would rise by 5 percent next year."))
+    assert q.text == "output would rise by 5 percent next year"
