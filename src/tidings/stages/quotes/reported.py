@@ -58,6 +58,8 @@ class ReportedSpeech:
 
     def candidates(self, tok: Token) -> Iterator[Reported]:
         """What the first reader whose trigger ``tok`` matches finds there (spans not yet trimmed)."""
+        if tok.pos not in _TRIGGER_POS and tok.text.lower() not in _TRIGGER_WORDS:
+            return iter(())
         rule = next((rule for rule in TOKEN_READERS if self._triggers(rule, tok)), None)
         return rule.reader(self, tok) if rule is not None else iter(())
 
@@ -583,14 +585,18 @@ class TokenRule:
 TOKEN_READERS: tuple[TokenRule, ...] = (
     TokenRule(ReportedSpeech.according, words=frozenset({"according"})),
     TokenRule(ReportedSpeech.in_source, words=frozenset({"in"}), deps=frozenset({"prep"})),
-    TokenRule(ReportedSpeech.put_it, words=frozenset({"put"}), pos=frozenset({"VERB"})),
     TokenRule(ReportedSpeech.passive_cue, cue_verb=True, passive=True),
     TokenRule(ReportedSpeech.active_cue, cue_verb=True),
     TokenRule(ReportedSpeech.speech_noun, pos=frozenset({"NOUN"}), lemmas=lambda lex: lex.nouns),
     TokenRule(ReportedSpeech.stance_word, pos=frozenset({"NOUN", "ADJ"}), lemmas=lambda lex: lex.prep_words),
     TokenRule(ReportedSpeech.intention_noun, pos=frozenset({"NOUN"}), lemmas=lambda lex: lex.infinitive_nouns),
     TokenRule(ReportedSpeech.belief_adjective, pos=frozenset({"ADJ"}), lemmas=lambda lex: lex.clause_adjectives),
+    TokenRule(ReportedSpeech.put_it, words=frozenset({"put"}), pos=frozenset({"VERB"})),
 )
+#: What a token must be for any reader to take it (a quick test before the rules): one of these parts of speech
+#: (a cue verb is a VERB or AUX) or, for a rule with words and no part of speech, one of its words.
+_TRIGGER_POS = frozenset().union(*(r.pos or ({"VERB", "AUX"} if r.cue_verb else set()) for r in TOKEN_READERS))
+_TRIGGER_WORDS = frozenset().union(*(r.words for r in TOKEN_READERS if not r.pos and not r.cue_verb))
 
 
 @dataclass(frozen=True)
