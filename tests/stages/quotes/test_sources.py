@@ -22,3 +22,20 @@ def test_said_in_a_statement_keeps_the_verb_as_cue(quotes_of):
 
 def test_in_with_an_ordinary_noun_is_no_source(quotes_of):
     assert quotes_of("In the capital, the streets were quiet on Sunday.") == []
+
+
+def test_dateline_is_no_speaker(quotes_of):
+    q = only(quotes_of("Kenya opens rail line to the west.\n\nNAIROBI -- President William Ruto, opening the new rail "
+                       "terminal on Friday, said the line would carry freight to Uganda by 2027."))
+    assert q.cue == "said" and "Ruto" in q.speaker.text
+
+
+def test_subject_hung_on_the_participle_clause(quotes_of):
+    q = only(quotes_of("President William Ruto, opening the new rail terminal on Friday, said the line would carry "
+                       "freight to Uganda by 2027."))
+    assert q.cue == "said" and "Ruto" in q.speaker.text
+
+
+def test_headline_label_before_the_subject_is_no_speaker(quotes_of):
+    q = only(quotes_of("The Latest: Governor Hale urges residents to leave the coast."))
+    assert q.cue == "urges" and "Hale" in q.speaker.text

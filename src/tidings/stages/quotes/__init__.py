@@ -11,7 +11,8 @@ reported speech from the dependency parse (``reported``: the complement of a cue
   paragraph, all attributed like the first that has a cue;
 * a reported quote spans the reported clause with its "that" ("said that the talks had
   failed"), without a leading "But"/"However,"; "according to X" sources the rest of its
-  clause; a cue set off by commas inside the clause ("X, she said, Y") gives both sides;
+  clause; a cue set off by commas inside the clause ("X, she said, Y") gives both sides; so does an "as" aside
+  ("X, as one engineer noted, Y"; "As the auditors noted, X"; "X, as one diplomat put it"), as one span;
 * a quote with no cue of its own takes the speaker of the quote next to it in its
   paragraph, of the quote it continues, or, when it fills its own paragraph, of the last
   quote or reported speech of the previous paragraph; short unattributed ones are dropped;
@@ -120,6 +121,9 @@ def run(doc: Document, *, lexicon: QuoteLexicon | None = None, min_unattributed_
 _AMOUNT_WORDS = grammar.words("amount_words") | {"%"}
 #: Nouns of business and economic figures: reported, they are results, not anyone's words.
 FIGURE_NOUNS = grammar.words("figure_nouns")
+#: Traded instruments and the verbs of their moving: "shares rose 4.5 percent, traders said" is a market figure.
+_MARKET_NOUNS = grammar.words("market_nouns")
+_MARKET_MOVES = grammar.words("market_movement_verbs")
 #: The most words a reported noun phrase may have and still be only a reference to what was said.
 _BARE_NOUN_TOKENS = 3
 
@@ -137,9 +141,19 @@ def _contentless(parse: Parse, start: int, end: int, lex: QuoteLexicon) -> bool:
     roots = [t for t in words if t.head == t.i or t.head not in inside]
     if all(t.pos in ("NUM", "SYM") or t.lemma.lower() in FIGURE_NOUNS for t in roots):
         return True  # a figure, not words: "reported net income of $104m", "posted higher profits"
+    if any(t.pos == "NUM" for t in words) and any(_market_move(parse, t) for t in roots):
+        return True  # a market figure: "shares of the miner rose 4.5 percent, traders said"
     head = words[-1].lemma.lower()
     return len(words) <= _BARE_NOUN_TOKENS and (head in lex.nouns or head in lex.document_nouns) and all(
         t.pos in ("DET", "PRON", "ADJ") or t.tag in ("PRP$", "POS") for t in words[:-1])
+
+
+def _market_move(parse: Parse, verb) -> bool:
+    """True when ``verb`` is a verb of market movement whose subject is a traded instrument ("shares rose")."""
+    if verb.pos != "VERB" or verb.lemma.lower() not in _MARKET_MOVES:
+        return False
+    return any(parse.tokens[k].dep in ("nsubj", "nsubjpass") and parse.tokens[k].text.lower() in _MARKET_NOUNS
+               for k in parse.children(verb.i))
 
 
 def within_depth(quotes: list[Quote], length: int) -> list[Quote]:

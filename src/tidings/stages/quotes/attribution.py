@@ -103,9 +103,14 @@ class Attributor:
             seen.add(verb)
             subjects = [k for k in self.parse.children(verb) if self.parse.tokens[k].dep in _SUBJECTS]
             if subjects:
-                # "the reasons that Trump refuses …": "that" taken for a second subject; the name is the speaker
+                # "the reasons that Trump refuses …": "that" taken for a second subject; the name is the speaker;
+                # of two subjects the one nearest before the verb ("The Latest: Trump urges …", a section heading
+                # run into the sentence: "THE BORROWING Back then, Mr. Lee said …")
                 named = [k for k in subjects if self.parse.tokens[k].text.lower() not in _RELATIVES]
-                return self._unstolen(named[0] if named and len(subjects) > 1 else subjects[0])
+                nearest = max((k for k in named if k < verb), default=None) if verb == cue else None
+                nearest = nearest if nearest is not None else named[0] if named else None
+                return self._from_dateline(self._unstolen(nearest if nearest is not None and len(subjects) > 1
+                                                          else subjects[0]))
             tok = self.parse.tokens[verb]
             document = self._document_of(tok)
             if document is not None:
@@ -115,7 +120,31 @@ class Attributor:
             else:
                 break
         found = self.passive_agent(verb)
+        if found is None:
+            found = self._participle_subject(cue)
         return found if found is not None else self._noun_before(cue)
+
+    def _participle_subject(self, verb: int) -> int | None:
+        """"Ruto, opening the terminal on Friday, said …": the subject the parser hung on the participle clause
+        set off before the verb."""
+        tokens = self.parse.tokens
+        for kid in self.parse.children(verb):
+            if kid < verb and tokens[kid].dep == "advcl" and tokens[kid].tag in ("VBG", "VBN"):
+                subjects = [k for k in self.parse.children(kid) if tokens[k].dep == "nsubj" and k < kid]
+                if subjects and tokens[subjects[0]].pos in ("PROPN", "NOUN"):
+                    return subjects[0]
+        return None
+
+    def _from_dateline(self, subject: int) -> int:
+        """"WASHINGTON -- President Obama, …, said": a dateline taken for the subject; the person set beside it
+        after the dash is."""
+        tokens = self.parse.tokens
+        nxt = subject + 1
+        if nxt < len(tokens) and tokens[nxt].text in _DASHES and tokens[subject].text.isupper():
+            beside = [k for k in self.parse.children(subject) if tokens[k].dep == "appos" and k > nxt]
+            if beside:
+                return beside[0]
+        return subject
 
     def _document_of(self, participle: Token) -> int | None:
         """The document that speaks through a participle when someone receives it: "received a letter saying …"

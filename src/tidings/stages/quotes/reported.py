@@ -58,6 +58,8 @@ class ReportedSpeech:
 
     def candidates(self, tok: Token) -> Iterator[Reported]:
         """What the first reader whose trigger ``tok`` matches finds there (spans not yet trimmed)."""
+        if tok.pos not in _TRIGGER_POS and tok.text.lower() not in _TRIGGER_WORDS:
+            return iter(())
         rule = next((rule for rule in TOKEN_READERS if self._triggers(rule, tok)), None)
         return rule.reader(self, tok) if rule is not None else iter(())
 
@@ -97,12 +99,21 @@ class ReportedSpeech:
         accused of fraud": the judgement, held by nobody named; "the talks are expected to resume": what is
         believed, with or without an agent."""
         agent = self.attributor.passive_agent(tok.i)
-        span = (self._passive_content(tok.i) if agent is not None else self._judged(tok.i)) or self._hearsay(tok.i)
+        # "has been called a charlatan by fellow doctors": with an agent, any verb with an object complement judges
+        judged = self._judged(tok.i, self.lex.object_complement_verbs if agent is not None else frozenset())
+        span = judged or (self._passive_content(tok.i) if agent is not None else None) or self._hearsay(tok.i)
         if span is not None:
             yield Reported(*span, Cue((tok.i,), agent))
+            return
+        source = agent if agent is not None else self._setting_document(tok.i)
+        aside = self._as_aside(tok.i) if source is not None else None
+        if aside is not None:  # "As stated in the ministry's report, …": the document sources the clause
+            yield Reported(*aside, Cue((tok.i,), source))
 
     def active_cue(self, tok: Token) -> Iterator[Reported]:
         """What a cue verb reports, said by its subject; a cue set off by commas reports both sides of it."""
+        if tok.dep == "prep":
+            return  # a participle serving as a preposition: "compared with $67,000", "considering the cost"
         speaker = self.attributor.speaker_of(tok.i)
         if speaker is None and tok.lemma.lower() not in self.lex.speech:
             return  # "assuming that …", "imagine that …": nobody's belief is reported
@@ -113,8 +124,23 @@ class ReportedSpeech:
         span = self._complement(tok.i)
         if span is not None:
             yield Reported(*span, cue)
+        elif (aside := self._as_aside(tok.i)) is not None:  # "Hawaii, as one adviser noted, rarely gets …"
+            speaker = self._as_object(tok.i) or speaker  # "as one of his advisers pointed out": the object speaks
+            if speaker is not None:
+                yield Reported(*aside, Cue((tok.i,), speaker))
         elif not stance:  # "Back home, he said, he decided to run": both sides of the cue
             yield from (Reported(*piece, cue) for piece in self._around_parenthetical(tok.i))
+
+    def put_it(self, tok: Token) -> Iterator[Reported]:
+        """"…, as one analyst put it, …": the idiom of saying sources the clause it is set off in."""
+        tokens = self.parse.tokens
+        if tok.lemma.lower() != "put" or not any(
+                tokens[k].dep == "dobj" and tokens[k].text.lower() == "it" for k in self.parse.children(tok.i)):
+            return
+        speaker = self.attributor.speaker_of(tok.i)
+        aside = self._as_aside(tok.i, objects=("it",))
+        if aside is not None and speaker is not None:
+            yield Reported(*aside, Cue((tok.i,), speaker))
 
     def speech_noun(self, tok: Token) -> Iterator[Reported]:
         """"the claim that …" (said by its owner or the subject of its verb), else "his criticism of the deal",
@@ -188,8 +214,12 @@ class ReportedSpeech:
     def prep_object(self, verb: int) -> Iterator[Span]:
         """"warned of a crisis" / "accused Kyiv of provocations": the object of a preposition listed for it."""
         tokens, parse = self.parse.tokens, self.parse
-        preps = self.lex.prep_complements.get(tokens[verb].lemma.lower(), frozenset())
+        lemma = tokens[verb].lemma.lower()
+        preps = self.lex.prep_complements.get(lemma, frozenset())
+        objects = [k for k in parse.children(verb) if tokens[k].dep == "dobj" and k > verb]
         for kid in parse.children(verb):
+            if objects and objects[0] < kid and lemma in self.lex.object_complement_verbs:
+                continue  # "likened the rules to …": the object with its complement (``object_and_predicate``)
             if tokens[kid].dep == "prep" and tokens[kid].text.lower() in preps:
                 objects = [k for k in parse.children(kid) if tokens[k].dep in ("pobj", "pcomp")]
                 if objects:
@@ -206,12 +236,14 @@ class ReportedSpeech:
             yield tokens[first].start, tokens[parse.subtree(clauses[0])[-1]].end
 
     def object_and_predicate(self, verb: int) -> Iterator[Span]:
-        """"called the plan 'a disaster'" / "sees the vote as a test": the object and its complement."""
+        """"called the plan 'a disaster'" / "sees the vote as a test" / "likened the rules to a bonfire": the object
+        and its complement (a predicate, "as", or a preposition listed for the verb)."""
         tokens, parse = self.parse.tokens, self.parse
         kids = parse.children(verb)
         objects = [k for k in kids if tokens[k].dep == "dobj" and k > verb]
+        preps = self.lex.prep_complements.get(tokens[verb].lemma.lower(), frozenset()) | {"as"}
         complements = [k for k in kids if objects and k > objects[0] and (tokens[k].dep in _OBJECT_PREDICATES or (
-            tokens[k].dep == "prep" and tokens[k].text.lower() == "as"))]
+            tokens[k].dep == "prep" and tokens[k].text.lower() in preps))]
         if complements:
             yield tokens[parse.subtree(objects[0])[0]].start, tokens[parse.subtree(complements[0])[-1]].end
 
@@ -300,6 +332,75 @@ class ReportedSpeech:
         spans = [self._trim(*self._span(p)) for p in clauses]
         return [s for s in spans if s[1] > s[0]]
 
+    def _as_aside(self, verb: int, objects: tuple[str, ...] = ()) -> Span | None:
+        """"Hawaii, as one adviser pointed out, rarely gets …" / "As we saw in 2009, banks …" / "…, as the
+        memo put it": a cue in an "as" phrase set off by commas (or opening or closing its sentence), with no
+        complement of its own, sources the clause around it; ``objects``: the object words the idiom takes."""
+        tokens, parse = self.parse.tokens, self.parse
+        kids = parse.children(verb)
+        opener = next((k for k in kids if k < verb and tokens[k].text.lower() == "as"
+                       and tokens[k].dep in ("mark", "prep", "advmod")), None)
+        opener = opener if opener is not None else self._as_object(verb, opener=True)
+        if opener is None or any(tokens[k].dep in ("ccomp", "xcomp", "oprd") or (
+                tokens[k].dep == "dobj" and tokens[k].text.lower() not in objects) for k in kids):
+            return None
+        first = opener if tokens[opener].dep != "prep" else min(opener, parse.subtree(opener)[0])
+        last = verb  # the phrase runs on through the verb's own words up to the next comma
+        while last + 1 < len(tokens) and tokens[last + 1].sent == tokens[verb].sent and tokens[last + 1].text not in (
+                ",", ";", ":") and tokens[last + 1].text not in SENTENCE_END and self._within(last + 1, verb):
+            last += 1
+        sent = parse.sentences[tokens[verb].sent]
+        before = tokens[first - 1] if first > sent.token_start else None
+        after = tokens[last + 1] if last + 1 < sent.token_end else None
+        if (before is not None and before.text != ",") or (after is not None and after.text not in (
+                ",", ";", *SENTENCE_END) and not after.text.isspace()):
+            return None  # not set off: "prices rose as analysts expected" is no aside
+        host = tokens[verb].head if tokens[verb].dep != "ROOT" else verb
+        while tokens[host].pos not in ("VERB", "AUX") and tokens[host].head != host:
+            host = tokens[host].head  # "The reservoir, as one engineer noted, …": the aside hangs on the subject
+        clause = range(sent.token_start, sent.token_end) if host == verb else parse.subtree(host)
+        rest = [j for j in clause if not first <= j <= last and not tokens[j].text.isspace()]
+        while rest and (tokens[rest[0]].dep in ("mark", "advmod", "cc", "punct", "prep") and rest[0] < first):
+            rest.pop(0)  # "If, as I have said, …", "After all, as we saw, …": the opener is not the content
+        while rest and tokens[rest[-1]].text in SENTENCE_END:
+            rest.pop()
+        if len(rest) < 3 or not any(tokens[j].pos in ("VERB", "AUX") for j in rest):
+            return None
+        return self._span(rest)
+
+    def _as_object(self, verb: int, *, opener: bool = False) -> int | None:
+        """The object of an "as" the parser made a preposition of the cue or of its subject right before it ("Hawaii,
+        as one of his advisers pointed out, …": the speaker taken for the object); with ``opener``, the "as"."""
+        tokens, parse = self.parse.tokens, self.parse
+        hosts = [verb] + [k for k in parse.children(verb) if tokens[k].dep == "nsubj" and k < verb]
+        for host in hosts:
+            for kid in parse.children(host):
+                if kid < verb and tokens[kid].dep == "prep" and tokens[kid].text.lower() == "as" and (
+                        host == verb or parse.subtree(kid)[-1] == verb - 1):
+                    return kid if opener else next((k for k in parse.children(kid) if tokens[k].dep == "pobj"), None)
+        return None
+
+    def _within(self, i: int, verb: int) -> bool:
+        """True when token ``i`` belongs to the verb's own phrase (not to a clause hanging from it)."""
+        tokens = self.parse.tokens
+        node, seen = i, set()
+        while node != verb and tokens[node].head != node and node not in seen:
+            seen.add(node)
+            if tokens[node].head == verb and tokens[node].dep in ("advcl", "ccomp", "conj", "parataxis", "xcomp"):
+                return False
+            node = tokens[node].head
+        return node == verb
+
+    def _setting_document(self, verb: int) -> int | None:
+        """"stated in the senator's commentary": the document a verb sets its words in."""
+        tokens = self.parse.tokens
+        for kid in self.parse.children(verb):
+            if tokens[kid].dep == "prep" and tokens[kid].text.lower() == "in":
+                for obj in self.parse.children(kid):
+                    if tokens[obj].dep == "pobj" and tokens[obj].lemma.lower() in self.lex.document_nouns:
+                        return obj
+        return None
+
     def _passive_content(self, verb: int) -> Span | None:
         """The passive subject of a verb whose object is what was said or judged ("the plan was criticized")."""
         if self.parse.tokens[verb].lemma.lower() not in self.lex.object_content_verbs:
@@ -307,12 +408,12 @@ class ReportedSpeech:
         subjects = [k for k in self.parse.children(verb) if self.parse.tokens[k].dep == "nsubjpass"]
         return self._span(self.parse.subtree(subjects[0])) if subjects else None
 
-    def _judged(self, verb: int) -> Span | None:
+    def _judged(self, verb: int, also: frozenset[str] = frozenset()) -> Span | None:
         """"The mayor was accused of fraud", "the plan was described as reckless": a passive judging verb
         with its judgement (a listed preposition, "as", or a predicate) reports the whole clause."""
         tokens, parse = self.parse.tokens, self.parse
         lemma = tokens[verb].lemma.lower()
-        if lemma not in self.lex.judging_verbs:
+        if lemma not in self.lex.judging_verbs and lemma not in also:
             return None
         kids = parse.children(verb)
         subjects = [k for k in kids if tokens[k].dep == "nsubjpass" and k < verb]
@@ -351,6 +452,10 @@ class ReportedSpeech:
         tok = self.parse.tokens[verb]
         if tok.tag != "VBN":
             return False
+        kids = [self.parse.tokens[k] for k in self.parse.children(verb)]
+        if not any(k.dep in ("auxpass", "nsubjpass") for k in kids) and any(
+                k.dep == "nsubj" or (k.dep == "aux" and k.lemma.lower() == "have") for k in kids):
+            return False  # a perfect with its own subject ("while his aides have suggested …"): active
         return tok.dep in ("advcl", "acl", "amod") or any(
             self.parse.tokens[k].dep in ("auxpass", "nsubjpass") for k in self.parse.children(verb))
 
@@ -486,7 +591,12 @@ TOKEN_READERS: tuple[TokenRule, ...] = (
     TokenRule(ReportedSpeech.stance_word, pos=frozenset({"NOUN", "ADJ"}), lemmas=lambda lex: lex.prep_words),
     TokenRule(ReportedSpeech.intention_noun, pos=frozenset({"NOUN"}), lemmas=lambda lex: lex.infinitive_nouns),
     TokenRule(ReportedSpeech.belief_adjective, pos=frozenset({"ADJ"}), lemmas=lambda lex: lex.clause_adjectives),
+    TokenRule(ReportedSpeech.put_it, words=frozenset({"put"}), pos=frozenset({"VERB"})),
 )
+#: What a token must be for any reader to take it (a quick test before the rules): one of these parts of speech
+#: (a cue verb is a VERB or AUX) or, for a rule with words and no part of speech, one of its words.
+_TRIGGER_POS = frozenset().union(*(r.pos or ({"VERB", "AUX"} if r.cue_verb else set()) for r in TOKEN_READERS))
+_TRIGGER_WORDS = frozenset().union(*(r.words for r in TOKEN_READERS if not r.pos and not r.cue_verb))
 
 
 @dataclass(frozen=True)
