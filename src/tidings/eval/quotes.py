@@ -14,7 +14,9 @@ Measures, over all articles:
   punctuation are stripped; a gold content split in fragments (a quote interrupted by its
   cue) matches fragment by fragment, or as a whole;
 * source accuracy: among found gold attributions that have a source, the share whose best
-  predicted quote has a speaker overlapping the gold source, or naming the same person;
+  predicted quote (the one overlapping its content most; of equal overlaps, the one with the least text
+  outside it, so a nested quote is matched to itself rather than to the quote around it) has a speaker
+  overlapping the gold source, or naming the same person;
 * cue accuracy: among found gold attributions, the share whose best predicted quote's cue
   overlaps the gold cue;
 * the same partial P/R/F1 split by kind (gold kind: direct when its content opens with a
@@ -140,7 +142,7 @@ def score_article(text: str, quotes: list[Quote], gold: list[GoldAttribution], t
             tallies[key].n_pred += 1
             tallies[key].tp_pred += int(good)
     for g in gold:
-        best = max(quotes, key=lambda q: overlaps(q, g), default=None)
+        best = max(quotes, key=lambda q: (overlaps(q, g), overlaps(q, g) - (q.end - q.start)), default=None)
         found = best is not None and overlaps(best, g) > 0
         exact = any(_exact(text, q, g) for q in quotes)
         for key, good in (("partial", found), ("exact", exact), (f"partial {g.kind}", found)):
