@@ -565,6 +565,20 @@ def _owner(doc: Document, item: Coded, actors: list[ActorRef | None]) -> list[Ac
     return []
 
 
+def _possessor(doc: Document, heads: list[int], actors: list[ActorRef | None]) -> list[ActorRef]:
+    """The party behind a thing as the object, named by a possessive pronoun ("welcomed his apology", "their
+    demands were backed by X"): whose the thing is, when the coreference layer resolves it."""
+    parse = actorrefs.parse_of(doc)
+    for head in heads:
+        owner = frames.child(parse, head, "poss")
+        if parse.tokens[head].pos != "NOUN" or owner is None or not actorrefs.is_pronoun(parse, owner):
+            continue
+        refs = [r for r in actorrefs.refs_for(doc, owner) if actorrefs.is_party(doc, r)]
+        if refs and not any(a is not None and actorrefs.same_actor(a, r) for a in actors for r in refs):
+            return refs
+    return []
+
+
 #: Prepositions that place an event somewhere ("talks in Geneva", "clashes near the border").
 LOCATIVE_PREPS = grammar.words("locative_prepositions")
 
@@ -633,6 +647,8 @@ def to_events(doc: Document, item: Coded) -> list[Event]:
                   and not place_as_location(doc, r, item.frame.match.tokens)]
     if not any(r.actor_id or r.country or r.org for r in recipients):
         recipients = _owner(doc, item, actors) or recipients
+    if not recipients:
+        recipients = _possessor(doc, item.recipients, actors)
     if not recipients and (fallback := policy(item.type).recipient_fallback):
         recipients = RECIPIENT_FALLBACKS[fallback](doc, item)
     if not any(_identified(r) for r in recipients) and _joint(item, actors):
