@@ -209,3 +209,18 @@ def test_whose_thing_is_criticised_is_the_recipient(code):
     doc = code("Rishi Sunak apologised on Monday. The Labour Party criticised his proposals.")
     (event,) = of_type(doc, "ACCUSE")
     assert event.recipient is not None and "Sunak" in event.recipient.text
+
+
+def test_place_of_a_condemned_attack_is_not_the_recipient(code):
+    doc = code("The Danish government strongly condemned the bomb attacks in Kenya on Saturday.")
+    (event,) = of_type(doc, "ACCUSE")
+    assert party(event.actor) == "DNK" and event.recipient is None
+    target = code("The Danish government strongly condemned the bombing of the US embassy.")
+    (event,) = of_type(target, "ACCUSE")
+    assert party(event.recipient) == "USA"  # the target of the condemned act stays (CAMEO practice)
+
+
+def test_place_of_an_attack_with_a_named_doer_is_where_not_whom(code):
+    doc = code("Three soldiers died in a Taliban attack in Kabul on Monday.")
+    (event,) = of_type(doc, "ASSAULT")
+    assert event.actor is not None and "Taliban" in event.actor.text and event.recipient is None

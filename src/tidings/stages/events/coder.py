@@ -383,6 +383,27 @@ def _event_nouns() -> frozenset[str]:
     return frozenset(nouns)
 
 
+def _placed_event(parse: Parse, i: int) -> bool:
+    """An event noun whose only names sit in place phrases ("the war in Iraq", "the explosions near US embassies
+    in Kenya"): where it happened, not who was acted on."""
+    tok = parse.tokens[i]
+    if tok.pos != "NOUN" or tok.ent_type in actorrefs.PARTY_ENTITIES or tok.lemma.lower() not in _event_nouns():
+        return False
+    names = [k for k in parse.subtree(i) if k != i and (parse.tokens[k].pos == "PROPN"
+                                                        or parse.tokens[k].ent_type in actorrefs.PARTY_ENTITIES)]
+    return bool(names) and all(_under_placing_prep(parse, k, i) for k in names)
+
+
+def _under_placing_prep(parse: Parse, k: int, top: int) -> bool:
+    """Token ``k`` sits in a place phrase ("in Kenya", "near the embassy") below ``top``."""
+    while k != top and parse.tokens[k].head != k:
+        tok = parse.tokens[k]
+        if tok.dep == "pobj" and parse.tokens[tok.head].text.lower() in PLACING_PREPS:
+            return True
+        k = tok.head
+    return False
+
+
 def thing_head(parse: Parse, i: int) -> bool:
     """A phrase headed by an event or a thing, not a party ("the war in Iraq", "a second inquiry into X",
     "artillery"): a name inside its modifiers says where or about whom, not who is acted on."""
@@ -637,14 +658,19 @@ def to_events(doc: Document, item: Coded) -> list[Event]:
     actors: list[ActorRef | None] = [a for a in resolve_heads(doc, item.actors)
                                      if actorrefs.is_party(doc, a, event_nouns=_event_nouns())] or [None]
     # a city stands for its country as the target of force, and as the host of a visit ("arrived in Paris")
-    objects = resolve_heads(doc, item.recipients, cities=entry.quad_class >= 3 or item.mode == VISIT_MODE)
+    heads = item.recipients
+    if any(_identified(a) for a in actors):
+        # "condemned the bombings near US embassies in Kenya": an event with no named doer is no party, nor is a
+        # place or name inside it (GUIDE: the party behind a thing, or none)
+        heads = [h for h in heads if not _placed_event(parse, h)]
+    objects = resolve_heads(doc, heads, cities=entry.quad_class >= 3 or item.mode == VISIT_MODE)
     recipients = [r for r in objects if actorrefs.is_party(doc, r)  # named or known to the actors layer
                   or _controls(parse, item, r) and actorrefs.is_party(doc, r, event_nouns=_event_nouns())
                   or actorrefs.names_people(doc, r)]  # "detained three men", "urged the minister"
     # "rejected a Chinese proposal to sign a treaty with it": the actor itself is no recipient, so look further
     reflexive = _reflexive(parse, item.recipients)
     recipients = [r for r in recipients if not any(_self_dyad(doc, a, r, reflexive=reflexive) for a in actors)
-                  and not place_as_location(doc, r, item.frame.match.tokens)]
+                  and not place_as_location(doc, r, _own_prepositions(item, actors))]
     if not any(r.actor_id or r.country or r.org for r in recipients):
         recipients = _owner(doc, item, actors) or recipients
     if not recipients:
@@ -745,6 +771,15 @@ def _named(doc: Document | None, ref: ActorRef) -> bool:
 def _self_dyad(doc: Document, actor: ActorRef | None, recipient: ActorRef | None, *, reflexive: bool = False) -> bool:
     """An actor as its own recipient, which the text does not say (no reflexive pronoun)."""
     return actor is not None and recipient is not None and not reflexive and same_party(actor, recipient, doc)
+
+
+def _own_prepositions(item: Coded, actors: list[ActorRef | None]) -> tuple[int, ...]:
+    """The pattern words that may keep a place as the recipient ("arrive in *", "attack in *"): none for an
+    event noun whose doer is named ("a Taliban attack in Kabul": Kabul is where, not whom), so the event keeps its
+    party without the place."""
+    if item.frame.nominal and item.mode != VISIT_MODE and any(_identified(a) for a in actors):
+        return ()
+    return item.frame.match.tokens
 
 
 def place_as_location(doc: Document, ref: ActorRef, pattern_tokens: tuple[int, ...] = ()) -> bool:
