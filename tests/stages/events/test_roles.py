@@ -224,3 +224,10 @@ def test_place_of_an_attack_with_a_named_doer_is_where_not_whom(code):
     doc = code("Three soldiers died in a Taliban attack in Kabul on Monday.")
     (event,) = of_type(doc, "ASSAULT")
     assert event.actor is not None and "Taliban" in event.actor.text and event.recipient is None
+
+
+def test_name_in_apposition_to_a_description_is_the_party(code):
+    doc = code("Barack Obama did not criticise his successor, Donald Trump, by name.")
+    (event,) = of_type(doc, "ACCUSE")
+    assert event.recipient is not None and "Donald Trump" in event.recipient.text
+    assert event.recipient.actor_id is not None and "successor" in event.recipient.text  # the span covers both

@@ -421,12 +421,34 @@ def resolve_heads(doc: Document, heads: list[int], *, cities: bool = False) -> l
             refs.extend(actorrefs.refs_for(doc, head))
             continue
         found = actorrefs.refs_for(doc, head, cities=cities)
+        name = _appositive_name(parse, head)
+        if name is not None:
+            named = actorrefs.refs_for(doc, name, cities=cities)
+            if any(r.actor_id for r in named) or not any(_identified(r) for r in found):
+                found = [_spanning(doc, r, found) for r in named]  # "the moderator, Lester Holt": the name
         if refs and _bare(parse, head):
             for ref in found:
                 if not (ref.actor_id or ref.org):
                     ref.country = ref.country or refs[0].country
         refs.extend(found)
     return refs[: actorrefs.MAX_REFS]
+
+
+def _spanning(doc: Document, ref: ActorRef, others: list[ActorRef]) -> ActorRef:
+    """``ref`` with its span widened over the description it stands beside ("his successor, Donald Trump")."""
+    spans = [(r.start, r.end) for r in [ref, *others] if r.start is not None and r.end is not None]
+    if spans:
+        ref.start, ref.end = min(a for a, _ in spans), max(b for _, b in spans)
+        ref.text = doc.article.text[ref.start:ref.end]
+    return ref
+
+
+def _appositive_name(parse: Parse, head: int) -> int | None:
+    """The proper name in apposition to a common-noun head ("his successor, Donald Trump")."""
+    if parse.tokens[head].pos != "NOUN":
+        return None
+    return next((c for c in parse.children(head) if parse.tokens[c].dep == "appos"
+                 and parse.tokens[c].pos == "PROPN"), None)
 
 
 def _controls(parse: Parse, item: Coded, ref: ActorRef) -> bool:
