@@ -231,3 +231,9 @@ def test_name_in_apposition_to_a_description_is_the_party(code):
     (event,) = of_type(doc, "ACCUSE")
     assert event.recipient is not None and "Donald Trump" in event.recipient.text
     assert event.recipient.actor_id is not None and "successor" in event.recipient.text  # the span covers both
+
+
+def test_agent_of_a_demanded_investigation_is_the_one_asked(code):
+    doc = code("Keir Starmer has called for an investigation by the Electoral Commission.")
+    (event,) = of_type(doc, "REQUEST")
+    assert event.recipient is not None and "Electoral Commission" in event.recipient.text

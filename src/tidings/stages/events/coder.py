@@ -136,7 +136,8 @@ def _event_agents(parse: Parse, heads: list[int], actors: list[int]) -> list[int
 
 def _addressee(parse: Parse, anchor: int, tokens: tuple[int, ...] = ()) -> int | None:
     """Who is asked to act in "demanded that Iran stop ..." (the subject of the complement clause), also
-    under a participle of the request's noun ("issued a statement demanding that Iran stop ...")."""
+    under a participle of the request's noun ("issued a statement demanding that Iran stop ..."), or the by-agent
+    of the demanded act ("called for an inquiry by the ombudsman")."""
     heads = [anchor, *(t for t in tokens if t != anchor)]
     heads += [c for h in heads[1:] for c in parse.children(h) if parse.tokens[c].dep == "acl"]
     for c in (c for h in heads for c in parse.children(h)):
@@ -144,6 +145,10 @@ def _addressee(parse: Parse, anchor: int, tokens: tuple[int, ...] = ()) -> int |
             subject = frames.child(parse, c, "nsubj", "nsubjpass")
             if subject is not None and not actorrefs.is_pronoun(parse, subject):
                 return subject
+    for noun in (h for h in heads if parse.tokens[h].pos == "NOUN"):
+        agent = frames.prep_object(parse, noun, ("by",))
+        if agent is not None:
+            return agent  # "called for an investigation by the information commissioner": who is to act
     return None
 
 
