@@ -173,3 +173,67 @@ def test_a_violence_verb_whose_subject_is_the_attack_is_no_second_event(code):
     doc = code("A Taliban suicide attack on the police headquarters in Kabul killed 12 officers on Monday.")
     assaults = of_type(doc, "ASSAULT")
     assert [e.trigger.text for e in assaults] == ["attack"]
+
+
+def test_possessor_of_an_arrest_noun_is_who_was_arrested(code):
+    doc = code("The activist Alaa Abdel Fattah went on hunger strike soon after his arrest in Cairo.")
+    (event,) = of_type(doc, "COERCE")
+    assert event.actor is None and event.recipient is not None and "Fattah" in event.recipient.text
+
+
+def test_possessor_of_a_demanded_removal_is_the_recipient(code):
+    doc = code("Opposition MPs called for Boris Johnson's removal.")
+    (event,) = of_type(doc, "REQUEST")
+    assert event.recipient is not None and "Johnson" in event.recipient.text
+
+
+def test_speech_criticising_someone_is_the_speakers_act(code):
+    doc = code("Keir Starmer opened the debate with a speech criticising Rishi Sunak.")
+    (event,) = of_type(doc, "ACCUSE")
+    assert "Starmer" in event.actor.text and "Sunak" in event.recipient.text
+
+
+def test_billboard_accusing_someone_is_its_makers_act(code):
+    doc = code("The Green Party unveiled a billboard accusing the government of lying.")
+    (event,) = of_type(doc, "ACCUSE")
+    assert event.actor is not None and "Green Party" in event.actor.text
+
+
+def test_addressee_of_a_letter_demanding_something_is_the_recipient(code):
+    doc = code("Keir Starmer has written to Rishi Sunak demanding an explanation of the new rules.")
+    (event,) = of_type(doc, "REQUEST")
+    assert "Starmer" in event.actor.text and "Sunak" in event.recipient.text
+
+
+def test_whose_thing_is_criticised_is_the_recipient(code):
+    doc = code("Rishi Sunak apologised on Monday. The Labour Party criticised his proposals.")
+    (event,) = of_type(doc, "ACCUSE")
+    assert event.recipient is not None and "Sunak" in event.recipient.text
+
+
+def test_place_of_a_condemned_attack_is_not_the_recipient(code):
+    doc = code("The Danish government strongly condemned the bomb attacks in Kenya on Saturday.")
+    (event,) = of_type(doc, "ACCUSE")
+    assert party(event.actor) == "DNK" and event.recipient is None
+    target = code("The Danish government strongly condemned the bombing of the US embassy.")
+    (event,) = of_type(target, "ACCUSE")
+    assert party(event.recipient) == "USA"  # the target of the condemned act stays (CAMEO practice)
+
+
+def test_place_of_an_attack_with_a_named_doer_is_where_not_whom(code):
+    doc = code("Three soldiers died in a Taliban attack in Kabul on Monday.")
+    (event,) = of_type(doc, "ASSAULT")
+    assert event.actor is not None and "Taliban" in event.actor.text and event.recipient is None
+
+
+def test_name_in_apposition_to_a_description_is_the_party(code):
+    doc = code("Barack Obama did not criticise his successor, Donald Trump, by name.")
+    (event,) = of_type(doc, "ACCUSE")
+    assert event.recipient is not None and "Donald Trump" in event.recipient.text
+    assert event.recipient.actor_id is not None and "successor" in event.recipient.text  # the span covers both
+
+
+def test_agent_of_a_demanded_investigation_is_the_one_asked(code):
+    doc = code("Keir Starmer has called for an investigation by the Electoral Commission.")
+    (event,) = of_type(doc, "REQUEST")
+    assert event.recipient is not None and "Electoral Commission" in event.recipient.text

@@ -136,7 +136,8 @@ def _event_agents(parse: Parse, heads: list[int], actors: list[int]) -> list[int
 
 def _addressee(parse: Parse, anchor: int, tokens: tuple[int, ...] = ()) -> int | None:
     """Who is asked to act in "demanded that Iran stop ..." (the subject of the complement clause), also
-    under a participle of the request's noun ("issued a statement demanding that Iran stop ...")."""
+    under a participle of the request's noun ("issued a statement demanding that Iran stop ..."), or the by-agent
+    of the demanded act ("called for an inquiry by the ombudsman")."""
     heads = [anchor, *(t for t in tokens if t != anchor)]
     heads += [c for h in heads[1:] for c in parse.children(h) if parse.tokens[c].dep == "acl"]
     for c in (c for h in heads for c in parse.children(h)):
@@ -144,6 +145,10 @@ def _addressee(parse: Parse, anchor: int, tokens: tuple[int, ...] = ()) -> int |
             subject = frames.child(parse, c, "nsubj", "nsubjpass")
             if subject is not None and not actorrefs.is_pronoun(parse, subject):
                 return subject
+    for noun in (h for h in heads if parse.tokens[h].pos == "NOUN"):
+        agent = frames.prep_object(parse, noun, ("by",))
+        if agent is not None:
+            return agent  # "called for an investigation by the information commissioner": who is to act
     return None
 
 
@@ -383,6 +388,27 @@ def _event_nouns() -> frozenset[str]:
     return frozenset(nouns)
 
 
+def _placed_event(parse: Parse, i: int) -> bool:
+    """An event noun whose only names sit in place phrases ("the war in Iraq", "the explosions near US embassies
+    in Kenya"): where it happened, not who was acted on."""
+    tok = parse.tokens[i]
+    if tok.pos != "NOUN" or tok.ent_type in actorrefs.PARTY_ENTITIES or tok.lemma.lower() not in _event_nouns():
+        return False
+    names = [k for k in parse.subtree(i) if k != i and (parse.tokens[k].pos == "PROPN"
+                                                        or parse.tokens[k].ent_type in actorrefs.PARTY_ENTITIES)]
+    return bool(names) and all(_under_placing_prep(parse, k, i) for k in names)
+
+
+def _under_placing_prep(parse: Parse, k: int, top: int) -> bool:
+    """Token ``k`` sits in a place phrase ("in Kenya", "near the embassy") below ``top``."""
+    while k != top and parse.tokens[k].head != k:
+        tok = parse.tokens[k]
+        if tok.dep == "pobj" and parse.tokens[tok.head].text.lower() in PLACING_PREPS:
+            return True
+        k = tok.head
+    return False
+
+
 def thing_head(parse: Parse, i: int) -> bool:
     """A phrase headed by an event or a thing, not a party ("the war in Iraq", "a second inquiry into X",
     "artillery"): a name inside its modifiers says where or about whom, not who is acted on."""
@@ -400,12 +426,34 @@ def resolve_heads(doc: Document, heads: list[int], *, cities: bool = False) -> l
             refs.extend(actorrefs.refs_for(doc, head))
             continue
         found = actorrefs.refs_for(doc, head, cities=cities)
+        name = _appositive_name(parse, head)
+        if name is not None:
+            named = actorrefs.refs_for(doc, name, cities=cities)
+            if any(r.actor_id for r in named) or not any(_identified(r) for r in found):
+                found = [_spanning(doc, r, found) for r in named]  # "the moderator, Lester Holt": the name
         if refs and _bare(parse, head):
             for ref in found:
                 if not (ref.actor_id or ref.org):
                     ref.country = ref.country or refs[0].country
         refs.extend(found)
     return refs[: actorrefs.MAX_REFS]
+
+
+def _spanning(doc: Document, ref: ActorRef, others: list[ActorRef]) -> ActorRef:
+    """``ref`` with its span widened over the description it stands beside ("his successor, Donald Trump")."""
+    spans = [(r.start, r.end) for r in [ref, *others] if r.start is not None and r.end is not None]
+    if spans:
+        ref.start, ref.end = min(a for a, _ in spans), max(b for _, b in spans)
+        ref.text = doc.article.text[ref.start:ref.end]
+    return ref
+
+
+def _appositive_name(parse: Parse, head: int) -> int | None:
+    """The proper name in apposition to a common-noun head ("his successor, Donald Trump")."""
+    if parse.tokens[head].pos != "NOUN":
+        return None
+    return next((c for c in parse.children(head) if parse.tokens[c].dep == "appos"
+                 and parse.tokens[c].pos == "PROPN"), None)
 
 
 def _controls(parse: Parse, item: Coded, ref: ActorRef) -> bool:
@@ -565,6 +613,20 @@ def _owner(doc: Document, item: Coded, actors: list[ActorRef | None]) -> list[Ac
     return []
 
 
+def _possessor(doc: Document, heads: list[int], actors: list[ActorRef | None]) -> list[ActorRef]:
+    """The party behind a thing as the object, named by a possessive pronoun ("welcomed his apology", "their
+    demands were backed by X"): whose the thing is, when the coreference layer resolves it."""
+    parse = actorrefs.parse_of(doc)
+    for head in heads:
+        owner = frames.child(parse, head, "poss")
+        if parse.tokens[head].pos != "NOUN" or owner is None or not actorrefs.is_pronoun(parse, owner):
+            continue
+        refs = [r for r in actorrefs.refs_for(doc, owner) if actorrefs.is_party(doc, r)]
+        if refs and not any(a is not None and actorrefs.same_actor(a, r) for a in actors for r in refs):
+            return refs
+    return []
+
+
 #: Prepositions that place an event somewhere ("talks in Geneva", "clashes near the border").
 LOCATIVE_PREPS = grammar.words("locative_prepositions")
 
@@ -623,16 +685,23 @@ def to_events(doc: Document, item: Coded) -> list[Event]:
     actors: list[ActorRef | None] = [a for a in resolve_heads(doc, item.actors)
                                      if actorrefs.is_party(doc, a, event_nouns=_event_nouns())] or [None]
     # a city stands for its country as the target of force, and as the host of a visit ("arrived in Paris")
-    objects = resolve_heads(doc, item.recipients, cities=entry.quad_class >= 3 or item.mode == VISIT_MODE)
+    heads = item.recipients
+    if any(_identified(a) for a in actors):
+        # "condemned the bombings near US embassies in Kenya": an event with no named doer is no party, nor is a
+        # place or name inside it (GUIDE: the party behind a thing, or none)
+        heads = [h for h in heads if not _placed_event(parse, h)]
+    objects = resolve_heads(doc, heads, cities=entry.quad_class >= 3 or item.mode == VISIT_MODE)
     recipients = [r for r in objects if actorrefs.is_party(doc, r)  # named or known to the actors layer
                   or _controls(parse, item, r) and actorrefs.is_party(doc, r, event_nouns=_event_nouns())
                   or actorrefs.names_people(doc, r)]  # "detained three men", "urged the minister"
     # "rejected a Chinese proposal to sign a treaty with it": the actor itself is no recipient, so look further
     reflexive = _reflexive(parse, item.recipients)
     recipients = [r for r in recipients if not any(_self_dyad(doc, a, r, reflexive=reflexive) for a in actors)
-                  and not place_as_location(doc, r, item.frame.match.tokens)]
+                  and not place_as_location(doc, r, _own_prepositions(item, actors))]
     if not any(r.actor_id or r.country or r.org for r in recipients):
         recipients = _owner(doc, item, actors) or recipients
+    if not recipients:
+        recipients = _possessor(doc, item.recipients, actors)
     if not recipients and (fallback := policy(item.type).recipient_fallback):
         recipients = RECIPIENT_FALLBACKS[fallback](doc, item)
     if not any(_identified(r) for r in recipients) and _joint(item, actors):
@@ -729,6 +798,15 @@ def _named(doc: Document | None, ref: ActorRef) -> bool:
 def _self_dyad(doc: Document, actor: ActorRef | None, recipient: ActorRef | None, *, reflexive: bool = False) -> bool:
     """An actor as its own recipient, which the text does not say (no reflexive pronoun)."""
     return actor is not None and recipient is not None and not reflexive and same_party(actor, recipient, doc)
+
+
+def _own_prepositions(item: Coded, actors: list[ActorRef | None]) -> tuple[int, ...]:
+    """The pattern words that may keep a place as the recipient ("arrive in *", "attack in *"): none for an
+    event noun whose doer is named ("a Taliban attack in Kabul": Kabul is where, not whom), so the event keeps its
+    party without the place."""
+    if item.frame.nominal and item.mode != VISIT_MODE and any(_identified(a) for a in actors):
+        return ()
+    return item.frame.match.tokens
 
 
 def place_as_location(doc: Document, ref: ActorRef, pattern_tokens: tuple[int, ...] = ()) -> bool:

@@ -26,6 +26,12 @@ REPORTING_VERBS = quotes.load().reporting
 
 #: Verbs whose object is a topic, not an act of their subject ("discussed a ceasefire", "debated sanctions").
 TOPIC_VERBS = grammar.words("topic_verbs")
+#: Event nouns whose possessor undergoes the act ("his arrest", "the minister's removal").
+PATIENT_NOUNS = grammar.words("patient_nouns")
+#: Nouns of things that carry someone's words ("a speech criticising X", "a billboard accusing Y").
+MESSAGE_NOUNS = quotes.load().document_nouns | grammar.words("display_nouns")
+#: Verbs whose to-object is the addressee of a participle on it ("wrote to the minister demanding ...").
+ADDRESSING_VERBS = grammar.words("addressing_verbs")
 
 
 @dataclass
@@ -148,6 +154,9 @@ def subject_of(parse: Parse, i: int) -> tuple[int | None, str]:
         if tok.dep == "relcl":
             return tok.head, "relative clause head"
         if tok.dep == "acl" and tok.tag == "VBG" and parse.tokens[tok.head].pos in ("NOUN", "PROPN"):
+            sender = _sender(parse, tok.head)
+            if sender is not None:
+                return sender  # "a speech criticising X", "wrote to X demanding": the writer, not the words
             return tok.head, "noun modified by the participle"
         owner = child(parse, tok.head, "poss") if tok.dep == "acl" and infinitival(parse, i) else None
         if owner is not None:
@@ -167,6 +176,46 @@ def subject_of(parse: Parse, i: int) -> tuple[int | None, str]:
         rule = f"inherited via {tok.dep}"
         i = tok.head
     return None, "no subject"
+
+
+def addressee_of_letter(parse: Parse, noun: int) -> int | None:
+    """The verb of writing whose to-object ``noun`` is ("wrote to the minister demanding ..."), if any."""
+    tok = parse.tokens[noun]
+    prep = parse.tokens[tok.head]
+    if tok.dep != "pobj" or prep.text.lower() != "to" or prep.dep != "prep":
+        return None
+    verb = parse.tokens[prep.head]
+    return prep.head if verb.pos == "VERB" and verb.lemma.lower() in ADDRESSING_VERBS else None
+
+
+def _sender(parse: Parse, noun: int) -> tuple[int | None, str] | None:
+    """Who speaks through a participle on ``noun``: the writer of a letter to it ("wrote to X demanding"), the
+    owner of a message noun ("Labour's poster attacking"), or the subject of the verb that issues or gives it
+    ("issued statements supporting", "opened with a speech criticising"). None when ``noun`` is no message."""
+    verb = addressee_of_letter(parse, noun)
+    if verb is not None:
+        subject, rule = subject_of(parse, verb)
+        return subject, f"writer to the addressee ({rule})"
+    tok = parse.tokens[noun]
+    if tok.pos != "NOUN" or tok.lemma.lower() not in MESSAGE_NOUNS:
+        return None
+    owner = child(parse, noun, "poss")
+    if owner is None:
+        owner = next((c for c in parse.children(noun) if parse.tokens[c].dep in ("compound", "amod")
+                      and parse.tokens[c].ent_type in PARTY_ENTITY_TYPES), None)
+    if owner is not None:
+        return owner, "owner of the message the participle describes"
+    head = parse.tokens[tok.head]
+    if tok.dep == "pobj" and head.dep == "prep":
+        verb = head.head
+    elif tok.dep == "dobj":
+        verb = tok.head
+    else:
+        return None, "message with no sender"
+    if parse.tokens[verb].pos != "VERB":
+        return None, "message with no sender"
+    subject, rule = subject_of(parse, verb)
+    return subject, f"subject of the verb that issues the message ({rule})"
 
 
 def controller(parse: Parse, verb: int) -> int | None:
@@ -298,10 +347,20 @@ def build(parse: Parse, match: Match) -> Frame:
         verb = parse.tokens[anchor].head
         recipient = child(parse, verb, "dobj") or prep_object(parse, verb, TARGET_PREPS)
         frame.recipient_rule = "object of the event's verb"
+    addressee = parse.tokens[anchor].head if parse.tokens[anchor].dep == "acl" and not nominal else None
+    if addressee is not None and addressee_of_letter(parse, addressee) is not None and \
+            (recipient is None or not names_party(parse, recipient)):
+        # "wrote to the minister demanding an explanation": whom the letter goes to is asked
+        recipient, frame.recipient_rule = addressee, "addressee of the letter the participle describes"
     if recipient is not None and recipient != actor and parse.tokens[recipient].pos in ("NOUN", "PROPN", "PRON"):
         frame.recipients = conjuncts(parse, recipient)
     else:
         frame.recipient_rule = "none"
+    if nominal and frame.actor_rule == "possessive" and not frame.recipients and \
+            parse.tokens[anchor].lemma.lower() in PATIENT_NOUNS:
+        # "following his arrest", "called for the minister's removal": the possessor underwent it
+        frame.recipients, frame.actors = frame.actors, []
+        frame.actor_rule, frame.recipient_rule = "no actor", "possessor of a patient noun"
     parties = _between_parties(parse, match, anchor) if not frame.actors else []
     if parties:  # "talks between A and B", "clashes between police and protesters": the first acts on the rest
         frame.actors, frame.recipients = parties[:1], parties[1:]
