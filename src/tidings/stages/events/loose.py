@@ -21,6 +21,17 @@ EVIDENCE_PREFIX = "loose:"
 LEARNED_PREFIX = "learned:"
 
 
+def is_doer(doc: Document, ref: ActorRef) -> bool:
+    """A phrase that may act, as the strict coder reads it: named or known, or any phrase not headed by an event
+    noun ("lawyers", "the watchdog")."""
+    return actorrefs.is_party(doc, ref, event_nouns=coder._event_nouns())
+
+
+def is_target(doc: Document, ref: ActorRef) -> bool:
+    """A phrase that may be acted on: named or known, or headed by a noun of people ("three men", "the minister")."""
+    return actorrefs.is_party(doc, ref) or actorrefs.names_people(doc, ref)
+
+
 def _parties(doc: Document, i: int, noun: bool) -> tuple[list[ActorRef], list[ActorRef]]:
     parse = actorrefs.parse_of(doc)
     if noun:
@@ -29,9 +40,10 @@ def _parties(doc: Document, i: int, noun: bool) -> tuple[list[ActorRef], list[Ac
     else:
         agent, _ = frames.subject_of(parse, i)  # the verb's (or its controller's) subject
         target = frames.child(parse, i, "dobj") or frames.prep_object(parse, i, ("against", "on", "to", "with", "at"))
-    actors = [a for a in coder.resolve_heads(doc, [agent]) if actorrefs.is_party(doc, a)] if agent is not None else []
+    # "lawyers claimed", "the watchdog says": any doer phrase not headed by an event noun, as the strict coder takes it
+    actors = [a for a in coder.resolve_heads(doc, [agent]) if is_doer(doc, a)] if agent is not None else []
     # "called for a second inquiry into X": an event or thing as the target is no party
-    recipients = [r for r in coder.resolve_heads(doc, [target]) if actorrefs.is_party(doc, r)] \
+    recipients = [r for r in coder.resolve_heads(doc, [target]) if is_target(doc, r)] \
         if target is not None and not coder.thing_head(parse, target) else []
     return actors, recipients
 
@@ -79,6 +91,10 @@ def candidates(doc: Document, lexicon: Lexicon, taken: set[tuple[int, str]], *,
         if not actors:
             continue  # no doer: nothing an analyst could code as a dyad
         actor = actors[0]
+        if not actorrefs.is_party(doc, actor):  # an unnamed doer ("the watchdog"): lexicon words only, not learned
+            proposals = [p for p in proposals if not p[4].startswith(LEARNED_PREFIX)]
+            if not proposals:
+                continue
         recipient = next((r for r in recipients if not actorrefs.same_actor(actor, r)), None)
         if recipient is None and parse.lower_lemmas[tok.i] in speech_verbs:  # "said the minister had lied"
             recipient = speech.content_party(doc, speech.content_of(doc, tok.i), actor)
