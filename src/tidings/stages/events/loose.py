@@ -9,7 +9,7 @@ corpus-learned trigger table (:mod:`tidings.learn.triggers`) knows as triggers o
 from __future__ import annotations
 
 from tidings.learn.triggers import TriggerTable
-from tidings.models import ActorRef, Document, Event, SentenceRef, Token, Trigger
+from tidings.models import ActorRef, Document, Event, Parse, SentenceRef, Token, Trigger
 from tidings.resources import quotes as quote_cues
 from tidings.resources.lexicon import Lexicon
 from tidings.stages.events import actorrefs, coder, factuality, frames, speech, timing
@@ -32,6 +32,16 @@ def is_target(doc: Document, ref: ActorRef) -> bool:
     return actorrefs.is_party(doc, ref) or actorrefs.names_people(doc, ref)
 
 
+def passive_patient(parse: Parse, i: int) -> int | None:
+    """Who undergoes a passive verb: its passive subject ("X was charged"), or the noun a bare participle
+    modifies ("a man charged with murder")."""
+    subject = frames.child(parse, i, "nsubjpass")
+    if subject is not None:
+        return subject
+    tok = parse.tokens[i]
+    return tok.head if tok.dep == "acl" and parse.tokens[tok.head].pos in ("NOUN", "PROPN") else None
+
+
 def _parties(doc: Document, i: int, noun: bool) -> tuple[list[ActorRef], list[ActorRef]]:
     parse = actorrefs.parse_of(doc)
     if noun:
@@ -40,6 +50,8 @@ def _parties(doc: Document, i: int, noun: bool) -> tuple[list[ActorRef], list[Ac
     else:
         agent, _ = frames.subject_of(parse, i)  # the verb's (or its controller's) subject
         target = frames.child(parse, i, "dobj") or frames.prep_object(parse, i, ("against", "on", "to", "with", "at"))
+        if target is None and frames.is_passive(parse, i):
+            target = passive_patient(parse, i)  # "was arrested", "a man charged with": who underwent it
     # "lawyers claimed", "the watchdog says": any doer phrase not headed by an event noun, as the strict coder takes it
     actors = [a for a in coder.resolve_heads(doc, [agent]) if is_doer(doc, a)] if agent is not None else []
     # "called for a second inquiry into X": an event or thing as the target is no party
@@ -88,15 +100,17 @@ def candidates(doc: Document, lexicon: Lexicon, taken: set[tuple[int, str]], *,
             continue
         noun = tok.pos == "NOUN"
         actors, recipients = _parties(doc, tok.i, noun)
-        if not actors:
-            continue  # no doer: nothing an analyst could code as a dyad
-        actor = actors[0]
-        if not actorrefs.is_party(doc, actor):  # an unnamed doer ("the watchdog"): lexicon words only, not learned
+        if not actors and not recipients:
+            continue  # no party on either side: nothing an analyst could code
+        actor = actors[0] if actors else None
+        # an unnamed doer ("the watchdog") or none ("was charged"): lexicon words only, not learned ones
+        if actor is None or not actorrefs.is_party(doc, actor):
             proposals = [p for p in proposals if not p[4].startswith(LEARNED_PREFIX)]
             if not proposals:
                 continue
-        recipient = next((r for r in recipients if not actorrefs.same_actor(actor, r)), None)
-        if recipient is None and parse.lower_lemmas[tok.i] in speech_verbs:  # "said the minister had lied"
+        recipient = next((r for r in recipients if actor is None or not actorrefs.same_actor(actor, r)), None)
+        # "said the minister had lied": whom the words are about
+        if recipient is None and actor is not None and parse.lower_lemmas[tok.i] in speech_verbs:
             recipient = speech.content_party(doc, speech.content_of(doc, tok.i), actor)
         status = factuality.assess(parse, tok.i, nominal=noun).status
         when = timing.event_timing(doc, tok.i, tok.sent, status)
