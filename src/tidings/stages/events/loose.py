@@ -49,9 +49,10 @@ def _parties(doc: Document, i: int, noun: bool) -> tuple[list[ActorRef], list[Ac
         target = frames.prep_object(parse, i, ("on", "against", "of", "to", "with"))  # "ban on imports from X"
     else:
         agent, _ = frames.subject_of(parse, i)  # the verb's (or its controller's) subject
-        target = frames.child(parse, i, "dobj") or frames.prep_object(parse, i, ("against", "on", "to", "with", "at"))
-        if target is None and frames.is_passive(parse, i):
-            target = passive_patient(parse, i)  # "was arrested", "a man charged with": who underwent it
+        # "was arrested", "a man charged with murder": who underwent a passive verb, before its other objects
+        target = passive_patient(parse, i) if frames.is_passive(parse, i) else None
+        if target is None:
+            target = frames.child(parse, i, "dobj") or frames.prep_object(parse, i, ("against", "on", "to", "with", "at"))
     # "lawyers claimed", "the watchdog says": any doer phrase not headed by an event noun, as the strict coder takes it
     actors = [a for a in coder.resolve_heads(doc, [agent]) if is_doer(doc, a)] if agent is not None else []
     # "called for a second inquiry into X": an event or thing as the target is no party
