@@ -19,6 +19,11 @@ LOOSE_CONFIDENCE = 0.2
 EVIDENCE_PREFIX = "loose:"
 #: Evidence prefix of a candidate the corpus-learned trigger table proposed.
 LEARNED_PREFIX = "learned:"
+#: Prepositions whose object is the target of a verb with no direct object ("hit out at", "cracked down on").
+VERB_TARGET_PREPS = ("against", "on", "to", "with", "at")
+#: Where an event noun with no party named is still a candidate: as what its clause is about ("the protests will
+#: continue", "a bomb went off", "no arrests have been made", "there were threats"); elsewhere it is mostly a topic.
+EVENT_SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "attr"})
 
 
 def is_doer(doc: Document, ref: ActorRef) -> bool:
@@ -52,7 +57,7 @@ def _parties(doc: Document, i: int, noun: bool) -> tuple[list[ActorRef], list[Ac
         # "was arrested", "a man charged with murder": who underwent a passive verb, before its other objects
         target = passive_patient(parse, i) if frames.is_passive(parse, i) else None
         if target is None:
-            target = frames.child(parse, i, "dobj") or frames.prep_object(parse, i, ("against", "on", "to", "with", "at"))
+            target = frames.child(parse, i, "dobj") or frames.prep_object(parse, i, VERB_TARGET_PREPS)
     # "lawyers claimed", "the watchdog says": any doer phrase not headed by an event noun, as the strict coder takes it
     actors = [a for a in coder.resolve_heads(doc, [agent]) if is_doer(doc, a)] if agent is not None else []
     # "called for a second inquiry into X": an event or thing as the target is no party
@@ -101,7 +106,7 @@ def candidates(doc: Document, lexicon: Lexicon, taken: set[tuple[int, str]], *,
             continue
         noun = tok.pos == "NOUN"
         actors, recipients = _parties(doc, tok.i, noun)
-        if not actors and not recipients:
+        if not actors and not recipients and not (noun and tok.dep in EVENT_SUBJECT_DEPS):
             continue  # no party on either side: nothing an analyst could code
         actor = actors[0] if actors else None
         # an unnamed doer ("the watchdog") or none ("was charged"): lexicon words only, not learned ones
