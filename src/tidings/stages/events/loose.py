@@ -47,6 +47,12 @@ def passive_patient(parse: Parse, i: int) -> int | None:
     return tok.head if tok.dep == "acl" and parse.tokens[tok.head].pos in ("NOUN", "PROPN") else None
 
 
+def _says_that(parse: Parse, i: int) -> bool:
+    """A noun with a full clause as its content ("claims that X lied", "criticism that he stayed away")."""
+    return any(parse.tokens[c].dep in ("acl", "ccomp") and frames.child(parse, c, "nsubj", "nsubjpass") is not None
+               for c in parse.children(i))
+
+
 def _parties(doc: Document, i: int, noun: bool) -> tuple[list[ActorRef], list[ActorRef]]:
     parse = actorrefs.parse_of(doc)
     if noun:
@@ -106,11 +112,12 @@ def candidates(doc: Document, lexicon: Lexicon, taken: set[tuple[int, str]], *,
             continue
         noun = tok.pos == "NOUN"
         actors, recipients = _parties(doc, tok.i, noun)
-        if not actors and not recipients and not (noun and tok.dep in EVENT_SUBJECT_DEPS):
+        says_that = noun and _says_that(parse, tok.i)  # "amid claims that X lied": the claim is the event
+        if not actors and not recipients and not (noun and tok.dep in EVENT_SUBJECT_DEPS or says_that):
             continue  # no party on either side: nothing an analyst could code
         actor = actors[0] if actors else None
         # an unnamed doer ("the watchdog") or none ("was charged"): lexicon words only, not learned ones
-        if actor is None or not actorrefs.is_party(doc, actor):
+        if (actor is None or not actorrefs.is_party(doc, actor)) and not says_that:
             proposals = [p for p in proposals if not p[4].startswith(LEARNED_PREFIX)]
             if not proposals:
                 continue
