@@ -44,7 +44,14 @@ def passive_patient(parse: Parse, i: int) -> int | None:
     if subject is not None:
         return subject
     tok = parse.tokens[i]
-    return tok.head if tok.dep == "acl" and parse.tokens[tok.head].pos in ("NOUN", "PROPN") else None
+    if tok.dep == "acl" and parse.tokens[tok.head].pos in ("NOUN", "PROPN"):
+        return tok.head
+    if tok.dep == "conj" and parse.tokens[tok.head].pos in ("VERB", "AUX"):  # "was arrested and released"
+        return frames.child(parse, tok.head, "nsubjpass", "nsubj")
+    prep = parse.tokens[tok.head]
+    if tok.dep == "pcomp" and prep.dep == "prep" and parse.tokens[prep.head].pos in ("VERB", "AUX"):
+        return frames.child(parse, prep.head, "nsubjpass", "nsubj")  # "is in court after being arrested"
+    return None
 
 
 def _says_that(parse: Parse, i: int) -> bool:
