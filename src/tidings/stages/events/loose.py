@@ -21,6 +21,8 @@ EVIDENCE_PREFIX = "loose:"
 LEARNED_PREFIX = "learned:"
 #: Prepositions whose object is the target of a verb with no direct object ("hit out at", "cracked down on").
 VERB_TARGET_PREPS = ("against", "on", "to", "with", "at")
+#: Pronouns that name a person or group as a doer even when coreference finds no antecedent.
+PERSONAL_PRONOUNS = frozenset({"he", "she", "they", "we", "i"})
 #: Where an event noun with no party named is still a candidate: as what its clause is about ("the protests will
 #: continue", "a bomb went off", "no arrests have been made", "there were threats"); elsewhere it is mostly a topic.
 EVENT_SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "attr"})
@@ -73,6 +75,9 @@ def _parties(doc: Document, i: int, noun: bool) -> tuple[list[ActorRef], list[Ac
             target = frames.child(parse, i, "dobj") or frames.prep_object(parse, i, VERB_TARGET_PREPS)
     # "lawyers claimed", "the watchdog says": any doer phrase not headed by an event noun, as the strict coder takes it
     actors = [a for a in coder.resolve_heads(doc, [agent]) if is_doer(doc, a)] if agent is not None else []
+    if not actors and agent is not None and parse.lower_texts[agent] in PERSONAL_PRONOUNS:
+        tok = parse.tokens[agent]  # "he criticised ...": a pronoun coreference left unresolved still names a doer
+        actors = [ActorRef(text=tok.text, start=tok.start, end=tok.end)]
     # "called for a second inquiry into X": an event or thing as the target is no party
     recipients = [r for r in coder.resolve_heads(doc, [target]) if is_target(doc, r)] \
         if target is not None and not coder.thing_head(parse, target) else []
