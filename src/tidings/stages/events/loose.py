@@ -23,6 +23,9 @@ LEARNED_PREFIX = "learned:"
 VERB_TARGET_PREPS = ("against", "on", "to", "with", "at")
 #: Pronouns that name a person or group as a doer even when coreference finds no antecedent.
 PERSONAL_PRONOUNS = frozenset({"he", "she", "they", "we", "i"})
+#: How often the train split must have annotated a noun as an event of a type for it to be a candidate of that
+#: type with no party named wherever it stands.
+FREQUENT_EVENT_NOUN = 5
 #: Where an event noun with no party named is still a candidate: as what its clause is about ("the protests will
 #: continue", "a bomb went off", "no arrests have been made", "there were threats"); elsewhere it is mostly a topic.
 EVENT_SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "attr"})
@@ -126,7 +129,13 @@ def candidates(doc: Document, lexicon: Lexicon, taken: set[tuple[int, str]], *,
         actors, recipients = _parties(doc, tok.i, noun)
         says_that = noun and _says_that(parse, tok.i)  # "amid claims that X lied": the claim is the event
         if not actors and not recipients and not (noun and tok.dep in EVENT_SUBJECT_DEPS or says_that):
-            continue  # no party on either side: nothing an analyst could code
+            # "since the 9/11 attacks", "the focus of the investigation": a noun in a prepositional phrase that the
+            # corpus often saw as an event of the type (as a compound or an object it rarely is one)
+            lemma = parse.lower_lemmas[tok.i]
+            proposals = [p for p in proposals if noun and tok.dep == "pobj" and triggers is not None
+                         and not p[4].startswith(LEARNED_PREFIX) and triggers.count(lemma, p[0]) >= FREQUENT_EVENT_NOUN]
+            if not proposals:
+                continue  # no party on either side: nothing an analyst could code
         actor = actors[0] if actors else None
         # an unnamed doer ("the watchdog") or none ("was charged"): lexicon words only, not learned ones
         if (actor is None or not actorrefs.is_party(doc, actor)) and not says_that:
