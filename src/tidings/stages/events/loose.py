@@ -19,6 +19,8 @@ LOOSE_CONFIDENCE = 0.2
 EVIDENCE_PREFIX = "loose:"
 #: Evidence prefix of a candidate the corpus-learned trigger table proposed.
 LEARNED_PREFIX = "learned:"
+#: A candidate a word may start: (type, CAMEO code, mode, contexts, evidence).
+Proposal = tuple[str, str, str | None, tuple[str, ...], str]
 #: Prepositions whose object is the target of a verb with no direct object ("hit out at", "cracked down on").
 VERB_TARGET_PREPS = ("against", "on", "to", "with", "at")
 #: Pronouns that name a person or group as a doer even when coreference finds no antecedent.
@@ -88,7 +90,7 @@ def _parties(doc: Document, i: int, noun: bool) -> tuple[list[ActorRef], list[Ac
 
 
 def _proposals(doc: Document, tok: Token, lexicon: Lexicon, taken: set[tuple[int, str]], taken_starts: set[int],
-               triggers: TriggerTable | None) -> list[tuple[str, str, str | None, tuple[str, ...], str]]:
+               triggers: TriggerTable | None, words: dict[int, set[str]]) -> list[Proposal]:
     """(type, code, mode, context, evidence) of each candidate ``tok`` may start: its first possible lexicon
     pattern when no strict event sits on it, and each type the trigger table knows for its lemma that no
     strict event on it has."""
@@ -96,10 +98,13 @@ def _proposals(doc: Document, tok: Token, lexicon: Lexicon, taken: set[tuple[int
     out = []
     if tok.start not in taken_starts:
         heads = lexicon.headed_by(parse.lower_lemmas[tok.i], parse.lower_texts[tok.i])
-        possible = heads.possible(set(parse.sentence_words[tok.sent])) if heads else []
-        if possible:
-            p = possible[0]
-            out.append((p.type, p.cameo, p.mode, tuple(p.context), EVIDENCE_PREFIX + p.id))
+        if heads:
+            if tok.sent not in words:  # ``words`` holds each sentence's words, made once
+                words[tok.sent] = set(parse.sentence_words[tok.sent])
+            possible = heads.possible(words[tok.sent])
+            if possible:
+                p = possible[0]
+                out.append((p.type, p.cameo, p.mode, tuple(p.context), EVIDENCE_PREFIX + p.id))
     if triggers is not None:
         lemma = parse.lower_lemmas[tok.i]
         for type_, code in triggers.proposals(lemma):
@@ -119,10 +124,11 @@ def candidates(doc: Document, lexicon: Lexicon, taken: set[tuple[int, str]], *,
     out = []
     taken_starts = {start for start, _ in taken}
     speech_verbs = quote_cues.load().speech
+    words: dict[int, set[str]] = {}
     for tok in parse.tokens:
         if tok.pos not in ("VERB", "NOUN"):
             continue
-        proposals = _proposals(doc, tok, lexicon, taken, taken_starts, triggers)
+        proposals = _proposals(doc, tok, lexicon, taken, taken_starts, triggers, words)
         if not proposals:
             continue
         noun = tok.pos == "NOUN"
