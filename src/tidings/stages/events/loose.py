@@ -5,6 +5,12 @@ plain parse (subject and object); the event scorer decides whether it is an even
 This widens recall where the strict patterns miss ("pressed ahead with a ban on", "hit out at"):
 the annotated corpus shows a third of real events sit on such words. The same goes for words the
 corpus-learned trigger table (:mod:`tidings.learn.triggers`) knows as triggers of a type.
+
+A lexicon word needs a party on one side only: an unnamed doer ("lawyers claimed"), an unresolved pronoun,
+or only the one who undergoes a passive verb ("was arrested"). An event noun needs no party at all as its
+clause's subject ("the protests will continue"), with a that-clause ("amid claims that ..."), or after a
+preposition when the corpus often saw it as an event of the type ("since the attacks"). A word the trigger
+table proposes still needs a named or known doer: on other words it is rarely an event.
 """
 from __future__ import annotations
 
