@@ -31,9 +31,12 @@ class TriggerTable:
     """Per lemma, per PLOVER type: how often it triggered an annotated event, and with which CAMEO codes."""
 
     codes: dict[str, dict[str, Counter]] = field(default_factory=dict)
+    #: proposals per lemma, memoised (the events stage asks for every verb and noun of every article)
+    _proposed: dict[str, list[tuple[str, str]]] = field(default_factory=dict, repr=False, compare=False)
 
     def add(self, lemma: str, type_: str, cameo: str, count: int = 1) -> None:
         self.codes.setdefault(lemma, {}).setdefault(type_, Counter())[cameo] += count
+        self._proposed.pop(lemma, None)
 
     def count(self, lemma: str, type_: str) -> int:
         return sum(self.codes.get(lemma, {}).get(type_, Counter()).values())
@@ -41,9 +44,13 @@ class TriggerTable:
     def proposals(self, lemma: str) -> list[tuple[str, str]]:
         """(type, its most frequent CAMEO code) for each type ``lemma`` triggered at least ``MIN_COUNT`` times,
         the most frequent first."""
+        if lemma in self._proposed:
+            return self._proposed[lemma]
         types = self.codes.get(lemma, {})
         ranked = sorted(types, key=lambda t: (-sum(types[t].values()), t))
-        return [(t, types[t].most_common(1)[0][0]) for t in ranked if sum(types[t].values()) >= MIN_COUNT]
+        out = [(t, types[t].most_common(1)[0][0]) for t in ranked if sum(types[t].values()) >= MIN_COUNT]
+        self._proposed[lemma] = out
+        return out
 
     def without(self, other: TriggerTable) -> TriggerTable:
         """This table less another's counts (leave one article out when training on its own counts)."""

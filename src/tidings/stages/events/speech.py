@@ -90,9 +90,14 @@ def candidates(doc: Document, taken: set[int]) -> list[Event]:
         subject, _ = frames.subject_of(parse, tok.i)
         if subject is None:
             continue
-        speakers = [a for a in coder.resolve_heads(doc, [subject]) if actorrefs.is_party(doc, a)]
+        refs = coder.resolve_heads(doc, [subject])
+        speakers = [a for a in refs if actorrefs.is_party(doc, a)]
         content = content_of(doc, tok.i)
         kinds = readings(doc, content) if speakers and content else []
+        if not speakers and content:
+            # "X should be done, the watchdog says": an unnamed speaker's demand (its tone words are mostly noise)
+            speakers = [a for a in refs if actorrefs.is_party(doc, a, event_nouns=coder._event_nouns())]
+            kinds = [k for k in readings(doc, content) if k == "obligation"] if speakers else []
         if not kinds:
             continue
         actor = speakers[0]
