@@ -126,7 +126,7 @@ def _coded(parse: Parse, frame: Frame, sentence: int) -> Coded:
 
 def _event_agents(parse: Parse, heads: list[int], actors: list[int]) -> list[int]:
     """For an event noun as the object ("condemned the attack by militias on US troops"), who did it."""
-    if len(heads) != 1 or parse.tokens[heads[0]].lemma.lower() not in _event_nouns():
+    if len(heads) != 1 or parse.tokens[heads[0]].lemma.lower() not in event_nouns():
         return []
     agent, _ = frames.noun_agent(parse, heads[0])
     if agent is None or agent in actors or actorrefs.is_pronoun(parse, agent):
@@ -368,11 +368,11 @@ def _read_modality(parse: Parse, item: Coded) -> Coded:
 def _names_actor(parse: Parse, heads: list[int]) -> bool:
     """True when the actor phrase is a party, not an event noun or nothing ("an invasion could ...")."""
     return any(parse.tokens[h].pos in ("PROPN", "PRON") or parse.tokens[h].ent_type or
-               parse.tokens[h].lemma.lower() not in _event_nouns() for h in heads)
+               parse.tokens[h].lemma.lower() not in event_nouns() for h in heads)
 
 
 @functools.cache
-def _event_nouns() -> frozenset[str]:
+def event_nouns() -> frozenset[str]:
     """Head words of the lexicon's event nouns ("invasion", "bombing", "talks")."""
     nouns = set()
     for pattern in lexicon_data.builtin().patterns:
@@ -392,7 +392,7 @@ def _placed_event(parse: Parse, i: int) -> bool:
     """An event noun whose only names sit in place phrases ("the war in Iraq", "the explosions near US embassies
     in Kenya"): where it happened, not who was acted on."""
     tok = parse.tokens[i]
-    if tok.pos != "NOUN" or tok.ent_type in actorrefs.PARTY_ENTITIES or tok.lemma.lower() not in _event_nouns():
+    if tok.pos != "NOUN" or tok.ent_type in actorrefs.PARTY_ENTITIES or tok.lemma.lower() not in event_nouns():
         return False
     names = [k for k in parse.subtree(i) if k != i and (parse.tokens[k].pos == "PROPN"
                                                         or parse.tokens[k].ent_type in actorrefs.PARTY_ENTITIES)]
@@ -414,7 +414,7 @@ def thing_head(parse: Parse, i: int) -> bool:
     "artillery"): a name inside its modifiers says where or about whom, not who is acted on."""
     tok = parse.tokens[i]
     return tok.pos == "NOUN" and tok.ent_type not in actorrefs.PARTY_ENTITIES and \
-        (tok.lemma.lower() in _event_nouns() or tok.lemma.lower() in actorrefs.NON_PARTY_NOUNS)
+        (tok.lemma.lower() in event_nouns() or tok.lemma.lower() in actorrefs.NON_PARTY_NOUNS)
 
 
 def resolve_heads(doc: Document, heads: list[int], *, cities: bool = False) -> list[ActorRef]:
@@ -520,7 +520,7 @@ def _names_event(doc: Document, ref: ActorRef) -> bool:
     tokens = actorrefs.parse_of(doc).tokens_in(ref.start, ref.end) \
         if ref.start is not None and ref.end is not None else []
     nouns = [t for t in tokens if t.pos == "NOUN"]
-    return bool(nouns) and nouns[0].lemma.lower() in _event_nouns()
+    return bool(nouns) and nouns[0].lemma.lower() in event_nouns()
 
 
 def _identified(ref: ActorRef | None) -> bool:
@@ -533,7 +533,7 @@ def _domestic_default(doc: Document, sentence: int, refs: list[ActorRef | None])
     default)."""
     named = [r for r in refs if r is not None and r.country]
     unnamed = [r for r in refs if r is not None and not r.country and not r.org and r.start is not None
-               and actorrefs.is_party(doc, r, event_nouns=_event_nouns())]
+               and actorrefs.is_party(doc, r, event_nouns=event_nouns())]
     if not unnamed:
         return
     sent = actorrefs.parse_of(doc).sentences[sentence]
@@ -683,7 +683,7 @@ def to_events(doc: Document, item: Coded) -> list[Event]:
     trigger = Trigger(text=tok.text, start=tok.start, end=tok.end)
     entry = cameo_entry(item.cameo)
     actors: list[ActorRef | None] = [a for a in resolve_heads(doc, item.actors)
-                                     if actorrefs.is_party(doc, a, event_nouns=_event_nouns())] or [None]
+                                     if actorrefs.is_party(doc, a, event_nouns=event_nouns())] or [None]
     # a city stands for its country as the target of force, and as the host of a visit ("arrived in Paris")
     heads = item.recipients
     if any(_identified(a) for a in actors):
@@ -692,7 +692,7 @@ def to_events(doc: Document, item: Coded) -> list[Event]:
         heads = [h for h in heads if not _placed_event(parse, h)]
     objects = resolve_heads(doc, heads, cities=entry.quad_class >= 3 or item.mode == VISIT_MODE)
     recipients = [r for r in objects if actorrefs.is_party(doc, r)  # named or known to the actors layer
-                  or _controls(parse, item, r) and actorrefs.is_party(doc, r, event_nouns=_event_nouns())
+                  or _controls(parse, item, r) and actorrefs.is_party(doc, r, event_nouns=event_nouns())
                   or actorrefs.names_people(doc, r)]  # "detained three men", "urged the minister"
     # "rejected a Chinese proposal to sign a treaty with it": the actor itself is no recipient, so look further
     reflexive = _reflexive(parse, item.recipients)

@@ -42,7 +42,7 @@ EVENT_SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "attr"})
 def is_doer(doc: Document, ref: ActorRef) -> bool:
     """A phrase that may act, as the strict coder reads it: named or known, or any phrase not headed by an event
     noun ("lawyers", "the watchdog")."""
-    return actorrefs.is_party(doc, ref, event_nouns=coder._event_nouns())
+    return actorrefs.is_party(doc, ref, event_nouns=coder.event_nouns())
 
 
 def is_target(doc: Document, ref: ActorRef) -> bool:
