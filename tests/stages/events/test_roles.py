@@ -237,3 +237,9 @@ def test_agent_of_a_demanded_investigation_is_the_one_asked(code):
     doc = code("Keir Starmer has called for an investigation by the Electoral Commission.")
     (event,) = of_type(doc, "REQUEST")
     assert event.recipient is not None and "Electoral Commission" in event.recipient.text
+
+
+def test_the_from_phrase_of_criticism_is_the_critic(code):
+    doc = code("Criticism from the opposition grew louder after the vote on the budget.")
+    (event,) = of_type(doc, "ACCUSE")
+    assert event.actor is not None and "opposition" in event.actor.text and event.recipient is None
