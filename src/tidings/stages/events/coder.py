@@ -388,6 +388,12 @@ def event_nouns() -> frozenset[str]:
     return frozenset(nouns)
 
 
+def is_doer(doc: Document, ref: ActorRef) -> bool:
+    """A phrase that may act: named or known, or any phrase not headed by an event noun ("lawyers", "the
+    watchdog")."""
+    return actorrefs.is_party(doc, ref, event_nouns=event_nouns())
+
+
 def _placed_event(parse: Parse, i: int) -> bool:
     """An event noun whose only names sit in place phrases ("the war in Iraq", "the explosions near US embassies
     in Kenya"): where it happened, not who was acted on."""
@@ -533,7 +539,7 @@ def _domestic_default(doc: Document, sentence: int, refs: list[ActorRef | None])
     default)."""
     named = [r for r in refs if r is not None and r.country]
     unnamed = [r for r in refs if r is not None and not r.country and not r.org and r.start is not None
-               and actorrefs.is_party(doc, r, event_nouns=event_nouns())]
+               and is_doer(doc, r)]
     if not unnamed:
         return
     sent = actorrefs.parse_of(doc).sentences[sentence]
@@ -683,7 +689,7 @@ def to_events(doc: Document, item: Coded) -> list[Event]:
     trigger = Trigger(text=tok.text, start=tok.start, end=tok.end)
     entry = cameo_entry(item.cameo)
     actors: list[ActorRef | None] = [a for a in resolve_heads(doc, item.actors)
-                                     if actorrefs.is_party(doc, a, event_nouns=event_nouns())] or [None]
+                                     if is_doer(doc, a)] or [None]
     # a city stands for its country as the target of force, and as the host of a visit ("arrived in Paris")
     heads = item.recipients
     if any(_identified(a) for a in actors):
@@ -692,7 +698,7 @@ def to_events(doc: Document, item: Coded) -> list[Event]:
         heads = [h for h in heads if not _placed_event(parse, h)]
     objects = resolve_heads(doc, heads, cities=entry.quad_class >= 3 or item.mode == VISIT_MODE)
     recipients = [r for r in objects if actorrefs.is_party(doc, r)  # named or known to the actors layer
-                  or _controls(parse, item, r) and actorrefs.is_party(doc, r, event_nouns=event_nouns())
+                  or _controls(parse, item, r) and is_doer(doc, r)
                   or actorrefs.names_people(doc, r)]  # "detained three men", "urged the minister"
     # "rejected a Chinese proposal to sign a treaty with it": the actor itself is no recipient, so look further
     reflexive = _reflexive(parse, item.recipients)

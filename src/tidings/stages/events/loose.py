@@ -39,12 +39,6 @@ FREQUENT_EVENT_NOUN = 5
 EVENT_SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "attr"})
 
 
-def is_doer(doc: Document, ref: ActorRef) -> bool:
-    """A phrase that may act, as the strict coder reads it: named or known, or any phrase not headed by an event
-    noun ("lawyers", "the watchdog")."""
-    return actorrefs.is_party(doc, ref, event_nouns=coder.event_nouns())
-
-
 def is_target(doc: Document, ref: ActorRef) -> bool:
     """A phrase that may be acted on: named or known, or headed by a noun of people ("three men", "the minister")."""
     return actorrefs.is_party(doc, ref) or actorrefs.names_people(doc, ref)
@@ -85,7 +79,7 @@ def _parties(doc: Document, i: int, noun: bool) -> tuple[list[ActorRef], list[Ac
         if target is None:
             target = frames.child(parse, i, "dobj") or frames.prep_object(parse, i, VERB_TARGET_PREPS)
     # "lawyers claimed", "the watchdog says": any doer phrase not headed by an event noun, as the strict coder takes it
-    actors = [a for a in coder.resolve_heads(doc, [agent]) if is_doer(doc, a)] if agent is not None else []
+    actors = [a for a in coder.resolve_heads(doc, [agent]) if coder.is_doer(doc, a)] if agent is not None else []
     if not actors and agent is not None and parse.lower_texts[agent] in PERSONAL_PRONOUNS:
         tok = parse.tokens[agent]  # "he criticised ...": a pronoun coreference left unresolved still names a doer
         actors = [ActorRef(text=tok.text, start=tok.start, end=tok.end)]

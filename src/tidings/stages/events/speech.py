@@ -96,7 +96,7 @@ def candidates(doc: Document, taken: set[int]) -> list[Event]:
         kinds = readings(doc, content) if speakers and content else []
         if not speakers and content:
             # "X should be done, the watchdog says": an unnamed speaker's demand (its tone words are mostly noise)
-            speakers = [a for a in refs if actorrefs.is_party(doc, a, event_nouns=coder.event_nouns())]
+            speakers = [a for a in refs if coder.is_doer(doc, a)]
             kinds = [k for k in readings(doc, content) if k == "obligation"] if speakers else []
         if not kinds:
             continue

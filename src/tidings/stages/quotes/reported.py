@@ -216,9 +216,9 @@ class ReportedSpeech:
         tokens, parse = self.parse.tokens, self.parse
         lemma = tokens[verb].lemma.lower()
         preps = self.lex.prep_complements.get(lemma, frozenset())
-        objects = [k for k in parse.children(verb) if tokens[k].dep == "dobj" and k > verb]
+        direct = self._direct_objects(verb)
         for kid in parse.children(verb):
-            if objects and objects[0] < kid and lemma in self.lex.object_complement_verbs:
+            if direct and direct[0] < kid and lemma in self.lex.object_complement_verbs:
                 continue  # "likened the rules to …": the object with its complement (``object_and_predicate``)
             if tokens[kid].dep == "prep" and tokens[kid].text.lower() in preps:
                 objects = [k for k in parse.children(kid) if tokens[k].dep in ("pobj", "pcomp")]
@@ -240,7 +240,7 @@ class ReportedSpeech:
         and its complement (a predicate, "as", or a preposition listed for the verb)."""
         tokens, parse = self.parse.tokens, self.parse
         kids = parse.children(verb)
-        objects = [k for k in kids if tokens[k].dep == "dobj" and k > verb]
+        objects = self._direct_objects(verb)
         preps = self.lex.prep_complements.get(tokens[verb].lemma.lower(), frozenset()) | {"as"}
         complements = [k for k in kids if objects and k > objects[0] and (tokens[k].dep in _OBJECT_PREDICATES or (
             tokens[k].dep == "prep" and tokens[k].text.lower() in preps))]
@@ -331,6 +331,10 @@ class ReportedSpeech:
         clauses = [p for p in pieces if len(p) >= 3 and any(tokens[j].pos in ("VERB", "AUX") for j in p)]
         spans = [self._trim(*self._span(p)) for p in clauses]
         return [s for s in spans if s[1] > s[0]]
+
+    def _direct_objects(self, verb: int) -> list[int]:
+        """The direct objects after ``verb``, in order."""
+        return [k for k in self.parse.children(verb) if self.parse.tokens[k].dep == "dobj" and k > verb]
 
     def _as_aside(self, verb: int, objects: tuple[str, ...] = ()) -> Span | None:
         """"Hawaii, as one adviser pointed out, rarely gets …" / "As we saw in 2009, banks …" / "…, as the
