@@ -2,7 +2,8 @@
 from __future__ import annotations
 
 from tests.stages.events.conftest import of_type, party
-from tidings.stages.events import coder, speech
+from tidings.resources import lexicon as lexicon_data
+from tidings.stages.events import coder, loose, speech
 
 
 def _speech_party(doc, verb: str):
@@ -243,3 +244,22 @@ def test_the_from_phrase_of_criticism_is_the_critic(code):
     doc = code("Criticism from the opposition grew louder after the vote on the budget.")
     (event,) = of_type(doc, "ACCUSE")
     assert event.actor is not None and "opposition" in event.actor.text and event.recipient is None
+
+
+def test_subject_of_a_verb_that_undergoes_an_event_noun_is_its_recipient(build_doc):
+    doc = build_doc("The former chairman of Acme Bank is facing criminal charges over the collapse.", until="quotes")
+    (event,) = [e for e in loose.candidates(doc, lexicon_data.load(), taken=set()) if e.trigger.text == "charges"]
+    assert event.actor is None and event.recipient is not None and "chairman" in event.recipient.text
+
+
+def test_from_phrase_does_the_event_its_undergoer_received(code):
+    doc = code("Senator Maria Lopez faced fierce criticism from Governor Tom Hale over the budget.")
+    (event,) = of_type(doc, "ACCUSE")
+    assert "Hale" in event.actor.text and "Lopez" in event.recipient.text
+
+
+def test_subject_of_under_attack_undergoes_it_but_not_under_a_plan(code):
+    doc = code("Police officers came under attack from gunmen near the border.")
+    assert all(e.recipient is not None and "officers" in e.recipient.text for e in of_type(doc, "ASSAULT"))
+    plan = code("Teenagers will become voters under plans unveiled by ministers on Monday.")
+    assert all(e.recipient is None or "Teenagers" not in e.recipient.text for e in plan.events)

@@ -30,6 +30,12 @@ TOPIC_VERBS = grammar.words("topic_verbs")
 PATIENT_NOUNS = grammar.words("patient_nouns")
 #: Nouns of things that carry someone's words ("a speech criticising X", "a billboard accusing Y").
 MESSAGE_NOUNS = quotes.load().document_nouns | grammar.words("display_nouns")
+#: Verbs whose subject undergoes the event noun they take ("faces charges", "drew criticism"), and prepositions
+#: that make the subject of their verb undergo their noun ("came under attack", "is under investigation").
+UNDERGOING_VERBS = grammar.words("undergoing_verbs")
+UNDERGOING_PREPS = grammar.words("undergoing_prepositions")
+UNDERGOING_PREP_VERBS = grammar.words("undergoing_preposition_verbs")
+UNDERGOER_RULE = "subject of the verb that undergoes the event noun"
 #: Verbs whose to-object is the addressee of a participle on it ("wrote to the minister demanding ...").
 ADDRESSING_VERBS = grammar.words("addressing_verbs")
 
@@ -249,12 +255,35 @@ def noun_agent(parse: Parse, noun: int) -> tuple[int | None, str]:
     return None, "no actor"
 
 
+def undergoing_verb(parse: Parse, noun: int) -> int | None:
+    """The verb whose subject undergoes the event ``noun`` ("X faces charges", "X came under attack"), if any."""
+    tok = parse.tokens[noun]
+    head = parse.tokens[tok.head]
+    if tok.dep == "dobj" and head.pos == "VERB" and head.lemma.lower() in UNDERGOING_VERBS:
+        return tok.head
+    if tok.dep == "pobj" and head.dep == "prep" and head.text.lower() in UNDERGOING_PREPS and \
+            parse.tokens[head.head].lemma.lower() in UNDERGOING_PREP_VERBS:
+        return head.head
+    return None
+
+
+def undergoer_of(parse: Parse, noun: int) -> int | None:
+    """Who undergoes an event noun: the subject of its :func:`undergoing_verb` ("the bank faces a probe")."""
+    verb = undergoing_verb(parse, noun)
+    return subject_of(parse, verb)[0] if verb is not None else None
+
+
 def governing_noun_actor(parse: Parse, noun: int) -> tuple[int | None, str]:
-    """Actor of an event noun: its own agent (see :func:`noun_agent`), or the light verb's subject."""
+    """Actor of an event noun: its own agent (see :func:`noun_agent`), the from/by phrase of the verb whose
+    subject undergoes it, or the light verb's subject."""
     agent, rule = noun_agent(parse, noun)
     if agent is not None:
         return agent, rule
     tok = parse.tokens[noun]
+    verb = undergoing_verb(parse, noun)
+    if verb is not None:  # "X received backing from Y", "X came under fire from Y": Y does it, X undergoes it
+        return (prep_object(parse, noun, AGENT_PREPS) or prep_object(parse, verb, AGENT_PREPS),
+                f"from/by phrase of the event '{parse.tokens[verb].text}' takes")
     if tok.dep == "dobj" and parse.tokens[tok.head].lemma.lower() in TOPIC_VERBS:
         return None, f"topic of '{parse.tokens[tok.head].text}'"  # "met to discuss the truce": no truce yet
     if tok.dep in ("dobj", "attr", "oprd") and parse.tokens[tok.head].pos in ("VERB", "AUX"):
@@ -313,6 +342,9 @@ def build(parse: Parse, match: Match) -> Frame:
         return _undergoer_frame(parse, frame)
     if nominal and match.pattern.voice == "doer" and match.slot is not None:
         frame.actors, frame.actor_rule = conjuncts(parse, match.slot), "the noun's of-phrase does it"
+        undergoer = undergoer_of(parse, anchor)
+        if undergoer is not None:  # "X faced criticism from Y": X undergoes it
+            frame.recipients, frame.recipient_rule = conjuncts(parse, undergoer), UNDERGOER_RULE
         return frame
     if nominal:
         actor, frame.actor_rule = governing_noun_actor(parse, anchor)
@@ -331,7 +363,11 @@ def build(parse: Parse, match: Match) -> Frame:
     if obj is not None and obj not in match.tokens and names_party(parse, obj):
         # "condemned Tokyo for the visit to the shrine"
         recipient, frame.recipient_rule = obj, "named object over a thing in the slot"
-    if recipient is None or recipient == actor:
+    undergoer = undergoer_of(parse, anchor) if nominal else None
+    if (recipient is None or recipient == actor) and undergoer is not None:
+        # "X faces charges", "X suffered attacks", "X is under investigation": the verb's subject undergoes it
+        recipient, frame.recipient_rule = undergoer, UNDERGOER_RULE
+    elif recipient is None or recipient == actor:
         if frame.passive:
             recipient, frame.recipient_rule = child(parse, anchor, "nsubjpass"), "passive subject"
             if recipient is None and parse.tokens[anchor].dep in PARTICIPLE_DEPS:

@@ -72,6 +72,8 @@ def _parties(doc: Document, i: int, noun: bool) -> tuple[list[ActorRef], list[Ac
     if noun:
         agent, _ = frames.governing_noun_actor(parse, i)  # "Russia's ban", "a ban by the EU", "imposed a ban"
         target = frames.prep_object(parse, i, ("on", "against", "of", "to", "with"))  # "ban on imports from X"
+        if target is None:  # "X faces charges", "X came under attack": the subject of the verb undergoes it
+            target = frames.undergoer_of(parse, i)
     else:
         agent, _ = frames.subject_of(parse, i)  # the verb's (or its controller's) subject
         # "was arrested", "a man charged with murder": who underwent a passive verb, before its other objects
