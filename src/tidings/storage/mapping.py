@@ -10,14 +10,13 @@ import dataclasses
 import functools
 import itertools
 import json
-import re
 import types
 import typing
 from collections.abc import Callable, Mapping
-from datetime import date
 from typing import Any
 
 from tidings.models.document import Record
+from tidings.stages.dates import period_bounds
 
 SQL_TYPES = {bool: "INTEGER", int: "INTEGER", float: "REAL", str: "TEXT", list: "TEXT", dict: "TEXT"}
 
@@ -103,23 +102,10 @@ def unflatten(row: Mapping[str, Any], cls: type[Record], prefix: str = "") -> di
     return out if present else None
 
 
-_PERIOD = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?|-W(\d{2})|-Q([1-4])|-(SP|SU|FA|AU|WI))?$")
-_SEASON_MONTH = {"SP": 3, "SU": 6, "FA": 9, "AU": 9, "WI": 12}
-
-
 def period_start(value: str | None) -> str | None:
     """The first day of the period a TimeML date names (``2021-W51`` → ``2021-12-20``), for sorting.
 
     None for values with no calendar anchor (``PRESENT_REF``, ``XXXX-12-25``, durations).
     """
-    match = _PERIOD.match(value or "")
-    if not match:
-        return None
-    year, month, day, week, quarter, season = match.groups()
-    try:
-        if week:
-            return date.fromisocalendar(int(year), int(week), 1).isoformat()
-        month_number = int(month) if month else (int(quarter) - 1) * 3 + 1 if quarter else _SEASON_MONTH.get(season, 1)
-        return date(int(year), month_number, int(day or 1)).isoformat()
-    except ValueError:
-        return None
+    bounds = period_bounds(value)
+    return bounds[0].isoformat() if bounds else None

@@ -12,6 +12,17 @@ def test_period_end_of_timeml_values():
     assert timing.period_end("2021-12-29") == dt.date(2021, 12, 29)
     assert timing.period_end("2021-W52") == dt.date(2022, 1, 2)
     assert timing.period_end("PXY") is None
+    assert timing.period_end("1998-FA") == dt.date(1998, 11, 30)  # seasons, quarters and halves are periods too
+    assert timing.period_end("2010-WI") == dt.date(2011, 2, 28)
+    assert timing.period_end("2004-Q2") == dt.date(2004, 6, 30)
+    assert timing.period_start("2004-H2") == dt.date(2004, 7, 1)
+
+
+def test_last_fall_and_last_year_are_background(build_doc):
+    doc = build_doc("A gunman killed the judge in his garden last fall. Police arrested the gunman last year.",
+                    published="2022-01-20", until="dates")
+    fall, year = _timing(doc, "killed"), _timing(doc, "arrested")
+    assert fall.historical and year.historical and year.date == "2021"
 
 
 def test_dated_last_week_is_news_and_old_year_is_history(build_doc):

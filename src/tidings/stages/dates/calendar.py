@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 Date = dt.date
 _DAY = dt.timedelta(days=1)
@@ -193,3 +194,30 @@ def precision_of(value: str | None) -> str:
     if rest[1:3].isdigit():
         return "month"
     return "year"
+
+
+_PERIOD = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?|-W(\d{2})|-Q([1-4])|-H([12])|-(SP|SU|FA|AU|WI))?(?:T.*)?$")
+#: First month and length in months of a TimeML season (winter runs into the next year).
+_SEASONS = {"SP": (3, 3), "SU": (6, 3), "FA": (9, 3), "AU": (9, 3), "WI": (12, 3)}
+
+
+def period_bounds(value: str | None) -> tuple[Date, Date] | None:
+    """The first and last day of the calendar period a TimeML date value names (``2008`` → 2008-01-01 to
+    2008-12-31, ``1998-FA`` → 1998-09-01 to 1998-11-30); None for values with no calendar anchor."""
+    match = _PERIOD.match(value or "")
+    if not match:
+        return None
+    year, month, day, week, quarter, half, season = match.groups()
+    try:
+        if week:
+            first = Date.fromisocalendar(int(year), int(week), 1)
+            return first, first + 6 * _DAY
+        if day:
+            first = Date(int(year), int(month), int(day))
+            return first, first
+        start_month, months = (int(month), 1) if month else ((int(quarter) - 1) * 3 + 1, 3) if quarter else \
+            ((int(half) - 1) * 6 + 1, 6) if half else _SEASONS[season] if season else (1, 12)
+        first = Date(int(year), start_month, 1)
+        return first, add_months(first, months) - _DAY
+    except ValueError:
+        return None

@@ -31,13 +31,12 @@ the event's ``evidence`` as ``"; date: <rule>"``.
 from __future__ import annotations
 
 import datetime as dt
-import re
 from dataclasses import dataclass
 
 from tidings.models import DateMention, Document, Parse
 from tidings.resources import grammar
 from tidings.stages import dates
-from tidings.stages.dates import governing_verb, tense_at, tense_of
+from tidings.stages.dates import governing_verb, period_bounds, tense_at, tense_of
 from tidings.stages.events.actorrefs import parse_of
 
 HISTORICAL_DAYS = 31
@@ -62,8 +61,6 @@ MAX_SHARED_CLAUSES = 4
 #: Publication days spread over a year: a relative expression ("three years ago", "on Monday") whose age is the
 #: same from every one of them is old or recent whatever the day the article came out.
 ANY_PUBLICATION_DAYS = tuple(dt.date(2001, month, 15) for month in (1, 4, 7, 10))
-_YEAR = re.compile(r"^(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?$")
-_WEEK = re.compile(r"^(\d{4})-W(\d{2})$")
 
 
 @dataclass(frozen=True)
@@ -159,20 +156,9 @@ def _when_clause(parse: Parse, head: int) -> bool:
 
 
 def period_end(value: str) -> dt.date | None:
-    """The last day covered by a TimeML date value (``2008`` → 2008-12-31)."""
-    week = _WEEK.match(value)
-    if week:
-        return dt.date.fromisocalendar(int(week.group(1)), int(week.group(2)), 7)
-    m = _YEAR.match(value[:10])
-    if not m:
-        return None
-    year, month, day = int(m.group(1)), m.group(2), m.group(3)
-    if day:
-        return dt.date(year, int(month), int(day))
-    if month:
-        nxt = dt.date(year + int(month) // 12, int(month) % 12 + 1, 1)
-        return nxt - dt.timedelta(days=1)
-    return dt.date(year, 12, 31)
+    """The last day covered by a TimeML date value (``2008`` → 2008-12-31, ``1998-FA`` → 1998-11-30)."""
+    bounds = period_bounds(value)
+    return bounds[1] if bounds else None
 
 
 def _published(doc: Document) -> dt.date | None:
@@ -191,13 +177,8 @@ def after_publication(doc: Document, date: str | None) -> bool:
 
 def period_start(value: str) -> dt.date | None:
     """The first day covered by a TimeML date value (``2008`` → 2008-01-01)."""
-    week = _WEEK.match(value)
-    if week:
-        return dt.date.fromisocalendar(int(week.group(1)), int(week.group(2)), 1)
-    m = _YEAR.match(value[:10])
-    if not m:
-        return None
-    return dt.date(int(m.group(1)), int(m.group(2) or 1), int(m.group(3) or 1))
+    bounds = period_bounds(value)
+    return bounds[0] if bounds else None
 
 
 def _date_value(mention: DateMention) -> str | None:
@@ -243,7 +224,10 @@ def _dated(doc: Document, mention: DateMention, value: str, published: dt.date |
     end = period_end(value)
     reported = None if published else _latest_reported(doc)
     reference = published or (reported[0] if reported else None)
-    old = bool(end and reference and (reference - end).days > HISTORICAL_DAYS)
+    # "last year", "in 2003": a whole calendar year before the publication's is background even when it ended
+    # weeks ago
+    old = bool(end and reference and ((reference - end).days > HISTORICAL_DAYS
+                                      or published and len(value) == 4 and end.year < published.year))
     date = value[:10] if mention.precision == "day" else value
     reason = f"clause date '{mention.text}'"
     if old and reported:
