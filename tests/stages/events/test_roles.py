@@ -263,3 +263,12 @@ def test_subject_of_under_attack_undergoes_it_but_not_under_a_plan(code):
     assert all(e.recipient is not None and "officers" in e.recipient.text for e in of_type(doc, "ASSAULT"))
     plan = code("Teenagers will become voters under plans unveiled by ministers on Monday.")
     assert all(e.recipient is None or "Teenagers" not in e.recipient.text for e in plan.events)
+
+
+def test_the_office_someone_resigns_as_is_no_recipient(code):
+    doc = code("Interior Minister Ana Ruiz resigned as party chairwoman on Wednesday.")
+    (event,) = of_type(doc, "RETREAT")
+    assert "Ruiz" in event.actor.text and event.recipient is None
+    left = code("Interior Minister Ana Ruiz resigned from the Spanish government on Wednesday.")
+    (event,) = of_type(left, "RETREAT")
+    assert event.recipient is not None and "government" in event.recipient.text

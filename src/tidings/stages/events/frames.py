@@ -16,6 +16,8 @@ RECIPIENT_PREPS = grammar.sequence("recipient_prepositions")
 ADDRESSEE_PREPS = grammar.sequence("addressee_prepositions")
 TARGET_PREPS = grammar.sequence("target_prepositions")
 AGENT_PREPS = grammar.sequence("agent_prepositions")
+#: Prepositions whose object is an office or capacity, never a party ("resigned as Home Secretary").
+CAPACITY_PREPS = grammar.words("capacity_prepositions")
 GERUND_PREPS = grammar.words("gerund_prepositions")
 #: Dependencies through which an embedded predicate inherits the subject of the one above it.
 INHERIT_DEPS = grammar.labels("subject_inheriting")
@@ -299,7 +301,9 @@ def _object_near(parse: Parse, match: Match, anchor: int) -> tuple[int | None, s
     dative = _outside(parse, child(parse, anchor, "dative"), match)
     if dative is not None and parse.tokens[dative].pos in ("NOUN", "PROPN"):
         return dative, "indirect object"  # "gave Ukraine $2 billion in aid": the receiver, not the thing given
-    for i in [anchor] + [t for t in match.tokens if t != anchor] + purposes:
+    # "resign as": the capacity after a pattern's own "as" is an office, no party
+    words = [t for t in match.tokens if t != anchor and parse.tokens[t].text.lower() not in CAPACITY_PREPS]
+    for i in [anchor, *words, *purposes]:
         found = object_of(parse, i, match.tokens)
         if found is not None and parse.tokens[found].pos not in ("NOUN", "PROPN", "PRON"):
             found = None
