@@ -1,6 +1,8 @@
 """Role assignment as constructions: which phrase is a party to an event, on sentences written for the project."""
 from __future__ import annotations
 
+import pytest
+
 from tests.stages.events.conftest import of_type, party
 from tidings.resources import lexicon as lexicon_data
 from tidings.stages.events import coder, loose, speech
@@ -188,22 +190,10 @@ def test_possessor_of_a_demanded_removal_is_the_recipient(code):
     assert event.recipient is not None and "Johnson" in event.recipient.text
 
 
-def test_speech_criticising_someone_is_the_speakers_act(code):
-    doc = code("Keir Starmer opened the debate with a speech criticising Rishi Sunak.")
-    (event,) = of_type(doc, "ACCUSE")
-    assert "Starmer" in event.actor.text and "Sunak" in event.recipient.text
-
-
 def test_billboard_accusing_someone_is_its_makers_act(code):
     doc = code("The Green Party unveiled a billboard accusing the government of lying.")
     (event,) = of_type(doc, "ACCUSE")
     assert event.actor is not None and "Green Party" in event.actor.text
-
-
-def test_addressee_of_a_letter_demanding_something_is_the_recipient(code):
-    doc = code("Keir Starmer has written to Rishi Sunak demanding an explanation of the new rules.")
-    (event,) = of_type(doc, "REQUEST")
-    assert "Starmer" in event.actor.text and "Sunak" in event.recipient.text
 
 
 def test_whose_thing_is_criticised_is_the_recipient(code):
@@ -252,12 +242,6 @@ def test_subject_of_a_verb_that_undergoes_an_event_noun_is_its_recipient(build_d
     assert event.actor is None and event.recipient is not None and "chairman" in event.recipient.text
 
 
-def test_from_phrase_does_the_event_its_undergoer_received(code):
-    doc = code("Senator Maria Lopez faced fierce criticism from Governor Tom Hale over the budget.")
-    (event,) = of_type(doc, "ACCUSE")
-    assert "Hale" in event.actor.text and "Lopez" in event.recipient.text
-
-
 def test_subject_of_under_attack_undergoes_it_but_not_under_a_plan(code):
     doc = code("Police officers came under attack from gunmen near the border.")
     assert all(e.recipient is not None and "officers" in e.recipient.text for e in of_type(doc, "ASSAULT"))
@@ -272,3 +256,17 @@ def test_the_office_someone_resigns_as_is_no_recipient(code):
     left = code("Interior Minister Ana Ruiz resigned from the Spanish government on Wednesday.")
     (event,) = of_type(left, "RETREAT")
     assert event.recipient is not None and "government" in event.recipient.text
+
+
+@pytest.mark.parametrize(("sentence", "type_", "actor", "recipient"), [
+    # a message's participle speaks for its sender
+    ("Keir Starmer opened the debate with a speech criticising Rishi Sunak.", "ACCUSE", "Starmer", "Sunak"),
+    # whom a letter goes to is the one asked
+    ("Keir Starmer has written to Rishi Sunak demanding an explanation of the new rules.", "REQUEST", "Starmer",
+     "Sunak"),
+    # the from-phrase does what the subject of "faced" undergoes
+    ("Senator Maria Lopez faced fierce criticism from Governor Tom Hale over the budget.", "ACCUSE", "Hale", "Lopez"),
+])
+def test_parties_of_a_construction(code, sentence, type_, actor, recipient):
+    (event,) = of_type(code(sentence), type_)
+    assert actor in event.actor.text and recipient in event.recipient.text
