@@ -98,6 +98,9 @@ class Attributor:
         return found
 
     def _subject_of(self, verb: int) -> int | None:
+        outer = self._reporting_verb(verb)
+        if outer is not None:
+            return self._subject_of(outer)
         cue, seen = verb, set()
         while verb not in seen:
             seen.add(verb)
@@ -123,6 +126,54 @@ class Attributor:
         if found is None:
             found = self._participle_subject(cue)
         return found if found is not None else self._noun_before(cue)
+
+    def _reporting_verb(self, cue: int) -> int | None:
+        """The verb of saying whose speaker also says what a cue the parser hung inside its reported clause says:
+        a participle set off by a comma ("X said the talks stalled, citing …"; '"…," X said, adding …' hung on a
+        quoted verb) or a conjunct agreeing with it in tense ("X said it was opposed and warned …")."""
+        tokens = self.parse.tokens
+        node = tokens[cue].head if tokens[cue].dep == "xcomp" else cue  # "going on to say"
+        tok = tokens[node]
+        if any(tokens[k].dep in _SUBJECTS for k in self.parse.children(node)) or tok.head == node:
+            return None
+        if tok.tag == "VBG" and tok.dep == "advcl" and node > 0 and tokens[node - 1].text == ",":
+            # "X said the talks stalled, citing …": the participle hung on the reported verb
+            outer = self._saying_ancestor(node)
+            if outer is None and self.in_quote(tokens[tok.head].start) and not self.in_quote(tok.start):
+                # '"…," X said, adding …': the participle hung on a verb inside the quotation
+                outer = self._saying_before(node)
+            return outer
+        head = tokens[tok.head]
+        if tok.dep == "conj" and head.dep == "ccomp":
+            # "X said it was opposed and warned …": the conjunct shares the tense of "said", not of "was"
+            outer = tokens[head.head]
+            agrees = tok.tag == outer.tag and (head.pos == "AUX" or head.tag != tok.tag or any(
+                tokens[k].dep == "aux" for k in self.parse.children(head.i)))
+            if agrees and outer.i < head.i and self._is_cue_verb(outer.i, (self.lex.speech,)):
+                return outer.i
+        return None
+
+    def _saying_ancestor(self, node: int) -> int | None:
+        """The nearest verb of saying above ``node`` whose complement holds it."""
+        tokens, seen, passed = self.parse.tokens, set(), False
+        while tokens[node].head != node and node not in seen:
+            seen.add(node)
+            passed = passed or tokens[node].dep == "ccomp"
+            node = tokens[node].head
+            if passed and self._is_cue_verb(node, (self.lex.speech,)) and tokens[node].tag not in ("VBN", "VBG"):
+                return node
+        return None
+
+    def _saying_before(self, node: int) -> int | None:
+        """The nearest verb of saying before ``node`` in its sentence, outside quotation marks."""
+        tokens = self.parse.tokens
+        for i in range(node - 1, -1, -1):
+            if tokens[i].sent != tokens[node].sent:
+                return None
+            if not self.in_quote(tokens[i].start) and self._is_cue_verb(i, (self.lex.speech,)) and \
+                    tokens[i].tag not in ("VBN", "VBG"):
+                return i
+        return None
 
     def _participle_subject(self, verb: int) -> int | None:
         """"Ruto, opening the terminal on Friday, said …": the subject the parser hung on the participle clause
