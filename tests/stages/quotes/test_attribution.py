@@ -46,3 +46,15 @@ def test_a_participle_hung_on_a_quoted_verb_is_the_speaker_of_the_cue_before_it(
         15  .        .        PUNCT  .    _  3   punct      _  _
     ''')))
     assert _speaker_of(doc.quotes, "adding") == "Mensah"
+
+
+def test_a_participle_of_saying_after_a_name_is_that_persons(quotes_of):
+    found = quotes_of('The new advertisement shows footage of Governor Lena Hart asking, "Why should anyone trust '
+                      'this council again?"')
+    assert _speaker_of(found, "asking") == "Governor Lena Hart"
+
+
+def test_the_object_of_a_verb_of_making_speaks_its_infinitive(quotes_of):
+    found = quotes_of("The committee chairman forced Daniel Ortega, the bank's chief executive, to admit that no "
+                      "senior manager had been disciplined.")
+    assert _speaker_of(found, "admit") == "Daniel Ortega"

@@ -32,6 +32,8 @@ _RELATIVES = grammar.words("relative_pronouns")
 #: Verbs whose subject receives the document they take: "the minister received a letter saying …" is the
 #: letter's words, not the minister's.
 RECEIVING_VERBS = grammar.words("receiving_verbs")
+#: Verbs whose object, not subject, does what their infinitive says ("urged the minister to explain …").
+OBJECT_CONTROL_VERBS = grammar.words("object_control_verbs")
 #: Verbs whose subject is the author of the document they take ("the unions issued a statement saying").
 ISSUING_VERBS = grammar.words("issuing_verbs")
 
@@ -101,6 +103,9 @@ class Attributor:
         outer = self._reporting_verb(verb)
         if outer is not None:
             return self._subject_of(outer)
+        named = self._name_before_participle(verb)
+        if named is not None:
+            return named
         cue, seen = verb, set()
         while verb not in seen:
             seen.add(verb)
@@ -118,6 +123,9 @@ class Attributor:
             document = self._document_of(tok)
             if document is not None:
                 return document  # "received a letter from the union saying …": the letter speaks, not its reader
+            controller = self._controller(tok)
+            if controller is not None:
+                return controller
             if tok.dep in _CLIMB or (tok.dep == "ccomp" and tok.tag in ("VBG", "VBN")):
                 verb = tok.head
             else:
@@ -174,6 +182,29 @@ class Attributor:
                     tokens[i].tag not in ("VBN", "VBG"):
                 return i
         return None
+
+    def _name_before_participle(self, verb: int) -> int | None:
+        """"Footage of Senator Hale asking, '…'": the name or pronoun a participle of saying follows, when the
+        parser gave the participle no subject or took the noun the name hangs from ("footage") for it."""
+        tokens = self.parse.tokens
+        if tokens[verb].tag != "VBG" or verb == 0:
+            return None
+        named = tokens[verb - 1]
+        if named.head > named.i or named.sent != tokens[verb].sent or not (
+                named.ent_type in NAMED_LABELS or named.tag == "PRP" or (named.pos == "PROPN" and not named.ent_type)):
+            return None
+        after_of = named.dep == "pobj" and tokens[named.head].text.lower() == "of"
+        subjectless = not any(tokens[k].dep in _SUBJECTS for k in self.parse.children(verb))
+        return named.i if after_of or subjectless else None
+
+    def _controller(self, verb: Token) -> int | None:
+        """"Forced the chief executive to admit …": the object of a verb of making or urging, not its subject,
+        does what its infinitive says."""
+        head = self.parse.tokens[verb.head]
+        if verb.dep != "xcomp" or head.lemma.lower() not in OBJECT_CONTROL_VERBS:
+            return None
+        return next((k for k in self.parse.children(head.i)
+                     if self.parse.tokens[k].dep == "dobj" and k < verb.i), None)
 
     def _participle_subject(self, verb: int) -> int | None:
         """"Ruto, opening the terminal on Friday, said …": the subject the parser hung on the participle clause
