@@ -58,3 +58,36 @@ def test_the_object_of_a_verb_of_making_speaks_its_infinitive(quotes_of):
     found = quotes_of("The committee chairman forced Daniel Ortega, the bank's chief executive, to admit that no "
                       "senior manager had been disciplined.")
     assert _speaker_of(found, "admit") == "Daniel Ortega"
+
+
+def test_a_cue_after_an_adverb_with_a_preposition_climbs_to_the_verb(quotes_of):
+    found = quotes_of("The mayor praised the firefighters but stopped short of calling the fire an act of arson. "
+                      "The governor has refused to discuss the candidates, aside from saying he wants someone with "
+                      "experience in Congress.")
+    assert (_speaker_of(found, "calling"), _speaker_of(found, "saying")) == ("The mayor", "The governor")
+
+
+def test_a_conjunct_cue_takes_the_name_before_its_subjectless_first_verb():
+    # the parser hangs the subjects on "vote" and leaves "call" without one
+    doc = quotes.run(actors.run(doc_from_conllu('''
+        1   After     after     ADP    IN   _  8   prep   _  _
+        2   the       the       DET    DT   _  3   det    _  _
+        3   vote      vote      NOUN   NN   _  1   pobj   _  SpaceAfter=No
+        4   ,         ,         PUNCT  ,    _  3   punct  _  _
+        5   Kovac     Kovac     PROPN  NNP  _  3   conj   _  NER=B-PERSON
+        6   and       and       CCONJ  CC   _  5   cc     _  _
+        7   Lind      Lind      PROPN  NNP  _  5   conj   _  NER=B-PERSON
+        8   call      call      VERB   VBP  _  0   root   _  _
+        9   it        it        PRON   PRP  _  8   dobj   _  _
+        10  a         a         DET    DT   _  11  det    _  _
+        11  fraud     fraud     NOUN   NN   _  8   oprd   _  _
+        12  and       and       CCONJ  CC   _  8   cc     _  _
+        13  describe  describe  VERB   VB   _  8   conj   _  _
+        14  the       the       DET    DT   _  15  det    _  _
+        15  count     count     NOUN   NN   _  13  dobj   _  _
+        16  as        as        ADP    IN   _  13  prep   _  _
+        17  a         a         DET    DT   _  18  det    _  _
+        18  sham      sham      NOUN   NN   _  16  pobj   _  SpaceAfter=No
+        19  .         .         PUNCT  .    _  8   punct  _  _
+    ''')))
+    assert _speaker_of(doc.quotes, "describe") == "Lind"

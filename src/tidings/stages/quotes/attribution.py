@@ -133,7 +133,11 @@ class Attributor:
         found = self.passive_agent(verb)
         if found is None:
             found = self._participle_subject(cue)
-        return found if found is not None else self._noun_before(cue)
+        if found is None:
+            found = self._noun_before(cue)
+        if found is None and verb != cue and self.parse.tokens[cue].dep == "conj":
+            found = self._noun_before(verb)  # "Obama and Clinton call them … and describe …", parsed subjectless
+        return found
 
     def _reporting_verb(self, cue: int) -> int | None:
         """The verb of saying whose speaker also says what a cue the parser hung inside its reported clause says:
