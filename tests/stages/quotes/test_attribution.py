@@ -91,3 +91,4 @@ def test_a_conjunct_cue_takes_the_name_before_its_subjectless_first_verb():
         19  .         .         PUNCT  .    _  8   punct  _  _
     ''')))
     assert _speaker_of(doc.quotes, "describe") == "Lind"
+

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import pytest
 
+from tests.parses import doc_from_conllu
 from tidings.resources import quotes as quote_lexicon
+from tidings.stages import actors, quotes
 from tidings.stages.quotes.attribution import Attributor, Cue, Reported
 from tidings.stages.quotes.reported import COMPLEMENT_READERS, TOKEN_READERS, ReportedSpeech
 
@@ -64,3 +66,27 @@ def test_select_trims_and_drops_an_embedded_stance(reader_of):
     inner = Reported(text.index("the talks"), end, Cue((ignoring,), None))  # a stance inside what Moscow said
     blank = Reported(kyiv - 1, kyiv, Cue((accused,), None))  # " ": nothing once trimmed
     assert [(r.start, r.end) for r in speech.select([outer, inner, blank])] == [(kyiv, end)]
+
+
+def test_in_mind_is_no_source_phrase(quotes_of):
+    assert quotes_of("That was not what the council had in mind when it approved the plan.") == []
+
+
+def test_a_promise_is_its_infinitive_not_a_clause_after_it():
+    # the parser hangs the clause after the dash on "promising"
+    doc = quotes.run(actors.run(doc_from_conllu('''
+        1   Kovac      Kovac    PROPN  NNP  _  2   nsubj  _  NER=B-PERSON
+        2   arrived    arrive   VERB   VBD  _  0   root   _  SpaceAfter=No
+        3   ,          ,        PUNCT  ,    _  4   punct  _  _
+        4   promising  promise  VERB   VBG  _  2   advcl  _  _
+        5   to         to       PART   TO   _  6   aux    _  _
+        6   cut        cut      VERB   VB   _  4   xcomp  _  _
+        7   taxes      tax      NOUN   NNS  _  6   dobj   _  _
+        8   ―          ―        PUNCT  :    _  4   punct  _  _
+        9   not        not      PART   RB   _  12  neg    _  _
+        10  what       what     PRON   WP   _  12  dobj   _  _
+        11  Lind       Lind     PROPN  NNP  _  12  nsubj  _  NER=B-PERSON
+        12  wanted     want     VERB   VBD  _  4   ccomp  _  SpaceAfter=No
+        13  .          .        PUNCT  .    _  2   punct  _  _
+    ''')))
+    assert [q.text for q in doc.quotes if q.cue == "promising"] == ["to cut taxes"]

@@ -187,6 +187,9 @@ class ReportedSpeech:
         tokens, parse = self.parse.tokens, self.parse
         clauses = [k for k in parse.children(verb) if tokens[k].dep == "ccomp"]
         after = [k for k in clauses if k > verb]
+        infinitives = [k for k in parse.children(verb) if tokens[k].dep == "xcomp" and k > verb]
+        if after and infinitives and infinitives[0] < after[0] and tokens[verb].lemma.lower() in self.lex.xcomp_verbs:
+            return  # "promising to cut taxes ― not what X had in mind": the infinitive is the promise
         if after:
             yield self._span(parse.subtree(after[0]))
         elif clauses:  # "A, but B, the mediator said": every clause before the cue, as one
@@ -280,6 +283,8 @@ class ReportedSpeech:
         owners = [k for k in parse.children(noun) if tokens[k].dep == "poss"]
         owners += [o for k in parse.children(noun) if tokens[k].dep == "prep" and tokens[k].text.lower() == "of"
                    for o in parse.children(k) if tokens[o].dep == "pobj"]
+        if not owners and tokens[noun].tag == "NN" and not any(tokens[k].dep == "det" for k in parse.children(noun)):
+            return None  # an idiom, not a source: "what he had in mind", "in view of the risks"
         return Cue((i,), owners[0] if owners else noun)
 
     def _is_stance(self, verb: int) -> bool:
