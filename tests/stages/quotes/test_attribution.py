@@ -92,3 +92,23 @@ def test_a_conjunct_cue_takes_the_name_before_its_subjectless_first_verb():
     ''')))
     assert _speaker_of(doc.quotes, "describe") == "Lind"
 
+
+
+def test_according_to_a_phrase_parsed_as_a_verb_names_its_noun():
+    # "show" taken for a verb: "insiders" is its object, not the preposition's
+    doc = quotes.run(actors.run(doc_from_conllu('''
+        1   The        the       DET    DT   _  2   det     _  _
+        2   host       host      NOUN   NN   _  3   nsubj   _  _
+        3   mocked     mock      VERB   VBD  _  0   root    _  _
+        4   the        the       DET    DT   _  5   det     _  _
+        5   guests     guest     NOUN   NNS  _  3   dobj    _  _
+        6   off        off       ADP    RP   _  3   prt     _  _
+        7   camera     camera    NOUN   NN   _  3   npadvmod _ SpaceAfter=No
+        8   ,          ,         PUNCT  ,    _  3   punct   _  _
+        9   according  accord    VERB   VBG  _  3   prep    _  _
+        10  to         to        ADP    IN   _  9   prep    _  _
+        11  show       show      VERB   VB   _  10  pcomp   _  _
+        12  insiders   insider   NOUN   NNS  _  11  dobj    _  SpaceAfter=No
+        13  .          .         PUNCT  .    _  3   punct   _  _
+    ''')))
+    assert [(q.cue, q.speaker.text) for q in doc.quotes if q.cue == "according to"] == [("according to", "insiders")]

@@ -90,3 +90,41 @@ def test_a_promise_is_its_infinitive_not_a_clause_after_it():
         13  .          .        PUNCT  .    _  2   punct  _  _
     ''')))
     assert [q.text for q in doc.quotes if q.cue == "promising"] == ["to cut taxes"]
+
+
+def _noun_cue_speaker(conllu):
+    doc = quotes.run(actors.run(doc_from_conllu(conllu)))
+    return [(q.cue, q.speaker.text if q.speaker else None) for q in doc.quotes if q.kind == "indirect"]
+
+
+def test_a_report_named_for_its_publisher_is_the_publishers():
+    assert ("report", "Reuters") in _noun_cue_speaker('''
+        1   Voters  voter   NOUN   NNS  _  2   nsubj     _  _
+        2   read    read    VERB   VBD  _  0   root      _  _
+        3   a       a       DET    DT   _  5   det       _  _
+        4   Reuters Reuters PROPN  NNP  _  5   compound  _  NER=B-ORG
+        5   report  report  NOUN   NN   _  2   dobj      _  _
+        6   that    that    SCONJ  IN   _  9   mark      _  _
+        7   the     the     DET    DT   _  8   det       _  _
+        8   mine    mine    NOUN   NN   _  9   nsubj     _  _
+        9   closed  close   VERB   VBD  _  5   acl       _  SpaceAfter=No
+        10  .       .       PUNCT  .    _  2   punct     _  _
+    ''')
+
+
+def test_warnings_from_someone_are_theirs_not_the_readers():
+    assert ("warnings", "its auditors") in _noun_cue_speaker('''
+        1   The         the         DET    DT    _  2   det     _  _
+        2   board       board       NOUN   NN    _  3   nsubj   _  _
+        3   ignored     ignore      VERB   VBD   _  0   root    _  _
+        4   warnings    warning     NOUN   NNS   _  3   dobj    _  _
+        5   from        from        ADP    IN    _  4   prep    _  _
+        6   its         its         PRON   PRP$  _  7   poss    _  _
+        7   auditors    auditor     NOUN   NNS   _  5   pobj    _  _
+        8   that        that        SCONJ  IN    _  11  mark    _  _
+        9   the         the         DET    DT    _  10  det     _  _
+        10  accounts    account     NOUN   NNS   _  11  nsubj   _  _
+        11  were        be          AUX    VBD   _  4   acl     _  _
+        12  incomplete  incomplete  ADJ    JJ    _  11  acomp   _  SpaceAfter=No
+        13  .           .           PUNCT  .     _  3   punct   _  _
+    ''')

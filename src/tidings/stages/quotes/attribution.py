@@ -288,6 +288,9 @@ class Attributor:
             j = i + len(phrase)
             if j <= len(tokens) and all(tokens[i + k].text.lower() == w for k, w in enumerate(phrase)):
                 objs = [k for k in self.parse.children(j - 1) if tokens[k].dep == "pobj"]
+                # "according to show insiders", "show" taken for a verb: the first noun heading its phrase
+                objs = objs or [k for k in self.parse.subtree(j - 1) if k >= j and tokens[k].pos in ("NOUN", "PROPN")
+                                and tokens[k].dep not in _NAME_COMPOUNDS]
                 return Cue(tuple(range(i, j)), objs[0] if objs else None)
         return None
 

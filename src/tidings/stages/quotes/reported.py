@@ -540,13 +540,22 @@ class ReportedSpeech:
         return self.attributor.speaker_of(word) if tok.dep == "ROOT" and tok.pos == "ADJ" else None
 
     def _noun_speaker(self, noun: int) -> int | None:
-        """"Trump's claim" → Trump, even as the object of someone else's verb; "Republicans expressed concern" and
-        "Critics repeated their claim" → the verb's subject; "his claim" → his; "Trump claims that …" (a verb
-        the parser took for a noun with a name before it) → Trump."""
+        """"Trump's claim" → Trump, even as the object of someone else's verb, and so "a Reuters report" and "warnings
+        from his lawyer"; "Republicans expressed concern" and "Critics repeated their claim" → the verb's subject;
+        "his claim" → his; "Trump claims that …" (a verb the parser took for a noun with a name before it) → Trump."""
         tokens = self.parse.tokens
         owner = next((k for k in self.parse.children(noun) if tokens[k].dep == "poss"), None)
         if owner is not None and tokens[owner].pos != "PRON":  # "rated Trump's claim": the named owner
             return owner
+        named = next((k for k in self.parse.children(noun) if k < noun and tokens[k].dep == "compound"
+                      and tokens[k].ent_type in NAMED_LABELS), None)
+        if named is not None:  # "seized on a New York Times report that …": the paper's, not the reader's
+            return named
+        author = next((o for k in self.parse.children(noun) if k > noun and tokens[k].dep == "prep"
+                       and tokens[k].text.lower() in ("from", "by")
+                       for o in self.parse.children(k) if tokens[o].dep == "pobj"), None)
+        if author is not None:  # "despite warnings from his lawyer that …"
+            return author
         if tokens[noun].dep in ("dobj", "pobj", "attr"):
             subject = self.attributor.speaker_of(tokens[noun].head)
             if subject is not None:
