@@ -128,3 +128,29 @@ def test_warnings_from_someone_are_theirs_not_the_readers():
         12  incomplete  incomplete  ADJ    JJ    _  11  acomp   _  SpaceAfter=No
         13  .           .           PUNCT  .     _  3   punct   _  _
     ''')
+
+
+def test_a_cue_ending_the_sentence_reports_every_clause_before_it():
+    # the parser makes "added" a conjunct of "told" with only the second clause as its complement
+    doc = quotes.run(actors.run(doc_from_conllu('''
+        1   Vance      Vance      PROPN  NNP  _  3   nsubj     _  NER=B-PERSON
+        2   had        have       AUX    VBD  _  3   aux       _  _
+        3   told       tell       VERB   VBN  _  0   root      _  _
+        4   aides      aide       NOUN   NNS  _  3   dobj      _  _
+        5   that       that       SCONJ  IN   _  7   mark      _  _
+        6   she        she        PRON   PRP  _  7   nsubj     _  _
+        7   resigned   resign     VERB   VBD  _  3   ccomp     _  SpaceAfter=No
+        8   ,          ,          PUNCT  ,    _  3   punct     _  _
+        9   but        but        CCONJ  CC   _  3   cc        _  _
+        10  the        the        DET    DT   _  11  det       _  _
+        11  party      party      NOUN   NN   _  12  nsubj     _  _
+        12  refused    refuse     VERB   VBD  _  17  ccomp     _  SpaceAfter=No
+        13  ,          ,          PUNCT  ,    _  17  punct     _  _
+        14  an         an         DET    DT   _  15  det       _  _
+        15  aide       aide       NOUN   NN   _  17  nsubj     _  _
+        16  later      later      ADV    RB   _  17  advmod    _  _
+        17  added      add        VERB   VBD  _  3   conj      _  SpaceAfter=No
+        18  .          .          PUNCT  .    _  17  punct     _  _
+    ''')))
+    added = next(q for q in doc.quotes if q.cue == "added")
+    assert added.text == "Vance had told aides that she resigned, but the party refused"

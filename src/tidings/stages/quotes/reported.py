@@ -193,7 +193,16 @@ class ReportedSpeech:
         if after:
             yield self._span(parse.subtree(after[0]))
         elif clauses:  # "A, but B, the mediator said": every clause before the cue, as one
-            yield self._span(list(range(parse.subtree(clauses[0])[0], parse.subtree(clauses[-1])[-1] + 1)))
+            first = parse.subtree(clauses[0])[0]
+            if tokens[verb].dep == "conj" and tokens[verb].head < first and self._ends_sentence(verb):
+                first = parse.subtree(tokens[verb].head)[0]  # the parser made the cue a conjunct of A's verb
+            yield self._span(list(range(first, parse.subtree(clauses[-1])[-1] + 1)))
+
+    def _ends_sentence(self, verb: int) -> bool:
+        """True when only punctuation follows ``verb`` in its sentence ("…, the source added.")."""
+        tokens = self.parse.tokens
+        end = self.parse.sentences[tokens[verb].sent].token_end
+        return all(tokens[k].pos in ("PUNCT", "SPACE") for k in range(verb + 1, end))
 
     def bare_adverbial(self, verb: int) -> Iterator[Span]:
         """"said after the meeting he would resign": a complement misparsed as a bare adverbial clause."""
