@@ -112,3 +112,9 @@ def test_according_to_a_phrase_parsed_as_a_verb_names_its_noun():
         13  .          .         PUNCT  .    _  3   punct   _  _
     ''')))
     assert [(q.cue, q.speaker.text) for q in doc.quotes if q.cue == "according to"] == [("according to", "insiders")]
+
+
+def test_as_someone_put_it_attributes_the_quotation_after_it(quotes_of):
+    found = quotes_of('As the commission chair recently put it, "Nobody in this building can say where the money '
+                      'went."')
+    assert [(q.kind, q.cue, q.speaker.text) for q in found] == [("direct", "put", "the commission chair")]

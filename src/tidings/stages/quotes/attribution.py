@@ -374,19 +374,26 @@ class Attributor:
         return self._cue_in([self._window(self._first_token_at(previous[1]) - 1, -1, 8, previous)], [])
 
     def _cue_in(self, windows: list[list[int]], tail: list[int]) -> Cue | None:
-        """The first source phrase or verb of saying in ``windows`` (``tail``: the window after the quote)."""
+        """The first source phrase, verb of saying or "put it" in ``windows`` (``tail``: the window after the
+        quote)."""
         tokens = self.parse.tokens
         for window in windows:
             for i in window:
                 found = self.according_to(i)
                 if found is not None:
                     return found
-                if self._is_cue_verb(i, (self.lex.speech,)) and tokens[i].tag != "VBN":
+                if (self._is_cue_verb(i, (self.lex.speech,)) and tokens[i].tag != "VBN") or self.puts_it(i):
                     speaker = self.speaker_of(i)
                     if speaker is None and window is tail:
                         speaker = self._name_before(tail, i)
                     return Cue((i,), speaker)
         return None
+
+    def puts_it(self, i: int) -> bool:
+        """True when token ``i`` is the idiom of saying "put it" ("As one analyst put it, …")."""
+        tokens = self.parse.tokens
+        return tokens[i].lemma.lower() == "put" and tokens[i].pos == "VERB" and any(
+            tokens[k].dep == "dobj" and tokens[k].text.lower() == "it" for k in self.parse.children(i))
 
     def quote_verbatim(self, start: int, end: int) -> None:
         """Mark [start, end) as quoted text found after construction (a block quotation)."""

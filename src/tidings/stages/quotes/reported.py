@@ -133,9 +133,7 @@ class ReportedSpeech:
 
     def put_it(self, tok: Token) -> Iterator[Reported]:
         """"…, as one analyst put it, …": the idiom of saying sources the clause it is set off in."""
-        tokens = self.parse.tokens
-        if tok.lemma.lower() != "put" or not any(
-                tokens[k].dep == "dobj" and tokens[k].text.lower() == "it" for k in self.parse.children(tok.i)):
+        if not self.attributor.puts_it(tok.i):
             return
         speaker = self.attributor.speaker_of(tok.i)
         aside = self._as_aside(tok.i, objects=("it",))
