@@ -103,9 +103,9 @@ class Attributor:
         outer = self._reporting_verb(verb)
         if outer is not None:
             return self._subject_of(outer)
-        named = self._name_before_participle(verb)
-        if named is not None:
-            return named
+        followed = self._name_before_participle(verb)
+        if followed is not None:
+            return followed
         cue, seen = verb, set()
         while verb not in seen:
             seen.add(verb)
@@ -158,11 +158,11 @@ class Attributor:
         head = tokens[tok.head]
         if tok.dep == "conj" and head.dep == "ccomp":
             # "X said it was opposed and warned …": the conjunct shares the tense of "said", not of "was"
-            outer = tokens[head.head]
-            agrees = tok.tag == outer.tag and (head.pos == "AUX" or head.tag != tok.tag or any(
+            saying = tokens[head.head]
+            agrees = tok.tag == saying.tag and (head.pos == "AUX" or head.tag != tok.tag or any(
                 tokens[k].dep == "aux" for k in self.parse.children(head.i)))
-            if agrees and outer.i < head.i and self._is_cue_verb(outer.i, (self.lex.speech,)):
-                return outer.i
+            if agrees and saying.i < head.i and self._is_cue_verb(saying.i, (self.lex.speech,)):
+                return saying.i
         return None
 
     def _saying_ancestor(self, node: int) -> int | None:
