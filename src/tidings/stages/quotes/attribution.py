@@ -32,6 +32,8 @@ _RELATIVES = grammar.words("relative_pronouns")
 #: Verbs whose subject receives the document they take: "the minister received a letter saying …" is the
 #: letter's words, not the minister's.
 RECEIVING_VERBS = grammar.words("receiving_verbs")
+#: Verbs whose object, not subject, does what their infinitive says ("urged the minister to explain …").
+OBJECT_CONTROL_VERBS = grammar.words("object_control_verbs")
 #: Verbs whose subject is the author of the document they take ("the unions issued a statement saying").
 ISSUING_VERBS = grammar.words("issuing_verbs")
 
@@ -98,6 +100,12 @@ class Attributor:
         return found
 
     def _subject_of(self, verb: int) -> int | None:
+        outer = self._reporting_verb(verb)
+        if outer is not None:
+            return self._subject_of(outer)
+        followed = self._name_before_participle(verb)
+        if followed is not None:
+            return followed
         cue, seen = verb, set()
         while verb not in seen:
             seen.add(verb)
@@ -115,6 +123,9 @@ class Attributor:
             document = self._document_of(tok)
             if document is not None:
                 return document  # "received a letter from the union saying …": the letter speaks, not its reader
+            controller = self._controller(tok)
+            if controller is not None:
+                return controller
             if tok.dep in _CLIMB or (tok.dep == "ccomp" and tok.tag in ("VBG", "VBN")):
                 verb = tok.head
             else:
@@ -122,7 +133,82 @@ class Attributor:
         found = self.passive_agent(verb)
         if found is None:
             found = self._participle_subject(cue)
-        return found if found is not None else self._noun_before(cue)
+        if found is None:
+            found = self._noun_before(cue)
+        if found is None and verb != cue and self.parse.tokens[cue].dep == "conj":
+            found = self._noun_before(verb)  # "Obama and Clinton call them … and describe …", parsed subjectless
+        return found
+
+    def _reporting_verb(self, cue: int) -> int | None:
+        """The verb of saying whose speaker also says what a cue the parser hung inside its reported clause says:
+        a participle set off by a comma ("X said the talks stalled, citing …"; '"…," X said, adding …' hung on a
+        quoted verb) or a conjunct agreeing with it in tense ("X said it was opposed and warned …")."""
+        tokens = self.parse.tokens
+        node = tokens[cue].head if tokens[cue].dep == "xcomp" else cue  # "going on to say"
+        tok = tokens[node]
+        if any(tokens[k].dep in _SUBJECTS for k in self.parse.children(node)) or tok.head == node:
+            return None
+        if tok.tag == "VBG" and tok.dep == "advcl" and node > 0 and tokens[node - 1].text == ",":
+            # "X said the talks stalled, citing …": the participle hung on the reported verb
+            outer = self._saying_ancestor(node)
+            if outer is None and self.in_quote(tokens[tok.head].start) and not self.in_quote(tok.start):
+                # '"…," X said, adding …': the participle hung on a verb inside the quotation
+                outer = self._saying_before(node)
+            return outer
+        head = tokens[tok.head]
+        if tok.dep == "conj" and head.dep == "ccomp":
+            # "X said it was opposed and warned …": the conjunct shares the tense of "said", not of "was"
+            saying = tokens[head.head]
+            agrees = tok.tag == saying.tag and (head.pos == "AUX" or head.tag != tok.tag or any(
+                tokens[k].dep == "aux" for k in self.parse.children(head.i)))
+            if agrees and saying.i < head.i and self._is_cue_verb(saying.i, (self.lex.speech,)):
+                return saying.i
+        return None
+
+    def _saying_ancestor(self, node: int) -> int | None:
+        """The nearest verb of saying above ``node`` whose complement holds it."""
+        tokens, seen, passed = self.parse.tokens, set(), False
+        while tokens[node].head != node and node not in seen:
+            seen.add(node)
+            passed = passed or tokens[node].dep == "ccomp"
+            node = tokens[node].head
+            if passed and self._is_cue_verb(node, (self.lex.speech,)) and tokens[node].tag not in ("VBN", "VBG"):
+                return node
+        return None
+
+    def _saying_before(self, node: int) -> int | None:
+        """The nearest verb of saying before ``node`` in its sentence, outside quotation marks."""
+        tokens = self.parse.tokens
+        for i in range(node - 1, -1, -1):
+            if tokens[i].sent != tokens[node].sent:
+                return None
+            if not self.in_quote(tokens[i].start) and self._is_cue_verb(i, (self.lex.speech,)) and \
+                    tokens[i].tag not in ("VBN", "VBG"):
+                return i
+        return None
+
+    def _name_before_participle(self, verb: int) -> int | None:
+        """"Footage of Senator Hale asking, '…'": the name or pronoun a participle of saying follows, when the
+        parser gave the participle no subject or took the noun the name hangs from ("footage") for it."""
+        tokens = self.parse.tokens
+        if tokens[verb].tag != "VBG" or verb == 0:
+            return None
+        named = tokens[verb - 1]
+        if named.head > named.i or named.sent != tokens[verb].sent or not (
+                named.ent_type in NAMED_LABELS or named.tag == "PRP" or (named.pos == "PROPN" and not named.ent_type)):
+            return None
+        after_of = named.dep == "pobj" and tokens[named.head].text.lower() == "of"
+        subjectless = not any(tokens[k].dep in _SUBJECTS for k in self.parse.children(verb))
+        return named.i if after_of or subjectless else None
+
+    def _controller(self, verb: Token) -> int | None:
+        """"Forced the chief executive to admit …": the object of a verb of making or urging, not its subject,
+        does what its infinitive says."""
+        head = self.parse.tokens[verb.head]
+        if verb.dep != "xcomp" or head.lemma.lower() not in OBJECT_CONTROL_VERBS:
+            return None
+        return next((k for k in self.parse.children(head.i)
+                     if self.parse.tokens[k].dep == "dobj" and k < verb.i), None)
 
     def _participle_subject(self, verb: int) -> int | None:
         """"Ruto, opening the terminal on Friday, said …": the subject the parser hung on the participle clause
@@ -202,6 +288,9 @@ class Attributor:
             j = i + len(phrase)
             if j <= len(tokens) and all(tokens[i + k].text.lower() == w for k, w in enumerate(phrase)):
                 objs = [k for k in self.parse.children(j - 1) if tokens[k].dep == "pobj"]
+                # "according to show insiders", "show" taken for a verb: the first noun heading its phrase
+                objs = objs or [k for k in self.parse.subtree(j - 1) if k >= j and tokens[k].pos in ("NOUN", "PROPN")
+                                and tokens[k].dep not in _NAME_COMPOUNDS]
                 return Cue(tuple(range(i, j)), objs[0] if objs else None)
         return None
 
@@ -285,19 +374,26 @@ class Attributor:
         return self._cue_in([self._window(self._first_token_at(previous[1]) - 1, -1, 8, previous)], [])
 
     def _cue_in(self, windows: list[list[int]], tail: list[int]) -> Cue | None:
-        """The first source phrase or verb of saying in ``windows`` (``tail``: the window after the quote)."""
+        """The first source phrase, verb of saying or "put it" in ``windows`` (``tail``: the window after the
+        quote)."""
         tokens = self.parse.tokens
         for window in windows:
             for i in window:
                 found = self.according_to(i)
                 if found is not None:
                     return found
-                if self._is_cue_verb(i, (self.lex.speech,)) and tokens[i].tag != "VBN":
+                if (self._is_cue_verb(i, (self.lex.speech,)) and tokens[i].tag != "VBN") or self.puts_it(i):
                     speaker = self.speaker_of(i)
                     if speaker is None and window is tail:
                         speaker = self._name_before(tail, i)
                     return Cue((i,), speaker)
         return None
+
+    def puts_it(self, i: int) -> bool:
+        """True when token ``i`` is the idiom of saying "put it" ("As one analyst put it, …")."""
+        tokens = self.parse.tokens
+        return tokens[i].lemma.lower() == "put" and tokens[i].pos == "VERB" and any(
+            tokens[k].dep == "dobj" and tokens[k].text.lower() == "it" for k in self.parse.children(i))
 
     def quote_verbatim(self, start: int, end: int) -> None:
         """Mark [start, end) as quoted text found after construction (a block quotation)."""

@@ -35,8 +35,8 @@ _PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
 _SPEAKER_LABEL = re.compile(r"(?:[\"“]\s*)?((?:[A-Z][A-Z.'’-]+ ){0,3}[A-Z][A-Z.'’-]+):[ \t]+(?=\S)")
 _NAME_LABEL = re.compile(r"(?:[\"“]\s*)?((?:[A-Z][\w.'’-]+ ){0,3}[A-Z][\w.'’-]+):[ \t]+(?=\S)")
 NOT_SPEAKERS = frozenset({"UPDATE", "UPDATED", "WATCH", "READ", "NOTE", "EDITOR'S NOTE", "EDITOR’S NOTE",
-                          "BREAKING", "PHOTOS", "VIDEO", "LISTEN", "CORRECTION", "RELATED", "SOURCE", "SOURCES",
-                          "Q", "A", "FACT CHECK", "ANALYSIS", "OPINION", "EXCLUSIVE", "POLL", "MORE"})
+                          "BREAKING", "PHOTOS", "VIDEO", "LISTEN", "CORRECTION", "CLARIFICATION", "RELATED", "SOURCE",
+                          "SOURCES", "Q", "A", "FACT CHECK", "ANALYSIS", "OPINION", "EXCLUSIVE", "POLL", "MORE"})
 _TRIM = " \t\r\n,"
 #: Single-quoted text of this many words or more is a full quotation (British style), not a fragment.
 FULL_QUOTE_WORDS = 4

@@ -133,9 +133,7 @@ class ReportedSpeech:
 
     def put_it(self, tok: Token) -> Iterator[Reported]:
         """"…, as one analyst put it, …": the idiom of saying sources the clause it is set off in."""
-        tokens = self.parse.tokens
-        if tok.lemma.lower() != "put" or not any(
-                tokens[k].dep == "dobj" and tokens[k].text.lower() == "it" for k in self.parse.children(tok.i)):
+        if not self.attributor.puts_it(tok.i):
             return
         speaker = self.attributor.speaker_of(tok.i)
         aside = self._as_aside(tok.i, objects=("it",))
@@ -187,10 +185,22 @@ class ReportedSpeech:
         tokens, parse = self.parse.tokens, self.parse
         clauses = [k for k in parse.children(verb) if tokens[k].dep == "ccomp"]
         after = [k for k in clauses if k > verb]
+        infinitives = [k for k in parse.children(verb) if tokens[k].dep == "xcomp" and k > verb]
+        if after and infinitives and infinitives[0] < after[0] and tokens[verb].lemma.lower() in self.lex.xcomp_verbs:
+            return  # "promising to cut taxes ― not what X had in mind": the infinitive is the promise
         if after:
             yield self._span(parse.subtree(after[0]))
         elif clauses:  # "A, but B, the mediator said": every clause before the cue, as one
-            yield self._span(list(range(parse.subtree(clauses[0])[0], parse.subtree(clauses[-1])[-1] + 1)))
+            first = parse.subtree(clauses[0])[0]
+            if tokens[verb].dep == "conj" and tokens[verb].head < first and self._ends_sentence(verb):
+                first = parse.subtree(tokens[verb].head)[0]  # the parser made the cue a conjunct of A's verb
+            yield self._span(list(range(first, parse.subtree(clauses[-1])[-1] + 1)))
+
+    def _ends_sentence(self, verb: int) -> bool:
+        """True when only punctuation follows ``verb`` in its sentence ("…, the source added.")."""
+        tokens = self.parse.tokens
+        end = self.parse.sentences[tokens[verb].sent].token_end
+        return all(tokens[k].pos in ("PUNCT", "SPACE") for k in range(verb + 1, end))
 
     def bare_adverbial(self, verb: int) -> Iterator[Span]:
         """"said after the meeting he would resign": a complement misparsed as a bare adverbial clause."""
@@ -280,6 +290,8 @@ class ReportedSpeech:
         owners = [k for k in parse.children(noun) if tokens[k].dep == "poss"]
         owners += [o for k in parse.children(noun) if tokens[k].dep == "prep" and tokens[k].text.lower() == "of"
                    for o in parse.children(k) if tokens[o].dep == "pobj"]
+        if not owners and tokens[noun].tag == "NN" and not any(tokens[k].dep == "det" for k in parse.children(noun)):
+            return None  # an idiom, not a source: "what he had in mind", "in view of the risks"
         return Cue((i,), owners[0] if owners else noun)
 
     def _is_stance(self, verb: int) -> bool:
@@ -535,13 +547,22 @@ class ReportedSpeech:
         return self.attributor.speaker_of(word) if tok.dep == "ROOT" and tok.pos == "ADJ" else None
 
     def _noun_speaker(self, noun: int) -> int | None:
-        """"Trump's claim" → Trump, even as the object of someone else's verb; "Republicans expressed concern" and
-        "Critics repeated their claim" → the verb's subject; "his claim" → his; "Trump claims that …" (a verb
-        the parser took for a noun with a name before it) → Trump."""
+        """"Trump's claim" → Trump, even as the object of someone else's verb, and so "a Reuters report" and "warnings
+        from his lawyer"; "Republicans expressed concern" and "Critics repeated their claim" → the verb's subject;
+        "his claim" → his; "Trump claims that …" (a verb the parser took for a noun with a name before it) → Trump."""
         tokens = self.parse.tokens
         owner = next((k for k in self.parse.children(noun) if tokens[k].dep == "poss"), None)
         if owner is not None and tokens[owner].pos != "PRON":  # "rated Trump's claim": the named owner
             return owner
+        named = next((k for k in self.parse.children(noun) if k < noun and tokens[k].dep == "compound"
+                      and tokens[k].ent_type in NAMED_LABELS), None)
+        if named is not None:  # "seized on a New York Times report that …": the paper's, not the reader's
+            return named
+        author = next((o for k in self.parse.children(noun) if k > noun and tokens[k].dep == "prep"
+                       and tokens[k].text.lower() in ("from", "by")
+                       for o in self.parse.children(k) if tokens[o].dep == "pobj"), None)
+        if author is not None:  # "despite warnings from his lawyer that …"
+            return author
         if tokens[noun].dep in ("dobj", "pobj", "attr"):
             subject = self.attributor.speaker_of(tokens[noun].head)
             if subject is not None:

@@ -145,8 +145,9 @@ class Speakers:
         return ActorRef(text=text, name=self.full_names.get(surname, text.title()), start=start, end=end)
 
     def _document_owner(self, head: int) -> int | None:
-        """For "the ministry's statement said": the ministry (poss, or from/by/of object); for "the unions
-        issued a statement that said": the subject of the verb the document is the object of."""
+        """For "the ministry's statement said": the ministry (poss, or from/by/of object); for "a speech the
+        senator delivered": the senator; for "the unions issued a statement that said": the subject of the verb the
+        document is the object of."""
         tokens = self.parse.tokens
         if tokens[head].lemma.lower() not in self.lex.document_nouns:
             return None
@@ -161,6 +162,12 @@ class Speakers:
         signer = self._signer(head)
         if signer is not None:
             return signer
+        for clause in self.parse.children(head):  # "according to a speech the senator delivered": its author
+            if tokens[clause].dep == "relcl" and tokens[clause].lemma.lower() in ISSUING_VERBS:
+                authors = [k for k in self.parse.children(clause) if tokens[k].dep == "nsubj"
+                           and tokens[k].text.lower() not in _RELATIVE]
+                if authors:
+                    return authors[0]
         if tokens[head].dep == "dobj" and tokens[tokens[head].head].lemma.lower() in ISSUING_VERBS:
             return next((k for k in self.parse.children(tokens[head].head) if tokens[k].dep == "nsubj"), None)
         return None  # "the minister received a letter": its reader is not its author
