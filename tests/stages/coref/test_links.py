@@ -148,3 +148,17 @@ def test_he_stands_for_someone_not_for_something(linked):
 def test_it_is_no_person(linked):
     doc = linked("Siemens hired Angela Moreno last year. It said on Friday that profits had doubled.")
     assert names(pronoun(doc, "It")) == ["Siemens"]
+
+
+def test_subject_pronoun_continues_the_previous_sentences_subject(linked):
+    doc = linked("Prime Minister Tom Hale said John Carter had been a loyal colleague. "
+                 "During the long years in opposition, John Carter held several senior posts. "
+                 "He quit the party in 2009.")
+    link = pronoun(doc, "He")
+    assert any("Carter" in n for n in names(link)) and link.rule == "previous-subject"
+
+
+def test_previous_subject_of_the_other_gender_is_passed_over(linked):
+    doc = linked("Senator Mark Olsen praised the plan on Monday. Governor Anna Ruiz rejected it on Tuesday. "
+                 "He said the vote would go ahead.")
+    assert any("Olsen" in n for n in names(pronoun(doc, "He")))

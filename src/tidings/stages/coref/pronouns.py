@@ -7,11 +7,13 @@ merged; each candidate must agree with the pronoun in gender and number):
 2. the subject of the nearest clause above the pronoun's own ("Syria says it will …", "Trump said after
    the convention he would …"), when it is no pronoun itself;
 3. "he" / "she": a named person of that gender (or of unknown gender) who is a subject earlier in the
-   pronoun's sentence; else the last speaker of that gender (or of unknown gender) in this or the previous
-   few sentences, passing over people who were only mentioned; else the last gender-compatible named person
-   outside quotations (one of unknown gender when they spoke last, or the only candidate among the last
-   few). "it": the last organisation named outside quotations. "they": the last group that spoke in the
-   previous sentences, or a group subject of this or the sentence before;
+   pronoun's sentence; as a subject, else the previous sentence's subject of that gender (a name, or a
+   pronoun linked to one: the one a text goes on about keeps the subject position); else the last speaker
+   of that gender (or of unknown gender) in this or the previous few sentences, passing over people who
+   were only mentioned; else the last gender-compatible named person outside quotations (one of unknown
+   gender when they spoke last, or the only candidate among the last few). "it": the last organisation
+   named outside quotations. "they": the last group that spoke in the previous sentences, or a group
+   subject of this or the sentence before;
 4. any third-person pronoun still open: the nearest actor named before it in this or the previous sentence,
    passing over the subject of its own clause when it is that clause's (non-reflexive) object ("Clarke
    accused him").
@@ -264,6 +266,8 @@ class Linker:
             person = self._subject_before(i, gender)
             if person is not None:  # "Trump said after the convention he would …": the subject before the pronoun
                 yield self._person_found(person, "subject-before")
+            if tok.dep in ("nsubj", "nsubjpass"):
+                yield self._previous_subject(i, gender)
             yield self._discourse_speaker(i, gender)
             yield self._resolve_back(tok.start, gender, "named-before")
         elif form == "it":
@@ -364,6 +368,29 @@ class Linker:
             if person is not None and self.gender(person) in (gender, None):
                 return person
         return None
+
+    def _previous_subject(self, pronoun: int, gender: str | None) -> Found | None:
+        """"Mr Carter held several posts. He quit in 2009.": the subject of the previous sentence's main clause,
+        when a named person of the pronoun's gender (or of unknown gender) or a pronoun of that gender linked to
+        one (the one a text goes on talking about keeps the subject position)."""
+        tokens = self.parse.tokens
+        sent = tokens[pronoun].sent
+        if sent == 0:
+            return None
+        previous = self.parse.sentences[sent - 1]
+        root = next((i for i in range(previous.token_start, previous.token_end) if tokens[i].head == i), None)
+        subject = _subject(self.parse, root) if root is not None else None
+        if subject is None or self.inside_quote(tokens[subject].start):
+            return None
+        if is_pronoun(self.parse, subject):
+            if self.lex.pronouns.get(tokens[subject].text.lower()) != gender:
+                return None
+            earlier = self.link(subject)
+            return Found(earlier.refs, "previous-subject", earlier.antecedent) if earlier else None
+        person = self._person_at(subject)
+        if person is None or self.gender(person) not in (gender, None):
+            return None
+        return self._person_found(person, "previous-subject")
 
     def _discourse_speaker(self, pronoun: int, gender: str | None) -> Found | None:
         """"He said …": the last person who spoke in this or the previous few sentences, when of that gender
