@@ -116,3 +116,18 @@ def test_event_before_an_old_dated_clause_is_old(build_doc):
                     published="2021-12-30", until="dates")
     attacked = _timing(doc, "attacked")
     assert (attacked.date, attacked.historical) == (None, True) and attacked.reason.startswith("before an old clause")
+
+
+def test_a_gerund_of_means_shares_the_date_of_its_verb(build_doc):
+    doc = build_doc("In 2019, farmers caused chaos by blocking roads with tractors. Police arrested a driver on "
+                    "Monday after stopping his car.", published="2021-12-30", until="dates")
+    assert _timing(doc, "blocking").date == "2019"
+    assert _timing(doc, "stopping").date is None  # "after" orders two happenings; it does not share a date
+
+
+def test_a_fronted_date_dates_every_conjoined_clause(build_doc):
+    doc = build_doc("In March 2019, the two leaders fell out, and the general was arrested. The leaders fell out "
+                    "in March 2019, and the general was arrested.", published="2021-12-30", until="dates")
+    fronted, trailing = [t for t in doc.parse.tokens if t.text == "arrested"]
+    assert timing.event_timing(doc, fronted.i, fronted.sent, "asserted").date == "2019-03"
+    assert timing.event_timing(doc, trailing.i, trailing.sent, "asserted").date is None

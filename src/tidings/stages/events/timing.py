@@ -11,7 +11,9 @@ Policy (GDELT's best-known flaw is dating background events to the publication d
   publication day would give the same answer, leaving the date ``None``.
 * A clause without a tense of its own shares the time of the clause it hangs from ("travelled
   in 1975 to plead", "spoke on Thursday, promising", "the Feb. 23 accord signed by"), as do a verb
-  conjoined without a subject of its own and a "when" clause ("until 1995, when he resigned").
+  conjoined without a subject of its own and a "when" clause ("until 1995, when he resigned"), a gerund of
+  means ("caused chaos in 2000 by blocking roads"), and any clause conjoined to one whose date is written
+  before its subject ("In June, the leaders fell out and the general was arrested").
 * Without a date, "used to", "former(ly)", "previously", "ago" and "since" mark background:
   historical, date ``None``, precision ``unknown``; so does coming before an old dated clause
   ("banned the march in 1998 after rioters attacked"). A past perfect alone ("had accused") does
@@ -50,6 +52,8 @@ CLAUSE_DEPS = grammar.labels("clause_openers")
 #: Prepositions whose date bounds a period or dates another happening ("since 2020", "after Monday's vote").
 PERIOD_PREPS = grammar.words("period_prepositions")
 ANTERIORITY_WORDS = grammar.words("anteriority_words")
+#: Prepositions whose gerund is the means of the verb above, at its time ("by blocking roads").
+MANNER_PREPS = grammar.words("manner_prepositions")
 PRESENT_TAGS = frozenset({"VBZ", "VBP", "MD"})
 #: Tags of a verb or auxiliary that carries a tense of its own.
 TENSED_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
@@ -126,7 +130,16 @@ def time_levels(parse: Parse, anchor: int) -> list[set[int]]:
     levels = [{anchor, i}]
     for _ in range(MAX_SHARED_CLAUSES):
         governor = parse.tokens[i].head
+        means = parse.tokens[governor]
+        if parse.tokens[i].dep == "pcomp" and means.text.lower() in MANNER_PREPS and means.head != governor and \
+                _shares_time(parse, i, untensed=frozenset({"pcomp"})):
+            levels.append({governor, means.head})  # "caused chaos in 2000 by blocking roads": the means, then
+            i = means.head
+            continue
         if governor == i or not _shares_time(parse, i):
+            fronted = _fronted_adjuncts(parse, governor) if parse.tokens[i].dep == "conj" and governor != i else set()
+            if fronted:  # "In June, the leaders fell out and X was arrested": a date before the first subject
+                levels.append(fronted)
             break
         levels.append({governor})
         if parse.tokens[governor].pos not in ("VERB", "AUX"):
@@ -135,7 +148,16 @@ def time_levels(parse: Parse, anchor: int) -> list[set[int]]:
     return levels
 
 
-def _shares_time(parse: Parse, head: int) -> bool:
+def _fronted_adjuncts(parse: Parse, verb: int) -> set[int]:
+    """The prepositional and noun adjuncts of ``verb`` written before its subject ("In June last year, the
+    leaders ..."): they set the time of every clause conjoined to it."""
+    subject = next((c for c in parse.children(verb) if parse.tokens[c].dep in SUBJECT_DEPS), None)
+    if subject is None:
+        return set()
+    return {c for c in parse.children(verb) if c < subject and parse.tokens[c].dep in ("prep", "npadvmod")}
+
+
+def _shares_time(parse: Parse, head: int, *, untensed: frozenset[str] = frozenset()) -> bool:
     """A clause that takes its time from the one it hangs from: a "when" clause ("until 1995, when he
     resigned"), a verb conjoined without a subject of its own ("condemned ... on Thursday and called on"),
     a clause without a tense of its own ("travelled in 1975 to plead", "spoke on Thursday, promising")."""
@@ -146,7 +168,7 @@ def _shares_time(parse: Parse, head: int) -> bool:
     if tok.dep == "conj":
         return not any(k.dep in SUBJECT_DEPS for k in kids)
     tensed = {tok.tag} | {k.tag for k in kids if k.dep in ("aux", "auxpass")}
-    return tok.dep in UNTENSED_CLAUSE_DEPS and not tensed & TENSED_TAGS
+    return tok.dep in UNTENSED_CLAUSE_DEPS | untensed and not tensed & TENSED_TAGS
 
 
 def _when_clause(parse: Parse, head: int) -> bool:
