@@ -270,3 +270,10 @@ def test_the_office_someone_resigns_as_is_no_recipient(code):
 def test_parties_of_a_construction(code, sentence, type_, actor, recipient):
     (event,) = of_type(code(sentence), type_)
     assert actor in event.actor.text and recipient in event.recipient.text
+
+
+def test_participles_conjoined_in_the_passive_share_agent_and_patient(code):
+    doc = code("The protester was beaten and arrested by riot police in Minsk on Friday.")
+    for kind in ("ASSAULT", "COERCE"):  # "beaten" has no agent of its own, "arrested" no subject
+        (event,) = of_type(doc, kind)
+        assert "police" in event.actor.text and "protester" in event.recipient.text
