@@ -277,3 +277,8 @@ def test_participles_conjoined_in_the_passive_share_agent_and_patient(code):
     for kind in ("ASSAULT", "COERCE"):  # "beaten" has no agent of its own, "arrested" no subject
         (event,) = of_type(doc, kind)
         assert "police" in event.actor.text and "protester" in event.recipient.text
+
+
+def test_what_someone_calls_an_attack_is_not_their_attack(code):
+    doc = code("The United Nations condemned what it called a massacre of civilians in Darfur.")
+    assert all(e.actor is None or "United Nations" not in e.actor.text for e in of_type(doc, "ASSAULT"))

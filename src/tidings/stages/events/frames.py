@@ -299,7 +299,8 @@ def governing_noun_actor(parse: Parse, noun: int) -> tuple[int | None, str]:
                 f"from/by phrase of the event '{parse.tokens[verb].text}' takes")
     if tok.dep == "dobj" and parse.tokens[tok.head].lemma.lower() in TOPIC_VERBS:
         return None, f"topic of '{parse.tokens[tok.head].text}'"  # "met to discuss the truce": no truce yet
-    if tok.dep in ("dobj", "attr", "oprd") and parse.tokens[tok.head].pos in ("VERB", "AUX"):
+    # "what it called a massacre": an object predicate (oprd) describes the object, it is no act of the subject
+    if tok.dep in ("dobj", "attr") and parse.tokens[tok.head].pos in ("VERB", "AUX"):
         subj, rule = subject_of(parse, tok.head)
         return subj, f"light verb {parse.tokens[tok.head].lemma}: {rule}"
     return None, "no actor"
