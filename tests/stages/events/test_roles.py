@@ -282,3 +282,9 @@ def test_participles_conjoined_in_the_passive_share_agent_and_patient(code):
 def test_what_someone_calls_an_attack_is_not_their_attack(code):
     doc = code("The United Nations condemned what it called a massacre of civilians in Darfur.")
     assert all(e.actor is None or "United Nations" not in e.actor.text for e in of_type(doc, "ASSAULT"))
+
+
+def test_a_verb_the_parser_hung_from_a_named_subject_is_still_its_act(code):
+    doc = code("Anna Berg, for the Liberal Democrats, called on Mr Brown to resign.")
+    (event,) = of_type(doc, "REQUEST")
+    assert "Anna Berg" in event.actor.text and "Brown" in event.recipient.text

@@ -78,7 +78,22 @@ def anchor_of(parse: Parse, match: Match) -> int:
     return min(verbs or [match.head], key=depth)
 
 
+def misread_main_verb(parse: Parse, i: int) -> int | None:
+    """The root noun of a sentence with no finite verb when the parser hung its verb, after a comma, as a
+    participle modifying a noun ("Tom Hale, chairman of the trust, called on X to resign"): the verb's subject."""
+    tok = parse.tokens[i]
+    if tok.dep != "acl" or tok.tag != "VBN" or i == 0 or parse.tokens[i - 1].text != "," or \
+            child(parse, i, "agent") is not None:
+        return None
+    root = tok.head
+    while parse.tokens[root].head != root:
+        root = parse.tokens[root].head
+    return root if parse.tokens[root].pos in ("NOUN", "PROPN") else None
+
+
 def is_passive(parse: Parse, i: int) -> bool:
+    if misread_main_verb(parse, i) is not None:
+        return False
     kids = [parse.tokens[c].dep for c in parse.children(i)]
     tok = parse.tokens[i]
     return "auxpass" in kids or "nsubjpass" in kids or tok.tag == "VBN" and (
@@ -143,6 +158,9 @@ def subject_of(parse: Parse, i: int) -> tuple[int | None, str]:
     while i not in seen:
         seen.add(i)
         tok = parse.tokens[i]
+        root = misread_main_verb(parse, i)
+        if root is not None:
+            return root, "root noun of a misread main verb"
         if tok.pos in ("NOUN", "PROPN") and tok.dep in SUBJECT_DEPS:
             return None, "predicate modifies a subject noun"  # "reasons to attack": not the reasons' act
         if is_passive(parse, i):
