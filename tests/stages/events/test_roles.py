@@ -272,6 +272,8 @@ def test_parties_of_a_construction(code, sentence, type_, actor, recipient):
     assert actor in event.actor.text and recipient in event.recipient.text
 
 
+@pytest.mark.xfail(strict=True, reason="the rule for it (session 8) took the corpus test split's precision under its "
+                   "floor by one event when gated commit by commit; kept out until the scorer is retrained with it")
 def test_participles_conjoined_in_the_passive_share_agent_and_patient(code):
     doc = code("The protester was beaten and arrested by riot police in Minsk on Friday.")
     for kind in ("ASSAULT", "COERCE"):  # "beaten" has no agent of its own, "arrested" no subject

@@ -99,18 +99,7 @@ def is_passive(parse: Parse, i: int) -> bool:
     return "auxpass" in kids or "nsubjpass" in kids or tok.tag == "VBN" and (
         tok.dep in PARTICIPLE_DEPS and "agent" in kids
         # a bare past participle adjunct ("X is in jail, arrested in March"): X underwent it
-        or tok.dep in ("advcl", "acl") and not {"aux", "nsubj", "csubj"} & set(kids)
-        # "was shot and killed by": a participle conjoined to a passive verb is passive too
-        or tok.dep == "conj" and tok.head != i and not {"aux", "nsubj"} & set(kids) and is_passive(parse, tok.head))
-
-
-def passive_agent(parse: Parse, i: int) -> int | None:
-    """The by-agent of a passive verb, or of the participle conjoined to it ("was shot and killed by X")."""
-    agent = child(parse, i, "agent")
-    if agent is None:
-        agent = next((child(parse, c, "agent") for c in parse.children(i)
-                      if parse.tokens[c].dep == "conj" and parse.tokens[c].tag == "VBN"), None)
-    return child(parse, agent, "pobj") if agent is not None else None
+        or tok.dep in ("advcl", "acl") and not {"aux", "nsubj", "csubj"} & set(kids))
 
 
 def conjuncts(parse: Parse, i: int) -> list[int]:
@@ -164,9 +153,9 @@ def subject_of(parse: Parse, i: int) -> tuple[int | None, str]:
         if tok.pos in ("NOUN", "PROPN") and tok.dep in SUBJECT_DEPS:
             return None, "predicate modifies a subject noun"  # "reasons to attack": not the reasons' act
         if is_passive(parse, i):
-            agent = passive_agent(parse, i)
+            agent = child(parse, i, "agent")
             if agent is not None:
-                return agent, "passive by-agent"
+                return child(parse, agent, "pobj"), "passive by-agent"
             subj = child(parse, i, "nsubj")
             if subj is not None:
                 return subj, rule
@@ -407,10 +396,6 @@ def build(parse: Parse, match: Match) -> Frame:
             if recipient is None and parse.tokens[anchor].dep in PARTICIPLE_DEPS:
                 # "X, backed by Y,"
                 recipient, frame.recipient_rule = parse.tokens[anchor].head, "noun the participle modifies"
-            if recipient is None and parse.tokens[anchor].dep == "conj":
-                # "was shot and killed by X": the conjoined participle's patient is the first verb's
-                recipient, frame.recipient_rule = child(parse, parse.tokens[anchor].head, "nsubjpass"), \
-                    "passive subject of the verb the participle is conjoined to"
             if recipient is None and parse.tokens[anchor].dep in INHERIT_DEPS:
                 # "she spoke for the first time since being poisoned": the subject it inherits underwent it
                 recipient, _ = subject_of(parse, parse.tokens[anchor].head)
