@@ -37,8 +37,7 @@ def test_non_political_pages_produce_almost_no_events(reports):
 @pytest.mark.eval
 @pytest.mark.parametrize("score, target", [
     ("precision_right_type", TARGET_PRECISION),
-    pytest.param("precision_fully_right", TARGET_FULLY_RIGHT, marks=pytest.mark.xfail(
-        strict=True, reason="actors and recipients: 0.63 of emitted events fully right (issue #11)")),
+    ("precision_fully_right", TARGET_FULLY_RIGHT),
     pytest.param("recall_right_type", TARGET_RECALL, marks=pytest.mark.xfail(
         strict=True, reason="recall 0.10 at the default threshold, 0.35 with every candidate kept: few are sure")),
 ])
