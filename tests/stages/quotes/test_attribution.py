@@ -1,6 +1,8 @@
 """Speakers of cues the parser hangs inside the clause another cue reports (sentences written for these tests)."""
 from __future__ import annotations
 
+import pytest
+
 from tests.parses import doc_from_conllu
 from tidings.stages import actors, quotes
 
@@ -9,21 +11,29 @@ def _speaker_of(found, cue):
     return next(q.speaker.text for q in found if q.cue == cue)
 
 
-def test_a_participle_after_a_reported_clause_is_the_first_speakers(quotes_of):
-    found = quotes_of("Opposition lawmakers said rising fuel prices had hurt small farmers across the north, "
-                      "citing figures from the agriculture ministry.")
-    assert _speaker_of(found, "citing") == "Opposition lawmakers"
-
-
-def test_a_conjunct_agreeing_with_the_verb_of_saying_is_its_speakers(quotes_of):
-    found = quotes_of("Prime Minister Ana Duarte said that the government would table the bill in March and warned "
-                      "that delays would cost jobs.")
-    assert _speaker_of(found, "warned") == "Prime Minister Ana Duarte"
-
-
-def test_a_conjunct_agreeing_with_the_reported_verb_keeps_its_subject(quotes_of):
-    found = quotes_of("The senator said the governor resigned and blamed the press for his downfall.")
-    assert _speaker_of(found, "blamed") == "the governor"
+@pytest.mark.parametrize(("sentence", "cue", "speaker"), [
+    # a participle after a reported clause is the first speaker's
+    ("Opposition lawmakers said rising fuel prices had hurt small farmers across the north, "
+     "citing figures from the agriculture ministry.",
+     "citing", "Opposition lawmakers"),
+    # a conjunct agreeing with the verb of saying is its speaker's
+    ("Prime Minister Ana Duarte said that the government would table the bill in March and warned "
+     "that delays would cost jobs.",
+     "warned", "Prime Minister Ana Duarte"),
+    # a conjunct agreeing with the reported verb keeps its subject
+    ("The senator said the governor resigned and blamed the press for his downfall.",
+     "blamed", "the governor"),
+    # a participle of saying after a name is that person's
+    ('The new advertisement shows footage of Governor Lena Hart asking, "Why should anyone trust '
+     'this council again?"',
+     "asking", "Governor Lena Hart"),
+    # the object of a verb of making speaks its infinitive
+    ("The committee chairman forced Daniel Ortega, the bank's chief executive, to admit that no "
+     "senior manager had been disciplined.",
+     "admit", "Daniel Ortega"),
+])
+def test_the_speaker_of_a_cue(quotes_of, sentence, cue, speaker):
+    assert _speaker_of(quotes_of(sentence), cue) == speaker
 
 
 def test_a_participle_hung_on_a_quoted_verb_is_the_speaker_of_the_cue_before_it():
@@ -46,18 +56,6 @@ def test_a_participle_hung_on_a_quoted_verb_is_the_speaker_of_the_cue_before_it(
         15  .        .        PUNCT  .    _  3   punct      _  _
     ''')))
     assert _speaker_of(doc.quotes, "adding") == "Mensah"
-
-
-def test_a_participle_of_saying_after_a_name_is_that_persons(quotes_of):
-    found = quotes_of('The new advertisement shows footage of Governor Lena Hart asking, "Why should anyone trust '
-                      'this council again?"')
-    assert _speaker_of(found, "asking") == "Governor Lena Hart"
-
-
-def test_the_object_of_a_verb_of_making_speaks_its_infinitive(quotes_of):
-    found = quotes_of("The committee chairman forced Daniel Ortega, the bank's chief executive, to admit that no "
-                      "senior manager had been disciplined.")
-    assert _speaker_of(found, "admit") == "Daniel Ortega"
 
 
 def test_a_cue_after_an_adverb_with_a_preposition_climbs_to_the_verb(quotes_of):
