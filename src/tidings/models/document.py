@@ -399,6 +399,14 @@ class Parse:
             hops += 1
         return d
 
+    def root_of(self, i: int) -> int:
+        """The root token of the sentence token ``i`` belongs to (its heads climbed to the top)."""
+        seen = set()
+        while self.tokens[i].head != i and i not in seen:
+            seen.add(i)
+            i = self.tokens[i].head
+        return i
+
     def clause_head(self, i: int) -> int:
         """The nearest verb at or above token ``i`` (the clause it belongs to)."""
         seen = set()

@@ -378,8 +378,8 @@ class Linker:
         if sent == 0:
             return None
         previous = self.parse.sentences[sent - 1]
-        root = next((i for i in range(previous.token_start, previous.token_end) if tokens[i].head == i), None)
-        subject = _subject(self.parse, root) if root is not None else None
+        subject = _subject(self.parse, self.parse.root_of(previous.token_start)) \
+            if previous.token_end > previous.token_start else None
         if subject is None or self.inside_quote(tokens[subject].start):
             return None
         if is_pronoun(self.parse, subject):

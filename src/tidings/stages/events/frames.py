@@ -85,9 +85,7 @@ def misread_main_verb(parse: Parse, i: int) -> int | None:
     if tok.dep != "acl" or tok.tag != "VBN" or i == 0 or parse.tokens[i - 1].text != "," or \
             child(parse, i, "agent") is not None:
         return None
-    root = tok.head
-    while parse.tokens[root].head != root:
-        root = parse.tokens[root].head
+    root = parse.root_of(tok.head)
     return root if parse.tokens[root].pos in ("NOUN", "PROPN") else None
 
 

@@ -132,7 +132,7 @@ def time_levels(parse: Parse, anchor: int) -> list[set[int]]:
         governor = parse.tokens[i].head
         means = parse.tokens[governor]
         if parse.tokens[i].dep == "pcomp" and means.text.lower() in MANNER_PREPS and means.head != governor and \
-                _shares_time(parse, i, untensed=frozenset({"pcomp"})):
+                not _tensed(parse, i):
             levels.append({governor, means.head})  # "caused chaos in 2000 by blocking roads": the means, then
             i = means.head
             continue
@@ -157,7 +157,7 @@ def _fronted_adjuncts(parse: Parse, verb: int) -> set[int]:
     return {c for c in parse.children(verb) if c < subject and parse.tokens[c].dep in ("prep", "npadvmod")}
 
 
-def _shares_time(parse: Parse, head: int, *, untensed: frozenset[str] = frozenset()) -> bool:
+def _shares_time(parse: Parse, head: int) -> bool:
     """A clause that takes its time from the one it hangs from: a "when" clause ("until 1995, when he
     resigned"), a verb conjoined without a subject of its own ("condemned ... on Thursday and called on"),
     a clause without a tense of its own ("travelled in 1975 to plead", "spoke on Thursday, promising")."""
@@ -167,8 +167,14 @@ def _shares_time(parse: Parse, head: int, *, untensed: frozenset[str] = frozense
         return True
     if tok.dep == "conj":
         return not any(k.dep in SUBJECT_DEPS for k in kids)
-    tensed = {tok.tag} | {k.tag for k in kids if k.dep in ("aux", "auxpass")}
-    return tok.dep in UNTENSED_CLAUSE_DEPS | untensed and not tensed & TENSED_TAGS
+    return tok.dep in UNTENSED_CLAUSE_DEPS and not _tensed(parse, head)
+
+
+def _tensed(parse: Parse, head: int) -> bool:
+    """The verb or one of its auxiliaries carries a tense of its own ("had resigned", not "blocking")."""
+    tags = {parse.tokens[head].tag} | {parse.tokens[k].tag for k in parse.children(head)
+                                       if parse.tokens[k].dep in ("aux", "auxpass")}
+    return bool(tags & TENSED_TAGS)
 
 
 def _when_clause(parse: Parse, head: int) -> bool:
