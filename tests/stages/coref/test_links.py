@@ -162,3 +162,21 @@ def test_previous_subject_of_the_other_gender_is_passed_over(linked):
     doc = linked("Senator Mark Olsen praised the plan on Monday. Governor Anna Ruiz rejected it on Tuesday. "
                  "He said the vote would go ahead.")
     assert any("Olsen" in n for n in names(pronoun(doc, "He")))
+
+
+@pytest.mark.parametrize(("text", "word", "expected"), [
+    # the participle's unspoken subject is the writer, so "them" is whom the letter went to
+    ("The Bishop of Leeds wrote to all four parties on Sunday urging them to drop the plan.", "them", "four parties"),
+    # the same when the parser hangs the participle on the addressee noun itself
+    ("A group of nurses sent a letter to the hospital trustees urging them to reconsider.", "them", "trustees"),
+    # a conjoined verb's object is the first verb's object, not its subject
+    ("Omar Haddad met the Italian president in Rome and urged him to release the prisoners.", "him", "president"),
+])
+def test_object_pronoun_of_a_participle_or_conjoined_verb_is_the_verb_aboves_object(linked, text, word, expected):
+    link = pronoun(linked(text), word)
+    assert link.rule == "governor-object" and any(expected in r.text for r in link.refs)
+
+
+def test_an_object_pronoun_of_an_infinitive_is_not_the_one_told_to_act(linked):
+    doc = linked("Maria Lopez told the farmers on Monday to sell them before the winter.")
+    assert pronoun(doc, "them").rule != "governor-object"

@@ -55,6 +55,12 @@ _FORMS: dict[str, tuple[str, str | None, str | None]] = {
     **{w: ("i", None, "singular") for w in ("i", "me", "my", "mine", "myself")},
     **{w: ("you", None, None) for w in ("you", "your", "yours", "yourself", "yourselves")},
 }
+#: How a non-finite clause hangs from the verb (or noun) above it ("urging them", "and searched him").
+_NONFINITE_LINKS = frozenset({"advcl", "conj"}) | grammar.labels("participle_modifiers")
+_PARTICIPLE_MODIFIERS = grammar.labels("participle_modifiers")
+_SUBJECTS = grammar.labels("subjects")
+_OBJECTS = frozenset({"dobj", "pobj", "dative"})
+_ADDRESSEE_PREPOSITIONS = frozenset(grammar.words("addressee_prepositions"))
 _QUOTE_PAIRS = (("\u201c", "\u201d"), ('"', '"'))
 #: Actor kinds that are not one person ("he" never stands for them).
 _NOT_PEOPLE = frozenset({"country", "organization"})
@@ -257,6 +263,9 @@ class Linker:
         form, gender, number = features(lower)
         if form in ("i", "we", "you") and not self.inside_quote(tok.start):
             return  # the writer or the reader
+        addressee = self._governor_object(i, gender, number, form)
+        if addressee is not None:  # "wrote to the parties urging them", "stopped the man and searched him"
+            yield Found(self.refs_of(addressee), "governor-object", addressee)
         subject = self._clause_subject(i, gender, number, form)
         if subject is not None:
             yield Found(self.refs_of(subject), "clause-subject", subject)
@@ -315,6 +324,45 @@ class Linker:
             if subject is not None and subject != pronoun and not is_pronoun(parse, subject):
                 return subject if self._agrees(subject, gender, number, form) else None
         return None
+
+    def _governor_object(self, pronoun: int, gender: str | None, number: str | None, form: str | None) -> int | None:
+        """The object of a participle, infinitive or conjoined verb ("urging them") stands for the nearest object
+        of the verb its clause hangs from ("wrote to the three parties urging them", "met the president, urging
+        him to", "stopped the man and searched him") when that agrees: the clause's own unspoken subject is the
+        verb's subject, which its object cannot be. A participle the parser hung on the object noun itself
+        ("to the parties urging them") makes that noun the one."""
+        parse, tokens = self.parse, self.parse.tokens
+        tok = tokens[pronoun]
+        own = parse.clause_head(pronoun)
+        if tok.text.lower() in REFLEXIVES or tokens[own].dep not in _NONFINITE_LINKS or \
+                any(tokens[k].dep in _SUBJECTS for k in parse.children(own)) or not self._is_object_of(pronoun, own):
+            return None
+        governor = tokens[own].head
+        if tokens[own].dep in _PARTICIPLE_MODIFIERS:  # hung on a noun: that noun, when it is a verb's object
+            is_object = tokens[governor].dep in _OBJECTS
+            return governor if is_object and self._agrees(governor, gender, number, form) else None
+        objects = [k for k in self._objects_of(governor) if k < pronoun and not is_pronoun(parse, k)]
+        agreeing = [k for k in objects if self._agrees(k, gender, number, form)]
+        return agreeing[-1] if agreeing else None
+
+    def _is_object_of(self, i: int, verb: int) -> bool:
+        """Whether token ``i`` is a direct, dative or prepositional object of ``verb``."""
+        tokens = self.parse.tokens
+        return tokens[i].dep in ("dobj", "dative") and tokens[i].head == verb or \
+            tokens[i].dep == "pobj" and tokens[tokens[i].head].dep in ("prep", "dative") and \
+            tokens[tokens[i].head].head == verb
+
+    def _objects_of(self, verb: int) -> list[int]:
+        """The direct and dative objects of ``verb`` and its addressees ("met X", "wrote to X", "called on X");
+        no dates or times ("lost a case in March")."""
+        tokens, out = self.parse.tokens, []
+        for k in self.parse.children(verb):
+            if tokens[k].dep in ("dobj", "dative") and tokens[k].pos in ("NOUN", "PROPN") and \
+                    tokens[k].ent_type not in ("DATE", "TIME"):
+                out.append(k)
+            if tokens[k].dep in ("prep", "dative") and tokens[k].text.lower() in _ADDRESSEE_PREPOSITIONS:
+                out.extend(j for j in self.parse.children(k) if tokens[j].dep == "pobj")
+        return out
 
     def _agrees(self, head: int, gender: str | None, number: str | None, form: str | None) -> bool:
         """Whether the phrase headed by ``head`` can be what a pronoun of this gender and number stands for."""
