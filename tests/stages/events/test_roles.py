@@ -290,3 +290,30 @@ def test_a_verb_the_parser_hung_from_a_named_subject_is_still_its_act(code):
     doc = code("Anna Berg, for the Liberal Democrats, called on Mr Brown to resign.")
     (event,) = of_type(doc, "REQUEST")
     assert "Anna Berg" in event.actor.text and "Brown" in event.recipient.text
+
+
+@pytest.mark.parametrize(("sentence", "type_"), [
+    # a treaty named after a city belongs to nobody
+    ("Canada refused on Monday to sign the Geneva treaty.", "REJECT"),
+    # a pledge of things names no one it is made to
+    ("Prime Minister Anna Berg pledged shorter waiting lists and lower fees.", "AGREE"),
+    # a place after "near" only says where the theft was
+    ("The Ohio State Highway Patrol investigated a theft of farm equipment near Dayton.", "ACCUSE"),
+])
+def test_a_thing_with_no_party_behind_it_is_no_recipient(code, sentence, type_):
+    (event,) = of_type(code(sentence), type_)
+    assert event.recipient is None
+
+
+@pytest.mark.parametrize(("sentence", "type_", "recipient"), [
+    # the owner of the thing is the party (GUIDE)
+    ("Senator Maria Lopez criticised the Home Office's new powers.", "ACCUSE", "Home Office"),
+    # so is whoever a preposition on it names
+    ("The opposition condemned the sanctions against Iran.", "ACCUSE", "IRN"),
+    ("Labour criticised the new rules for Amnesty International.", "ACCUSE", "AMNESTY"),
+    # a place is the target of force
+    ("Army tanks fired shells at targets in Kharkiv on Sunday.", "ASSAULT", "Kharkiv"),
+])
+def test_a_thing_keeps_the_party_behind_it(code, sentence, type_, recipient):
+    (event,) = of_type(code(sentence), type_)
+    assert event.recipient is not None and (recipient in event.recipient.text or recipient == party(event.recipient))
