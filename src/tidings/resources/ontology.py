@@ -48,7 +48,6 @@ class TypePolicy:
     absorbs: frozenset[str] = frozenset()
     recipient_fallback: str | None = None
     verbal_code: str | None = None
-    place_targets: bool = False
 
     def is_joint(self, code: str) -> bool:
         """Coordinated actors of this type, coded ``code``, act together."""
@@ -102,9 +101,8 @@ def _read_policies(path: Path) -> dict[str, TypePolicy]:
     for line in lines[1:]:
         row = dict(zip(header, line.split("\t"), strict=True))
         joint = row["joint"].split()
-        for column in ("keeps_when_scheduled", "place_targets"):
-            if row[column] not in ("", "yes"):
-                raise ValueError(f"{path.name}: {row['type']}: {column} must be yes or empty")
+        if row["keeps_when_scheduled"] not in ("", "yes"):
+            raise ValueError(f"{path.name}: {row['type']}: keeps_when_scheduled must be yes or empty")
         policies[row["type"]] = TypePolicy(
             frame=row["frame"] or None,
             joint="yes" in joint,
@@ -113,7 +111,6 @@ def _read_policies(path: Path) -> dict[str, TypePolicy]:
             absorbs=frozenset(row["absorbs"].split()),
             recipient_fallback=row["recipient_fallback"] or None,
             verbal_code=row["verbal_code"] or None,
-            place_targets=row["place_targets"] == "yes",
         )
     return policies
 

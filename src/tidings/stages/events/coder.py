@@ -700,9 +700,6 @@ def to_events(doc: Document, item: Coded) -> list[Event]:
     recipients = [r for r in objects if actorrefs.is_party(doc, r)  # named or known to the actors layer
                   or _controls(parse, item, r) and is_doer(doc, r)
                   or actorrefs.names_people(doc, r)]  # "detained three men", "urged the minister"
-    # "refused to sign the Kyoto treaty", "pledged cleaner hospitals": a thing with no party behind it is nobody
-    targets_places = policy(item.type).place_targets or item.mode == VISIT_MODE
-    recipients = [r for r in recipients if not actorrefs.ownerless_thing(doc, r, places=targets_places)]
     # "rejected a Chinese proposal to sign a treaty with it": the actor itself is no recipient, so look further
     reflexive = _reflexive(parse, item.recipients)
     recipients = [r for r in recipients if not any(_self_dyad(doc, a, r, reflexive=reflexive) for a in actors)
