@@ -48,6 +48,7 @@ class TypePolicy:
     absorbs: frozenset[str] = frozenset()
     recipient_fallback: str | None = None
     verbal_code: str | None = None
+    literal_targets: bool = False
 
     def is_joint(self, code: str) -> bool:
         """Coordinated actors of this type, coded ``code``, act together."""
@@ -101,8 +102,9 @@ def _read_policies(path: Path) -> dict[str, TypePolicy]:
     for line in lines[1:]:
         row = dict(zip(header, line.split("\t"), strict=True))
         joint = row["joint"].split()
-        if row["keeps_when_scheduled"] not in ("", "yes"):
-            raise ValueError(f"{path.name}: {row['type']}: keeps_when_scheduled must be yes or empty")
+        for column in ("keeps_when_scheduled", "literal_targets"):
+            if row[column] not in ("", "yes"):
+                raise ValueError(f"{path.name}: {row['type']}: {column} must be yes or empty")
         policies[row["type"]] = TypePolicy(
             frame=row["frame"] or None,
             joint="yes" in joint,
@@ -111,6 +113,7 @@ def _read_policies(path: Path) -> dict[str, TypePolicy]:
             absorbs=frozenset(row["absorbs"].split()),
             recipient_fallback=row["recipient_fallback"] or None,
             verbal_code=row["verbal_code"] or None,
+            literal_targets=row["literal_targets"] == "yes",
         )
     return policies
 

@@ -318,3 +318,19 @@ def test_a_thing_with_no_party_behind_it_is_no_recipient(code, sentence, type_):
 def test_a_thing_keeps_the_party_behind_it(code, sentence, type_, recipient):
     (event,) = of_type(code(sentence), type_)
     assert event.recipient is not None and (recipient in event.recipient.text or recipient == party(event.recipient))
+
+
+@pytest.mark.parametrize(("sentence", "type_", "recipient"), [
+    # the pattern "arrest journalist" names whom the arrest is aimed at
+    ("Police in Minsk arrested about 30 journalists on Sunday.", "COERCE", "journalists"),
+    # "open fire on protesters"
+    ("Soldiers opened fire on protesters in Khartoum on Monday.", "ASSAULT", "protesters"),
+])
+def test_a_people_noun_among_the_patterns_own_words_is_the_target(code, sentence, type_, recipient):
+    (event,) = of_type(code(sentence), type_)
+    assert event.recipient is not None and recipient in event.recipient.text
+
+
+def test_the_patterns_own_people_noun_is_not_the_target_of_a_recall(code):
+    (event,) = of_type(code("Russia recalled its ambassador on Tuesday."), "SANCTION")
+    assert event.recipient is None or "ambassador" not in event.recipient.text

@@ -18,6 +18,8 @@ TARGET_PREPS = grammar.sequence("target_prepositions")
 AGENT_PREPS = grammar.sequence("agent_prepositions")
 #: Prepositions whose object is an office or capacity, never a party ("resigned as Home Secretary").
 CAPACITY_PREPS = grammar.words("capacity_prepositions")
+#: How a pattern's own noun hangs as the object of its verb or preposition ("arrest journalist", "clash with police").
+LITERAL_OBJECT_DEPS = frozenset({"dobj", "pobj"})
 GERUND_PREPS = grammar.words("gerund_prepositions")
 #: Dependencies through which an embedded predicate inherits the subject of the one above it.
 INHERIT_DEPS = grammar.labels("subject_inheriting")
@@ -331,6 +333,12 @@ def _object_near(parse: Parse, match: Match, anchor: int) -> tuple[int | None, s
             return prepositional, "prepositional object" if i == anchor else f"object of '{parse.tokens[i].text}'"
         if found is not None:
             return found, "object" if i == anchor else f"object of '{parse.tokens[i].text}'"
+    if ontology.load().policy(match.pattern.type).literal_targets:
+        # "arrested 20 journalists" ("arrest journalist"), "clashed with police": the pattern's own object word
+        own = [t for t in match.tokens if t != anchor and parse.tokens[t].pos == "NOUN"
+               and parse.tokens[t].dep in LITERAL_OBJECT_DEPS]
+        if own:
+            return max(own), "the pattern's own object word"
     return None, "none"
 
 
