@@ -180,3 +180,16 @@ def test_object_pronoun_of_a_participle_or_conjoined_verb_is_the_verb_aboves_obj
 def test_an_object_pronoun_of_an_infinitive_is_not_the_one_told_to_act(linked):
     doc = linked("Maria Lopez told the farmers on Monday to sell them before the winter.")
     assert pronoun(doc, "them").rule != "governor-object"
+
+
+@pytest.mark.parametrize(("text", "head", "expected"), [
+    ("A spokesman for the Liberty Party said the vote was rigged.", "spokesman", "spokesman for the Liberty Party"),
+    ("The MP for Ealing North said the bill was wrong.", "MP", "MP for Ealing North"),
+    # no name after "for": not part of who the actor is
+    ("A man for all seasons said nothing.", "man", "man"),
+])
+def test_a_for_phrase_naming_a_body_belongs_to_the_actor_phrase(build_doc, text, head, expected):
+    doc = build_doc(text, until="places")
+    i = next(t.i for t in doc.parse.tokens if t.text == head)
+    (ref,) = coref.phrases.resolve_phrase(doc, i)
+    assert ref.text == expected

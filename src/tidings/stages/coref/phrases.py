@@ -18,6 +18,8 @@ from tidings.stages import actors
 OUTSIDE_DEPS = grammar.labels("outside_phrase")
 #: Prepositional modifiers that still say who the actor is ("leaders of Hamas", "rebels in Darfur").
 IDENTIFYING_PREPS = grammar.words("identifying_prepositions")
+#: Prepositional modifiers that say who the actor is when a name follows ("a spokesman for UKIP").
+NAMING_PREPS = grammar.words("naming_prepositions")
 PRONOUNS = grammar.words("party_pronouns")
 MAX_REFS = 4
 
@@ -37,11 +39,19 @@ def core_tokens(parse: Parse, head: int) -> list[int]:
         out.append(j)
         for c in parse.children(j):
             tok = parse.tokens[c]
-            if tok.dep == "prep" and tok.text.lower() in IDENTIFYING_PREPS and j == head:
+            if tok.dep == "prep" and j == head and (tok.text.lower() in IDENTIFYING_PREPS or
+                                                    tok.text.lower() in NAMING_PREPS and _names_follow(parse, c)):
                 stack.append(c)
             elif tok.dep not in OUTSIDE_DEPS:
                 stack.append(c)
     return sorted(out)
+
+
+def _names_follow(parse: Parse, prep: int) -> bool:
+    """The preposition's object is a name ("for UKIP", "for the Home Office")."""
+    return any(parse.tokens[c].dep == "pobj" and (parse.tokens[c].pos == "PROPN" or parse.tokens[c].ent_type in
+                                                  ("ORG", "GPE", "NORP", "PERSON"))
+               for c in parse.children(prep))
 
 
 def _mentions_in(doc: Document, start: int, end: int) -> list[Mention]:
