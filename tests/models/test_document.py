@@ -115,6 +115,22 @@ def test_sentence_words_cover_the_whole_text_when_an_arc_crosses_sentences():
     assert "kenya" in parse.sentence_words[1] and "talk" in parse.sentence_words[0]
 
 
+def test_object_control_verb_is_the_verb_of_urging_over_an_infinitive():
+    words = "Aides urged Ellis to resign and wanted to stay .".split()
+    lemmas = "aide urge Ellis to resign and want to stay .".split()
+    deps = ["nsubj", "ROOT", "dobj", "aux", "xcomp", "cc", "conj", "aux", "xcomp", "punct"]
+    heads = [1, 1, 1, 4, 1, 1, 1, 8, 6, 1]
+    tokens, pos = [], 0
+    for i, (w, lemma) in enumerate(zip(words, lemmas, strict=True)):
+        tokens.append(Token(i, pos, pos + len(w), w, lemma, "X", "X", deps[i], heads[i], 0))
+        pos += len(w) + 1
+    parse = Parse(tokens=tokens, sentences=[Sentence(0, 0, pos - 1, 0, len(tokens))])
+    verbs = {"urge", "force"}
+    assert parse.object_control_verb(4, verbs) == 1  # "urged Ellis to resign"
+    assert parse.object_control_verb(8, verbs) is None  # "wanted to stay": subject control
+    assert parse.object_control_verb(2, verbs) is None  # not an xcomp
+
+
 def test_actor_lookup_follows_appends_and_replaced_lists():
     doc = sample_document()
     assert doc.actor("joe-biden").name == "Joe Biden" and doc.actor("nobody") is None

@@ -9,6 +9,7 @@ from __future__ import annotations
 import bisect
 import dataclasses
 import functools
+from collections.abc import Collection
 from dataclasses import dataclass, field
 from typing import Any, ClassVar
 
@@ -417,6 +418,12 @@ class Parse:
                 return i
             i = tok.head
         return i
+
+    def object_control_verb(self, i: int, verbs: Collection[str]) -> int | None:
+        """The verb of ``verbs`` (by lemma) whose xcomp token ``i`` is, else None."""
+        # object control: in "urged the minister to resign" the verb's object, not its subject, is to act
+        tok = self.tokens[i]
+        return tok.head if tok.dep == "xcomp" and self.tokens[tok.head].lemma.lower() in verbs else None
 
     def sentence_tokens(self, index: int) -> list[Token]:
         sent = self.sentences[index]

@@ -16,7 +16,7 @@ from collections.abc import Callable, Mapping
 from typing import Any
 
 from tidings.models.document import Record
-from tidings.stages.dates import period_bounds
+from tidings.periods import period_bounds
 
 SQL_TYPES = {bool: "INTEGER", int: "INTEGER", float: "REAL", str: "TEXT", list: "TEXT", dict: "TEXT"}
 

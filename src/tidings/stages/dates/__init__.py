@@ -11,11 +11,10 @@ from __future__ import annotations
 from tidings.models import DateMention, Document, Parse
 from tidings.resources.grammar import words as word_class
 from tidings.stages.dates import calendar
-from tidings.stages.dates.calendar import period_bounds
 from tidings.stages.dates.grammar import Candidate, Context, candidates
 from tidings.stages.dates.tense import governing_verb, tense_at, tense_of
 
-__all__ = ["run", "normalise", "find", "governing_verb", "period_bounds", "tense_at", "tense_of"]
+__all__ = ["run", "normalise", "find", "governing_verb", "tense_at", "tense_of"]
 
 #: Rules whose value depends on the dates mentioned before them (a clock time without a day is on the day last named).
 ANAPHORIC_RULES = {"anaphoric", "clock", "part_of_day"}

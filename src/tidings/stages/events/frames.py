@@ -195,7 +195,7 @@ def subject_of(parse: Parse, i: int) -> tuple[int | None, str]:
             obj = child(parse, parent.head, "dobj")
             if obj is not None:
                 return obj, "object of the verb the gerund explains"  # "criticized X for sending", "barred X from"
-        if tok.dep == "xcomp" and parent.lemma.lower() in OBJECT_CONTROL:
+        if parse.object_control_verb(i, OBJECT_CONTROL) is not None:
             obj = child(parse, tok.head, "dobj") or prep_object(parse, tok.head, ADDRESSEE_PREPS)
             if obj is not None:
                 return obj, "object control"
@@ -249,7 +249,7 @@ def controller(parse: Parse, verb: int) -> int | None:
     "accused the party of lying"): someone who can act, named or not."""
     for c in parse.children(verb):
         tok = parse.tokens[c]
-        if tok.dep == "xcomp" and parse.tokens[verb].lemma.lower() in OBJECT_CONTROL and infinitival(parse, c):
+        if parse.object_control_verb(c, OBJECT_CONTROL) is not None and infinitival(parse, c):
             return child(parse, verb, "dobj") or prep_object(parse, verb, ADDRESSEE_PREPS)
         if tok.dep == "prep" and tok.text.lower() in GERUND_PREPS and any(
                 parse.tokens[g].dep == "pcomp" and parse.tokens[g].tag == "VBG" for g in parse.children(c)):

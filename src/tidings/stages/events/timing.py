@@ -36,9 +36,10 @@ import datetime as dt
 from dataclasses import dataclass
 
 from tidings.models import DateMention, Document, Parse
+from tidings.periods import period_bounds
 from tidings.resources import grammar
 from tidings.stages import dates
-from tidings.stages.dates import governing_verb, period_bounds, tense_at, tense_of
+from tidings.stages.dates import governing_verb, tense_at, tense_of
 from tidings.stages.events.actorrefs import parse_of
 
 HISTORICAL_DAYS = 31

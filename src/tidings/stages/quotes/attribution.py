@@ -123,9 +123,12 @@ class Attributor:
             document = self._document_of(tok)
             if document is not None:
                 return document  # "received a letter from the union saying …": the letter speaks, not its reader
-            controller = self._controller(tok)
-            if controller is not None:
-                return controller
+            head = self.parse.object_control_verb(tok.i, OBJECT_CONTROL_VERBS)
+            if head is not None:  # "forced the chief executive to admit …": its object before the infinitive acts
+                controller = next((k for k in self.parse.children(head)
+                                   if self.parse.tokens[k].dep == "dobj" and k < tok.i), None)
+                if controller is not None:
+                    return controller
             if tok.dep in _CLIMB or (tok.dep == "ccomp" and tok.tag in ("VBG", "VBN")):
                 verb = tok.head
             else:
@@ -200,15 +203,6 @@ class Attributor:
         after_of = named.dep == "pobj" and tokens[named.head].text.lower() == "of"
         subjectless = not any(tokens[k].dep in _SUBJECTS for k in self.parse.children(verb))
         return named.i if after_of or subjectless else None
-
-    def _controller(self, verb: Token) -> int | None:
-        """"Forced the chief executive to admit …": the object of a verb of making or urging, not its subject,
-        does what its infinitive says."""
-        head = self.parse.tokens[verb.head]
-        if verb.dep != "xcomp" or head.lemma.lower() not in OBJECT_CONTROL_VERBS:
-            return None
-        return next((k for k in self.parse.children(head.i)
-                     if self.parse.tokens[k].dep == "dobj" and k < verb.i), None)
 
     def _participle_subject(self, verb: int) -> int | None:
         """"Ruto, opening the terminal on Friday, said …": the subject the parser hung on the participle clause
