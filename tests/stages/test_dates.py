@@ -314,3 +314,8 @@ def test_lexicon_is_valid_and_validator_reports_broken_name_words():
     assert lexicon.validate() == []
     broken = {**lexicon.load_lexicon(), "name_words": {"after": ["Times"], "before": "Bloody"}}
     assert lexicon.validate(broken) == ["name_words 'before' is not a list of words"]
+
+
+def test_a_relative_unit_without_a_publication_date_is_found_with_no_value():
+    (mention,) = dates.find("Last year, the governor resigned.", anchor=None, tense="past")
+    assert (mention.text, mention.value, mention.type) == ("Last year", None, "DATE")

@@ -131,3 +131,11 @@ def test_a_fronted_date_dates_every_conjoined_clause(build_doc):
     fronted, trailing = [t for t in doc.parse.tokens if t.text == "arrested"]
     assert timing.event_timing(doc, fronted.i, fronted.sent, "asserted").date == "2019-03"
     assert timing.event_timing(doc, trailing.i, trailing.sent, "asserted").date is None
+
+
+def test_last_year_of_an_undated_article_is_background_and_last_week_is_not(build_doc):
+    doc = build_doc("Last year, the regional governor resigned. Last week, the mayor resigned.", published=None,
+                    until="dates")
+    last_year, last_week = (_timing_at(doc, k) for k in (0, 1))
+    assert (last_year.date, last_year.historical) == (None, True) and "Last year" in last_year.reason
+    assert (last_week.date, last_week.historical) == (None, False) and "Last week" in last_week.reason

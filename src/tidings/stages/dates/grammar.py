@@ -426,7 +426,7 @@ def interpret_relative_unit(m: re.Match[str], ctx: Context) -> Interpretation | 
     if rel_words == ["the", "past"] and unit_word != "weekend":
         return cal.duration(1.0, v.unit(unit_word)), "DURATION"  # "the past decade": the stretch up to now
     if ctx.anchor is None:
-        return None
+        return None, "DATE"  # "last year" in an undated article: a date the text cannot place
     if unit_word == "weekend":
         if rel in _BACKWARD or (rel == "the" and _direction(ctx) == "past"):
             saturday = cal.weekday_near(ctx.anchor, 6, "past" if ctx.anchor.isoweekday() == 7 else "last")

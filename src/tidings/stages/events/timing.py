@@ -253,10 +253,7 @@ def _dated(doc: Document, mention: DateMention, value: str, published: dt.date |
     end = period_end(value)
     reported = None if published else _latest_reported(doc)
     reference = published or (reported[0] if reported else None)
-    # "last year", "in 2003": a whole calendar year before the publication's is background even when it ended
-    # weeks ago
-    old = bool(end and reference and ((reference - end).days > HISTORICAL_DAYS
-                                      or published and len(value) == 4 and end.year < published.year))
+    old = bool(end and reference and _background_period(value, end, reference, whole_years=published is not None))
     date = value[:10] if mention.precision == "day" else value
     reason = f"clause date '{mention.text}'"
     if old and reported:
@@ -299,8 +296,14 @@ def _old_on_any_day(parse: Parse, mention: DateMention) -> bool | None:
         start, end = (period_start(values[0]), period_end(values[0])) if values else (None, None)
         if start is None or end is None or start > day:
             return None  # not a date, or still to come
-        answers.add((day - end).days > HISTORICAL_DAYS)
+        answers.add(_background_period(values[0], end, day, whole_years=True))
     return answers.pop() if len(answers) == 1 else None
+
+
+def _background_period(value: str, end: dt.date, reference: dt.date, *, whole_years: bool) -> bool:
+    """A period that ended over :data:`HISTORICAL_DAYS` before ``reference``; with ``whole_years``, also a whole
+    calendar year before the reference's ("last year", "in 2003": background even when it ended weeks ago)."""
+    return (reference - end).days > HISTORICAL_DAYS or whole_years and len(value) == 4 and end.year < reference.year
 
 
 def _later_clause(parse: Parse, anchor: int) -> int | None:
