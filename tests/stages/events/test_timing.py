@@ -3,6 +3,8 @@ from __future__ import annotations
 
 import datetime as dt
 
+import pytest
+
 from tidings.stages.events import timing
 
 
@@ -139,3 +141,20 @@ def test_last_year_of_an_undated_article_is_background_and_last_week_is_not(buil
     last_year, last_week = (_timing_at(doc, k) for k in (0, 1))
     assert (last_year.date, last_year.historical) == (None, True) and "Last year" in last_year.reason
     assert (last_week.date, last_week.historical) == (None, False) and "Last week" in last_week.reason
+
+
+@pytest.mark.parametrize(("text", "verb"), [
+    # the year names a law, not when the arrest happened
+    ("Police arrested the two men under the Terrorism Act 2000 on Tuesday.", "arrested"),
+    # the year dates the demolition the suit is about, not the court's request
+    ("The court sought a reply from the author on the 1992 demolition in his book.", "sought"),
+])
+def test_a_date_that_modifies_a_noun_is_not_the_events_date(build_doc, text, verb):
+    doc = build_doc(text, published="2021-12-30", until="dates")
+    when = _timing(doc, verb)
+    assert when.date in (None, "2021-12-28") and not when.historical
+
+
+def test_the_date_of_the_doer_is_the_date_of_its_act(build_doc):
+    doc = build_doc("That 1978 resolution calls for an immediate withdrawal.", published="2021-12-30", until="dates")
+    assert _timing(doc, "calls").date == "1978"

@@ -101,6 +101,10 @@ def own_clause(parse: Parse, anchor: int, start: int, end: int) -> bool:
     return clause_distance(parse, anchor, start, end) is not None
 
 
+#: How a date hangs from a noun it dates or names ("the 1992 demolition", "his 2016 book", "Act 2000").
+NOUN_MODIFIER_DEPS = frozenset({"nummod", "compound", "amod", "poss", "nmod", "appos"})
+
+
 def clause_distance(parse: Parse, anchor: int, start: int, end: int) -> int | None:
     """0 when the date span hangs from the event's own clause, k from the k-th clause up that shares its time
     (:func:`time_levels`), None when it belongs to another clause or bounds a period."""
@@ -109,6 +113,13 @@ def clause_distance(parse: Parse, anchor: int, start: int, end: int) -> int | No
         return None
     level = {i: k for k, heads in reversed(list(enumerate(time_levels(parse, anchor)))) for i in heads}
     inside = {t.i for t in tokens}
+    top = next((t for t in tokens if t.head not in inside or t.head == t.i), tokens[0])
+    noun = parse.tokens[top.head]
+    if top.dep in NOUN_MODIFIER_DEPS and top.head not in level and noun.pos in ("NOUN", "PROPN") and \
+            not (noun.dep in SUBJECT_DEPS and parse.clause_head(noun.i) in level):
+        # "sought a response on the 1992 demolition", "the Terrorism Act 2000": the noun's date or name; not "that
+        # 1978 resolution calls for": the doer's date is its act's
+        return None
     i, hops = tokens[0].i, 0
     while hops < 12:
         if i in level:
