@@ -334,3 +334,8 @@ def test_a_people_noun_among_the_patterns_own_words_is_the_target(code, sentence
 def test_the_patterns_own_people_noun_is_not_the_target_of_a_recall(code):
     (event,) = of_type(code("Russia recalled its ambassador on Tuesday."), "SANCTION")
     assert event.recipient is None or "ambassador" not in event.recipient.text
+
+
+def test_a_suicide_is_no_attack_but_a_suicide_bombing_is(code):
+    assert not of_type(code("The gunman, a former soldier, later killed himself in a police cell."), "ASSAULT")
+    assert of_type(code("A bomber blew himself up outside a police station in Kabul on Monday."), "ASSAULT")

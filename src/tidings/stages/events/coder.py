@@ -702,6 +702,8 @@ def to_events(doc: Document, item: Coded) -> list[Event]:
                   or actorrefs.names_people(doc, r)]  # "detained three men", "urged the minister"
     # "rejected a Chinese proposal to sign a treaty with it": the actor itself is no recipient, so look further
     reflexive = _reflexive(parse, item.recipients)
+    if reflexive and tok.lemma.lower() in SELF_HARM_VERBS:
+        return []  # "the gunman later killed himself": a suicide is no attack on anyone
     recipients = [r for r in recipients if not any(_self_dyad(doc, a, r, reflexive=reflexive) for a in actors)
                   and not place_as_location(doc, r, _own_prepositions(item, actors))]
     if not any(r.actor_id or r.country or r.org for r in recipients):
@@ -758,6 +760,8 @@ def to_events(doc: Document, item: Coded) -> list[Event]:
 
 #: Reflexive pronouns: the text itself says the actor acts on itself ("Belarus defended itself").
 REFLEXIVES = grammar.words("reflexive_pronouns")
+#: Verbs whose reflexive object is a suicide or self-harm ("killed himself"), no event.
+SELF_HARM_VERBS = grammar.words("self_harm_verbs")
 #: Prepositions that only place an event ("talks in Geneva"); "on" and "into" may name a target of force.
 PLACING_PREPS = grammar.words("placing_prepositions")
 
