@@ -326,11 +326,12 @@ class Linker:
         return None
 
     def _governor_object(self, pronoun: int, gender: str | None, number: str | None, form: str | None) -> int | None:
-        """The object of a participle, infinitive or conjoined verb ("urging them") stands for the nearest object
-        of the verb its clause hangs from ("wrote to the three parties urging them", "met the president, urging
-        him to", "stopped the man and searched him") when that agrees: the clause's own unspoken subject is the
-        verb's subject, which its object cannot be. A participle the parser hung on the object noun itself
-        ("to the parties urging them") makes that noun the one."""
+        """The object of a participle or conjoined verb ("urging them") stands for the nearest object of the verb
+        its clause hangs from ("wrote to the three parties urging them", "met the president, urging him to",
+        "stopped the man and searched him") when that agrees: the clause's own unspoken subject is the verb's
+        subject, which its object cannot be. A participle the parser hung on the object noun itself ("to the
+        parties urging them") makes that noun the one. Not an infinitive's object ("told the farmers to sell
+        them"), whose unspoken subject is the verb's object."""
         parse, tokens = self.parse, self.parse.tokens
         tok = tokens[pronoun]
         own = parse.clause_head(pronoun)
