@@ -131,6 +131,20 @@ def test_object_control_verb_is_the_verb_of_urging_over_an_infinitive():
     assert parse.object_control_verb(2, verbs) is None  # not an xcomp
 
 
+def test_span_head_is_the_token_whose_head_lies_outside_the_span():
+    words = "Police arrested the former mayor .".split()
+    deps = ["nsubj", "ROOT", "det", "amod", "dobj", "punct"]
+    heads = [1, 1, 4, 4, 1, 1]
+    tokens, pos = [], 0
+    for i, w in enumerate(words):
+        tokens.append(Token(i, pos, pos + len(w), w, w.lower(), "X", "X", deps[i], heads[i], 0))
+        pos += len(w) + 1
+    parse = Parse(tokens=tokens, sentences=[Sentence(0, 0, pos - 1, 0, len(tokens))])
+    assert parse.span_head(tokens[2].start, tokens[4].end) == 4  # "the former mayor"
+    assert parse.span_head(0, pos - 1) == 1  # the whole sentence: its root
+    assert parse.span_head(pos + 5, pos + 9) is None  # past the text
+
+
 def test_actor_lookup_follows_appends_and_replaced_lists():
     doc = sample_document()
     assert doc.actor("joe-biden").name == "Joe Biden" and doc.actor("nobody") is None

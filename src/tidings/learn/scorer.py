@@ -81,12 +81,7 @@ def _hash(feature: str) -> int:
 def _party_token(parse: Parse, ref: ActorRef | None) -> int | None:
     if ref is None or ref.start is None or ref.end is None:
         return None
-    tokens = parse.tokens_in(ref.start, ref.end)
-    if not tokens:
-        return None
-    inside = {t.i for t in tokens}
-    heads = [t.i for t in tokens if t.head not in inside or t.head == t.i]
-    return heads[0] if heads else tokens[-1].i
+    return parse.span_head(ref.start, ref.end)
 
 
 def _party_features(doc: Document, role: str, ref: ActorRef | None) -> list[str]:

@@ -458,6 +458,15 @@ class Parse:
         first = bisect.bisect_right(ends, start)
         return self.tokens[first : max(first, bisect.bisect_left(starts, end))]
 
+    def span_head(self, start: int, end: int) -> int | None:
+        """The head token of the character range [start, end): the first token whose head lies outside it (or
+        that is a root); None when no token overlaps the range."""
+        tokens = self.tokens_in(start, end)
+        if not tokens:
+            return None
+        inside = {t.i for t in tokens}
+        return next((t.i for t in tokens if t.head not in inside or t.head == t.i), tokens[-1].i)
+
 
 @dataclass
 class Document:

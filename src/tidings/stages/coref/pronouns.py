@@ -207,16 +207,8 @@ class Linker:
                             sector=actor.sector, org=actor.org, start=person.start, end=person.end)
         return ActorRef(text=text, name=self.expand(person.name), start=person.start, end=person.end)
 
-    def _head_of(self, start: int, end: int) -> int | None:
-        tokens = self.parse.tokens_in(start, end)
-        if not tokens:
-            return None
-        inside = {t.i for t in tokens}
-        heads = [t.i for t in tokens if t.head not in inside or t.head == t.i]
-        return heads[0] if heads else tokens[-1].i
-
     def _person_found(self, person: NamedPerson, rule: str) -> Found:
-        return Found([self.person_ref(person)], rule, self._head_of(person.start, person.end))
+        return Found([self.person_ref(person)], rule, self.parse.span_head(person.start, person.end))
 
     def _person_at(self, i: int) -> NamedPerson | None:
         start = self.parse.tokens[i].start
@@ -536,10 +528,10 @@ class Linker:
         last_entity = entities[-1] if entities else None
         if last_mention is not None and (last_entity is None or last_mention.start >= last_entity.start):
             ref = from_mention(self.doc, last_mention, last_mention.text, last_mention.start, last_mention.end)
-            return Found([ref], "organisation", self._head_of(last_mention.start, last_mention.end))
+            return Found([ref], "organisation", self.parse.span_head(last_mention.start, last_mention.end))
         if last_entity is not None:
             ref = ActorRef(text=last_entity.text, name=last_entity.text, start=last_entity.start, end=last_entity.end)
-            return Found([ref], "organisation", self._head_of(last_entity.start, last_entity.end))
+            return Found([ref], "organisation", self.parse.span_head(last_entity.start, last_entity.end))
         return None
 
     def _nearest(self, pronoun: int, form: str | None, gender: str | None, number: str | None) -> Found | None:
@@ -561,7 +553,7 @@ class Linker:
             return None
         mention = before[-1]
         ref = from_mention(self.doc, mention, mention.text, mention.start, mention.end)
-        return Found([ref], "nearest", self._head_of(mention.start, mention.end))
+        return Found([ref], "nearest", self.parse.span_head(mention.start, mention.end))
 
     def _mention_agrees(self, mention, form: str, gender: str | None) -> bool:
         actor = self.doc.actor(mention.actor_id)
@@ -576,9 +568,7 @@ class Linker:
         parse = self.parse
         tok = parse.tokens[pronoun]
         own = parse.clause_head(pronoun)
-        is_object = tok.dep in ("dobj", "dative") and tok.head == own or \
-            tok.dep == "pobj" and parse.tokens[tok.head].dep == "prep" and parse.tokens[tok.head].head == own
-        if not is_object or tok.text.lower() in REFLEXIVES:
+        if not self._is_object_of(pronoun, own) or tok.text.lower() in REFLEXIVES:
             return None
         subject = _subject(parse, own)
         if subject is None or is_pronoun(parse, subject):

@@ -55,6 +55,8 @@ PERIOD_PREPS = grammar.words("period_prepositions")
 ANTERIORITY_WORDS = grammar.words("anteriority_words")
 #: Prepositions whose gerund is the means of the verb above, at its time ("by blocking roads").
 MANNER_PREPS = grammar.words("manner_prepositions")
+#: How a date hangs from a noun it dates or names ("the 1992 demolition", "his 2016 book", "Act 2000").
+NOUN_MODIFIER_DEPS = frozenset({"nummod", "compound", "amod", "poss", "nmod", "appos"})
 PRESENT_TAGS = frozenset({"VBZ", "VBP", "MD"})
 #: Tags of a verb or auxiliary that carries a tense of its own.
 TENSED_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
@@ -101,10 +103,6 @@ def own_clause(parse: Parse, anchor: int, start: int, end: int) -> bool:
     return clause_distance(parse, anchor, start, end) is not None
 
 
-#: How a date hangs from a noun it dates or names ("the 1992 demolition", "his 2016 book", "Act 2000").
-NOUN_MODIFIER_DEPS = frozenset({"nummod", "compound", "amod", "poss", "nmod", "appos"})
-
-
 def clause_distance(parse: Parse, anchor: int, start: int, end: int) -> int | None:
     """0 when the date span hangs from the event's own clause, k from the k-th clause up that shares its time
     (:func:`time_levels`), None when it belongs to another clause or bounds a period."""
@@ -113,7 +111,8 @@ def clause_distance(parse: Parse, anchor: int, start: int, end: int) -> int | No
         return None
     level = {i: k for k, heads in reversed(list(enumerate(time_levels(parse, anchor)))) for i in heads}
     inside = {t.i for t in tokens}
-    top = next((t for t in tokens if t.head not in inside or t.head == t.i), tokens[0])
+    head = parse.span_head(start, end)
+    top = parse.tokens[head] if head is not None else tokens[0]
     noun = parse.tokens[top.head]
     if top.dep in NOUN_MODIFIER_DEPS and top.head not in level and noun.pos in ("NOUN", "PROPN") and \
             not (noun.dep in SUBJECT_DEPS and parse.clause_head(noun.i) in level):
