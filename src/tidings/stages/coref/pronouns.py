@@ -56,11 +56,11 @@ _FORMS: dict[str, tuple[str, str | None, str | None]] = {
     **{w: ("you", None, None) for w in ("you", "your", "yours", "yourself", "yourselves")},
 }
 #: How a non-finite clause hangs from the verb (or noun) above it ("urging them", "and searched him").
-_NONFINITE_LINKS = frozenset({"advcl", "conj"}) | grammar.labels("participle_modifiers")
 _PARTICIPLE_MODIFIERS = grammar.labels("participle_modifiers")
+_NONFINITE_LINKS = frozenset({"advcl", "conj"}) | _PARTICIPLE_MODIFIERS
 _SUBJECTS = grammar.labels("subjects")
 _OBJECTS = frozenset({"dobj", "pobj", "dative"})
-_ADDRESSEE_PREPOSITIONS = frozenset(grammar.words("addressee_prepositions"))
+_ADDRESSEE_PREPOSITIONS = grammar.words("addressee_prepositions")
 _QUOTE_PAIRS = (("\u201c", "\u201d"), ('"', '"'))
 #: Actor kinds that are not one person ("he" never stands for them).
 _NOT_PEOPLE = frozenset({"country", "organization"})
