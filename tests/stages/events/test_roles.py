@@ -339,3 +339,15 @@ def test_the_patterns_own_people_noun_is_not_the_target_of_a_recall(code):
 def test_a_suicide_is_no_attack_but_a_suicide_bombing_is(code):
     assert not of_type(code("The gunman, a former soldier, later killed himself in a police cell."), "ASSAULT")
     assert of_type(code("A bomber blew himself up outside a police station in Kabul on Monday."), "ASSAULT")
+
+
+@pytest.mark.parametrize(("sentence", "type_", "recipient"), [
+    # people named by what they are, with no role in the knowledge base (grammar class person_nouns)
+    ("Interior Minister Anna Berg met union representatives in Lagos on Monday.", "CONSULT", "representatives"),
+    ("Police in Ohio arrested two looters overnight.", "COERCE", "looters"),
+    # bodies of people count as much as people
+    ("Foreign Minister Anna Berg criticised rich nations for their slow aid.", "ACCUSE", "nations"),
+])
+def test_an_unnamed_noun_of_people_can_be_acted_on(code, sentence, type_, recipient):
+    (event,) = of_type(code(sentence), type_)
+    assert event.recipient is not None and recipient in event.recipient.text
