@@ -193,3 +193,15 @@ def test_a_for_phrase_naming_a_body_belongs_to_the_actor_phrase(build_doc, text,
     i = next(t.i for t in doc.parse.tokens if t.text == head)
     (ref,) = coref.phrases.resolve_phrase(doc, i)
     assert ref.text == expected
+
+
+@pytest.mark.parametrize(("text", "head"), [
+    # a finite verb is a clause about the thing, never a participle naming whose it is
+    ("Senator Maria Lopez rejected the idea that Iran armed the rebels.", "idea"),
+    ("Senator Maria Lopez dismissed reports that Russia sent troops to the border.", "reports"),
+])
+def test_a_party_inside_a_clause_on_a_thing_does_not_own_it(build_doc, text, head):
+    doc = build_doc(text, until="places")
+    i = next(t.i for t in doc.parse.tokens if t.text == head)
+    (ref,) = coref.phrases.resolve_phrase(doc, i)
+    assert ref.country is None and ref.actor_id is None

@@ -266,6 +266,9 @@ def test_the_office_someone_resigns_as_is_no_recipient(code):
      "Sunak"),
     # the from-phrase does what the subject of "faced" undergoes
     ("Senator Maria Lopez faced fierce criticism from Governor Tom Hale over the budget.", "ACCUSE", "Hale", "Lopez"),
+    # a finite main verb the parser hung on the subject's name as its modifier is still that name's act
+    ("Maria Lopez, chairman of the Fair Housing Commission, called on Governor Tom Hale to resign.", "REQUEST",
+     "Lopez", "Hale"),
 ])
 def test_parties_of_a_construction(code, sentence, type_, actor, recipient):
     (event,) = of_type(code(sentence), type_)

@@ -180,6 +180,8 @@ def _within_reach(parse: Parse, head: int, span: tuple[int, int]) -> bool:
 #: Clauses a thing's owner is never named inside ("a request to unseal the file on Trump's divorce").
 CLAUSE_DEPS = frozenset({"relcl", "advcl", "ccomp", "xcomp", "csubj"})
 MAX_PREPOSITIONS = 2
+#: Tags of a finite verb, which is never a participle modifying the noun above it.
+FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP"})
 
 
 def _owning_tokens(parse: Parse, head: int) -> set[int]:
@@ -192,8 +194,9 @@ def _owning_tokens(parse: Parse, head: int) -> set[int]:
         out.add(j)
         for c in parse.children(j):
             tok = parse.tokens[c]
-            if tok.dep in CLAUSE_DEPS or tok.dep == "acl" and any(
-                    parse.tokens[k].tag == "TO" for k in parse.children(c)):  # a to-infinitive
+            if tok.dep in CLAUSE_DEPS or tok.dep == "acl" and (
+                    tok.tag in FINITE_TAGS  # a main verb the parser hung on the noun ("X, chairman of Y, called on Z")
+                    or any(parse.tokens[k].tag == "TO" for k in parse.children(c))):  # a to-infinitive
                 continue
             depth = preps + (tok.dep == "prep")
             if depth <= MAX_PREPOSITIONS:

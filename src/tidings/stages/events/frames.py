@@ -80,11 +80,16 @@ def anchor_of(parse: Parse, match: Match) -> int:
     return min(verbs or [match.head], key=depth)
 
 
+#: Verb tags of a main verb the parser may hang on a noun as its modifier: past participle, past, present.
+FINITE_OR_PARTICIPLE_TAGS = frozenset({"VBN", "VBD", "VBZ", "VBP"})
+
+
 def misread_main_verb(parse: Parse, i: int) -> int | None:
     """The root noun of a sentence with no finite verb when the parser hung its verb, after a comma, as a
-    participle modifying a noun ("Tom Hale, chairman of the trust, called on X to resign"): the verb's subject."""
+    participle modifying a noun ("Tom Hale, chairman of the trust, called on X to resign"), or a finite verb as
+    one ("Tom Hale, chairman of the trust, says ..."): the verb's subject."""
     tok = parse.tokens[i]
-    if tok.dep != "acl" or tok.tag != "VBN" or i == 0 or parse.tokens[i - 1].text != "," or \
+    if tok.dep != "acl" or tok.tag not in FINITE_OR_PARTICIPLE_TAGS or i == 0 or parse.tokens[i - 1].text != "," or \
             child(parse, i, "agent") is not None:
         return None
     root = parse.root_of(tok.head)
