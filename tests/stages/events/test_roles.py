@@ -269,6 +269,9 @@ def test_the_office_someone_resigns_as_is_no_recipient(code):
     # a finite main verb the parser hung on the subject's name as its modifier is still that name's act
     ("Maria Lopez, chairman of the Fair Housing Commission, called on Governor Tom Hale to resign.", "REQUEST",
      "Lopez", "Hale"),
+    # a person's name the parser hung on the body inside the description is who the description is
+    ("But director of the Fair Housing Trust, Anna Berg, accused Lord Hale of contempt for tenants.", "ACCUSE",
+     "Anna Berg", "Hale"),
 ])
 def test_parties_of_a_construction(code, sentence, type_, actor, recipient):
     (event,) = of_type(code(sentence), type_)

@@ -455,11 +455,20 @@ def _spanning(doc: Document, ref: ActorRef, others: list[ActorRef]) -> ActorRef:
 
 
 def _appositive_name(parse: Parse, head: int) -> int | None:
-    """The proper name in apposition to a common-noun head ("his successor, Donald Trump")."""
+    """The proper name in apposition to a common-noun head ("his successor, Donald Trump"), or a person's name
+    the parser hung on the place or body inside the head's phrase ("the director of the Fair Housing Trust,
+    Anna Berg", "the senior judge in Ohio, Lord Hale")."""
     if parse.tokens[head].pos != "NOUN":
         return None
-    return next((c for c in parse.children(head) if parse.tokens[c].dep == "appos"
-                 and parse.tokens[c].pos == "PROPN"), None)
+    own = next((c for c in parse.children(head) if parse.tokens[c].dep == "appos"
+                and parse.tokens[c].pos == "PROPN"), None)
+    if own is not None:
+        return own
+    inner = [o for p in parse.children(head) if parse.tokens[p].dep == "prep"
+             for c in parse.children(p) if parse.tokens[c].dep == "pobj" and parse.tokens[c].ent_type != "PERSON"
+             for o in frames.conjuncts(parse, c)]
+    return next((c for o in inner for c in parse.children(o) if parse.tokens[c].dep == "appos"
+                 and parse.tokens[c].pos == "PROPN" and parse.tokens[c].ent_type in ("PERSON", "")), None)
 
 
 def _controls(parse: Parse, item: Coded, ref: ActorRef) -> bool:
