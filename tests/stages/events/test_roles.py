@@ -38,6 +38,13 @@ def test_addressee_of_told_is_not_whom_the_words_are_about(code):
     assert found is not None and "Cuomo" in found.text
 
 
+def test_object_of_a_verb_of_branding_is_whom_the_words_are_about(code):
+    doc = code('Senator Anna Berg branded Governor Tom Hale "arrogant and wrong" for claiming the Tories were '
+               'the natural party.')
+    found = _speech_party(doc, "branded")
+    assert found is not None and "Hale" in found.text
+
+
 def test_time_phrase_of_a_verb_of_saying_is_no_content(code):
     doc = code("On Monday, Senator Elizabeth Warren said the plan was a disgrace.")
     assert _speech_party(doc, "said") is None

@@ -9,6 +9,7 @@ annotated corpus shows reported criticism is the kind of event the strict patter
 from __future__ import annotations
 
 from tidings.models import ActorRef, Document, Event, SentenceRef, Trigger
+from tidings.resources import grammar
 from tidings.resources import quotes as quote_cues
 from tidings.resources import tone as tone_data
 from tidings.stages.events import actorrefs, coder, factuality, frames, timing
@@ -17,8 +18,9 @@ SPEECH_CONFIDENCE = 0.2
 EVIDENCE_PREFIX = "speech:"
 #: Dependencies that hold what a verb of saying reports.
 CONTENT_DEPS = frozenset({"ccomp", "xcomp", "dobj", "oprd", "advcl", "prep", "parataxis"})
-#: Clausal content: beside one, an object of the verb is its addressee ("told CNN that ..."), not its topic.
+#: Clausal content: beside one, an object of a verb of telling is its addressee ("told CNN that ..."), not its topic.
 CLAUSE_DEPS = frozenset({"ccomp", "parataxis"})
+TELLING_VERBS = grammar.words("telling_verbs")
 #: Prepositions that hold what is said about someone ("spoke of", "complained about", "described X as").
 TOPIC_PREPS = frozenset({"about", "of", "as", "against", "over"})
 #: Entity labels of named things that are no party ("the Hunting Act", "Holocaust Day", "Monday").
@@ -33,8 +35,9 @@ def content_of(doc: Document, verb: int) -> list[int]:
     """Tokens of what the verb reports: its complement subtrees, or a direct quote it introduces."""
     parse = actorrefs.parse_of(doc)
     kids = [c for c in parse.children(verb) if parse.tokens[c].dep in CONTENT_DEPS]
-    clausal = any(parse.tokens[c].dep in CLAUSE_DEPS for c in kids)
-    # "told CNN that ...": beside a clause the object is whom the speaker addressed, not whom the words are about
+    clausal = parse.lower_lemmas[verb] in TELLING_VERBS and any(parse.tokens[c].dep in CLAUSE_DEPS for c in kids)
+    # "told CNN that ...": beside a clause the object of telling is whom the speaker addressed, not whom the words
+    # are about
     kids = [c for c in kids if not (clausal and parse.tokens[c].dep == "dobj")]
     # "on Monday", "at the conference": a preposition that only places the saying holds no content
     kids = [c for c in kids if parse.tokens[c].dep != "prep" or parse.tokens[c].text.lower() in TOPIC_PREPS]
