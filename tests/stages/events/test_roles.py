@@ -279,6 +279,10 @@ def test_the_office_someone_resigns_as_is_no_recipient(code):
     # a person's name the parser hung on the body inside the description is who the description is
     ("But director of the Fair Housing Trust, Anna Berg, accused Lord Hale of contempt for tenants.", "ACCUSE",
      "Anna Berg", "Hale"),
+    # a document does not act: the body behind it does (GUIDE), named beside it or where it was first named
+    ("A report by the Commons health committee urged the Home Office to act.", "REQUEST", "committee", "Home Office"),
+    ("The Commons health committee published a report on Monday. The report urged the Home Office to act.",
+     "REQUEST", "committee", "Home Office"),
 ])
 def test_parties_of_a_construction(code, sentence, type_, actor, recipient):
     (event,) = of_type(code(sentence), type_)

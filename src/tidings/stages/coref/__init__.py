@@ -16,11 +16,12 @@ from tidings.models import ActorRef, Coref, Document
 from tidings.resources import quotes as quote_lexicon
 from tidings.resources.quotes import QuoteLexicon
 
+from .documents import document_author, earlier_author
 from .phrases import MAX_REFS, PRONOUNS, from_mention, inner_party_ref, is_pronoun, parse_of, resolve_phrase
 from .pronouns import Linker, NamedPerson, clean_name, features, longest_by_surname
 
-__all__ = ["MAX_REFS", "PRONOUNS", "clean_name", "ensure", "from_mention", "inner_party_ref", "is_pronoun",
-           "link_at", "longest_by_surname", "parse_of", "refs_for", "run"]
+__all__ = ["MAX_REFS", "PRONOUNS", "clean_name", "document_author", "earlier_author", "ensure", "from_mention",
+           "inner_party_ref", "is_pronoun", "link_at", "longest_by_surname", "parse_of", "refs_for", "run"]
 
 _PARTY_POS = ("NOUN", "PROPN")
 

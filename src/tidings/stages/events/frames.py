@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from tidings.models import Parse, Token
 from tidings.resources import grammar, ontology, quotes
 from tidings.resources.lexicon import Pattern
+from tidings.stages.coref import document_author, earlier_author
 from tidings.stages.events.matching import PARTY_ENTITY_TYPES, Match, infinitival, object_of
 
 SUBJECT_DEPS = grammar.labels("subjects")
@@ -33,7 +34,8 @@ TOPIC_VERBS = grammar.words("topic_verbs")
 #: Event nouns whose possessor undergoes the act ("his arrest", "the minister's removal").
 PATIENT_NOUNS = grammar.words("patient_nouns")
 #: Nouns of things that carry someone's words ("a speech criticising X", "a billboard accusing Y").
-MESSAGE_NOUNS = quotes.load().document_nouns | grammar.words("display_nouns")
+DOCUMENT_NOUNS = quotes.load().document_nouns
+MESSAGE_NOUNS = DOCUMENT_NOUNS | grammar.words("display_nouns")
 #: Verbs whose subject undergoes the event noun they take ("faces charges", "drew criticism"), and prepositions
 #: that make the subject of their verb undergo their noun ("came under attack", "is under investigation").
 UNDERGOING_VERBS = grammar.words("undergoing_verbs")
@@ -175,7 +177,7 @@ def subject_of(parse: Parse, i: int) -> tuple[int | None, str]:
             if subj is not None and tok.dep == "relcl" and parse.tokens[subj].tag in ("WDT", "WP"):
                 return tok.head, "relative clause head"  # "rebels who attacked", "Iran, which backs"
             if subj is not None:
-                return subj, rule
+                return _behind_document(parse, subj, rule)
         owner_tok = parse.tokens[tok.head]
         if tok.dep in ("relcl", "acl") and infinitival(parse, i) and owner_tok.text.lower() in INDEFINITES and \
                 owner_tok.dep in ("dobj", "attr") and owner_tok.head != tok.head:
@@ -207,6 +209,20 @@ def subject_of(parse: Parse, i: int) -> tuple[int | None, str]:
         rule = f"inherited via {tok.dep}"
         i = tok.head
     return None, "no subject"
+
+
+def _behind_document(parse: Parse, subject: int, rule: str) -> tuple[int, str]:
+    """A document as the subject stands for its author (GUIDE: the body behind it): "the committee's report
+    urged", "a resolution adopted by the council calls for", "the report urged" after "a report by the committee"."""
+    if parse.tokens[subject].pos != "NOUN":
+        return subject, rule
+    author = document_author(parse, subject, DOCUMENT_NOUNS)
+    if author is not None:
+        return author, "author of the document subject"
+    author = earlier_author(parse, subject, DOCUMENT_NOUNS)
+    if author is not None:
+        return author, "author of the document named before"
+    return subject, rule
 
 
 def addressee_of_letter(parse: Parse, noun: int) -> int | None:

@@ -34,8 +34,6 @@ _RELATIVES = grammar.words("relative_pronouns")
 RECEIVING_VERBS = grammar.words("receiving_verbs")
 #: Verbs whose object, not subject, does what their infinitive says ("urged the minister to explain …").
 OBJECT_CONTROL_VERBS = grammar.words("object_control_verbs")
-#: Verbs whose subject is the author of the document they take ("the unions issued a statement saying").
-ISSUING_VERBS = grammar.words("issuing_verbs")
 
 
 @dataclass(frozen=True)

@@ -18,8 +18,6 @@ from tidings.resources import grammar
 from tidings.resources.quotes import QuoteLexicon
 from tidings.stages import coref
 
-from .attribution import ISSUING_VERBS
-
 _NP_LEFT = grammar.labels("noun_phrase_left")
 _NAME_COMPOUNDS = grammar.labels("name_compounds")
 _NAME_LABELS = {"PERSON", "ORG", "GPE", "NORP"}
@@ -100,7 +98,7 @@ class Speakers:
                 return self._standing_for(link, tok.start, tok.end, tok.text)
             if lower not in _RELATIVE:
                 return ActorRef(text=tok.text, start=tok.start, end=tok.end)
-        owner = self._document_owner(head)
+        owner = coref.document_author(self.parse, head, self.lex.document_nouns)
         if owner is not None:
             return self.ref(owner)
         named = self._appositive_person(head)
@@ -143,48 +141,6 @@ class Speakers:
             return self._from_mention(mention, start, end)
         surname = text.split()[-1].title()
         return ActorRef(text=text, name=self.full_names.get(surname, text.title()), start=start, end=end)
-
-    def _document_owner(self, head: int) -> int | None:
-        """For "the ministry's statement said": the ministry (poss, or from/by/of object); for "a speech the
-        senator delivered": the senator; for "the unions issued a statement that said": the subject of the verb the
-        document is the object of."""
-        tokens = self.parse.tokens
-        if tokens[head].lemma.lower() not in self.lex.document_nouns:
-            return None
-        for kid in self.parse.children(head):
-            kt = tokens[kid]
-            if kt.dep == "poss":
-                return kid
-            if kt.dep == "prep" and kt.text.lower() in ("from", "by", "of"):
-                objects = [k for k in self.parse.children(kid) if tokens[k].dep == "pobj"]
-                if objects and tokens[objects[0]].pos in ("PROPN", "NOUN"):
-                    return objects[0]
-        signer = self._signer(head)
-        if signer is not None:
-            return signer
-        for clause in self.parse.children(head):  # "according to a speech the senator delivered": its author
-            if tokens[clause].dep == "relcl" and tokens[clause].lemma.lower() in ISSUING_VERBS:
-                authors = [k for k in self.parse.children(clause) if tokens[k].dep == "nsubj"
-                           and tokens[k].text.lower() not in _RELATIVE]
-                if authors:
-                    return authors[0]
-        if tokens[head].dep == "dobj" and tokens[tokens[head].head].lemma.lower() in ISSUING_VERBS:
-            return next((k for k in self.parse.children(tokens[head].head) if tokens[k].dep == "nsubj"), None)
-        return None  # "the minister received a letter": its reader is not its author
-
-    def _signer(self, document: int) -> int | None:
-        """"A letter addressed to the minister and signed by 40 mayors": the agent of a participle describing
-        the document (its author; whoever it is addressed or sent to is not)."""
-        tokens = self.parse.tokens
-        participles = [k for k in self.parse.children(document) if tokens[k].dep == "acl" and tokens[k].tag == "VBN"]
-        participles += [c for p in participles for c in self.parse.children(p) if tokens[c].dep == "conj"]
-        for participle in participles:
-            for agent in self.parse.children(participle):
-                if tokens[agent].dep == "agent":
-                    objects = [k for k in self.parse.children(agent) if tokens[k].dep == "pobj"]
-                    if objects:
-                        return objects[0]
-        return None
 
     def _appositive_person(self, head: int) -> int | None:
         """The person named beside a description ("the lead negotiator, Otty Patiño, said" → Patiño)."""
