@@ -24,6 +24,12 @@ def test_preposition_before_a_slot_needs_its_object(matches):
     assert "demands:100:v:call on * to" in matches("The minister called on Iran to free the crew.")
 
 
+def test_a_pattern_preposition_comes_after_its_head(matches):
+    fronted = matches('For the Liberal Democrats, Senator Anna Berg called the plan "hugely unambitious".')
+    assert not any(m.startswith("demands:") for m in fronted)
+    assert "demands:100:v:call for *" in matches("Senator Anna Berg called for calm.")
+
+
 def test_particle_slot_takes_the_verbs_object(matches):
     assert "cooperation:063:v:hand over * to *" in matches("Libya handed over two suspects to Britain.")
 

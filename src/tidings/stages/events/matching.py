@@ -115,6 +115,8 @@ def match_at(parse: Parse, head: int, pattern: Pattern, pool: list[int] | None =
         candidates = [i for i in pool if i not in used and (word == lemmas[i] or word == texts[i])
                       and not (before_slot and parse.tokens[i].tag == "TO")
                       and not (final_to and parse.tokens[i].tag != "TO")
+                      # "For the Liberal Democrats, X called ...": a pattern's preposition follows its head
+                      and not (parse.tokens[i].pos == "ADP" and i < head)
                       and _attached(parse, i, used, after_slot)]
         if not candidates:
             return None
