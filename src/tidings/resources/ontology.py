@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import functools
 import json
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -49,6 +50,7 @@ class TypePolicy:
     recipient_fallback: str | None = None
     verbal_code: str | None = None
     literal_targets: bool = False
+    source_agent: str | None = None
 
     def is_joint(self, code: str) -> bool:
         """Coordinated actors of this type, coded ``code``, act together."""
@@ -114,6 +116,7 @@ def _read_policies(path: Path) -> dict[str, TypePolicy]:
             recipient_fallback=row["recipient_fallback"] or None,
             verbal_code=row["verbal_code"] or None,
             literal_targets=row["literal_targets"] == "yes",
+            source_agent=row["source_agent"] or None,
         )
     return policies
 
@@ -169,6 +172,8 @@ def policy_problems(onto: Ontology) -> list[str]:
             problems.append(f"{label}: recipient_fallback {policy.recipient_fallback} not one of "
                             f"{', '.join(RECIPIENT_FALLBACKS)}")
         problems += [f"{label}: absorbs unknown type {t}" for t in sorted(policy.absorbs) if t not in PLOVER_TYPES]
+        if policy.source_agent is not None and not re.fullmatch(r"[A-Z]{3}", policy.source_agent):
+            problems.append(f"{label}: source_agent {policy.source_agent} is no sector code")
         for code in sorted(policy.joint_codes) + ([policy.verbal_code] if policy.verbal_code else []):
             if code not in onto.cameo:
                 problems.append(f"{label}: unknown CAMEO code {code}")

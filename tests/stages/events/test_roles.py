@@ -368,3 +368,17 @@ def test_a_suicide_is_no_attack_but_a_suicide_bombing_is(code):
 def test_an_unnamed_noun_of_people_can_be_acted_on(code, sentence, type_, recipient):
     (event,) = of_type(code(sentence), type_)
     assert event.recipient is not None and recipient in event.recipient.text
+
+
+@pytest.mark.parametrize(("sentence", "actor"), [
+    ("Two men were charged with theft on Monday, police said.", "police"),
+    ("A Dayton man was arrested on Friday, according to the Ohio State Highway Patrol.", "Highway Patrol"),
+])
+def test_police_reporting_an_arrest_with_no_agent_made_it(code, sentence, actor):
+    (event,) = of_type(code(sentence), "COERCE")
+    assert event.actor is not None and actor in event.actor.text and event.actor.sector == "COP"
+
+
+def test_police_reporting_a_shooting_did_not_shoot(code):
+    (event,) = of_type(code("A Dayton man was shot on Friday, police said."), "ASSAULT")
+    assert event.actor is None

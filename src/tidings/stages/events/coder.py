@@ -15,7 +15,7 @@ from tidings.resources import grammar, ontology, quotes
 from tidings.resources import lexicon as lexicon_data
 from tidings.resources.lexicon import Lexicon
 from tidings.stages.events import actorrefs, factuality, frames, timing
-from tidings.stages.events.frames import REPORTING_VERBS, Frame
+from tidings.stages.events.frames import NO_AGENT_RULE, REPORTING_VERBS, Frame
 from tidings.stages.events.matching import Match, infinitival, match_sentence
 
 #: Dependencies from a frame verb down to the event it frames ("agreed to withdraw", "demanded the release").
@@ -454,6 +454,17 @@ def _spanning(doc: Document, ref: ActorRef, others: list[ActorRef]) -> ActorRef:
     return ref
 
 
+def _reporting_source(doc: Document, start: int, sector: str) -> list[ActorRef]:
+    """The speaker of sector ``sector`` to whom a quote holding character ``start`` is attributed ("..., police
+    said", "according to the State Highway Patrol")."""
+    for quote in doc.quotes:
+        speaker = quote.speaker
+        if quote.start <= start < quote.end and speaker is not None and speaker.sector == sector:
+            return [ActorRef(text=speaker.text, actor_id=speaker.actor_id, name=speaker.name, country=speaker.country,
+                             sector=speaker.sector, org=speaker.org, start=speaker.start, end=speaker.end)]
+    return []
+
+
 def _appositive_name(parse: Parse, head: int) -> int | None:
     """The proper name in apposition to a common-noun head ("his successor, Donald Trump"), or a person's name
     the parser hung on the place or body inside the head's phrase ("the director of the Fair Housing Trust,
@@ -699,6 +710,8 @@ def to_events(doc: Document, item: Coded) -> list[Event]:
     entry = cameo_entry(item.cameo)
     actors: list[ActorRef | None] = [a for a in resolve_heads(doc, item.actors)
                                      if is_doer(doc, a)] or [None]
+    if actors == [None] and item.frame.actor_rule == NO_AGENT_RULE and (sector := policy(item.type).source_agent):
+        actors = _reporting_source(doc, tok.start, sector) or actors  # "two men were charged, police said"
     # a city stands for its country as the target of force, and as the host of a visit ("arrived in Paris")
     heads = item.recipients
     if any(_identified(a) for a in actors):

@@ -42,6 +42,7 @@ UNDERGOING_VERBS = grammar.words("undergoing_verbs")
 UNDERGOING_PREPS = grammar.words("undergoing_prepositions")
 UNDERGOING_PREP_VERBS = grammar.words("undergoing_preposition_verbs")
 UNDERGOER_RULE = "subject of the verb that undergoes the event noun"
+NO_AGENT_RULE = "passive without agent"
 #: Verbs whose to-object is the addressee of a participle on it ("wrote to the minister demanding ...").
 ADDRESSING_VERBS = grammar.words("addressing_verbs")
 
@@ -171,7 +172,7 @@ def subject_of(parse: Parse, i: int) -> tuple[int | None, str]:
                     tok.lemma.lower() not in OBJECT_CONTROL:  # "was urged to resign": the one urged acts not
                 return subj, "adjectival passive ('is prepared to')"
             if subj is not None or tok.dep in INHERIT_DEPS:
-                return None, "passive without agent"  # "since being poisoned": who undergoes it did not act
+                return None, NO_AGENT_RULE  # "since being poisoned": who undergoes it did not act
         else:
             subj = child(parse, i, *SUBJECT_DEPS)
             if subj is not None and tok.dep == "relcl" and parse.tokens[subj].tag in ("WDT", "WP"):
