@@ -711,7 +711,7 @@ def to_events(doc: Document, item: Coded) -> list[Event]:
     actors: list[ActorRef | None] = [a for a in resolve_heads(doc, item.actors)
                                      if is_doer(doc, a)] or [None]
     if actors == [None] and item.frame.actor_rule == NO_AGENT_RULE and (sector := policy(item.type).source_agent):
-        actors = _reporting_source(doc, tok.start, sector) or actors  # "two men were charged, police said"
+        actors = [*_reporting_source(doc, tok.start, sector)] or actors  # "two men were charged, police said"
     # a city stands for its country as the target of force, and as the host of a visit ("arrived in Paris")
     heads = item.recipients
     if any(_identified(a) for a in actors):
