@@ -205,3 +205,16 @@ def test_a_party_inside_a_clause_on_a_thing_does_not_own_it(build_doc, text, hea
     i = next(t.i for t in doc.parse.tokens if t.text == head)
     (ref,) = coref.phrases.resolve_phrase(doc, i)
     assert ref.country is None and ref.actor_id is None
+
+
+@pytest.mark.parametrize(("text", "nth", "expected"), [
+    # a possessive in a phrase fronted before its clause looks ahead to the clause's named subject
+    ("Governor Tom Hale spoke on Monday. After his arrest, Mr Peter Ross was taken to Tehran.", 0, "Ross"),
+    ("Governor Tom Hale spoke on Monday. In the days before his arrest Mr Peter Ross gave interviews to the BBC.",
+     0, "Ross"),
+    # not to a subject of the other gender
+    ("Governor Tom Hale spoke on Monday. In his speech, Senator Anna Berg criticised the plan.", 0, "Hale"),
+])
+def test_a_possessive_fronted_before_its_subject_stands_for_that_subject(linked, text, nth, expected):
+    link = pronoun(linked(text), "his", nth)
+    assert any(expected in (n or "") for n in names(link))

@@ -64,6 +64,8 @@ _ADDRESSEE_PREPOSITIONS = grammar.words("addressee_prepositions")
 _QUOTE_PAIRS = (("\u201c", "\u201d"), ('"', '"'))
 #: Actor kinds that are not one person ("he" never stands for them).
 _NOT_PEOPLE = frozenset({"country", "organization"})
+#: Dependencies of a phrase fronted before its verb's subject whose possessive may look ahead to that subject.
+_FRONTED_DEPS = frozenset({"prep", "advcl", "npadvmod"})
 
 
 @dataclass(frozen=True)
@@ -116,6 +118,8 @@ class Linker:
     DISCOURSE_SENTENCES = 3
     #: How far up from its clause a pronoun looks for the subject it stands for.
     CLAUSE_HOPS = 6
+    #: How many words up a possessive pronoun climbs to the phrase fronted before its clause's subject.
+    FRONTED_HOPS = 6
 
     def __init__(self, doc: Document, lex: QuoteLexicon) -> None:
         self.doc = doc
@@ -255,6 +259,9 @@ class Linker:
         form, gender, number = features(lower)
         if form in ("i", "we", "you") and not self.inside_quote(tok.start):
             return  # the writer or the reader
+        fronted = self._fronted_subject(i, gender, number, form)
+        if fronted is not None:  # "After his arrest, Ross was taken to Tehran": the subject the phrase comes before
+            yield Found(self.refs_of(fronted), "fronted-subject", fronted)
         addressee = self._governor_object(i, gender, number, form)
         if addressee is not None:  # "wrote to the parties urging them", "stopped the man and searched him"
             yield Found(self.refs_of(addressee), "governor-object", addressee)
@@ -316,6 +323,28 @@ class Linker:
             if subject is not None and subject != pronoun and not is_pronoun(parse, subject):
                 return subject if self._agrees(subject, gender, number, form) else None
         return None
+
+    def _fronted_subject(self, pronoun: int, gender: str | None, number: str | None, form: str | None) -> int | None:
+        """The named subject after a possessive pronoun in a phrase fronted before it ("In the days before his
+        arrest, Ross gave interviews", "After her election, Berg promised ...")."""
+        tokens = self.parse.tokens
+        if tokens[pronoun].dep != "poss" or form not in ("he", "she", "they", "it"):
+            return None
+        i = pronoun
+        for _ in range(self.FRONTED_HOPS):
+            tok = tokens[i]
+            if tok.head == i:
+                return None
+            if tok.dep in _FRONTED_DEPS and tokens[tok.head].pos in ("VERB", "AUX"):
+                break
+            i = tok.head
+        else:
+            return None
+        verb = tokens[i].head
+        subject = next((k for k in self.parse.children(verb) if tokens[k].dep in ("nsubj", "nsubjpass")), None)
+        if subject is None or subject < pronoun or is_pronoun(self.parse, subject):
+            return None
+        return subject if self._agrees(subject, gender, number, form) else None
 
     def _governor_object(self, pronoun: int, gender: str | None, number: str | None, form: str | None) -> int | None:
         """The object of a participle or conjoined verb ("urging them") stands for the nearest object of the verb
