@@ -218,3 +218,10 @@ def test_a_party_inside_a_clause_on_a_thing_does_not_own_it(build_doc, text, hea
 def test_a_possessive_fronted_before_its_subject_stands_for_that_subject(linked, text, nth, expected):
     link = pronoun(linked(text), "his", nth)
     assert any(expected in (n or "") for n in names(link))
+
+
+def test_a_possessor_phrase_ends_before_its_possessive_marker(build_doc):
+    doc = build_doc("Mr Tom Bell's speech called for a greater effort in schools.", until="places")
+    i = next(t.i for t in doc.parse.tokens if t.text == "Bell")
+    (ref,) = coref.phrases.resolve_phrase(doc, i)
+    assert ref.text == "Mr Tom Bell"
