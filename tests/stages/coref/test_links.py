@@ -225,3 +225,9 @@ def test_a_possessor_phrase_ends_before_its_possessive_marker(build_doc):
     i = next(t.i for t in doc.parse.tokens if t.text == "Bell")
     (ref,) = coref.phrases.resolve_phrase(doc, i)
     assert ref.text == "Mr Tom Bell"
+
+
+def test_a_name_running_past_the_phrases_words_is_kept_whole(build_doc):
+    doc = build_doc("Doctors Without Borders criticised the army.", until="places")
+    (ref,) = coref.phrases.resolve_phrase(doc, 0)
+    assert ref.text == "Doctors Without Borders"
