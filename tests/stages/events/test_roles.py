@@ -283,6 +283,9 @@ def test_the_office_someone_resigns_as_is_no_recipient(code):
     ("A report by the Commons health committee urged the Home Office to act.", "REQUEST", "committee", "Home Office"),
     ("The Commons health committee published a report on Monday. The report urged the Home Office to act.",
      "REQUEST", "committee", "Home Office"),
+    # an active perfect conjoined to a passive does its own act, with the passive's subject as doer
+    ("Ms Anna Berg was suspended in September and has since lodged a complaint with the Equal Employment "
+     "Opportunity Commission.", "ACCUSE", "Anna Berg", "Commission"),
 ])
 def test_parties_of_a_construction(code, sentence, type_, actor, recipient):
     (event,) = of_type(code(sentence), type_)

@@ -198,6 +198,10 @@ def subject_of(parse: Parse, i: int) -> tuple[int | None, str]:
         if tok.head == i or tok.dep not in INHERIT_DEPS:
             return None, "no subject"
         parent = parse.tokens[tok.head]
+        if tok.dep == "conj" and _active_perfect(parse, i) and is_passive(parse, tok.head):
+            subject = child(parse, tok.head, "nsubjpass")
+            if subject is not None:  # "X was suspended and has since lodged a complaint": X lodged it
+                return subject, "passive subject of the verb an active perfect is conjoined to"
         if tok.dep == "pcomp" and parent.text.lower() in GERUND_PREPS and \
                 parse.tokens[parent.head].pos == "VERB":
             obj = child(parse, parent.head, "dobj")
@@ -224,6 +228,13 @@ def _behind_document(parse: Parse, subject: int, rule: str) -> tuple[int, str]:
     if author is not None:
         return author, "author of the document named before"
     return subject, rule
+
+
+def _active_perfect(parse: Parse, verb: int) -> bool:
+    """A verb in the active perfect with its own auxiliary ("has since lodged", "had left")."""
+    kids = [parse.tokens[c] for c in parse.children(verb)]
+    return parse.tokens[verb].tag == "VBN" and any(k.dep == "aux" and k.lemma.lower() == "have" for k in kids) and \
+        not any(k.dep == "auxpass" for k in kids)
 
 
 def addressee_of_letter(parse: Parse, noun: int) -> int | None:
