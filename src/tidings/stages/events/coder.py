@@ -5,6 +5,7 @@ to a recipient, take a verbal code between civilians) is data: ``resources/data/
 through :func:`policy`."""
 from __future__ import annotations
 
+import dataclasses
 import functools
 import hashlib
 from collections.abc import Callable
@@ -454,15 +455,12 @@ def _spanning(doc: Document, ref: ActorRef, others: list[ActorRef]) -> ActorRef:
     return ref
 
 
-def _reporting_source(doc: Document, start: int, sector: str) -> list[ActorRef]:
-    """The speaker of sector ``sector`` to whom a quote holding character ``start`` is attributed ("..., police
-    said", "according to the State Highway Patrol")."""
-    for quote in doc.quotes:
-        speaker = quote.speaker
-        if quote.start <= start < quote.end and speaker is not None and speaker.sector == sector:
-            return [ActorRef(text=speaker.text, actor_id=speaker.actor_id, name=speaker.name, country=speaker.country,
-                             sector=speaker.sector, org=speaker.org, start=speaker.start, end=speaker.end)]
-    return []
+def _reporting_source(doc: Document, start: int, sector: str) -> ActorRef | None:
+    """A copy of the speaker of sector ``sector`` to whom a quote holding character ``start`` is attributed
+    ("..., police said", "according to the State Highway Patrol")."""
+    speaker = next((q.speaker for q in doc.quotes if q.start <= start < q.end and q.speaker is not None
+                    and q.speaker.sector == sector), None)
+    return dataclasses.replace(speaker) if speaker is not None else None
 
 
 def _appositive_name(parse: Parse, head: int) -> int | None:
@@ -711,7 +709,9 @@ def to_events(doc: Document, item: Coded) -> list[Event]:
     actors: list[ActorRef | None] = [a for a in resolve_heads(doc, item.actors)
                                      if is_doer(doc, a)] or [None]
     if actors == [None] and item.frame.actor_rule == NO_AGENT_RULE and (sector := policy(item.type).source_agent):
-        actors = [*_reporting_source(doc, tok.start, sector)] or actors  # "two men were charged, police said"
+        source = _reporting_source(doc, tok.start, sector)  # "two men were charged, police said"
+        if source is not None:
+            actors = [source]
     # a city stands for its country as the target of force, and as the host of a visit ("arrived in Paris")
     heads = item.recipients
     if any(_identified(a) for a in actors):
