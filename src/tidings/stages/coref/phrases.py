@@ -111,11 +111,12 @@ def resolve_phrase(doc: Document, head: int, *, cities: bool = False) -> list[Ac
     tokens = core_tokens(parse, head)
     start, end = parse.tokens[tokens[0]].start, parse.tokens[tokens[-1]].end
     head_tok = parse.tokens[head]
-    for m in doc.mentions:  # a name running on past the phrase's words ("Reporters Without Borders")
-        if m.actor_id and m.start <= head_tok.start < m.end:
-            start, end = min(start, m.start), max(end, m.end)
-    text = doc.text[start:end]
     mentions = [m for m in _mentions_in(doc, start, end) if m.actor_id]
+    covering = [m for m in mentions if m.start <= head_tok.start < m.end]
+    if covering:  # a name running on past the phrase's words ("Reporters Without Borders")
+        start, end = min(start, *(m.start for m in covering)), max(end, *(m.end for m in covering))
+        mentions = [m for m in _mentions_in(doc, start, end) if m.actor_id]
+    text = doc.text[start:end]
     coordinated = _coordinated_modifiers(parse, head)
     if len(coordinated) > 1:
         refs = [ref for ref in (_modifier_ref(doc, i, text, start, end) for i in coordinated) if ref is not None]
