@@ -140,6 +140,19 @@ def test_first_person_is_the_writer_outside_quotes_and_the_speaker_inside(linked
     assert [r.country for r in pronoun(doc, "We").refs] == ["RUS"]
 
 
+def test_quoted_we_is_the_speaker_named_by_a_pronoun(linked):
+    doc = linked('Union leader Maria Okafor spoke in Leeds on Monday. '
+                 '"We have not ruled out a strike and we oppose the pay offer," she said.')
+    assert names(pronoun(doc, "We")) == ["Maria Okafor"] and pronoun(doc, "We").rule == "clause-subject"
+    assert names(pronoun(doc, "we")) == ["Maria Okafor"]
+
+
+def test_quoted_i_under_a_verb_that_is_no_speech_is_not_its_pronoun_subject(linked):
+    doc = linked('Liverpool lost the final in May. Tom Becker told the radio station: "It is true that when I '
+                 'apologised there were things I regretted," he said.')
+    assert names(pronoun(doc, "I")) == ["Tom Becker"]  # not "It" above it, which is Liverpool
+
+
 def test_he_stands_for_someone_not_for_something(linked):
     doc = linked('Paul Ostrander spoke in Vienna on Monday. "That," he added, "is the difference."')
     assert names(pronoun(doc, "he")) == ["Paul Ostrander"]

@@ -320,7 +320,9 @@ class Linker:
             if parse.tokens[i].pos not in ("VERB", "AUX"):
                 continue
             subject = _subject(parse, i)
-            if subject is not None and subject != pronoun and not is_pronoun(parse, subject):
+            # a quoted "I"/"we" is its speaker, even one named by a pronoun ('"We oppose it," he said')
+            speaker = form in ("i", "we") and self.lex.is_cue(parse.tokens[i].lemma.lower())
+            if subject is not None and subject != pronoun and (speaker or not is_pronoun(parse, subject)):
                 return subject if self._agrees(subject, gender, number, form) else None
         return None
 
