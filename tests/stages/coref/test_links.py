@@ -147,6 +147,13 @@ def test_quoted_we_is_the_speaker_named_by_a_pronoun(linked):
     assert names(pronoun(doc, "we")) == ["Maria Okafor"]
 
 
+def test_quoted_i_without_a_cue_in_its_sentence_is_the_last_speaker(linked):
+    doc = linked('Lord Carlile said the plan was flawed. "We will not accept it. I intend to press for a safeguard." '
+                 'I met him later.')
+    assert names(pronoun(doc, "We")) == ["Lord Carlile"] and names(pronoun(doc, "I")) == ["Lord Carlile"]
+    assert pronoun(doc, "I", 1).refs == []  # outside the quotation: the writer
+
+
 def test_quoted_i_under_a_verb_that_is_no_speech_is_not_its_pronoun_subject(linked):
     doc = linked('Liverpool lost the final in May. Tom Becker told the radio station: "It is true that when I '
                  'apologised there were things I regretted," he said.')

@@ -268,8 +268,10 @@ class Linker:
         subject = self._clause_subject(i, gender, number, form)
         if subject is not None:
             yield Found(self.refs_of(subject), "clause-subject", subject)
+        if form in ("i", "we"):
+            yield self._last_speaker(i)  # a quotation running on past its cue: the one who spoke last
         if form in ("i", "we", "you"):
-            return  # quoted: the speaker of the words, when the clause above names them, else nobody known
+            return  # quoted: the speaker of the words, when the clause above or the discourse names them
         if form in ("he", "she"):
             person = self._subject_before(i, gender)
             if person is not None:  # "Trump said after the convention he would …": the subject before the pronoun
@@ -463,6 +465,18 @@ class Linker:
         if person is None or self.gender(person) not in (gender, None):
             return None
         return self._person_found(person, "previous-subject")
+
+    def _last_speaker(self, pronoun: int) -> Found | None:
+        """A quoted "I" or "we" with no speaker in its own sentence ('Lord Woolf said: "…" / "I intend to …"'):
+        the last speaker, person or body, of this or the previous few sentences."""
+        sent = self.parse.tokens[pronoun].sent
+        for head in reversed(self.speakers[:bisect.bisect_left(self.speakers, pronoun)]):
+            if self.parse.tokens[head].sent < sent - self.DISCOURSE_SENTENCES:
+                break
+            refs = self.refs_of(head)
+            if refs:
+                return Found(refs, "speaker", head)
+        return None
 
     def _discourse_speaker(self, pronoun: int, gender: str | None) -> Found | None:
         """"He said …": the last person who spoke in this or the previous few sentences, when of that gender
