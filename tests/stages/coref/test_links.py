@@ -170,6 +170,19 @@ def test_it_is_no_person(linked):
     assert names(pronoun(doc, "It")) == ["Siemens"]
 
 
+def test_subject_it_continues_the_previous_sentences_body(linked):
+    doc = linked("The Food and Agriculture Organization urged the World Trade Organization to end farm subsidies. "
+                 "It also criticised the high tariffs of rich nations.")
+    link = pronoun(doc, "It")
+    assert names(link) == ["Food and Agriculture Organization"] and link.rule == "previous-subject"
+
+
+def test_subject_it_does_not_continue_a_thing_owned_by_a_body(linked):
+    doc = linked("Siemens hired Angela Moreno last year. Siemens's announcement of the deal surprised analysts. "
+                 "It said on Friday that profits had doubled.")
+    assert pronoun(doc, "It").rule != "previous-subject"
+
+
 def test_subject_pronoun_continues_the_previous_sentences_subject(linked):
     doc = linked("Prime Minister Tom Hale said John Carter had been a loyal colleague. "
                  "During the long years in opposition, John Carter held several senior posts. "

@@ -32,7 +32,7 @@ from dataclasses import dataclass
 
 from tidings.models import ActorRef, Document, Parse, Token
 from tidings.resources import grammar
-from tidings.resources.actors import honorifics
+from tidings.resources.actors import honorifics, load_kb
 from tidings.resources.quotes import QuoteLexicon
 from tidings.stages import actors
 
@@ -281,6 +281,8 @@ class Linker:
             yield self._discourse_speaker(i, gender)
             yield self._resolve_back(tok.start, gender, "named-before")
         elif form == "it":
+            if tok.dep in ("nsubj", "nsubjpass"):
+                yield self._previous_body(i)
             yield self._organisation_back(tok.start)
         elif form == "they":
             group = self._group_back(i)
@@ -477,6 +479,32 @@ class Linker:
             if refs:
                 return Found(refs, "speaker", head)
         return None
+
+    def _previous_body(self, pronoun: int) -> Found | None:
+        """"Yukos denied the claims. It said …": a subject "it" continues the previous sentence's subject when that
+        is a body the actors layer knows (a company, party, government or country, not a person or a thing)."""
+        tokens = self.parse.tokens
+        sent = tokens[pronoun].sent
+        if sent == 0:
+            return None
+        previous = self.parse.sentences[sent - 1]
+        if previous.token_end <= previous.token_start:
+            return None
+        root = self.parse.root_of(previous.token_start)
+        reported = [k for k in self.parse.children(root) if tokens[k].dep == "ccomp" and k < root]
+        if reported and self.lex.is_cue(tokens[root].lemma.lower()):
+            root = reported[0]  # "Yukos denied the claims, the BBC reported": the reported clause's subject
+        subject = _subject(self.parse, root)
+        if subject is None or self.inside_quote(tokens[subject].start):
+            return None
+        if is_pronoun(self.parse, subject):
+            earlier = self.link(subject) if tokens[subject].text.lower() == "it" else None
+            return Found(earlier.refs, "previous-subject", earlier.antecedent) if earlier else None
+        head = tokens[subject]  # the body is the subject itself, not a party inside it ("Merck's announcement")
+        body = head.pos == "PROPN" or head.ent_type in ("ORG", "GPE", "NORP") or head.lemma.lower() in load_kb().roles
+        refs = self.refs_of(subject) if body else []
+        known = any(r.actor_id or r.country or r.org for r in refs)
+        return Found(refs, "previous-subject", subject) if known and self._agrees(subject, None, None, "it") else None
 
     def _discourse_speaker(self, pronoun: int, gender: str | None) -> Found | None:
         """"He said …": the last person who spoke in this or the previous few sentences, when of that gender
