@@ -12,6 +12,8 @@ index), :func:`link_at` (a token's link) and :func:`ensure` (build the layer whe
 """
 from __future__ import annotations
 
+import dataclasses
+
 from tidings.models import ActorRef, Coref, Document
 from tidings.resources import quotes as quote_lexicon
 from tidings.resources.quotes import QuoteLexicon
@@ -99,8 +101,7 @@ def refs_for(doc: Document, head: int, *, cities: bool = False) -> list[ActorRef
         link = _phrase_link(doc, head, resolve_phrase(doc, head), cities=True)
         corefs.append(link)
     refs = link.city_refs if cities and link.city_refs is not None else link.refs
-    return [ActorRef(text=r.text, actor_id=r.actor_id, name=r.name, country=r.country, sector=r.sector, org=r.org,
-                     start=r.start, end=r.end) for r in refs]
+    return [dataclasses.replace(r) for r in refs]
 
 
 def _phrase_link(doc: Document, head: int, refs: list[ActorRef], cities: bool) -> Coref:

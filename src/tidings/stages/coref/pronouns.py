@@ -27,6 +27,7 @@ A definite role noun ("the spokesman said") is linked like "he" / "she" by the g
 from __future__ import annotations
 
 import bisect
+import dataclasses
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
@@ -232,8 +233,8 @@ class Linker:
         """What the phrase or pronoun headed by ``head`` stands for."""
         if is_pronoun(self.parse, head):
             found = self.link(head)
-            return [_copy(r) for r in found.refs] if found else []
-        return [_copy(r) for r in self.phrase_refs(head)]
+            return [dataclasses.replace(r) for r in found.refs] if found else []
+        return [dataclasses.replace(r) for r in self.phrase_refs(head)]
 
     def _link(self, i: int) -> Found | None:
         """The first candidate of the rules in order that is not the subject of the clause whose (non-reflexive)
@@ -254,8 +255,8 @@ class Linker:
         if lower in _RELATIVE and tok.pos in ("PRON", "DET"):
             antecedent = self._relative_antecedent(i)
             if antecedent is not None:  # "someone who …": an antecedent that stands for nobody known is itself
-                yield Found(self.refs_of(antecedent) or [_copy(r) for r in self.phrase_refs(antecedent)], "relative",
-                            antecedent)
+                refs = self.refs_of(antecedent) or [dataclasses.replace(r) for r in self.phrase_refs(antecedent)]
+                yield Found(refs, "relative", antecedent)
         form, gender, number = features(lower)
         if form in ("i", "we", "you") and not self.inside_quote(tok.start):
             return  # the writer or the reader
@@ -683,11 +684,6 @@ def clean_name(name: str) -> str:
         if name.endswith(suffix):
             return name[: -len(suffix)]
     return name
-
-
-def _copy(ref: ActorRef) -> ActorRef:
-    return ActorRef(text=ref.text, actor_id=ref.actor_id, name=ref.name, country=ref.country, sector=ref.sector,
-                    org=ref.org, start=ref.start, end=ref.end)
 
 
 __all__ = ["PRONOUNS", "Found", "Linker", "NamedPerson", "Token", "clean_name", "features", "quoted_spans"]

@@ -41,6 +41,7 @@ from tidings.resources import grammar
 from tidings.stages import dates
 from tidings.stages.dates import governing_verb, tense_at, tense_of
 from tidings.stages.events.actorrefs import parse_of
+from tidings.stages.events.factuality import FINITE_TAGS
 
 HISTORICAL_DAYS = 31
 #: Background words that alone mean earlier in the same news ("Earlier, X said"); with a measure they do not.
@@ -58,8 +59,6 @@ MANNER_PREPS = grammar.words("manner_prepositions")
 #: How a date hangs from a noun it dates or names ("the 1992 demolition", "his 2016 book", "Act 2000").
 NOUN_MODIFIER_DEPS = frozenset({"nummod", "compound", "amod", "poss", "nmod", "appos"})
 PRESENT_TAGS = frozenset({"VBZ", "VBP", "MD"})
-#: Tags of a verb or auxiliary that carries a tense of its own.
-TENSED_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
 #: Dependencies of a clause that, without a tense of its own, takes the time of the clause above it.
 UNTENSED_CLAUSE_DEPS = frozenset({"xcomp", "advcl", "acl"})
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
@@ -185,7 +184,7 @@ def _tensed(parse: Parse, head: int) -> bool:
     """The verb or one of its auxiliaries carries a tense of its own ("had resigned", not "blocking")."""
     tags = {parse.tokens[head].tag} | {parse.tokens[k].tag for k in parse.children(head)
                                        if parse.tokens[k].dep in ("aux", "auxpass")}
-    return bool(tags & TENSED_TAGS)
+    return bool(tags & FINITE_TAGS)
 
 
 def _when_clause(parse: Parse, head: int) -> bool:
