@@ -111,6 +111,12 @@ def test_undated_future_visit_is_an_intent(code):
     assert party(event.actor) == "CHN" and party(event.recipient) == "PAK"
 
 
+def test_present_progressive_meeting_on_a_weekday_is_future(code):
+    doc = code("The French president is meeting the German chancellor in Berlin on Friday.")
+    (event,) = of_type(doc, "CONSULT")
+    assert event.status == "future" and party(event.actor) == "FRA"
+
+
 def test_scheduled_meeting_stays_a_future_consultation(code):
     doc = code("The US president will speak by phone with the Russian president on Thursday.")
     (event,) = doc.events

@@ -158,3 +158,20 @@ def test_a_date_that_modifies_a_noun_is_not_the_events_date(build_doc, text, ver
 def test_the_date_of_the_doer_is_the_date_of_its_act(build_doc):
     doc = build_doc("That 1978 resolution calls for an immediate withdrawal.", published="2021-12-30", until="dates")
     assert _timing(doc, "calls").date == "1978"
+
+
+def test_present_progressive_with_a_day_to_come_is_an_arrangement(build_doc):
+    doc = build_doc("The minister is holding talks with union leaders on Friday. The chancellor is travelling to "
+                    "Washington next week. The mayor is holding talks with union leaders in London. The envoy was "
+                    "holding talks with rebels on Friday when the shelling began.", published=None, until="dates")
+    holding, travelling, ongoing, past = [t.i for t in doc.parse.tokens if t.text in ("holding", "travelling")]
+    assert timing.arranged(doc, holding) and timing.arranged(doc, travelling)
+    assert not timing.arranged(doc, ongoing)  # no day: happening now
+    assert not timing.arranged(doc, past)  # a past progressive is no arrangement
+
+
+def test_a_day_that_dates_a_noun_makes_no_arrangement(build_doc):
+    doc = build_doc("The channels are refusing to run the film's trailer ahead of its release on Friday.",
+                    published=None, until="dates")
+    refusing = next(t.i for t in doc.parse.tokens if t.text == "refusing")
+    assert not timing.arranged(doc, refusing)

@@ -748,6 +748,8 @@ def to_events(doc: Document, item: Coded) -> list[Event]:
     status = item.status.status
     if item.frame.nominal and status == "asserted" and timing.after_publication(doc, when.date):
         status = "future"  # "talks between A and B on Friday" in Thursday's news: a noun has no tense to say so
+    elif status == "asserted" and timing.arranged(doc, anchor):
+        status = "future"  # "is holding talks on Friday": a present progressive with a day to come is an arrangement
     where = event_location(doc, anchor, item.sentence)
     named = {id(r) for r in [*actors, *targets] if r is not None and (r.actor_id or r.country)}
     own_country = {id(r) for r in [*actors, *targets] if r is not None and r.country}

@@ -38,6 +38,7 @@ from dataclasses import dataclass
 from tidings.models import DateMention, Document, Parse
 from tidings.periods import period_bounds
 from tidings.resources import grammar
+from tidings.resources.dates import load_lexicon as load_dates_lexicon
 from tidings.stages import dates
 from tidings.stages.dates import governing_verb, tense_at, tense_of
 from tidings.stages.events.actorrefs import parse_of
@@ -211,6 +212,37 @@ def after_publication(doc: Document, date: str | None) -> bool:
     published = _published(doc)
     start = period_start(date) if date else None
     return bool(start and published and start > published)
+
+
+#: Words of a time expression that put a present progressive ahead ("is meeting him on Friday").
+ARRANGEMENT_WORDS = grammar.words("arrangement_time_words") | {w.lower() for w in load_dates_lexicon()["weekdays"]}
+PROGRESSIVE_AUX_TAGS = frozenset({"VBZ", "VBP"})
+
+
+def arranged(doc: Document, anchor: int) -> bool:
+    """A present progressive whose own clause names a day or a time to come ("the minister is holding talks
+    with unions on Friday", "is travelling to Washington next week"): an arrangement, not yet done, whether or
+    not the article's publication day places the date."""
+    parse = parse_of(doc)
+    verb = parse.tokens[anchor]
+    if verb.tag != "VBG" or not any(parse.tokens[k].dep == "aux" and parse.tokens[k].tag in PROGRESSIVE_AUX_TAGS
+                                    for k in parse.children(anchor)):
+        return False
+    return any(_dates_verb(parse, anchor, m) and (
+        after_publication(doc, _date_value(m)) or not ARRANGEMENT_WORDS.isdisjoint(m.text.lower().split()))
+        for m in doc.dates)
+
+
+def _dates_verb(parse: Parse, verb: int, mention: DateMention) -> bool:
+    """The time expression hangs from the verb or its direct object ("is holding talks … on Friday"), not from a
+    noun deeper in the clause, which it dates instead ("refusing to run it ahead of its release on Friday")."""
+    head = parse.span_head(mention.start, mention.end)
+    if head is None:
+        return False
+    governor = parse.tokens[head].head
+    if parse.tokens[governor].pos == "ADP":
+        governor = parse.tokens[governor].head
+    return governor == verb or (parse.tokens[governor].head == verb and parse.tokens[governor].dep == "dobj")
 
 
 def period_start(value: str) -> dt.date | None:
