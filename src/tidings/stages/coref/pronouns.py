@@ -451,13 +451,8 @@ class Linker:
         when a named person of the pronoun's gender (or of unknown gender) or a pronoun of that gender linked to
         one (the one a text goes on talking about keeps the subject position)."""
         tokens = self.parse.tokens
-        sent = tokens[pronoun].sent
-        if sent == 0:
-            return None
-        previous = self.parse.sentences[sent - 1]
-        subject = _subject(self.parse, self.parse.root_of(previous.token_start)) \
-            if previous.token_end > previous.token_start else None
-        if subject is None or self.inside_quote(tokens[subject].start):
+        subject = self._previous_main_subject(pronoun)
+        if subject is None:
             return None
         if is_pronoun(self.parse, subject):
             if self.lex.pronouns.get(tokens[subject].text.lower()) != gender:
@@ -468,6 +463,21 @@ class Linker:
         if person is None or self.gender(person) not in (gender, None):
             return None
         return self._person_found(person, "previous-subject")
+
+    def _previous_main_subject(self, pronoun: int, *, reported: bool = False) -> int | None:
+        """The subject of the previous sentence's main clause, outside quotations; with ``reported``, of the clause
+        a root verb of saying reports before it ("Yukos denied the claims, the BBC reported": Yukos)."""
+        tokens = self.parse.tokens
+        sent = tokens[pronoun].sent
+        previous = self.parse.sentences[sent - 1] if sent > 0 else None
+        if previous is None or previous.token_end <= previous.token_start:
+            return None
+        root = self.parse.root_of(previous.token_start)
+        clauses = [k for k in self.parse.children(root) if tokens[k].dep == "ccomp" and k < root]
+        if reported and clauses and self.lex.is_cue(tokens[root].lemma.lower()):
+            root = clauses[0]
+        subject = _subject(self.parse, root)
+        return None if subject is None or self.inside_quote(tokens[subject].start) else subject
 
     def _last_speaker(self, pronoun: int) -> Found | None:
         """A quoted "I" or "we" with no speaker in its own sentence ('Lord Woolf said: "…" / "I intend to …"'):
@@ -485,18 +495,8 @@ class Linker:
         """"Yukos denied the claims. It said …": a subject "it" continues the previous sentence's subject when that
         is a body the actors layer knows (a company, party, government or country, not a person or a thing)."""
         tokens = self.parse.tokens
-        sent = tokens[pronoun].sent
-        if sent == 0:
-            return None
-        previous = self.parse.sentences[sent - 1]
-        if previous.token_end <= previous.token_start:
-            return None
-        root = self.parse.root_of(previous.token_start)
-        reported = [k for k in self.parse.children(root) if tokens[k].dep == "ccomp" and k < root]
-        if reported and self.lex.is_cue(tokens[root].lemma.lower()):
-            root = reported[0]  # "Yukos denied the claims, the BBC reported": the reported clause's subject
-        subject = _subject(self.parse, root)
-        if subject is None or self.inside_quote(tokens[subject].start):
+        subject = self._previous_main_subject(pronoun, reported=True)
+        if subject is None:
             return None
         if is_pronoun(self.parse, subject):
             earlier = self.link(subject) if tokens[subject].text.lower() == "it" else None
