@@ -473,23 +473,27 @@ class Linker:
         if previous is None or previous.token_end <= previous.token_start:
             return None
         root = self.parse.root_of(previous.token_start)
-        clauses = [k for k in self.parse.children(root) if tokens[k].dep == "ccomp" and k < root]
-        if reported and clauses and self.lex.is_cue(tokens[root].lemma.lower()):
-            root = clauses[0]
+        if reported and self.lex.is_cue(tokens[root].lemma.lower()):
+            root = next((k for k in self.parse.children(root) if tokens[k].dep == "ccomp" and k < root), root)
         subject = _subject(self.parse, root)
         return None if subject is None or self.inside_quote(tokens[subject].start) else subject
 
     def _last_speaker(self, pronoun: int) -> Found | None:
         """A quoted "I" or "we" with no speaker in its own sentence ('Lord Woolf said: "…" / "I intend to …"'):
         the last speaker, person or body, of this or the previous few sentences."""
-        sent = self.parse.tokens[pronoun].sent
-        for head in reversed(self.speakers[:bisect.bisect_left(self.speakers, pronoun)]):
-            if self.parse.tokens[head].sent < sent - self.DISCOURSE_SENTENCES:
-                break
+        for head in self._recent_speakers(pronoun):
             refs = self.refs_of(head)
             if refs:
                 return Found(refs, "speaker", head)
         return None
+
+    def _recent_speakers(self, pronoun: int) -> Iterator[int]:
+        """Heads of the speakers before the pronoun in this or the previous few sentences, nearest first."""
+        sent = self.parse.tokens[pronoun].sent
+        for head in reversed(self.speakers[:bisect.bisect_left(self.speakers, pronoun)]):
+            if self.parse.tokens[head].sent < sent - self.DISCOURSE_SENTENCES:
+                return
+            yield head
 
     def _previous_body(self, pronoun: int) -> Found | None:
         """"Yukos denied the claims. It said …": a subject "it" continues the previous sentence's subject when that
@@ -510,11 +514,7 @@ class Linker:
     def _discourse_speaker(self, pronoun: int, gender: str | None) -> Found | None:
         """"He said …": the last person who spoke in this or the previous few sentences, when of that gender
         (or of unknown gender); speakers of the other gender, groups and organisations are passed over."""
-        tokens = self.parse.tokens
-        sent = tokens[pronoun].sent
-        for head in reversed(self.speakers[:bisect.bisect_left(self.speakers, pronoun)]):
-            if tokens[head].sent < sent - self.DISCOURSE_SENTENCES:
-                break
+        for head in self._recent_speakers(pronoun):
             found = self._speaker_gender(head)
             if found is None:
                 continue  # not a person

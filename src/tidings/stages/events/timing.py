@@ -216,7 +216,8 @@ def after_publication(doc: Document, date: str | None) -> bool:
 
 #: Words of a time expression that put a present progressive ahead ("is meeting him on Friday").
 ARRANGEMENT_WORDS = grammar.words("arrangement_time_words") | {w.lower() for w in load_dates_lexicon()["weekdays"]}
-PROGRESSIVE_AUX_TAGS = frozenset({"VBZ", "VBP"})
+#: Auxiliaries of a present progressive ("is meeting", "are holding"): present tense, no modal.
+PROGRESSIVE_AUX_TAGS = PRESENT_TAGS - {"MD"}
 
 
 def arranged(doc: Document, anchor: int) -> bool:
