@@ -49,6 +49,7 @@ class TypePolicy:
     absorbs: frozenset[str] = frozenset()
     recipient_fallback: str | None = None
     verbal_code: str | None = None
+    armed_code: str | None = None
     literal_targets: bool = False
     source_agent: str | None = None
 
@@ -115,6 +116,7 @@ def _read_policies(path: Path) -> dict[str, TypePolicy]:
             absorbs=frozenset(row["absorbs"].split()),
             recipient_fallback=row["recipient_fallback"] or None,
             verbal_code=row["verbal_code"] or None,
+            armed_code=row["armed_code"] or None,
             literal_targets=row["literal_targets"] == "yes",
             source_agent=row["source_agent"] or None,
         )
@@ -174,7 +176,7 @@ def policy_problems(onto: Ontology) -> list[str]:
         problems += [f"{label}: absorbs unknown type {t}" for t in sorted(policy.absorbs) if t not in PLOVER_TYPES]
         if policy.source_agent is not None and not re.fullmatch(r"[A-Z]{3}", policy.source_agent):
             problems.append(f"{label}: source_agent {policy.source_agent} is no sector code")
-        for code in sorted(policy.joint_codes) + ([policy.verbal_code] if policy.verbal_code else []):
+        for code in sorted(policy.joint_codes) + [c for c in (policy.verbal_code, policy.armed_code) if c]:
             if code not in onto.cameo:
                 problems.append(f"{label}: unknown CAMEO code {code}")
         problems += [f"{label}: joint code {c} is not a {type_} code" for c in sorted(policy.joint_codes)

@@ -30,6 +30,13 @@ def test_the_verbal_code_comes_from_the_table(code, policies):
     assert [e.type for e in code(ATTACK).events] == ["ASSAULT"]
 
 
+def test_the_armed_code_comes_from_the_table(code, policies):
+    struck = "The militants struck in a series of attacks on hotels in the city."
+    assert [(e.type, e.cameo) for e in code(struck).events] == [("ASSAULT", "190")]
+    policies(PROTEST=dataclasses.replace(ontology.load().policy("PROTEST"), armed_code=None))
+    assert [e.type for e in code(struck).events] == ["PROTEST"]
+
+
 def test_absorbed_purposes_come_from_the_table(code, policies):
     assert [e.type for e in code(MARCH).events] == ["PROTEST"]
     policies(PROTEST=dataclasses.replace(ontology.load().policy("PROTEST"), absorbs=frozenset()))

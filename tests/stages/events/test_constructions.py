@@ -4,6 +4,7 @@ from __future__ import annotations
 import pytest
 
 from tests.stages.events.conftest import of_type, party
+from tidings.stages.events import actorrefs
 
 
 def test_simple_transitive_verb(code):
@@ -356,6 +357,31 @@ def test_a_sea_is_no_recipient(code):
     (event,) = of_type(code("Israel struck the Golan Heights overnight."), "ASSAULT")
     assert party(event.recipient) == "SYR"
 
+
+
+def test_a_day_or_a_time_is_no_party(code):
+    (event,) = of_type(code("Japan condemned Monday's test."), "ACCUSE")
+    assert event.recipient is None
+    bombings = of_type(code("A man was arrested over last year's bombings of the embassy in Nairobi."), "ASSAULT")
+    assert all(e.actor is None for e in bombings)
+
+
+def test_a_month_name_alone_may_still_be_a_party(build_doc):
+    doc = build_doc("May said the plan would go ahead.", until="coref")
+    ref = actorrefs.ActorRef(text="May", start=0, end=3)
+    assert not actorrefs.names_a_time(doc, ref)
+
+
+def test_strikes_by_a_weapon_are_attacks(code):
+    doc = code("Government forces launched cruise missile strikes against rebel camps near the border.")
+    assert [e.type for e in doc.events] == ["ASSAULT"]
+
+
+def test_an_armed_group_striking_attacks_but_police_striking_walk_out(code):
+    (event,) = code("The militants struck in a series of attacks on hotels in the city.").events
+    assert (event.type, event.cameo) == ("ASSAULT", "190") and "rule:armed-sense" in event.evidence
+    (event,) = code("Police officers struck over pensions.").events
+    assert event.type == "PROTEST"
 
 # One construction per row: (what it catches, sentence, event type, actor party, recipient party; None = not checked).
 CONSTRUCTIONS = [

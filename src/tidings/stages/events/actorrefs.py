@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from tidings.models import ActorRef, Document
+from tidings.resources import dates as dates_data
 from tidings.resources import grammar
 from tidings.resources.actors import load_kb
 from tidings.stages.coref import MAX_REFS, inner_party_ref, is_pronoun, parse_of, refs_for
@@ -22,6 +23,18 @@ def same_actor(a: ActorRef, b: ActorRef) -> bool:
 PARTY_ENTITIES = frozenset({"PERSON", "ORG", "NORP", "GPE"})
 #: Entity labels of places that are not polities (seas, mountains, buildings).
 PLACE_ENTITIES = frozenset({"LOC", "FAC"})
+#: Entity labels of times: "Friday's test", "last year's bombings" name when, not who.
+TIME_ENTITIES = frozenset({"DATE", "TIME"})
+#: Month names, which may be people the tagger read as dates ("May's deal", "April said").
+MONTH_NAMES = frozenset(name.lower() for name in dates_data.load_lexicon()["months"])
+
+
+def names_a_time(doc: Document, ref: ActorRef) -> bool:
+    """A phrase whose words are all a time expression ("Friday", "last year", "six minutes"), not a month name
+    alone, which may be a person."""
+    words = [t for t in parse_of(doc).tokens_in(ref.start, ref.end) if t.pos in ("NOUN", "PROPN", "NUM", "ADJ")]
+    return bool(words) and all(t.ent_type in TIME_ENTITIES for t in words) and not (
+        len(words) == 1 and words[0].text.lower() in MONTH_NAMES)
 
 
 #: Head nouns that never name a party on their own: weapons, exercises, abstractions, and relations whose
@@ -46,7 +59,7 @@ def is_party(doc: Document, ref: ActorRef, *, event_nouns: frozenset[str] | None
     """
     if ref.actor_id or ref.country or ref.org or ref.sector:
         return True
-    if ref.start is None or ref.end is None or non_party(doc, ref):
+    if ref.start is None or ref.end is None or non_party(doc, ref) or names_a_time(doc, ref):
         return False
     tokens = parse_of(doc).tokens_in(ref.start, ref.end)
     if any(tok.ent_type in PARTY_ENTITIES or tok.pos == "PROPN" and tok.ent_type not in PLACE_ENTITIES

@@ -32,9 +32,13 @@ CONDITIONS = grammar.words("conditional_marks")
 CLAUSE_ARGUMENTS = grammar.labels("clause_arguments")
 OBLIGATION_RULE = "rule:obligation"
 VISIT_MODE = "visit"
-#: The evidence note of an event recoded by its type's ``verbal_code`` ("the senator attacked her rival").
+#: The evidence notes of an event recoded by its type's ``verbal_code`` ("the senator attacked her rival") or
+#: ``armed_code`` ("militants struck").
 VERBAL_RULE = "rule:verbal-attack"
+ARMED_RULE = "rule:armed-sense"
 ARMED_SECTORS = frozenset({"MIL", "REB", "INS", "SEP", "UAF", "IMG", "COP", "SPY"})
+#: Sectors of parties that fight: armed forces and armed groups (a police strike is still a labour strike).
+FIGHTING_SECTORS = ARMED_SECTORS - {"COP", "SPY"}
 #: Verbs that report a demand when their clause holds an obligation ("said Iran must stop ...", ``cues.json``).
 OBLIGATION_REPORTING_VERBS = quotes.load().obligation_reporting
 PREPOSITIONS = grammar.words("pattern_prepositions")
@@ -496,18 +500,29 @@ def _bare(parse: Parse, head: int) -> bool:
 
 #: Verbs of force that also mean attacking in words; only they are recoded as criticism between two people.
 VERBAL_ATTACK_VERBS = grammar.words("verbal_attack_verbs")
+#: Verbs of another type that mean an attack when an armed force or group does them ("militants struck").
+ARMED_SENSE_VERBS = grammar.words("armed_sense_verbs")
 
 
-def _verbal_code(doc: Document, item: Coded, actor: ActorRef | None, recipient: ActorRef | None) -> str | None:
-    """The type's ``verbal_code`` when one civilian person 'does' it to another with a lone verb: "The senator
-    attacked her rival" is criticism."""
-    code = policy(item.type).verbal_code
-    if code is None or item.frame.nominal or len(item.frame.pattern.literals) > 1 or \
-            actorrefs.parse_of(doc).tokens[item.frame.anchor].lemma.lower() not in VERBAL_ATTACK_VERBS:
-        return None
-    people = [doc.actor(r.actor_id) if r is not None else None for r in (actor, recipient)]
-    return code if all(p is not None and p.kind == "person" and p.sector not in ARMED_SECTORS for p in people) \
-        else None
+def _lone_verb(doc: Document, item: Coded, verbs: frozenset[str]) -> bool:
+    """The event is one verb of ``verbs`` alone (not a noun, not a pattern of several words)."""
+    return not item.frame.nominal and len(item.frame.pattern.literals) == 1 and \
+        actorrefs.parse_of(doc).tokens[item.frame.anchor].lemma.lower() in verbs
+
+
+def _recoded(doc: Document, item: Coded, actor: ActorRef | None, recipient: ActorRef | None) -> tuple[str, str] | None:
+    """(code, evidence note) when the doer gives a lone verb the type's other sense: its ``verbal_code`` when one
+    civilian person 'does' it to another ("The senator attacked her rival" is criticism), its ``armed_code`` when
+    an armed force or group does it ("the militants struck in a series of attacks" is no labour strike)."""
+    rules = policy(item.type)
+    if rules.verbal_code is not None and _lone_verb(doc, item, VERBAL_ATTACK_VERBS):
+        people = [doc.actor(r.actor_id) if r is not None else None for r in (actor, recipient)]
+        if all(p is not None and p.kind == "person" and p.sector not in ARMED_SECTORS for p in people):
+            return rules.verbal_code, VERBAL_RULE
+    if rules.armed_code is not None and actor is not None and actor.sector in FIGHTING_SECTORS and \
+            _lone_verb(doc, item, ARMED_SENSE_VERBS):
+        return rules.armed_code, ARMED_RULE
+    return None
 
 
 def _joint(item: Coded, actors: list[ActorRef | None]) -> bool:
@@ -762,9 +777,10 @@ def to_events(doc: Document, item: Coded) -> list[Event]:
                                                                               and id(recipient) in own_country
                                                                               and same_party(actor, recipient, doc)):
             recipient = None  # a party given its country by the domestic default is not thereby the actor
-        code, kind = item.cameo, item.type
-        if (verbal := _verbal_code(doc, item, actor, recipient)) is not None:
-            code, kind = verbal, cameo_entry(verbal).plover_type
+        code, kind, note = item.cameo, item.type, ""
+        if (recoded := _recoded(doc, item, actor, recipient)) is not None:
+            code, note = recoded[0], f" + {recoded[1]}"
+            kind = cameo_entry(code).plover_type
         entry = cameo_entry(code)
         events.append(Event(
             id=event_id(doc, item.sentence, trigger, kind, k),
@@ -776,8 +792,7 @@ def to_events(doc: Document, item: Coded) -> list[Event]:
             trigger=trigger, status=status, historical=when.historical,
             date=when.date, date_precision=when.precision, location=where,
             confidence=_confidence(parse, item, id(actor) in named, id(recipient) in named),
-            evidence=(item.evidence if kind == item.type else f"{item.evidence} + {VERBAL_RULE}")
-            + timing.DATE_NOTE + when.reason,
+            evidence=item.evidence + note + timing.DATE_NOTE + when.reason,
         ))
     return _unique(events)
 
