@@ -383,6 +383,13 @@ def test_an_armed_group_striking_attacks_but_police_striking_walk_out(code):
     (event,) = code("Police officers struck over pensions.").events
     assert event.type == "PROTEST"
 
+
+def test_a_town_before_a_noun_of_force_is_where_not_who(code):
+    assert not [e for e in code("Police said the Adair County shooting left two men injured.").events
+                if e.actor is not None and e.actor.text == "Adair County"]
+    (event,) = of_type(code("A US air strike killed three militants near the border."), "ASSAULT")
+    assert party(event.actor) == "USA"
+
 # One construction per row: (what it catches, sentence, event type, actor party, recipient party; None = not checked).
 CONSTRUCTIONS = [
     ("passive_with_agent_swaps_roles",

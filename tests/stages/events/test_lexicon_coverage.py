@@ -34,6 +34,8 @@ COVERAGE = [
      'CONSULT'),
     ('Iran and Saudi Arabia held a fresh round of talks in Baghdad.',
      'CONSULT'),
+    ('The Turkish president made a congratulatory phone call to the newly elected Greek prime minister.',
+     'CONSULT'),
     ('President Emmanuel Macron hosted German Chancellor Olaf Scholz in Paris on Wednesday.',
      'CONSULT'),
     ('Russian President Vladimir Putin met Chinese President Xi Jinping in Beijing.',

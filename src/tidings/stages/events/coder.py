@@ -713,6 +713,22 @@ def _confidence(parse: Parse, item: Coded, actor_named: bool, recipient_named: b
     return round(max(0.05, min(0.95, score)), 2)
 
 
+#: Place features that stand for no government as a noun's modifier: a town, county or region names where
+#: force was used ("an Adair County shooting", "the Nairobi bombing"), a country may name who used it ("US strikes").
+SCENE_FEATURES = frozenset({"city", "admin1", "region", "other"})
+
+
+def _scene_of_force(doc: Document, item: Coded, ref: ActorRef) -> bool:
+    """A town, county or region modifying a noun of force itself is where it happened, not who did it (a place
+    modifying a modifier names whose it is: "the New York City police shooting")."""
+    if item.frame.actor_rule != "modifier" or cameo_entry(item.cameo).quad_class != 4:
+        return False
+    parse = actorrefs.parse_of(doc)
+    if not any(parse.tokens[t.head].i == item.frame.anchor for t in parse.tokens_in(ref.start, ref.end)):
+        return False
+    return any(p.start == ref.start and p.end == ref.end and p.feature in SCENE_FEATURES for p in doc.places)
+
+
 def to_events(doc: Document, item: Coded) -> list[Event]:
     """One Event per actor × recipient pair of a coded frame."""
     parse = actorrefs.parse_of(doc)
@@ -722,7 +738,7 @@ def to_events(doc: Document, item: Coded) -> list[Event]:
     trigger = Trigger(text=tok.text, start=tok.start, end=tok.end)
     entry = cameo_entry(item.cameo)
     actors: list[ActorRef | None] = [a for a in resolve_heads(doc, item.actors)
-                                     if is_doer(doc, a)] or [None]
+                                     if is_doer(doc, a) and not _scene_of_force(doc, item, a)] or [None]
     if actors == [None] and item.frame.actor_rule == NO_AGENT_RULE and (sector := policy(item.type).source_agent):
         source = _reporting_source(doc, tok.start, sector)  # "two men were charged, police said"
         if source is not None:
