@@ -521,8 +521,10 @@ def _dateline_pattern(agencies: tuple[str, ...]) -> re.Pattern:
     region = r"(?:,\s*[A-Z][\w.'’-]+(?:\s[A-Z][\w.'’-]+){0,2})?"
     date = rf"(?:,?\s*{_MONTH}\s+\d{{1,2}})?"
     dash = r"(?:\s*(?:—|–|--|-|_)|:)(?:\s+(?=\S)|\s*$)"
+    # a capitalised place may carry any outlet in brackets, such as a station's call sign: "COLUMBIA, Ky. (WBKO) -"
+    outlet = r"(?:\s*\([A-Z][\w&.'’-]{1,19}\))?"
     return re.compile(
-        rf"(?P<line>(?:{any_place}){region}{date}\s*\((?:{agency})\)|{caps_place}{region}{date}){dash}")
+        rf"(?P<line>(?:{any_place}){region}{date}\s*\((?:{agency})\)|{caps_place}{region}{date}{outlet}){dash}")
 
 
 def _take_dateline(paragraph: str, meta: _Meta, tables: Debris) -> str | None:
