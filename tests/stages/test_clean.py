@@ -161,6 +161,7 @@ def test_sentence_starting_with_by_is_not_a_byline():
     ("Kyiv, Ukraine (AP) — ", "Kyiv, Ukraine (AP)"),
     ("MOSCOW — ", "MOSCOW"),
     ("SPRINGFIELD, Mo. (KYTV) -  ", "SPRINGFIELD, Mo. (KYTV)"),  # a local station's call sign
+    ("MEXICO CITY (AP) ", "MEXICO CITY (AP)"),  # no dash after the agency
 ])
 def test_datelines_are_recorded_and_stripped(prefix, dateline):
     article = cleaned(f"{prefix}{LEDE}\n\n{SECOND}").article

@@ -523,8 +523,10 @@ def _dateline_pattern(agencies: tuple[str, ...]) -> re.Pattern:
     dash = r"(?:\s*(?:—|–|--|-|_)|:)(?:\s+(?=\S)|\s*$)"
     # a capitalised place may carry any outlet in brackets, such as a station's call sign: "COLUMBIA, Ky. (WBKO) -"
     outlet = r"(?:\s*\([A-Z][\w&.'’-]{1,19}\))?"
-    return re.compile(
-        rf"(?P<line>(?:{any_place}){region}{date}\s*\((?:{agency})\)|{caps_place}{region}{date}{outlet}){dash}")
+    # after a bracketed agency or outlet the dash may be missing: "MEXICO CITY (AP) Mexico's Senate ..."
+    after_brackets = r"(?<=\))\s+(?=[A-Z])"
+    return re.compile(rf"(?P<line>(?:{any_place}){region}{date}\s*\((?:{agency})\)|{caps_place}{region}{date}{outlet})"
+                      rf"(?:{dash}|{after_brackets})")
 
 
 def _take_dateline(paragraph: str, meta: _Meta, tables: Debris) -> str | None:
