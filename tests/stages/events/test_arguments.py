@@ -193,6 +193,28 @@ def test_nothing_to_apologise_for_negates(code):
     assert event.status == "negated" and party(event.actor) == "GBR" and party(event.recipient) == "IRN"
 
 
+@pytest.mark.parametrize("sentence, trigger", [
+    ("The government has refrained from criticizing Beijing over the crackdown.", "criticizing"),
+    ("Police failed to arrest the suspects before they crossed the border.", "arrest"),
+    ("Britain stopped short of accusing Russia of the attack.", "accusing"),
+    ("Germany held back from imposing sanctions on Russia.", "imposing"),
+])
+def test_a_forgone_act_is_negated(code, sentence, trigger):
+    assert _status(code(sentence), trigger) == {"negated"}
+
+
+def test_a_negative_subject_negates_its_own_act_only(build_doc):
+    from tidings.stages.events import factuality
+
+    doc = build_doc("No protesters were arrested over the attack on the embassy.", until="actors")
+    index = {t.text: t.i for t in doc.parse.tokens}
+    assert factuality.assess(doc.parse, index["arrested"]).status == "negated"
+    assert factuality.assess(doc.parse, index["attack"], nominal=True).status == "asserted"
+    doc = build_doc("Neither the minister nor her aides have been charged with any crime.", until="actors")
+    charged = next(t.i for t in doc.parse.tokens if t.text == "charged")
+    assert factuality.assess(doc.parse, charged).status == "negated"
+
+
 def test_a_negated_condition_is_hypothetical_not_negated(code):
     doc = code("Lithuania will expel Russian diplomats if Moscow doesn't release the activists.")
     assert "negated" not in _status(doc, "release")

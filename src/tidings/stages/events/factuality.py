@@ -7,6 +7,11 @@ from tidings.models import Parse
 from tidings.resources import grammar
 
 DENIALS = grammar.words("denial_verbs")
+FORGOING_VERBS = grammar.words("forgoing_verbs")
+FORGOING_ADVERBS = grammar.words("forgoing_adverbs")
+#: Weapons and other things that are no party: "the bomb failed to detonate" forgoes nothing.
+THING_NOUNS = grammar.words("non_party_nouns")
+RELATIVE_PRONOUNS = grammar.words("relative_pronouns")
 CLAIM_NOUNS = grammar.words("claim_nouns")
 FUTURE_AUX = grammar.words("future_auxiliaries")
 MODAL_AUX = grammar.words("modal_auxiliaries")
@@ -35,6 +40,9 @@ ASSERTED = Factuality("asserted", "no negation, future or modal cue")
 
 def assess(parse: Parse, predicate: int, *, nominal: bool = False) -> Factuality:
     """Walk from the predicate up its clause: a negation anywhere wins, else the nearest cue."""
+    forgoer = _forgoer(parse, predicate)
+    if forgoer is not None:
+        return Factuality("negated", f"forgone under '{parse.tokens[forgoer].text}'", forgoer)
     i = predicate
     via = ""
     first: Factuality | None = None
@@ -83,6 +91,10 @@ def _cues_at(parse: Parse, i: int, via: str) -> Factuality | None:
     for kid in kids:
         if via != "conj" and (kid.dep == "neg" or (kid.dep == "det" and kid.text.lower() == "no")):
             return Factuality("negated", f"negation '{kid.text}' on '{tok.text}'", kid.i)
+    for kid in kids:
+        # the verb's own act, not an event noun in its objects ("no one was held over the attack")
+        if not via and kid.dep in ("nsubj", "nsubjpass") and _negative_subject(parse, kid.i):
+            return Factuality("negated", f"negative subject '{kid.text}' of '{tok.text}'", kid.i)
     negative = _negative_adverbial(parse, i) if via != "conj" else None
     if negative is not None:
         return Factuality("negated", f"negative adverbial '{parse.tokens[negative].text}' on '{tok.text}'", negative)
@@ -108,6 +120,40 @@ def _cues_at(parse: Parse, i: int, via: str) -> Factuality | None:
         if lemma in HYPOTHETICAL_GOVERNORS and via in ("xcomp", "ccomp", "acl", "pcomp"):
             return Factuality("hypothetical", f"governed by '{tok.text}'", i)
     return None
+
+
+def _forgoer(parse: Parse, predicate: int) -> int | None:
+    """The word that forgoes the predicate's act when the predicate is its direct complement ("failed to arrest",
+    "refrained from criticizing", "stopped short of accusing"), else None; an act further down is not reached
+    ("failed to report activity relating to accounts held by ...")."""
+    tok = parse.tokens[predicate]
+    head = parse.tokens[tok.head]
+    if tok.dep == "xcomp" and head.lemma.lower() in FORGOING_VERBS:
+        return None if _thing_subject(parse, head.i) else head.i
+    if tok.dep != "pcomp" or head.dep != "prep" or head.text.lower() not in ("from", "of"):
+        return None
+    forgoer = parse.tokens[head.head]
+    if forgoer.lemma.lower() in FORGOING_VERBS or \
+            forgoer.dep in ("advmod", "prt", "acomp") and forgoer.text.lower() in FORGOING_ADVERBS:
+        return forgoer.i
+    return None
+
+
+def _thing_subject(parse: Parse, verb: int) -> bool:
+    """The verb's subject (a relative pronoun's antecedent) is a weapon or another thing ("explosives which
+    failed to detonate")."""
+    subject = next((c for c in parse.children(verb) if parse.tokens[c].dep in ("nsubj", "nsubjpass")), None)
+    if subject is not None and parse.tokens[subject].text.lower() in RELATIVE_PRONOUNS and \
+            parse.tokens[verb].dep == "relcl":
+        subject = parse.tokens[verb].head
+    return subject is not None and parse.tokens[subject].lemma.lower() in THING_NOUNS
+
+
+def _negative_subject(parse: Parse, subject: int) -> bool:
+    """A subject that says nobody did it or had it done: "nobody", "no one", "no protesters", "neither X nor Y"."""
+    return parse.tokens[subject].text.lower() in NEGATIVE_PRONOUNS or any(
+        (parse.tokens[c].dep, parse.tokens[c].text.lower()) in (("preconj", "neither"), ("det", "no"))
+        for c in parse.children(subject))
 
 
 def _negative_adverbial(parse: Parse, verb: int) -> int | None:
