@@ -234,6 +234,18 @@ def test_one_politician_attacking_another_is_criticism(code):
     assert fight.type == "ASSAULT"
 
 
+@pytest.mark.parametrize("sentence", ["Donald Trump is doubling down on his attacks on Alicia Machado.",
+                                      "Trump has been targeting Machado since the debate."])
+def test_one_politician_targeting_or_attacking_another_in_a_noun_is_criticism(code, sentence):
+    (event,) = code(sentence).events
+    assert event.type == "ACCUSE" and "+ rule:verbal-attack;" in event.evidence
+
+
+def test_a_strike_on_someone_is_an_attack(code):
+    (event,) = code("Israel's strike on Hamas leader Yahya Sinwar killed him.").events
+    assert event.type == "ASSAULT" and party(event.actor) == "ISR"
+
+
 def test_named_party_after_the_preposition_outranks_the_thing_sent(code):
     doc = code("The rebels vowed to inflict heavy losses on the Nigerian army.")
     assert {party(e.recipient) for e in doc.events} == {"NGA"}

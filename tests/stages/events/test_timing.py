@@ -175,3 +175,15 @@ def test_a_day_that_dates_a_noun_makes_no_arrangement(build_doc):
                     published=None, until="dates")
     refusing = next(t.i for t in doc.parse.tokens if t.text == "refusing")
     assert not timing.arranged(doc, refusing)
+
+
+def test_an_arrangement_falls_on_a_day_to_come_and_todays_is_no_arrangement(build_doc, code):
+    # published on Monday 2016-10-03
+    doc = build_doc("The committee is filing a complaint on Monday. The party is filing a complaint on Friday.",
+                    published="2016-10-03", until="dates")
+    today, friday = [t.i for t in doc.parse.tokens if t.text == "filing"]
+    assert not timing.arranged(doc, today) and timing.arranged(doc, friday)
+    assert timing.event_timing(doc, friday, 1, "future").date == "2016-10-07"
+    (event,) = code("The Republican National Committee is filing a complaint Friday with the board.",
+                    published="2016-10-03").events
+    assert (event.status, event.date) == ("future", "2016-10-07")

@@ -504,23 +504,25 @@ VERBAL_ATTACK_VERBS = grammar.words("verbal_attack_verbs")
 ARMED_SENSE_VERBS = grammar.words("armed_sense_verbs")
 
 
-def _lone_verb(doc: Document, item: Coded, verbs: frozenset[str]) -> bool:
-    """The event is one verb of ``verbs`` alone (not a noun, not a pattern of several words)."""
-    return not item.frame.nominal and len(item.frame.pattern.literals) == 1 and \
-        actorrefs.parse_of(doc).tokens[item.frame.anchor].lemma.lower() in verbs
+def _lone_word(doc: Document, item: Coded, words: frozenset[str]) -> bool:
+    """The event is one word of ``words`` alone, with at most a preposition ("attacked", "his attacks on"), not a
+    pattern of several words ("launched an attack")."""
+    content = [w for w in item.frame.pattern.literals if w not in PREPOSITIONS]
+    return len(content) == 1 and actorrefs.parse_of(doc).tokens[item.frame.anchor].lemma.lower() in words
 
 
 def _recoded(doc: Document, item: Coded, actor: ActorRef | None, recipient: ActorRef | None) -> tuple[str, str] | None:
-    """(code, evidence note) when the doer gives a lone verb the type's other sense: its ``verbal_code`` when one
-    civilian person 'does' it to another ("The senator attacked her rival" is criticism), its ``armed_code`` when
-    an armed force or group does it ("the militants struck in a series of attacks" is no labour strike)."""
+    """(code, evidence note) when the doer gives a lone word the type's other sense: its ``verbal_code`` when one
+    civilian person 'does' it to another ("The senator attacked her rival", "his attacks on his rival" are
+    criticism), its ``armed_code`` when an armed force or group does it ("the militants struck" is no labour
+    strike)."""
     rules = policy(item.type)
-    if rules.verbal_code is not None and _lone_verb(doc, item, VERBAL_ATTACK_VERBS):
+    if rules.verbal_code is not None and _lone_word(doc, item, VERBAL_ATTACK_VERBS):
         people = [doc.actor(r.actor_id) if r is not None else None for r in (actor, recipient)]
         if all(p is not None and p.kind == "person" and p.sector not in ARMED_SECTORS for p in people):
             return rules.verbal_code, VERBAL_RULE
     if rules.armed_code is not None and actor is not None and actor.sector in FIGHTING_SECTORS and \
-            _lone_verb(doc, item, ARMED_SENSE_VERBS):
+            _lone_word(doc, item, ARMED_SENSE_VERBS):
         return rules.armed_code, ARMED_RULE
     return None
 
@@ -775,12 +777,12 @@ def to_events(doc: Document, item: Coded) -> list[Event]:
             _concrete(doc, r) or _names_event(doc, r) for r in objects):
         return []  # "support a decision": a lone verb with an object needs a party or people as that object
     targets: list[ActorRef | None] = [*recipients] or [None]  # no recipient: one recipient-less event
-    when = timing.event_timing(doc, anchor, item.sentence, item.status.status)
     status = item.status.status
+    if status == "asserted" and timing.arranged(doc, anchor):
+        status = "future"  # "is holding talks on Friday": a present progressive with a day to come is an arrangement
+    when = timing.event_timing(doc, anchor, item.sentence, status)
     if item.frame.nominal and status == "asserted" and timing.after_publication(doc, when.date):
         status = "future"  # "talks between A and B on Friday" in Thursday's news: a noun has no tense to say so
-    elif status == "asserted" and timing.arranged(doc, anchor):
-        status = "future"  # "is holding talks on Friday": a present progressive with a day to come is an arrangement
     where = event_location(doc, anchor, item.sentence)
     named = {id(r) for r in [*actors, *targets] if r is not None and (r.actor_id or r.country)}
     own_country = {id(r) for r in [*actors, *targets] if r is not None and r.country}

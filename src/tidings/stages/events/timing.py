@@ -214,8 +214,10 @@ def after_publication(doc: Document, date: str | None) -> bool:
     return bool(start and published and start > published)
 
 
+#: Weekday names (lower case), which point ahead in an arrangement ("is meeting him on Friday").
+WEEKDAYS = frozenset(w.lower() for w in load_dates_lexicon()["weekdays"])
 #: Words of a time expression that put a present progressive ahead ("is meeting him on Friday").
-ARRANGEMENT_WORDS = grammar.words("arrangement_time_words") | {w.lower() for w in load_dates_lexicon()["weekdays"]}
+ARRANGEMENT_WORDS = grammar.words("arrangement_time_words") | WEEKDAYS
 #: Auxiliaries of a present progressive ("is meeting", "are holding"): present tense, no modal.
 PROGRESSIVE_AUX_TAGS = PRESENT_TAGS - {"MD"}
 
@@ -229,9 +231,28 @@ def arranged(doc: Document, anchor: int) -> bool:
     if verb.tag != "VBG" or not any(parse.tokens[k].dep == "aux" and parse.tokens[k].tag in PROGRESSIVE_AUX_TAGS
                                     for k in parse.children(anchor)):
         return False
-    return any(_dates_verb(parse, anchor, m) and (
+    return any(_dates_verb(parse, anchor, m) and not _on_publication_day(doc, _date_value(m)) and (
         after_publication(doc, _date_value(m)) or not ARRANGEMENT_WORDS.isdisjoint(m.text.lower().split()))
         for m in doc.dates)
+
+
+def _on_publication_day(doc: Document, date: str | None) -> bool:
+    """The date is the publication day itself ("is filing a complaint Monday" in Monday's paper: today)."""
+    published = _published(doc)
+    return bool(date and published and date[:10] == published.isoformat())
+
+
+def _ahead(doc: Document, mention: DateMention, value: str, status: str) -> str:
+    """The value of a weekday that dates an event still to come, read ahead of the publication day when the
+    dates stage read it back ("is meeting him on Friday" in Monday's paper is the coming Friday)."""
+    published = _published(doc)
+    start = period_start(value)
+    words = mention.text.lower().split()
+    if status != "future" or not (published and start and start < published) or WEEKDAYS.isdisjoint(words) \
+            or any(ch.isdigit() for ch in mention.text):
+        return value
+    ahead = [v for m in dates.find(mention.text, anchor=published, tense="future") if (v := _date_value(m))]
+    return ahead[0] if ahead else value
 
 
 def _dates_verb(parse: Parse, verb: int, mention: DateMention) -> bool:
@@ -272,7 +293,7 @@ def event_timing(doc: Document, anchor: int, sentence_index: int, status: str) -
     for _, mention in sorted(own, key=lambda pair: pair[0]):
         value = _date_value(mention)
         if value is not None:
-            return _dated(doc, mention, value, published)
+            return _dated(doc, mention, _ahead(doc, mention, value, status), published)
         old = None if published else _old_on_any_day(parse, mention)
         if old is not None:
             age = "over" if old else "within"
