@@ -402,6 +402,11 @@ def test_a_town_before_a_noun_of_force_is_where_not_who(code):
     (event,) = of_type(code("A US air strike killed three militants near the border."), "ASSAULT")
     assert party(event.actor) == "USA"
 
+
+def test_a_means_of_transport_is_no_agent(code):
+    (event,) = code("The weapons were transferred by sea via Djibouti to the rebels in Somalia.").events
+    assert event.actor is None
+
 # One construction per row: (what it catches, sentence, event type, actor party, recipient party; None = not checked).
 CONSTRUCTIONS = [
     ("passive_with_agent_swaps_roles",

@@ -454,6 +454,8 @@ COVERAGE = [
      'ASSAULT'),
     ('Ukrainian forces downed a Russian fighter jet.',
      'ASSAULT'),
+    ('President Macron ordered strikes on rebel positions in northern Mali.',
+     'ASSAULT'),
 ]
 
 
