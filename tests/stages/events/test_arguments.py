@@ -197,7 +197,8 @@ def test_nothing_to_apologise_for_negates(code):
     ("The government has refrained from criticizing Beijing over the crackdown.", "criticizing"),
     ("Police failed to arrest the suspects before they crossed the border.", "arrest"),
     ("Britain stopped short of accusing Russia of the attack.", "accusing"),
-    ("Germany held back from imposing sanctions on Russia.", "imposing"),
+    ("Germany shied away from imposing sanctions on Russia.", "imposing"),
+    ("The White House is steering clear of criticizing the senator for the remarks.", "criticizing"),
 ])
 def test_a_forgone_act_is_negated(code, sentence, trigger):
     assert _status(code(sentence), trigger) == {"negated"}

@@ -133,8 +133,9 @@ def _forgoer(parse: Parse, predicate: int) -> int | None:
     if tok.dep != "pcomp" or head.dep != "prep" or head.text.lower() not in ("from", "of"):
         return None
     forgoer = parse.tokens[head.head]
-    if forgoer.lemma.lower() in FORGOING_VERBS or \
-            forgoer.dep in ("advmod", "prt", "acomp") and forgoer.text.lower() in FORGOING_ADVERBS:
+    adverbs = [forgoer] + [parse.tokens[c] for c in parse.children(forgoer.i)]  # "stopped short of", "steering clear of"
+    if forgoer.lemma.lower() in FORGOING_VERBS or any(
+            a.dep in ("advmod", "prt", "acomp") and a.text.lower() in FORGOING_ADVERBS for a in adverbs):
         return forgoer.i
     return None
 
