@@ -153,7 +153,7 @@ def _thing_subject(parse: Parse, verb: int) -> bool:
 def _negative_subject(parse: Parse, subject: int) -> bool:
     """A subject that says nobody did it or had it done: "nobody", "no one", "no protesters", "neither X nor Y"."""
     return parse.tokens[subject].text.lower() in NEGATIVE_PRONOUNS or any(
-        (parse.tokens[c].dep, parse.tokens[c].text.lower()) in (("preconj", "neither"), ("det", "no"))
+        (parse.tokens[c].dep, parse.tokens[c].text.lower()) in (("preconj", "neither"), ("det", "neither"), ("det", "no"))
         for c in parse.children(subject))
 
 
