@@ -218,6 +218,12 @@ def test_a_negative_subject_negates_its_own_act_only(build_doc):
         assert factuality.assess(doc.parse, charged).status == "negated"
 
 
+def test_a_possible_act_is_hypothetical_and_nobodys_promise(code):
+    doc = code("The possibility of a meeting between the mayor and the strikers' union was raised on Thursday.")
+    (event,) = [e for e in doc.events if e.trigger.text == "meeting"]
+    assert (event.type, event.status) == ("CONSULT", "hypothetical")
+
+
 def test_a_negated_condition_is_hypothetical_not_negated(code):
     doc = code("Lithuania will expel Russian diplomats if Moscow doesn't release the activists.")
     assert "negated" not in _status(doc, "release")

@@ -350,8 +350,8 @@ def _read_modality(parse: Parse, item: Coded) -> Coded:
             merged.recipients = item.actors or item.recipients
             return merged
     status = item.status.status
-    if policy(item.type).frame or item.status.reason.startswith("conditional"):
-        return item
+    if policy(item.type).frame or item.status.reason.startswith(("conditional", factuality.POSSIBILITY)):
+        return item  # a condition or a mere possibility ("the possibility of a meeting") is nobody's promise
     if status == "negated" and (aux & factuality.FUTURE_AUX or aux & factuality.MODAL_AUX) and \
             cameo_entry(item.cameo).quad_class <= 2:
         code = lexicon_data.combine("reject", item.cameo)

@@ -17,6 +17,9 @@ FUTURE_AUX = grammar.words("future_auxiliaries")
 MODAL_AUX = grammar.words("modal_auxiliaries")
 FUTURE_GOVERNORS = grammar.words("future_verbs")
 HYPOTHETICAL_GOVERNORS = grammar.words("hypothetical_governors")
+HYPOTHETICAL_NOUNS = grammar.words("hypothetical_nouns")
+#: The reason of a status read from a noun of possibility: nobody promises or threatens what is only possible.
+POSSIBILITY = "possibility"
 FUTURE_MODIFIERS = grammar.words("future_modifiers")
 HYPOTHETICAL_MODIFIERS = grammar.words("hypothetical_modifiers")
 FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
@@ -119,6 +122,9 @@ def _cues_at(parse: Parse, i: int, via: str) -> Factuality | None:
             return Factuality("future", f"governed by '{tok.text}'", i)
         if lemma in HYPOTHETICAL_GOVERNORS and via in ("xcomp", "ccomp", "acl", "pcomp"):
             return Factuality("hypothetical", f"governed by '{tok.text}'", i)
+        if lemma in HYPOTHETICAL_NOUNS and tok.pos == "NOUN" and via == "prep" and any(
+                kid.dep == "prep" and kid.text.lower() == "of" for kid in kids):  # "the possibility of a meeting"
+            return Factuality("hypothetical", f"{POSSIBILITY} '{tok.text}'", i)
     return None
 
 
