@@ -204,6 +204,11 @@ def test_a_forgone_act_is_negated(code, sentence, trigger):
     assert _status(code(sentence), trigger) == {"negated"}
 
 
+def test_a_forgone_act_under_a_condition_is_hypothetical(code):
+    doc = code("The minister said Britain would expel the envoy if police failed to arrest the suspects.")
+    assert _status(doc, "arrest") == {"hypothetical"}
+
+
 def test_a_negative_subject_negates_its_own_act_only(build_doc):
     from tidings.stages.events import factuality
 

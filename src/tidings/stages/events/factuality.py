@@ -42,10 +42,17 @@ ASSERTED = Factuality("asserted", "no negation, future or modal cue")
 
 
 def assess(parse: Parse, predicate: int, *, nominal: bool = False) -> Factuality:
-    """Walk from the predicate up its clause: a negation anywhere wins, else the nearest cue."""
+    """Walk from the predicate up its clause: a negation anywhere wins, else the nearest cue; an act forgone
+    ("failed to arrest") is negated unless a condition governs it ("if police fail to arrest him")."""
+    found = _walk(parse, predicate, nominal)
     forgoer = _forgoer(parse, predicate)
-    if forgoer is not None:
-        return Factuality("negated", f"forgone under '{parse.tokens[forgoer].text}'", forgoer)
+    if forgoer is None or found.reason.startswith("conditional"):
+        return found
+    return Factuality("negated", f"forgone under '{parse.tokens[forgoer].text}'", forgoer)
+
+
+def _walk(parse: Parse, predicate: int, nominal: bool) -> Factuality:
+    """The cues from the predicate up its clause: the first negation, else the nearest cue."""
     i = predicate
     via = ""
     first: Factuality | None = None
