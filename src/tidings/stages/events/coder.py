@@ -726,7 +726,7 @@ def _scene_of_force(doc: Document, item: Coded, ref: ActorRef) -> bool:
     if item.frame.actor_rule != "modifier" or cameo_entry(item.cameo).quad_class != 4:
         return False
     parse = actorrefs.parse_of(doc)
-    if not any(parse.tokens[t.head].i == item.frame.anchor for t in parse.tokens_in(ref.start, ref.end)):
+    if not any(t.head == item.frame.anchor for t in parse.tokens_in(ref.start, ref.end)):
         return False
     return any(p.start == ref.start and p.end == ref.end and p.feature in SCENE_FEATURES for p in doc.places)
 

@@ -146,7 +146,8 @@ def _forgoer(parse: Parse, predicate: int) -> int | None:
     if tok.dep != "pcomp" or head.dep != "prep" or head.text.lower() not in ("from", "of"):
         return None
     forgoer = parse.tokens[head.head]
-    adverbs = [forgoer] + [parse.tokens[c] for c in parse.children(forgoer.i)]  # "stopped short of", "steering clear of"
+    # the adverb is the preposition's head ("stopped short of") or beside it ("steering clear of")
+    adverbs = [forgoer] + [parse.tokens[c] for c in parse.children(forgoer.i)]
     if forgoer.lemma.lower() in FORGOING_VERBS or any(
             a.dep in ("advmod", "prt", "acomp") and a.text.lower() in FORGOING_ADVERBS for a in adverbs):
         return forgoer.i
@@ -163,11 +164,14 @@ def _thing_subject(parse: Parse, verb: int) -> bool:
     return subject is not None and parse.tokens[subject].lemma.lower() in THING_NOUNS
 
 
+#: (dependency, word) of a subject's determiners that say nobody did it ("no protesters", "neither X nor Y").
+NEGATIVE_DETERMINERS = frozenset({("preconj", "neither"), ("det", "neither"), ("det", "no")})
+
+
 def _negative_subject(parse: Parse, subject: int) -> bool:
     """A subject that says nobody did it or had it done: "nobody", "no one", "no protesters", "neither X nor Y"."""
     return parse.tokens[subject].text.lower() in NEGATIVE_PRONOUNS or any(
-        (parse.tokens[c].dep, parse.tokens[c].text.lower()) in (("preconj", "neither"), ("det", "neither"), ("det", "no"))
-        for c in parse.children(subject))
+        (parse.tokens[c].dep, parse.tokens[c].text.lower()) in NEGATIVE_DETERMINERS for c in parse.children(subject))
 
 
 def _negative_adverbial(parse: Parse, verb: int) -> int | None:
