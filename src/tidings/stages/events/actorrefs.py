@@ -32,6 +32,8 @@ MONTH_NAMES = frozenset(name.lower() for name in dates_data.load_lexicon()["mont
 def names_a_time(doc: Document, ref: ActorRef) -> bool:
     """A phrase whose words are all a time expression ("Friday", "last year", "six minutes"), not a month name
     alone, which may be a person."""
+    if ref.start is None or ref.end is None:
+        return False
     words = [t for t in parse_of(doc).tokens_in(ref.start, ref.end) if t.pos in ("NOUN", "PROPN", "NUM", "ADJ")]
     return bool(words) and all(t.ent_type in TIME_ENTITIES for t in words) and not (
         len(words) == 1 and words[0].text.lower() in MONTH_NAMES)

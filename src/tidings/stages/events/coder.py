@@ -723,7 +723,8 @@ SCENE_FEATURES = frozenset({"city", "admin1", "region", "other"})
 def _scene_of_force(doc: Document, item: Coded, ref: ActorRef) -> bool:
     """A town, county or region modifying a noun of force itself is where it happened, not who did it (a place
     modifying a modifier names whose it is: "the New York City police shooting")."""
-    if item.frame.actor_rule != "modifier" or cameo_entry(item.cameo).quad_class != 4:
+    if item.frame.actor_rule != "modifier" or cameo_entry(item.cameo).quad_class != 4 or ref.start is None \
+            or ref.end is None:
         return False
     parse = actorrefs.parse_of(doc)
     if not any(t.head == item.frame.anchor for t in parse.tokens_in(ref.start, ref.end)):
