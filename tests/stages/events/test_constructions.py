@@ -407,6 +407,11 @@ def test_a_means_of_transport_is_no_agent(code):
     (event,) = code("The weapons were transferred by sea via Djibouti to the rebels in Somalia.").events
     assert event.actor is None
 
+
+def test_a_particle_the_pattern_does_not_name_makes_another_verb(code):
+    doc = code("The senator wound up his visit to Kenya on Tuesday.")  # "wound up" is no wounding
+    assert not of_type(doc, "ASSAULT") and of_type(doc, "CONSULT")
+
 # One construction per row: (what it catches, sentence, event type, actor party, recipient party; None = not checked).
 CONSTRUCTIONS = [
     ("passive_with_agent_swaps_roles",

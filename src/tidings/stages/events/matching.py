@@ -122,6 +122,9 @@ def match_at(parse: Parse, head: int, pattern: Pattern, pool: list[int] | None =
             return None
         last = min(candidates, key=lambda i: (i < last, abs(i - last)))
         used.add(last)
+    # a particle the pattern does not name makes another verb: "backed out" is no backing, "kicked off" no kick
+    if any(parse.tokens[c].dep == "prt" and c not in used for c in parse.children(head)):
+        return None
     return Match(pattern, head, tuple(sorted(used)), _recipient_slot(parse, slots))
 
 
