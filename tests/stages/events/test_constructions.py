@@ -412,6 +412,20 @@ def test_a_particle_the_pattern_does_not_name_makes_another_verb(code):
     doc = code("The senator wound up his visit to Kenya on Tuesday.")  # "wound up" is no wounding
     assert not of_type(doc, "ASSAULT") and of_type(doc, "CONSULT")
 
+
+@pytest.mark.parametrize("sentence, recipient", [
+    ("Mayor Bill de Blasio condemned the police shootings of two teenagers.", "police"),
+    ("Amnesty International condemned the army raids on the villages.", "army"),
+])
+def test_a_body_before_a_condemned_act_is_its_doer(code, sentence, recipient):
+    (event,) = of_type(code(sentence), "ACCUSE")
+    assert event.recipient is not None and event.recipient.text == recipient
+
+
+def test_an_unnamed_official_is_enough_of_an_object(code):
+    (event,) = of_type(code("The opposition criticised the minister over the delays."), "ACCUSE")
+    assert event.recipient is not None and event.recipient.text == "minister"
+
 # One construction per row: (what it catches, sentence, event type, actor party, recipient party; None = not checked).
 CONSTRUCTIONS = [
     ("passive_with_agent_swaps_roles",

@@ -5,6 +5,7 @@ from dataclasses import dataclass, field
 
 from tidings.models import Parse, Token
 from tidings.resources import grammar, ontology, quotes
+from tidings.resources.actors import load_kb
 from tidings.resources.lexicon import Pattern
 from tidings.stages.coref import document_author, earlier_author
 from tidings.stages.events.matching import PARTY_ENTITY_TYPES, Match, infinitival, object_of
@@ -33,6 +34,9 @@ REPORTING_VERBS = quotes.load().reporting
 TOPIC_VERBS = grammar.words("topic_verbs")
 #: Event nouns whose possessor undergoes the act ("his arrest", "the minister's removal").
 PATIENT_NOUNS = grammar.words("patient_nouns")
+#: Sectors of bodies that wield power (force, government, courts, opposition, unions): named before an event noun
+#: they are its doer ("police shootings", "army raids", "union strike").
+POWER_SECTORS = frozenset({"COP", "MIL", "REB", "INS", "SEP", "UAF", "IMG", "SPY", "GOV", "JUD", "OPP", "LAB"})
 #: Nouns of things that carry someone's words ("a speech criticising X", "a billboard accusing Y").
 DOCUMENT_NOUNS = quotes.load().document_nouns
 MESSAGE_NOUNS = DOCUMENT_NOUNS | grammar.words("display_nouns")
@@ -298,13 +302,19 @@ def noun_agent(parse: Parse, noun: int) -> tuple[int | None, str]:
     by = prep_object(parse, noun, ("by",))
     if by is not None:
         return by, "by-phrase"
-    modifiers = [c for c in parse.children(noun) if parse.tokens[c].dep in ("amod", "compound", "nmod")]
+    direct = [c for c in parse.children(noun) if parse.tokens[c].dep in ("amod", "compound", "nmod")]
     # "Russian missile strikes": the nationality may modify the noun's own compound
-    modifiers += [g for c in modifiers if parse.tokens[c].dep == "compound" for g in parse.children(c)
-                  if parse.tokens[g].dep in ("amod", "compound", "nmod")]
-    for c in modifiers:
-        if parse.tokens[c].ent_type in ("NORP", "GPE", "ORG"):
-            return c, "modifier"
+    deeper = [g for c in direct if parse.tokens[c].dep == "compound" for g in parse.children(c)
+              if parse.tokens[g].dep in ("amod", "compound", "nmod")]
+    named = [c for c in direct if parse.tokens[c].ent_type in ("NORP", "GPE", "ORG")]
+    # "police shootings", "army raids", "government crackdown": a body that wields power does the act, unless the
+    # noun's possessor would undergo it ("opposition arrests"); "school investment" is for schools, not by them
+    bodies = [c for c in direct if parse.tokens[c].dep == "compound" and parse.tokens[c].pos == "NOUN"
+              and (role := load_kb().roles.get(parse.lower_lemmas[c])) is not None and role.sector in POWER_SECTORS
+              and parse.lower_lemmas[noun] not in PATIENT_NOUNS]
+    deeper_named = [g for g in deeper if parse.tokens[g].ent_type in ("NORP", "GPE", "ORG")]
+    for c in named + bodies + deeper_named:
+        return c, "modifier"
     return None, "no actor"
 
 
