@@ -235,7 +235,8 @@ def test_one_politician_attacking_another_is_criticism(code):
 
 
 @pytest.mark.parametrize("sentence", ["Donald Trump is doubling down on his attacks on Alicia Machado.",
-                                      "Trump has been targeting Machado since the debate."])
+                                      "Trump has been targeting Machado since the debate.",
+                                      "Senator Harry Reid has been steadily pounding Donald Trump as a con artist."])
 def test_one_politician_targeting_or_attacking_another_in_a_noun_is_criticism(code, sentence):
     (event,) = code(sentence).events
     assert event.type == "ACCUSE" and "+ rule:verbal-attack;" in event.evidence
