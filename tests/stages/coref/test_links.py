@@ -147,6 +147,11 @@ def test_quoted_we_is_the_speaker_named_by_a_pronoun(linked):
     assert names(pronoun(doc, "we")) == ["Maria Okafor"]
 
 
+def test_quoted_i_between_doubled_backticks_and_apostrophes_is_the_speaker(linked):
+    doc = linked("``As a mother, I urge both sides to stop the shelling,'' Maria Santos said.")
+    assert names(pronoun(doc, "I")) == ["Maria Santos"]
+
+
 def test_quoted_i_without_a_cue_in_its_sentence_is_the_last_speaker(linked):
     doc = linked('Lord Carlile said the plan was flawed. "We will not accept it. I intend to press for a safeguard." '
                  'I met him later.')

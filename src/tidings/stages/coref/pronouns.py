@@ -62,7 +62,9 @@ _NONFINITE_LINKS = frozenset({"advcl", "conj"}) | _PARTICIPLE_MODIFIERS
 _SUBJECTS = grammar.labels("subjects")
 _OBJECTS = frozenset({"dobj", "pobj", "dative"})
 _ADDRESSEE_PREPOSITIONS = grammar.words("addressee_prepositions")
-_QUOTE_PAIRS = (("\u201c", "\u201d"), ('"', '"'))
+#: Opening and closing double quotation marks: curly, straight, and the doubled backticks and apostrophes of wire
+#: copy (``like this'').
+_QUOTE_PAIRS = (("\u201c", "\u201d"), ('"', '"'), ("``", "''"))
 #: Actor kinds that are not one person ("he" never stands for them).
 _NOT_PEOPLE = frozenset({"country", "organization"})
 #: Dependencies of a phrase fronted before its verb's subject whose possessive may look ahead to that subject.
