@@ -427,6 +427,15 @@ def test_an_unnamed_official_is_enough_of_an_object(code):
     (event,) = of_type(code("The opposition criticised the minister over the delays."), "ACCUSE")
     assert event.recipient is not None and event.recipient.text == "minister"
 
+
+@pytest.mark.parametrize("sentence, recipient", [
+    ("The United States filed a complaint against Brussels with the WTO over subsidies.", "Brussels"),
+    ("Japan lodged a formal protest with China over the incursion.", "CHN"),
+])
+def test_a_complaint_is_aimed_at_whom_it_is_against_not_where_it_is_lodged(code, sentence, recipient):
+    (event,) = of_type(code(sentence), "ACCUSE")
+    assert recipient in (party(event.recipient), event.recipient and event.recipient.text)
+
 # One construction per row: (what it catches, sentence, event type, actor party, recipient party; None = not checked).
 CONSTRUCTIONS = [
     ("passive_with_agent_swaps_roles",
