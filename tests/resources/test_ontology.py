@@ -53,19 +53,22 @@ def test_coding_policies_are_read_per_type():
     assert onto.policy("CONSULT").is_joint("040") and onto.policy("CONSULT").keeps_when_scheduled
     assert onto.policy("SUPPORT").is_joint("057") and not onto.policy("SUPPORT").is_joint("051")
     assert onto.policy("COERCE").source_agent == "COP" and onto.policy("ASSAULT").source_agent is None
+    assert onto.policy("CONSULT").not_with == {"MED"} and not onto.policy("ASSAULT").not_with
     assert onto.policy("NOT-A-TYPE") == ontology.TypePolicy()
 
 
 def test_validator_catches_a_bad_coding_policy():
     onto = ontology.load()
     bad = ontology.TypePolicy(frame="wish", joint_codes=frozenset({"190"}), absorbs=frozenset({"PICNIC"}),
-                              recipient_fallback="anyone", verbal_code="999", source_agent="police")
+                              recipient_fallback="anyone", verbal_code="999", source_agent="police",
+                              not_with=frozenset({"press"}))
     problems = ontology.validate(dataclasses.replace(onto, policies={**onto.policies, "SUPPORT": bad}))
     assert "coding.tsv: SUPPORT: frame wish not one of intent, request, reject, threat" in problems
     assert ("coding.tsv: SUPPORT: recipient_fallback anyone not one of location_state, condition_subject, "
             "claim_subject") in problems
     assert "coding.tsv: SUPPORT: absorbs unknown type PICNIC" in problems
     assert "coding.tsv: SUPPORT: source_agent police is no sector code" in problems
+    assert "coding.tsv: SUPPORT: not_with press is no sector code" in problems
     assert "coding.tsv: SUPPORT: unknown CAMEO code 999" in problems
     assert "coding.tsv: SUPPORT: joint code 190 is not a SUPPORT code" in problems
     missing = dict(onto.policies)

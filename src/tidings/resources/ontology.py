@@ -52,6 +52,8 @@ class TypePolicy:
     armed_code: str | None = None
     literal_targets: bool = False
     source_agent: str | None = None
+    #: sectors whose parties, when they are all its recipients, make it no event of this type (a press interview)
+    not_with: frozenset[str] = frozenset()
 
     def is_joint(self, code: str) -> bool:
         """Coordinated actors of this type, coded ``code``, act together."""
@@ -119,6 +121,7 @@ def _read_policies(path: Path) -> dict[str, TypePolicy]:
             armed_code=row["armed_code"] or None,
             literal_targets=row["literal_targets"] == "yes",
             source_agent=row["source_agent"] or None,
+            not_with=frozenset(row["not_with"].split()),
         )
     return policies
 
@@ -176,6 +179,8 @@ def policy_problems(onto: Ontology) -> list[str]:
         problems += [f"{label}: absorbs unknown type {t}" for t in sorted(policy.absorbs) if t not in PLOVER_TYPES]
         if policy.source_agent is not None and not re.fullmatch(r"[A-Z]{3}", policy.source_agent):
             problems.append(f"{label}: source_agent {policy.source_agent} is no sector code")
+        problems += [f"{label}: not_with {sector} is no sector code" for sector in sorted(policy.not_with)
+                     if not re.fullmatch(r"[A-Z]{3}", sector)]
         for code in sorted(policy.joint_codes) + [c for c in (policy.verbal_code, policy.armed_code) if c]:
             if code not in onto.cameo:
                 problems.append(f"{label}: unknown CAMEO code {code}")

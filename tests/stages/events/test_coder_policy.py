@@ -37,6 +37,18 @@ def test_the_armed_code_comes_from_the_table(code, policies):
     assert [e.type for e in code(struck).events] == ["PROTEST"]
 
 
+def test_a_press_interview_is_no_consultation_by_the_table(code, policies):
+    press = "The prime minister met BBC journalists at Downing Street on Monday."
+    assert not of_consult(code(press))
+    assert of_consult(code("The prime minister met the French president at Downing Street on Monday."))
+    policies(CONSULT=dataclasses.replace(ontology.load().policy("CONSULT"), not_with=frozenset()))
+    assert of_consult(code(press))
+
+
+def of_consult(doc):
+    return [e for e in doc.events if e.type == "CONSULT"]
+
+
 def test_absorbed_purposes_come_from_the_table(code, policies):
     assert [e.type for e in code(MARCH).events] == ["PROTEST"]
     policies(PROTEST=dataclasses.replace(ontology.load().policy("PROTEST"), absorbs=frozenset()))

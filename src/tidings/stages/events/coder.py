@@ -557,6 +557,12 @@ def _concrete(doc: Document, ref: ActorRef) -> bool:
                for t in tokens)
 
 
+def _sector_of(doc: Document, ref: ActorRef) -> str | None:
+    """The party's sector, its own or its actor's."""
+    actor = doc.actor(ref.actor_id) if ref.actor_id else None
+    return ref.sector or (actor.sector if actor is not None else None)
+
+
 def _names_role(doc: Document, ref: ActorRef) -> bool:
     """A phrase headed by a role the knowledge base knows ("the minister", "the army"), not a mere group ("the
     country")."""
@@ -787,6 +793,8 @@ def to_events(doc: Document, item: Coded) -> list[Event]:
     if _bare_verb(item) and entry.quad_class <= 3 and objects and not any(
             _concrete(doc, r) or _names_event(doc, r) or _names_role(doc, r) for r in objects):
         return []  # "support a decision": a lone verb with an object needs a party, people or an office
+    if recipients and all(_sector_of(doc, r) in policy(item.type).not_with for r in recipients):
+        return []  # "met BBC journalists", "a meeting with the editorial board of the Post": a press interview
     targets: list[ActorRef | None] = [*recipients] or [None]  # no recipient: one recipient-less event
     status = item.status.status
     if status == "asserted" and timing.arranged(doc, anchor):
