@@ -7,6 +7,7 @@ from tidings.resources import dates as dates_data
 from tidings.resources import grammar
 from tidings.resources.actors import load_kb
 from tidings.stages.coref import MAX_REFS, inner_party_ref, is_pronoun, parse_of, refs_for
+from tidings.stages.events.matching import TIME_ENTITIES  # "Friday's test", "last year's bombings": when, not who
 
 __all__ = ["MAX_REFS", "PARTY_ENTITIES", "inner_party_ref", "is_party", "is_pronoun", "names_people", "non_party",
            "parse_of", "refs_for", "same_actor"]
@@ -23,8 +24,6 @@ def same_actor(a: ActorRef, b: ActorRef) -> bool:
 PARTY_ENTITIES = frozenset({"PERSON", "ORG", "NORP", "GPE"})
 #: Entity labels of places that are not polities (seas, mountains, buildings).
 PLACE_ENTITIES = frozenset({"LOC", "FAC"})
-#: Entity labels of times: "Friday's test", "last year's bombings" name when, not who.
-TIME_ENTITIES = frozenset({"DATE", "TIME"})
 #: Month names, which may be people the tagger read as dates ("May's deal", "April said").
 MONTH_NAMES = frozenset(name.lower() for name in dates_data.load_lexicon()["months"])
 
