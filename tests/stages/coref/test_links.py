@@ -147,11 +147,6 @@ def test_quoted_we_is_the_speaker_named_by_a_pronoun(linked):
     assert names(pronoun(doc, "we")) == ["Maria Okafor"]
 
 
-def test_quoted_i_between_doubled_backticks_and_apostrophes_is_the_speaker(linked):
-    doc = linked("``As a mother, I urge both sides to stop the shelling,'' Maria Santos said.")
-    assert names(pronoun(doc, "I")) == ["Maria Santos"]
-
-
 def test_quoted_i_without_a_cue_in_its_sentence_is_the_last_speaker(linked):
     doc = linked('Lord Carlile said the plan was flawed. "We will not accept it. I intend to press for a safeguard." '
                  'I met him later.')
@@ -165,14 +160,20 @@ def test_quoted_i_under_a_verb_that_is_no_speech_is_not_its_pronoun_subject(link
     assert names(pronoun(doc, "I")) == ["Tom Becker"]  # not "It" above it, which is Liverpool
 
 
-def test_he_stands_for_someone_not_for_something(linked):
-    doc = linked('Paul Ostrander spoke in Vienna on Monday. "That," he added, "is the difference."')
-    assert names(pronoun(doc, "he")) == ["Paul Ostrander"]
+# One pronoun per row: (what it catches, text, pronoun, the name it stands for).
+STANDS_FOR = [
+    ("quoted_i_between_doubled_backticks_and_apostrophes_is_the_speaker",
+     "``As a mother, I urge both sides to stop the shelling,'' Maria Santos said.", "I", "Maria Santos"),
+    ("he_stands_for_someone_not_for_something",
+     'Paul Ostrander spoke in Vienna on Monday. "That," he added, "is the difference."', "he", "Paul Ostrander"),
+    ("it_is_no_person", "Siemens hired Angela Moreno last year. It said on Friday that profits had doubled.", "It",
+     "Siemens"),
+]
 
 
-def test_it_is_no_person(linked):
-    doc = linked("Siemens hired Angela Moreno last year. It said on Friday that profits had doubled.")
-    assert names(pronoun(doc, "It")) == ["Siemens"]
+@pytest.mark.parametrize("text, word, name", [row[1:] for row in STANDS_FOR], ids=[row[0] for row in STANDS_FOR])
+def test_a_pronoun_stands_for(linked, text, word, name):
+    assert names(pronoun(linked(text), word)) == [name]
 
 
 def test_subject_it_continues_the_previous_sentences_body(linked):
