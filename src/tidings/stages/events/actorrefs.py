@@ -9,8 +9,8 @@ from tidings.resources.actors import load_kb
 from tidings.stages.coref import MAX_REFS, inner_party_ref, is_pronoun, parse_of, refs_for
 from tidings.stages.events.matching import TIME_ENTITIES  # "Friday's test", "last year's bombings": when, not who
 
-__all__ = ["MAX_REFS", "PARTY_ENTITIES", "inner_party_ref", "is_party", "is_pronoun", "names_people", "non_party",
-           "parse_of", "refs_for", "same_actor"]
+__all__ = ["MAX_REFS", "PARTY_ENTITIES", "inner_party_ref", "is_party", "is_pronoun", "names_people", "names_role",
+           "non_party", "parse_of", "refs_for", "same_actor"]
 
 
 def same_actor(a: ActorRef, b: ActorRef) -> bool:
@@ -76,12 +76,23 @@ def is_party(doc: Document, ref: ActorRef, *, event_nouns: frozenset[str] | None
 PERSON_NOUNS = grammar.words("person_nouns")
 
 
-def names_people(doc: Document, ref: ActorRef) -> bool:
-    """An unnamed phrase headed by a noun of people: a role the knowledge base knows ("the minister", "two
-    soldiers") or a plain person noun ("three men", "a teenager")."""
+def _head_noun(doc: Document, ref: ActorRef) -> str | None:
+    """The lemma of the common noun heading the phrase (None when a name or nothing heads it)."""
     if ref.start is None or ref.end is None:
-        return False
+        return None
     parse = parse_of(doc)
     heads = [t for t in parse.tokens_in(ref.start, ref.end)
              if t.pos == "NOUN" and not ref.start <= parse.tokens[t.head].start < ref.end]  # the phrase's head
-    return bool(heads) and (heads[0].lemma.lower() in PERSON_NOUNS or heads[0].lemma.lower() in load_kb().roles)
+    return heads[0].lemma.lower() if heads else None
+
+
+def names_role(doc: Document, ref: ActorRef) -> bool:
+    """An unnamed phrase headed by a role the knowledge base knows ("the minister", "the army"), not a mere group
+    ("the country")."""
+    return _head_noun(doc, ref) in load_kb().roles
+
+
+def names_people(doc: Document, ref: ActorRef) -> bool:
+    """An unnamed phrase headed by a noun of people: a role the knowledge base knows ("the minister", "two
+    soldiers") or a plain person noun ("three men", "a teenager")."""
+    return _head_noun(doc, ref) in PERSON_NOUNS or names_role(doc, ref)

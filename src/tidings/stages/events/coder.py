@@ -14,7 +14,6 @@ from dataclasses import dataclass, field
 from tidings.models import ActorRef, Document, Event, Location, Parse, SentenceRef, Trigger
 from tidings.resources import grammar, ontology, quotes
 from tidings.resources import lexicon as lexicon_data
-from tidings.resources.actors import load_kb
 from tidings.resources.lexicon import Lexicon
 from tidings.stages.events import actorrefs, factuality, frames, timing
 from tidings.stages.events.frames import NO_AGENT_RULE, REPORTING_VERBS, Frame
@@ -563,15 +562,6 @@ def _sector_of(doc: Document, ref: ActorRef) -> str | None:
     return ref.sector or (actor.sector if actor is not None else None)
 
 
-def _names_role(doc: Document, ref: ActorRef) -> bool:
-    """A phrase headed by a role the knowledge base knows ("the minister", "the army"), not a mere group ("the
-    country")."""
-    if ref.start is None or ref.end is None:
-        return False
-    head = actorrefs.parse_of(doc).span_head(ref.start, ref.end)
-    return head is not None and actorrefs.parse_of(doc).lower_lemmas[head] in load_kb().roles
-
-
 def _names_event(doc: Document, ref: ActorRef) -> bool:
     """An object that is an event ("condemned the attack"), which a lone verb may well be about."""
     tokens = actorrefs.parse_of(doc).tokens_in(ref.start, ref.end) \
@@ -791,7 +781,7 @@ def to_events(doc: Document, item: Coded) -> list[Event]:
     if not any(_identified(r) for r in [*actors, *recipients]):
         return []  # like PETRARCH, code only when the actors layer knows at least one party
     if _bare_verb(item) and entry.quad_class <= 3 and objects and not any(
-            _concrete(doc, r) or _names_event(doc, r) or _names_role(doc, r) for r in objects):
+            _concrete(doc, r) or _names_event(doc, r) or actorrefs.names_role(doc, r) for r in objects):
         return []  # "support a decision": a lone verb with an object needs a party, people or an office
     if recipients and all(_sector_of(doc, r) in policy(item.type).not_with for r in recipients):
         return []  # "met BBC journalists", "a meeting with the editorial board of the Post": a press interview
