@@ -16,7 +16,7 @@ from tidings.resources import grammar, ontology, quotes
 from tidings.resources import lexicon as lexicon_data
 from tidings.resources.lexicon import Lexicon
 from tidings.stages.events import actorrefs, factuality, frames, timing
-from tidings.stages.events.frames import NO_AGENT_RULE, REPORTING_VERBS, Frame
+from tidings.stages.events.frames import ARMED_SECTORS, NO_AGENT_RULE, REPORTING_VERBS, Frame
 from tidings.stages.events.matching import Match, infinitival, match_sentence
 
 #: Dependencies from a frame verb down to the event it frames ("agreed to withdraw", "demanded the release").
@@ -36,7 +36,6 @@ VISIT_MODE = "visit"
 #: ``armed_code`` ("militants struck").
 VERBAL_RULE = "rule:verbal-attack"
 ARMED_RULE = "rule:armed-sense"
-ARMED_SECTORS = frozenset({"MIL", "REB", "INS", "SEP", "UAF", "IMG", "COP", "SPY"})
 #: Sectors of parties that fight: armed forces and armed groups (a police strike is still a labour strike).
 FIGHTING_SECTORS = ARMED_SECTORS - {"COP", "SPY"}
 #: Verbs that report a demand when their clause holds an obligation ("said Iran must stop ...", ``cues.json``).

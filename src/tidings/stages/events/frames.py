@@ -34,9 +34,11 @@ REPORTING_VERBS = quotes.load().reporting
 TOPIC_VERBS = grammar.words("topic_verbs")
 #: Event nouns whose possessor undergoes the act ("his arrest", "the minister's removal").
 PATIENT_NOUNS = grammar.words("patient_nouns")
+#: Sectors of armed bodies: forces, armed groups, police, intelligence.
+ARMED_SECTORS = frozenset({"MIL", "REB", "INS", "SEP", "UAF", "IMG", "COP", "SPY"})
 #: Sectors of bodies that wield power (force, government, courts, opposition, unions): named before an event noun
 #: they are its doer ("police shootings", "army raids", "union strike").
-POWER_SECTORS = frozenset({"COP", "MIL", "REB", "INS", "SEP", "UAF", "IMG", "SPY", "GOV", "JUD", "OPP", "LAB"})
+POWER_SECTORS = ARMED_SECTORS | {"GOV", "JUD", "OPP", "LAB"}
 #: Nouns of things that carry someone's words ("a speech criticising X", "a billboard accusing Y").
 DOCUMENT_NOUNS = quotes.load().document_nouns
 MESSAGE_NOUNS = DOCUMENT_NOUNS | grammar.words("display_nouns")
