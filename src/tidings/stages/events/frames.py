@@ -315,9 +315,8 @@ def noun_agent(parse: Parse, noun: int) -> tuple[int | None, str]:
               and (role := load_kb().roles.get(parse.lower_lemmas[c])) is not None and role.sector in POWER_SECTORS
               and parse.lower_lemmas[noun] not in PATIENT_NOUNS]
     deeper_named = [g for g in deeper if parse.tokens[g].ent_type in ("NORP", "GPE", "ORG")]
-    for c in named + bodies + deeper_named:
-        return c, "modifier"
-    return None, "no actor"
+    agent = next(iter(named + bodies + deeper_named), None)
+    return (agent, "modifier") if agent is not None else (None, "no actor")
 
 
 def undergoing_verb(parse: Parse, noun: int) -> int | None:
