@@ -340,6 +340,30 @@ def test_a_thing_keeps_the_party_behind_it(code, sentence, type_, recipient):
     assert event.recipient is not None and (recipient in event.recipient.text or recipient == party(event.recipient))
 
 
+@pytest.mark.parametrize(("sentence", "type_", "owner", "thing"), [
+    # a by-phrase names whose the thing is
+    ("Britain welcomed the decision by Norway to double its aid budget.", "SUPPORT", "Norway", "decision"),
+    ("The governor praised the proposal by state senators to cap rents.", "SUPPORT", "senators", "proposal"),
+    # so does a possessive
+    ("Chile's electoral court rejected former President Ramon Ortiz's bid to stand again.", "REJECT", "Ortiz",
+     "bid"),
+])
+def test_the_owner_named_in_a_things_own_words_is_the_recipient(code, sentence, type_, owner, thing):
+    (event,) = of_type(code(sentence), type_)
+    assert event.recipient is not None and owner in event.recipient.text and thing not in event.recipient.text
+
+
+@pytest.mark.parametrize(("sentence", "thing"), [
+    # "the nation" names no one in particular
+    ("The senator renewed his attack on the nation's farm subsidies.", "subsidies"),
+    # a body a pronoun makes the actor's own is no other party
+    ("Ms Reyes defended her party's plans to raise the pension age.", "plans"),
+])
+def test_a_mere_group_or_the_actors_own_side_does_not_own_the_thing(code, sentence, thing):
+    for event in code(sentence).events:
+        assert event.recipient is None or thing in event.recipient.text
+
+
 @pytest.mark.parametrize(("sentence", "type_", "recipient"), [
     # the pattern "arrest journalist" names whom the arrest is aimed at
     ("Police in Minsk arrested about 30 journalists on Sunday.", "COERCE", "journalists"),
@@ -367,6 +391,8 @@ def test_a_suicide_is_no_attack_but_a_suicide_bombing_is(code):
     ("Police in Ohio arrested two looters overnight.", "COERCE", "looters"),
     # bodies of people count as much as people
     ("Foreign Minister Anna Berg criticised rich nations for their slow aid.", "ACCUSE", "nations"),
+    # a board is a body, not a thing whose owner stands in for it
+    ("The Democratic Party filed a complaint with Ohio's election board on Monday.", "ACCUSE", "board"),
 ])
 def test_an_unnamed_noun_of_people_can_be_acted_on(code, sentence, type_, recipient):
     (event,) = of_type(code(sentence), type_)

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from tidings.models import ActorRef, Document, Event, Location, Parse, SentenceRef, Trigger
 from tidings.resources import grammar, ontology, quotes
 from tidings.resources import lexicon as lexicon_data
+from tidings.resources.actors import load_kb
 from tidings.resources.lexicon import Lexicon
 from tidings.stages.events import actorrefs, factuality, frames, timing
 from tidings.stages.events.frames import ARMED_SECTORS, NO_AGENT_RULE, REPORTING_VERBS, Frame
@@ -129,13 +130,38 @@ def _coded(parse: Parse, frame: Frame, sentence: int) -> Coded:
 
 
 def _event_agents(parse: Parse, heads: list[int], actors: list[int]) -> list[int]:
-    """For an event noun as the object ("condemned the attack by militias on US troops"), who did it."""
-    if len(heads) != 1 or parse.tokens[heads[0]].lemma.lower() not in event_nouns():
+    """For an event noun as the object ("condemned the attack by militias on US troops"), who did it; for a thing
+    ("welcomed the decision by India", "rejected Morales's bid"), whose it is, when its own words name the owner."""
+    if len(heads) != 1:
         return []
-    agent, _ = frames.noun_agent(parse, heads[0])
+    if parse.tokens[heads[0]].lemma.lower() in event_nouns():
+        agent, _ = frames.noun_agent(parse, heads[0])
+    elif _thing_noun(parse, heads[0]):
+        agent = frames.child(parse, heads[0], "poss")
+        agent = frames.prep_object(parse, heads[0], ("by",)) if agent is None else agent
+        if agent is not None and not _owning_party(parse, agent):
+            return []  # "the nation's policies", "his party's plans": no one, or the actor's own side
+    else:
+        return []
     if agent is None or agent in actors or actorrefs.is_pronoun(parse, agent):
         return []  # "pressed their demands": a pronoun owner points back at the actor; keep the phrase
     return frames.conjuncts(parse, agent)
+
+
+def _owning_party(parse: Parse, i: int) -> bool:
+    """An owner named as a party or an office the knowledge base knows, not a mere group ("the nation") nor a
+    body a pronoun makes someone's own ("his party")."""
+    own = frames.child(parse, i, "poss")
+    if own is not None and actorrefs.is_pronoun(parse, own):
+        return False
+    return frames.names_party(parse, i) or parse.lower_lemmas[i] in load_kb().roles
+
+
+def _thing_noun(parse: Parse, i: int) -> bool:
+    """A common noun that names neither a party nor people ("the decision", "a bid")."""
+    tok = parse.tokens[i]
+    return tok.pos == "NOUN" and not frames.names_party(parse, i) and tok.lemma.lower() not in actorrefs.PERSON_NOUNS \
+        and tok.lemma.lower() not in load_kb().roles
 
 
 def _addressee(parse: Parse, anchor: int, tokens: tuple[int, ...] = ()) -> int | None:
