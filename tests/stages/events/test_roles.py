@@ -358,6 +358,8 @@ def test_the_owner_named_in_a_things_own_words_is_the_recipient(code, sentence, 
     ("The senator renewed his attack on the nation's farm subsidies.", "subsidies"),
     # a body a pronoun makes the actor's own is no other party
     ("Ms Reyes defended her party's plans to raise the pension age.", "plans"),
+    # the thing of a promised act is that act's, not the promise's
+    ("President Hugo Salas has promised to halve Peru's budget deficit within five years.", "deficit"),
 ])
 def test_a_mere_group_or_the_actors_own_side_does_not_own_the_thing(code, sentence, thing):
     for event in code(sentence).events:

@@ -122,21 +122,22 @@ def _coded(parse: Parse, frame: Frame, sentence: int) -> Coded:
         if addressee is not None:
             recipients = frames.conjuncts(parse, addressee)
             notes[1] = "recipient: subject of the demanded clause"
-    agents = _event_agents(parse, recipients, frame.actors)
+    agents = _event_agents(parse, frame.anchor, recipients, frame.actors)
     if agents:
         recipients, notes[1] = agents, "recipient: the party doing the event named as the object"
     return Coded(frame, sentence, pattern.cameo, pattern.type, pattern.mode, list(pattern.context), status,
                  list(frame.actors), recipients, pattern.id, notes)
 
 
-def _event_agents(parse: Parse, heads: list[int], actors: list[int]) -> list[int]:
+def _event_agents(parse: Parse, anchor: int, heads: list[int], actors: list[int]) -> list[int]:
     """For an event noun as the object ("condemned the attack by militias on US troops"), who did it; for a thing
-    ("welcomed the decision by India", "rejected Morales's bid"), whose it is, when its own words name the owner."""
+    the event itself takes ("welcomed the decision by India", "rejected Morales's bid"), whose it is, when its own
+    words name the owner (not in "promised to halve the US's deficit": that thing is another verb's)."""
     if len(heads) != 1:
         return []
     if parse.tokens[heads[0]].lemma.lower() in event_nouns():
         agent, _ = frames.noun_agent(parse, heads[0])
-    elif _thing_noun(parse, heads[0]):
+    elif _thing_noun(parse, heads[0]) and _own_object(parse, anchor, heads[0]):
         agent = frames.child(parse, heads[0], "poss")
         agent = frames.prep_object(parse, heads[0], ("by",)) if agent is None else agent
         if agent is not None and not _owning_party(parse, agent):
@@ -146,6 +147,13 @@ def _event_agents(parse: Parse, heads: list[int], actors: list[int]) -> list[int
     if agent is None or agent in actors or actorrefs.is_pronoun(parse, agent):
         return []  # "pressed their demands": a pronoun owner points back at the actor; keep the phrase
     return frames.conjuncts(parse, agent)
+
+
+def _own_object(parse: Parse, anchor: int, i: int) -> bool:
+    """``i`` hangs from ``anchor`` itself, directly or through one of its prepositions ("backed the plan",
+    "protested against the plan")."""
+    head = parse.tokens[i].head
+    return head == anchor or parse.tokens[head].dep == "prep" and parse.tokens[head].head == anchor
 
 
 def _owning_party(parse: Parse, i: int) -> bool:
