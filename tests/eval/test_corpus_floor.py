@@ -15,6 +15,11 @@ TARGET_FULLY_RIGHT = 0.65
 TARGET_RECALL = 0.70
 MAX_OFF_TOPIC_PER_1000_WORDS = 0.3
 MAX_DEV_TEST_GAP = 0.05
+#: The arguments issue's targets, among emitted events of the right type on the test split.
+ARGUMENT_TARGETS = {"actor_right": 0.85, "recipient_right": 0.85, "status_right": 0.92, "historical_right": 0.92,
+                    "fully_right_among_right_type": 0.75}
+TARGET_DATE = 0.92
+RECIPIENT_SHORT = "test recipient 0.851 at session 12's one print, under 0.85 after its later role rules"
 
 
 @pytest.fixture(scope="module")
@@ -43,6 +48,20 @@ def test_non_political_pages_produce_almost_no_events(reports):
 ])
 def test_issue_targets(reports, score, target):
     assert reports["test"].scores[score] >= target
+
+
+@pytest.mark.eval
+@pytest.mark.parametrize("score", [
+    pytest.param(score, marks=pytest.mark.xfail(strict=True, reason=RECIPIENT_SHORT)) if score == "recipient_right"
+    else score for score in sorted(ARGUMENT_TARGETS)])
+def test_argument_targets(reports, score):
+    assert reports["test"].scores[score] >= ARGUMENT_TARGETS[score]
+
+
+@pytest.mark.eval
+@pytest.mark.xfail(strict=True, reason="12 of the 15 test events with a date to judge are dated right (dev 14 of 14)")
+def test_date_target(reports):
+    assert reports["test"].scores["date_right"] >= TARGET_DATE
 
 
 @pytest.mark.eval

@@ -36,6 +36,8 @@ from tidings.stages.dates import calendar
 from tidings.stages.events import timing
 
 CURVE = (0.0, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9)
+#: Score names of the shares of emitted right-type events whose arguments are right (the arguments issue's measures).
+ARGUMENT_SCORES = ("actor_right", "recipient_right", "status_right", "historical_right", "fully_right_among_right_type")
 
 
 def _emitted(cdocs, threshold: float):
@@ -143,12 +145,16 @@ def score(cdocs: list[candidates.CorpusDoc], threshold: float, path: str) -> Rep
                 ["recipient", sum(candidates.same_party(text_of[id(j)], j.event.recipient, j.gold.recipient)
                                   for j in args)],
                 ["status", sum(j.event.status == j.gold.status for j in args)],
-                ["historical flag", sum(j.event.historical == j.gold.historical for j in args)]]
+                ["historical flag", sum(j.event.historical == j.gold.historical for j in args)],
+                ["all of actor, recipient and status (fully right)", sum(j.full for j in args)]]
         rows = [[name, n, n / len(args)] for name, n in rows]
+        for key, row in zip(ARGUMENT_SCORES, rows, strict=True):
+            report.scores[key] = row[2]
         dated = [right for c, j in emitted
                  if j.right_type and (right := date_right(c.doc, j.event, j.gold)) is not None]
         rows.append([f"date ({len(dated)} with an annotated calendar date or a date from outside their sentence)",
                      sum(dated), sum(dated) / len(dated) if dated else 0.0])
+        report.scores["date_right"] = rows[-1][2]
         report.tables.append(Table("arguments of emitted events of the right type", ["argument", "right", "share"],
                                    rows))
     report.notes.append(f"{len(cdocs)} articles, {len(every)} candidates, {len(emitted)} emitted at min "
