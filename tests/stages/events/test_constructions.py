@@ -227,6 +227,14 @@ def test_no_domestic_default_when_the_other_parties_disagree(code):
     assert all(e.actor is None or e.actor.country is None for e in doc.events)
 
 
+def test_no_domestic_default_that_makes_an_official_part_of_the_body_they_act_on(code):
+    (event,) = of_type(code("Energy Minister Olena Marchuk accused Moscow of trying to freeze civilians."), "ACCUSE")
+    assert party(event.recipient) == "RUS" and event.actor.country is None  # not RUS-GOV accusing RUS-GOV
+    # another person of the same government keeps the default
+    (meeting,) = of_type(code("President Joe Biden met his senior adviser, Pablo Vela, on Tuesday."), "CONSULT")
+    assert party(meeting.actor) == party(meeting.recipient) == "USA"
+
+
 def test_one_politician_attacking_another_is_criticism(code):
     (event,) = code("Donald Trump attacked Hillary Clinton over her emails.").events
     assert (event.type, event.cameo) == ("ACCUSE", "111") and "+ rule:verbal-attack;" in event.evidence

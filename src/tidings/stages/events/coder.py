@@ -620,8 +620,17 @@ def _domestic_default(doc: Document, sentence: int, refs: list[ActorRef | None])
     places = [p for p in doc.places if sent.start <= p.start < sent.end and p.country and p.role == "location"]
     countries = {p.country for p in places[:1]} or {r.country for r in named}
     country = countries.pop() if len(countries) == 1 else None  # no default when the parties disagree
+    # "Energy Minister X accused Moscow": the other party's country would make X a part of the body X acts on (an
+    # adviser a president summons is another person of the same government: "summoned his adviser, Brian Deese")
+    bodies = {(r.country, r.sector) for r in named if not _person(doc, r)}
     for ref in unnamed:
-        ref.country = country
+        if places or ref.sector is None or (country, ref.sector) not in bodies:
+            ref.country = country
+
+
+def _person(doc: Document, ref: ActorRef) -> bool:
+    actor = doc.actor(ref.actor_id) if ref.actor_id else None
+    return actor is not None and actor.kind == "person"
 
 
 def _condition_subject(doc: Document, item: Coded) -> list[ActorRef]:
