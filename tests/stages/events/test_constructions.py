@@ -480,3 +480,22 @@ def test_construction_codes_its_parties(code, sentence, event_type, actor, recip
     (event,) = of_type(code(sentence), event_type)
     assert actor is None or party(event.actor) == actor
     assert recipient is None or party(event.recipient) == recipient
+
+
+@pytest.mark.parametrize("sentence", [
+    "The storm killed 12 people in the Philippines on Sunday.",
+    "Floods forced 10,000 people from their homes in Pakistan.",
+    "Typhoon Haiyan struck the central Philippines on Friday, killing hundreds.",
+    "Dozens of homes were destroyed by a wildfire near Athens.",
+])
+def test_a_natural_force_as_the_doer_makes_no_event(code, sentence):
+    assert code(sentence).events == []
+
+
+@pytest.mark.parametrize(("sentence", "type_"), [
+    ("Many villagers were killed by disease and war.", "ASSAULT"),  # one party of the doers is no force
+    ("Mr Snow applauded Ireland's tax cuts.", "SUPPORT"),  # a name, not a snowfall
+    ("Dr Slepian was gunned down by sniper fire in his kitchen.", "ASSAULT"),  # fire from a gun is a weapon
+])
+def test_only_a_force_of_nature_is_no_doer(code, sentence, type_):
+    assert of_type(code(sentence), type_)

@@ -794,6 +794,8 @@ def to_events(doc: Document, item: Coded) -> list[Event]:
         source = _reporting_source(doc, tok.start, sector)  # "two men were charged, police said"
         if source is not None:
             actors = [source]
+    if item.actors and all(natural_force(parse, a) for a in item.actors):
+        return []  # "the storm killed 12 people", "Typhoon Haiyan struck the Philippines": nature is no party
     # a city stands for its country as the target of force, and as the host of a visit ("arrived in Paris")
     heads = item.recipients
     if any(_identified(a) for a in actors):
@@ -870,6 +872,20 @@ def to_events(doc: Document, item: Coded) -> list[Event]:
 REFLEXIVES = grammar.words("reflexive_pronouns")
 #: Verbs whose reflexive object is a suicide or self-harm ("killed himself"), no event.
 SELF_HARM_VERBS = grammar.words("self_harm_verbs")
+#: Natural forces and diseases: as the doer they make no political event (grammar class natural_force_nouns).
+NATURAL_FORCES = grammar.words("natural_force_nouns")
+
+
+def natural_force(parse: Parse, i: int) -> bool:
+    """A natural force or disease ("the storm", "floods", "the virus"), or a storm named by its kind ("Typhoon
+    Haiyan")."""
+    tok = parse.tokens[i]
+    if tok.pos != "PROPN":
+        return parse.lower_lemmas[i] in NATURAL_FORCES
+    return any(  # a name is a force only by its title: not "Mr Snow"
+        parse.tokens[c].dep == "compound" and parse.lower_lemmas[c] in NATURAL_FORCES for c in parse.children(i))
+
+
 #: Prepositions that only place an event ("talks in Geneva"); "on" and "into" may name a target of force.
 PLACING_PREPS = grammar.words("placing_prepositions")
 
