@@ -28,6 +28,15 @@ def test_slam_into_is_physical_slam_a_party_is_criticism(code):
     assert not code("Argentina's economy slammed into recession last year.").events
 
 
+@pytest.mark.parametrize(("text", "actor", "recipient"), [
+    ("Ukrainian drones hit an oil refinery in Russia's Krasnodar region.", "UKR", "RUS"),
+    ("Russian missiles hit a power plant near Kharkiv on Sunday.", "RUS", "UKR"),
+])
+def test_a_weapon_that_hits_is_an_assault(code, text, actor, recipient):
+    (event,) = of_type(code(text), "ASSAULT")
+    assert party(event.actor) == actor and party(event.recipient) == recipient
+
+
 def test_struck_a_deal_is_an_agreement(code):
     doc = code("The United States struck a deal with Iran on prisoner releases.")
     assert main(doc).type == "AGREE" and not of_type(doc, "ASSAULT")
