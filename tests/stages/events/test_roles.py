@@ -413,3 +413,13 @@ def test_police_reporting_an_arrest_with_no_agent_made_it(code, sentence, actor)
 def test_police_reporting_a_shooting_did_not_shoot(code):
     (event,) = of_type(code("A Dayton man was shot on Friday, police said."), "ASSAULT")
     assert event.actor is None
+
+
+@pytest.mark.parametrize(("sentence", "words", "country"), [
+    # a noun of people among the pattern's own words is the party, with the name beside it
+    ("Foreign Minister Hakan Fidan met his Russian counterpart Sergei Lavrov in Ankara on Friday.", "Lavrov", "RUS"),
+    ("Putin met his Turkish counterpart in Sochi on Tuesday.", "counterpart", "TUR"),
+])
+def test_the_counterpart_met_is_the_recipient_not_its_nationality(code, sentence, words, country):
+    (event,) = of_type(code(sentence), "CONSULT")
+    assert event.recipient is not None and words in event.recipient.text and event.recipient.country == country

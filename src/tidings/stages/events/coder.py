@@ -693,6 +693,13 @@ def _owner(doc: Document, item: Coded, actors: list[ActorRef | None]) -> list[Ac
     for i in item.frame.match.tokens:
         if parse.tokens[i].pos != "NOUN" or i == item.frame.anchor and not item.frame.nominal:
             continue
+        if parse.lower_lemmas[i] in actorrefs.PERSON_NOUNS or parse.lower_lemmas[i] in load_kb().roles:
+            # "met his Russian counterpart Sergei Lavrov": people of another side are the party, with their name
+            # (not "Russian"); the actor's own ("deployed their forces") are not
+            own = {side for a in actors if a is not None for side in (a.country, a.org) if side}
+            people = [r for r in resolve_heads(doc, [i]) if (r.country or r.org) and not {r.country, r.org} & own]
+            if people:
+                return people[:1]
         ref = actorrefs.inner_party_ref(doc, i)
         owner = frames.child(parse, i, "poss")
         if ref is None and owner is not None and actorrefs.is_pronoun(parse, owner):
