@@ -423,3 +423,13 @@ def test_police_reporting_a_shooting_did_not_shoot(code):
 def test_the_counterpart_met_is_the_recipient_not_its_nationality(code, sentence, words, country):
     (event,) = of_type(code(sentence), "CONSULT")
     assert event.recipient is not None and words in event.recipient.text and event.recipient.country == country
+
+
+@pytest.mark.parametrize("sentence", [
+    # local government's people are parties on their own, as the police are (roles.tsv, standalone)
+    "The mayor was arrested on Monday.",
+    "A city councillor was charged with fraud.",
+])
+def test_a_mayor_or_councillor_acted_on_makes_an_event(code, sentence):
+    (event,) = of_type(code(sentence), "COERCE")
+    assert event.recipient is not None and event.recipient.sector == "GOV"
