@@ -499,3 +499,16 @@ def test_a_natural_force_as_the_doer_makes_no_event(code, sentence):
 ])
 def test_only_a_force_of_nature_is_no_doer(code, sentence, type_):
     assert of_type(code(sentence), type_)
+
+
+@pytest.mark.parametrize(("sentence", "type_"), [
+    # a politician or a party attacks in words, whatever the object
+    ("The Tories attacked the government over its immigration record.", "ACCUSE"),
+    ("Chief Secretary to the Treasury Paul Boateng attacked the Tory plans.", "ACCUSE"),
+    # a government, an army or a politician's troops attack with force
+    ("The Syrian government attacked the rebel-held town of Idlib.", "ASSAULT"),
+    ("Hun Sen's troops attacked the rebel stronghold.", "ASSAULT"),
+])
+def test_who_attacks_says_whether_in_words_or_by_force(code, sentence, type_):
+    doc = code(sentence)
+    assert [e.type for e in doc.events if e.trigger.text == "attacked"] == [type_]

@@ -554,10 +554,30 @@ def _recoded(doc: Document, item: Coded, actor: ActorRef | None, recipient: Acto
         people = [doc.actor(r.actor_id) if r is not None else None for r in (actor, recipient)]
         if all(p is not None and p.kind == "person" and p.sector not in ARMED_SECTORS for p in people):
             return rules.verbal_code, VERBAL_RULE
+        if _politician(doc, actor) and (recipient is None or recipient.sector not in ARMED_SECTORS):
+            return rules.verbal_code, VERBAL_RULE  # "the Tory co-chairman attacked Labour's pledges"
     if rules.armed_code is not None and actor is not None and actor.sector in FIGHTING_SECTORS and \
             _lone_word(doc, item, ARMED_SENSE_VERBS):
         return rules.armed_code, ARMED_RULE
     return None
+
+
+#: Sectors of politics: their people, and parties, attack in words ("the minister attacked the plans").
+POLITICAL_SECTORS = frozenset({"GOV", "LEG", "PTY", "OPP", "ELI"})
+
+
+def _politician(doc: Document, ref: ActorRef | None) -> bool:
+    """A person of politics or a party ("the Lib Dem leader", "the Tories"), not a government or an army."""
+    if ref is None:
+        return False
+    parse = actorrefs.parse_of(doc)
+    head = parse.span_head(ref.start, ref.end) if ref.start is not None and ref.end is not None else None
+    role = load_kb().roles.get(parse.lower_lemmas[head]) if head is not None else None
+    if role is not None and role.sector in ARMED_SECTORS:
+        return False  # "Hun Sen's troops"
+    actor = doc.actor(ref.actor_id) if ref.actor_id else None
+    sector = _sector_of(doc, ref)
+    return sector in ("PTY", "OPP") or sector in POLITICAL_SECTORS and actor is not None and actor.kind == "person"
 
 
 def _joint(item: Coded, actors: list[ActorRef | None]) -> bool:
