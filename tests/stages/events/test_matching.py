@@ -51,3 +51,8 @@ def test_a_pattern_preposition_on_the_direct_object_still_counts(code):
     doc = code("Senator John McCain accused the president of lying about the war in Iraq.")
     (event,) = of_type(doc, "ACCUSE")
     assert event.recipient is not None and "president" in event.recipient.text
+
+
+def test_a_month_is_no_word_of_a_pattern(matches):
+    assert not any("join march" in m for m in matches("Poland will officially join NATO on March 12."))
+    assert "conflict:140:v:join march" in matches("Thousands of students will join the march on Saturday.")

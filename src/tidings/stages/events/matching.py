@@ -113,6 +113,8 @@ def match_at(parse: Parse, head: int, pattern: Pattern, pool: list[int] | None =
         after_slot = pattern.words[k - 1] == SLOT
         final_to = word == "to" and k == len(pattern.words) - 1 and after_slot  # "urge * to"
         candidates = [i for i in pool if i not in used and (word == lemmas[i] or word == texts[i])
+                      # "join NATO on March 12": a month is no protest march
+                      and parse.tokens[i].ent_type not in TIME_ENTITIES
                       and not (before_slot and parse.tokens[i].tag == "TO")
                       and not (final_to and parse.tokens[i].tag != "TO")
                       # "For the Liberal Democrats, X called ...": a pattern's preposition follows its head
