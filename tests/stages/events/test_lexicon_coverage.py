@@ -207,6 +207,11 @@ COVERAGE = [
      'COERCE'),
     ('Beijing slammed Washington over its arms sales to Taiwan.',
      'ACCUSE'),
+    # dismissed "as" something is run down; dismissed alone is turned down
+    ('Russia dismissed the Dutch report as fake news.',
+     'ACCUSE'),
+    ('Israel dismissed the ceasefire proposal.',
+     'REJECT'),
     ('Human Rights Watch condemned the execution of protesters in Iran.',
      'ACCUSE'),
     ('Iran accused Israel of striking its consulate in Damascus.',
