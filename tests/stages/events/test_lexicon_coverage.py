@@ -205,6 +205,9 @@ COVERAGE = [
     # a conviction is the court's coercion, as the sentence is (corpus guide)
     ('A court in Minsk convicted the opposition blogger of extremism on Friday.',
      'COERCE'),
+    # a fine is a sanction imposed (corpus guide)
+    ("The European Commission fined Russia's state gas company for breaking competition rules.",
+     'SANCTION'),
     ('Beijing slammed Washington over its arms sales to Taiwan.',
      'ACCUSE'),
     # dismissed "as" something is run down; dismissed alone is turned down
