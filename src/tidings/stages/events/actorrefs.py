@@ -5,12 +5,12 @@ from __future__ import annotations
 from tidings.models import ActorRef, Document
 from tidings.resources import dates as dates_data
 from tidings.resources import grammar
-from tidings.resources.actors import load_kb
+from tidings.resources.actors import Role, load_kb
 from tidings.stages.coref import MAX_REFS, inner_party_ref, is_pronoun, parse_of, refs_for
 from tidings.stages.events.matching import TIME_ENTITIES  # "Friday's test", "last year's bombings": when, not who
 
-__all__ = ["MAX_REFS", "PARTY_ENTITIES", "inner_party_ref", "is_party", "is_pronoun", "names_people", "names_role",
-           "non_party", "parse_of", "refs_for", "same_actor"]
+__all__ = ["MAX_REFS", "PARTY_ENTITIES", "head_role", "inner_party_ref", "is_party", "is_pronoun", "names_people",
+           "names_role", "non_party", "parse_of", "refs_for", "same_actor"]
 
 
 def same_actor(a: ActorRef, b: ActorRef) -> bool:
@@ -86,10 +86,16 @@ def _head_noun(doc: Document, ref: ActorRef) -> str | None:
     return heads[0].lemma.lower() if heads else None
 
 
+def head_role(doc: Document, ref: ActorRef) -> Role | None:
+    """The knowledge base's role for the common noun heading the phrase ("the minister", "Hun Sen's troops")."""
+    noun = _head_noun(doc, ref)
+    return load_kb().roles.get(noun) if noun is not None else None
+
+
 def names_role(doc: Document, ref: ActorRef) -> bool:
     """An unnamed phrase headed by a role the knowledge base knows ("the minister", "the army"), not a mere group
     ("the country")."""
-    return _head_noun(doc, ref) in load_kb().roles
+    return head_role(doc, ref) is not None
 
 
 def names_people(doc: Document, ref: ActorRef) -> bool:

@@ -167,9 +167,12 @@ def _owning_party(parse: Parse, i: int) -> bool:
 
 def _thing_noun(parse: Parse, i: int) -> bool:
     """A common noun that names neither a party nor people ("the decision", "a bid")."""
-    tok = parse.tokens[i]
-    return tok.pos == "NOUN" and not frames.names_party(parse, i) and tok.lemma.lower() not in actorrefs.PERSON_NOUNS \
-        and tok.lemma.lower() not in load_kb().roles
+    return parse.tokens[i].pos == "NOUN" and not frames.names_party(parse, i) and not _people_noun(parse, i)
+
+
+def _people_noun(parse: Parse, i: int) -> bool:
+    """A noun of people: a role the knowledge base knows or a plain person noun ("counterpart", "troops")."""
+    return parse.lower_lemmas[i] in actorrefs.PERSON_NOUNS or parse.lower_lemmas[i] in load_kb().roles
 
 
 def _addressee(parse: Parse, anchor: int, tokens: tuple[int, ...] = ()) -> int | None:
@@ -570,14 +573,11 @@ def _politician(doc: Document, ref: ActorRef | None) -> bool:
     """A person of politics or a party ("the Lib Dem leader", "the Tories"), not a government or an army."""
     if ref is None:
         return False
-    parse = actorrefs.parse_of(doc)
-    head = parse.span_head(ref.start, ref.end) if ref.start is not None and ref.end is not None else None
-    role = load_kb().roles.get(parse.lower_lemmas[head]) if head is not None else None
+    role = actorrefs.head_role(doc, ref)
     if role is not None and role.sector in ARMED_SECTORS:
         return False  # "Hun Sen's troops"
-    actor = doc.actor(ref.actor_id) if ref.actor_id else None
     sector = _sector_of(doc, ref)
-    return sector in ("PTY", "OPP") or sector in POLITICAL_SECTORS and actor is not None and actor.kind == "person"
+    return sector in ("PTY", "OPP") or sector in POLITICAL_SECTORS and _person(doc, ref)
 
 
 def _joint(item: Coded, actors: list[ActorRef | None]) -> bool:
@@ -713,7 +713,7 @@ def _owner(doc: Document, item: Coded, actors: list[ActorRef | None]) -> list[Ac
     for i in item.frame.match.tokens:
         if parse.tokens[i].pos != "NOUN" or i == item.frame.anchor and not item.frame.nominal:
             continue
-        if parse.lower_lemmas[i] in actorrefs.PERSON_NOUNS or parse.lower_lemmas[i] in load_kb().roles:
+        if _people_noun(parse, i):
             # "met his Russian counterpart Sergei Lavrov": people of another side are the party, with their name
             # (not "Russian"); the actor's own ("deployed their forces") are not
             own = {side for a in actors if a is not None for side in (a.country, a.org) if side}
