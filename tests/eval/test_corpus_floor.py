@@ -19,7 +19,7 @@ MAX_DEV_TEST_GAP = 0.05
 ARGUMENT_TARGETS = {"actor_right": 0.85, "recipient_right": 0.85, "status_right": 0.92, "historical_right": 0.92,
                     "fully_right_among_right_type": 0.75}
 TARGET_DATE = 0.92
-RECIPIENT_SHORT = "test recipient 0.851 at session 12's print, 0.843 at session 13's (session 12's later role rules)"
+RECIPIENT_SHORT = "test recipient 0.851 at session 12's print, 0.846 at session 13's end (session 12's role rules)"
 
 
 @pytest.fixture(scope="module")
